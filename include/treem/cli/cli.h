@@ -1,0 +1,44 @@
+/* cli — the non-interactive commands (treem init, demo, …): every user
+ * action reachable without the terminal, for scripts and tests. Commands
+ * print results on stdout and errors on stderr, and return the exit status
+ * (0 success, 1 failure, 2 wrong usage). */
+#ifndef TREEM_CLI_CLI_H
+#define TREEM_CLI_CLI_H
+#include "treem/db/db.h"
+
+struct cli_env {
+    const char *db_path;   /* resolved database path */
+};
+
+struct cli_command {
+    const char *name;
+    const char *usage;     /* arguments after the name, for --help */
+    const char *summary;   /* one line, English msgid */
+    int (*run)(const struct cli_env *env, int argc, char **argv);
+};
+
+/* NULL-name-terminated table of every subcommand. */
+extern const struct cli_command cli_commands[];
+
+const struct cli_command *cli_find(const char *name);
+
+/* Prints "treem: <last status message>" on stderr; returns 1. */
+int cli_fail(void);
+/* Prints a usage error for cmd on stderr; returns 2. */
+int cli_usage(const struct cli_command *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* True when argv holds -h/--help: prints the command's usage. */
+int cli_wants_help(const struct cli_command *cmd, int argc, char **argv);
+
+/* Opens the existing database of env for a command (migrating it). */
+enum status cli_open(const struct cli_env *env, struct db **out);
+
+/* The commands. */
+int cmd_init(const struct cli_env *env, int argc, char **argv);
+int cmd_demo(const struct cli_env *env, int argc, char **argv);
+int cmd_info(const struct cli_env *env, int argc, char **argv);
+int cmd_village(const struct cli_env *env, int argc, char **argv);
+int cmd_setting(const struct cli_env *env, int argc, char **argv);
+int cmd_commune(const struct cli_env *env, int argc, char **argv);
+
+#endif

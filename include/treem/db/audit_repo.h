@@ -1,0 +1,23 @@
+/* audit_repo — the append-only audit log: who did what to which record,
+ * when, and which field changed from what to what. Triggers in the schema
+ * refuse UPDATE and DELETE on the table. */
+#ifndef TREEM_DB_AUDIT_REPO_H
+#define TREEM_DB_AUDIT_REPO_H
+#include "treem/db/db.h"
+
+enum audit_action { AUDIT_CREATE, AUDIT_CHANGE, AUDIT_DELETE };
+
+/* Appends one line, stamped with date_now(). field/old_value/new_value may
+ * be NULL (a whole-record event). Call inside the caller's transaction so
+ * the change and its audit line are saved together. */
+enum status audit_record(struct db *db, const char *who, enum audit_action action,
+                         const char *entity, const char *entity_id, const char *field,
+                         const char *old_value, const char *new_value);
+
+/* Appends a CHANGE line only when old_value and new_value differ (NULL and
+ * "" count as equal). */
+enum status audit_field(struct db *db, const char *who, const char *entity,
+                        const char *entity_id, const char *field,
+                        const char *old_value, const char *new_value);
+
+#endif

@@ -1,0 +1,58 @@
+/* db — the SQLite connection: opening with treem's pragmas (WAL,
+ * synchronous=FULL, foreign keys, busy timeout), transactions, errors
+ * turned into status messages, small query helpers and online backups. */
+#ifndef TREEM_DB_DB_H
+#define TREEM_DB_DB_H
+#include <sqlite3.h>
+#include <stdbool.h>
+#include "treem/core/status.h"
+
+struct db {
+    sqlite3 *sql;
+    char *path;
+};
+
+/* Opens (creating when missing, with mode 0600 and a 0700 parent folder)
+ * the database at path. The caller closes *out with db_close(). */
+enum status db_open(const char *path, struct db **out);
+/* Opens an existing file only; ST_NOTFOUND when it does not exist. */
+enum status db_open_existing(const char *path, struct db **out);
+void db_close(struct db *db);
+
+/* BEGIN IMMEDIATE (the write lock is taken now, so a second program on the
+ * same file gets ST_BUSY and a clear message instead of a half-done edit). */
+enum status db_begin(struct db *db);
+enum status db_commit(struct db *db);
+/* Rolls back if a transaction is open; never fails. */
+void db_rollback(struct db *db);
+
+/* Runs SQL text with no parameters (may hold several statements). */
+enum status db_exec(struct db *db, const char *sql);
+
+/* Prepares one statement; on error sets a message naming `what`. */
+enum status db_prepare(struct db *db, const char *sql, sqlite3_stmt **out);
+
+/* Records SQLite's current error as the status message, prefixed by what. */
+enum status db_fail(struct db *db, const char *what);
+
+/* Binds text (NULL binds SQL NULL) — a shorthand for SQLITE_TRANSIENT. */
+int db_bind_text(sqlite3_stmt *st, int idx, const char *s);
+
+/* The first column of the first row of sql (one optional text parameter)
+ * as an integer in *out; ST_NOTFOUND when there is no row. */
+enum status db_query_int(struct db *db, const char *sql, const char *param, long long *out);
+
+/* Settings (key → text value) kept in the database. *out is malloc'd. */
+enum status db_setting_get(struct db *db, const char *key, char **out);
+enum status db_setting_set(struct db *db, const char *key, const char *value);
+
+/* Writes a consistent copy of the open database to dest with SQLite's
+ * online backup API. */
+enum status db_backup_to(struct db *db, const char *dest);
+
+/* Copies the database into "<dir of db>/backups/<name>-<stamp>-<reason>.db"
+ * and keeps only the newest `keep` copies there. *made (optional, malloc'd)
+ * receives the path written. Does nothing for an in-memory database. */
+enum status db_backup_rotate(struct db *db, const char *reason, int keep, char **made);
+
+#endif

@@ -1,0 +1,194 @@
+/* commune — the database's commune, the unit list, villages. */
+#include <config.h>
+#include "treem/app/commune.h"
+#include "treem/core/i18n.h"
+#include "treem/core/strbuf.h"
+#include "treem/core/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define UNIT_SELECT \
+    "SELECT u.code, u.province_code, u.full_name, p.name FROM unit u " \
+    "JOIN province p ON p.code = u.province_code "
+
+void commune_free(struct commune *c)
+{
+    free(c->full_name);
+    free(c->province_name);
+    c->full_name = c->province_name = NULL;
+}
+
+static enum status read_unit(sqlite3_stmt *st, struct commune *out)
+{
+    memset(out, 0, sizeof *out);
+    snprintf(out->code, sizeof out->code, "%s", (const char *)sqlite3_column_text(st, 0));
+    snprintf(out->province_code, sizeof out->province_code, "%s",
+             (const char *)sqlite3_column_text(st, 1));
+    out->full_name = strdup((const char *)sqlite3_column_text(st, 2));
+    out->province_name = strdup((const char *)sqlite3_column_text(st, 3));
+    if (!out->full_name || !out->province_name) {
+        commune_free(out);
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    }
+    return ST_OK;
+}
+
+enum status commune_find(struct db *db, const char *code, struct commune *out)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, UNIT_SELECT "WHERE u.code = ?1", &st);
+    if (rc != ST_OK)
+        return rc;
+    db_bind_text(st, 1, code);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        rc = read_unit(st, out);
+    else if (step == SQLITE_DONE)
+        rc = status_set(ST_NOTFOUND,
+                        _("no commune or ward has the code '%s' (codes have 5 digits, e.g. 00004)"), code);
+    else
+        rc = db_fail(db, _("database"));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status commune_current(struct db *db, struct commune *out)
+{
+    char *code = NULL;
+    enum status rc = db_setting_get(db, "commune_code", &code);
+    if (rc == ST_NOTFOUND)
+        return status_set(ST_NOTFOUND, "%s", _("this database has no commune yet"));
+    if (rc != ST_OK)
+        return rc;
+    rc = commune_find(db, code, out);
+    free(code);
+    return rc;
+}
+
+enum status commune_setup(struct db *db, const char *code)
+{
+    struct commune c, cur;
+    enum status rc = commune_find(db, code, &c);
+    if (rc != ST_OK)
+        return rc;
+    if (commune_current(db, &cur) == ST_OK) {
+        bool same = strcmp(cur.code, c.code) == 0;
+        if (!same)
+            rc = status_set(ST_CONFLICT, _("this database belongs to %s (%s), not %s"),
+                            cur.full_name, cur.code, code);
+        commune_free(&cur);
+        commune_free(&c);
+        return rc;
+    }
+    status_clear();
+    rc = db_setting_set(db, "commune_code", c.code);
+    commune_free(&c);
+    return rc;
+}
+
+enum status commune_search(struct db *db, const char *province_code, const char *query,
+                           size_t max, struct commune **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    char *fold = utf8_fold(query ? query : "");
+    if (!fold)
+        return status_set(ST_INVALID, "%s", _("the search text is not valid UTF-8"));
+    struct strbuf sql = STRBUF_INIT;
+    strbuf_puts(&sql, UNIT_SELECT "WHERE (?1 IS NULL OR u.province_code = ?1)");
+    int nwords = 0;
+    for (char *w = strtok(fold, " "); w; w = strtok(NULL, " "))
+        strbuf_printf(&sql, " AND instr(u.name_fold || ' ' || p.name_fold, ?%d) > 0", ++nwords + 1);
+    strbuf_printf(&sql, " ORDER BY u.province_code, u.full_name LIMIT %zu", max);
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, strbuf_str(&sql), &st);
+    strbuf_free(&sql);
+    if (rc != ST_OK) {
+        free(fold);
+        return rc;
+    }
+    db_bind_text(st, 1, province_code);
+    /* strtok left NULs between the words: walk them again */
+    const char *w = fold;
+    for (int i = 0; i < nwords; i++) {
+        while (!*w)
+            w++;
+        db_bind_text(st, i + 2, w);
+        w += strlen(w);
+    }
+    struct commune *list = max ? calloc(max, sizeof *list) : NULL;
+    while (rc == ST_OK && list && *n < max && sqlite3_step(st) == SQLITE_ROW)
+        if ((rc = read_unit(st, &list[*n])) == ST_OK)
+            (*n)++;
+    sqlite3_finalize(st);
+    free(fold);
+    *out = list;
+    return rc;
+}
+
+void commune_list_free(struct commune *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        commune_free(&list[i]);
+    free(list);
+}
+
+enum status village_add(struct db *db, const char *name)
+{
+    char *nfc = utf8_nfc(name);
+    if (!nfc)
+        return status_set(ST_INVALID, "%s", _("village name is not valid UTF-8"));
+    char *fold = utf8_fold(nfc);
+    if (!fold || !fold[0]) {
+        free(nfc);
+        free(fold);
+        return status_set(ST_INVALID, "%s", _("village name is empty"));
+    }
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db,
+        "INSERT INTO village(name, name_fold, sort) "
+        "VALUES (?1, ?2, (SELECT coalesce(max(sort), 0) + 1 FROM village)) "
+        "ON CONFLICT(name) DO NOTHING", &st);
+    if (rc == ST_OK) {
+        db_bind_text(st, 1, nfc);
+        db_bind_text(st, 2, fold);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = db_fail(db, _("cannot save village"));
+        sqlite3_finalize(st);
+    }
+    free(nfc);
+    free(fold);
+    return rc;
+}
+
+enum status village_list(struct db *db, char ***names, size_t *n)
+{
+    *names = NULL;
+    *n = 0;
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, "SELECT name FROM village ORDER BY sort, name", &st);
+    size_t cap = 0;
+    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **nn = realloc(*names, cap * sizeof *nn);
+            if (!nn) {
+                rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+                break;
+            }
+            *names = nn;
+        }
+        (*names)[(*n)++] = strdup((const char *)sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+void string_list_free(char **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
+}

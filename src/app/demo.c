@@ -1,0 +1,65 @@
+/* demo — builds the demonstration commune. */
+#include <config.h>
+#include "treem/app/demo.h"
+#include "treem/app/commune.h"
+#include "treem/app/session.h"
+#include "treem/core/i18n.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *const demo_villages[] = {
+    "Khu phố Lý Tây", "Khu phố Liêm Định", "Khu phố Liêm Lợi",
+    "Khu phố Thanh Danh", "Khu phố An Lộc", "Khu phố Tân Hòa",
+};
+
+static enum status remove_db_files(const char *path)
+{
+    static const char *const suffixes[] = {"", "-wal", "-shm"};
+    char buf[4096];
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(buf, sizeof buf, "%s%s", path, suffixes[i]);
+        if (unlink(buf) != 0 && errno != ENOENT)
+            return status_set(ST_IO, _("cannot remove %s: %s"), buf, strerror(errno));
+    }
+    return ST_OK;
+}
+
+static enum status fill(struct db *db)
+{
+    enum status st = commune_setup(db, DEMO_COMMUNE_CODE);
+    if (st == ST_OK)
+        st = db_setting_set(db, "officer_name", "Nguyễn Thị Hồng");
+    if (st == ST_OK)
+        st = db_setting_set(db, "level_above", "Sở Y tế tỉnh Gia Lai");
+    for (size_t i = 0; st == ST_OK && i < sizeof demo_villages / sizeof *demo_villages; i++)
+        st = village_add(db, demo_villages[i]);
+    return st;
+}
+
+enum status demo_build(const char *path, bool replace)
+{
+    if (access(path, F_OK) == 0) {
+        if (!replace)
+            return status_set(ST_EXISTS, _("%s already exists (use --force to replace it)"), path);
+        enum status st = remove_db_files(path);
+        if (st != ST_OK)
+            return st;
+    }
+    struct db *db;
+    enum status st = session_open(path, true, &db);
+    if (st != ST_OK)
+        return st;
+    st = db_begin(db);
+    if (st == ST_OK) {
+        st = fill(db);
+        if (st == ST_OK)
+            st = db_commit(db);
+        else
+            db_rollback(db);
+    }
+    db_close(db);
+    return st;
+}

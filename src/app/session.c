@@ -1,0 +1,67 @@
+/* session — one entry point to open a database for work. */
+#include <config.h>
+#include "treem/app/session.h"
+#include "treem/app/catalog.h"
+#include "treem/db/migrate.h"
+#include "treem/core/i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *session_default_path(const char *explicit_path)
+{
+    if (explicit_path && *explicit_path)
+        return strdup(explicit_path);
+    const char *env = getenv("TREEM_DB");
+    if (env && *env)
+        return strdup(env);
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    char buf[4096];
+    if (xdg && *xdg)
+        snprintf(buf, sizeof buf, "%s/treem/treem.db", xdg);
+    else if (home && *home)
+        snprintf(buf, sizeof buf, "%s/.local/share/treem/treem.db", home);
+    else
+        return NULL;
+    return strdup(buf);
+}
+
+enum status session_open(const char *path, bool create, struct db **out)
+{
+    struct db *db = NULL;
+    enum status st = create ? db_open(path, &db) : db_open_existing(path, &db);
+    if (st != ST_OK)
+        return st;
+    st = session_prepare(db);
+    if (st != ST_OK) {
+        db_close(db);
+        return st;
+    }
+    *out = db;
+    return ST_OK;
+}
+
+enum status session_prepare(struct db *db)
+{
+    enum status st = migrate_apply(db, true, NULL, NULL);
+    if (st == ST_OK)
+        st = catalog_sync(db, NULL);
+    return st;
+}
+
+const char *session_user(struct db *db)
+{
+    static char name[256];
+    char *v = NULL;
+    if (db && db_setting_get(db, "officer_name", &v) == ST_OK && v[0]) {
+        snprintf(name, sizeof name, "%s", v);
+        free(v);
+        return name;
+    }
+    free(v);
+    const char *user = getenv("USER");
+    snprintf(name, sizeof name, "%s", user && *user ? user : "treem");
+    return name;
+}

@@ -1,0 +1,62 @@
+/* cli — the table of subcommands and their shared helpers. */
+#include <config.h>
+#include "treem/cli/cli.h"
+#include "treem/app/session.h"
+#include "treem/core/i18n.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+const struct cli_command cli_commands[] = {
+    {"init", "--commune CODE", N_("create or upgrade the database for a commune"), cmd_init},
+    {"demo", "[--force]", N_("write the demonstration database (at --db) and exit"), cmd_demo},
+    {"info", "", N_("show the commune, the schema version and the counts"), cmd_info},
+    {"commune", "search TEXT", N_("find a commune or ward in the shipped list"), cmd_commune},
+    {"village", "add NAME... | list", N_("add or list the villages (thôn, tổ dân phố)"), cmd_village},
+    {"setting", "get KEY | set KEY VALUE | list", N_("read or change a setting (officer_name, level_above, lang, …)"), cmd_setting},
+    {NULL, NULL, NULL, NULL},
+};
+
+const struct cli_command *cli_find(const char *name)
+{
+    for (const struct cli_command *c = cli_commands; c->name; c++)
+        if (strcmp(c->name, name) == 0)
+            return c;
+    return NULL;
+}
+
+int cli_fail(void)
+{
+    fprintf(stderr, "treem: %s\n", status_message());
+    return 1;
+}
+
+int cli_usage(const struct cli_command *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "treem %s: ", cmd->name);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\n%s: treem %s %s\n", _("usage"), cmd->name, cmd->usage);
+    return 2;
+}
+
+int cli_wants_help(const struct cli_command *cmd, int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            printf("%s: treem %s %s\n  %s\n", _("usage"), cmd->name, cmd->usage, _(cmd->summary));
+            return 1;
+        }
+    }
+    return 0;
+}
+
+enum status cli_open(const struct cli_env *env, struct db **out)
+{
+    return session_open(env->db_path, false, out);
+}

@@ -1,0 +1,289 @@
+/* cmd_setup — init, demo, info, commune, village, setting. */
+#include <config.h>
+#include "treem/cli/cli.h"
+#include "treem/app/commune.h"
+#include "treem/app/demo.h"
+#include "treem/app/session.h"
+#include "treem/db/migrate.h"
+#include "treem/core/i18n.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const struct option init_opts[] = {
+    {"commune", required_argument, NULL, 'c'},
+    {"officer", required_argument, NULL, 'o'},
+    {"level-above", required_argument, NULL, 'l'},
+    {"village", required_argument, NULL, 'v'},
+    {NULL, 0, NULL, 0},
+};
+
+/* Deletes a database file this command created but could not set up. */
+static void discard_new(const char *path)
+{
+    char buf[4096];
+    static const char *const suffixes[] = {"", "-wal", "-shm"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(buf, sizeof buf, "%s%s", path, suffixes[i]);
+        unlink(buf);
+    }
+}
+
+static enum status init_apply(struct db *db, const char *code, const char *officer,
+                              const char *level_above, char **villages, int nvillages)
+{
+    enum status st = db_begin(db);
+    if (st != ST_OK)
+        return st;
+    st = commune_setup(db, code);
+    if (st == ST_OK && officer)
+        st = db_setting_set(db, "officer_name", officer);
+    if (st == ST_OK && level_above)
+        st = db_setting_set(db, "level_above", level_above);
+    for (int i = 0; st == ST_OK && i < nvillages; i++)
+        st = village_add(db, villages[i]);
+    if (st != ST_OK) {
+        db_rollback(db);
+        return st;
+    }
+    return db_commit(db);
+}
+
+int cmd_init(const struct cli_env *env, int argc, char **argv)
+{
+    const struct cli_command *self = cli_find("init");
+    if (cli_wants_help(self, argc, argv))
+        return 0;
+    const char *code = NULL, *officer = NULL, *level_above = NULL;
+    char *villages[64];
+    int nvillages = 0, c;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "+c:", init_opts, NULL)) != -1) {
+        switch (c) {
+        case 'c': code = optarg; break;
+        case 'o': officer = optarg; break;
+        case 'l': level_above = optarg; break;
+        case 'v':
+            if (nvillages == 64)
+                return cli_usage(self, "%s", _("at most 64 --village options"));
+            villages[nvillages++] = optarg;
+            break;
+        default: return cli_usage(self, "%s", _("unknown option"));
+        }
+    }
+    if (!code)
+        return cli_usage(self, "%s", _("--commune CODE is required"));
+    if (optind < argc)
+        return cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
+    bool existed = access(env->db_path, F_OK) == 0;
+    struct db *db;
+    int from = 0, to = 0;
+    enum status st = db_open(env->db_path, &db);
+    if (st != ST_OK)
+        return cli_fail();
+    st = migrate_version(db, &from);
+    if (st == ST_OK)
+        st = session_prepare(db);
+    if (st == ST_OK)
+        st = init_apply(db, code, officer, level_above, villages, nvillages);
+    if (st == ST_OK)
+        st = migrate_version(db, &to);
+    struct commune cm = {0};
+    if (st == ST_OK)
+        st = commune_current(db, &cm);
+    if (st != ST_OK) {
+        int rc = cli_fail();
+        db_close(db);
+        if (!existed)
+            discard_new(env->db_path);
+        return rc;
+    }
+    if (!existed)
+        printf(_("Created %s for %s (%s), %s.\n"), env->db_path, cm.full_name, cm.code, cm.province_name);
+    else if (from != to)
+        printf(_("Upgraded %s from schema %d to %d.\n"), env->db_path, from, to);
+    else
+        printf(_("%s is up to date for %s (%s).\n"), env->db_path, cm.full_name, cm.code);
+    commune_free(&cm);
+    db_close(db);
+    return 0;
+}
+
+int cmd_demo(const struct cli_env *env, int argc, char **argv)
+{
+    const struct cli_command *self = cli_find("demo");
+    if (cli_wants_help(self, argc, argv))
+        return 0;
+    bool force = false;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--force") == 0)
+            force = true;
+        else
+            return cli_usage(self, _("unexpected argument '%s'"), argv[i]);
+    }
+    if (demo_build(env->db_path, force) != ST_OK)
+        return cli_fail();
+    printf(_("Demo database written to %s.\n"), env->db_path);
+    return 0;
+}
+
+static void print_count(struct db *db, const char *label, const char *sql)
+{
+    long long n = 0;
+    if (db_query_int(db, sql, NULL, &n) == ST_OK)
+        printf("%-28s %lld\n", label, n);
+}
+
+int cmd_info(const struct cli_env *env, int argc, char **argv)
+{
+    const struct cli_command *self = cli_find("info");
+    if (cli_wants_help(self, argc, argv))
+        return 0;
+    if (argc > 1)
+        return cli_usage(self, _("unexpected argument '%s'"), argv[1]);
+    struct db *db;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    struct commune cm;
+    int version = 0;
+    migrate_version(db, &version);
+    printf("%-28s %s\n", _("Database:"), env->db_path);
+    printf("%-28s %d\n", _("Schema version:"), version);
+    if (commune_current(db, &cm) == ST_OK) {
+        printf("%-28s %s (%s), %s\n", _("Commune:"), cm.full_name, cm.code, cm.province_name);
+        commune_free(&cm);
+    } else {
+        printf("%-28s %s\n", _("Commune:"), _("not set up yet"));
+    }
+    print_count(db, _("Villages:"), "SELECT count(*) FROM village");
+    print_count(db, _("Departments:"), "SELECT count(*) FROM department WHERE active");
+    print_count(db, _("Holidays:"), "SELECT count(*) FROM holiday");
+    db_close(db);
+    return 0;
+}
+
+int cmd_commune(const struct cli_env *env, int argc, char **argv)
+{
+    const struct cli_command *self = cli_find("commune");
+    if (cli_wants_help(self, argc, argv))
+        return 0;
+    if (argc < 3 || strcmp(argv[1], "search") != 0)
+        return cli_usage(self, "%s", _("expected: search TEXT"));
+    struct db *db;
+    if (session_open(env->db_path, true, &db) != ST_OK)
+        return cli_fail();
+    struct commune *list;
+    size_t n;
+    enum status st = commune_search(db, NULL, argv[2], 50, &list, &n);
+    for (size_t i = 0; st == ST_OK && i < n; i++)
+        printf("%s\t%s\t%s\n", list[i].code, list[i].full_name, list[i].province_name);
+    commune_list_free(list, n);
+    db_close(db);
+    return st == ST_OK ? 0 : cli_fail();
+}
+
+int cmd_village(const struct cli_env *env, int argc, char **argv)
+{
+    const struct cli_command *self = cli_find("village");
+    if (cli_wants_help(self, argc, argv))
+        return 0;
+    bool add = argc >= 3 && strcmp(argv[1], "add") == 0;
+    bool list = argc == 2 && strcmp(argv[1], "list") == 0;
+    if (!add && !list)
+        return cli_usage(self, "%s", _("expected: add NAME... or list"));
+    struct db *db;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    enum status st = ST_OK;
+    if (add) {
+        st = db_begin(db);
+        for (int i = 2; st == ST_OK && i < argc; i++)
+            st = village_add(db, argv[i]);
+        if (st == ST_OK)
+            st = db_commit(db);
+        else
+            db_rollback(db);
+    } else {
+        char **names;
+        size_t n;
+        st = village_list(db, &names, &n);
+        for (size_t i = 0; st == ST_OK && i < n; i++)
+            printf("%s\n", names[i]);
+        if (st == ST_OK)
+            string_list_free(names, n);
+    }
+    db_close(db);
+    return st == ST_OK ? 0 : cli_fail();
+}
+
+/* Settings a user may change, with what each holds. */
+static const struct { const char *key, *help; } setting_keys[] = {
+    {"officer_name", N_("name of the commune child-protection officer")},
+    {"level_above", N_("the body reports go to (e.g. Sở Y tế tỉnh …)")},
+    {"lang", N_("interface language: vi or en")},
+    {"unit_class", N_("recognition class: 900, 850 or 800 points")},
+};
+
+static bool setting_known(const char *key)
+{
+    for (size_t i = 0; i < sizeof setting_keys / sizeof *setting_keys; i++)
+        if (strcmp(setting_keys[i].key, key) == 0)
+            return true;
+    return false;
+}
+
+static enum status setting_check(const char *key, const char *value)
+{
+    if (strcmp(key, "lang") == 0 && strcmp(value, "vi") != 0 && strcmp(value, "en") != 0)
+        return status_set(ST_INVALID, _("lang: '%s' is not vi or en"), value);
+    if (strcmp(key, "unit_class") == 0 && strcmp(value, "900") != 0 &&
+        strcmp(value, "850") != 0 && strcmp(value, "800") != 0)
+        return status_set(ST_INVALID, _("unit_class: '%s' is not 900, 850 or 800"), value);
+    return ST_OK;
+}
+
+int cmd_setting(const struct cli_env *env, int argc, char **argv)
+{
+    const struct cli_command *self = cli_find("setting");
+    if (cli_wants_help(self, argc, argv))
+        return 0;
+    const char *op = argc > 1 ? argv[1] : "";
+    bool list = strcmp(op, "list") == 0 && argc == 2;
+    bool get = strcmp(op, "get") == 0 && argc == 3;
+    bool set = strcmp(op, "set") == 0 && argc == 4;
+    if (!list && !get && !set)
+        return cli_usage(self, "%s", _("expected: get KEY, set KEY VALUE or list"));
+    if (!list && !setting_known(argv[2])) {
+        fprintf(stderr, _("treem: unknown setting '%s'; known settings:\n"), argv[2]);
+        for (size_t i = 0; i < sizeof setting_keys / sizeof *setting_keys; i++)
+            fprintf(stderr, "  %-14s %s\n", setting_keys[i].key, _(setting_keys[i].help));
+        return 2;
+    }
+    struct db *db;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    enum status st = ST_OK;
+    if (set) {
+        st = setting_check(argv[2], argv[3]);
+        if (st == ST_OK)
+            st = db_setting_set(db, argv[2], argv[3]);
+    } else {
+        for (size_t i = 0; i < sizeof setting_keys / sizeof *setting_keys; i++) {
+            if (get && strcmp(setting_keys[i].key, argv[2]) != 0)
+                continue;
+            char *v = NULL;
+            if (db_setting_get(db, setting_keys[i].key, &v) != ST_OK)
+                continue;
+            if (get)
+                printf("%s\n", v);
+            else
+                printf("%s=%s\n", setting_keys[i].key, v);
+            free(v);
+        }
+    }
+    db_close(db);
+    return st == ST_OK ? 0 : cli_fail();
+}

@@ -1,0 +1,80 @@
+/* strbuf — growable string. */
+#include <config.h>
+#include "treem/core/strbuf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool grow(struct strbuf *sb, size_t extra)
+{
+    if (sb->len + extra + 1 <= sb->cap)
+        return true;
+    size_t cap = sb->cap ? sb->cap : 64;
+    while (cap < sb->len + extra + 1)
+        cap *= 2;
+    char *nb = realloc(sb->buf, cap);
+    if (!nb)
+        return false;
+    sb->buf = nb;
+    sb->cap = cap;
+    return true;
+}
+
+bool strbuf_append(struct strbuf *sb, const char *s, size_t n)
+{
+    if (!grow(sb, n))
+        return false;
+    memcpy(sb->buf + sb->len, s, n);
+    sb->len += n;
+    sb->buf[sb->len] = '\0';
+    return true;
+}
+
+bool strbuf_puts(struct strbuf *sb, const char *s)
+{
+    return strbuf_append(sb, s, strlen(s));
+}
+
+bool strbuf_printf(struct strbuf *sb, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || !grow(sb, (size_t)n))
+        return false;
+    va_start(ap, fmt);
+    vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    sb->len += (size_t)n;
+    return true;
+}
+
+const char *strbuf_str(const struct strbuf *sb)
+{
+    return sb->buf ? sb->buf : "";
+}
+
+char *strbuf_take(struct strbuf *sb)
+{
+    char *s = sb->buf ? sb->buf : calloc(1, 1);
+    sb->buf = NULL;
+    sb->len = sb->cap = 0;
+    return s;
+}
+
+void strbuf_reset(struct strbuf *sb)
+{
+    sb->len = 0;
+    if (sb->buf)
+        sb->buf[0] = '\0';
+}
+
+void strbuf_free(struct strbuf *sb)
+{
+    free(sb->buf);
+    sb->buf = NULL;
+    sb->len = sb->cap = 0;
+}

@@ -1,0 +1,225 @@
+/* db — connection, pragmas, transactions, helpers. */
+#include <config.h>
+#include "treem/db/db.h"
+#include "treem/core/i18n.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum status db_fail(struct db *db, const char *what)
+{
+    int code = db && db->sql ? sqlite3_extended_errcode(db->sql) : SQLITE_ERROR;
+    const char *msg = db && db->sql ? sqlite3_errmsg(db->sql) : "";
+    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+        return status_set(ST_BUSY, "%s: %s", what,
+                          _("the database is being changed by another treem; close it and try again"));
+    return status_set(ST_DB, "%s: %s", what, msg);
+}
+
+/* mkdir -p with mode 0700 for the folders treem creates. */
+static enum status make_parent_dirs(const char *path)
+{
+    char *copy = strdup(path);
+    if (!copy)
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    for (char *p = copy + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(copy, 0700) != 0 && errno != EEXIST) {
+            enum status st = status_set(ST_IO, _("cannot create folder %s: %s"), copy, strerror(errno));
+            free(copy);
+            return st;
+        }
+        *p = '/';
+    }
+    free(copy);
+    return ST_OK;
+}
+
+/* Creates the file with mode 0600 so that SQLite (and its -wal/-shm files,
+ * which copy the database's mode) never makes it readable by others. */
+static enum status create_private_file(const char *path)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0 && errno != EEXIST)
+        return status_set(ST_IO, _("cannot create %s: %s"), path, strerror(errno));
+    if (fd >= 0)
+        close(fd);
+    return ST_OK;
+}
+
+static enum status apply_pragmas(struct db *db)
+{
+    static const char pragmas[] =
+        "PRAGMA busy_timeout = 3000;"
+        "PRAGMA foreign_keys = ON;"
+        "PRAGMA journal_mode = WAL;"
+        "PRAGMA synchronous = FULL;";
+    if (sqlite3_exec(db->sql, pragmas, NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, db->path);
+    /* journal_mode can silently stay "delete" (e.g. read-only media): a
+     * database that is not one of ours fails here with a clear message. */
+    long long dummy;
+    if (db_query_int(db, "SELECT count(*) FROM sqlite_schema", NULL, &dummy) != ST_OK)
+        return ST_DB;
+    return ST_OK;
+}
+
+static enum status open_common(const char *path, int flags, struct db **out)
+{
+    struct db *db = calloc(1, sizeof *db);
+    if (!db || !(db->path = strdup(path))) {
+        free(db);
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    }
+    if (sqlite3_open_v2(path, &db->sql, flags, NULL) != SQLITE_OK) {
+        enum status st = db_fail(db, path);
+        db_close(db);
+        return st;
+    }
+    sqlite3_extended_result_codes(db->sql, 1);
+    enum status st = apply_pragmas(db);
+    if (st != ST_OK) {
+        db_close(db);
+        return st;
+    }
+    *out = db;
+    return ST_OK;
+}
+
+enum status db_open(const char *path, struct db **out)
+{
+    if (strcmp(path, ":memory:") != 0) {
+        enum status st = make_parent_dirs(path);
+        if (st == ST_OK)
+            st = create_private_file(path);
+        if (st != ST_OK)
+            return st;
+    }
+    return open_common(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, out);
+}
+
+enum status db_open_existing(const char *path, struct db **out)
+{
+    if (access(path, F_OK) != 0)
+        return status_set(ST_NOTFOUND, _("no database at %s (create one with: treem init --commune CODE)"), path);
+    return open_common(path, SQLITE_OPEN_READWRITE, out);
+}
+
+void db_close(struct db *db)
+{
+    if (!db)
+        return;
+    sqlite3_close_v2(db->sql);
+    free(db->path);
+    free(db);
+}
+
+enum status db_exec(struct db *db, const char *sql)
+{
+    char *err = NULL;
+    if (sqlite3_exec(db->sql, sql, NULL, NULL, &err) != SQLITE_OK) {
+        enum status st = db_fail(db, _("database"));
+        sqlite3_free(err);
+        return st;
+    }
+    return ST_OK;
+}
+
+enum status db_begin(struct db *db)
+{
+    if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, _("cannot start saving"));
+    return ST_OK;
+}
+
+enum status db_commit(struct db *db)
+{
+    if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        enum status st = db_fail(db, _("cannot save"));
+        db_rollback(db);
+        return st;
+    }
+    return ST_OK;
+}
+
+void db_rollback(struct db *db)
+{
+    if (!sqlite3_get_autocommit(db->sql))
+        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}
+
+enum status db_prepare(struct db *db, const char *sql, sqlite3_stmt **out)
+{
+    if (sqlite3_prepare_v2(db->sql, sql, -1, out, NULL) != SQLITE_OK)
+        return db_fail(db, _("database"));
+    return ST_OK;
+}
+
+int db_bind_text(sqlite3_stmt *st, int idx, const char *s)
+{
+    if (!s)
+        return sqlite3_bind_null(st, idx);
+    return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+enum status db_query_int(struct db *db, const char *sql, const char *param, long long *out)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, sql, &st);
+    if (rc != ST_OK)
+        return rc;
+    if (param)
+        db_bind_text(st, 1, param);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    else if (step == SQLITE_DONE)
+        rc = ST_NOTFOUND;
+    else
+        rc = db_fail(db, _("database"));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status db_setting_get(struct db *db, const char *key, char **out)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, "SELECT value FROM setting WHERE key = ?1", &st);
+    if (rc != ST_OK)
+        return rc;
+    db_bind_text(st, 1, key);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        *out = strdup((const char *)sqlite3_column_text(st, 0));
+        if (!*out)
+            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+    } else if (step == SQLITE_DONE) {
+        rc = ST_NOTFOUND;
+    } else {
+        rc = db_fail(db, _("database"));
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status db_setting_set(struct db *db, const char *key, const char *value)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db,
+        "INSERT INTO setting(key, value) VALUES (?1, ?2) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st);
+    if (rc != ST_OK)
+        return rc;
+    db_bind_text(st, 1, key);
+    db_bind_text(st, 2, value);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = db_fail(db, _("cannot save setting"));
+    sqlite3_finalize(st);
+    return rc;
+}

@@ -1,0 +1,107 @@
+/* main — parse the global options, then run a subcommand or the interface. */
+#include <config.h>
+#include "treem/cli/cli.h"
+#include "treem/app/session.h"
+#include "treem/core/i18n.h"
+#include "treem/tui/tui.h"
+
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Curses needs a UTF-8 locale to draw Vietnamese and line characters; an
+ * old PC often runs with LANG unset (POSIX), so fall back to C.UTF-8. */
+static void setup_locale(void)
+{
+    const char *set = setlocale(LC_ALL, "");
+    if (!set || strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
+        if (!setlocale(LC_ALL, "C.UTF-8"))
+            setlocale(LC_ALL, "C.utf8");
+    }
+}
+
+static void print_help(void)
+{
+    printf("%s\n\n", _("treem — the commune register of children, cases, plans and criteria"));
+    printf("%s\n  treem [%s] [%s [%s]]\n\n", _("Usage:"), _("OPTIONS"), _("COMMAND"), _("ARGS"));
+    printf("%s\n", _("Without a command, treem opens the full-screen interface."));
+    printf("\n%s\n", _("Options:"));
+    printf("  --db PATH      %s\n", _("database file (also $TREEM_DB; default ~/.local/share/treem/treem.db)"));
+    printf("  --lang vi|en   %s\n", _("interface language (also $TREEM_LANG; default vi)"));
+    printf("  --no-color     %s\n", _("no colours (also $NO_COLOR)"));
+    printf("  --ascii        %s\n", _("plain ASCII borders and marks"));
+    printf("  -h, --help     %s\n", _("show this help"));
+    printf("  -V, --version  %s\n", _("show the version"));
+    printf("\n%s\n", _("Commands:"));
+    for (const struct cli_command *c = cli_commands; c->name; c++)
+        printf("  %-9s %-30s %s\n", c->name, c->usage, _(c->summary));
+    printf("\n%s\n", _("Environment: TREEM_TODAY=yyyy-mm-dd[ hh:mm] fixes today's date (tests, demos)."));
+    printf("%s\n", _("See also: man treem; 'treem COMMAND --help'."));
+}
+
+static const struct option global_opts[] = {
+    {"db", required_argument, NULL, 'd'},
+    {"lang", required_argument, NULL, 'L'},
+    {"no-color", no_argument, NULL, 'n'},
+    {"no-colour", no_argument, NULL, 'n'},
+    {"ascii", no_argument, NULL, 'a'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+int main(int argc, char **argv)
+{
+    setup_locale();
+    const char *lang = getenv("TREEM_LANG");
+    if (lang && *lang)
+        i18n_set_lang(lang);
+    struct tui_options topt = {0};
+    const char *db_opt = NULL;
+    const char *nc = getenv("NO_COLOR");
+    topt.no_color = nc && *nc;
+    int c;
+    while ((c = getopt_long(argc, argv, "+hV", global_opts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db_opt = optarg; break;
+        case 'L':
+            if (!i18n_set_lang(optarg)) {
+                fprintf(stderr, _("treem: --lang: '%s' is not vi or en\n"), optarg);
+                return 2;
+            }
+            break;
+        case 'n': topt.no_color = true; break;
+        case 'a': topt.ascii = true; break;
+        case 'h': print_help(); return 0;
+        case 'V': printf("treem %s\n", PACKAGE_VERSION); return 0;
+        default:
+            fprintf(stderr, "%s\n", _("Try 'treem --help'."));
+            return 2;
+        }
+    }
+    char *path = session_default_path(db_opt);
+    if (!path) {
+        fprintf(stderr, "%s\n", _("treem: no database path: set --db, TREEM_DB or HOME"));
+        return 2;
+    }
+    int rc;
+    if (optind < argc) {
+        const struct cli_command *cmd = cli_find(argv[optind]);
+        if (!cmd) {
+            fprintf(stderr, _("treem: unknown command '%s'. Try 'treem --help'.\n"), argv[optind]);
+            free(path);
+            return 2;
+        }
+        struct cli_env env = {path};
+        rc = cmd->run(&env, argc - optind, argv + optind);
+    } else {
+        topt.db_path = path;
+        rc = tui_main(&topt);
+    }
+    free(path);
+    i18n_free();
+    return rc;
+}
