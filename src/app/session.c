@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/app/session.h"
 #include "treem/app/catalog.h"
+#include "treem/app/rubric_load.h"
 #include "treem/db/migrate.h"
 #include "treem/core/i18n.h"
 
@@ -48,6 +49,8 @@ enum status session_prepare(struct db *db)
     enum status st = migrate_apply(db, true, NULL, NULL);
     if (st == ST_OK)
         st = catalog_sync(db, NULL);
+    if (st == ST_OK)
+        st = rubric_load_seed(db, NULL); /* once: the officer's corrections stay */
     return st;
 }
 

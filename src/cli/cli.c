@@ -15,6 +15,10 @@ const struct cli_command cli_commands[] = {
     {"commune", "search TEXT", N_("find a commune or ward in the shipped list"), cmd_commune},
     {"village", "add NAME... | list", N_("add or list the villages (thôn, tổ dân phố)"), cmd_village},
     {"setting", "get KEY | set KEY VALUE | list", N_("read or change a setting (officer_name, level_above, lang, …)"), cmd_setting},
+    {"score", "[set|clear|refresh] --year YYYY [--class 850] [--csv FILE] [--indicator CODE --value V --evidence TEXT]",
+     N_("print the year's scoring sheet of the 13 criteria, or type a value and its evidence"), cmd_score},
+    {"rubric", "show|band-set|band-del|max-set|import FILE|export FILE [--indicator CODE --from >=X --to <Y --points P --source TEXT --complete]",
+     N_("show or correct the rule set (criteria, indicators, bands), import or export it as CSV"), cmd_rubric},
     {NULL, NULL, NULL, NULL},
 };
 

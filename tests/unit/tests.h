@@ -13,6 +13,10 @@ Suite *suite_i18n(void);
 Suite *suite_csv_read(void);
 Suite *suite_migrate(void);
 Suite *suite_commune(void);
+Suite *suite_rubric(void);
+Suite *suite_rubric_score(void);
+Suite *suite_rubric_csv(void);
+Suite *suite_score(void);
 
 /* A fresh database at a temporary path, migrated and with the catalogues
  * loaded; commune 00004 when with_commune. Free with test_db_free(). */

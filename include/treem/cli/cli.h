@@ -40,5 +40,7 @@ int cmd_info(const struct cli_env *env, int argc, char **argv);
 int cmd_village(const struct cli_env *env, int argc, char **argv);
 int cmd_setting(const struct cli_env *env, int argc, char **argv);
 int cmd_commune(const struct cli_env *env, int argc, char **argv);
+int cmd_score(const struct cli_env *env, int argc, char **argv);
+int cmd_rubric(const struct cli_env *env, int argc, char **argv);
 
 #endif
