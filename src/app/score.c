@@ -362,6 +362,12 @@ static enum status do_set(struct db *db, struct assessment *a, const struct rubr
         st = status_set(ST_INVALID, "%s", _("evidence: the text is not valid UTF-8"));
     if (evidence)
         v.evidence = evidence;
+    long long known = 0;
+    if (st == ST_OK && args->department && *args->department &&
+        (db_query_int(db, "SELECT count(*) FROM department WHERE code = ?1", args->department,
+                      &known) != ST_OK || known == 0))
+        st = status_set(ST_INVALID, _("department: '%s' is not in the list of departments"),
+                        args->department);
     if (args->department)
         v.department = *args->department ? (char *)args->department : NULL;
     if (st == ST_OK)

@@ -170,13 +170,22 @@ static void print_compare(struct db *db, const struct score_sheet *s)
         return;
     }
     printf(_("Compared with %d:\n"), s->year - 1);
+    struct strbuf unknown = STRBUF_INIT;
     for (size_t i = 0; i < n; i++) {
         char a[RUBRIC_TEXT_NUM_BUF], b[RUBRIC_TEXT_NUM_BUF];
+        if (ch[i].trend == RUBRIC_UNKNOWN) {
+            strbuf_printf(&unknown, "%s%d", unknown.len ? ", " : "", ch[i].number);
+            continue;
+        }
         rubric_text_num(ch[i].prev, a);
         rubric_text_num(ch[i].cur, b);
-        printf(_("  criterion %d: %s → %s (%s)\n"), ch[i].number, ch[i].prev_known ? a : "?",
-               ch[i].cur_known ? b : "?", rubric_trend_label(ch[i].trend));
+        printf(_("  criterion %d: %s → %s (%s)\n"), ch[i].number, a, b,
+               rubric_trend_label(ch[i].trend));
     }
+    if (unknown.len)
+        printf(_("  cannot compare criteria %s (not fully scored in both years)\n"),
+               strbuf_str(&unknown));
+    strbuf_free(&unknown);
     free(ch);
 }
 

@@ -213,7 +213,9 @@ static size_t grouped(const struct rubric_score *s, size_t i, struct strbuf *sb,
 
 bool rubric_verdict_text(const struct rubric_score *s, struct strbuf *out)
 {
-    bool ok = strbuf_printf(out, "%s", rubric_verdict_label(s->verdict));
+    bool judged = s->verdict == RUBRIC_PASS || s->verdict == RUBRIC_FAIL;
+    /* without a verdict the reasons say what is missing: one short label */
+    bool ok = strbuf_printf(out, "%s", judged ? rubric_verdict_label(s->verdict) : _("no verdict yet"));
     for (size_t i = 0; i < s->nwhy;) {
         ok &= strbuf_puts(out, i ? "; " : ": ");
         enum rubric_reason_kind k = s->why[i].kind;

@@ -48,7 +48,7 @@ run 0 init --commune 00004
 
 run 0 score --year 2024
 has "Rule set: QĐ 06/QĐ-TTg (2019)"
-has "no verdict: a scale is missing: no scale yet for criteria 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13"
+has "^Verdict: no verdict yet: no scale yet for criteria 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13"
 has "not computable yet — type the value"
 
 # type a value with evidence: points and total change
@@ -118,6 +118,15 @@ run 0 score --year 2024
 has "^Verdict: not passed: criterion 2 scored 0$"
 run 0 score --year 2024 --class 900
 has "^Verdict: not passed: criterion 2 scored 0; total 875 < 900"
+
+run 1 score set --year 2024 --indicator 2.1 --department khongco
+has "department: 'khongco'"
+# the previous year: 2023 scored criterion 6 fully, 2024 too
+run 0 score set --year 2023 --indicator 6.1 --value 97
+run 0 score set --year 2023 --indicator 6.2 --value 50
+run 0 score --year 2024
+has "^  criterion 6: 50 → 125 (rose)"
+has "cannot compare criteria 1, 2, 3"
 
 run 0 rubric show --indicator 2.1
 has "\[90; ∞) → 50 points  \[thử\]"

@@ -213,14 +213,14 @@ END_TEST
 START_TEST(test_parse_accepts_variants)
 {
     /* columns in another order, ';' separator, decimal comma, a BOM, an
-     * apostrophe-neutralised cell and a blank row */
+     * apostrophe-neutralised cell, a blank row, a scale completed on a band row */
     const char *csv = "\xEF\xBB\xBF" "ma;loai;noi_dung;cach_do;tu;den;diem;du_khung;nguon\r\n"
                       ";bo_tieu_chi;Thử;;;;;;'=nguồn\r\n"
                       "6;tieu_chi;HCĐB;;;;125;;\r\n"
-                      "6.1;chi_tieu;Tỷ lệ;ty_le;;;;1;\r\n"
+                      "6.1;chi_tieu;Tỷ lệ;ty_le;;;;0;\r\n"
                       ";;;;;;;;\r\n"
                       "6.1;khung;;;>=94,5;;50;;\r\n"
-                      "6.1;khung;;;;<94,5;0;;\r\n";
+                      "6.1;khung;;;;<94,5;0;1;\r\n";   /* du_khung on a band row completes */
     struct rubric r;
     ck_assert_msg(rubric_load_parse(csv, strlen(csv), "v.csv", &r) == ST_OK, "%s", status_message());
     ck_assert_str_eq(r.source, "=nguồn");

@@ -182,7 +182,7 @@ START_TEST(test_missing_band_blocks_then_edit_gives_verdict)
     ck_assert_int_eq(s.ind[2].state, RUBRIC_IND_NO_SCALE);
     ck_assert(s.crit[1].scale_missing && !s.crit[0].scale_missing);
     ck_assert(rubric_verdict_text(&s, &sb));
-    ck_assert_str_eq(strbuf_str(&sb), "no verdict: a scale is missing: no scale yet for criterion 2; "
+    ck_assert_str_eq(strbuf_str(&sb), "no verdict yet: no scale yet for criterion 2; "
                                       "partial total 150");
     rubric_score_free(&s);
     /* the officer completes the scale: the verdict appears */

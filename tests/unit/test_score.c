@@ -87,6 +87,8 @@ START_TEST(test_points_and_audit)
     ck_assert_str_eq(s.line[i].department, "bvte");
     double before = s.score.total;
     score_sheet_free(&s);
+    ck_assert_int_eq(score_set_value(db, 2024, "6.1", "94.9", NULL, "khongco"), ST_INVALID);
+    ck_assert_ptr_nonnull(strstr(status_message(), "khongco"));
     ck_assert_int_eq(score_set_value(db, 2024, "6.1", "94.9", NULL, "congan"), ST_OK);
     ck_assert_int_eq(score_sheet_build(db, 2024, NULL, &s), ST_OK);
     ck_assert_int_eq(s.score.ind[i].state, RUBRIC_IND_NO_SCALE);  /* 94.9 %: band unknown */

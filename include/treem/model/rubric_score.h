@@ -102,8 +102,10 @@ void rubric_score_free(struct rubric_score *s);
 void rubric_reason_text(const struct rubric_reason *why, char *buf, size_t n);
 /* Verdict label (translated). */
 const char *rubric_verdict_label(enum rubric_verdict v);
-/* One line: the verdict and its reasons, criteria without a scale grouped
- * ("no scale yet for criteria 2, 3, 4"). Appends to out; false on ENOMEM. */
+/* One line: the verdict and its reasons, criteria without a scale grouped:
+ * "not passed: criterion 3 scored 0; total 812 < 850", or "no verdict yet:
+ * no scale yet for criteria 2, 3, 4; partial total 225". Appends to out;
+ * false on ENOMEM. */
 bool rubric_verdict_text(const struct rubric_score *s, struct strbuf *out);
 
 enum rubric_trend { RUBRIC_ROSE, RUBRIC_FELL, RUBRIC_SAME, RUBRIC_UNKNOWN };
