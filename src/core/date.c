@@ -184,7 +184,9 @@ struct datetime datetime_from_minutes(long long m)
     return t;
 }
 
-/* Reads TREEM_TODAY; true when it holds a valid date (and maybe a time). */
+/* Reads TREEM_TODAY; true when it holds a valid date (and maybe a time).
+ * Asking the date must not disturb the caller's last failure, so the status
+ * left by a bad value is put back as it was. */
 static bool fixed_now(struct datetime *t)
 {
     const char *env = getenv("TREEM_TODAY");
@@ -197,18 +199,20 @@ static bool fixed_now(struct datetime *t)
         return false;
     memcpy(day, env, n);
     day[n] = '\0';
-    if (date_parse(day, &t->date) != ST_OK) {
-        status_clear();
-        return false;
-    }
+    enum status saved = status_last();
+    char msg[1024];
+    snprintf(msg, sizeof msg, "%s", status_message());
+    bool ok = date_parse(day, &t->date) == ST_OK;
     t->hour = 12;
     t->min = 0;
-    if (sp && date_parse_time(sp + 1, &t->hour, &t->min) != ST_OK) {
-        status_clear();
+    if (ok && sp && date_parse_time(sp + 1, &t->hour, &t->min) != ST_OK) {
         t->hour = 12;
         t->min = 0;
     }
-    return true;
+    /* put the caller's status back (a code's default text stays default) */
+    if (status_last() != saved || strcmp(status_message(), msg) != 0)
+        status_set(saved, "%s", strcmp(msg, _(status_str(saved))) == 0 ? "" : msg);
+    return ok;
 }
 
 struct datetime date_now(void)

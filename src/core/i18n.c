@@ -54,7 +54,7 @@ static bool read_quoted(const char **p, char **buf, size_t *len)
     if (!nb)
         return false;
     *buf = nb;
-    while (*s && *s != '"') {
+    while (*s && *s != '"' && *s != '\n') { /* a string never spans lines */
         char c = *s++;
         if (c == '\\') {
             c = *s++;

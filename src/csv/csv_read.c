@@ -99,6 +99,13 @@ char csv_detect_sep(const char *data, size_t len)
     return semis > commas ? ';' : ',';
 }
 
+/* The line to name in an error: the current record's first line when one
+ * has started, else the line the next record would start on. */
+static size_t error_line(const struct reader *r)
+{
+    return r->nfields ? r->record_line : r->line_next;
+}
+
 enum status csv_read_buffer(const char *data, size_t len, char sep,
                             csv_row_fn fn, void *ctx)
 {
@@ -117,15 +124,14 @@ enum status csv_read_buffer(const char *data, size_t len, char sep,
         size_t n = len - at < 65536 ? len - at : 65536;
         if (csv_parse(&p, data + at, n, on_field, on_record, &r) != n) {
             r.st = status_set(ST_INVALID, _("line %zu: malformed CSV (%s)"),
-                              r.nfields ? r.record_line : r.line_next,
-                              csv_strerror(csv_error(&p)));
+                              error_line(&r), csv_strerror(csv_error(&p)));
             break;
         }
         at += n;
     }
     if (r.st == ST_OK && csv_fini(&p, on_field, on_record, &r) != 0)
         r.st = status_set(ST_INVALID, _("line %zu: malformed CSV (%s)"),
-                          r.record_line, csv_strerror(csv_error(&p)));
+                          error_line(&r), csv_strerror(csv_error(&p)));
     clear_fields(&r);
     free(r.fields);
     csv_free(&p);

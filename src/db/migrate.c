@@ -86,7 +86,13 @@ enum status migrate_apply_to(struct db *db, int target, bool backup, int *from, 
             db->path, version, migrate_latest());
     if (version >= target)
         return ST_OK;
-    if (backup && version > 0) {
+    /* An existing file is backed up first: one we made (version > 0) or
+     * one that already holds tables at version 0. */
+    long long objects = 0;
+    if (backup && version == 0 &&
+        (st = db_query_int(db, "SELECT count(*) FROM sqlite_schema", NULL, &objects)) != ST_OK)
+        return st;
+    if (backup && (version > 0 || objects > 0)) {
         char reason[32];
         snprintf(reason, sizeof reason, "before-v%d", target);
         st = db_backup_rotate(db, reason, 10, NULL);
