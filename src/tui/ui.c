@@ -259,6 +259,23 @@ enum action ui_read_key(struct ui *ui, bool text_mode, char text[8], int *digit)
         }
         if (kind == KEY_CODE_YES)
             return action_for_key((int)wc, true, text_mode, digit);
+        if (wc == 27) {
+            /* Alt+digit arrives as ESC then the digit at once: it jumps to a
+             * screen even where digits are text (search lines, forms). */
+            wint_t next;
+            nodelay(stdscr, TRUE);
+            int k2 = get_wch(&next);
+            nodelay(stdscr, FALSE);
+            if (k2 == OK && next >= '1' && next <= '9') {
+                *digit = (int)(next - '0');
+                return ACT_JUMP;
+            }
+            if (k2 == KEY_CODE_YES)
+                ungetch((int)next);
+            else if (k2 == OK)
+                unget_wch(next);
+            return ACT_BACK;
+        }
         enum action a = action_for_key((int)wc, false, text_mode, digit);
         if (a == ACT_NONE && wc >= 0x20 && wc != 0x7f)
             utf8_encode((long)wc, text);

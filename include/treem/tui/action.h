@@ -22,7 +22,7 @@
     X(ACT_FILTER,    "F5",     N_("Filter"),  N_("change the list's filter")) \
     X(ACT_MENU,      "F9 Tab", N_("Menu"),    N_("go to the next screen of the menu row")) \
     X(ACT_MENU_PREV, "S-Tab",  N_("Prev"),    N_("go to the previous screen of the menu row")) \
-    X(ACT_JUMP,      "1-9",    N_("Go to"),   N_("jump to a screen of the menu row by its number")) \
+    X(ACT_JUMP,      "1-9 A-1", N_("Go to"),  N_("jump to a screen of the menu row by its number (Alt+number while typing)")) \
     X(ACT_UP,        "Up",     N_("Up"),      N_("move up")) \
     X(ACT_DOWN,      "Down",   N_("Down"),    N_("move down")) \
     X(ACT_PGUP,      "PgUp",   N_("PgUp"),    N_("move one page up")) \
