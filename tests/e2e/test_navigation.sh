@@ -29,8 +29,11 @@ keys y
 wait_for "Trẻ em dưới 16 tuổi"
 ok "leaving a form with unsaved input asks, and No (the default) stays"
 
-keys 1
+keys 9
+wait_for "Sửa giá trị rồi bấm F2"
+keys M-1
 wait_for "Trẻ em dưới 16 tuổi"
+ok "Alt+1 jumps home even from a form where digits are text"
 keys F9
 wait_for "2 Trẻ em"
 keys Escape
