@@ -100,7 +100,8 @@ enum status commune_search(struct db *db, const char *province_code, const char 
     strbuf_puts(&sql, UNIT_SELECT "WHERE (?1 IS NULL OR u.province_code = ?1)");
     int nwords = 0;
     for (char *w = strtok(fold, " "); w; w = strtok(NULL, " "))
-        strbuf_printf(&sql, " AND instr(u.name_fold || ' ' || p.name_fold, ?%d) > 0", ++nwords + 1);
+        strbuf_printf(&sql, " AND instr(' ' || u.name_fold || ' ' || p.name_fold, ' ' || ?%d) > 0",
+                      ++nwords + 1);
     strbuf_printf(&sql, " ORDER BY u.province_code, u.full_name LIMIT %zu", max);
     sqlite3_stmt *st;
     enum status rc = db_prepare(db, strbuf_str(&sql), &st);

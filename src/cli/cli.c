@@ -3,6 +3,7 @@
 #include "treem/cli/cli.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
+#include "treem/core/utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -54,6 +55,14 @@ int cli_wants_help(const struct cli_command *cmd, int argc, char **argv)
         }
     }
     return 0;
+}
+
+void cli_print_field(const char *label, int width, const char *value)
+{
+    fputs(label, stdout);
+    for (int w = utf8_width(label); w < width; w++)
+        putchar(' ');
+    printf(" %s\n", value);
 }
 
 enum status cli_open(const struct cli_env *env, struct db **out)
