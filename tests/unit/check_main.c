@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #define TREEM_SUITES(X) \
-    X(status) X(utf8) X(date) X(i18n) X(csv_read) X(migrate) X(commune)
+    X(status) X(utf8) X(date) X(i18n) X(csv_read) X(migrate) X(db) X(commune)
 
 char *test_tmp_path(const char *suffix)
 {

@@ -151,7 +151,7 @@ START_TEST(test_line_numbers_across_slices)
 }
 END_TEST
 
-START_TEST(test_slurp)
+START_TEST(test_csv_slurp)
 {
     char *path = test_tmp_path(".csv");
     char *data = NULL;
@@ -186,7 +186,7 @@ Suite *suite_csv_read(void)
     tcase_add_loop_test(tc, test_read_malformed, 0, (int)NBAD);
     tcase_add_test(tc, test_callback_stops_reading);
     tcase_add_test(tc, test_line_numbers_across_slices);
-    tcase_add_test(tc, test_slurp);
+    tcase_add_test(tc, test_csv_slurp);
     suite_add_tcase(s, tc);
     return s;
 }
