@@ -55,32 +55,37 @@ static enum status check_parsed(const char *s, struct date d, struct date *out)
     return ST_OK;
 }
 
-enum status date_parse(const char *s, struct date *out)
+/* Reads the digits and separators of a date; false on a shape error. */
+static bool parse_shape(const char *s, struct date *d)
 {
     const char *p = s;
-    struct date d = {0, 0, 0};
+    d->y = d->m = d->d = 0;
     while (*p == ' ')
         p++;
-    int n1 = read_num(&p, 4, &d.y);
+    int n1 = read_num(&p, 4, &d->y);
     if (n1 == 4 && *p == '-') { /* ISO */
         p++;
-        if (read_num(&p, 2, &d.m) == 0 || *p++ != '-' || read_num(&p, 2, &d.d) == 0)
-            goto bad;
+        if (read_num(&p, 2, &d->m) == 0 || *p++ != '-' || read_num(&p, 2, &d->d) == 0)
+            return false;
     } else if (n1 >= 1 && n1 <= 2 && (*p == '/' || *p == '-' || *p == '.')) {
         char sep = *p++;
-        d.d = d.y;
-        if (read_num(&p, 2, &d.m) == 0 || *p++ != sep || read_num(&p, 4, &d.y) != 4)
-            goto bad;
+        d->d = d->y;
+        if (read_num(&p, 2, &d->m) == 0 || *p++ != sep || read_num(&p, 4, &d->y) != 4)
+            return false;
     } else {
-        goto bad;
+        return false;
     }
     while (*p == ' ')
         p++;
-    if (*p)
-        goto bad;
+    return *p == '\0';
+}
+
+enum status date_parse(const char *s, struct date *out)
+{
+    struct date d;
+    if (!parse_shape(s, &d))
+        return status_set(ST_INVALID, _("'%s' is not a date: write dd/mm/yyyy"), s);
     return check_parsed(s, d, out);
-bad:
-    return status_set(ST_INVALID, _("'%s' is not a date: write dd/mm/yyyy"), s);
 }
 
 enum status date_parse_time(const char *s, int *hour, int *min)
@@ -185,8 +190,7 @@ struct datetime datetime_from_minutes(long long m)
 }
 
 /* Reads TREEM_TODAY; true when it holds a valid date (and maybe a time).
- * Asking the date must not disturb the caller's last failure, so the status
- * left by a bad value is put back as it was. */
+ * Quiet: asking the date never disturbs the caller's last status. */
 static bool fixed_now(struct datetime *t)
 {
     const char *env = getenv("TREEM_TODAY");
@@ -199,20 +203,18 @@ static bool fixed_now(struct datetime *t)
         return false;
     memcpy(day, env, n);
     day[n] = '\0';
-    enum status saved = status_last();
-    char msg[1024];
-    snprintf(msg, sizeof msg, "%s", status_message());
-    bool ok = date_parse(day, &t->date) == ST_OK;
+    if (!parse_shape(day, &t->date) || !date_valid(t->date))
+        return false;
     t->hour = 12;
     t->min = 0;
-    if (ok && sp && date_parse_time(sp + 1, &t->hour, &t->min) != ST_OK) {
-        t->hour = 12;
-        t->min = 0;
+    int h, m;
+    const char *p = sp ? sp + 1 : NULL;
+    if (p && read_num(&p, 2, &h) > 0 && *p == ':' && (p++, read_num(&p, 2, &m) == 2) &&
+        h < 24 && m < 60) {
+        t->hour = h;
+        t->min = m;
     }
-    /* put the caller's status back (a code's default text stays default) */
-    if (status_last() != saved || strcmp(status_message(), msg) != 0)
-        status_set(saved, "%s", strcmp(msg, _(status_str(saved))) == 0 ? "" : msg);
-    return ok;
+    return true;
 }
 
 struct datetime date_now(void)

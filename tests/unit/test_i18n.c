@@ -116,6 +116,21 @@ START_TEST(test_load_po_syntax_error)
 }
 END_TEST
 
+/* A plural entry (not used by treem) is skipped, not a syntax error. */
+START_TEST(test_plural_entry_skipped)
+{
+    static const char po[] =
+        "msgid \"one file\"\nmsgid_plural \"%d files\"\n"
+        "msgstr[0] \"%d tệp\"\n\n"
+        "msgid \"Save\"\nmsgstr \"Lưu\"\n";
+    ck_assert_int_eq(i18n_load_po(po), 1);
+    i18n_set_lang("vi");
+    ck_assert_str_eq(i18n_tr("Save"), "Lưu");
+    ck_assert_str_eq(i18n_tr("one file"), "one file");
+    i18n_set_lang("en");
+}
+END_TEST
+
 START_TEST(test_set_lang)
 {
     static const struct { const char *name; bool ok; const char *lang; } cases[] = {
@@ -228,6 +243,7 @@ Suite *suite_i18n(void)
     tcase_add_test(tc, test_empty_msgid_untouched);
     tcase_add_test(tc, test_later_load_replaces);
     tcase_add_loop_test(tc, test_load_po_syntax_error, 0, (int)NBAD);
+    tcase_add_test(tc, test_plural_entry_skipped);
     tcase_add_test(tc, test_set_lang);
     tcase_add_test(tc, test_embedded_vi_po_parses);
     tcase_add_test(tc, test_embedded_vi_po_placeholders);
