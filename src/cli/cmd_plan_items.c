@@ -22,7 +22,9 @@ static int one_id(const struct cli_command *self, int argc, char **argv, const c
     return cli_parse_id(field, argv[optind], id) == ST_OK ? 0 : cli_fail();
 }
 
-/* Runs a one-transaction action on an opened database; prints ok_fmt. */
+/* Reports the outcome st of an action, printing ok_fmt with id on success,
+ * and closes the database. (Call the action first: an id it sets must not
+ * be read in the same argument list.) */
 static int finish(struct db *db, enum status st, const char *ok_fmt, long long id)
 {
     int rc = st == ST_OK ? 0 : cli_fail();
@@ -81,10 +83,12 @@ int cmd_plan_target_add(const struct cli_env *env, const struct cli_command *sel
     struct db *db = NULL;
     if (rc == 0 && cli_open(env, &db) != ST_OK)
         rc = cli_fail();
-    if (rc == 0)
-        rc = finish(db, plan_target_add(db, &t), _("Added target %lld.\n"), t.id);
-    else
+    if (rc == 0) {
+        enum status st = plan_target_add(db, &t);
+        rc = finish(db, st, _("Added target %lld.\n"), t.id);
+    } else {
         db_close(db);
+    }
     plan_target_clear(&t);
     return rc;
 }
@@ -213,8 +217,10 @@ int cmd_plan_event_add(const struct cli_env *env, const struct cli_command *self
     struct db *db = NULL;
     if (rc == 0 && cli_open(env, &db) != ST_OK)
         rc = cli_fail();
-    if (rc == 0)
-        rc = finish(db, plan_event_add(db, &e), _("Added event %lld.\n"), e.id);
+    if (rc == 0) {
+        enum status st = plan_event_add(db, &e);
+        rc = finish(db, st, _("Added event %lld.\n"), e.id);
+    }
     plan_event_clear(&e);
     return rc;
 }

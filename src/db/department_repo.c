@@ -8,6 +8,7 @@
 #include "treem/core/strbuf.h"
 #include "treem/core/utf8.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,19 +76,30 @@ enum status department_repo_get(struct db *db, long long id, struct department *
     return rc;
 }
 
-/* True when every word of the folded query occurs in the folded name. */
+/* True when a word of the folded text starts with the len bytes of w; a
+ * word starts after anything that is not a letter or digit ("(mam" holds
+ * the word "mam"). */
+static bool has_word_prefix(const char *text, const char *w, size_t len)
+{
+    for (size_t i = 0; text[i]; i++) {
+        bool start = i == 0 || !isalnum((unsigned char)text[i - 1]);
+        if (start && strncmp(text + i, w, len) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* True when each word of the folded query begins a word of the name
+ * ("cong an" finds "Công an xã", not "Công đoàn"). */
 static bool words_in(const char *query_fold, const char *name)
 {
     char *fold = utf8_fold(name);
     bool all = fold != NULL;
     for (const char *p = query_fold; all && *p;) {
         size_t len = strcspn(p, " ");
-        char word[128];
-        snprintf(word, sizeof word, "%.*s", (int)(len < 127 ? len : 127), p);
-        all = strstr(fold, word) != NULL;
+        all = has_word_prefix(fold, p, len);
         p += len;
-        while (*p == ' ')
-            p++;
+        p += strspn(p, " ");
     }
     free(fold);
     return all;

@@ -348,4 +348,8 @@ void plan_format_value(double v, enum plan_unit u, char *buf, size_t size)
         snprintf(buf, size, "%.10g %%", round(v * 100) / 100);
     else
         snprintf(buf, size, "%.10g", v);
+    /* Vietnamese writes a decimal comma: 8,5 %. */
+    char *dot = strcmp(i18n_lang(), "vi") == 0 ? strchr(buf, '.') : NULL;
+    if (dot)
+        *dot = ',';
 }

@@ -136,7 +136,8 @@ const char *plan_cal_kind_label(enum plan_cal_kind k);
  * 2025" (translated) while it has no number. */
 void plan_label(const char *number, int year, char *buf, size_t size);
 
-/* A number in its unit for display: "100 %", "8.5 %", "2" (into buf). */
+/* A number in its unit for display: "100 %", "8.5 %" ("8,5 %" in the
+ * Vietnamese interface), "2" (into buf). */
 void plan_format_value(double v, enum plan_unit u, char *buf, size_t size);
 
 #endif
