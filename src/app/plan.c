@@ -251,8 +251,8 @@ static char *replace_year(const char *s, int from, int to)
         return NULL;
     for (const char *p = s; *p;) {
         bool digit_before = p > s && p[-1] >= '0' && p[-1] <= '9';
-        bool digit_after = p[alen] >= '0' && p[alen] <= '9';
-        if (!digit_before && strncmp(p, a, alen) == 0 && !digit_after) {
+        /* p[alen] is read only after the match shows p has alen bytes. */
+        if (!digit_before && strncmp(p, a, alen) == 0 && !(p[alen] >= '0' && p[alen] <= '9')) {
             memcpy(w, b, blen);
             w += blen;
             p += alen;
