@@ -15,11 +15,10 @@ const struct cli_command cli_commands[] = {
     {"commune", "search TEXT", N_("find a commune or ward in the shipped list"), cmd_commune},
     {"village", "add NAME... | list", N_("add or list the villages (thôn, tổ dân phố)"), cmd_village},
     {"setting", "get KEY | set KEY VALUE | list", N_("read or change a setting (officer_name, level_above, lang, …)"), cmd_setting},
-    {"plan", "add|list|show|copy|target-add|target-set|calendar|… ARGS",
+    {"plan", "add|list|show|copy|...",
      N_("plans with their targets and calendar; copy a plan to the next year"), cmd_plan},
-    {"task", "add|list|show|done|note|… ARGS", N_("the departments' tasks under the plans"), cmd_task},
-    {"dept", "list|add|edit ARGS",
-     N_("the commune's departments and the criteria they answer for"), cmd_dept},
+    {"task", "add|list|show|done|...", N_("the departments' tasks under the plans"), cmd_task},
+    {"dept", "list|add|edit ...", N_("the commune's departments and the criteria they answer for"), cmd_dept},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -242,7 +242,7 @@ enum status plan_repo_list(struct db *db, int year, struct plan **out, size_t *n
     *n = 0;
     sqlite3_stmt *st;
     enum status rc = db_prepare(db, "SELECT " PLAN_COLUMNS " FROM plan "
-        "WHERE ?1 = 0 OR year = ?1 ORDER BY year DESC, number, id", &st);
+        "WHERE ?1 = 0 OR year = ?1 ORDER BY year DESC, coalesce(issued_on, '9999'), id", &st);
     if (rc != ST_OK)
         return rc;
     sqlite3_bind_int(st, 1, year);
@@ -379,8 +379,10 @@ static bool read_cal(sqlite3_stmt *st, struct plan_cal_item *it)
     it->kind = cal_kind((const char *)sqlite3_column_text(st, 2));
     plan_label((const char *)sqlite3_column_text(st, 4), sqlite3_column_int(st, 5),
                label, sizeof label);
-    if (it->kind == PLAN_CAL_REPORT_HALF || it->kind == PLAN_CAL_REPORT_YEAR)
-        it->name = strdup(plan_cal_kind_label(it->kind));
+    if (it->kind == PLAN_CAL_REPORT_HALF)
+        it->name = strdup(_("6-month report"));
+    else if (it->kind == PLAN_CAL_REPORT_YEAR)
+        it->name = strdup(_("annual report"));
     else
         it->name = row_text(st, 3, true, &ok);
     if (it->kind == PLAN_CAL_TASK)

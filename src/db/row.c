@@ -94,15 +94,18 @@ const char *row_iso(struct date d, char buf[DATE_BUF])
 
 bool row_grow(void *arr, size_t *cap, size_t n, size_t elem)
 {
-    void **p = arr;
     if (n < *cap)
         return true;
+    /* arr points at the caller's `struct x *`: copied through memcpy so
+     * that no pointer is read or written through a mismatched type. */
+    void *cur;
+    memcpy(&cur, arr, sizeof cur);
     size_t ncap = *cap ? *cap * 2 : 8;
-    char *grown = realloc(*p, ncap * elem);
+    char *grown = realloc(cur, ncap * elem);
     if (!grown)
         return false;
     memset(grown + *cap * elem, 0, (ncap - *cap) * elem);
-    *p = grown;
+    memcpy(arr, &grown, sizeof grown);
     *cap = ncap;
     return true;
 }

@@ -327,8 +327,8 @@ const char *plan_cal_kind_label(enum plan_cal_kind k)
     switch (k) {
     case PLAN_CAL_CAMPAIGN: return _("campaign");
     case PLAN_CAL_DEADLINE: return _("deadline");
-    case PLAN_CAL_REPORT_HALF: return _("6-month report");
-    case PLAN_CAL_REPORT_YEAR: return _("annual report");
+    case PLAN_CAL_REPORT_HALF:
+    case PLAN_CAL_REPORT_YEAR: return _("report deadline");
     case PLAN_CAL_TASK: return _("task due");
     default: return _("event");
     }

@@ -93,7 +93,7 @@ has "· met"
 has "not computable yet"
 
 run 0 plan calendar --year 2025
-has "15/05/2025	6-month report"
+has "15/05/2025	report deadline	6-month report"
 has "30/04/2025	task due	Thống kê"
 
 # Copy to 2026: dates moved, statuses reset, typed value cleared.

@@ -19,7 +19,7 @@ enum status plan_repo_update(struct db *db, const char *who, const struct plan *
 enum status plan_repo_delete(struct db *db, const char *who, long long id);
 /* Reads one plan into *out (caller clears with plan_clear). */
 enum status plan_repo_get(struct db *db, long long id, struct plan *out);
-/* Plans of `year` (0 = every year), newest year first, then by number;
+/* Plans of `year` (0 = every year), newest year first, then by date;
  * caller frees with plan_list_free. */
 enum status plan_repo_list(struct db *db, int year, struct plan **out, size_t *n);
 /* The id of a plan of `year` copied from plan `from`; ST_NOTFOUND if none. */

@@ -72,7 +72,7 @@ struct plan_cal_item {
     struct date date;
     struct date end;        /* last day of a period, or unset */
     enum plan_cal_kind kind;
-    char *name;             /* event name, "Báo cáo 6 tháng", or the task text */
+    char *name;             /* event name, "báo cáo 6 tháng", or the task text */
     char *detail;           /* the plan's label, or the task's department */
     long long plan_id;
     long long ref_id;       /* event id, plan id (deadlines) or task id */
