@@ -3,7 +3,6 @@
 #include "treem/cli/cli.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
-#include "treem/core/utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,6 +15,10 @@ const struct cli_command cli_commands[] = {
     {"commune", "search TEXT", N_("find a commune or ward in the shipped list"), cmd_commune},
     {"village", "add NAME... | list", N_("add or list the villages (thôn, tổ dân phố)"), cmd_village},
     {"setting", "get KEY | set KEY VALUE | list", N_("read or change a setting (officer_name, level_above, lang, …)"), cmd_setting},
+    {"plan", "add|list|show|copy|...",
+     N_("plans with their targets and calendar; copy a plan to the next year"), cmd_plan},
+    {"task", "add|list|show|done|...", N_("the departments' tasks under the plans"), cmd_task},
+    {"dept", "list|add|edit ...", N_("the commune's departments and the criteria they answer for"), cmd_dept},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -55,14 +58,6 @@ int cli_wants_help(const struct cli_command *cmd, int argc, char **argv)
         }
     }
     return 0;
-}
-
-void cli_print_field(const char *label, int width, const char *value)
-{
-    fputs(label, stdout);
-    for (int w = utf8_width(label); w < width; w++)
-        putchar(' ');
-    printf(" %s\n", value);
 }
 
 enum status cli_open(const struct cli_env *env, struct db **out)

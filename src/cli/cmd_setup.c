@@ -1,6 +1,7 @@
 /* cmd_setup — init, demo, info, commune, village, setting. */
 #include <config.h>
 #include "treem/cli/cli.h"
+#include "treem/cli/cli_args.h"
 #include "treem/app/commune.h"
 #include "treem/app/demo.h"
 #include "treem/app/session.h"
@@ -136,7 +137,7 @@ static void print_count(struct db *db, const char *label, const char *sql)
     char buf[32];
     if (db_query_int(db, sql, NULL, &n) == ST_OK) {
         snprintf(buf, sizeof buf, "%lld", n);
-        cli_print_field(label, 28, buf);
+        cli_print_field(label, buf, 28);
     }
 }
 
@@ -154,15 +155,15 @@ int cmd_info(const struct cli_env *env, int argc, char **argv)
     int version = 0;
     migrate_version(db, &version);
     char buf[512];
-    cli_print_field(_("Database:"), 28, env->db_path);
+    cli_print_field(_("Database:"), env->db_path, 28);
     snprintf(buf, sizeof buf, "%d", version);
-    cli_print_field(_("Schema version:"), 28, buf);
+    cli_print_field(_("Schema version:"), buf, 28);
     if (commune_current(db, &cm) == ST_OK) {
         snprintf(buf, sizeof buf, "%s (%s), %s", cm.full_name, cm.code, cm.province_name);
-        cli_print_field(_("Commune:"), 28, buf);
+        cli_print_field(_("Commune:"), buf, 28);
         commune_free(&cm);
     } else {
-        cli_print_field(_("Commune:"), 28, _("not set up yet"));
+        cli_print_field(_("Commune:"), _("not set up yet"), 28);
     }
     print_count(db, _("Villages:"), "SELECT count(*) FROM village");
     print_count(db, _("Departments:"), "SELECT count(*) FROM department WHERE active");

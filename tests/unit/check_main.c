@@ -12,7 +12,8 @@
 #include <unistd.h>
 
 #define TREEM_SUITES(X) \
-    X(status) X(utf8) X(date) X(i18n) X(csv_read) X(migrate) X(db) X(commune)
+    X(status) X(utf8) X(date) X(i18n) X(csv_read) X(migrate) X(db) X(commune) \
+    X(plan) X(task) X(plan_repo)
 
 char *test_tmp_path(const char *suffix)
 {

@@ -15,6 +15,9 @@ Suite *suite_csv_read(void);
 Suite *suite_migrate(void);
 Suite *suite_db(void);
 Suite *suite_commune(void);
+Suite *suite_plan(void);
+Suite *suite_task(void);
+Suite *suite_plan_repo(void);
 
 /* A fresh database at a temporary path, migrated and with the catalogues
  * loaded; commune 00004 when with_commune. Free with test_db_free(). */

@@ -30,10 +30,6 @@ int cli_usage(const struct cli_command *cmd, const char *fmt, ...)
 /* True when argv holds -h/--help: prints the command's usage. */
 int cli_wants_help(const struct cli_command *cmd, int argc, char **argv);
 
-/* Prints "label  value" with the label padded to `width` display columns
- * (Vietnamese labels have multi-byte letters, so printf's %-Ns misaligns). */
-void cli_print_field(const char *label, int width, const char *value);
-
 /* Opens the existing database of env for a command (migrating it). */
 enum status cli_open(const struct cli_env *env, struct db **out);
 
@@ -44,5 +40,8 @@ int cmd_info(const struct cli_env *env, int argc, char **argv);
 int cmd_village(const struct cli_env *env, int argc, char **argv);
 int cmd_setting(const struct cli_env *env, int argc, char **argv);
 int cmd_commune(const struct cli_env *env, int argc, char **argv);
+int cmd_plan(const struct cli_env *env, int argc, char **argv);
+int cmd_task(const struct cli_env *env, int argc, char **argv);
+int cmd_dept(const struct cli_env *env, int argc, char **argv);
 
 #endif
