@@ -11,6 +11,12 @@ Suite *suite_utf8(void);
 Suite *suite_date(void);
 Suite *suite_i18n(void);
 Suite *suite_csv_read(void);
+Suite *suite_csv_read_file(void);
+Suite *suite_csv_write(void);
+Suite *suite_csv_encoding(void);
+Suite *suite_csv_errors(void);
+Suite *suite_csv_map(void);
+Suite *suite_manifest(void);
 Suite *suite_migrate(void);
 Suite *suite_commune(void);
 
