@@ -149,6 +149,13 @@ static enum status parse_init(struct parse *ps, csv_row_fn fn, void *ctx)
     return ST_OK;
 }
 
+/* The line to name in an error: the current record's first line when one
+ * has started, else the line the next record would start on. */
+static size_t error_line(const struct reader *r)
+{
+    return r->nfields ? r->record_line : r->line_next;
+}
+
 static enum status malformed(struct parse *ps, size_t line)
 {
     return ps->r.st = status_set(ST_INVALID, _("line %zu: malformed CSV (%s)"), line,
@@ -163,7 +170,7 @@ static enum status parse_feed(struct parse *ps, const char *data, size_t len)
     while (at < len && r->st == ST_OK) {
         size_t n = len - at < CSV_READ_CHUNK ? len - at : CSV_READ_CHUNK;
         if (csv_parse(&ps->p, data + at, n, on_field, on_record, r) != n)
-            return malformed(ps, r->nfields ? r->record_line : r->line_next);
+            return malformed(ps, error_line(r));
         at += n;
     }
     return r->st;
@@ -172,7 +179,7 @@ static enum status parse_feed(struct parse *ps, const char *data, size_t len)
 static enum status parse_finish(struct parse *ps)
 {
     if (ps->r.st == ST_OK && csv_fini(&ps->p, on_field, on_record, &ps->r) != 0)
-        return malformed(ps, ps->r.record_line);
+        return malformed(ps, error_line(&ps->r));
     return ps->r.st;
 }
 
