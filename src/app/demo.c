@@ -1,6 +1,7 @@
 /* demo — builds the demonstration commune. */
 #include <config.h>
 #include "treem/app/demo.h"
+#include "treem/app/demo_plans.h"
 #include "treem/app/commune.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
@@ -36,6 +37,8 @@ static enum status fill(struct db *db)
         st = db_setting_set(db, "level_above", "Sở Y tế tỉnh Gia Lai");
     for (size_t i = 0; st == ST_OK && i < sizeof demo_villages / sizeof *demo_villages; i++)
         st = village_add(db, demo_villages[i]);
+    if (st == ST_OK)
+        st = demo_plans_fill(db);
     return st;
 }
 

@@ -7,9 +7,11 @@
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
 #include "treem/csv/csv_read.h"
+#include "treem/csv/csv_write.h"
 #include "treem/db/rubric_repo.h"
 #include "treem/model/rubric_text.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,7 +60,7 @@ static char *clean_cell(const char *raw)
     size_t n = strlen(s);
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
         s[--n] = '\0';
-    csv_out_unneutralise(s);
+    csv_unneutralise(s);
     return s;
 }
 
@@ -303,12 +305,12 @@ enum status rubric_load_parse(const char *data, size_t len, const char *what, st
 
 /* ------------------------------------------------------------ writing --- */
 
-static bool put_row(struct csv_out *o, const char *const cells[C__COUNT])
+static enum status put_row(struct csv_writer *w, const char *const cells[C__COUNT])
 {
-    return csv_out_row(o, cells, C__COUNT);
+    return csv_write_row(w, cells, C__COUNT);
 }
 
-static bool format_indicator(const struct rubric_indicator *ind, struct csv_out *o)
+static void format_indicator(const struct rubric_indicator *ind, struct csv_writer *w)
 {
     const char *row[C__COUNT] = {0};
     row[C_LOAI] = "chi_tieu";
@@ -320,7 +322,7 @@ static bool format_indicator(const struct rubric_indicator *ind, struct csv_out 
     row[C_BAN_NGANH] = ind->department;
     row[C_DU_KHUNG] = ind->bands_known ? "1" : "0";
     row[C_NGUON] = ind->source;
-    bool ok = put_row(o, row);
+    put_row(w, row);
     for (size_t j = 0; j < ind->nbands; j++) {
         const struct rubric_band *b = &ind->bands[j];
         char lo[48], hi[48], pts[48];
@@ -334,13 +336,12 @@ static bool format_indicator(const struct rubric_indicator *ind, struct csv_out 
         band[C_DEN] = hi;
         band[C_DIEM] = pts;
         band[C_NGUON] = b->source;
-        ok &= put_row(o, band);
+        put_row(w, band);
     }
-    return ok;
 }
 
-static bool format_criterion(const struct rubric *r, const struct rubric_criterion *c,
-                             struct csv_out *o)
+static void format_criterion(const struct rubric *r, const struct rubric_criterion *c,
+                             struct csv_writer *w)
 {
     char num[16], max[48] = "";
     snprintf(num, sizeof num, "%d", c->number);
@@ -352,22 +353,22 @@ static bool format_criterion(const struct rubric *r, const struct rubric_criteri
     row[C_NOI_DUNG] = c->name;
     row[C_DIEM] = max;
     row[C_NGUON] = c->source;
-    bool ok = put_row(o, row);
+    put_row(w, row);
     for (size_t i = 0; i < r->nind; i++)
         if (r->ind[i].criterion == c->number)
-            ok &= format_indicator(&r->ind[i], o);
-    return ok;
+            format_indicator(&r->ind[i], w);
 }
 
-bool rubric_load_format(const struct rubric *r, struct csv_out *o)
+/* The writer's status is sticky: the first failure is returned at the end. */
+enum status rubric_load_format(const struct rubric *r, struct csv_writer *w)
 {
-    bool ok = put_row(o, column_names);
+    put_row(w, column_names);
     const char *set[C__COUNT] = {0};
     set[C_LOAI] = "bo_tieu_chi";
     set[C_NOI_DUNG] = r->name;
     set[C_DIEM_LIET] = r->no_zero_rule ? "1" : "0";
     set[C_NGUON] = r->source;
-    ok &= put_row(o, set);
+    put_row(w, set);
     for (size_t i = 0; i < r->nthr; i++) {
         char min[48];
         snprintf(min, sizeof min, "%.10g", r->thr[i].min_total);
@@ -377,11 +378,11 @@ bool rubric_load_format(const struct rubric *r, struct csv_out *o)
         row[C_NOI_DUNG] = r->thr[i].label;
         row[C_DIEM] = min;
         row[C_NGUON] = r->thr[i].source;
-        ok &= put_row(o, row);
+        put_row(w, row);
     }
     for (size_t i = 0; i < r->ncrit; i++)
-        ok &= format_criterion(r, &r->crit[i], o);
-    return ok;
+        format_criterion(r, &r->crit[i], w);
+    return w->st;
 }
 
 /* ------------------------------------------------------ seed, import --- */
@@ -434,7 +435,7 @@ enum status rubric_load_seed(struct db *db, bool *seeded)
     bool exists = st == ST_OK &&
         db_query_int(db, "SELECT id FROM rule_set WHERE name = ?1", r.name, &id) == ST_OK;
     if (st == ST_OK && !exists)
-        st = store(db, "treem", &r, false, NULL);
+        st = store(db, NULL, &r, false, NULL); /* shipped data: not audited */
     if (st == ST_OK)
         st = db_setting_set(db, SEED_KEY, RUBRIC_LOAD_SHIPPED);
     if (st == ST_OK)
@@ -476,6 +477,25 @@ enum status rubric_load_import(struct db *db, const char *path, bool activate,
     return st;
 }
 
+enum status rubric_load_write_file(const struct rubric *r, const char *path)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
+    struct csv_writer *w = malloc(sizeof *w);   /* holds a 32 KiB buffer */
+    enum status st = w ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
+    if (w) {
+        csv_writer_init_file(w, f, ',', CSV_WRITE_DEFAULT);
+        st = rubric_load_format(r, w);
+        if (st == ST_OK)
+            st = csv_writer_flush(w);
+    }
+    free(w);
+    if (fclose(f) != 0 && st == ST_OK)
+        st = status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
+    return st;
+}
+
 enum status rubric_load_export(struct db *db, const char *name, const char *path)
 {
     long long id;
@@ -485,11 +505,7 @@ enum status rubric_load_export(struct db *db, const char *name, const char *path
         st = rubric_repo_load(db, id, &r);
     if (st != ST_OK)
         return st;
-    struct csv_out o;
-    csv_out_init(&o, true, true);
-    st = rubric_load_format(&r, &o) ? csv_out_save(&o, path)
-                                    : status_set(ST_NOMEM, "%s", _("out of memory"));
-    csv_out_free(&o);
+    st = rubric_load_write_file(&r, path);
     rubric_free(&r);
     return st;
 }

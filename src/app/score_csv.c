@@ -4,7 +4,9 @@
 #include "treem/core/i18n.h"
 #include "treem/model/rubric_text.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { COLS = 10 };
@@ -30,7 +32,7 @@ static const char *ind_note(const struct rubric_ind_score *is, const struct scor
     return l->basis;
 }
 
-static bool indicator_row(const struct score_sheet *s, size_t i, struct csv_out *o)
+static void indicator_row(const struct score_sheet *s, size_t i, struct csv_writer *w)
 {
     const struct rubric_indicator *ind = &s->rubric.ind[i];
     const struct rubric_ind_score *is = &s->score.ind[i];
@@ -44,10 +46,10 @@ static bool indicator_row(const struct score_sheet *s, size_t i, struct csv_out 
                              l->has_value ? score_origin_label(l->origin) : "", pts, "",
                              l->evidence, l->department,
                              ind_note(is, l, note, sizeof note)};
-    return csv_out_row(o, row, COLS);
+    csv_write_row(w, row, COLS);
 }
 
-static bool criterion_row(const struct score_sheet *s, size_t i, struct csv_out *o)
+static void criterion_row(const struct score_sheet *s, size_t i, struct csv_writer *w)
 {
     const struct rubric_criterion *c = &s->rubric.crit[i];
     const struct rubric_crit_score *cs = &s->score.crit[i];
@@ -60,40 +62,50 @@ static bool criterion_row(const struct score_sheet *s, size_t i, struct csv_out 
                      : cs->value_missing ? _("values missing")
                      : cs->capped ? _("capped at the maximum") : "";
     const char *row[COLS] = {num, "", c->name, "", "", pts, max, "", "", note};
-    bool ok = csv_out_row(o, row, COLS);
+    csv_write_row(w, row, COLS);
     for (size_t k = 0; k < s->rubric.nind; k++)
         if (s->rubric.ind[k].criterion == c->number)
-            ok &= indicator_row(s, k, o);
-    return ok;
+            indicator_row(s, k, w);
 }
 
-bool score_csv_format(const struct score_sheet *s, struct csv_out *o)
+/* The writer's status is sticky: its first failure is returned at the end. */
+enum status score_csv_format(const struct score_sheet *s, struct csv_writer *w)
 {
     const char *head[COLS];
     for (int i = 0; i < COLS; i++)
         head[i] = _(headers[i]);
-    bool ok = csv_out_row(o, head, COLS);
+    csv_write_row(w, head, COLS);
     for (size_t i = 0; i < s->rubric.ncrit; i++)
-        ok &= criterion_row(s, i, o);
+        criterion_row(s, i, w);
     char total[RUBRIC_TEXT_NUM_BUF];
     rubric_text_num(s->score.total, total);
     const char *trow[COLS] = {"", "", _("Total"), "", "", total, "", "", "",
                               s->score.partial ? _("partial") : ""};
-    ok &= csv_out_row(o, trow, COLS);
+    csv_write_row(w, trow, COLS);
     struct strbuf verdict = STRBUF_INIT;
-    ok &= rubric_verdict_text(&s->score, &verdict);
+    if (!rubric_verdict_text(&s->score, &verdict))
+        w->st = status_set(ST_NOMEM, "%s", _("out of memory"));
     const char *vrow[COLS] = {"", "", _("Verdict"), "", "", "", "", "", "", strbuf_str(&verdict)};
-    ok &= csv_out_row(o, vrow, COLS);
+    csv_write_row(w, vrow, COLS);
     strbuf_free(&verdict);
-    return ok;
+    return w->st;
 }
 
 enum status score_csv_write(const struct score_sheet *s, const char *path)
 {
-    struct csv_out o;
-    csv_out_init(&o, true, true);
-    enum status st = score_csv_format(s, &o) ? csv_out_save(&o, path)
-                                             : status_set(ST_NOMEM, "%s", _("out of memory"));
-    csv_out_free(&o);
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
+    struct csv_writer *w = malloc(sizeof *w);   /* holds a 32 KiB buffer */
+    enum status st = w ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
+    if (w) {
+        csv_writer_init_file(w, f, ',', CSV_WRITE_DEFAULT);
+        st = score_csv_format(s, w);
+        if (st == ST_OK)
+            st = csv_writer_flush(w);
+    }
+    free(w);
+    if (fclose(f) != 0 && st == ST_OK)
+        st = status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
     return st;
 }

@@ -183,7 +183,7 @@ enum status rubric_repo_activate(struct db *db, const char *who, long long id)
         sqlite3_bind_int64(st, 1, id);
         rc = step_done(db, st, _("rule set"));
     }
-    if (rc == ST_OK)
+    if (rc == ST_OK && who)
         rc = audit_record(db, who, AUDIT_CHANGE, "rule_set", r.name, "active", "0", "1");
     rubric_free(&r);
     return rc;

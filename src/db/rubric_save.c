@@ -36,6 +36,17 @@ struct saver {
     struct rubric_save_stats stats;
 };
 
+/* An audit line, unless the rule set is shipped data being seeded (who is
+ * NULL): the catalogues are not audited either. */
+static enum status log_line(struct saver *s, enum audit_action action, const char *entity,
+                            const char *entity_id, const char *field, const char *before,
+                            const char *after)
+{
+    if (!s->who)
+        return ST_OK;
+    return audit_record(s->db, s->who, action, entity, entity_id, field, before, after);
+}
+
 static void key_of(const struct saver *s, const char *part, char *buf, size_t n)
 {
     snprintf(buf, n, "%s / %s", s->r->name, part);
@@ -50,7 +61,7 @@ static enum status audit_diff(struct saver *s, const char *entity, const char *p
     char key[256];
     key_of(s, part, key, sizeof key);
     s->stats.changed++;
-    return audit_record(s->db, s->who, AUDIT_CHANGE, entity, key, field, before, after);
+    return log_line(s, AUDIT_CHANGE, entity, key, field, before, after);
 }
 
 static void num_or_empty(bool has, double v, char buf[RUBRIC_TEXT_NUM_BUF])
@@ -98,7 +109,7 @@ static enum status save_set(struct saver *s)
     if (rc == ST_OK && is_new) {
         s->set_id = sqlite3_last_insert_rowid(s->db->sql);
         s->stats.created++;
-        rc = audit_record(s->db, s->who, AUDIT_CREATE, "rule_set", s->r->name, NULL, NULL, NULL);
+        rc = log_line(s, AUDIT_CREATE, "rule_set", s->r->name, NULL, NULL, NULL);
     }
     if (rc == ST_OK && !is_new)
         rc = audit_diff(s, "rule_set", "", "source", s->old->source, s->r->source);
@@ -130,7 +141,7 @@ static enum status save_criterion(struct saver *s, const struct rubric_criterion
     snprintf(part, sizeof part, "%d", c->number);
     if (rc == ST_OK && !o) {
         s->stats.created++;
-        return audit_record(s->db, s->who, AUDIT_CREATE, "criterion", part, NULL, NULL, c->name);
+        return log_line(s, AUDIT_CREATE, "criterion", part, NULL, NULL, c->name);
     }
     if (rc != ST_OK)
         return rc;
@@ -236,7 +247,7 @@ static enum status save_indicator(struct saver *s, size_t idx, long long crit_id
         s->stats.created++;
         char key[256];
         key_of(s, ind->code, key, sizeof key);
-        rc = audit_record(s->db, s->who, AUDIT_CREATE, "indicator", key, NULL, NULL, ind->text);
+        rc = log_line(s, AUDIT_CREATE, "indicator", key, NULL, NULL, ind->text);
     } else if (rc == ST_OK) {
         rc = indicator_fields_audit(s, o, ind);
     }
@@ -265,7 +276,7 @@ static enum status save_threshold(struct saver *s, const struct rubric_threshold
     rubric_text_num(t->min_total, after);
     if (rc == ST_OK && !o) {
         s->stats.created++;
-        return audit_record(s->db, s->who, AUDIT_CREATE, "recognition_threshold", part,
+        return log_line(s, AUDIT_CREATE, "recognition_threshold", part,
                             "min_total", NULL, after);
     }
     if (rc != ST_OK)
@@ -293,9 +304,9 @@ static enum status audit_values_gone(struct saver *s, const struct rubric_indica
         char key[96], val[RUBRIC_TEXT_NUM_BUF] = "";
         snprintf(key, sizeof key, "%d / %s", sqlite3_column_int(st, 0), o->code);
         num_or_empty(sqlite3_column_type(st, 1) != SQLITE_NULL, sqlite3_column_double(st, 1), val);
-        rc = audit_record(s->db, s->who, AUDIT_DELETE, "assessment_value", key, "value", val, NULL);
+        rc = log_line(s, AUDIT_DELETE, "assessment_value", key, "value", val, NULL);
         if (rc == ST_OK && sqlite3_column_text(st, 2)[0])
-            rc = audit_record(s->db, s->who, AUDIT_DELETE, "assessment_value", key, "evidence",
+            rc = log_line(s, AUDIT_DELETE, "assessment_value", key, "evidence",
                               (const char *)sqlite3_column_text(st, 2), NULL);
         s->stats.values_removed++;
     }
@@ -316,7 +327,7 @@ static enum status delete_row(struct saver *s, const char *sql, long long id,
     char key[256];
     key_of(s, part, key, sizeof key);
     s->stats.removed++;
-    return rc == ST_OK ? audit_record(s->db, s->who, AUDIT_DELETE, entity, key, NULL, NULL, NULL) : rc;
+    return rc == ST_OK ? log_line(s, AUDIT_DELETE, entity, key, NULL, NULL, NULL) : rc;
 }
 
 static enum status prune(struct saver *s)

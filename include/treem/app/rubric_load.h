@@ -7,7 +7,7 @@
 #define TREEM_APP_RUBRIC_LOAD_H
 #include <stdbool.h>
 #include <stddef.h>
-#include "treem/app/csv_out.h"
+#include "treem/csv/csv_write.h"
 #include "treem/db/db.h"
 #include "treem/db/rubric_save.h"
 #include "treem/model/rubric.h"
@@ -20,8 +20,9 @@
  * column diem: 'x' is not a number"). ST_INVALID on the first problem. */
 enum status rubric_load_parse(const char *data, size_t len, const char *what, struct rubric *out);
 
-/* Appends r as rubric CSV to o (header first). False on ENOMEM. */
-bool rubric_load_format(const struct rubric *r, struct csv_out *o);
+/* Writes r as rubric CSV through w (header first). Returns the writer's
+ * status (ST_NOMEM, ST_IO). */
+enum status rubric_load_format(const struct rubric *r, struct csv_writer *w);
 
 /* Seeds the shipped rubric once per database (setting seeded_rubric): the
  * rule set is created when no rule set of that name exists, and made active
@@ -43,6 +44,10 @@ struct rubric_import {
  * true or no rule set is active. *res (optional) says what happened. */
 enum status rubric_load_import(struct db *db, const char *path, bool activate,
                                struct rubric_import *res);
+
+/* Writes r to path as rubric CSV (UTF-8 with BOM, CRLF, formula-like cells
+ * neutralised). ST_IO naming the file. */
+enum status rubric_load_write_file(const struct rubric *r, const char *path);
 
 /* Writes the rule set called name (NULL: the active one) to path as rubric
  * CSV (UTF-8 with BOM, CRLF), ready to be corrected and imported back. */

@@ -7,11 +7,11 @@
 #ifndef TREEM_APP_SCORE_CSV_H
 #define TREEM_APP_SCORE_CSV_H
 #include <stdbool.h>
-#include "treem/app/csv_out.h"
+#include "treem/csv/csv_write.h"
 #include "treem/app/score.h"
 
-/* Appends the sheet to o. False on ENOMEM. */
-bool score_csv_format(const struct score_sheet *s, struct csv_out *o);
+/* Writes the sheet through w; returns the writer's status. */
+enum status score_csv_format(const struct score_sheet *s, struct csv_writer *w);
 
 /* Writes the sheet to path (replacing it whole). ST_IO naming the file. */
 enum status score_csv_write(const struct score_sheet *s, const char *path);

@@ -19,7 +19,8 @@ enum status rubric_repo_find(struct db *db, const char *name, long long *id);
  * ST_NOTFOUND when there is no such rule set. */
 enum status rubric_repo_load(struct db *db, long long id, struct rubric *out);
 
-/* Makes rule set id the active one (the others inactive); audited. */
+/* Makes rule set id the active one (the others inactive); audited unless
+ * who is NULL (seeding shipped data). */
 enum status rubric_repo_activate(struct db *db, const char *who, long long id);
 
 /* Names of all rule sets, active first (caller frees with rubric_repo_names_free). */
