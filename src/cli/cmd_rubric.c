@@ -78,8 +78,11 @@ static void show_indicator(const struct rubric_indicator *ind)
         printf(" · %s", ind->department);
     printf("\n");
     for (size_t j = 0; j < ind->nbands; j++) {
+        const struct rubric_band *b = &ind->bands[j];
         char iv[64], pts[RUBRIC_TEXT_NUM_BUF];
-        rubric_text_interval(&ind->bands[j], iv, sizeof iv);
+        rubric_text_interval(b, iv, sizeof iv);
+        if (ind->kind == RUBRIC_YES_NO && b->has_lo && b->has_hi && b->lo == b->hi)
+            snprintf(iv, sizeof iv, "%s", b->lo >= 0.5 ? _("yes") : _("no"));
         rubric_text_num(ind->bands[j].points, pts);
         printf("        %s → %s %s", iv, pts, _("points"));
         if (ind->bands[j].source)
