@@ -12,7 +12,8 @@
 #include <unistd.h>
 
 #define TREEM_SUITES(X) \
-    X(status) X(utf8) X(date) X(i18n) X(csv_read) X(migrate) X(commune)
+    X(status) X(utf8) X(date) X(i18n) X(csv_read) X(migrate) X(commune) \
+    X(child) X(growth) X(child_repo) X(children)
 
 char *test_tmp_path(const char *suffix)
 {

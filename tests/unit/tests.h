@@ -13,6 +13,10 @@ Suite *suite_i18n(void);
 Suite *suite_csv_read(void);
 Suite *suite_migrate(void);
 Suite *suite_commune(void);
+Suite *suite_child(void);
+Suite *suite_growth(void);
+Suite *suite_child_repo(void);
+Suite *suite_children(void);
 
 /* A fresh database at a temporary path, migrated and with the catalogues
  * loaded; commune 00004 when with_commune. Free with test_db_free(). */

@@ -40,5 +40,11 @@ int cmd_info(const struct cli_env *env, int argc, char **argv);
 int cmd_village(const struct cli_env *env, int argc, char **argv);
 int cmd_setting(const struct cli_env *env, int argc, char **argv);
 int cmd_commune(const struct cli_env *env, int argc, char **argv);
+int cmd_child(const struct cli_env *env, int argc, char **argv);
+
+/* Parts of `treem child` (argv[0] is the action: "list", "show", …). */
+int cmd_child_list(const struct cli_env *env, int argc, char **argv);
+int cmd_child_show(const struct cli_env *env, int argc, char **argv);
+int cmd_child_facts(const struct cli_env *env, int argc, char **argv);
 
 #endif
