@@ -44,13 +44,31 @@ CREATE TABLE child (
     created_at       TEXT NOT NULL,            -- "yyyy-mm-dd hh:mm"
     updated_at       TEXT NOT NULL             -- "yyyy-mm-dd hh:mm"
 ) STRICT;
--- The list walks sort_key in order and stops at the page; search rides in
--- the index so the word test needs no table row.
-CREATE INDEX child_list ON child(sort_key, search);
+-- The list walks sort_key in order and stops once the page is full; the
+-- search text and the filtered columns ride in the index, so testing a row
+-- never reads the (wide) table row.
+CREATE INDEX child_list ON child(sort_key, search, birth_eff, village_id, sex);
 CREATE INDEX child_name_fold ON child(name_fold);
 CREATE INDEX child_village ON child(village_id);
 CREATE INDEX child_birth ON child(birth_eff);
 CREATE INDEX child_personal_id ON child(personal_id) WHERE personal_id <> '';
+
+-- Trigram index over child.search for rare words (an ID number, a code, a
+-- full name): the list takes its candidates from here when they are few,
+-- instead of walking the whole register. Kept in step by the triggers.
+-- (A virtual table cannot be STRICT; its one column is child.search.)
+CREATE VIRTUAL TABLE child_fts USING fts5(search, content='child', content_rowid='id',
+                                          tokenize='trigram');
+CREATE TRIGGER child_fts_insert AFTER INSERT ON child BEGIN
+    INSERT INTO child_fts(rowid, search) VALUES (new.id, new.search);
+END;
+CREATE TRIGGER child_fts_delete AFTER DELETE ON child BEGIN
+    INSERT INTO child_fts(child_fts, rowid, search) VALUES ('delete', old.id, old.search);
+END;
+CREATE TRIGGER child_fts_update AFTER UPDATE OF search ON child BEGIN
+    INSERT INTO child_fts(child_fts, rowid, search) VALUES ('delete', old.id, old.search);
+    INSERT INTO child_fts(rowid, search) VALUES (new.id, new.search);
+END;
 
 CREATE TABLE child_sc_period (      -- membership of a special-circumstance sub-group
     id            INTEGER PRIMARY KEY,

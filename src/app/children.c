@@ -309,6 +309,12 @@ enum status children_page(struct db *db, const struct child_query *q, size_t off
     return child_search_page(db, q, offset, limit, rows, n);
 }
 
+enum status children_count_upto(struct db *db, const struct child_query *q, long long cap,
+                                long long *n)
+{
+    return child_search_count_upto(db, q, cap, n);
+}
+
 enum status children_count(struct db *db, const struct child_query *q, long long *n)
 {
     return child_search_count(db, q, n);

@@ -220,8 +220,11 @@ static void gen_facts(struct gen *g, struct child *c, struct date birth, bool ki
     c->household = x < (kinh ? 0.04 : 0.2) ? HOUSEHOLD_POOR : x < (kinh ? 0.1 : 0.32) ? HOUSEHOLD_NEAR_POOR
                                                                                       : HOUSEHOLD_NONE;
     c->school = school_for(r, age);
-    if (c->birth_date.y && age >= 1 && rng_chance(r, 0.95))
+    if (c->birth_date.y && age >= 1 && rng_chance(r, 0.95)) {
         c->vaccinated_on = date_add_days(birth, rng_chance(r, 0.96) ? 270 + rng_int(r, 90) : 380 + rng_int(r, 120));
+        if (date_cmp(c->vaccinated_on, g->today) > 0)
+            c->vaccinated_on = (struct date){0, 0, 0}; /* not complete yet */
+    }
     if (c->birth_date.y && rng_chance(r, 0.7)) {
         snprintf(buf, sizeof buf, "052%d%02d%06d", (birth.y >= 2000 ? 2 : 0) + (c->sex == CHILD_SEX_FEMALE),
                  birth.y % 100, rng_int(r, 1000000));

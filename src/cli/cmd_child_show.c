@@ -5,6 +5,7 @@
 #include "treem/app/children.h"
 #include "treem/app/who_tables.h"
 #include "treem/core/i18n.h"
+#include "treem/core/utf8.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -125,12 +126,19 @@ int cmd_child_list(const struct cli_env *env, int argc, char **argv)
     return st == ST_OK ? 0 : cli_fail();
 }
 
+/* "label<padding> value": padded by display columns, not bytes. */
+static void show_line(const char *label, const char *value)
+{
+    int pad = 34 - utf8_width(label);
+    printf("%s%*s %s\n", label, pad > 0 ? pad : 0, "", value);
+}
+
 static void show_fields(const struct child *c)
 {
     for (int f = 0; f < CF__COUNT; f++) {
         struct strbuf sb = STRBUF_INIT;
         child_field_text(c, f, CHILD_FMT_SHOW, &sb);
-        printf("%-34s %s\n", _(child_fields[f].label), strbuf_str(&sb));
+        show_line(_(child_fields[f].label), strbuf_str(&sb));
         strbuf_free(&sb);
     }
 }
@@ -214,13 +222,17 @@ int cmd_child_show(const struct cli_env *env, int argc, char **argv)
     struct date today = date_today();
     bool est;
     int age = child_age_on(&c, today, &est);
-    printf("%-34s %s\n", _("code"), c.code);
-    printf("%-34s %s\n", _("identifier"), c.uid);
-    if (age >= 0)
-        printf("%-34s %s%d%s\n", _("age today"), est ? "~" : "", age,
-               age >= CHILD_AGE_LIMIT ? _(" (past 16: no longer a child)") : "");
+    char buf[128];
+    show_line(_("code"), c.code);
+    show_line(_("identifier"), c.uid);
+    if (age >= 0) {
+        snprintf(buf, sizeof buf, "%s%d%s", est ? "~" : "", age,
+                 age >= CHILD_AGE_LIMIT ? _(" (past 16: no longer a child)") : "");
+        show_line(_("age today"), buf);
+    }
     show_fields(&c);
-    printf("%-34s %s / %s\n", _("created / changed"), c.created_at, c.updated_at);
+    snprintf(buf, sizeof buf, "%s / %s", c.created_at, c.updated_at);
+    show_line(_("created / changed"), buf);
     show_periods(db, &c, today);
     show_measures(db, &c);
     show_checks(db, &c);

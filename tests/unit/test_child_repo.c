@@ -37,8 +37,9 @@ static void teardown(void)
     unsetenv("TREEM_TODAY");
 }
 
-/* Inserts a child; fields as "key=value" strings; returns its id. */
-static long long add(const char *name, const char *dob, const char *village, const char *more[])
+/* Inserts a child inside the caller's transaction; fields as "key=value"
+ * strings; returns its id. */
+static long long add_tx(const char *name, const char *dob, const char *village, const char *more[])
 {
     static int n;
     struct child c;
@@ -54,11 +55,17 @@ static long long add(const char *name, const char *dob, const char *village, con
     c.village_id = village ? village_id(village) : 0;
     child_normalize(&c, TODAY);
     snprintf(c.uid, sizeof c.uid, "00004-TEST%06d", ++n);
-    ck_assert_int_eq(db_begin(db), ST_OK);
     ck_assert_msg(child_repo_insert(db, &c, "tester") == ST_OK, "%s", status_message());
-    ck_assert_int_eq(db_commit(db), ST_OK);
     long long id = c.id;
     child_free(&c);
+    return id;
+}
+
+static long long add(const char *name, const char *dob, const char *village, const char *more[])
+{
+    ck_assert_int_eq(db_begin(db), ST_OK);
+    long long id = add_tx(name, dob, village, more);
+    ck_assert_int_eq(db_commit(db), ST_OK);
     return id;
 }
 
@@ -275,42 +282,81 @@ START_TEST(group_filter_on_a_day)
 }
 END_TEST
 
-START_TEST(paging_never_exceeds_the_page)
+/* 300 "Nguyễn Văn An nnn" (codes TE-0001 …) and one other: more than the
+ * trigram index is used for, so both ways of listing are exercised. */
+static void add_many(void)
 {
     char name[64];
-    for (int i = 0; i < 53; i++) {
-        snprintf(name, sizeof name, "Nguyễn Văn An %02d", i);
-        add(name, "01/01/2019", "Thôn Đông", NULL);
+    ck_assert_int_eq(db_begin(db), ST_OK);
+    for (int i = 0; i < 300; i++) {
+        snprintf(name, sizeof name, "Nguyễn Văn An %03d", i);
+        add_tx(name, "01/01/2019", "Thôn Đông", NULL);
     }
-    add("Lê Thị Hoa", "01/01/2019", "Thôn Đông", NULL);
+    add_tx("Lê Thị Hoa", "01/01/2019", "Thôn Đông", NULL);
+    ck_assert_int_eq(db_commit(db), ST_OK);
+}
+
+START_TEST(paging_never_exceeds_the_page)
+{
+    add_many();
     struct child_query q;
     child_query_init(&q);
     q.text = "an nguyen";
-    long long total = 0;
+    long long total = 0, capped = 0;
     ck_assert_int_eq(child_search_count(db, &q, &total), ST_OK);
-    ck_assert_int_eq(total, 53);
+    ck_assert_int_eq(total, 300);
+    ck_assert_int_eq(child_search_count_upto(db, &q, 100, &capped), ST_OK);
+    ck_assert_int_eq(capped, 100);
     struct child_row rows[23];
-    bool seen[60] = {false};
-    size_t got = 0, n = 0, sizes[4] = {0};
-    for (int page = 0; page < 4; page++) {
+    bool seen[310] = {false};
+    size_t got = 0, n = 0;
+    for (int page = 0; page < 15; page++) {
         rows[22].id = -7; /* sentinel past the page */
         ck_assert_int_eq(child_search_page(db, &q, (size_t)page * 22, 22, rows, &n), ST_OK);
         ck_assert_int_eq(rows[22].id, -7);
-        sizes[page] = n;
+        ck_assert_uint_eq(n, page < 13 ? 22 : page == 13 ? 14 : 0);
         for (size_t i = 0; i < n; i++) {
             ck_assert(!seen[rows[i].id]);
             seen[rows[i].id] = true;
-            ck_assert_ptr_nonnull(strstr(rows[i].full_name, "An "));
+            ck_assert_ptr_nonnull(strstr(rows[i].full_name, "Nguyễn Văn An "));
+            if (i > 0) /* list order: the given names "000" … "299" */
+                ck_assert(strcmp(rows[i - 1].full_name, rows[i].full_name) < 0);
         }
         got += n;
     }
-    ck_assert_uint_eq(sizes[0], 22);
-    ck_assert_uint_eq(sizes[1], 22);
-    ck_assert_uint_eq(sizes[2], 9);
-    ck_assert_uint_eq(sizes[3], 0);
-    ck_assert_uint_eq(got, 53);
+    ck_assert_uint_eq(got, 300);
     ck_assert_int_eq(child_search_page(db, &q, 0, 0, rows, &n), ST_OK);
     ck_assert_uint_eq(n, 0);
+}
+END_TEST
+
+START_TEST(rare_words_use_the_trigram_index)
+{
+    add_many();
+    struct child_query q;
+    child_query_init(&q);
+    q.text = "nguyen 042";   /* "An 042", and TE-0042 (that is "An 041") */
+    ck_assert_str_eq(codes_of(&q), "TE-0042 TE-0043");
+    q.text = "042 nguyen an";
+    ck_assert_str_eq(codes_of(&q), "TE-0042 TE-0043");
+    q.text = "hoa";
+    ck_assert_str_eq(codes_of(&q), "TE-0301");
+    q.text = "an 29";        /* short words only: the walk; "29" in a name or a code */
+    ck_assert_str_eq(codes_of(&q), "TE-0029 TE-0030 TE-0129 TE-0130 TE-0229 TE-0230 TE-0290 TE-0291 "
+                                   "TE-0292 TE-0293 TE-0294 TE-0295 TE-0296 TE-0297 TE-0298 TE-0299 TE-0300");
+    /* after an edit and a delete the index still agrees */
+    struct child c, old;
+    ck_assert_int_eq(child_repo_get_by_code(db, "TE-0043", &old), ST_OK);
+    ck_assert_int_eq(child_copy(&c, &old), ST_OK);
+    child_field_parse(&c, CF_FULL_NAME, "Trần Thị Bốn Hai");
+    ck_assert_int_eq(child_repo_update(db, &old, &c, "tester"), ST_OK);
+    ck_assert_int_eq(child_repo_delete(db, c.id - 1, "tester"), ST_OK); /* TE-0042 */
+    q.text = "nguyen 042";
+    ck_assert_str_eq(codes_of(&q), "");
+    q.text = "bon hai";
+    ck_assert_str_eq(codes_of(&q), "TE-0043");
+    child_free(&c);
+    child_free(&old);
 }
 END_TEST
 
@@ -344,6 +390,7 @@ Suite *suite_child_repo(void)
     tcase_add_test(tc, filters);
     tcase_add_test(tc, group_filter_on_a_day);
     tcase_add_test(tc, paging_never_exceeds_the_page);
+    tcase_add_test(tc, rare_words_use_the_trigram_index);
     tcase_add_test(tc, row_shows_age_and_estimate);
     suite_add_tcase(s, tc);
     return s;

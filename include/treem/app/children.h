@@ -58,10 +58,13 @@ enum status children_delete(struct db *db, long long id);
 enum status children_get(struct db *db, long long id, struct child *out);
 enum status children_find(struct db *db, const char *code_or_uid, struct child *out);
 
-/* The list screen: one page of rows (see child_search_page) and the number
- * of matches. Both are cheap enough to run on every keystroke. */
+/* The list screen: one page of rows (see child_search_page), cheap enough
+ * for every keystroke; the number of matches capped at cap (show "cap+"),
+ * also per keystroke; and the exact number (may read the whole register). */
 enum status children_page(struct db *db, const struct child_query *q, size_t offset, size_t limit,
                           struct child_row *rows, size_t *n);
+enum status children_count_upto(struct db *db, const struct child_query *q, long long cap,
+                                long long *n);
 enum status children_count(struct db *db, const struct child_query *q, long long *n);
 
 /* The village whose folded name equals the folded text, else the only one
