@@ -472,3 +472,8 @@ enum status children_checks(struct db *db, long long child_id, struct date **out
 {
     return child_facts_checks(db, child_id, out, n);
 }
+
+enum status children_subgroups(struct db *db, struct child_subgroup **out, size_t *n)
+{
+    return child_facts_subgroups(db, out, n);
+}

@@ -163,6 +163,28 @@ static bool grow(void **list, size_t n, size_t *cap, size_t elem)
     return true;
 }
 
+enum status child_facts_subgroups(struct db *db, struct child_subgroup **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = NULL;
+    size_t cap = 0;
+    enum status rc = db_prepare(db, "SELECT s.code, s.letter, s.name FROM sc_subgroup s "
+                                    "JOIN sc_group g ON g.letter = s.letter ORDER BY g.sort, s.clause", &st);
+    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
+        if (!grow((void **)out, *n, &cap, sizeof **out)) {
+            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+            break;
+        }
+        struct child_subgroup *g = &(*out)[(*n)++];
+        snprintf(g->code, sizeof g->code, "%s", (const char *)sqlite3_column_text(st, 0));
+        snprintf(g->letter, sizeof g->letter, "%s", (const char *)sqlite3_column_text(st, 1));
+        snprintf(g->name, sizeof g->name, "%s", (const char *)sqlite3_column_text(st, 2));
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 enum status child_facts_periods(struct db *db, long long child_id, struct child_period **out,
                                 size_t *n)
 {

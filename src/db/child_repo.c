@@ -297,8 +297,16 @@ enum status child_repo_insert(struct db *db, struct child *c, const char *who)
 {
     long long num = 0;
     enum status rc = refresh_village(db, c);
+    /* Codes are never reused, even after a delete: the last one handed out
+     * is kept in the settings. */
     if (rc == ST_OK)
-        rc = db_query_int(db, "SELECT coalesce(max(code_num), 0) + 1 FROM child", NULL, &num);
+        rc = db_query_int(db, "SELECT max(coalesce((SELECT max(code_num) FROM child), 0), "
+                              "coalesce((SELECT CAST(value AS INTEGER) FROM setting WHERE key = ?1), 0)) + 1",
+                          "child_code_last", &num);
+    char last[24];
+    snprintf(last, sizeof last, "%lld", num);
+    if (rc == ST_OK)
+        rc = db_setting_set(db, "child_code_last", last);
     if (rc != ST_OK)
         return rc;
     snprintf(c->code, sizeof c->code, "TE-%04lld", num);

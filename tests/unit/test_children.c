@@ -210,6 +210,13 @@ START_TEST(periods_saved_with_record)
     ck_assert_int_eq(children_delete_period(db, c.id, got[0].id), ST_OK);
     free(got);
     ck_assert_int_eq(count_sql("SELECT count(*) FROM audit_log WHERE field = ?1", "group"), 3);
+    struct child_subgroup *sg;
+    ck_assert_int_eq(children_subgroups(db, &sg, &n), ST_OK);
+    ck_assert_uint_eq(n, 48);
+    ck_assert_str_eq(sg[0].code, "a.1");
+    ck_assert_str_eq(sg[21].code, "đ.0");  /* a.1–4, b.1–2, c.1–12, d.1–3, then đ */
+    ck_assert_str_eq(sg[47].code, "o.3");
+    free(sg);
     child_free(&c);
 }
 END_TEST
@@ -247,6 +254,10 @@ START_TEST(delete_removes_with_audit)
     ck_assert_int_eq(children_delete(db, c.id), ST_OK);
     ck_assert_int_eq(count_sql("SELECT count(*) FROM child", NULL), 0);
     ck_assert_int_eq(count_sql("SELECT count(*) FROM audit_log WHERE action = 'delete' AND entity_id = ?1", c.uid), 1);
+    child_free(&c);
+    make(&c, DAO); /* the deleted child's code is not handed out again */
+    ck_assert_int_eq(children_save(db, &c, NULL, NULL, NULL), ST_OK);
+    ck_assert_str_eq(c.code, "TE-0002");
     child_free(&c);
 }
 END_TEST

@@ -94,6 +94,9 @@ enum status children_periods(struct db *db, long long child_id, struct child_per
 enum status children_measures(struct db *db, long long child_id, struct child_measure **out, size_t *n);
 enum status children_checks(struct db *db, long long child_id, struct date **out, size_t *n);
 
+/* The 48 sub-groups, for a picker (see child_facts_subgroups). */
+enum status children_subgroups(struct db *db, struct child_subgroup **out, size_t *n);
+
 /* A new uid "<commune>-<10 characters of Crockford base32>" from the
  * system's random source, into out (CHILD_UID_BUF bytes). */
 enum status children_new_uid(const char *commune_code, char out[CHILD_UID_BUF]);

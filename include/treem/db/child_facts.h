@@ -30,6 +30,17 @@ struct child_measure {
     double height_cm;   /* ≤ 0 when not measured */
 };
 
+/* A sub-group of children in special circumstances (the catalogue). */
+struct child_subgroup {
+    char code[CHILD_GROUP_CODE_BUF];    /* "a.1", "đ.0" */
+    char letter[8];                     /* "a", "đ" */
+    char name[1024];
+};
+
+/* All 48 sub-groups in legal order (letters a, b, c, d, đ, e, …; then
+ * clause); *out malloc'd, caller frees. For pickers and reports. */
+enum status child_facts_subgroups(struct db *db, struct child_subgroup **out, size_t *n);
+
 /* Checks a period before saving: a known sub-group code, a start, an end
  * not before the start, nothing in the future beyond `today` for the start,
  * a note within its limit. ST_INVALID naming the field. */

@@ -9,7 +9,8 @@
 #include "treem/model/child.h"
 
 /* Inserts c (its uid must be set; c->village_id 0 or an existing village).
- * Sets c->id, c->code ("TE-0001", the next free number), c->rev and the
+ * Sets c->id, c->code ("TE-0001", the next number, never reused even after
+ * a delete), c->rev and the
  * timestamps, refreshes c->village from the village table, and appends a
  * "create" audit line by who. ST_EXISTS when the uid is already taken. */
 enum status child_repo_insert(struct db *db, struct child *c, const char *who);
