@@ -219,6 +219,7 @@ static enum status write_record(struct db *db, struct child *c, const struct chi
     for (size_t i = 0; rc == ST_OK && opts && i < opts->nperiods; i++) {
         struct child_period p = opts->periods[i];
         p.child_id = c->id;
+        children_group_code(opts->periods[i].code, p.code, sizeof p.code);
         rc = child_facts_period_check(db, &p, date_today());
         if (rc == ST_OK)
             rc = child_facts_period_add(db, &p, c->uid, who);

@@ -188,7 +188,7 @@ START_TEST(periods_saved_with_record)
     make(&c, DAO);
     struct child_period p[2];
     memset(p, 0, sizeof p);
-    strcpy(p[0].code, "a.1");
+    strcpy(p[0].code, "A.1");  /* typed in capitals */
     p[0].from = (struct date){2024, 5, 1};
     strcpy(p[1].code, "q.7");
     p[1].from = (struct date){2024, 5, 1};
