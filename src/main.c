@@ -57,9 +57,9 @@ int main(int argc, char **argv)
 {
     setup_locale();
     const char *lang = getenv("TREEM_LANG");
-    if (lang && *lang)
-        i18n_set_lang(lang);
     struct tui_options topt = {0};
+    if (lang && *lang)
+        topt.lang_forced = i18n_set_lang(lang);
     const char *db_opt = NULL;
     const char *nc = getenv("NO_COLOR");
     topt.no_color = nc && *nc;
@@ -72,6 +72,7 @@ int main(int argc, char **argv)
                 fprintf(stderr, _("treem: --lang: '%s' is not vi or en\n"), optarg);
                 return 2;
             }
+            topt.lang_forced = true;
             break;
         case 'n': topt.no_color = true; break;
         case 'a': topt.ascii = true; break;

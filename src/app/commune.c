@@ -100,7 +100,8 @@ enum status commune_search(struct db *db, const char *province_code, const char 
     strbuf_puts(&sql, UNIT_SELECT "WHERE (?1 IS NULL OR u.province_code = ?1)");
     int nwords = 0;
     for (char *w = strtok(fold, " "); w; w = strtok(NULL, " "))
-        strbuf_printf(&sql, " AND instr(u.name_fold || ' ' || p.name_fold, ?%d) > 0", ++nwords + 1);
+        strbuf_printf(&sql, " AND instr(' ' || u.name_fold || ' ' || p.name_fold, ' ' || ?%d) > 0",
+                      ++nwords + 1);
     strbuf_printf(&sql, " ORDER BY u.province_code, u.full_name LIMIT %zu", max);
     sqlite3_stmt *st;
     enum status rc = db_prepare(db, strbuf_str(&sql), &st);
@@ -135,11 +136,23 @@ void commune_list_free(struct commune *list, size_t n)
     free(list);
 }
 
+/* Trims white space at both ends in place. */
+static void trim(char *s)
+{
+    size_t n = strlen(s), a = 0;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    while (s[a] == ' ' || s[a] == '\t')
+        a++;
+    memmove(s, s + a, n - a + 1);
+}
+
 enum status village_add(struct db *db, const char *name)
 {
     char *nfc = utf8_nfc(name);
     if (!nfc)
         return status_set(ST_INVALID, "%s", _("village name is not valid UTF-8"));
+    trim(nfc);
     char *fold = utf8_fold(nfc);
     if (!fold || !fold[0]) {
         free(nfc);

@@ -1,6 +1,7 @@
 /* demo — builds the demonstration commune. */
 #include <config.h>
 #include "treem/app/demo.h"
+#include "treem/app/demo_plans.h"
 #include "treem/app/commune.h"
 #include "treem/app/demo_children.h"
 #include "treem/app/session.h"
@@ -44,6 +45,8 @@ static enum status fill(struct db *db)
         st = village_add(db, demo_villages[i]);
     if (st == ST_OK)
         st = demo_children_add(db, DEMO_CHILDREN, DEMO_SEED, date_today());
+    if (st == ST_OK)
+        st = demo_plans_fill(db);
     return st;
 }
 

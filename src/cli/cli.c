@@ -17,6 +17,10 @@ const struct cli_command cli_commands[] = {
     {"child", "add|list|show|edit|delete|group|measure|check …",
      N_("the register of children: add, list and search, show, edit, delete; groups and health"), cmd_child},
     {"setting", "get KEY | set KEY VALUE | list", N_("read or change a setting (officer_name, level_above, lang, …)"), cmd_setting},
+    {"plan", "add|list|show|copy|...",
+     N_("plans with their targets and calendar; copy a plan to the next year"), cmd_plan},
+    {"task", "add|list|show|done|...", N_("the departments' tasks under the plans"), cmd_task},
+    {"dept", "list|add|edit ...", N_("the commune's departments and the criteria they answer for"), cmd_dept},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -2,10 +2,10 @@
  * list screen) and `treem child show CODE`. */
 #include <config.h>
 #include "treem/cli/cli.h"
+#include "treem/cli/cli_args.h"
 #include "treem/app/children.h"
 #include "treem/app/who_tables.h"
 #include "treem/core/i18n.h"
-#include "treem/core/utf8.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -126,11 +126,10 @@ int cmd_child_list(const struct cli_env *env, int argc, char **argv)
     return st == ST_OK ? 0 : cli_fail();
 }
 
-/* "label<padding> value": padded by display columns, not bytes. */
+/* "  label<padding> value", aligned by display columns. */
 static void show_line(const char *label, const char *value)
 {
-    int pad = 34 - utf8_width(label);
-    printf("%s%*s %s\n", label, pad > 0 ? pad : 0, "", value);
+    cli_print_field(label, value, 34);
 }
 
 static void show_fields(const struct child *c)

@@ -1,6 +1,7 @@
 /* cmd_setup — init, demo, info, commune, village, setting. */
 #include <config.h>
 #include "treem/cli/cli.h"
+#include "treem/cli/cli_args.h"
 #include "treem/app/commune.h"
 #include "treem/app/demo.h"
 #include "treem/app/session.h"
@@ -133,8 +134,11 @@ int cmd_demo(const struct cli_env *env, int argc, char **argv)
 static void print_count(struct db *db, const char *label, const char *sql)
 {
     long long n = 0;
-    if (db_query_int(db, sql, NULL, &n) == ST_OK)
-        printf("%-28s %lld\n", label, n);
+    char buf[32];
+    if (db_query_int(db, sql, NULL, &n) == ST_OK) {
+        snprintf(buf, sizeof buf, "%lld", n);
+        cli_print_field(label, buf, 28);
+    }
 }
 
 int cmd_info(const struct cli_env *env, int argc, char **argv)
@@ -150,13 +154,16 @@ int cmd_info(const struct cli_env *env, int argc, char **argv)
     struct commune cm;
     int version = 0;
     migrate_version(db, &version);
-    printf("%-28s %s\n", _("Database:"), env->db_path);
-    printf("%-28s %d\n", _("Schema version:"), version);
+    char buf[512];
+    cli_print_field(_("Database:"), env->db_path, 28);
+    snprintf(buf, sizeof buf, "%d", version);
+    cli_print_field(_("Schema version:"), buf, 28);
     if (commune_current(db, &cm) == ST_OK) {
-        printf("%-28s %s (%s), %s\n", _("Commune:"), cm.full_name, cm.code, cm.province_name);
+        snprintf(buf, sizeof buf, "%s (%s), %s", cm.full_name, cm.code, cm.province_name);
+        cli_print_field(_("Commune:"), buf, 28);
         commune_free(&cm);
     } else {
-        printf("%-28s %s\n", _("Commune:"), _("not set up yet"));
+        cli_print_field(_("Commune:"), _("not set up yet"), 28);
     }
     print_count(db, _("Villages:"), "SELECT count(*) FROM village");
     print_count(db, _("Departments:"), "SELECT count(*) FROM department WHERE active");

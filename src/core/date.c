@@ -55,32 +55,37 @@ static enum status check_parsed(const char *s, struct date d, struct date *out)
     return ST_OK;
 }
 
-enum status date_parse(const char *s, struct date *out)
+/* Reads the digits and separators of a date; false on a shape error. */
+static bool parse_shape(const char *s, struct date *d)
 {
     const char *p = s;
-    struct date d = {0, 0, 0};
+    d->y = d->m = d->d = 0;
     while (*p == ' ')
         p++;
-    int n1 = read_num(&p, 4, &d.y);
+    int n1 = read_num(&p, 4, &d->y);
     if (n1 == 4 && *p == '-') { /* ISO */
         p++;
-        if (read_num(&p, 2, &d.m) == 0 || *p++ != '-' || read_num(&p, 2, &d.d) == 0)
-            goto bad;
+        if (read_num(&p, 2, &d->m) == 0 || *p++ != '-' || read_num(&p, 2, &d->d) == 0)
+            return false;
     } else if (n1 >= 1 && n1 <= 2 && (*p == '/' || *p == '-' || *p == '.')) {
         char sep = *p++;
-        d.d = d.y;
-        if (read_num(&p, 2, &d.m) == 0 || *p++ != sep || read_num(&p, 4, &d.y) != 4)
-            goto bad;
+        d->d = d->y;
+        if (read_num(&p, 2, &d->m) == 0 || *p++ != sep || read_num(&p, 4, &d->y) != 4)
+            return false;
     } else {
-        goto bad;
+        return false;
     }
     while (*p == ' ')
         p++;
-    if (*p)
-        goto bad;
+    return *p == '\0';
+}
+
+enum status date_parse(const char *s, struct date *out)
+{
+    struct date d;
+    if (!parse_shape(s, &d))
+        return status_set(ST_INVALID, _("'%s' is not a date: write dd/mm/yyyy"), s);
     return check_parsed(s, d, out);
-bad:
-    return status_set(ST_INVALID, _("'%s' is not a date: write dd/mm/yyyy"), s);
 }
 
 enum status date_parse_time(const char *s, int *hour, int *min)
@@ -184,7 +189,8 @@ struct datetime datetime_from_minutes(long long m)
     return t;
 }
 
-/* Reads TREEM_TODAY; true when it holds a valid date (and maybe a time). */
+/* Reads TREEM_TODAY; true when it holds a valid date (and maybe a time).
+ * Quiet: asking the date never disturbs the caller's last status. */
 static bool fixed_now(struct datetime *t)
 {
     const char *env = getenv("TREEM_TODAY");
@@ -197,16 +203,16 @@ static bool fixed_now(struct datetime *t)
         return false;
     memcpy(day, env, n);
     day[n] = '\0';
-    if (date_parse(day, &t->date) != ST_OK) {
-        status_clear();
+    if (!parse_shape(day, &t->date) || !date_valid(t->date))
         return false;
-    }
     t->hour = 12;
     t->min = 0;
-    if (sp && date_parse_time(sp + 1, &t->hour, &t->min) != ST_OK) {
-        status_clear();
-        t->hour = 12;
-        t->min = 0;
+    int h, m;
+    const char *p = sp ? sp + 1 : NULL;
+    if (p && read_num(&p, 2, &h) > 0 && *p == ':' && (p++, read_num(&p, 2, &m) == 2) &&
+        h < 24 && m < 60) {
+        t->hour = h;
+        t->min = m;
     }
     return true;
 }

@@ -54,7 +54,7 @@ static bool read_quoted(const char **p, char **buf, size_t *len)
     if (!nb)
         return false;
     *buf = nb;
-    while (*s && *s != '"') {
+    while (*s && *s != '"' && *s != '\n') { /* a string never spans lines */
         char c = *s++;
         if (c == '\\') {
             c = *s++;
@@ -133,7 +133,18 @@ int i18n_load_po(const char *text)
             continue;
         }
         char *id = NULL, *str = NULL;
-        if (!read_field(&p, "msgid ", &id) || !starts(p, "msgstr ") ||
+        if (!read_field(&p, "msgid ", &id)) {
+            free(id);
+            return -1;
+        }
+        if (starts(p, "msgid_plural ")) {
+            /* plural forms are not used by treem: skip the whole entry */
+            free(id);
+            while (*p && (starts(p, "msgid_plural ") || starts(p, "msgstr[") || *p == '"'))
+                p = next_line(p);
+            continue;
+        }
+        if (!starts(p, "msgstr ") ||
             !read_field(&p, "msgstr ", &str)) {
             free(id);
             free(str);

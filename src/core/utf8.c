@@ -28,12 +28,16 @@ char *utf8_nfc(const char *s)
 }
 
 /* đ and Đ have no decomposition in Unicode, so stripping marks keeps them:
- * fold them to plain d by hand before the rest of the mapping. */
+ * fold them to plain d by hand before the rest of the mapping. Other space
+ * separators (the no-break space that spreadsheets paste) become ' ' so
+ * they collapse like any white space. */
 static utf8proc_int32_t fold_dd(utf8proc_int32_t cp, void *data)
 {
     (void)data;
     if (cp == 0x0110 || cp == 0x0111)
         return 'd';
+    if (cp > 0x7f && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS)
+        return ' ';
     return cp;
 }
 

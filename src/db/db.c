@@ -1,6 +1,7 @@
 /* db — connection, pragmas, transactions, helpers. */
 #include <config.h>
 #include "treem/db/db.h"
+#include "treem/db/migrate.h"
 #include "treem/core/i18n.h"
 
 #include <errno.h>
@@ -58,15 +59,20 @@ static enum status apply_pragmas(struct db *db)
     static const char pragmas[] =
         "PRAGMA busy_timeout = 3000;"
         "PRAGMA foreign_keys = ON;"
-        "PRAGMA journal_mode = WAL;"
         "PRAGMA synchronous = FULL;";
     if (sqlite3_exec(db->sql, pragmas, NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(db, db->path);
-    /* journal_mode can silently stay "delete" (e.g. read-only media): a
-     * database that is not one of ours fails here with a clear message. */
-    long long dummy;
-    if (db_query_int(db, "SELECT count(*) FROM sqlite_schema", NULL, &dummy) != ST_OK)
+    /* A file that is not a database fails here with a clear message. */
+    long long version;
+    if (db_query_int(db, "PRAGMA user_version", NULL, &version) != ST_OK)
         return ST_DB;
+    /* Switching to WAL rewrites the file header: a file newer than this
+     * program is left exactly as it is (migrate_apply() then refuses it). */
+    if (version > migrate_latest())
+        return ST_OK;
+    /* journal_mode can silently stay "delete" (e.g. read-only media). */
+    if (sqlite3_exec(db->sql, "PRAGMA journal_mode = WAL;", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, db->path);
     return ST_OK;
 }
 

@@ -86,6 +86,16 @@ enum status migrate_apply_to(struct db *db, int target, bool backup, int *from, 
             db->path, version, migrate_latest());
     if (version >= target)
         return ST_OK;
+    /* A version-0 file that already holds tables was not made by treem:
+     * refuse it rather than mix our schema into someone else's data. */
+    long long objects = 0;
+    if (version == 0 &&
+        (st = db_query_int(db, "SELECT count(*) FROM sqlite_schema", NULL, &objects)) != ST_OK)
+        return st;
+    if (objects > 0)
+        return status_set(ST_INVALID,
+            _("%s is an SQLite file but not a treem database; its tables were not touched"),
+            db->path);
     if (backup && version > 0) {
         char reason[32];
         snprintf(reason, sizeof reason, "before-v%d", target);

@@ -1,11 +1,67 @@
-/* tui — placeholder until the interface lands (issue 3). */
+/* tui — starts curses, opens the database and runs the screens. */
 #include <config.h>
 #include "treem/tui/tui.h"
+#include "treem/tui/screens.h"
+#include "treem/app/commune.h"
+#include "treem/app/session.h"
+#include "treem/core/i18n.h"
+
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void set_keycodes(void)
+{
+    struct action_keycodes k = {
+        .f1 = KEY_F(1), .f2 = KEY_F(2), .f3 = KEY_F(3), .f4 = KEY_F(4), .f5 = KEY_F(5),
+        .f8 = KEY_F(8), .f9 = KEY_F(9), .f10 = KEY_F(10), .up = KEY_UP, .down = KEY_DOWN,
+        .left = KEY_LEFT, .right = KEY_RIGHT, .ppage = KEY_PPAGE, .npage = KEY_NPAGE,
+        .home = KEY_HOME, .end = KEY_END, .ic = KEY_IC, .dc = KEY_DC,
+        .backspace = KEY_BACKSPACE, .btab = KEY_BTAB, .enter = KEY_ENTER,
+    };
+    action_set_keycodes(&k);
+}
+
+/* The language saved in Cài đặt applies unless --lang or TREEM_LANG chose. */
+static void apply_saved_lang(struct db *db, bool forced)
+{
+    char *v = NULL;
+    if (!forced && db_setting_get(db, "lang", &v) == ST_OK)
+        i18n_set_lang(v);
+    free(v);
+}
 
 int tui_main(const struct tui_options *opt)
 {
-    (void)opt;
-    fprintf(stderr, "treem: the full-screen interface is not built yet\n");
-    return 1;
+    struct ui ui = {0};
+    if (session_open(opt->db_path, true, &ui.db) != ST_OK) {
+        fprintf(stderr, "treem: %s\n", status_message());
+        return 1;
+    }
+    apply_saved_lang(ui.db, opt->lang_forced);
+    if (!initscr()) {
+        fprintf(stderr, "treem: %s\n", _("cannot start the terminal interface"));
+        db_close(ui.db);
+        return 1;
+    }
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    set_keycodes();
+    draw_init(!opt->no_color, opt->ascii);
+    ui.ascii = opt->ascii;
+    ui_refresh_title(&ui);
+    struct commune c;
+    if (commune_current(ui.db, &c) == ST_OK) {
+        commune_free(&c);
+        ui_goto_tab(&ui, 0);
+    } else {
+        ui_push(&ui, &scr_setup_ops, NULL);
+    }
+    int rc = ui_run(&ui);
+    endwin();
+    db_close(ui.db);
+    return rc;
 }

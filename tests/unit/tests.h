@@ -4,6 +4,7 @@
 #ifndef TREEM_TESTS_H
 #define TREEM_TESTS_H
 #include <check.h>
+#include <stddef.h>
 #include "treem/db/db.h"
 
 Suite *suite_status(void);
@@ -11,8 +12,18 @@ Suite *suite_utf8(void);
 Suite *suite_date(void);
 Suite *suite_i18n(void);
 Suite *suite_csv_read(void);
+Suite *suite_csv_read_file(void);
+Suite *suite_csv_write(void);
+Suite *suite_csv_encoding(void);
+Suite *suite_csv_errors(void);
+Suite *suite_csv_map(void);
+Suite *suite_manifest(void);
 Suite *suite_migrate(void);
+Suite *suite_db(void);
 Suite *suite_commune(void);
+Suite *suite_plan(void);
+Suite *suite_task(void);
+Suite *suite_plan_repo(void);
 Suite *suite_child(void);
 Suite *suite_growth(void);
 Suite *suite_child_repo(void);
@@ -25,5 +36,18 @@ void test_db_free(struct db *db);
 
 /* A unique temporary file path (not created); caller frees. */
 char *test_tmp_path(const char *suffix);
+
+/* helpers.c — files for the tests. Failures end the test (ck_assert). */
+char *test_join(const char *dir, const char *name);          /* "dir/name", caller frees */
+char *test_dir_new(void);                                    /* a new 0700 folder */
+void test_dir_free(char *dir);        /* removes its files and backups/, frees dir */
+/* Names in dir/backups, sorted, at most max; 0 when there is no such folder. */
+size_t test_list_backups(const char *dir, char out[][256], size_t max);
+size_t test_count_backups(const char *dir);
+char *test_slurp(const char *path, size_t *len);             /* whole file, caller frees */
+long long test_query_int(struct db *db, const char *sql);    /* through db_query_int */
+/* On a file opened with SQLite directly, not through db_open. */
+long long test_raw_int(const char *path, const char *sql);
+void test_raw_exec(const char *path, const char *sql);
 
 #endif

@@ -25,8 +25,8 @@ enum status commune_current(struct db *db, struct commune *out);
  * changes nothing. */
 enum status commune_setup(struct db *db, const char *code);
 
-/* Units whose folded full name or province name contains every word of the
- * folded query (any order), at most max, in *out (caller frees with
+/* Units whose folded full name or province name has a word starting with
+ * each word of the folded query (any order), at most max, in *out (caller frees with
  * commune_list_free). province_code may be NULL for all provinces. */
 enum status commune_search(struct db *db, const char *province_code, const char *query,
                            size_t max, struct commune **out, size_t *n);

@@ -40,6 +40,9 @@ int cmd_info(const struct cli_env *env, int argc, char **argv);
 int cmd_village(const struct cli_env *env, int argc, char **argv);
 int cmd_setting(const struct cli_env *env, int argc, char **argv);
 int cmd_commune(const struct cli_env *env, int argc, char **argv);
+int cmd_plan(const struct cli_env *env, int argc, char **argv);
+int cmd_task(const struct cli_env *env, int argc, char **argv);
+int cmd_dept(const struct cli_env *env, int argc, char **argv);
 int cmd_child(const struct cli_env *env, int argc, char **argv);
 
 /* Parts of `treem child` (argv[0] is the action: "list", "show", …). */

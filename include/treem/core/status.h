@@ -4,19 +4,20 @@
  * status_message() and shows. Nothing here prints. */
 #ifndef TREEM_CORE_STATUS_H
 #define TREEM_CORE_STATUS_H
+#include "treem/core/i18n.h"
 
 #define TREEM_STATUS_LIST(X)                                              \
-    X(ST_OK,        "success")                                            \
-    X(ST_NOMEM,     "out of memory")                                      \
-    X(ST_INVALID,   "invalid input")                                      \
-    X(ST_NOTFOUND,  "not found")                                          \
-    X(ST_EXISTS,    "already exists")                                     \
-    X(ST_IO,        "input/output error")                                 \
-    X(ST_DB,        "database error")                                     \
-    X(ST_BUSY,      "the database is in use by another program")          \
-    X(ST_TOO_NEW,   "the database was made by a newer version of treem")  \
-    X(ST_CONFLICT,  "conflicting changes")                                \
-    X(ST_CANCELLED, "cancelled")
+    X(ST_OK, N_("success"))                                            \
+    X(ST_NOMEM, N_("out of memory"))                                      \
+    X(ST_INVALID, N_("invalid input"))                                      \
+    X(ST_NOTFOUND, N_("not found"))                                          \
+    X(ST_EXISTS, N_("already exists"))                                     \
+    X(ST_IO, N_("input/output error"))                                 \
+    X(ST_DB, N_("database error"))                                     \
+    X(ST_BUSY, N_("the database is in use by another program"))          \
+    X(ST_TOO_NEW, N_("the database was made by a newer version of treem"))  \
+    X(ST_CONFLICT, N_("conflicting changes"))                                \
+    X(ST_CANCELLED, N_("cancelled"))
 
 enum status {
 #define X(code, text) code,

@@ -1,12 +1,16 @@
 /* csv_read — reading CSV text with libcsv in strict mode: a UTF-8 BOM is
  * skipped, CRLF or LF ends a record, ',' or ';' separates fields (detected
  * from the header line when not given), and every record is handed to a
- * callback with the file line it starts on. Encoding and header mapping are
- * the caller's (see csv_map when it exists). */
+ * callback with the file line it starts on. csv_read_buffer takes UTF-8 text
+ * in memory; csv_read_file streams a file of any size in fixed memory,
+ * detecting and converting its encoding (csv_encoding) and reporting
+ * progress. Header mapping is csv_map's. */
 #ifndef TREEM_CSV_CSV_READ_H
 #define TREEM_CSV_CSV_READ_H
+#include <stdbool.h>
 #include <stddef.h>
 #include "treem/core/status.h"
+#include "treem/csv/csv_encoding.h"
 
 struct csv_row {
     size_t line;      /* 1-based line of the file where the record starts */
@@ -29,5 +33,38 @@ enum status csv_read_buffer(const char *data, size_t len, char sep,
 
 /* Reads a whole file into memory (caller frees *data). */
 enum status csv_slurp(const char *path, char **data, size_t *len);
+
+/* Progress of a long read: done of total bytes of the file (total is 0 when
+ * the size is unknown). Return false to stop the read (ST_CANCELLED). */
+typedef bool (*csv_progress_fn)(size_t done, size_t total, void *ctx);
+
+struct csv_read_opts {
+    char sep;                  /* ',' or ';'; 0 means detect from the header */
+    bool nfc;                  /* normalise UTF-8 text to NFC (Windows-1258
+                                * text is always normalised) */
+    csv_progress_fn progress;  /* may be NULL; called after each chunk */
+    void *progress_ctx;
+    bool unneutralise;         /* undo csv_write's formula apostrophe in
+                                * every cell (csv_unneutralise) */
+};
+
+/* What csv_read_file found. */
+struct csv_read_info {
+    enum csv_encoding encoding;
+    char sep;                  /* the separator used */
+    bool bom;                  /* the text began with a UTF-8 BOM */
+    size_t bytes;              /* size of the file */
+    size_t records;            /* records handed to fn, header included */
+};
+
+/* Streams the file at path to fn record by record, in memory that does not
+ * grow with the file: a first pass checks whether it is UTF-8 (else it is
+ * converted from Windows-1258), the second parses it. opts NULL means
+ * {detect the separator, NFC on, no progress, no unneutralising}. info (may be NULL) is filled
+ * in as far as the read got. ST_IO naming the file; ST_INVALID for
+ * malformed CSV or text (message names the line), ST_CANCELLED when
+ * progress said stop, or whatever fn returned. */
+enum status csv_read_file(const char *path, const struct csv_read_opts *opts,
+                          csv_row_fn fn, void *ctx, struct csv_read_info *info);
 
 #endif

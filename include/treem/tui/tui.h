@@ -8,6 +8,7 @@ struct tui_options {
     const char *db_path;
     bool no_color;     /* --no-color, or NO_COLOR set */
     bool ascii;        /* --ascii: plain ASCII borders */
+    bool lang_forced;  /* --lang or TREEM_LANG given: ignore the saved setting */
 };
 
 /* Runs the interface until the user quits; returns the exit status. */

@@ -1,0 +1,69 @@
+#!/bin/sh
+# build-aux/dev.sh — the README's two commands.
+#   sh build-aux/dev.sh run    install what is missing, build, start treem on a demo database
+#   sh build-aux/dev.sh test   install what is missing, build, run every test (also under
+#                              ASan+UBSan, and make distcheck); ends with "N passed, N failed"
+# Works on a fresh Debian 12 as root (or with sudo); only Debian's packages are fetched.
+set -eu
+cd "$(dirname "$0")/.."
+top=$(pwd)
+
+PACKAGES="build-essential autoconf automake pkg-config gettext libncurses-dev \
+libsqlite3-dev libcsv-dev libutf8proc-dev libsodium-dev check tmux sqlite3 python3"
+
+install_missing() {
+    missing=""
+    for p in $PACKAGES; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+    done
+    [ -z "$missing" ] && return 0
+    echo "== installing:$missing"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+}
+
+# build DIR [CONFIGURE FLAGS...] — an out-of-tree build in DIR.
+build() {
+    dir=$1
+    shift
+    [ -x "$top/configure" ] || (cd "$top" && autoreconf -fi)
+    mkdir -p "$dir"
+    if [ ! -f "$dir/Makefile" ] || [ "$top/configure" -nt "$dir/Makefile" ]; then
+        (cd "$dir" && "$top/configure" -q "$@")
+    fi
+    make -C "$dir" -s -j"$(nproc)"
+}
+
+case "${1:-}" in
+run)
+    install_missing
+    build "$top/_build"
+    data="${XDG_DATA_HOME:-$HOME/.local/share}/treem"
+    mkdir -p "$data"
+    "$top/_build/treem" --db "$data/demo.db" demo --force
+    exec "$top/_build/treem" --db "$data/demo.db"
+    ;;
+test)
+    install_missing
+    status=0
+    echo "== build and test (warnings are errors)"
+    build "$top/_build" --enable-werror
+    make -C "$top/_build" -s -j"$(nproc)" check || status=1
+    echo "== build and test under AddressSanitizer + UndefinedBehaviorSanitizer"
+    build "$top/_build-asan" --enable-werror --enable-sanitizers
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        make -C "$top/_build-asan" -s -j"$(nproc)" check || status=1
+    echo "== make distcheck"
+    make -C "$top/_build" -s distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror >"$top/_build/distcheck.out" 2>&1 \
+        || { tail -n 40 "$top/_build/distcheck.out"; status=1; }
+    grep -E "archives ready|^=+$" "$top/_build/distcheck.out" | head -n 3 || true
+    sh "$top/tests/summary.sh" "$top/_build" "$top/_build-asan" || status=1
+    exit $status
+    ;;
+*)
+    echo "usage: sh build-aux/dev.sh run|test" >&2
+    exit 2
+    ;;
+esac

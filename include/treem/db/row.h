@@ -1,0 +1,39 @@
+/* row — small helpers the repositories share to move values between C and
+ * SQLite: text bound in NFC (with its search fold), dates bound as ISO text
+ * or NULL, columns read back into malloc'd strings and struct dates. */
+#ifndef TREEM_DB_ROW_H
+#define TREEM_DB_ROW_H
+#include <sqlite3.h>
+#include <stddef.h>
+#include "treem/core/date.h"
+#include "treem/core/status.h"
+
+/* Binds the NFC form of s (NULL binds NULL). ST_INVALID naming `field` when
+ * s is not valid UTF-8, ST_NOMEM when out of memory. */
+enum status row_bind_nfc(sqlite3_stmt *st, int idx, const char *field, const char *s);
+
+/* Binds utf8_fold(s) ("" for NULL). */
+enum status row_bind_fold(sqlite3_stmt *st, int idx, const char *field, const char *s);
+
+/* Binds a date as ISO text, or NULL when it is unset (y == 0). */
+void row_bind_date(sqlite3_stmt *st, int idx, struct date d);
+
+/* Binds id, or NULL when id is 0. */
+void row_bind_id(sqlite3_stmt *st, int idx, long long id);
+
+/* A malloc'd copy of a text column ("" for NULL when null_empty, else NULL
+ * for NULL). *ok is set false when memory runs out. */
+char *row_text(sqlite3_stmt *st, int col, bool null_empty, bool *ok);
+
+/* A date column (ISO text) or an unset date for NULL or bad text. */
+struct date row_date(sqlite3_stmt *st, int col);
+
+/* Makes room for element n of a growing array (*arr with *cap elements of
+ * size elem, zero-filled when grown). False when memory runs out; the array
+ * is left as it was. */
+bool row_grow(void *arr, size_t *cap, size_t n, size_t elem);
+
+/* ISO text of d into buf, "" when unset (for audit lines). */
+const char *row_iso(struct date d, char buf[DATE_BUF]);
+
+#endif

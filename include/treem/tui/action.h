@@ -1,0 +1,76 @@
+/* action — every key the interface understands, declared once: the key(s),
+ * the short label of the bottom key bar and the help text. The key bar and
+ * the help screen are both generated from this table, so they can never
+ * disagree with the keys that really work. No curses calls here: key codes
+ * are plain ints (curses KEY_* values are passed in by the caller). */
+#ifndef TREEM_TUI_ACTION_H
+#define TREEM_TUI_ACTION_H
+#include <stdbool.h>
+#include <stddef.h>
+
+/* X(id, key label, bar label, help text) — labels are English msgids. */
+#define TREEM_ACTIONS(X) \
+    X(ACT_HELP,      "F1 ?",   N_("Help"),    N_("show the keys of this screen")) \
+    X(ACT_QUIT,      "F10 q",  N_("Quit"),    N_("leave treem (asks first if input is unsaved)")) \
+    X(ACT_BACK,      "Esc",    N_("Back"),    N_("close this screen or dialog, cancel")) \
+    X(ACT_OPEN,      "Enter",  N_("Open"),    N_("open the selected item, choose")) \
+    X(ACT_SAVE,      "F2",     N_("Save"),    N_("save the form")) \
+    X(ACT_NEW,       "F3 Ins", N_("New"),     N_("add a new record")) \
+    X(ACT_EDIT,      "F4",     N_("Edit"),    N_("edit the selected record")) \
+    X(ACT_DELETE,    "F8 Del", N_("Delete"),  N_("delete the selected record (asks first)")) \
+    X(ACT_SEARCH,    "/",      N_("Search"),  N_("type to filter the list")) \
+    X(ACT_FILTER,    "F5",     N_("Filter"),  N_("change the list's filter")) \
+    X(ACT_MENU,      "F9 Tab", N_("Menu"),    N_("go to the next screen of the menu row")) \
+    X(ACT_MENU_PREV, "S-Tab",  N_("Prev"),    N_("go to the previous screen of the menu row")) \
+    X(ACT_JUMP,      "1-9 A-1", N_("Go to"),  N_("jump to a screen of the menu row by its number (Alt+number while typing)")) \
+    X(ACT_UP,        "Up",     N_("Up"),      N_("move up")) \
+    X(ACT_DOWN,      "Down",   N_("Down"),    N_("move down")) \
+    X(ACT_PGUP,      "PgUp",   N_("PgUp"),    N_("move one page up")) \
+    X(ACT_PGDN,      "PgDn",   N_("PgDn"),    N_("move one page down")) \
+    X(ACT_HOME,      "Home",   N_("First"),   N_("go to the first item or the start of the field")) \
+    X(ACT_END,       "End",    N_("Last"),    N_("go to the last item or the end of the field")) \
+    X(ACT_LEFT,      "Left",   N_("Left"),    N_("move the cursor one character left")) \
+    X(ACT_RIGHT,     "Right",  N_("Right"),   N_("move the cursor one character right")) \
+    X(ACT_BACKSPACE, "Bksp",   N_("Erase"),   N_("erase the character before the cursor")) \
+    X(ACT_DELCHAR,   "Ctrl-D", N_("Erase"),   N_("erase the character under the cursor")) \
+    X(ACT_NEXT_FIELD,"Tab",    N_("Next"),    N_("go to the next field")) \
+    X(ACT_PREV_FIELD,"S-Tab",  N_("Prev"),    N_("go to the previous field")) \
+    X(ACT_REDRAW,    "Ctrl-L", N_("Redraw"),  N_("redraw the screen"))
+
+enum action {
+    ACT_NONE = 0,
+#define X(id, key, label, help) id,
+    TREEM_ACTIONS(X)
+#undef X
+    ACT__COUNT
+};
+
+/* Key codes for the table. The caller passes curses codes through
+ * action_set_keycodes() once (action.c itself knows no curses). */
+struct action_keycodes {
+    int f1, f2, f3, f4, f5, f8, f9, f10;
+    int up, down, left, right, ppage, npage, home, end, ic, dc, backspace, btab, enter;
+};
+void action_set_keycodes(const struct action_keycodes *k);
+
+/* The action bound to a key. is_keycode tells a function key (KEY_*) from a
+ * character. In text mode printable characters (and '/', '?', 'q', digits)
+ * are text, so they map to ACT_NONE; *digit receives 1–9 for ACT_JUMP. */
+enum action action_for_key(int key, bool is_keycode, bool text_mode, int *digit);
+
+/* The key label ("F2"), bar label and help text (translated). */
+const char *action_key(enum action a);
+const char *action_label(enum action a);
+const char *action_help(enum action a);
+
+/* The key bar for a list of actions: "F1 Help  F2 Save …" fitted to width
+ * columns, each entry as key + space + label; entries that do not fit are
+ * dropped from the end. Writes into out (size outsz). Returns the number of
+ * entries shown. */
+size_t action_bar(const enum action *acts, size_t n, int width, char *out, size_t outsz);
+
+/* Help lines, one per action: "%-8s %s" of key label and help text.
+ * Writes line i into out; returns false when i is past the end. */
+bool action_help_line(const enum action *acts, size_t n, size_t i, char *out, size_t outsz);
+
+#endif

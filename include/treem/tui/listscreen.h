@@ -1,0 +1,30 @@
+/* listscreen — the shape shared by the list screens (children, cases,
+ * plans, tasks): a search line that filters as you type, a filter summary,
+ * a column header and a paged list. The screen supplies the rows; this
+ * module draws and routes keys. Typing goes to the search line (digits too,
+ * for codes and ID numbers); Alt+number or F9 change screen. */
+#ifndef TREEM_TUI_LISTSCREEN_H
+#define TREEM_TUI_LISTSCREEN_H
+#include "treem/tui/field.h"
+#include "treem/tui/list.h"
+
+struct listscreen {
+    struct field search;
+    struct list_view lv;
+    char filter[160];     /* shown after the search line, e.g. "Thôn: Lý Tây" */
+    char header[256];     /* column titles, laid out like the rows */
+};
+
+enum ls_result { LS_UNHANDLED, LS_MOVED, LS_SEARCH_CHANGED };
+
+void listscreen_init(struct listscreen *ls);
+void listscreen_free(struct listscreen *ls);
+/* Routes an editing or moving action; the caller re-queries on
+ * LS_SEARCH_CHANGED. */
+enum ls_result listscreen_action(struct listscreen *ls, enum action a);
+enum ls_result listscreen_text(struct listscreen *ls, const char *utf8);
+/* Draws: row 0 search line + count, row 1 filter, row 2 header, list below. */
+void listscreen_draw(WINDOW *w, int rows, int cols, struct listscreen *ls,
+                     list_row_fn fn, void *ctx);
+
+#endif

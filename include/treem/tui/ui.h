@@ -1,0 +1,113 @@
+/* ui — the interface's shared state and drawing helpers: the screen stack,
+ * colours or monochrome, ASCII or line borders, the status line, and text
+ * output clipped by display columns. Screens are structs of functions
+ * (struct screen_ops); one manager owns the main loop, focus and resize. */
+#ifndef TREEM_TUI_UI_H
+#define TREEM_TUI_UI_H
+#include <curses.h>
+#include <stdbool.h>
+#include "treem/db/db.h"
+#include "treem/tui/action.h"
+
+enum ui_color {
+    UC_NORMAL, UC_TITLE, UC_TAB, UC_TAB_ACTIVE, UC_BAR_KEY, UC_BAR_LABEL,
+    UC_STATUS, UC_ERROR, UC_SELECTED, UC_FIELD, UC_FIELD_FOCUS, UC_DIM, UC_OK, UC_WARN,
+    UC__COUNT
+};
+
+enum screen_result { SR_UNHANDLED, SR_HANDLED, SR_POP, SR_QUIT };
+
+struct screen;
+struct ui;
+
+struct screen_ops {
+    const char *title;            /* English msgid */
+    const enum action *actions;   /* this screen's keys, shown in the bar */
+    size_t nactions;
+    size_t state_size;            /* bytes of state allocated for it (zeroed) */
+    void (*enter)(struct screen *s);                 /* after push */
+    void (*leave)(struct screen *s);                 /* before pop: free state */
+    void (*draw)(struct screen *s, WINDOW *w, int rows, int cols);
+    enum screen_result (*on_action)(struct screen *s, enum action a, int digit);
+    enum screen_result (*on_text)(struct screen *s, const char *utf8); /* may be NULL */
+    bool (*text_mode)(struct screen *s);             /* may be NULL: false */
+    bool (*unsaved)(struct screen *s);               /* may be NULL: false */
+    void (*resume)(struct screen *s);                /* back on top after a pop; may be NULL */
+};
+
+struct screen {
+    const struct screen_ops *ops;
+    struct ui *ui;
+    int tab;                      /* menu index, or -1 */
+    void *state;
+    void *arg;                    /* what the opener passed */
+};
+
+#define UI_MAX_DEPTH 16
+
+struct ui {
+    struct db *db;
+    bool color, ascii;
+    bool running;
+    int rows, cols;
+    struct screen *stack[UI_MAX_DEPTH];
+    int depth;
+    char status[256];
+    bool status_error;
+    char title[160];              /* commune name for the title row */
+};
+
+/* The menu row: tab index → screen. */
+int ui_tab_count(void);
+const char *ui_tab_label(int tab);
+
+/* Screen stack. ui_push returns the new screen (NULL when full). */
+struct screen *ui_push(struct ui *ui, const struct screen_ops *ops, void *arg);
+void ui_pop(struct ui *ui);
+/* Empties the stack and opens menu tab `tab`. */
+void ui_goto_tab(struct ui *ui, int tab);
+struct screen *ui_top(struct ui *ui);
+
+/* Status line (cleared on the next key press). */
+void ui_status(struct ui *ui, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Reloads the title (commune name) from the database. */
+void ui_refresh_title(struct ui *ui);
+
+/* Sets up colours (when wanted and available) and the border style. */
+void draw_init(bool color, bool ascii);
+bool draw_ascii(void);
+
+/* Drawing helpers: text clipped to `cols` display columns. */
+void ui_attr(WINDOW *w, enum ui_color c, bool on);
+void ui_print(WINDOW *w, int y, int x, int cols, const char *text);
+/* Prints and pads with spaces to exactly cols columns. */
+void ui_print_pad(WINDOW *w, int y, int x, int cols, const char *text);
+void ui_hline(WINDOW *w, int y, int x, int cols);
+void ui_box(WINDOW *w);
+/* Splits text into lines of at most width columns, at spaces when it can;
+ * writes each line's byte start and length; returns the number of lines. */
+int ui_wrap(const char *text, int width, int starts[], int lens[], int max);
+/* The text cursor: a widget with an editor in focus places it while
+ * drawing; the frame shows it there after drawing, or hides it. */
+void ui_place_cursor(WINDOW *w, int y, int x);
+void ui_cursor_reset(void);
+void ui_cursor_apply(void);
+
+/* Draws everything (frame + top screen) and refreshes. */
+void ui_redraw(struct ui *ui);
+/* Reads one key: returns the action and puts typed text in text (size 8)
+ * when it is a character in text mode. Handles KEY_RESIZE by redrawing. */
+enum action ui_read_key(struct ui *ui, bool text_mode, char text[8], int *digit);
+
+/* The actions shown for screen s (globals included), for the bar and help. */
+size_t ui_screen_actions(const struct screen *s, enum action *out, size_t max);
+
+/* Modal dialogs (run their own loop). Default answer is No. */
+bool ui_confirm(struct ui *ui, const char *question);
+void ui_message(struct ui *ui, const char *title, const char *text);
+
+/* The interface loop. */
+int ui_run(struct ui *ui);
+
+#endif

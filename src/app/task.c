@@ -1,0 +1,112 @@
+/* task — task and department actions, one transaction each. */
+#include <config.h>
+#include "treem/app/task.h"
+#include "treem/app/session.h"
+#include "treem/db/department_repo.h"
+#include "treem/db/task_repo.h"
+#include "treem/model/plan.h"
+#include "treem/core/i18n.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static enum status tx_end(struct db *db, enum status st)
+{
+    if (st == ST_OK)
+        return db_commit(db);
+    db_rollback(db);
+    return st;
+}
+
+enum status task_create(struct db *db, struct task *t)
+{
+    enum status st = db_begin(db);
+    if (st != ST_OK)
+        return st;
+    return tx_end(db, task_repo_insert(db, session_user(db), t));
+}
+
+enum status task_save(struct db *db, const struct task *t)
+{
+    enum status st = db_begin(db);
+    if (st != ST_OK)
+        return st;
+    return tx_end(db, task_repo_update(db, session_user(db), t));
+}
+
+enum status task_remove(struct db *db, long long id)
+{
+    enum status st = db_begin(db);
+    if (st != ST_OK)
+        return st;
+    return tx_end(db, task_repo_delete(db, session_user(db), id));
+}
+
+/* Reads task id, sets its done state, saves it: one transaction. */
+static enum status set_done(struct db *db, long long id, bool done, struct date on,
+                            const char *evidence)
+{
+    enum status st = db_begin(db);
+    if (st != ST_OK)
+        return st;
+    struct task t;
+    st = task_repo_get(db, id, &t);
+    if (st != ST_OK)
+        return tx_end(db, st);
+    t.done = done;
+    t.done_on = done ? on : PLAN_NO_DATE;
+    if (evidence) {
+        free(t.evidence);
+        t.evidence = strdup(evidence);
+        if (!t.evidence)
+            st = status_set(ST_NOMEM, "%s", _("out of memory"));
+    }
+    if (st == ST_OK)
+        st = task_repo_update(db, session_user(db), &t);
+    task_clear(&t);
+    return tx_end(db, st);
+}
+
+enum status task_mark_done(struct db *db, long long id, struct date on, const char *evidence)
+{
+    if (!plan_date_set(on))
+        return status_set(ST_INVALID, _("%s: a date is required"), _("done date"));
+    return set_done(db, id, true, on, evidence);
+}
+
+enum status task_reopen(struct db *db, long long id)
+{
+    return set_done(db, id, false, PLAN_NO_DATE, NULL);
+}
+
+enum status task_add_note(struct db *db, long long task_id, struct date on, const char *text,
+                          long long *note_id)
+{
+    struct task_note n = {.task_id = task_id, .noted_on = on};
+    n.text = strdup(text ? text : "");
+    if (!n.text)
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    enum status st = db_begin(db);
+    if (st == ST_OK)
+        st = tx_end(db, task_repo_note_add(db, session_user(db), &n));
+    if (st == ST_OK && note_id)
+        *note_id = n.id;
+    task_note_clear(&n);
+    return st;
+}
+
+enum status task_department_add(struct db *db, struct department *d)
+{
+    enum status st = db_begin(db);
+    if (st != ST_OK)
+        return st;
+    return tx_end(db, department_repo_insert(db, session_user(db), d));
+}
+
+enum status task_department_save(struct db *db, const struct department *d)
+{
+    enum status st = db_begin(db);
+    if (st != ST_OK)
+        return st;
+    return tx_end(db, department_repo_update(db, session_user(db), d));
+}

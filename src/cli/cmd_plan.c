@@ -1,0 +1,369 @@
+/* cmd_plan — `treem plan …`: plans (add, edit, list, show, copy, delete);
+ * their targets, events and the calendar are in cmd_plan_items.c. */
+#include <config.h>
+#include "treem/cli/cli.h"
+#include "treem/cli/cli_args.h"
+#include "treem/cli/cmd_plan.h"
+#include "treem/app/plan.h"
+#include "treem/db/event_repo.h"
+#include "treem/db/plan_repo.h"
+#include "treem/db/target_repo.h"
+#include "treem/core/i18n.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct option plan_opts[] = {
+    {"title", required_argument, NULL, 't'},
+    {"year", required_argument, NULL, 'y'},
+    {"number", required_argument, NULL, 'n'},
+    {"date", required_argument, NULL, 'd'},
+    {"issuer", required_argument, NULL, 'i'},
+    {"upstream", required_argument, NULL, 'u'},
+    {"purpose", required_argument, NULL, 'p'},
+    {"requirements", required_argument, NULL, 'r'},
+    {"budget", required_argument, NULL, 'b'},
+    {"report-half", required_argument, NULL, 'H'},
+    {"report-year", required_argument, NULL, 'Y'},
+    {NULL, 0, NULL, 0},
+};
+
+/* Applies one option of plan_opts to p. */
+static enum status plan_opt(struct plan *p, int c, const char *arg)
+{
+    switch (c) {
+    case 't': return cli_set_text(&p->title, arg);
+    case 'y': return cli_parse_year("--year", arg, &p->year);
+    case 'n': return cli_set_text(&p->number, arg);
+    case 'd': return plan_parse_date(_("plan date"), arg, &p->issued_on);
+    case 'i': return cli_set_text(&p->issuer, arg);
+    case 'u': return cli_set_text(&p->upstream, arg);
+    case 'p': return cli_set_text(&p->purpose, arg);
+    case 'r': return cli_set_text(&p->requirements, arg);
+    case 'b': return cli_set_text(&p->budget, arg);
+    case 'H': return plan_parse_date(_("6-month report deadline"), arg, &p->report_half);
+    default: return plan_parse_date(_("annual report deadline"), arg, &p->report_year);
+    }
+}
+
+/* Reads the options into p: 0 when fine, else the exit status. */
+static int plan_read_opts(const struct cli_command *self, struct plan *p, int argc, char **argv)
+{
+    int c;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "", plan_opts, NULL)) != -1) {
+        if (c == '?')
+            return cli_usage(self, "%s", _("unknown option"));
+        if (plan_opt(p, c, optarg) != ST_OK)
+            return cli_fail();
+    }
+    return 0;
+}
+
+static int plan_add(const struct cli_env *env, const struct cli_command *self, int argc,
+                    char **argv)
+{
+    struct plan p = {.year = date_today().y};
+    int rc = plan_read_opts(self, &p, argc, argv);
+    if (rc == 0 && optind < argc)
+        rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
+    struct db *db = NULL;
+    if (rc == 0 && cli_open(env, &db) != ST_OK)
+        rc = cli_fail();
+    if (rc == 0 && plan_create(db, &p) != ST_OK)
+        rc = cli_fail();
+    if (rc == 0) {
+        char label[128];
+        plan_label(p.number, p.year, label, sizeof label);
+        printf(_("Created plan %lld: %s.\n"), p.id, label);
+    }
+    plan_clear(&p);
+    db_close(db);
+    return rc;
+}
+
+/* Opens the database and reads plan argv[optind] into *p. */
+static int open_plan(const struct cli_env *env, const struct cli_command *self, int argc,
+                     char **argv, struct db **db, struct plan *p)
+{
+    long long id;
+    *db = NULL;
+    if (optind + 1 != argc)
+        return cli_usage(self, "%s", _("expected one plan number (see: treem plan list)"));
+    if (cli_parse_id(_("plan"), argv[optind], &id) != ST_OK)
+        return cli_fail();
+    if (cli_open(env, db) != ST_OK)
+        return cli_fail();
+    if (plan_repo_get(*db, id, p) != ST_OK) {
+        db_close(*db);
+        *db = NULL;
+        return cli_fail();
+    }
+    return 0;
+}
+
+static int plan_edit(const struct cli_env *env, const struct cli_command *self, int argc,
+                     char **argv)
+{
+    struct plan scratch = {0}, p = {0};
+    /* First pass: check the options and find the plan's number. */
+    int rc = plan_read_opts(self, &scratch, argc, argv);
+    plan_clear(&scratch);
+    struct db *db = NULL;
+    if (rc == 0)
+        rc = open_plan(env, self, argc, argv, &db, &p);
+    if (rc == 0)
+        rc = plan_read_opts(self, &p, argc, argv);
+    if (rc == 0 && plan_save(db, &p) != ST_OK)
+        rc = cli_fail();
+    if (rc == 0)
+        printf(_("Saved plan %lld.\n"), p.id);
+    plan_clear(&p);
+    db_close(db);
+    return rc;
+}
+
+static int plan_list(const struct cli_env *env, const struct cli_command *self, int argc,
+                     char **argv)
+{
+    static const struct option opts[] = {{"year", required_argument, NULL, 'y'},
+                                         {NULL, 0, NULL, 0}};
+    int year = 0, c;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+        if (c != 'y')
+            return cli_usage(self, "%s", _("unknown option"));
+        else if (cli_parse_year("--year", optarg, &year) != ST_OK)
+            return cli_fail();
+    if (optind < argc)
+        return cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
+    struct db *db;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    struct plan *list;
+    size_t n;
+    enum status st = plan_repo_list(db, year, &list, &n);
+    for (size_t i = 0; st == ST_OK && i < n; i++) {
+        struct plan_counts k;
+        char label[128];
+        st = plan_repo_counts(db, list[i].id, date_today(), &k);
+        plan_label(list[i].number, list[i].year, label, sizeof label);
+        printf("%lld\t%s\t%s\t", list[i].id, label, list[i].title);
+        printf(_("%ld targets, %ld/%ld tasks done, %ld overdue\n"), k.targets,
+               k.tasks_done, k.tasks, k.tasks_overdue);
+    }
+    if (st == ST_OK && n == 0)
+        fprintf(stderr, "%s\n", _("No plans yet (add one with: treem plan add --title …)."));
+    plan_list_free(list, n);
+    db_close(db);
+    return st == ST_OK ? 0 : cli_fail();
+}
+
+static void show_date(const char *label, struct date d)
+{
+    char buf[DATE_BUF] = "—";
+    if (plan_date_set(d))
+        date_format(d, buf);
+    cli_print_field(label, buf, 24);
+}
+
+static void show_header(const struct plan *p)
+{
+    char label[128], year[16], from[24];
+    plan_label(p->number, p->year, label, sizeof label);
+    printf(_("Plan %lld: %s\n"), p->id, label);
+    cli_print_field(_("Title:"), p->title, 24);
+    cli_print_field(_("Number:"), *p->number ? p->number : "—", 24);
+    show_date(_("Date:"), p->issued_on);
+    cli_print_field(_("Issuing body:"), *p->issuer ? p->issuer : "—", 24);
+    snprintf(year, sizeof year, "%d", p->year);
+    cli_print_field(_("Year:"), year, 24);
+    cli_print_field(_("Upstream plans:"), p->upstream, 24);
+    cli_print_field(_("Purpose:"), p->purpose, 24);
+    cli_print_field(_("Requirements:"), p->requirements, 24);
+    cli_print_field(_("Budget sources:"), p->budget, 24);
+    show_date(_("6-month report by:"), p->report_half);
+    show_date(_("Annual report by:"), p->report_year);
+    if (p->copied_from) {
+        snprintf(from, sizeof from, "%lld", p->copied_from);
+        cli_print_field(_("Copied from plan:"), from, 24);
+    }
+}
+
+static enum status show_targets(struct db *db, const struct plan *p)
+{
+    struct plan_target *list;
+    size_t n;
+    enum status st = target_repo_list(db, p->id, &list, &n);
+    printf("\n%s\n", _("Targets:"));
+    for (size_t i = 0; st == ST_OK && i < n; i++) {
+        struct plan_target_view v;
+        char want[32], got[32] = "—";
+        st = plan_target_view(db, &list[i], p->year, date_today(), &v);
+        if (st != ST_OK)
+            break;
+        plan_format_value(list[i].value, list[i].unit, want, sizeof want);
+        if (v.source != PLAN_VALUE_NONE)
+            plan_format_value(v.value, list[i].unit, got, sizeof got);
+        printf("  [%lld] %s\n", list[i].id, list[i].text);
+        printf("       %s %s · %s %s (%s) · %s", plan_direction_label(list[i].direction), want,
+               _("measured"), got, v.note, plan_target_result_label(v.result));
+        if (list[i].measure)
+            printf(" · %s", list[i].measure);
+        printf("\n");
+    }
+    if (st == ST_OK && n == 0)
+        printf("  %s\n", _("none yet (add with: treem plan target-add)"));
+    plan_target_list_free(list, n);
+    return st;
+}
+
+static enum status show_events(struct db *db, const struct plan *p)
+{
+    struct plan_event *list;
+    size_t n;
+    enum status st = event_repo_list(db, p->id, &list, &n);
+    printf("\n%s\n", _("Events:"));
+    for (size_t i = 0; st == ST_OK && i < n; i++) {
+        char a[DATE_BUF], b[DATE_BUF + 8] = "";
+        date_format(list[i].start_on, a);
+        if (plan_date_set(list[i].end_on)) {
+            strcpy(b, " – ");
+            date_format(list[i].end_on, b + strlen(b));
+        }
+        printf("  [%lld] %s%s  %s  %s%s%s\n", list[i].id, a, b,
+               plan_event_kind_label(list[i].kind), list[i].name,
+               list[i].lunar ? _(" (lunar calendar)") : "",
+               list[i].to_check ? _(" — date to check") : "");
+    }
+    plan_event_list_free(list, n);
+    return st;
+}
+
+static int plan_show(const struct cli_env *env, const struct cli_command *self, int argc,
+                     char **argv)
+{
+    struct plan p = {0};
+    struct db *db;
+    optind = 1;
+    int rc = open_plan(env, self, argc, argv, &db, &p);
+    if (rc != 0)
+        return rc;
+    show_header(&p);
+    enum status st = show_targets(db, &p);
+    if (st == ST_OK)
+        st = show_events(db, &p);
+    struct plan_counts k;
+    if (st == ST_OK)
+        st = plan_repo_counts(db, p.id, date_today(), &k);
+    if (st == ST_OK) {
+        printf("\n");
+        printf(_("Tasks: %ld, %ld done, %ld overdue (see: treem task list --plan %lld)\n"),
+               k.tasks, k.tasks_done, k.tasks_overdue, p.id);
+    }
+    plan_clear(&p);
+    db_close(db);
+    return st == ST_OK ? 0 : cli_fail();
+}
+
+static int plan_copy(const struct cli_env *env, const struct cli_command *self, int argc,
+                     char **argv)
+{
+    struct plan p = {0};
+    struct db *db;
+    optind = 1;
+    int rc = open_plan(env, self, argc, argv, &db, &p);
+    if (rc != 0)
+        return rc;
+    struct plan_copy_result r;
+    if (plan_copy_next_year(db, p.id, &r) != ST_OK) {
+        rc = cli_fail();
+    } else {
+        printf(_("Copied plan %lld to %d as plan %lld: %zu targets, %zu tasks, %zu events.\n"),
+               p.id, r.year, r.new_id, r.targets, r.tasks, r.events);
+        if (r.tasks_skipped)
+            printf(_("%zu tasks of departments no longer active were not copied.\n"),
+                   r.tasks_skipped);
+        if (r.events_to_check)
+            printf(_("%zu events follow the lunar calendar: check their dates "
+                     "(treem plan event-edit ID --date …).\n"), r.events_to_check);
+        printf(_("Give the new plan its number and date: treem plan edit %lld --number … "
+                 "--date …\n"), r.new_id);
+    }
+    plan_clear(&p);
+    db_close(db);
+    return rc;
+}
+
+static int plan_delete(const struct cli_env *env, const struct cli_command *self, int argc,
+                       char **argv)
+{
+    bool yes = false;
+    int keep = 1;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--yes") == 0)
+            yes = true;
+        else
+            argv[keep++] = argv[i];
+    }
+    if (!yes)
+        return cli_usage(self, "%s", _("deleting a plan deletes its targets, tasks and events: "
+                                       "add --yes to confirm"));
+    struct plan p = {0};
+    struct db *db;
+    optind = 1;
+    int rc = open_plan(env, self, keep, argv, &db, &p);
+    if (rc != 0)
+        return rc;
+    if (plan_remove(db, p.id) != ST_OK)
+        rc = cli_fail();
+    else
+        printf(_("Deleted plan %lld.\n"), p.id);
+    plan_clear(&p);
+    db_close(db);
+    return rc;
+}
+
+static const struct {
+    const char *name;
+    int (*run)(const struct cli_env *, const struct cli_command *, int, char **);
+    const char *args;
+} plan_subs[] = {
+    {"add", plan_add, "--title T [--year Y] [--number N] [--date D] [--issuer I] [--upstream U] "
+     "[--purpose P] [--requirements R] [--budget B] [--report-half D] [--report-year D]"},
+    {"edit", plan_edit, "PLAN [the options of add]"},
+    {"list", plan_list, "[--year Y]"},
+    {"show", plan_show, "PLAN"},
+    {"copy", plan_copy, "PLAN"},
+    {"delete", plan_delete, "PLAN --yes"},
+    {"target-add", cmd_plan_target_add, "PLAN --text T --value N [--unit percent|count] "
+     "[--direction at-least|at-most] [--measure CODE]"},
+    {"target-set", cmd_plan_target_set, "TARGET --value N --source TEXT [--date D] | TARGET --clear"},
+    {"target-delete", cmd_plan_target_delete, "TARGET --yes"},
+    {"event-add", cmd_plan_event_add, "PLAN --name N --date D [--end D] "
+     "[--kind event|campaign|deadline] [--lunar]"},
+    {"event-edit", cmd_plan_event_edit, "EVENT [--name N] [--date D] [--end D] [--kind K] "
+     "[--lunar=yes|no]"},
+    {"event-delete", cmd_plan_event_delete, "EVENT --yes"},
+    {"calendar", cmd_plan_calendar, "[--year Y] [--plan PLAN]"},
+    {"measures", cmd_plan_measures, ""},
+};
+
+int cmd_plan(const struct cli_env *env, int argc, char **argv)
+{
+    const struct cli_command *self = cli_find("plan");
+    if (cli_wants_help(self, argc, argv)) {
+        for (size_t i = 0; i < sizeof plan_subs / sizeof *plan_subs; i++)
+            printf("  treem plan %s %s\n", plan_subs[i].name, plan_subs[i].args);
+        printf("%s\n", _("Dates are dd/mm/yyyy; an empty date (\"\") clears it."));
+        return 0;
+    }
+    if (argc < 2)
+        return cli_usage(self, "%s", _("expected a subcommand"));
+    for (size_t i = 0; i < sizeof plan_subs / sizeof *plan_subs; i++)
+        if (strcmp(plan_subs[i].name, argv[1]) == 0)
+            return plan_subs[i].run(env, self, argc - 1, argv + 1);
+    return cli_usage(self, _("unknown subcommand '%s'"), argv[1]);
+}

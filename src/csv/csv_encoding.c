@@ -1,0 +1,348 @@
+/* csv_encoding — UTF-8 detection, Windows-1258 conversion, NFC. */
+#include <config.h>
+#include "treem/csv/csv_encoding.h"
+#include "treem/core/i18n.h"
+#include "treem/core/utf8.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *csv_encoding_name(enum csv_encoding enc)
+{
+    switch (enc) {
+    case CSV_ENC_CP1258:
+        return "Windows-1258";
+    case CSV_ENC_MIXED:
+        return "mixed";
+    default:
+        return "UTF-8";
+    }
+}
+
+void csv_utf8_scan_init(struct csv_utf8_scan *sc)
+{
+    memset(sc, 0, sizeof *sc);
+}
+
+/* After lead byte c: how many continuation bytes, and the range of the
+ * first (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF). */
+static bool lead(struct csv_utf8_scan *sc, unsigned char c)
+{
+    sc->lo = 0x80;
+    sc->hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+        sc->need = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        sc->need = 2;
+        if (c == 0xE0)
+            sc->lo = 0xA0;
+        else if (c == 0xED)
+            sc->hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        sc->need = 3;
+        if (c == 0xF0)
+            sc->lo = 0x90;
+        else if (c == 0xF4)
+            sc->hi = 0x8F;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* Eight plain ASCII bytes, none of them NUL: adds their line ends to the
+ * count and returns true. */
+static bool ascii8(struct csv_utf8_scan *sc, const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, nl = 0x0A0A0A0A0A0A0A0AULL;
+    if ((v & high) != 0 || ((v - ones) & ~v & high) != 0)
+        return false;
+    uint64_t t = v ^ nl; /* a byte is zero where v has '\n' */
+    sc->lines += (size_t)__builtin_popcountll(~(((t & low7) + low7) | t | low7));
+    return true;
+}
+
+static void mark_bad(struct csv_utf8_scan *sc)
+{
+    if (sc->bad++ == 0)
+        sc->bad_line = sc->lines + 1;
+    sc->need = 0;
+}
+
+/* One byte outside a multi-byte sequence. */
+static void scan_start(struct csv_utf8_scan *sc, unsigned char c)
+{
+    if (c == '\n')
+        sc->lines++;
+    else if (c == 0 && sc->nul_line == 0)
+        sc->nul_line = sc->lines + 1;
+    else if (c >= 0x80 && !lead(sc, c))
+        mark_bad(sc);
+}
+
+void csv_utf8_scan_feed(struct csv_utf8_scan *sc, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (sc->need == 0) {
+            while (i + 8 <= n && ascii8(sc, p + i))
+                i += 8;
+            if (i < n)
+                scan_start(sc, p[i++]);
+            continue;
+        }
+        unsigned char c = p[i];
+        if (c < sc->lo || c > sc->hi) {
+            mark_bad(sc); /* c itself starts afresh */
+            continue;
+        }
+        i++;
+        sc->lo = 0x80;
+        sc->hi = 0xBF;
+        if (--sc->need == 0)
+            sc->good++;
+    }
+}
+
+enum csv_encoding csv_utf8_scan_result(const struct csv_utf8_scan *sc)
+{
+    size_t bad = sc->bad + (sc->need ? 1 : 0);
+    if (bad == 0)
+        return CSV_ENC_UTF8;
+    return sc->good > bad ? CSV_ENC_MIXED : CSV_ENC_CP1258;
+}
+
+enum status csv_utf8_scan_check(const struct csv_utf8_scan *sc)
+{
+    if (sc->nul_line)
+        return status_set(ST_INVALID,
+                          _("line %zu: the file contains NUL bytes, so it is not CSV text (in Excel, save it as \"CSV UTF-8\")"),
+                          sc->nul_line);
+    if (csv_utf8_scan_result(sc) == CSV_ENC_MIXED)
+        return status_set(ST_INVALID,
+                          _("line %zu: the file is UTF-8 but has bytes that are not UTF-8 (in Excel, save it again as \"CSV UTF-8\")"),
+                          sc->bad_line ? sc->bad_line : sc->lines + 1);
+    return ST_OK;
+}
+
+enum csv_encoding csv_detect_encoding(const char *data, size_t len)
+{
+    struct csv_utf8_scan sc;
+    csv_utf8_scan_init(&sc);
+    csv_utf8_scan_feed(&sc, data, len);
+    return csv_utf8_scan_result(&sc);
+}
+
+bool csv_nfc_quick(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            i++;
+        } else if (c >= 0xC2 && c <= 0xCB && i + 1 < n) {
+            i += 2; /* U+0080..U+02FF */
+        } else if (c == 0xE1 && i + 2 < n && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB) {
+            i += 3; /* U+1E00..U+1EFF */
+        } else if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] >= 0x90 &&
+                   p[i + 2] <= 0xA7) {
+            i += 3; /* U+2010..U+2027 */
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+struct csv_decoder {
+    enum csv_encoding enc;
+    bool nfc;
+    iconv_t cd;
+    size_t lines;             /* line ends in the input of earlier calls */
+    char *conv;               /* this call's Windows-1258 input, as UTF-8 */
+    size_t conv_len, conv_cap;
+    struct strbuf carry;      /* decoded text not yet normalised */
+};
+
+enum status csv_decoder_new(enum csv_encoding enc, bool nfc, struct csv_decoder **out)
+{
+    struct csv_decoder *d = calloc(1, sizeof *d);
+    if (!d)
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    if (enc == CSV_ENC_MIXED) {
+        free(d);
+        return status_set(ST_INVALID, "%s", _("the file is not valid UTF-8 text"));
+    }
+    d->enc = enc;
+    d->nfc = nfc || enc == CSV_ENC_CP1258;
+    d->cd = (iconv_t)-1;
+    if (enc == CSV_ENC_CP1258) {
+        d->cd = iconv_open("UTF-8", "CP1258");
+        if (d->cd == (iconv_t)-1) {
+            free(d);
+            return status_set(ST_INVALID, "%s",
+                              _("this system cannot convert Windows-1258 text (iconv lacks CP1258)"));
+        }
+    }
+    *out = d;
+    return ST_OK;
+}
+
+void csv_decoder_free(struct csv_decoder *d)
+{
+    if (!d)
+        return;
+    if (d->cd != (iconv_t)-1)
+        iconv_close(d->cd);
+    free(d->conv);
+    strbuf_free(&d->carry);
+    free(d);
+}
+
+static bool conv_reserve(struct csv_decoder *d, size_t extra)
+{
+    if (d->conv_len + extra <= d->conv_cap)
+        return true;
+    size_t cap = d->conv_cap ? d->conv_cap : 4096;
+    while (cap < d->conv_len + extra)
+        cap *= 2;
+    char *nb = realloc(d->conv, cap);
+    if (!nb)
+        return false;
+    d->conv = nb;
+    d->conv_cap = cap;
+    return true;
+}
+
+static size_t count_nl(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (const char *p = s, *end = s + n; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        count++;
+    return count;
+}
+
+/* Runs iconv over in (or flushes its state when in is NULL) into d->conv. */
+static enum status conv_run(struct csv_decoder *d, const char *in, size_t n)
+{
+    char *ip = (char *)in;
+    size_t left = n;
+    for (;;) {
+        if (!conv_reserve(d, left * 3 + 64))
+            return status_set(ST_NOMEM, "%s", _("out of memory"));
+        char *op = d->conv + d->conv_len;
+        size_t room = d->conv_cap - d->conv_len;
+        size_t r = in ? iconv(d->cd, &ip, &left, &op, &room) : iconv(d->cd, NULL, NULL, &op, &room);
+        d->conv_len = (size_t)(op - d->conv);
+        if (r != (size_t)-1)
+            return ST_OK;
+        if (errno == E2BIG)
+            continue;
+        if (errno == EILSEQ && left > 0)
+            return status_set(ST_INVALID,
+                              _("line %zu: the file is neither UTF-8 nor Windows-1258 text (byte 0x%02X)"),
+                              d->lines + count_nl(in, (size_t)(ip - in)) + 1, (unsigned)(unsigned char)*ip);
+        return ST_OK; /* EINVAL: nothing incomplete in a one-byte encoding */
+    }
+}
+
+/* Appends the NFC form of the first n bytes of d->carry to out. */
+static enum status emit_nfc(struct csv_decoder *d, size_t n, struct strbuf *out)
+{
+    char *s = d->carry.buf;
+    if (csv_nfc_quick(s, n))
+        return strbuf_append(out, s, n) ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
+    char keep = s[n];
+    s[n] = '\0';
+    char *nfc = utf8_nfc(s);
+    s[n] = keep;
+    if (!nfc)
+        return status_set(ST_INVALID, "%s", _("the file is not valid UTF-8 text"));
+    bool ok = strbuf_append(out, nfc, strlen(nfc));
+    free(nfc);
+    return ok ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
+}
+
+static enum status normalise(struct csv_decoder *d, const char *text, size_t n, bool last,
+                             struct strbuf *out)
+{
+    size_t old = d->carry.len; /* held text: it has no line end */
+    if (n && !strbuf_append(&d->carry, text, n))
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    size_t upto = d->carry.len;
+    if (upto == 0)
+        return ST_OK;
+    if (!last) {
+        /* a line end never combines with its neighbours: a safe cut */
+        while (upto > old && d->carry.buf[upto - 1] != '\n')
+            upto--;
+        if (upto == old)
+            return ST_OK;
+    }
+    /* upto > 0 here, so carry.buf is allocated */
+    enum status st = emit_nfc(d, upto, out);
+    if (st != ST_OK)
+        return st;
+    size_t rest = d->carry.len - upto;
+    memmove(d->carry.buf, d->carry.buf + upto, rest + 1);
+    d->carry.len = rest;
+    return ST_OK;
+}
+
+enum status csv_decoder_feed(struct csv_decoder *d, const char *in, size_t n,
+                             bool last, struct strbuf *out)
+{
+    if (n && memchr(in, '\0', n))
+        return status_set(ST_INVALID, "%s", _("the file contains NUL bytes, so it is not CSV text"));
+    const char *text = in;
+    size_t len = n;
+    if (d->enc == CSV_ENC_CP1258) {
+        d->conv_len = 0;
+        enum status st = conv_run(d, in, n);
+        if (st == ST_OK && last)
+            st = conv_run(d, NULL, 0);
+        if (st != ST_OK)
+            return st;
+        text = d->conv;
+        len = d->conv_len;
+    }
+    if (!d->nfc)
+        return !len || strbuf_append(out, text, len) ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
+    return normalise(d, text, len, last, out);
+}
+
+enum status csv_decode(const char *data, size_t len, bool nfc, char **out,
+                       size_t *outlen, enum csv_encoding *found)
+{
+    struct csv_utf8_scan sc;
+    csv_utf8_scan_init(&sc);
+    csv_utf8_scan_feed(&sc, data, len);
+    enum csv_encoding enc = csv_utf8_scan_result(&sc);
+    if (found)
+        *found = enc;
+    enum status st = csv_utf8_scan_check(&sc);
+    if (st != ST_OK)
+        return st;
+    struct csv_decoder *d;
+    st = csv_decoder_new(enc, nfc, &d);
+    if (st != ST_OK)
+        return st;
+    struct strbuf sb = STRBUF_INIT;
+    st = csv_decoder_feed(d, data, len, true, &sb);
+    csv_decoder_free(d);
+    if (st != ST_OK) {
+        strbuf_free(&sb);
+        return st;
+    }
+    *outlen = sb.len;
+    *out = strbuf_take(&sb);
+    return ST_OK;
+}

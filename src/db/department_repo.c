@@ -1,0 +1,250 @@
+/* department_repo — the department table. */
+#include <config.h>
+#include "treem/db/department_repo.h"
+#include "treem/db/audit_repo.h"
+#include "treem/db/row.h"
+#include "treem/model/task.h"
+#include "treem/core/i18n.h"
+#include "treem/core/strbuf.h"
+#include "treem/core/utf8.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEPT_SELECT "SELECT id, code, name, contact, phone, criteria, active FROM department "
+
+static bool read_dept(sqlite3_stmt *st, struct department *d)
+{
+    bool ok = true;
+    memset(d, 0, sizeof *d);
+    d->id = sqlite3_column_int64(st, 0);
+    d->code = row_text(st, 1, false, &ok);
+    d->name = row_text(st, 2, true, &ok);
+    d->contact = row_text(st, 3, true, &ok);
+    d->phone = row_text(st, 4, true, &ok);
+    d->criteria = row_text(st, 5, true, &ok);
+    d->active = sqlite3_column_int(st, 6) != 0;
+    return ok;
+}
+
+enum status department_repo_list(struct db *db, bool with_inactive, struct department **out,
+                                 size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, DEPT_SELECT "WHERE ?1 OR active = 1 ORDER BY id", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int(st, 1, with_inactive);
+    size_t cap = 0;
+    int step = SQLITE_DONE;
+    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
+        if (!row_grow(out, &cap, *n, sizeof **out) || !read_dept(st, &(*out)[(*n)++]))
+            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+    if (rc == ST_OK && step != SQLITE_DONE)
+        rc = db_fail(db, _("database"));
+    sqlite3_finalize(st);
+    if (rc != ST_OK) {
+        department_list_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+    }
+    return rc;
+}
+
+enum status department_repo_get(struct db *db, long long id, struct department *out)
+{
+    sqlite3_stmt *st;
+    memset(out, 0, sizeof *out);
+    enum status rc = db_prepare(db, DEPT_SELECT "WHERE id = ?1", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW && !read_dept(st, out)) {
+        department_clear(out);
+        rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+    } else if (step == SQLITE_DONE) {
+        rc = status_set(ST_NOTFOUND, _("%s: there is no department %lld"), _("department"), id);
+    } else if (step != SQLITE_ROW) {
+        rc = db_fail(db, _("database"));
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* True when a word of the folded text starts with the len bytes of w; a
+ * word starts after anything that is not a letter or digit ("(mam" holds
+ * the word "mam"). */
+static bool has_word_prefix(const char *text, const char *w, size_t len)
+{
+    for (size_t i = 0; text[i]; i++) {
+        bool start = i == 0 || !isalnum((unsigned char)text[i - 1]);
+        if (start && strncmp(text + i, w, len) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* True when each word of the folded query begins a word of the name
+ * ("cong an" finds "Công an xã", not "Công đoàn"). */
+static bool words_in(const char *query_fold, const char *name)
+{
+    char *fold = utf8_fold(name);
+    bool all = fold != NULL;
+    for (const char *p = query_fold; all && *p;) {
+        size_t len = strcspn(p, " ");
+        all = has_word_prefix(fold, p, len);
+        p += len;
+        p += strspn(p, " ");
+    }
+    free(fold);
+    return all;
+}
+
+/* Picks the single department whose name holds the words of key. */
+static enum status find_by_words(struct department *list, size_t n, const char *key,
+                                 struct department *out)
+{
+    char *q = utf8_fold(key);
+    if (!q)
+        return status_set(ST_INVALID, _("%s: the text is not valid UTF-8"), _("department"));
+    size_t found = n, count = 0;
+    struct strbuf names = STRBUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (!*q || !words_in(q, list[i].name))
+            continue;
+        /* An exact name wins over the names that merely contain it. */
+        char *f = utf8_fold(list[i].name);
+        bool exact = f && strcmp(f, q) == 0;
+        free(f);
+        if (exact) {
+            found = i;
+            count = 1;
+            break;
+        }
+        found = i;
+        count++;
+        strbuf_printf(&names, "%s%s", names.len ? "; " : "", list[i].name);
+    }
+    free(q);
+    enum status rc = ST_OK;
+    if (count == 0)
+        rc = status_set(ST_NOTFOUND, _("%s: no department matches '%s' (see: treem dept list)"),
+                        _("department"), key);
+    else if (count > 1)
+        rc = status_set(ST_INVALID, _("%s: '%s' matches several departments: %s"),
+                        _("department"), key, strbuf_str(&names));
+    strbuf_free(&names);
+    if (rc == ST_OK) {
+        *out = list[found];
+        memset(&list[found], 0, sizeof list[found]);
+    }
+    return rc;
+}
+
+enum status department_repo_find(struct db *db, const char *key, struct department *out)
+{
+    memset(out, 0, sizeof *out);
+    char *end;
+    long long id = key ? strtoll(key, &end, 10) : 0;
+    if (key && *key && *end == '\0' && id > 0)
+        return department_repo_get(db, id, out);
+    struct department *list;
+    size_t n;
+    enum status rc = department_repo_list(db, true, &list, &n);
+    if (rc != ST_OK)
+        return rc;
+    for (size_t i = 0; i < n; i++) {
+        if (list[i].code && key && strcmp(list[i].code, key) == 0) {
+            *out = list[i];
+            memset(&list[i], 0, sizeof list[i]);
+            department_list_free(list, n);
+            return ST_OK;
+        }
+    }
+    rc = find_by_words(list, n, key ? key : "", out);
+    department_list_free(list, n);
+    return rc;
+}
+
+/* ?1 name, ?2 contact, ?3 phone, ?4 criteria (normalised), ?5 active. */
+static enum status bind_dept(sqlite3_stmt *st, const struct department *d, const char *crit)
+{
+    enum status rc = row_bind_nfc(st, 1, _("department name"), d->name);
+    if (rc == ST_OK)
+        rc = row_bind_nfc(st, 2, _("contact person"), d->contact ? d->contact : "");
+    db_bind_text(st, 3, d->phone ? d->phone : "");
+    db_bind_text(st, 4, crit);
+    sqlite3_bind_int(st, 5, d->active);
+    return rc;
+}
+
+enum status department_repo_insert(struct db *db, const char *who, struct department *d)
+{
+    char *crit = NULL;
+    sqlite3_stmt *st = NULL;
+    enum status rc = department_validate(d);
+    if (rc == ST_OK)
+        rc = task_criteria_normalize(d->criteria, &crit);
+    if (rc == ST_OK)
+        rc = db_prepare(db, "INSERT INTO department(name, contact, phone, criteria, active, code) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st);
+    if (rc == ST_OK) {
+        rc = bind_dept(st, d, crit);
+        db_bind_text(st, 6, d->code && *d->code ? d->code : NULL);
+        int step = rc == ST_OK ? sqlite3_step(st) : SQLITE_DONE;
+        if (rc == ST_OK && step != SQLITE_DONE)
+            rc = sqlite3_extended_errcode(db->sql) == SQLITE_CONSTRAINT_UNIQUE
+                ? status_set(ST_EXISTS, _("%s: code '%s' is already used"), _("department"), d->code)
+                : db_fail(db, _("cannot save the department"));
+        sqlite3_finalize(st);
+    }
+    free(crit);
+    if (rc != ST_OK)
+        return rc;
+    d->id = sqlite3_last_insert_rowid(db->sql);
+    char id[24];
+    snprintf(id, sizeof id, "%lld", d->id);
+    return audit_record(db, who, AUDIT_CREATE, "department", id, NULL, NULL, d->name);
+}
+
+enum status department_repo_update(struct db *db, const char *who, const struct department *d)
+{
+    struct department old;
+    char *crit = NULL;
+    enum status rc = department_validate(d);
+    if (rc == ST_OK)
+        rc = task_criteria_normalize(d->criteria, &crit);
+    if (rc == ST_OK)
+        rc = department_repo_get(db, d->id, &old);
+    if (rc != ST_OK) {
+        free(crit);
+        return rc;
+    }
+    sqlite3_stmt *st;
+    rc = db_prepare(db, "UPDATE department SET name = ?1, contact = ?2, phone = ?3, criteria = ?4, "
+                    "active = ?5 WHERE id = ?6", &st);
+    if (rc == ST_OK) {
+        rc = bind_dept(st, d, crit);
+        sqlite3_bind_int64(st, 6, d->id);
+        if (rc == ST_OK && sqlite3_step(st) != SQLITE_DONE)
+            rc = db_fail(db, _("cannot save the department"));
+        sqlite3_finalize(st);
+    }
+    char id[24];
+    snprintf(id, sizeof id, "%lld", d->id);
+    const char *f[][3] = {
+        {"name", old.name, d->name}, {"contact", old.contact, d->contact},
+        {"phone", old.phone, d->phone}, {"criteria", old.criteria, crit},
+        {"active", old.active ? "1" : "0", d->active ? "1" : "0"},
+    };
+    for (size_t i = 0; rc == ST_OK && i < sizeof f / sizeof *f; i++)
+        rc = audit_field(db, who, "department", id, f[i][0], f[i][1], f[i][2]);
+    free(crit);
+    department_clear(&old);
+    return rc;
+}

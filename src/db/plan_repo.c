@@ -1,0 +1,427 @@
+/* plan_repo — the plan table: insert, update, delete, read, list, counts. */
+#include <config.h>
+#include "treem/db/plan_repo.h"
+#include "treem/db/audit_repo.h"
+#include "treem/db/row.h"
+#include "treem/core/i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PLAN_COLUMNS "id, number, issued_on, issuer, year, title, upstream, purpose, " \
+                     "requirements, budget, report_half, report_year, copied_from"
+
+static const char *nz(const char *s) { return s ? s : ""; }
+
+static void id_text(long long id, char buf[24])
+{
+    snprintf(buf, 24, "%lld", id);
+}
+
+static bool read_plan(sqlite3_stmt *st, struct plan *p)
+{
+    bool ok = true;
+    memset(p, 0, sizeof *p);
+    p->id = sqlite3_column_int64(st, 0);
+    p->number = row_text(st, 1, true, &ok);
+    p->issued_on = row_date(st, 2);
+    p->issuer = row_text(st, 3, true, &ok);
+    p->year = sqlite3_column_int(st, 4);
+    p->title = row_text(st, 5, true, &ok);
+    p->upstream = row_text(st, 6, true, &ok);
+    p->purpose = row_text(st, 7, true, &ok);
+    p->requirements = row_text(st, 8, true, &ok);
+    p->budget = row_text(st, 9, true, &ok);
+    p->report_half = row_date(st, 10);
+    p->report_year = row_date(st, 11);
+    p->copied_from = sqlite3_column_int64(st, 12);
+    return ok;
+}
+
+/* Binds parameters 1–12 in the order of PLAN_COLUMNS after id (with the
+ * title's fold as 6). */
+static enum status bind_plan(sqlite3_stmt *st, const struct plan *p)
+{
+    enum status rc = row_bind_nfc(st, 1, _("plan number"), nz(p->number));
+    row_bind_date(st, 2, p->issued_on);
+    if (rc == ST_OK)
+        rc = row_bind_nfc(st, 3, _("issuing body"), nz(p->issuer));
+    sqlite3_bind_int(st, 4, p->year);
+    if (rc == ST_OK)
+        rc = row_bind_nfc(st, 5, _("plan title"), nz(p->title));
+    if (rc == ST_OK)
+        rc = row_bind_fold(st, 6, _("plan title"), nz(p->title));
+    if (rc == ST_OK)
+        rc = row_bind_nfc(st, 7, _("upstream plans"), nz(p->upstream));
+    if (rc == ST_OK)
+        rc = row_bind_nfc(st, 8, _("purpose"), nz(p->purpose));
+    if (rc == ST_OK)
+        rc = row_bind_nfc(st, 9, _("requirements"), nz(p->requirements));
+    if (rc == ST_OK)
+        rc = row_bind_nfc(st, 10, _("budget sources"), nz(p->budget));
+    row_bind_date(st, 11, p->report_half);
+    row_bind_date(st, 12, p->report_year);
+    return rc;
+}
+
+/* Steps a write; a duplicate number becomes ST_EXISTS naming the field. */
+static enum status step_write(struct db *db, sqlite3_stmt *st, const struct plan *p)
+{
+    if (sqlite3_step(st) == SQLITE_DONE)
+        return ST_OK;
+    if (sqlite3_extended_errcode(db->sql) == SQLITE_CONSTRAINT_UNIQUE)
+        return status_set(ST_EXISTS, _("%s: %s is already used by another plan of %d"),
+                          _("plan number"), nz(p->number), p->year);
+    return db_fail(db, _("cannot save the plan"));
+}
+
+enum status plan_repo_insert(struct db *db, const char *who, struct plan *p)
+{
+    enum status rc = plan_validate(p);
+    sqlite3_stmt *st = NULL;
+    if (rc == ST_OK)
+        rc = db_prepare(db,
+            "INSERT INTO plan(number, issued_on, issuer, year, title, title_fold, upstream, "
+            "purpose, requirements, budget, report_half, report_year, copied_from) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", &st);
+    if (rc != ST_OK)
+        return rc;
+    rc = bind_plan(st, p);
+    row_bind_id(st, 13, p->copied_from);
+    if (rc == ST_OK)
+        rc = step_write(db, st, p);
+    sqlite3_finalize(st);
+    if (rc != ST_OK)
+        return rc;
+    p->id = sqlite3_last_insert_rowid(db->sql);
+    char id[24];
+    id_text(p->id, id);
+    rc = audit_record(db, who, AUDIT_CREATE, "plan", id, NULL, NULL, p->title);
+    if (rc == ST_OK && p->copied_from) {
+        char from[24];
+        id_text(p->copied_from, from);
+        rc = audit_record(db, who, AUDIT_CREATE, "plan", id, "copied_from", NULL, from);
+    }
+    return rc;
+}
+
+/* One audit line per field that differs between a and b. */
+static enum status audit_plan_diff(struct db *db, const char *who, const struct plan *a,
+                                   const struct plan *b)
+{
+    char id[24], ya[16], yb[16], d[6][DATE_BUF];
+    id_text(b->id, id);
+    snprintf(ya, sizeof ya, "%d", a->year);
+    snprintf(yb, sizeof yb, "%d", b->year);
+    const char *f[][3] = {
+        {"number", a->number, b->number},
+        {"issued_on", row_iso(a->issued_on, d[0]), row_iso(b->issued_on, d[1])},
+        {"issuer", a->issuer, b->issuer},
+        {"year", ya, yb},
+        {"title", a->title, b->title},
+        {"upstream", a->upstream, b->upstream},
+        {"purpose", a->purpose, b->purpose},
+        {"requirements", a->requirements, b->requirements},
+        {"budget", a->budget, b->budget},
+        {"report_half", row_iso(a->report_half, d[2]), row_iso(b->report_half, d[3])},
+        {"report_year", row_iso(a->report_year, d[4]), row_iso(b->report_year, d[5])},
+    };
+    enum status rc = ST_OK;
+    for (size_t i = 0; rc == ST_OK && i < sizeof f / sizeof *f; i++)
+        rc = audit_field(db, who, "plan", id, f[i][0], f[i][1], f[i][2]);
+    return rc;
+}
+
+enum status plan_repo_update(struct db *db, const char *who, const struct plan *p)
+{
+    struct plan old;
+    enum status rc = plan_validate(p);
+    if (rc == ST_OK)
+        rc = plan_repo_get(db, p->id, &old);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_stmt *st;
+    rc = db_prepare(db,
+        "UPDATE plan SET number = ?1, issued_on = ?2, issuer = ?3, year = ?4, title = ?5, "
+        "title_fold = ?6, upstream = ?7, purpose = ?8, requirements = ?9, budget = ?10, "
+        "report_half = ?11, report_year = ?12 WHERE id = ?13", &st);
+    if (rc == ST_OK) {
+        rc = bind_plan(st, p);
+        sqlite3_bind_int64(st, 13, p->id);
+        if (rc == ST_OK)
+            rc = step_write(db, st, p);
+        sqlite3_finalize(st);
+    }
+    if (rc == ST_OK)
+        rc = audit_plan_diff(db, who, &old, p);
+    plan_clear(&old);
+    return rc;
+}
+
+/* Audit lines for the records a plan's deletion takes with it. */
+static enum status audit_cascade(struct db *db, const char *who, const char *entity,
+                                 const char *sql, long long plan_id)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, sql, &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, plan_id);
+    int step = SQLITE_DONE;
+    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        char id[24];
+        id_text(sqlite3_column_int64(st, 0), id);
+        rc = audit_record(db, who, AUDIT_DELETE, entity, id, NULL,
+                          (const char *)sqlite3_column_text(st, 1), NULL);
+    }
+    if (rc == ST_OK && step != SQLITE_DONE)
+        rc = db_fail(db, _("database"));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status plan_repo_delete(struct db *db, const char *who, long long id)
+{
+    static const char *const cascade[][2] = {
+        {"plan_target", "SELECT id, text FROM plan_target WHERE plan_id = ?1"},
+        {"task_note", "SELECT n.id, n.text FROM task_note n JOIN task t ON t.id = n.task_id "
+                      "WHERE t.plan_id = ?1"},
+        {"task", "SELECT id, text FROM task WHERE plan_id = ?1"},
+        {"plan_event", "SELECT id, name FROM plan_event WHERE plan_id = ?1"},
+    };
+    struct plan old;
+    enum status rc = plan_repo_get(db, id, &old);
+    for (size_t i = 0; rc == ST_OK && i < 4; i++)
+        rc = audit_cascade(db, who, cascade[i][0], cascade[i][1], id);
+    sqlite3_stmt *st = NULL;
+    if (rc == ST_OK)
+        rc = db_prepare(db, "DELETE FROM plan WHERE id = ?1", &st);
+    if (rc == ST_OK) {
+        sqlite3_bind_int64(st, 1, id);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = db_fail(db, _("cannot delete the plan"));
+        sqlite3_finalize(st);
+    }
+    if (rc == ST_OK) {
+        char sid[24];
+        id_text(id, sid);
+        rc = audit_record(db, who, AUDIT_DELETE, "plan", sid, NULL, old.title, NULL);
+    }
+    if (old.id)
+        plan_clear(&old);
+    return rc;
+}
+
+enum status plan_repo_get(struct db *db, long long id, struct plan *out)
+{
+    sqlite3_stmt *st;
+    memset(out, 0, sizeof *out);
+    enum status rc = db_prepare(db, "SELECT " PLAN_COLUMNS " FROM plan WHERE id = ?1", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        if (!read_plan(st, out)) {
+            plan_clear(out);
+            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+        }
+    } else if (step == SQLITE_DONE) {
+        rc = status_set(ST_NOTFOUND, _("there is no plan %lld"), id);
+    } else {
+        rc = db_fail(db, _("database"));
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status plan_repo_list(struct db *db, int year, struct plan **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, "SELECT " PLAN_COLUMNS " FROM plan "
+        "WHERE ?1 = 0 OR year = ?1 ORDER BY year DESC, coalesce(issued_on, '9999'), id", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int(st, 1, year);
+    size_t cap = 0;
+    int step = SQLITE_DONE;
+    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!row_grow(out, &cap, *n, sizeof **out)) {
+            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+            break;
+        }
+        if (!read_plan(st, &(*out)[(*n)++]))
+            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+    }
+    if (rc == ST_OK && step != SQLITE_DONE)
+        rc = db_fail(db, _("database"));
+    sqlite3_finalize(st);
+    if (rc != ST_OK) {
+        plan_list_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+    }
+    return rc;
+}
+
+enum status plan_repo_find_copy(struct db *db, long long from, int year, long long *out)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db,
+        "SELECT id FROM plan WHERE copied_from = ?1 AND year = ?2 ORDER BY id LIMIT 1", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, from);
+    sqlite3_bind_int(st, 2, year);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    else
+        rc = step == SQLITE_DONE ? ST_NOTFOUND : db_fail(db, _("database"));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status plan_repo_counts(struct db *db, long long plan_id, struct date today,
+                             struct plan_counts *out)
+{
+    sqlite3_stmt *st;
+    memset(out, 0, sizeof *out);
+    enum status rc = db_prepare(db,
+        "SELECT (SELECT count(*) FROM plan_target WHERE plan_id = ?1), "
+        "(SELECT count(*) FROM task WHERE plan_id = ?1), "
+        "(SELECT count(*) FROM task WHERE plan_id = ?1 AND done = 1), "
+        "(SELECT count(*) FROM task WHERE plan_id = ?1 AND done = 0 AND due_on < ?2), "
+        "(SELECT count(*) FROM plan_event WHERE plan_id = ?1)", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, plan_id);
+    row_bind_date(st, 2, today);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        out->targets = sqlite3_column_int(st, 0);
+        out->tasks = sqlite3_column_int(st, 1);
+        out->tasks_done = sqlite3_column_int(st, 2);
+        out->tasks_overdue = sqlite3_column_int(st, 3);
+        out->events = sqlite3_column_int(st, 4);
+    } else {
+        rc = db_fail(db, _("database"));
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status plan_repo_next_report(struct db *db, struct date today, struct date *when,
+                                  long long *plan_id, enum plan_cal_kind *kind)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db,
+        "SELECT d, pid, k FROM (SELECT report_half AS d, id AS pid, 0 AS k FROM plan "
+        "WHERE report_half IS NOT NULL UNION ALL SELECT report_year, id, 1 FROM plan "
+        "WHERE report_year IS NOT NULL) WHERE d >= ?1 ORDER BY d, k, pid LIMIT 1", &st);
+    if (rc != ST_OK)
+        return rc;
+    row_bind_date(st, 1, today);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        *when = row_date(st, 0);
+        *plan_id = sqlite3_column_int64(st, 1);
+        *kind = sqlite3_column_int(st, 2) ? PLAN_CAL_REPORT_YEAR : PLAN_CAL_REPORT_HALF;
+    } else {
+        rc = step == SQLITE_DONE ? ST_NOTFOUND : db_fail(db, _("database"));
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Events overlapping the year, the plans' report deadlines and the tasks'
+ * due dates in the year; ?1 = first day, ?2 = last day, ?3 = plan or NULL. */
+static const char calendar_sql[] =
+    "SELECT d, e, k, nm, pnum, pyear, pid, rid, done, lunar, chk, dept FROM ("
+    " SELECT ev.start_on AS d, ev.end_on AS e, ev.kind AS k, ev.name AS nm, p.number AS pnum,"
+    "  p.year AS pyear, p.id AS pid, ev.id AS rid, 0 AS done, ev.lunar AS lunar,"
+    "  ev.to_check AS chk, NULL AS dept"
+    " FROM plan_event ev JOIN plan p ON p.id = ev.plan_id"
+    " WHERE ev.start_on <= ?2 AND coalesce(ev.end_on, ev.start_on) >= ?1"
+    " UNION ALL SELECT report_half, NULL, 'report_half', '', number, year, id, id, 0, 0, 0, NULL"
+    " FROM plan WHERE report_half BETWEEN ?1 AND ?2"
+    " UNION ALL SELECT report_year, NULL, 'report_year', '', number, year, id, id, 0, 0, 0, NULL"
+    " FROM plan WHERE report_year BETWEEN ?1 AND ?2"
+    " UNION ALL SELECT t.due_on, NULL, 'task', t.text, p.number, p.year, p.id, t.id, t.done,"
+    "  0, 0, dp.name"
+    " FROM task t JOIN plan p ON p.id = t.plan_id JOIN department dp ON dp.id = t.department_id"
+    " WHERE t.due_on BETWEEN ?1 AND ?2"
+    ") WHERE ?3 IS NULL OR pid = ?3"
+    " ORDER BY d, CASE k WHEN 'campaign' THEN 0 WHEN 'event' THEN 1 WHEN 'deadline' THEN 2"
+    "  WHEN 'report_half' THEN 3 WHEN 'report_year' THEN 4 ELSE 5 END, pid, rid";
+
+static enum plan_cal_kind cal_kind(const char *k)
+{
+    static const struct { const char *code; enum plan_cal_kind kind; } kinds[] = {
+        {"event", PLAN_CAL_EVENT}, {"campaign", PLAN_CAL_CAMPAIGN},
+        {"deadline", PLAN_CAL_DEADLINE}, {"report_half", PLAN_CAL_REPORT_HALF},
+        {"report_year", PLAN_CAL_REPORT_YEAR},
+    };
+    for (size_t i = 0; k && i < sizeof kinds / sizeof *kinds; i++)
+        if (strcmp(kinds[i].code, k) == 0)
+            return kinds[i].kind;
+    return PLAN_CAL_TASK;
+}
+
+static bool read_cal(sqlite3_stmt *st, struct plan_cal_item *it)
+{
+    bool ok = true;
+    char label[128];
+    it->date = row_date(st, 0);
+    it->end = row_date(st, 1);
+    it->kind = cal_kind((const char *)sqlite3_column_text(st, 2));
+    plan_label((const char *)sqlite3_column_text(st, 4), sqlite3_column_int(st, 5),
+               label, sizeof label);
+    if (it->kind == PLAN_CAL_REPORT_HALF)
+        it->name = strdup(_("6-month report"));
+    else if (it->kind == PLAN_CAL_REPORT_YEAR)
+        it->name = strdup(_("annual report"));
+    else
+        it->name = row_text(st, 3, true, &ok);
+    if (it->kind == PLAN_CAL_TASK)
+        it->detail = row_text(st, 11, true, &ok);
+    else
+        it->detail = strdup(label);
+    it->plan_id = sqlite3_column_int64(st, 6);
+    it->ref_id = sqlite3_column_int64(st, 7);
+    it->done = sqlite3_column_int(st, 8) != 0;
+    it->lunar = sqlite3_column_int(st, 9) != 0;
+    it->to_check = sqlite3_column_int(st, 10) != 0;
+    return ok && it->name && it->detail;
+}
+
+enum status plan_repo_calendar(struct db *db, int year, long long plan_id,
+                               struct plan_cal_item **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, calendar_sql, &st);
+    if (rc != ST_OK)
+        return rc;
+    row_bind_date(st, 1, (struct date){year, 1, 1});
+    row_bind_date(st, 2, (struct date){year, 12, 31});
+    row_bind_id(st, 3, plan_id);
+    size_t cap = 0;
+    int step = SQLITE_DONE;
+    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!row_grow(out, &cap, *n, sizeof **out) || !read_cal(st, &(*out)[(*n)++]))
+            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+    }
+    if (rc == ST_OK && step != SQLITE_DONE)
+        rc = db_fail(db, _("database"));
+    sqlite3_finalize(st);
+    if (rc != ST_OK) {
+        plan_cal_list_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+    }
+    return rc;
+}

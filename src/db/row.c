@@ -1,0 +1,111 @@
+/* row — binding and reading helpers for the repositories. */
+#include <config.h>
+#include "treem/db/row.h"
+#include "treem/core/i18n.h"
+#include "treem/core/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum status row_bind_nfc(sqlite3_stmt *st, int idx, const char *field, const char *s)
+{
+    if (!s) {
+        sqlite3_bind_null(st, idx);
+        return ST_OK;
+    }
+    char *nfc = utf8_nfc(s);
+    if (!nfc) {
+        if (!utf8_valid(s, strlen(s)))
+            return status_set(ST_INVALID, _("%s: the text is not valid UTF-8"), field);
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    }
+    sqlite3_bind_text(st, idx, nfc, -1, free);
+    return ST_OK;
+}
+
+enum status row_bind_fold(sqlite3_stmt *st, int idx, const char *field, const char *s)
+{
+    char *fold = utf8_fold(s ? s : "");
+    if (!fold) {
+        if (!utf8_valid(s, strlen(s)))
+            return status_set(ST_INVALID, _("%s: the text is not valid UTF-8"), field);
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    }
+    sqlite3_bind_text(st, idx, fold, -1, free);
+    return ST_OK;
+}
+
+void row_bind_date(sqlite3_stmt *st, int idx, struct date d)
+{
+    if (d.y == 0) {
+        sqlite3_bind_null(st, idx);
+        return;
+    }
+    char buf[DATE_BUF];
+    date_iso(d, buf);
+    sqlite3_bind_text(st, idx, buf, -1, SQLITE_TRANSIENT);
+}
+
+void row_bind_id(sqlite3_stmt *st, int idx, long long id)
+{
+    if (id)
+        sqlite3_bind_int64(st, idx, id);
+    else
+        sqlite3_bind_null(st, idx);
+}
+
+char *row_text(sqlite3_stmt *st, int col, bool null_empty, bool *ok)
+{
+    const unsigned char *s = sqlite3_column_text(st, col);
+    if (!s && !null_empty)
+        return NULL;
+    char *copy = strdup(s ? (const char *)s : "");
+    if (!copy)
+        *ok = false;
+    return copy;
+}
+
+struct date row_date(sqlite3_stmt *st, int col)
+{
+    const unsigned char *s = sqlite3_column_text(st, col);
+    struct date d = {0, 0, 0};
+    if (!s)
+        return d;
+    /* Stored dates are ISO: parse them without touching the status message. */
+    int y, m, dd;
+    char extra;
+    if (sscanf((const char *)s, "%4d-%2d-%2d%c", &y, &m, &dd, &extra) == 3) {
+        struct date r = {y, m, dd};
+        if (date_valid(r))
+            return r;
+    }
+    return d;
+}
+
+const char *row_iso(struct date d, char buf[DATE_BUF])
+{
+    if (d.y == 0)
+        buf[0] = '\0';
+    else
+        date_iso(d, buf);
+    return buf;
+}
+
+bool row_grow(void *arr, size_t *cap, size_t n, size_t elem)
+{
+    if (n < *cap)
+        return true;
+    /* arr points at the caller's `struct x *`: copied through memcpy so
+     * that no pointer is read or written through a mismatched type. */
+    void *cur;
+    memcpy(&cur, arr, sizeof cur);
+    size_t ncap = *cap ? *cap * 2 : 8;
+    char *grown = realloc(cur, ncap * elem);
+    if (!grown)
+        return false;
+    memset(grown + *cap * elem, 0, (ncap - *cap) * elem);
+    memcpy(arr, &grown, sizeof grown);
+    *cap = ncap;
+    return true;
+}

@@ -1,0 +1,355 @@
+/* plan — plan, target and event structs: validation and pure rules. */
+#include <config.h>
+#include "treem/model/plan.h"
+#include "treem/core/i18n.h"
+#include "treem/core/utf8.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Longest texts accepted (bytes): a title or target is one sentence; the
+ * free-text sections of a plan may be pages long. */
+#define PLAN_SHORT_MAX 500
+#define PLAN_LONG_MAX 20000
+
+bool plan_date_set(struct date d)
+{
+    return d.y != 0;
+}
+
+void plan_clear(struct plan *p)
+{
+    free(p->number);
+    free(p->issuer);
+    free(p->title);
+    free(p->upstream);
+    free(p->purpose);
+    free(p->requirements);
+    free(p->budget);
+    memset(p, 0, sizeof *p);
+}
+
+void plan_target_clear(struct plan_target *t)
+{
+    free(t->text);
+    free(t->measure);
+    free(t->typed_source);
+    memset(t, 0, sizeof *t);
+}
+
+void plan_event_clear(struct plan_event *e)
+{
+    free(e->name);
+    memset(e, 0, sizeof *e);
+}
+
+void plan_list_free(struct plan *list, size_t n)
+{
+    for (size_t i = 0; list && i < n; i++)
+        plan_clear(&list[i]);
+    free(list);
+}
+
+void plan_target_list_free(struct plan_target *list, size_t n)
+{
+    for (size_t i = 0; list && i < n; i++)
+        plan_target_clear(&list[i]);
+    free(list);
+}
+
+void plan_event_list_free(struct plan_event *list, size_t n)
+{
+    for (size_t i = 0; list && i < n; i++)
+        plan_event_clear(&list[i]);
+    free(list);
+}
+
+void plan_cal_list_free(struct plan_cal_item *list, size_t n)
+{
+    for (size_t i = 0; list && i < n; i++) {
+        free(list[i].name);
+        free(list[i].detail);
+    }
+    free(list);
+}
+
+/* True when s holds something other than white space. */
+static bool has_text(const char *s)
+{
+    for (; s && *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            return true;
+    return false;
+}
+
+/* Checks a text field: valid UTF-8, at most max bytes, present if required. */
+static enum status check_text(const char *field, const char *s, size_t max, bool required)
+{
+    if (required && !has_text(s))
+        return status_set(ST_INVALID, _("%s: must not be empty"), field);
+    if (!s)
+        return ST_OK;
+    size_t len = strlen(s);
+    if (!utf8_valid(s, len))
+        return status_set(ST_INVALID, _("%s: the text is not valid UTF-8"), field);
+    if (len > max)
+        return status_set(ST_INVALID, _("%s: too long (%zu bytes, at most %zu)"), field, len, max);
+    return ST_OK;
+}
+
+/* An unset date passes unless required; a set one must be a real day. */
+static enum status check_date(const char *field, struct date d, bool required)
+{
+    if (!plan_date_set(d))
+        return required ? status_set(ST_INVALID, _("%s: a date is required"), field) : ST_OK;
+    if (!date_valid(d))
+        return status_set(ST_INVALID, _("%s: %02d/%02d/%04d is not a valid date"),
+                          field, d.d, d.m, d.y);
+    return ST_OK;
+}
+
+static enum status check_plan_texts(const struct plan *p)
+{
+    enum status st = check_text(_("plan title"), p->title, PLAN_SHORT_MAX, true);
+    if (st == ST_OK)
+        st = check_text(_("plan number"), p->number, 64, false);
+    if (st == ST_OK)
+        st = check_text(_("issuing body"), p->issuer, PLAN_SHORT_MAX, false);
+    if (st == ST_OK)
+        st = check_text(_("upstream plans"), p->upstream, PLAN_LONG_MAX, false);
+    if (st == ST_OK)
+        st = check_text(_("purpose"), p->purpose, PLAN_LONG_MAX, false);
+    if (st == ST_OK)
+        st = check_text(_("requirements"), p->requirements, PLAN_LONG_MAX, false);
+    if (st == ST_OK)
+        st = check_text(_("budget sources"), p->budget, PLAN_LONG_MAX, false);
+    return st;
+}
+
+enum status plan_validate(const struct plan *p)
+{
+    enum status st = check_plan_texts(p);
+    if (st != ST_OK)
+        return st;
+    if (p->year < 1900 || p->year > 2999)
+        return status_set(ST_INVALID, _("%s: %d is not a year (1900–2999)"), _("plan year"), p->year);
+    st = check_date(_("plan date"), p->issued_on, false);
+    if (st == ST_OK)
+        st = check_date(_("6-month report deadline"), p->report_half, false);
+    if (st == ST_OK)
+        st = check_date(_("annual report deadline"), p->report_year, false);
+    if (st != ST_OK)
+        return st;
+    if (plan_date_set(p->report_half) && plan_date_set(p->report_year) &&
+        date_cmp(p->report_half, p->report_year) > 0) {
+        char a[DATE_BUF], b[DATE_BUF];
+        date_format(p->report_half, a);
+        date_format(p->report_year, b);
+        return status_set(ST_INVALID, _("%s: %s is after the annual report deadline %s"),
+                          _("6-month report deadline"), a, b);
+    }
+    return ST_OK;
+}
+
+/* A value in a unit: 0–100 for a percentage, a whole number ≥ 0 for a count. */
+static enum status check_value(const char *field, double v, enum plan_unit unit)
+{
+    if (!isfinite(v))
+        return status_set(ST_INVALID, _("%s: not a number"), field);
+    if (unit == PLAN_UNIT_PERCENT && (v < 0 || v > 100))
+        return status_set(ST_INVALID, _("%s: %g %% is not between 0 and 100 %%"), field, v);
+    if (unit == PLAN_UNIT_COUNT && v < 0)
+        return status_set(ST_INVALID, _("%s: a count cannot be negative (%g)"), field, v);
+    if (unit == PLAN_UNIT_COUNT && v != floor(v))
+        return status_set(ST_INVALID, _("%s: a count must be a whole number (%g)"), field, v);
+    return ST_OK;
+}
+
+enum status plan_target_validate(const struct plan_target *t)
+{
+    enum status st = check_text(_("target text"), t->text, PLAN_SHORT_MAX, true);
+    if (st != ST_OK)
+        return st;
+    if (t->unit != PLAN_UNIT_PERCENT && t->unit != PLAN_UNIT_COUNT)
+        return status_set(ST_INVALID, _("%s: must be percent or count"), _("target unit"));
+    if (t->direction != PLAN_AT_LEAST && t->direction != PLAN_AT_MOST)
+        return status_set(ST_INVALID, _("%s: must be at least or at most"), _("target direction"));
+    st = check_value(_("target value"), t->value, t->unit);
+    if (st != ST_OK || !t->has_typed)
+        return st;
+    st = check_value(_("measured value"), t->typed_value, t->unit);
+    if (st == ST_OK)
+        st = check_text(_("source of the value"), t->typed_source, PLAN_SHORT_MAX, true);
+    if (st == ST_OK)
+        st = check_date(_("date of the value"), t->typed_on, false);
+    return st;
+}
+
+enum status plan_event_validate(const struct plan_event *e)
+{
+    enum status st = check_text(_("event name"), e->name, PLAN_SHORT_MAX, true);
+    if (st == ST_OK)
+        st = check_date(_("event date"), e->start_on, true);
+    if (st == ST_OK)
+        st = check_date(_("event end date"), e->end_on, false);
+    if (st != ST_OK)
+        return st;
+    if (e->kind != PLAN_EVENT_EVENT && e->kind != PLAN_EVENT_CAMPAIGN &&
+        e->kind != PLAN_EVENT_DEADLINE)
+        return status_set(ST_INVALID, _("%s: must be event, campaign or deadline"), _("event kind"));
+    if (plan_date_set(e->end_on) && date_cmp(e->end_on, e->start_on) < 0) {
+        char a[DATE_BUF], b[DATE_BUF];
+        date_format(e->end_on, a);
+        date_format(e->start_on, b);
+        return status_set(ST_INVALID, _("%s: %s is before the start %s"), _("event end date"), a, b);
+    }
+    return ST_OK;
+}
+
+enum target_result plan_target_evaluate(const struct plan_target *t, bool have_value,
+                                        double measured)
+{
+    if (!have_value || !isfinite(measured))
+        return TARGET_UNKNOWN;
+    /* A tolerance so that 98.0 computed as 97.99999999 still meets 98 %. */
+    const double eps = 1e-9;
+    if (t->direction == PLAN_AT_LEAST)
+        return measured >= t->value - eps ? TARGET_MET : TARGET_NOT_MET;
+    return measured <= t->value + eps ? TARGET_MET : TARGET_NOT_MET;
+}
+
+struct date plan_shift_year(struct date d, int years)
+{
+    if (!plan_date_set(d))
+        return d;
+    d.y += years;
+    int last = date_days_in_month(d.y, d.m);
+    if (d.d > last)
+        d.d = last; /* 29/02 in a common year */
+    return d;
+}
+
+enum status plan_parse_date(const char *field, const char *text, struct date *out)
+{
+    if (!has_text(text)) {
+        *out = PLAN_NO_DATE;
+        return ST_OK;
+    }
+    if (date_parse(text, out) != ST_OK) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s", status_message());
+        return status_set(ST_INVALID, "%s: %s", field, msg);
+    }
+    return ST_OK;
+}
+
+static const char *const unit_codes[] = {"percent", "count"};
+static const char *const direction_codes[] = {"at_least", "at_most"};
+static const char *const kind_codes[] = {"event", "campaign", "deadline"};
+
+const char *plan_unit_code(enum plan_unit u) { return unit_codes[u == PLAN_UNIT_COUNT]; }
+const char *plan_direction_code(enum plan_direction d) { return direction_codes[d == PLAN_AT_MOST]; }
+
+const char *plan_event_kind_code(enum plan_event_kind k)
+{
+    return kind_codes[k == PLAN_EVENT_CAMPAIGN ? 1 : k == PLAN_EVENT_DEADLINE ? 2 : 0];
+}
+
+/* Index of s in codes (with '-' read as '_'), or -1. */
+static int code_index(const char *s, const char *const *codes, int n)
+{
+    char buf[32];
+    size_t i;
+    for (i = 0; s && s[i] && i + 1 < sizeof buf; i++)
+        buf[i] = s[i] == '-' ? '_' : s[i];
+    buf[i] = '\0';
+    for (int k = 0; s && k < n; k++)
+        if (strcmp(buf, codes[k]) == 0 && strlen(s) == i)
+            return k;
+    return -1;
+}
+
+bool plan_unit_parse(const char *s, enum plan_unit *out)
+{
+    int k = code_index(s, unit_codes, 2);
+    if (k < 0 && s && strcmp(s, "%") == 0)
+        k = 0;
+    if (k >= 0)
+        *out = k == 0 ? PLAN_UNIT_PERCENT : PLAN_UNIT_COUNT;
+    return k >= 0;
+}
+
+bool plan_direction_parse(const char *s, enum plan_direction *out)
+{
+    int k = code_index(s, direction_codes, 2);
+    if (k >= 0)
+        *out = k == 0 ? PLAN_AT_LEAST : PLAN_AT_MOST;
+    return k >= 0;
+}
+
+bool plan_event_kind_parse(const char *s, enum plan_event_kind *out)
+{
+    static const enum plan_event_kind kinds[] = {PLAN_EVENT_EVENT, PLAN_EVENT_CAMPAIGN,
+                                                 PLAN_EVENT_DEADLINE};
+    int k = code_index(s, kind_codes, 3);
+    if (k >= 0)
+        *out = kinds[k];
+    return k >= 0;
+}
+
+const char *plan_target_result_label(enum target_result r)
+{
+    switch (r) {
+    case TARGET_MET: return _("met");
+    case TARGET_NOT_MET: return _("not met");
+    default: return _("unknown");
+    }
+}
+
+const char *plan_direction_label(enum plan_direction d)
+{
+    return d == PLAN_AT_MOST ? _("at most") : _("at least");
+}
+
+const char *plan_event_kind_label(enum plan_event_kind k)
+{
+    switch (k) {
+    case PLAN_EVENT_CAMPAIGN: return _("campaign");
+    case PLAN_EVENT_DEADLINE: return _("deadline");
+    default: return _("event");
+    }
+}
+
+const char *plan_cal_kind_label(enum plan_cal_kind k)
+{
+    switch (k) {
+    case PLAN_CAL_CAMPAIGN: return _("campaign");
+    case PLAN_CAL_DEADLINE: return _("deadline");
+    case PLAN_CAL_REPORT_HALF:
+    case PLAN_CAL_REPORT_YEAR: return _("report deadline");
+    case PLAN_CAL_TASK: return _("task due");
+    default: return _("event");
+    }
+}
+
+void plan_label(const char *number, int year, char *buf, size_t size)
+{
+    if (number && *number)
+        snprintf(buf, size, "%s (%d)", number, year);
+    else
+        snprintf(buf, size, _("Plan of %d"), year);
+}
+
+void plan_format_value(double v, enum plan_unit u, char *buf, size_t size)
+{
+    if (u == PLAN_UNIT_PERCENT)
+        snprintf(buf, size, "%.10g %%", round(v * 100) / 100);
+    else
+        snprintf(buf, size, "%.10g", v);
+    /* Vietnamese writes a decimal comma: 8,5 %. */
+    char *dot = strcmp(i18n_lang(), "vi") == 0 ? strchr(buf, '.') : NULL;
+    if (dot)
+        *dot = ',';
+}

@@ -1,0 +1,67 @@
+/* listscreen — search line + paged list, shared by the list screens. */
+#include <config.h>
+#include "treem/tui/listscreen.h"
+#include "treem/core/i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void listscreen_init(struct listscreen *ls)
+{
+    memset(ls, 0, sizeof *ls);
+    field_init(&ls->search, "", 80);
+}
+
+void listscreen_free(struct listscreen *ls)
+{
+    field_free(&ls->search);
+}
+
+enum ls_result listscreen_action(struct listscreen *ls, enum action a)
+{
+    if (list_handle(&ls->lv, a))
+        return LS_MOVED;
+    if (a == ACT_HOME || a == ACT_END)
+        return LS_UNHANDLED;
+    if (field_handle(&ls->search, a)) {
+        ls->lv.selected = ls->lv.top = 0;
+        return LS_SEARCH_CHANGED;
+    }
+    return LS_UNHANDLED;
+}
+
+enum ls_result listscreen_text(struct listscreen *ls, const char *utf8)
+{
+    if (!field_insert(&ls->search, utf8))
+        return LS_UNHANDLED;
+    ls->lv.selected = ls->lv.top = 0;
+    return LS_SEARCH_CHANGED;
+}
+
+void listscreen_draw(WINDOW *w, int rows, int cols, struct listscreen *ls,
+                     list_row_fn fn, void *ctx)
+{
+    char count[64];
+    snprintf(count, sizeof count, _("%zu found"), ls->lv.count);
+    int cw = (int)strlen(count) + 2;
+    ui_print(w, 0, 1, 6, _("Search:"));
+    size_t a, b;
+    int cur;
+    int fw = cols - 10 - cw;
+    field_view(&ls->search, fw, &a, &b, &cur);
+    char *vis = strndup(field_text(&ls->search) + a, b - a);
+    ui_attr(w, UC_FIELD_FOCUS, true);
+    ui_print_pad(w, 0, 8, fw, vis ? vis : "");
+    ui_attr(w, UC_FIELD_FOCUS, false);
+    free(vis);
+    ui_place_cursor(w, 0, 8 + cur);
+    ui_attr(w, UC_DIM, true);
+    ui_print(w, 0, cols - cw + 1, cw - 1, count);
+    ui_print(w, 1, 1, cols - 2, ls->filter);
+    ui_attr(w, UC_DIM, false);
+    ui_attr(w, UC_BAR_KEY, true);
+    ui_print_pad(w, 2, 1, cols - 2, ls->header);
+    ui_attr(w, UC_BAR_KEY, false);
+    list_draw(w, 3, 1, rows - 3, cols - 2, &ls->lv, fn, ctx, true);
+}

@@ -1,0 +1,265 @@
+/* scr_setup — first run: pick the commune from the shipped list by typing
+ * (diacritics ignored), then the officer, the level above and the villages. */
+#include <config.h>
+#include "treem/tui/screens.h"
+#include "treem/tui/form.h"
+#include "treem/tui/list.h"
+#include "treem/app/commune.h"
+#include "treem/core/i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SETUP_MAX 300
+
+enum { F_OFFICER, F_LEVEL, F_VILLAGES, F__COUNT };
+
+static const struct form_def setup_fields[F__COUNT] = {
+    {N_("Officer's name"), FK_TEXT, 100, NULL, N_("e.g. Nguyễn Thị Hồng")},
+    {N_("Reports go to"), FK_TEXT, 120, NULL, N_("the level above, e.g. Sở Y tế tỉnh …")},
+    {N_("Villages"), FK_TEXT, 2000, NULL, N_("separate with ; e.g. Thôn 1; Thôn 2")},
+};
+
+struct setup_state {
+    int stage;                 /* 0: commune, 1: details */
+    struct field search;
+    struct commune *found;
+    size_t nfound;
+    struct list_view lv;
+    struct commune chosen;
+    struct form form;
+};
+
+static void run_search(struct screen *s)
+{
+    struct setup_state *st = s->state;
+    commune_list_free(st->found, st->nfound);
+    st->found = NULL;
+    st->nfound = 0;
+    if (commune_search(s->ui->db, NULL, field_text(&st->search), SETUP_MAX, &st->found,
+                       &st->nfound) != ST_OK)
+        ui_status(s->ui, true, "%s", status_message());
+    st->lv.selected = st->lv.top = 0;
+    list_set_count(&st->lv, st->nfound);
+}
+
+static void setup_enter(struct screen *s)
+{
+    struct setup_state *st = s->state;
+    field_init(&st->search, "", 60);
+    form_init(&st->form, setup_fields, F__COUNT);
+    run_search(s);
+}
+
+static void setup_leave(struct screen *s)
+{
+    struct setup_state *st = s->state;
+    field_free(&st->search);
+    commune_list_free(st->found, st->nfound);
+    commune_free(&st->chosen);
+    form_free(&st->form);
+}
+
+static void unit_row(void *ctx, size_t i, char *buf, size_t bufsz)
+{
+    struct setup_state *st = ctx;
+    const int widths[] = {6, 34, 30};
+    const char *cells[] = {st->found[i].code, st->found[i].full_name, st->found[i].province_name};
+    ui_columns(buf, bufsz, widths, cells, 3);
+}
+
+static void draw_pick(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct setup_state *st = s->state;
+    ui_attr(w, UC_OK, true);
+    ui_print(w, 0, 2, cols - 4, _("Welcome to treem. Which commune or ward is this?"));
+    ui_attr(w, UC_OK, false);
+    ui_print(w, 1, 2, cols - 4, _("Type part of its name (no need for diacritics), then Enter."));
+    ui_print(w, 3, 2, 10, _("Search:"));
+    size_t a, b;
+    int cur;
+    field_view(&st->search, cols - 16, &a, &b, &cur);
+    ui_attr(w, UC_FIELD_FOCUS, true);
+    char *vis = strndup(field_text(&st->search) + a, b - a);
+    ui_print_pad(w, 3, 12, cols - 16, vis ? vis : "");
+    free(vis);
+    ui_attr(w, UC_FIELD_FOCUS, false);
+    char count[64];
+    snprintf(count, sizeof count, _("%zu found"), st->nfound);
+    ui_attr(w, UC_DIM, true);
+    ui_print(w, 4, 2, cols - 4, st->nfound >= SETUP_MAX ? _("many found: type more") : count);
+    ui_attr(w, UC_DIM, false);
+    list_draw(w, 5, 2, rows - 5, cols - 4, &st->lv, unit_row, st, true);
+    ui_place_cursor(w, 3, 12 + cur);
+}
+
+static void draw_details(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct setup_state *st = s->state;
+    char line[256];
+    snprintf(line, sizeof line, "%s (%s), %s", st->chosen.full_name, st->chosen.code,
+             st->chosen.province_name);
+    ui_attr(w, UC_OK, true);
+    ui_print(w, 0, 2, cols - 4, line);
+    ui_attr(w, UC_OK, false);
+    ui_print(w, 1, 2, cols - 4, _("Fill in the details, then F2 to save (Esc: choose again)."));
+    form_draw(w, &st->form, 3, 2, rows - 3, cols - 4);
+}
+
+static void setup_draw(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct setup_state *st = s->state;
+    if (st->stage == 0)
+        draw_pick(s, w, rows, cols);
+    else
+        draw_details(s, w, rows, cols);
+}
+
+/* "Tỉnh Gia Lai" → "Sở Y tế tỉnh Gia Lai": since 2025 child affairs report
+ * to the province's health department (DOMAIN.md §1). */
+static void default_level_above(const char *province, char *out, size_t outsz)
+{
+    if (strncmp(province, "Tỉnh ", strlen("Tỉnh ")) == 0)
+        snprintf(out, outsz, "Sở Y tế tỉnh %s", province + strlen("Tỉnh "));
+    else if (strncmp(province, "Thành phố ", strlen("Thành phố ")) == 0)
+        snprintf(out, outsz, "Sở Y tế thành phố %s", province + strlen("Thành phố "));
+    else
+        snprintf(out, outsz, "Sở Y tế %s", province);
+}
+
+static void choose(struct screen *s)
+{
+    struct setup_state *st = s->state;
+    if (!st->nfound)
+        return;
+    struct commune *c = &st->found[st->lv.selected];
+    commune_free(&st->chosen);
+    st->chosen = *c;
+    st->chosen.full_name = strdup(c->full_name);
+    st->chosen.province_name = strdup(c->province_name);
+    char level[200];
+    default_level_above(c->province_name, level, sizeof level);
+    if (!field_text(&st->form.fields[F_LEVEL])[0])
+        form_set(&st->form, F_LEVEL, level);
+    st->form.focus = F_OFFICER;
+    st->stage = 1;
+}
+
+/* Saves commune, settings and villages in one transaction. */
+static enum status save_all(struct screen *s)
+{
+    struct setup_state *st = s->state;
+    struct db *db = s->ui->db;
+    enum status rc = db_begin(db);
+    if (rc != ST_OK)
+        return rc;
+    rc = commune_setup(db, st->chosen.code);
+    if (rc == ST_OK)
+        rc = db_setting_set(db, "officer_name", form_value(&st->form, F_OFFICER));
+    if (rc == ST_OK)
+        rc = db_setting_set(db, "level_above", form_value(&st->form, F_LEVEL));
+    char *villages = strdup(form_value(&st->form, F_VILLAGES));
+    for (char *v = strtok(villages, ";,"); rc == ST_OK && v; v = strtok(NULL, ";,")) {
+        while (*v == ' ')
+            v++;
+        if (*v)
+            rc = village_add(db, v);
+    }
+    free(villages);
+    if (rc != ST_OK) {
+        db_rollback(db);
+        return rc;
+    }
+    return db_commit(db);
+}
+
+static enum screen_result save(struct screen *s)
+{
+    struct setup_state *st = s->state;
+    form_clear_errors(&st->form);
+    if (!field_text(&st->form.fields[F_OFFICER])[0])
+        form_set_error(&st->form, F_OFFICER, _("Officer's name: please fill in"));
+    if (!field_text(&st->form.fields[F_LEVEL])[0])
+        form_set_error(&st->form, F_LEVEL, _("Reports go to: please fill in"));
+    if (form_has_errors(&st->form))
+        return SR_HANDLED;
+    if (save_all(s) != ST_OK) {
+        ui_status(s->ui, true, "%s", status_message());
+        return SR_HANDLED;
+    }
+    struct ui *ui = s->ui;
+    ui_refresh_title(ui);
+    ui_goto_tab(ui, 0); /* frees this screen */
+    ui_status(ui, false, "%s", _("Saved. Welcome!"));
+    return SR_HANDLED;
+}
+
+static enum screen_result setup_action(struct screen *s, enum action a, int digit)
+{
+    struct setup_state *st = s->state;
+    (void)digit;
+    if (st->stage == 0) {
+        if (a == ACT_OPEN) {
+            choose(s);
+            return SR_HANDLED;
+        }
+        if (list_handle(&st->lv, a))
+            return SR_HANDLED;
+        if (field_handle(&st->search, a)) {
+            run_search(s);
+            return SR_HANDLED;
+        }
+        if (a == ACT_BACK)
+            return ui_confirm(s->ui, _("Leave without setting up?")) ? SR_QUIT : SR_HANDLED;
+        /* menu keys make no sense before set-up */
+        return a == ACT_HELP || a == ACT_QUIT ? SR_UNHANDLED : SR_HANDLED;
+    }
+    if (a == ACT_SAVE || (a == ACT_OPEN && st->form.focus + 1 == F__COUNT))
+        return save(s);
+    if (a == ACT_OPEN)
+        return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
+    if (a == ACT_BACK) {
+        st->stage = 0;
+        return SR_HANDLED;
+    }
+    if (form_handle(&st->form, a))
+        return SR_HANDLED;
+    return a == ACT_HELP || a == ACT_QUIT ? SR_UNHANDLED : SR_HANDLED;
+}
+
+static enum screen_result setup_text(struct screen *s, const char *utf8)
+{
+    struct setup_state *st = s->state;
+    if (st->stage == 0) {
+        if (field_insert(&st->search, utf8))
+            run_search(s);
+    } else {
+        form_text(&st->form, utf8);
+    }
+    return SR_HANDLED;
+}
+
+static bool setup_text_mode(struct screen *s) { (void)s; return true; }
+
+static bool setup_unsaved(struct screen *s)
+{
+    struct setup_state *st = s->state;
+    return st->stage == 1 && form_changed(&st->form);
+}
+
+static const enum action setup_actions[] = {ACT_OPEN, ACT_SAVE, ACT_BACK};
+
+const struct screen_ops scr_setup_ops = {
+    .title = N_("First-time set-up"),
+    .actions = setup_actions,
+    .nactions = sizeof setup_actions / sizeof *setup_actions,
+    .state_size = sizeof(struct setup_state),
+    .enter = setup_enter,
+    .leave = setup_leave,
+    .draw = setup_draw,
+    .on_action = setup_action,
+    .on_text = setup_text,
+    .text_mode = setup_text_mode,
+    .unsaved = setup_unsaved,
+};

@@ -1,0 +1,369 @@
+/* ui — the screen stack, the frame (title, menu row, status, key bar), the
+ * main loop with resize handling, and the modal dialogs. */
+#include <config.h>
+#include "treem/tui/ui.h"
+#include "treem/tui/screens.h"
+#include "treem/app/commune.h"
+#include "treem/core/date.h"
+#include "treem/core/i18n.h"
+#include "treem/core/utf8.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#define MIN_ROWS 24
+#define MIN_COLS 80
+
+static const struct { const char *label; const struct screen_ops *ops; } tabs[] = {
+    {N_("Home"), &scr_home_ops},         {N_("Children"), &scr_children_ops},
+    {N_("Cases"), &scr_cases_ops},       {N_("Plans"), &scr_plans_ops},
+    {N_("Tasks"), &scr_tasks_ops},       {N_("Criteria"), &scr_criteria_ops},
+    {N_("Reports"), &scr_reports_ops},   {N_("Import/Export"), &scr_transfer_ops},
+    {N_("Settings"), &scr_settings_ops},
+};
+#define NTABS ((int)(sizeof tabs / sizeof *tabs))
+
+/* Keys every screen has; shown in the bar around the screen's own. */
+static const enum action global_first[] = {ACT_HELP};
+static const enum action global_last[] = {ACT_MENU, ACT_QUIT};
+
+int ui_tab_count(void) { return NTABS; }
+const char *ui_tab_label(int tab) { return tab >= 0 && tab < NTABS ? _(tabs[tab].label) : ""; }
+
+struct screen *ui_top(struct ui *ui) { return ui->depth ? ui->stack[ui->depth - 1] : NULL; }
+
+struct screen *ui_push(struct ui *ui, const struct screen_ops *ops, void *arg)
+{
+    if (ui->depth == UI_MAX_DEPTH)
+        return NULL;
+    struct screen *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->ops = ops;
+    s->ui = ui;
+    s->arg = arg;
+    s->tab = ui->depth ? ui->stack[ui->depth - 1]->tab : -1;
+    if (ops->state_size && !(s->state = calloc(1, ops->state_size))) {
+        free(s);
+        return NULL;
+    }
+    ui->stack[ui->depth++] = s;
+    if (ops->enter)
+        ops->enter(s);
+    return s;
+}
+
+void ui_pop(struct ui *ui)
+{
+    if (!ui->depth)
+        return;
+    struct screen *s = ui->stack[--ui->depth];
+    if (s->ops->leave)
+        s->ops->leave(s);
+    free(s->state);
+    free(s);
+    struct screen *top = ui_top(ui);
+    if (top && top->ops->resume)
+        top->ops->resume(top);
+}
+
+void ui_goto_tab(struct ui *ui, int tab)
+{
+    while (ui->depth)
+        ui_pop(ui);
+    struct screen *s = ui_push(ui, tabs[tab].ops, NULL);
+    if (s)
+        s->tab = tab;
+}
+
+void ui_status(struct ui *ui, bool error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ui->status, sizeof ui->status, fmt, ap);
+    va_end(ap);
+    ui->status_error = error;
+}
+
+void ui_refresh_title(struct ui *ui)
+{
+    struct commune c;
+    if (commune_current(ui->db, &c) == ST_OK) {
+        snprintf(ui->title, sizeof ui->title, "%s, %s", c.full_name, c.province_name);
+        commune_free(&c);
+    } else {
+        snprintf(ui->title, sizeof ui->title, "%s", _("first-time set-up"));
+    }
+}
+
+static void draw_title(struct ui *ui)
+{
+    char left[256], date[DATE_BUF];
+    date_format(date_today(), date);
+    snprintf(left, sizeof left, " treem · %s", ui->title);
+    ui_attr(stdscr, UC_TITLE, true);
+    ui_print_pad(stdscr, 0, 0, ui->cols, left);
+    int dw = utf8_width(date);
+    ui_print(stdscr, 0, ui->cols - dw - 1, dw, date);
+    ui_attr(stdscr, UC_TITLE, false);
+}
+
+/* The menu row; when it is wider than the screen, it scrolls so the
+ * current tab shows, with ‹ › marking hidden tabs. */
+static void draw_tabs(struct ui *ui, int current)
+{
+    char label[64];
+    int widths[NTABS], first = 0;
+    for (int i = 0; i < NTABS; i++) {
+        snprintf(label, sizeof label, " %d %s", i + 1, ui_tab_label(i));
+        widths[i] = utf8_width(label);
+    }
+    for (;;) {
+        int w = first ? 1 : 0;
+        for (int i = first; i <= current && i < NTABS; i++)
+            w += widths[i];
+        if (current < 0 || w <= ui->cols - 1 || first >= current)
+            break;
+        first++;
+    }
+    move(1, 0);
+    clrtoeol();
+    int x = 0;
+    if (first) {
+        mvaddstr(1, 0, draw_ascii() ? "<" : "‹");
+        x = 1;
+    }
+    for (int i = first; i < NTABS; i++) {
+        if (x + widths[i] > ui->cols - 1) {
+            mvaddstr(1, ui->cols - 1, draw_ascii() ? ">" : "›");
+            break;
+        }
+        snprintf(label, sizeof label, " %d %s", i + 1, ui_tab_label(i));
+        ui_attr(stdscr, i == current ? UC_TAB_ACTIVE : UC_TAB, true);
+        ui_print(stdscr, 1, x, widths[i], label);
+        ui_attr(stdscr, i == current ? UC_TAB_ACTIVE : UC_TAB, false);
+        x += widths[i];
+    }
+}
+
+/* The actions of the bar: globals first and last, the screen's between. */
+static size_t bar_actions(const struct screen *s, enum action *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof global_first / sizeof *global_first && n < max; i++)
+        out[n++] = global_first[i];
+    for (size_t i = 0; s && i < s->ops->nactions && n < max; i++)
+        out[n++] = s->ops->actions[i];
+    for (size_t i = 0; i < sizeof global_last / sizeof *global_last && n < max; i++)
+        out[n++] = global_last[i];
+    return n;
+}
+
+size_t ui_screen_actions(const struct screen *s, enum action *out, size_t max)
+{
+    return bar_actions(s, out, max);
+}
+
+static void draw_bar(struct ui *ui, const struct screen *s)
+{
+    enum action acts[32];
+    size_t n = bar_actions(s, acts, 32);
+    /* Put Quit right after Help when space is short: it must always show. */
+    move(ui->rows - 1, 0);
+    clrtoeol();
+    int x = 0;
+    for (size_t i = 0; i < n; i++) {
+        char key[16];
+        const char *k = action_key(acts[i]);
+        size_t kl = strcspn(k, " ");
+        snprintf(key, sizeof key, "%.*s", (int)kl, k);
+        const char *label = action_label(acts[i]);
+        int w = utf8_width(key) + utf8_width(label) + 2;
+        bool last = i + 1 == n;
+        if (x + w > ui->cols && !last)
+            continue;
+        if (x + w > ui->cols)
+            x = ui->cols - w;
+        ui_attr(stdscr, UC_BAR_KEY, true);
+        ui_print(stdscr, ui->rows - 1, x, ui->cols - x, key);
+        ui_attr(stdscr, UC_BAR_KEY, false);
+        x += utf8_width(key) + 1;
+        ui_attr(stdscr, UC_BAR_LABEL, true);
+        ui_print(stdscr, ui->rows - 1, x, ui->cols - x, label);
+        ui_attr(stdscr, UC_BAR_LABEL, false);
+        x += utf8_width(label) + 1;
+    }
+}
+
+static void draw_status(struct ui *ui)
+{
+    move(ui->rows - 2, 0);
+    clrtoeol();
+    if (!ui->status[0])
+        return;
+    ui_attr(stdscr, ui->status_error ? UC_ERROR : UC_STATUS, true);
+    ui_print(stdscr, ui->rows - 2, 0, ui->cols, ui->status);
+    ui_attr(stdscr, ui->status_error ? UC_ERROR : UC_STATUS, false);
+}
+
+static void draw_too_small(struct ui *ui)
+{
+    char msg[160];
+    erase();
+    snprintf(msg, sizeof msg, _("The window is too small: treem needs at least %dx%d (now %dx%d)."),
+             MIN_COLS, MIN_ROWS, ui->cols, ui->rows);
+    mvaddstr(0, 0, msg); /* curses wraps it on a narrow screen */
+    refresh();
+}
+
+void ui_redraw(struct ui *ui)
+{
+    getmaxyx(stdscr, ui->rows, ui->cols);
+    if (ui->rows < MIN_ROWS || ui->cols < MIN_COLS) {
+        draw_too_small(ui);
+        return;
+    }
+    struct screen *s = ui_top(ui);
+    erase();
+    ui_cursor_reset();
+    draw_title(ui);
+    draw_tabs(ui, s ? s->tab : -1);
+    if (s) {
+        WINDOW *body = derwin(stdscr, ui->rows - 4, ui->cols, 2, 0);
+        if (body) {
+            s->ops->draw(s, body, ui->rows - 4, ui->cols);
+            wnoutrefresh(stdscr);
+            delwin(body);
+        }
+    }
+    draw_status(ui);
+    draw_bar(ui, s);
+    ui_cursor_apply();
+    refresh();
+}
+
+enum action ui_read_key(struct ui *ui, bool text_mode, char text[8], int *digit)
+{
+    wint_t wc;
+    text[0] = '\0';
+    for (;;) {
+        int kind = get_wch(&wc);
+        if (kind == ERR)
+            continue;
+        if (kind == KEY_CODE_YES && wc == KEY_RESIZE) {
+            ui_redraw(ui);
+            continue;
+        }
+        if (kind == KEY_CODE_YES)
+            return action_for_key((int)wc, true, text_mode, digit);
+        if (wc == 27) {
+            /* Alt+digit arrives as ESC then the digit at once: it jumps to a
+             * screen even where digits are text (search lines, forms). */
+            wint_t next;
+            nodelay(stdscr, TRUE);
+            int k2 = get_wch(&next);
+            nodelay(stdscr, FALSE);
+            if (k2 == OK && next >= '1' && next <= '9') {
+                *digit = (int)(next - '0');
+                return ACT_JUMP;
+            }
+            if (k2 == KEY_CODE_YES)
+                ungetch((int)next);
+            else if (k2 == OK)
+                unget_wch(next);
+            return ACT_BACK;
+        }
+        enum action a = action_for_key((int)wc, false, text_mode, digit);
+        if (a == ACT_NONE && wc >= 0x20 && wc != 0x7f)
+            utf8_encode((long)wc, text);
+        return a;
+    }
+}
+
+static bool any_unsaved(struct ui *ui)
+{
+    for (int i = 0; i < ui->depth; i++)
+        if (ui->stack[i]->ops->unsaved && ui->stack[i]->ops->unsaved(ui->stack[i]))
+            return true;
+    return false;
+}
+
+/* Keys no screen took: help, quit, back, menu. */
+static void global_action(struct ui *ui, struct screen *s, enum action a, int digit)
+{
+    switch (a) {
+    case ACT_HELP:
+        if (s->ops != &scr_help_ops)
+            ui_push(ui, &scr_help_ops, s);
+        break;
+    case ACT_QUIT:
+        if (!any_unsaved(ui) || ui_confirm(ui, _("Some input is not saved. Quit anyway?")))
+            ui->running = false;
+        break;
+    case ACT_BACK:
+        if (any_unsaved(ui) && !ui_confirm(ui, _("Some input is not saved. Leave this screen?")))
+            break;
+        if (ui->depth > 1)
+            ui_pop(ui);
+        else if (s->tab > 0)
+            ui_goto_tab(ui, 0);
+        break;
+    case ACT_JUMP:
+    case ACT_MENU:
+    case ACT_MENU_PREV: {
+        if (any_unsaved(ui) &&
+            !ui_confirm(ui, _("Some input is not saved. Leave this screen?")))
+            break;
+        int cur = s->tab < 0 ? 0 : s->tab;
+        int tab = a == ACT_JUMP ? digit - 1 : (cur + (a == ACT_MENU ? 1 : NTABS - 1)) % NTABS;
+        if (tab >= 0 && tab < NTABS)
+            ui_goto_tab(ui, tab);
+        break;
+    }
+    case ACT_REDRAW:
+        clearok(curscr, TRUE);
+        break;
+    default:
+        break;
+    }
+}
+
+int ui_run(struct ui *ui)
+{
+    ui->running = true;
+    while (ui->running && ui->depth) {
+        ui_redraw(ui);
+        struct screen *s = ui_top(ui);
+        bool text = s->ops->text_mode && s->ops->text_mode(s);
+        char utf8[8];
+        int digit = 0;
+        enum action a = ui_read_key(ui, text, utf8, &digit);
+        if (ui->rows < MIN_ROWS || ui->cols < MIN_COLS) {
+            if (a == ACT_QUIT || a == ACT_BACK)
+                ui->running = false;
+            continue;
+        }
+        ui->status[0] = '\0';
+        enum screen_result r = SR_UNHANDLED;
+        if (a == ACT_NONE && utf8[0] && s->ops->on_text)
+            r = s->ops->on_text(s, utf8);
+        else if (a != ACT_NONE && s->ops->on_action)
+            r = s->ops->on_action(s, a, digit);
+        if (r == SR_POP)
+            ui_pop(ui);
+        else if (r == SR_QUIT)
+            ui->running = false;
+        else if (r == SR_UNHANDLED && a == ACT_PREV_FIELD)
+            global_action(ui, s, ACT_MENU_PREV, 0);
+        else if (r == SR_UNHANDLED && a == ACT_NEXT_FIELD)
+            global_action(ui, s, ACT_MENU, 0);
+        else if (r == SR_UNHANDLED)
+            global_action(ui, s, a, digit);
+    }
+    while (ui->depth)
+        ui_pop(ui);
+    return 0;
+}

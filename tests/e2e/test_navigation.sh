@@ -1,0 +1,90 @@
+#!/bin/sh
+# Moving between every screen of the menu row, the help screen listing the
+# keys of the bar, a resize and back, and --lang en.
+. "$(dirname "$0")/lib.sh"
+make_demo_db
+
+start
+wait_for "Phường An Nhơn Đông (21934)"
+
+# every screen by its number: the active tab's label must show
+i=1
+for label in "Trang chủ" "Trẻ em" "Vụ việc" "Kế hoạch" "Nhiệm vụ" "Tiêu chí" "Báo cáo" "Nhập/Xuất" "Cài đặt"; do
+    keys "$i"
+    wait_for "$i $label"
+    i=$((i + 1))
+done
+ok "number keys open each of the nine screens"
+# Cài đặt opens with a text field in focus: digits are text there, so Esc
+# leaves (asking first once something was typed)
+type_text "x"
+keys Escape
+wait_for "Có dữ liệu chưa lưu"
+keys Enter
+wait_for "Cài đặt"
+expect_no "Trẻ em dưới 16 tuổi"
+keys Escape
+wait_for "Có dữ liệu chưa lưu"
+keys y
+wait_for "Trẻ em dưới 16 tuổi"
+ok "leaving a form with unsaved input asks, and No (the default) stays"
+
+keys 9
+wait_for "Sửa giá trị rồi bấm F2"
+keys M-1
+wait_for "Trẻ em dưới 16 tuổi"
+ok "Alt+1 jumps home even from a form where digits are text"
+keys F9
+wait_for "2 Trẻ em"
+keys Escape
+wait_for "Trẻ em dưới 16 tuổi"
+ok "F9 moves to the next screen and Esc comes back home"
+
+# the help screen lists every key the bar shows
+keys 1
+wait_for "Trẻ em dưới 16 tuổi"
+bar=$(screen | tail -n 1)
+keys F1
+wait_for "Phím của màn hình"
+help=$(screen)
+for k in $(printf '%s\n' "$bar" | grep -oE '(F[0-9]+|Esc|Enter|Tab)'); do
+    printf '%s\n' "$help" | grep -qE "^ *$k( |$)|^ *[^ ]+ $k " \
+        || printf '%s\n' "$help" | grep -qE "(^| )$k( |$)" \
+        || fail "key $k of the bar is missing from the help screen"
+done
+printf '%s\n' "$help" | grep -q "F10 q" || fail "help does not list F10 q"
+ok "the help screen lists the keys of the bar"
+keys Escape
+wait_for "Trẻ em dưới 16 tuổi"
+
+resize 100 30
+wait_for "9 Cài đặt"
+[ "$(screen | wc -l)" -ge 30 ] || fail "screen did not grow to 30 rows"
+resize 80 24
+wait_for "Trẻ em dưới 16 tuổi"
+screen | grep -q "9 Cài đặt" && fail "tab row did not reflow at 80 columns"
+screen | tail -n 1 | grep -q "F10 Thoát" || fail "key bar lost after resize"
+ok "resize to 100x30 and back redraws cleanly"
+
+resize 60 20
+wait_for "Cửa sổ quá nhỏ"
+resize 80 24
+wait_for "Trẻ em dưới 16 tuổi"
+ok "a too-small terminal gets a clear message"
+
+keys F10
+wait_for "[treem exited] 0"
+
+start --lang en
+wait_for "Children under 16"
+wait_for "1 Home"
+screen | tail -n 1 | grep -q "F10 Quit" || fail "English key bar expected"
+ok "--lang en shows English labels"
+
+start --no-color --ascii
+wait_for "Trẻ em dưới 16 tuổi"
+ok "--no-color --ascii starts"
+keys q
+wait_for "[treem exited] 0"
+ok "q quits when nothing is unsaved"
+done_testing

@@ -1,0 +1,65 @@
+#!/bin/sh
+# layering.sh — the include rules of DESIGN.md §1, checked on the sources:
+#   * only src/tui/ and src/main.c include curses (with the tui layer's own
+#     headers include/treem/tui/ and its headless tests tests/tui/, which no
+#     other layer may include);
+#   * layers include only their own and lower layers' headers
+#     (core → model → db / csv → app → cli / tui; db and csv never each other);
+#   * nothing below the front ends prints (stdout/stderr belong to cli/tui).
+# Prints what it checked and the offending lines.
+. "$(dirname "$0")/lib.sh"
+cd "$TREEM_SRCDIR"
+
+# The C files of the tree (sources, headers and tests), one per line.
+c_files() {
+    find src include tests -name '*.[ch]' ! -path 'src/gen/*' 2>/dev/null | sort
+}
+
+# rule NAME FILES_REGEX FORBIDDEN_REGEX [EXCEPT_REGEX] — no line matching
+# FORBIDDEN in the files whose path matches FILES_REGEX and not EXCEPT_REGEX
+# (EREs on the path).
+rule() {
+    name=$1 files=$2 forbidden=$3 except=${4:-^$}
+    list=$(c_files | grep -E -e "$files" | grep -Ev -e "$except" || true)
+    if [ -z "$list" ]; then
+        pass "$name (no files yet)"
+        return
+    fi
+    # shellcheck disable=SC2086
+    hits=$(grep -nE -e "$forbidden" $list /dev/null || true)
+    n=$(echo "$list" | wc -l | tr -d ' ')
+    if [ -z "$hits" ]; then
+        pass "$name ($n files)"
+    else
+        fail "$name"
+        echo "$hits" | sed 's/^/    /'
+    fi
+}
+
+inc='^[[:space:]]*#[[:space:]]*include[[:space:]]*'
+treem_inc() { # the include of a header of one of the layers given: a|b|c
+    echo "$inc\"treem/($1)/"
+}
+
+rule "only src/tui/ and src/main.c include curses" '.' \
+    "$inc[<\"](n?curses|ncursesw/|term\\.h|panel\\.h|form\\.h|menu\\.h)" \
+    '^(src/tui/|src/main\.c$|include/treem/tui/|tests/tui/)'
+rule "no layer below the front ends includes a tui header" \
+    '^(src|include/treem)/(core|model|db|csv|app|cli)/' "$(treem_inc 'tui')"
+rule "src/core and include/treem/core include only core headers" \
+    '^(src/core|include/treem/core)/' "$(treem_inc 'model|db|csv|app|cli|tui')"
+rule "model includes only core and model" \
+    '^(src/model|include/treem/model)/' "$(treem_inc 'db|csv|app|cli|tui')"
+rule "db never includes csv (nor app, cli, tui)" \
+    '^(src/db|include/treem/db)/' "$(treem_inc 'csv|app|cli|tui')"
+rule "csv never includes db (nor app, cli, tui)" \
+    '^(src/csv|include/treem/csv)/' "$(treem_inc 'db|app|cli|tui')"
+rule "app includes no front end" \
+    '^(src/app|include/treem/app)/' "$(treem_inc 'cli|tui')"
+rule "the unit tests include no tui header" \
+    '^tests/unit/' "$(treem_inc 'tui')"
+# Writing to a FILE the caller opened (a CSV, a manifest) is data, not output
+# to the user: only the terminal's streams and the stdout-only calls count.
+rule "nothing below cli/tui prints to the terminal" \
+    '^src/(core|model|db|csv|app)/' \
+    '(^|[^_[:alnum:]])(printf|vprintf|puts|putchar|perror)[[:space:]]*\(|(stdout|stderr)'

@@ -1,0 +1,327 @@
+/* check_tui — headless tests of the interface's building blocks: the
+ * one-line editor with Vietnamese input, the key table → bar/help
+ * generation, and widgets drawn on a curses screen bound to /dev/null. */
+#include <config.h>
+#include <check.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "treem/core/i18n.h"
+#include "treem/core/utf8.h"
+#include "treem/tui/action.h"
+#include "treem/tui/field.h"
+#include "treem/tui/form.h"
+#include "treem/tui/list.h"
+
+/* ---- field editor ---------------------------------------------------- */
+
+START_TEST(field_insert_vietnamese)
+{
+    struct field f;
+    field_init(&f, NULL, 0);
+    ck_assert(field_insert(&f, "Nguyễn Thị Đào"));
+    ck_assert_str_eq(field_text(&f), "Nguyễn Thị Đào");
+    ck_assert_uint_eq(f.cursor, strlen("Nguyễn Thị Đào"));
+    field_free(&f);
+}
+END_TEST
+
+START_TEST(field_nfd_input_stored_nfc)
+{
+    struct field f;
+    field_init(&f, NULL, 0);
+    /* "Đào" typed decomposed: D-stroke, a, combining grave, o */
+    ck_assert(field_insert(&f, "\xc4\x90" "a"));
+    ck_assert(field_insert(&f, "\xcc\x80"));   /* U+0300 typed on its own */
+    ck_assert(field_insert(&f, "o"));
+    ck_assert_str_eq(field_text(&f), "Đào");
+    ck_assert_uint_eq(utf8_char_count(field_text(&f)), 3);
+    ck_assert_uint_eq(f.cursor, strlen("Đào"));
+    field_free(&f);
+}
+END_TEST
+
+START_TEST(field_cursor_moves_by_character)
+{
+    struct field f;
+    field_init(&f, "Hồng", 0);
+    field_left(&f);           /* before g */
+    field_left(&f);           /* before n */
+    field_left(&f);           /* before ồ */
+    ck_assert_uint_eq(f.cursor, 1);
+    field_right(&f);          /* over ồ: 3 bytes in NFC */
+    ck_assert_uint_eq(f.cursor, 1 + strlen("ồ"));
+    field_home(&f);
+    ck_assert_uint_eq(f.cursor, 0);
+    field_left(&f);           /* stays at 0 */
+    ck_assert_uint_eq(f.cursor, 0);
+    field_end(&f);
+    field_right(&f);          /* stays at the end */
+    ck_assert_uint_eq(f.cursor, strlen("Hồng"));
+    field_free(&f);
+}
+END_TEST
+
+START_TEST(field_delete_and_backspace)
+{
+    struct field f;
+    field_init(&f, "Lê Văn Tú", 0);
+    field_backspace(&f);      /* removes ú whole */
+    ck_assert_str_eq(field_text(&f), "Lê Văn T");
+    field_home(&f);
+    field_right(&f);
+    field_delete(&f);         /* removes ê whole */
+    ck_assert_str_eq(field_text(&f), "L Văn T");
+    field_home(&f);
+    field_backspace(&f);      /* nothing before the start */
+    ck_assert_str_eq(field_text(&f), "L Văn T");
+    ck_assert(f.changed);
+    field_free(&f);
+}
+END_TEST
+
+START_TEST(field_insert_in_middle)
+{
+    struct field f;
+    field_init(&f, "Nguyn", 0);
+    field_left(&f);
+    field_left(&f);
+    field_right(&f);          /* N g u y | n */
+    ck_assert_uint_eq(f.cursor, 4);
+    ck_assert(field_insert(&f, "ễ"));
+    ck_assert_str_eq(field_text(&f), "Nguyễn");
+    ck_assert(field_insert(&f, "X"));
+    ck_assert_str_eq(field_text(&f), "NguyễXn");
+    field_free(&f);
+}
+END_TEST
+
+START_TEST(field_max_chars_and_controls)
+{
+    struct field f;
+    field_init(&f, NULL, 3);
+    ck_assert(field_insert(&f, "Đào"));
+    ck_assert(!field_insert(&f, "x"));
+    ck_assert_str_eq(field_text(&f), "Đào");
+    field_set(&f, "");
+    ck_assert(field_insert(&f, "a\tb"));     /* the tab is dropped */
+    ck_assert_str_eq(field_text(&f), "ab");
+    ck_assert(!field_insert(&f, "\xff"));     /* not UTF-8 */
+    ck_assert_str_eq(field_text(&f), "ab");
+    field_free(&f);
+}
+END_TEST
+
+START_TEST(field_view_scrolls_by_columns)
+{
+    struct field f;
+    field_init(&f, "Nguyễn Thị Minh Khai", 0);
+    size_t a, b;
+    int col;
+    field_view(&f, 8, &a, &b, &col);
+    ck_assert_int_le(col, 7);
+    ck_assert_uint_eq(f.cursor, strlen(field_text(&f)));
+    char *vis = strndup(field_text(&f) + a, b - a);
+    ck_assert_int_le(utf8_width(vis), 8);
+    ck_assert(strstr("Nguyễn Thị Minh Khai", vis) != NULL);
+    free(vis);
+    field_home(&f);
+    field_view(&f, 8, &a, &b, &col);
+    ck_assert_uint_eq(a, 0);
+    ck_assert_int_eq(col, 0);
+    field_free(&f);
+}
+END_TEST
+
+START_TEST(field_handle_actions)
+{
+    struct field f;
+    field_init(&f, "ab", 0);
+    ck_assert(field_handle(&f, ACT_LEFT));
+    ck_assert(field_handle(&f, ACT_BACKSPACE));
+    ck_assert_str_eq(field_text(&f), "b");
+    ck_assert(!field_handle(&f, ACT_SAVE));
+    field_free(&f);
+}
+END_TEST
+
+/* ---- key table → bar and help ---------------------------------------- */
+
+START_TEST(keys_map_to_actions)
+{
+    int digit = 0;
+    ck_assert_int_eq(action_for_key('q', false, false, NULL), ACT_QUIT);
+    ck_assert_int_eq(action_for_key('q', false, true, NULL), ACT_NONE);   /* text */
+    ck_assert_int_eq(action_for_key('?', false, false, NULL), ACT_HELP);
+    ck_assert_int_eq(action_for_key('7', false, false, &digit), ACT_JUMP);
+    ck_assert_int_eq(digit, 7);
+    ck_assert_int_eq(action_for_key('7', false, true, &digit), ACT_NONE);
+    ck_assert_int_eq(action_for_key(27, false, true, NULL), ACT_BACK);
+    ck_assert_int_eq(action_for_key('\r', false, true, NULL), ACT_OPEN);
+    ck_assert_int_eq(action_for_key(0411, true, true, NULL), ACT_HELP);   /* KEY_F(1) */
+    ck_assert_int_eq(action_for_key(0422, true, true, NULL), ACT_QUIT);   /* KEY_F(10) */
+}
+END_TEST
+
+START_TEST(bar_and_help_agree)
+{
+    const enum action acts[] = {ACT_HELP, ACT_SAVE, ACT_NEW, ACT_MENU, ACT_QUIT};
+    size_t n = sizeof acts / sizeof *acts;
+    char bar[512];
+    ck_assert_uint_eq(action_bar(acts, n, 200, bar, sizeof bar), n);
+    for (size_t i = 0; i < n; i++) {
+        char line[256], key[16];
+        ck_assert(action_help_line(acts, n, i, line, sizeof line));
+        /* the bar shows the first key of each action, the help all its keys */
+        snprintf(key, sizeof key, "%.*s", (int)strcspn(action_key(acts[i]), " "), action_key(acts[i]));
+        ck_assert_msg(strstr(bar, key), "bar lacks %s: %s", key, bar);
+        ck_assert_msg(strncmp(line, action_key(acts[i]), strlen(action_key(acts[i]))) == 0,
+                      "help line %s", line);
+        ck_assert_msg(strstr(bar, action_label(acts[i])), "bar lacks label %s", action_label(acts[i]));
+        ck_assert(strstr(line, action_help(acts[i])));
+    }
+    char line[256];
+    ck_assert(!action_help_line(acts, n, n, line, sizeof line));
+}
+END_TEST
+
+START_TEST(bar_fits_width)
+{
+    const enum action acts[] = {ACT_HELP, ACT_SAVE, ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_QUIT};
+    char bar[512];
+    size_t shown = action_bar(acts, 6, 20, bar, sizeof bar);
+    ck_assert_uint_lt(shown, 6);
+    ck_assert_int_le(utf8_width(bar), 20);
+    i18n_set_lang("vi");
+    shown = action_bar(acts, 6, 200, bar, sizeof bar);
+    ck_assert_uint_eq(shown, 6);
+    ck_assert_msg(strstr(bar, "F2 Lưu"), "Vietnamese bar: %s", bar);
+    i18n_set_lang("en");
+}
+END_TEST
+
+/* ---- widgets drawn headless ------------------------------------------ */
+
+static SCREEN *scr;
+static FILE *devnull_out, *devnull_in;
+
+static void curses_up(void)
+{
+    devnull_out = fopen("/dev/null", "w");
+    devnull_in = fopen("/dev/null", "r");
+    scr = newterm("xterm", devnull_out, devnull_in);
+    ck_assert_ptr_nonnull(scr);
+    set_term(scr);
+    resizeterm(24, 80);
+    draw_init(false, false);
+}
+
+static void curses_down(void)
+{
+    endwin();
+    delscreen(scr);
+    fclose(devnull_out);
+    fclose(devnull_in);
+}
+
+static void read_line(WINDOW *w, int y, char *out, size_t outsz)
+{
+    wchar_t wbuf[256];
+    int n = mvwinnwstr(w, y, 0, wbuf, 255);
+    wbuf[n > 0 ? n : 0] = L'\0';
+    wcstombs(out, wbuf, outsz);
+}
+
+static void rows_cb(void *ctx, size_t i, char *buf, size_t sz)
+{
+    (void)ctx;
+    static const char *const names[] = {"Nguyễn Thị Đào", "Trần Văn Bình", "Lê Thị Hoa"};
+    snprintf(buf, sz, "%zu %s", i, names[i % 3]);
+}
+
+START_TEST(list_draws_visible_page_only)
+{
+    curses_up();
+    struct list_view lv = {0};
+    list_set_count(&lv, 1000);
+    list_handle(&lv, ACT_END);
+    list_draw(stdscr, 0, 0, 5, 80, &lv, rows_cb, NULL, true);
+    char line[512];
+    read_line(stdscr, 4, line, sizeof line);
+    ck_assert_msg(strncmp(line, "999 Nguyễn Thị Đào", strlen("999 Nguyễn Thị Đào")) == 0, "%s", line);
+    read_line(stdscr, 0, line, sizeof line);
+    ck_assert_msg(strncmp(line, "995 ", 4) == 0, "%s", line);
+    list_handle(&lv, ACT_HOME);
+    list_draw(stdscr, 0, 0, 5, 80, &lv, rows_cb, NULL, true);
+    read_line(stdscr, 0, line, sizeof line);
+    ck_assert_msg(strncmp(line, "0 Nguyễn", strlen("0 Nguyễn")) == 0, "%s", line);
+    curses_down();
+}
+END_TEST
+
+static const struct form_def defs[] = {
+    {"Full name", FK_TEXT, 50, NULL, NULL},
+    {"Village", FK_TEXT, 50, NULL, NULL},
+};
+
+START_TEST(form_shows_error_under_field)
+{
+    curses_up();
+    struct form f;
+    ck_assert(form_init(&f, defs, 2));
+    form_text(&f, "Đào");
+    form_handle(&f, ACT_NEXT_FIELD);
+    form_set_error(&f, 0, "Full name: too short");
+    ck_assert_uint_eq(f.focus, 0); /* focus goes to the first error */
+    form_draw(stdscr, &f, 0, 0, 10, 80);
+    char line[512];
+    read_line(stdscr, 0, line, sizeof line);
+    ck_assert_msg(strstr(line, "Full name") && strstr(line, "Đào"), "%s", line);
+    read_line(stdscr, 1, line, sizeof line);
+    ck_assert_msg(strstr(line, "Full name: too short"), "%s", line);
+    read_line(stdscr, 2, line, sizeof line);
+    ck_assert_msg(strstr(line, "Village"), "%s", line);
+    ck_assert(form_changed(&f));
+    form_free(&f);
+    curses_down();
+}
+END_TEST
+
+static Suite *tui_suite(void)
+{
+    Suite *s = suite_create("tui");
+    TCase *tc = tcase_create("field");
+    tcase_add_test(tc, field_insert_vietnamese);
+    tcase_add_test(tc, field_nfd_input_stored_nfc);
+    tcase_add_test(tc, field_cursor_moves_by_character);
+    tcase_add_test(tc, field_delete_and_backspace);
+    tcase_add_test(tc, field_insert_in_middle);
+    tcase_add_test(tc, field_max_chars_and_controls);
+    tcase_add_test(tc, field_view_scrolls_by_columns);
+    tcase_add_test(tc, field_handle_actions);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("keys");
+    tcase_add_test(tc, keys_map_to_actions);
+    tcase_add_test(tc, bar_and_help_agree);
+    tcase_add_test(tc, bar_fits_width);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("widgets");
+    tcase_add_test(tc, list_draws_visible_page_only);
+    tcase_add_test(tc, form_shows_error_under_field);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    setlocale(LC_ALL, "C.UTF-8");
+    setenv("TERM", "xterm", 1);
+    i18n_set_lang("en");
+    SRunner *sr = srunner_create(tui_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

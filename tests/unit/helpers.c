@@ -1,0 +1,120 @@
+/* helpers — files and folders for the unit tests: temporary folders,
+ * reading files, and SQLite files opened directly (not through db_open). */
+#include <config.h>
+#include "tests.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *test_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    ck_assert_ptr_nonnull(p);
+    snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+char *test_dir_new(void)
+{
+    char *dir = test_tmp_path(".d");
+    ck_assert_int_eq(mkdir(dir, 0700), 0);
+    return dir;
+}
+
+/* Removes dir, its files and its backups/ folder. */
+void test_dir_free(char *dir)
+{
+    static const char *const sub[] = {"backups", ""};
+    for (int i = 0; i < 2; i++) {
+        char *d = test_join(dir, sub[i]);
+        DIR *dp = opendir(d);
+        struct dirent *e;
+        while (dp && (e = readdir(dp))) {
+            char *f = test_join(d, e->d_name);
+            if (e->d_name[0] != '.')
+                unlink(f);
+            free(f);
+        }
+        if (dp)
+            closedir(dp);
+        rmdir(d);
+        free(d);
+    }
+    free(dir);
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+size_t test_list_backups(const char *dir, char out[][256], size_t max)
+{
+    char *d = test_join(dir, "backups");
+    DIR *dp = opendir(d);
+    free(d);
+    size_t n = 0;
+    struct dirent *e;
+    while (dp && (e = readdir(dp)))
+        if (e->d_name[0] != '.' && n < max)
+            snprintf(out[n++], 256, "%s", e->d_name);
+    if (dp)
+        closedir(dp);
+    qsort(out, n, sizeof *out, cmp_name);
+    return n;
+}
+
+size_t test_count_backups(const char *dir)
+{
+    char names[32][256];
+    return test_list_backups(dir, names, 32);
+}
+
+char *test_slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    ck_assert_ptr_nonnull(buf);
+    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+long long test_query_int(struct db *db, const char *sql)
+{
+    long long v = -1;
+    ck_assert_msg(db_query_int(db, sql, NULL, &v) == ST_OK, "%s: %s", sql, status_message());
+    return v;
+}
+
+long long test_raw_int(const char *path, const char *sql)
+{
+    sqlite3 *s;
+    sqlite3_stmt *st;
+    long long v = -1;
+    ck_assert_int_eq(sqlite3_open_v2(path, &s, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(s);
+    return v;
+}
+
+void test_raw_exec(const char *path, const char *sql)
+{
+    sqlite3 *s;
+    ck_assert_int_eq(sqlite3_open(path, &s), SQLITE_OK);
+    ck_assert_msg(sqlite3_exec(s, sql, NULL, NULL, NULL) == SQLITE_OK, "%s", sqlite3_errmsg(s));
+    sqlite3_close(s);
+}

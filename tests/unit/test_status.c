@@ -1,0 +1,105 @@
+/* test_status — result codes and the last failure's message. */
+#include <config.h>
+#include "tests.h"
+#include "treem/core/status.h"
+
+#include <string.h>
+
+/* Every code with the English text the header promises. */
+static const struct {
+    enum status st;
+    const char *text;
+} codes[] = {
+    {ST_OK, "success"},
+    {ST_NOMEM, "out of memory"},
+    {ST_INVALID, "invalid input"},
+    {ST_NOTFOUND, "not found"},
+    {ST_EXISTS, "already exists"},
+    {ST_IO, "input/output error"},
+    {ST_DB, "database error"},
+    {ST_BUSY, "the database is in use by another program"},
+    {ST_TOO_NEW, "the database was made by a newer version of treem"},
+    {ST_CONFLICT, "conflicting changes"},
+    {ST_CANCELLED, "cancelled"},
+};
+#define NCODES (sizeof codes / sizeof *codes)
+
+START_TEST(test_status_str_every_code)
+{
+    ck_assert_int_eq(NCODES, ST__COUNT); /* a new code needs a row here */
+    const enum status st = codes[_i].st;
+    ck_assert_str_eq(status_str(st), codes[_i].text);
+    for (size_t j = 0; j < NCODES; j++)
+        if (j != (size_t)_i)
+            ck_assert_str_ne(status_str(st), status_str(codes[j].st));
+}
+END_TEST
+
+START_TEST(test_status_str_out_of_range)
+{
+    ck_assert_ptr_nonnull(status_str(ST__COUNT));
+    ck_assert_ptr_nonnull(status_str((enum status)-1));
+    ck_assert_ptr_nonnull(status_str((enum status)1000));
+    ck_assert_str_eq(status_str((enum status)1000), "unknown status");
+}
+END_TEST
+
+START_TEST(test_status_set_returns_code_and_formats)
+{
+    status_clear();
+    enum status st = status_set(ST_INVALID, "%s: line %d", "birth_date", 7);
+    ck_assert_int_eq(st, ST_INVALID);
+    ck_assert_int_eq(status_last(), ST_INVALID);
+    ck_assert_str_eq(status_message(), "birth_date: line 7");
+    st = status_set(ST_NOTFOUND, "code '%s'", "99999");
+    ck_assert_int_eq(st, ST_NOTFOUND);
+    ck_assert_int_eq(status_last(), ST_NOTFOUND);
+    ck_assert_str_eq(status_message(), "code '99999'");
+}
+END_TEST
+
+START_TEST(test_status_clear)
+{
+    status_set(ST_DB, "%s", "boom");
+    status_clear();
+    ck_assert_int_eq(status_last(), ST_OK);
+    ck_assert_str_eq(status_message(), "success");
+}
+END_TEST
+
+/* An empty message falls back to the code's own text, for every code. */
+START_TEST(test_status_empty_message_gives_code_text)
+{
+    status_clear();
+    status_set(codes[_i].st, "%s", "");
+    ck_assert_int_eq(status_last(), codes[_i].st);
+    ck_assert_str_eq(status_message(), codes[_i].text);
+}
+END_TEST
+
+START_TEST(test_status_long_message_truncated_safely)
+{
+    char big[4000];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    status_set(ST_INVALID, "%s", big);
+    size_t n = strlen(status_message());
+    ck_assert_uint_gt(n, 100);
+    ck_assert_uint_lt(n, sizeof big - 1);
+    ck_assert_int_eq(status_last(), ST_INVALID);
+}
+END_TEST
+
+Suite *suite_status(void)
+{
+    Suite *s = suite_create("status");
+    TCase *tc = tcase_create("core");
+    tcase_add_loop_test(tc, test_status_str_every_code, 0, (int)NCODES);
+    tcase_add_test(tc, test_status_str_out_of_range);
+    tcase_add_test(tc, test_status_set_returns_code_and_formats);
+    tcase_add_test(tc, test_status_clear);
+    tcase_add_loop_test(tc, test_status_empty_message_gives_code_text, 0, (int)NCODES);
+    tcase_add_test(tc, test_status_long_message_truncated_safely);
+    suite_add_tcase(s, tc);
+    return s;
+}
