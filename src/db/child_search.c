@@ -257,8 +257,10 @@ enum status child_search_count_upto(struct db *db, const struct child_query *q, 
     sqlite3_stmt *st = NULL;
     char tail[48];
     snprintf(tail, sizeof tail, " LIMIT ?%d)", P_LIMIT);
-    long long most = cap < 0 || cap > FTS_MAX_COUNT ? FTS_MAX_COUNT : cap < FTS_MAX_CANDIDATES ? FTS_MAX_CANDIDATES : cap;
-    enum status rc = prepare_stmt(db, q, most, &p, "SELECT count(*) FROM (SELECT 1", tail, &st);
+    /* From the candidates the count stops at cap matches (or runs out of
+     * candidates); walking stops at cap matches too, which takes long when
+     * matches are rare: so candidates are used whenever they are few. */
+    enum status rc = prepare_stmt(db, q, FTS_MAX_COUNT, &p, "SELECT count(*) FROM (SELECT 1", tail, &st);
     if (rc != ST_OK)
         return rc;
     sqlite3_bind_int64(st, P_LIMIT, cap < 0 ? -1 : cap);
