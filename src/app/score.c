@@ -57,6 +57,9 @@ void score_set_measure_provider(score_measure_fn fn)
 
 bool score_add_measure_provider(score_measure_fn fn)
 {
+    for (size_t i = 0; fn && i < nproviders; i++)
+        if (providers[i] == fn)
+            return true; /* already there: adding is idempotent */
     if (!fn || nproviders == MAX_PROVIDERS)
         return false;
     providers[nproviders++] = fn;

@@ -5,9 +5,11 @@
  * previous year and the dossier CSV. */
 #include <config.h>
 #include "tests.h"
+#include "treem/app/children.h"
 #include "treem/app/rubric_edit.h"
 #include "treem/app/score.h"
 #include "treem/app/score_csv.h"
+#include "treem/app/score_register.h"
 #include "treem/csv/csv_read.h"
 #include "treem/db/rubric_save.h"
 #include "treem/model/rubric_text.h"
@@ -183,6 +185,82 @@ START_TEST(test_providers)
     ck_assert(!s.stored && !s.line[i].has_value);
     score_sheet_free(&s);
     test_db_free(db);
+}
+END_TEST
+
+/* A child of the hand-made register from "key=value" pairs; returns its id. */
+static long long add_child(struct db *db, const char *const kv[])
+{
+    struct child c;
+    child_init(&c);
+    for (int i = 0; kv[i]; i++) {
+        char key[40];
+        const char *eq = strchr(kv[i], '=');
+        snprintf(key, sizeof key, "%.*s", (int)(eq - kv[i]), kv[i]);
+        ck_assert_msg(child_field_parse(&c, child_field_find(key), eq + 1) == ST_OK, "%s", status_message());
+    }
+    struct children_save_opts force = {true, NULL, 0};
+    ck_assert_msg(children_save(db, &c, &force, NULL, NULL) == ST_OK, "%s", status_message());
+    long long id = c.id;
+    child_free(&c);
+    return id;
+}
+
+/* The register provider on seven hand-made children; the right answers are
+ * worked out next to each figure. Today is 30/06/2025. */
+START_TEST(test_register_provider)
+{
+    setenv("TREEM_TODAY", "2025-06-30", 1);
+    struct db *db = test_db_new(true);
+    static const char *const kids[][7] = {
+        /* born 2024, registered 20 days after birth (on time), vaccinated before 1 */
+        {"full_name=Một", "birth_date=10/02/2024", "sex=nữ", "birth_reg_date=01/03/2024",
+         "vaccinated_on=01/12/2024", NULL},
+        /* born 2024, registered late, vaccinated after the first birthday */
+        {"full_name=Hai", "birth_date=05/05/2024", "sex=nam", "birth_reg_date=01/10/2024",
+         "vaccinated_on=10/05/2025", NULL},
+        {"full_name=Ba", "birth_date=20/12/2024", NULL},
+        {"full_name=Bốn", "birth_date=30/06/2024", "sex=nam", NULL},
+        {"full_name=Năm", "birth_date=01/01/2015", "sex=nam", NULL},
+        {"full_name=Sáu", "birth_date=01/01/2020", "school=mầm non", NULL},   /* 5 in 2025 */
+        {"full_name=Bảy", "birth_date=01/06/2020", "school=not_yet", NULL},   /* 5 in 2025 */
+    };
+    long long ids[7];
+    for (int i = 0; i < 7; i++)
+        ids[i] = add_child(db, kids[i]);
+    ck_assert_int_eq(children_add_check(db, ids[0], (struct date){2024, 12, 1}), ST_OK);
+    ck_assert_int_eq(children_add_check(db, ids[4], (struct date){2025, 3, 1}), ST_OK);
+    static const struct {
+        int year;
+        const char *code;
+        bool computed;
+        double value;
+        const char *basis;
+    } want[] = {
+        {2024, "2.1", true, 25, "1 / 4"},         /* born 2024: Một on time of 4 */
+        {2024, "9.1", true, 100.0 / 7, "1 / 7"},  /* under 16 at 31/12/2024: 7; checked in 2024: Một */
+        {2024, "10.1", false, 0, ""},             /* nobody is 5 on 31/12/2024 */
+        {2024, "6.1", false, 0, ""},              /* help given is in the cases, not the register */
+        {2025, "7.1", true, 25, "1 / 4"},         /* first birthday in 2025: 4; Một vaccinated in time */
+        {2025, "10.1", true, 50, "1 / 2"},        /* 5 on 30/06/2025: Sáu and Bảy; Sáu at pre-school */
+        {2025, "9.1", true, 100.0 / 7, "1 / 7"},  /* checked in 2025: Năm */
+    };
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+        struct score_sheet s;
+        ck_assert_int_eq(score_sheet_build(db, want[k].year, NULL, &s), ST_OK);
+        const struct score_line *l = &s.line[line_of(&s, want[k].code)];
+        ck_assert_msg(l->computed_ok == want[k].computed, "%d %s", want[k].year, want[k].code);
+        if (want[k].computed) {
+            ck_assert_int_eq(l->origin, SCORE_COMPUTED);
+            ck_assert_double_eq_tol(l->value, want[k].value, 1e-9);
+            ck_assert_str_eq(l->basis, want[k].basis);
+        }
+        score_sheet_free(&s);
+    }
+    struct score_measured m;
+    ck_assert_int_eq(score_register_measure(db, MEASURE_ABUSE_CASES, 2024, &m), ST_NOTFOUND);
+    test_db_free(db);
+    unsetenv("TREEM_TODAY");
 }
 END_TEST
 
@@ -404,6 +482,7 @@ Suite *suite_score(void)
     tcase_add_loop_test(tc, test_classes, 0, N(class_cases));
     tcase_add_test(tc, test_points_and_audit);
     tcase_add_test(tc, test_providers);
+    tcase_add_test(tc, test_register_provider);
     tcase_add_test(tc, test_verdict_appears);
     tcase_add_test(tc, test_compare_previous_year);
     tcase_add_test(tc, test_sheet_csv);

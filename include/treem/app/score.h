@@ -79,7 +79,9 @@ typedef enum status (*score_measure_fn)(struct db *db, enum score_measure m, int
 
 /* Replaces every registered provider by fn (NULL: none). */
 void score_set_measure_provider(score_measure_fn fn);
-/* Adds fn after the registered ones (at most 8). False when full. */
+/* Adds fn after the registered ones (at most 8; adding one already there
+ * changes nothing). False when full. session_prepare() adds the register's
+ * provider (app/score_register.h). */
 bool score_add_measure_provider(score_measure_fn fn);
 
 /* Asks the providers for m; ST_NOTFOUND (with a message saying the value
