@@ -47,7 +47,8 @@ enum status home_stats_get(struct db *db, struct date today, struct home_stats *
     if (plan_repo_next_report(db, today, &when, &plan_id, &kind) == ST_OK) {
         char d[DATE_BUF];
         date_format(when, d);
-        snprintf(out->next_report, sizeof out->next_report, "%s — %s", d, plan_cal_kind_label(kind));
+        snprintf(out->next_report, sizeof out->next_report, "%s — %s", d,
+                 kind == PLAN_CAL_REPORT_HALF ? _("6-month report") : _("annual report"));
     }
     (void)table_exists;
     status_clear();

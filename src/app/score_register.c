@@ -1,11 +1,24 @@
-/* score_register — child_stats as a measure provider for the score sheet. */
+/* score_register — the register's measures (app/measures, the same
+ * computation the plan targets use) as a measure provider for the score
+ * sheet: a table from the sheet's measures to the plans' ones. */
 #include <config.h>
 #include "treem/app/score_register.h"
-#include "treem/app/child_stats.h"
-#include "treem/app/who_tables.h"
-#include "treem/core/i18n.h"
+#include "treem/app/measures.h"
 
 #include <stdio.h>
+
+static const struct {
+    enum score_measure score;
+    enum plan_measure plan;
+} same_as[] = {
+    {MEASURE_BIRTH_REG_ON_TIME, PLAN_MEASURE_BIRTH_REG_ON_TIME_RATE},
+    {MEASURE_VACCINATED_U1, PLAN_MEASURE_VACCINATED_U1_RATE},
+    {MEASURE_UNDERWEIGHT_U5, PLAN_MEASURE_UNDERWEIGHT_U5_RATE},
+    {MEASURE_STUNTED_U5, PLAN_MEASURE_STUNTING_U5_RATE},
+    {MEASURE_HEALTH_CHECKED, PLAN_MEASURE_HEALTH_CHECK_RATE},
+    {MEASURE_PRESCHOOL, PLAN_MEASURE_PRESCHOOL_RATE},
+    {MEASURE_SC_HELPED, PLAN_MEASURE_SC_CHILDREN_HELPED_RATE},
+};
 
 /* 31/12 of year, or today when earlier. */
 static struct date measure_day(int year)
@@ -14,52 +27,20 @@ static struct date measure_day(int year)
     return date_cmp(today, end) < 0 ? today : end;
 }
 
-static enum status ratio(enum status st, long long num, long long den, struct score_measured *out)
-{
-    if (st != ST_OK)
-        return st;
-    if (den <= 0)
-        return ST_NOTFOUND;
-    out->value = (double)num * 100.0 / (double)den;   /* exact when the rate is whole */
-    snprintf(out->basis, sizeof out->basis, "%lld / %lld", num, den);
-    return ST_OK;
-}
-
-static enum status nutrition(struct db *db, enum score_measure m, int year,
-                             struct score_measured *out)
-{
-    const struct growth_ref *ref = who_tables_shared();
-    if (!ref)
-        return ST_NOTFOUND;
-    struct child_nutrition nu;
-    enum status st = child_stats_malnutrition(db, ref, measure_day(year), &nu);
-    return m == MEASURE_UNDERWEIGHT_U5 ? ratio(st, nu.underweight, nu.weighed, out)
-                                       : ratio(st, nu.stunted, nu.measured, out);
-}
-
 enum status score_register_measure(struct db *db, enum score_measure m, int year,
                                    struct score_measured *out)
 {
-    struct child_ratio r = {0, 0};
-    enum status st;
-    switch (m) {
-    case MEASURE_BIRTH_REG_ON_TIME:
-        st = child_stats_birth_reg(db, year, &r);
-        break;
-    case MEASURE_VACCINATED_U1:
-        st = child_stats_vaccinated_under1(db, year, &r);
-        break;
-    case MEASURE_HEALTH_CHECKED:
-        st = child_stats_health_check(db, year, &r);
-        break;
-    case MEASURE_PRESCHOOL:
-        st = child_stats_preschool(db, measure_day(year), &r);
-        break;
-    case MEASURE_UNDERWEIGHT_U5:
-    case MEASURE_STUNTED_U5:
-        return nutrition(db, m, year, out);
-    default:
-        return ST_NOTFOUND;
+    for (size_t i = 0; i < sizeof same_as / sizeof *same_as; i++) {
+        if (same_as[i].score != m)
+            continue;
+        struct plan_measured got = {0, 0, 0};
+        enum status st = measures_plan(db, same_as[i].plan, year, measure_day(year), &got);
+        if (st != ST_OK)
+            return st;
+        out->value = got.value;
+        if (got.denominator > 0)
+            snprintf(out->basis, sizeof out->basis, "%ld / %ld", got.numerator, got.denominator);
+        return ST_OK;
     }
-    return ratio(st, r.num, r.den, out);
+    return ST_NOTFOUND; /* abuse, injuries, approved plans: the cases' business */
 }

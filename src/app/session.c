@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/app/session.h"
 #include "treem/app/catalog.h"
+#include "treem/app/measures.h"
 #include "treem/app/rubric_load.h"
 #include "treem/app/score_register.h"
 #include "treem/db/migrate.h"
@@ -47,6 +48,7 @@ enum status session_open(const char *path, bool create, struct db **out)
 
 enum status session_prepare(struct db *db)
 {
+    plan_set_measure_provider(measures_plan);
     enum status st = migrate_apply(db, true, NULL, NULL);
     if (st == ST_OK)
         st = catalog_sync(db, NULL);

@@ -38,6 +38,8 @@ static double now_ms(void)
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+int bench_tui(const char *path);
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -177,14 +179,18 @@ static int run_size(const char *self, int n)
     int rc = fill(path, n);
     if (rc == 0) {
         fflush(stdout);
-        pid_t pid = fork();
-        if (pid == 0) { /* a fresh process: its memory is what the list screen would use */
-            execl(self, self, "--search", path, (char *)NULL);
-            _exit(127);
+        static const char *const modes[] = {"--search", "--tui"};
+        for (int m = 0; m < 2 && rc == 0; m++) {
+            fflush(stdout);
+            pid_t pid = fork();
+            if (pid == 0) { /* a fresh process: its memory is what that part uses */
+                execl(self, self, modes[m], path, (char *)NULL);
+                _exit(127);
+            }
+            int status = 1;
+            if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status))
+                rc = 1;
         }
-        int status = 1;
-        if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status))
-            rc = 1;
     }
     if (!getenv("BENCH_KEEP"))
         remove_db(path);
@@ -197,6 +203,8 @@ int main(int argc, char **argv)
     i18n_set_lang("en");
     if (argc == 3 && strcmp(argv[1], "--search") == 0)
         return search(argv[2]);
+    if (argc == 3 && strcmp(argv[1], "--tui") == 0)
+        return bench_tui(argv[2]);
     static const char *const defaults[] = {"10000", "100000"};
     int n = argc > 1 ? argc - 1 : 2, rc = 0;
     for (int i = 0; i < n; i++) {

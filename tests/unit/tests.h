@@ -21,6 +21,7 @@ Suite *suite_manifest(void);
 Suite *suite_migrate(void);
 Suite *suite_db(void);
 Suite *suite_commune(void);
+Suite *suite_measures(void);
 Suite *suite_plan(void);
 Suite *suite_task(void);
 Suite *suite_plan_repo(void);

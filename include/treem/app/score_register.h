@@ -1,9 +1,10 @@
 /* score_register — the measure provider that reads the register of children
- * (app/child_stats): births registered on time, under-1 vaccination, under-5
- * underweight and stunting, yearly health checks, pre-school attendance.
- * Measures that need the cases (abuse, injuries, help given, approved
- * plans) are not its business: it answers ST_NOTFOUND for them, and for a
- * measure whose denominator is 0 (no such children in the register). */
+ * through app/measures (the computation the plan targets use, so a plan's
+ * target and the criterion it serves show the same figure): births
+ * registered on time, under-1 vaccination, under-5 underweight and stunting,
+ * yearly health checks, pre-school attendance. Measures that need the cases
+ * (abuse, injuries, help given, approved plans) answer ST_NOTFOUND, as does
+ * a measure whose denominator is 0 (no such children in the register). */
 #ifndef TREEM_APP_SCORE_REGISTER_H
 #define TREEM_APP_SCORE_REGISTER_H
 #include "treem/app/score.h"
