@@ -53,12 +53,13 @@ test)
     make -C "$top/_build" -s -j"$(nproc)" check || status=1
     echo "== build and test under AddressSanitizer + UndefinedBehaviorSanitizer"
     build "$top/_build-asan" --enable-werror --enable-sanitizers
-    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    # sanitizers make the code several times slower: give Check's timeouts room
+    CK_TIMEOUT_MULTIPLIER=4 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
         make -C "$top/_build-asan" -s -j"$(nproc)" check || status=1
     echo "== make distcheck"
     make -C "$top/_build" -s distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror >"$top/_build/distcheck.out" 2>&1 \
         || { tail -n 40 "$top/_build/distcheck.out"; status=1; }
-    grep -E "archives ready|^=+$" "$top/_build/distcheck.out" | head -n 3 || true
+    grep -E "archives ready" "$top/_build/distcheck.out" || true
     sh "$top/tests/summary.sh" "$top/_build" "$top/_build-asan" || status=1
     exit $status
     ;;
