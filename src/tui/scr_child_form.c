@@ -251,6 +251,13 @@ static enum screen_result child_form_action(struct screen *s, enum action a, int
             return SR_HANDLED;
         return SR_POP;
     }
+    if (a == ACT_FACTS) {
+        if (!st->orig.id)
+            ui_status(s->ui, true, "%s", _("Save the child first (F2), then F7 records groups and health."));
+        else
+            ui_push(s->ui, &scr_child_facts_ops, &st->orig.id);
+        return SR_HANDLED;
+    }
     if (form_handle(&st->form, a))
         return SR_HANDLED;
     return SR_UNHANDLED;
@@ -275,7 +282,7 @@ static bool child_form_unsaved(struct screen *s)
     return form_changed(&st->form);
 }
 
-static const enum action child_form_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_BACK};
+static const enum action child_form_actions[] = {ACT_SAVE, ACT_FACTS, ACT_NEXT_FIELD, ACT_BACK};
 
 const struct screen_ops scr_child_form_ops = {
     .title = N_("Child"),

@@ -71,8 +71,40 @@ keys Enter
 wait_for "Số 7 đường Trần Phú"
 wait_for "02/09/2016"
 ok "after a restart the child and the edit are still there"
+
+# --- a group of special circumstances and a measurement (F7)
+keys F7
+wait_for "Chưa ghi nhận gì"
+keys F3
+wait_for "Nhóm hoàn cảnh đặc biệt"
+keys Down
+type_text "a.3"
+keys Down
+type_text "01/01/2024"
+keys F2
+wait_for "a.3"
+wait_for "01/01/2024"
+keys F3
+keys Right Down Down
+type_text "01/03/2026"
+keys Down Down
+type_text "x"
+keys F2
+wait_for "Cân nặng (kg): hãy viết một số"
+keys BSpace
+type_text "20,5"
+keys Down
+type_text "120"
+keys F2
+wait_for "20.5 kg"
+ok "a group period and a measurement are recorded from the form"
+keys Escape
+wait_for "Trẻ TE-0001"
 keys Escape
 wait_for "tìm thấy 1"
+"$TREEM_BIN" --db "$E2E_DB" child list --group a > "$E2E_DIR/group.txt"
+grep -q "Hồ Thị Ngọc Ánh" "$E2E_DIR/group.txt" || fail "group a list: $(cat "$E2E_DIR/group.txt")"
+ok "the register lists her in group a"
 
 # --- the same child again: the duplicate warning
 keys F3

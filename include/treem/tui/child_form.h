@@ -17,5 +17,7 @@ struct child_filter {
 extern const struct screen_ops scr_child_form_ops;
 extern const struct screen_ops scr_child_filter_ops;
 extern const struct screen_ops scr_child_dups_ops;
+/* arg: long long * — the id of a saved child. */
+extern const struct screen_ops scr_child_facts_ops;
 
 #endif

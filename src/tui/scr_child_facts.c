@@ -1,0 +1,329 @@
+/* scr_child_facts — F7 in a child's form: the child's periods in groups of
+ * special circumstances (from/to), weight and height measurements with the
+ * WHO 2006 assessment, and health checks; add (F3) and delete (F8). */
+#include <config.h>
+#include "treem/tui/child_form.h"
+#include "treem/tui/form.h"
+#include "treem/tui/list.h"
+#include "treem/app/children.h"
+#include "treem/app/who_tables.h"
+#include "treem/core/i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum item_kind { IT_PERIOD, IT_MEASURE, IT_CHECK };
+
+struct item {
+    enum item_kind kind;
+    long long id;
+    struct date day;
+    char text[256];
+};
+
+enum { F_KIND, F_GROUP, F_FROM, F_TO, F_WEIGHT, F_HEIGHT, F__COUNT };
+
+static const char *const kind_choices[] = {N_("Special-circumstance group"), N_("Weight and height"),
+                                           N_("Health check"), NULL};
+
+static const struct form_def add_defs[F__COUNT] = {
+    {N_("Add"), FK_CHOICE, 0, kind_choices, NULL},
+    {N_("Group"), FK_TEXT, 6, NULL, N_("sub-group code, e.g. d.2 (see treem child group --help)")},
+    {N_("Date / from"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
+    {N_("Until"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy, empty while it lasts")},
+    {N_("Weight (kg)"), FK_TEXT, 6, NULL, N_("e.g. 10,5")},
+    {N_("Height (cm)"), FK_TEXT, 6, NULL, N_("e.g. 85")},
+};
+
+struct facts_state {
+    struct child child;
+    struct item *items;
+    size_t n;
+    struct list_view lv;
+    bool adding;
+    struct form form;
+};
+
+static void push_item(struct facts_state *st, enum item_kind k, long long id, struct date day,
+                      const char *text)
+{
+    struct item *ni = realloc(st->items, (st->n + 1) * sizeof *ni);
+    if (!ni)
+        return;
+    st->items = ni;
+    st->items[st->n] = (struct item){k, id, day, ""};
+    snprintf(st->items[st->n].text, sizeof st->items[st->n].text, "%s", text);
+    st->n++;
+}
+
+static void add_periods(struct screen *s, struct facts_state *st)
+{
+    struct child_period *p;
+    size_t n;
+    if (children_periods(s->ui->db, st->child.id, &p, &n) != ST_OK)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        char from[DATE_BUF], to[DATE_BUF], line[1200];
+        date_format(p[i].from, from);
+        if (p[i].to.y)
+            date_format(p[i].to, to);
+        else
+            snprintf(to, sizeof to, "…");
+        snprintf(line, sizeof line, "%-5s %s–%s  %s", p[i].code, from, to, p[i].name);
+        push_item(st, IT_PERIOD, p[i].id, p[i].from, line);
+    }
+    free(p);
+}
+
+static void add_measures(struct screen *s, struct facts_state *st)
+{
+    struct child_measure *m;
+    size_t n;
+    if (children_measures(s->ui->db, st->child.id, &m, &n) != ST_OK)
+        return;
+    const struct growth_ref *ref = who_tables_shared();
+    for (size_t i = 0; i < n; i++) {
+        char day[DATE_BUF], line[256], assess[96] = "";
+        date_format(m[i].date, day);
+        if (ref && st->child.birth_date.y) {
+            int months = date_age_months(st->child.birth_date, m[i].date);
+            struct growth_result g = growth_assess(ref, st->child.sex, months, m[i].weight_kg,
+                                                   m[i].height_cm);
+            snprintf(assess, sizeof assess, "%s: %s · %s: %s", _("weight"),
+                     growth_status_label(g.underweight), _("height"), growth_status_label(g.stunting));
+        }
+        snprintf(line, sizeof line, "%s  %.1f kg  %.1f cm  %s", day, m[i].weight_kg,
+                 m[i].height_cm, assess);
+        push_item(st, IT_MEASURE, m[i].id, m[i].date, line);
+    }
+    free(m);
+}
+
+static void add_checks(struct screen *s, struct facts_state *st)
+{
+    struct date *d;
+    size_t n;
+    if (children_checks(s->ui->db, st->child.id, &d, &n) != ST_OK)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        char day[DATE_BUF];
+        date_format(d[i], day);
+        push_item(st, IT_CHECK, 0, d[i], day);
+    }
+    free(d);
+}
+
+static void reload(struct screen *s)
+{
+    struct facts_state *st = s->state;
+    free(st->items);
+    st->items = NULL;
+    st->n = 0;
+    add_periods(s, st);
+    add_measures(s, st);
+    add_checks(s, st);
+    list_set_count(&st->lv, st->n);
+}
+
+static void facts_enter(struct screen *s)
+{
+    struct facts_state *st = s->state;
+    const long long *id = s->arg;
+    child_init(&st->child);
+    if (children_get(s->ui->db, *id, &st->child) != ST_OK)
+        ui_status(s->ui, true, "%s", status_message());
+    form_init(&st->form, add_defs, F__COUNT);
+    reload(s);
+}
+
+static void facts_leave(struct screen *s)
+{
+    struct facts_state *st = s->state;
+    child_free(&st->child);
+    free(st->items);
+    form_free(&st->form);
+}
+
+static const char *kind_label(enum item_kind k)
+{
+    return k == IT_PERIOD ? _("Group") : k == IT_MEASURE ? _("Measured") : _("Check");
+}
+
+static void facts_row(void *ctx, size_t i, char *buf, size_t bufsz)
+{
+    struct facts_state *st = ctx;
+    const int widths[] = {9, 66};
+    const char *cells[] = {kind_label(st->items[i].kind), st->items[i].text};
+    ui_columns(buf, bufsz, widths, cells, 2);
+}
+
+static void facts_draw(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct facts_state *st = s->state;
+    char title[300];
+    snprintf(title, sizeof title, _("%s — %s: groups, measurements, health checks"), st->child.code,
+             st->child.full_name ? st->child.full_name : "");
+    ui_attr(w, UC_OK, true);
+    ui_print(w, 0, 2, cols - 4, title);
+    ui_attr(w, UC_OK, false);
+    if (st->adding) {
+        ui_print(w, 1, 2, cols - 4, _("Choose what to add with Left/Right, fill it in, F2 to save, Esc to cancel."));
+        form_draw(w, &st->form, 3, 2, rows - 3, cols - 4);
+        return;
+    }
+    list_draw(w, 2, 2, rows - 2, cols - 4, &st->lv, facts_row, st, true);
+    if (!st->n) {
+        ui_attr(w, UC_DIM, true);
+        ui_print(w, 2, 2, cols - 4, _("Nothing recorded yet. F3 adds a group, a measurement or a health check."));
+        ui_attr(w, UC_DIM, false);
+    }
+}
+
+static enum status parse_number(const char *text, const char *field, double *out)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%s", text);
+    for (char *c = buf; *c; c++)
+        if (*c == ',')
+            *c = '.';
+    char *end;
+    *out = strtod(buf, &end);
+    if (!buf[0] || *end)
+        return status_set(ST_INVALID, _("%s: write a number, e.g. 10,5"), field);
+    return ST_OK;
+}
+
+static enum status parse_date_field(struct form *f, size_t i, bool optional, struct date *out)
+{
+    const char *t = form_value(f, i);
+    *out = (struct date){0, 0, 0};
+    if (!t[0] && optional)
+        return ST_OK;
+    if (date_parse(t, out) != ST_OK)
+        return status_set(ST_INVALID, "%s: %s", _(add_defs[i].label), status_message());
+    return ST_OK;
+}
+
+/* Saves what the form holds; the field that fails gets the message. */
+static bool save_new(struct screen *s)
+{
+    struct facts_state *st = s->state;
+    struct form *f = &st->form;
+    form_clear_errors(f);
+    size_t at = F_FROM;
+    enum status rc;
+    int kind = form_choice(f, F_KIND);
+    if (kind == 0) {
+        struct child_period p = {.child_id = st->child.id};
+        children_group_code(form_value(f, F_GROUP), p.code, sizeof p.code);
+        rc = parse_date_field(f, F_FROM, false, &p.from);
+        if (rc == ST_OK && (rc = parse_date_field(f, F_TO, true, &p.to)) != ST_OK)
+            at = F_TO;
+        if (rc == ST_OK && (rc = children_add_period(s->ui->db, &p)) != ST_OK)
+            at = F_GROUP;
+    } else if (kind == 1) {
+        struct child_measure m = {.child_id = st->child.id};
+        rc = parse_date_field(f, F_FROM, false, &m.date);
+        if (rc == ST_OK && (rc = parse_number(form_value(f, F_WEIGHT), _("Weight (kg)"), &m.weight_kg)) != ST_OK)
+            at = F_WEIGHT;
+        if (rc == ST_OK && (rc = parse_number(form_value(f, F_HEIGHT), _("Height (cm)"), &m.height_cm)) != ST_OK)
+            at = F_HEIGHT;
+        if (rc == ST_OK && (rc = children_add_measure(s->ui->db, &m)) != ST_OK)
+            at = F_WEIGHT;
+    } else {
+        struct date day;
+        rc = parse_date_field(f, F_FROM, false, &day);
+        if (rc == ST_OK)
+            rc = children_add_check(s->ui->db, st->child.id, day);
+    }
+    if (rc != ST_OK) {
+        form_set_error(f, at, status_message());
+        return false;
+    }
+    return true;
+}
+
+static enum screen_result delete_selected(struct screen *s)
+{
+    struct facts_state *st = s->state;
+    if (!st->n)
+        return SR_HANDLED;
+    const struct item *it = &st->items[st->lv.selected];
+    char q[400];
+    snprintf(q, sizeof q, _("Delete this line? %s"), it->text);
+    if (!ui_confirm(s->ui, q))
+        return SR_HANDLED;
+    enum status rc = it->kind == IT_PERIOD ? children_delete_period(s->ui->db, st->child.id, it->id)
+                   : it->kind == IT_MEASURE ? children_delete_measure(s->ui->db, st->child.id, it->id)
+                                            : children_delete_check(s->ui->db, st->child.id, it->day);
+    if (rc != ST_OK)
+        ui_status(s->ui, true, "%s", status_message());
+    reload(s);
+    return SR_HANDLED;
+}
+
+static enum screen_result facts_action(struct screen *s, enum action a, int digit)
+{
+    struct facts_state *st = s->state;
+    (void)digit;
+    if (st->adding) {
+        if (a == ACT_SAVE || (a == ACT_OPEN && st->form.focus + 1 == F__COUNT)) {
+            if (save_new(s)) {
+                st->adding = false;
+                reload(s);
+                ui_status(s->ui, false, "%s", _("Saved."));
+            }
+            return SR_HANDLED;
+        }
+        if (a == ACT_OPEN)
+            return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
+        if (a == ACT_BACK) {
+            st->adding = false;
+            return SR_HANDLED;
+        }
+        return form_handle(&st->form, a) ? SR_HANDLED : SR_UNHANDLED;
+    }
+    if (a == ACT_NEW) {
+        for (size_t i = 1; i < F__COUNT; i++)
+            form_set(&st->form, i, "");
+        form_clear_errors(&st->form);
+        st->form.focus = 0;
+        st->adding = true;
+        return SR_HANDLED;
+    }
+    if (a == ACT_DELETE)
+        return delete_selected(s);
+    if (a == ACT_BACK || a == ACT_FACTS)
+        return SR_POP;
+    return list_handle(&st->lv, a) ? SR_HANDLED : SR_UNHANDLED;
+}
+
+static enum screen_result facts_text(struct screen *s, const char *utf8)
+{
+    struct facts_state *st = s->state;
+    if (st->adding)
+        form_text(&st->form, utf8);
+    return st->adding ? SR_HANDLED : SR_UNHANDLED;
+}
+
+static bool facts_text_mode(struct screen *s)
+{
+    struct facts_state *st = s->state;
+    return st->adding && add_defs[st->form.focus].kind == FK_TEXT;
+}
+
+static const enum action facts_actions[] = {ACT_NEW, ACT_SAVE, ACT_DELETE, ACT_BACK};
+
+const struct screen_ops scr_child_facts_ops = {
+    .title = N_("Groups and health"),
+    .actions = facts_actions,
+    .nactions = sizeof facts_actions / sizeof *facts_actions,
+    .state_size = sizeof(struct facts_state),
+    .enter = facts_enter,
+    .leave = facts_leave,
+    .draw = facts_draw,
+    .on_action = facts_action,
+    .on_text = facts_text,
+    .text_mode = facts_text_mode,
+};
