@@ -3,6 +3,7 @@
 #include "treem/app/demo.h"
 #include "treem/app/demo_plans.h"
 #include "treem/app/commune.h"
+#include "treem/app/demo_children.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
 
@@ -10,6 +11,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+
+/* The demo register: about 400 children, the same every run (for a fixed
+ * TREEM_TODAY; ages are counted back from today so the demo never ages). */
+#define DEMO_CHILDREN 400
+#define DEMO_SEED 20250701ULL
 
 static const char *const demo_villages[] = {
     "Khu phố Lý Tây", "Khu phố Liêm Định", "Khu phố Liêm Lợi",
@@ -37,6 +43,8 @@ static enum status fill(struct db *db)
         st = db_setting_set(db, "level_above", "Sở Y tế tỉnh Gia Lai");
     for (size_t i = 0; st == ST_OK && i < sizeof demo_villages / sizeof *demo_villages; i++)
         st = village_add(db, demo_villages[i]);
+    if (st == ST_OK)
+        st = demo_children_add(db, DEMO_CHILDREN, DEMO_SEED, date_today());
     if (st == ST_OK)
         st = demo_plans_fill(db);
     return st;

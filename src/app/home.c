@@ -1,6 +1,7 @@
 /* home — figures for the home screen. */
 #include <config.h>
 #include "treem/app/home.h"
+#include "treem/app/child_stats.h"
 #include "treem/db/plan_repo.h"
 #include "treem/db/task_repo.h"
 #include "treem/core/i18n.h"
@@ -33,6 +34,11 @@ enum status home_stats_get(struct db *db, struct date today, struct home_stats *
     out->departments = count_on(db, "SELECT count(*) FROM department WHERE active AND ?1 IS NOT NULL", iso);
     out->children = out->children_special = out->open_cases = -1;
     out->overdue_steps = out->tasks_due = out->criteria_points = -1;
+    struct child_ratio special;
+    if (child_stats_special(db, today, &special) == ST_OK) {
+        out->children = (long)special.den;
+        out->children_special = (long)special.num;
+    }
     if (task_repo_count_due(db, today, 7, &out->tasks_due) != ST_OK)
         out->tasks_due = -1;
     struct date when;
@@ -41,7 +47,8 @@ enum status home_stats_get(struct db *db, struct date today, struct home_stats *
     if (plan_repo_next_report(db, today, &when, &plan_id, &kind) == ST_OK) {
         char d[DATE_BUF];
         date_format(when, d);
-        snprintf(out->next_report, sizeof out->next_report, "%s — %s", d, plan_cal_kind_label(kind));
+        snprintf(out->next_report, sizeof out->next_report, "%s — %s", d,
+                 kind == PLAN_CAL_REPORT_HALF ? _("6-month report") : _("annual report"));
     }
     (void)table_exists;
     status_clear();

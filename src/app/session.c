@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/app/session.h"
 #include "treem/app/catalog.h"
+#include "treem/app/measures.h"
 #include "treem/db/migrate.h"
 #include "treem/core/i18n.h"
 
@@ -45,6 +46,7 @@ enum status session_open(const char *path, bool create, struct db **out)
 
 enum status session_prepare(struct db *db)
 {
+    plan_set_measure_provider(measures_plan);
     enum status st = migrate_apply(db, true, NULL, NULL);
     if (st == ST_OK)
         st = catalog_sync(db, NULL);

@@ -14,6 +14,8 @@ const struct cli_command cli_commands[] = {
     {"info", "", N_("show the commune, the schema version and the counts"), cmd_info},
     {"commune", "search TEXT", N_("find a commune or ward in the shipped list"), cmd_commune},
     {"village", "add NAME... | list", N_("add or list the villages (thôn, tổ dân phố)"), cmd_village},
+    {"child", "add|list|show|edit|delete|group|measure|check …",
+     N_("the register of children: add, list and search, show, edit, delete; groups and health"), cmd_child},
     {"setting", "get KEY | set KEY VALUE | list", N_("read or change a setting (officer_name, level_above, lang, …)"), cmd_setting},
     {"plan", "add|list|show|copy|...",
      N_("plans with their targets and calendar; copy a plan to the next year"), cmd_plan},

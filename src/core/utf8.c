@@ -201,3 +201,20 @@ int utf8_encode(long cp, char *out)
     out[n] = '\0';
     return (int)n;
 }
+
+char *utf8_capitalize(const char *s)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
+    if (n <= 0)
+        return strdup(s);
+    char head[8];
+    int hl = utf8_encode(utf8proc_toupper(cp), head);
+    size_t rest = strlen(s + n);
+    char *out = malloc((size_t)hl + rest + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, head, (size_t)hl);
+    memcpy(out + hl, s + n, rest + 1);
+    return out;
+}

@@ -215,8 +215,10 @@ void form_draw(WINDOW *w, struct form *f, int y, int x, int rows, int cols)
         draw_value(w, f, i, row, value_x, width);
         row++;
         if (f->errors[i] && row < y + rows) {
+            /* the message starts under the label: it names the field and
+             * needs the whole width more than the indentation */
             ui_attr(w, UC_ERROR, true);
-            ui_print(w, row, value_x, width, f->errors[i]);
+            ui_print(w, row, x + 2, cols - 2, f->errors[i]);
             ui_attr(w, UC_ERROR, false);
             row++;
         }

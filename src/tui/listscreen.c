@@ -26,6 +26,8 @@ enum ls_result listscreen_action(struct listscreen *ls, enum action a)
         return LS_UNHANDLED;
     if (field_handle(&ls->search, a)) {
         ls->lv.selected = ls->lv.top = 0;
+        if (!field_text(&ls->search)[0])
+            ls->digits = false;
         return LS_SEARCH_CHANGED;
     }
     return LS_UNHANDLED;
@@ -33,6 +35,13 @@ enum ls_result listscreen_action(struct listscreen *ls, enum action a)
 
 enum ls_result listscreen_text(struct listscreen *ls, const char *utf8)
 {
+    bool empty = !field_text(&ls->search)[0];
+    if (empty && !ls->digits && strcmp(utf8, "/") == 0) {
+        ls->digits = true;
+        return LS_MOVED;
+    }
+    if (empty && !ls->digits && utf8[0] >= '1' && utf8[0] <= '9' && !utf8[1])
+        return LS_UNHANDLED;
     if (!field_insert(&ls->search, utf8))
         return LS_UNHANDLED;
     ls->lv.selected = ls->lv.top = 0;
@@ -54,6 +63,12 @@ void listscreen_draw(WINDOW *w, int rows, int cols, struct listscreen *ls,
     ui_attr(w, UC_FIELD_FOCUS, true);
     ui_print_pad(w, 0, 8, fw, vis ? vis : "");
     ui_attr(w, UC_FIELD_FOCUS, false);
+    if (!field_text(&ls->search)[0]) {
+        ui_attr(w, UC_DIM, true);
+        ui_print(w, 0, 9, fw - 1, ls->digits ? _("type digits to search by number")
+                                             : _("type to search; / then digits for a number"));
+        ui_attr(w, UC_DIM, false);
+    }
     free(vis);
     ui_place_cursor(w, 0, 8 + cur);
     ui_attr(w, UC_DIM, true);

@@ -194,9 +194,11 @@ static enum screen_result plans_action(struct screen *s, enum action a, int digi
 static enum screen_result plans_text(struct screen *s, const char *utf8)
 {
     struct plans_state *st = s->state;
-    if (listscreen_text(&st->ls, utf8) == LS_SEARCH_CHANGED)
-        filter_plans(st);
-    return SR_HANDLED;
+    switch (listscreen_text(&st->ls, utf8)) {
+    case LS_SEARCH_CHANGED: filter_plans(st); return SR_HANDLED;
+    case LS_UNHANDLED: return SR_UNHANDLED; /* a digit on an empty search line: jump */
+    default: return SR_HANDLED;
+    }
 }
 
 static bool plans_text_mode(struct screen *s)

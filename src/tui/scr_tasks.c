@@ -316,9 +316,14 @@ static enum screen_result tasks_action(struct screen *s, enum action a, int digi
 static enum screen_result tasks_text(struct screen *s, const char *utf8)
 {
     struct tasks_state *st = s->state;
-    if (listscreen_text(&st->ls, utf8) == LS_SEARCH_CHANGED)
-        load(s);
-    return SR_HANDLED;
+    /* the criterion view's search line takes a number: digits are text */
+    if (st->view == V_CRITERION)
+        st->ls.digits = true;
+    switch (listscreen_text(&st->ls, utf8)) {
+    case LS_SEARCH_CHANGED: load(s); return SR_HANDLED;
+    case LS_UNHANDLED: return SR_UNHANDLED; /* a digit on an empty search line: jump */
+    default: return SR_HANDLED;
+    }
 }
 
 static bool tasks_text_mode(struct screen *s)

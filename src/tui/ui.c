@@ -371,6 +371,8 @@ int ui_run(struct ui *ui)
             global_action(ui, s, ACT_MENU_PREV, 0);
         else if (r == SR_UNHANDLED && a == ACT_NEXT_FIELD)
             global_action(ui, s, ACT_MENU, 0);
+        else if (r == SR_UNHANDLED && a == ACT_NONE && utf8[0] >= '1' && utf8[0] <= '9' && !utf8[1])
+            global_action(ui, s, ACT_JUMP, utf8[0] - '0'); /* a digit a screen left to us */
         else if (r == SR_UNHANDLED)
             global_action(ui, s, a, digit);
     }

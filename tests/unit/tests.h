@@ -21,9 +21,14 @@ Suite *suite_manifest(void);
 Suite *suite_migrate(void);
 Suite *suite_db(void);
 Suite *suite_commune(void);
+Suite *suite_measures(void);
 Suite *suite_plan(void);
 Suite *suite_task(void);
 Suite *suite_plan_repo(void);
+Suite *suite_child(void);
+Suite *suite_growth(void);
+Suite *suite_child_repo(void);
+Suite *suite_children(void);
 
 /* A fresh database at a temporary path, migrated and with the catalogues
  * loaded; commune 00004 when with_commune. Free with test_db_free(). */

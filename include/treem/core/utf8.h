@@ -37,6 +37,10 @@ size_t utf8_prev_char(const char *s, size_t len, size_t pos);
 /* Number of user-perceived characters (graphemes). */
 size_t utf8_char_count(const char *s);
 
+/* A new copy of s with its first letter in upper case ("họ và tên" →
+ * "Họ và tên"); caller frees; NULL when out of memory. */
+char *utf8_capitalize(const char *s);
+
 /* Encodes code point cp into out (at least 5 bytes); returns the length. */
 int utf8_encode(long cp, char *out);
 

@@ -1,8 +1,10 @@
 /* listscreen — the shape shared by the list screens (children, cases,
  * plans, tasks): a search line that filters as you type, a filter summary,
  * a column header and a paged list. The screen supplies the rows; this
- * module draws and routes keys. Typing goes to the search line (digits too,
- * for codes and ID numbers); Alt+number or F9 change screen. */
+ * module draws and routes keys. Typing goes to the search line. A digit 1–9
+ * typed on an empty search line jumps to that screen of the menu row, like
+ * everywhere else; to search by a number (an ID, a phone) type / first, or
+ * start with a letter (TE-0042). Alt+number and F9 always change screen. */
 #ifndef TREEM_TUI_LISTSCREEN_H
 #define TREEM_TUI_LISTSCREEN_H
 #include "treem/tui/field.h"
@@ -13,9 +15,12 @@ struct listscreen {
     struct list_view lv;
     char filter[160];     /* shown after the search line, e.g. "Thôn: Lý Tây" */
     char header[256];     /* column titles, laid out like the rows */
+    bool digits;          /* '/' typed: digits are search text even at the start */
 };
 
 enum ls_result { LS_UNHANDLED, LS_MOVED, LS_SEARCH_CHANGED };
+/* LS_UNHANDLED from listscreen_text means "a digit on an empty search line":
+ * the screen returns SR_UNHANDLED and the frame jumps to that screen. */
 
 void listscreen_init(struct listscreen *ls);
 void listscreen_free(struct listscreen *ls);

@@ -1,0 +1,155 @@
+/* cmd_child_facts — `treem child group|measure|check CODE …`: periods in
+ * special-circumstance sub-groups, weight/height, health checks. */
+#include <config.h>
+#include "treem/cli/cli.h"
+#include "treem/app/children.h"
+#include "treem/core/i18n.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct option fact_opts[] = {
+    {"from", required_argument, NULL, 'f'}, {"to", required_argument, NULL, 't'},
+    {"date", required_argument, NULL, 'd'}, {"weight", required_argument, NULL, 'w'},
+    {"height", required_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+};
+
+struct fact_args {
+    struct date from, to, date;
+    double weight, height;
+    const char *words[3];   /* the action's words after CODE */
+    int nwords;
+};
+
+static bool read_number(const char *option, const char *text, double *out)
+{
+    char *end;
+    *out = strtod(text, &end);
+    if (*text && !*end && *out > 0)
+        return true;
+    /* "7,6": Vietnamese write a decimal comma */
+    char buf[32];
+    snprintf(buf, sizeof buf, "%s", text);
+    char *comma = strchr(buf, ',');
+    if (comma) {
+        *comma = '.';
+        *out = strtod(buf, &end);
+        if (!*end && *out > 0)
+            return true;
+    }
+    fprintf(stderr, _("treem: --%s: '%s' is not a number\n"), option, text);
+    return false;
+}
+
+static bool read_date(const char *option, const char *text, struct date *out)
+{
+    if (date_parse(text, out) == ST_OK)
+        return true;
+    fprintf(stderr, "treem: --%s: %s\n", option, status_message());
+    return false;
+}
+
+/* Parses the options after CODE; 0 or the exit status. */
+static int parse_facts(int argc, char **argv, struct fact_args *a)
+{
+    int c;
+    optind = 0;
+    /* "-": words between options come back as option 1, in order */
+    while ((c = getopt_long(argc, argv, "-", fact_opts, NULL)) != -1) {
+        if (c == 1) {
+            if (a->nwords == 3)
+                return cli_usage(cli_find("child"), _("unexpected argument '%s'"), optarg);
+            a->words[a->nwords++] = optarg;
+            continue;
+        }
+        bool ok = true;
+        switch (c) {
+        case 'f': ok = read_date("from", optarg, &a->from); break;
+        case 't': ok = read_date("to", optarg, &a->to); break;
+        case 'd': ok = read_date("date", optarg, &a->date); break;
+        case 'w': ok = read_number("weight", optarg, &a->weight); break;
+        case 'h': ok = read_number("height", optarg, &a->height); break;
+        default: return cli_usage(cli_find("child"), "%s", _("unknown option (see treem child --help)"));
+        }
+        if (!ok)
+            return 1;
+    }
+    return 0;
+}
+
+static long long id_word(const char *w)
+{
+    char *end;
+    long long v = w ? strtoll(w[0] == '#' ? w + 1 : w, &end, 10) : 0;
+    return w && *end == '\0' && v > 0 ? v : 0;
+}
+
+static enum status do_group(struct db *db, const struct child *c, struct fact_args *a)
+{
+    const char *op = a->nwords ? a->words[0] : "";
+    if (strcmp(op, "add") == 0 && a->nwords == 2) {
+        struct child_period p;
+        memset(&p, 0, sizeof p);
+        p.child_id = c->id;
+        snprintf(p.code, sizeof p.code, "%s", a->words[1]);
+        p.from = a->from.y ? a->from : date_today();
+        p.to = a->to;
+        return children_add_period(db, &p);
+    }
+    long long id = a->nwords == 2 ? id_word(a->words[1]) : 0;
+    if (strcmp(op, "end") == 0 && id)
+        return children_end_period(db, c->id, id, a->to.y ? a->to : date_today());
+    if (strcmp(op, "delete") == 0 && id)
+        return children_delete_period(db, c->id, id);
+    return status_set(ST_INVALID, "%s", _("expected: group CODE add SUBGROUP | end ID | delete ID"));
+}
+
+static enum status do_measure(struct db *db, const struct child *c, struct fact_args *a)
+{
+    if (a->nwords == 2 && strcmp(a->words[0], "delete") == 0 && id_word(a->words[1]))
+        return children_delete_measure(db, c->id, id_word(a->words[1]));
+    if (a->nwords)
+        return status_set(ST_INVALID, "%s", _("expected: measure CODE --weight KG --height CM | delete ID"));
+    struct child_measure m = {0, c->id, a->date.y ? a->date : date_today(), a->weight, a->height};
+    return children_add_measure(db, &m);
+}
+
+static enum status do_check(struct db *db, const struct child *c, struct fact_args *a)
+{
+    if (a->nwords == 2 && strcmp(a->words[0], "delete") == 0) {
+        struct date d;
+        if (date_parse(a->words[1], &d) != ST_OK)
+            return ST_INVALID;
+        return children_delete_check(db, c->id, d);
+    }
+    if (a->nwords)
+        return status_set(ST_INVALID, "%s", _("expected: check CODE [--date DATE] | delete DATE"));
+    return children_add_check(db, c->id, a->date.y ? a->date : date_today());
+}
+
+int cmd_child_facts(const struct cli_env *env, int argc, char **argv)
+{
+    if (argc < 2 || argv[1][0] == '-')
+        return cli_usage(cli_find("child"), _("expected: %s CODE …"), argv[0]);
+    struct fact_args a;
+    memset(&a, 0, sizeof a);
+    int rc = parse_facts(argc - 1, argv + 1, &a);
+    if (rc != 0)
+        return rc;
+    struct db *db;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    struct child c;
+    enum status st = children_find(db, argv[1], &c);
+    if (st == ST_OK) {
+        st = strcmp(argv[0], "group") == 0 ? do_group(db, &c, &a)
+           : strcmp(argv[0], "measure") == 0 ? do_measure(db, &c, &a) : do_check(db, &c, &a);
+        if (st == ST_OK)
+            printf(_("Saved %s.\n"), c.code);
+        child_free(&c);
+    }
+    db_close(db);
+    return st == ST_OK ? 0 : cli_fail();
+}

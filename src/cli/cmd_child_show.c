@@ -1,0 +1,241 @@
+/* cmd_child_show — `treem child list` (paged, with the same matching as the
+ * list screen) and `treem child show CODE`. */
+#include <config.h>
+#include "treem/cli/cli.h"
+#include "treem/cli/cli_args.h"
+#include "treem/app/children.h"
+#include "treem/app/who_tables.h"
+#include "treem/core/i18n.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGE 100
+
+static const struct option list_opts[] = {
+    {"search", required_argument, NULL, 's'}, {"village", required_argument, NULL, 'v'},
+    {"sex", required_argument, NULL, 'x'}, {"age-from", required_argument, NULL, 'a'},
+    {"age-to", required_argument, NULL, 'b'}, {"group", required_argument, NULL, 'g'},
+    {"over16", no_argument, NULL, 'o'}, {"all", no_argument, NULL, 'A'},
+    {"on", required_argument, NULL, 'd'}, {"limit", required_argument, NULL, 'n'},
+    {NULL, 0, NULL, 0},
+};
+
+/* A whole number ≥ 0 from an option; -1 (and a message) when it is not. */
+static long number_opt(const char *option, const char *text)
+{
+    char *end;
+    long v = strtol(text, &end, 10);
+    if (!*text || *end || v < 0) {
+        fprintf(stderr, _("treem: --%s: '%s' is not a whole number\n"), option, text);
+        return -1;
+    }
+    return v;
+}
+
+static void print_row(const struct child_row *r)
+{
+    char birth[32];
+    if (r->birth_date.y)
+        date_format(r->birth_date, birth);
+    else if (r->age >= 0)
+        snprintf(birth, sizeof birth, _("~%d years"), r->age);
+    else
+        snprintf(birth, sizeof birth, "?");
+    printf("%s\t%s\t%s\t%s\t%s\n", r->code, r->full_name, birth, enum_label(&enum_child_sex, r->sex),
+           r->village);
+}
+
+/* Parses the list options into q; *village is the typed village. 0 or the exit status. */
+static int parse_list(int argc, char **argv, struct child_query *q, const char **village,
+                      char *group, size_t gsize, long *limit)
+{
+    const struct cli_command *self = cli_find("child");
+    int c;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "+", list_opts, NULL)) != -1) {
+        long v = 0;
+        switch (c) {
+        case 's': q->text = optarg; break;
+        case 'v': *village = optarg; break;
+        case 'x':
+            if ((q->sex = enum_parse(&enum_child_sex, optarg)) < 0) {
+                fprintf(stderr, _("treem: --sex: '%s' is not nam, nu or khong-ro\n"), optarg);
+                return 1;
+            }
+            break;
+        case 'a': case 'b': case 'n':
+            if ((v = number_opt(c == 'a' ? "age-from" : c == 'b' ? "age-to" : "limit", optarg)) < 0)
+                return 1;
+            if (c == 'n')
+                *limit = v;
+            else
+                *(c == 'a' ? &q->age_from : &q->age_to) = (int)(v > 99 ? 99 : v);
+            break;
+        case 'g':
+            children_group_code(strcmp(optarg, "any") == 0 ? "*" : optarg, group, gsize);
+            q->group = group;
+            break;
+        case 'o': q->scope = CHILD_SCOPE_OVER16; break;
+        case 'A': q->scope = CHILD_SCOPE_ALL; break;
+        case 'd':
+            if (date_parse(optarg, &q->day) != ST_OK) {
+                fprintf(stderr, "treem: --on: %s\n", status_message());
+                return 1;
+            }
+            break;
+        default: return cli_usage(self, "%s", _("unknown option (see treem child --help)"));
+        }
+    }
+    if (optind < argc)
+        return cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
+    return 0;
+}
+
+int cmd_child_list(const struct cli_env *env, int argc, char **argv)
+{
+    struct child_query q;
+    child_query_init(&q);
+    const char *village = NULL;
+    char group[CHILD_GROUP_CODE_BUF];
+    long limit = -1;
+    int rc = parse_list(argc, argv, &q, &village, group, sizeof group, &limit);
+    if (rc != 0)
+        return rc;
+    struct db *db;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    enum status st = village ? children_find_village(db, village, &q.village_id) : ST_OK;
+    static struct child_row rows[PAGE];
+    size_t offset = 0, n;
+    /* Page by page, as the screen does: never the whole register at once. */
+    while (st == ST_OK) {
+        size_t want = limit >= 0 && limit - (long)offset < PAGE ? (size_t)(limit - (long)offset) : PAGE;
+        if (want == 0)
+            break;
+        st = children_page(db, &q, offset, want, rows, &n);
+        for (size_t i = 0; st == ST_OK && i < n; i++)
+            print_row(&rows[i]);
+        offset += n;
+        if (n < want)
+            break;
+    }
+    db_close(db);
+    return st == ST_OK ? 0 : cli_fail();
+}
+
+/* "  label<padding> value", aligned by display columns. */
+static void show_line(const char *label, const char *value)
+{
+    cli_print_field(label, value, 34);
+}
+
+static void show_fields(const struct child *c)
+{
+    for (int f = 0; f < CF__COUNT; f++) {
+        struct strbuf sb = STRBUF_INIT;
+        child_field_text(c, f, CHILD_FMT_SHOW, &sb);
+        show_line(_(child_fields[f].label), strbuf_str(&sb));
+        strbuf_free(&sb);
+    }
+}
+
+static void show_periods(struct db *db, const struct child *c, struct date today)
+{
+    struct child_period *p;
+    size_t n;
+    if (children_periods(db, c->id, &p, &n) != ST_OK)
+        return;
+    printf("\n%s\n", n ? _("Special circumstances:") : _("Special circumstances: none"));
+    for (size_t i = 0; i < n; i++) {
+        char from[DATE_BUF], to[DATE_BUF] = "";
+        date_format(p[i].from, from);
+        if (p[i].to.y)
+            date_format(p[i].to, to);
+        bool now = date_cmp(p[i].from, today) <= 0 && (!p[i].to.y || date_cmp(p[i].to, today) >= 0);
+        printf("  #%lld %-5s %s–%s %s %s\n", p[i].id, p[i].code, from, to, now ? "*" : " ", p[i].name);
+    }
+    free(p);
+}
+
+static void show_measures(struct db *db, const struct child *c)
+{
+    struct child_measure *m;
+    size_t n;
+    const struct growth_ref *who = who_tables_shared();
+    if (children_measures(db, c->id, &m, &n) != ST_OK)
+        return;
+    printf("\n%s\n", n ? _("Weight and height:") : _("Weight and height: none"));
+    for (size_t i = 0; i < n; i++) {
+        char d[DATE_BUF];
+        date_format(m[i].date, d);
+        printf("  #%lld %s", m[i].id, d);
+        if (m[i].weight_kg > 0)
+            printf("  %.1f kg", m[i].weight_kg);
+        if (m[i].height_cm > 0)
+            printf("  %.1f cm", m[i].height_cm);
+        if (who && c->birth_date.y) {
+            int months = date_age_months(c->birth_date, m[i].date);
+            struct growth_result r = growth_assess(who, c->sex, months, m[i].weight_kg, m[i].height_cm);
+            if (r.underweight != GROWTH_NOT_ASSESSED)
+                printf(_("  weight-for-age: %s (z %.1f)"), growth_status_label(r.underweight), r.waz);
+            if (r.stunting != GROWTH_NOT_ASSESSED)
+                printf(_("  height-for-age: %s (z %.1f)"), growth_status_label(r.stunting), r.haz);
+        }
+        printf("\n");
+    }
+    free(m);
+}
+
+static void show_checks(struct db *db, const struct child *c)
+{
+    struct date *d;
+    size_t n;
+    if (children_checks(db, c->id, &d, &n) != ST_OK)
+        return;
+    printf("\n%s", n ? _("Health checks:") : _("Health checks: none"));
+    for (size_t i = 0; i < n; i++) {
+        char buf[DATE_BUF];
+        date_format(d[i], buf);
+        printf(" %s", buf);
+    }
+    printf("\n");
+    free(d);
+}
+
+int cmd_child_show(const struct cli_env *env, int argc, char **argv)
+{
+    if (argc != 2 || argv[1][0] == '-')
+        return cli_usage(cli_find("child"), "%s", _("expected: show CODE"));
+    struct db *db;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    struct child c;
+    if (children_find(db, argv[1], &c) != ST_OK) {
+        int rc = cli_fail();
+        db_close(db);
+        return rc;
+    }
+    struct date today = date_today();
+    bool est;
+    int age = child_age_on(&c, today, &est);
+    char buf[128];
+    show_line(_("code"), c.code);
+    show_line(_("identifier"), c.uid);
+    if (age >= 0) {
+        snprintf(buf, sizeof buf, "%s%d%s", est ? "~" : "", age,
+                 age >= CHILD_AGE_LIMIT ? _(" (past 16: no longer a child)") : "");
+        show_line(_("age today"), buf);
+    }
+    show_fields(&c);
+    snprintf(buf, sizeof buf, "%s / %s", c.created_at, c.updated_at);
+    show_line(_("created / changed"), buf);
+    show_periods(db, &c, today);
+    show_measures(db, &c);
+    show_checks(db, &c);
+    child_free(&c);
+    db_close(db);
+    return 0;
+}

@@ -1,0 +1,374 @@
+/* child_facts — periods in sub-groups, measurements, health checks. */
+#include <config.h>
+#include "treem/db/child_facts.h"
+#include "treem/db/audit_repo.h"
+#include "treem/core/i18n.h"
+#include "treem/core/strbuf.h"
+#include "treem/core/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ENTITY "child"
+
+static void bind_date(sqlite3_stmt *st, int idx, struct date d)
+{
+    char iso[DATE_BUF];
+    date_iso(d, iso);
+    db_bind_text(st, idx, d.y ? iso : NULL);
+}
+
+static struct date col_date(sqlite3_stmt *st, int i)
+{
+    struct date d = {0, 0, 0};
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    if (s && date_parse(s, &d) != ST_OK)
+        d = (struct date){0, 0, 0};
+    return d;
+}
+
+static enum status run(struct db *db, sqlite3_stmt *st, const char *what)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return ST_OK;
+    if ((sqlite3_extended_errcode(db->sql) & 0xff) == SQLITE_CONSTRAINT)
+        return status_set(ST_EXISTS, "%s: %s", what, sqlite3_errmsg(db->sql));
+    return db_fail(db, what);
+}
+
+/* "a.1 01/02/2024–31/12/2024" (open periods end with "–"). */
+static void period_text(const char *code, struct date from, struct date to, char *out, size_t n)
+{
+    char a[DATE_BUF] = "", b[DATE_BUF] = "";
+    date_format(from, a);
+    if (to.y)
+        date_format(to, b);
+    snprintf(out, n, "%s %s–%s", code, a, b);
+}
+
+enum status child_facts_period_check(struct db *db, const struct child_period *p, struct date today)
+{
+    long long n = 0;
+    enum status rc = db_query_int(db, "SELECT count(*) FROM sc_subgroup WHERE code = ?1", p->code, &n);
+    if (rc != ST_OK)
+        return rc;
+    if (n == 0)
+        return status_set(ST_INVALID, _("group: '%s' is not a sub-group code (like a.1 or đ.2)"), p->code);
+    if (!p->from.y)
+        return status_set(ST_INVALID, "%s", _("group from: give the first day in the group"));
+    char buf[DATE_BUF];
+    date_format(p->from, buf);
+    if (date_cmp(p->from, today) > 0)
+        return status_set(ST_INVALID, _("group from: %s is in the future"), buf);
+    if (p->to.y && date_cmp(p->to, p->from) < 0)
+        return status_set(ST_INVALID, _("group to: the end is before the start (%s)"), buf);
+    if (utf8_char_count(p->note) > CHILD_PERIOD_NOTE_MAX)
+        return status_set(ST_INVALID, _("group note: at most %d characters"), CHILD_PERIOD_NOTE_MAX);
+    return ST_OK;
+}
+
+enum status child_facts_period_add(struct db *db, struct child_period *p, const char *uid,
+                                   const char *who)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, "INSERT INTO child_sc_period(child_id, subgroup_code, from_date, "
+                                    "to_date, note) VALUES (?1, ?2, ?3, ?4, ?5)", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, p->child_id);
+    db_bind_text(st, 2, p->code);
+    bind_date(st, 3, p->from);
+    bind_date(st, 4, p->to);
+    db_bind_text(st, 5, p->note);
+    if ((rc = run(db, st, _("cannot save the group"))) != ST_OK)
+        return rc;
+    p->id = sqlite3_last_insert_rowid(db->sql);
+    char text[128];
+    period_text(p->code, p->from, p->to, text, sizeof text);
+    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "group", NULL, text);
+}
+
+/* Reads period id into *p; ST_NOTFOUND when it does not exist. */
+static enum status period_get(struct db *db, long long id, struct child_period *p)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, "SELECT subgroup_code, from_date, to_date FROM child_sc_period "
+                                    "WHERE id = ?1", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        snprintf(p->code, sizeof p->code, "%s", (const char *)sqlite3_column_text(st, 0));
+        p->from = col_date(st, 1);
+        p->to = col_date(st, 2);
+    } else {
+        rc = status_set(ST_NOTFOUND, _("no group period number %lld"), id);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status child_facts_period_end(struct db *db, long long period_id, struct date to,
+                                   const char *uid, const char *who)
+{
+    struct child_period old;
+    enum status rc = period_get(db, period_id, &old);
+    if (rc != ST_OK)
+        return rc;
+    if (to.y && date_cmp(to, old.from) < 0)
+        return status_set(ST_INVALID, "%s", _("group to: the end is before the start"));
+    sqlite3_stmt *st;
+    if ((rc = db_prepare(db, "UPDATE child_sc_period SET to_date = ?2 WHERE id = ?1", &st)) != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, period_id);
+    bind_date(st, 2, to);
+    if ((rc = run(db, st, _("cannot save the group"))) != ST_OK)
+        return rc;
+    char a[128], b[128];
+    period_text(old.code, old.from, old.to, a, sizeof a);
+    period_text(old.code, old.from, to, b, sizeof b);
+    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "group", a, b);
+}
+
+enum status child_facts_period_delete(struct db *db, long long period_id, const char *uid,
+                                      const char *who)
+{
+    struct child_period old;
+    enum status rc = period_get(db, period_id, &old);
+    sqlite3_stmt *st;
+    if (rc != ST_OK || (rc = db_prepare(db, "DELETE FROM child_sc_period WHERE id = ?1", &st)) != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, period_id);
+    if ((rc = run(db, st, _("cannot delete the group"))) != ST_OK)
+        return rc;
+    char a[128];
+    period_text(old.code, old.from, old.to, a, sizeof a);
+    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "group", a, NULL);
+}
+
+/* Grows *list (of elem-size items) to hold one more; false when out of memory. */
+static bool grow(void **list, size_t n, size_t *cap, size_t elem)
+{
+    if (n < *cap)
+        return true;
+    size_t ncap = *cap ? *cap * 2 : 8;
+    void *nl = realloc(*list, ncap * elem);
+    if (!nl)
+        return false;
+    *list = nl;
+    *cap = ncap;
+    return true;
+}
+
+enum status child_facts_subgroups(struct db *db, struct child_subgroup **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = NULL;
+    size_t cap = 0;
+    enum status rc = db_prepare(db, "SELECT s.code, s.letter, s.name FROM sc_subgroup s "
+                                    "JOIN sc_group g ON g.letter = s.letter ORDER BY g.sort, s.clause", &st);
+    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
+        if (!grow((void **)out, *n, &cap, sizeof **out)) {
+            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+            break;
+        }
+        struct child_subgroup *g = &(*out)[(*n)++];
+        snprintf(g->code, sizeof g->code, "%s", (const char *)sqlite3_column_text(st, 0));
+        snprintf(g->letter, sizeof g->letter, "%s", (const char *)sqlite3_column_text(st, 1));
+        snprintf(g->name, sizeof g->name, "%s", (const char *)sqlite3_column_text(st, 2));
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status child_facts_periods(struct db *db, long long child_id, struct child_period **out,
+                                size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = NULL;
+    enum status rc = db_prepare(db,
+        "SELECT p.id, p.subgroup_code, p.from_date, p.to_date, p.note, s.name FROM child_sc_period p "
+        "JOIN sc_subgroup s ON s.code = p.subgroup_code WHERE p.child_id = ?1 "
+        "ORDER BY p.from_date, p.id", &st);
+    size_t cap = 0;
+    if (rc == ST_OK)
+        sqlite3_bind_int64(st, 1, child_id);
+    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
+        if (!grow((void **)out, *n, &cap, sizeof **out)) {
+            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+            break;
+        }
+        struct child_period *p = &(*out)[(*n)++];
+        memset(p, 0, sizeof *p);
+        p->id = sqlite3_column_int64(st, 0);
+        p->child_id = child_id;
+        snprintf(p->code, sizeof p->code, "%s", (const char *)sqlite3_column_text(st, 1));
+        p->from = col_date(st, 2);
+        p->to = col_date(st, 3);
+        snprintf(p->note, sizeof p->note, "%s", (const char *)sqlite3_column_text(st, 4));
+        snprintf(p->name, sizeof p->name, "%s", (const char *)sqlite3_column_text(st, 5));
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* "12/03/2024 7.6 kg 70.5 cm" */
+static void measure_text(const struct child_measure *m, char *out, size_t n)
+{
+    char d[DATE_BUF], w[32] = "", h[32] = "";
+    date_format(m->date, d);
+    if (m->weight_kg > 0)
+        snprintf(w, sizeof w, " %.2f kg", m->weight_kg);
+    if (m->height_cm > 0)
+        snprintf(h, sizeof h, " %.1f cm", m->height_cm);
+    snprintf(out, n, "%s%s%s", d, w, h);
+}
+
+static void bind_positive(sqlite3_stmt *st, int idx, double v)
+{
+    if (v > 0)
+        sqlite3_bind_double(st, idx, v);
+    else
+        sqlite3_bind_null(st, idx);
+}
+
+enum status child_facts_measure_add(struct db *db, struct child_measure *m, const char *uid,
+                                    const char *who)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, "INSERT INTO child_measure(child_id, date, weight_kg, height_cm) "
+                                    "VALUES (?1, ?2, ?3, ?4)", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, m->child_id);
+    bind_date(st, 2, m->date);
+    bind_positive(st, 3, m->weight_kg);
+    bind_positive(st, 4, m->height_cm);
+    if ((rc = run(db, st, _("cannot save the measurement"))) != ST_OK)
+        return rc;
+    m->id = sqlite3_last_insert_rowid(db->sql);
+    char text[96];
+    measure_text(m, text, sizeof text);
+    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "measure", NULL, text);
+}
+
+static void read_measure(sqlite3_stmt *st, struct child_measure *m)
+{
+    m->id = sqlite3_column_int64(st, 0);
+    m->child_id = sqlite3_column_int64(st, 1);
+    m->date = col_date(st, 2);
+    m->weight_kg = sqlite3_column_type(st, 3) == SQLITE_NULL ? 0 : sqlite3_column_double(st, 3);
+    m->height_cm = sqlite3_column_type(st, 4) == SQLITE_NULL ? 0 : sqlite3_column_double(st, 4);
+}
+
+#define MEASURE_COLS "SELECT id, child_id, date, weight_kg, height_cm FROM child_measure "
+
+enum status child_facts_measure_delete(struct db *db, long long measure_id, const char *uid,
+                                       const char *who)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, MEASURE_COLS "WHERE id = ?1", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, measure_id);
+    struct child_measure m;
+    bool found = sqlite3_step(st) == SQLITE_ROW;
+    if (found)
+        read_measure(st, &m);
+    sqlite3_finalize(st);
+    if (!found)
+        return status_set(ST_NOTFOUND, _("no measurement number %lld"), measure_id);
+    if ((rc = db_prepare(db, "DELETE FROM child_measure WHERE id = ?1", &st)) != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, measure_id);
+    if ((rc = run(db, st, _("cannot delete the measurement"))) != ST_OK)
+        return rc;
+    char text[96];
+    measure_text(&m, text, sizeof text);
+    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "measure", text, NULL);
+}
+
+enum status child_facts_measures(struct db *db, long long child_id, struct child_measure **out,
+                                 size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = NULL;
+    size_t cap = 0;
+    enum status rc = db_prepare(db, MEASURE_COLS "WHERE child_id = ?1 ORDER BY date, id", &st);
+    if (rc == ST_OK)
+        sqlite3_bind_int64(st, 1, child_id);
+    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
+        if (!grow((void **)out, *n, &cap, sizeof **out))
+            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+        else
+            read_measure(st, &(*out)[(*n)++]);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static enum status check_write(struct db *db, const char *sql, long long child_id, struct date day,
+                               const char *what)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, sql, &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, child_id);
+    bind_date(st, 2, day);
+    return run(db, st, what);
+}
+
+enum status child_facts_check_add(struct db *db, long long child_id, struct date day,
+                                  const char *uid, const char *who)
+{
+    enum status rc = check_write(db, "INSERT INTO child_health_check(child_id, date) VALUES (?1, ?2)",
+                                 child_id, day, _("cannot save the health check"));
+    char d[DATE_BUF];
+    date_format(day, d);
+    if (rc == ST_EXISTS)
+        return status_set(ST_EXISTS, _("health check: %s is already recorded"), d);
+    if (rc != ST_OK)
+        return rc;
+    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "health_check", NULL, d);
+}
+
+enum status child_facts_check_delete(struct db *db, long long child_id, struct date day,
+                                     const char *uid, const char *who)
+{
+    enum status rc = check_write(db, "DELETE FROM child_health_check WHERE child_id = ?1 AND date = ?2",
+                                 child_id, day, _("cannot delete the health check"));
+    char d[DATE_BUF];
+    date_format(day, d);
+    if (rc == ST_OK && sqlite3_changes(db->sql) == 0)
+        return status_set(ST_NOTFOUND, _("health check: none on %s"), d);
+    if (rc != ST_OK)
+        return rc;
+    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "health_check", d, NULL);
+}
+
+enum status child_facts_checks(struct db *db, long long child_id, struct date **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = NULL;
+    size_t cap = 0;
+    enum status rc = db_prepare(db, "SELECT date FROM child_health_check WHERE child_id = ?1 "
+                                    "ORDER BY date", &st);
+    if (rc == ST_OK)
+        sqlite3_bind_int64(st, 1, child_id);
+    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
+        if (!grow((void **)out, *n, &cap, sizeof **out))
+            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+        else
+            (*out)[(*n)++] = col_date(st, 0);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}

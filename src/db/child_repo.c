@@ -1,0 +1,454 @@
+/* child_repo — the child table. */
+#include <config.h>
+#include "treem/db/child_repo.h"
+#include "treem/db/audit_repo.h"
+#include "treem/model/child_rules.h"
+#include "treem/core/i18n.h"
+#include "treem/core/utf8.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ENTITY "child"
+#define META_COLS "c.id, c.uid, c.code, c.rev, c.created_at, c.updated_at, c.village_id"
+#define META_N 7
+
+/* The column of field f in the child table. */
+static const char *column(enum child_field f)
+{
+    return f == CF_VILLAGE ? "village_id" : child_fields[f].key;
+}
+
+/* "SELECT <meta>, <fields> FROM child c LEFT JOIN village v …" */
+static bool select_sql(struct strbuf *sql, const char *where)
+{
+    bool ok = strbuf_puts(sql, "SELECT " META_COLS);
+    for (int f = 0; ok && f < CF__COUNT; f++)
+        ok = f == CF_VILLAGE ? strbuf_puts(sql, ", v.name") : strbuf_printf(sql, ", c.%s", column(f));
+    return ok && strbuf_printf(sql, " FROM child c LEFT JOIN village v ON v.id = c.village_id %s", where);
+}
+
+static void now_text(char out[20])
+{
+    struct datetime now = date_now();
+    char iso[DATE_BUF];
+    date_iso(now.date, iso);
+    snprintf(out, 20, "%s %02d:%02d", iso, now.hour, now.min);
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    const unsigned char *s = sqlite3_column_text(st, i);
+    return s ? (const char *)s : "";
+}
+
+/* Reads field f from column i of a SELECT built by select_sql(). */
+static enum status read_field(sqlite3_stmt *st, int i, enum child_field f, struct child *c)
+{
+    const struct child_field_def *d = &child_fields[f];
+    void *at = (char *)c + d->offset;
+    bool null = sqlite3_column_type(st, i) == SQLITE_NULL;
+    switch (d->kind) {
+    case CFK_DATE:
+        *(struct date *)at = (struct date){0, 0, 0};
+        if (!null && date_parse(col_text(st, i), at) != ST_OK)
+            *(struct date *)at = (struct date){0, 0, 0};
+        return ST_OK;
+    case CFK_AGE:
+    case CFK_BOOL:
+        *(int *)at = null ? -1 : sqlite3_column_int(st, i);
+        return ST_OK;
+    case CFK_ENUM: {
+        int v = enum_from_code(d->def, col_text(st, i));
+        *(int *)at = v < 0 ? 0 : v;
+        return ST_OK;
+    }
+    default:
+        if (!(*(char **)at = strdup(col_text(st, i))))
+            return status_set(ST_NOMEM, "%s", _("out of memory"));
+        return ST_OK;
+    }
+}
+
+static enum status read_child(sqlite3_stmt *st, struct child *c)
+{
+    child_init(c);
+    c->id = sqlite3_column_int64(st, 0);
+    snprintf(c->uid, sizeof c->uid, "%s", col_text(st, 1));
+    snprintf(c->code, sizeof c->code, "%s", col_text(st, 2));
+    c->rev = sqlite3_column_int64(st, 3);
+    snprintf(c->created_at, sizeof c->created_at, "%s", col_text(st, 4));
+    snprintf(c->updated_at, sizeof c->updated_at, "%s", col_text(st, 5));
+    c->village_id = sqlite3_column_int64(st, 6);
+    for (int f = 0; f < CF__COUNT; f++) {
+        if (read_field(st, META_N + f, f, c) != ST_OK) {
+            child_free(c);
+            return ST_NOMEM;
+        }
+    }
+    return ST_OK;
+}
+
+/* Runs a one-row SELECT with a bound text or integer key. */
+static enum status get_where(struct db *db, const char *where, const char *text, long long num,
+                             struct child *out, const char *what)
+{
+    struct strbuf sql = STRBUF_INIT;
+    sqlite3_stmt *st = NULL;
+    enum status rc = select_sql(&sql, where) ? db_prepare(db, strbuf_str(&sql), &st)
+                                             : status_set(ST_NOMEM, "%s", _("out of memory"));
+    strbuf_free(&sql);
+    if (rc != ST_OK)
+        return rc;
+    if (text)
+        db_bind_text(st, 1, text);
+    else
+        sqlite3_bind_int64(st, 1, num);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        rc = read_child(st, out);
+    else if (step == SQLITE_DONE)
+        rc = status_set(ST_NOTFOUND, _("no child with %s"), what);
+    else
+        rc = db_fail(db, _("cannot read the register"));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status child_repo_get(struct db *db, long long id, struct child *out)
+{
+    char what[40];
+    snprintf(what, sizeof what, "id %lld", id);
+    return get_where(db, "WHERE c.id = ?1", NULL, id, out, what);
+}
+
+enum status child_repo_get_by_uid(struct db *db, const char *uid, struct child *out)
+{
+    return get_where(db, "WHERE c.uid = ?1", uid, 0, out, uid);
+}
+
+enum status child_repo_get_by_code(struct db *db, const char *code, struct child *out)
+{
+    const char *p = code;
+    if ((p[0] == 'T' || p[0] == 't') && (p[1] == 'E' || p[1] == 'e'))
+        p += 2;
+    if (*p == '-' || *p == ' ')
+        p++;
+    long long num = 0;
+    bool digits = *p != '\0';
+    for (; *p && digits; p++) {
+        digits = isdigit((unsigned char)*p) && num < 100000000;
+        num = num * 10 + (*p - '0');
+    }
+    if (!digits)
+        return status_set(ST_NOTFOUND, _("'%s' is not a child code (like TE-0042)"), code);
+    return get_where(db, "WHERE c.code_num = ?1", NULL, num, out, code);
+}
+
+enum status child_repo_total(struct db *db, long long *n)
+{
+    return db_query_int(db, "SELECT count(*) FROM child", NULL, n);
+}
+
+/* ----------------------------------------------------------------- writes */
+
+static enum status bind_field(sqlite3_stmt *st, int idx, const struct child *c, enum child_field f)
+{
+    const struct child_field_def *d = &child_fields[f];
+    const void *at = (const char *)c + d->offset;
+    if (d->kind == CFK_VILLAGE) {
+        if (c->village_id)
+            sqlite3_bind_int64(st, idx, c->village_id);
+        else
+            sqlite3_bind_null(st, idx);
+        return ST_OK;
+    }
+    if (d->kind == CFK_AGE || d->kind == CFK_BOOL) {
+        int v = *(const int *)at;
+        if (v < 0)
+            sqlite3_bind_null(st, idx);
+        else
+            sqlite3_bind_int(st, idx, v);
+        return ST_OK;
+    }
+    struct strbuf sb = STRBUF_INIT;
+    if (!child_field_text(c, f, CHILD_FMT_STORE, &sb) || !strbuf_puts(&sb, ""))
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    if (d->kind == CFK_DATE && sb.len == 0)
+        sqlite3_bind_null(st, idx);
+    else
+        db_bind_text(st, idx, strbuf_str(&sb));
+    strbuf_free(&sb);
+    return ST_OK;
+}
+
+static enum status bind_fields(sqlite3_stmt *st, int first, const struct child *c)
+{
+    enum status rc = ST_OK;
+    for (int f = 0; rc == ST_OK && f < CF__COUNT; f++)
+        rc = bind_field(st, first + f, c, f);
+    return rc;
+}
+
+static bool append_fold(struct strbuf *sb, const char *s)
+{
+    if (!s || !*s)
+        return true;
+    char *fold = utf8_fold(s);
+    bool ok = fold && (sb->len == 0 || strbuf_puts(sb, " ")) && strbuf_puts(sb, fold);
+    free(fold);
+    return ok;
+}
+
+char *child_repo_search_text(const struct child *c)
+{
+    const char *parts[] = {c->full_name, c->code, c->personal_id, c->father_name,
+                           c->mother_name, c->carer_name, c->father_phone, c->mother_phone,
+                           c->carer_phone, c->village};
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        if (!append_fold(&sb, parts[i])) {
+            strbuf_free(&sb);
+            return NULL;
+        }
+    }
+    char *text = strbuf_take(&sb);
+    return text ? text : strdup("");
+}
+
+/* Binds name_fold, sort_key, birth_eff, search at first..first+3. */
+static enum status bind_derived(sqlite3_stmt *st, int first, const struct child *c)
+{
+    char *fold = utf8_fold(c->full_name ? c->full_name : "");
+    char *search = child_repo_search_text(c);
+    struct strbuf key = STRBUF_INIT;
+    if (!fold || !search) {
+        free(fold);
+        free(search);
+        return status_set(ST_INVALID, "%s", _("full name: the text is not valid UTF-8"));
+    }
+    const char *given = strrchr(fold, ' ');
+    strbuf_printf(&key, "%s %s", given ? given + 1 : fold, fold);
+    db_bind_text(st, first, fold);
+    db_bind_text(st, first + 1, strbuf_str(&key));
+    struct date eff = child_birth_eff(c);
+    char iso[DATE_BUF];
+    date_iso(eff, iso);
+    db_bind_text(st, first + 2, eff.y ? iso : NULL);
+    db_bind_text(st, first + 3, search);
+    free(fold);
+    free(search);
+    strbuf_free(&key);
+    return ST_OK;
+}
+
+/* Makes c->village the name of c->village_id ("" for none). */
+static enum status refresh_village(struct db *db, struct child *c)
+{
+    char *name = NULL;
+    if (c->village_id) {
+        sqlite3_stmt *st;
+        enum status rc = db_prepare(db, "SELECT name FROM village WHERE id = ?1", &st);
+        if (rc != ST_OK)
+            return rc;
+        sqlite3_bind_int64(st, 1, c->village_id);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            name = strdup(col_text(st, 0));
+        else
+            rc = status_set(ST_INVALID, _("village: no village with number %lld"), c->village_id);
+        sqlite3_finalize(st);
+        if (rc != ST_OK)
+            return rc;
+    } else {
+        name = strdup("");
+    }
+    if (!name)
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    free(c->village);
+    c->village = name;
+    return ST_OK;
+}
+
+static bool insert_sql(struct strbuf *sql)
+{
+    bool ok = strbuf_puts(sql, "INSERT INTO child(uid, code_num, code, created_at, updated_at, "
+                               "name_fold, sort_key, birth_eff, search");
+    for (int f = 0; ok && f < CF__COUNT; f++)
+        ok = strbuf_printf(sql, ", %s", column(f));
+    ok = ok && strbuf_puts(sql, ") VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8");
+    for (int f = 0; ok && f < CF__COUNT; f++)
+        ok = strbuf_printf(sql, ", ?%d", 9 + f);
+    return ok && strbuf_puts(sql, ")");
+}
+
+static enum status step_write(struct db *db, sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE)
+        return ST_OK;
+    if ((sqlite3_extended_errcode(db->sql) & 0xff) == SQLITE_CONSTRAINT)
+        return status_set(ST_EXISTS, _("cannot save the child: %s"), sqlite3_errmsg(db->sql));
+    return db_fail(db, _("cannot save the child"));
+}
+
+enum status child_repo_insert(struct db *db, struct child *c, const char *who)
+{
+    long long num = 0;
+    enum status rc = refresh_village(db, c);
+    /* Codes are never reused, even after a delete: the last one handed out
+     * is kept in the settings. */
+    if (rc == ST_OK)
+        rc = db_query_int(db, "SELECT max(coalesce((SELECT max(code_num) FROM child), 0), "
+                              "coalesce((SELECT CAST(value AS INTEGER) FROM setting WHERE key = ?1), 0)) + 1",
+                          "child_code_last", &num);
+    char last[24];
+    snprintf(last, sizeof last, "%lld", num);
+    if (rc == ST_OK)
+        rc = db_setting_set(db, "child_code_last", last);
+    if (rc != ST_OK)
+        return rc;
+    snprintf(c->code, sizeof c->code, "TE-%04lld", num);
+    now_text(c->created_at);
+    memcpy(c->updated_at, c->created_at, sizeof c->updated_at);
+    struct strbuf sql = STRBUF_INIT;
+    sqlite3_stmt *st = NULL;
+    rc = insert_sql(&sql) ? db_prepare(db, strbuf_str(&sql), &st)
+                          : status_set(ST_NOMEM, "%s", _("out of memory"));
+    strbuf_free(&sql);
+    if (rc != ST_OK)
+        return rc;
+    db_bind_text(st, 1, c->uid);
+    sqlite3_bind_int64(st, 2, num);
+    db_bind_text(st, 3, c->code);
+    db_bind_text(st, 4, c->created_at);
+    rc = bind_derived(st, 5, c);
+    if (rc == ST_OK)
+        rc = bind_fields(st, 9, c);
+    if (rc == ST_OK)
+        rc = step_write(db, st);
+    sqlite3_finalize(st);
+    if (rc != ST_OK)
+        return rc;
+    c->id = sqlite3_last_insert_rowid(db->sql);
+    c->rev = 1;
+    return audit_record(db, who, AUDIT_CREATE, ENTITY, c->uid, NULL, NULL, c->code);
+}
+
+static bool update_sql(struct strbuf *sql)
+{
+    bool ok = strbuf_puts(sql, "UPDATE child SET rev = rev + 1, updated_at = ?1, name_fold = ?2, "
+                               "sort_key = ?3, birth_eff = ?4, search = ?5");
+    for (int f = 0; ok && f < CF__COUNT; f++)
+        ok = strbuf_printf(sql, ", %s = ?%d", column(f), 8 + f);
+    return ok && strbuf_puts(sql, " WHERE id = ?6 AND rev = ?7");
+}
+
+/* One "change" audit line per field whose stored text differs. */
+static enum status audit_changes(struct db *db, const struct child *old, const struct child *c,
+                                 const char *who)
+{
+    enum status rc = ST_OK;
+    for (int f = 0; rc == ST_OK && f < CF__COUNT; f++) {
+        struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+        if (child_field_text(old, f, CHILD_FMT_STORE, &a) && child_field_text(c, f, CHILD_FMT_STORE, &b))
+            rc = audit_field(db, who, ENTITY, c->uid, child_fields[f].key, strbuf_str(&a), strbuf_str(&b));
+        else
+            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+        strbuf_free(&a);
+        strbuf_free(&b);
+    }
+    return rc;
+}
+
+enum status child_repo_update(struct db *db, const struct child *old, struct child *c,
+                              const char *who)
+{
+    enum status rc = refresh_village(db, c);
+    if (rc != ST_OK)
+        return rc;
+    char now[20];
+    now_text(now);
+    struct strbuf sql = STRBUF_INIT;
+    sqlite3_stmt *st = NULL;
+    rc = update_sql(&sql) ? db_prepare(db, strbuf_str(&sql), &st)
+                          : status_set(ST_NOMEM, "%s", _("out of memory"));
+    strbuf_free(&sql);
+    if (rc != ST_OK)
+        return rc;
+    db_bind_text(st, 1, now);
+    rc = bind_derived(st, 2, c);
+    sqlite3_bind_int64(st, 6, c->id);
+    sqlite3_bind_int64(st, 7, c->rev);
+    if (rc == ST_OK)
+        rc = bind_fields(st, 8, c);
+    if (rc == ST_OK)
+        rc = step_write(db, st);
+    sqlite3_finalize(st);
+    if (rc == ST_OK && sqlite3_changes(db->sql) == 0)
+        rc = status_set(ST_CONFLICT, _("%s was changed or deleted by someone else meanwhile; open it again"),
+                        c->code);
+    if (rc != ST_OK)
+        return rc;
+    c->rev++;
+    memcpy(c->updated_at, now, sizeof now);
+    return audit_changes(db, old, c, who);
+}
+
+enum status child_repo_delete(struct db *db, long long id, const char *who)
+{
+    struct child old;
+    enum status rc = child_repo_get(db, id, &old);
+    if (rc != ST_OK)
+        return rc;
+    struct strbuf what = STRBUF_INIT;
+    strbuf_printf(&what, "%s %s ", old.code, old.full_name);
+    child_field_text(&old, old.birth_date.y ? CF_BIRTH_DATE : CF_EST_AGE, CHILD_FMT_SHOW, &what);
+    sqlite3_stmt *st;
+    rc = db_prepare(db, "DELETE FROM child WHERE id = ?1", &st);
+    if (rc == ST_OK) {
+        sqlite3_bind_int64(st, 1, id);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = db_fail(db, _("cannot delete the child"));
+        sqlite3_finalize(st);
+    }
+    if (rc == ST_OK)
+        rc = audit_record(db, who, AUDIT_DELETE, ENTITY, old.uid, NULL, strbuf_str(&what), NULL);
+    strbuf_free(&what);
+    child_free(&old);
+    return rc;
+}
+
+enum status child_repo_similar(struct db *db, const struct child *c, size_t max,
+                               struct child **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    char *fold = utf8_fold(c->full_name ? c->full_name : "");
+    if (!fold)
+        return status_set(ST_INVALID, "%s", _("full name: the text is not valid UTF-8"));
+    struct strbuf sql = STRBUF_INIT;
+    sqlite3_stmt *st = NULL;
+    /* "personal_id <> ''" spelt out so the partial index serves that branch */
+    enum status rc = select_sql(&sql, "WHERE c.id <> ?1 AND (c.name_fold = ?2 OR "
+                                      "(c.personal_id = ?3 AND c.personal_id <> '')) ORDER BY c.id LIMIT ?4")
+        ? db_prepare(db, strbuf_str(&sql), &st) : status_set(ST_NOMEM, "%s", _("out of memory"));
+    strbuf_free(&sql);
+    struct child *list = rc == ST_OK && max ? calloc(max, sizeof *list) : NULL;
+    if (rc == ST_OK && max && !list)
+        rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+    if (rc == ST_OK) {
+        sqlite3_bind_int64(st, 1, c->id);
+        db_bind_text(st, 2, fold);
+        db_bind_text(st, 3, c->personal_id ? c->personal_id : "");
+        sqlite3_bind_int64(st, 4, (long long)max);
+        while (rc == ST_OK && *n < max && sqlite3_step(st) == SQLITE_ROW)
+            if ((rc = read_child(st, &list[*n])) == ST_OK)
+                (*n)++;
+    }
+    sqlite3_finalize(st);
+    free(fold);
+    *out = list;
+    return rc;
+}

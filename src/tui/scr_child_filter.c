@@ -1,0 +1,165 @@
+/* scr_child_filter — F5 on the Trẻ em list: which children to list (under
+ * 16, aged 16 and over, everyone), a village, sex, an age band and a group
+ * of special circumstances, all as of today. */
+#include <config.h>
+#include "treem/tui/child_form.h"
+#include "treem/tui/form.h"
+#include "treem/app/children.h"
+#include "treem/app/commune.h"
+#include "treem/core/i18n.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { F_SCOPE, F_VILLAGE, F_SEX, F_AGE_FROM, F_AGE_TO, F_GROUP, F__COUNT };
+
+static const char *const scope_choices[] = {N_("Children under 16"), N_("Aged 16 and over"),
+                                            N_("Everyone"), NULL};
+static const char *const sex_choices[] = {N_("Any"), N_("Male"), N_("Female"), N_("Sex not known"),
+                                          NULL};
+static const int sex_values[] = {-1, CHILD_SEX_MALE, CHILD_SEX_FEMALE, CHILD_SEX_UNKNOWN};
+
+struct filter_state {
+    struct form_def defs[F__COUNT];
+    const char *village_choices[66];
+    char **villages;
+    size_t nvillages;
+    struct form form;
+};
+
+static void filter_enter(struct screen *s)
+{
+    struct filter_state *st = s->state;
+    const struct child_filter *cf = s->arg;
+    village_list(s->ui->db, &st->villages, &st->nvillages);
+    size_t nv = st->nvillages < 64 ? st->nvillages : 64;
+    st->village_choices[0] = N_("Any");
+    for (size_t i = 0; i < nv; i++)
+        st->village_choices[i + 1] = st->villages[i];
+    st->village_choices[nv + 1] = NULL;
+    const struct form_def defs[F__COUNT] = {
+        {N_("List"), FK_CHOICE, 0, scope_choices, NULL},
+        {N_("Village"), FK_CHOICE, 0, st->village_choices, NULL},
+        {N_("Sex"), FK_CHOICE, 0, sex_choices, NULL},
+        {N_("Age from"), FK_TEXT, 2, NULL, N_("years")},
+        {N_("Age to"), FK_TEXT, 2, NULL, N_("years")},
+        {N_("Group"), FK_TEXT, 6, NULL, N_("a letter (a, đ …), a sub-group (d.2) or * for any")},
+    };
+    memcpy(st->defs, defs, sizeof defs);
+    form_init(&st->form, st->defs, F__COUNT);
+    form_set_choice(&st->form, F_SCOPE, (int)cf->q.scope);
+    for (int i = 0; i < 4; i++)
+        if (sex_values[i] == cf->q.sex)
+            form_set_choice(&st->form, F_SEX, i);
+    char buf[16];
+    if (cf->q.age_from >= 0)
+        snprintf(buf, sizeof buf, "%d", cf->q.age_from), form_set(&st->form, F_AGE_FROM, buf);
+    if (cf->q.age_to >= 0)
+        snprintf(buf, sizeof buf, "%d", cf->q.age_to), form_set(&st->form, F_AGE_TO, buf);
+    if (cf->q.group)
+        form_set(&st->form, F_GROUP, cf->q.group);
+}
+
+static void filter_leave(struct screen *s)
+{
+    struct filter_state *st = s->state;
+    form_free(&st->form);
+    string_list_free(st->villages, st->nvillages);
+}
+
+static void filter_draw(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct filter_state *st = s->state;
+    ui_attr(w, UC_OK, true);
+    ui_print(w, 0, 2, cols - 4, _("Which children to list"));
+    ui_attr(w, UC_OK, false);
+    ui_print(w, 1, 2, cols - 4, _("F2 applies · Esc cancels · ages and groups are as of today"));
+    form_draw(w, &st->form, 3, 2, rows - 3, cols - 4);
+}
+
+/* An age typed in field i: -1 when empty; false with a message when bad. */
+static bool read_age(struct filter_state *st, size_t i, int *out)
+{
+    const char *t = form_value(&st->form, i);
+    *out = -1;
+    if (!t[0])
+        return true;
+    char *end;
+    long v = strtol(t, &end, 10);
+    if (*end || v < 0 || v > 30) {
+        form_set_error(&st->form, i, _("Age: a whole number of years, 0 to 30"));
+        return false;
+    }
+    *out = (int)v;
+    return true;
+}
+
+static enum screen_result apply(struct screen *s)
+{
+    struct filter_state *st = s->state;
+    struct child_filter *cf = s->arg;
+    int from, to;
+    form_clear_errors(&st->form);
+    bool ok = read_age(st, F_AGE_FROM, &from) & read_age(st, F_AGE_TO, &to);
+    if (ok && from >= 0 && to >= 0 && to < from) {
+        form_set_error(&st->form, F_AGE_TO, _("Age to: must not be below Age from"));
+        ok = false;
+    }
+    if (!ok)
+        return SR_HANDLED;
+    int v = form_choice(&st->form, F_VILLAGE);
+    long long village_id = 0;
+    if (v > 0 && children_find_village(s->ui->db, st->villages[v - 1], &village_id) != ST_OK) {
+        form_set_error(&st->form, F_VILLAGE, status_message());
+        return SR_HANDLED;
+    }
+    cf->q.scope = (enum child_scope)form_choice(&st->form, F_SCOPE);
+    cf->q.village_id = village_id;
+    cf->q.sex = sex_values[form_choice(&st->form, F_SEX)];
+    cf->q.age_from = from;
+    cf->q.age_to = to;
+    children_group_code(form_value(&st->form, F_GROUP), cf->group, sizeof cf->group);
+    cf->q.group = cf->group[0] ? cf->group : NULL;
+    return SR_POP;
+}
+
+static enum screen_result filter_action(struct screen *s, enum action a, int digit)
+{
+    struct filter_state *st = s->state;
+    (void)digit;
+    if (a == ACT_SAVE || (a == ACT_OPEN && st->form.focus + 1 == F__COUNT))
+        return apply(s);
+    if (a == ACT_OPEN)
+        return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
+    if (a == ACT_BACK)
+        return SR_POP;
+    return form_handle(&st->form, a) ? SR_HANDLED : SR_UNHANDLED;
+}
+
+static enum screen_result filter_text(struct screen *s, const char *utf8)
+{
+    struct filter_state *st = s->state;
+    form_text(&st->form, utf8);
+    return SR_HANDLED;
+}
+
+static bool filter_text_mode(struct screen *s)
+{
+    struct filter_state *st = s->state;
+    return st->defs[st->form.focus].kind == FK_TEXT;
+}
+
+static const enum action filter_actions[] = {ACT_SAVE, ACT_BACK};
+
+const struct screen_ops scr_child_filter_ops = {
+    .title = N_("Filter"),
+    .actions = filter_actions,
+    .nactions = sizeof filter_actions / sizeof *filter_actions,
+    .state_size = sizeof(struct filter_state),
+    .enter = filter_enter,
+    .leave = filter_leave,
+    .draw = filter_draw,
+    .on_action = filter_action,
+    .on_text = filter_text,
+    .text_mode = filter_text_mode,
+};

@@ -1,0 +1,352 @@
+/* scr_child_form — add or edit a child, built from the model's field table
+ * (child_fields[]): every field of the record in form order, closed lists as
+ * choices, validation messages at the field, and the likely duplicates shown
+ * before anything is saved. */
+#include <config.h>
+#include "treem/tui/child_form.h"
+#include "treem/tui/form.h"
+#include "treem/tui/list.h"
+#include "treem/app/children.h"
+#include "treem/app/commune.h"
+#include "treem/core/i18n.h"
+#include "treem/core/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_CHOICES 64
+
+static const char *const bool_choices[] = {N_("Not recorded"), N_("No"), N_("Yes"), NULL};
+static const char *const bool_codes[] = {"", "no", "yes"};
+
+enum dup_choice { DUP_NONE, DUP_SAVE_ANYWAY, DUP_OPEN };
+
+struct child_form_state {
+    struct form_def defs[CF__COUNT];
+    char *labels[CF__COUNT];
+    const char *choices[CF__COUNT][MAX_CHOICES];
+    char **villages;
+    size_t nvillages;
+    struct form form;
+    struct child orig;            /* as read (id 0 for a new child) */
+    struct child_matches dups;
+    enum dup_choice dup_choice;
+    long long dup_open_id;
+    struct list_view dup_lv;
+};
+
+static void build_defs(struct child_form_state *st)
+{
+    for (int f = 0; f < CF__COUNT; f++) {
+        const struct child_field_def *d = &child_fields[f];
+        struct form_def *fd = &st->defs[f];
+        st->labels[f] = utf8_capitalize(_(d->label));
+        fd->label = st->labels[f] ? st->labels[f] : d->key;
+        fd->kind = FK_TEXT;
+        fd->max_chars = d->max > 0 ? (size_t)d->max : 10;
+        if (d->kind == CFK_DATE)
+            fd->hint = N_("dd/mm/yyyy");
+        else if (d->kind == CFK_AGE)
+            fd->hint = N_("years, when the date of birth is not known");
+        else if (d->kind == CFK_PID)
+            fd->hint = N_("12 digits");
+        if (d->kind == CFK_ENUM) {
+            size_t n = d->def->n < MAX_CHOICES - 1 ? d->def->n : MAX_CHOICES - 1;
+            for (size_t i = 0; i < n; i++)
+                st->choices[f][i] = d->def->items[i].label;
+            st->choices[f][n] = NULL;
+        } else if (d->kind == CFK_BOOL) {
+            memcpy(st->choices[f], bool_choices, sizeof bool_choices);
+        } else if (d->kind == CFK_VILLAGE) {
+            size_t n = st->nvillages < MAX_CHOICES - 2 ? st->nvillages : MAX_CHOICES - 2;
+            st->choices[f][0] = "—";
+            for (size_t i = 0; i < n; i++)
+                st->choices[f][i + 1] = st->villages[i];
+            st->choices[f][n + 1] = NULL;
+        }
+        if (d->kind == CFK_ENUM || d->kind == CFK_BOOL || d->kind == CFK_VILLAGE) {
+            fd->kind = FK_CHOICE;
+            fd->choices = st->choices[f];
+        }
+    }
+}
+
+static int int_at(const struct child *c, int f)
+{
+    return *(const int *)((const char *)c + child_fields[f].offset);
+}
+
+/* Puts the record's values into the form. */
+static void fill_form(struct child_form_state *st, const struct child *c)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (int f = 0; f < CF__COUNT; f++) {
+        const struct child_field_def *d = &child_fields[f];
+        if (d->kind == CFK_ENUM) {
+            int v = int_at(c, f);
+            form_set_choice(&st->form, (size_t)f, v >= 0 && (size_t)v < d->def->n ? v : 0);
+        } else if (d->kind == CFK_BOOL) {
+            form_set_choice(&st->form, (size_t)f, int_at(c, f) + 1);
+        } else if (d->kind == CFK_VILLAGE) {
+            int idx = 0;
+            for (size_t i = 0; c->village && i < st->nvillages; i++)
+                if (strcmp(st->villages[i], c->village) == 0)
+                    idx = (int)i + 1;
+            form_set_choice(&st->form, (size_t)f, idx);
+        } else {
+            strbuf_reset(&sb);
+            child_field_text(c, (enum child_field)f, CHILD_FMT_SHOW, &sb);
+            form_set(&st->form, (size_t)f, strbuf_str(&sb));
+        }
+    }
+    strbuf_free(&sb);
+    form_mark_saved(&st->form);
+}
+
+static enum status load(struct screen *s, long long id)
+{
+    struct child_form_state *st = s->state;
+    child_free(&st->orig);
+    child_init(&st->orig);
+    if (id) {
+        enum status rc = children_get(s->ui->db, id, &st->orig);
+        if (rc != ST_OK)
+            return rc;
+    } else {
+        st->orig.sex = CHILD_SEX_UNKNOWN;
+    }
+    form_clear_errors(&st->form);
+    fill_form(st, &st->orig);
+    st->form.focus = st->form.top = 0;
+    return ST_OK;
+}
+
+static void child_form_enter(struct screen *s)
+{
+    struct child_form_state *st = s->state;
+    village_list(s->ui->db, &st->villages, &st->nvillages);
+    build_defs(st);
+    form_init(&st->form, st->defs, CF__COUNT);
+    child_init(&st->orig);
+    const long long *id = s->arg;
+    if (load(s, id ? *id : 0) != ST_OK)
+        ui_status(s->ui, true, "%s", status_message());
+}
+
+static void child_form_leave(struct screen *s)
+{
+    struct child_form_state *st = s->state;
+    form_free(&st->form);
+    child_free(&st->orig);
+    child_matches_free(&st->dups);
+    string_list_free(st->villages, st->nvillages);
+    for (int f = 0; f < CF__COUNT; f++)
+        free(st->labels[f]);
+}
+
+/* The text to parse for form field f. */
+static const char *typed_value(struct child_form_state *st, int f)
+{
+    const struct child_field_def *d = &child_fields[f];
+    int idx = form_choice(&st->form, (size_t)f);
+    if (d->kind == CFK_ENUM)
+        return d->def->items[idx].code;
+    if (d->kind == CFK_BOOL)
+        return bool_codes[idx];
+    if (d->kind == CFK_VILLAGE)
+        return idx ? st->villages[idx - 1] : "";
+    return form_value(&st->form, (size_t)f);
+}
+
+/* Reads the form into c (a copy of the original); false with messages at
+ * the fields when something typed cannot be read. */
+static bool read_form(struct child_form_state *st, struct child *c)
+{
+    bool ok = true;
+    child_copy(c, &st->orig);
+    form_clear_errors(&st->form);
+    for (int f = CF__COUNT - 1; f >= 0; f--) {
+        if (child_field_parse(c, (enum child_field)f, typed_value(st, f)) != ST_OK) {
+            form_set_error(&st->form, (size_t)f, status_message());
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+static enum screen_result save(struct screen *s, bool force)
+{
+    struct child_form_state *st = s->state;
+    struct child c;
+    child_init(&c);
+    if (!read_form(st, &c)) {
+        child_free(&c);
+        return SR_HANDLED;
+    }
+    struct children_save_opts opts = {.force = force};
+    enum child_field bad = CF_NONE;
+    child_matches_free(&st->dups);
+    enum status rc = children_save(s->ui->db, &c, &opts, &st->dups, &bad);
+    if (rc == ST_OK) {
+        ui_status(s->ui, false, _("Saved %s — %s."), c.code, c.full_name);
+        child_free(&c);
+        return SR_POP;
+    }
+    if (rc == ST_INVALID && bad != CF_NONE)
+        form_set_error(&st->form, (size_t)bad, status_message());
+    else if (rc == ST_EXISTS) {
+        st->dup_choice = DUP_NONE;
+        ui_push(s->ui, &scr_child_dups_ops, st);
+    } else
+        ui_status(s->ui, true, "%s", status_message());
+    child_free(&c);
+    return SR_HANDLED;
+}
+
+static void child_form_resume(struct screen *s)
+{
+    struct child_form_state *st = s->state;
+    enum dup_choice choice = st->dup_choice;
+    st->dup_choice = DUP_NONE;
+    if (choice == DUP_SAVE_ANYWAY) {
+        if (save(s, true) == SR_POP)
+            ui_pop(s->ui); /* s is freed: nothing after this */
+    } else if (choice == DUP_OPEN) {
+        if (load(s, st->dup_open_id) != ST_OK)
+            ui_status(s->ui, true, "%s", status_message());
+        else
+            ui_status(s->ui, false, "%s", _("Opened the record already in the register."));
+    }
+}
+
+static void child_form_draw(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct child_form_state *st = s->state;
+    char title[256];
+    if (st->orig.id)
+        snprintf(title, sizeof title, _("Child %s — %s"), st->orig.code, st->orig.full_name);
+    else
+        snprintf(title, sizeof title, "%s", _("New child"));
+    ui_attr(w, UC_OK, true);
+    ui_print(w, 0, 2, cols - 4, title);
+    ui_attr(w, UC_OK, false);
+    ui_attr(w, UC_DIM, true);
+    ui_print(w, 1, 2, cols - 4, _("Tab/Up/Down: fields · Left/Right: choices · F2: save · Esc: cancel"));
+    ui_attr(w, UC_DIM, false);
+    form_draw(w, &st->form, 2, 2, rows - 2, cols - 4);
+}
+
+static enum screen_result child_form_action(struct screen *s, enum action a, int digit)
+{
+    struct child_form_state *st = s->state;
+    (void)digit;
+    if (a == ACT_SAVE)
+        return save(s, false);
+    if (a == ACT_OPEN)
+        return st->form.focus + 1 == CF__COUNT ? save(s, false)
+                                                : (form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED);
+    if (a == ACT_BACK) {
+        if (form_changed(&st->form) && !ui_confirm(s->ui, _("Discard the changes to this child?")))
+            return SR_HANDLED;
+        return SR_POP;
+    }
+    if (form_handle(&st->form, a))
+        return SR_HANDLED;
+    return SR_UNHANDLED;
+}
+
+static enum screen_result child_form_text(struct screen *s, const char *utf8)
+{
+    struct child_form_state *st = s->state;
+    form_text(&st->form, utf8);
+    return SR_HANDLED;
+}
+
+static bool child_form_text_mode(struct screen *s)
+{
+    struct child_form_state *st = s->state;
+    return st->defs[st->form.focus].kind == FK_TEXT;
+}
+
+static bool child_form_unsaved(struct screen *s)
+{
+    struct child_form_state *st = s->state;
+    return form_changed(&st->form);
+}
+
+static const enum action child_form_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_BACK};
+
+const struct screen_ops scr_child_form_ops = {
+    .title = N_("Child"),
+    .actions = child_form_actions,
+    .nactions = sizeof child_form_actions / sizeof *child_form_actions,
+    .state_size = sizeof(struct child_form_state),
+    .enter = child_form_enter,
+    .leave = child_form_leave,
+    .draw = child_form_draw,
+    .on_action = child_form_action,
+    .on_text = child_form_text,
+    .text_mode = child_form_text_mode,
+    .unsaved = child_form_unsaved,
+    .resume = child_form_resume,
+};
+
+/* ---- likely duplicates ------------------------------------------------ */
+
+static void dup_row(void *ctx, size_t i, char *buf, size_t bufsz)
+{
+    struct child_form_state *st = ctx;
+    const struct child *c = &st->dups.items[i].child;
+    char birth[DATE_BUF + 8];
+    if (c->birth_date.y)
+        date_format(c->birth_date, birth);
+    else
+        snprintf(birth, sizeof birth, _("~%d years"), c->est_age);
+    struct strbuf why = STRBUF_INIT;
+    child_dup_reasons_text(st->dups.items[i].dup.reasons, &why);
+    const int widths[] = {7, 22, 10, 14, 22};
+    const char *cells[] = {c->code, c->full_name, birth, c->village ? c->village : "",
+                           strbuf_str(&why)};
+    ui_columns(buf, bufsz, widths, cells, 5);
+    strbuf_free(&why);
+}
+
+static void dups_draw(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct child_form_state *st = s->arg;
+    ui_attr(w, UC_WARN, true);
+    ui_print(w, 0, 2, cols - 4, _("This child may already be in the register:"));
+    ui_attr(w, UC_WARN, false);
+    ui_print(w, 1, 2, cols - 4, _("Enter: open the selected record · F2: save as a new child anyway · Esc: back"));
+    list_set_count(&st->dup_lv, st->dups.n);
+    list_draw(w, 3, 2, rows - 3, cols - 4, &st->dup_lv, dup_row, st, true);
+}
+
+static enum screen_result dups_action(struct screen *s, enum action a, int digit)
+{
+    struct child_form_state *st = s->arg;
+    (void)digit;
+    if (a == ACT_SAVE) {
+        st->dup_choice = DUP_SAVE_ANYWAY;
+        return SR_POP;
+    }
+    if (a == ACT_OPEN && st->dups.n) {
+        st->dup_choice = DUP_OPEN;
+        st->dup_open_id = st->dups.items[st->dup_lv.selected].child.id;
+        return SR_POP;
+    }
+    if (a == ACT_BACK)
+        return SR_POP;
+    return list_handle(&st->dup_lv, a) ? SR_HANDLED : SR_UNHANDLED;
+}
+
+static const enum action dups_actions[] = {ACT_OPEN, ACT_SAVE, ACT_BACK};
+
+const struct screen_ops scr_child_dups_ops = {
+    .title = N_("Likely duplicates"),
+    .actions = dups_actions,
+    .nactions = sizeof dups_actions / sizeof *dups_actions,
+    .draw = dups_draw,
+    .on_action = dups_action,
+};

@@ -1,0 +1,93 @@
+/* bench_tui — the Trẻ em screen itself, headless: a curses screen bound to
+ * /dev/null at 80x24, the real list screen on a register, and each keystroke
+ * of "nguyen thi dao" timed from the key to the redrawn page (query, count,
+ * page fetch, curses output). Called by bench_search as "--tui PATH" in a
+ * fresh process, so the peak memory printed is the interface's own. Prints
+ * figures; never fails on time. */
+#include <config.h>
+#include "treem/app/session.h"
+#include "treem/core/i18n.h"
+#include "treem/tui/screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+int bench_tui(const char *path);
+
+static double ms_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int cmp(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static long hwm_kb(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    long kb = -1;
+    while (f && fgets(line, sizeof line, f))
+        if (strncmp(line, "VmHWM:", 6) == 0)
+            kb = strtol(line + 6, NULL, 10);
+    if (f)
+        fclose(f);
+    return kb;
+}
+
+int bench_tui(const char *path)
+{
+    static const char typed[] = "nguyen thi dao";
+    struct ui ui = {0};
+    if (session_open(path, false, &ui.db) != ST_OK) {
+        fprintf(stderr, "bench_tui: %s\n", status_message());
+        return 1;
+    }
+    FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+    SCREEN *scr = newterm("xterm-256color", out, in);
+    if (!scr) {
+        fprintf(stderr, "bench_tui: no terminal description for xterm-256color\n");
+        return 1;
+    }
+    set_term(scr);
+    resizeterm(24, 80);
+    draw_init(true, false);
+    ui_refresh_title(&ui);
+    ui_goto_tab(&ui, 1); /* Trẻ em */
+    struct screen *s = ui_top(&ui);
+    ui_redraw(&ui);
+    enum { ROUNDS = 5 };
+    double t[ROUNDS * sizeof typed];
+    size_t n = 0;
+    for (int r = 0; r < ROUNDS; r++) {
+        for (size_t k = 0; typed[k]; k++) {
+            char ch[2] = {typed[k], '\0'};
+            double t0 = ms_now();
+            s->ops->on_text(s, ch);
+            ui_redraw(&ui);
+            t[n++] = ms_now() - t0;
+        }
+        for (size_t k = 0; typed[k]; k++) /* erase, untimed */
+            s->ops->on_action(s, ACT_BACKSPACE, 0);
+    }
+    qsort(t, n, sizeof *t, cmp);
+    printf("  TUI keystroke (search + redraw 80x24): median %.2f ms, 90th %.2f ms, worst %.2f ms\n",
+           t[n / 2], t[n * 9 / 10], t[n - 1]);
+    while (ui.depth)
+        ui_pop(&ui);
+    endwin();
+    delscreen(scr);
+    fclose(out);
+    fclose(in);
+    db_close(ui.db);
+    printf("  peak resident memory of the interface process: %.1f MB\n", hwm_kb() / 1024.0);
+    return 0;
+}
