@@ -131,7 +131,7 @@ static void draw_head(struct plan_state *st, WINDOW *w, int cols)
     ui_attr(w, UC_DIM, false);
 }
 
-static const int target_widths[] = {34, 11, 9, 10, 10};
+static const int target_widths[] = {33, 11, 9, 11, 10};
 
 static void target_row(void *ctx, size_t i, char *buf, size_t bufsz)
 {

@@ -325,9 +325,12 @@ bool scr_target_value_open(struct ui *ui, long long target_id)
         *ctx = target_id;
         char heading[512];
         snprintf(heading, sizeof heading, _("Value of the target: %s"), t.text);
+        bool linked = plan_measure_from_code(t.measure) != PLAN_MEASURE_NONE;
         struct formscreen_spec spec = {
             value_fields, VF__COUNT, heading,
-            _("A value counted outside the register, with where it comes from."),
+            linked ? _("The register computes this value: a typed one counts only while it "
+                       "cannot.")
+                   : _("A value counted outside the register, with where it comes from."),
             value_form_save, ctx, NULL};
         f = formscreen_open(ui, &spec);
     }

@@ -233,6 +233,7 @@ static void set_view(struct screen *s, enum tasks_view v)
     if (v == V_DEPTS)
         st->dept_id = 0;
     field_set(&st->ls.search, "");
+    st->ls.digits = v == V_CRITERION; /* its search line takes a number */
     st->ls.lv.selected = st->ls.lv.top = 0;
     load(s);
 }

@@ -137,6 +137,19 @@ wait_for "Xem: nhiệm vụ quá hạn"
 wait_for "quá hạn      31/03/2026 Công an xã"
 expect_no "Khám sức khỏe"
 ok "after its due date the open task shows as quá hạn, the done one does not"
+keys F5 F5
+wait_for "Xem: nhiệm vụ theo tiêu chí"
+type_text "7"
+wait_for "Xem: nhiệm vụ theo tiêu chí · tiêu chí 7"
+wait_for "Khám sức khỏe định kỳ"
+expect_no "Tuyên truyền phòng"
+keys BSpace
+type_text "3"
+wait_for "Tuyên truyền phòng"
+expect_no "Khám sức khỏe định kỳ"
+ok "the criterion view lists the tasks serving the criterion typed"
+keys F5 F5 F5
+wait_for "Xem: nhiệm vụ quá hạn"
 keys Enter
 wait_for "Tình trạng:       quá hạn"
 keys F3
