@@ -223,6 +223,11 @@ static void tasks_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct tasks_state *st = s->state;
     listscreen_draw(w, rows, cols, &st->ls, row, st);
+    if (st->view != V_DEPTS && !st->ls.lv.count) {
+        ui_attr(w, UC_DIM, true);
+        ui_print(w, 4, 2, cols - 4, _("No tasks in this view: F3 adds one, F5 changes the view."));
+        ui_attr(w, UC_DIM, false);
+    }
 }
 
 /* Changes the view, starting from an empty search. */
