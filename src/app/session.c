@@ -3,6 +3,8 @@
 #include "treem/app/session.h"
 #include "treem/app/catalog.h"
 #include "treem/app/measures.h"
+#include "treem/app/rubric_load.h"
+#include "treem/app/score_register.h"
 #include "treem/db/migrate.h"
 #include "treem/core/i18n.h"
 
@@ -50,6 +52,10 @@ enum status session_prepare(struct db *db)
     enum status st = migrate_apply(db, true, NULL, NULL);
     if (st == ST_OK)
         st = catalog_sync(db, NULL);
+    if (st == ST_OK)
+        st = rubric_load_seed(db, NULL); /* once: the officer's corrections stay */
+    /* the score sheet computes what the register allows (added once) */
+    score_add_measure_provider(score_register_measure);
     return st;
 }
 

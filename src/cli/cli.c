@@ -21,6 +21,10 @@ const struct cli_command cli_commands[] = {
      N_("plans with their targets and calendar; copy a plan to the next year"), cmd_plan},
     {"task", "add|list|show|done|...", N_("the departments' tasks under the plans"), cmd_task},
     {"dept", "list|add|edit ...", N_("the commune's departments and the criteria they answer for"), cmd_dept},
+    {"score", "[set|clear|refresh] --year YYYY ...",
+     N_("print the year's scoring sheet of the 13 criteria, or type a value and its evidence"), cmd_score},
+    {"rubric", "show|band-set|band-del|max-set|import|export ...",
+     N_("show or correct the rule set (criteria, indicators, bands), import or export it as CSV"), cmd_rubric},
     {NULL, NULL, NULL, NULL},
 };
 

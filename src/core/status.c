@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 static const char *const status_texts[] = {
 #define X(code, text) text,
@@ -24,10 +25,14 @@ const char *status_str(enum status st)
 
 enum status status_set(enum status st, const char *fmt, ...)
 {
+    /* format into a scratch buffer: the arguments may be status_message()
+     * itself, and vsnprintf must not read the buffer it writes */
+    char tmp[sizeof last_msg];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(last_msg, sizeof last_msg, fmt, ap);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
+    memcpy(last_msg, tmp, sizeof last_msg);
     last_code = st;
     return st;
 }

@@ -77,6 +77,19 @@ START_TEST(test_status_empty_message_gives_code_text)
 }
 END_TEST
 
+/* Re-wrapping the last message ("field: " + message) is common; the
+ * message must come out whole, not garbled by reading what is written. */
+START_TEST(test_status_set_with_own_message)
+{
+    status_set(ST_INVALID, "%s", "31/02/2024: month 2 of 2024 has 29 days");
+    status_set(ST_INVALID, "date of birth: %s", status_message());
+    ck_assert_str_eq(status_message(), "date of birth: 31/02/2024: month 2 of 2024 has 29 days");
+    status_set(ST_IO, "%s", status_message());
+    ck_assert_str_eq(status_message(), "date of birth: 31/02/2024: month 2 of 2024 has 29 days");
+    ck_assert_int_eq(status_last(), ST_IO);
+}
+END_TEST
+
 START_TEST(test_status_long_message_truncated_safely)
 {
     char big[4000];
@@ -100,6 +113,7 @@ Suite *suite_status(void)
     tcase_add_test(tc, test_status_clear);
     tcase_add_loop_test(tc, test_status_empty_message_gives_code_text, 0, (int)NCODES);
     tcase_add_test(tc, test_status_long_message_truncated_safely);
+    tcase_add_test(tc, test_status_set_with_own_message);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -15,8 +15,9 @@ char *session_default_path(const char *explicit_path);
  * catalogues. ST_TOO_NEW leaves a too-new file untouched. */
 enum status session_open(const char *path, bool create, struct db **out);
 
-/* Migrates an open database and syncs its catalogues (what session_open
- * does after opening). */
+/* Migrates an open database, syncs its catalogues, seeds the shipped rubric
+ * once and registers the register's measure provider for the score sheet
+ * (what session_open does after opening). */
 enum status session_prepare(struct db *db);
 
 /* Records who is acting (for the audit log); default is the officer name

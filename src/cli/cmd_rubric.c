@@ -1,0 +1,259 @@
+/* cmd_rubric — treem rubric: show the active rule set, correct its bands and
+ * maxima, import and export rubric CSV files. */
+#include <config.h>
+#include "treem/cli/cli.h"
+#include "treem/app/rubric_edit.h"
+#include "treem/app/rubric_load.h"
+#include "treem/app/score.h"
+#include "treem/core/i18n.h"
+#include "treem/db/rubric_repo.h"
+#include "treem/model/rubric_text.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct rubric_opts {
+    const char *indicator, *from, *to, *points, *source, *name;
+    int criterion;
+    int complete;          /* -1 unchanged, 0, 1 */
+    bool activate;
+};
+
+static const struct option rubric_long[] = {
+    {"indicator", required_argument, NULL, 'i'},
+    {"from", required_argument, NULL, 'f'},
+    {"to", required_argument, NULL, 't'},
+    {"points", required_argument, NULL, 'p'},
+    {"source", required_argument, NULL, 's'},
+    {"complete", no_argument, NULL, 'C'},
+    {"incomplete", no_argument, NULL, 'I'},
+    {"criterion", required_argument, NULL, 'c'},
+    {"name", required_argument, NULL, 'n'},
+    {"activate", no_argument, NULL, 'a'},
+    {NULL, 0, NULL, 0},
+};
+
+/* Parses options after the subcommand; leaves positional args from *first. */
+static int parse_opts(const struct cli_command *self, int argc, char **argv,
+                      struct rubric_opts *o, int *first)
+{
+    int c;
+    o->complete = -1;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "+i:f:t:p:s:c:n:", rubric_long, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case 'i': o->indicator = optarg; break;
+        case 'f': o->from = optarg; break;
+        case 't': o->to = optarg; break;
+        case 'p': o->points = optarg; break;
+        case 's': o->source = optarg; break;
+        case 'C': o->complete = 1; break;
+        case 'I': o->complete = 0; break;
+        case 'n': o->name = optarg; break;
+        case 'a': o->activate = true; break;
+        case 'c':
+            o->criterion = (int)strtol(optarg, &end, 10);
+            if (*end || o->criterion < 1)
+                return cli_usage(self, _("--criterion: '%s' is not a criterion number"), optarg);
+            break;
+        default: return cli_usage(self, "%s", _("unknown option"));
+        }
+    }
+    *first = optind;
+    return 0;
+}
+
+static void show_indicator(const struct rubric_indicator *ind)
+{
+    printf("  %s  %s\n", ind->code, ind->text);
+    printf("        %s: %s%s%s", _("measured as"), rubric_kind_label(ind->kind),
+           ind->unit ? " " : "", ind->unit ? ind->unit : "");
+    enum score_measure m;
+    if (ind->measure && score_measure_parse(ind->measure, &m))
+        printf(" · %s: %s", _("computed"), score_measure_label(m));
+    if (ind->department)
+        printf(" · %s", ind->department);
+    printf("\n");
+    for (size_t j = 0; j < ind->nbands; j++) {
+        const struct rubric_band *b = &ind->bands[j];
+        char iv[64], pts[RUBRIC_TEXT_NUM_BUF];
+        rubric_text_interval(b, iv, sizeof iv);
+        if (ind->kind == RUBRIC_YES_NO && b->has_lo && b->has_hi && b->lo == b->hi)
+            snprintf(iv, sizeof iv, "%s", b->lo >= 0.5 ? _("yes") : _("no"));
+        rubric_text_num(ind->bands[j].points, pts);
+        printf("        %s → %s %s", iv, pts, _("points"));
+        if (ind->bands[j].source)
+            printf("  [%s]", ind->bands[j].source);
+        printf("\n");
+    }
+    printf("        %s\n", ind->bands_known ? _("scale complete")
+                                            : _("scale INCOMPLETE: bands missing"));
+    if (ind->source)
+        printf("        %s: %s\n", _("source"), ind->source);
+}
+
+static void show_rubric(const struct rubric *r, const char *only)
+{
+    printf("%s%s\n", r->name, r->active ? _(" (active)") : "");
+    if (r->source && !only)
+        printf("%s: %s\n", _("source"), r->source);
+    for (size_t i = 0; i < r->nthr && !only; i++) {
+        char min[RUBRIC_TEXT_NUM_BUF];
+        rubric_text_num(r->thr[i].min_total, min);
+        printf(_("Class %s: at least %s points — %s\n"), r->thr[i].class_code, min, r->thr[i].label);
+    }
+    if (r->no_zero_rule && !only)
+        printf("%s\n", _("No criterion may score 0."));
+    for (size_t i = 0; i < r->ncrit; i++) {
+        const struct rubric_criterion *c = &r->crit[i];
+        char max[RUBRIC_TEXT_NUM_BUF] = "?";
+        if (c->max_known)
+            rubric_text_num(c->max_points, max);
+        if (!only)
+            printf(_("\nCriterion %d. %s (maximum %s)\n"), c->number, c->name, max);
+        for (size_t k = 0; k < r->nind; k++)
+            if (r->ind[k].criterion == c->number && (!only || strcmp(only, r->ind[k].code) == 0))
+                show_indicator(&r->ind[k]);
+    }
+}
+
+static int rubric_show(const struct cli_env *env, const struct rubric_opts *o)
+{
+    struct db *db;
+    struct rubric r;
+    long long id;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    enum status st = o->name ? rubric_repo_find(db, o->name, &id) : rubric_repo_active(db, &id);
+    if (st == ST_OK)
+        st = rubric_repo_load(db, id, &r);
+    if (st == ST_OK && o->indicator && !rubric_find_indicator(&r, o->indicator)) {
+        st = status_set(ST_NOTFOUND, _("indicator %s is not in the rule set %s"), o->indicator, r.name);
+        rubric_free(&r);
+    }
+    if (st == ST_OK) {
+        show_rubric(&r, o->indicator);
+        rubric_free(&r);
+    }
+    db_close(db);
+    return st == ST_OK ? 0 : cli_fail();
+}
+
+/* band-set / band-del: the band named by --from/--to (and --points). */
+static enum status band_from_opts(const struct rubric_opts *o, bool need_points, struct rubric_band *b)
+{
+    memset(b, 0, sizeof *b);
+    enum status st = rubric_text_parse_bound(o->from, false, "--from", b);
+    if (st == ST_OK)
+        st = rubric_text_parse_bound(o->to, true, "--to", b);
+    if (st == ST_OK && need_points && !rubric_text_parse_number(o->points, &b->points))
+        st = status_set(ST_INVALID, _("--points: '%s' is not a number"), o->points ? o->points : "");
+    b->source = (char *)o->source;
+    return st;
+}
+
+static int rubric_band(const struct cli_command *self, const struct cli_env *env,
+                       const struct rubric_opts *o, bool remove)
+{
+    if (!o->indicator)
+        return cli_usage(self, "%s", _("--indicator CODE is required"));
+    bool mark_only = !remove && !o->points && !o->from && !o->to;
+    if (mark_only && o->complete < 0)
+        return cli_usage(self, "%s", _("give --points (with --from/--to), or --complete / --incomplete"));
+    struct rubric_band b;
+    struct db *db;
+    if (band_from_opts(o, !remove && !mark_only, &b) != ST_OK || cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    enum status st;
+    if (remove)
+        st = rubric_edit_band_remove(db, o->indicator, &b);
+    else if (mark_only)
+        st = rubric_edit_set_complete(db, o->indicator, o->complete == 1);
+    else
+        st = rubric_edit_band_put(db, o->indicator, &b, o->complete);
+    db_close(db);
+    if (st != ST_OK)
+        return cli_fail();
+    printf(_("Scale of indicator %s saved.\n"), o->indicator);
+    return 0;
+}
+
+static int rubric_max(const struct cli_command *self, const struct cli_env *env,
+                      const struct rubric_opts *o)
+{
+    double max = 0;
+    bool known = o->points && *o->points;
+    if (!o->criterion)
+        return cli_usage(self, "%s", _("--criterion N is required"));
+    if (known && !rubric_text_parse_number(o->points, &max))
+        return cli_usage(self, _("--points: '%s' is not a number"), o->points);
+    struct db *db;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    enum status st = rubric_edit_set_max(db, o->criterion, known, max, o->source);
+    db_close(db);
+    if (st != ST_OK)
+        return cli_fail();
+    printf(_("Maximum of criterion %d saved.\n"), o->criterion);
+    return 0;
+}
+
+static int rubric_import_cmd(const struct cli_env *env, const char *path, bool activate)
+{
+    struct db *db;
+    struct rubric_import res;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    enum status st = rubric_load_import(db, path, activate, &res);
+    db_close(db);
+    if (st != ST_OK)
+        return cli_fail();
+    printf(res.created ? _("Rule set '%s' imported: %zu parts created.\n")
+                       : _("Rule set '%s' updated: %zu parts created, %zu fields changed, "
+                           "%zu parts removed (%zu values removed).\n"),
+           res.name, res.stats.created, res.stats.changed, res.stats.removed,
+           res.stats.values_removed);
+    if (res.activated)
+        printf(_("'%s' is now the active rule set.\n"), res.name);
+    free(res.name);
+    return 0;
+}
+
+int cmd_rubric(const struct cli_env *env, int argc, char **argv)
+{
+    const struct cli_command *self = cli_find("rubric");
+    if (cli_wants_help(self, argc, argv))
+        return 0;
+    const char *sub = argc > 1 ? argv[1] : "show";
+    struct rubric_opts o = {0};
+    int first = 0, rc = parse_opts(self, argc > 1 ? argc - 1 : argc, argc > 1 ? argv + 1 : argv, &o, &first);
+    if (rc)
+        return rc;
+    int npos = (argc > 1 ? argc - 1 : argc) - first;
+    char **pos = (argc > 1 ? argv + 1 : argv) + first;
+    bool file_cmd = strcmp(sub, "import") == 0 || strcmp(sub, "export") == 0;
+    if (file_cmd ? npos != 1 : npos != 0)
+        return cli_usage(self, "%s", file_cmd ? _("expected one FILE") : _("unexpected argument"));
+    if (strcmp(sub, "show") == 0)
+        return rubric_show(env, &o);
+    if (strcmp(sub, "band-set") == 0 || strcmp(sub, "band-del") == 0)
+        return rubric_band(self, env, &o, strcmp(sub, "band-del") == 0);
+    if (strcmp(sub, "max-set") == 0)
+        return rubric_max(self, env, &o);
+    if (strcmp(sub, "import") == 0)
+        return rubric_import_cmd(env, pos[0], o.activate);
+    if (strcmp(sub, "export") != 0)
+        return cli_usage(self, _("unknown subcommand '%s'"), sub);
+    struct db *db;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    enum status st = rubric_load_export(db, o.name, pos[0]);
+    db_close(db);
+    if (st != ST_OK)
+        return cli_fail();
+    printf(_("Rule set written to %s.\n"), pos[0]);
+    return 0;
+}
