@@ -18,10 +18,10 @@ static const struct action_def defs[ACT__COUNT] = {
 
 static struct action_keycodes kc = {
     /* sensible defaults (xterm-like curses codes) until set */
-    .f1 = 0411, .f2 = 0412, .f3 = 0413, .f4 = 0414, .f5 = 0415, .f7 = 0417, .f8 = 0420,
-    .f9 = 0421, .f10 = 0422, .up = 0403, .down = 0402, .left = 0404, .right = 0405,
-    .ppage = 0523, .npage = 0522, .home = 0406, .end = 0550, .ic = 0513, .dc = 0512,
-    .backspace = 0407, .btab = 0541, .enter = 0527,
+    .f1 = 0411, .f2 = 0412, .f3 = 0413, .f4 = 0414, .f5 = 0415, .f6 = 0416, .f7 = 0417,
+    .f8 = 0420, .f9 = 0421, .f10 = 0422, .f12 = 0424, .up = 0403, .down = 0402, .left = 0404,
+    .right = 0405, .ppage = 0523, .npage = 0522, .home = 0406, .end = 0550, .ic = 0513,
+    .dc = 0512, .backspace = 0407, .btab = 0541, .enter = 0527,
 };
 
 void action_set_keycodes(const struct action_keycodes *k) { kc = *k; }
@@ -30,7 +30,8 @@ static enum action for_keycode(int key)
 {
     const struct { int code; enum action a; } map[] = {
         {kc.f1, ACT_HELP}, {kc.f2, ACT_SAVE}, {kc.f3, ACT_NEW}, {kc.f4, ACT_EDIT},
-        {kc.f5, ACT_FILTER}, {kc.f7, ACT_FACTS}, {kc.f8, ACT_DELETE}, {kc.f9, ACT_MENU}, {kc.f10, ACT_QUIT},
+        {kc.f5, ACT_FILTER}, {kc.f6, ACT_COPY}, {kc.f7, ACT_DONE}, {kc.f8, ACT_DELETE},
+        {kc.f9, ACT_MENU}, {kc.f10, ACT_QUIT}, {kc.f12, ACT_CALENDAR},
         {kc.up, ACT_UP}, {kc.down, ACT_DOWN}, {kc.left, ACT_LEFT}, {kc.right, ACT_RIGHT},
         {kc.ppage, ACT_PGUP}, {kc.npage, ACT_PGDN}, {kc.home, ACT_HOME}, {kc.end, ACT_END},
         {kc.ic, ACT_NEW}, {kc.dc, ACT_DELETE}, {kc.backspace, ACT_BACKSPACE},
@@ -53,6 +54,7 @@ enum action action_for_key(int key, bool is_keycode, bool text_mode, int *digit)
     case 127: case 8: return ACT_BACKSPACE;
     case 4: return ACT_DELCHAR;       /* Ctrl-D */
     case 12: return ACT_REDRAW;       /* Ctrl-L */
+    case 7: return ACT_FACTS;         /* Ctrl-G */
     case 1: return ACT_HOME;          /* Ctrl-A */
     case 5: return ACT_END;           /* Ctrl-E */
     default: break;

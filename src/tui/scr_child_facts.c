@@ -1,4 +1,4 @@
-/* scr_child_facts — F7 in a child's form: the child's periods in groups of
+/* scr_child_facts — Ctrl-G in a child's form: the child's periods in groups of
  * special circumstances (from/to), weight and height measurements with the
  * WHO 2006 assessment, and health checks; add (F3) and delete (F8). */
 #include <config.h>
@@ -147,7 +147,7 @@ static void facts_leave(struct screen *s)
 
 static const char *kind_label(enum item_kind k)
 {
-    return k == IT_PERIOD ? _("Group") : k == IT_MEASURE ? _("Measured") : _("Check");
+    return k == IT_PERIOD ? _("Group") : k == IT_MEASURE ? _("Measurement") : _("Check");
 }
 
 static void facts_row(void *ctx, size_t i, char *buf, size_t bufsz)

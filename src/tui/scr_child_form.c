@@ -253,7 +253,7 @@ static enum screen_result child_form_action(struct screen *s, enum action a, int
     }
     if (a == ACT_FACTS) {
         if (!st->orig.id)
-            ui_status(s->ui, true, "%s", _("Save the child first (F2), then F7 records groups and health."));
+            ui_status(s->ui, true, "%s", _("Save the child first (F2), then Ctrl-G records groups and health."));
         else
             ui_push(s->ui, &scr_child_facts_ops, &st->orig.id);
         return SR_HANDLED;

@@ -13,8 +13,9 @@
 static void set_keycodes(void)
 {
     struct action_keycodes k = {
-        .f1 = KEY_F(1), .f2 = KEY_F(2), .f3 = KEY_F(3), .f4 = KEY_F(4), .f5 = KEY_F(5), .f7 = KEY_F(7),
-        .f8 = KEY_F(8), .f9 = KEY_F(9), .f10 = KEY_F(10), .up = KEY_UP, .down = KEY_DOWN,
+        .f1 = KEY_F(1), .f2 = KEY_F(2), .f3 = KEY_F(3), .f4 = KEY_F(4), .f5 = KEY_F(5),
+        .f6 = KEY_F(6), .f7 = KEY_F(7), .f8 = KEY_F(8), .f9 = KEY_F(9), .f10 = KEY_F(10),
+        .f12 = KEY_F(12), .up = KEY_UP, .down = KEY_DOWN,
         .left = KEY_LEFT, .right = KEY_RIGHT, .ppage = KEY_PPAGE, .npage = KEY_NPAGE,
         .home = KEY_HOME, .end = KEY_END, .ic = KEY_IC, .dc = KEY_DC,
         .backspace = KEY_BACKSPACE, .btab = KEY_BTAB, .enter = KEY_ENTER,

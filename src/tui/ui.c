@@ -167,11 +167,22 @@ size_t ui_screen_actions(const struct screen *s, enum action *out, size_t max)
     return bar_actions(s, out, max);
 }
 
+/* Columns an entry of the bar takes: key, space, label, space. */
+static int bar_width(enum action a)
+{
+    const char *k = action_key(a);
+    char key[16];
+    snprintf(key, sizeof key, "%.*s", (int)strcspn(k, " "), k);
+    return utf8_width(key) + utf8_width(action_label(a)) + 2;
+}
+
 static void draw_bar(struct ui *ui, const struct screen *s)
 {
     enum action acts[32];
     size_t n = bar_actions(s, acts, 32);
-    /* Put Quit right after Help when space is short: it must always show. */
+    /* Quit (the last entry) must always show: the room for it is kept, and
+     * the entries before that do not fit are left out. */
+    int keep = n ? bar_width(acts[n - 1]) : 0;
     move(ui->rows - 1, 0);
     clrtoeol();
     int x = 0;
@@ -183,7 +194,7 @@ static void draw_bar(struct ui *ui, const struct screen *s)
         const char *label = action_label(acts[i]);
         int w = utf8_width(key) + utf8_width(label) + 2;
         bool last = i + 1 == n;
-        if (x + w > ui->cols && !last)
+        if (x + w > ui->cols - keep && !last)
             continue;
         if (x + w > ui->cols)
             x = ui->cols - w;

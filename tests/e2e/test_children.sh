@@ -72,8 +72,8 @@ wait_for "Số 7 đường Trần Phú"
 wait_for "02/09/2016"
 ok "after a restart the child and the edit are still there"
 
-# --- a group of special circumstances and a measurement (F7)
-keys F7
+# --- a group of special circumstances and a measurement (Ctrl-G)
+keys C-g
 wait_for "Chưa ghi nhận gì"
 keys F3
 wait_for "Nhóm hoàn cảnh đặc biệt"

@@ -13,6 +13,7 @@
 #include "treem/tui/action.h"
 #include "treem/tui/field.h"
 #include "treem/tui/form.h"
+#include "treem/tui/formscreen.h"
 #include "treem/tui/list.h"
 
 /* ---- field editor ---------------------------------------------------- */
@@ -162,6 +163,9 @@ START_TEST(keys_map_to_actions)
     ck_assert_int_eq(action_for_key('\r', false, true, NULL), ACT_OPEN);
     ck_assert_int_eq(action_for_key(0411, true, true, NULL), ACT_HELP);   /* KEY_F(1) */
     ck_assert_int_eq(action_for_key(0422, true, true, NULL), ACT_QUIT);   /* KEY_F(10) */
+    ck_assert_int_eq(action_for_key(0416, true, true, NULL), ACT_COPY);   /* KEY_F(6) */
+    ck_assert_int_eq(action_for_key(0417, true, true, NULL), ACT_DONE);   /* KEY_F(7) */
+    ck_assert_int_eq(action_for_key(0424, true, true, NULL), ACT_CALENDAR); /* KEY_F(12) */
 }
 END_TEST
 
@@ -289,6 +293,46 @@ START_TEST(form_shows_error_under_field)
 }
 END_TEST
 
+/* A message from the layers below lands under the field it names. */
+static const struct form_def task_like[] = {
+    {"Task", FK_TEXT, 0, NULL, NULL},
+    {"Start", FK_TEXT, 0, NULL, NULL},
+    {"Due", FK_TEXT, 0, NULL, NULL},
+};
+static const char *const task_like_names[] = {"task text", "start date", "due date"};
+
+START_TEST(formscreen_error_finds_the_field)
+{
+    static const struct { const char *msg; size_t fallback; int field; } cases[] = {
+        {"due date: 15/02/2026 is before the start date 01/03/2026", 3, 2},
+        {"start date: 31/02/2026 is not a valid date", 3, 1},
+        {"task text: must not be empty", 3, 0},
+        {"due datex: not this field", 0, 0},        /* the name must end at ':' */
+        {"department: every task needs a department", 1, 1},
+        {"department: every task needs a department", 3, -1}, /* status line */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct ui ui;
+        memset(&ui, 0, sizeof ui);
+        struct form f;
+        ck_assert(form_init(&f, task_like, 3));
+        formscreen_error(&ui, &f, cases[i].msg, task_like_names, 3, cases[i].fallback);
+        for (int k = 0; k < 3; k++) {
+            if (k == cases[i].field)
+                ck_assert_msg(f.errors[k] && strcmp(f.errors[k], cases[i].msg) == 0,
+                              "case %zu: no message under field %d", i, k);
+            else
+                ck_assert_msg(!f.errors[k], "case %zu: message under field %d", i, k);
+        }
+        if (cases[i].field < 0)
+            ck_assert_str_eq(ui.status, cases[i].msg);
+        else
+            ck_assert_str_eq(ui.status, "");
+        form_free(&f);
+    }
+}
+END_TEST
+
 static Suite *tui_suite(void)
 {
     Suite *s = suite_create("tui");
@@ -310,6 +354,7 @@ static Suite *tui_suite(void)
     tc = tcase_create("widgets");
     tcase_add_test(tc, list_draws_visible_page_only);
     tcase_add_test(tc, form_shows_error_under_field);
+    tcase_add_test(tc, formscreen_error_finds_the_field);
     suite_add_tcase(s, tc);
     return s;
 }

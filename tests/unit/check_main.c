@@ -18,6 +18,10 @@
     X(child) X(growth) X(child_repo) X(children) \
     X(rubric) X(rubric_score) X(rubric_csv) X(score)
 
+static void remove_db(const char *path);
+
+/* A path no earlier run left behind: pids repeat, so a stale file of an old
+ * run with the same pid and counter is removed first. */
 char *test_tmp_path(const char *suffix)
 {
     static unsigned counter;
@@ -25,6 +29,7 @@ char *test_tmp_path(const char *suffix)
     char buf[4096];
     snprintf(buf, sizeof buf, "%s/treem-test-%ld-%u%s", dir && *dir ? dir : "/tmp",
              (long)getpid(), counter++, suffix);
+    remove_db(buf);
     return strdup(buf);
 }
 

@@ -20,7 +20,10 @@
     X(ACT_DELETE,    "F8 Del", N_("Delete"),  N_("delete the selected record (asks first)")) \
     X(ACT_SEARCH,    "/",      N_("Search"),  N_("type to filter the list")) \
     X(ACT_FILTER,    "F5",     N_("Filter"),  N_("change the list's filter")) \
-    X(ACT_FACTS,     "F7",     N_("Groups"),  N_("special-circumstance groups, weight and height, health checks of this child")) \
+    X(ACT_COPY,      "F6",     N_("Copy"),    N_("copy the selected plan to the next year")) \
+    X(ACT_DONE,      "F7",     N_("Done"),    N_("mark the selected task done, or open it again")) \
+    X(ACT_CALENDAR,  "F12",    N_("Calendar"), N_("show the year's calendar: events, report deadlines, tasks due")) \
+    X(ACT_FACTS,     "Ctrl-G", N_("Groups"),  N_("special-circumstance groups, weight and height, health checks of this child")) \
     X(ACT_MENU,      "F9 Tab", N_("Menu"),    N_("go to the next screen of the menu row")) \
     X(ACT_MENU_PREV, "S-Tab",  N_("Prev"),    N_("go to the previous screen of the menu row")) \
     X(ACT_JUMP,      "1-9 A-1", N_("Go to"),  N_("jump to a screen of the menu row by its number (Alt+number while typing)")) \
@@ -49,7 +52,7 @@ enum action {
 /* Key codes for the table. The caller passes curses codes through
  * action_set_keycodes() once (action.c itself knows no curses). */
 struct action_keycodes {
-    int f1, f2, f3, f4, f5, f7, f8, f9, f10;
+    int f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f12;
     int up, down, left, right, ppage, npage, home, end, ic, dc, backspace, btab, enter;
 };
 void action_set_keycodes(const struct action_keycodes *k);

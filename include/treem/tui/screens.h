@@ -15,4 +15,32 @@ extern const struct screen_ops scr_settings_ops;  /* Cài đặt */
 extern const struct screen_ops scr_help_ops;      /* F1 */
 extern const struct screen_ops scr_setup_ops;     /* first run */
 
+/* Screens opened from the menu screens (ui_push; arg as each says). */
+extern const struct screen_ops scr_plan_ops;      /* a plan, its targets; arg: long long *id */
+extern const struct screen_ops scr_task_ops;      /* a task, its notes; arg: long long *id */
+extern const struct screen_ops scr_calendar_ops;  /* arg: struct scr_calendar_arg * */
+
+/* The calendar of `year`: one plan's (plan_id) or every plan's (0). The
+ * screen copies it on entry. */
+struct scr_calendar_arg { int year; long long plan_id; };
+
+/* Forms (formscreen.h) opened by the plan and task screens; the opener's
+ * resume() reloads after a save. Each returns false, with a message on the
+ * status line, when the form could not open. */
+bool scr_plan_form_open(struct ui *ui, long long plan_id);      /* 0: a new plan */
+bool scr_target_form_open(struct ui *ui, long long plan_id);    /* a new target */
+bool scr_target_value_open(struct ui *ui, long long target_id); /* the typed value */
+/* A new task (task_id 0; in department dept_id unless 0) or an edit. */
+bool scr_task_form_open(struct ui *ui, long long task_id, long long dept_id);
+bool scr_task_note_open(struct ui *ui, long long task_id);
+/* F7 on a task: opens the "done" form for an open task; for a done one asks
+ * whether to open it again. Returns true when it changed the task at once
+ * (the caller reloads), false when a form opened or nothing changed. */
+bool scr_task_toggle_done(struct ui *ui, long long task_id);
+/* F6 on a plan: asks, copies it to the next year, says what was copied.
+ * True when copied (*new_id, when not NULL, is the copy). */
+bool scr_plan_copy(struct ui *ui, long long plan_id, long long *new_id);
+/* F8 on a task: asks, then deletes it with its notes; true when deleted. */
+bool scr_task_delete(struct ui *ui, long long task_id);
+
 #endif

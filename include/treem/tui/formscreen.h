@@ -1,0 +1,36 @@
+/* formscreen — a pushed screen that holds one form: a heading, a line of
+ * help, the fields; F2 (or Enter on the last field) saves through the
+ * opener's callback and closes the screen when it succeeds; Esc leaves (the
+ * frame asks first when input is unsaved). Also: putting a message from the
+ * layers below ("due date: …") under the field it names. */
+#ifndef TREEM_TUI_FORMSCREEN_H
+#define TREEM_TUI_FORMSCREEN_H
+#include "treem/tui/form.h"
+
+/* Reads the form, checks it (form_set_error on the fields), saves. Returns
+ * true when saved: the form screen then closes and its opener resumes. */
+typedef bool (*formscreen_save_fn)(struct ui *ui, struct form *f, void *ctx);
+
+struct formscreen_spec {
+    const struct form_def *defs;  /* must live as long as the screen (static, or in ctx) */
+    size_t n;
+    const char *heading;          /* translated; copied */
+    const char *help;             /* translated line under the heading; NULL: a default */
+    formscreen_save_fn save;
+    void *ctx;                    /* given to save; the screen owns it from now on */
+    void (*free_ctx)(void *ctx);  /* frees ctx when the screen closes; NULL: free() */
+};
+
+/* Pushes a form screen and returns its form, empty, for the opener to fill
+ * (form_set, form_set_choice: values set so are not unsaved input). NULL
+ * when the screen stack is full or memory runs out: ctx has been freed. */
+struct form *formscreen_open(struct ui *ui, const struct formscreen_spec *spec);
+
+/* Puts msg under the field it is about: the field i whose names[i] (an
+ * English msgid, NULL for none; n of them) translated, followed by ':',
+ * starts msg. A message naming no field goes under field `fallback`, or to
+ * the status line when fallback >= n. */
+void formscreen_error(struct ui *ui, struct form *f, const char *msg, const char *const *names,
+                      size_t n, size_t fallback);
+
+#endif

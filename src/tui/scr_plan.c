@@ -1,0 +1,279 @@
+/* scr_plan — one plan: its fields at the top, then its targets with the
+ * value measured (from the register or typed with its source) and whether
+ * each is met. Adds and deletes targets, takes typed values, edits the
+ * plan, copies it to the next year and opens its calendar. */
+#include <config.h>
+#include "treem/tui/screens.h"
+#include "treem/tui/list.h"
+#include "treem/app/plan.h"
+#include "treem/db/plan_repo.h"
+#include "treem/db/target_repo.h"
+#include "treem/core/i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Rows of the body above the list of targets. */
+#define HEAD_ROWS 11
+
+struct plan_state {
+    long long id;
+    bool loaded;
+    struct plan plan;
+    struct plan_counts counts;
+    struct plan_target *targets;
+    struct plan_target_view *views;
+    size_t n;
+    struct list_view lv;
+    struct scr_calendar_arg cal;
+};
+
+static void unload(struct plan_state *st)
+{
+    plan_clear(&st->plan);
+    plan_target_list_free(st->targets, st->n);
+    free(st->views);
+    st->targets = NULL;
+    st->views = NULL;
+    st->n = 0;
+    st->loaded = false;
+}
+
+static enum status load_targets(struct db *db, struct plan_state *st)
+{
+    enum status rc = target_repo_list(db, st->id, &st->targets, &st->n);
+    if (rc == ST_OK && st->n && !(st->views = calloc(st->n, sizeof *st->views)))
+        rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+    for (size_t i = 0; rc == ST_OK && i < st->n; i++)
+        rc = plan_target_view(db, &st->targets[i], st->plan.year, date_today(), &st->views[i]);
+    return rc;
+}
+
+static void load(struct screen *s)
+{
+    struct plan_state *st = s->state;
+    struct db *db = s->ui->db;
+    unload(st);
+    enum status rc = plan_repo_get(db, st->id, &st->plan);
+    st->loaded = rc == ST_OK;
+    if (rc == ST_OK)
+        rc = plan_repo_counts(db, st->id, date_today(), &st->counts);
+    if (rc == ST_OK)
+        rc = load_targets(db, st);
+    if (rc != ST_OK)
+        ui_status(s->ui, true, "%s", status_message());
+    list_set_count(&st->lv, st->views ? st->n : 0);
+}
+
+static void plan_enter(struct screen *s)
+{
+    struct plan_state *st = s->state;
+    st->id = *(const long long *)s->arg;
+    load(s);
+}
+
+static void plan_leave(struct screen *s) { unload(s->state); }
+static void plan_resume(struct screen *s) { load(s); }
+
+/* "label value" pairs joined with spaces, clipped to the width. */
+static void pairs(WINDOW *w, int y, int cols, const char *const *kv, int n)
+{
+    char line[1024];
+    size_t len = 0;
+    line[0] = '\0';
+    for (int i = 0; i + 1 < n && len < sizeof line; i += 2)
+        len += (size_t)snprintf(line + len, sizeof line - len, "%s%s %s", i ? "   " : "", kv[i],
+                                kv[i + 1] && *kv[i + 1] ? kv[i + 1] : "—");
+    ui_print(w, y, 2, cols - 4, line);
+}
+
+static const char *date_or_dash(struct date d, char buf[DATE_BUF])
+{
+    if (!plan_date_set(d))
+        return "—";
+    date_format(d, buf);
+    return buf;
+}
+
+static void draw_head(struct plan_state *st, WINDOW *w, int cols)
+{
+    const struct plan *p = &st->plan;
+    int starts[2], lens[2];
+    int n = ui_wrap(p->title, cols - 4, starts, lens, 2);
+    ui_attr(w, UC_OK, true);
+    for (int i = 0; i < n; i++)
+        mvwaddnstr(w, i, 2, p->title + starts[i], lens[i]);
+    ui_attr(w, UC_OK, false);
+    char d1[DATE_BUF], d2[DATE_BUF], d3[DATE_BUF], year[16], tasks[160];
+    snprintf(year, sizeof year, "%d", p->year);
+    const char *r2[] = {_("Number:"), p->number, _("Date:"), date_or_dash(p->issued_on, d1),
+                        _("Year:"), year};
+    pairs(w, 2, cols, r2, 6);
+    const char *r3[] = {_("Issuing body:"), p->issuer};
+    pairs(w, 3, cols, r3, 2);
+    const char *r4[] = {_("6-month report by:"), date_or_dash(p->report_half, d2),
+                        _("Annual report by:"), date_or_dash(p->report_year, d3)};
+    pairs(w, 4, cols, r4, 4);
+    const char *r5[] = {_("Upstream plans:"), p->upstream};
+    pairs(w, 5, cols, r5, 2);
+    const char *r6[] = {_("Purpose:"), p->purpose};
+    pairs(w, 6, cols, r6, 2);
+    const char *r7[] = {_("Requirements:"), p->requirements};
+    pairs(w, 7, cols, r7, 2);
+    const char *r8[] = {_("Budget sources:"), p->budget};
+    pairs(w, 8, cols, r8, 2);
+    snprintf(tasks, sizeof tasks, _("Tasks: %ld, %ld done, %ld overdue · events: %ld"),
+             st->counts.tasks, st->counts.tasks_done, st->counts.tasks_overdue,
+             st->counts.events);
+    ui_attr(w, UC_DIM, true);
+    ui_print(w, 9, 2, cols - 4, tasks);
+    ui_attr(w, UC_DIM, false);
+}
+
+static const int target_widths[] = {33, 11, 9, 11, 10};
+
+static void target_row(void *ctx, size_t i, char *buf, size_t bufsz)
+{
+    struct plan_state *st = ctx;
+    const struct plan_target *t = &st->targets[i];
+    const struct plan_target_view *v = &st->views[i];
+    char aim[48], value[32], got[32] = "—";
+    plan_format_value(t->value, t->unit, value, sizeof value);
+    const char *sign = t->direction == PLAN_AT_MOST ? (draw_ascii() ? "<=" : "≤")
+                                                    : (draw_ascii() ? ">=" : "≥");
+    snprintf(aim, sizeof aim, "%s %s", sign, value);
+    if (v->source != PLAN_VALUE_NONE)
+        plan_format_value(v->value, t->unit, got, sizeof got);
+    const char *source = v->source == PLAN_VALUE_COMPUTED ? _("register")
+                         : v->source == PLAN_VALUE_TYPED  ? _("typed")
+                                                          : "—";
+    const char *cells[] = {t->text, aim, got, source, plan_target_result_label(v->result)};
+    ui_columns(buf, bufsz, target_widths, cells, 5);
+}
+
+static void plan_draw(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct plan_state *st = s->state;
+    if (!st->loaded) {
+        ui_print(w, 1, 2, cols - 4, _("This plan could not be read (Esc: back)."));
+        return;
+    }
+    draw_head(st, w, cols);
+    char header[256];
+    const char *titles[] = {_("Target"), _("Aim"), _("Measured"), _("Source"), _("Result")};
+    ui_columns(header, sizeof header, target_widths, titles, 5);
+    ui_attr(w, UC_BAR_KEY, true);
+    ui_print_pad(w, HEAD_ROWS - 1, 1, cols - 2, header);
+    ui_attr(w, UC_BAR_KEY, false);
+    int list_rows = rows - HEAD_ROWS - 1;
+    if (!st->lv.count) {
+        ui_attr(w, UC_DIM, true);
+        ui_print(w, HEAD_ROWS, 2, cols - 4, _("No targets yet: F3 adds one."));
+        ui_attr(w, UC_DIM, false);
+        return;
+    }
+    list_draw(w, HEAD_ROWS, 1, list_rows, cols - 2, &st->lv, target_row, st, true);
+    /* where the selected target's value comes from, in full */
+    char note[400];
+    snprintf(note, sizeof note, "%s %s", _("Value:"), st->views[st->lv.selected].note);
+    ui_attr(w, UC_DIM, true);
+    ui_print(w, rows - 1, 2, cols - 4, note);
+    ui_attr(w, UC_DIM, false);
+}
+
+static void delete_target(struct screen *s)
+{
+    struct plan_state *st = s->state;
+    const struct plan_target *t = &st->targets[st->lv.selected];
+    char q[700];
+    snprintf(q, sizeof q, _("Delete the target \"%s\"?"), t->text);
+    if (!ui_confirm(s->ui, q))
+        return;
+    if (plan_target_remove(s->ui->db, t->id) != ST_OK) {
+        ui_status(s->ui, true, "%s", status_message());
+        return;
+    }
+    ui_status(s->ui, false, "%s", _("Target deleted."));
+    load(s);
+}
+
+bool scr_plan_copy(struct ui *ui, long long plan_id, long long *new_id)
+{
+    struct plan p = {0};
+    if (plan_repo_get(ui->db, plan_id, &p) != ST_OK) {
+        ui_status(ui, true, "%s", status_message());
+        return false;
+    }
+    char label[128], q[400];
+    plan_label(p.number, p.year, label, sizeof label);
+    snprintf(q, sizeof q, _("Copy the plan %s to %d with its targets, tasks and events? Dates "
+                            "move by a year; tasks start again as not done."),
+             label, p.year + 1);
+    plan_clear(&p);
+    if (!ui_confirm(ui, q))
+        return false;
+    struct plan_copy_result r;
+    if (plan_copy_next_year(ui->db, plan_id, &r) != ST_OK) {
+        ui_status(ui, true, "%s", status_message());
+        return false;
+    }
+    if (r.tasks_skipped || r.events_to_check)
+        ui_status(ui, false, _("Copied to %d: %zu targets, %zu tasks, %zu events; %zu tasks of "
+                               "inactive departments left out, %zu lunar dates to check."),
+                  r.year, r.targets, r.tasks, r.events, r.tasks_skipped, r.events_to_check);
+    else
+        ui_status(ui, false, _("Copied to %d: %zu targets, %zu tasks, %zu events."), r.year,
+                  r.targets, r.tasks, r.events);
+    if (new_id)
+        *new_id = r.new_id;
+    return true;
+}
+
+static enum screen_result plan_action(struct screen *s, enum action a, int digit)
+{
+    struct plan_state *st = s->state;
+    struct ui *ui = s->ui;
+    (void)digit;
+    if (!st->loaded)
+        return SR_UNHANDLED;
+    bool have = st->lv.count > 0;
+    switch (a) {
+    case ACT_NEW: scr_target_form_open(ui, st->id); return SR_HANDLED;
+    case ACT_EDIT: scr_plan_form_open(ui, st->id); return SR_HANDLED;
+    case ACT_COPY:
+        if (scr_plan_copy(ui, st->id, NULL))
+            load(s);
+        return SR_HANDLED;
+    case ACT_CALENDAR:
+        st->cal = (struct scr_calendar_arg){st->plan.year, st->id};
+        ui_push(ui, &scr_calendar_ops, &st->cal);
+        return SR_HANDLED;
+    case ACT_OPEN:
+        if (have)
+            scr_target_value_open(ui, st->targets[st->lv.selected].id);
+        return SR_HANDLED;
+    case ACT_DELETE:
+        if (have)
+            delete_target(s);
+        return SR_HANDLED;
+    default:
+        return list_handle(&st->lv, a) ? SR_HANDLED : SR_UNHANDLED;
+    }
+}
+
+/* Esc (back) is in the help but not the bar, which is full. */
+static const enum action plan_actions[] = {ACT_NEW, ACT_OPEN, ACT_DELETE, ACT_EDIT,
+                                           ACT_COPY, ACT_CALENDAR};
+
+const struct screen_ops scr_plan_ops = {
+    .title = N_("Plan"),
+    .actions = plan_actions,
+    .nactions = sizeof plan_actions / sizeof *plan_actions,
+    .state_size = sizeof(struct plan_state),
+    .enter = plan_enter,
+    .leave = plan_leave,
+    .draw = plan_draw,
+    .on_action = plan_action,
+    .resume = plan_resume,
+};

@@ -1,0 +1,352 @@
+/* scr_plan_forms — the forms of the Kế hoạch screens: a plan (new or
+ * edited), a new target, and the value typed for a target with its source.
+ * Each reads its fields, lets the model and app layer judge them, and puts
+ * their messages under the field they name. */
+#include <config.h>
+#include "treem/tui/screens.h"
+#include "treem/tui/formscreen.h"
+#include "treem/app/plan.h"
+#include "treem/db/plan_repo.h"
+#include "treem/db/target_repo.h"
+#include "treem/core/i18n.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ helpers --- */
+
+/* Replaces *dst by a copy of v; false when memory runs out. */
+static bool set_text(char **dst, const char *v)
+{
+    char *c = strdup(v ? v : "");
+    if (!c)
+        return false;
+    free(*dst);
+    *dst = c;
+    return true;
+}
+
+/* A date for a form field: dd/mm/yyyy, "" when unset. */
+static void date_text(struct date d, char buf[DATE_BUF])
+{
+    buf[0] = '\0';
+    if (plan_date_set(d))
+        date_format(d, buf);
+}
+
+/* A number as typed ("97,5" or "97.5"); ST_INVALID naming the field. */
+static enum status parse_number(const char *field, const char *text, double *out)
+{
+    char buf[64];
+    size_t n = strlen(text);
+    while (n && text[n - 1] == ' ')
+        n--;
+    while (n && *text == ' ')
+        text++, n--;
+    if (n == 0)
+        return status_set(ST_INVALID, _("%s: must not be empty"), field);
+    if (n >= sizeof buf)
+        return status_set(ST_INVALID, _("%s: '%s' is not a number"), field, text);
+    memcpy(buf, text, n);
+    buf[n] = '\0';
+    char *comma = strchr(buf, ',');
+    if (comma)
+        *comma = '.';
+    char *end;
+    *out = strtod(buf, &end);
+    if (*end || end == buf || !isfinite(*out))
+        return status_set(ST_INVALID, _("%s: '%s' is not a number"), field, buf);
+    return ST_OK;
+}
+
+/* A number for editing: "97,5" in Vietnamese, no unit. */
+static void number_text(double v, char *buf, size_t size)
+{
+    snprintf(buf, size, "%.10g", v);
+    char *dot = strcmp(i18n_lang(), "vi") == 0 ? strchr(buf, '.') : NULL;
+    if (dot)
+        *dot = ',';
+}
+
+/* --------------------------------------------------------------- plan --- */
+
+enum { PF_NUMBER, PF_DATE, PF_ISSUER, PF_YEAR, PF_TITLE, PF_UPSTREAM, PF_PURPOSE,
+       PF_REQUIREMENTS, PF_BUDGET, PF_HALF, PF_ANNUAL, PF__COUNT };
+
+static const struct form_def plan_fields[PF__COUNT] = {
+    {N_("Number"), FK_TEXT, 64, NULL, N_("e.g. 90/KH-UBND (may stay empty in a draft)")},
+    {N_("Date"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
+    {N_("Issuing body"), FK_TEXT, 200, NULL, N_("e.g. UBND xã …")},
+    {N_("Year"), FK_TEXT, 4, NULL, N_("the year the plan covers")},
+    {N_("Title"), FK_TEXT, 300, NULL, NULL},
+    {N_("Upstream plans"), FK_TEXT, 2000, NULL, N_("the plans it implements")},
+    {N_("Purpose"), FK_TEXT, 4000, NULL, NULL},
+    {N_("Requirements"), FK_TEXT, 4000, NULL, NULL},
+    {N_("Budget sources"), FK_TEXT, 2000, NULL, NULL},
+    {N_("6-month report by"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
+    {N_("Annual report by"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
+};
+
+/* The names the model's messages start with, field by field. */
+static const char *const plan_names[PF__COUNT] = {
+    N_("plan number"), N_("plan date"), N_("issuing body"), N_("plan year"), N_("plan title"),
+    N_("upstream plans"), N_("purpose"), N_("requirements"), N_("budget sources"),
+    N_("6-month report deadline"), N_("annual report deadline"),
+};
+
+/* Reads the form into p (its id and copied_from kept); parse errors go
+ * under their fields. False when one was found or memory ran out. */
+static bool plan_read(struct ui *ui, struct form *f, struct plan *p)
+{
+    static const int texts[] = {PF_NUMBER, PF_ISSUER, PF_TITLE, PF_UPSTREAM, PF_PURPOSE,
+                                PF_REQUIREMENTS, PF_BUDGET};
+    char **dst[] = {&p->number, &p->issuer, &p->title, &p->upstream, &p->purpose,
+                    &p->requirements, &p->budget};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        if (!set_text(dst[i], form_value(f, (size_t)texts[i]))) {
+            ui_status(ui, true, "%s", _("out of memory"));
+            return false;
+        }
+    const char *year = form_value(f, PF_YEAR);
+    char *end;
+    long y = strtol(year, &end, 10);
+    if (!*year || *end || y < 0 || y > 9999) {
+        char msg[160];
+        snprintf(msg, sizeof msg, _("%s: write the year with 4 digits, e.g. 2026"),
+                 _("plan year"));
+        form_set_error(f, PF_YEAR, msg);
+    }
+    p->year = (int)y;
+    static const int dates[] = {PF_DATE, PF_HALF, PF_ANNUAL};
+    struct date *dd[] = {&p->issued_on, &p->report_half, &p->report_year};
+    for (size_t i = 0; i < 3; i++)
+        if (plan_parse_date(_(plan_names[dates[i]]), form_value(f, (size_t)dates[i]), dd[i]) !=
+            ST_OK)
+            formscreen_error(ui, f, status_message(), plan_names, PF__COUNT, (size_t)dates[i]);
+    return !form_has_errors(f);
+}
+
+static bool plan_form_save(struct ui *ui, struct form *f, void *ctx)
+{
+    long long id = *(long long *)ctx;
+    struct plan p = {0};
+    enum status st = id ? plan_repo_get(ui->db, id, &p) : ST_OK;
+    if (st != ST_OK) {
+        ui_status(ui, true, "%s", status_message());
+        return false;
+    }
+    bool ok = plan_read(ui, f, &p);
+    if (ok) {
+        st = id ? plan_save(ui->db, &p) : plan_create(ui->db, &p);
+        if (st != ST_OK)
+            formscreen_error(ui, f, status_message(), plan_names, PF__COUNT, PF__COUNT);
+        ok = st == ST_OK;
+    }
+    if (ok) {
+        char label[128];
+        plan_label(p.number, p.year, label, sizeof label);
+        ui_status(ui, false, id ? _("Saved the plan %s.") : _("Created the plan %s."), label);
+    }
+    plan_clear(&p);
+    return ok;
+}
+
+static void plan_fill(struct form *f, const struct plan *p)
+{
+    char buf[DATE_BUF], year[16];
+    form_set(f, PF_NUMBER, p->number);
+    date_text(p->issued_on, buf);
+    form_set(f, PF_DATE, buf);
+    form_set(f, PF_ISSUER, p->issuer);
+    snprintf(year, sizeof year, "%d", p->year);
+    form_set(f, PF_YEAR, year);
+    form_set(f, PF_TITLE, p->title);
+    form_set(f, PF_UPSTREAM, p->upstream);
+    form_set(f, PF_PURPOSE, p->purpose);
+    form_set(f, PF_REQUIREMENTS, p->requirements);
+    form_set(f, PF_BUDGET, p->budget);
+    date_text(p->report_half, buf);
+    form_set(f, PF_HALF, buf);
+    date_text(p->report_year, buf);
+    form_set(f, PF_ANNUAL, buf);
+}
+
+bool scr_plan_form_open(struct ui *ui, long long plan_id)
+{
+    struct plan p = {.year = date_today().y};
+    if (plan_id && plan_repo_get(ui->db, plan_id, &p) != ST_OK) {
+        ui_status(ui, true, "%s", status_message());
+        return false;
+    }
+    long long *ctx = malloc(sizeof *ctx);
+    struct form *f = NULL;
+    if (ctx) {
+        *ctx = plan_id;
+        char heading[200];
+        char label[128];
+        plan_label(p.number, p.year, label, sizeof label);
+        snprintf(heading, sizeof heading, plan_id ? _("Edit the plan %s") : _("New plan"), label);
+        struct formscreen_spec spec = {plan_fields, PF__COUNT, heading, NULL, plan_form_save,
+                                       ctx, NULL};
+        f = formscreen_open(ui, &spec);
+    }
+    if (f && plan_id) {
+        plan_fill(f, &p);
+    } else if (f) {
+        char year[16];
+        snprintf(year, sizeof year, "%d", p.year);
+        form_set(f, PF_YEAR, year);
+    }
+    plan_clear(&p);
+    if (!f)
+        ui_status(ui, true, "%s", _("out of memory"));
+    return f != NULL;
+}
+
+/* ------------------------------------------------------------- target --- */
+
+enum { TF_TEXT, TF_VALUE, TF_UNIT, TF_DIRECTION, TF_MEASURE, TF__COUNT };
+
+static const char *const unit_choices[] = {"%", N_("count"), NULL};
+static const char *const direction_choices[] = {N_("at least"), N_("at most"), NULL};
+/* "none", then the label of each measure, by enum plan_measure (filled on
+ * first use: the labels live in app/plan.h's table). */
+static const char *measure_choices[PLAN_MEASURE__COUNT + 1];
+
+static const struct form_def target_fields[TF__COUNT] = {
+    {N_("Target"), FK_TEXT, 300, NULL, N_("e.g. 100 % trẻ em sinh ra được khai sinh đúng hạn")},
+    {N_("Value"), FK_TEXT, 20, NULL, N_("the number aimed at, e.g. 100 or 9")},
+    {N_("Unit"), FK_CHOICE, 0, unit_choices, NULL},
+    {N_("Direction"), FK_CHOICE, 0, direction_choices, NULL},
+    {N_("Computed from"), FK_CHOICE, 0, measure_choices, NULL},
+};
+
+static const char *const target_names[TF__COUNT] = {
+    N_("target text"), N_("target value"), N_("target unit"), N_("target direction"),
+    N_("measure"),
+};
+
+static bool target_form_save(struct ui *ui, struct form *f, void *ctx)
+{
+    struct plan_target t = {.plan_id = *(long long *)ctx};
+    t.unit = form_choice(f, TF_UNIT) == 0 ? PLAN_UNIT_PERCENT : PLAN_UNIT_COUNT;
+    t.direction = form_choice(f, TF_DIRECTION) == 0 ? PLAN_AT_LEAST : PLAN_AT_MOST;
+    const struct plan_measure_info *m = plan_measure_info((enum plan_measure)form_choice(f, TF_MEASURE));
+    bool ok = set_text(&t.text, form_value(f, TF_TEXT)) &&
+              (!m || set_text(&t.measure, m->code));
+    if (!ok)
+        ui_status(ui, true, "%s", _("out of memory"));
+    if (ok && parse_number(_("target value"), form_value(f, TF_VALUE), &t.value) != ST_OK) {
+        form_set_error(f, TF_VALUE, status_message());
+        ok = false;
+    }
+    if (ok && plan_target_add(ui->db, &t) != ST_OK) {
+        formscreen_error(ui, f, status_message(), target_names, TF__COUNT, TF__COUNT);
+        ok = false;
+    }
+    if (ok)
+        ui_status(ui, false, "%s", _("Target added."));
+    plan_target_clear(&t);
+    return ok;
+}
+
+bool scr_target_form_open(struct ui *ui, long long plan_id)
+{
+    if (!measure_choices[0]) {
+        measure_choices[0] = N_("nothing: the value is typed");
+        for (int m = 1; m < PLAN_MEASURE__COUNT; m++)
+            measure_choices[m] = plan_measure_info((enum plan_measure)m)->label;
+    }
+    long long *ctx = malloc(sizeof *ctx);
+    struct form *f = NULL;
+    if (ctx) {
+        *ctx = plan_id;
+        struct formscreen_spec spec = {
+            target_fields, TF__COUNT, _("New target"),
+            _("Left/Right change a choice; F2 saves (Esc: cancel)."), target_form_save, ctx, NULL};
+        f = formscreen_open(ui, &spec);
+    }
+    if (!f)
+        ui_status(ui, true, "%s", _("out of memory"));
+    return f != NULL;
+}
+
+/* -------------------------------------------------------------- value --- */
+
+enum { VF_VALUE, VF_SOURCE, VF_DATE, VF__COUNT };
+
+static const struct form_def value_fields[VF__COUNT] = {
+    {N_("Measured value"), FK_TEXT, 20, NULL, N_("e.g. 97,5 (empty removes the typed value)")},
+    {N_("Source"), FK_TEXT, 300, NULL, N_("e.g. Báo cáo của Trạm Y tế, đợt cân tháng 6")},
+    {N_("Date of the value"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
+};
+
+static const char *const value_names[VF__COUNT] = {
+    N_("measured value"), N_("source of the value"), N_("date of the value"),
+};
+
+static bool value_form_save(struct ui *ui, struct form *f, void *ctx)
+{
+    long long id = *(long long *)ctx;
+    const char *text = form_value(f, VF_VALUE);
+    enum status st;
+    if (!*text) {
+        st = plan_target_unset_value(ui->db, id);
+        if (st == ST_OK)
+            ui_status(ui, false, "%s", _("The typed value was removed."));
+    } else {
+        double v = 0;
+        struct date on;
+        st = parse_number(_("measured value"), text, &v);
+        if (st == ST_OK)
+            st = plan_parse_date(_("date of the value"), form_value(f, VF_DATE), &on);
+        if (st == ST_OK)
+            st = plan_target_set_value(ui->db, id, v, form_value(f, VF_SOURCE), on);
+        if (st == ST_OK)
+            ui_status(ui, false, "%s", _("Value saved."));
+    }
+    if (st != ST_OK)
+        formscreen_error(ui, f, status_message(), value_names, VF__COUNT, VF__COUNT);
+    return st == ST_OK;
+}
+
+bool scr_target_value_open(struct ui *ui, long long target_id)
+{
+    struct plan_target t = {0};
+    if (target_repo_get(ui->db, target_id, &t) != ST_OK) {
+        ui_status(ui, true, "%s", status_message());
+        return false;
+    }
+    long long *ctx = malloc(sizeof *ctx);
+    struct form *f = NULL;
+    if (ctx) {
+        *ctx = target_id;
+        char heading[512];
+        snprintf(heading, sizeof heading, _("Value of the target: %s"), t.text);
+        bool linked = plan_measure_from_code(t.measure) != PLAN_MEASURE_NONE;
+        struct formscreen_spec spec = {
+            value_fields, VF__COUNT, heading,
+            linked ? _("The register computes this value: a typed one counts only while it "
+                       "cannot.")
+                   : _("A value counted outside the register, with where it comes from."),
+            value_form_save, ctx, NULL};
+        f = formscreen_open(ui, &spec);
+    }
+    if (f) {
+        char buf[64];
+        struct date on = t.has_typed && plan_date_set(t.typed_on) ? t.typed_on : date_today();
+        if (t.has_typed) {
+            number_text(t.typed_value, buf, sizeof buf);
+            form_set(f, VF_VALUE, buf);
+            form_set(f, VF_SOURCE, t.typed_source);
+        }
+        date_format(on, buf);
+        form_set(f, VF_DATE, buf);
+    } else {
+        ui_status(ui, true, "%s", _("out of memory"));
+    }
+    plan_target_clear(&t);
+    return f != NULL;
+}
