@@ -205,3 +205,32 @@ void string_list_free(char **list, size_t n)
         free(list[i]);
     free(list);
 }
+
+enum status commune_profile_save(struct db *db, const struct commune_profile *p,
+                                 enum profile_field *bad)
+{
+    *bad = PROFILE_NONE;
+    if (!p->officer_name || !p->officer_name[0]) {
+        *bad = PROFILE_OFFICER;
+        return status_set(ST_INVALID, "%s", _("Officer's name: please fill in"));
+    }
+    if (!p->level_above || !p->level_above[0]) {
+        *bad = PROFILE_LEVEL;
+        return status_set(ST_INVALID, "%s", _("Reports go to: please fill in"));
+    }
+    enum status rc = db_setting_set(db, "officer_name", p->officer_name);
+    if (rc == ST_OK)
+        rc = db_setting_set(db, "level_above", p->level_above);
+    char *list = strdup(p->villages ? p->villages : "");
+    if (!list)
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    char *save = NULL;
+    for (char *v = strtok_r(list, ";,", &save); rc == ST_OK && v; v = strtok_r(NULL, ";,", &save)) {
+        while (*v == ' ')
+            v++;
+        if (*v && (rc = village_add(db, v)) != ST_OK)
+            *bad = PROFILE_VILLAGES;
+    }
+    free(list);
+    return rc;
+}

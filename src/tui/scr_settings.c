@@ -89,41 +89,29 @@ static void settings_draw(struct screen *s, WINDOW *w, int rows, int cols)
         mvwaddnstr(w, 12 + i, 4, line + starts[i], lens[i]);
 }
 
-static enum status save_all(struct screen *s)
+static enum screen_result settings_save(struct screen *s)
 {
     struct settings_state *st = s->state;
     struct db *db = s->ui->db;
+    struct commune_profile p = {form_value(&st->form, F_OFFICER), form_value(&st->form, F_LEVEL),
+                                form_value(&st->form, F_NEW_VILLAGE)};
+    enum profile_field bad = PROFILE_NONE;
+    form_clear_errors(&st->form);
     enum status rc = db_begin(db);
-    if (rc != ST_OK)
-        return rc;
-    rc = db_setting_set(db, "officer_name", form_value(&st->form, F_OFFICER));
     if (rc == ST_OK)
-        rc = db_setting_set(db, "level_above", form_value(&st->form, F_LEVEL));
+        rc = commune_profile_save(db, &p, &bad);
     if (rc == ST_OK)
         rc = db_setting_set(db, "lang", lang_codes[form_choice(&st->form, F_LANG)]);
     if (rc == ST_OK)
         rc = db_setting_set(db, "unit_class", class_choices[form_choice(&st->form, F_CLASS)]);
-    if (rc == ST_OK && form_value(&st->form, F_NEW_VILLAGE)[0])
-        rc = village_add(db, form_value(&st->form, F_NEW_VILLAGE));
+    rc = rc == ST_OK ? db_commit(db) : (db_rollback(db), rc);
     if (rc != ST_OK) {
-        db_rollback(db);
-        return rc;
-    }
-    return db_commit(db);
-}
-
-static enum screen_result settings_save(struct screen *s)
-{
-    struct settings_state *st = s->state;
-    form_clear_errors(&st->form);
-    if (!form_value(&st->form, F_OFFICER)[0])
-        form_set_error(&st->form, F_OFFICER, _("Officer's name: please fill in"));
-    if (!form_value(&st->form, F_LEVEL)[0])
-        form_set_error(&st->form, F_LEVEL, _("Reports go to: please fill in"));
-    if (form_has_errors(&st->form))
-        return SR_HANDLED;
-    if (save_all(s) != ST_OK) {
-        ui_status(s->ui, true, "%s", status_message());
+        static const size_t at[] = {[PROFILE_OFFICER] = F_OFFICER, [PROFILE_LEVEL] = F_LEVEL,
+                                    [PROFILE_VILLAGES] = F_NEW_VILLAGE};
+        if (bad != PROFILE_NONE)
+            form_set_error(&st->form, at[bad], status_message());
+        else
+            ui_status(s->ui, true, "%s", status_message());
         return SR_HANDLED;
     }
     i18n_set_lang(lang_codes[form_choice(&st->form, F_LANG)]);

@@ -146,46 +146,29 @@ static void choose(struct screen *s)
     st->stage = 1;
 }
 
-/* Saves commune, settings and villages in one transaction. */
-static enum status save_all(struct screen *s)
-{
-    struct setup_state *st = s->state;
-    struct db *db = s->ui->db;
-    enum status rc = db_begin(db);
-    if (rc != ST_OK)
-        return rc;
-    rc = commune_setup(db, st->chosen.code);
-    if (rc == ST_OK)
-        rc = db_setting_set(db, "officer_name", form_value(&st->form, F_OFFICER));
-    if (rc == ST_OK)
-        rc = db_setting_set(db, "level_above", form_value(&st->form, F_LEVEL));
-    char *villages = strdup(form_value(&st->form, F_VILLAGES));
-    for (char *v = strtok(villages, ";,"); rc == ST_OK && v; v = strtok(NULL, ";,")) {
-        while (*v == ' ')
-            v++;
-        if (*v)
-            rc = village_add(db, v);
-    }
-    free(villages);
-    if (rc != ST_OK) {
-        db_rollback(db);
-        return rc;
-    }
-    return db_commit(db);
-}
-
+/* Saves commune, settings and villages in one transaction; a message that
+ * belongs to a field goes under it. */
 static enum screen_result save(struct screen *s)
 {
     struct setup_state *st = s->state;
+    struct db *db = s->ui->db;
+    struct commune_profile p = {form_value(&st->form, F_OFFICER), form_value(&st->form, F_LEVEL),
+                                form_value(&st->form, F_VILLAGES)};
+    enum profile_field bad = PROFILE_NONE;
     form_clear_errors(&st->form);
-    if (!field_text(&st->form.fields[F_OFFICER])[0])
-        form_set_error(&st->form, F_OFFICER, _("Officer's name: please fill in"));
-    if (!field_text(&st->form.fields[F_LEVEL])[0])
-        form_set_error(&st->form, F_LEVEL, _("Reports go to: please fill in"));
-    if (form_has_errors(&st->form))
-        return SR_HANDLED;
-    if (save_all(s) != ST_OK) {
-        ui_status(s->ui, true, "%s", status_message());
+    enum status rc = db_begin(db);
+    if (rc == ST_OK)
+        rc = commune_setup(db, st->chosen.code);
+    if (rc == ST_OK)
+        rc = commune_profile_save(db, &p, &bad);
+    rc = rc == ST_OK ? db_commit(db) : (db_rollback(db), rc);
+    if (rc != ST_OK) {
+        static const size_t at[] = {[PROFILE_OFFICER] = F_OFFICER, [PROFILE_LEVEL] = F_LEVEL,
+                                    [PROFILE_VILLAGES] = F_VILLAGES};
+        if (bad != PROFILE_NONE)
+            form_set_error(&st->form, at[bad], status_message());
+        else
+            ui_status(s->ui, true, "%s", status_message());
         return SR_HANDLED;
     }
     struct ui *ui = s->ui;

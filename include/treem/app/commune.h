@@ -32,6 +32,22 @@ enum status commune_search(struct db *db, const char *province_code, const char 
                            size_t max, struct commune **out, size_t *n);
 void commune_list_free(struct commune *list, size_t n);
 
+/* The officer's side of the set-up: who keeps the register, which body
+ * reports go to ("cấp trên", never assumed to be a district), and villages
+ * to add, as one text separated by ';' or ','. */
+struct commune_profile {
+    const char *officer_name;
+    const char *level_above;
+    const char *villages;      /* may be NULL or "" */
+};
+enum profile_field { PROFILE_NONE, PROFILE_OFFICER, PROFILE_LEVEL, PROFILE_VILLAGES };
+
+/* Saves the profile inside the caller's transaction: both names required
+ * (ST_INVALID naming the field, *bad set to it), villages added (existing
+ * ones are kept). */
+enum status commune_profile_save(struct db *db, const struct commune_profile *p,
+                                 enum profile_field *bad);
+
 /* Villages (thôn / tổ dân phố). */
 enum status village_add(struct db *db, const char *name);
 enum status village_list(struct db *db, char ***names, size_t *n);
