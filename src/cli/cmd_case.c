@@ -196,9 +196,13 @@ static enum status step_opt(struct step_args *a, int opt, const char *arg)
 static enum status service_parse(struct db *db, struct step_args *a, size_t i)
 {
     struct case_service *v = &a->items[i];
-    char *parts[5] = {NULL, NULL, NULL, NULL, NULL}, *save = NULL, *p = a->item_text[i];
-    for (int k = 0; k < 5; k++, p = NULL)
-        parts[k] = strtok_r(p, ";", &save);
+    char *parts[5] = {NULL, NULL, NULL, NULL, NULL}, *p = a->item_text[i];
+    for (int k = 0; k < 5 && p; k++) { /* empty parts are kept: "TASK;;START" */
+        parts[k] = p;
+        p = strchr(p, ';');
+        if (p)
+            *p++ = '\0';
+    }
     v->task = strdup(parts[0] ? parts[0] : "");
     v->cost = -1;
     enum status st = v->task ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
