@@ -42,7 +42,7 @@ static void set_header(struct cases_state *st)
         const char *c[] = {"", _("Deadline"), _("Case"), _("Step"), _("Child")};
         ui_columns(st->ls.header, sizeof st->ls.header, w, c, 5);
     } else {
-        const int w[] = {8, 17, 20, 19, 20};
+        const int w[] = {8, 10, 16, 18, 20};
         const char *c[] = {_("Case"), _("Received"), _("Child"), _("Stage"), _("Next deadline")};
         ui_columns(st->ls.header, sizeof st->ls.header, w, c, 5);
     }
@@ -103,14 +103,17 @@ static void row_text(void *ctx, size_t i, char *buf, size_t bufsz)
         return;
     }
     const struct case_line *l = &st->lines[i];
-    datetime_format(l->row.received, when);
-    if (l->has_next) {
+    date_format(l->row.received.date, when);  /* the hour is in the case file */
+    if (l->has_next) { /* short: the due list names the step */
         char due[DATETIME_BUF];
         due_when(&l->next, due);
-        snprintf(next, sizeof next, "%s %s %s", urgency_text(l->next.urgency), due,
-                 enum_label(&enum_case_step, l->next.step));
+        const char *u = urgency_text(l->next.urgency);
+        snprintf(next, sizeof next, "%s%s%s", u, *u ? " " : "",
+                 l->next.hourly ? due + 0 : due);
+        if (l->next.hourly) /* "16/03 16:00" */
+            snprintf(next, sizeof next, "%s%s%.5s %s", u, *u ? " " : "", due, due + 11);
     }
-    const int w[] = {8, 17, 20, 19, 20};
+    const int w[] = {8, 10, 16, 18, 20};
     const char *c[] = {l->row.code, when, l->child_shown, enum_label(&enum_case_stage, l->row.stage),
                        next};
     ui_columns(buf, bufsz, w, c, 5);
