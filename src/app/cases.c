@@ -297,7 +297,7 @@ static int item_cmp(const struct case_open_item *a, const struct case_open_item 
     return (x > y) - (x < y);
 }
 
-/* Fills line l's next deadline; true when one is overdue. */
+/* Fills line l with its most urgent open deadline. */
 static enum status line_next(struct db *db, const struct holidays *h, struct datetime now,
                              struct case_line *l)
 {
