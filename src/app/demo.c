@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/app/demo.h"
 #include "treem/app/demo_plans.h"
+#include "treem/app/demo_cases.h"
 #include "treem/app/commune.h"
 #include "treem/app/demo_children.h"
 #include "treem/app/session.h"
@@ -47,6 +48,8 @@ static enum status fill(struct db *db)
         st = demo_children_add(db, DEMO_CHILDREN, DEMO_SEED, date_today());
     if (st == ST_OK)
         st = demo_plans_fill(db);
+    if (st == ST_OK)
+        st = demo_cases_fill(db);
     return st;
 }
 

@@ -1,6 +1,7 @@
 /* home — figures for the home screen. */
 #include <config.h>
 #include "treem/app/home.h"
+#include "treem/app/cases.h"
 #include "treem/app/child_stats.h"
 #include "treem/db/plan_repo.h"
 #include "treem/db/task_repo.h"
@@ -39,6 +40,12 @@ enum status home_stats_get(struct db *db, struct date today, struct home_stats *
         out->children = (long)special.den;
         out->children_special = (long)special.num;
     }
+    /* Case deadlines are counted in hours: now, when today is the clock's day. */
+    struct datetime now = date_now();
+    if (date_cmp(now.date, today) != 0)
+        now = (struct datetime){today, 0, 0};
+    if (cases_counts(db, now, &out->open_cases, &out->overdue_steps) != ST_OK)
+        out->open_cases = out->overdue_steps = -1;
     if (task_repo_count_due(db, today, 7, &out->tasks_due) != ST_OK)
         out->tasks_due = -1;
     struct date when;

@@ -1,6 +1,7 @@
 /* cmd_setup — init, demo, info, commune, village, setting. */
 #include <config.h>
 #include "treem/cli/cli.h"
+#include "treem/model/case.h"
 #include "treem/cli/cli_args.h"
 #include "treem/app/commune.h"
 #include "treem/app/demo.h"
@@ -232,6 +233,7 @@ static const struct { const char *key, *help; } setting_keys[] = {
     {"level_above", N_("the body reports go to (e.g. Sở Y tế tỉnh …)")},
     {"lang", N_("interface language: vi or en")},
     {"unit_class", N_("recognition class: 900, 850 or 800 points")},
+    {"role", N_("who uses treem: officer, collaborator or viewer (cases show names to officers only)")},
 };
 
 static bool setting_known(const char *key)
@@ -249,6 +251,8 @@ static enum status setting_check(const char *key, const char *value)
     if (strcmp(key, "unit_class") == 0 && strcmp(value, "900") != 0 &&
         strcmp(value, "850") != 0 && strcmp(value, "800") != 0)
         return status_set(ST_INVALID, _("unit_class: '%s' is not 900, 850 or 800"), value);
+    if (strcmp(key, "role") == 0 && enum_from_code(&enum_user_role, value) < 0)
+        return status_set(ST_INVALID, _("role: '%s' is not officer, collaborator or viewer"), value);
     return ST_OK;
 }
 

@@ -1,0 +1,175 @@
+/* case — a case of harm or risk to a child and the steps of the support and
+ * intervention process of Nghị định 56/2017 Điều 25–32 (DOMAIN.md §3): the
+ * intake (Mẫu 01), the steps, the closed lists, validation, the stage derived
+ * from the steps and the deadlines computed from their dates. Pure: no
+ * storage, no clock (callers pass "now" and the holidays). */
+#ifndef TREEM_MODEL_CASE_H
+#define TREEM_MODEL_CASE_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "treem/core/date.h"
+#include "treem/core/status.h"
+#include "treem/model/enums.h"
+
+#define CASE_CODE_BUF 16          /* "VV-0007" */
+#define CASE_UID_BUF 24           /* "<commune>-<10 base32>" */
+#define CASE_EMERGENCY_HOURS 12   /* Điều 26–27: emergency action / separation within 12 hours */
+#define CASE_PLAN_WORKING_DAYS 5  /* Điều 28: the plan within 5 working days */
+#define CASE_APPROVAL_WORKING_DAYS 2 /* Điều 28: the chairman approves within 2 working days */
+#define CASE_SEPARATION_DAYS 15   /* Điều 32: temporary separation at most 15 days */
+#define CASE_TEXT_MAX 2000        /* longest free text, in characters */
+
+/* X(id, stored code, label msgid, folded aliases) as in enums.h. */
+#define CASE_SOURCE_LIST(X) \
+    X(CASE_SRC_PHONE,     "phone",       N_("By phone"), "dien thoai|goi dien") \
+    X(CASE_SRC_IN_PERSON, "in_person",   N_("In person"), "truc tiep") \
+    X(CASE_SRC_VIA,       "via_person",  N_("Through someone"), "qua nguoi khac|nho nguoi") \
+    X(CASE_SRC_111,       "hotline_111", N_("Child helpline 111"), "111|tong dai 111|tong dai") \
+    X(CASE_SRC_SCHOOL,    "school",      N_("School"), "truong|nha truong") \
+    X(CASE_SRC_POLICE,    "police",      N_("Police"), "cong an")
+
+#define CASE_KIND_LIST(X) \
+    X(CASE_KIND_SEXUAL,     "sexual_abuse",   N_("Sexual abuse"), "xam hai tinh duc|xhtd") \
+    X(CASE_KIND_VIOLENCE,   "violence",       N_("Violence"), "bao luc") \
+    X(CASE_KIND_EXPLOIT,    "exploitation",   N_("Exploitation"), "boc lot") \
+    X(CASE_KIND_NEGLECT,    "neglect",        N_("Abandonment or neglect"), "bo roi|bo mac|bo roi bo mac") \
+    X(CASE_KIND_TRAFFICK,   "trafficking",    N_("Trafficking"), "mua ban") \
+    X(CASE_KIND_INJURY,     "injury",         N_("Accident or injury"), "tai nan|thuong tich|tai nan thuong tich|tntt") \
+    X(CASE_KIND_LAW,        "law_violation",  N_("In conflict with the law"), "vi pham phap luat") \
+    X(CASE_KIND_DRUGS,      "drugs",          N_("Drug addiction"), "nghien ma tuy|ma tuy") \
+    X(CASE_KIND_LABOUR,     "illegal_labour", N_("Unlawful child labour"), "lao dong trai quy dinh|lao dong") \
+    X(CASE_KIND_RISK,       "at_risk",        N_("At risk"), "nguy co")
+
+#define CASE_INJURY_LIST(X) \
+    X(CASE_INJ_NONE,     "",         N_("Not an injury"), "") \
+    X(CASE_INJ_DROWNING, "drowning", N_("Drowning"), "duoi nuoc") \
+    X(CASE_INJ_TRAFFIC,  "traffic",  N_("Traffic"), "giao thong") \
+    X(CASE_INJ_OTHER,    "other",    N_("Other accident"), "khac")
+
+#define CASE_LEVEL_LIST(X) \
+    X(CASE_LEVEL_PREVENTION,   "prevention",   N_("Prevention"), "phong ngua") \
+    X(CASE_LEVEL_SUPPORT,      "support",      N_("Support"), "ho tro") \
+    X(CASE_LEVEL_INTERVENTION, "intervention", N_("Intervention"), "can thiep")
+
+#define CASE_STEP_LIST(X) \
+    X(CASE_STEP_INITIAL,    "initial",    N_("Initial assessment"), "danh gia ban dau") \
+    X(CASE_STEP_DETAILED,   "detailed",   N_("Detailed assessment"), "danh gia cu the|danh gia chi tiet") \
+    X(CASE_STEP_MEETING,    "meeting",    N_("Case meeting"), "hop|hop truong hop") \
+    X(CASE_STEP_PLAN,       "plan",       N_("Support plan"), "ke hoach|lap ke hoach") \
+    X(CASE_STEP_APPROVAL,   "approval",   N_("Plan approval"), "phe duyet|duyet") \
+    X(CASE_STEP_SERVICE,    "service",    N_("Service provided"), "thuc hien|dich vu") \
+    X(CASE_STEP_FOLLOW_UP,  "follow_up",  N_("Follow-up"), "theo doi") \
+    X(CASE_STEP_REVIEW,     "review",     N_("Review"), "ra soat|danh gia lai") \
+    X(CASE_STEP_CLOSURE,    "closure",    N_("Closure"), "dong|dong ho so") \
+    X(CASE_STEP_REOPEN,     "reopen",     N_("Reopened"), "mo lai") \
+    X(CASE_STEP_SEPARATION, "separation", N_("Temporary separation"), "cach ly|tach tam thoi")
+
+#define CASE_RATING_LIST(X) \
+    X(CASE_RATING_HIGH,   "high",   N_("High"), "cao") \
+    X(CASE_RATING_MEDIUM, "medium", N_("Medium"), "trung binh|tb") \
+    X(CASE_RATING_LOW,    "low",    N_("Low"), "thap")
+
+/* The stage, derived from the steps done (case_stage), never typed. */
+#define CASE_STAGE_LIST(X) \
+    X(CASE_STAGE_INTAKE,     "intake",       N_("Received"), "tiep nhan") \
+    X(CASE_STAGE_ASSESSMENT, "assessment",   N_("Being assessed"), "danh gia") \
+    X(CASE_STAGE_PLANNING,   "planning",     N_("Plan being written"), "lap ke hoach") \
+    X(CASE_STAGE_APPROVAL,   "approval",     N_("Awaiting approval"), "cho duyet|cho phe duyet") \
+    X(CASE_STAGE_CARRYING,   "carrying_out", N_("Carrying out"), "thuc hien|dang thuc hien") \
+    X(CASE_STAGE_CLOSED,     "closed",       N_("Closed"), "da dong|dong")
+
+/* Who uses the program, from the setting "role". The security work will add
+ * users and log-in; today one role is set per database. */
+#define CASE_ROLE_LIST(X) \
+    X(ROLE_OFFICER,      "officer",      N_("Commune officer"), "can bo") \
+    X(ROLE_COLLABORATOR, "collaborator", N_("Village collaborator"), "ctv|cong tac vien") \
+    X(ROLE_VIEWER,       "viewer",       N_("Viewer"), "xem")
+
+enum case_source { CASE_SOURCE_LIST(ENUM_X_ID) CASE_SRC__COUNT };
+enum case_kind { CASE_KIND_LIST(ENUM_X_ID) CASE_KIND__COUNT };
+enum case_injury { CASE_INJURY_LIST(ENUM_X_ID) CASE_INJ__COUNT };
+enum case_level { CASE_LEVEL_LIST(ENUM_X_ID) CASE_LEVEL__COUNT };
+enum case_step_kind { CASE_STEP_LIST(ENUM_X_ID) CASE_STEP__COUNT };
+enum case_rating { CASE_RATING_LIST(ENUM_X_ID) CASE_RATING__COUNT };
+enum case_stage { CASE_STAGE_LIST(ENUM_X_ID) CASE_STAGE__COUNT };
+enum user_role { CASE_ROLE_LIST(ENUM_X_ID) ROLE__COUNT };
+
+extern const struct enum_def enum_case_source, enum_case_kind, enum_case_injury,
+    enum_case_level, enum_case_step, enum_case_rating, enum_case_stage, enum_user_role;
+
+/* The intake (Mẫu 01) and what the program keeps about the case. */
+struct case_file {
+    long long id;                 /* 0 = not saved yet */
+    char uid[CASE_UID_BUF];
+    char code[CASE_CODE_BUF];     /* "VV-0007" */
+    long long rev;
+    int source;                   /* enum case_source */
+    struct datetime received;     /* date and hour the report came */
+    long long child_id;           /* the child in the register, 0 = unidentified */
+    char *child_note;             /* unidentified child: what is known */
+    int est_age;                  /* unidentified child: 0–17, -1 unknown */
+    int sex;                      /* unidentified child: enum child_sex */
+    char *place, *current_state, *consequence, *parents, *carer, *actions_taken;
+    int kind;                     /* enum case_kind */
+    int injury;                   /* enum case_injury: set exactly for CASE_KIND_INJURY */
+    bool died;                    /* outcome: tử vong */
+    int level;                    /* enum case_level */
+    bool consent;                 /* the reporter agreed to leave name, phone, address */
+    char *reporter_name, *reporter_phone, *reporter_address; /* NULL without consent */
+    int stage;                    /* enum case_stage, as stored (derived) */
+    char created_at[20], updated_at[20];
+};
+
+/* One step of the process. */
+struct case_step {
+    long long id, case_id;
+    int kind;                     /* enum case_step_kind */
+    struct datetime at;           /* when done (separation: when it started) */
+    int emergency;                /* initial assessment: 1 yes, 0 no; -1 for other kinds */
+    struct datetime end;          /* separation: when it ended; date.y == 0 while it lasts */
+    char *who, *notes;
+};
+
+struct case_risk { long long id, step_id; char *factor; int rating; };
+
+struct case_service {
+    long long id, step_id;
+    char *task;
+    long long department_id;      /* 0 = none given */
+    struct date start_on, end_on; /* y == 0 when not set */
+    long long cost;               /* đồng, -1 unknown */
+    char *department_name;        /* filled when read */
+};
+
+
+void case_file_init(struct case_file *c);
+void case_file_free(struct case_file *c);
+void case_step_init(struct case_step *s, int kind);
+void case_step_free(struct case_step *s);
+void case_steps_free(struct case_step *list, size_t n);
+void case_risks_free(struct case_risk *list, size_t n);
+void case_services_free(struct case_service *list, size_t n);
+
+/* Parses a date ("dd/mm/yyyy") and an hour ("hh:mm", NULL or "" = 00:00
+ * only when hour_optional) into out. ST_INVALID with a message starting with
+ * `field` ("received: 25:00 is not an hour"). */
+enum status case_parse_datetime(const char *field, const char *date_text, const char *time_text,
+                                bool hour_optional, struct datetime *out);
+/* "yyyy-mm-dd hh:mm" (stored form) ↔ struct datetime; parse gives false on bad text. */
+void case_datetime_iso(struct datetime t, char buf[DATETIME_BUF]);
+bool case_datetime_from_iso(const char *s, struct datetime *out);
+/* A valid calendar date with 0 ≤ hour ≤ 23 and 0 ≤ min ≤ 59. */
+bool case_datetime_valid(struct datetime t);
+
+/* Checks the intake: source, kind, level, the injury cause exactly for
+ * injuries, a valid date and hour not after `now`, an estimated age 0–17,
+ * texts within CASE_TEXT_MAX, the reporter's identity empty without consent.
+ * ST_INVALID with a message starting with the field's label. */
+enum status case_validate(const struct case_file *c, struct datetime now);
+
+/* Checks a risk factor (factor text and rating) and a plan item (task, a
+ * start not after its end, cost ≥ 0). ST_INVALID naming the field. */
+enum status case_risk_validate(const struct case_risk *r);
+enum status case_service_validate(const struct case_service *v);
+
+#endif

@@ -1,0 +1,74 @@
+/* case_rules — the rules of the case process that follow from the dates:
+ * the stage derived from the steps done, the deadlines of Nghị định 56/2017
+ * (12 hours, 5 and 2 working days, 15 days) computed from the dates and the
+ * holiday table, how close each is, and who may see names. Pure: "now" and
+ * the holidays are passed in. */
+#ifndef TREEM_MODEL_CASE_RULES_H
+#define TREEM_MODEL_CASE_RULES_H
+#include "treem/model/case.h"
+
+/* How close a deadline is. */
+enum case_urgency { CASE_OVERDUE, CASE_SOON, CASE_LATER };
+
+/* A step the case is waiting for, with its deadline. */
+struct case_open_item {
+    int step;                     /* enum case_step_kind awaited (separation: its end) */
+    struct datetime due;          /* day deadlines end at 23:59 of the day */
+    bool hourly;                  /* the deadline is counted in hours (12-hour rule) */
+    int urgency;                  /* enum case_urgency on the `now` given */
+};
+#define CASE_OPEN_MAX 4
+
+/* The stage reached by the steps (in time order): intake → initial
+ * assessment → detailed assessment → plan → approval → carrying out →
+ * closure; a reopen goes back to assessment, a new plan after an approval
+ * waits for approval again. Meetings, services, follow-ups, reviews and
+ * separations do not move the stage. */
+enum case_stage case_stage(const struct case_step *steps, size_t n);
+
+/* The deadlines, from the dates (never typed):
+ *  - emergency: CASE_EMERGENCY_HOURS after the report's date and hour;
+ *  - plan: the CASE_PLAN_WORKING_DAYS-th working day after the day the
+ *    cycle began (the intake, or the last reopen). Counted from the intake,
+ *    not from the detailed assessment: the law gives the assessment no limit
+ *    of its own, so counting from it could leave a case with no deadline;
+ *  - approval: the CASE_APPROVAL_WORKING_DAYS-th working day after the plan;
+ *  - separation: CASE_SEPARATION_DAYS calendar days after it started.
+ * Day deadlines end at 23:59 of their day. h may be NULL (weekends only). */
+struct datetime case_emergency_deadline(struct datetime received);
+struct date case_plan_deadline(struct date cycle_start, const struct holidays *h);
+struct date case_approval_deadline(struct date plan_day, const struct holidays *h);
+struct date case_separation_deadline(struct date start);
+
+/* Overdue after due; soon when within CASE_EMERGENCY_HOURS (hourly) or due
+ * by the next working day (day deadlines); else later. */
+enum case_urgency case_urgency_of(struct datetime due, bool hourly, struct datetime now,
+                                  const struct holidays *h);
+
+/* The steps case c (steps in time order) waits for that have a deadline:
+ * the initial assessment (12 hours) in stage intake; the plan in stages
+ * assessment and planning; the approval in stage approval; the end of any
+ * separation still lasting. Up to CASE_OPEN_MAX items into out, *nout set.
+ * A closed case waits for nothing. */
+void case_open_items(const struct case_file *c, const struct case_step *steps, size_t n,
+                     const struct holidays *h, struct datetime now,
+                     struct case_open_item out[CASE_OPEN_MAX], size_t *nout);
+
+/* True when a user of this role may see children's names in case lists and
+ * files; otherwise only the child's code (TE-0042) is shown. Officers may;
+ * collaborators and viewers may not. The reporter's identity is shown to
+ * officers only, in the case file, never in lists, exports or reports. */
+bool case_may_see_child_name(enum user_role role);
+bool case_may_see_reporter(enum user_role role);
+
+
+/* Checks step s against the case and its steps (in time order, s not among
+ * them): dated at or after the intake and not after `now`; an approval
+ * after a plan that is not yet approved (not before it); the end of a
+ * separation not before its start; emergency given exactly for an initial
+ * assessment; a closure only for an open case, a reopen only for a closed
+ * one. ST_INVALID naming the field. */
+enum status case_step_validate(const struct case_file *c, const struct case_step *steps, size_t n,
+                               const struct case_step *s, struct datetime now);
+
+#endif

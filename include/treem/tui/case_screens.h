@@ -1,0 +1,29 @@
+/* case_screens — the sub-screens of Vụ việc (src/tui/scr_case_*.c): the
+ * filter of the cases list, the case file with its timeline, the intake
+ * form, the step form and the child picker used by the intake form. */
+#ifndef TREEM_TUI_CASE_SCREENS_H
+#define TREEM_TUI_CASE_SCREENS_H
+#include "treem/tui/ui.h"
+#include "treem/model/child.h"
+
+/* What the cases list shows; the filter screen edits it in place. */
+struct case_view {
+    bool due;          /* the due list (every open step, overdue first) */
+    int stage, kind;   /* -1 = any */
+    bool overdue;      /* cases with an overdue step only */
+};
+
+/* The child picked (arg of scr_child_pick_ops): id 0 = none picked. */
+struct child_pick {
+    long long id;
+    char label[CHILD_NAME_BUF + CHILD_CODE_BUF + 4];
+    char query[CHILD_NAME_BUF];   /* search text to start with */
+};
+
+extern const struct screen_ops scr_case_filter_ops;  /* arg: struct case_view * */
+extern const struct screen_ops scr_case_file_ops;    /* arg: long long * case id */
+extern const struct screen_ops scr_case_intake_ops;  /* arg: long long * (set to the new id) */
+extern const struct screen_ops scr_case_step_ops;    /* arg: long long * case id */
+extern const struct screen_ops scr_child_pick_ops;   /* arg: struct child_pick * */
+
+#endif

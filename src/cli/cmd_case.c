@@ -1,0 +1,413 @@
+/* cmd_case — `treem case add|step|end|link|delete` and the dispatch. */
+#include <config.h>
+#include "treem/cli/cmd_case.h"
+#include "treem/cli/cli_args.h"
+#include "treem/app/cases.h"
+#include "treem/app/children.h"
+#include "treem/db/department_repo.h"
+#include "treem/core/i18n.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum status cmd_case_enum(const char *opt, const struct enum_def *def, const char *s, int *out)
+{
+    int v = enum_parse(def, s);
+    if (v < 0) {
+        char list[512] = "";
+        for (size_t i = 0; i < def->n; i++)
+            if (*def->items[i].code)
+                snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", *list ? ", " : "",
+                         def->items[i].code);
+        return status_set(ST_INVALID, _("%s: '%s' is not one of: %s"), opt, s, list);
+    }
+    *out = v;
+    return ST_OK;
+}
+
+/* The date and hour of --date/--time (now when both are missing). */
+static enum status when_opt(const char *field, const char *date, const char *time,
+                            struct datetime *out)
+{
+    if (!date && !time) {
+        *out = date_now();
+        return ST_OK;
+    }
+    return case_parse_datetime(field, date, time, false, out);
+}
+
+static enum status child_opt(struct db *db, const char *code, long long *id)
+{
+    struct child c;
+    enum status st = children_find(db, code, &c);
+    if (st == ST_OK)
+        *id = c.id;
+    child_free(&c);
+    return st;
+}
+
+enum { O_SOURCE = 256, O_DATE, O_TIME, O_CHILD, O_NOTE, O_AGE, O_SEX, O_PLACE, O_STATE, O_CONSEQ,
+       O_PARENTS, O_CARER, O_ACTIONS, O_KIND, O_INJURY, O_DIED, O_LEVEL, O_CONSENT, O_RNAME,
+       O_RPHONE, O_RADDR };
+static const struct option add_opts[] = {
+    {"source", required_argument, NULL, O_SOURCE}, {"date", required_argument, NULL, O_DATE},
+    {"time", required_argument, NULL, O_TIME}, {"child", required_argument, NULL, O_CHILD},
+    {"note", required_argument, NULL, O_NOTE}, {"age", required_argument, NULL, O_AGE},
+    {"sex", required_argument, NULL, O_SEX}, {"place", required_argument, NULL, O_PLACE},
+    {"state", required_argument, NULL, O_STATE}, {"consequence", required_argument, NULL, O_CONSEQ},
+    {"parents", required_argument, NULL, O_PARENTS}, {"carer", required_argument, NULL, O_CARER},
+    {"actions", required_argument, NULL, O_ACTIONS}, {"kind", required_argument, NULL, O_KIND},
+    {"injury", required_argument, NULL, O_INJURY}, {"died", no_argument, NULL, O_DIED},
+    {"level", required_argument, NULL, O_LEVEL}, {"consent", no_argument, NULL, O_CONSENT},
+    {"reporter-name", required_argument, NULL, O_RNAME},
+    {"reporter-phone", required_argument, NULL, O_RPHONE},
+    {"reporter-address", required_argument, NULL, O_RADDR}, {NULL, 0, NULL, 0},
+};
+
+static enum status add_text_opt(struct case_file *c, int opt, const char *arg)
+{
+    char **dst[] = {&c->child_note, NULL, NULL, &c->place, &c->current_state, &c->consequence,
+                    &c->parents, &c->carer, &c->actions_taken};
+    if (opt >= O_NOTE && opt <= O_ACTIONS && dst[opt - O_NOTE])
+        return cli_set_text(dst[opt - O_NOTE], arg);
+    char **rep[] = {&c->reporter_name, &c->reporter_phone, &c->reporter_address};
+    return cli_set_text(rep[opt - O_RNAME], arg);
+}
+
+/* One option of `case add` (the child is looked up later: *child). */
+static enum status add_opt(struct case_file *c, int opt, const char *arg, const char **date,
+                           const char **time, const char **child)
+{
+    double age;
+    switch (opt) {
+    case O_SOURCE: return cmd_case_enum("--source", &enum_case_source, arg, &c->source);
+    case O_KIND: return cmd_case_enum("--kind", &enum_case_kind, arg, &c->kind);
+    case O_INJURY: return cmd_case_enum("--injury", &enum_case_injury, arg, &c->injury);
+    case O_LEVEL: return cmd_case_enum("--level", &enum_case_level, arg, &c->level);
+    case O_SEX: return cmd_case_enum("--sex", &enum_child_sex, arg, &c->sex);
+    case O_DATE: *date = arg; return ST_OK;
+    case O_TIME: *time = arg; return ST_OK;
+    case O_CHILD: *child = arg; return ST_OK;
+    case O_DIED: c->died = true; return ST_OK;
+    case O_CONSENT: c->consent = true; return ST_OK;
+    case O_AGE:
+        if (cli_parse_number("--age", arg, &age) != ST_OK)
+            return ST_INVALID;
+        c->est_age = (int)age;
+        return ST_OK;
+    default: return add_text_opt(c, opt, arg);
+    }
+}
+
+static int case_add(const struct cli_env *env, const struct cli_command *self, int argc,
+                    char **argv)
+{
+    struct case_file c;
+    case_file_init(&c);
+    const char *date = NULL, *time = NULL, *child = NULL;
+    int opt, rc = 0;
+    optind = 0;
+    while (rc == 0 && (opt = getopt_long(argc, argv, "", add_opts, NULL)) != -1)
+        rc = opt == '?' ? cli_usage(self, "%s", _("unknown option"))
+           : add_opt(&c, opt, optarg, &date, &time, &child) != ST_OK ? cli_fail() : 0;
+    if (rc == 0 && optind < argc)
+        rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
+    if (rc == 0 && (c.source < 0 || c.kind < 0 || c.level < 0))
+        rc = cli_usage(self, "%s", _("--source, --kind and --level are required"));
+    if (rc == 0 && when_opt(_("received"), date, time, &c.received) != ST_OK)
+        rc = cli_fail();
+    struct db *db = NULL;
+    if (rc == 0 && cli_open(env, &db) != ST_OK)
+        rc = cli_fail();
+    if (rc == 0 && child && child_opt(db, child, &c.child_id) != ST_OK)
+        rc = cli_fail();
+    if (rc == 0 && cases_add(db, &c) != ST_OK)
+        rc = cli_fail();
+    if (rc == 0)
+        printf("%s\n", c.code);
+    case_file_free(&c);
+    db_close(db);
+    return rc;
+}
+
+enum { S_DATE = 300, S_TIME, S_EMERG, S_END_DATE, S_END_TIME, S_WHO, S_NOTES, S_RISK, S_SERVICE };
+static const struct option step_opts[] = {
+    {"date", required_argument, NULL, S_DATE}, {"time", required_argument, NULL, S_TIME},
+    {"emergency", required_argument, NULL, S_EMERG},
+    {"end-date", required_argument, NULL, S_END_DATE},
+    {"end-time", required_argument, NULL, S_END_TIME}, {"who", required_argument, NULL, S_WHO},
+    {"notes", required_argument, NULL, S_NOTES}, {"risk", required_argument, NULL, S_RISK},
+    {"service", required_argument, NULL, S_SERVICE}, {NULL, 0, NULL, 0},
+};
+
+struct step_args {
+    struct case_step s;
+    const char *date, *time, *end_date, *end_time;
+    struct case_risk risks[16];
+    size_t nrisks;
+    struct case_service items[16];
+    size_t nitems;
+    char *item_text[16];          /* "TASK;DEPT;START;END;COST" as typed */
+};
+
+/* "FACTOR=RATING" (e.g. "An toàn=cao"). */
+static enum status risk_opt(struct step_args *a, const char *arg)
+{
+    const char *eq = strrchr(arg, '=');
+    if (!eq || a->nrisks >= 16)
+        return status_set(ST_INVALID, _("%s: write FACTOR=RATING (at most 16)"), "--risk");
+    struct case_risk *r = &a->risks[a->nrisks];
+    if (cmd_case_enum("--risk", &enum_case_rating, eq + 1, &r->rating) != ST_OK)
+        return ST_INVALID;
+    r->factor = strndup(arg, (size_t)(eq - arg));
+    if (!r->factor)
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    a->nrisks++;
+    return ST_OK;
+}
+
+static enum status step_opt(struct step_args *a, int opt, const char *arg)
+{
+    bool yes;
+    switch (opt) {
+    case S_DATE: a->date = arg; return ST_OK;
+    case S_TIME: a->time = arg; return ST_OK;
+    case S_END_DATE: a->end_date = arg; return ST_OK;
+    case S_END_TIME: a->end_time = arg; return ST_OK;
+    case S_WHO: return cli_set_text(&a->s.who, arg);
+    case S_NOTES: return cli_set_text(&a->s.notes, arg);
+    case S_RISK: return risk_opt(a, arg);
+    case S_EMERG:
+        if (cli_parse_bool("--emergency", arg, &yes) != ST_OK)
+            return ST_INVALID;
+        a->s.emergency = yes;
+        return ST_OK;
+    default:
+        if (a->nitems >= 16)
+            return status_set(ST_INVALID, _("%s: at most 16"), "--service");
+        return cli_set_text(&a->item_text[a->nitems++], arg);
+    }
+}
+
+/* Splits "TASK;DEPT;START;END;COST" (trailing parts optional) into item i. */
+static enum status service_parse(struct db *db, struct step_args *a, size_t i)
+{
+    struct case_service *v = &a->items[i];
+    char *parts[5] = {NULL, NULL, NULL, NULL, NULL}, *p = a->item_text[i];
+    for (int k = 0; k < 5 && p; k++) { /* empty parts are kept: "TASK;;START" */
+        parts[k] = p;
+        p = strchr(p, ';');
+        if (p)
+            *p++ = '\0';
+    }
+    v->task = strdup(parts[0] ? parts[0] : "");
+    v->cost = -1;
+    enum status st = v->task ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
+    if (st == ST_OK && parts[1] && *parts[1]) {
+        struct department d;
+        st = department_repo_find(db, parts[1], &d);
+        v->department_id = d.id;
+        department_clear(&d);
+    }
+    if (st == ST_OK && parts[2] && *parts[2])
+        st = date_parse(parts[2], &v->start_on) == ST_OK ? ST_OK
+           : status_set(ST_INVALID, _("%s: the start is not a date"), "--service");
+    if (st == ST_OK && parts[3] && *parts[3])
+        st = date_parse(parts[3], &v->end_on) == ST_OK ? ST_OK
+           : status_set(ST_INVALID, _("%s: the end is not a date"), "--service");
+    double cost;
+    if (st == ST_OK && parts[4] && *parts[4]) {
+        st = cli_parse_number("--service cost", parts[4], &cost);
+        v->cost = (long long)cost;
+    }
+    return st;
+}
+
+static void step_args_free(struct step_args *a)
+{
+    case_step_free(&a->s);
+    for (size_t i = 0; i < a->nrisks; i++)
+        free(a->risks[i].factor);
+    for (size_t i = 0; i < 16; i++) {
+        free(a->items[i].task);
+        free(a->item_text[i]);
+    }
+}
+
+/* Everything of `case step` that needs the database. */
+static int step_record(struct db *db, struct step_args *a, const char *code)
+{
+    struct case_file c;
+    if (cases_find(db, code, &c) != ST_OK)
+        return cli_fail();
+    a->s.case_id = c.id;
+    case_file_free(&c);
+    for (size_t i = 0; i < a->nitems; i++)
+        if (service_parse(db, a, i) != ST_OK)
+            return cli_fail();
+    if (cases_add_step(db, &a->s, a->risks, a->nrisks, a->items, a->nitems) != ST_OK)
+        return cli_fail();
+    printf(_("Recorded step %lld (%s) of %s.\n"), a->s.id, enum_label(&enum_case_step, a->s.kind),
+           code);
+    return 0;
+}
+
+static int case_step(const struct cli_env *env, const struct cli_command *self, int argc,
+                     char **argv)
+{
+    struct step_args a;
+    memset(&a, 0, sizeof a);
+    case_step_init(&a.s, -1);
+    int opt, rc = 0;
+    optind = 0;
+    while (rc == 0 && (opt = getopt_long(argc, argv, "", step_opts, NULL)) != -1)
+        rc = opt == '?' ? cli_usage(self, "%s", _("unknown option"))
+           : step_opt(&a, opt, optarg) != ST_OK ? cli_fail() : 0;
+    if (rc == 0 && optind + 2 != argc)
+        rc = cli_usage(self, "%s", _("expected: step CODE KIND"));
+    if (rc == 0 && cmd_case_enum(_("step"), &enum_case_step, argv[optind + 1], &a.s.kind) != ST_OK)
+        rc = cli_fail();
+    if (rc == 0 && when_opt(_("step date"), a.date, a.time, &a.s.at) != ST_OK)
+        rc = cli_fail();
+    if (rc == 0 && (a.end_date || a.end_time) &&
+        case_parse_datetime(_("end"), a.end_date, a.end_time, false, &a.s.end) != ST_OK)
+        rc = cli_fail();
+    struct db *db = NULL;
+    if (rc == 0 && cli_open(env, &db) != ST_OK)
+        rc = cli_fail();
+    if (rc == 0)
+        rc = step_record(db, &a, argv[optind]);
+    step_args_free(&a);
+    db_close(db);
+    return rc;
+}
+
+/* `case end CODE STEP [--date D --time T]`: a separation ended. */
+static int case_end(const struct cli_env *env, const struct cli_command *self, int argc,
+                    char **argv)
+{
+    struct step_args a;
+    memset(&a, 0, sizeof a);
+    int opt, rc = 0;
+    optind = 0;
+    while (rc == 0 && (opt = getopt_long(argc, argv, "", step_opts, NULL)) != -1)
+        rc = opt != S_DATE && opt != S_TIME ? cli_usage(self, "%s", _("unknown option"))
+           : step_opt(&a, opt, optarg) != ST_OK ? cli_fail() : 0;
+    long long step_id = 0;
+    struct datetime end;
+    if (rc == 0 && optind + 2 != argc)
+        rc = cli_usage(self, "%s", _("expected: end CODE STEP"));
+    if (rc == 0 && cli_parse_id(_("step"), argv[optind + 1], &step_id) != ST_OK)
+        rc = cli_fail();
+    if (rc == 0 && when_opt(_("end"), a.date, a.time, &end) != ST_OK)
+        rc = cli_fail();
+    struct db *db = NULL;
+    struct case_file c;
+    case_file_init(&c);
+    if (rc == 0 && (cli_open(env, &db) != ST_OK || cases_find(db, argv[optind], &c) != ST_OK ||
+                    cases_end_separation(db, c.id, step_id, end) != ST_OK))
+        rc = cli_fail();
+    if (rc == 0)
+        printf(_("The separation of %s has ended.\n"), c.code);
+    case_file_free(&c);
+    db_close(db);
+    return rc;
+}
+
+/* `case link CODE CHILD`: the unidentified child is found in the register. */
+static int case_link(const struct cli_env *env, const struct cli_command *self, int argc,
+                     char **argv)
+{
+    if (argc != 3)
+        return cli_usage(self, "%s", _("expected: link CODE CHILD"));
+    struct db *db = NULL;
+    struct case_file c;
+    long long child_id = 0;
+    case_file_init(&c);
+    int rc = cli_open(env, &db) == ST_OK && cases_find(db, argv[1], &c) == ST_OK &&
+             child_opt(db, argv[2], &child_id) == ST_OK &&
+             cases_link_child(db, c.id, child_id) == ST_OK ? 0 : cli_fail();
+    if (rc == 0)
+        printf(_("Case %s is linked to child %s.\n"), c.code, argv[2]);
+    case_file_free(&c);
+    db_close(db);
+    return rc;
+}
+
+/* `case delete CODE --yes --yes` (or --yes --confirm CODE): asks twice. */
+static int case_delete(const struct cli_env *env, const struct cli_command *self, int argc,
+                       char **argv)
+{
+    int yes = 0;
+    const char *code = NULL, *confirm = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--yes") == 0)
+            yes++;
+        else if (strcmp(argv[i], "--confirm") == 0 && i + 1 < argc)
+            confirm = argv[++i];
+        else if (!code && argv[i][0] != '-')
+            code = argv[i];
+        else
+            return cli_usage(self, _("unexpected argument '%s'"), argv[i]);
+    }
+    if (!code)
+        return cli_usage(self, "%s", _("expected: delete CODE --yes --yes"));
+    struct db *db = NULL;
+    struct case_file c;
+    case_file_init(&c);
+    int rc = cli_open(env, &db) == ST_OK && cases_find(db, code, &c) == ST_OK ? 0 : cli_fail();
+    bool twice = yes >= 2 || (yes == 1 && confirm && strcasecmp(confirm, c.code) == 0);
+    if (rc == 0 && !twice) {
+        fprintf(stderr, _("treem: deleting case %s removes its whole file and cannot be undone;\n"
+                          "add --yes twice (or --yes --confirm %s) to confirm\n"), c.code, c.code);
+        rc = 1;
+    }
+    if (rc == 0 && cases_delete(db, c.id) != ST_OK)
+        rc = cli_fail();
+    if (rc == 0)
+        printf(_("Deleted case %s.\n"), c.code);
+    case_file_free(&c);
+    db_close(db);
+    return rc;
+}
+
+static const struct {
+    const char *name;
+    int (*run)(const struct cli_env *, const struct cli_command *, int, char **);
+    const char *args;
+} case_subs[] = {
+    {"add", case_add, "--source S --kind K --level L [--date D --time HH:MM] [--child TE-n | "
+     "--note T --age N --sex S] [--place T] [--state T] [--consequence T] [--parents T] "
+     "[--carer T] [--actions T] [--injury drowning|traffic|other] [--died] "
+     "[--consent --reporter-name T --reporter-phone T --reporter-address T]"},
+    {"list", cmd_case_list, "[--stage S] [--kind K] [--overdue] [--open] [--search T] [--child TE-n]"},
+    {"show", cmd_case_show, "CODE"},
+    {"due", cmd_case_due, "[--overdue]"},
+    {"step", case_step, "CODE KIND [--date D --time HH:MM] [--emergency yes|no] [--who T] "
+     "[--notes T] [--risk FACTOR=high|medium|low]... [--service 'TASK;DEPT;START;END;COST']... "
+     "[--end-date D --end-time HH:MM]"},
+    {"end", case_end, "CODE STEP [--date D --time HH:MM]"},
+    {"link", case_link, "CODE CHILD"},
+    {"delete", case_delete, "CODE --yes --yes | CODE --yes --confirm CODE"},
+};
+
+int cmd_case(const struct cli_env *env, int argc, char **argv)
+{
+    const struct cli_command *self = cli_find("case");
+    if (cli_wants_help(self, argc, argv)) {
+        for (size_t i = 0; i < sizeof case_subs / sizeof *case_subs; i++)
+            printf("  treem case %s %s\n", case_subs[i].name, case_subs[i].args);
+        printf("%s\n", _("KIND of a step: initial, detailed, meeting, plan, approval, service, "
+                         "follow_up, review, closure, reopen, separation."));
+        return 0;
+    }
+    if (argc < 2)
+        return cli_usage(self, "%s", _("expected a subcommand"));
+    for (size_t i = 0; i < sizeof case_subs / sizeof *case_subs; i++)
+        if (strcmp(case_subs[i].name, argv[1]) == 0)
+            return case_subs[i].run(env, self, argc - 1, argv + 1);
+    return cli_usage(self, _("unknown subcommand '%s'"), argv[1]);
+}

@@ -1,0 +1,426 @@
+/* case_repo — the case_file table. */
+#include <config.h>
+#include "treem/db/case_repo.h"
+#include "treem/db/audit_repo.h"
+#include "treem/db/row.h"
+#include "treem/core/i18n.h"
+#include "treem/core/strbuf.h"
+#include "treem/core/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CASE_SELECT "SELECT id, uid, code, rev, source, received_at, child_id, child_note, " \
+    "est_age, sex, place, current_state, consequence, parents, carer, actions_taken, kind, " \
+    "injury_cause, died, level, reporter_consent, reporter_name, reporter_phone, " \
+    "reporter_address, stage, created_at, updated_at FROM case_file "
+
+/* Shown in the audit log instead of the reporter's identity (Điều 24). */
+#define HIDDEN "(confidential)"
+
+void case_filter_init(struct case_filter *f)
+{
+    memset(f, 0, sizeof *f);
+    f->stage = f->kind = -1;
+}
+
+static void id_text(long long id, char buf[24])
+{
+    snprintf(buf, 24, "%lld", id);
+}
+
+static void now_text(char buf[20])
+{
+    char t[DATETIME_BUF];
+    case_datetime_iso(date_now(), t);
+    snprintf(buf, 20, "%s", t);
+}
+
+static void copy_col(sqlite3_stmt *st, int col, char *buf, size_t n)
+{
+    const unsigned char *s = sqlite3_column_text(st, col);
+    snprintf(buf, n, "%s", s ? (const char *)s : "");
+}
+
+static bool read_case(sqlite3_stmt *st, struct case_file *c)
+{
+    bool ok = true;
+    case_file_init(c);
+    c->id = sqlite3_column_int64(st, 0);
+    copy_col(st, 1, c->uid, sizeof c->uid);
+    copy_col(st, 2, c->code, sizeof c->code);
+    c->rev = sqlite3_column_int64(st, 3);
+    c->source = enum_from_code(&enum_case_source, (const char *)sqlite3_column_text(st, 4));
+    case_datetime_from_iso((const char *)sqlite3_column_text(st, 5), &c->received);
+    c->child_id = sqlite3_column_int64(st, 6);
+    c->child_note = row_text(st, 7, true, &ok);
+    c->est_age = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 8);
+    c->sex = enum_from_code(&enum_child_sex, (const char *)sqlite3_column_text(st, 9));
+    char **texts[] = {&c->place, &c->current_state, &c->consequence, &c->parents, &c->carer,
+                      &c->actions_taken};
+    for (int i = 0; i < 6; i++)
+        *texts[i] = row_text(st, 10 + i, true, &ok);
+    c->kind = enum_from_code(&enum_case_kind, (const char *)sqlite3_column_text(st, 16));
+    c->injury = enum_from_code(&enum_case_injury, (const char *)sqlite3_column_text(st, 17));
+    c->died = sqlite3_column_int(st, 18) != 0;
+    c->level = enum_from_code(&enum_case_level, (const char *)sqlite3_column_text(st, 19));
+    c->consent = sqlite3_column_int(st, 20) != 0;
+    c->reporter_name = row_text(st, 21, false, &ok);
+    c->reporter_phone = row_text(st, 22, false, &ok);
+    c->reporter_address = row_text(st, 23, false, &ok);
+    c->stage = enum_from_code(&enum_case_stage, (const char *)sqlite3_column_text(st, 24));
+    copy_col(st, 25, c->created_at, sizeof c->created_at);
+    copy_col(st, 26, c->updated_at, sizeof c->updated_at);
+    return ok;
+}
+
+static enum status get_where(struct db *db, const char *where, long long key,
+                             struct case_file *out, const char *what)
+{
+    struct strbuf sql = STRBUF_INIT;
+    sqlite3_stmt *st = NULL;
+    enum status rc = strbuf_printf(&sql, "%s%s", CASE_SELECT, where)
+                     ? db_prepare(db, strbuf_str(&sql), &st)
+                     : status_set(ST_NOMEM, "%s", _("out of memory"));
+    strbuf_free(&sql);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, key);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        rc = read_case(st, out) ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
+    else if (step == SQLITE_DONE)
+        rc = status_set(ST_NOTFOUND, _("there is no case %s"), what);
+    else
+        rc = db_fail(db, _("cannot read the case"));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status case_repo_get(struct db *db, long long id, struct case_file *out)
+{
+    char what[24];
+    id_text(id, what);
+    return get_where(db, "WHERE id = ?1", id, out, what);
+}
+
+enum status case_repo_get_by_code(struct db *db, const char *code, struct case_file *out)
+{
+    const char *p = code ? code : "";
+    if ((p[0] == 'V' || p[0] == 'v') && (p[1] == 'V' || p[1] == 'v'))
+        p += 2 + (p[2] == '-');
+    char *end = NULL;
+    long long num = *p ? strtoll(p, &end, 10) : 0;
+    if (num <= 0 || !end || *end)
+        return status_set(ST_NOTFOUND, _("'%s' is not a case code (like VV-0007)"), code);
+    return get_where(db, "WHERE code_num = ?1", num, out, code);
+}
+
+/* The search text: code, the child's code, place and kind (never names). */
+static char *search_text(struct db *db, const struct case_file *c)
+{
+    char child_code[CHILD_CODE_BUF] = "";
+    sqlite3_stmt *st = NULL;
+    if (c->child_id && db_prepare(db, "SELECT code FROM child WHERE id = ?1", &st) == ST_OK) {
+        sqlite3_bind_int64(st, 1, c->child_id);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            copy_col(st, 0, child_code, sizeof child_code);
+        sqlite3_finalize(st);
+    }
+    struct strbuf sb = STRBUF_INIT;
+    bool ok = strbuf_printf(&sb, "%s %s %s %s %s", c->code, child_code, c->place ? c->place : "",
+                            enum_code(&enum_case_kind, c->kind), _(enum_case_kind.items[c->kind].label));
+    char *fold = ok ? utf8_fold(strbuf_str(&sb)) : NULL;
+    strbuf_free(&sb);
+    return fold;
+}
+
+/* ?1 … ?22: every stored field, the search text and updated_at. */
+static enum status bind_case(struct db *db, sqlite3_stmt *st, const struct case_file *c)
+{
+    char when[DATETIME_BUF];
+    case_datetime_iso(c->received, when);
+    db_bind_text(st, 1, enum_code(&enum_case_source, c->source));
+    db_bind_text(st, 2, when);
+    row_bind_id(st, 3, c->child_id);
+    if (c->est_age >= 0)
+        sqlite3_bind_int(st, 5, c->est_age);
+    db_bind_text(st, 6, enum_code(&enum_child_sex, c->sex));
+    db_bind_text(st, 13, enum_code(&enum_case_kind, c->kind));
+    db_bind_text(st, 14, enum_code(&enum_case_injury, c->injury));
+    sqlite3_bind_int(st, 15, c->died);
+    db_bind_text(st, 16, enum_code(&enum_case_level, c->level));
+    sqlite3_bind_int(st, 17, c->consent);
+    const struct { int idx; const char *label, *text; } t[] = {
+        {4, N_("child (unidentified)"), c->child_note ? c->child_note : ""},
+        {7, N_("place"), c->place ? c->place : ""},
+        {8, N_("current state"), c->current_state ? c->current_state : ""},
+        {9, N_("likely consequence"), c->consequence ? c->consequence : ""},
+        {10, N_("parents"), c->parents ? c->parents : ""},
+        {11, N_("carer"), c->carer ? c->carer : ""},
+        {12, N_("actions already taken"), c->actions_taken ? c->actions_taken : ""},
+        {18, N_("reporter's name"), c->consent ? c->reporter_name : NULL},
+        {19, N_("reporter's phone"), c->consent ? c->reporter_phone : NULL},
+        {20, N_("reporter's address"), c->consent ? c->reporter_address : NULL},
+    };
+    enum status rc = ST_OK;
+    for (size_t i = 0; rc == ST_OK && i < sizeof t / sizeof *t; i++)
+        rc = row_bind_nfc(st, t[i].idx, _(t[i].label), t[i].text);
+    char *search = rc == ST_OK ? search_text(db, c) : NULL;
+    if (rc == ST_OK && !search)
+        rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+    db_bind_text(st, 21, search);
+    free(search);
+    db_bind_text(st, 22, c->updated_at);
+    return rc;
+}
+
+static enum status step_write(struct db *db, sqlite3_stmt *st)
+{
+    if (sqlite3_step(st) == SQLITE_DONE)
+        return ST_OK;
+    if ((sqlite3_extended_errcode(db->sql) & 0xff) == SQLITE_CONSTRAINT)
+        return status_set(ST_EXISTS, _("cannot save the case: %s"), sqlite3_errmsg(db->sql));
+    return db_fail(db, _("cannot save the case"));
+}
+
+#define CASE_COLS "source, received_at, child_id, child_note, est_age, sex, place, " \
+    "current_state, consequence, parents, carer, actions_taken, kind, injury_cause, died, " \
+    "level, reporter_consent, reporter_name, reporter_phone, reporter_address, search, updated_at"
+
+enum status case_repo_insert(struct db *db, const char *who, struct case_file *c)
+{
+    long long num = 0;
+    /* Codes are never reused, even after a delete (kept in the settings). */
+    enum status rc = db_query_int(db, "SELECT max(coalesce((SELECT max(code_num) FROM case_file), 0), "
+                                  "coalesce((SELECT CAST(value AS INTEGER) FROM setting WHERE key = ?1), 0)) + 1",
+                                  "case_code_last", &num);
+    char last[24];
+    id_text(num, last);
+    if (rc == ST_OK)
+        rc = db_setting_set(db, "case_code_last", last);
+    if (rc != ST_OK)
+        return rc;
+    snprintf(c->code, sizeof c->code, "VV-%04lld", num);
+    now_text(c->created_at);
+    memcpy(c->updated_at, c->created_at, sizeof c->updated_at);
+    sqlite3_stmt *st = NULL;
+    rc = db_prepare(db, "INSERT INTO case_file(" CASE_COLS ", uid, code_num, code, created_at, "
+                    "stage) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                    "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?22, 'intake')", &st);
+    if (rc != ST_OK)
+        return rc;
+    rc = bind_case(db, st, c);
+    db_bind_text(st, 23, c->uid);
+    sqlite3_bind_int64(st, 24, num);
+    db_bind_text(st, 25, c->code);
+    if (rc == ST_OK)
+        rc = step_write(db, st);
+    sqlite3_finalize(st);
+    if (rc != ST_OK)
+        return rc;
+    c->id = sqlite3_last_insert_rowid(db->sql);
+    c->rev = 1;
+    c->stage = CASE_STAGE_INTAKE;
+    char id[24];
+    id_text(c->id, id);
+    return audit_record(db, who, AUDIT_CREATE, "case", id, NULL, NULL, c->code);
+}
+
+/* The audited fields of c as stored text (the reporter's as HIDDEN). */
+struct case_texts { const char *v[17]; char when[DATETIME_BUF], child[24], age[8]; };
+static const char *const audit_keys[17] = {
+    "source", "received_at", "child_id", "child_note", "est_age", "sex", "place", "current_state",
+    "consequence", "parents", "carer", "actions_taken", "kind", "injury_cause", "died", "level",
+    "reporter",
+};
+
+static void case_texts(const struct case_file *c, struct case_texts *t)
+{
+    case_datetime_iso(c->received, t->when);
+    id_text(c->child_id, t->child);
+    snprintf(t->age, sizeof t->age, "%d", c->est_age);
+    const char *v[17] = {
+        enum_code(&enum_case_source, c->source), t->when, c->child_id ? t->child : "",
+        c->child_note, c->est_age >= 0 ? t->age : "", enum_code(&enum_child_sex, c->sex),
+        c->place, c->current_state, c->consequence, c->parents, c->carer, c->actions_taken,
+        enum_code(&enum_case_kind, c->kind), enum_code(&enum_case_injury, c->injury),
+        c->died ? "1" : "0", enum_code(&enum_case_level, c->level), c->consent ? HIDDEN : "",
+    };
+    memcpy(t->v, v, sizeof v);
+}
+
+enum status case_repo_update(struct db *db, const char *who, const struct case_file *old,
+                             struct case_file *c)
+{
+    now_text(c->updated_at);
+    sqlite3_stmt *st = NULL;
+    enum status rc = db_prepare(db, "UPDATE case_file SET (" CASE_COLS ") = (?1, ?2, ?3, ?4, ?5, "
+                                "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+                                "?20, ?21, ?22), rev = rev + 1 WHERE id = ?23 AND rev = ?24", &st);
+    if (rc != ST_OK)
+        return rc;
+    rc = bind_case(db, st, c);
+    sqlite3_bind_int64(st, 23, c->id);
+    sqlite3_bind_int64(st, 24, c->rev);
+    if (rc == ST_OK)
+        rc = step_write(db, st);
+    sqlite3_finalize(st);
+    if (rc == ST_OK && sqlite3_changes(db->sql) == 0)
+        rc = status_set(ST_CONFLICT, _("case %s was changed meanwhile: open it again"), c->code);
+    if (rc != ST_OK)
+        return rc;
+    c->rev++;
+    struct case_texts a, b;
+    case_texts(old, &a);
+    case_texts(c, &b);
+    char id[24];
+    id_text(c->id, id);
+    for (int i = 0; rc == ST_OK && i < 17; i++)
+        rc = audit_field(db, who, "case", id, audit_keys[i], a.v[i], b.v[i]);
+    return rc;
+}
+
+enum status case_repo_delete(struct db *db, const char *who, long long id)
+{
+    struct case_file c;
+    enum status rc = case_repo_get(db, id, &c);
+    if (rc != ST_OK)
+        return rc;
+    char when[DATETIME_BUF], what[160], key[24];
+    case_datetime_iso(c.received, when);
+    snprintf(what, sizeof what, "%s %s %s", c.code, enum_code(&enum_case_kind, c.kind), when);
+    case_file_free(&c);
+    sqlite3_stmt *st = NULL;
+    rc = db_prepare(db, "DELETE FROM case_file WHERE id = ?1", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = db_fail(db, _("cannot delete the case"));
+    sqlite3_finalize(st);
+    id_text(id, key);
+    if (rc == ST_OK)
+        rc = audit_record(db, who, AUDIT_DELETE, "case", key, NULL, what, NULL);
+    return rc;
+}
+
+enum status case_repo_set_stage(struct db *db, const char *who, long long id, int stage)
+{
+    char key[24];
+    id_text(id, key);
+    sqlite3_stmt *st = NULL;
+    char *old = NULL;
+    enum status rc = db_prepare(db, "SELECT stage FROM case_file WHERE id = ?1", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    bool ok = true;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        old = row_text(st, 0, true, &ok);
+    sqlite3_finalize(st);
+    if (!old)
+        return ok ? status_set(ST_NOTFOUND, _("there is no case %s"), key)
+                  : status_set(ST_NOMEM, "%s", _("out of memory"));
+    const char *code = enum_code(&enum_case_stage, stage);
+    if (strcmp(old, code) != 0) {
+        rc = db_prepare(db, "UPDATE case_file SET stage = ?1 WHERE id = ?2", &st);
+        if (rc == ST_OK) {
+            db_bind_text(st, 1, code);
+            sqlite3_bind_int64(st, 2, id);
+            if (sqlite3_step(st) != SQLITE_DONE)
+                rc = db_fail(db, _("cannot save the case"));
+            sqlite3_finalize(st);
+        }
+        if (rc == ST_OK)
+            rc = audit_field(db, who, "case", key, "stage", old, code);
+    }
+    free(old);
+    return rc;
+}
+
+/* WHERE clause of f; the search words are bound from ?4 on. */
+static bool list_sql(struct strbuf *sql, const struct case_filter *f, char **words, int nwords)
+{
+    bool ok = strbuf_puts(sql, "SELECT f.id, f.code, f.received_at, f.child_id, "
+                               "coalesce(ch.code, ''), coalesce(ch.full_name, f.child_note), f.kind, "
+                               "f.injury_cause, f.level, f.stage FROM case_file f "
+                               "LEFT JOIN child ch ON ch.id = f.child_id "
+                               "WHERE (?1 IS NULL OR f.stage = ?1) AND (?2 IS NULL OR f.kind = ?2) "
+                               "AND (?3 = 0 OR f.child_id = ?3)");
+    if (f->open_only)
+        ok = ok && strbuf_puts(sql, " AND f.stage <> 'closed'");
+    for (int i = 0; ok && i < nwords; i++)
+        ok = strbuf_printf(sql, " AND instr(f.search, ?%d) > 0", 4 + i);
+    (void)words;
+    return ok && strbuf_puts(sql, " ORDER BY f.received_at DESC, f.id DESC");
+}
+
+/* Splits the folded search text into words (in place; at most max). */
+static int split_words(char *fold, char **words, int max)
+{
+    int n = 0;
+    for (char *tok = strtok(fold, " \t"); tok && n < max; tok = strtok(NULL, " \t"))
+        words[n++] = tok;
+    return n;
+}
+
+static void read_row(sqlite3_stmt *st, struct case_row *r)
+{
+    memset(r, 0, sizeof *r);
+    r->id = sqlite3_column_int64(st, 0);
+    copy_col(st, 1, r->code, sizeof r->code);
+    case_datetime_from_iso((const char *)sqlite3_column_text(st, 2), &r->received);
+    r->child_id = sqlite3_column_int64(st, 3);
+    copy_col(st, 4, r->child_code, sizeof r->child_code);
+    copy_col(st, 5, r->child_name, sizeof r->child_name);
+    r->kind = enum_from_code(&enum_case_kind, (const char *)sqlite3_column_text(st, 6));
+    r->injury = enum_from_code(&enum_case_injury, (const char *)sqlite3_column_text(st, 7));
+    r->level = enum_from_code(&enum_case_level, (const char *)sqlite3_column_text(st, 8));
+    r->stage = enum_from_code(&enum_case_stage, (const char *)sqlite3_column_text(st, 9));
+}
+
+enum status case_repo_list(struct db *db, const struct case_filter *f, struct case_row **out,
+                           size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    char *fold = utf8_fold(f->search ? f->search : "");
+    if (!fold)
+        return status_set(ST_INVALID, "%s", _("search: the text is not valid UTF-8"));
+    char *words[8];
+    int nwords = split_words(fold, words, 8);
+    struct strbuf sql = STRBUF_INIT;
+    sqlite3_stmt *st = NULL;
+    enum status rc = list_sql(&sql, f, words, nwords) ? db_prepare(db, strbuf_str(&sql), &st)
+                                                       : status_set(ST_NOMEM, "%s", _("out of memory"));
+    strbuf_free(&sql);
+    if (rc == ST_OK) {
+        if (f->stage >= 0)
+            db_bind_text(st, 1, enum_code(&enum_case_stage, f->stage));
+        if (f->kind >= 0)
+            db_bind_text(st, 2, enum_code(&enum_case_kind, f->kind));
+        sqlite3_bind_int64(st, 3, f->child_id);
+        for (int i = 0; i < nwords; i++)
+            db_bind_text(st, 4 + i, words[i]);
+        size_t cap = 0;
+        int step;
+        while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+            if (!row_grow(out, &cap, *n, sizeof **out))
+                rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+            else
+                read_row(st, &(*out)[(*n)++]);
+        }
+        if (rc == ST_OK && step != SQLITE_DONE)
+            rc = db_fail(db, _("cannot read the cases"));
+        sqlite3_finalize(st);
+    }
+    free(fold);
+    if (rc != ST_OK) {
+        free(*out);
+        *out = NULL;
+        *n = 0;
+    }
+    return rc;
+}

@@ -1,0 +1,205 @@
+/* case_rules — stage, deadlines, urgency, step checks and who sees names. */
+#include <config.h>
+#include "treem/model/case_rules.h"
+#include "treem/core/i18n.h"
+
+#include <string.h>
+
+enum case_stage case_stage(const struct case_step *steps, size_t n)
+{
+    enum case_stage stage = CASE_STAGE_INTAKE;
+    for (size_t i = 0; i < n; i++) {
+        switch (steps[i].kind) {
+        case CASE_STEP_INITIAL:
+            if (stage == CASE_STAGE_INTAKE)
+                stage = CASE_STAGE_ASSESSMENT;
+            break;
+        case CASE_STEP_DETAILED:
+            if (stage == CASE_STAGE_INTAKE || stage == CASE_STAGE_ASSESSMENT)
+                stage = CASE_STAGE_PLANNING;
+            break;
+        case CASE_STEP_PLAN:
+            if (stage != CASE_STAGE_CLOSED)
+                stage = CASE_STAGE_APPROVAL;
+            break;
+        case CASE_STEP_APPROVAL:
+            if (stage == CASE_STAGE_APPROVAL)
+                stage = CASE_STAGE_CARRYING;
+            break;
+        case CASE_STEP_CLOSURE:
+            stage = CASE_STAGE_CLOSED;
+            break;
+        case CASE_STEP_REOPEN:
+            if (stage == CASE_STAGE_CLOSED)
+                stage = CASE_STAGE_ASSESSMENT;
+            break;
+        default:
+            break;
+        }
+    }
+    return stage;
+}
+
+struct datetime case_emergency_deadline(struct datetime received)
+{
+    return datetime_from_minutes(datetime_to_minutes(received) + CASE_EMERGENCY_HOURS * 60LL);
+}
+
+struct date case_plan_deadline(struct date cycle_start, const struct holidays *h)
+{
+    return date_add_working_days(cycle_start, CASE_PLAN_WORKING_DAYS, h);
+}
+
+struct date case_approval_deadline(struct date plan_day, const struct holidays *h)
+{
+    return date_add_working_days(plan_day, CASE_APPROVAL_WORKING_DAYS, h);
+}
+
+struct date case_separation_deadline(struct date start)
+{
+    return date_add_days(start, CASE_SEPARATION_DAYS);
+}
+
+enum case_urgency case_urgency_of(struct datetime due, bool hourly, struct datetime now,
+                                  const struct holidays *h)
+{
+    long long left = datetime_to_minutes(due) - datetime_to_minutes(now);
+    if (left < 0)
+        return CASE_OVERDUE;
+    if (hourly)
+        return left <= CASE_EMERGENCY_HOURS * 60LL ? CASE_SOON : CASE_LATER;
+    struct date next = date_add_working_days(now.date, 1, h);
+    return date_cmp(due.date, next) <= 0 ? CASE_SOON : CASE_LATER;
+}
+
+static struct datetime end_of_day(struct date d)
+{
+    return (struct datetime){d, 23, 59};
+}
+
+/* The day the current cycle began (the intake or the last reopen) and the
+ * last plan's moment (date.y == 0 when none). */
+static void cycle_marks(const struct case_file *c, const struct case_step *steps, size_t n,
+                        struct datetime *start, struct datetime *plan)
+{
+    *start = c->received;
+    memset(plan, 0, sizeof *plan);
+    for (size_t i = 0; i < n; i++) {
+        if (steps[i].kind == CASE_STEP_REOPEN)
+            *start = steps[i].at;
+        else if (steps[i].kind == CASE_STEP_PLAN)
+            *plan = steps[i].at;
+    }
+}
+
+static void add_item(struct case_open_item out[CASE_OPEN_MAX], size_t *n, int step,
+                     struct datetime due, bool hourly, struct datetime now,
+                     const struct holidays *h)
+{
+    if (*n >= CASE_OPEN_MAX)
+        return;
+    out[*n] = (struct case_open_item){step, due, hourly, case_urgency_of(due, hourly, now, h)};
+    (*n)++;
+}
+
+void case_open_items(const struct case_file *c, const struct case_step *steps, size_t n,
+                     const struct holidays *h, struct datetime now,
+                     struct case_open_item out[CASE_OPEN_MAX], size_t *nout)
+{
+    *nout = 0;
+    enum case_stage stage = case_stage(steps, n);
+    if (stage == CASE_STAGE_CLOSED)
+        return;
+    struct datetime start, plan;
+    cycle_marks(c, steps, n, &start, &plan);
+    if (stage == CASE_STAGE_INTAKE)
+        add_item(out, nout, CASE_STEP_INITIAL, case_emergency_deadline(c->received), true, now, h);
+    if (stage == CASE_STAGE_INTAKE || stage == CASE_STAGE_ASSESSMENT || stage == CASE_STAGE_PLANNING)
+        add_item(out, nout, CASE_STEP_PLAN, end_of_day(case_plan_deadline(start.date, h)), false,
+                 now, h);
+    if (stage == CASE_STAGE_APPROVAL)
+        add_item(out, nout, CASE_STEP_APPROVAL,
+                 end_of_day(case_approval_deadline(plan.date, h)), false, now, h);
+    for (size_t i = 0; i < n; i++)
+        if (steps[i].kind == CASE_STEP_SEPARATION && steps[i].end.date.y == 0) {
+            struct datetime due = steps[i].at;
+            due.date = case_separation_deadline(due.date);
+            add_item(out, nout, CASE_STEP_SEPARATION, due, false, now, h);
+        }
+}
+
+bool case_may_see_child_name(enum user_role role)
+{
+    return role == ROLE_OFFICER;
+}
+
+bool case_may_see_reporter(enum user_role role)
+{
+    return role == ROLE_OFFICER;
+}
+
+static const char *when_text(struct datetime t, char buf[DATETIME_BUF])
+{
+    datetime_format(t, buf);
+    return buf;
+}
+
+/* Order rules: after the intake, not in the future, approvals after plans. */
+static enum status check_when(const struct case_file *c, const struct case_step *steps, size_t n,
+                              const struct case_step *s, struct datetime now)
+{
+    char buf[DATETIME_BUF];
+    if (!case_datetime_valid(s->at))
+        return status_set(ST_INVALID, _("%s: not a valid date and hour"), _("step date"));
+    if (datetime_to_minutes(s->at) < datetime_to_minutes(c->received))
+        return status_set(ST_INVALID, _("%s: before the intake (%s)"), _("step date"),
+                          when_text(c->received, buf));
+    if (datetime_to_minutes(s->at) > datetime_to_minutes(now))
+        return status_set(ST_INVALID, _("%s: a step cannot be dated in the future"),
+                          _("step date"));
+    if (s->kind != CASE_STEP_APPROVAL)
+        return ST_OK;
+    struct datetime start, plan;
+    cycle_marks(c, steps, n, &start, &plan);
+    if (plan.date.y == 0)
+        return status_set(ST_INVALID, _("%s: there is no plan to approve yet"), _("approval"));
+    if (datetime_to_minutes(s->at) < datetime_to_minutes(plan))
+        return status_set(ST_INVALID, _("%s: dated before the plan (%s)"), _("approval"),
+                          when_text(plan, buf));
+    return ST_OK;
+}
+
+/* What the stage allows, emergency and separation end. */
+static enum status check_kind(const struct case_step *steps, size_t n, const struct case_step *s)
+{
+    enum case_stage stage = case_stage(steps, n);
+    if (s->kind < 0 || s->kind >= CASE_STEP__COUNT)
+        return status_set(ST_INVALID, _("%s: unknown step"), _("step"));
+    if (stage == CASE_STAGE_CLOSED && s->kind != CASE_STEP_REOPEN)
+        return status_set(ST_INVALID, _("%s: the case is closed; reopen it first"), _("step"));
+    if (s->kind == CASE_STEP_REOPEN && stage != CASE_STAGE_CLOSED)
+        return status_set(ST_INVALID, _("%s: only a closed case can be reopened"), _("step"));
+    if (s->kind == CASE_STEP_APPROVAL && stage != CASE_STAGE_APPROVAL)
+        return status_set(ST_INVALID, _("%s: no plan is waiting for approval"), _("approval"));
+    if ((s->kind == CASE_STEP_INITIAL) != (s->emergency == 0 || s->emergency == 1))
+        return status_set(ST_INVALID, s->kind == CASE_STEP_INITIAL
+                          ? _("%s: say whether emergency measures apply (yes or no)")
+                          : _("%s: only an initial assessment decides on emergency measures"),
+                          _("emergency"));
+    if (s->end.date.y && s->kind != CASE_STEP_SEPARATION)
+        return status_set(ST_INVALID, _("%s: only a temporary separation has an end"), _("end"));
+    if (s->end.date.y && !case_datetime_valid(s->end))
+        return status_set(ST_INVALID, _("%s: not a valid date and hour"), _("end"));
+    if (s->end.date.y && datetime_to_minutes(s->end) < datetime_to_minutes(s->at))
+        return status_set(ST_INVALID, _("%s: the end is before the start"), _("end"));
+    return ST_OK;
+}
+
+enum status case_step_validate(const struct case_file *c, const struct case_step *steps, size_t n,
+                               const struct case_step *s, struct datetime now)
+{
+    enum status st = check_kind(steps, n, s);
+    if (st == ST_OK)
+        st = check_when(c, steps, n, s, now);
+    return st;
+}

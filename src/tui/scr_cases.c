@@ -1,0 +1,287 @@
+/* scr_cases — Vụ việc: the cases list (filter by stage, kind, overdue) and
+ * the due list (every open step, overdue first), switched with F5. Names
+ * are shown only to roles that may see them (app/cases.h). */
+#include <config.h>
+#include "treem/tui/screens.h"
+#include "treem/tui/case_screens.h"
+#include "treem/tui/form.h"
+#include "treem/tui/listscreen.h"
+#include "treem/app/cases.h"
+#include "treem/core/i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct cases_state {
+    struct listscreen ls;
+    struct case_view view;
+    struct case_line *lines;
+    struct case_due *due;
+    size_t n;
+    long long open_id;
+};
+
+static const char *urgency_text(int u)
+{
+    return u == CASE_OVERDUE ? _("OVERDUE") : u == CASE_SOON ? _("soon") : "";
+}
+
+static void due_when(const struct case_open_item *it, char buf[DATETIME_BUF])
+{
+    if (it->hourly)
+        datetime_format(it->due, buf);
+    else
+        date_format(it->due.date, buf);
+}
+
+static void set_header(struct cases_state *st)
+{
+    if (st->view.due) {
+        const int w[] = {9, 17, 8, 22, 20};
+        const char *c[] = {"", _("Deadline"), _("Case"), _("Step"), _("Child")};
+        ui_columns(st->ls.header, sizeof st->ls.header, w, c, 5);
+    } else {
+        const int w[] = {8, 10, 16, 18, 20};
+        const char *c[] = {_("Case"), _("Received"), _("Child"), _("Stage"), _("Next deadline")};
+        ui_columns(st->ls.header, sizeof st->ls.header, w, c, 5);
+    }
+}
+
+static void describe(struct cases_state *st)
+{
+    char *f = st->ls.filter;
+    size_t sz = sizeof st->ls.filter;
+    int n = snprintf(f, sz, "%s", st->view.due ? _("Due list: overdue first") : _("Cases"));
+    if (!st->view.due && st->view.stage >= 0)
+        n += snprintf(f + n, sz - (size_t)n, " · %s", enum_label(&enum_case_stage, st->view.stage));
+    if (!st->view.due && st->view.kind >= 0 && (size_t)n < sz)
+        n += snprintf(f + n, sz - (size_t)n, " · %s", enum_label(&enum_case_kind, st->view.kind));
+    if (!st->view.due && st->view.overdue && (size_t)n < sz)
+        n += snprintf(f + n, sz - (size_t)n, " · %s", _("overdue only"));
+    if ((size_t)n < sz)
+        snprintf(f + n, sz - (size_t)n, "   (%s)", _("F5 filter, due list"));
+}
+
+static void reload(struct screen *s)
+{
+    struct cases_state *st = s->state;
+    free(st->lines);
+    free(st->due);
+    st->lines = NULL;
+    st->due = NULL;
+    st->n = 0;
+    enum status rc;
+    if (st->view.due) {
+        rc = cases_due(s->ui->db, date_now(), &st->due, &st->n);
+    } else {
+        struct case_filter f;
+        case_filter_init(&f);
+        f.stage = st->view.stage;
+        f.kind = st->view.kind;
+        f.search = field_text(&st->ls.search);
+        rc = cases_list(s->ui->db, &f, st->view.overdue, date_now(), &st->lines, &st->n);
+    }
+    if (rc != ST_OK)
+        ui_status(s->ui, true, "%s", status_message());
+    set_header(st);
+    describe(st);
+    list_set_count(&st->ls.lv, st->n);
+}
+
+static void row_text(void *ctx, size_t i, char *buf, size_t bufsz)
+{
+    struct cases_state *st = ctx;
+    char when[DATETIME_BUF], next[160] = "—";
+    if (st->view.due) {
+        const struct case_due *d = &st->due[i];
+        due_when(&d->item, when);
+        const int w[] = {9, 17, 8, 22, 20};
+        const char *c[] = {urgency_text(d->item.urgency), when, d->code,
+                           enum_label(&enum_case_step, d->item.step), d->child_shown};
+        ui_columns(buf, bufsz, w, c, 5);
+        return;
+    }
+    const struct case_line *l = &st->lines[i];
+    date_format(l->row.received.date, when);  /* the hour is in the case file */
+    if (l->has_next) { /* short: the due list names the step */
+        char due[DATETIME_BUF];
+        due_when(&l->next, due);
+        const char *u = urgency_text(l->next.urgency);
+        snprintf(next, sizeof next, "%s%s%s", u, *u ? " " : "",
+                 l->next.hourly ? due + 0 : due);
+        if (l->next.hourly) /* "16/03 16:00" */
+            snprintf(next, sizeof next, "%s%s%.5s %s", u, *u ? " " : "", due, due + 11);
+    }
+    const int w[] = {8, 10, 16, 18, 20};
+    const char *c[] = {l->row.code, when, l->child_shown, enum_label(&enum_case_stage, l->row.stage),
+                       next};
+    ui_columns(buf, bufsz, w, c, 5);
+}
+
+static void cases_enter(struct screen *s)
+{
+    struct cases_state *st = s->state;
+    listscreen_init(&st->ls);
+    st->view = (struct case_view){false, -1, -1, false};
+    reload(s);
+}
+
+static void cases_leave(struct screen *s)
+{
+    struct cases_state *st = s->state;
+    listscreen_free(&st->ls);
+    free(st->lines);
+    free(st->due);
+}
+
+static void cases_resume(struct screen *s)
+{
+    struct cases_state *st = s->state;
+    size_t keep = st->ls.lv.selected;
+    reload(s);
+    st->ls.lv.selected = keep;
+    list_set_count(&st->ls.lv, st->ls.lv.count);
+}
+
+static void cases_draw(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct cases_state *st = s->state;
+    listscreen_draw(w, rows, cols, &st->ls, row_text, st);
+    if (!st->n) {
+        ui_attr(w, UC_DIM, true);
+        ui_print(w, 4, 2, cols - 4, st->view.due ? _("Nothing is due.")
+                                                 : _("No case matches. F3 records a new report."));
+        ui_attr(w, UC_DIM, false);
+    }
+}
+
+static long long selected_id(struct cases_state *st)
+{
+    if (st->ls.lv.selected >= st->n)
+        return 0;
+    return st->view.due ? st->due[st->ls.lv.selected].case_id : st->lines[st->ls.lv.selected].row.id;
+}
+
+static enum screen_result cases_action(struct screen *s, enum action a, int digit)
+{
+    struct cases_state *st = s->state;
+    (void)digit;
+    switch (a) {
+    case ACT_NEW:
+        st->open_id = 0;
+        ui_push(s->ui, &scr_case_intake_ops, &st->open_id);
+        return SR_HANDLED;
+    case ACT_OPEN:
+        st->open_id = selected_id(st);
+        if (st->open_id)
+            ui_push(s->ui, &scr_case_file_ops, &st->open_id);
+        return SR_HANDLED;
+    case ACT_FILTER:
+        ui_push(s->ui, &scr_case_filter_ops, &st->view);
+        return SR_HANDLED;
+    default:
+        break;
+    }
+    switch (listscreen_action(&st->ls, a)) {
+    case LS_SEARCH_CHANGED: reload(s); return SR_HANDLED;
+    case LS_MOVED: return SR_HANDLED;
+    default: return SR_UNHANDLED;
+    }
+}
+
+static enum screen_result cases_text(struct screen *s, const char *utf8)
+{
+    struct cases_state *st = s->state;
+    switch (listscreen_text(&st->ls, utf8)) {
+    case LS_SEARCH_CHANGED: reload(s); return SR_HANDLED;
+    case LS_UNHANDLED: return SR_UNHANDLED;
+    default: return SR_HANDLED;
+    }
+}
+
+static bool cases_text_mode(struct screen *s) { (void)s; return true; }
+
+static const enum action cases_actions[] = {ACT_NEW, ACT_OPEN, ACT_FILTER};
+
+const struct screen_ops scr_cases_ops = {
+    .title = N_("Cases"),
+    .actions = cases_actions,
+    .nactions = sizeof cases_actions / sizeof *cases_actions,
+    .state_size = sizeof(struct cases_state),
+    .enter = cases_enter,
+    .leave = cases_leave,
+    .draw = cases_draw,
+    .on_action = cases_action,
+    .on_text = cases_text,
+    .text_mode = cases_text_mode,
+    .resume = cases_resume,
+};
+
+/* ---- F5: the filter --------------------------------------------------- */
+
+enum { FF_VIEW, FF_STAGE, FF_KIND, FF_OVERDUE, FF__COUNT };
+static const char *const view_choices[] = {N_("Cases"), N_("Due list"), NULL};
+static const char *const yesno_choices[] = {N_("No"), N_("Yes"), NULL};
+#define ENUM_X_LABEL(id, code, label, aliases) label,
+static const char *const stage_choices[] = {N_("Any"), CASE_STAGE_LIST(ENUM_X_LABEL) NULL};
+static const char *const kind_choices[] = {N_("Any"), CASE_KIND_LIST(ENUM_X_LABEL) NULL};
+
+static const struct form_def filter_defs[FF__COUNT] = {
+    {N_("Show"), FK_CHOICE, 0, view_choices, NULL},
+    {N_("Stage"), FK_CHOICE, 0, stage_choices, NULL},
+    {N_("Kind"), FK_CHOICE, 0, kind_choices, NULL},
+    {N_("Overdue only"), FK_CHOICE, 0, yesno_choices, NULL},
+};
+
+static void filter_enter(struct screen *s)
+{
+    struct form *f = s->state;
+    const struct case_view *v = s->arg;
+    form_init(f, filter_defs, FF__COUNT);
+    form_set_choice(f, FF_VIEW, v->due);
+    form_set_choice(f, FF_STAGE, v->stage + 1);
+    form_set_choice(f, FF_KIND, v->kind + 1);
+    form_set_choice(f, FF_OVERDUE, v->overdue);
+}
+
+static void filter_leave(struct screen *s) { form_free(s->state); }
+
+static void filter_draw(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    ui_attr(w, UC_OK, true);
+    ui_print(w, 0, 2, cols - 4, _("Which cases to list"));
+    ui_attr(w, UC_OK, false);
+    ui_print(w, 1, 2, cols - 4, _("Left/Right change · F2 applies · Esc cancels"));
+    form_draw(w, s->state, 3, 2, rows - 3, cols - 4);
+}
+
+static enum screen_result filter_action(struct screen *s, enum action a, int digit)
+{
+    struct form *f = s->state;
+    struct case_view *v = s->arg;
+    (void)digit;
+    if (a == ACT_SAVE || a == ACT_OPEN) {
+        v->due = form_choice(f, FF_VIEW) == 1;
+        v->stage = form_choice(f, FF_STAGE) - 1;
+        v->kind = form_choice(f, FF_KIND) - 1;
+        v->overdue = form_choice(f, FF_OVERDUE) == 1;
+        return SR_POP;
+    }
+    if (a == ACT_BACK)
+        return SR_POP;
+    return form_handle(f, a) ? SR_HANDLED : SR_UNHANDLED;
+}
+
+static const enum action filter_actions[] = {ACT_SAVE, ACT_BACK};
+
+const struct screen_ops scr_case_filter_ops = {
+    .title = N_("Filter"),
+    .actions = filter_actions,
+    .nactions = sizeof filter_actions / sizeof *filter_actions,
+    .state_size = sizeof(struct form),
+    .enter = filter_enter,
+    .leave = filter_leave,
+    .draw = filter_draw,
+    .on_action = filter_action,
+};

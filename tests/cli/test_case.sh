@@ -1,0 +1,117 @@
+#!/bin/sh
+# test_case — `treem case add|list|show|due|step|end|link|delete` on a
+# temporary database: deadlines from the dates, the stage moving with the
+# steps, bad input naming the field and saving nothing, the reporter never in
+# lists, names hidden by role, deletion asked twice and audited.
+. "$(dirname "$0")/../lib.sh"
+need_treem
+TREEM_TODAY="2026-03-16 09:00"
+export TREEM_TODAY
+DB=$T/t.db
+tc() { "$TREEM" --db "$DB" case "$@"; }
+TAB=$(printf '\t')
+
+expect_rc 0 "$TREEM" --db "$DB" init --commune 21934 --village "Khu phố Lý Tây"
+expect_rc 0 "$TREEM" --db "$DB" child add --name "Nguyễn Thị Đào" --dob 15/03/2018 --sex nu
+expect_grep "^TE-0001$" "$OUT"
+
+# --- intake: 12-hour deadline across midnight, plan 5 working days later
+expect_rc 0 tc add --source 111 --kind "bạo lực" --level support --date 15/03/2026 --time 22:30 \
+    --child TE-0001 --place "Khu phố Lý Tây" --consent --reporter-name "Lê Văn Tố" --reporter-phone 0905000111
+expect_grep "^VV-0001$" "$OUT"
+expect_rc 0 tc show VV-0001
+expect_grep "16/03/2026 10:30  Initial assessment \(due soon\)" "$OUT"
+expect_grep "20/03/2026  Support plan" "$OUT"
+expect_grep "Reporter: +Lê Văn Tố, 0905000111" "$OUT"
+expect_rc 0 tc list
+expect_grep "^VV-0001${TAB}15/03/2026 22:30${TAB}Nguyễn Thị Đào${TAB}Violence${TAB}Received${TAB}Initial assessment due soon 16/03/2026 10:30$" "$OUT"
+expect_no_grep "Lê Văn Tố|0905000111" "$OUT"
+
+# --- bad input: named field, nothing saved
+expect_rc 1 tc add --source phone --kind violence --level support --date 16/03/2026 --time 25:00
+expect_grep "received: .*hour" "$ERR"
+expect_rc 1 tc add --source phone --kind violence --level support --reporter-name "X"
+expect_grep "reporter: " "$ERR"
+expect_rc 1 tc add --source phone --kind injury --level support
+expect_grep "injury cause: " "$ERR"
+expect_rc 1 tc add --source fax --kind violence --level support
+expect_grep "\-\-source: 'fax'" "$ERR"
+expect_rc 1 tc step VV-0001 initial --date 15/03/2026 --time 22:00 --emergency yes
+expect_grep "step date: before the intake" "$ERR"
+expect_rc 1 tc step VV-0001 approval --date 16/03/2026 --time 08:00
+expect_grep "approval: " "$ERR"
+expect_rc 1 tc step VV-0001 detailed --date 16/03/2026 --time 08:00 --emergency yes
+expect_grep "emergency: " "$ERR"
+expect_rc 0 tc show VV-0001
+expect_grep "no steps yet" "$OUT"
+
+# --- the steps move the stage
+expect_rc 0 tc step VV-0001 initial --date 16/03/2026 --time 06:00 --emergency no --who "Cán bộ"
+expect_rc 0 tc list --stage assessment
+expect_grep "^VV-0001" "$OUT"
+expect_rc 0 tc step VV-0001 detailed --date 16/03/2026 --time 07:00 --risk "An toàn=cao" --risk "Học tập=thấp"
+expect_rc 0 tc step VV-0001 plan --date 16/03/2026 --time 08:00 \
+    --service "Tư vấn tâm lý;;16/03/2026;30/04/2026;500000"
+expect_rc 0 tc list --stage approval
+expect_grep "Plan approval due 18/03/2026$" "$OUT"
+expect_rc 1 tc step VV-0001 approval --date 16/03/2026 --time 07:30
+expect_grep "approval: dated before the plan" "$ERR"
+expect_rc 1 tc step VV-0001 plan --date 16/03/2026 --time 08:30 --service "X;;20/03/2026;19/03/2026"
+expect_grep "end: the end is before the start" "$ERR"
+expect_rc 0 tc step VV-0001 approval --date 16/03/2026 --time 08:45 --who "Chủ tịch UBND"
+expect_rc 0 tc show VV-0001
+expect_grep "Stage: +Carrying out" "$OUT"
+expect_grep "An toàn: High" "$OUT"
+expect_grep "Tư vấn tâm lý .*500000" "$OUT"
+
+# --- an overdue case is at the top of the due list; --overdue lists only it
+expect_rc 0 tc add --source school --kind neglect --level prevention --date 02/03/2026 --time 08:00 \
+    --note "bé trai khoảng 10 tuổi" --age 10 --sex nam
+expect_rc 0 tc add --source phone --kind injury --injury drowning --level support \
+    --date 16/03/2026 --time 07:00
+expect_rc 0 tc due
+head -1 "$OUT" >"$T/first"
+expect_grep "^overdue${TAB}02/03/2026 20:00${TAB}VV-0002${TAB}Initial assessment${TAB}bé trai" "$T/first"
+expect_rc 0 tc due --overdue
+expect_grep "^overdue${TAB}09/03/2026${TAB}VV-0002${TAB}Support plan" "$OUT"
+n=$(wc -l <"$OUT" | tr -d ' ')
+if [ "$n" = 2 ]; then pass "due --overdue: two lines"; else fail "due --overdue: $n lines"; fi
+expect_rc 0 tc list --overdue
+expect_grep "^VV-0002" "$OUT"
+expect_rc 0 tc list --kind injury
+expect_grep "Accident or injury: Drowning" "$OUT"
+
+# --- link the unidentified child later
+expect_rc 0 tc link VV-0002 TE-0001
+expect_rc 0 tc list --child TE-0001
+n=$(wc -l <"$OUT" | tr -d ' ')
+if [ "$n" = 2 ]; then pass "list --child: 2 cases"; else fail "list --child: $n"; fi
+
+# --- a separation: 15 days
+expect_rc 0 tc step VV-0001 separation --date 16/03/2026 --time 08:50
+expect_rc 0 tc show VV-0001
+expect_grep "31/03/2026  Temporary separation" "$OUT"
+
+# --- roles: a collaborator sees codes, never names, never the reporter
+expect_rc 0 "$TREEM" --db "$DB" setting set role collaborator
+expect_rc 0 tc list
+expect_grep "TE-0001" "$OUT"
+expect_no_grep "Nguyễn Thị Đào" "$OUT"
+expect_rc 0 tc show VV-0001
+expect_grep "Reporter: +\(confidential\)" "$OUT"
+expect_no_grep "Lê Văn Tố|Nguyễn Thị Đào" "$OUT"
+expect_rc 0 "$TREEM" --db "$DB" setting set role officer
+
+# --- deleting asks twice and is audited
+expect_rc 1 tc delete VV-0003 --yes
+expect_grep "twice" "$ERR"
+expect_rc 1 tc delete VV-0003 --yes --confirm VV-0002
+expect_rc 0 tc delete VV-0003 --yes --confirm vv-0003
+expect_rc 0 tc delete VV-0002 --yes --yes
+expect_rc 1 tc show VV-0002
+if command -v sqlite3 >/dev/null 2>&1; then
+    n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'case' AND action = 'delete'")
+    if [ "$n" = 2 ]; then pass "2 deletions audited"; else fail "$n deletions audited"; fi
+    n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE new_value LIKE '%Tố%' OR old_value LIKE '%Tố%'")
+    if [ "$n" = 0 ]; then pass "the reporter is not in the audit log"; else fail "reporter in the audit log"; fi
+fi

@@ -1,0 +1,105 @@
+#!/bin/sh
+# Vụ việc: record an intake for a child found by an unaccented search, see
+# the 12-hour deadline, record the initial assessment, the plan and the
+# approval and watch the stage move; the overdue demo case tops the due
+# list, and `treem case due` lists the same overdue steps; deleting a case
+# asks twice.
+. "$(dirname "$0")/lib.sh"
+
+make_demo_db
+"$TREEM_BIN" --db "$E2E_DB" child add --name "Đặng Thị Ánh Tuyết" --dob 04/05/2017 --sex nu >/dev/null
+
+start
+wait_for "Trang chủ"
+wait_for "Vụ việc đang xử lý                        5"
+wait_for "Bước vụ việc quá hạn                      1"
+ok "the home screen counts the open cases and the overdue steps"
+keys 3
+wait_for "F5 lọc, việc đến hạn"
+wait_for "VV-0006"
+ok "the cases tab lists the demo cases"
+
+# --- intake: the child is found without diacritics
+keys F3
+wait_for "Tiếp nhận thông tin (Mẫu 01)"
+keys Down Down Down
+type_text "dang thi anh tuyet"
+keys Enter
+wait_for "Chọn trẻ: gõ để tìm"
+wait_for "Đặng Thị Ánh Tuyết"
+keys Enter
+wait_for "Đặng Thị Ánh Tuyết (TE-"
+ok "the child is picked from the register by an unaccented search"
+keys Down Down Down Right          # case kind: Bạo lực
+wait_for "◂ Bạo lực ▸"
+keys F2
+wait_for "Đã ghi vụ việc VV-0007"
+wait_for "sắp hạn 16/03 21:00"
+ok "the new case shows its 12-hour deadline (intake 09:00 → 21:00)"
+
+# --- the case file, then the steps
+keys Enter
+wait_for "Vụ việc VV-0007"
+wait_for "16/03/2026 21:00  Đánh giá ban đầu"
+wait_for "Giai đoạn: Tiếp nhận"
+ok "the case file shows the deadline and the stage"
+keys F3
+wait_for "Ghi bước xử lý"
+keys F2
+wait_for "khẩn cấp: cho biết có áp dụng biện pháp khẩn cấp không"
+ok "an initial assessment without the emergency answer is refused at the field"
+keys Right Right                    # the focus is at the field: Có
+keys F2
+wait_for "Giai đoạn: Đang đánh giá"
+wait_for "Kế hoạch hỗ trợ"
+ok "the initial assessment moves the case to assessment; the plan is due"
+keys F3
+wait_for "Ghi bước xử lý"
+keys Right Right Right              # Kế hoạch hỗ trợ
+wait_for "◂ Kế hoạch hỗ trợ ▸"
+keys F2
+wait_for "Giai đoạn: Chờ phê duyệt"
+wait_for "18/03/2026  Phê duyệt kế hoạch"
+ok "after the plan the approval is due in 2 working days"
+keys F3
+wait_for "Ghi bước xử lý"
+keys Right Right Right Right        # Phê duyệt kế hoạch
+wait_for "◂ Phê duyệt kế hoạch ▸"
+keys F2
+wait_for "Giai đoạn: Đang thực hiện"
+wait_for "Thời hạn: không còn việc mở"
+ok "the approval moves the case to carrying out"
+
+# --- deleting asks twice
+keys F8
+wait_for "Xóa vụ việc VV-0007"
+keys y
+wait_for "Thật sự xóa vụ việc VV-0007"
+keys Escape
+wait_for "Vụ việc VV-0007"
+ok "deleting asks twice; No at the second question keeps the case"
+
+# --- the due list: the overdue step on top, the same as `treem case due`
+keys Escape
+wait_for "F5 lọc, việc đến hạn"
+keys F5
+wait_for "Những vụ việc cần liệt kê"
+keys Right F2
+wait_for "Việc đến hạn: quá hạn trước"
+row=$(screen | sed -n 6p)
+case "$row" in
+*"QUÁ HẠN"*"VV-"*) ok "an overdue step is at the top of the due list" ;;
+*) fail "the first row is not overdue: $row" ;;
+esac
+TREEM_LANG=en "$TREEM_BIN" --db "$E2E_DB" case due --overdue >"$E2E_DIR/due.txt" 2>/dev/null
+[ -s "$E2E_DIR/due.txt" ] || fail "treem case due --overdue listed nothing"
+n_cli=$(wc -l <"$E2E_DIR/due.txt" | tr -d ' ')
+n_screen=$(screen | grep -c "QUÁ HẠN" || true)
+[ "$n_cli" = "$n_screen" ] || fail "the CLI lists $n_cli overdue steps, the screen $n_screen"
+while IFS="$(printf '\t')" read -r urgency when code step child; do
+    screen | grep "QUÁ HẠN" | grep -F "$when" | grep -qF "$code" ||
+        fail "the screen lacks the overdue step $code $when ($step)"
+done <"$E2E_DIR/due.txt"
+ok "treem case due lists the same overdue steps as the screen"
+
+done_testing
