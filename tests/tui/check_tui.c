@@ -162,6 +162,14 @@ START_TEST(keys_map_to_actions)
     ck_assert_int_eq(action_for_key('\r', false, true, NULL), ACT_OPEN);
     ck_assert_int_eq(action_for_key(0411, true, true, NULL), ACT_HELP);   /* KEY_F(1) */
     ck_assert_int_eq(action_for_key(0422, true, true, NULL), ACT_QUIT);   /* KEY_F(10) */
+    ck_assert_int_eq(action_for_key('<', false, false, &digit), ACT_YEAR);
+    ck_assert_int_eq(digit, -1);
+    ck_assert_int_eq(action_for_key('>', false, false, &digit), ACT_YEAR);
+    ck_assert_int_eq(digit, 1);
+    ck_assert_int_eq(action_for_key('>', false, true, &digit), ACT_NONE);  /* text */
+    ck_assert_int_eq(action_for_key('c', false, false, NULL), ACT_CLASS);
+    ck_assert_int_eq(action_for_key('c', false, true, NULL), ACT_NONE);
+    ck_assert_int_eq(action_for_key(18, false, true, NULL), ACT_SCALES);   /* Ctrl-R, even in text */
 }
 END_TEST
 
