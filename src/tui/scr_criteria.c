@@ -72,7 +72,8 @@ static void criteria_enter(struct screen *s)
 static void criteria_leave(struct screen *s) { unload(s->state); }
 static void criteria_resume(struct screen *s) { load(s); }
 
-/* "↑ 40": the trend and last year's points; "?" when it cannot compare. */
+/* "↑ 40": the trend and last year's points ("? 40" while this year's points
+ * are not all known; empty when last year's are not). */
 static void trend_text(const struct criteria_state *st, int number, char *buf, size_t n)
 {
     buf[0] = '\0';
@@ -80,8 +81,8 @@ static void trend_text(const struct criteria_state *st, int number, char *buf, s
         return;
     for (size_t i = 0; i < st->nch; i++) {
         const struct rubric_change *c = &st->ch[i];
-        if (c->number != number)
-            continue;
+        if (c->number != number || !c->prev_known)
+            continue;   /* nothing to compare with: leave the cell empty */
         bool a = draw_ascii();
         const char *sym = c->trend == RUBRIC_ROSE   ? (a ? "^" : "↑")
                           : c->trend == RUBRIC_FELL ? (a ? "v" : "↓")
@@ -112,7 +113,7 @@ static void points_text(const struct score_sheet *sh, size_t i, char *buf, size_
 
 static int col_widths(int name_cols, int w[5])
 {
-    w[0] = 3; w[1] = name_cols; w[2] = 6; w[3] = 18; w[4] = 10;
+    w[0] = 3; w[1] = name_cols; w[2] = 7; w[3] = 18; w[4] = 11;
     return 5;
 }
 
@@ -183,7 +184,7 @@ static void criteria_draw(struct screen *s, WINDOW *w, int rows, int cols)
         ui_print(w, 2, 2, cols - 4, _("No scoring sheet: see the message below."));
         return;
     }
-    st->name_cols = cols - 2 - (3 + 6 + 18 + 10) - 5;
+    st->name_cols = cols - 2 - (3 + 7 + 18 + 11) - 5;
     draw_head(s, w, cols);
     draw_header_row(st, w, 4, cols);
     int list_rows = rows - 5 - 2;
@@ -252,7 +253,15 @@ static enum screen_result criteria_action(struct screen *s, enum action a, int d
         ui_push(s->ui, &scr_criterion_ops, &st->pick);
         return SR_HANDLED;
     case ACT_SCALES:
-        ui_push(s->ui, &scr_rubric_ops, NULL);
+        /* the editor opens on the selected criterion's first indicator */
+        st->pick.code[0] = '\0';
+        for (size_t k = 0; st->have && k < st->sheet.rubric.nind; k++)
+            if (st->lv.selected < st->sheet.rubric.ncrit &&
+                st->sheet.rubric.ind[k].criterion == st->sheet.rubric.crit[st->lv.selected].number) {
+                snprintf(st->pick.code, sizeof st->pick.code, "%s", st->sheet.rubric.ind[k].code);
+                break;
+            }
+        ui_push(s->ui, &scr_rubric_ops, &st->pick);
         return SR_HANDLED;
     default:
         return SR_UNHANDLED;

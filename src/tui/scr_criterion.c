@@ -7,6 +7,7 @@
 #include "treem/tui/criteria.h"
 #include "treem/tui/list.h"
 #include "treem/app/score.h"
+#include "treem/core/date.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
 #include "treem/db/department_repo.h"
@@ -131,7 +132,7 @@ static void value_line(const struct rubric_indicator *ind, const struct score_li
     }
     if (l->computed_ok && l->basis[0] && len < n)
         len += (size_t)snprintf(out + len, n - len, " (%s)", l->basis);
-    if (l->measurable && !l->computed_ok && len < n)
+    if (!l->has_value && l->measurable && !l->computed_ok && len < n)
         snprintf(out + len, n - len, " · %s", _("not computable yet — type the value"));
 }
 
@@ -158,9 +159,15 @@ static void draw_detail(struct screen *s, WINDOW *w, int y, int rows, int cols)
         y += print_wrapped(w, y, 1, cols - 2, line, end - y > 2 ? 2 : end - y);
     criteria_department_name(s->ui->db, l->department, dept, sizeof dept);
     snprintf(line, sizeof line, "%s: %s", _("Department"), dept);
-    if (l->updated[0])
-        snprintf(line + strlen(line), sizeof line - strlen(line), " · %s %s %s", _("updated"),
-                 l->updated, l->updated_by);
+    if (l->updated[0]) {
+        struct date d;
+        char day[DATE_BUF] = "", iso[11];
+        snprintf(iso, sizeof iso, "%.10s", l->updated);   /* shown as dd/mm/yyyy */
+        if (strlen(l->updated) >= 10 && date_parse(iso, &d) == ST_OK)
+            date_format(d, day);
+        snprintf(line + strlen(line), sizeof line - strlen(line), " · %s %s%s %s", _("updated"),
+                 day[0] ? day : l->updated, day[0] ? l->updated + 10 : "", l->updated_by);
+    }
     if (y < end)
         print_wrapped(w, y, 1, cols - 2, line, 1);
 }
@@ -209,12 +216,14 @@ static enum screen_result clear_value(struct screen *s, const struct rubric_indi
     snprintf(q, sizeof q, _("Remove the stored value of indicator %s for %d?"), ind->code, p->year);
     if (!ui_confirm(s->ui, q))
         return SR_HANDLED;
-    if (score_clear_value(s->ui->db, p->year, ind->code) != ST_OK) {
+    char code[24];
+    snprintf(code, sizeof code, "%s", ind->code);   /* ind goes with the reload */
+    if (score_clear_value(s->ui->db, p->year, code) != ST_OK) {
         ui_status(s->ui, true, "%s", status_message());
         return SR_HANDLED;
     }
     load(s);
-    ui_status(s->ui, false, _("Value of %s for %d removed."), ind->code, p->year);
+    ui_status(s->ui, false, _("Value of %s for %d removed."), code, p->year);
     return SR_HANDLED;
 }
 
