@@ -36,7 +36,7 @@
     X(ACT_NEXT_FIELD,"Tab",    N_("Next"),    N_("go to the next field")) \
     X(ACT_PREV_FIELD,"S-Tab",  N_("Prev"),    N_("go to the previous field")) \
     X(ACT_REDRAW,    "Ctrl-L", N_("Redraw"),  N_("redraw the screen")) \
-    X(ACT_YEAR,      "<> Left Right", N_("Year"), N_("show the year before (<) or after (>)")) \
+    X(ACT_YEAR,      "<>",     N_("Year"),    N_("show the year before (< or Left) or after (> or Right)")) \
     X(ACT_CLASS,     "c",      N_("Class"),   N_("change the recognition class (900, 850 or 800 points)")) \
     X(ACT_SCALES,    "Ctrl-R", N_("Scales"),  N_("edit the rubric: bands of each indicator, complete scales, maxima"))
 
