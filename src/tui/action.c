@@ -55,6 +55,7 @@ enum action action_for_key(int key, bool is_keycode, bool text_mode, int *digit)
     case 4: return ACT_DELCHAR;       /* Ctrl-D */
     case 12: return ACT_REDRAW;       /* Ctrl-L */
     case 7: return ACT_FACTS;         /* Ctrl-G */
+    case 18: return ACT_SCALES;       /* Ctrl-R */
     case 1: return ACT_HOME;          /* Ctrl-A */
     case 5: return ACT_END;           /* Ctrl-E */
     default: break;
@@ -67,6 +68,11 @@ enum action action_for_key(int key, bool is_keycode, bool text_mode, int *digit)
     case '/': return ACT_SEARCH;
     case 'k': return ACT_UP;
     case 'j': return ACT_DOWN;
+    case 'c': case 'C': return ACT_CLASS;
+    case '<': case '>':
+        if (digit)
+            *digit = key == '<' ? -1 : 1;
+        return ACT_YEAR;
     default: break;
     }
     if (key >= '1' && key <= '9') {

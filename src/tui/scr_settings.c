@@ -1,7 +1,8 @@
 /* scr_settings — Cài đặt: the officer, the level above, the language, the
- * recognition class, and the villages. */
+ * recognition class, and the villages; Ctrl-R opens the rubric editor. */
 #include <config.h>
 #include "treem/tui/screens.h"
+#include "treem/tui/criteria.h"
 #include "treem/tui/form.h"
 #include "treem/app/commune.h"
 #include "treem/core/i18n.h"
@@ -129,6 +130,8 @@ static enum screen_result settings_action(struct screen *s, enum action a, int d
         return settings_save(s);
     if (a == ACT_OPEN)
         return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
+    if (a == ACT_SCALES)
+        return ui_push(s->ui, &scr_rubric_ops, NULL), SR_HANDLED;
     if ((a == ACT_NEXT_FIELD || a == ACT_PREV_FIELD || a == ACT_UP || a == ACT_DOWN ||
          a == ACT_LEFT || a == ACT_RIGHT || a == ACT_HOME || a == ACT_END ||
          a == ACT_BACKSPACE || a == ACT_DELCHAR) && form_handle(&st->form, a))
@@ -155,7 +158,7 @@ static bool settings_unsaved(struct screen *s)
     return form_changed(&st->form);
 }
 
-static const enum action settings_actions[] = {ACT_SAVE, ACT_NEXT_FIELD};
+static const enum action settings_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_SCALES};
 
 const struct screen_ops scr_settings_ops = {
     .title = N_("Settings"),

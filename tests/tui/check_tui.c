@@ -166,6 +166,14 @@ START_TEST(keys_map_to_actions)
     ck_assert_int_eq(action_for_key(0416, true, true, NULL), ACT_COPY);   /* KEY_F(6) */
     ck_assert_int_eq(action_for_key(0417, true, true, NULL), ACT_DONE);   /* KEY_F(7) */
     ck_assert_int_eq(action_for_key(0424, true, true, NULL), ACT_CALENDAR); /* KEY_F(12) */
+    ck_assert_int_eq(action_for_key('<', false, false, &digit), ACT_YEAR);
+    ck_assert_int_eq(digit, -1);
+    ck_assert_int_eq(action_for_key('>', false, false, &digit), ACT_YEAR);
+    ck_assert_int_eq(digit, 1);
+    ck_assert_int_eq(action_for_key('>', false, true, &digit), ACT_NONE);  /* text */
+    ck_assert_int_eq(action_for_key('c', false, false, NULL), ACT_CLASS);
+    ck_assert_int_eq(action_for_key('c', false, true, NULL), ACT_NONE);
+    ck_assert_int_eq(action_for_key(18, false, true, NULL), ACT_SCALES);   /* Ctrl-R, even in text */
 }
 END_TEST
 

@@ -39,7 +39,10 @@
     X(ACT_DELCHAR,   "Ctrl-D", N_("Erase"),   N_("erase the character under the cursor")) \
     X(ACT_NEXT_FIELD,"Tab",    N_("Next"),    N_("go to the next field")) \
     X(ACT_PREV_FIELD,"S-Tab",  N_("Prev"),    N_("go to the previous field")) \
-    X(ACT_REDRAW,    "Ctrl-L", N_("Redraw"),  N_("redraw the screen"))
+    X(ACT_REDRAW,    "Ctrl-L", N_("Redraw"),  N_("redraw the screen")) \
+    X(ACT_YEAR,      "<>",     N_("Year"),    N_("show the year before (< or Left) or after (> or Right)")) \
+    X(ACT_CLASS,     "c",      N_("Class"),   N_("change the recognition class (900, 850 or 800 points)")) \
+    X(ACT_SCALES,    "Ctrl-R", N_("Scales"),  N_("edit the rubric: bands of each indicator, complete scales, maxima"))
 
 enum action {
     ACT_NONE = 0,
@@ -59,7 +62,8 @@ void action_set_keycodes(const struct action_keycodes *k);
 
 /* The action bound to a key. is_keycode tells a function key (KEY_*) from a
  * character. In text mode printable characters (and '/', '?', 'q', digits)
- * are text, so they map to ACT_NONE; *digit receives 1–9 for ACT_JUMP. */
+ * are text, so they map to ACT_NONE; *digit receives 1–9 for ACT_JUMP and
+ * -1 ('<') or +1 ('>') for ACT_YEAR. */
 enum action action_for_key(int key, bool is_keycode, bool text_mode, int *digit);
 
 /* The key label ("F2"), bar label and help text (translated). */

@@ -1,0 +1,264 @@
+/* scr_criterion — one criterion of the year's sheet: its indicators with
+ * value, origin, points and department, and below the selected one in full
+ * (the computed figure and its basis, the evidence, the scale). Enter types
+ * a value (scr_score_value.c); F8 removes a typed value; Ctrl-R edits the
+ * selected indicator's bands. */
+#include <config.h>
+#include "treem/tui/criteria.h"
+#include "treem/tui/list.h"
+#include "treem/app/score.h"
+#include "treem/core/date.h"
+#include "treem/core/i18n.h"
+#include "treem/core/utf8.h"
+#include "treem/db/department_repo.h"
+#include "treem/model/rubric_text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct criterion_state {
+    bool have;
+    struct score_sheet sheet;
+    size_t crit;               /* index of the criterion in sheet.rubric.crit */
+    size_t *ind;               /* indices of its indicators */
+    size_t nind;
+    struct list_view lv;
+    struct criteria_pick pick; /* handed to the value form / band screen */
+};
+
+void criteria_department_name(struct db *db, const char *code, char *buf, size_t n)
+{
+    struct department d = {0};
+    if (!code) {
+        snprintf(buf, n, "—");
+        return;
+    }
+    if (department_repo_find(db, code, &d) == ST_OK && d.code && strcmp(d.code, code) == 0)
+        snprintf(buf, n, "%s", d.name);
+    else
+        snprintf(buf, n, "%s", code);
+    department_clear(&d);
+}
+
+static void unload(struct criterion_state *st)
+{
+    if (st->have)
+        score_sheet_free(&st->sheet);
+    free(st->ind);
+    st->ind = NULL;
+    st->nind = 0;
+    st->have = false;
+}
+
+static void load(struct screen *s)
+{
+    struct criterion_state *st = s->state;
+    const struct criteria_pick *p = s->arg;
+    unload(st);
+    if (score_sheet_build(s->ui->db, p->year, NULL, &st->sheet) != ST_OK) {
+        ui_status(s->ui, true, "%s", status_message());
+        list_set_count(&st->lv, 0);
+        return;
+    }
+    st->have = true;
+    const struct rubric *r = &st->sheet.rubric;
+    st->crit = r->ncrit;
+    for (size_t i = 0; i < r->ncrit; i++)
+        if (r->crit[i].number == p->criterion)
+            st->crit = i;
+    st->ind = calloc(r->nind ? r->nind : 1, sizeof *st->ind);
+    for (size_t i = 0; st->ind && i < r->nind; i++)
+        if (r->ind[i].criterion == p->criterion)
+            st->ind[st->nind++] = i;
+    list_set_count(&st->lv, st->nind);
+}
+
+static void criterion_enter(struct screen *s) { load(s); }
+static void criterion_leave(struct screen *s) { unload(s->state); }
+static void criterion_resume(struct screen *s) { load(s); }
+
+static const char *ind_points(const struct rubric_ind_score *is, char buf[RUBRIC_TEXT_NUM_BUF])
+{
+    if (is->state == RUBRIC_IND_NO_SCALE)
+        return "?";
+    if (is->state == RUBRIC_IND_NO_VALUE)
+        return "—";
+    rubric_text_num(is->points, buf);
+    return buf;
+}
+
+static void ind_row(void *ctx, size_t i, char *buf, size_t bufsz)
+{
+    struct criterion_state *st = ctx;
+    size_t k = st->ind[i];
+    const struct rubric_indicator *ind = &st->sheet.rubric.ind[k];
+    const struct score_line *l = &st->sheet.line[k];
+    char value[64], pts[RUBRIC_TEXT_NUM_BUF];
+    score_value_text(ind, l->has_value, l->value, value, sizeof value);
+    const int w[] = {6, 10, 6, 15, 40};
+    const char *cells[] = {ind->code, l->has_value ? value : "—",
+                           ind_points(&st->sheet.score.ind[k], pts),
+                           l->has_value ? score_origin_label(l->origin) : _("no value yet"), ind->text};
+    ui_columns(buf, bufsz, w, cells, 5);
+}
+
+/* Prints text wrapped from row y, at most max rows; returns rows used. */
+static int print_wrapped(WINDOW *w, int y, int x, int cols, const char *text, int max)
+{
+    int starts[8], lens[8];
+    int n = ui_wrap(text, cols, starts, lens, max < 8 ? max : 8);
+    for (int i = 0; i < n; i++) {
+        char part[512];
+        snprintf(part, sizeof part, "%.*s", lens[i], text + starts[i]);
+        ui_print(w, y + i, x, cols, part);
+    }
+    return n;
+}
+
+/* "Value: 97 % (typed) · computed from the register: 95 % (19 / 20 …)" */
+static void value_line(const struct rubric_indicator *ind, const struct score_line *l, char *out,
+                       size_t n)
+{
+    char v[64];
+    size_t len = 0;
+    score_value_text(ind, l->has_value, l->value, v, sizeof v);
+    len += (size_t)snprintf(out, n, "%s: %s", _("Value"), l->has_value ? v : _("no value yet"));
+    if (l->has_value && len < n)
+        len += (size_t)snprintf(out + len, n - len, " (%s)", score_origin_label(l->origin));
+    if (l->computed_ok && l->origin != SCORE_COMPUTED && len < n) {
+        score_value_text(ind, true, l->computed, v, sizeof v);
+        len += (size_t)snprintf(out + len, n - len, " · %s: %s", _("computed from the register"), v);
+    }
+    if (l->computed_ok && l->basis[0] && len < n)
+        len += (size_t)snprintf(out + len, n - len, " (%s)", l->basis);
+    if (!l->has_value && l->measurable && !l->computed_ok && len < n)
+        snprintf(out + len, n - len, " · %s", _("not computable yet — type the value"));
+}
+
+static void draw_detail(struct screen *s, WINDOW *w, int y, int rows, int cols)
+{
+    struct criterion_state *st = s->state;
+    size_t k = st->ind[st->lv.selected];
+    const struct rubric_indicator *ind = &st->sheet.rubric.ind[k];
+    const struct score_line *l = &st->sheet.line[k];
+    char line[1024], dept[160];
+    int end = y + rows;
+    snprintf(line, sizeof line, "%s %s", ind->code, ind->text);
+    y += print_wrapped(w, y, 1, cols - 2, line, 2);
+    value_line(ind, l, line, sizeof line);
+    y += print_wrapped(w, y, 1, cols - 2, line, end - y > 2 ? 2 : end - y);
+    char *bands = rubric_text_bands(ind);
+    snprintf(line, sizeof line, "%s: %s", _("Scale"),
+             bands && ind->nbands ? bands : _("no scale yet"));
+    free(bands);
+    if (y < end)
+        y += print_wrapped(w, y, 1, cols - 2, line, 1);
+    snprintf(line, sizeof line, "%s: %s", _("Evidence"), l->evidence[0] ? l->evidence : "—");
+    if (y < end)
+        y += print_wrapped(w, y, 1, cols - 2, line, end - y > 2 ? 2 : end - y);
+    criteria_department_name(s->ui->db, l->department, dept, sizeof dept);
+    snprintf(line, sizeof line, "%s: %s", _("Department"), dept);
+    if (l->updated[0]) {
+        struct date d;
+        char day[DATE_BUF] = "", iso[11];
+        snprintf(iso, sizeof iso, "%.10s", l->updated);   /* shown as dd/mm/yyyy */
+        if (strlen(l->updated) >= 10 && date_parse(iso, &d) == ST_OK)
+            date_format(d, day);
+        snprintf(line + strlen(line), sizeof line - strlen(line), " · %s %s%s %s", _("updated"),
+                 day[0] ? day : l->updated, day[0] ? l->updated + 10 : "", l->updated_by);
+    }
+    if (y < end)
+        print_wrapped(w, y, 1, cols - 2, line, 1);
+}
+
+static void criterion_draw(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct criterion_state *st = s->state;
+    const struct criteria_pick *p = s->arg;
+    if (!st->have || st->crit >= st->sheet.rubric.ncrit)
+        return;
+    const struct rubric_criterion *c = &st->sheet.rubric.crit[st->crit];
+    const struct rubric_crit_score *cs = &st->sheet.score.crit[st->crit];
+    char line[512], pts[RUBRIC_TEXT_NUM_BUF], max[RUBRIC_TEXT_NUM_BUF] = "?";
+    snprintf(line, sizeof line, _("Criterion %d. %s"), c->number, c->name);
+    ui_attr(w, UC_TITLE, true);
+    ui_print_pad(w, 0, 0, cols, line);
+    ui_attr(w, UC_TITLE, false);
+    rubric_text_num(cs->points, pts);
+    if (c->max_known)
+        rubric_text_num(c->max_points, max);
+    snprintf(line, sizeof line, _("Year %d · points %s / %s%s · %zu of %zu indicators scored"), p->year,
+             pts, max, cs->scale_missing ? _(" (no scale yet)") : "", cs->nscored, cs->nind);
+    ui_print(w, 1, 1, cols - 2, line);
+    const int wd[] = {6, 10, 6, 15, 40};
+    const char *cells[] = {_("Code"), _("Value"), _("Points"), _("Origin"), _("Indicator")};
+    ui_columns(line, sizeof line, wd, cells, 5);
+    ui_attr(w, UC_DIM, true);
+    ui_print_pad(w, 2, 1, cols - 2, line);
+    ui_attr(w, UC_DIM, false);
+    int list_rows = (int)st->nind < 6 ? (int)st->nind : 6;
+    list_draw(w, 3, 1, list_rows, cols - 2, &st->lv, ind_row, st, true);
+    ui_hline(w, 3 + list_rows, 1, cols - 2);
+    if (st->nind)
+        draw_detail(s, w, 4 + list_rows, rows - 4 - list_rows, cols);
+}
+
+static enum screen_result clear_value(struct screen *s, const struct rubric_indicator *ind,
+                                      const struct score_line *l)
+{
+    const struct criteria_pick *p = s->arg;
+    char q[256];
+    if (l->origin != SCORE_TYPED && l->origin != SCORE_STORED) {
+        ui_status(s->ui, true, _("Indicator %s has no stored value to remove."), ind->code);
+        return SR_HANDLED;
+    }
+    snprintf(q, sizeof q, _("Remove the stored value of indicator %s for %d?"), ind->code, p->year);
+    if (!ui_confirm(s->ui, q))
+        return SR_HANDLED;
+    char code[24];
+    snprintf(code, sizeof code, "%s", ind->code);   /* ind goes with the reload */
+    if (score_clear_value(s->ui->db, p->year, code) != ST_OK) {
+        ui_status(s->ui, true, "%s", status_message());
+        return SR_HANDLED;
+    }
+    load(s);
+    ui_status(s->ui, false, _("Value of %s for %d removed."), code, p->year);
+    return SR_HANDLED;
+}
+
+static enum screen_result criterion_action(struct screen *s, enum action a, int digit)
+{
+    struct criterion_state *st = s->state;
+    const struct criteria_pick *p = s->arg;
+    (void)digit;
+    if (list_handle(&st->lv, a))
+        return SR_HANDLED;
+    if (a != ACT_OPEN && a != ACT_DELETE && a != ACT_SCALES)
+        return SR_UNHANDLED;
+    if (!st->have || !st->nind)
+        return SR_HANDLED;
+    size_t k = st->ind[st->lv.selected];
+    const struct rubric_indicator *ind = &st->sheet.rubric.ind[k];
+    if (a == ACT_DELETE)
+        return clear_value(s, ind, &st->sheet.line[k]);
+    st->pick.year = p->year;
+    st->pick.criterion = p->criterion;
+    snprintf(st->pick.code, sizeof st->pick.code, "%s", ind->code);
+    ui_push(s->ui, a == ACT_SCALES ? &scr_rubric_bands_ops : &scr_score_value_ops, &st->pick);
+    return SR_HANDLED;
+}
+
+static const enum action criterion_actions[] = {ACT_OPEN, ACT_DELETE, ACT_SCALES, ACT_BACK};
+
+const struct screen_ops scr_criterion_ops = {
+    .title = N_("Criterion"),
+    .actions = criterion_actions,
+    .nactions = sizeof criterion_actions / sizeof *criterion_actions,
+    .state_size = sizeof(struct criterion_state),
+    .enter = criterion_enter,
+    .leave = criterion_leave,
+    .draw = criterion_draw,
+    .on_action = criterion_action,
+    .resume = criterion_resume,
+};

@@ -1,0 +1,271 @@
+/* scr_rubric — the rubric editor (Thang điểm), opened from Cài đặt or Tiêu
+ * chí with Ctrl-R: every criterion of the active rule set with its maximum,
+ * and under it each indicator's scale on one line and whether it is
+ * complete. Enter on an indicator edits its bands (scr_rubric_bands.c);
+ * Enter on a criterion sets its maximum (the form below). */
+#include <config.h>
+#include "treem/tui/criteria.h"
+#include "treem/tui/form.h"
+#include "treem/tui/list.h"
+#include "treem/app/rubric_edit.h"
+#include "treem/core/i18n.h"
+#include "treem/model/rubric_text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct rubric_row { size_t crit; long ind; };   /* ind -1: the criterion's own row */
+
+struct rubric_state {
+    bool have;
+    struct rubric r;
+    struct rubric_row *rows;
+    size_t nrows, incomplete;
+    struct list_view lv;
+    struct criteria_pick pick;
+};
+
+static void unload(struct rubric_state *st)
+{
+    if (st->have)
+        rubric_free(&st->r);
+    free(st->rows);
+    st->rows = NULL;
+    st->nrows = st->incomplete = 0;
+    st->have = false;
+}
+
+static void load(struct screen *s)
+{
+    struct rubric_state *st = s->state;
+    unload(st);
+    if (rubric_edit_load_active(s->ui->db, &st->r) != ST_OK) {
+        ui_status(s->ui, true, "%s", status_message());
+        list_set_count(&st->lv, 0);
+        return;
+    }
+    st->have = true;
+    st->rows = calloc(st->r.ncrit + st->r.nind + 1, sizeof *st->rows);
+    for (size_t i = 0; st->rows && i < st->r.ncrit; i++) {
+        st->rows[st->nrows++] = (struct rubric_row){i, -1};
+        for (size_t k = 0; k < st->r.nind; k++)
+            if (st->r.ind[k].criterion == st->r.crit[i].number) {
+                st->rows[st->nrows++] = (struct rubric_row){i, (long)k};
+                st->incomplete += !st->r.ind[k].bands_known;
+            }
+    }
+    list_set_count(&st->lv, st->nrows);
+}
+
+static void rubric_enter(struct screen *s)
+{
+    struct rubric_state *st = s->state;
+    const struct criteria_pick *p = s->arg;
+    load(s);
+    for (size_t i = 0; p && p->code[0] && i < st->nrows; i++)
+        if (st->rows[i].ind >= 0 && strcmp(st->r.ind[st->rows[i].ind].code, p->code) == 0)
+            st->lv.selected = i;
+}
+
+static void rubric_leave(struct screen *s) { unload(s->state); }
+
+static void rubric_resume(struct screen *s)
+{
+    struct rubric_state *st = s->state;
+    size_t keep = st->lv.selected;
+    load(s);
+    st->lv.selected = keep;
+    list_set_count(&st->lv, st->lv.count);
+}
+
+static void rubric_row_text(void *ctx, size_t i, char *buf, size_t bufsz)
+{
+    struct rubric_state *st = ctx;
+    const struct rubric_row *row = &st->rows[i];
+    const struct rubric_criterion *c = &st->r.crit[row->crit];
+    if (row->ind < 0) {
+        char max[RUBRIC_TEXT_NUM_BUF] = "?";
+        if (c->max_known)
+            rubric_text_num(c->max_points, max);
+        snprintf(buf, bufsz, _("Criterion %d. %s — maximum %s"), c->number, c->name, max);
+        return;
+    }
+    const struct rubric_indicator *ind = &st->r.ind[row->ind];
+    char *bands = rubric_text_bands(ind);
+    const int w[] = {2, 6, 10, 60};
+    const char *cells[] = {"", ind->code, ind->bands_known ? _("complete") : _("INCOMPLETE"),
+                           bands && ind->nbands ? bands : _("no bands")};
+    ui_columns(buf, bufsz, w, cells, 4);
+    free(bands);
+}
+
+static void rubric_draw(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct rubric_state *st = s->state;
+    if (!st->have)
+        return;
+    char line[512];
+    snprintf(line, sizeof line, _("Rule set %s · %zu indicators with an incomplete scale"), st->r.name,
+             st->incomplete);
+    ui_attr(w, UC_TITLE, true);
+    ui_print_pad(w, 0, 0, cols, line);
+    ui_attr(w, UC_TITLE, false);
+    ui_attr(w, UC_DIM, true);
+    ui_print(w, 1, 1, cols - 2, _("Enter: the bands of an indicator, or the maximum of a criterion"));
+    ui_attr(w, UC_DIM, false);
+    list_draw(w, 2, 1, rows - 5, cols - 2, &st->lv, rubric_row_text, st, true);
+    if (st->lv.selected >= st->nrows)
+        return;
+    const struct rubric_row *row = &st->rows[st->lv.selected];
+    const char *text = row->ind >= 0 ? st->r.ind[row->ind].text : st->r.crit[row->crit].name;
+    const char *src = row->ind >= 0 ? st->r.ind[row->ind].source : st->r.crit[row->crit].source;
+    ui_hline(w, rows - 3, 1, cols - 2);
+    ui_print(w, rows - 2, 1, cols - 2, text);
+    snprintf(line, sizeof line, "%s: %s", _("source"), src ? src : "—");
+    ui_attr(w, UC_DIM, true);
+    ui_print(w, rows - 1, 1, cols - 2, line);
+    ui_attr(w, UC_DIM, false);
+}
+
+static enum screen_result rubric_action(struct screen *s, enum action a, int digit)
+{
+    struct rubric_state *st = s->state;
+    (void)digit;
+    if (list_handle(&st->lv, a))
+        return SR_HANDLED;
+    if (a != ACT_OPEN)
+        return SR_UNHANDLED;
+    if (!st->have || st->lv.selected >= st->nrows)
+        return SR_HANDLED;
+    const struct rubric_row *row = &st->rows[st->lv.selected];
+    if (row->ind < 0) {
+        ui_push(s->ui, &scr_crit_max_ops, &st->r.crit[row->crit]);
+        return SR_HANDLED;
+    }
+    snprintf(st->pick.code, sizeof st->pick.code, "%s", st->r.ind[row->ind].code);
+    st->pick.criterion = st->r.ind[row->ind].criterion;
+    ui_push(s->ui, &scr_rubric_bands_ops, &st->pick);
+    return SR_HANDLED;
+}
+
+static const enum action rubric_actions[] = {ACT_OPEN, ACT_BACK};
+
+const struct screen_ops scr_rubric_ops = {
+    .title = N_("Scales"),
+    .actions = rubric_actions,
+    .nactions = sizeof rubric_actions / sizeof *rubric_actions,
+    .state_size = sizeof(struct rubric_state),
+    .enter = rubric_enter,
+    .leave = rubric_leave,
+    .draw = rubric_draw,
+    .on_action = rubric_action,
+    .resume = rubric_resume,
+};
+
+/* ---- a criterion's maximum --------------------------------------------- */
+
+enum { M_MAX, M_SOURCE, M__COUNT };
+
+static const struct form_def max_fields[M__COUNT] = {
+    {N_("Maximum points"), FK_TEXT, 10, NULL, N_("empty when not known")},
+    {N_("Source"), FK_TEXT, 300, NULL, N_("decision, guidance or page it comes from")},
+};
+
+struct max_state { struct form form; };
+
+static void max_enter(struct screen *s)
+{
+    struct max_state *st = s->state;
+    const struct rubric_criterion *c = s->arg;
+    form_init(&st->form, max_fields, M__COUNT);
+    if (c->max_known) {
+        char v[RUBRIC_TEXT_NUM_BUF];
+        rubric_text_num(c->max_points, v);
+        form_set(&st->form, M_MAX, v);
+    }
+    form_set(&st->form, M_SOURCE, c->source);
+    form_mark_saved(&st->form);
+}
+
+static void max_leave(struct screen *s)
+{
+    struct max_state *st = s->state;
+    form_free(&st->form);
+}
+
+static void max_draw(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct max_state *st = s->state;
+    const struct rubric_criterion *c = s->arg;
+    char line[512];
+    snprintf(line, sizeof line, _("Criterion %d. %s"), c->number, c->name);
+    ui_attr(w, UC_OK, true);
+    ui_print(w, 0, 2, cols - 4, line);
+    ui_attr(w, UC_OK, false);
+    ui_print(w, 1, 2, cols - 4, _("The criterion's total is capped at its maximum. F2 saves."));
+    form_draw(w, &st->form, 3, 2, rows - 3, cols - 4);
+}
+
+static enum screen_result max_save(struct screen *s)
+{
+    struct max_state *st = s->state;
+    const struct rubric_criterion *c = s->arg;
+    const char *text = form_value(&st->form, M_MAX), *src = form_value(&st->form, M_SOURCE);
+    double max = 0;
+    form_clear_errors(&st->form);
+    if (text[0] && (!rubric_text_parse_number(text, &max) || max < 0))
+        form_set_error(&st->form, M_MAX, _("Maximum points: type a number of 0 or more"));
+    if (text[0] && !src[0])
+        form_set_error(&st->form, M_SOURCE, _("Source: say where the maximum comes from"));
+    if (form_has_errors(&st->form))
+        return SR_HANDLED;
+    if (rubric_edit_set_max(s->ui->db, c->number, text[0] != '\0', max, src) != ST_OK) {
+        ui_status(s->ui, true, "%s", status_message());
+        return SR_HANDLED;
+    }
+    ui_status(s->ui, false, _("Maximum of criterion %d saved."), c->number);
+    return SR_POP;
+}
+
+static enum screen_result max_action(struct screen *s, enum action a, int digit)
+{
+    struct max_state *st = s->state;
+    (void)digit;
+    if (a == ACT_SAVE || (a == ACT_OPEN && st->form.focus + 1 == M__COUNT))
+        return max_save(s);
+    if (a == ACT_OPEN)
+        return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
+    return form_handle(&st->form, a) ? SR_HANDLED : SR_UNHANDLED;
+}
+
+static enum screen_result max_text(struct screen *s, const char *utf8)
+{
+    struct max_state *st = s->state;
+    form_text(&st->form, utf8);
+    return SR_HANDLED;
+}
+
+static bool max_text_mode(struct screen *s) { (void)s; return true; }
+
+static bool max_unsaved(struct screen *s)
+{
+    struct max_state *st = s->state;
+    return form_changed(&st->form);
+}
+
+static const enum action max_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_BACK};
+
+const struct screen_ops scr_crit_max_ops = {
+    .title = N_("Criterion maximum"),
+    .actions = max_actions,
+    .nactions = sizeof max_actions / sizeof *max_actions,
+    .state_size = sizeof(struct max_state),
+    .enter = max_enter,
+    .leave = max_leave,
+    .draw = max_draw,
+    .on_action = max_action,
+    .on_text = max_text,
+    .text_mode = max_text_mode,
+    .unsaved = max_unsaved,
+};

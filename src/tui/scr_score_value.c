@@ -1,0 +1,201 @@
+/* scr_score_value — Enter on an indicator of Tiêu chí: type the year's value
+ * (checked by score_parse_value, the message under the field), the evidence
+ * (minh chứng) and the responsible department (its code or words of its
+ * name). Nothing is saved until every field is right. */
+#include <config.h>
+#include "treem/tui/criteria.h"
+#include "treem/tui/form.h"
+#include "treem/app/score.h"
+#include "treem/core/i18n.h"
+#include "treem/db/department_repo.h"
+#include "treem/model/rubric_text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { F_VALUE, F_EVIDENCE, F_DEPT, F__COUNT };
+
+struct value_state {
+    struct form_def defs[F__COUNT];
+    struct form form;
+    bool have;
+    struct score_sheet sheet;
+    long idx;                  /* the indicator in sheet.rubric.ind, -1 when absent */
+};
+
+static const char *value_hint(enum rubric_kind k)
+{
+    return k == RUBRIC_YES_NO ? N_("có or không")
+           : k == RUBRIC_COUNT ? N_("a whole number, e.g. 3")
+                               : N_("a number, e.g. 97 or 97,5");
+}
+
+static void prefill(struct value_state *st)
+{
+    const struct rubric_indicator *ind = &st->sheet.rubric.ind[st->idx];
+    const struct score_line *l = &st->sheet.line[st->idx];
+    if (l->origin == SCORE_TYPED && l->has_value) {
+        char v[RUBRIC_TEXT_NUM_BUF];
+        if (ind->kind == RUBRIC_YES_NO)
+            snprintf(v, sizeof v, "%s", l->value >= 0.5 ? "có" : "không");
+        else
+            rubric_text_num(l->value, v);
+        form_set(&st->form, F_VALUE, v);
+    }
+    form_set(&st->form, F_EVIDENCE, l->evidence);
+    form_set(&st->form, F_DEPT, l->department ? l->department : "");
+    form_mark_saved(&st->form);
+}
+
+static void value_enter(struct screen *s)
+{
+    struct value_state *st = s->state;
+    const struct criteria_pick *p = s->arg;
+    st->idx = -1;
+    if (score_sheet_build(s->ui->db, p->year, NULL, &st->sheet) == ST_OK) {
+        st->have = true;
+        st->idx = rubric_indicator_index(&st->sheet.rubric, p->code);
+    } else {
+        ui_status(s->ui, true, "%s", status_message());
+    }
+    const struct form_def defs[F__COUNT] = {
+        {N_("Value"), FK_TEXT, 20, NULL,
+         st->idx >= 0 ? value_hint(st->sheet.rubric.ind[st->idx].kind) : NULL},
+        {N_("Evidence"), FK_TEXT, 400, NULL, N_("document, register or report that proves it")},
+        {N_("Department"), FK_TEXT, 60, NULL, N_("code or name, e.g. yte or y tế")},
+    };
+    memcpy(st->defs, defs, sizeof defs);
+    form_init(&st->form, st->defs, F__COUNT);
+    if (st->idx >= 0)
+        prefill(st);
+}
+
+static void value_leave(struct screen *s)
+{
+    struct value_state *st = s->state;
+    form_free(&st->form);
+    if (st->have)
+        score_sheet_free(&st->sheet);
+}
+
+static void value_draw(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct value_state *st = s->state;
+    const struct criteria_pick *p = s->arg;
+    if (st->idx < 0)
+        return;
+    const struct rubric_indicator *ind = &st->sheet.rubric.ind[st->idx];
+    const struct score_line *l = &st->sheet.line[st->idx];
+    char line[512];
+    snprintf(line, sizeof line, _("Indicator %s for %d"), ind->code, p->year);
+    ui_attr(w, UC_OK, true);
+    ui_print(w, 0, 2, cols - 4, line);
+    ui_attr(w, UC_OK, false);
+    int starts[2], lens[2], n = ui_wrap(ind->text, cols - 4, starts, lens, 2);
+    for (int i = 0; i < n; i++) {
+        snprintf(line, sizeof line, "%.*s", lens[i], ind->text + starts[i]);
+        ui_print(w, 1 + i, 2, cols - 4, line);
+    }
+    if (l->computed_ok) {
+        char v[64];
+        score_value_text(ind, true, l->computed, v, sizeof v);
+        snprintf(line, sizeof line, "%s: %s%s%s%s", _("computed from the register"), v,
+                 l->basis[0] ? " (" : "", l->basis, l->basis[0] ? ")" : "");
+    } else {
+        snprintf(line, sizeof line, "%s", l->measurable ? _("not computable yet — type the value")
+                                                        : _("typed only: the register cannot compute it"));
+    }
+    ui_attr(w, UC_DIM, true);
+    ui_print(w, 3, 2, cols - 4, line);
+    ui_print(w, 4, 2, cols - 4, _("F2 saves · Esc cancels · F8 on the list removes a typed value"));
+    ui_attr(w, UC_DIM, false);
+    form_draw(w, &st->form, 6, 2, rows - 6, cols - 4);
+}
+
+/* Checks the fields; the department's code goes to code (size n). */
+static bool check(struct screen *s, char *code, size_t n)
+{
+    struct value_state *st = s->state;
+    const struct rubric_indicator *ind = &st->sheet.rubric.ind[st->idx];
+    double v;
+    const char *text = form_value(&st->form, F_VALUE), *dept = form_value(&st->form, F_DEPT);
+    form_clear_errors(&st->form);
+    if (text[0] && score_parse_value(ind, text, &v) != ST_OK)
+        form_set_error(&st->form, F_VALUE, status_message());
+    code[0] = '\0';
+    if (dept[0]) {
+        struct department d = {0};
+        if (department_repo_find(s->ui->db, dept, &d) != ST_OK)
+            form_set_error(&st->form, F_DEPT, status_message());
+        else if (!d.code)
+            form_set_error(&st->form, F_DEPT, _("Department: this department has no code"));
+        else
+            snprintf(code, n, "%s", d.code);
+        department_clear(&d);
+    }
+    return !form_has_errors(&st->form);
+}
+
+static enum screen_result value_save(struct screen *s)
+{
+    struct value_state *st = s->state;
+    const struct criteria_pick *p = s->arg;
+    char code[64];
+    if (st->idx < 0 || !check(s, code, sizeof code))
+        return SR_HANDLED;
+    const char *text = form_value(&st->form, F_VALUE);
+    /* an empty value keeps what is stored: F8 on the list removes it */
+    if (score_set_value(s->ui->db, p->year, p->code, text[0] ? text : NULL,
+                        form_value(&st->form, F_EVIDENCE), code) != ST_OK) {
+        ui_status(s->ui, true, "%s", status_message());
+        return SR_HANDLED;
+    }
+    ui_status(s->ui, false, _("Indicator %s saved for %d."), p->code, p->year);
+    return SR_POP;
+}
+
+static enum screen_result value_action(struct screen *s, enum action a, int digit)
+{
+    struct value_state *st = s->state;
+    (void)digit;
+    if (a == ACT_SAVE || (a == ACT_OPEN && st->form.focus + 1 == F__COUNT))
+        return value_save(s);
+    if (a == ACT_OPEN)
+        return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
+    if (a != ACT_BACK && a != ACT_QUIT && a != ACT_HELP && a != ACT_JUMP && a != ACT_MENU &&
+        form_handle(&st->form, a))
+        return SR_HANDLED;
+    return SR_UNHANDLED;
+}
+
+static enum screen_result value_text(struct screen *s, const char *utf8)
+{
+    struct value_state *st = s->state;
+    form_text(&st->form, utf8);
+    return SR_HANDLED;
+}
+
+static bool value_text_mode(struct screen *s) { (void)s; return true; }
+
+static bool value_unsaved(struct screen *s)
+{
+    struct value_state *st = s->state;
+    return form_changed(&st->form);
+}
+
+static const enum action value_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_BACK};
+
+const struct screen_ops scr_score_value_ops = {
+    .title = N_("Indicator value"),
+    .actions = value_actions,
+    .nactions = sizeof value_actions / sizeof *value_actions,
+    .state_size = sizeof(struct value_state),
+    .enter = value_enter,
+    .leave = value_leave,
+    .draw = value_draw,
+    .on_action = value_action,
+    .on_text = value_text,
+    .text_mode = value_text_mode,
+    .unsaved = value_unsaved,
+};
