@@ -21,6 +21,14 @@ const struct cli_command cli_commands[] = {
      N_("plans with their targets and calendar; copy a plan to the next year"), cmd_plan},
     {"task", "add|list|show|done|...", N_("the departments' tasks under the plans"), cmd_task},
     {"dept", "list|add|edit ...", N_("the commune's departments and the criteria they answer for"), cmd_dept},
+    {"export", "KIND FILE [--plain] [--anonymise]",
+     N_("write children, periods, plans, targets or tasks to a CSV file for Excel"), cmd_export},
+    {"import", "KIND FILE | DIR [--dry-run] [--errors FILE] [--skip-bad-rows] [--prefer-newer] [--progress]",
+     N_("read a CSV file or a hand-off package; all or nothing unless --skip-bad-rows"), cmd_import},
+    {"handoff", "--out DIR [--from DATE --to DATE] [--anonymise] [--plain]",
+     N_("write the hand-off package for the level above (one CSV per kind and a manifest)"), cmd_handoff},
+    {"columns", "[KIND] [--templates DIR]",
+     N_("print the column reference of the CSV files, or write header-only templates"), cmd_columns},
     {NULL, NULL, NULL, NULL},
 };
 
