@@ -402,8 +402,16 @@ static enum status task_parse(struct transfer_import *im, const struct csv_row *
     enum status rc = row_plan(im, row, K_YEAR, K_PLAN, &t->plan_id);
     struct department d = {0};
     const char *dept = transfer_cell(im, row, K_DEPT);
-    if (rc == ST_OK && department_repo_find(im->db, dept, &d) != ST_OK)
-        BAD(K_DEPT, dept, TRANSFER_RULE_NOT_FOUND, status_message());
+    if (rc == ST_OK && *dept && department_repo_find(im->db, dept, &d) != ST_OK) {
+        /* A department of the sender's commune not known here: added. */
+        department_clear(&d);
+        d = (struct department){.name = utf8_nfc(dept), .contact = strdup(""), .phone = strdup(""),
+                                .criteria = strdup(""), .active = true};
+        char msg[512];
+        snprintf(msg, sizeof msg, _("department: '%s' was not known and has been added"), dept);
+        if ((rc = department_repo_insert(im->db, im->who, &d)) == ST_OK)
+            rc = transfer_note(im, row->line, K_DEPT, dept, msg);
+    }
     t->department_id = d.id;
     department_clear(&d);
     const char *done = transfer_cell(im, row, K_DONE);
