@@ -31,4 +31,3 @@ PENDING(scr_plans_ops, N_("Plans"));
 PENDING(scr_tasks_ops, N_("Tasks"));
 PENDING(scr_criteria_ops, N_("Criteria"));
 PENDING(scr_reports_ops, N_("Reports"));
-PENDING(scr_transfer_ops, N_("Import/Export"));
