@@ -63,8 +63,10 @@ static enum status parse(struct transfer_import *im, const struct csv_row *row, 
 {
     const char *uid = transfer_cell(im, row, COL_CHILD);
     enum status rc = child_repo_get_by_uid(im->db, uid, c);
-    if (rc == ST_NOTFOUND)
+    if (rc == ST_NOTFOUND) {
         BAD(COL_CHILD, uid, TRANSFER_RULE_NOT_FOUND, _("child_uid: no child with this uid (import the children first)"));
+        return ST_OK;
+    }
     if (rc != ST_OK)
         return rc;
     p->child_id = c->id;

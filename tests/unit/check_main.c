@@ -15,7 +15,7 @@
     X(status) X(utf8) X(date) X(i18n) X(csv_read) X(migrate) X(db) X(commune) \
     X(plan) X(task) X(plan_repo) \
     X(csv_read_file) X(csv_write) X(csv_encoding) X(csv_errors) X(csv_map) X(manifest) \
-    X(child) X(growth) X(child_repo) X(children)
+    X(child) X(growth) X(child_repo) X(children) X(transfer)
 
 char *test_tmp_path(const char *suffix)
 {

@@ -28,6 +28,7 @@ Suite *suite_child(void);
 Suite *suite_growth(void);
 Suite *suite_child_repo(void);
 Suite *suite_children(void);
+Suite *suite_transfer(void);
 
 /* A fresh database at a temporary path, migrated and with the catalogues
  * loaded; commune 00004 when with_commune. Free with test_db_free(). */
