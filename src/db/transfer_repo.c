@@ -36,11 +36,14 @@ enum status transfer_repo_restamp(struct db *db, long long id, const char *code,
     enum status rc = ST_OK;
     long long num = code_number(code);
     if (num > 0) {
-        rc = db_prepare(db, "UPDATE child SET code_num = ?2, code = printf('TE-%04d', ?2) WHERE id = ?1 "
+        char text[32];
+        snprintf(text, sizeof text, "TE-%04lld", num); /* as child_repo_insert writes it */
+        rc = db_prepare(db, "UPDATE child SET code_num = ?2, code = ?3 WHERE id = ?1 "
                             "AND NOT EXISTS (SELECT 1 FROM child WHERE code_num = ?2 AND id <> ?1)", &st);
         if (rc == ST_OK) {
             sqlite3_bind_int64(st, 1, id);
             sqlite3_bind_int64(st, 2, num);
+            db_bind_text(st, 3, text);
             rc = step_done(db, st, _("cannot save the child"));
         }
         if (rc == ST_OK && sqlite3_changes(db->sql) > 0 &&
