@@ -241,7 +241,17 @@ static enum status find_local(struct transfer_import *im, const struct child *c,
     int best = -1, score = 0;
     enum status rc = child_repo_similar(im->db, c, 20, &similar, &n);
     for (size_t i = 0; rc == ST_OK && i < n; i++) {
+        /* A record this same file added is another row of the file: the
+         * file lists them as different children (a note says so). */
+        char key[48];
+        snprintf(key, sizeof key, "a\x1f%lld", similar[i].id);
         struct child_dup d = child_dup_score(c, &similar[i]);
+        if (d.likely && transfer_seen_has(im, key)) {
+            char msg[256];
+            snprintf(msg, sizeof msg, _("may be the same child as %s, added from an earlier line"), similar[i].code);
+            rc = transfer_note(im, ri->line, COL_FIELD0 + CF_FULL_NAME, c->full_name, msg);
+            continue;
+        }
         if (d.likely && d.score > score) {
             best = (int)i;
             score = d.score;
@@ -403,6 +413,10 @@ static enum status write_new(struct transfer_import *im, const struct csv_row *r
         rc = child_repo_insert(im->db, c, im->who);
     if (rc == ST_OK)
         rc = transfer_repo_restamp(im->db, c->id, transfer_cell(im, row, COL_CODE), ri->updated);
+    char key[48];
+    snprintf(key, sizeof key, "a\x1f%lld", c->id);
+    if (rc == ST_OK && !*ri->uid)
+        transfer_seen_add(im, key);
     if (rc == ST_OK)
         im->counts->added++;
     return rc;

@@ -126,6 +126,19 @@ bool transfer_seen_add(struct transfer_import *im, const char *key)
     return true;
 }
 
+bool transfer_seen_has(const struct transfer_import *im, const char *key)
+{
+    const struct transfer_seen *s = im->seen;
+    if (!s || !s->cap)
+        return false;
+    uint64_t h = fnv(14695981039346656037ULL, key, strlen(key));
+    h = h ? h : 1;
+    for (size_t j = (size_t)(h & (s->cap - 1)); s->slots[j]; j = (j + 1) & (s->cap - 1))
+        if (s->slots[j] == h)
+            return true;
+    return false;
+}
+
 void transfer_seen_free(struct transfer_seen *s)
 {
     if (s)

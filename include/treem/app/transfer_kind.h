@@ -111,6 +111,8 @@ enum status transfer_note(struct transfer_import *im, size_t line, size_t col, c
  * was already met (the caller reports a duplicate). Keys are kept as
  * 64-bit hashes, so memory stays small at a million rows. */
 bool transfer_seen_add(struct transfer_import *im, const char *key);
+/* True when key was added by transfer_seen_add (adds nothing). */
+bool transfer_seen_has(const struct transfer_import *im, const char *key);
 /* Frees the set (NULL is fine). */
 void transfer_seen_free(struct transfer_seen *s);
 
