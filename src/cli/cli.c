@@ -27,6 +27,14 @@ const struct cli_command cli_commands[] = {
      N_("print the year's scoring sheet of the 13 criteria, or type a value and its evidence"), cmd_score},
     {"rubric", "show|band-set|band-del|max-set|import|export ...",
      N_("show or correct the rule set (criteria, indicators, bands), import or export it as CSV"), cmd_rubric},
+    {"export", "KIND FILE [--plain] [--anonymise]",
+     N_("write children, periods, plans, targets or tasks to a CSV file for Excel"), cmd_export},
+    {"import", "KIND FILE | DIR [--dry-run] [--errors FILE] [--skip-bad-rows] [--prefer-newer] [--progress]",
+     N_("read a CSV file or a hand-off package; all or nothing unless --skip-bad-rows"), cmd_import},
+    {"handoff", "--out DIR [--from DATE --to DATE] [--anonymise] [--plain]",
+     N_("write the hand-off package for the level above (one CSV per kind and a manifest)"), cmd_handoff},
+    {"columns", "[KIND] [--templates DIR]",
+     N_("print the column reference of the CSV files, or write header-only templates"), cmd_columns},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -147,6 +147,27 @@ enum status child_repo_get_by_code(struct db *db, const char *code, struct child
     return get_where(db, "WHERE c.code_num = ?1", NULL, num, out, code);
 }
 
+enum status child_repo_each(struct db *db, child_repo_each_fn fn, void *ctx)
+{
+    struct strbuf sql = STRBUF_INIT;
+    sqlite3_stmt *st = NULL;
+    enum status rc = select_sql(&sql, "ORDER BY c.id") ? db_prepare(db, strbuf_str(&sql), &st)
+                                                       : status_set(ST_NOMEM, "%s", _("out of memory"));
+    strbuf_free(&sql);
+    int step = SQLITE_DONE;
+    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        struct child c;
+        if ((rc = read_child(st, &c)) != ST_OK)
+            break;
+        rc = fn(&c, ctx);
+        child_free(&c);
+    }
+    if (rc == ST_OK && step != SQLITE_DONE)
+        rc = db_fail(db, _("cannot read the register"));
+    sqlite3_finalize(st);
+    return rc;
+}
+
 enum status child_repo_total(struct db *db, long long *n)
 {
     return db_query_int(db, "SELECT count(*) FROM child", NULL, n);

@@ -27,4 +27,3 @@ static enum screen_result pending_action(struct screen *s, enum action a, int di
                                     .on_action = pending_action}
 
 PENDING(scr_reports_ops, N_("Reports"));
-PENDING(scr_transfer_ops, N_("Import/Export"));

@@ -45,6 +45,10 @@ int cmd_task(const struct cli_env *env, int argc, char **argv);
 int cmd_dept(const struct cli_env *env, int argc, char **argv);
 int cmd_child(const struct cli_env *env, int argc, char **argv);
 int cmd_case(const struct cli_env *env, int argc, char **argv);
+int cmd_export(const struct cli_env *env, int argc, char **argv);
+int cmd_import(const struct cli_env *env, int argc, char **argv);
+int cmd_handoff(const struct cli_env *env, int argc, char **argv);
+int cmd_columns(const struct cli_env *env, int argc, char **argv);
 
 /* Parts of `treem child` (argv[0] is the action: "list", "show", …). */
 int cmd_child_list(const struct cli_env *env, int argc, char **argv);

@@ -39,6 +39,13 @@ enum status child_repo_get_by_code(struct db *db, const char *code, struct child
 enum status child_repo_similar(struct db *db, const struct child *c, size_t max,
                                struct child **out, size_t *n);
 
+/* Calls fn for every record in id order, read through one statement (for
+ * exports: no statement prepared per record). The record is valid only
+ * during the call. Stops at the first status fn returns that is not ST_OK
+ * and returns it; ST_NOMEM; database failures with their message. */
+typedef enum status (*child_repo_each_fn)(const struct child *c, void *ctx);
+enum status child_repo_each(struct db *db, child_repo_each_fn fn, void *ctx);
+
 /* The number of records in the register. */
 enum status child_repo_total(struct db *db, long long *n);
 

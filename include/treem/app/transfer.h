@@ -1,0 +1,106 @@
+/* transfer — CSV import and export of the register and the plans, for
+ * `treem export/import` and the Nhập/Xuất screen. Export writes what Excel
+ * on Vietnamese Windows opens (UTF-8 with BOM, CRLF, dd/mm/yyyy, formula-like
+ * cells neutralised). Import reads any encoding/separator the csv layer
+ * reads, maps headers by name, validates every cell with the forms' rules,
+ * matches records (uid, else the duplicate rules), reports conflicts, and is
+ * all-or-nothing unless told to skip bad rows. Who reported a case is never
+ * a column of any kind (a rule for the kinds still to come). */
+#ifndef TREEM_APP_TRANSFER_H
+#define TREEM_APP_TRANSFER_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "treem/core/date.h"
+#include "treem/csv/csv_errors.h"
+#include "treem/csv/csv_read.h"
+#include "treem/db/db.h"
+
+struct transfer_kind;
+
+/* The kinds in the order a package is imported (children before periods,
+ * plans before targets and tasks). */
+const struct transfer_kind *const *transfer_kinds(size_t *n);
+/* The kind called name ("children", "periods", "plans", "targets",
+ * "tasks"; Vietnamese words and singulars also: "tre-em", "child"), or NULL. */
+const struct transfer_kind *transfer_kind_find(const char *name);
+/* Stable name and translated title of a kind. */
+const char *transfer_kind_name(const struct transfer_kind *k);
+const char *transfer_kind_title(const struct transfer_kind *k);
+/* The column table (for templates, documentation, tests). */
+const struct csv_kind *transfer_kind_columns(const struct transfer_kind *k);
+
+/* A sensitive child's name is replaced by its code in anonymised exports.
+ * The hook says which children are sensitive (the cases module will set it:
+ * children in a case marked sensitive); with no hook every child counts as
+ * sensitive, so an anonymised export carries no child's name at all. */
+typedef bool (*transfer_sensitive_fn)(struct db *db, long long child_id, void *ctx);
+void transfer_set_sensitive_hook(transfer_sensitive_fn fn, void *ctx);
+/* True when child_id is to be anonymised (see above). */
+bool transfer_child_sensitive(struct db *db, long long child_id);
+
+struct transfer_export_opts {
+    unsigned flags;        /* csv_write_flag bits; 0 means CSV_WRITE_DEFAULT */
+    bool anonymise;        /* names of sensitive children → their code, and
+                            * parents, carer, phones, ID, address, notes blanked */
+    struct date from, to;  /* only records changed / due in this period (y 0: open) */
+};
+
+/* Writes every record of kind k to path (a new file; rows = data rows
+ * written, optional). ST_IO naming the file. */
+enum status transfer_export(struct db *db, const struct transfer_kind *k, const char *path,
+                            const struct transfer_export_opts *opts, size_t *rows);
+/* The same to an open stream. */
+enum status transfer_export_stream(struct db *db, const struct transfer_kind *k, FILE *f,
+                                   const struct transfer_export_opts *opts, size_t *rows);
+/* A header-only file (the template) of kind k. */
+enum status transfer_write_template(const struct transfer_kind *k, const char *path,
+                                    unsigned flags);
+
+struct transfer_import_opts {
+    bool dry_run;          /* everything is checked and counted, nothing kept */
+    bool skip_bad_rows;    /* keep the good rows of a file with bad ones */
+    bool prefer_newer;     /* a conflict goes to the newer side (updated_at) */
+    bool no_backup;        /* tests only: skip the backup before writing */
+    size_t max_errors;     /* problems kept for the error file; 0: 10000 */
+    csv_progress_fn progress; /* may be NULL */
+    void *progress_ctx;
+};
+
+struct transfer_counts {
+    size_t rows;           /* data rows read */
+    size_t added, changed, unchanged;
+    size_t kept_local;     /* the file is older than this database: kept ours */
+    size_t conflicts;      /* changed on both sides (errors unless prefer_newer) */
+    size_t bad_rows;       /* rows with errors (skipped with skip_bad_rows) */
+    size_t villages_added; /* villages created for rows naming a new one */
+};
+
+struct transfer_result {
+    struct transfer_counts counts;
+    struct csv_errors errs;     /* every problem (line, column, value, rule, message) */
+    struct csv_read_info info;  /* encoding, separator, BOM of the last file */
+    bool written;               /* the database was changed */
+    char *backup;               /* the backup taken, or NULL */
+};
+
+/* Imports the file at path as kind k in one transaction, after a backup
+ * (db_backup_rotate "import") unless dry_run. res must be zeroed ({0}) and
+ * is filled even on failure (free with transfer_result_free). Returns ST_OK
+ * when the rows were kept (or would be, in a dry run); ST_INVALID when a row
+ * is bad or in conflict and nothing was written (message: first bad line
+ * and how many more problems; all in res->errs); other codes for a file
+ * that cannot be read or a database failure (nothing written). */
+enum status transfer_import(struct db *db, const struct transfer_kind *k, const char *path,
+                            const struct transfer_import_opts *opts, struct transfer_result *res);
+/* The same inside the caller's transaction (no backup, no commit): used by
+ * hand-off packages to import several files at once. */
+enum status transfer_import_in(struct db *db, const struct transfer_kind *k, const char *path,
+                               const struct transfer_import_opts *opts, struct transfer_result *res);
+void transfer_result_free(struct transfer_result *r);
+
+/* The kind of a file from its name: "children.csv", "tre_em_2025.csv" … the
+ * first kind whose name or title starts the folded file name; NULL if none. */
+const struct transfer_kind *transfer_kind_for_file(const char *path);
+
+#endif

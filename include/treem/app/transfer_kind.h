@@ -1,0 +1,128 @@
+/* transfer_kind — what a record kind (children, periods, plans, …) gives the
+ * CSV import and export: ONE table of columns (csv_kind: stable ASCII names,
+ * Vietnamese labels, aliases, documentation) and TWO callbacks, one writing
+ * every record of the kind through transfer_emit(), one importing a data row
+ * (parse every cell with the forms' rules, match, add or change) through the
+ * helpers below. Adding a kind = a transfer_<kind>.c with those three things
+ * and a line in transfer.c's kinds[]. Implemented in transfer_kind.c (the
+ * helpers) and one transfer_<kind>.c per kind. */
+#ifndef TREEM_APP_TRANSFER_KIND_H
+#define TREEM_APP_TRANSFER_KIND_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "treem/app/transfer.h"
+#include "treem/csv/csv_errors.h"
+#include "treem/csv/csv_map.h"
+#include "treem/csv/csv_read.h"
+#include "treem/csv/csv_write.h"
+#include "treem/core/strbuf.h"
+#include "treem/db/db.h"
+
+/* Rule ids of the import (beside the csv layer's CSV_RULE_*). */
+#define TRANSFER_RULE_REQUIRED "required"
+#define TRANSFER_RULE_FORMAT "format"       /* a cell the field's parser refused */
+#define TRANSFER_RULE_VALIDATION "validation" /* the form's rules over the record */
+#define TRANSFER_RULE_DUPLICATE "duplicate_id"
+#define TRANSFER_RULE_CONFLICT "conflict"
+#define TRANSFER_RULE_NOT_FOUND "not_found"
+#define TRANSFER_RULE_NOTE "note"           /* a warning */
+
+/* Columns named so are bookkeeping, not content: the row hash (see
+ * transfer_emit) leaves them out. */
+#define TRANSFER_COL_CODE "code"
+#define TRANSFER_COL_UPDATED "updated_at"
+#define TRANSFER_COL_HASH "row_hash"
+
+/* State of one export, handed to the kind's export callback. */
+struct transfer_export {
+    struct db *db;
+    const struct transfer_kind *kind;
+    const struct transfer_export_opts *opts;
+    struct csv_writer *w;
+    size_t rows;                 /* data rows written so far */
+    void *kind_data;             /* free for the kind */
+};
+
+/* State of one import, handed to the kind's row callback. */
+struct transfer_import {
+    struct db *db;
+    const struct transfer_kind *kind;
+    const struct transfer_import_opts *opts;
+    const struct csv_map *map;
+    struct csv_errors *errs;
+    struct transfer_counts *counts;
+    struct date today;
+    char commune[8];             /* this database's commune code */
+    const char *who;             /* session_user, for audit lines */
+    struct transfer_seen *seen;  /* identifiers met in this file */
+    void *kind_data;             /* free for the kind (freed by kind->done) */
+};
+
+struct transfer_kind {
+    const struct csv_kind *csv;  /* columns; ids are indexes */
+    size_t nexport;              /* the first nexport columns are exported;
+                                  * the rest are accepted on import only
+                                  * (e.g. the register generator's letter) */
+    /* Writes every record (of opts->from..to when set) with transfer_emit.
+     * ST_OK or a failure with its message. */
+    enum status (*export_all)(struct transfer_export *x);
+    /* Imports one data row: on a bad cell/record adds errors (transfer_bad)
+     * and returns ST_OK without writing; else adds or changes the record and
+     * bumps counts. A returned failure (NOMEM, database) stops the import. */
+    enum status (*import_row)(struct transfer_import *im, const struct csv_row *row);
+    /* Frees im->kind_data at the end (may be NULL). */
+    void (*done)(struct transfer_import *im);
+};
+
+/* The kinds (defined in their transfer_<kind>.c). */
+extern const struct transfer_kind transfer_kind_children;
+extern const struct transfer_kind transfer_kind_periods;
+extern const struct transfer_kind transfer_kind_plans;
+extern const struct transfer_kind transfer_kind_targets;
+extern const struct transfer_kind transfer_kind_tasks;
+
+/* Writes one record: cells[i] is column i's text (NULL = ""), for the first
+ * kind->nexport columns. When the kind has a row_hash column its cell is
+ * computed here (transfer_hash of the content cells). ST_OK or the
+ * writer's failure. */
+enum status transfer_emit(struct transfer_export *x, const char *const *cells);
+
+/* 16 lower-case hex digits (+NUL) of a 64-bit FNV-1a hash over the content
+ * cells (all but code, updated_at, row_hash), each followed by a 0x1F. */
+#define TRANSFER_HASH_BUF 17
+void transfer_hash(const struct csv_kind *kind, size_t ncols, const char *const *cells,
+                   char out[TRANSFER_HASH_BUF]);
+
+/* The cell of column col (a column id of the kind), "" when absent. */
+const char *transfer_cell(const struct transfer_import *im, const struct csv_row *row, size_t col);
+/* True when the file has column col. */
+bool transfer_has(const struct transfer_import *im, size_t col);
+
+/* Records a problem of the row at `line` in column col (SIZE_MAX: the row):
+ * an error (stops an all-or-nothing import) or, with warn, a note. Returns
+ * ST_OK or ST_NOMEM. */
+enum status transfer_bad(struct transfer_import *im, size_t line, size_t col, const char *value,
+                         const char *rule, const char *message);
+enum status transfer_note(struct transfer_import *im, size_t line, size_t col, const char *value,
+                          const char *message);
+
+/* Remembers key (an identifier of the row) for this file: false when it
+ * was already met (the caller reports a duplicate). Keys are kept as
+ * 64-bit hashes, so memory stays small at a million rows. */
+bool transfer_seen_add(struct transfer_import *im, const char *key);
+/* True when key was added by transfer_seen_add (adds nothing). */
+bool transfer_seen_has(const struct transfer_import *im, const char *key);
+/* Frees the set (NULL is fine). */
+void transfer_seen_free(struct transfer_seen *s);
+
+/* Uses of a child-style uid "<5 digits>-<10 base32>". */
+bool transfer_uid_valid(const char *uid);
+
+/* "yyyy-mm-dd hh:mm" from "dd/mm/yyyy hh:mm" or ISO (into out, 20
+ * bytes); "" gives "". False for other text. */
+bool transfer_parse_stamp(const char *text, char out[20]);
+/* "dd/mm/yyyy hh:mm" from the stored "yyyy-mm-dd hh:mm" (out 20 bytes). */
+void transfer_show_stamp(const char *stored, char out[20]);
+
+#endif

@@ -1,0 +1,474 @@
+/* transfer_children — the register of children as a CSV kind: its columns
+ * (the fields of model/child.h in form order, framed by uid/code and
+ * updated_at/row_hash) and the export and import callbacks.
+ *
+ * Matching on import: a row with a uid is that record (added with the same
+ * uid when this database lacks it); a row without one (files of other
+ * programs, e.g. the register generator whose child_id is not ours) is the
+ * saved record the duplicate rules call likely (child_dup_score), else a new
+ * child with a new uid of this commune. Conflicts: see doc/csv-columns.md. */
+#include <config.h>
+#include "treem/app/transfer_kind.h"
+#include "treem/app/children.h"
+#include "treem/app/commune.h"
+#include "treem/db/child_repo.h"
+#include "treem/db/transfer_repo.h"
+#include "treem/model/child_rules.h"
+#include "treem/core/i18n.h"
+#include "treem/core/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { COL_UID, COL_CODE, COL_FIELD0, COL_UPDATED = COL_FIELD0 + CF__COUNT, COL_HASH,
+       NEXPORT, COL_GROUP = NEXPORT, COL_SOURCE, NCOLS };
+
+#define C(name, label, aliases, req, doc) {name, label, aliases, req, doc}
+static const struct csv_column columns[NCOLS] = {
+    C("uid", "Mã định danh", "ma dinh danh ban ghi", false,
+      N_("stable identifier of the record across machines: commune code, '-', 10 letters or digits; empty for a new child")),
+    C("code", "Mã trẻ", "ma|ma so", false, N_("code in the register (TE-0042); kept when free, else a new one")),
+    C("full_name", "Họ và tên", "ho ten|ten|ho va ten tre|name", true, N_("full name, at most 100 characters (required)")),
+    C("birth_date", "Ngày sinh", "date_of_birth|dob|ngay thang nam sinh", false,
+      N_("date of birth, dd/mm/yyyy (or an estimated age)")),
+    C("est_age", "Tuổi ước tính", "tuoi|age", false, N_("estimated age in whole years 0-15, when the date of birth is not known")),
+    C("est_age_on", "Ngày ước tính tuổi", "ngay uoc tinh", false, N_("day the age was estimated, dd/mm/yyyy")),
+    C("sex", "Giới tính", "gioi", false, N_("nam (male), nu (female) or khong_ro; Nam/Nữ also accepted")),
+    C("ethnicity", "Dân tộc", NULL, false, N_("ethnic group, e.g. Kinh, Tày, H'Mông")),
+    C("personal_id", "Số định danh cá nhân", "so dinh danh|cccd|personal id", false, N_("personal ID number, 12 digits")),
+    C("village", "Thôn/Tổ dân phố", "thon|to dan pho|ap|ban", false,
+      N_("village name; a village not yet known is added (with a note)")),
+    C("address", "Địa chỉ", "dia chi cu the", false, N_("address, at most 200 characters")),
+    C("father_name", "Họ tên cha", "ten cha|cha", false, N_("father's full name")),
+    C("father_phone", "Điện thoại cha", "sdt cha", false, N_("father's phone, 9-11 digits")),
+    C("mother_name", "Họ tên mẹ", "ten me|me", false, N_("mother's full name")),
+    C("mother_phone", "Điện thoại mẹ", "sdt me", false, N_("mother's phone, 9-11 digits")),
+    C("carer_name", "Người chăm sóc", "guardian_name|guardian|nguoi giam ho|ho ten nguoi cham soc", false,
+      N_("current carer or guardian")),
+    C("carer_phone", "Điện thoại người chăm sóc", "phone|dien thoai|so dien thoai|sdt", false,
+      N_("carer's phone, 9-11 digits")),
+    C("carer_relation", "Quan hệ với trẻ", "quan he", false, N_("carer's relation to the child, e.g. bà ngoại")),
+    C("birth_registered", "Đã đăng ký khai sinh", "khai sinh|da khai sinh", false, N_("1/0 (also có/không, yes/no)")),
+    C("birth_reg_timing", "Khai sinh đúng hạn", "dung han", false, N_("on_time, late or empty")),
+    C("birth_reg_date", "Ngày đăng ký khai sinh", "ngay khai sinh", false, N_("day the birth was registered, dd/mm/yyyy")),
+    C("bhyt", "Có thẻ BHYT", "health_insurance|the bhyt|bao hiem y te", false, N_("has a health-insurance card: 1/0")),
+    C("bhyt_number", "Số thẻ BHYT", "ma the bhyt", false, N_("health-insurance card number")),
+    C("disability", "Khuyết tật", "khuyet tat|tre khuyet tat", false, N_("lives with a disability: 1/0")),
+    C("disability_note", "Ghi chú khuyết tật", "dang khuyet tat", false, N_("kind of disability, support needed")),
+    C("household", "Hộ nghèo/cận nghèo", "ho ngheo|ho can ngheo", false, N_("none, poor, near_poor or empty")),
+    C("school", "Đi học", "hoc tap|truong", false,
+      N_("not_yet, preschool, primary, lower_secondary, upper_secondary, vocational, out or empty")),
+    C("vaccinated_on", "Ngày tiêm chủng đủ", "tiem chung", false, N_("day the under-1 vaccination course was complete, dd/mm/yyyy")),
+    C("notes", "Ghi chú", "ghi chu khac", false, N_("notes, at most 2000 characters; line breaks allowed")),
+    C("updated_at", "Cập nhật lúc", "cap nhat", false, N_("when the record was last changed, dd/mm/yyyy hh:mm (export)")),
+    C("row_hash", "Mã kiểm tra", "ma kiem tra", false,
+      N_("check code of the row as exported; tells whether the row was edited since (leave as is)")),
+    C("sc_group", "Nhóm hoàn cảnh đặc biệt", "special_circumstance_group|nhom hcdb|hoan canh dac biet", false,
+      N_("import only: a special-circumstance sub-group (a.1) or a letter with one sub-group; opens a period from today")),
+    C("source_id", "Mã nguồn", "child_id|ma tre nguon|stt", false,
+      N_("import only: the sender's own identifier; only checked for duplicates within the file")),
+};
+#undef C
+
+static const struct csv_kind csv_children = {"children", N_("children"), columns, NCOLS};
+
+/* -------------------------------------------------------------- cells */
+
+struct cells {
+    struct strbuf sb[NEXPORT];
+    const char *cell[NEXPORT];
+};
+
+static void cells_free(struct cells *cs)
+{
+    for (size_t i = 0; i < NEXPORT; i++)
+        strbuf_free(&cs->sb[i]);
+}
+
+/* The cells of c as exported (anonymised when anon). False: no memory. */
+static bool cells_of(const struct child *c, bool anon, struct cells *cs)
+{
+    bool ok = true;
+    for (size_t i = 0; i < NEXPORT; i++)
+        strbuf_reset(&cs->sb[i]);
+    ok = strbuf_puts(&cs->sb[COL_UID], c->uid) && strbuf_puts(&cs->sb[COL_CODE], c->code);
+    for (int f = 0; ok && f < CF__COUNT; f++) {
+        enum child_format fmt = child_fields[f].kind == CFK_DATE ? CHILD_FMT_SHOW : CHILD_FMT_STORE;
+        ok = child_field_text(c, f, fmt, &cs->sb[COL_FIELD0 + f]);
+    }
+    char stamp[20];
+    transfer_show_stamp(c->updated_at, stamp);
+    ok = ok && strbuf_puts(&cs->sb[COL_UPDATED], stamp);
+    if (ok && anon) {
+        static const enum child_field blank[] = {CF_PERSONAL_ID, CF_ADDRESS, CF_FATHER_NAME, CF_FATHER_PHONE,
+            CF_MOTHER_NAME, CF_MOTHER_PHONE, CF_CARER_NAME, CF_CARER_PHONE, CF_BHYT_NUMBER, CF_NOTES,
+            CF_DISABILITY_NOTE};
+        strbuf_reset(&cs->sb[COL_FIELD0 + CF_FULL_NAME]);
+        ok = strbuf_puts(&cs->sb[COL_FIELD0 + CF_FULL_NAME], c->code);
+        for (size_t i = 0; i < sizeof blank / sizeof *blank; i++)
+            strbuf_reset(&cs->sb[COL_FIELD0 + blank[i]]);
+    }
+    for (size_t i = 0; i < NEXPORT; i++)
+        cs->cell[i] = strbuf_str(&cs->sb[i]);
+    cs->cell[COL_HASH] = "";
+    return ok;
+}
+
+/* ------------------------------------------------------------- export */
+
+struct export_state {
+    struct transfer_export *x;
+    struct cells cs;
+    char from[20], to[20];
+};
+
+static enum status export_one(const struct child *c, void *ctx)
+{
+    struct export_state *s = ctx;
+    if ((s->from[0] && strcmp(c->updated_at, s->from) < 0) || (s->to[0] && strcmp(c->updated_at, s->to) > 0))
+        return ST_OK;
+    bool anon = s->x->opts->anonymise && transfer_child_sensitive(s->x->db, c->id);
+    if (!cells_of(c, anon, &s->cs))
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    return transfer_emit(s->x, s->cs.cell);
+}
+
+static enum status export_all(struct transfer_export *x)
+{
+    struct export_state s = {.x = x};
+    if (x->opts->from.y)
+        date_iso(x->opts->from, s.from);
+    if (x->opts->to.y) {
+        date_iso(x->opts->to, s.to);
+        strcat(s.to, " 99:99");
+    }
+    enum status rc = child_repo_each(x->db, export_one, &s);
+    cells_free(&s.cs);
+    return rc;
+}
+
+/* ------------------------------------------------------------- import */
+
+struct import_state {
+    struct cells a, b;          /* local and file records as cells */
+    struct strbuf sb;
+};
+
+static struct import_state *state(struct transfer_import *im)
+{
+    if (!im->kind_data)
+        im->kind_data = calloc(1, sizeof(struct import_state));
+    return im->kind_data;
+}
+
+static void import_done(struct transfer_import *im)
+{
+    struct import_state *s = im->kind_data;
+    if (s) {
+        cells_free(&s->a);
+        cells_free(&s->b);
+        strbuf_free(&s->sb);
+    }
+    free(s);
+    im->kind_data = NULL;
+}
+
+/* What a row says besides the fields. */
+struct row_info {
+    size_t line;
+    const char *uid, *hash, *group;
+    char updated[20];
+    char *village_fold;         /* the village to add when its id is 0 */
+};
+
+#define BAD(col, val, rule, msg) \
+    do { enum status bad_rc = transfer_bad(im, row->line, (col), (val), (rule), (msg)); \
+         if (bad_rc != ST_OK) return bad_rc; } while (0)
+
+static enum status check_ids(struct transfer_import *im, const struct csv_row *row, struct row_info *ri)
+{
+    char key[256];
+    if (*ri->uid && !transfer_uid_valid(ri->uid))
+        BAD(COL_UID, ri->uid, TRANSFER_RULE_FORMAT,
+            _("uid: not an identifier made by treem (5 digits, '-', 10 letters or digits)"));
+    if (*ri->uid && (snprintf(key, sizeof key, "u\x1f%s", ri->uid), !transfer_seen_add(im, key)))
+        BAD(COL_UID, ri->uid, TRANSFER_RULE_DUPLICATE, _("uid: the same identifier is on an earlier line"));
+    const char *src = transfer_cell(im, row, COL_SOURCE);
+    if (*src && (snprintf(key, sizeof key, "s\x1f%s", src), !transfer_seen_add(im, key)))
+        BAD(COL_SOURCE, src, TRANSFER_RULE_DUPLICATE, _("source_id: the same identifier is on an earlier line"));
+    const char *upd = transfer_cell(im, row, COL_UPDATED);
+    if (!transfer_parse_stamp(upd, ri->updated))
+        BAD(COL_UPDATED, upd, TRANSFER_RULE_FORMAT, _("updated_at: give dd/mm/yyyy hh:mm"));
+    return ST_OK;
+}
+
+/* Parses every cell of the row into c with the form's parser. */
+static enum status parse_row(struct transfer_import *im, const struct csv_row *row, struct child *c,
+                             struct row_info *ri)
+{
+    ri->line = row->line;
+    ri->uid = transfer_cell(im, row, COL_UID);
+    ri->hash = transfer_cell(im, row, COL_HASH);
+    ri->group = transfer_cell(im, row, COL_GROUP);
+    for (int f = 0; f < CF__COUNT; f++) {
+        const char *cell = transfer_cell(im, row, COL_FIELD0 + f);
+        if (transfer_has(im, COL_FIELD0 + f) && child_field_parse(c, f, cell) != ST_OK)
+            BAD(COL_FIELD0 + f, cell, TRANSFER_RULE_FORMAT, status_message());
+    }
+    enum status rc = check_ids(im, row, ri);
+    if (rc != ST_OK || !c->village || !*c->village)
+        return rc;
+    free(ri->village_fold);
+    ri->village_fold = utf8_fold(c->village);
+    return ri->village_fold ? transfer_repo_village(im->db, ri->village_fold, &c->village_id)
+                            : status_set(ST_NOMEM, "%s", _("out of memory"));
+}
+
+/* The record this row is: by uid, else by the duplicate rules. *found is
+ * false for a new child. */
+static enum status find_local(struct transfer_import *im, const struct child *c, const struct row_info *ri,
+                              struct child *local, bool *found)
+{
+    *found = false;
+    if (*ri->uid) {
+        enum status rc = child_repo_get_by_uid(im->db, ri->uid, local);
+        *found = rc == ST_OK;
+        return rc == ST_NOTFOUND ? ST_OK : rc;
+    }
+    struct child *similar = NULL;
+    size_t n = 0;
+    int best = -1, score = 0;
+    enum status rc = child_repo_similar(im->db, c, 20, &similar, &n);
+    for (size_t i = 0; rc == ST_OK && i < n; i++) {
+        /* A record this same file added is another row of the file: the
+         * file lists them as different children (a note says so). */
+        char key[48];
+        snprintf(key, sizeof key, "a\x1f%lld", similar[i].id);
+        struct child_dup d = child_dup_score(c, &similar[i]);
+        if (d.likely && transfer_seen_has(im, key)) {
+            char msg[256];
+            snprintf(msg, sizeof msg, _("may be the same child as %s, added from an earlier line"), similar[i].code);
+            rc = transfer_note(im, ri->line, COL_FIELD0 + CF_FULL_NAME, c->full_name, msg);
+            continue;
+        }
+        if (d.likely && d.score > score) {
+            best = (int)i;
+            score = d.score;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if ((int)i == best) {
+            *local = similar[i];
+            *found = true;
+        } else {
+            child_free(&similar[i]);
+        }
+    }
+    free(similar);
+    return rc;
+}
+
+/* merged = local with the file's columns over it. */
+static enum status merge(struct transfer_import *im, const struct child *c, const struct child *local,
+                         struct child *merged)
+{
+    struct import_state *s = state(im);
+    enum status rc = s ? child_copy(merged, local) : ST_NOMEM;
+    for (int f = 0; rc == ST_OK && f < CF__COUNT; f++) {
+        if (!transfer_has(im, COL_FIELD0 + f))
+            continue;
+        strbuf_reset(&s->sb);
+        child_field_text(c, f, CHILD_FMT_STORE, &s->sb);
+        rc = child_field_parse(merged, f, strbuf_str(&s->sb));
+        if (f == CF_VILLAGE)
+            merged->village_id = c->village_id;
+    }
+    return rc == ST_NOMEM ? status_set(ST_NOMEM, "%s", _("out of memory")) : rc;
+}
+
+static enum status validate(struct transfer_import *im, const struct csv_row *row, struct child *c,
+                            const struct child *old)
+{
+    enum child_field bad = CF_NONE;
+    child_normalize(c, im->today);
+    if (child_validate(c, old, im->today, &bad) == ST_OK)
+        return ST_OK;
+    size_t col = bad == CF_NONE ? SIZE_MAX : (size_t)(COL_FIELD0 + bad);
+    BAD(col, bad == CF_NONE ? "" : transfer_cell(im, row, col), TRANSFER_RULE_VALIDATION, status_message());
+    return ST_OK;
+}
+
+/* Adds the village named by the row when it is new. */
+static enum status ensure_village(struct transfer_import *im, const struct csv_row *row, struct child *c,
+                                  const struct row_info *ri)
+{
+    if (c->village_id || !ri->village_fold || !*ri->village_fold)
+        return ST_OK;
+    enum status rc = village_add(im->db, c->village);
+    if (rc == ST_OK)
+        rc = transfer_repo_village(im->db, ri->village_fold, &c->village_id);
+    if (rc != ST_OK)
+        return rc;
+    im->counts->villages_added++;
+    char msg[512];
+    snprintf(msg, sizeof msg, _("village: '%s' was not known and has been added"), c->village);
+    return transfer_note(im, row->line, COL_FIELD0 + CF_VILLAGE, c->village, msg);
+}
+
+/* Reports a record changed on both sides, naming the first differing field
+ * with both values. */
+static enum status conflict(struct transfer_import *im, const struct csv_row *row)
+{
+    struct import_state *s = im->kind_data;
+    size_t first = SIZE_MAX, more = 0;
+    for (size_t i = COL_FIELD0; i < COL_UPDATED; i++) {
+        if (strcmp(s->a.cell[i], s->b.cell[i]) != 0) {
+            if (first == SIZE_MAX)
+                first = i;
+            else
+                more++;
+        }
+    }
+    if (first == SIZE_MAX)
+        first = COL_FIELD0;
+    char msg[1024];
+    int len = snprintf(msg, sizeof msg, _("changed here and in the file since the last hand-off: %s here '%s', "
+                                          "in the file '%s'"), columns[first].name, s->a.cell[first],
+                       s->b.cell[first]);
+    if (more && len > 0 && (size_t)len < sizeof msg)
+        snprintf(msg + len, sizeof msg - (size_t)len, _(" (and %zu more fields)"), more);
+    im->counts->conflicts++;
+    BAD(first, s->b.cell[first], TRANSFER_RULE_CONFLICT, msg);
+    return ST_OK;
+}
+
+enum verdict { V_UNCHANGED, V_KEEP_LOCAL, V_TAKE_FILE, V_CONFLICT };
+
+/* Who changed what since the last hand-off (see doc/csv-columns.md). */
+static enum verdict judge(struct transfer_import *im, const struct child *local, const struct child *merged,
+                          const struct row_info *ri)
+{
+    struct import_state *s = im->kind_data;
+    char lh[TRANSFER_HASH_BUF], fh[TRANSFER_HASH_BUF];
+    if (!cells_of(local, false, &s->a) || !cells_of(merged, false, &s->b))
+        return V_CONFLICT;
+    transfer_hash(&csv_children, NEXPORT, s->a.cell, lh);
+    transfer_hash(&csv_children, NEXPORT, s->b.cell, fh);
+    if (strcmp(lh, fh) == 0)
+        return V_UNCHANGED;
+    bool file_changed = true, local_changed;
+    if (*ri->uid && *ri->hash) {
+        file_changed = strcmp(fh, ri->hash) != 0;
+        local_changed = strcmp(lh, ri->hash) != 0;
+    } else {
+        local_changed = !ri->updated[0] || strcmp(local->updated_at, ri->updated) > 0;
+    }
+    if (!file_changed)
+        return V_KEEP_LOCAL;
+    if (!local_changed)
+        return V_TAKE_FILE;
+    if (!im->opts->prefer_newer)
+        return V_CONFLICT;
+    return !ri->updated[0] || strcmp(ri->updated, local->updated_at) > 0 ? V_TAKE_FILE : V_KEEP_LOCAL;
+}
+
+/* Opens a period in the row's special-circumstance group unless the child
+ * already has one in it. */
+static enum status add_group(struct transfer_import *im, const struct csv_row *row, const struct child *c,
+                             const char *text)
+{
+    char code[CHILD_GROUP_CODE_BUF], stored[CHILD_GROUP_CODE_BUF];
+    children_group_code(text, code, sizeof code);
+    enum status rc = transfer_repo_subgroup(im->db, code, stored);
+    if (rc == ST_NOTFOUND)
+        return transfer_note(im, row->line, COL_GROUP, text,
+                             _("sc_group: not one sub-group; no period opened (choose the sub-group in the form)"));
+    struct child_period *list = NULL;
+    size_t n = 0;
+    if (rc == ST_OK)
+        rc = child_facts_periods(im->db, c->id, &list, &n);
+    bool have = false;
+    for (size_t i = 0; i < n; i++)
+        have |= strcmp(list[i].code, stored) == 0;
+    free(list);
+    if (rc != ST_OK || have)
+        return rc;
+    struct child_period p = {.child_id = c->id, .from = im->today};
+    memcpy(p.code, stored, sizeof p.code);
+    return child_facts_period_add(im->db, &p, c->uid, im->who);
+}
+
+static enum status write_new(struct transfer_import *im, const struct csv_row *row, struct child *c,
+                             const struct row_info *ri)
+{
+    enum status rc = ST_OK;
+    if (*ri->uid)
+        snprintf(c->uid, sizeof c->uid, "%s", ri->uid);
+    else
+        rc = children_new_uid(im->commune, c->uid);
+    if (rc == ST_OK)
+        rc = ensure_village(im, row, c, ri);
+    if (rc == ST_OK)
+        rc = child_repo_insert(im->db, c, im->who);
+    if (rc == ST_OK)
+        rc = transfer_repo_restamp(im->db, c->id, transfer_cell(im, row, COL_CODE), ri->updated);
+    char key[48];
+    snprintf(key, sizeof key, "a\x1f%lld", c->id);
+    if (rc == ST_OK && !*ri->uid)
+        transfer_seen_add(im, key);
+    if (rc == ST_OK)
+        im->counts->added++;
+    return rc;
+}
+
+static enum status write_match(struct transfer_import *im, const struct csv_row *row, struct child *local,
+                               struct child *merged, const struct row_info *ri)
+{
+    size_t before = im->errs->errors;
+    enum status rc = validate(im, row, merged, local);
+    if (rc != ST_OK || im->errs->errors > before)
+        return rc;
+    switch (judge(im, local, merged, ri)) {
+    case V_UNCHANGED: im->counts->unchanged++; return ST_OK;
+    case V_KEEP_LOCAL: im->counts->kept_local++; return ST_OK;
+    case V_CONFLICT: return conflict(im, row);
+    case V_TAKE_FILE: break;
+    }
+    rc = ensure_village(im, row, merged, ri);
+    if (rc == ST_OK)
+        rc = child_repo_update(im->db, local, merged, im->who);
+    if (rc == ST_OK)
+        rc = transfer_repo_restamp(im->db, merged->id, NULL, ri->updated);
+    if (rc == ST_OK)
+        im->counts->changed++;
+    return rc;
+}
+
+static enum status import_row(struct transfer_import *im, const struct csv_row *row)
+{
+    struct child c, local, merged;
+    struct row_info ri = {0};
+    child_init(&c);
+    child_init(&local);
+    child_init(&merged);
+    size_t before = im->errs->errors;
+    bool found = false;
+    enum status rc = state(im) ? parse_row(im, row, &c, &ri) : status_set(ST_NOMEM, "%s", _("out of memory"));
+    if (rc == ST_OK && im->errs->errors == before)
+        rc = find_local(im, &c, &ri, &local, &found);
+    if (rc == ST_OK && im->errs->errors == before && found && (rc = merge(im, &c, &local, &merged)) == ST_OK)
+        rc = write_match(im, row, &local, &merged, &ri);
+    else if (rc == ST_OK && im->errs->errors == before && !found &&
+             (rc = validate(im, row, &c, *ri.uid ? &c : NULL)) == ST_OK && im->errs->errors == before)
+        rc = write_new(im, row, &c, &ri);
+    if (rc == ST_OK && im->errs->errors == before && *ri.group)
+        rc = add_group(im, row, found ? &merged : &c, ri.group);
+    free(ri.village_fold);
+    child_free(&c);
+    child_free(&local);
+    child_free(&merged);
+    return rc;
+}
+
+const struct transfer_kind transfer_kind_children = {&csv_children, NEXPORT, export_all, import_row, import_done};

@@ -1,0 +1,197 @@
+/* transfer_kind — helpers shared by the record kinds of the CSV transfer. */
+#include <config.h>
+#include "treem/app/transfer_kind.h"
+#include "treem/core/i18n.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_meta(const char *name)
+{
+    return strcmp(name, TRANSFER_COL_CODE) == 0 || strcmp(name, TRANSFER_COL_UPDATED) == 0 ||
+           strcmp(name, TRANSFER_COL_HASH) == 0;
+}
+
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+void transfer_hash(const struct csv_kind *kind, size_t ncols, const char *const *cells,
+                   char out[TRANSFER_HASH_BUF])
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (size_t i = 0; i < ncols; i++) {
+        if (is_meta(kind->columns[i].name))
+            continue;
+        const char *s = cells[i] ? cells[i] : "";
+        h = fnv(h, s, strlen(s));
+        h = fnv(h, "\x1f", 1);
+    }
+    snprintf(out, TRANSFER_HASH_BUF, "%016llx", (unsigned long long)h);
+}
+
+enum status transfer_emit(struct transfer_export *x, const char *const *cells)
+{
+    const struct csv_kind *k = x->kind->csv;
+    char hash[TRANSFER_HASH_BUF];
+    transfer_hash(k, x->kind->nexport, cells, hash);
+    enum status rc = ST_OK;
+    for (size_t i = 0; rc == ST_OK && i < x->kind->nexport; i++)
+        rc = csv_write_cell(x->w, strcmp(k->columns[i].name, TRANSFER_COL_HASH) == 0 ? hash : cells[i]);
+    if (rc == ST_OK)
+        rc = csv_write_end_row(x->w);
+    if (rc == ST_OK)
+        x->rows++;
+    return rc;
+}
+
+const char *transfer_cell(const struct transfer_import *im, const struct csv_row *row, size_t col)
+{
+    return csv_map_get(im->map, row, col);
+}
+
+bool transfer_has(const struct transfer_import *im, size_t col)
+{
+    return csv_map_has(im->map, col);
+}
+
+static const char *col_name(const struct transfer_import *im, size_t col)
+{
+    return col < im->kind->csv->ncolumns ? im->kind->csv->columns[col].name : "";
+}
+
+enum status transfer_bad(struct transfer_import *im, size_t line, size_t col, const char *value,
+                         const char *rule, const char *message)
+{
+    return csv_errors_add(im->errs, line, col_name(im, col), value, rule, "%s", message);
+}
+
+enum status transfer_note(struct transfer_import *im, size_t line, size_t col, const char *value,
+                          const char *message)
+{
+    return csv_errors_warn(im->errs, line, col_name(im, col), value, TRANSFER_RULE_NOTE, "%s", message);
+}
+
+/* ------------------------------------------------------ identifiers seen */
+
+struct transfer_seen {
+    uint64_t *slots;   /* 0 = empty (a real 0 hash is stored as 1) */
+    size_t cap, n;
+};
+
+static bool seen_grow(struct transfer_seen *s)
+{
+    size_t cap = s->cap ? s->cap * 2 : 1024;
+    uint64_t *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < s->cap; i++) {
+        if (!s->slots[i])
+            continue;
+        size_t j = (size_t)(s->slots[i] & (cap - 1));
+        while (slots[j])
+            j = (j + 1) & (cap - 1);
+        slots[j] = s->slots[i];
+    }
+    free(s->slots);
+    s->slots = slots;
+    s->cap = cap;
+    return true;
+}
+
+bool transfer_seen_add(struct transfer_import *im, const char *key)
+{
+    if (!im->seen && !(im->seen = calloc(1, sizeof *im->seen)))
+        return true;
+    struct transfer_seen *s = im->seen;
+    if ((s->n + 1) * 2 > s->cap && !seen_grow(s))
+        return true; /* out of memory: do not claim a duplicate */
+    uint64_t h = fnv(14695981039346656037ULL, key, strlen(key));
+    h = h ? h : 1;
+    size_t j = (size_t)(h & (s->cap - 1));
+    while (s->slots[j]) {
+        if (s->slots[j] == h)
+            return false;
+        j = (j + 1) & (s->cap - 1);
+    }
+    s->slots[j] = h;
+    s->n++;
+    return true;
+}
+
+bool transfer_seen_has(const struct transfer_import *im, const char *key)
+{
+    const struct transfer_seen *s = im->seen;
+    if (!s || !s->cap)
+        return false;
+    uint64_t h = fnv(14695981039346656037ULL, key, strlen(key));
+    h = h ? h : 1;
+    for (size_t j = (size_t)(h & (s->cap - 1)); s->slots[j]; j = (j + 1) & (s->cap - 1))
+        if (s->slots[j] == h)
+            return true;
+    return false;
+}
+
+void transfer_seen_free(struct transfer_seen *s)
+{
+    if (s)
+        free(s->slots);
+    free(s);
+}
+
+/* ------------------------------------------------------------ formats */
+
+bool transfer_uid_valid(const char *uid)
+{
+    static const char b32[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    if (strlen(uid) != 16 || uid[5] != '-')
+        return false;
+    for (int i = 0; i < 5; i++)
+        if (uid[i] < '0' || uid[i] > '9')
+            return false;
+    for (int i = 6; i < 16; i++)
+        if (!strchr(b32, uid[i]) || !uid[i])
+            return false;
+    return true;
+}
+
+bool transfer_parse_stamp(const char *text, char out[20])
+{
+    out[0] = '\0';
+    if (!*text)
+        return true;
+    char day[16];
+    const char *sp = strchr(text, ' ');
+    if (!sp || (size_t)(sp - text) >= sizeof day)
+        return false;
+    memcpy(day, text, (size_t)(sp - text));
+    day[sp - text] = '\0';
+    struct date d;
+    int h, m;
+    if (date_parse(day, &d) != ST_OK || date_parse_time(sp + 1, &h, &m) != ST_OK)
+        return false;
+    char iso[DATE_BUF];
+    date_iso(d, iso);
+    snprintf(out, 20, "%s %02d:%02d", iso, h, m);
+    return true;
+}
+
+void transfer_show_stamp(const char *stored, char out[20])
+{
+    struct date d;
+    out[0] = '\0';
+    if (strlen(stored) < 16 || date_parse((char[11]){stored[0], stored[1], stored[2], stored[3], '-',
+                                                     stored[5], stored[6], '-', stored[8], stored[9], 0},
+                                          &d) != ST_OK)
+        return;
+    char day[DATE_BUF];
+    date_format(d, day);
+    snprintf(out, 20, "%s %.5s", day, stored + 11);
+}

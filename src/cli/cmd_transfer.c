@@ -1,0 +1,218 @@
+/* cmd_transfer — `treem export`, `treem import`, `treem handoff` and
+ * `treem columns`: CSV files and hand-off packages (app/transfer.h,
+ * app/handoff.h). */
+#include <config.h>
+#include "treem/cli/cli.h"
+#include "treem/app/handoff.h"
+#include "treem/app/transfer.h"
+#include "treem/core/i18n.h"
+#include "treem/csv/csv_write.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define SHOWN_ERRORS 5
+
+static bool show_progress(size_t done, size_t total, void *ctx)
+{
+    (void)ctx;
+    if (total)
+        fprintf(stderr, "\r%s %3d%%", _("reading"), (int)(done * 100 / total));
+    if (done >= total)
+        fputc('\n', stderr);
+    return true;
+}
+
+static int unknown_kind(const struct cli_command *self, const char *name)
+{
+    return cli_usage(self, _("unknown kind '%s' (children, periods, plans, targets, tasks)"), name);
+}
+
+static bool read_date(const char *opt, const char *text, struct date *d)
+{
+    if (date_parse(text, d) == ST_OK)
+        return true;
+    fprintf(stderr, "treem: --%s: %s\n", opt, status_message());
+    return false;
+}
+
+int cmd_export(const struct cli_env *env, int argc, char **argv)
+{
+    const struct cli_command *self = cli_find("export");
+    if (cli_wants_help(self, argc, argv))
+        return 0;
+    static const struct option opts[] = {{"plain", no_argument, NULL, 'p'},
+                                         {"anonymise", no_argument, NULL, 'a'}, {NULL, 0, NULL, 0}};
+    struct transfer_export_opts xo = {0};
+    int ch;
+    optind = 0;
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (ch == 'p')
+            xo.flags = CSV_WRITE_PLAIN;
+        else if (ch == 'a')
+            xo.anonymise = true;
+        else
+            return cli_usage(self, "%s", _("unknown option"));
+    }
+    if (argc - optind != 2)
+        return cli_usage(self, "%s", _("give a kind and a file"));
+    const struct transfer_kind *k = transfer_kind_find(argv[optind]);
+    if (!k)
+        return unknown_kind(self, argv[optind]);
+    struct db *db;
+    size_t rows = 0;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    enum status rc = transfer_export(db, k, argv[optind + 1], &xo, &rows);
+    db_close(db);
+    if (rc != ST_OK)
+        return cli_fail();
+    printf(_("%zu rows of %s written to %s\n"), rows, transfer_kind_title(k), argv[optind + 1]);
+    return 0;
+}
+
+static void print_result(const struct transfer_result *r, bool dry)
+{
+    const struct transfer_counts *c = &r->counts;
+    printf(_("rows read: %zu\nadded: %zu\nchanged: %zu\nunchanged: %zu\nkept ours (newer here): %zu\n"
+             "conflicts: %zu\nbad rows: %zu\nvillages added: %zu\n"),
+           c->rows, c->added, c->changed, c->unchanged, c->kept_local, c->conflicts, c->bad_rows,
+           c->villages_added);
+    if (r->errs.warnings)
+        printf(_("notes: %zu\n"), r->errs.warnings);
+    if (r->info.bytes)
+        printf(_("file: %s, separator '%c'%s\n"), csv_encoding_name(r->info.encoding), r->info.sep,
+               r->info.bom ? _(", with BOM") : "");
+    if (dry)
+        printf("%s\n", _("dry run: nothing was changed"));
+    else if (r->written)
+        printf("%s\n", _("saved"));
+    if (r->backup)
+        printf(_("backup: %s\n"), r->backup);
+}
+
+static void print_errors(const struct csv_errors *e)
+{
+    size_t shown = 0;
+    for (size_t i = 0; i < e->n && shown < SHOWN_ERRORS; i++) {
+        if (e->items[i].warning)
+            continue;
+        fprintf(stderr, _("  line %zu, %s: %s\n"), e->items[i].line, e->items[i].column, e->items[i].message);
+        shown++;
+    }
+}
+
+struct import_args {
+    struct transfer_import_opts o;
+    const char *errors;
+    bool progress;
+};
+
+static int parse_import(const struct cli_command *self, int argc, char **argv, struct import_args *a)
+{
+    static const struct option opts[] = {
+        {"dry-run", no_argument, NULL, 'n'}, {"errors", required_argument, NULL, 'e'},
+        {"skip-bad-rows", no_argument, NULL, 's'}, {"prefer-newer", no_argument, NULL, 'N'},
+        {"progress", no_argument, NULL, 'P'}, {NULL, 0, NULL, 0}};
+    int ch;
+    optind = 0;
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'n': a->o.dry_run = true; break;
+        case 'e': a->errors = optarg; break;
+        case 's': a->o.skip_bad_rows = true; break;
+        case 'N': a->o.prefer_newer = true; break;
+        case 'P': a->progress = true; break;
+        default: return cli_usage(self, "%s", _("unknown option"));
+        }
+    }
+    if (a->progress || isatty(2))
+        a->o.progress = show_progress;
+    return -1;
+}
+
+int cmd_import(const struct cli_env *env, int argc, char **argv)
+{
+    const struct cli_command *self = cli_find("import");
+    if (cli_wants_help(self, argc, argv))
+        return 0;
+    struct import_args a = {0};
+    int bad = parse_import(self, argc, argv, &a);
+    if (bad >= 0)
+        return bad;
+    int left = argc - optind;
+    const char *path = left >= 1 ? argv[argc - 1] : NULL;
+    bool package = path && left == 1 && handoff_is_package(path);
+    const struct transfer_kind *k = left == 2 ? transfer_kind_find(argv[optind]) : NULL;
+    if (left == 1 && !package && !(k = transfer_kind_for_file(path)))
+        return cli_usage(self, "%s", _("give a kind and a file, or a hand-off package directory"));
+    if (left < 1 || left > 2 || (!package && !k))
+        return left == 2 ? unknown_kind(self, argv[optind]) : cli_usage(self, "%s", _("give a kind and a file"));
+    struct db *db;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    struct transfer_result r = {0};
+    enum status rc = package ? handoff_import(db, path, &a.o, &r, NULL) : transfer_import(db, k, path, &a.o, &r);
+    char *msg = rc != ST_OK ? strdup(status_message()) : NULL;
+    db_close(db);
+    if (a.errors && (r.errs.errors || r.errs.warnings) && csv_errors_save(&r.errs, a.errors, CSV_WRITE_DEFAULT) != ST_OK)
+        fprintf(stderr, "treem: %s\n", status_message());
+    print_result(&r, a.o.dry_run);
+    int ret = 0;
+    if (rc != ST_OK) {
+        fprintf(stderr, "treem: %s\n", msg ? msg : "");
+        print_errors(&r.errs);
+        if (rc == ST_INVALID && !a.o.dry_run)
+            fprintf(stderr, "%s\n", _("nothing was imported"));
+        ret = 1;
+    }
+    free(msg);
+    transfer_result_free(&r);
+    return ret;
+}
+
+int cmd_handoff(const struct cli_env *env, int argc, char **argv)
+{
+    const struct cli_command *self = cli_find("handoff");
+    if (cli_wants_help(self, argc, argv))
+        return 0;
+    static const struct option opts[] = {
+        {"out", required_argument, NULL, 'o'}, {"from", required_argument, NULL, 'f'},
+        {"to", required_argument, NULL, 't'}, {"anonymise", no_argument, NULL, 'a'},
+        {"plain", no_argument, NULL, 'p'}, {NULL, 0, NULL, 0}};
+    struct handoff_opts ho = {0};
+    const char *out = NULL;
+    int ch;
+    optind = 0;
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (ch == 'o')
+            out = optarg;
+        else if (ch == 'f' || ch == 't') {
+            if (!read_date(ch == 'f' ? "from" : "to", optarg, ch == 'f' ? &ho.from : &ho.to))
+                return 2;
+        } else if (ch == 'a')
+            ho.anonymise = true;
+        else if (ch == 'p')
+            ho.flags = CSV_WRITE_PLAIN;
+        else
+            return cli_usage(self, "%s", _("unknown option"));
+    }
+    if (!out || optind != argc)
+        return cli_usage(self, "%s", _("give --out DIR"));
+    struct db *db;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    struct manifest m = {0};
+    enum status rc = handoff_write(db, out, &ho, &m);
+    db_close(db);
+    if (rc != ST_OK)
+        return cli_fail();
+    for (size_t i = 0; i < m.nfiles; i++)
+        printf(_("%s: %zu rows\n"), m.files[i].name, m.files[i].rows);
+    printf(_("package written to %s\n"), out);
+    manifest_free(&m);
+    return 0;
+}

@@ -1,0 +1,160 @@
+/* transfer_repo — extra reads and writes of the CSV transfer. */
+#include <config.h>
+#include "treem/db/transfer_repo.h"
+#include "treem/db/audit_repo.h"
+#include "treem/core/i18n.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static enum status step_done(struct db *db, sqlite3_stmt *st, const char *what)
+{
+    enum status rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, what);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static long long code_number(const char *code)
+{
+    if (!code || (code[0] != 'T' && code[0] != 't') || (code[1] != 'E' && code[1] != 'e') || code[2] != '-')
+        return 0;
+    long long n = 0;
+    for (const char *p = code + 3; *p; p++) {
+        if (!isdigit((unsigned char)*p) || n > 100000000)
+            return 0;
+        n = n * 10 + (*p - '0');
+    }
+    return n;
+}
+
+enum status transfer_repo_restamp(struct db *db, long long id, const char *code,
+                                  const char *updated)
+{
+    sqlite3_stmt *st;
+    enum status rc = ST_OK;
+    long long num = code_number(code);
+    if (num > 0) {
+        char text[32];
+        snprintf(text, sizeof text, "TE-%04lld", num); /* as child_repo_insert writes it */
+        rc = db_prepare(db, "UPDATE child SET code_num = ?2, code = ?3 WHERE id = ?1 "
+                            "AND NOT EXISTS (SELECT 1 FROM child WHERE code_num = ?2 AND id <> ?1)", &st);
+        if (rc == ST_OK) {
+            sqlite3_bind_int64(st, 1, id);
+            sqlite3_bind_int64(st, 2, num);
+            db_bind_text(st, 3, text);
+            rc = step_done(db, st, _("cannot save the child"));
+        }
+        if (rc == ST_OK && sqlite3_changes(db->sql) > 0 &&
+            (rc = db_prepare(db, "UPDATE setting SET value = CAST(?1 AS TEXT) WHERE key = 'child_code_last' "
+                                 "AND CAST(value AS INTEGER) < ?1", &st)) == ST_OK) {
+            sqlite3_bind_int64(st, 1, num);
+            rc = step_done(db, st, _("cannot save the child"));
+        }
+    }
+    if (rc == ST_OK && updated && *updated &&
+        (rc = db_prepare(db, "UPDATE child SET updated_at = ?2 WHERE id = ?1", &st)) == ST_OK) {
+        sqlite3_bind_int64(st, 1, id);
+        db_bind_text(st, 2, updated);
+        rc = step_done(db, st, _("cannot save the child"));
+    }
+    return rc;
+}
+
+enum status transfer_repo_village(struct db *db, const char *fold, long long *id)
+{
+    *id = 0;
+    enum status rc = db_query_int(db, "SELECT id FROM village WHERE name_fold = ?1", fold, id);
+    return rc == ST_NOTFOUND ? ST_OK : rc;
+}
+
+enum status transfer_repo_subgroup(struct db *db, const char *code, char *out)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db,
+        "SELECT code FROM sc_subgroup WHERE code = ?1 "
+        "UNION ALL SELECT min(code) FROM sc_subgroup WHERE instr(?1, '.') = 0 "
+        "AND code LIKE ?1 || '.%' HAVING count(*) = 1 LIMIT 1", &st);
+    if (rc != ST_OK)
+        return rc;
+    db_bind_text(st, 1, code);
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        snprintf(out, CHILD_GROUP_CODE_BUF, "%s", (const char *)sqlite3_column_text(st, 0));
+    else
+        rc = status_set(ST_NOTFOUND, _("special-circumstance group: no sub-group '%s'"), code);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static const char *text(sqlite3_stmt *st, int i)
+{
+    const unsigned char *s = sqlite3_column_text(st, i);
+    return s ? (const char *)s : "";
+}
+
+enum status transfer_repo_periods_each(struct db *db, const char *from, const char *to,
+                                       transfer_period_fn fn, void *ctx)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db,
+        "SELECT c.uid, p.subgroup_code, p.from_date, p.to_date, p.note FROM child_sc_period p "
+        "JOIN child c ON c.id = p.child_id "
+        "WHERE (?2 IS NULL OR p.from_date <= ?2) AND (?1 IS NULL OR p.to_date IS NULL OR p.to_date >= ?1) "
+        "ORDER BY c.id, p.from_date, p.subgroup_code, p.id", &st);
+    if (rc != ST_OK)
+        return rc;
+    db_bind_text(st, 1, from);
+    db_bind_text(st, 2, to);
+    int step;
+    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        struct transfer_period_row r = {text(st, 0), text(st, 1), text(st, 2), text(st, 3), text(st, 4)};
+        rc = fn(&r, ctx);
+    }
+    if (rc == ST_OK && step != SQLITE_DONE)
+        rc = db_fail(db, _("cannot read the groups"));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status transfer_repo_period_find(struct db *db, long long child_id, const char *code,
+                                      struct date from, struct child_period *out)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, "SELECT id, to_date, note FROM child_sc_period "
+                                    "WHERE child_id = ?1 AND subgroup_code = ?2 AND from_date = ?3", &st);
+    if (rc != ST_OK)
+        return rc;
+    char iso[DATE_BUF];
+    date_iso(from, iso);
+    sqlite3_bind_int64(st, 1, child_id);
+    db_bind_text(st, 2, code);
+    db_bind_text(st, 3, iso);
+    memset(out, 0, sizeof *out);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        out->id = sqlite3_column_int64(st, 0);
+        out->child_id = child_id;
+        snprintf(out->code, sizeof out->code, "%s", code);
+        out->from = from;
+        if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+            date_parse(text(st, 1), &out->to);
+        snprintf(out->note, sizeof out->note, "%s", text(st, 2));
+    } else {
+        rc = ST_NOTFOUND;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status transfer_repo_period_note(struct db *db, long long id, const char *note,
+                                      const char *uid, const char *who)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, "UPDATE child_sc_period SET note = ?2 WHERE id = ?1", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    db_bind_text(st, 2, note);
+    rc = step_done(db, st, _("cannot save the group"));
+    return rc == ST_OK ? audit_record(db, who, AUDIT_CHANGE, "child", uid, "group_note", NULL, note) : rc;
+}

@@ -1,0 +1,187 @@
+/* scr_transfer — Nhập/Xuất: import a file (the browser of
+ * scr_transfer_browse.c), export a kind to a file name typed, or make the
+ * hand-off package for the level above. */
+#include <config.h>
+#include "treem/tui/screens.h"
+#include "treem/tui/form.h"
+#include "treem/tui/transfer_browse.h"
+#include "treem/app/handoff.h"
+#include "treem/app/transfer.h"
+#include "treem/core/i18n.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum mode { M_MENU, M_EXPORT, M_HANDOFF };
+enum { ITEM_IMPORT, ITEM_EXPORT, ITEM_HANDOFF, ITEM__COUNT };
+
+static const char *const items[ITEM__COUNT] = {
+    N_("Import a CSV file or a hand-off package…"),
+    N_("Export a list to a CSV file for Excel…"),
+    N_("Make the hand-off package for the level above…"),
+};
+
+static const char *const kind_choices[] = {N_("children"), N_("special-circumstance periods"), N_("plans"),
+                                           N_("targets"), N_("tasks"), NULL};
+static const char *const kind_names[] = {"children", "periods", "plans", "targets", "tasks"};
+static const char *const anon_choices[] = {N_("No"), N_("Yes: children's names replaced by their code"), NULL};
+
+enum { X_KIND, X_FILE, X__COUNT };
+static const struct form_def export_fields[X__COUNT] = {
+    {N_("List"), FK_CHOICE, 0, kind_choices, NULL},
+    {N_("File name"), FK_TEXT, 200, NULL, N_("e.g. tre-em.csv")},
+};
+enum { H_DIR, H_ANON, H__COUNT };
+static const struct form_def handoff_fields[H__COUNT] = {
+    {N_("Folder"), FK_TEXT, 200, NULL, N_("e.g. ban-giao-2025")},
+    {N_("Anonymised"), FK_CHOICE, 0, anon_choices, NULL},
+};
+
+struct transfer_state {
+    enum mode mode;
+    size_t sel;
+    struct form form;
+    bool form_ready;
+};
+
+static void close_form(struct transfer_state *st)
+{
+    if (st->form_ready)
+        form_free(&st->form);
+    st->form_ready = false;
+    st->mode = M_MENU;
+}
+
+static void transfer_leave(struct screen *s)
+{
+    close_form(s->state);
+}
+
+static void transfer_draw(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct transfer_state *st = s->state;
+    if (st->mode != M_MENU) {
+        ui_print(w, 0, 2, cols - 4, st->mode == M_EXPORT ? _("Export: choose the list, type a file name, F2.")
+                                                         : _("Hand-off package: type a folder name, F2."));
+        form_draw(w, &st->form, 2, 2, rows - 3, cols - 4);
+        return;
+    }
+    ui_print(w, 0, 2, cols - 4, _("Exchange CSV files with collaborators and the level above."));
+    for (int i = 0; i < ITEM__COUNT; i++) {
+        ui_attr(w, UC_SELECTED, (size_t)i == st->sel);
+        ui_print_pad(w, 2 + i, 4, cols - 8, _(items[i]));
+        ui_attr(w, UC_SELECTED, false);
+        mvwaddstr(w, 2 + i, 2, (size_t)i == st->sel ? ">" : " ");
+    }
+    ui_attr(w, UC_DIM, true);
+    ui_print(w, 6, 2, cols - 4, _("Files open in Excel (UTF-8 with BOM); an import is all or nothing."));
+    ui_attr(w, UC_DIM, false);
+}
+
+static void open_form(struct transfer_state *st, enum mode m)
+{
+    st->mode = m;
+    st->form_ready = form_init(&st->form, m == M_EXPORT ? export_fields : handoff_fields,
+                               m == M_EXPORT ? X__COUNT : H__COUNT);
+    if (!st->form_ready)
+        st->mode = M_MENU;
+    else if (m == M_EXPORT)
+        st->form.focus = X_FILE;
+}
+
+static enum screen_result do_export(struct screen *s)
+{
+    struct transfer_state *st = s->state;
+    const char *file = form_value(&st->form, X_FILE);
+    form_clear_errors(&st->form);
+    if (!file[0]) {
+        form_set_error(&st->form, X_FILE, _("File name: please fill in"));
+        return SR_HANDLED;
+    }
+    const struct transfer_kind *k = transfer_kind_find(kind_names[form_choice(&st->form, X_KIND)]);
+    size_t rows = 0;
+    if (transfer_export(s->ui->db, k, file, NULL, &rows) != ST_OK) {
+        form_set_error(&st->form, X_FILE, status_message());
+        return SR_HANDLED;
+    }
+    ui_status(s->ui, false, _("%zu rows written to %s."), rows, file);
+    close_form(st);
+    return SR_HANDLED;
+}
+
+static enum screen_result do_handoff(struct screen *s)
+{
+    struct transfer_state *st = s->state;
+    const char *dir = form_value(&st->form, H_DIR);
+    form_clear_errors(&st->form);
+    if (!dir[0]) {
+        form_set_error(&st->form, H_DIR, _("Folder: please fill in"));
+        return SR_HANDLED;
+    }
+    struct handoff_opts o = {.anonymise = form_choice(&st->form, H_ANON) == 1};
+    if (handoff_write(s->ui->db, dir, &o, NULL) != ST_OK) {
+        form_set_error(&st->form, H_DIR, status_message());
+        return SR_HANDLED;
+    }
+    ui_status(s->ui, false, _("Hand-off package written to %s."), dir);
+    close_form(st);
+    return SR_HANDLED;
+}
+
+static enum screen_result form_action(struct screen *s, enum action a)
+{
+    struct transfer_state *st = s->state;
+    if (a == ACT_SAVE)
+        return st->mode == M_EXPORT ? do_export(s) : do_handoff(s);
+    if (a == ACT_BACK) {
+        close_form(st);
+        return SR_HANDLED;
+    }
+    return form_handle(&st->form, a) ? SR_HANDLED : SR_UNHANDLED;
+}
+
+static enum screen_result transfer_action(struct screen *s, enum action a, int digit)
+{
+    struct transfer_state *st = s->state;
+    (void)digit;
+    if (st->mode != M_MENU)
+        return form_action(s, a);
+    switch (a) {
+    case ACT_UP: st->sel = st->sel ? st->sel - 1 : 0; return SR_HANDLED;
+    case ACT_DOWN: st->sel = st->sel + 1 < ITEM__COUNT ? st->sel + 1 : st->sel; return SR_HANDLED;
+    case ACT_OPEN:
+        if (st->sel == ITEM_IMPORT)
+            ui_push(s->ui, &scr_transfer_browse_ops, NULL);
+        else
+            open_form(st, st->sel == ITEM_EXPORT ? M_EXPORT : M_HANDOFF);
+        return SR_HANDLED;
+    default:
+        return SR_UNHANDLED;
+    }
+}
+
+static enum screen_result transfer_text(struct screen *s, const char *utf8)
+{
+    struct transfer_state *st = s->state;
+    return st->mode != M_MENU && form_text(&st->form, utf8) ? SR_HANDLED : SR_UNHANDLED;
+}
+
+static bool transfer_text_mode(struct screen *s)
+{
+    return ((struct transfer_state *)s->state)->mode != M_MENU;
+}
+
+static const enum action transfer_actions[] = {ACT_OPEN, ACT_SAVE, ACT_BACK, ACT_UP, ACT_DOWN,
+                                               ACT_NEXT_FIELD, ACT_LEFT, ACT_RIGHT};
+
+const struct screen_ops scr_transfer_ops = {
+    .title = N_("Import/Export"),
+    .actions = transfer_actions,
+    .nactions = sizeof transfer_actions / sizeof *transfer_actions,
+    .state_size = sizeof(struct transfer_state),
+    .leave = transfer_leave,
+    .draw = transfer_draw,
+    .on_action = transfer_action,
+    .on_text = transfer_text,
+    .text_mode = transfer_text_mode,
+};

@@ -1,0 +1,308 @@
+/* scr_transfer_browse — choose a file, see the dry run, confirm the import. */
+#include <config.h>
+#include "treem/tui/transfer_browse.h"
+#include "treem/app/handoff.h"
+#include "treem/app/transfer.h"
+#include "treem/core/i18n.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define SHOWN_ERRORS 8
+
+struct entry {
+    char *name;
+    bool dir, package;
+};
+
+struct browse_state {
+    char cwd[PATH_MAX];
+    struct entry *items;
+    size_t n, sel, top;
+    /* the summary of the chosen file */
+    bool summary;
+    char path[PATH_MAX];
+    const struct transfer_kind *kind;
+    bool package;
+    struct transfer_result res;
+    enum status check;
+    char message[512];
+};
+
+bool transfer_tui_progress(size_t done, size_t total, void *ctx)
+{
+    struct ui *ui = ctx;
+    char line[128];
+    if (!total)
+        return true;
+    snprintf(line, sizeof line, _("Reading the file… %d %%"), (int)(done * 100 / total));
+    ui_attr(stdscr, UC_STATUS, true);
+    ui_print_pad(stdscr, ui->rows - 2, 0, ui->cols, line);
+    ui_attr(stdscr, UC_STATUS, false);
+    refresh();
+    return true;
+}
+
+static void free_items(struct browse_state *st)
+{
+    for (size_t i = 0; i < st->n; i++)
+        free(st->items[i].name);
+    free(st->items);
+    st->items = NULL;
+    st->n = st->sel = st->top = 0;
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+    const struct entry *x = a, *y = b;
+    if (strcmp(x->name, "..") == 0 || strcmp(y->name, "..") == 0)
+        return strcmp(x->name, "..") == 0 ? -1 : 1;
+    if (x->dir != y->dir)
+        return x->dir ? -1 : 1;
+    return strcoll(x->name, y->name);
+}
+
+static bool wanted(const char *dir, const char *name, struct entry *e)
+{
+    char full[PATH_MAX + 256];
+    struct stat sb;
+    size_t len = strlen(name);
+    if (name[0] == '.' && strcmp(name, "..") != 0)
+        return false;
+    snprintf(full, sizeof full, "%s/%s", dir, name);
+    if (stat(full, &sb) != 0)
+        return false;
+    e->dir = S_ISDIR(sb.st_mode);
+    e->package = e->dir && strcmp(name, "..") != 0 && handoff_is_package(full);
+    return e->dir || (len > 4 && strcasecmp(name + len - 4, ".csv") == 0);
+}
+
+static void load_dir(struct browse_state *st)
+{
+    free_items(st);
+    DIR *d = opendir(st->cwd);
+    struct dirent *de;
+    size_t cap = 0;
+    while (d && (de = readdir(d))) {
+        struct entry e = {0};
+        if (!wanted(st->cwd, de->d_name, &e))
+            continue;
+        if (st->n == cap) {
+            cap = cap ? cap * 2 : 32;
+            struct entry *grown = realloc(st->items, cap * sizeof *grown);
+            if (!grown)
+                break;
+            st->items = grown;
+        }
+        if ((e.name = strdup(de->d_name)))
+            st->items[st->n++] = e;
+    }
+    if (d)
+        closedir(d);
+    if (st->n)
+        qsort(st->items, st->n, sizeof *st->items, entry_cmp);
+}
+
+static void browse_enter(struct screen *s)
+{
+    struct browse_state *st = s->state;
+    if (!getcwd(st->cwd, sizeof st->cwd))
+        snprintf(st->cwd, sizeof st->cwd, "/");
+    load_dir(st);
+}
+
+static void browse_leave(struct screen *s)
+{
+    struct browse_state *st = s->state;
+    free_items(st);
+    transfer_result_free(&st->res);
+}
+
+static void go(struct browse_state *st, const char *name)
+{
+    char next[PATH_MAX];
+    if (strcmp(name, "..") == 0) {
+        char *slash = strrchr(st->cwd, '/');
+        if (slash && slash != st->cwd)
+            *slash = '\0';
+        else
+            snprintf(st->cwd, sizeof st->cwd, "/");
+    } else {
+        int n = snprintf(next, sizeof next, "%s/%s", strcmp(st->cwd, "/") == 0 ? "" : st->cwd, name);
+        if (n < 0 || (size_t)n >= sizeof next)
+            return;
+        memcpy(st->cwd, next, sizeof st->cwd);
+    }
+    load_dir(st);
+}
+
+/* Runs the import of the chosen file or package (dry or real). */
+static enum status run(struct screen *s, bool dry)
+{
+    struct browse_state *st = s->state;
+    struct transfer_import_opts o = {.dry_run = dry, .progress = transfer_tui_progress, .progress_ctx = s->ui};
+    transfer_result_free(&st->res);
+    if (st->package)
+        return handoff_import(s->ui->db, st->path, &o, &st->res, NULL);
+    return transfer_import(s->ui->db, st->kind, st->path, &o, &st->res);
+}
+
+static void check_file(struct screen *s, const struct entry *e)
+{
+    struct browse_state *st = s->state;
+    int n = snprintf(st->path, sizeof st->path, "%s/%s", st->cwd, e->name);
+    if (n < 0 || (size_t)n >= sizeof st->path)
+        return;
+    st->package = e->package;
+    st->kind = e->package ? NULL : transfer_kind_for_file(e->name);
+    if (!st->kind && !e->package)
+        st->kind = transfer_kind_find("children");
+    st->check = run(s, true);
+    snprintf(st->message, sizeof st->message, "%s", st->check == ST_OK ? "" : status_message());
+    st->summary = true;
+}
+
+static void draw_summary(struct browse_state *st, WINDOW *w, int rows, int cols)
+{
+    const struct transfer_counts *c = &st->res.counts;
+    char line[512];
+    ui_attr(w, UC_TITLE, true);
+    ui_print(w, 0, 2, cols - 4, st->path);
+    ui_attr(w, UC_TITLE, false);
+    snprintf(line, sizeof line, _("Kind: %s. Check without saving (dry run):"),
+             st->package ? _("hand-off package") : transfer_kind_title(st->kind));
+    ui_print(w, 1, 2, cols - 4, line);
+    snprintf(line, sizeof line, _("%zu rows: %zu to add, %zu to change, %zu unchanged, %zu kept (ours newer)"),
+             c->rows, c->added, c->changed, c->unchanged, c->kept_local);
+    ui_print(w, 2, 2, cols - 4, line);
+    snprintf(line, sizeof line, _("conflicts: %zu, bad rows: %zu, new villages: %zu, notes: %zu"), c->conflicts,
+             c->bad_rows, c->villages_added, st->res.errs.warnings);
+    ui_print(w, 3, 2, cols - 4, line);
+    ui_attr(w, st->check == ST_OK ? UC_OK : UC_ERROR, true);
+    ui_print(w, 5, 2, cols - 4, st->check == ST_OK ? _("No errors: F2 imports the file (asks first).")
+                                                   : st->message);
+    ui_attr(w, st->check == ST_OK ? UC_OK : UC_ERROR, false);
+    int y = 7;
+    for (size_t i = 0; i < st->res.errs.n && y < rows && y < 7 + SHOWN_ERRORS; i++) {
+        const struct csv_error *e = &st->res.errs.items[i];
+        if (e->warning)
+            continue;
+        snprintf(line, sizeof line, _("line %zu, %s: %s"), e->line, e->column, e->message);
+        ui_print(w, y++, 2, cols - 4, line);
+    }
+}
+
+static void browse_draw(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct browse_state *st = s->state;
+    if (st->summary) {
+        draw_summary(st, w, rows, cols);
+        return;
+    }
+    ui_print(w, 0, 2, cols - 4, _("Choose a .csv file or a hand-off package (Enter); Backspace goes up."));
+    ui_attr(w, UC_DIM, true);
+    ui_print(w, 1, 2, cols - 4, st->cwd);
+    ui_attr(w, UC_DIM, false);
+    int h = rows - 3;
+    if (st->sel < st->top)
+        st->top = st->sel;
+    if (h > 0 && st->sel >= st->top + (size_t)h)
+        st->top = st->sel - (size_t)h + 1;
+    for (int i = 0; i < h && st->top + (size_t)i < st->n; i++) {
+        const struct entry *e = &st->items[st->top + (size_t)i];
+        char line[PATH_MAX];
+        snprintf(line, sizeof line, "%s%s%s", e->name, e->dir ? "/" : "", e->package ? _("  [hand-off package]") : "");
+        bool on = st->top + (size_t)i == st->sel;
+        ui_attr(w, UC_SELECTED, on);
+        ui_print_pad(w, 3 + i, 2, cols - 4, line);
+        ui_attr(w, UC_SELECTED, false);
+        if (on)
+            mvwaddstr(w, 3 + i, 0, ">");
+    }
+    if (!st->n)
+        ui_print(w, 3, 2, cols - 4, _("No .csv files here."));
+}
+
+static enum screen_result import_now(struct screen *s)
+{
+    struct browse_state *st = s->state;
+    if (st->check != ST_OK || !ui_confirm(s->ui, _("Import this file into the register?")))
+        return SR_HANDLED;
+    enum status rc = run(s, false);
+    if (rc != ST_OK) {
+        ui_status(s->ui, true, "%s", status_message());
+        return SR_HANDLED;
+    }
+    const struct transfer_counts *c = &st->res.counts;
+    ui_status(s->ui, false, _("Imported: %zu added, %zu changed, %zu unchanged."), c->added, c->changed,
+              c->unchanged);
+    st->summary = false;
+    return SR_HANDLED;
+}
+
+static enum screen_result browse_move(struct browse_state *st, enum action a)
+{
+    size_t page = 10;
+    if (!st->n)
+        return SR_HANDLED;
+    switch (a) {
+    case ACT_UP: st->sel -= st->sel > 0; break;
+    case ACT_DOWN: st->sel += st->sel + 1 < st->n; break;
+    case ACT_PGUP: st->sel = st->sel > page ? st->sel - page : 0; break;
+    case ACT_PGDN: st->sel = st->sel + page < st->n ? st->sel + page : st->n - 1; break;
+    case ACT_HOME: st->sel = 0; break;
+    default: st->sel = st->n - 1; break;
+    }
+    return SR_HANDLED;
+}
+
+static enum screen_result browse_action(struct screen *s, enum action a, int digit)
+{
+    struct browse_state *st = s->state;
+    (void)digit;
+    if (st->summary) {
+        if (a == ACT_SAVE)
+            return import_now(s);
+        if (a == ACT_BACK || a == ACT_BACKSPACE) {
+            st->summary = false;
+            return SR_HANDLED;
+        }
+        return SR_UNHANDLED;
+    }
+    switch (a) {
+    case ACT_UP: case ACT_DOWN: case ACT_PGUP: case ACT_PGDN: case ACT_HOME: case ACT_END:
+        return browse_move(st, a);
+    case ACT_BACKSPACE:
+        go(st, "..");
+        return SR_HANDLED;
+    case ACT_OPEN:
+        if (st->n && st->items[st->sel].dir && !st->items[st->sel].package)
+            go(st, st->items[st->sel].name);
+        else if (st->n)
+            check_file(s, &st->items[st->sel]);
+        return SR_HANDLED;
+    case ACT_BACK:
+        return SR_POP;
+    default:
+        return SR_UNHANDLED;
+    }
+}
+
+static const enum action browse_actions[] = {ACT_OPEN, ACT_SAVE, ACT_BACKSPACE, ACT_BACK, ACT_UP, ACT_DOWN,
+                                             ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END};
+
+const struct screen_ops scr_transfer_browse_ops = {
+    .title = N_("Import a file"),
+    .actions = browse_actions,
+    .nactions = sizeof browse_actions / sizeof *browse_actions,
+    .state_size = sizeof(struct browse_state),
+    .enter = browse_enter,
+    .leave = browse_leave,
+    .draw = browse_draw,
+    .on_action = browse_action,
+};
