@@ -27,6 +27,8 @@ const struct cli_command cli_commands[] = {
      N_("print the year's scoring sheet of the 13 criteria, or type a value and its evidence"), cmd_score},
     {"rubric", "show|band-set|band-del|max-set|import|export ...",
      N_("show or correct the rule set (criteria, indicators, bands), import or export it as CSV"), cmd_rubric},
+    {"report", "[--half YEAR | --year YEAR | --from D --to D] [--csv FILE]",
+     N_("the periodic report to the level above (6-month, annual), as text or CSV"), cmd_report},
     {NULL, NULL, NULL, NULL},
 };
 

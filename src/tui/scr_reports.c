@@ -1,0 +1,2 @@
+/* scr_reports — placeholder */
+typedef int scr_reports_placeholder;
