@@ -27,5 +27,4 @@ static enum screen_result pending_action(struct screen *s, enum action a, int di
                                     .on_action = pending_action}
 
 PENDING(scr_criteria_ops, N_("Criteria"));
-PENDING(scr_reports_ops, N_("Reports"));
 PENDING(scr_transfer_ops, N_("Import/Export"));
