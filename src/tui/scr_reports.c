@@ -60,7 +60,7 @@ static const char *period_label(bool whole_year)
 
 static void draw_line(WINDOW *w, int y, int cols, const struct report_line *l, bool selected)
 {
-    int lw = cols * 3 / 5;
+    int lw = cols - 36 > cols / 2 ? cols - 36 : cols / 2;  /* room for "118 (nam 69, nữ 49, không rõ 0)" */
     char label[REPORT_LABEL_BUF + 8];
     snprintf(label, sizeof label, "%*s%s", l->depth > 1 ? 4 : l->depth ? 2 : 0, "", l->label);
     enum ui_color c = selected ? UC_SELECTED : l->depth == 0 ? UC_TITLE : UC_NORMAL;
