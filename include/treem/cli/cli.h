@@ -56,5 +56,6 @@ int cmd_child_show(const struct cli_env *env, int argc, char **argv);
 int cmd_child_facts(const struct cli_env *env, int argc, char **argv);
 int cmd_score(const struct cli_env *env, int argc, char **argv);
 int cmd_rubric(const struct cli_env *env, int argc, char **argv);
+int cmd_report(const struct cli_env *env, int argc, char **argv);
 
 #endif

@@ -1,0 +1,128 @@
+/* cmd_report — treem report: the periodic report to the level above
+ * (6-month, annual or any period) as aligned text, and as CSV. */
+#include <config.h>
+#include "treem/cli/cli.h"
+#include "treem/cli/cli_args.h"
+#include "treem/app/report.h"
+#include "treem/core/date.h"
+#include "treem/core/i18n.h"
+#include "treem/core/utf8.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#define REPORT_COL 46
+
+struct report_opts {
+    int half, year;
+    const char *from, *to, *csv;
+};
+
+static const struct option report_long[] = {
+    {"half", required_argument, NULL, 'H'},
+    {"year", required_argument, NULL, 'y'},
+    {"from", required_argument, NULL, 'f'},
+    {"to", required_argument, NULL, 't'},
+    {"csv", required_argument, NULL, 'o'},
+    {NULL, 0, NULL, 0},
+};
+
+static int parse_opts(const struct cli_command *self, int argc, char **argv, struct report_opts *o)
+{
+    int c;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "+H:y:f:t:o:", report_long, NULL)) != -1) {
+        switch (c) {
+        case 'H':
+            if (cli_parse_year("--half", optarg, &o->half) != ST_OK)
+                return cli_usage(self, "%s", status_message());
+            break;
+        case 'y':
+            if (cli_parse_year("--year", optarg, &o->year) != ST_OK)
+                return cli_usage(self, "%s", status_message());
+            break;
+        case 'f': o->from = optarg; break;
+        case 't': o->to = optarg; break;
+        case 'o': o->csv = optarg; break;
+        default: return cli_usage(self, "%s", _("unknown option"));
+        }
+    }
+    if (optind < argc)
+        return cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
+    int kinds = (o->half != 0) + (o->year != 0) + (o->from || o->to);
+    if (kinds > 1)
+        return cli_usage(self, "%s", _("give one of --half, --year or --from/--to"));
+    if ((o->from != NULL) != (o->to != NULL))
+        return cli_usage(self, "%s", _("--from and --to go together"));
+    return 0;
+}
+
+static enum status period_of(const struct report_opts *o, struct date *from, struct date *to)
+{
+    if (o->half) {
+        report_half_year(o->half, from, to);
+    } else if (o->from) {
+        if (date_parse(o->from, from) != ST_OK)
+            return status_set(ST_INVALID, _("--from: '%s' is not a date (dd/mm/yyyy)"), o->from);
+        if (date_parse(o->to, to) != ST_OK)
+            return status_set(ST_INVALID, _("--to: '%s' is not a date (dd/mm/yyyy)"), o->to);
+    } else {
+        report_full_year(o->year ? o->year : date_today().y, from, to);
+    }
+    return ST_OK;
+}
+
+/* One line: titles underlined, labels indented by depth and padded to the
+ * value column; a label too long for it gets the value on the next line. */
+static void print_line(const struct report_line *l)
+{
+    if (l->depth == 0) {
+        int w = utf8_width(l->label);
+        printf("\n%s\n", l->label);
+        for (int i = 0; i < w; i++)
+            putchar('-');
+        putchar('\n');
+        return;
+    }
+    const char *indent = l->depth > 1 ? "  " : "";
+    char label[REPORT_LABEL_BUF + 4];
+    snprintf(label, sizeof label, "%s%s", indent, l->label);
+    if (utf8_width(label) >= REPORT_COL && l->value[0]) {
+        printf("  %s\n", label);
+        cli_print_field("", l->value, REPORT_COL);
+    } else {
+        cli_print_field(label, l->value, REPORT_COL);
+    }
+}
+
+int cmd_report(const struct cli_env *env, int argc, char **argv)
+{
+    const struct cli_command *self = cli_find("report");
+    if (cli_wants_help(self, argc, argv))
+        return 0;
+    struct report_opts o = {0};
+    int rc = parse_opts(self, argc, argv, &o);
+    if (rc)
+        return rc;
+    struct date from, to;
+    if (period_of(&o, &from, &to) != ST_OK)
+        return cli_usage(self, "%s", status_message());
+    struct db *db;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    struct report r;
+    enum status st = report_build(db, from, to, &r);
+    if (st == ST_OK && o.csv)
+        st = report_write_csv(&r, o.csv);
+    if (st == ST_OK) {
+        printf("%s\n", r.title);
+        for (size_t i = 0; i < r.n; i++)
+            print_line(&r.lines[i]);
+        if (o.csv)
+            printf(_("\nReport written to %s.\n"), o.csv);
+    }
+    report_free(&r);
+    db_close(db);
+    return st == ST_OK ? 0 : cli_fail();
+}
