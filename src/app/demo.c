@@ -5,6 +5,7 @@
 #include "treem/app/demo_cases.h"
 #include "treem/app/commune.h"
 #include "treem/app/demo_children.h"
+#include "treem/app/score.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
 
@@ -53,6 +54,26 @@ static enum status fill(struct db *db)
     return st;
 }
 
+/* This year's self-assessment as an officer starts it: the resource
+ * indicators typed with their evidence, the register's figures stored. Each
+ * value is its own transaction (score_set_value), so this runs after the
+ * records are committed. */
+static enum status fill_scores(struct db *db)
+{
+    static const struct { const char *code, *value, *evidence, *dept; } typed[] = {
+        {"1.1", "có", "Quyết định phân công cán bộ làm công tác bảo vệ trẻ em của UBND phường", "bvte"},
+        {"1.2", "có", "Danh sách cộng tác viên 6 khu phố", "bvte"},
+        {"1.3", "có", "Biên bản giao ban Ban bảo vệ trẻ em quý I", "bvte"},
+    };
+    int year = date_today().y;
+    enum status st = ST_OK;
+    for (size_t i = 0; st == ST_OK && i < sizeof typed / sizeof *typed; i++)
+        st = score_set_value(db, year, typed[i].code, typed[i].value, typed[i].evidence, typed[i].dept);
+    if (st == ST_OK)
+        st = score_store_computed(db, year, NULL);
+    return st;
+}
+
 enum status demo_build(const char *path, bool replace)
 {
     if (access(path, F_OK) == 0) {
@@ -74,6 +95,8 @@ enum status demo_build(const char *path, bool replace)
         else
             db_rollback(db);
     }
+    if (st == ST_OK)
+        st = fill_scores(db);
     db_close(db);
     return st;
 }

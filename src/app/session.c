@@ -3,6 +3,7 @@
 #include "treem/app/session.h"
 #include "treem/app/catalog.h"
 #include "treem/app/measures.h"
+#include "treem/app/score_cases.h"
 #include "treem/app/rubric_load.h"
 #include "treem/app/score_register.h"
 #include "treem/db/migrate.h"
@@ -56,6 +57,7 @@ enum status session_prepare(struct db *db)
         st = rubric_load_seed(db, NULL); /* once: the officer's corrections stay */
     /* the score sheet computes what the register allows (added once) */
     score_add_measure_provider(score_register_measure);
+    score_add_measure_provider(score_cases_measure);
     return st;
 }
 

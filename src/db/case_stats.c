@@ -1,0 +1,64 @@
+/* case_stats — counts over case_file and case_step by year and kind. */
+#include <config.h>
+#include "treem/db/case_stats.h"
+#include "treem/core/i18n.h"
+#include "treem/core/strbuf.h"
+
+#include <stdio.h>
+
+/* "?2, ?3, …" for the kinds, bound after the year (?1). */
+static enum status prepare(struct db *db, const char *head, const char *tail, int year,
+                           const char *const *kinds, sqlite3_stmt **st)
+{
+    struct strbuf sql = STRBUF_INIT;
+    int n = 0;
+    strbuf_puts(&sql, head);
+    strbuf_puts(&sql, " WHERE substr(c.received_at, 1, 4) = ?1 AND c.kind IN (");
+    for (; kinds[n]; n++)
+        strbuf_printf(&sql, "%s?%d", n ? ", " : "", n + 2);
+    strbuf_puts(&sql, ")");
+    strbuf_puts(&sql, tail);
+    enum status rc = db_prepare(db, strbuf_str(&sql), st);
+    strbuf_free(&sql);
+    if (rc != ST_OK)
+        return rc;
+    char y[8];
+    snprintf(y, sizeof y, "%04d", year % 10000);
+    db_bind_text(*st, 1, y);
+    for (int i = 0; i < n; i++)
+        db_bind_text(*st, i + 2, kinds[i]);
+    return ST_OK;
+}
+
+enum status case_stats_count(struct db *db, int year, const char *const *kinds, long long *n)
+{
+    sqlite3_stmt *st;
+    enum status rc = prepare(db, "SELECT count(*) FROM case_file c", "", year, kinds, &st);
+    if (rc != ST_OK)
+        return rc;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *n = sqlite3_column_int64(st, 0);
+    else
+        rc = db_fail(db, _("database"));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status case_stats_approved(struct db *db, int year, const char *const *kinds,
+                                long long *num, long long *den)
+{
+    sqlite3_stmt *st;
+    enum status rc = prepare(db,
+        "SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM case_step s "
+        "WHERE s.case_id = c.id AND s.kind = 'approval')) FROM case_file c", "", year, kinds, &st);
+    if (rc != ST_OK)
+        return rc;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *den = sqlite3_column_int64(st, 0);
+        *num = sqlite3_column_int64(st, 1);
+    } else {
+        rc = db_fail(db, _("database"));
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
