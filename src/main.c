@@ -37,7 +37,7 @@ static void print_help(void)
     printf("  -V, --version  %s\n", _("show the version"));
     printf("\n%s\n", _("Commands:"));
     for (const struct cli_command *c = cli_commands; c->name; c++)
-        printf("  %-9s %-30s %s\n", c->name, c->usage, _(c->summary));
+        printf("  %s %s\n      %s\n", c->name, c->usage, _(c->summary));
     printf("\n%s\n", _("Environment: TREEM_TODAY=yyyy-mm-dd[ hh:mm] fixes today's date (tests, demos)."));
     printf("%s\n", _("See also: man treem; 'treem COMMAND --help'."));
 }
