@@ -487,3 +487,75 @@ enum status child_repo_similar(struct db *db, const struct child *c, size_t max,
     *out = list;
     return rc;
 }
+
+/* ------------------------------------------------------------------ bulk */
+
+#define FTS_TRIGGERS "FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'child' " \
+                     "AND name IN ('child_fts_insert', 'child_fts_update')"
+
+/* The CREATE statements of the triggers, ';'-separated, in *out. */
+static enum status read_triggers(struct db *db, struct strbuf *out)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, "SELECT sql " FTS_TRIGGERS " ORDER BY name", &st);
+    int step = SQLITE_DONE;
+    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
+        if (!strbuf_printf(out, "%s;\n", col_text(st, 0)))
+            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+    if (rc == ST_OK && step != SQLITE_DONE)
+        rc = db_fail(db, _("database"));
+    if (st)
+        sqlite3_finalize(st);
+    return rc;
+}
+
+enum status child_repo_bulk_begin(struct db *db, struct child_bulk *b)
+{
+    struct strbuf sb = STRBUF_INIT;
+    b->active = false;
+    b->triggers = NULL;
+    if (sqlite3_get_autocommit(db->sql))   /* no transaction: keep the triggers */
+        return ST_OK;
+    enum status rc = db_query_int(db, "SELECT coalesce(max(id), 0) FROM child", NULL, &b->last_id);
+    if (rc == ST_OK)
+        rc = read_triggers(db, &sb);
+    if (rc == ST_OK && sb.len == 0) {    /* nothing to suspend */
+        strbuf_free(&sb);
+        return ST_OK;
+    }
+    if (rc == ST_OK)
+        rc = db_exec(db, "DROP TRIGGER IF EXISTS child_fts_insert; DROP TRIGGER IF EXISTS child_fts_update;");
+    if (rc != ST_OK) {
+        strbuf_free(&sb);
+        return rc;
+    }
+    b->triggers = strbuf_take(&sb);
+    b->active = b->triggers != NULL;
+    return b->active ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
+}
+
+enum status child_repo_bulk_end(struct db *db, struct child_bulk *b, bool updated)
+{
+    if (!b->active)
+        return ST_OK;
+    enum status rc = ST_OK;
+    if (updated) {
+        rc = db_exec(db, "INSERT INTO child_fts(child_fts) VALUES ('rebuild')");
+    } else {
+        sqlite3_stmt *st;
+        rc = db_prepare(db, "INSERT INTO child_fts(rowid, search) SELECT id, search FROM child "
+                            "WHERE id > ?1 ORDER BY id", &st);
+        if (rc == ST_OK) {
+            sqlite3_bind_int64(st, 1, b->last_id);
+            if (sqlite3_step(st) != SQLITE_DONE)
+                rc = db_fail(db, _("cannot save the child"));
+            sqlite3_finalize(st);
+        }
+    }
+    if (rc == ST_OK)
+        rc = db_exec(db, b->triggers);
+    free(b->triggers);
+    b->triggers = NULL;
+    b->active = false;
+    return rc;
+}
