@@ -210,7 +210,7 @@ enum status transfer_import_in(struct db *db, const struct transfer_kind *k, con
         res->errs.max = opts->max_errors ? opts->max_errors : DEFAULT_MAX_ERRORS;
     size_t errors_before = res->errs.errors;
     struct reader r = {.im = {db, k, opts, NULL, &res->errs, &res->counts, date_today(), "",
-                              session_user(db), NULL, NULL}};
+                              session_user(db), NULL, NULL, NULL}};
     read_commune(db, r.im.commune);
     struct csv_read_opts ro = {0, true, opts->progress, opts->progress_ctx, true};
     enum status rc = csv_read_file(path, &ro, on_row, &r, &res->info);
@@ -218,6 +218,10 @@ enum status transfer_import_in(struct db *db, const struct transfer_kind *k, con
         rc = status_set(ST_INVALID, _("%s: the file is empty (no header line)"), path);
     if (r.have_map)
         csv_map_free(&r.map);
+    if (r.im.finish) {
+        enum status fin = r.im.finish(&r.im);
+        rc = rc == ST_OK ? fin : rc;
+    }
     if (k->done)
         k->done(&r.im);
     transfer_seen_free(r.im.seen);

@@ -153,6 +153,8 @@ static enum status export_all(struct transfer_export *x)
 struct import_state {
     struct cells a, b;          /* local and file records as cells */
     struct strbuf sb;
+    struct child_bulk bulk;     /* full-text index caught up at the end */
+    bool updated;               /* a record was updated */
 };
 
 static struct import_state *state(struct transfer_import *im)
@@ -162,6 +164,25 @@ static struct import_state *state(struct transfer_import *im)
     return im->kind_data;
 }
 
+static enum status import_finish(struct transfer_import *im)
+{
+    struct import_state *s = im->kind_data;
+    return s ? child_repo_bulk_end(im->db, &s->bulk, s->updated) : ST_OK;
+}
+
+/* The state, on the first row also suspending the row-by-row index. */
+static enum status begin(struct transfer_import *im)
+{
+    bool first = !im->kind_data;
+    struct import_state *s = state(im);
+    if (!s)
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    if (!first)
+        return ST_OK;
+    im->finish = import_finish;
+    return child_repo_bulk_begin(im->db, &s->bulk);
+}
+
 static void import_done(struct transfer_import *im)
 {
     struct import_state *s = im->kind_data;
@@ -169,6 +190,7 @@ static void import_done(struct transfer_import *im)
         cells_free(&s->a);
         cells_free(&s->b);
         strbuf_free(&s->sb);
+        free(s->bulk.triggers);
     }
     free(s);
     im->kind_data = NULL;
@@ -439,6 +461,8 @@ static enum status write_match(struct transfer_import *im, const struct csv_row 
     if (rc == ST_OK)
         rc = child_repo_update(im->db, local, merged, im->who);
     if (rc == ST_OK)
+        ((struct import_state *)im->kind_data)->updated = true;
+    if (rc == ST_OK)
         rc = transfer_repo_restamp(im->db, merged->id, NULL, ri->updated);
     if (rc == ST_OK)
         im->counts->changed++;
@@ -454,7 +478,9 @@ static enum status import_row(struct transfer_import *im, const struct csv_row *
     child_init(&merged);
     size_t before = im->errs->errors;
     bool found = false;
-    enum status rc = state(im) ? parse_row(im, row, &c, &ri) : status_set(ST_NOMEM, "%s", _("out of memory"));
+    enum status rc = begin(im);
+    if (rc == ST_OK)
+        rc = parse_row(im, row, &c, &ri);
     if (rc == ST_OK && im->errs->errors == before)
         rc = find_local(im, &c, &ri, &local, &found);
     if (rc == ST_OK && im->errs->errors == before && found && (rc = merge(im, &c, &local, &merged)) == ST_OK)

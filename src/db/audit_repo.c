@@ -18,7 +18,7 @@ enum status audit_record(struct db *db, const char *who, enum audit_action actio
     date_iso(now.date, iso);
     memcpy(at, iso, 10); /* ISO date, then " hh:mm" */
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db,
+    enum status rc = db_prepare_cached(db,
         "INSERT INTO audit_log(at, who, action, entity, entity_id, field, old_value, new_value) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st);
     if (rc != ST_OK)
@@ -33,7 +33,7 @@ enum status audit_record(struct db *db, const char *who, enum audit_action actio
     db_bind_text(st, 8, new_value);
     if (sqlite3_step(st) != SQLITE_DONE)
         rc = db_fail(db, _("cannot write the audit log"));
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return rc;
 }
 

@@ -97,7 +97,7 @@ static enum status get_where(struct db *db, const char *where, const char *text,
 {
     struct strbuf sql = STRBUF_INIT;
     sqlite3_stmt *st = NULL;
-    enum status rc = select_sql(&sql, where) ? db_prepare(db, strbuf_str(&sql), &st)
+    enum status rc = select_sql(&sql, where) ? db_prepare_cached(db, strbuf_str(&sql), &st)
                                              : status_set(ST_NOMEM, "%s", _("out of memory"));
     strbuf_free(&sql);
     if (rc != ST_OK)
@@ -113,7 +113,7 @@ static enum status get_where(struct db *db, const char *where, const char *text,
         rc = status_set(ST_NOTFOUND, _("no child with %s"), what);
     else
         rc = db_fail(db, _("cannot read the register"));
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return rc;
 }
 
@@ -271,7 +271,7 @@ static enum status refresh_village(struct db *db, struct child *c)
     char *name = NULL;
     if (c->village_id) {
         sqlite3_stmt *st;
-        enum status rc = db_prepare(db, "SELECT name FROM village WHERE id = ?1", &st);
+        enum status rc = db_prepare_cached(db, "SELECT name FROM village WHERE id = ?1", &st);
         if (rc != ST_OK)
             return rc;
         sqlite3_bind_int64(st, 1, c->village_id);
@@ -279,7 +279,7 @@ static enum status refresh_village(struct db *db, struct child *c)
             name = strdup(col_text(st, 0));
         else
             rc = status_set(ST_INVALID, _("village: no village with number %lld"), c->village_id);
-        sqlite3_finalize(st);
+        sqlite3_reset(st);
         if (rc != ST_OK)
             return rc;
     } else {
@@ -304,6 +304,23 @@ static bool insert_sql(struct strbuf *sql)
     return ok && strbuf_puts(sql, ")");
 }
 
+/* The next child code number: codes are never reused, even after a
+ * delete (the last one handed out is kept in the settings). */
+static enum status next_code(struct db *db, long long *num)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare_cached(db, "SELECT max(coalesce((SELECT max(code_num) FROM child), 0), "
+        "coalesce((SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'child_code_last'), 0)) + 1", &st);
+    if (rc != ST_OK)
+        return rc;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *num = sqlite3_column_int64(st, 0);
+    else
+        rc = db_fail(db, _("database"));
+    sqlite3_reset(st);
+    return rc;
+}
+
 static enum status step_write(struct db *db, sqlite3_stmt *st)
 {
     int rc = sqlite3_step(st);
@@ -318,12 +335,8 @@ enum status child_repo_insert(struct db *db, struct child *c, const char *who)
 {
     long long num = 0;
     enum status rc = refresh_village(db, c);
-    /* Codes are never reused, even after a delete: the last one handed out
-     * is kept in the settings. */
     if (rc == ST_OK)
-        rc = db_query_int(db, "SELECT max(coalesce((SELECT max(code_num) FROM child), 0), "
-                              "coalesce((SELECT CAST(value AS INTEGER) FROM setting WHERE key = ?1), 0)) + 1",
-                          "child_code_last", &num);
+        rc = next_code(db, &num);
     char last[24];
     snprintf(last, sizeof last, "%lld", num);
     if (rc == ST_OK)
@@ -335,7 +348,7 @@ enum status child_repo_insert(struct db *db, struct child *c, const char *who)
     memcpy(c->updated_at, c->created_at, sizeof c->updated_at);
     struct strbuf sql = STRBUF_INIT;
     sqlite3_stmt *st = NULL;
-    rc = insert_sql(&sql) ? db_prepare(db, strbuf_str(&sql), &st)
+    rc = insert_sql(&sql) ? db_prepare_cached(db, strbuf_str(&sql), &st)
                           : status_set(ST_NOMEM, "%s", _("out of memory"));
     strbuf_free(&sql);
     if (rc != ST_OK)
@@ -349,7 +362,7 @@ enum status child_repo_insert(struct db *db, struct child *c, const char *who)
         rc = bind_fields(st, 9, c);
     if (rc == ST_OK)
         rc = step_write(db, st);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     if (rc != ST_OK)
         return rc;
     c->id = sqlite3_last_insert_rowid(db->sql);
@@ -393,7 +406,7 @@ enum status child_repo_update(struct db *db, const struct child *old, struct chi
     now_text(now);
     struct strbuf sql = STRBUF_INIT;
     sqlite3_stmt *st = NULL;
-    rc = update_sql(&sql) ? db_prepare(db, strbuf_str(&sql), &st)
+    rc = update_sql(&sql) ? db_prepare_cached(db, strbuf_str(&sql), &st)
                           : status_set(ST_NOMEM, "%s", _("out of memory"));
     strbuf_free(&sql);
     if (rc != ST_OK)
@@ -406,7 +419,7 @@ enum status child_repo_update(struct db *db, const struct child *old, struct chi
         rc = bind_fields(st, 8, c);
     if (rc == ST_OK)
         rc = step_write(db, st);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     if (rc == ST_OK && sqlite3_changes(db->sql) == 0)
         rc = status_set(ST_CONFLICT, _("%s was changed or deleted by someone else meanwhile; open it again"),
                         c->code);
@@ -454,7 +467,7 @@ enum status child_repo_similar(struct db *db, const struct child *c, size_t max,
     /* "personal_id <> ''" spelt out so the partial index serves that branch */
     enum status rc = select_sql(&sql, "WHERE c.id <> ?1 AND (c.name_fold = ?2 OR "
                                       "(c.personal_id = ?3 AND c.personal_id <> '')) ORDER BY c.id LIMIT ?4")
-        ? db_prepare(db, strbuf_str(&sql), &st) : status_set(ST_NOMEM, "%s", _("out of memory"));
+        ? db_prepare_cached(db, strbuf_str(&sql), &st) : status_set(ST_NOMEM, "%s", _("out of memory"));
     strbuf_free(&sql);
     struct child *list = rc == ST_OK && max ? calloc(max, sizeof *list) : NULL;
     if (rc == ST_OK && max && !list)
@@ -468,8 +481,81 @@ enum status child_repo_similar(struct db *db, const struct child *c, size_t max,
             if ((rc = read_child(st, &list[*n])) == ST_OK)
                 (*n)++;
     }
-    sqlite3_finalize(st);
+    if (st)
+        sqlite3_reset(st);
     free(fold);
     *out = list;
+    return rc;
+}
+
+/* ------------------------------------------------------------------ bulk */
+
+#define FTS_TRIGGERS "FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'child' " \
+                     "AND name IN ('child_fts_insert', 'child_fts_update')"
+
+/* The CREATE statements of the triggers, ';'-separated, in *out. */
+static enum status read_triggers(struct db *db, struct strbuf *out)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, "SELECT sql " FTS_TRIGGERS " ORDER BY name", &st);
+    int step = SQLITE_DONE;
+    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
+        if (!strbuf_printf(out, "%s;\n", col_text(st, 0)))
+            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+    if (rc == ST_OK && step != SQLITE_DONE)
+        rc = db_fail(db, _("database"));
+    if (st)
+        sqlite3_finalize(st);
+    return rc;
+}
+
+enum status child_repo_bulk_begin(struct db *db, struct child_bulk *b)
+{
+    struct strbuf sb = STRBUF_INIT;
+    b->active = false;
+    b->triggers = NULL;
+    if (sqlite3_get_autocommit(db->sql))   /* no transaction: keep the triggers */
+        return ST_OK;
+    enum status rc = db_query_int(db, "SELECT coalesce(max(id), 0) FROM child", NULL, &b->last_id);
+    if (rc == ST_OK)
+        rc = read_triggers(db, &sb);
+    if (rc == ST_OK && sb.len == 0) {    /* nothing to suspend */
+        strbuf_free(&sb);
+        return ST_OK;
+    }
+    if (rc == ST_OK)
+        rc = db_exec(db, "DROP TRIGGER IF EXISTS child_fts_insert; DROP TRIGGER IF EXISTS child_fts_update;");
+    if (rc != ST_OK) {
+        strbuf_free(&sb);
+        return rc;
+    }
+    b->triggers = strbuf_take(&sb);
+    b->active = b->triggers != NULL;
+    return b->active ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
+}
+
+enum status child_repo_bulk_end(struct db *db, struct child_bulk *b, bool updated)
+{
+    if (!b->active)
+        return ST_OK;
+    enum status rc = ST_OK;
+    if (updated) {
+        rc = db_exec(db, "INSERT INTO child_fts(child_fts) VALUES ('rebuild')");
+    } else {
+        sqlite3_stmt *st;
+        rc = db_prepare(db, "INSERT INTO child_fts(rowid, search) SELECT id, search FROM child "
+                            "WHERE id > ?1 ORDER BY id", &st);
+        if (rc == ST_OK) {
+            sqlite3_bind_int64(st, 1, b->last_id);
+            if (sqlite3_step(st) != SQLITE_DONE)
+                rc = db_fail(db, _("cannot save the child"));
+            sqlite3_finalize(st);
+        }
+    }
+    if (rc == ST_OK)
+        rc = db_exec(db, b->triggers);
+    free(b->triggers);
+    b->triggers = NULL;
+    b->active = false;
     return rc;
 }

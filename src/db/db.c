@@ -117,10 +117,27 @@ enum status db_open_existing(const char *path, struct db **out)
     return open_common(path, SQLITE_OPEN_READWRITE, out);
 }
 
+struct db_stmt_cache {
+    size_t n, cap;
+    struct db_cached { char *sql; sqlite3_stmt *st; } *e;
+};
+
+static void cache_free(struct db_stmt_cache *c)
+{
+    for (size_t i = 0; c && i < c->n; i++) {
+        sqlite3_finalize(c->e[i].st);
+        free(c->e[i].sql);
+    }
+    if (c)
+        free(c->e);
+    free(c);
+}
+
 void db_close(struct db *db)
 {
     if (!db)
         return;
+    cache_free(db->cache);
     sqlite3_close_v2(db->sql);
     free(db->path);
     free(db);
@@ -164,6 +181,49 @@ enum status db_prepare(struct db *db, const char *sql, sqlite3_stmt **out)
 {
     if (sqlite3_prepare_v2(db->sql, sql, -1, out, NULL) != SQLITE_OK)
         return db_fail(db, _("database"));
+    return ST_OK;
+}
+
+/* Makes room for one more entry; false: no memory. */
+static bool cache_grow(struct db *db)
+{
+    if (!db->cache && !(db->cache = calloc(1, sizeof *db->cache)))
+        return false;
+    struct db_stmt_cache *c = db->cache;
+    if (c->n < c->cap)
+        return true;
+    size_t cap = c->cap ? c->cap * 2 : 16;
+    struct db_cached *e = realloc(c->e, cap * sizeof *e);
+    if (!e)
+        return false;
+    c->e = e;
+    c->cap = cap;
+    return true;
+}
+
+enum status db_prepare_cached(struct db *db, const char *sql, sqlite3_stmt **out)
+{
+    struct db_stmt_cache *c = db->cache;
+    for (size_t i = 0; c && i < c->n; i++) {
+        if (strcmp(c->e[i].sql, sql) == 0) {
+            *out = c->e[i].st;
+            sqlite3_reset(*out);
+            sqlite3_clear_bindings(*out);
+            return ST_OK;
+        }
+    }
+    char *copy = strdup(sql);
+    if (!copy || !cache_grow(db)) {
+        free(copy);
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    }
+    if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL) != SQLITE_OK) {
+        free(copy);
+        return db_fail(db, _("database"));
+    }
+    c = db->cache;
+    c->e[c->n].sql = copy;
+    c->e[c->n++].st = *out;
     return ST_OK;
 }
 
@@ -217,7 +277,7 @@ enum status db_setting_get(struct db *db, const char *key, char **out)
 enum status db_setting_set(struct db *db, const char *key, const char *value)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db,
+    enum status rc = db_prepare_cached(db,
         "INSERT INTO setting(key, value) VALUES (?1, ?2) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st);
     if (rc != ST_OK)
@@ -226,6 +286,6 @@ enum status db_setting_set(struct db *db, const char *key, const char *value)
     db_bind_text(st, 2, value);
     if (sqlite3_step(st) != SQLITE_DONE)
         rc = db_fail(db, _("cannot save setting"));
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return rc;
 }

@@ -16,6 +16,14 @@ static enum status step_done(struct db *db, sqlite3_stmt *st, const char *what)
     return rc;
 }
 
+/* step_done() for a statement of db_prepare_cached(). */
+static enum status step_cached(struct db *db, sqlite3_stmt *st, const char *what)
+{
+    enum status rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, what);
+    sqlite3_reset(st);
+    return rc;
+}
+
 static long long code_number(const char *code)
 {
     if (!code || (code[0] != 'T' && code[0] != 't') || (code[1] != 'E' && code[1] != 'e') || code[2] != '-')
@@ -38,26 +46,26 @@ enum status transfer_repo_restamp(struct db *db, long long id, const char *code,
     if (num > 0) {
         char text[32];
         snprintf(text, sizeof text, "TE-%04lld", num); /* as child_repo_insert writes it */
-        rc = db_prepare(db, "UPDATE child SET code_num = ?2, code = ?3 WHERE id = ?1 "
+        rc = db_prepare_cached(db, "UPDATE child SET code_num = ?2, code = ?3 WHERE id = ?1 "
                             "AND NOT EXISTS (SELECT 1 FROM child WHERE code_num = ?2 AND id <> ?1)", &st);
         if (rc == ST_OK) {
             sqlite3_bind_int64(st, 1, id);
             sqlite3_bind_int64(st, 2, num);
             db_bind_text(st, 3, text);
-            rc = step_done(db, st, _("cannot save the child"));
+            rc = step_cached(db, st, _("cannot save the child"));
         }
         if (rc == ST_OK && sqlite3_changes(db->sql) > 0 &&
-            (rc = db_prepare(db, "UPDATE setting SET value = CAST(?1 AS TEXT) WHERE key = 'child_code_last' "
+            (rc = db_prepare_cached(db, "UPDATE setting SET value = CAST(?1 AS TEXT) WHERE key = 'child_code_last' "
                                  "AND CAST(value AS INTEGER) < ?1", &st)) == ST_OK) {
             sqlite3_bind_int64(st, 1, num);
-            rc = step_done(db, st, _("cannot save the child"));
+            rc = step_cached(db, st, _("cannot save the child"));
         }
     }
     if (rc == ST_OK && updated && *updated &&
-        (rc = db_prepare(db, "UPDATE child SET updated_at = ?2 WHERE id = ?1", &st)) == ST_OK) {
+        (rc = db_prepare_cached(db, "UPDATE child SET updated_at = ?2 WHERE id = ?1", &st)) == ST_OK) {
         sqlite3_bind_int64(st, 1, id);
         db_bind_text(st, 2, updated);
-        rc = step_done(db, st, _("cannot save the child"));
+        rc = step_cached(db, st, _("cannot save the child"));
     }
     return rc;
 }
@@ -65,8 +73,18 @@ enum status transfer_repo_restamp(struct db *db, long long id, const char *code,
 enum status transfer_repo_village(struct db *db, const char *fold, long long *id)
 {
     *id = 0;
-    enum status rc = db_query_int(db, "SELECT id FROM village WHERE name_fold = ?1", fold, id);
-    return rc == ST_NOTFOUND ? ST_OK : rc;
+    sqlite3_stmt *st;
+    enum status rc = db_prepare_cached(db, "SELECT id FROM village WHERE name_fold = ?1", &st);
+    if (rc != ST_OK)
+        return rc;
+    db_bind_text(st, 1, fold);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        *id = sqlite3_column_int64(st, 0);
+    else if (step != SQLITE_DONE)
+        rc = db_fail(db, _("database"));
+    sqlite3_reset(st);
+    return rc;
 }
 
 enum status transfer_repo_subgroup(struct db *db, const char *code, char *out)

@@ -1,45 +1,30 @@
 #!/bin/sh
-# bench_import — treem import/export of registers of 100k and 1M children
-# (gen_children.py) next to sqlite3's own `.import` and `sqlite3 -csv` of
-# the same file in the same run, with peak memory. Prints figures; never
-# fails on time. Run by `make bench`; sizes: BENCH_SIZES="100000 1000000".
+# Benchmark (not a test): `treem import children` and `treem export children`
+# of generated registers, next to sqlite3's own .import and -csv of the same
+# file in the same run, with peak resident memory. Run from a built tree:
+#     BENCH_SIZES="100000 1000000" sh tests/bench/bench_import.sh
 set -eu
-TREEM=${TREEM_BIN:-./treem}
-SRC=${TREEM_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-GEN=$SRC/tests/bench/gen_children.py
-SIZES=${BENCH_SIZES:-100000 1000000}
-W=$(mktemp -d "${TMPDIR:-/tmp}/treem-bench.XXXXXX")
-trap 'rm -rf "$W"' EXIT
-export TREEM_TODAY=2025-01-01 TREEM_LANG=en
-command -v sqlite3 >/dev/null || { echo "bench_import: sqlite3 not installed, skipped"; exit 0; }
-TIME=/usr/bin/time
-[ -x "$TIME" ] || TIME=
-
-# measure NAME cmd... — prints "NAME  seconds  peak-MB"
-measure() {
-    name=$1
-    shift
-    if [ -n "$TIME" ]; then
-        "$TIME" -f '%e %M' -o "$W/t" "$@" >/dev/null 2>"$W/err" || { echo "$name failed:"; tail -3 "$W/err"; return 0; }
-        read -r secs kb <"$W/t"
-        printf '  %-34s %8.2f s  %7.1f MB\n' "$name" "$secs" "$(echo "$kb / 1024" | bc -l)"
-    else
-        start=$(date +%s.%N)
-        "$@" >/dev/null 2>"$W/err" || true
-        printf '  %-34s %8.2f s\n' "$name" "$(echo "$(date +%s.%N) - $start" | bc -l)"
-    fi
+TREEM=${TREEM:-./treem}
+GEN=${GEN:-tests/bench/gen_children.py}
+SIZES=${BENCH_SIZES:-100000}
+export TREEM_TODAY=${TREEM_TODAY:-2025-01-01}
+dir=$(mktemp -d "${TMPDIR:-/tmp}/treem-bench.XXXXXX")
+trap 'rm -rf "$dir"' EXIT
+run() { # label command...: prints seconds and peak memory
+    label=$1; shift
+    /usr/bin/time -f "%e %M" -o "$dir/time" "$@" >/dev/null 2>"$dir/err" || { cat "$dir/err" >&2; exit 1; }
+    read -r secs kb <"$dir/time"
+    printf '  %-22s %8.2f s  %7.1f MB\n' "$label" "$secs" "$(echo "$kb / 1024" | bc -l)"
 }
-
 for n in $SIZES; do
-    f=$W/gen_$n.csv
-    python3 "$GEN" "$n" --seed 1 -o "$f"
-    echo "bench_import: $n children ($(du -h "$f" | cut -f1) CSV)"
-    rm -f "$W/t.db" "$W/s.db"
-    "$TREEM" --db "$W/t.db" init --commune 00004 >/dev/null
-    measure "treem import (validated, audited)" "$TREEM" --db "$W/t.db" import children "$f"
-    measure "sqlite3 .import (no validation)" sqlite3 "$W/s.db" ".mode csv" ".import '$f' children"
-    measure "treem export children" "$TREEM" --db "$W/t.db" export children "$W/out.csv"
-    measure "sqlite3 -csv SELECT *" sh -c "sqlite3 -csv -header '$W/s.db' 'SELECT * FROM children' >'$W/out2.csv'"
-    measure "treem import again (all unchanged)" "$TREEM" --db "$W/t.db" import children "$W/out.csv" --dry-run
-    rm -f "$W"/t.db* "$W"/s.db* "$W"/backups/* "$f"
+    python3 "$GEN" "$n" -o "$dir/children.csv"
+    rm -f "$dir/t.db"*
+    "$TREEM" --db "$dir/t.db" init --commune 00004 >/dev/null
+    echo "$n children ($(wc -c <"$dir/children.csv") bytes)"
+    run "treem import" "$TREEM" --db "$dir/t.db" import children "$dir/children.csv"
+    run "sqlite3 .import" sqlite3 "$dir/s.db" ".mode csv" ".import $dir/children.csv c"
+    run "treem export" "$TREEM" --db "$dir/t.db" export children "$dir/out.csv"
+    run "sqlite3 -csv" sh -c "sqlite3 -csv -header '$dir/t.db' 'SELECT * FROM child' >'$dir/out2.csv'"
+    rm -f "$dir/s.db" "$dir/out.csv" "$dir/out2.csv" "$dir/t.db"* "$dir/backups" 2>/dev/null || true
+    rm -rf "$dir/backups"
 done

@@ -57,6 +57,9 @@ struct transfer_import {
     const char *who;             /* session_user, for audit lines */
     struct transfer_seen *seen;  /* identifiers met in this file */
     void *kind_data;             /* free for the kind (freed by kind->done) */
+    /* Set by the kind when it defers writes: called after the last row
+     * (before kind->done) whenever the file was read, bad rows or not. */
+    enum status (*finish)(struct transfer_import *im);
 };
 
 struct transfer_kind {

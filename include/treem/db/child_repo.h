@@ -53,4 +53,22 @@ enum status child_repo_total(struct db *db, long long *n);
  * and carer's names, phones and village, space-separated (caller frees). */
 char *child_repo_search_text(const struct child *c);
 
+/* Many writes in one transaction (an import). Keeping the full-text index
+ * of the register current row by row costs most of an insert (SQLite makes
+ * the index flush at every statement), so child_repo_bulk_begin() drops its
+ * insert and update triggers inside the caller's open transaction, and
+ * child_repo_bulk_end() indexes the rows written since (all rows again when
+ * some were updated) and puts the same triggers back. Call both in the same
+ * transaction; a rollback in between undoes everything. Outside a
+ * transaction child_repo_bulk_begin() does nothing. */
+struct child_bulk {
+    bool active;
+    long long last_id;           /* largest child id before the bulk */
+    char *triggers;              /* their CREATE statements */
+};
+enum status child_repo_bulk_begin(struct db *db, struct child_bulk *b);
+/* updated: a record was updated during the bulk (the index is rebuilt).
+ * No-op unless b is active; b is inactive and freed afterwards. */
+enum status child_repo_bulk_end(struct db *db, struct child_bulk *b, bool updated);
+
 #endif

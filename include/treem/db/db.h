@@ -7,9 +7,12 @@
 #include <stdbool.h>
 #include "treem/core/status.h"
 
+struct db_stmt_cache;
+
 struct db {
     sqlite3 *sql;
     char *path;
+    struct db_stmt_cache *cache; /* statements of db_prepare_cached() */
 };
 
 /* Opens (creating when missing, with mode 0600 and a 0700 parent folder)
@@ -31,6 +34,11 @@ enum status db_exec(struct db *db, const char *sql);
 
 /* Prepares one statement; on error sets a message naming `what`. */
 enum status db_prepare(struct db *db, const char *sql, sqlite3_stmt **out);
+/* Like db_prepare() for statements run many times (one per row of an
+ * import): the statement for the same sql text is prepared once, kept on db
+ * and finalized by db_close(). *out comes reset with no bindings; the caller
+ * must NOT finalize it, and calls sqlite3_reset() when done with it. */
+enum status db_prepare_cached(struct db *db, const char *sql, sqlite3_stmt **out);
 
 /* Records SQLite's current error as the status message, prefixed by what. */
 enum status db_fail(struct db *db, const char *what);
