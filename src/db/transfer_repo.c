@@ -46,7 +46,8 @@ enum status transfer_repo_restamp(struct db *db, long long id, const char *code,
     if (num > 0) {
         char text[32];
         snprintf(text, sizeof text, "TE-%04lld", num); /* as child_repo_insert writes it */
-        rc = db_prepare_cached(db, "UPDATE child SET code_num = ?2, code = ?3 WHERE id = ?1 "
+        rc = db_prepare_cached(db, "UPDATE child SET code_num = ?2, code = ?3, search = replace(search, lower(code), lower(?3)) "
+                            "WHERE id = ?1 "
                             "AND NOT EXISTS (SELECT 1 FROM child WHERE code_num = ?2 AND id <> ?1)", &st);
         if (rc == ST_OK) {
             sqlite3_bind_int64(st, 1, id);
