@@ -464,9 +464,13 @@ enum status child_repo_similar(struct db *db, const struct child *c, size_t max,
         return status_set(ST_INVALID, "%s", _("full name: the text is not valid UTF-8"));
     struct strbuf sql = STRBUF_INIT;
     sqlite3_stmt *st = NULL;
-    /* "personal_id <> ''" spelt out so the partial index serves that branch */
-    enum status rc = select_sql(&sql, "WHERE c.id <> ?1 AND (c.name_fold = ?2 OR "
-                                      "(c.personal_id = ?3 AND c.personal_id <> '')) ORDER BY c.id LIMIT ?4")
+    /* Only records that can be likely duplicates (child_dup_score): the same
+     * ID, or the same name with a birth within a year — so a common name
+     * borne by many children neither slows the check down nor pushes the
+     * real match past the limit. "personal_id <> ''" spelt out so the
+     * partial index serves that branch. */
+    enum status rc = select_sql(&sql, "WHERE c.id <> ?1 AND ((c.name_fold = ?2 AND c.birth_eff BETWEEN ?5 AND ?6) "
+                                      "OR (c.personal_id = ?3 AND c.personal_id <> '')) ORDER BY c.id LIMIT ?4")
         ? db_prepare_cached(db, strbuf_str(&sql), &st) : status_set(ST_NOMEM, "%s", _("out of memory"));
     strbuf_free(&sql);
     struct child *list = rc == ST_OK && max ? calloc(max, sizeof *list) : NULL;
@@ -477,6 +481,14 @@ enum status child_repo_similar(struct db *db, const struct child *c, size_t max,
         db_bind_text(st, 2, fold);
         db_bind_text(st, 3, c->personal_id ? c->personal_id : "");
         sqlite3_bind_int64(st, 4, (long long)max);
+        struct date eff = child_birth_eff(c);
+        if (eff.y) { /* else NULL bounds: only the ID can match */
+            char lo[DATE_BUF], hi[DATE_BUF];
+            date_iso(date_add_days(eff, -366), lo);
+            date_iso(date_add_days(eff, 366), hi);
+            db_bind_text(st, 5, lo);
+            db_bind_text(st, 6, hi);
+        }
         while (rc == ST_OK && *n < max && sqlite3_step(st) == SQLITE_ROW)
             if ((rc = read_child(st, &list[*n])) == ST_OK)
                 (*n)++;
