@@ -203,11 +203,12 @@ static enum status import_row(struct transfer_import *im, const struct csv_row *
     const char *code = transfer_cell(im, row, COL_INDICATOR), *text = transfer_cell(im, row, COL_VALUE);
     const struct rubric_indicator *ind = rubric_find_indicator(&c->r, code);
     if (!ind)
-        BAD(COL_INDICATOR, code, TRANSFER_RULE_NOT_FOUND, _("indicator_code: not in the rule set of the year"));
+        return transfer_bad(im, row->line, COL_INDICATOR, code, TRANSFER_RULE_NOT_FOUND,
+                            _("indicator_code: not in the rule set of the year"));
     v.indicator_id = ind->id;
     v.has_value = *text != '\0';
     if (v.has_value && score_parse_value(ind, text, &v.value) != ST_OK)
-        BAD(COL_VALUE, text, TRANSFER_RULE_VALIDATION, status_message());
+        return transfer_bad(im, row->line, COL_VALUE, text, TRANSFER_RULE_VALIDATION, status_message());
     char *ev = utf8_nfc(v.evidence);
     if (!ev)
         return status_set(ST_NOMEM, "%s", _("out of memory"));

@@ -151,8 +151,8 @@ static enum status merge(struct transfer_import *im, const struct csv_row *row, 
     }
     if (!same_rest && !im->opts->prefer_newer) {
         im->counts->conflicts++;
-        BAD(COL_NOTES, nz(s->notes), TRANSFER_RULE_CONFLICT,
-            _("the saved step differs from the file (use --prefer-newer to keep the one here)"));
+        return transfer_bad(im, row->line, COL_NOTES, nz(s->notes), TRANSFER_RULE_CONFLICT,
+                            _("the saved step differs from the file (use --prefer-newer to keep the one here)"));
     }
     if (same_end || !s->end.date.y) { /* a lasting separation in the file: ours ended it */
         im->counts->kept_local++;
@@ -160,12 +160,12 @@ static enum status merge(struct transfer_import *im, const struct csv_row *row, 
     }
     if (old->end.date.y && !im->opts->prefer_newer) {
         im->counts->conflicts++;
-        BAD(COL_END_DATE, transfer_cell(im, row, COL_END_DATE), TRANSFER_RULE_CONFLICT,
-            _("end_date: the separation ended at another time here"));
+        return transfer_bad(im, row->line, COL_END_DATE, transfer_cell(im, row, COL_END_DATE),
+                            TRANSFER_RULE_CONFLICT, _("end_date: the separation ended at another time here"));
     }
     if (datetime_to_minutes(s->end) < datetime_to_minutes(old->at))
-        BAD(COL_END_DATE, transfer_cell(im, row, COL_END_DATE), TRANSFER_RULE_VALIDATION,
-            _("end_date: the end is before the start"));
+        return transfer_bad(im, row->line, COL_END_DATE, transfer_cell(im, row, COL_END_DATE),
+                            TRANSFER_RULE_VALIDATION, _("end_date: the end is before the start"));
     enum status rc = case_step_repo_set_end(im->db, im->who, s->case_id, old->id, s->end);
     if (rc == ST_OK)
         im->counts->changed++;
@@ -176,7 +176,7 @@ static enum status add(struct transfer_import *im, const struct csv_row *row, co
                        struct case_step *s, struct case_step *steps, size_t n)
 {
     if (case_step_validate(c, steps, n, s, date_now()) != ST_OK)
-        BAD(SIZE_MAX, "", TRANSFER_RULE_VALIDATION, status_message());
+        return transfer_bad(im, row->line, SIZE_MAX, "", TRANSFER_RULE_VALIDATION, status_message());
     enum status rc = case_step_repo_insert(im->db, im->who, s);
     struct case_step *all = NULL;
     size_t na = 0;
