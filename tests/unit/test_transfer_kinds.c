@@ -111,7 +111,11 @@ static char *export_text(struct db *db, const char *kind, bool anonymise, size_t
     struct transfer_export_opts o = {.anonymise = anonymise};
     ck_assert_msg(transfer_export(db, transfer_kind_find(kind), path, &o, rows) == ST_OK, "%s", status_message());
     size_t n;
-    char *text = test_slurp(path, &n);
+    char *raw = test_slurp(path, &n), *text = malloc(n + 1); /* test_slurp does not end with NUL */
+    ck_assert_ptr_nonnull(text);
+    memcpy(text, raw, n);
+    text[n] = '\0';
+    free(raw);
     unlink(path);
     free(path);
     return text;
