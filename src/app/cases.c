@@ -6,6 +6,7 @@
 #include "treem/app/session.h"
 #include "treem/db/audit_repo.h"
 #include "treem/db/case_step_repo.h"
+#include "treem/db/transfer_case_repo.h"
 #include "treem/db/row.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
@@ -415,4 +416,13 @@ enum status cases_counts(struct db *db, struct datetime now, long *open_cases, l
         *overdue = -1;
     free(due);
     return st;
+}
+
+bool cases_child_sensitive(struct db *db, long long child_id, void *ctx)
+{
+    (void)ctx;
+    bool sensitive = true;
+    if (transfer_case_repo_child_sensitive(db, child_id, &sensitive) != ST_OK)
+        status_clear();
+    return sensitive;
 }

@@ -1,11 +1,13 @@
 /* session — one entry point to open a database for work. */
 #include <config.h>
 #include "treem/app/session.h"
+#include "treem/app/cases.h"
 #include "treem/app/catalog.h"
 #include "treem/app/measures.h"
 #include "treem/app/score_cases.h"
 #include "treem/app/rubric_load.h"
 #include "treem/app/score_register.h"
+#include "treem/app/transfer.h"
 #include "treem/db/migrate.h"
 #include "treem/core/i18n.h"
 
@@ -58,6 +60,8 @@ enum status session_prepare(struct db *db)
     /* the score sheet computes what the register allows (added once) */
     score_add_measure_provider(score_register_measure);
     score_add_measure_provider(score_cases_measure);
+    /* anonymised hand-offs hide the names of children in sensitive cases */
+    transfer_set_sensitive_hook(cases_child_sensitive, NULL);
     return st;
 }
 

@@ -16,7 +16,8 @@
 
 static const struct transfer_kind *const kinds[] = {
     &transfer_kind_children, &transfer_kind_periods, &transfer_kind_plans,
-    &transfer_kind_targets, &transfer_kind_tasks,
+    &transfer_kind_targets, &transfer_kind_tasks, &transfer_kind_cases, &transfer_kind_case_steps,
+    &transfer_kind_assessments,
 };
 #define NKINDS (sizeof kinds / sizeof *kinds)
 
@@ -26,6 +27,8 @@ static const struct { const char *alias, *kind; } kind_aliases[] = {
     {"period", "periods"}, {"groups", "periods"}, {"nhom", "periods"},
     {"plan", "plans"}, {"ke_hoach", "plans"}, {"target", "targets"}, {"chi_tieu", "targets"},
     {"task", "tasks"}, {"nhiem_vu", "tasks"},
+    {"case_step", "case_steps"}, {"buoc", "case_steps"}, {"case", "cases"}, {"vu_viec", "cases"},
+    {"assessment", "assessments"}, {"danh_gia", "assessments"}, {"tu_danh_gia", "assessments"},
 };
 
 const struct transfer_kind *const *transfer_kinds(size_t *n)

@@ -28,7 +28,7 @@ static bool show_progress(size_t done, size_t total, void *ctx)
 
 static int unknown_kind(const struct cli_command *self, const char *name)
 {
-    return cli_usage(self, _("unknown kind '%s' (children, periods, plans, targets, tasks)"), name);
+    return cli_usage(self, _("unknown kind '%s' (children, periods, plans, targets, tasks, cases, case_steps, assessments)"), name);
 }
 
 static bool read_date(const char *opt, const char *text, struct date *d)

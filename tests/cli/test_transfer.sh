@@ -21,14 +21,20 @@ HDR='full_name,birth_date,sex,village,carer_name,notes'
 
 # --- 1. round trip of the demo: export → import into an empty database → export
 expect_rc 0 tr_ "$T/demo.db" demo
-for k in children periods plans targets tasks; do
+expect_rc 0 tr_ "$T/demo.db" score set --year 2025 --indicator 1.1 --value 1 --evidence 'QĐ 12, "phân công"'
+expect_rc 0 tr_ "$T/demo.db" score refresh --year 2025
+KINDS='children periods plans targets tasks cases case_steps assessments'
+for k in $KINDS; do
     expect_rc 0 tr_ "$T/demo.db" export $k "$T/$k.1.csv"
 done
+check "cases are exported" test "$(wc -l <"$T/cases.1.csv")" -gt 1
+check "assessments are exported" test "$(wc -l <"$T/assessments.1.csv")" -gt 1
+expect_no_grep 'reporter|consent' "$T/cases.1.csv"
 expect_grep '^.?.?.?uid,code,full_name,birth_date' "$T/children.1.csv"
 check "export starts with a BOM" sh -c "head -c 3 '$T/children.1.csv' | od -An -tx1 | grep -q 'ef bb bf'"
 check "export ends records with CRLF" grep -q "$(printf '\r')\$" "$T/children.1.csv"
 new_db "$T/rt.db" 21934
-for k in children periods plans targets tasks; do
+for k in $KINDS; do
     expect_rc 0 tr_ "$T/rt.db" import $k "$T/$k.1.csv"
     expect_rc 0 tr_ "$T/rt.db" export $k "$T/$k.2.csv"
     same "round trip of $k is byte-identical" "$T/$k.1.csv" "$T/$k.2.csv"
@@ -36,6 +42,10 @@ done
 expect_rc 0 tr_ "$T/rt.db" import children "$T/children.1.csv"
 expect_grep '^added: 0$' "$OUT"
 expect_grep '^unchanged: 400$' "$OUT"
+for k in cases case_steps assessments; do
+    expect_rc 0 tr_ "$T/rt.db" import $k "$T/$k.1.csv"
+    expect_grep '^added: 0$' "$OUT"
+done
 expect_rc 0 tr_ "$T/rt.db" export children "$T/plain.csv" --plain
 check "--plain has no BOM and no CR" sh -c "! grep -q \"\$(printf '\r')\" '$T/plain.csv' && head -c 3 '$T/plain.csv' | grep -q uid"
 
@@ -172,8 +182,14 @@ expect_rc 0 tr_ "$T/up.db" import "$T/pkg2"
 check "packages of two communes merge" test "$(count "$T/up.db")" -eq 401
 expect_rc 0 tr_ "$T/demo.db" handoff --out "$T/anon" --anonymise
 expect_grep '^anonymised=1$' "$T/anon/manifest.txt"
-expect_no_grep 'Nguyễn Thị Đào' "$T/anon/children.csv"
-expect_grep '^.?.?.?[0-9]{5}-[0-9A-Z]{10},TE-0001,TE-0001,' "$T/anon/children.csv"
+# only children of sensitive cases (demo: TE-0004 sexual abuse) lose their name
+sensitive=$(sqlite3 "$T/demo.db" "SELECT c.code || '|' || c.full_name FROM child c JOIN case_file k ON k.child_id = c.id WHERE k.kind = 'sexual_abuse' LIMIT 1")
+check "the demo has a child in a sexual abuse case" test -n "$sensitive"
+expect_no_grep ",${sensitive%%|*},${sensitive#*|}," "$T/anon/children.csv"
+expect_grep "^[0-9]{5}-[0-9A-Z]{10},${sensitive%%|*},${sensitive%%|*}," "$T/anon/children.csv"
+expect_grep 'Nguyễn Thị Đào' "$T/anon/children.csv"
+expect_grep '^file=cases.csv,cases,[0-9]+,[0-9a-f]{64}$' "$T/anon/manifest.txt"
+expect_grep '^file=assessments.csv,assessments,[0-9]+,[0-9a-f]{64}$' "$T/anon/manifest.txt"
 
 # --- 11. templates and the column reference
 expect_rc 0 "$TREEM" columns --templates "$T"

@@ -16,7 +16,8 @@
     X(plan) X(task) X(plan_repo) \
     X(csv_read_file) X(csv_write) X(csv_encoding) X(csv_errors) X(csv_map) X(manifest) X(measures) \
     X(child) X(growth) X(child_repo) X(children) \
-    X(rubric) X(rubric_score) X(rubric_csv) X(score) X(case) X(cases) X(transfer) X(report) X(score_cases)
+    X(rubric) X(rubric_score) X(rubric_csv) X(score) X(case) X(cases) X(transfer) X(transfer_kinds) \
+    X(report) X(score_cases)
 
 static void remove_db(const char *path);
 

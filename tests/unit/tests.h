@@ -36,6 +36,7 @@ Suite *suite_score(void);
 Suite *suite_case(void);
 Suite *suite_cases(void);
 Suite *suite_transfer(void);
+Suite *suite_transfer_kinds(void);
 Suite *suite_report(void);
 Suite *suite_score_cases(void);
 

@@ -92,4 +92,10 @@ enum status cases_open_items(struct db *db, const struct case_file *c, struct da
  * "unidentified child". */
 void cases_child_shown(const struct case_row *r, enum user_role role, char *out, size_t n);
 
+/* The hook of anonymised exports (transfer_set_sensitive_hook, installed by
+ * session_prepare): true when child_id is the child of a case of a
+ * sensitive kind — sexual abuse, violence, trafficking, abandonment or
+ * neglect — and also when that cannot be read (fail closed). */
+bool cases_child_sensitive(struct db *db, long long child_id, void *ctx);
+
 #endif

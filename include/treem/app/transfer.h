@@ -5,7 +5,7 @@
  * reads, maps headers by name, validates every cell with the forms' rules,
  * matches records (uid, else the duplicate rules), reports conflicts, and is
  * all-or-nothing unless told to skip bad rows. Who reported a case is never
- * a column of any kind (a rule for the kinds still to come). */
+ * a column of any kind (Luật Trẻ em Điều 24). */
 #ifndef TREEM_APP_TRANSFER_H
 #define TREEM_APP_TRANSFER_H
 #include <stdbool.h>
@@ -19,10 +19,11 @@
 struct transfer_kind;
 
 /* The kinds in the order a package is imported (children before periods,
- * plans before targets and tasks). */
+ * plans before targets and tasks, cases before their steps). */
 const struct transfer_kind *const *transfer_kinds(size_t *n);
 /* The kind called name ("children", "periods", "plans", "targets",
- * "tasks"; Vietnamese words and singulars also: "tre-em", "child"), or NULL. */
+ * "tasks", "cases", "case_steps", "assessments"; Vietnamese words and
+ * singulars also: "tre-em", "child", "vu-viec"), or NULL. */
 const struct transfer_kind *transfer_kind_find(const char *name);
 /* Stable name and translated title of a kind. */
 const char *transfer_kind_name(const struct transfer_kind *k);
@@ -31,9 +32,9 @@ const char *transfer_kind_title(const struct transfer_kind *k);
 const struct csv_kind *transfer_kind_columns(const struct transfer_kind *k);
 
 /* A sensitive child's name is replaced by its code in anonymised exports.
- * The hook says which children are sensitive (the cases module will set it:
- * children in a case marked sensitive); with no hook every child counts as
- * sensitive, so an anonymised export carries no child's name at all. */
+ * The hook says which children are sensitive: session_prepare installs
+ * cases_child_sensitive (children of a case of a sensitive kind, app/cases.h).
+ * With no hook every child counts as sensitive (fail closed). */
 typedef bool (*transfer_sensitive_fn)(struct db *db, long long child_id, void *ctx);
 void transfer_set_sensitive_hook(transfer_sensitive_fn fn, void *ctx);
 /* True when child_id is to be anonymised (see above). */

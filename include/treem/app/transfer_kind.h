@@ -84,6 +84,9 @@ extern const struct transfer_kind transfer_kind_periods;
 extern const struct transfer_kind transfer_kind_plans;
 extern const struct transfer_kind transfer_kind_targets;
 extern const struct transfer_kind transfer_kind_tasks;
+extern const struct transfer_kind transfer_kind_cases;
+extern const struct transfer_kind transfer_kind_case_steps;
+extern const struct transfer_kind transfer_kind_assessments;
 
 /* Writes one record: cells[i] is column i's text (NULL = ""), for the first
  * kind->nexport columns. When the kind has a row_hash column its cell is

@@ -1,0 +1,153 @@
+/* transfer_case_repo — extra reads and writes of the cases and assessments
+ * CSV kinds. */
+#include <config.h>
+#include "treem/db/transfer_case_repo.h"
+#include "treem/core/i18n.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static enum status step_done(struct db *db, sqlite3_stmt *st, const char *what)
+{
+    enum status rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, what);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status transfer_case_repo_ids(struct db *db, const char *from, const char *to,
+                                   long long **ids, size_t *n)
+{
+    sqlite3_stmt *st;
+    *ids = NULL;
+    *n = 0;
+    enum status rc = db_prepare(db, "SELECT id FROM case_file WHERE (?1 IS NULL OR substr(received_at, 1, 10) >= ?1) "
+                                    "AND (?2 IS NULL OR substr(received_at, 1, 10) <= ?2) ORDER BY code_num", &st);
+    if (rc != ST_OK)
+        return rc;
+    db_bind_text(st, 1, from);
+    db_bind_text(st, 2, to);
+    size_t cap = 0;
+    int s = SQLITE_DONE;
+    while (rc == ST_OK && (s = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            long long *grown = realloc(*ids, (cap = cap ? cap * 2 : 64) * sizeof *grown);
+            if (!grown) {
+                rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+                break;
+            }
+            *ids = grown;
+        }
+        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    if (rc == ST_OK && s != SQLITE_DONE)
+        rc = db_fail(db, _("cannot read the cases"));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static long long code_number(const char *code)
+{
+    if (!code || toupper((unsigned char)code[0]) != 'V' || toupper((unsigned char)code[1]) != 'V' || code[2] != '-')
+        return 0;
+    long long n = 0;
+    for (const char *p = code + 3; *p; p++) {
+        if (!isdigit((unsigned char)*p) || n > 100000000)
+            return 0;
+        n = n * 10 + (*p - '0');
+    }
+    return n;
+}
+
+enum status transfer_case_repo_restamp(struct db *db, long long id, const char *code,
+                                       const char *updated)
+{
+    sqlite3_stmt *st;
+    enum status rc = ST_OK;
+    long long num = code_number(code);
+    if (num > 0) {
+        char text[32];
+        snprintf(text, sizeof text, "VV-%04lld", num); /* as case_repo_insert writes it */
+        rc = db_prepare(db, "UPDATE case_file SET code_num = ?2, code = ?3 WHERE id = ?1 "
+                            "AND NOT EXISTS (SELECT 1 FROM case_file WHERE code_num = ?2 AND id <> ?1)", &st);
+        if (rc == ST_OK) {
+            sqlite3_bind_int64(st, 1, id);
+            sqlite3_bind_int64(st, 2, num);
+            db_bind_text(st, 3, text);
+            rc = step_done(db, st, _("cannot save the case"));
+        }
+        if (rc == ST_OK && sqlite3_changes(db->sql) > 0 &&
+            (rc = db_prepare(db, "UPDATE setting SET value = CAST(?1 AS TEXT) WHERE key = 'case_code_last' "
+                                 "AND CAST(value AS INTEGER) < ?1", &st)) == ST_OK) {
+            sqlite3_bind_int64(st, 1, num);
+            rc = step_done(db, st, _("cannot save the case"));
+        }
+    }
+    if (rc == ST_OK && updated && *updated &&
+        (rc = db_prepare(db, "UPDATE case_file SET updated_at = ?2 WHERE id = ?1", &st)) == ST_OK) {
+        sqlite3_bind_int64(st, 1, id);
+        db_bind_text(st, 2, updated);
+        rc = step_done(db, st, _("cannot save the case"));
+    }
+    return rc;
+}
+
+enum status transfer_case_repo_child_sensitive(struct db *db, long long child_id, bool *out)
+{
+    char key[24];
+    long long n = 0;
+    snprintf(key, sizeof key, "%lld", child_id);
+    enum status rc = db_query_int(db, "SELECT count(*) FROM case_file WHERE child_id = ?1 AND kind IN "
+                                      "('sexual_abuse', 'violence', 'trafficking', 'neglect')", key, &n);
+    *out = rc != ST_OK || n > 0; /* fail closed: anonymise when unsure */
+    return rc;
+}
+
+static const char *col_text(sqlite3_stmt *st, int col)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    return t ? (const char *)t : "";
+}
+
+enum status transfer_case_repo_values_each(struct db *db, int from, int to, transfer_value_fn fn,
+                                           void *ctx)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db,
+        "SELECT a.year, a.commune_code, i.code, v.value, v.origin, v.evidence, v.department, v.updated "
+        "FROM assessment_value v JOIN assessment a ON a.id = v.assessment_id "
+        "JOIN indicator i ON i.id = v.indicator_id JOIN criterion c ON c.id = i.criterion_id "
+        "WHERE (?1 = 0 OR a.year >= ?1) AND (?2 = 0 OR a.year <= ?2) "
+        "ORDER BY a.commune_code, a.year, c.number, i.sort, i.id", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int(st, 1, from);
+    sqlite3_bind_int(st, 2, to);
+    int s = SQLITE_DONE;
+    while (rc == ST_OK && (s = sqlite3_step(st)) == SQLITE_ROW) {
+        struct transfer_value_row r = {
+            sqlite3_column_int(st, 0), col_text(st, 1), col_text(st, 2),
+            sqlite3_column_type(st, 3) != SQLITE_NULL, sqlite3_column_double(st, 3),
+            col_text(st, 4), col_text(st, 5), col_text(st, 6), col_text(st, 7)};
+        rc = fn(&r, ctx);
+    }
+    if (rc == ST_OK && s != SQLITE_DONE)
+        rc = db_fail(db, _("cannot read the assessment"));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status transfer_case_repo_value_stamp(struct db *db, long long assessment_id,
+                                           long long indicator_id, const char *updated)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, "UPDATE assessment_value SET updated = ?3 "
+                                    "WHERE assessment_id = ?1 AND indicator_id = ?2", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, assessment_id);
+    sqlite3_bind_int64(st, 2, indicator_id);
+    db_bind_text(st, 3, updated);
+    return step_done(db, st, _("cannot save the assessment"));
+}
