@@ -1,6 +1,7 @@
 /* home — figures for the home screen. */
 #include <config.h>
 #include "treem/app/home.h"
+#include "treem/app/score.h"
 #include "treem/app/cases.h"
 #include "treem/app/child_stats.h"
 #include "treem/db/plan_repo.h"
@@ -9,13 +10,6 @@
 
 #include <stdio.h>
 #include <string.h>
-
-static bool table_exists(struct db *db, const char *name)
-{
-    long long n = 0;
-    return db_query_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-                        name, &n) == ST_OK && n > 0;
-}
 
 /* Runs a count query with today's ISO date as parameter; -1 on error. */
 static long count_on(struct db *db, const char *sql, const char *iso)
@@ -57,7 +51,14 @@ enum status home_stats_get(struct db *db, struct date today, struct home_stats *
         snprintf(out->next_report, sizeof out->next_report, "%s — %s", d,
                  kind == PLAN_CAL_REPORT_HALF ? _("6-month report") : _("annual report"));
     }
-    (void)table_exists;
+    struct score_sheet sheet;
+    if (score_sheet_build(db, today.y, NULL, &sheet) == ST_OK) {
+        if (sheet.stored) {
+            out->criteria_points = (long)(sheet.score.total + 0.5);
+            out->criteria_partial = sheet.score.partial;
+        }
+        score_sheet_free(&sheet);
+    }
     status_clear();
     return ST_OK;
 }

@@ -56,6 +56,11 @@ static void home_draw(struct screen *s, WINDOW *w, int rows, int cols)
     figure(w, 9, 2, N_("Overdue case steps"), st.overdue_steps);
     figure(w, 10, 2, N_("Tasks due within 7 days or late"), st.tasks_due);
     figure(w, 11, 2, N_("Criteria score this year"), st.criteria_points);
+    if (st.criteria_points >= 0 && st.criteria_partial) {
+        ui_attr(w, UC_DIM, true);
+        ui_print(w, 11, 52, cols - 54, _("(partial)"));
+        ui_attr(w, UC_DIM, false);
+    }
     figure(w, 12, 2, N_("Villages"), st.villages);
     figure(w, 13, 2, N_("Departments"), st.departments);
     ui_print_pad(w, 14, 2, 42, _("Next report deadline"));

@@ -15,6 +15,7 @@ struct home_stats {
     long overdue_steps;
     long tasks_due;         /* not done and due within 7 days or overdue */
     long criteria_points;   /* this year's assessed total, -1 when none */
+    bool criteria_partial;  /* some criterion has no scale or value yet */
     char next_report[96];   /* "15/05/2026 — báo cáo 6 tháng", or "" */
 };
 
