@@ -1,6 +1,7 @@
 /* case_screens — the sub-screens of Vụ việc (src/tui/scr_case_*.c): the
  * filter of the cases list, the case file with its timeline, the intake
- * form, the step form and the child picker used by the intake form. */
+ * form, the step form, the end of a separation and the child picker used
+ * by the intake form and the case file. */
 #ifndef TREEM_TUI_CASE_SCREENS_H
 #define TREEM_TUI_CASE_SCREENS_H
 #include "treem/tui/ui.h"
@@ -20,10 +21,17 @@ struct child_pick {
     char query[CHILD_NAME_BUF];   /* search text to start with */
 };
 
+/* The running separation to end (arg of scr_case_end_ops). */
+struct case_end {
+    long long case_id, step_id;
+    struct datetime start;
+};
+
 extern const struct screen_ops scr_case_filter_ops;  /* arg: struct case_view * */
 extern const struct screen_ops scr_case_file_ops;    /* arg: long long * case id */
 extern const struct screen_ops scr_case_intake_ops;  /* arg: long long * (set to the new id) */
 extern const struct screen_ops scr_case_step_ops;    /* arg: long long * case id */
 extern const struct screen_ops scr_child_pick_ops;   /* arg: struct child_pick * */
+extern const struct screen_ops scr_case_end_ops;     /* arg: struct case_end * */
 
 #endif
