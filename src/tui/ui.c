@@ -281,6 +281,16 @@ enum action ui_read_key(struct ui *ui, bool text_mode, char text[8], int *digit)
                 *digit = (int)(next - '0');
                 return ACT_JUMP;
             }
+            if (k2 == OK && (next == '[' || next == 'O')) {
+                /* a key the terminal description does not know (e.g. Home
+                 * under a wrong TERM): swallow its sequence, do not read
+                 * it as Esc (which would leave the screen) plus text */
+                nodelay(stdscr, TRUE);
+                while (get_wch(&next) == OK && !(next >= 0x40 && next <= 0x7e))
+                    ;
+                nodelay(stdscr, FALSE);
+                continue;
+            }
             if (k2 == KEY_CODE_YES)
                 ungetch((int)next);
             else if (k2 == OK)

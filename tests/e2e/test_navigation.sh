@@ -43,6 +43,12 @@ wait_for "Trẻ em dưới 16 tuổi"
 ok "Alt+1 jumps home even from a form where digits are text"
 keys F9
 wait_for "2 Trẻ em"
+# a key this TERM does not describe (Home under tmux) is ignored, not read
+# as Esc (which would leave the screen)
+keys Home
+sleep 0.3
+screen | grep -q "Tìm:" || fail "an unknown key sequence left the list"
+ok "an unknown escape sequence is ignored"
 keys Escape
 wait_for "Trẻ em dưới 16 tuổi"
 ok "F9 moves to the next screen and Esc comes back home"
