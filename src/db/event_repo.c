@@ -159,6 +159,10 @@ enum status event_repo_get(struct db *db, long long id, struct plan_event *out)
     return rc;
 }
 
+/* row_collect's view of read_event and plan_event_clear. */
+static bool read_event_row(sqlite3_stmt *st, void *elem) { return read_event(st, elem); }
+static void plan_event_clear_row(void *elem) { plan_event_clear(elem); }
+
 enum status event_repo_list(struct db *db, long long plan_id, struct plan_event **out,
                             size_t *n)
 {
@@ -170,19 +174,8 @@ enum status event_repo_list(struct db *db, long long plan_id, struct plan_event 
     if (rc != ST_OK)
         return rc;
     sqlite3_bind_int64(st, 1, plan_id);
-    size_t cap = 0;
-    int step = SQLITE_DONE;
-    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!row_grow(out, &cap, *n, sizeof **out) || !read_event(st, &(*out)[(*n)++]))
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-    }
-    if (rc == ST_OK && step != SQLITE_DONE)
-        rc = db_fail(db, _("database"));
-    sqlite3_finalize(st);
-    if (rc != ST_OK) {
-        plan_event_list_free(*out, *n);
-        *out = NULL;
-        *n = 0;
-    }
+    void *list;
+    rc = row_collect(db, st, sizeof **out, read_event_row, plan_event_clear_row, &list, n);
+    *out = list;
     return rc;
 }

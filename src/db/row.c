@@ -109,3 +109,29 @@ bool row_grow(void *arr, size_t *cap, size_t n, size_t elem)
     *cap = ncap;
     return true;
 }
+
+enum status row_collect(struct db *db, sqlite3_stmt *st, size_t elem, row_read_fn read,
+                        row_clear_fn clear, void **out, size_t *n)
+{
+    char *arr = NULL;
+    size_t cap = 0, count = 0;
+    enum status rc = ST_OK;
+    int step = SQLITE_DONE;
+    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!row_grow(&arr, &cap, count, elem) || !read(st, arr + count++ * elem))
+            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+    }
+    if (rc == ST_OK && step != SQLITE_DONE)
+        rc = db_fail(db, _("database"));
+    sqlite3_finalize(st);
+    if (rc != ST_OK) {
+        for (size_t i = 0; i < count; i++)
+            clear(arr + i * elem);
+        free(arr);
+        arr = NULL;
+        count = 0;
+    }
+    *out = arr;
+    *n = count;
+    return rc;
+}

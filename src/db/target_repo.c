@@ -195,6 +195,10 @@ enum status target_repo_get(struct db *db, long long id, struct plan_target *out
     return rc;
 }
 
+/* row_collect's view of read_target and plan_target_clear. */
+static bool read_target_row(sqlite3_stmt *st, void *elem) { return read_target(st, elem); }
+static void plan_target_clear_row(void *elem) { plan_target_clear(elem); }
+
 enum status target_repo_list(struct db *db, long long plan_id, struct plan_target **out,
                              size_t *n)
 {
@@ -206,19 +210,8 @@ enum status target_repo_list(struct db *db, long long plan_id, struct plan_targe
     if (rc != ST_OK)
         return rc;
     sqlite3_bind_int64(st, 1, plan_id);
-    size_t cap = 0;
-    int step = SQLITE_DONE;
-    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!row_grow(out, &cap, *n, sizeof **out) || !read_target(st, &(*out)[(*n)++]))
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-    }
-    if (rc == ST_OK && step != SQLITE_DONE)
-        rc = db_fail(db, _("database"));
-    sqlite3_finalize(st);
-    if (rc != ST_OK) {
-        plan_target_list_free(*out, *n);
-        *out = NULL;
-        *n = 0;
-    }
+    void *list;
+    rc = row_collect(db, st, sizeof **out, read_target_row, plan_target_clear_row, &list, n);
+    *out = list;
     return rc;
 }

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include "treem/core/date.h"
 #include "treem/core/status.h"
+#include "treem/db/db.h"
 
 /* Binds the NFC form of s (NULL binds NULL). ST_INVALID naming `field` when
  * s is not valid UTF-8, ST_NOMEM when out of memory. */
@@ -32,6 +33,18 @@ struct date row_date(sqlite3_stmt *st, int col);
  * size elem, zero-filled when grown). False when memory runs out; the array
  * is left as it was. */
 bool row_grow(void *arr, size_t *cap, size_t n, size_t elem);
+
+/* Reads one row into a zero-filled element; false when memory runs out. */
+typedef bool (*row_read_fn)(sqlite3_stmt *st, void *elem);
+/* Frees what an element holds (not the element itself). */
+typedef void (*row_clear_fn)(void *elem);
+
+/* Steps the bound statement st to its end, reading every row with read into
+ * a growing array of elements of elem bytes in *out (*n of them; caller
+ * frees), then finalizes st. On failure every element read is cleared, the
+ * array freed, *out NULL and *n 0. The list queries of the repositories. */
+enum status row_collect(struct db *db, sqlite3_stmt *st, size_t elem, row_read_fn read,
+                        row_clear_fn clear, void **out, size_t *n);
 
 /* ISO text of d into buf, "" when unset (for audit lines). */
 const char *row_iso(struct date d, char buf[DATE_BUF]);
