@@ -6,7 +6,7 @@
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
 
-#include <fcntl.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,11 +30,9 @@ enum status children_new_uid(const char *commune_code, char out[CHILD_UID_BUF])
 {
     static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     unsigned char bytes[10];
-    int fd = open("/dev/urandom", O_RDONLY);
-    bool ok = fd >= 0 && read(fd, bytes, sizeof bytes) == (ssize_t)sizeof bytes;
-    if (fd >= 0)
-        close(fd);
-    if (!ok) { /* no urandom (odd systems): clock and pid, still unique enough with the UNIQUE index */
+    if (sodium_init() >= 0) {
+        randombytes_buf(bytes, sizeof bytes);
+    } else { /* no randomness source (odd systems): clock and pid, still unique enough with the UNIQUE index */
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
         unsigned long long x = (unsigned long long)ts.tv_nsec ^ ((unsigned long long)ts.tv_sec << 20) ^

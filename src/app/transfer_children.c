@@ -11,6 +11,7 @@
 #include "treem/app/transfer_kind.h"
 #include "treem/app/children.h"
 #include "treem/app/commune.h"
+#include "treem/db/child_bulk.h"
 #include "treem/db/child_repo.h"
 #include "treem/db/transfer_repo.h"
 #include "treem/model/child_rules.h"
@@ -153,10 +154,12 @@ static enum status export_all(struct transfer_export *x)
 struct import_state {
     struct cells a, b;          /* local and file records as cells */
     struct strbuf sb;
-    struct child_bulk bulk;     /* full-text index caught up at the end */
-    bool updated;               /* a record was updated */
+    struct child_bulk bulk;     /* new rows: codes, and the index caught up at the end */
+    struct { char *fold; long long id; } villages[64]; /* known villages met so far */
+    size_t nvillages;
 };
 
+/* The state of this import. */
 static struct import_state *state(struct transfer_import *im)
 {
     if (!im->kind_data)
@@ -164,13 +167,34 @@ static struct import_state *state(struct transfer_import *im)
     return im->kind_data;
 }
 
+/* The id of the village whose fold is `fold` (0: none yet), remembering
+ * the villages met: a file names the same few on every row. */
+static enum status find_village(struct transfer_import *im, const char *fold, long long *id)
+{
+    struct import_state *s = state(im);
+    if (!s)
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    for (size_t i = 0; i < s->nvillages; i++) {
+        if (strcmp(s->villages[i].fold, fold) == 0) {
+            *id = s->villages[i].id;
+            return ST_OK;
+        }
+    }
+    enum status rc = transfer_repo_village(im->db, fold, id);
+    if (rc == ST_OK && *id && s->nvillages < sizeof s->villages / sizeof *s->villages &&
+        (s->villages[s->nvillages].fold = strdup(fold)) != NULL)
+        s->villages[s->nvillages++].id = *id;
+    return rc;
+}
+
+
 static enum status import_finish(struct transfer_import *im)
 {
     struct import_state *s = im->kind_data;
-    return s ? child_repo_bulk_end(im->db, &s->bulk, s->updated) : ST_OK;
+    return s ? child_bulk_end(im->db, &s->bulk, CHILD_BULK_INDEX_NOW) : ST_OK;
 }
 
-/* The state, on the first row also suspending the row-by-row index. */
+/* The state, on the first row also beginning the bulk of new rows. */
 static enum status begin(struct transfer_import *im)
 {
     bool first = !im->kind_data;
@@ -180,7 +204,7 @@ static enum status begin(struct transfer_import *im)
     if (!first)
         return ST_OK;
     im->finish = import_finish;
-    return child_repo_bulk_begin(im->db, &s->bulk);
+    return child_bulk_begin(im->db, &s->bulk, im->who);
 }
 
 static void import_done(struct transfer_import *im)
@@ -190,7 +214,9 @@ static void import_done(struct transfer_import *im)
         cells_free(&s->a);
         cells_free(&s->b);
         strbuf_free(&s->sb);
-        free(s->bulk.triggers);
+        strbuf_free(&s->bulk.restore);
+        for (size_t i = 0; i < s->nvillages; i++)
+            free(s->villages[i].fold);
     }
     free(s);
     im->kind_data = NULL;
@@ -243,7 +269,7 @@ static enum status parse_row(struct transfer_import *im, const struct csv_row *r
         return rc;
     free(ri->village_fold);
     ri->village_fold = utf8_fold(c->village);
-    return ri->village_fold ? transfer_repo_village(im->db, ri->village_fold, &c->village_id)
+    return ri->village_fold ? find_village(im, ri->village_fold, &c->village_id)
                             : status_set(ST_NOMEM, "%s", _("out of memory"));
 }
 
@@ -329,7 +355,7 @@ static enum status ensure_village(struct transfer_import *im, const struct csv_r
         return ST_OK;
     enum status rc = village_add(im->db, c->village);
     if (rc == ST_OK)
-        rc = transfer_repo_village(im->db, ri->village_fold, &c->village_id);
+        rc = find_village(im, ri->village_fold, &c->village_id);
     if (rc != ST_OK)
         return rc;
     im->counts->villages_added++;
@@ -432,9 +458,7 @@ static enum status write_new(struct transfer_import *im, const struct csv_row *r
     if (rc == ST_OK)
         rc = ensure_village(im, row, c, ri);
     if (rc == ST_OK)
-        rc = child_repo_insert(im->db, c, im->who);
-    if (rc == ST_OK)
-        rc = transfer_repo_restamp(im->db, c->id, transfer_cell(im, row, COL_CODE), ri->updated);
+        rc = child_bulk_insert(im->db, &state(im)->bulk, c, transfer_cell(im, row, COL_CODE), ri->updated);
     char key[48];
     snprintf(key, sizeof key, "a\x1f%lld", c->id);
     if (rc == ST_OK && !*ri->uid)
@@ -460,8 +484,6 @@ static enum status write_match(struct transfer_import *im, const struct csv_row 
     rc = ensure_village(im, row, merged, ri);
     if (rc == ST_OK)
         rc = child_repo_update(im->db, local, merged, im->who);
-    if (rc == ST_OK)
-        ((struct import_state *)im->kind_data)->updated = true;
     if (rc == ST_OK)
         rc = transfer_repo_restamp(im->db, merged->id, NULL, ri->updated);
     if (rc == ST_OK)

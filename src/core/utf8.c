@@ -20,8 +20,68 @@ bool utf8_valid(const char *s, size_t len)
     return true;
 }
 
+/* ------------------------------------------------------ the fast path
+ * Nearly all text treem stores is Latin: ASCII and the precomposed letters
+ * below U+0250 and in Latin Extended Additional (U+1E00–U+1EFF, where the
+ * Vietnamese letters with two marks live). Each of them is a starter that
+ * neither decomposes canonically nor composes with a neighbour, so a string
+ * made only of them is already NFC and folds letter by letter. Such strings
+ * skip utf8proc, which costs more than the rest of an import row; anything
+ * else (combining marks, other scripts, bad bytes) takes the full path.
+ * tests/unit/test_utf8.c checks both claims against utf8proc for every pair
+ * of these letters. */
+#define FAST_LOW_END 0x250
+#define FAST_HIGH_FROM 0x1E00
+#define FAST_HIGH_END 0x1F00
+#define FAST_N (FAST_LOW_END + FAST_HIGH_END - FAST_HIGH_FROM)
+#define FOLD_MAX 7
+
+static int fast_index(long cp)
+{
+    if (cp > 0 && cp < FAST_LOW_END)
+        return (int)cp;
+    if (cp >= FAST_HIGH_FROM && cp < FAST_HIGH_END)
+        return (int)(cp - FAST_HIGH_FROM + FAST_LOW_END);
+    return -1;
+}
+
+/* Decodes the character at p into *cp when it is one of the fast letters;
+ * returns its length, or 0 (not a fast letter, or not UTF-8). */
+static size_t fast_char(const unsigned char *p, long *cp)
+{
+    if (p[0] < 0x80) {
+        *cp = p[0];
+        return 1;
+    }
+    if (p[0] >= 0xC2 && p[0] < 0xE0 && (p[1] & 0xC0) == 0x80) {
+        *cp = ((long)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+        return fast_index(*cp) >= 0 ? 2 : 0;
+    }
+    if (p[0] == 0xE1 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+        *cp = ((long)(p[0] & 0x0F) << 12) | ((long)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+        return fast_index(*cp) >= 0 ? 3 : 0;
+    }
+    return 0;
+}
+
+/* The length of s when it is made only of fast letters, else -1. */
+static long fast_len(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    long cp;
+    for (size_t n; *p; p += n)
+        if (!(n = fast_char(p, &cp)))
+            return -1;
+    return (long)(p - (const unsigned char *)s);
+}
+
 char *utf8_nfc(const char *s)
 {
+    long len = fast_len(s);
+    if (len >= 0) {
+        char *copy = malloc((size_t)len + 1);
+        return copy ? memcpy(copy, s, (size_t)len + 1) : NULL;
+    }
     if (!utf8_valid(s, strlen(s)))
         return NULL;
     return (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
@@ -61,18 +121,77 @@ static void collapse_spaces(char *s)
     *w = '\0';
 }
 
+#define FOLD_FLAGS (UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK | \
+                    UTF8PROC_CASEFOLD)
+
+/* The fold of each fast letter, made by utf8proc once (first use). A
+ * letter whose fold would not fit keeps an empty entry and sends its
+ * strings down the full path. */
+static char fold_table[FAST_N][FOLD_MAX + 1];
+static bool fold_ready;
+
+static void fold_table_build(void)
+{
+    for (long cp = 1; cp < FAST_HIGH_END; cp++) {
+        int i = fast_index(cp);
+        if (i < 0)
+            continue;
+        utf8proc_uint8_t in[5] = {0}, *out = NULL;
+        utf8proc_encode_char((utf8proc_int32_t)cp, in);
+        utf8proc_ssize_t n = utf8proc_map_custom(in, 0, &out, FOLD_FLAGS, fold_dd, NULL);
+        if (n > 0 && n <= FOLD_MAX)
+            memcpy(fold_table[i], out, (size_t)n + 1);
+        free(out);
+    }
+    fold_ready = true;
+}
+
+/* The fold of s letter by letter, or NULL when s is not all fast letters. */
+static char *fold_fast(const char *s, long len)
+{
+    if (!fold_ready)
+        fold_table_build();
+    char *out = malloc((size_t)len * 2 + 1), *w = out; /* a letter folds to at most twice its bytes */
+    const unsigned char *p = (const unsigned char *)s;
+    long cp;
+    for (size_t n; out && *p; p += n) {
+        n = fast_char(p, &cp);
+        const char *f = fold_table[fast_index(cp)];
+        size_t flen = strlen(f);
+        if (!flen || flen > 2 * n) {
+            free(out);
+            return NULL;
+        }
+        memcpy(w, f, flen);
+        w += flen;
+    }
+    if (out)
+        *w = '\0';
+    return out;
+}
+
+static char *fold(const char *s, bool fast)
+{
+    long len = fast ? fast_len(s) : -1;
+    char *out = len >= 0 ? fold_fast(s, len) : NULL;
+    if (!out) {
+        utf8proc_uint8_t *u = NULL;
+        if (utf8proc_map_custom((const utf8proc_uint8_t *)s, 0, &u, FOLD_FLAGS, fold_dd, NULL) < 0)
+            return NULL;
+        out = (char *)u;
+    }
+    collapse_spaces(out);
+    return out;
+}
+
 char *utf8_fold(const char *s)
 {
-    utf8proc_uint8_t *out = NULL;
-    utf8proc_ssize_t n = utf8proc_map_custom(
-        (const utf8proc_uint8_t *)s, 0, &out,
-        UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-            UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD,
-        fold_dd, NULL);
-    if (n < 0)
-        return NULL;
-    collapse_spaces((char *)out);
-    return (char *)out;
+    return fold(s, true);
+}
+
+char *utf8_fold_full(const char *s)
+{
+    return fold(s, false);
 }
 
 static int cp_width(utf8proc_int32_t cp)

@@ -8,15 +8,21 @@
 
 static const char *const action_names[] = {"create", "change", "delete"};
 
+void audit_stamp(char at[DATETIME_BUF])
+{
+    struct datetime now = date_now();
+    char iso[DATE_BUF];
+    datetime_format(now, at);
+    date_iso(now.date, iso);
+    memcpy(at, iso, 10); /* ISO date, then " hh:mm" */
+}
+
 enum status audit_record(struct db *db, const char *who, enum audit_action action,
                          const char *entity, const char *entity_id, const char *field,
                          const char *old_value, const char *new_value)
 {
-    struct datetime now = date_now();
-    char at[DATETIME_BUF], iso[DATE_BUF];
-    datetime_format(now, at);
-    date_iso(now.date, iso);
-    memcpy(at, iso, 10); /* ISO date, then " hh:mm" */
+    char at[DATETIME_BUF];
+    audit_stamp(at);
     sqlite3_stmt *st;
     enum status rc = db_prepare_cached(db,
         "INSERT INTO audit_log(at, who, action, entity, entity_id, field, old_value, new_value) "

@@ -21,13 +21,55 @@ static const char *column(enum child_field f)
     return f == CF_VILLAGE ? "village_id" : child_fields[f].key;
 }
 
-/* "SELECT <meta>, <fields> FROM child c LEFT JOIN village v …" */
-static bool select_sql(struct strbuf *sql, const char *where)
+/* SQL texts spelt out from the field table. They never change, so each is
+ * built once and kept for the life of the process (an import asks for them
+ * once a row; building them costs more than running them). */
+static const char *built_sql(char **slot, bool (*build)(struct strbuf *))
+{
+    if (!*slot) {
+        struct strbuf sb = STRBUF_INIT;
+        if (build(&sb))
+            *slot = strbuf_take(&sb);
+        strbuf_free(&sb);
+    }
+    return *slot;
+}
+
+/* "SELECT <meta>, <fields> FROM child c LEFT JOIN village v … " */
+static bool build_select(struct strbuf *sql)
 {
     bool ok = strbuf_puts(sql, "SELECT " META_COLS);
     for (int f = 0; ok && f < CF__COUNT; f++)
         ok = f == CF_VILLAGE ? strbuf_puts(sql, ", v.name") : strbuf_printf(sql, ", c.%s", column(f));
-    return ok && strbuf_printf(sql, " FROM child c LEFT JOIN village v ON v.id = c.village_id %s", where);
+    return ok && strbuf_puts(sql, " FROM child c LEFT JOIN village v ON v.id = c.village_id ");
+}
+
+static bool select_sql(struct strbuf *sql, const char *where)
+{
+    static char *head;
+    const char *h = built_sql(&head, build_select);
+    return h && strbuf_puts(sql, h) && strbuf_puts(sql, where);
+}
+
+/* The SELECT for a where clause that is a string literal, built once per
+ * literal: the same pointer each time also finds db_prepare_cached()'s
+ * statement without comparing the text. NULL: no memory. */
+static const char *select_for(const char *where)
+{
+    static struct { const char *where; char *sql; } memo[8];
+    size_t i = 0;
+    while (i < sizeof memo / sizeof *memo && memo[i].where && memo[i].where != where)
+        i++;
+    if (i < sizeof memo / sizeof *memo && memo[i].where)
+        return memo[i].sql;
+    struct strbuf sb = STRBUF_INIT;
+    char *sql = select_sql(&sb, where) ? strbuf_take(&sb) : NULL;
+    strbuf_free(&sb);
+    if (sql && i < sizeof memo / sizeof *memo) {
+        memo[i].where = where;
+        memo[i].sql = sql;
+    }
+    return sql; /* (more clauses than slots would leak: there are four) */
 }
 
 static void now_text(char out[20])
@@ -95,11 +137,9 @@ static enum status read_child(sqlite3_stmt *st, struct child *c)
 static enum status get_where(struct db *db, const char *where, const char *text, long long num,
                              struct child *out, const char *what)
 {
-    struct strbuf sql = STRBUF_INIT;
+    const char *sql = select_for(where);
     sqlite3_stmt *st = NULL;
-    enum status rc = select_sql(&sql, where) ? db_prepare_cached(db, strbuf_str(&sql), &st)
-                                             : status_set(ST_NOMEM, "%s", _("out of memory"));
-    strbuf_free(&sql);
+    enum status rc = sql ? db_prepare_cached(db, sql, &st) : status_set(ST_NOMEM, "%s", _("out of memory"));
     if (rc != ST_OK)
         return rc;
     if (text)
@@ -194,14 +234,23 @@ static enum status bind_field(sqlite3_stmt *st, int idx, const struct child *c, 
             sqlite3_bind_int(st, idx, v);
         return ST_OK;
     }
-    struct strbuf sb = STRBUF_INIT;
-    if (!child_field_text(c, f, CHILD_FMT_STORE, &sb) || !strbuf_puts(&sb, ""))
-        return status_set(ST_NOMEM, "%s", _("out of memory"));
-    if (d->kind == CFK_DATE && sb.len == 0)
-        sqlite3_bind_null(st, idx);
-    else
-        db_bind_text(st, idx, strbuf_str(&sb));
-    strbuf_free(&sb);
+    if (d->kind == CFK_DATE) {
+        const struct date *day = at;
+        char iso[DATE_BUF];
+        if (day->y) {
+            date_iso(*day, iso);
+            sqlite3_bind_text(st, idx, iso, -1, SQLITE_TRANSIENT);
+        } else {
+            sqlite3_bind_null(st, idx);
+        }
+        return ST_OK;
+    }
+    if (d->kind == CFK_ENUM) {
+        sqlite3_bind_text(st, idx, enum_code(d->def, *(const int *)at), -1, SQLITE_STATIC);
+        return ST_OK;
+    }
+    const char *text = *(char *const *)at; /* the record outlives the step */
+    sqlite3_bind_text(st, idx, text ? text : "", -1, SQLITE_STATIC);
     return ST_OK;
 }
 
@@ -292,21 +341,28 @@ static enum status refresh_village(struct db *db, struct child *c)
     return ST_OK;
 }
 
-static bool insert_sql(struct strbuf *sql)
+static bool build_insert(struct strbuf *sql)
 {
     bool ok = strbuf_puts(sql, "INSERT INTO child(uid, code_num, code, created_at, updated_at, "
                                "name_fold, sort_key, birth_eff, search");
     for (int f = 0; ok && f < CF__COUNT; f++)
         ok = strbuf_printf(sql, ", %s", column(f));
-    ok = ok && strbuf_puts(sql, ") VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8");
+    ok = ok && strbuf_puts(sql, ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9");
     for (int f = 0; ok && f < CF__COUNT; f++)
-        ok = strbuf_printf(sql, ", ?%d", 9 + f);
+        ok = strbuf_printf(sql, ", ?%d", 10 + f);
     return ok && strbuf_puts(sql, ")");
+}
+
+static enum status prepare_insert(struct db *db, sqlite3_stmt **st)
+{
+    static char *insert_text;
+    const char *sql = built_sql(&insert_text, build_insert);
+    return sql ? db_prepare_cached(db, sql, st) : status_set(ST_NOMEM, "%s", _("out of memory"));
 }
 
 /* The next child code number: codes are never reused, even after a
  * delete (the last one handed out is kept in the settings). */
-static enum status next_code(struct db *db, long long *num)
+enum status child_repo_next_code(struct db *db, long long *num)
 {
     sqlite3_stmt *st;
     enum status rc = db_prepare_cached(db, "SELECT max(coalesce((SELECT max(code_num) FROM child), 0), "
@@ -331,46 +387,49 @@ static enum status step_write(struct db *db, sqlite3_stmt *st)
     return db_fail(db, _("cannot save the child"));
 }
 
-enum status child_repo_insert(struct db *db, struct child *c, const char *who)
+enum status child_repo_insert_numbered(struct db *db, struct child *c, long long num,
+                                      const char *updated, const char *who)
 {
-    long long num = 0;
-    enum status rc = refresh_village(db, c);
-    if (rc == ST_OK)
-        rc = next_code(db, &num);
-    char last[24];
-    snprintf(last, sizeof last, "%lld", num);
-    if (rc == ST_OK)
-        rc = db_setting_set(db, "child_code_last", last);
-    if (rc != ST_OK)
-        return rc;
     snprintf(c->code, sizeof c->code, "TE-%04lld", num);
     now_text(c->created_at);
-    memcpy(c->updated_at, c->created_at, sizeof c->updated_at);
-    struct strbuf sql = STRBUF_INIT;
+    snprintf(c->updated_at, sizeof c->updated_at, "%s", updated && *updated ? updated : c->created_at);
     sqlite3_stmt *st = NULL;
-    rc = insert_sql(&sql) ? db_prepare_cached(db, strbuf_str(&sql), &st)
-                          : status_set(ST_NOMEM, "%s", _("out of memory"));
-    strbuf_free(&sql);
+    enum status rc = prepare_insert(db, &st);
     if (rc != ST_OK)
         return rc;
     db_bind_text(st, 1, c->uid);
     sqlite3_bind_int64(st, 2, num);
     db_bind_text(st, 3, c->code);
     db_bind_text(st, 4, c->created_at);
-    rc = bind_derived(st, 5, c);
+    db_bind_text(st, 5, c->updated_at);
+    rc = bind_derived(st, 6, c);
     if (rc == ST_OK)
-        rc = bind_fields(st, 9, c);
+        rc = bind_fields(st, 10, c);
     if (rc == ST_OK)
         rc = step_write(db, st);
     sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
     if (rc != ST_OK)
         return rc;
     c->id = sqlite3_last_insert_rowid(db->sql);
     c->rev = 1;
-    return audit_record(db, who, AUDIT_CREATE, ENTITY, c->uid, NULL, NULL, c->code);
+    return who ? audit_record(db, who, AUDIT_CREATE, ENTITY, c->uid, NULL, NULL, c->code) : ST_OK;
 }
 
-static bool update_sql(struct strbuf *sql)
+enum status child_repo_insert(struct db *db, struct child *c, const char *who)
+{
+    long long num = 0;
+    enum status rc = refresh_village(db, c);
+    if (rc == ST_OK)
+        rc = child_repo_next_code(db, &num);
+    char last[24];
+    snprintf(last, sizeof last, "%lld", num);
+    if (rc == ST_OK)
+        rc = db_setting_set(db, "child_code_last", last);
+    return rc == ST_OK ? child_repo_insert_numbered(db, c, num, NULL, who) : rc;
+}
+
+static bool build_update(struct strbuf *sql)
 {
     bool ok = strbuf_puts(sql, "UPDATE child SET rev = rev + 1, updated_at = ?1, name_fold = ?2, "
                                "sort_key = ?3, birth_eff = ?4, search = ?5");
@@ -404,11 +463,10 @@ enum status child_repo_update(struct db *db, const struct child *old, struct chi
         return rc;
     char now[20];
     now_text(now);
-    struct strbuf sql = STRBUF_INIT;
+    static char *update_text;
+    const char *sql = built_sql(&update_text, build_update);
     sqlite3_stmt *st = NULL;
-    rc = update_sql(&sql) ? db_prepare_cached(db, strbuf_str(&sql), &st)
-                          : status_set(ST_NOMEM, "%s", _("out of memory"));
-    strbuf_free(&sql);
+    rc = sql ? db_prepare_cached(db, sql, &st) : status_set(ST_NOMEM, "%s", _("out of memory"));
     if (rc != ST_OK)
         return rc;
     db_bind_text(st, 1, now);
@@ -462,24 +520,28 @@ enum status child_repo_similar(struct db *db, const struct child *c, size_t max,
     char *fold = utf8_fold(c->full_name ? c->full_name : "");
     if (!fold)
         return status_set(ST_INVALID, "%s", _("full name: the text is not valid UTF-8"));
-    struct strbuf sql = STRBUF_INIT;
     sqlite3_stmt *st = NULL;
     /* Only records that can be likely duplicates (child_dup_score): the same
      * ID, or the same name with a birth within a year — so a common name
      * borne by many children neither slows the check down nor pushes the
-     * real match past the limit. "personal_id <> ''" spelt out so the
-     * partial index serves that branch. */
-    enum status rc = select_sql(&sql, "WHERE c.id <> ?1 AND ((c.name_fold = ?2 AND c.birth_eff BETWEEN ?5 AND ?6) "
-                                      "OR (c.personal_id = ?3 AND c.personal_id <> '')) ORDER BY c.id LIMIT ?4")
-        ? db_prepare_cached(db, strbuf_str(&sql), &st) : status_set(ST_NOMEM, "%s", _("out of memory"));
-    strbuf_free(&sql);
+     * real match past the limit. Without an ID the query has no OR, so the
+     * name index alone serves it, in id order, with no sort (an import asks
+     * once a row). "personal_id <> ''" spelt out so the partial index serves
+     * the ID branch. */
+    bool pid = c->personal_id && *c->personal_id;
+    const char *text = select_for(pid ? "WHERE c.id <> ?1 AND ((c.name_fold = ?2 AND c.birth_eff BETWEEN ?5 AND ?6) "
+                                        "OR (c.personal_id = ?3 AND c.personal_id <> '')) ORDER BY c.id LIMIT ?4"
+                                      : "WHERE c.name_fold = ?2 AND c.birth_eff BETWEEN ?5 AND ?6 AND c.id <> ?1 "
+                                        "ORDER BY c.id LIMIT ?4");
+    enum status rc = text ? db_prepare_cached(db, text, &st) : status_set(ST_NOMEM, "%s", _("out of memory"));
     struct child *list = rc == ST_OK && max ? calloc(max, sizeof *list) : NULL;
     if (rc == ST_OK && max && !list)
         rc = status_set(ST_NOMEM, "%s", _("out of memory"));
     if (rc == ST_OK) {
         sqlite3_bind_int64(st, 1, c->id);
         db_bind_text(st, 2, fold);
-        db_bind_text(st, 3, c->personal_id ? c->personal_id : "");
+        if (pid)
+            db_bind_text(st, 3, c->personal_id);
         sqlite3_bind_int64(st, 4, (long long)max);
         struct date eff = child_birth_eff(c);
         if (eff.y) { /* else NULL bounds: only the ID can match */
@@ -497,77 +559,5 @@ enum status child_repo_similar(struct db *db, const struct child *c, size_t max,
         sqlite3_reset(st);
     free(fold);
     *out = list;
-    return rc;
-}
-
-/* ------------------------------------------------------------------ bulk */
-
-#define FTS_TRIGGERS "FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'child' " \
-                     "AND name IN ('child_fts_insert', 'child_fts_update')"
-
-/* The CREATE statements of the triggers, ';'-separated, in *out. */
-static enum status read_triggers(struct db *db, struct strbuf *out)
-{
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "SELECT sql " FTS_TRIGGERS " ORDER BY name", &st);
-    int step = SQLITE_DONE;
-    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
-        if (!strbuf_printf(out, "%s;\n", col_text(st, 0)))
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-    if (rc == ST_OK && step != SQLITE_DONE)
-        rc = db_fail(db, _("database"));
-    if (st)
-        sqlite3_finalize(st);
-    return rc;
-}
-
-enum status child_repo_bulk_begin(struct db *db, struct child_bulk *b)
-{
-    struct strbuf sb = STRBUF_INIT;
-    b->active = false;
-    b->triggers = NULL;
-    if (sqlite3_get_autocommit(db->sql))   /* no transaction: keep the triggers */
-        return ST_OK;
-    enum status rc = db_query_int(db, "SELECT coalesce(max(id), 0) FROM child", NULL, &b->last_id);
-    if (rc == ST_OK)
-        rc = read_triggers(db, &sb);
-    if (rc == ST_OK && sb.len == 0) {    /* nothing to suspend */
-        strbuf_free(&sb);
-        return ST_OK;
-    }
-    if (rc == ST_OK)
-        rc = db_exec(db, "DROP TRIGGER IF EXISTS child_fts_insert; DROP TRIGGER IF EXISTS child_fts_update;");
-    if (rc != ST_OK) {
-        strbuf_free(&sb);
-        return rc;
-    }
-    b->triggers = strbuf_take(&sb);
-    b->active = b->triggers != NULL;
-    return b->active ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
-}
-
-enum status child_repo_bulk_end(struct db *db, struct child_bulk *b, bool updated)
-{
-    if (!b->active)
-        return ST_OK;
-    enum status rc = ST_OK;
-    if (updated) {
-        rc = db_exec(db, "INSERT INTO child_fts(child_fts) VALUES ('rebuild')");
-    } else {
-        sqlite3_stmt *st;
-        rc = db_prepare(db, "INSERT INTO child_fts(rowid, search) SELECT id, search FROM child "
-                            "WHERE id > ?1 ORDER BY id", &st);
-        if (rc == ST_OK) {
-            sqlite3_bind_int64(st, 1, b->last_id);
-            if (sqlite3_step(st) != SQLITE_DONE)
-                rc = db_fail(db, _("cannot save the child"));
-            sqlite3_finalize(st);
-        }
-    }
-    if (rc == ST_OK)
-        rc = db_exec(db, b->triggers);
-    free(b->triggers);
-    b->triggers = NULL;
-    b->active = false;
     return rc;
 }

@@ -74,11 +74,15 @@ static enum status choose_strategy(struct db *db, struct prepared *p, long long 
 {
     if (!p->match.len)
         return ST_OK;
+    long long waiting = 0; /* rows not yet in the index (db/child_bulk.h): walk */
+    enum status rc = db_query_int(db, "SELECT EXISTS (SELECT 1 FROM child_fts_pending)", NULL, &waiting);
+    if (rc != ST_OK || waiting)
+        return rc;
     char sql[160];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT rowid FROM child_fts WHERE child_fts "
                               "MATCH ?1 LIMIT %lld)", most);
     long long n = 0;
-    enum status rc = db_query_int(db, sql, strbuf_str(&p->match), &n);
+    rc = db_query_int(db, sql, strbuf_str(&p->match), &n);
     p->use_fts = rc == ST_OK && n < most;
     return rc;
 }

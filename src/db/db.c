@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -119,7 +120,7 @@ enum status db_open_existing(const char *path, struct db **out)
 
 struct db_stmt_cache {
     size_t n, cap;
-    struct db_cached { char *sql; sqlite3_stmt *st; } *e;
+    struct db_cached { char *sql; const char *key; sqlite3_stmt *st; } *e;
 };
 
 static void cache_free(struct db_stmt_cache *c)
@@ -204,13 +205,22 @@ static bool cache_grow(struct db *db)
 enum status db_prepare_cached(struct db *db, const char *sql, sqlite3_stmt **out)
 {
     struct db_stmt_cache *c = db->cache;
-    for (size_t i = 0; c && i < c->n; i++) {
-        if (strcmp(c->e[i].sql, sql) == 0) {
-            *out = c->e[i].st;
-            sqlite3_reset(*out);
-            sqlite3_clear_bindings(*out);
-            return ST_OK;
-        }
+    /* Callers mostly pass the same literal or memoised text: its address
+     * finds the entry, and one comparison confirms it (a freed buffer's
+     * address may come back holding other text). Else compare them all. */
+    size_t hit = SIZE_MAX;
+    for (size_t i = 0; c && i < c->n && hit == SIZE_MAX; i++)
+        if (c->e[i].key == sql && strcmp(c->e[i].sql, sql) == 0)
+            hit = i;
+    for (size_t i = 0; c && i < c->n && hit == SIZE_MAX; i++)
+        if (strcmp(c->e[i].sql, sql) == 0)
+            hit = i;
+    if (hit != SIZE_MAX) {
+        c->e[hit].key = sql;
+        *out = c->e[hit].st;
+        sqlite3_reset(*out);
+        sqlite3_clear_bindings(*out);
+        return ST_OK;
     }
     char *copy = strdup(sql);
     if (!copy || !cache_grow(db)) {
@@ -223,6 +233,7 @@ enum status db_prepare_cached(struct db *db, const char *sql, sqlite3_stmt **out
     }
     c = db->cache;
     c->e[c->n].sql = copy;
+    c->e[c->n].key = sql;
     c->e[c->n++].st = *out;
     return ST_OK;
 }

@@ -53,20 +53,36 @@ enum status migrate_version(struct db *db, int *out)
     return st;
 }
 
+/* Foreign keys are off while a file runs, as SQLite's procedure for
+ * rebuilding a table asks (dropping the old table must not cascade), and
+ * checked before it commits: a dangling reference undoes the step. */
 static enum status apply_one(struct db *db, int number, const struct embedded_file *f)
 {
+    if (sqlite3_exec(db->sql, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, f->name);
     enum status st = db_begin(db);
-    if (st != ST_OK)
+    if (st != ST_OK) {
+        sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
         return st;
+    }
     char bump[64];
     snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", number);
+    long long dangling = 0;
     if (sqlite3_exec(db->sql, f->data, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(db->sql, bump, NULL, NULL, NULL) != SQLITE_OK) {
         st = db_fail(db, f->name);
-        db_rollback(db);
-        return st;
+    } else if ((st = db_query_int(db, "SELECT count(*) FROM pragma_foreign_key_check", NULL, &dangling)) ==
+                   ST_OK && dangling > 0) {
+        st = status_set(ST_INVALID, _("%s: %lld references to missing records; nothing was changed"), f->name,
+                        dangling);
     }
-    return db_commit(db);
+    if (st == ST_OK)
+        st = db_commit(db);
+    else
+        db_rollback(db);
+    if (sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK && st == ST_OK)
+        st = db_fail(db, f->name);
+    return st;
 }
 
 enum status migrate_apply_to(struct db *db, int target, bool backup, int *from, int *to)

@@ -91,7 +91,7 @@ enum status transfer_repo_village(struct db *db, const char *fold, long long *id
 enum status transfer_repo_subgroup(struct db *db, const char *code, char *out)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db,
+    enum status rc = db_prepare_cached(db,
         "SELECT code FROM sc_subgroup WHERE code = ?1 "
         "UNION ALL SELECT min(code) FROM sc_subgroup WHERE instr(?1, '.') = 0 "
         "AND code LIKE ?1 || '.%' HAVING count(*) = 1 LIMIT 1", &st);
@@ -102,7 +102,7 @@ enum status transfer_repo_subgroup(struct db *db, const char *code, char *out)
         snprintf(out, CHILD_GROUP_CODE_BUF, "%s", (const char *)sqlite3_column_text(st, 0));
     else
         rc = status_set(ST_NOTFOUND, _("special-circumstance group: no sub-group '%s'"), code);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return rc;
 }
 

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 /* ------------------------------------------------- the 134 letters --- */
 
@@ -374,6 +375,70 @@ START_TEST(test_encode)
 }
 END_TEST
 
+/* ------------------------------------------------ the fast path --- */
+
+/* utf8.c skips utf8proc for text made only of the letters below U+0250 and
+ * in U+1E00–U+1EFF: it claims such text is already NFC and folds letter by
+ * letter. Held here against utf8proc for every letter followed by every
+ * third letter (and by a space, and a combining mark, which must leave the
+ * fast path). */
+#define NFAST (0x24F + 0x100)
+#define FAST_CHUNKS 8
+
+static long fast_letter(int i)
+{
+    return i < 0x24F ? i + 1 : 0x1E00 + (i - 0x24F);
+}
+
+static void check_same(const char *text)
+{
+    char *nfc = utf8_nfc(text);
+    char *ref = (char *)utf8proc_NFC((const utf8proc_uint8_t *)text);
+    char *fast = utf8_fold(text), *full = utf8_fold_full(text);
+    ck_assert_ptr_nonnull(nfc);
+    ck_assert_ptr_nonnull(fast);
+    ck_assert_msg(strcmp(nfc, ref) == 0, "NFC of '%s'", text);
+    ck_assert_msg(strcmp(fast, full) == 0, "fold of '%s': '%s', utf8proc '%s'", text, fast, full);
+    free(nfc);
+    free(ref);
+    free(fast);
+    free(full);
+}
+
+START_TEST(test_fast_path_pairs)
+{
+    int from = _i * NFAST / FAST_CHUNKS, to = (_i + 1) * NFAST / FAST_CHUNKS;
+    for (int a = from; a < to; a++) {
+        char text[16];
+        int n = utf8_encode(fast_letter(a), text);
+        for (int b = 0; b < NFAST; b += 3) {
+            int m = utf8_encode(fast_letter(b), text + n);
+            text[n + m] = '\0';
+            check_same(text);
+        }
+        strcpy(text + n, " x\xcc\x81"); /* a space, then x + combining acute */
+        check_same(text);
+    }
+}
+END_TEST
+
+START_TEST(test_fast_path_examples)
+{
+    static const char *cases[][2] = {
+        {"Nguyễn Thị Đào", "nguyen thi dao"}, {"  ĐẶNG  văn\tƯớc ", "dang van uoc"},
+        {"Straße", "strasse"}, {"N\xc2\xa0" "B", "n b"}, {"", ""}, {"TE-0042", "te-0042"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *f = utf8_fold(cases[i][0]);
+        ck_assert_str_eq(f, cases[i][1]);
+        free(f);
+    }
+    ck_assert_ptr_null(utf8_fold("a\xe1\xba"));      /* cut inside a letter */
+    ck_assert_ptr_null(utf8_nfc("\xc3\x28"));
+    ck_assert_ptr_null(utf8_nfc("\xe1\x80\xaf\xed\xa0\x80")); /* a surrogate */
+}
+END_TEST
+
 Suite *suite_utf8(void)
 {
     Suite *s = suite_create("utf8");
@@ -385,6 +450,8 @@ Suite *suite_utf8(void)
     tcase_add_loop_test(tc, test_invalid_utf8, 0, (int)(sizeof invalid / sizeof *invalid));
     tcase_add_test(tc, test_valid_utf8);
     tcase_add_test(tc, test_nfc_of_nfd);
+    tcase_add_loop_test(tc, test_fast_path_pairs, 0, FAST_CHUNKS);
+    tcase_add_test(tc, test_fast_path_examples);
     suite_add_tcase(s, tc);
     tc = tcase_create("display");
     tcase_add_test(tc, test_width);

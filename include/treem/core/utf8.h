@@ -17,6 +17,9 @@ char *utf8_nfc(const char *s);
  * runs of white space collapsed to one space, trimmed. Caller frees; NULL
  * when s is not valid UTF-8. */
 char *utf8_fold(const char *s);
+/* The same, always through utf8proc: utf8_fold takes a letter-by-letter
+ * path for Latin text, and the tests hold the two to the same result. */
+char *utf8_fold_full(const char *s);
 
 /* Columns the text takes on a terminal (wide CJK = 2, combining = 0). */
 int utf8_width(const char *s);

@@ -4,6 +4,7 @@
 #ifndef TREEM_DB_AUDIT_REPO_H
 #define TREEM_DB_AUDIT_REPO_H
 #include "treem/db/db.h"
+#include "treem/core/date.h"
 
 enum audit_action { AUDIT_CREATE, AUDIT_CHANGE, AUDIT_DELETE };
 
@@ -13,6 +14,9 @@ enum audit_action { AUDIT_CREATE, AUDIT_CHANGE, AUDIT_DELETE };
 enum status audit_record(struct db *db, const char *who, enum audit_action action,
                          const char *entity, const char *entity_id, const char *field,
                          const char *old_value, const char *new_value);
+
+/* The stamp audit lines carry now: "yyyy-mm-dd hh:mm". */
+void audit_stamp(char at[DATETIME_BUF]);
 
 /* Appends a CHANGE line only when old_value and new_value differ (NULL and
  * "" count as equal). */

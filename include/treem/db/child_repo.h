@@ -53,22 +53,16 @@ enum status child_repo_total(struct db *db, long long *n);
  * and carer's names, phones and village, space-separated (caller frees). */
 char *child_repo_search_text(const struct child *c);
 
-/* Many writes in one transaction (an import). Keeping the full-text index
- * of the register current row by row costs most of an insert (SQLite makes
- * the index flush at every statement), so child_repo_bulk_begin() drops its
- * insert and update triggers inside the caller's open transaction, and
- * child_repo_bulk_end() indexes the rows written since (all rows again when
- * some were updated) and puts the same triggers back. Call both in the same
- * transaction; a rollback in between undoes everything. Outside a
- * transaction child_repo_bulk_begin() does nothing. */
-struct child_bulk {
-    bool active;
-    long long last_id;           /* largest child id before the bulk */
-    char *triggers;              /* their CREATE statements */
-};
-enum status child_repo_bulk_begin(struct db *db, struct child_bulk *b);
-/* updated: a record was updated during the bulk (the index is rebuilt).
- * No-op unless b is active; b is inactive and freed afterwards. */
-enum status child_repo_bulk_end(struct db *db, struct child_bulk *b, bool updated);
+/* The next free child code number (never one handed out before). */
+enum status child_repo_next_code(struct db *db, long long *num);
+
+/* Inserts c with code number num, which the caller has made sure is free,
+ * and updated_at `updated` ("yyyy-mm-dd hh:mm"; NULL or "": now). Unlike
+ * child_repo_insert it neither reads c->village back (it must name
+ * c->village_id, up to folding) nor records num as the last code handed
+ * out, and it writes the "create" audit line only when who is not NULL
+ * (a bulk writes them all at its end). For db/child_bulk.c. */
+enum status child_repo_insert_numbered(struct db *db, struct child *c, long long num,
+                                      const char *updated, const char *who);
 
 #endif

@@ -1,0 +1,240 @@
+/* child_bulk — many new children in one transaction, and the trigram index
+ * catching up with them (see the header). */
+#include <config.h>
+#include "treem/db/child_bulk.h"
+#include "treem/db/child_repo.h"
+#include "treem/db/audit_repo.h"
+#include "treem/core/i18n.h"
+#include "treem/core/strbuf.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define INSERT_TRIGGER "child_fts_insert"
+/* Fewest new rows for which rebuilding the deferred indexes pays. */
+#define BULK_MANY 2000
+
+/* The number in "TE-0042" (any case), or 0. */
+static long long code_number(const char *code)
+{
+    if (!code || (code[0] != 'T' && code[0] != 't') || (code[1] != 'E' && code[1] != 'e') || code[2] != '-')
+        return 0;
+    long long n = 0;
+    for (const char *p = code + 3; *p; p++) {
+        if (!isdigit((unsigned char)*p) || n > 100000000)
+            return 0;
+        n = n * 10 + (*p - '0');
+    }
+    return n;
+}
+
+static enum status step_done(struct db *db, sqlite3_stmt *st, const char *what)
+{
+    enum status rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, what);
+    sqlite3_reset(st);
+    return rc;
+}
+
+/* Drops the trigger or index `name` (when it exists) after keeping its
+ * CREATE statement in b->restore. */
+static enum status suspend(struct db *db, struct child_bulk *b, const char *type, const char *name)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, "SELECT sql FROM sqlite_schema WHERE type = ?1 AND name = ?2", &st);
+    if (rc != ST_OK)
+        return rc;
+    db_bind_text(st, 1, type);
+    db_bind_text(st, 2, name);
+    bool found = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0);
+    if (found && !strbuf_printf(&b->restore, "%s;\n", (const char *)sqlite3_column_text(st, 0)))
+        rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+    sqlite3_finalize(st);
+    char drop[96];
+    snprintf(drop, sizeof drop, "DROP %s %s", strcmp(type, "index") == 0 ? "INDEX" : "TRIGGER", name);
+    return rc == ST_OK && found ? db_exec(db, drop) : rc;
+}
+
+enum status child_bulk_begin(struct db *db, struct child_bulk *b, const char *who)
+{
+    memset(b, 0, sizeof *b);
+    if (sqlite3_get_autocommit(db->sql))
+        return status_set(ST_INVALID, "%s", _("internal error: a bulk write needs an open transaction"));
+    long long existing = 0;
+    snprintf(b->who, sizeof b->who, "%s", who ? who : "");
+    enum status rc = db_query_int(db, "SELECT coalesce(max(id), 0) FROM child", NULL, &b->first_id);
+    if (rc == ST_OK)
+        rc = suspend(db, b, "trigger", INSERT_TRIGGER);
+    if (rc == ST_OK)
+        rc = child_repo_next_code(db, &b->next_code);
+    if (rc == ST_OK)
+        rc = db_query_int(db, "SELECT count(*) FROM child", NULL, &existing);
+    b->drop_at = existing / 2 > BULK_MANY ? existing / 2 : BULK_MANY;
+    b->active = rc == ST_OK;
+    if (rc != ST_OK)
+        strbuf_free(&b->restore);
+    return rc;
+}
+
+/* Indexes the import itself does not read cost a random look-up for each
+ * new row once they outgrow the page cache; past drop_at rows they are
+ * dropped and built again at the end, which sorts once. */
+static enum status defer_indexes(struct db *db, struct child_bulk *b)
+{
+    static const char *const names[] = {"child_list", "child_village", "child_birth"};
+    enum status rc = ST_OK;
+    for (size_t i = 0; rc == ST_OK && i < sizeof names / sizeof *names; i++)
+        rc = suspend(db, b, "index", names[i]);
+    b->indexes_deferred = true;
+    return rc;
+}
+
+/* The code number for a row that asks for `want` (0: none). */
+static enum status pick_code(struct db *db, struct child_bulk *b, long long want, long long *num)
+{
+    if (want > 0) {
+        sqlite3_stmt *st;
+        enum status rc = db_prepare_cached(db, "SELECT 1 FROM child WHERE code_num = ?1", &st);
+        if (rc != ST_OK)
+            return rc;
+        sqlite3_bind_int64(st, 1, want);
+        int step = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (step == SQLITE_DONE) {
+            *num = want;
+            if (want >= b->next_code)
+                b->next_code = want + 1;
+            return ST_OK;
+        }
+        if (step != SQLITE_ROW)
+            return db_fail(db, _("cannot read the register"));
+    }
+    *num = b->next_code++;
+    return ST_OK;
+}
+
+enum status child_bulk_insert(struct db *db, struct child_bulk *b, struct child *c, const char *code,
+                              const char *updated)
+{
+    long long num = 0;
+    enum status rc = pick_code(db, b, code_number(code), &num);
+    if (rc == ST_OK)
+        rc = child_repo_insert_numbered(db, c, num, updated, NULL);
+    if (rc != ST_OK)
+        return rc;
+    if (num > b->last_code)
+        b->last_code = num;
+    if (++b->added >= b->drop_at && !b->indexes_deferred)
+        rc = defer_indexes(db, b);
+    return rc;
+}
+
+/* Runs sql with ?1 = the last id before the bulk, ?2 = the audit stamp and
+ * ?3 = who (those it has). */
+static enum status run_since(struct db *db, const struct child_bulk *b, const char *sql)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, sql, &st);
+    if (rc != ST_OK)
+        return rc;
+    char at[DATETIME_BUF];
+    audit_stamp(at);
+    int params = sqlite3_bind_parameter_count(st);
+    sqlite3_bind_int64(st, 1, b->first_id);
+    if (params >= 3) {
+        db_bind_text(st, 2, at);
+        db_bind_text(st, 3, b->who);
+    }
+    rc = step_done(db, st, _("cannot save the child"));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status child_bulk_end(struct db *db, struct child_bulk *b, long long index_now)
+{
+    if (!b->active)
+        return ST_OK;
+    /* The rows of the bulk are those past first_id: rowids grow, and the
+     * caller's transaction lets no one else write. One statement each
+     * writes their "create" audit lines and queues them for the index. */
+    enum status rc = ST_OK;
+    if (b->added)
+        rc = run_since(db, b, "INSERT INTO audit_log(at, who, action, entity, entity_id, new_value) "
+                              "SELECT ?2, ?3, 'create', 'child', uid, code FROM child WHERE id > ?1 ORDER BY id");
+    if (rc == ST_OK && b->added)
+        rc = run_since(db, b, "INSERT INTO child_fts_pending(id) SELECT id FROM child WHERE id > ?1");
+    if (b->last_code) {
+        sqlite3_stmt *st;
+        rc = db_prepare(db, "INSERT INTO setting(key, value) VALUES ('child_code_last', CAST(?1 AS TEXT)) "
+                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value "
+                            "WHERE CAST(value AS INTEGER) < ?1", &st);
+        if (rc == ST_OK) {
+            sqlite3_bind_int64(st, 1, b->last_code);
+            rc = step_done(db, st, _("cannot save the child"));
+            sqlite3_finalize(st);
+        }
+    }
+    if (rc == ST_OK && b->restore.len)
+        rc = db_exec(db, strbuf_str(&b->restore));
+    long long waiting = 0;
+    if (rc == ST_OK)
+        rc = child_fts_waiting(db, &waiting);
+    if (rc == ST_OK && waiting && waiting <= index_now)
+        rc = child_fts_catch_up(db, waiting, &waiting);
+    strbuf_free(&b->restore);
+    memset(b, 0, sizeof *b);
+    return rc;
+}
+
+enum status child_fts_waiting(struct db *db, long long *n)
+{
+    return db_query_int(db, "SELECT count(*) FROM child_fts_pending", NULL, n);
+}
+
+/* Indexes the oldest `max` waiting rows; inside a transaction. */
+static enum status index_some(struct db *db, long long max)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, "INSERT INTO child_fts(rowid, search) SELECT c.id, c.search "
+                                    "FROM child_fts_pending p JOIN child c ON c.id = p.id "
+                                    "WHERE p.id <= (SELECT id FROM child_fts_pending ORDER BY id "
+                                    "LIMIT 1 OFFSET ?1 - 1) ORDER BY p.id", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, max);
+    rc = step_done(db, st, _("cannot update the search index"));
+    sqlite3_finalize(st);
+    if (rc != ST_OK)
+        return rc;
+    rc = db_prepare(db, "DELETE FROM child_fts_pending WHERE id <= (SELECT id FROM child_fts_pending "
+                        "ORDER BY id LIMIT 1 OFFSET ?1 - 1)", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, max);
+    rc = step_done(db, st, _("cannot update the search index"));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status child_fts_catch_up(struct db *db, long long max, long long *left)
+{
+    long long waiting = 0;
+    enum status rc = child_fts_waiting(db, &waiting);
+    if (rc == ST_OK && waiting && max > 0) {
+        long long n = waiting < max ? waiting : max;
+        bool own = sqlite3_get_autocommit(db->sql);
+        rc = own ? db_begin(db) : ST_OK;
+        if (rc == ST_OK)
+            rc = index_some(db, n);
+        if (own && rc == ST_OK)
+            rc = db_commit(db);
+        else if (own)
+            db_rollback(db);
+        if (rc == ST_OK)
+            waiting -= n;
+    }
+    if (left)
+        *left = waiting;
+    return rc;
+}
