@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/app/children.h"
 #include "treem/app/session.h"
+#include "treem/db/child_bulk.h"
 #include "treem/db/child_repo.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
@@ -475,4 +476,14 @@ enum status children_checks(struct db *db, long long child_id, struct date **out
 enum status children_subgroups(struct db *db, struct child_subgroup **out, size_t *n)
 {
     return child_facts_subgroups(db, out, n);
+}
+
+enum status children_index_waiting(struct db *db, long long *n)
+{
+    return child_fts_waiting(db, n);
+}
+
+enum status children_index_step(struct db *db, long long step, long long *left)
+{
+    return child_fts_catch_up(db, step, left);
 }

@@ -273,6 +273,13 @@ static enum status parse_row(struct transfer_import *im, const struct csv_row *r
                             : status_set(ST_NOMEM, "%s", _("out of memory"));
 }
 
+/* True when this import added the child with this id. */
+static bool added_here(struct transfer_import *im, long long id)
+{
+    struct import_state *s = im->kind_data;
+    return s && s->bulk.active && id > s->bulk.first_id;
+}
+
 /* The record this row is: by uid, else by the duplicate rules. *found is
  * false for a new child. */
 static enum status find_local(struct transfer_import *im, const struct child *c, const struct row_info *ri,
@@ -290,11 +297,10 @@ static enum status find_local(struct transfer_import *im, const struct child *c,
     enum status rc = child_repo_similar(im->db, c, 20, &similar, &n);
     for (size_t i = 0; rc == ST_OK && i < n; i++) {
         /* A record this same file added is another row of the file: the
-         * file lists them as different children (a note says so). */
-        char key[48];
-        snprintf(key, sizeof key, "a\x1f%lld", similar[i].id);
+         * file lists them as different children (a note says so). Rows it
+         * added are those past the bulk's first id. */
         struct child_dup d = child_dup_score(c, &similar[i]);
-        if (d.likely && transfer_seen_has(im, key)) {
+        if (d.likely && added_here(im, similar[i].id)) {
             char msg[256];
             snprintf(msg, sizeof msg, _("may be the same child as %s, added from an earlier line"), similar[i].code);
             rc = transfer_note(im, ri->line, COL_FIELD0 + CF_FULL_NAME, c->full_name, msg);
@@ -459,10 +465,6 @@ static enum status write_new(struct transfer_import *im, const struct csv_row *r
         rc = ensure_village(im, row, c, ri);
     if (rc == ST_OK)
         rc = child_bulk_insert(im->db, &state(im)->bulk, c, transfer_cell(im, row, COL_CODE), ri->updated);
-    char key[48];
-    snprintf(key, sizeof key, "a\x1f%lld", c->id);
-    if (rc == ST_OK && !*ri->uid)
-        transfer_seen_add(im, key);
     if (rc == ST_OK)
         im->counts->added++;
     return rc;

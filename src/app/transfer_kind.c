@@ -1,6 +1,7 @@
 /* transfer_kind — helpers shared by the record kinds of the CSV transfer. */
 #include <config.h>
 #include "treem/app/transfer_kind.h"
+#include "treem/db/transfer_repo.h"
 #include "treem/core/i18n.h"
 
 #include <stdint.h>
@@ -12,6 +13,35 @@ static bool is_meta(const char *name)
 {
     return strcmp(name, TRANSFER_COL_CODE) == 0 || strcmp(name, TRANSFER_COL_UPDATED) == 0 ||
            strcmp(name, TRANSFER_COL_HASH) == 0;
+}
+
+/* Which columns of a kind the hash skips, and which holds it, found once
+ * per kind (they are asked for on every row of an export). */
+struct kind_meta {
+    const struct csv_kind *kind;
+    uint64_t skip;              /* bit i: column i is a meta column */
+    size_t hash_col;            /* SIZE_MAX: none */
+};
+
+static const struct kind_meta *meta_of(const struct csv_kind *kind)
+{
+    static struct kind_meta memo[16];
+    size_t i = 0;
+    while (i < sizeof memo / sizeof *memo && memo[i].kind && memo[i].kind != kind)
+        i++;
+    if (i == sizeof memo / sizeof *memo || kind->ncolumns > 64)
+        return NULL;
+    if (!memo[i].kind) {
+        memo[i].hash_col = SIZE_MAX;
+        for (size_t c = 0; c < kind->ncolumns; c++) {
+            if (is_meta(kind->columns[c].name))
+                memo[i].skip |= 1ULL << c;
+            if (strcmp(kind->columns[c].name, TRANSFER_COL_HASH) == 0)
+                memo[i].hash_col = c;
+        }
+        memo[i].kind = kind;
+    }
+    return &memo[i];
 }
 
 static uint64_t fnv(uint64_t h, const char *s, size_t n)
@@ -27,8 +57,9 @@ void transfer_hash(const struct csv_kind *kind, size_t ncols, const char *const 
                    char out[TRANSFER_HASH_BUF])
 {
     uint64_t h = 14695981039346656037ULL;
+    const struct kind_meta *m = meta_of(kind);
     for (size_t i = 0; i < ncols; i++) {
-        if (is_meta(kind->columns[i].name))
+        if (m ? (m->skip >> i) & 1 : is_meta(kind->columns[i].name))
             continue;
         const char *s = cells[i] ? cells[i] : "";
         h = fnv(h, s, strlen(s));
@@ -43,8 +74,11 @@ enum status transfer_emit(struct transfer_export *x, const char *const *cells)
     char hash[TRANSFER_HASH_BUF];
     transfer_hash(k, x->kind->nexport, cells, hash);
     enum status rc = ST_OK;
-    for (size_t i = 0; rc == ST_OK && i < x->kind->nexport; i++)
-        rc = csv_write_cell(x->w, strcmp(k->columns[i].name, TRANSFER_COL_HASH) == 0 ? hash : cells[i]);
+    const struct kind_meta *m = meta_of(k);
+    for (size_t i = 0; rc == ST_OK && i < x->kind->nexport; i++) {
+        bool is_hash = m ? i == m->hash_col : strcmp(k->columns[i].name, TRANSFER_COL_HASH) == 0;
+        rc = csv_write_cell(x->w, is_hash ? hash : cells[i]);
+    }
     if (rc == ST_OK)
         rc = csv_write_end_row(x->w);
     if (rc == ST_OK)
@@ -81,9 +115,17 @@ enum status transfer_note(struct transfer_import *im, size_t line, size_t col, c
 
 /* ------------------------------------------------------ identifiers seen */
 
+/* A hash set of 64-bit hashes of the keys, in memory up to SEEN_IN_MEMORY
+ * keys (4 MB of slots); the keys after those go to a temporary table
+ * (db/transfer_repo.h), so a file of a million rows needs no more memory
+ * than one of a hundred thousand. */
+#define SEEN_IN_MEMORY (1u << 18)
+
 struct transfer_seen {
     uint64_t *slots;   /* 0 = empty (a real 0 hash is stored as 1) */
     size_t cap, n;
+    bool spilled;      /* keys beyond the memory ones are in the table */
+    struct db *db;
 };
 
 static bool seen_grow(struct transfer_seen *s)
@@ -106,21 +148,42 @@ static bool seen_grow(struct transfer_seen *s)
     return true;
 }
 
+static uint64_t key_hash(const char *key)
+{
+    uint64_t h = fnv(14695981039346656037ULL, key, strlen(key));
+    return h ? h : 1;
+}
+
+static bool in_memory(const struct transfer_seen *s, uint64_t h)
+{
+    if (!s->cap)
+        return false;
+    for (size_t j = (size_t)(h & (s->cap - 1)); s->slots[j]; j = (j + 1) & (s->cap - 1))
+        if (s->slots[j] == h)
+            return true;
+    return false;
+}
+
 bool transfer_seen_add(struct transfer_import *im, const char *key)
 {
     if (!im->seen && !(im->seen = calloc(1, sizeof *im->seen)))
         return true;
     struct transfer_seen *s = im->seen;
+    s->db = im->db;
+    uint64_t h = key_hash(key);
+    if (in_memory(s, h))
+        return false;
+    if (s->n >= SEEN_IN_MEMORY) {
+        bool added = true;
+        s->spilled = true;
+        transfer_repo_seen_add(im->db, (long long)h, &added); /* on failure: do not claim a duplicate */
+        return added;
+    }
     if ((s->n + 1) * 2 > s->cap && !seen_grow(s))
         return true; /* out of memory: do not claim a duplicate */
-    uint64_t h = fnv(14695981039346656037ULL, key, strlen(key));
-    h = h ? h : 1;
     size_t j = (size_t)(h & (s->cap - 1));
-    while (s->slots[j]) {
-        if (s->slots[j] == h)
-            return false;
+    while (s->slots[j])
         j = (j + 1) & (s->cap - 1);
-    }
     s->slots[j] = h;
     s->n++;
     return true;
@@ -129,18 +192,19 @@ bool transfer_seen_add(struct transfer_import *im, const char *key)
 bool transfer_seen_has(const struct transfer_import *im, const char *key)
 {
     const struct transfer_seen *s = im->seen;
-    if (!s || !s->cap)
+    if (!s)
         return false;
-    uint64_t h = fnv(14695981039346656037ULL, key, strlen(key));
-    h = h ? h : 1;
-    for (size_t j = (size_t)(h & (s->cap - 1)); s->slots[j]; j = (j + 1) & (s->cap - 1))
-        if (s->slots[j] == h)
-            return true;
-    return false;
+    uint64_t h = key_hash(key);
+    bool found = in_memory(s, h);
+    if (!found && s->spilled)
+        transfer_repo_seen_has(im->db, (long long)h, &found);
+    return found;
 }
 
 void transfer_seen_free(struct transfer_seen *s)
 {
+    if (s && s->spilled)
+        transfer_repo_seen_drop(s->db);
     if (s)
         free(s->slots);
     free(s);
@@ -191,7 +255,8 @@ void transfer_show_stamp(const char *stored, char out[20])
                                                      stored[5], stored[6], '-', stored[8], stored[9], 0},
                                           &d) != ST_OK)
         return;
-    char day[DATE_BUF];
-    date_format(d, day);
-    snprintf(out, 20, "%s %.5s", day, stored + 11);
+    date_format(d, out);            /* "dd/mm/yyyy", then " hh:mm" */
+    out[10] = ' ';
+    memcpy(out + 11, stored + 11, 5);
+    out[16] = '\0';
 }

@@ -12,6 +12,7 @@ const struct cli_command cli_commands[] = {
     {"init", "--commune CODE", N_("create or upgrade the database for a commune"), cmd_init},
     {"demo", "[--force]", N_("write the demonstration database (at --db) and exit"), cmd_demo},
     {"info", "", N_("show the commune, the schema version and the counts"), cmd_info},
+    {"reindex", "", N_("bring the search index up to date after a large import"), cmd_reindex},
     {"commune", "search TEXT", N_("find a commune or ward in the shipped list"), cmd_commune},
     {"village", "add NAME... | list", N_("add or list the villages (thôn, tổ dân phố)"), cmd_village},
     {"child", "add|list|show|edit|delete|group|measure|check …",

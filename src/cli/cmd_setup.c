@@ -3,6 +3,7 @@
 #include "treem/cli/cli.h"
 #include "treem/model/case.h"
 #include "treem/cli/cli_args.h"
+#include "treem/app/children.h"
 #include "treem/app/commune.h"
 #include "treem/app/demo.h"
 #include "treem/app/session.h"
@@ -169,7 +170,42 @@ int cmd_info(const struct cli_env *env, int argc, char **argv)
     print_count(db, _("Villages:"), "SELECT count(*) FROM village");
     print_count(db, _("Departments:"), "SELECT count(*) FROM department WHERE active");
     print_count(db, _("Holidays:"), "SELECT count(*) FROM holiday");
+    long long waiting = 0;
+    if (children_index_waiting(db, &waiting) == ST_OK && waiting > 0) {
+        snprintf(buf, sizeof buf, _("%lld children (treem reindex)"), waiting);
+        cli_print_field(_("Waiting for the search index:"), buf, 28);
+    }
     db_close(db);
+    return 0;
+}
+
+#define REINDEX_STEP 5000
+
+int cmd_reindex(const struct cli_env *env, int argc, char **argv)
+{
+    const struct cli_command *self = cli_find("reindex");
+    if (cli_wants_help(self, argc, argv))
+        return 0;
+    if (argc > 1)
+        return cli_usage(self, _("unexpected argument '%s'"), argv[1]);
+    struct db *db;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    long long total = 0, left = 0;
+    enum status rc = children_index_waiting(db, &total);
+    left = total;
+    bool tty = isatty(2);
+    while (rc == ST_OK && left > 0) {
+        rc = children_index_step(db, REINDEX_STEP, &left);
+        if (tty)
+            fprintf(stderr, "\r%s %3d%%", _("indexing"), (int)((total - left) * 100 / total));
+    }
+    if (tty && total)
+        fputc('\n', stderr);
+    db_close(db);
+    if (rc != ST_OK)
+        return cli_fail();
+    printf(_("search index: %lld children indexed, none waiting\n"), total - left);
     return 0;
 }
 

@@ -3,6 +3,7 @@
  * app/handoff.h). */
 #include <config.h>
 #include "treem/cli/cli.h"
+#include "treem/app/children.h"
 #include "treem/app/handoff.h"
 #include "treem/app/transfer.h"
 #include "treem/core/i18n.h"
@@ -157,10 +158,16 @@ int cmd_import(const struct cli_env *env, int argc, char **argv)
     struct transfer_result r = {0};
     enum status rc = package ? handoff_import(db, path, &a.o, &r, NULL) : transfer_import(db, k, path, &a.o, &r);
     char *msg = rc != ST_OK ? strdup(status_message()) : NULL;
+    long long waiting = 0;
+    if (rc != ST_OK || a.o.dry_run || children_index_waiting(db, &waiting) != ST_OK)
+        waiting = 0;
     db_close(db);
     if (a.errors && (r.errs.errors || r.errs.warnings) && csv_errors_save(&r.errs, a.errors, CSV_WRITE_DEFAULT) != ST_OK)
         fprintf(stderr, "treem: %s\n", status_message());
     print_result(&r, a.o.dry_run);
+    if (waiting > 0)
+        printf(_("search index: %lld children wait for it (treem reindex; searches find them meanwhile)\n"),
+               waiting);
     int ret = 0;
     if (rc != ST_OK) {
         fprintf(stderr, "treem: %s\n", msg ? msg : "");

@@ -49,7 +49,7 @@ static bool read_quoted(const char **p, char **buf, size_t *len)
     if (*s != '"')
         return false;
     s++;
-    size_t n = strlen(s);
+    size_t n = strcspn(s, "\n"); /* the string ends on its line: room for that much */
     char *nb = realloc(*buf, *len + n + 1);
     if (!nb)
         return false;

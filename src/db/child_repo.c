@@ -114,15 +114,26 @@ static enum status read_field(sqlite3_stmt *st, int i, enum child_field f, struc
     }
 }
 
+/* Column i into a fixed buffer, cut to fit (an export reads four a row). */
+static void copy_col(sqlite3_stmt *st, int i, char *out, size_t size)
+{
+    const char *s = col_text(st, i);
+    size_t n = (size_t)sqlite3_column_bytes(st, i);
+    if (n >= size)
+        n = size - 1;
+    memcpy(out, s, n);
+    out[n] = '\0';
+}
+
 static enum status read_child(sqlite3_stmt *st, struct child *c)
 {
     child_init(c);
     c->id = sqlite3_column_int64(st, 0);
-    snprintf(c->uid, sizeof c->uid, "%s", col_text(st, 1));
-    snprintf(c->code, sizeof c->code, "%s", col_text(st, 2));
+    copy_col(st, 1, c->uid, sizeof c->uid);
+    copy_col(st, 2, c->code, sizeof c->code);
     c->rev = sqlite3_column_int64(st, 3);
-    snprintf(c->created_at, sizeof c->created_at, "%s", col_text(st, 4));
-    snprintf(c->updated_at, sizeof c->updated_at, "%s", col_text(st, 5));
+    copy_col(st, 4, c->created_at, sizeof c->created_at);
+    copy_col(st, 5, c->updated_at, sizeof c->updated_at);
     c->village_id = sqlite3_column_int64(st, 6);
     for (int f = 0; f < CF__COUNT; f++) {
         if (read_field(st, META_N + f, f, c) != ST_OK) {

@@ -177,3 +177,38 @@ enum status transfer_repo_period_note(struct db *db, long long id, const char *n
     rc = step_done(db, st, _("cannot save the group"));
     return rc == ST_OK ? audit_record(db, who, AUDIT_CHANGE, "child", uid, "group_note", NULL, note) : rc;
 }
+
+/* ------------------------------------------------------ identifiers seen */
+
+enum status transfer_repo_seen_add(struct db *db, long long hash, bool *added)
+{
+    *added = false;
+    enum status rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS import_seen (h INTEGER PRIMARY KEY)");
+    sqlite3_stmt *st;
+    if (rc == ST_OK)
+        rc = db_prepare_cached(db, "INSERT OR IGNORE INTO temp.import_seen(h) VALUES (?1)", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, hash);
+    rc = step_cached(db, st, _("database"));
+    *added = rc == ST_OK && sqlite3_changes(db->sql) > 0;
+    return rc;
+}
+
+enum status transfer_repo_seen_has(struct db *db, long long hash, bool *found)
+{
+    *found = false;
+    sqlite3_stmt *st;
+    enum status rc = db_prepare_cached(db, "SELECT 1 FROM temp.import_seen WHERE h = ?1", &st);
+    if (rc != ST_OK) /* no table yet: nothing spilled */
+        return ST_OK;
+    sqlite3_bind_int64(st, 1, hash);
+    *found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_reset(st);
+    return ST_OK;
+}
+
+void transfer_repo_seen_drop(struct db *db)
+{
+    sqlite3_exec(db->sql, "DROP TABLE IF EXISTS temp.import_seen", NULL, NULL, NULL);
+}

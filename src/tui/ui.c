@@ -3,6 +3,7 @@
 #include <config.h>
 #include "treem/tui/ui.h"
 #include "treem/tui/screens.h"
+#include "treem/app/children.h"
 #include "treem/app/commune.h"
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
@@ -16,6 +17,11 @@
 
 #define MIN_ROWS 24
 #define MIN_COLS 80
+/* Catching up with the search index after a large import (db/child_bulk.h)
+ * starts after this long without a key, and goes in steps of this many
+ * children (a few milliseconds each), looking for a key between steps. */
+#define IDLE_MS 300
+#define IDLE_STEP 1000
 
 static const struct { const char *label; const struct screen_ops *ops; } tabs[] = {
     {N_("Home"), &scr_home_ops},         {N_("Children"), &scr_children_ops},
@@ -256,12 +262,50 @@ void ui_redraw(struct ui *ui)
     refresh();
 }
 
+/* True when a key is waiting (it stays waiting). */
+static bool key_waiting(void)
+{
+    wint_t wc;
+    nodelay(stdscr, TRUE);
+    int kind = get_wch(&wc);
+    nodelay(stdscr, FALSE);
+    if (kind == KEY_CODE_YES)
+        ungetch((int)wc);
+    else if (kind == OK)
+        unget_wch(wc);
+    return kind != ERR;
+}
+
+/* Indexes waiting children until a key comes or none wait. */
+static void idle_index(struct ui *ui)
+{
+    long long left = 0;
+    do {
+        if (children_index_step(ui->db, IDLE_STEP, &left) != ST_OK) {
+            ui_status(ui, true, "%s", status_message());
+            left = 0;
+        } else if (left > 0) {
+            ui_status(ui, false, _("Updating the search index: %lld children left"), left);
+        } else {
+            ui_status(ui, false, "%s", _("The search index is up to date."));
+        }
+        ui_redraw(ui);
+    } while (left > 0 && !key_waiting());
+}
+
 enum action ui_read_key(struct ui *ui, bool text_mode, char text[8], int *digit)
 {
     wint_t wc;
     text[0] = '\0';
     for (;;) {
+        long long waiting = 0;
+        if (ui->db && children_index_waiting(ui->db, &waiting) != ST_OK)
+            waiting = 0;
+        timeout(waiting > 0 ? IDLE_MS : -1);
         int kind = get_wch(&wc);
+        timeout(-1);
+        if (kind == ERR && waiting > 0)
+            idle_index(ui);
         if (kind == ERR)
             continue;
         if (kind == KEY_CODE_YES && wc == KEY_RESIZE) {

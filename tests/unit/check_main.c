@@ -15,7 +15,7 @@
     X(status) X(utf8) X(date) X(i18n) X(csv_read) X(migrate) X(db) X(commune) \
     X(plan) X(task) X(plan_repo) \
     X(csv_read_file) X(csv_write) X(csv_encoding) X(csv_errors) X(csv_map) X(manifest) X(measures) \
-    X(child) X(growth) X(child_repo) X(children) \
+    X(child) X(growth) X(child_repo) X(children) X(child_bulk) \
     X(rubric) X(rubric_score) X(rubric_csv) X(score) X(case) X(cases) X(transfer) X(transfer_kinds) \
     X(report) X(score_cases)
 

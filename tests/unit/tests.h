@@ -29,6 +29,7 @@ Suite *suite_child(void);
 Suite *suite_growth(void);
 Suite *suite_child_repo(void);
 Suite *suite_children(void);
+Suite *suite_child_bulk(void);
 Suite *suite_rubric(void);
 Suite *suite_rubric_score(void);
 Suite *suite_rubric_csv(void);

@@ -101,4 +101,11 @@ enum status children_subgroups(struct db *db, struct child_subgroup **out, size_
  * system's random source, into out (CHILD_UID_BUF bytes). */
 enum status children_new_uid(const char *commune_code, char out[CHILD_UID_BUF]);
 
+/* Children a large import wrote that the search index has not caught up
+ * with yet (db/child_bulk.h); searches are slower, never wrong, until then. */
+enum status children_index_waiting(struct db *db, long long *n);
+
+/* Indexes up to `step` of them in one transaction; *left: still waiting. */
+enum status children_index_step(struct db *db, long long step, long long *left);
+
 #endif

@@ -37,6 +37,7 @@ enum status cli_open(const struct cli_env *env, struct db **out);
 int cmd_init(const struct cli_env *env, int argc, char **argv);
 int cmd_demo(const struct cli_env *env, int argc, char **argv);
 int cmd_info(const struct cli_env *env, int argc, char **argv);
+int cmd_reindex(const struct cli_env *env, int argc, char **argv);
 int cmd_village(const struct cli_env *env, int argc, char **argv);
 int cmd_setting(const struct cli_env *env, int argc, char **argv);
 int cmd_commune(const struct cli_env *env, int argc, char **argv);

@@ -7,7 +7,11 @@
  * indexed (child_search), which is slower but never wrong. The bulk indexes
  * them itself at its end when they are few; otherwise child_fts_catch_up
  * does it in steps (`treem reindex`, or the interface while it is idle).
- * Updates during a bulk keep the index current row by row. */
+ * Older rows updated during a bulk keep the index current row by row; the
+ * bulk's own rows must not be updated or deleted, nor other children be
+ * added with child_repo_insert, before child_bulk_end (they are queued for
+ * the index, audited and numbered there). After a rollback, free
+ * b->restore instead of calling child_bulk_end. */
 #ifndef TREEM_DB_CHILD_BULK_H
 #define TREEM_DB_CHILD_BULK_H
 #include "treem/db/db.h"

@@ -43,4 +43,12 @@ enum status transfer_repo_period_find(struct db *db, long long child_id, const c
 enum status transfer_repo_period_note(struct db *db, long long id, const char *note,
                                       const char *uid, const char *who);
 
+/* Hashes of identifiers met in an import file beyond what the import keeps
+ * in memory, in a temporary table (on disk, behind SQLite's own small
+ * cache), so memory stays flat however long the file. *added: it was new. */
+enum status transfer_repo_seen_add(struct db *db, long long hash, bool *added);
+enum status transfer_repo_seen_has(struct db *db, long long hash, bool *found);
+/* Drops the table (nothing when there is none). */
+void transfer_repo_seen_drop(struct db *db);
+
 #endif
