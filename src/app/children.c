@@ -27,26 +27,47 @@ void child_matches_free(struct child_matches *m)
     m->n = 0;
 }
 
-enum status children_new_uid(const char *commune_code, char out[CHILD_UID_BUF])
+static const char uid_alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; /* Crockford base32 */
+
+/* n random characters of uid_alphabet into out. */
+static void random_chars(char *out, size_t n)
 {
-    static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    unsigned char bytes[10];
+    unsigned char bytes[16];
+    if (n > sizeof bytes)
+        n = sizeof bytes;
     if (sodium_init() >= 0) {
-        randombytes_buf(bytes, sizeof bytes);
+        randombytes_buf(bytes, n);
     } else { /* no randomness source (odd systems): clock and pid, still unique enough with the UNIQUE index */
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
         unsigned long long x = (unsigned long long)ts.tv_nsec ^ ((unsigned long long)ts.tv_sec << 20) ^
                                (unsigned long long)getpid() << 40;
-        for (size_t i = 0; i < sizeof bytes; i++, x = x * 6364136223846793005ULL + 1442695040888963407ULL)
+        for (size_t i = 0; i < n; i++, x = x * 6364136223846793005ULL + 1442695040888963407ULL)
             bytes[i] = (unsigned char)(x >> 56);
     }
+    for (size_t i = 0; i < n; i++)
+        out[i] = uid_alphabet[bytes[i] & 31];
+}
+
+enum status children_new_uid(const char *commune_code, char out[CHILD_UID_BUF])
+{
     char tail[11];
-    for (int i = 0; i < 10; i++)
-        tail[i] = alphabet[bytes[i] & 31];
+    random_chars(tail, 10);
     tail[10] = '\0';
     snprintf(out, CHILD_UID_BUF, "%.5s-%s", commune_code && *commune_code ? commune_code : "00000", tail);
     return ST_OK;
+}
+
+void children_uid_next(struct children_uids *g, const char *commune_code, char out[CHILD_UID_BUF])
+{
+    if (!g->prefix[0] || g->used >= 1024) {
+        random_chars(g->prefix, 8);
+        g->prefix[8] = '\0';
+        g->used = 0;
+    }
+    snprintf(out, CHILD_UID_BUF, "%.5s-%s%c%c", commune_code && *commune_code ? commune_code : "00000",
+             g->prefix, uid_alphabet[g->used >> 5], uid_alphabet[g->used & 31]);
+    g->used++;
 }
 
 void children_group_code(const char *text, char *out, size_t n)

@@ -155,6 +155,7 @@ struct import_state {
     struct cells a, b;          /* local and file records as cells */
     struct strbuf sb;
     struct child_bulk bulk;     /* new rows: codes, and the index caught up at the end */
+    struct children_uids uids;  /* their uids */
     struct { char *fold; long long id; } villages[64]; /* known villages met so far */
     size_t nvillages;
 };
@@ -460,7 +461,7 @@ static enum status write_new(struct transfer_import *im, const struct csv_row *r
     if (*ri->uid)
         snprintf(c->uid, sizeof c->uid, "%s", ri->uid);
     else
-        rc = children_new_uid(im->commune, c->uid);
+        children_uid_next(&state(im)->uids, im->commune, c->uid);
     if (rc == ST_OK)
         rc = ensure_village(im, row, c, ri);
     if (rc == ST_OK)

@@ -3,6 +3,7 @@
  * rules (errors typed, nothing written) and round-trips its export. */
 #include <config.h>
 #include "tests.h"
+#include "treem/app/children.h"
 #include "treem/app/handoff.h"
 #include "treem/app/transfer.h"
 #include "treem/app/transfer_kind.h"
@@ -174,6 +175,30 @@ START_TEST(test_kind_for_file)
 }
 END_TEST
 
+/* Import uids: valid, distinct, in runs of 1024 sharing a random prefix
+ * and sorting in the order made; the next run has another prefix. */
+START_TEST(test_uid_runs)
+{
+    struct children_uids g = {0};
+    char first[CHILD_UID_BUF], prev[CHILD_UID_BUF], uid[CHILD_UID_BUF];
+    for (int i = 0; i < 1024; i++) {
+        children_uid_next(&g, "21934", uid);
+        ck_assert_msg(transfer_uid_valid(uid), "%s", uid);
+        ck_assert_int_eq(strncmp(uid, "21934-", 6), 0);
+        if (i == 0)
+            memcpy(first, uid, sizeof uid);
+        else
+            ck_assert_msg(strcmp(prev, uid) < 0, "%s then %s", prev, uid);
+        ck_assert_int_eq(strncmp(uid, first, 14), 0);
+        memcpy(prev, uid, sizeof uid);
+    }
+    children_uid_next(&g, "21934", uid);
+    ck_assert(transfer_uid_valid(uid));
+    ck_assert_msg(strncmp(uid, first, 14) != 0, "a 1025th uid %s still shares %.14s", uid, first);
+    ck_assert_str_eq(uid + 14, "00");
+}
+END_TEST
+
 Suite *suite_transfer(void)
 {
     Suite *s = suite_create("transfer");
@@ -184,6 +209,7 @@ Suite *suite_transfer(void)
     tcase_add_loop_test(tc, test_import_rules, 0, (int)(sizeof rows / sizeof *rows));
     tcase_add_test(tc, test_round_trip_and_conflict);
     tcase_add_test(tc, test_kind_for_file);
+    tcase_add_test(tc, test_uid_runs);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -101,6 +101,18 @@ enum status children_subgroups(struct db *db, struct child_subgroup **out, size_
  * system's random source, into out (CHILD_UID_BUF bytes). */
 enum status children_new_uid(const char *commune_code, char out[CHILD_UID_BUF]);
 
+/* uids for many children at once (an import): 8 random characters (40
+ * bits) shared by a run of 1024, then a 2-character count. A run's uids sort
+ * together, so the uid index takes them near one another instead of at a
+ * random page each (which, past the page cache, reads the disk for every
+ * row); and two uids can only meet if two runs drew the same 40 bits, which
+ * is rarer than two fully random 50-bit uids meeting. Zero-initialise. */
+struct children_uids {
+    char prefix[9];
+    unsigned used;              /* uids made with this prefix */
+};
+void children_uid_next(struct children_uids *g, const char *commune_code, char out[CHILD_UID_BUF]);
+
 /* Children a large import wrote that the search index has not caught up
  * with yet (db/child_bulk.h); searches are slower, never wrong, until then. */
 enum status children_index_waiting(struct db *db, long long *n);

@@ -27,6 +27,7 @@ struct child_bulk {
     struct strbuf restore;      /* CREATE statements of what was dropped */
     long long drop_at;          /* defer the indexes at this many new rows */
     long long first_id;         /* the largest child id before the bulk */
+    long long cache_size;       /* the page cache setting before the bulk */
     char who[64];               /* for the audit lines */
     long long next_code;        /* the next code number to hand out */
     long long last_code;        /* the largest handed out (0: none) */
