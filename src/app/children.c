@@ -504,7 +504,12 @@ enum status children_index_waiting(struct db *db, long long *n)
     return child_fts_waiting(db, n);
 }
 
-enum status children_index_step(struct db *db, long long step, long long *left)
+bool children_index_any_waiting(struct db *db)
 {
-    return child_fts_catch_up(db, step, left);
+    return child_fts_any_waiting(db);
+}
+
+enum status children_index_step(struct db *db, long long step, bool wait, long long *left)
+{
+    return child_fts_catch_up(db, step, wait, left);
 }

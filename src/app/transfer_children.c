@@ -192,7 +192,9 @@ static enum status find_village(struct transfer_import *im, const char *fold, lo
 static enum status import_finish(struct transfer_import *im)
 {
     struct import_state *s = im->kind_data;
-    return s ? child_bulk_end(im->db, &s->bulk, CHILD_BULK_INDEX_NOW) : ST_OK;
+    /* A dry run or a failed import is rolled back: index nothing for it. */
+    bool kept = !im->opts->dry_run && (!im->errs->errors || im->opts->skip_bad_rows);
+    return s ? child_bulk_end(im->db, &s->bulk, kept ? CHILD_BULK_INDEX_NOW : 0) : ST_OK;
 }
 
 /* The state, on the first row also beginning the bulk of new rows. */
@@ -215,7 +217,7 @@ static void import_done(struct transfer_import *im)
         cells_free(&s->a);
         cells_free(&s->b);
         strbuf_free(&s->sb);
-        strbuf_free(&s->bulk.restore);
+        child_bulk_free(&s->bulk);
         for (size_t i = 0; i < s->nvillages; i++)
             free(s->villages[i].fold);
     }

@@ -196,7 +196,7 @@ int cmd_reindex(const struct cli_env *env, int argc, char **argv)
     left = total;
     bool tty = isatty(2);
     while (rc == ST_OK && left > 0) {
-        rc = children_index_step(db, REINDEX_STEP, &left);
+        rc = children_index_step(db, REINDEX_STEP, true, &left);
         if (tty)
             fprintf(stderr, "\r%s %3d%%", _("indexing"), (int)((total - left) * 100 / total));
     }

@@ -51,8 +51,11 @@ static enum status suspend(struct db *db, struct child_bulk *b, const char *type
         return rc;
     db_bind_text(st, 1, type);
     db_bind_text(st, 2, name);
-    bool found = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0);
-    if (found && !strbuf_printf(&b->restore, "%s;\n", (const char *)sqlite3_column_text(st, 0)))
+    int step = sqlite3_step(st);
+    bool found = step == SQLITE_ROW && sqlite3_column_text(st, 0);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(db, _("database"));
+    else if (found && !strbuf_printf(&b->restore, "%s;\n", (const char *)sqlite3_column_text(st, 0)))
         rc = status_set(ST_NOMEM, "%s", _("out of memory"));
     sqlite3_finalize(st);
     char drop[96];
@@ -66,7 +69,8 @@ enum status child_bulk_begin(struct db *db, struct child_bulk *b, const char *wh
     if (sqlite3_get_autocommit(db->sql))
         return status_set(ST_INVALID, "%s", _("internal error: a bulk write needs an open transaction"));
     long long existing = 0;
-    snprintf(b->who, sizeof b->who, "%s", who ? who : "");
+    if (!(b->who = strdup(who ? who : "")))
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
     enum status rc = db_query_int(db, "SELECT coalesce(max(id), 0) FROM child", NULL, &b->first_id);
     if (rc == ST_OK)
         rc = suspend(db, b, "trigger", INSERT_TRIGGER);
@@ -83,8 +87,15 @@ enum status child_bulk_begin(struct db *db, struct child_bulk *b, const char *wh
         rc = db_exec(db, "PRAGMA cache_size = " BULK_CACHE);
     b->active = rc == ST_OK;
     if (rc != ST_OK)
-        strbuf_free(&b->restore);
+        child_bulk_free(b);
     return rc;
+}
+
+void child_bulk_free(struct child_bulk *b)
+{
+    strbuf_free(&b->restore);
+    free(b->who);
+    memset(b, 0, sizeof *b);
 }
 
 /* Indexes the import itself does not read cost a random look-up for each
@@ -165,6 +176,10 @@ enum status child_bulk_end(struct db *db, struct child_bulk *b, long long index_
 {
     if (!b->active)
         return ST_OK;
+    if (sqlite3_get_autocommit(db->sql)) { /* SQLite rolled back already (a disk error): nothing to end */
+        child_bulk_free(b);
+        return ST_OK;
+    }
     /* The rows of the bulk are those past first_id: rowids grow, and the
      * caller's transaction lets no one else write. One statement each
      * writes their "create" audit lines and queues them for the index. */
@@ -195,9 +210,8 @@ enum status child_bulk_end(struct db *db, struct child_bulk *b, long long index_
     if (rc == ST_OK)
         rc = child_fts_waiting(db, &waiting);
     if (rc == ST_OK && waiting && waiting <= index_now)
-        rc = child_fts_catch_up(db, waiting, &waiting);
-    strbuf_free(&b->restore);
-    memset(b, 0, sizeof *b);
+        rc = child_fts_catch_up(db, waiting, true, &waiting);
+    child_bulk_free(b);
     return rc;
 }
 
@@ -209,48 +223,52 @@ enum status child_fts_waiting(struct db *db, long long *n)
 /* Indexes the oldest `max` waiting rows; inside a transaction. */
 static enum status index_some(struct db *db, long long max)
 {
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "INSERT INTO child_fts(rowid, search) SELECT c.id, c.search "
-                                    "FROM child_fts_pending p JOIN child c ON c.id = p.id "
-                                    "WHERE p.id <= (SELECT id FROM child_fts_pending ORDER BY id "
-                                    "LIMIT 1 OFFSET ?1 - 1) ORDER BY p.id", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, max);
-    rc = step_done(db, st, _("cannot update the search index"));
-    sqlite3_finalize(st);
-    if (rc != ST_OK)
-        return rc;
-    rc = db_prepare(db, "DELETE FROM child_fts_pending WHERE id <= (SELECT id FROM child_fts_pending "
-                        "ORDER BY id LIMIT 1 OFFSET ?1 - 1)", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, max);
-    rc = step_done(db, st, _("cannot update the search index"));
-    sqlite3_finalize(st);
+    static const char *const sql[] = {
+        "INSERT INTO child_fts(rowid, search) SELECT c.id, c.search FROM child c WHERE c.id IN "
+        "(SELECT id FROM child_fts_pending ORDER BY id LIMIT ?1) ORDER BY c.id",
+        "DELETE FROM child_fts_pending WHERE id IN (SELECT id FROM child_fts_pending ORDER BY id LIMIT ?1)",
+    };
+    enum status rc = ST_OK;
+    for (size_t i = 0; rc == ST_OK && i < sizeof sql / sizeof *sql; i++) {
+        sqlite3_stmt *st;
+        if ((rc = db_prepare(db, sql[i], &st)) != ST_OK)
+            break;
+        sqlite3_bind_int64(st, 1, max);
+        rc = step_done(db, st, _("cannot update the search index"));
+        sqlite3_finalize(st);
+    }
     return rc;
 }
 
-enum status child_fts_catch_up(struct db *db, long long max, long long *left)
+bool child_fts_any_waiting(struct db *db)
+{
+    long long any = 0;
+    return db_query_int(db, "SELECT EXISTS (SELECT 1 FROM child_fts_pending)", NULL, &any) == ST_OK && any;
+}
+
+enum status child_fts_catch_up(struct db *db, long long max, bool wait, long long *left)
 {
     long long waiting = 0;
-    enum status rc = child_fts_waiting(db, &waiting);
-    if (rc == ST_OK && waiting && max > 0) {
-        long long n = waiting < max ? waiting : max;
-        bool own = sqlite3_get_autocommit(db->sql);
-        rc = own ? db_begin(db) : ST_OK;
-        /* In statements of CATCH_UP_STEP rows: one statement over a large
-         * queue makes FTS5 hold and merge far more at once, and costs
-         * about four times as much in all. */
-        for (long long done = 0; rc == ST_OK && done < n; done += CATCH_UP_STEP)
-            rc = index_some(db, n - done < CATCH_UP_STEP ? n - done : CATCH_UP_STEP);
-        if (own && rc == ST_OK)
-            rc = db_commit(db);
-        else if (own)
-            db_rollback(db);
-        if (rc == ST_OK)
-            waiting -= n;
-    }
+    bool own = sqlite3_get_autocommit(db->sql);
+    if (own && !wait)
+        sqlite3_busy_timeout(db->sql, 0); /* someone else writing: try again later */
+    enum status rc = own ? db_begin(db) : ST_OK;
+    if (own && !wait)
+        sqlite3_busy_timeout(db->sql, DB_BUSY_MS);
+    if (rc == ST_OK)
+        rc = child_fts_waiting(db, &waiting);
+    long long n = waiting < max ? waiting : max;
+    /* In statements of CATCH_UP_STEP rows: one statement over a large queue
+     * makes FTS5 hold and merge far more at once, and costs about four
+     * times as much in all. */
+    for (long long done = 0; rc == ST_OK && done < n; done += CATCH_UP_STEP)
+        rc = index_some(db, n - done < CATCH_UP_STEP ? n - done : CATCH_UP_STEP);
+    if (rc == ST_OK)
+        rc = child_fts_waiting(db, &waiting);
+    if (own && rc == ST_OK)
+        rc = db_commit(db);
+    else if (own && sqlite3_get_autocommit(db->sql) == 0)
+        db_rollback(db);
     if (left)
         *left = waiting;
     return rc;

@@ -51,8 +51,8 @@ static bool select_sql(struct strbuf *sql, const char *where)
     return h && strbuf_puts(sql, h) && strbuf_puts(sql, where);
 }
 
-/* The SELECT for a where clause that is a string literal, built once per
- * literal: the same pointer each time also finds db_prepare_cached()'s
+/* The SELECT for a where clause that is a string literal (the memo knows
+ * it by its address), built once per literal: the same pointer each time also finds db_prepare_cached()'s
  * statement without comparing the text. NULL: no memory. */
 static const char *select_for(const char *where)
 {
@@ -69,7 +69,7 @@ static const char *select_for(const char *where)
         memo[i].where = where;
         memo[i].sql = sql;
     }
-    return sql; /* (more clauses than slots would leak: there are four) */
+    return sql; /* (more clauses than slots would leak: there are five) */
 }
 
 static void now_text(char out[20])

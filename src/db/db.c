@@ -58,7 +58,7 @@ static enum status create_private_file(const char *path)
 static enum status apply_pragmas(struct db *db)
 {
     static const char pragmas[] =
-        "PRAGMA busy_timeout = 3000;"
+        "PRAGMA busy_timeout = " DB_BUSY_MS_TEXT ";"
         "PRAGMA foreign_keys = ON;"
         "PRAGMA synchronous = FULL;";
     if (sqlite3_exec(db->sql, pragmas, NULL, NULL, NULL) != SQLITE_OK)

@@ -55,7 +55,8 @@ enum status migrate_version(struct db *db, int *out)
 
 /* Foreign keys are off while a file runs, as SQLite's procedure for
  * rebuilding a table asks (dropping the old table must not cascade), and
- * checked before it commits: a dangling reference undoes the step. */
+ * checked before it commits: a dangling reference the step made (more than
+ * there were before it) undoes the step. */
 static enum status apply_one(struct db *db, int number, const struct embedded_file *f)
 {
     if (sqlite3_exec(db->sql, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL) != SQLITE_OK)
@@ -67,14 +68,15 @@ static enum status apply_one(struct db *db, int number, const struct embedded_fi
     }
     char bump[64];
     snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", number);
-    long long dangling = 0;
-    if (sqlite3_exec(db->sql, f->data, NULL, NULL, NULL) != SQLITE_OK ||
+    long long dangling = 0, before = 0;
+    if (db_query_int(db, "SELECT count(*) FROM pragma_foreign_key_check", NULL, &before) != ST_OK ||
+        sqlite3_exec(db->sql, f->data, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(db->sql, bump, NULL, NULL, NULL) != SQLITE_OK) {
         st = db_fail(db, f->name);
     } else if ((st = db_query_int(db, "SELECT count(*) FROM pragma_foreign_key_check", NULL, &dangling)) ==
-                   ST_OK && dangling > 0) {
+                   ST_OK && dangling > before) {
         st = status_set(ST_INVALID, _("%s: %lld references to missing records; nothing was changed"), f->name,
-                        dangling);
+                        dangling - before);
     }
     if (st == ST_OK)
         st = db_commit(db);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 
 #define MIN_ROWS 24
@@ -22,6 +23,7 @@
  * children (a few milliseconds each), looking for a key between steps. */
 #define IDLE_MS 300
 #define IDLE_STEP 1000
+#define IDLE_RETRY_S 30
 
 static const struct { const char *label; const struct screen_ops *ops; } tabs[] = {
     {N_("Home"), &scr_home_ops},         {N_("Children"), &scr_children_ops},
@@ -92,6 +94,7 @@ void ui_status(struct ui *ui, bool error, const char *fmt, ...)
     vsnprintf(ui->status, sizeof ui->status, fmt, ap);
     va_end(ap);
     ui->status_error = error;
+    ui->status_own = false;
 }
 
 void ui_refresh_title(struct ui *ui)
@@ -276,20 +279,28 @@ static bool key_waiting(void)
     return kind != ERR;
 }
 
-/* Indexes waiting children until a key comes or none wait. */
+/* Indexes waiting children until a key comes or none wait. A failure
+ * (another program writing, a read-only file) pauses it for IDLE_RETRY_S
+ * seconds, so keys never wait on a lock. A message on the status line (an
+ * error, a save) is not overwritten. */
+static time_t idle_retry_at;
+
 static void idle_index(struct ui *ui)
 {
     long long left = 0;
     do {
-        if (children_index_step(ui->db, IDLE_STEP, &left) != ST_OK) {
-            ui_status(ui, true, "%s", status_message());
+        bool own_status = !ui->status[0] || ui->status_own;
+        if (children_index_step(ui->db, IDLE_STEP, false, &left) != ST_OK) {
+            idle_retry_at = time(NULL) + IDLE_RETRY_S;
             left = 0;
-        } else if (left > 0) {
-            ui_status(ui, false, _("Updating the search index: %lld children left"), left);
-        } else {
-            ui_status(ui, false, "%s", _("The search index is up to date."));
+        } else if (own_status) {
+            if (left > 0)
+                ui_status(ui, false, _("Updating the search index: %lld children left"), left);
+            else
+                ui_status(ui, false, "%s", _("The search index is up to date."));
+            ui->status_own = true;
+            ui_redraw(ui);
         }
-        ui_redraw(ui);
     } while (left > 0 && !key_waiting());
 }
 
@@ -298,13 +309,11 @@ enum action ui_read_key(struct ui *ui, bool text_mode, char text[8], int *digit)
     wint_t wc;
     text[0] = '\0';
     for (;;) {
-        long long waiting = 0;
-        if (ui->db && children_index_waiting(ui->db, &waiting) != ST_OK)
-            waiting = 0;
-        timeout(waiting > 0 ? IDLE_MS : -1);
+        bool waiting = ui->db && time(NULL) >= idle_retry_at && children_index_any_waiting(ui->db);
+        timeout(waiting ? IDLE_MS : -1);
         int kind = get_wch(&wc);
         timeout(-1);
-        if (kind == ERR && waiting > 0)
+        if (kind == ERR && waiting)
             idle_index(ui);
         if (kind == ERR)
             continue;

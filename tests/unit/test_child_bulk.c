@@ -248,7 +248,7 @@ START_TEST(many_rows_defer_list_indexes)
         bulk_add(&b, "Nguyễn Văn An", NULL, NULL);
     ck_assert_int_eq(list_indexes(), 0);
     db_rollback(db);
-    strbuf_free(&b.restore); /* what child_bulk_end would free (as the import does) */
+    child_bulk_free(&b); /* after a rollback, as the import does */
     ck_assert_int_eq(schema_changes(), 0);
     ck_assert_int_eq(count_sql("SELECT count(*) FROM child", NULL), 0);
 
@@ -285,7 +285,7 @@ START_TEST(search_finds_waiting_rows)
     ck_assert_str_eq(codes_found("thi khuyen"), "TE-0006 TE-0016 TE-0026");
 
     long long left = -1;
-    ck_assert_int_eq(child_fts_catch_up(db, 1000, &left), ST_OK);
+    ck_assert_int_eq(child_fts_catch_up(db, 1000, true, &left), ST_OK);
     ck_assert_int_eq(left, 0);
     ck_assert_int_eq(waiting(), 0);
     ck_assert_int_eq(child_fts_waiting(db, &left), ST_OK);
@@ -302,23 +302,23 @@ START_TEST(catch_up_in_steps)
 {
     bulk_of(30, "Nguyễn Văn An", 0);
     long long first = count_sql("SELECT min(id) FROM child", NULL), left = -1;
-    ck_assert_int_eq(child_fts_catch_up(db, 10, &left), ST_OK);
+    ck_assert_int_eq(child_fts_catch_up(db, 10, true, &left), ST_OK);
     ck_assert_int_eq(left, 20);
     ck_assert_int_eq(waiting(), 20);
     /* the ten oldest went into the index, and only they */
     ck_assert_int_eq(count_sql("SELECT min(id) FROM child_fts_pending", NULL), first + 10);
     ck_assert_int_eq(fts_hits("nguyen"), 10);
     ck_assert_int_eq(count_sql("SELECT max(rowid) FROM child_fts WHERE child_fts MATCH 'nguyen'", NULL), first + 9);
-    ck_assert_int_eq(child_fts_catch_up(db, 0, &left), ST_OK); /* no step: nothing */
+    ck_assert_int_eq(child_fts_catch_up(db, 0, true, &left), ST_OK); /* no step: nothing */
     ck_assert_int_eq(left, 20);
     /* inside the caller's transaction it does not commit on its own */
     ck_assert_int_eq(db_begin(db), ST_OK);
-    ck_assert_int_eq(child_fts_catch_up(db, 5, &left), ST_OK);
+    ck_assert_int_eq(child_fts_catch_up(db, 5, true, &left), ST_OK);
     ck_assert_int_eq(left, 15);
     db_rollback(db);
     ck_assert_int_eq(waiting(), 20);
     ck_assert_int_eq(fts_hits("nguyen"), 10);
-    ck_assert_int_eq(child_fts_catch_up(db, 20, &left), ST_OK);
+    ck_assert_int_eq(child_fts_catch_up(db, 20, true, &left), ST_OK);
     ck_assert_int_eq(left, 0);
     ck_assert_int_eq(fts_hits("nguyen"), 30);
     assert_fts_consistent();
@@ -357,7 +357,7 @@ START_TEST(edits_of_waiting_rows)
     ck_assert_int_eq(fts_hits("binh"), 0);
     ck_assert_int_eq(fts_hits("bao"), 0);
     ck_assert_str_eq(codes_found("hoang mai"), "TE-0004");
-    ck_assert_int_eq(child_fts_catch_up(db, 100, &left), ST_OK);
+    ck_assert_int_eq(child_fts_catch_up(db, 100, true, &left), ST_OK);
     ck_assert_int_eq(left, 0);
     assert_fts_consistent();
     ck_assert_int_eq(fts_hits("hoang"), 1);

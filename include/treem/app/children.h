@@ -117,7 +117,11 @@ void children_uid_next(struct children_uids *g, const char *commune_code, char o
  * with yet (db/child_bulk.h); searches are slower, never wrong, until then. */
 enum status children_index_waiting(struct db *db, long long *n);
 
-/* Indexes up to `step` of them in one transaction; *left: still waiting. */
-enum status children_index_step(struct db *db, long long step, long long *left);
+/* True when some child waits (cheap: for the interface's key loop). */
+bool children_index_any_waiting(struct db *db);
+
+/* Indexes up to `step` of them in one transaction; *left: still waiting.
+ * Unless `wait`, ST_BUSY at once when another program is writing. */
+enum status children_index_step(struct db *db, long long step, bool wait, long long *left);
 
 #endif

@@ -10,8 +10,8 @@
  * Older rows updated during a bulk keep the index current row by row; the
  * bulk's own rows must not be updated or deleted, nor other children be
  * added with child_repo_insert, before child_bulk_end (they are queued for
- * the index, audited and numbered there). After a rollback, free
- * b->restore instead of calling child_bulk_end. */
+ * the index, audited and numbered there). After a rollback, call
+ * child_bulk_free instead of child_bulk_end. */
 #ifndef TREEM_DB_CHILD_BULK_H
 #define TREEM_DB_CHILD_BULK_H
 #include "treem/db/db.h"
@@ -28,7 +28,7 @@ struct child_bulk {
     long long drop_at;          /* defer the indexes at this many new rows */
     long long first_id;         /* the largest child id before the bulk */
     long long cache_size;       /* the page cache setting before the bulk */
-    char who[64];               /* for the audit lines */
+    char *who;                  /* for the audit lines */
     long long next_code;        /* the next code number to hand out */
     long long last_code;        /* the largest handed out (0: none) */
     long long added;            /* rows inserted, all waiting for the index */
@@ -52,11 +52,19 @@ enum status child_bulk_insert(struct db *db, struct child_bulk *b, struct child 
  * wait in all. Frees what b holds; a no-op when b is not active. */
 enum status child_bulk_end(struct db *db, struct child_bulk *b, long long index_now);
 
+/* Frees what b holds without touching the database (after a rollback). */
+void child_bulk_free(struct child_bulk *b);
+
 /* Rows waiting for the trigram index. */
 enum status child_fts_waiting(struct db *db, long long *n);
 
+/* True when some row waits (cheaper than counting them). */
+bool child_fts_any_waiting(struct db *db);
+
 /* Indexes up to max waiting rows (oldest first) in one transaction of its
- * own (or inside the caller's); *left: rows still waiting after. */
-enum status child_fts_catch_up(struct db *db, long long max, long long *left);
+ * own (or inside the caller's); *left: rows still waiting after. Unless
+ * `wait`, a database another program is writing gives ST_BUSY at once
+ * instead of after the busy timeout. */
+enum status child_fts_catch_up(struct db *db, long long max, bool wait, long long *left);
 
 #endif

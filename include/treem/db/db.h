@@ -22,6 +22,10 @@ enum status db_open(const char *path, struct db **out);
 enum status db_open_existing(const char *path, struct db **out);
 void db_close(struct db *db);
 
+/* How long a write waits for another program's write to finish. */
+#define DB_BUSY_MS 3000
+#define DB_BUSY_MS_TEXT "3000"
+
 /* BEGIN IMMEDIATE (the write lock is taken now, so a second program on the
  * same file gets ST_BUSY and a clear message instead of a half-done edit). */
 enum status db_begin(struct db *db);

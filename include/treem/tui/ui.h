@@ -54,6 +54,7 @@ struct ui {
     int depth;
     char status[256];
     bool status_error;
+    bool status_own;              /* the status is the idle indexing's own */
     char title[160];              /* commune name for the title row */
 };
 
