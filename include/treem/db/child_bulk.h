@@ -7,6 +7,9 @@
  * indexed (child_search), which is slower but never wrong. The bulk indexes
  * them itself at its end when they are few; otherwise child_fts_catch_up
  * does it in steps (`treem reindex`, or the interface while it is idle).
+ * While rows wait, FTS5's `integrity-check` with rank 1 (which compares
+ * the index with the child table) reports them as a damaged index; it is
+ * sound again once they are indexed. The plain `integrity-check` passes.
  * Older rows updated during a bulk keep the index current row by row; the
  * bulk's own rows must not be updated or deleted, nor other children be
  * added with child_repo_insert, before child_bulk_end (they are queued for
