@@ -490,7 +490,7 @@ static enum status write_match(struct transfer_import *im, const struct csv_row 
     if (rc == ST_OK)
         rc = child_repo_update(im->db, local, merged, im->who);
     if (rc == ST_OK)
-        rc = transfer_repo_restamp(im->db, merged->id, NULL, ri->updated);
+        rc = transfer_repo_restamp(im->db, merged->id, ri->updated);
     if (rc == ST_OK)
         im->counts->changed++;
     return rc;

@@ -4,7 +4,6 @@
 #include "treem/db/audit_repo.h"
 #include "treem/core/i18n.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,51 +23,17 @@ static enum status step_cached(struct db *db, sqlite3_stmt *st, const char *what
     return rc;
 }
 
-static long long code_number(const char *code)
+enum status transfer_repo_restamp(struct db *db, long long id, const char *updated)
 {
-    if (!code || (code[0] != 'T' && code[0] != 't') || (code[1] != 'E' && code[1] != 'e') || code[2] != '-')
-        return 0;
-    long long n = 0;
-    for (const char *p = code + 3; *p; p++) {
-        if (!isdigit((unsigned char)*p) || n > 100000000)
-            return 0;
-        n = n * 10 + (*p - '0');
-    }
-    return n;
-}
-
-enum status transfer_repo_restamp(struct db *db, long long id, const char *code,
-                                  const char *updated)
-{
+    if (!updated || !*updated)
+        return ST_OK;
     sqlite3_stmt *st;
-    enum status rc = ST_OK;
-    long long num = code_number(code);
-    if (num > 0) {
-        char text[32];
-        snprintf(text, sizeof text, "TE-%04lld", num); /* as child_repo_insert writes it */
-        rc = db_prepare_cached(db, "UPDATE child SET code_num = ?2, code = ?3, search = replace(search, lower(code), lower(?3)) "
-                            "WHERE id = ?1 "
-                            "AND NOT EXISTS (SELECT 1 FROM child WHERE code_num = ?2 AND id <> ?1)", &st);
-        if (rc == ST_OK) {
-            sqlite3_bind_int64(st, 1, id);
-            sqlite3_bind_int64(st, 2, num);
-            db_bind_text(st, 3, text);
-            rc = step_cached(db, st, _("cannot save the child"));
-        }
-        if (rc == ST_OK && sqlite3_changes(db->sql) > 0 &&
-            (rc = db_prepare_cached(db, "UPDATE setting SET value = CAST(?1 AS TEXT) WHERE key = 'child_code_last' "
-                                 "AND CAST(value AS INTEGER) < ?1", &st)) == ST_OK) {
-            sqlite3_bind_int64(st, 1, num);
-            rc = step_cached(db, st, _("cannot save the child"));
-        }
-    }
-    if (rc == ST_OK && updated && *updated &&
-        (rc = db_prepare_cached(db, "UPDATE child SET updated_at = ?2 WHERE id = ?1", &st)) == ST_OK) {
-        sqlite3_bind_int64(st, 1, id);
-        db_bind_text(st, 2, updated);
-        rc = step_cached(db, st, _("cannot save the child"));
-    }
-    return rc;
+    enum status rc = db_prepare_cached(db, "UPDATE child SET updated_at = ?2 WHERE id = ?1", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    db_bind_text(st, 2, updated);
+    return step_cached(db, st, _("cannot save the child"));
 }
 
 enum status transfer_repo_village(struct db *db, const char *fold, long long *id)

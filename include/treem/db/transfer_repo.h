@@ -10,12 +10,11 @@
 #include "treem/db/db.h"
 #include "treem/db/child_facts.h"
 
-/* After an import wrote child id: gives it code ("TE-0042") when no other
- * child has that number here (else keeps the one it got), and sets
- * updated_at to `updated` ("yyyy-mm-dd hh:mm") when not NULL or "". The
- * counter of codes handed out is moved past the kept number. */
-enum status transfer_repo_restamp(struct db *db, long long id, const char *code,
-                                  const char *updated);
+/* After an import updated child id: sets its updated_at to `updated`
+ * ("yyyy-mm-dd hh:mm") when not NULL or "" (the file's stamp, so the next
+ * hand-off compares like with like). New children get theirs, and the
+ * file's code, from db/child_bulk.h. */
+enum status transfer_repo_restamp(struct db *db, long long id, const char *updated);
 
 /* The village whose folded name is exactly fold: *id, or 0 when none. */
 enum status transfer_repo_village(struct db *db, const char *fold, long long *id);
