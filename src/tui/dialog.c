@@ -59,6 +59,7 @@ bool ui_confirm(struct ui *ui, const char *question)
             return false;
         draw_buttons(w, rows + 2, yes);
         wrefresh(w);
+        ui_frame_ready(ui, "Confirm");
         wint_t wc;
         int kind = wget_wch(w, &wc);
         delwin(w);
@@ -88,6 +89,7 @@ void ui_message(struct ui *ui, const char *title, const char *text)
         const char *ok = _("[ OK ]");
         mvwaddstr(w, rows + 2, (getmaxx(w) - utf8_width(ok)) / 2, ok);
         wrefresh(w);
+        ui_frame_ready(ui, "Message");
         wint_t wc;
         int kind = wget_wch(w, &wc);
         delwin(w);

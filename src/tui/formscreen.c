@@ -22,6 +22,7 @@ static void fs_enter(struct screen *s)
     struct formscreen_state *st = s->state;
     const struct formscreen_spec *spec = s->arg;
     st->spec = *spec;
+    s->name = spec->name;
     snprintf(st->heading, sizeof st->heading, "%s", spec->heading ? spec->heading : "");
     snprintf(st->help, sizeof st->help, "%s",
              spec->help ? spec->help : _("Fill in the fields, then F2 to save (Esc: cancel)."));

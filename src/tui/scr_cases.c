@@ -277,6 +277,7 @@ static const enum action filter_actions[] = {ACT_SAVE, ACT_BACK};
 
 const struct screen_ops scr_case_filter_ops = {
     .title = N_("Filter"),
+    .id = "Case filter",
     .actions = filter_actions,
     .nactions = sizeof filter_actions / sizeof *filter_actions,
     .state_size = sizeof(struct form),

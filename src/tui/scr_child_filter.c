@@ -153,6 +153,7 @@ static const enum action filter_actions[] = {ACT_SAVE, ACT_BACK};
 
 const struct screen_ops scr_child_filter_ops = {
     .title = N_("Filter"),
+    .id = "Child filter",
     .actions = filter_actions,
     .nactions = sizeof filter_actions / sizeof *filter_actions,
     .state_size = sizeof(struct filter_state),

@@ -189,7 +189,7 @@ bool scr_plan_form_open(struct ui *ui, long long plan_id)
         plan_label(p.number, p.year, label, sizeof label);
         snprintf(heading, sizeof heading, plan_id ? _("Edit the plan %s") : _("New plan"), label);
         struct formscreen_spec spec = {plan_fields, PF__COUNT, heading, NULL, plan_form_save,
-                                       ctx, NULL};
+                                       ctx, NULL, "Plan form"};
         f = formscreen_open(ui, &spec);
     }
     if (f && plan_id) {
@@ -265,7 +265,7 @@ bool scr_target_form_open(struct ui *ui, long long plan_id)
         *ctx = plan_id;
         struct formscreen_spec spec = {
             target_fields, TF__COUNT, _("New target"),
-            _("Left/Right change a choice; F2 saves (Esc: cancel)."), target_form_save, ctx, NULL};
+            _("Left/Right change a choice; F2 saves (Esc: cancel)."), target_form_save, ctx, NULL, "Target form"};
         f = formscreen_open(ui, &spec);
     }
     if (!f)
@@ -331,7 +331,7 @@ bool scr_target_value_open(struct ui *ui, long long target_id)
             linked ? _("The register computes this value: a typed one counts only while it "
                        "cannot.")
                    : _("A value counted outside the register, with where it comes from."),
-            value_form_save, ctx, NULL};
+            value_form_save, ctx, NULL, "Target value"};
         f = formscreen_open(ui, &spec);
     }
     if (f) {

@@ -138,7 +138,7 @@ static void export_open(struct screen *s)
     *ctx = &st->rep;
     struct formscreen_spec spec = {export_fields, 1, _("Write the report as CSV"),
                                    _("The file opens in Excel or LibreOffice. F2 writes it."),
-                                   export_save, ctx, NULL};
+                                   export_save, ctx, NULL, "Report CSV"};
     struct form *f = formscreen_open(s->ui, &spec);
     if (!f)
         return;
@@ -178,7 +178,7 @@ static void period_open(struct screen *s)
         return;
     *ctx = s;
     struct formscreen_spec spec = {period_fields, 2, _("Report period"), NULL, period_save, ctx,
-                                   NULL};
+                                   NULL, "Report period"};
     struct form *f = formscreen_open(s->ui, &spec);
     if (!f)
         return;

@@ -208,7 +208,7 @@ bool scr_task_form_open(struct ui *ui, long long task_id, long long dept_id)
     struct formscreen_spec spec = {
         tf->defs, KF__COUNT, task_id ? _("Edit the task") : _("New task"),
         _("Left/Right choose the plan and the department; F2 saves (Esc: cancel)."),
-        task_form_save, tf, task_form_free};
+        task_form_save, tf, task_form_free, "Task form"};
     struct form *f = formscreen_open(ui, &spec); /* owns tf from here */
     if (f && task_id) {
         task_fill(f, tf, &t);
@@ -285,7 +285,7 @@ static struct form *open_small(struct ui *ui, const struct task *t, const struct
     *ctx = t->id;
     char heading[1200], today[DATE_BUF];
     snprintf(heading, sizeof heading, heading_fmt, t->text);
-    struct formscreen_spec spec = {defs, n, heading, NULL, save, ctx, NULL};
+    struct formscreen_spec spec = {defs, n, heading, NULL, save, ctx, NULL, "Task update"};
     struct form *f = formscreen_open(ui, &spec);
     date_format(date_today(), today);
     if (f)

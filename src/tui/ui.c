@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #define MIN_ROWS 24
@@ -239,8 +240,56 @@ static void draw_too_small(struct ui *ui)
     refresh();
 }
 
+/* True when a key is waiting (it stays waiting). */
+static bool key_waiting(void)
+{
+    wint_t wc;
+    nodelay(stdscr, TRUE);
+    int kind = get_wch(&wc);
+    nodelay(stdscr, FALSE);
+    if (kind == KEY_CODE_YES)
+        ungetch((int)wc);
+    else if (kind == OK)
+        unget_wch(wc);
+    return kind != ERR;
+}
+
+/* Something was drawn or a key was read since the last frame report. */
+static bool frame_dirty = true;
+
+const char *ui_screen_name(const struct screen *s)
+{
+    if (!s)
+        return "none";
+    if (s->name)
+        return s->name;
+    return s->ops->id ? s->ops->id : s->ops->title;
+}
+
+/* The report goes straight to the terminal after curses has written the
+ * frame (refresh flushes), so a reader of the title sees the whole frame. */
+void ui_frame_ready(struct ui *ui, const char *dialog)
+{
+    static int enabled = -1;
+    static unsigned long seq;
+    if (enabled < 0) {
+        const char *v = getenv("TREEM_TEST_TITLE");
+        enabled = v && strcmp(v, "1") == 0;
+    }
+    if (!enabled || !frame_dirty || key_waiting())
+        return;
+    const char *name = dialog ? dialog
+                       : ui->rows < MIN_ROWS || ui->cols < MIN_COLS ? "Too small"
+                                                                     : ui_screen_name(ui_top(ui));
+    char buf[128];
+    int n = snprintf(buf, sizeof buf, "\033]2;treem %lu %s\007", ++seq, name);
+    if (n > 0 && (size_t)n < sizeof buf && write(STDOUT_FILENO, buf, (size_t)n) == n)
+        frame_dirty = false;
+}
+
 void ui_redraw(struct ui *ui)
 {
+    frame_dirty = true;
     getmaxyx(stdscr, ui->rows, ui->cols);
     if (ui->rows < MIN_ROWS || ui->cols < MIN_COLS) {
         draw_too_small(ui);
@@ -263,20 +312,6 @@ void ui_redraw(struct ui *ui)
     draw_bar(ui, s);
     ui_cursor_apply();
     refresh();
-}
-
-/* True when a key is waiting (it stays waiting). */
-static bool key_waiting(void)
-{
-    wint_t wc;
-    nodelay(stdscr, TRUE);
-    int kind = get_wch(&wc);
-    nodelay(stdscr, FALSE);
-    if (kind == KEY_CODE_YES)
-        ungetch((int)wc);
-    else if (kind == OK)
-        unget_wch(wc);
-    return kind != ERR;
 }
 
 /* Indexes waiting children until a key comes or none wait. A failure
@@ -310,9 +345,12 @@ enum action ui_read_key(struct ui *ui, bool text_mode, char text[8], int *digit)
     text[0] = '\0';
     for (;;) {
         bool waiting = ui->db && time(NULL) >= idle_retry_at && children_index_any_waiting(ui->db);
+        ui_frame_ready(ui, NULL);
         timeout(waiting ? IDLE_MS : -1);
         int kind = get_wch(&wc);
         timeout(-1);
+        if (kind != ERR)
+            frame_dirty = true;
         if (kind == ERR && waiting)
             idle_index(ui);
         if (kind == ERR)

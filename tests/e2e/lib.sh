@@ -2,6 +2,15 @@
 # Source it from a test script:  . "$(dirname "$0")/lib.sh"
 # Each test gets its own tmux server (-L), a temporary folder and database,
 # a fixed "today" (TREEM_TODAY), and on failure prints the captured screen.
+#
+# No check depends on timing. treem runs with TREEM_TEST_TITLE=1: each time
+# it has drawn a frame and waits for a key with none pending, it sets the
+# pane's title to "treem SEQ SCREEN" (SEQ counts such frames; SCREEN is the
+# stable English name of the screen or dialog on top). `keys`, `type_text`
+# and `resize` note SEQ, act, then wait until SEQ has grown: the screen then
+# shows what the keys produced, and `on_screen NAME` checks where we are.
+# The waits are bounded (E2E_LIMIT seconds) only so a broken build fails
+# instead of hanging; no result depends on how fast the machine is.
 set -eu
 
 : "${TREEM_BIN:?TREEM_BIN must point to the treem binary}"
@@ -32,8 +41,10 @@ start() {
     E2E_RUN=$((E2E_RUN + 1))
     E2E_SOCK="treem-$E2E_NAME-$$-$E2E_RUN"
     tm -f /dev/null new-session -d -s t -x "${E2E_COLS:-80}" -y "${E2E_ROWS:-24}" \
-        "env TERM=xterm-256color LANG=C.UTF-8 TREEM_TODAY='$TREEM_TODAY' HOME='$HOME' \
-         '$TREEM_BIN' --db '$E2E_DB' $*; echo '[treem exited]' \$?; sleep 30"
+        "env TERM=xterm-256color LANG=C.UTF-8 TREEM_TEST_TITLE=1 TREEM_TODAY='$TREEM_TODAY' HOME='$HOME' \
+         '$TREEM_BIN' --db '$E2E_DB' $*; echo '[treem exited]' \$?; sleep 600"
+    settle 0
+    [ -z "${E2E_TRACE:-}" ] || echo "${BASH_LINENO[0]} $(screen_name)" >>"$E2E_TRACE"
 }
 
 screen() { tm capture-pane -p -t t; }
@@ -46,34 +57,101 @@ fail() {
     exit 1
 }
 
-# wait_for TEXT [SECONDS] — until TEXT is on the screen (fixed string).
-wait_for() {
-    local text=$1 limit=${2:-5} i=0
-    while [ "$i" -lt $((limit * 20)) ]; do
-        if screen | grep -qF -- "$text"; then return 0; fi
-        sleep 0.05
-        i=$((i + 1))
-    done
-    fail "did not see '$text' within ${limit}s"
+# The bound of every wait, in seconds (only a broken build ever reaches it).
+E2E_LIMIT=${E2E_LIMIT:-120}
+
+title() { tm display-message -p -t t '#{pane_title}' 2>/dev/null || true; }
+exited() { screen 2>/dev/null | grep -qF '[treem exited]'; }
+
+# frame_seq — the number of the last complete frame (0 before the first).
+frame_seq() {
+    set -- $(title)
+    if [ "${1:-}" = treem ] && [ -n "${2:-}" ]; then echo "$2"; else echo 0; fi
 }
 
-# wait_gone TEXT — until TEXT is no longer on the screen.
-wait_gone() {
-    local text=$1 i=0
-    while [ "$i" -lt 100 ]; do
-        if ! screen | grep -qF -- "$text"; then return 0; fi
-        sleep 0.05
+# screen_name — the stable name of the screen (or dialog) on top.
+screen_name() {
+    local t
+    t=$(title)
+    case "$t" in "treem "*) t=${t#treem }; echo "${t#* }" ;; *) echo "" ;; esac
+}
+
+# settle SEQ — until a frame after SEQ is complete, or treem has exited.
+settle() {
+    local since=$1 i=0
+    while [ "$i" -lt $((E2E_LIMIT * 50)) ]; do
+        [ "$(frame_seq)" -gt "$since" ] && return 0
+        exited && return 0
+        sleep 0.02 # polling interval, not a check: the condition decides
         i=$((i + 1))
     done
-    fail "'$text' is still on the screen"
+    fail "no new frame after frame $since within ${E2E_LIMIT}s"
+}
+
+# on_screen NAME — the screen (or dialog: Confirm, Message) on top is NAME.
+on_screen() {
+    local now
+    now=$(screen_name)
+    [ "$now" = "$1" ] || fail "expected screen '$1', on '$now'"
+}
+
+# wait_for TEXT — TEXT is on the screen. Since keys, type_text and resize
+# return only once the frame they produced is complete, this looks once:
+# nothing is left to chance. (The name is kept from the polling harness.)
+wait_for() { screen | grep -qF -- "$1" || fail "did not see '$1' on screen '$(screen_name)'"; }
+expect() { wait_for "$1"; }
+
+# wait_gone TEXT — TEXT is not on the screen (looks once, as wait_for).
+wait_gone() { expect_no "$1"; }
+
+# wait_screen NAME — for frames treem draws by itself: until NAME is on top.
+wait_screen() {
+    local seq
+    while :; do
+        seq=$(frame_seq)
+        [ "$(screen_name)" = "$1" ] && return 0
+        exited && fail "treem exited before showing screen '$1'"
+        settle "$seq"
+    done
+}
+
+# wait_async TEXT — for what treem draws by itself, without a key (the
+# search index caught up while idle): until a frame shows TEXT.
+wait_async() {
+    local text=$1 seq
+    while :; do
+        seq=$(frame_seq)
+        screen | grep -qF -- "$text" && return 0
+        exited && fail "treem exited before showing '$text'"
+        settle "$seq"
+    done
 }
 
 expect_no() { if screen | grep -qF -- "$1"; then fail "did not expect '$1'"; fi; }
 
-keys() { tm send-keys -t t "$@"; }      # named keys: Enter Escape F2 Down …
-type_text() { tm send-keys -t t -l "$1"; }  # literal text, Vietnamese included
-
-resize() { tm resize-window -t t -x "$1" -y "$2"; }
+# keys KEY... — named keys (Enter Escape F2 Down …), then the frame they made.
+keys() {
+    local seq
+    seq=$(frame_seq)
+    tm send-keys -t t "$@"
+    settle "$seq"
+    [ -z "${E2E_TRACE:-}" ] || echo "${BASH_LINENO[0]} $(screen_name)" >>"$E2E_TRACE"
+}
+# type_text TEXT — literal text (Vietnamese included), then its frame.
+type_text() {
+    local seq
+    seq=$(frame_seq)
+    tm send-keys -t t -l "$1"
+    settle "$seq"
+    [ -z "${E2E_TRACE:-}" ] || echo "${BASH_LINENO[0]} $(screen_name)" >>"$E2E_TRACE"
+}
+# resize COLS ROWS — the terminal's new size, then the frame drawn for it.
+resize() {
+    local seq
+    seq=$(frame_seq)
+    tm resize-window -t t -x "$1" -y "$2"
+    settle "$seq"
+}
 
 ok() { E2E_PASSED=$((E2E_PASSED + 1)); echo "ok $E2E_PASSED - $*"; }
 

@@ -13,10 +13,13 @@ make_demo_db
     >/dev/null || fail "could not record the separation"
 
 start
+on_screen "Home"
 wait_for "Trang chủ"
 keys 3
+on_screen "Cases"
 wait_for "VV-0006"
 keys Enter
+on_screen "Case file"
 wait_for "Vụ việc VV-0006"
 wait_for "trẻ chưa rõ danh tính"
 wait_for "(F4 liên kết với trẻ tìm thấy"
@@ -25,10 +28,12 @@ ok "the case file offers to link the unidentified child and shows the running se
 
 # --- link the child, found without diacritics
 keys F4
+on_screen "Pick a child"
 wait_for "Chọn trẻ: gõ để tìm"
 type_text "dang thi anh tuyet"
 wait_for "Đặng Thị Ánh Tuyết"
 keys Enter
+on_screen "Case file"
 wait_for "Đã liên kết vụ việc VV-0006 với Đặng Thị Ánh Tuyết (TE-"
 wait_for "Trẻ em: Đặng Thị Ánh Tuyết"
 expect_no "(F4 liên kết với trẻ tìm thấy"
@@ -42,6 +47,7 @@ ok "the link is stored"
 
 # --- end the separation: before its start is refused at the field
 keys F7
+on_screen "End of separation"
 wait_for "Kết thúc cách ly tạm thời — F2 lưu"
 wait_for "Cách ly từ 16/03/2026 07:00; hạn tối đa là 31/03/2026 (15 ngày)."
 keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
@@ -55,6 +61,7 @@ keys Tab
 keys BSpace BSpace BSpace BSpace BSpace
 type_text "08:30"
 keys F2
+on_screen "Case file"
 wait_for "Đã kết thúc cách ly."
 wait_for "Đã kết thúc: 16/03/2026 08:30"
 expect_no "(F7 kết thúc)"
@@ -65,8 +72,10 @@ ok "F7 says so when no separation is running"
 
 # --- risk ratings and plan items under their steps
 keys Escape
+on_screen "Cases"
 wait_for "VV-0002"
 keys Down Down Down Down Enter
+on_screen "Case file"
 wait_for "Vụ việc VV-0002"
 keys PgDn PgDn
 wait_for "Rủi ro: An toàn về thể chất: Cao"

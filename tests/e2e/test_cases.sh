@@ -10,81 +10,99 @@ make_demo_db
 "$TREEM_BIN" --db "$E2E_DB" child add --name "Đặng Thị Ánh Tuyết" --dob 04/05/2017 --sex nu >/dev/null
 
 start
+on_screen "Home"
 wait_for "Trang chủ"
 wait_for "Vụ việc đang xử lý                        5"
 wait_for "Bước vụ việc quá hạn                      1"
 ok "the home screen counts the open cases and the overdue steps"
 keys 3
+on_screen "Cases"
 wait_for "F5 lọc, việc đến hạn"
 wait_for "VV-0006"
 ok "the cases tab lists the demo cases"
 
 # --- intake: the child is found without diacritics
 keys F3
+on_screen "New case"
 wait_for "Tiếp nhận thông tin (Mẫu 01)"
 keys Down Down Down
 type_text "dang thi anh tuyet"
 keys Enter
+on_screen "Pick a child"
 wait_for "Chọn trẻ: gõ để tìm"
 wait_for "Đặng Thị Ánh Tuyết"
 keys Enter
+on_screen "New case"
 wait_for "Đặng Thị Ánh Tuyết (TE-"
 ok "the child is picked from the register by an unaccented search"
 keys Down Down Down Right          # case kind: Bạo lực
 wait_for "◂ Bạo lực ▸"
 keys F2
+on_screen "Cases"
 wait_for "Đã ghi vụ việc VV-0007"
 wait_for "sắp hạn 16/03 21:00"
 ok "the new case shows its 12-hour deadline (intake 09:00 → 21:00)"
 
 # --- the case file, then the steps
 keys Enter
+on_screen "Case file"
 wait_for "Vụ việc VV-0007"
 wait_for "16/03/2026 21:00  Đánh giá ban đầu"
 wait_for "Giai đoạn: Tiếp nhận"
 ok "the case file shows the deadline and the stage"
 keys F3
+on_screen "Case step"
 wait_for "Ghi bước xử lý"
 keys F2
 wait_for "khẩn cấp: cho biết có áp dụng biện pháp khẩn cấp không"
 ok "an initial assessment without the emergency answer is refused at the field"
 keys Right Right                    # the focus is at the field: Có
 keys F2
+on_screen "Case file"
 wait_for "Giai đoạn: Đang đánh giá"
 wait_for "Kế hoạch hỗ trợ"
 ok "the initial assessment moves the case to assessment; the plan is due"
 keys F3
+on_screen "Case step"
 wait_for "Ghi bước xử lý"
 keys Right Right Right              # Kế hoạch hỗ trợ
 wait_for "◂ Kế hoạch hỗ trợ ▸"
 keys F2
+on_screen "Case file"
 wait_for "Giai đoạn: Chờ phê duyệt"
 wait_for "18/03/2026  Phê duyệt kế hoạch"
 ok "after the plan the approval is due in 2 working days"
 keys F3
+on_screen "Case step"
 wait_for "Ghi bước xử lý"
 keys Right Right Right Right        # Phê duyệt kế hoạch
 wait_for "◂ Phê duyệt kế hoạch ▸"
 keys F2
+on_screen "Case file"
 wait_for "Giai đoạn: Đang thực hiện"
 wait_for "Thời hạn: không còn việc mở"
 ok "the approval moves the case to carrying out"
 
 # --- deleting asks twice
 keys F8
+on_screen "Confirm"
 wait_for "Xóa vụ việc VV-0007"
 keys y
 wait_for "Thật sự xóa vụ việc VV-0007"
 keys Escape
+on_screen "Case file"
 wait_for "Vụ việc VV-0007"
 ok "deleting asks twice; No at the second question keeps the case"
 
 # --- the due list: the overdue step on top, the same as `treem case due`
 keys Escape
+on_screen "Cases"
 wait_for "F5 lọc, việc đến hạn"
 keys F5
+on_screen "Case filter"
 wait_for "Những vụ việc cần liệt kê"
 keys Right F2
+on_screen "Cases"
 wait_for "Việc đến hạn: quá hạn trước"
 row=$(screen | sed -n 6p)
 case "$row" in

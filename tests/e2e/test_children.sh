@@ -8,13 +8,16 @@
     --village "Khu phố Lý Tây" --village "Khu phố Liêm Định" >/dev/null
 
 start
+on_screen "Home"
 wait_for "Trẻ em dưới 16 tuổi"
 keys 2
+on_screen "Children"
 wait_for "Sổ chưa có trẻ nào"
 ok "an empty register says how to add a child"
 
 # --- bad input first: nothing is saved until it is right
 keys F3
+on_screen "Child"
 wait_for "Trẻ mới"
 type_text "Hồ Thị Ngọc Ánh"
 keys Tab
@@ -40,6 +43,7 @@ keys BSpace BSpace BSpace BSpace BSpace
 # sex: Nữ (two to the right of "Không biết"), village: Khu phố Liêm Định
 keys Up Right Right Down Down Right Right
 keys F2
+on_screen "Children"
 wait_for "Đã lưu TE-0001 — Hồ Thị Ngọc Ánh."
 wait_for "Hồ Thị Ngọc Ánh"
 ok "the child is saved and listed"
@@ -52,28 +56,35 @@ ok "found by typing 'anh ngoc ho' without diacritics"
 
 # --- edit: the address
 keys Enter
+on_screen "Child"
 wait_for "Trẻ TE-0001 — Hồ Thị Ngọc Ánh"
 keys Down Down Down Down Down Down Down Down
 type_text "Số 7 đường Trần Phú"
 keys F2
+on_screen "Children"
 wait_for "Đã lưu TE-0001"
 ok "edited and saved"
 
 keys F10
+on_screen ""
 wait_for "[treem exited] 0"
 start
+on_screen "Home"
 wait_for "Trẻ em dưới 16 tuổi"
 keys 2
+on_screen "Children"
 wait_for "TE-0001"
 type_text "ngoc anh"
 wait_for "tìm thấy 1"
 keys Enter
+on_screen "Child"
 wait_for "Số 7 đường Trần Phú"
 wait_for "02/09/2016"
 ok "after a restart the child and the edit are still there"
 
 # --- a group of special circumstances and a measurement (Ctrl-G)
 keys C-g
+on_screen "Groups and health"
 wait_for "Chưa ghi nhận gì"
 keys F3
 wait_for "Nhóm hoàn cảnh đặc biệt"
@@ -99,8 +110,10 @@ keys F2
 wait_for "20.5 kg"
 ok "a group period and a measurement are recorded from the form"
 keys Escape
+on_screen "Child"
 wait_for "Trẻ TE-0001"
 keys Escape
+on_screen "Children"
 wait_for "tìm thấy 1"
 "$TREEM_BIN" --db "$E2E_DB" child list --group a > "$E2E_DIR/group.txt"
 grep -q "Hồ Thị Ngọc Ánh" "$E2E_DIR/group.txt" || fail "group a list: $(cat "$E2E_DIR/group.txt")"
@@ -108,20 +121,25 @@ ok "the register lists her in group a"
 
 # --- the same child again: the duplicate warning
 keys F3
+on_screen "Child"
 wait_for "Trẻ mới"
 type_text "Hồ Thị Ngọc Ánh"
 keys Tab
 type_text "02/09/2016"
 keys Down Down Down Right Right Down Down Down Right Right
 keys F2
+on_screen "Likely duplicates"
 wait_for "Trẻ này có thể đã có trong sổ"
 wait_for "cùng họ tên"
 ok "entering the same child twice shows the likely duplicate"
 keys Escape
+on_screen "Child"
 wait_for "Trẻ mới"
 keys Escape
+on_screen "Confirm"
 wait_for "Bỏ các thay đổi"
 keys y
+on_screen "Children"
 wait_for "tìm thấy 1"
 ok "cancelling keeps one record"
 

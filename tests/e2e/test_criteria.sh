@@ -52,9 +52,10 @@ for kv in 1.1=không 1.2=có 1.3=có 1.4=có; do
 done
 
 start
+on_screen "Home"
 wait_for "Phường Ba Đình"
 keys 6
-wait_for "6 Tiêu chí"
+on_screen "Criteria"
 wait_for "Năm 2026"
 wait_for "Tổng: 855 (tạm tính)"
 wait_for "Kết luận: chưa có kết luận: chưa có thang điểm cho tiêu chí 7;"
@@ -72,9 +73,11 @@ ok "< and > change the year"
 
 # criterion 2 → indicator 2.1 → the value form
 keys Down Enter
+on_screen "Criterion"
 wait_for "Tiêu chí 2. Trẻ em được khai sinh đúng quy định"
 wait_for "Năm 2026 · điểm 0 / ? · 0 trên 1 chỉ tiêu có điểm"
 keys Enter
+on_screen "Indicator value"
 wait_for "Chỉ tiêu 2.1 năm 2026"
 type_text "abc"
 keys F2
@@ -85,12 +88,14 @@ type_text "96"
 keys Tab
 type_text "Sổ đăng ký khai sinh 2026"
 keys F2
+on_screen "Criterion"
 wait_for "Đã lưu chỉ tiêu 2.1 năm 2026."
 wait_for "Năm 2026 · điểm 50 / ? · 1 trên 1 chỉ tiêu có điểm"
 wait_for "Minh chứng: Sổ đăng ký khai sinh 2026"
 wait_for "Ban ngành: Tư pháp"
 ok "96 % with its evidence gives 2.1 its 50 points (band >= 95)"
 keys Escape
+on_screen "Criteria"
 wait_for "Tổng: 905 (tạm tính)"
 ok "the total rises from 855 to 905"
 
@@ -98,11 +103,14 @@ ok "the total rises from 855 to 905"
 keys Down Down Down Down Down
 wait_for "7. Trẻ em dưới 1 tuổi"
 keys C-r
+on_screen "Scales"
 wait_for "1 chỉ tiêu chưa đủ thang điểm"
 keys Enter
+on_screen "Bands"
 wait_for "[98; ∞)"
 wait_for "CHƯA ĐỦ: còn thiếu khung"
 keys F3
+on_screen "Band"
 wait_for "Thêm khung cho 7.1"
 type_text "abc"
 keys F2
@@ -124,13 +132,16 @@ keys Down
 keys BSpace BSpace
 type_text "98"
 keys F2
+on_screen "Bands"
 wait_for "Đã lưu thang điểm của chỉ tiêu 7.1."
 wait_for "[90; 98)"
 wait_for "[x] Thang điểm đã đủ"
 ok "the band [90; 98) → 40 is added and the scale marked complete"
 keys Escape
+on_screen "Scales"
 wait_for "0 chỉ tiêu chưa đủ thang điểm"
 keys Escape
+on_screen "Criteria"
 # 855 + 50 (2.1) + 40 (7.1: 96 % in [90; 98)) = 945, no longer partial
 wait_for "Tổng: 945"
 expect_no "tạm tính"
@@ -144,21 +155,28 @@ ok "class 900: 945 ≥ 900 gives the verdict đạt"
 
 # clearing a typed value asks first; the verdict waits for the value again
 keys Up Up Up Up Up Enter
+on_screen "Criterion"
 wait_for "Tiêu chí 2. Trẻ em"
 keys F8
+on_screen "Confirm"
 wait_for "Xóa giá trị đã lưu của chỉ tiêu 2.1 năm 2026?"
 keys Enter
+on_screen "Criterion"
 wait_for "Năm 2026 · điểm 50 / ? · 1 trên 1 chỉ tiêu có điểm"
 keys F8
+on_screen "Confirm"
 wait_for "Xóa giá trị đã lưu của chỉ tiêu 2.1 năm 2026?"
 keys y
+on_screen "Criterion"
 wait_for "Đã xóa giá trị của 2.1 năm 2026."
 wait_for "Năm 2026 · điểm 0 / ? · 0 trên 1 chỉ tiêu có điểm"
 keys Escape
+on_screen "Criteria"
 wait_for "Tổng: 895 (tạm tính)"
 ok "F8 asks (No by default), then removes the value: 895, partial again"
 
 keys F10
+on_screen ""
 wait_for "[treem exited] 0"
 "$B" --db "$E2E_DB" rubric show --indicator 7.1 > "$E2E_DIR/r71.txt"
 grep -q "\[90; 98) → 40 điểm  \[Hướng dẫn của huyện\]" "$E2E_DIR/r71.txt" ||
@@ -168,14 +186,19 @@ ok "the CLI sees the band and the complete scale"
 
 # Cài đặt opens the same editor; --ascii shows the trend in ASCII
 start --ascii --no-color
+on_screen "Home"
 wait_for "Phường Ba Đình"
 keys 9
+on_screen "Settings"
 wait_for "Sửa giá trị rồi bấm F2"
 keys C-r
+on_screen "Scales"
 wait_for "Bộ tiêu chí QĐ 06/QĐ-TTg (2019) · 0 chỉ tiêu chưa đủ thang điểm"
 keys Escape
+on_screen "Settings"
 wait_for "Sửa giá trị rồi bấm F2"
 keys M-6
+on_screen "Criteria"
 wait_for "^ 50"
 expect_no "↑"
 ok "Ctrl-R in Cài đặt opens the rubric editor; --ascii draws ^ for a rise"

@@ -17,9 +17,10 @@ code=$(sqlite3 "$E2E_DB" "SELECT code FROM child ORDER BY id DESC LIMIT 1")
 ok "the import left $(waiting) children waiting"
 
 start
+on_screen "Home"
 keys 2                      # at once: keys are read between steps
-wait_for "Trẻ em"
-wait_for "Chỉ mục tìm kiếm đã được cập nhật." 20
+wait_screen Children        # a frame of the indexing may come first
+wait_async "Chỉ mục tìm kiếm đã được cập nhật."
 [ "$(waiting)" -eq 0 ] || fail "$(waiting) children still wait"
 ok "idle time indexed every waiting child, and said so"
 

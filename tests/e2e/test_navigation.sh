@@ -5,6 +5,7 @@
 make_demo_db
 
 start
+on_screen "Home"
 wait_for "Phường An Nhơn Đông (21934)"
 # the home figures come from the register, the cases, the plans and the sheet
 home=$(screen)
@@ -16,9 +17,11 @@ ok "the home screen shows the commune's figures"
 
 # every screen by its number: the active tab's label must show
 i=1
-for label in "Trang chủ" "Trẻ em" "Vụ việc" "Kế hoạch" "Nhiệm vụ" "Tiêu chí" "Báo cáo" "Nhập/Xuất" "Cài đặt"; do
+for label in "Trang chủ:Home" "Trẻ em:Children" "Vụ việc:Cases" "Kế hoạch:Plans" "Nhiệm vụ:Tasks" \
+    "Tiêu chí:Criteria" "Báo cáo:Reports" "Nhập/Xuất:Import/Export" "Cài đặt:Settings"; do
     keys "$i"
-    wait_for "$i $label"
+    on_screen "${label#*:}"
+    wait_for "$i ${label%%:*}"
     i=$((i + 1))
 done
 ok "number keys open each of the nine screens"
@@ -26,30 +29,37 @@ ok "number keys open each of the nine screens"
 # leaves (asking first once something was typed)
 type_text "x"
 keys Escape
+on_screen "Confirm"
 wait_for "Có dữ liệu chưa lưu"
 keys Enter
+on_screen "Settings"
 wait_for "Cài đặt"
 expect_no "Trẻ em dưới 16 tuổi"
 keys Escape
+on_screen "Confirm"
 wait_for "Có dữ liệu chưa lưu"
 keys y
+on_screen "Home"
 wait_for "Trẻ em dưới 16 tuổi"
 ok "leaving a form with unsaved input asks, and No (the default) stays"
 
 keys 9
+on_screen "Settings"
 wait_for "Sửa giá trị rồi bấm F2"
 keys M-1
+on_screen "Home"
 wait_for "Trẻ em dưới 16 tuổi"
 ok "Alt+1 jumps home even from a form where digits are text"
 keys F9
-wait_for "2 Trẻ em"
+on_screen "Children"
 # a key this TERM does not describe (Home under tmux) is ignored, not read
 # as Esc (which would leave the screen)
 keys Home
-sleep 0.3
+on_screen "Children"
 screen | grep -q "Tìm:" || fail "an unknown key sequence left the list"
 ok "an unknown escape sequence is ignored"
 keys Escape
+on_screen "Home"
 wait_for "Trẻ em dưới 16 tuổi"
 ok "F9 moves to the next screen and Esc comes back home"
 
@@ -58,6 +68,7 @@ keys 1
 wait_for "Trẻ em dưới 16 tuổi"
 bar=$(screen | tail -n 1)
 keys F1
+on_screen "Help"
 wait_for "Phím của màn hình"
 help=$(screen)
 for k in $(printf '%s\n' "$bar" | grep -oE '(F[0-9]+|Esc|Enter|Tab)'); do
@@ -68,6 +79,7 @@ done
 printf '%s\n' "$help" | grep -q "F10 q" || fail "help does not list F10 q"
 ok "the help screen lists the keys of the bar"
 keys Escape
+on_screen "Home"
 wait_for "Trẻ em dưới 16 tuổi"
 
 resize 100 30
@@ -89,6 +101,7 @@ keys F10
 wait_for "[treem exited] 0"
 
 start --lang en
+on_screen "Home"
 wait_for "Children under 16"
 wait_for "1 Home"
 screen | tail -n 1 | grep -q "F10 Quit" || fail "English key bar expected"

@@ -10,9 +10,10 @@ total=$("$TREEM_BIN" --db "$E2E_DB" report --year 2026 | sed -n 's/^  Trẻ em d
 [ -n "$total" ] || fail "treem report printed no total of children"
 
 start
+on_screen "Home"
 wait_for "Trang chủ"
 keys 7
-wait_for "7 Báo cáo"
+on_screen "Reports"
 wait_for "Báo cáo 6 tháng năm 2026"
 wait_for "< 6 tháng đầu năm >"
 ok "the reports tab opens on the 6-month report of this year"
@@ -30,9 +31,11 @@ wait_for "Báo cáo năm 2026"
 ok "Left/Right change the year"
 
 keys F2
+on_screen "Report CSV"
 wait_for "Ghi báo cáo ra tệp CSV"
 wait_for "~/bao-cao-2026-canam.csv"
 keys F2
+on_screen "Reports"
 wait_for "Đã ghi báo cáo vào $HOME/bao-cao-2026-canam.csv"
 [ -f "$HOME/bao-cao-2026-canam.csv" ] || fail "the CSV file was not written"
 grep -q "Trẻ em dưới 16 tuổi ngày 16/03/2026,$total" "$HOME/bao-cao-2026-canam.csv" ||
@@ -40,11 +43,13 @@ grep -q "Trẻ em dưới 16 tuổi ngày 16/03/2026,$total" "$HOME/bao-cao-2026
 ok "F2 writes the CSV to the home folder with the same figure"
 
 keys F4
+on_screen "Report period"
 wait_for "Kỳ báo cáo"
 keys Down
 keys BSpace BSpace BSpace BSpace
 type_text "2025"
 keys F2
+on_screen "Reports"
 wait_for "Báo cáo năm 2025"
 ok "F4 takes a typed year"
 done_testing

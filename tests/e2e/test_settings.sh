@@ -5,8 +5,10 @@
 make_demo_db
 
 start
+on_screen "Home"
 wait_for "Trẻ em dưới 16 tuổi"
 keys 9
+on_screen "Settings"
 wait_for "Sửa giá trị rồi bấm F2"
 # clear the officer's name character by character
 for i in $(seq 1 20); do keys BSpace; done
@@ -21,10 +23,12 @@ wait_for "Đã lưu cài đặt."
 wait_for "Khu phố Mới"
 ok "officer saved and a village added"
 keys Escape
+on_screen "Home"
 wait_for "Trần Văn Bình"
 ok "the home screen shows the new officer"
 
 keys 9
+on_screen "Settings"
 wait_for "Ngôn ngữ"
 keys Down Down Right
 keys F2
@@ -34,6 +38,7 @@ keys F10
 wait_for "[treem exited] 0"
 
 start
+on_screen "Home"
 wait_for "Children under 16"
 ok "the saved language is used at the next start"
 "$TREEM_BIN" --db "$E2E_DB" setting get lang | grep -qx en || fail "lang setting not saved"

@@ -5,6 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 start
+on_screen "First-time set-up"
 wait_for "Đây là xã/phường nào?"
 ok "first run opens the set-up screen in Vietnamese"
 
@@ -25,6 +26,7 @@ keys C-u 2>/dev/null || true
 keys Tab
 type_text "Khu phố Lý Tây; Khu phố Liêm Định"
 keys F2
+on_screen "Home"
 wait_for "Đã lưu. Chào mừng!"
 wait_for "Phường An Nhơn Đông (21934)"
 wait_for "Nguyễn Thị Hồng"
@@ -39,6 +41,7 @@ grep -qx "Khu phố Liêm Định" "$E2E_DIR/villages.txt" || fail "second villa
 ok "villages were saved in NFC as typed"
 
 start
+on_screen "Home"
 wait_for "Phường An Nhơn Đông (21934)"
 expect_no "Đây là xã/phường nào?"
 ok "a restart goes straight to the home screen"

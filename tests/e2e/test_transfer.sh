@@ -13,11 +13,14 @@ printf 'full_name,birth_date\nVũ Văn Lỗi,31/02/2015\n' >"$E2E_DIR/tep/loi.cs
 cd "$E2E_DIR"
 
 start
+on_screen "Home"
 wait_for "Trẻ em dưới 16 tuổi"
 keys 8
+on_screen "Import/Export"
 wait_for "Nhập tệp CSV hoặc gói bàn giao"
 ok "the Nhập/Xuất tab lists import, export and hand-off"
 keys Enter
+on_screen "Import a file"
 wait_for "tep/"
 keys Down Enter
 wait_for "tre-em.csv"
@@ -35,16 +38,20 @@ wait_for "2 dòng: thêm 2"
 wait_for "Không có lỗi: F2 để nhập tệp"
 ok "the dry run summary says what would be added"
 keys F2
+on_screen "Confirm"
 wait_for "Nhập tệp này vào sổ?"
 keys c
+on_screen "Import a file"
 wait_for "Đã nhập: thêm 2"
 ok "confirming imports the file"
 keys 2
+on_screen "Children"
 wait_for "Hà Thị Mỹ Duyên"
 wait_for "Lò Văn Páo"
 ok "the imported children are in Trẻ em"
 
 keys 8
+on_screen "Import/Export"
 wait_for "Nhập tệp CSV hoặc gói bàn giao"
 keys Down Enter
 wait_for "Tên tệp"

@@ -19,6 +19,7 @@ struct formscreen_spec {
     formscreen_save_fn save;
     void *ctx;                    /* given to save; the screen owns it from now on */
     void (*free_ctx)(void *ctx);  /* frees ctx when the screen closes; NULL: free() */
+    const char *name;             /* stable English name reported to tests (static); NULL: "Form" */
 };
 
 /* Pushes a form screen and returns its form, empty, for the opener to fill

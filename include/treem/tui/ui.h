@@ -22,6 +22,7 @@ struct ui;
 
 struct screen_ops {
     const char *title;            /* English msgid */
+    const char *id;               /* stable name reported to tests; NULL: the title */
     const enum action *actions;   /* this screen's keys, shown in the bar */
     size_t nactions;
     size_t state_size;            /* bytes of state allocated for it (zeroed) */
@@ -41,6 +42,7 @@ struct screen {
     int tab;                      /* menu index, or -1 */
     void *state;
     void *arg;                    /* what the opener passed */
+    const char *name;             /* stable name reported to tests; NULL: the ops' */
 };
 
 #define UI_MAX_DEPTH 16
@@ -107,6 +109,15 @@ size_t ui_screen_actions(const struct screen *s, enum action *out, size_t max);
 /* Modal dialogs (run their own loop). Default answer is No. */
 bool ui_confirm(struct ui *ui, const char *question);
 void ui_message(struct ui *ui, const char *title, const char *text);
+
+/* Under TREEM_TEST_TITLE=1, tells an end-to-end test that a frame is
+ * complete: when no key is waiting and something was drawn or read since
+ * the last report, sets the terminal title to "treem SEQ NAME" (SEQ counts
+ * the reports, NAME is `dialog`, or the top screen's stable name). Called
+ * before every blocking read of a key. */
+void ui_frame_ready(struct ui *ui, const char *dialog);
+/* The stable name of screen s (English, never translated). */
+const char *ui_screen_name(const struct screen *s);
 
 /* The interface loop. */
 int ui_run(struct ui *ui);
