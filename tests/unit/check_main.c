@@ -44,13 +44,46 @@ static void remove_db(const char *path)
     }
 }
 
+/* Migrating and loading the catalogues takes most of a test's time: two
+ * template files (without and with commune 00004) are made once, before
+ * the tests fork, and each test opens a copy of one. */
+static char *templates[2];
+
+static char *template_make(bool with_commune)
+{
+    char *path = test_tmp_path(with_commune ? ".template-commune.db" : ".template.db");
+    struct db *db = NULL;
+    if (session_open(path, true, &db) != ST_OK ||
+        (with_commune && commune_setup(db, "00004") != ST_OK)) {
+        fprintf(stderr, "check_treem: cannot make the template database: %s\n", status_message());
+        exit(EXIT_FAILURE);
+    }
+    db_close(db); /* the last connection folds the WAL into the file */
+    return path;
+}
+
+static void copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    ck_assert_msg(in && out, "copying %s to %s", from, to);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+    ck_assert(!ferror(in));
+    fclose(in);
+    ck_assert_int_eq(fclose(out), 0);
+}
+
 struct db *test_db_new(bool with_commune)
 {
     char *path = test_tmp_path(".db");
     struct db *db = NULL;
+    if (templates[with_commune])
+        copy_file(templates[with_commune], path);
     ck_assert_msg(session_open(path, true, &db) == ST_OK, "%s", status_message());
     free(path);
-    if (with_commune)
+    if (with_commune && !templates[with_commune])
         ck_assert_msg(commune_setup(db, "00004") == ST_OK, "%s", status_message());
     return db;
 }
@@ -71,6 +104,8 @@ int main(void)
     setenv("TZ", "UTC", 1);
     unsetenv("TREEM_TODAY");
     i18n_set_lang("en"); /* messages in tests are the English msgids */
+    templates[0] = template_make(false);
+    templates[1] = template_make(true);
     SRunner *sr = srunner_create(NULL);
 #define X(name) srunner_add_suite(sr, suite_##name());
     TREEM_SUITES(X)
@@ -78,5 +113,9 @@ int main(void)
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);
+    for (int i = 0; i < 2; i++) {
+        remove_db(templates[i]);
+        free(templates[i]);
+    }
     return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
