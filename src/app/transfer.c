@@ -166,12 +166,65 @@ struct reader {
     struct csv_map map;
     bool have_map;
     bool header_bad;
+    size_t titles;          /* title lines skipped above the header */
+    size_t after_header;    /* data rows read since the header */
 };
+
+#define MAX_TITLE_LINES 30
+
+static size_t non_empty(const struct csv_row *row)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < row->nfields; i++)
+        n += row->fields[i][0] != '\0';
+    return n;
+}
+
+/* A title line above the header ("DANH SÁCH TRẺ EM THÔN AN LỘC"): a row of
+ * at most three cells that names no column. */
+static bool title_line(struct reader *r, const struct csv_row *row)
+{
+    bool required = false;
+    if (r->titles >= MAX_TITLE_LINES || non_empty(row) > 3)
+        return false;
+    return csv_map_known(r->im.kind->csv, row, &required) == 0;
+}
+
+/* The row of column numbers a form puts under its header: "1", "(2)", … */
+static bool number_row(const struct csv_row *row)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < row->nfields; i++) {
+        const char *p = row->fields[i];
+        if (!*p)
+            continue;
+        p += *p == '(';
+        if (*p < '0' || *p > '9')
+            return false;
+        while (*p >= '0' && *p <= '9')
+            p++;
+        p += *p == ')';
+        if (*p)
+            return false;
+        n++;
+    }
+    return n >= 2;
+}
 
 static enum status on_row(const struct csv_row *row, void *ctx)
 {
     struct reader *r = ctx;
     struct transfer_import *im = &r->im;
+    if (!r->have_map && title_line(r, row)) {
+        const char *title = "";
+        for (size_t i = 0; i < row->nfields && !*title; i++)
+            title = row->fields[i];
+        r->titles++;
+        return csv_errors_warn(im->errs, row->line, "", title, TRANSFER_RULE_NOTE, "%s",
+                               _("a title above the header: skipped"));
+    }
+    if (r->have_map && r->after_header++ == 0 && number_row(row))
+        return ST_OK;
     if (!r->have_map) {
         r->have_map = true;
         enum status rc = csv_map_build(&r->map, im->kind->csv, row, 0, im->errs);
@@ -215,9 +268,12 @@ enum status transfer_import_in(struct db *db, const struct transfer_kind *k, con
     struct reader r = {.im = {db, k, opts, NULL, &res->errs, &res->counts, date_today(), "",
                               session_user(db), NULL, NULL, NULL}};
     read_commune(db, r.im.commune);
-    struct csv_read_opts ro = {0, true, opts->progress, opts->progress_ctx, true};
+    struct csv_read_opts ro = {0, true, opts->progress, opts->progress_ctx, true, opts->force};
     enum status rc = csv_read_file(path, &ro, on_row, &r, &res->info);
-    if (rc == ST_OK && !r.have_map)
+    if (rc == ST_OK && !r.have_map && r.titles)
+        rc = status_set(ST_INVALID, _("%s: no header line (none of the first %zu lines names a column)"), path,
+                        r.titles);
+    else if (rc == ST_OK && !r.have_map)
         rc = status_set(ST_INVALID, _("%s: the file is empty (no header line)"), path);
     if (r.have_map)
         csv_map_free(&r.map);

@@ -254,6 +254,22 @@ static enum status check_ids(struct transfer_import *im, const struct csv_row *r
     return ST_OK;
 }
 
+/* An ID or phone number whose leading 0 a spreadsheet dropped: put back,
+ * with a note. */
+static enum status restore_zero(struct transfer_import *im, const struct csv_row *row, struct child *c,
+                                enum child_field f, const char *cell)
+{
+    char fixed[32], msg[256];
+    snprintf(fixed, sizeof fixed, "0%s", cell);
+    enum status rc = child_field_parse(c, f, fixed);
+    if (rc != ST_OK)
+        return rc == ST_NOMEM ? rc : transfer_bad(im, row->line, COL_FIELD0 + f, cell, TRANSFER_RULE_FORMAT,
+                                                  status_message());
+    snprintf(msg, sizeof msg, _("%s: the leading 0 was put back (%s); a spreadsheet had dropped it"),
+             columns[COL_FIELD0 + f].name, fixed);
+    return transfer_note(im, row->line, COL_FIELD0 + f, cell, msg);
+}
+
 /* Parses every cell of the row into c with the form's parser. */
 static enum status parse_row(struct transfer_import *im, const struct csv_row *row, struct child *c,
                              struct row_info *ri)
@@ -264,8 +280,15 @@ static enum status parse_row(struct transfer_import *im, const struct csv_row *r
     ri->group = transfer_cell(im, row, COL_GROUP);
     for (int f = 0; f < CF__COUNT; f++) {
         const char *cell = transfer_cell(im, row, COL_FIELD0 + f);
-        if (transfer_has(im, COL_FIELD0 + f) && child_field_parse(c, f, cell) != ST_OK)
+        if (!transfer_has(im, COL_FIELD0 + f))
+            continue;
+        if (child_field_lost_zero(f, cell)) {
+            enum status rc = restore_zero(im, row, c, f, cell);
+            if (rc != ST_OK)
+                return rc;
+        } else if (child_field_parse(c, f, cell) != ST_OK) {
             BAD(COL_FIELD0 + f, cell, TRANSFER_RULE_FORMAT, status_message());
+        }
     }
     enum status rc = check_ids(im, row, ri);
     if (rc != ST_OK || !c->village || !*c->village)
@@ -416,8 +439,8 @@ static enum verdict judge(struct transfer_import *im, const struct child *local,
         return V_UNCHANGED;
     bool file_changed = true, local_changed;
     if (*ri->uid && *ri->hash) {
-        file_changed = strcmp(fh, ri->hash) != 0;
-        local_changed = strcmp(lh, ri->hash) != 0;
+        file_changed = !transfer_hash_equal(fh, ri->hash);
+        local_changed = !transfer_hash_equal(lh, ri->hash);
     } else {
         local_changed = !ri->updated[0] || strcmp(local->updated_at, ri->updated) > 0;
     }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static bool is_meta(const char *name)
 {
@@ -65,7 +66,17 @@ void transfer_hash(const struct csv_kind *kind, size_t ncols, const char *const 
         h = fnv(h, s, strlen(s));
         h = fnv(h, "\x1f", 1);
     }
-    snprintf(out, TRANSFER_HASH_BUF, "%016llx", (unsigned long long)h);
+    /* the letter keeps spreadsheets from reading the code as a number */
+    snprintf(out, TRANSFER_HASH_BUF, "h%016llx", (unsigned long long)h);
+}
+
+bool transfer_hash_equal(const char *computed, const char *cell)
+{
+    if (!cell || !*cell)
+        return false;
+    if (cell[0] == 'h' || cell[0] == 'H')
+        cell++;
+    return strcasecmp(computed + 1, cell) == 0;
 }
 
 enum status transfer_emit(struct transfer_export *x, const char *const *cells)

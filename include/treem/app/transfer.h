@@ -66,6 +66,8 @@ struct transfer_import_opts {
     size_t max_errors;     /* problems kept for the error file; 0: 10000 */
     csv_progress_fn progress; /* may be NULL */
     void *progress_ctx;
+    enum csv_force force;  /* the file's encoding when told (--encoding) */
+    const char *sheet;     /* .xlsx: the sheet to read (NULL: the first) */
 };
 
 struct transfer_counts {

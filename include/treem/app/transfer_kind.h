@@ -94,11 +94,17 @@ extern const struct transfer_kind transfer_kind_assessments;
  * writer's failure. */
 enum status transfer_emit(struct transfer_export *x, const char *const *cells);
 
-/* 16 lower-case hex digits (+NUL) of a 64-bit FNV-1a hash over the content
- * cells (all but code, updated_at, row_hash), each followed by a 0x1F. */
-#define TRANSFER_HASH_BUF 17
+/* 'h' and 16 lower-case hex digits (+NUL) of a 64-bit FNV-1a hash over the
+ * content cells (all but code, updated_at, row_hash), each followed by a
+ * 0x1F. The letter keeps a spreadsheet from taking the code for a number
+ * (3.572095355317E+016). */
+#define TRANSFER_HASH_BUF 18
 void transfer_hash(const struct csv_kind *kind, size_t ncols, const char *const *cells,
                    char out[TRANSFER_HASH_BUF]);
+
+/* True when cell (a row_hash from a file: with or without the 'h' of
+ * older exports, any case) is the computed hash. */
+bool transfer_hash_equal(const char *computed, const char *cell);
 
 /* The cell of column col (a column id of the kind), "" when absent. */
 const char *transfer_cell(const struct transfer_import *im, const struct csv_row *row, size_t col);
