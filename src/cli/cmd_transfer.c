@@ -7,6 +7,7 @@
 #include "treem/app/handoff.h"
 #include "treem/app/transfer.h"
 #include "treem/core/i18n.h"
+#include "treem/csv/csv_legacy.h"
 #include "treem/csv/csv_write.h"
 
 #include <getopt.h>
@@ -84,9 +85,13 @@ static void print_result(const struct transfer_result *r, bool dry)
            c->villages_added);
     if (r->errs.warnings)
         printf(_("notes: %zu\n"), r->errs.warnings);
-    if (r->info.bytes)
-        printf(_("file: %s, separator '%c'%s\n"), csv_encoding_name(r->info.encoding), r->info.sep,
-               r->info.bom ? _(", with BOM") : "");
+    if (r->info.bytes && r->info.font)
+        printf(_("file: %s, names in the %s font (converted), separator '%s'%s\n"),
+               csv_encoding_name(r->info.encoding), csv_font_name((enum csv_font)r->info.font),
+               r->info.sep == '\t' ? "\\t" : (char[]){r->info.sep, 0}, r->info.bom ? _(", with BOM") : "");
+    else if (r->info.bytes)
+        printf(_("file: %s, separator '%s'%s\n"), csv_encoding_name(r->info.encoding),
+               r->info.sep == '\t' ? "\\t" : (char[]){r->info.sep, 0}, r->info.bom ? _(", with BOM") : "");
     if (dry)
         printf("%s\n", _("dry run: nothing was changed"));
     else if (r->written)
@@ -117,7 +122,8 @@ static int parse_import(const struct cli_command *self, int argc, char **argv, s
     static const struct option opts[] = {
         {"dry-run", no_argument, NULL, 'n'}, {"errors", required_argument, NULL, 'e'},
         {"skip-bad-rows", no_argument, NULL, 's'}, {"prefer-newer", no_argument, NULL, 'N'},
-        {"progress", no_argument, NULL, 'P'}, {NULL, 0, NULL, 0}};
+        {"progress", no_argument, NULL, 'P'}, {"encoding", required_argument, NULL, 'E'},
+        {"sheet", required_argument, NULL, 'S'}, {NULL, 0, NULL, 0}};
     int ch;
     optind = 0;
     while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -127,6 +133,11 @@ static int parse_import(const struct cli_command *self, int argc, char **argv, s
         case 's': a->o.skip_bad_rows = true; break;
         case 'N': a->o.prefer_newer = true; break;
         case 'P': a->progress = true; break;
+        case 'E':
+            if (!csv_force_parse(optarg, &a->o.force))
+                return cli_usage(self, _("--encoding: '%s' is not one of tcvn3, vni, cp1258, utf-8"), optarg);
+            break;
+        case 'S': a->o.sheet = optarg; break;
         default: return cli_usage(self, "%s", _("unknown option"));
         }
     }

@@ -303,6 +303,9 @@ enum status csv_slurp(const char *path, char **data, size_t *len)
     return ST_OK;
 }
 
+static enum status read_sample(FILE *f, enum csv_encoding enc, struct strbuf *raw, struct strbuf *text);
+static enum status mixed_is_cp1258(FILE *f, const struct csv_utf8_scan *sc, struct csv_read_info *info);
+
 /* Pass one: is the file UTF-8? Leaves the answer in info->encoding. A
  * UTF-16 byte-order mark answers at once. */
 static enum status scan_file(FILE *f, const char *path, char *chunk, struct csv_read_info *info)
@@ -326,6 +329,8 @@ static enum status scan_file(FILE *f, const char *path, char *chunk, struct csv_
     if (ferror(f))
         return status_set(ST_IO, _("cannot read %s"), path);
     info->encoding = csv_utf8_scan_result(&sc);
+    if (info->encoding == CSV_ENC_MIXED && !sc.nul_line)
+        return mixed_is_cp1258(f, &sc, info); /* Windows-1258 can look like UTF-8 in places */
     return csv_utf8_scan_check(&sc);
 }
 
@@ -349,6 +354,25 @@ static enum status read_sample(FILE *f, enum csv_encoding enc, struct strbuf *ra
         csv_decoder_free(d);
     }
     return st;
+}
+
+/* A file that is mostly UTF-8 but not quite: Windows-1258 when that
+ * reading of its first megabyte gives Vietnamese words, else refused. */
+static enum status mixed_is_cp1258(FILE *f, const struct csv_utf8_scan *sc, struct csv_read_info *info)
+{
+    struct strbuf raw = STRBUF_INIT, text = STRBUF_INIT;
+    rewind(f);
+    enum status st = read_sample(f, CSV_ENC_CP1258, &raw, &text);
+    struct csv_viet_score score = {0, 0};
+    if (st == ST_OK)
+        csv_viet_score(text.buf, text.len, &score);
+    strbuf_free(&raw);
+    strbuf_free(&text);
+    if (st == ST_OK && score.good > 0 && score.bad * 10 <= score.good + score.bad) {
+        info->encoding = CSV_ENC_CP1258;
+        return ST_OK;
+    }
+    return st == ST_NOMEM ? st : csv_utf8_scan_check(sc);
 }
 
 /* The encoding and font to read the file in: as forced, else guessed from
