@@ -5,6 +5,7 @@
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
+#include "treem/csv/xlsx_read.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -268,8 +269,14 @@ enum status transfer_import_in(struct db *db, const struct transfer_kind *k, con
     struct reader r = {.im = {db, k, opts, NULL, &res->errs, &res->counts, date_today(), "",
                               session_user(db), NULL, NULL, NULL}};
     read_commune(db, r.im.commune);
-    struct csv_read_opts ro = {0, true, opts->progress, opts->progress_ctx, true, opts->force};
-    enum status rc = csv_read_file(path, &ro, on_row, &r, &res->info);
+    enum status rc;
+    if (xlsx_is_path(path)) {
+        struct xlsx_read_opts xo = {opts->sheet, opts->force, opts->progress, opts->progress_ctx};
+        rc = xlsx_read_file(path, &xo, on_row, &r, &res->info);
+    } else {
+        struct csv_read_opts ro = {0, true, opts->progress, opts->progress_ctx, true, opts->force};
+        rc = csv_read_file(path, &ro, on_row, &r, &res->info);
+    }
     if (rc == ST_OK && !r.have_map && r.titles)
         rc = status_set(ST_INVALID, _("%s: no header line (none of the first %zu lines names a column)"), path,
                         r.titles);

@@ -85,7 +85,10 @@ static void print_result(const struct transfer_result *r, bool dry)
            c->villages_added);
     if (r->errs.warnings)
         printf(_("notes: %zu\n"), r->errs.warnings);
-    if (r->info.bytes && r->info.font)
+    if (r->info.xlsx)
+        printf(_("file: workbook, sheet \"%s\"%s%s\n"), r->info.sheet, r->info.font ? _(", names converted from ") : "",
+               r->info.font ? csv_font_name((enum csv_font)r->info.font) : "");
+    else if (r->info.bytes && r->info.font)
         printf(_("file: %s, names in the %s font (converted), separator '%s'%s\n"),
                csv_encoding_name(r->info.encoding), csv_font_name((enum csv_font)r->info.font),
                r->info.sep == '\t' ? "\\t" : (char[]){r->info.sep, 0}, r->info.bom ? _(", with BOM") : "");

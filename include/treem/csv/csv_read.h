@@ -72,6 +72,8 @@ struct csv_read_info {
     bool bom;                  /* the text began with a UTF-8 BOM */
     int font;                  /* enum csv_font (csv_legacy.h) the text was in */
     bool sep_line;             /* an Excel "sep=X" line gave the separator */
+    bool xlsx;                 /* the file was a workbook (xlsx_read.h) */
+    char sheet[128];           /* the sheet read, for a workbook */
     size_t bytes;              /* size of the file */
     size_t records;            /* records handed to fn, header included */
 };
