@@ -97,11 +97,17 @@ bool transfer_child_sensitive(struct db *db, long long child_id)
 
 /* ------------------------------------------------------------- export */
 
-static enum status write_header(const struct transfer_kind *k, struct csv_writer *w)
+static const char *header_text(const struct transfer_kind *k, size_t i, bool people)
+{
+    const struct csv_column *c = &k->csv->columns[i];
+    return people && c->label && *c->label ? c->label : c->name;
+}
+
+static enum status write_header(const struct transfer_kind *k, struct csv_writer *w, bool people)
 {
     enum status rc = ST_OK;
     for (size_t i = 0; rc == ST_OK && i < k->nexport; i++)
-        rc = csv_write_cell(w, k->csv->columns[i].name);
+        rc = csv_write_cell(w, header_text(k, i, people));
     return rc == ST_OK ? csv_write_end_row(w) : rc;
 }
 
@@ -114,8 +120,8 @@ enum status transfer_export_stream(struct db *db, const struct transfer_kind *k,
         return status_set(ST_NOMEM, "%s", _("out of memory"));
     opts = opts ? opts : &none;
     csv_writer_init_file(w, f, ',', opts->flags ? opts->flags : CSV_WRITE_DEFAULT);
-    struct transfer_export x = {db, k, opts, w, 0, NULL};
-    enum status rc = write_header(k, w);
+    struct transfer_export x = {db, k, opts, w, 0, NULL, NULL, opts->form == TRANSFER_FORM_PEOPLE};
+    enum status rc = write_header(k, w, x.people);
     if (rc == ST_OK)
         rc = k->export_all(&x);
     enum status fl = csv_writer_flush(w);
@@ -127,9 +133,42 @@ enum status transfer_export_stream(struct db *db, const struct transfer_kind *k,
     return rc;
 }
 
+/* The workbook form of transfer_export. */
+static enum status export_xlsx(struct db *db, const struct transfer_kind *k, const char *path,
+                               const struct transfer_export_opts *opts, size_t *rows)
+{
+    struct xlsx_out *xo;
+    enum status rc = xlsx_out_open(path, &xo);
+    if (rc != ST_OK)
+        return rc;
+    struct transfer_export x = {db, k, opts, NULL, 0, NULL, xo, opts->form != TRANSFER_FORM_MACHINE};
+    const char **head = malloc((k->nexport ? k->nexport : 1) * sizeof *head);
+    rc = head ? xlsx_out_sheet(xo, transfer_kind_title(k)) : status_set(ST_NOMEM, "%s", _("out of memory"));
+    for (size_t i = 0; head && i < k->nexport; i++)
+        head[i] = header_text(k, i, x.people);
+    if (rc == ST_OK)
+        rc = xlsx_out_header(xo, head, k->nexport);
+    free(head);
+    if (rc == ST_OK)
+        rc = k->export_all(&x);
+    if (rows)
+        *rows = x.rows;
+    if (rc != ST_OK) {
+        char *msg = strdup(status_message());
+        xlsx_out_discard(xo);
+        status_set(rc, "%s", msg ? msg : "");
+        free(msg);
+        return rc;
+    }
+    return xlsx_out_close(xo);
+}
+
 enum status transfer_export(struct db *db, const struct transfer_kind *k, const char *path,
                             const struct transfer_export_opts *opts, size_t *rows)
 {
+    static const struct transfer_export_opts none = {0};
+    if (xlsx_is_path(path))
+        return export_xlsx(db, k, path, opts ? opts : &none, rows);
     FILE *f = fopen(path, "wb");
     if (!f)
         return status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
@@ -150,7 +189,7 @@ enum status transfer_write_template(const struct transfer_kind *k, const char *p
     enum status rc = w ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
     if (w) {
         csv_writer_init_file(w, f, ',', flags ? flags : CSV_WRITE_DEFAULT);
-        rc = write_header(k, w);
+        rc = write_header(k, w, false);
         enum status fl = csv_writer_flush(w);
         rc = rc == ST_OK ? fl : rc;
         free(w);

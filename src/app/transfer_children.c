@@ -87,15 +87,16 @@ static void cells_free(struct cells *cs)
         strbuf_free(&cs->sb[i]);
 }
 
-/* The cells of c as exported (anonymised when anon). False: no memory. */
-static bool cells_of(const struct child *c, bool anon, struct cells *cs)
+/* The cells of c as exported (anonymised when anon; with labels instead
+ * of codes when people). False: no memory. */
+static bool cells_as(const struct child *c, bool anon, bool people, struct cells *cs)
 {
     bool ok = true;
     for (size_t i = 0; i < NEXPORT; i++)
         strbuf_reset(&cs->sb[i]);
     ok = strbuf_puts(&cs->sb[COL_UID], c->uid) && strbuf_puts(&cs->sb[COL_CODE], c->code);
     for (int f = 0; ok && f < CF__COUNT; f++) {
-        enum child_format fmt = child_fields[f].kind == CFK_DATE ? CHILD_FMT_SHOW : CHILD_FMT_STORE;
+        enum child_format fmt = people || child_fields[f].kind == CFK_DATE ? CHILD_FMT_SHOW : CHILD_FMT_STORE;
         ok = child_field_text(c, f, fmt, &cs->sb[COL_FIELD0 + f]);
     }
     char stamp[20];
@@ -116,11 +117,16 @@ static bool cells_of(const struct child *c, bool anon, struct cells *cs)
     return ok;
 }
 
+static bool cells_of(const struct child *c, bool anon, struct cells *cs)
+{
+    return cells_as(c, anon, false, cs);
+}
+
 /* ------------------------------------------------------------- export */
 
 struct export_state {
     struct transfer_export *x;
-    struct cells cs;
+    struct cells cs, people;
     char from[20], to[20];
 };
 
@@ -130,9 +136,17 @@ static enum status export_one(const struct child *c, void *ctx)
     if ((s->from[0] && strcmp(c->updated_at, s->from) < 0) || (s->to[0] && strcmp(c->updated_at, s->to) > 0))
         return ST_OK;
     bool anon = s->x->opts->anonymise && transfer_child_sensitive(s->x->db, c->id);
-    if (!cells_of(c, anon, &s->cs))
+    bool ok = cells_of(c, anon, &s->cs);
+    if (ok && s->x->people) { /* files for people speak Vietnamese, whatever the interface does */
+        char was[4];
+        snprintf(was, sizeof was, "%s", i18n_lang());
+        i18n_set_lang("vi");
+        ok = cells_as(c, anon, true, &s->people);
+        i18n_set_lang(was);
+    }
+    if (!ok)
         return status_set(ST_NOMEM, "%s", _("out of memory"));
-    return transfer_emit(s->x, s->cs.cell);
+    return transfer_emit_hashed(s->x, s->x->people ? s->people.cell : s->cs.cell, s->cs.cell);
 }
 
 static enum status export_all(struct transfer_export *x)
@@ -146,6 +160,7 @@ static enum status export_all(struct transfer_export *x)
     }
     enum status rc = child_repo_each(x->db, export_one, &s);
     cells_free(&s.cs);
+    cells_free(&s.people);
     return rc;
 }
 

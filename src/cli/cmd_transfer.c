@@ -47,7 +47,9 @@ int cmd_export(const struct cli_env *env, int argc, char **argv)
     if (cli_wants_help(self, argc, argv))
         return 0;
     static const struct option opts[] = {{"plain", no_argument, NULL, 'p'},
-                                         {"anonymise", no_argument, NULL, 'a'}, {NULL, 0, NULL, 0}};
+                                         {"anonymise", no_argument, NULL, 'a'},
+                                         {"people", no_argument, NULL, 'H'},
+                                         {"codes", no_argument, NULL, 'C'}, {NULL, 0, NULL, 0}};
     struct transfer_export_opts xo = {0};
     int ch;
     optind = 0;
@@ -56,6 +58,10 @@ int cmd_export(const struct cli_env *env, int argc, char **argv)
             xo.flags = CSV_WRITE_PLAIN;
         else if (ch == 'a')
             xo.anonymise = true;
+        else if (ch == 'H')
+            xo.form = TRANSFER_FORM_PEOPLE;
+        else if (ch == 'C')
+            xo.form = TRANSFER_FORM_MACHINE;
         else
             return cli_usage(self, "%s", _("unknown option"));
     }

@@ -17,6 +17,7 @@ struct sheet {
     size_t row, next_row;     /* this row's number; the next when <row> has none */
     struct strbuf *cells;     /* this row's cells by column (reused) */
     size_t ncells, capcells;
+    size_t width;             /* the widest row so far: shorter ones are padded */
     char **fields;
     size_t col, next_col;     /* this cell's column; the next when <c> has none */
     char type[12];            /* the cell's t attribute */
@@ -190,6 +191,11 @@ static void end_cell(struct sheet *s)
 static void end_row(struct sheet *s)
 {
     bool blank = true;
+    if (s->ncells > s->width)
+        s->width = s->ncells;
+    for (size_t i = s->ncells; i < s->width; i++)
+        strbuf_reset(&s->cells[i]); /* a sheet leaves out empty cells at the end */
+    s->ncells = s->width;
     for (size_t i = 0; i < s->ncells; i++) {
         s->fields[i] = (char *)strbuf_str(&s->cells[i]);
         blank = blank && !*s->fields[i];

@@ -6,7 +6,9 @@
  * 5.23E+10), cells formatted as dates as dd/mm/yyyy (with hh:mm when the
  * serial has a time), booleans 1/0. Wholly empty rows are skipped. Names
  * typed in a legacy font (csv_legacy.h) are detected from the shared
- * strings and converted, or refused. The zip is read with libzip and the
+ * strings and converted, or refused. A row shorter than the widest so far
+ * (a sheet leaves out empty cells at the end) is padded with empty cells.
+ * The zip is read with libzip and the
  * XML with expat, streaming the sheet (the shared strings are held in
  * memory). */
 #ifndef TREEM_CSV_XLSX_READ_H
