@@ -382,13 +382,30 @@ static enum status merge(struct transfer_import *im, const struct child *c, cons
     return rc == ST_NOMEM ? status_set(ST_NOMEM, "%s", _("out of memory")) : rc;
 }
 
+/* A date of birth, not an estimated age (which stays below 16). */
+static bool known_birth(const struct child *c)
+{
+    return c->birth_date.y != 0;
+}
+
 static enum status validate(struct transfer_import *im, const struct csv_row *row, struct child *c,
                             const struct child *old)
 {
     enum child_field bad = CF_NONE;
     child_normalize(c, im->today);
-    if (child_validate(c, old, im->today, &bad) == ST_OK)
-        return ST_OK;
+    /* Aged 16 or over: kept as the register keeps children who reach 16
+     * (apart, never counted), with a note; not an error in a file. */
+    int age = child_age_on(c, im->today, NULL);
+    bool over = age >= CHILD_AGE_LIMIT && known_birth(c);
+    if (child_validate(c, over ? c : old, im->today, &bad) == ST_OK) {
+        if (!over || (old && old != c && child_is_over_16(old, im->today)))
+            return ST_OK;
+        char msg[256];
+        snprintf(msg, sizeof msg, _("aged %d: recorded apart with the children who reached %d (not counted)"),
+                 age, CHILD_AGE_LIMIT);
+        return transfer_note(im, row->line, COL_FIELD0 + CF_BIRTH_DATE, transfer_cell(im, row, COL_FIELD0 + CF_BIRTH_DATE),
+                             msg);
+    }
     size_t col = bad == CF_NONE ? SIZE_MAX : (size_t)(COL_FIELD0 + bad);
     BAD(col, bad == CF_NONE ? "" : transfer_cell(im, row, col), TRANSFER_RULE_VALIDATION, status_message());
     return ST_OK;

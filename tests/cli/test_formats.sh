@@ -220,3 +220,15 @@ expect_grep 'no sheet "nope"' "$ERR"
 printf 'not a zip' >"$T/fake.xlsx"
 expect_rc 1 "$TREEM" --db "$T/x1.db" import children "$T/fake.xlsx"
 expect_grep 'not an .xlsx workbook' "$ERR"
+
+# aged 16 and over in a file: recorded apart, a note per row, not an error
+rm -f "$T/o.db"
+"$TREEM" --db "$T/o.db" init --commune 00004 >/dev/null
+printf 'Họ và tên,Ngày sinh\nNguyễn Văn Lớn,01/01/2008\nTrần Thị Nhỏ,01/01/2015\n' >"$T/old.csv"
+expect_rc 0 "$TREEM" --db "$T/o.db" import children "$T/old.csv" --errors "$T/old.err"
+expect_grep '^added: 2$' "$OUT"
+expect_grep 'aged 17: recorded apart' "$T/old.err"
+expect_rc 0 "$TREEM" --db "$T/o.db" child list
+expect_no_grep 'Nguyễn Văn Lớn' "$OUT"
+expect_rc 0 "$TREEM" --db "$T/o.db" child list --over16
+expect_grep 'Nguyễn Văn Lớn' "$OUT"
