@@ -10,6 +10,8 @@ top=$(pwd)
 
 PACKAGES="build-essential autoconf automake pkg-config gettext libncurses-dev \
 libsqlite3-dev libcsv-dev libutf8proc-dev libsodium-dev check tmux sqlite3 python3"
+# the real-client tests (tests/cli/test_libreoffice.sh) need LibreOffice: for `test` only
+TEST_PACKAGES="libreoffice-calc-nogui"
 
 install_missing() {
     missing=""
@@ -46,6 +48,7 @@ run)
     exec "$top/_build/treem" --db "$data/demo.db"
     ;;
 test)
+    PACKAGES="$PACKAGES $TEST_PACKAGES"
     install_missing
     status=0
     echo "== build and test (warnings are errors)"

@@ -67,7 +67,7 @@ enum status handoff_write(struct db *db, const char *dir, const struct handoff_o
         return status_set(ST_IO, _("cannot create %s: %s"), dir, strerror(errno));
     struct manifest m = {0};
     enum status rc = header(db, opts, &m);
-    struct transfer_export_opts xo = {opts->flags, opts->anonymise, opts->from, opts->to};
+    struct transfer_export_opts xo = {opts->flags, opts->anonymise, opts->from, opts->to, TRANSFER_FORM_MACHINE};
     size_t n;
     const struct transfer_kind *const *kinds = transfer_kinds(&n);
     for (size_t i = 0; rc == ST_OK && i < n; i++) {

@@ -5,6 +5,7 @@
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
+#include "treem/csv/xlsx_read.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -96,11 +97,17 @@ bool transfer_child_sensitive(struct db *db, long long child_id)
 
 /* ------------------------------------------------------------- export */
 
-static enum status write_header(const struct transfer_kind *k, struct csv_writer *w)
+static const char *header_text(const struct transfer_kind *k, size_t i, bool people)
+{
+    const struct csv_column *c = &k->csv->columns[i];
+    return people && c->label && *c->label ? c->label : c->name;
+}
+
+static enum status write_header(const struct transfer_kind *k, struct csv_writer *w, bool people)
 {
     enum status rc = ST_OK;
     for (size_t i = 0; rc == ST_OK && i < k->nexport; i++)
-        rc = csv_write_cell(w, k->csv->columns[i].name);
+        rc = csv_write_cell(w, header_text(k, i, people));
     return rc == ST_OK ? csv_write_end_row(w) : rc;
 }
 
@@ -113,8 +120,8 @@ enum status transfer_export_stream(struct db *db, const struct transfer_kind *k,
         return status_set(ST_NOMEM, "%s", _("out of memory"));
     opts = opts ? opts : &none;
     csv_writer_init_file(w, f, ',', opts->flags ? opts->flags : CSV_WRITE_DEFAULT);
-    struct transfer_export x = {db, k, opts, w, 0, NULL};
-    enum status rc = write_header(k, w);
+    struct transfer_export x = {db, k, opts, w, 0, NULL, NULL, opts->form == TRANSFER_FORM_PEOPLE};
+    enum status rc = write_header(k, w, x.people);
     if (rc == ST_OK)
         rc = k->export_all(&x);
     enum status fl = csv_writer_flush(w);
@@ -126,9 +133,42 @@ enum status transfer_export_stream(struct db *db, const struct transfer_kind *k,
     return rc;
 }
 
+/* The workbook form of transfer_export. */
+static enum status export_xlsx(struct db *db, const struct transfer_kind *k, const char *path,
+                               const struct transfer_export_opts *opts, size_t *rows)
+{
+    struct xlsx_out *xo;
+    enum status rc = xlsx_out_open(path, &xo);
+    if (rc != ST_OK)
+        return rc;
+    struct transfer_export x = {db, k, opts, NULL, 0, NULL, xo, opts->form != TRANSFER_FORM_MACHINE};
+    const char **head = malloc((k->nexport ? k->nexport : 1) * sizeof *head);
+    rc = head ? xlsx_out_sheet(xo, transfer_kind_title(k)) : status_set(ST_NOMEM, "%s", _("out of memory"));
+    for (size_t i = 0; head && i < k->nexport; i++)
+        head[i] = header_text(k, i, x.people);
+    if (rc == ST_OK)
+        rc = xlsx_out_header(xo, head, k->nexport);
+    free(head);
+    if (rc == ST_OK)
+        rc = k->export_all(&x);
+    if (rows)
+        *rows = x.rows;
+    if (rc != ST_OK) {
+        char *msg = strdup(status_message());
+        xlsx_out_discard(xo);
+        status_set(rc, "%s", msg ? msg : "");
+        free(msg);
+        return rc;
+    }
+    return xlsx_out_close(xo);
+}
+
 enum status transfer_export(struct db *db, const struct transfer_kind *k, const char *path,
                             const struct transfer_export_opts *opts, size_t *rows)
 {
+    static const struct transfer_export_opts none = {0};
+    if (xlsx_is_path(path))
+        return export_xlsx(db, k, path, opts ? opts : &none, rows);
     FILE *f = fopen(path, "wb");
     if (!f)
         return status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
@@ -149,7 +189,7 @@ enum status transfer_write_template(const struct transfer_kind *k, const char *p
     enum status rc = w ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
     if (w) {
         csv_writer_init_file(w, f, ',', flags ? flags : CSV_WRITE_DEFAULT);
-        rc = write_header(k, w);
+        rc = write_header(k, w, false);
         enum status fl = csv_writer_flush(w);
         rc = rc == ST_OK ? fl : rc;
         free(w);
@@ -166,12 +206,65 @@ struct reader {
     struct csv_map map;
     bool have_map;
     bool header_bad;
+    size_t titles;          /* title lines skipped above the header */
+    size_t after_header;    /* data rows read since the header */
 };
+
+#define MAX_TITLE_LINES 30
+
+static size_t non_empty(const struct csv_row *row)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < row->nfields; i++)
+        n += row->fields[i][0] != '\0';
+    return n;
+}
+
+/* A title line above the header ("DANH SÁCH TRẺ EM THÔN AN LỘC"): a row of
+ * at most three cells that names no column. */
+static bool title_line(struct reader *r, const struct csv_row *row)
+{
+    bool required = false;
+    if (r->titles >= MAX_TITLE_LINES || non_empty(row) > 3)
+        return false;
+    return csv_map_known(r->im.kind->csv, row, &required) == 0;
+}
+
+/* The row of column numbers a form puts under its header: "1", "(2)", … */
+static bool number_row(const struct csv_row *row)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < row->nfields; i++) {
+        const char *p = row->fields[i];
+        if (!*p)
+            continue;
+        p += *p == '(';
+        if (*p < '0' || *p > '9')
+            return false;
+        while (*p >= '0' && *p <= '9')
+            p++;
+        p += *p == ')';
+        if (*p)
+            return false;
+        n++;
+    }
+    return n >= 2;
+}
 
 static enum status on_row(const struct csv_row *row, void *ctx)
 {
     struct reader *r = ctx;
     struct transfer_import *im = &r->im;
+    if (!r->have_map && title_line(r, row)) {
+        const char *title = "";
+        for (size_t i = 0; i < row->nfields && !*title; i++)
+            title = row->fields[i];
+        r->titles++;
+        return csv_errors_warn(im->errs, row->line, "", title, TRANSFER_RULE_NOTE, "%s",
+                               _("a title above the header: skipped"));
+    }
+    if (r->have_map && r->after_header++ == 0 && number_row(row))
+        return ST_OK;
     if (!r->have_map) {
         r->have_map = true;
         enum status rc = csv_map_build(&r->map, im->kind->csv, row, 0, im->errs);
@@ -215,9 +308,18 @@ enum status transfer_import_in(struct db *db, const struct transfer_kind *k, con
     struct reader r = {.im = {db, k, opts, NULL, &res->errs, &res->counts, date_today(), "",
                               session_user(db), NULL, NULL, NULL}};
     read_commune(db, r.im.commune);
-    struct csv_read_opts ro = {0, true, opts->progress, opts->progress_ctx, true};
-    enum status rc = csv_read_file(path, &ro, on_row, &r, &res->info);
-    if (rc == ST_OK && !r.have_map)
+    enum status rc;
+    if (xlsx_is_path(path)) {
+        struct xlsx_read_opts xo = {opts->sheet, opts->force, opts->progress, opts->progress_ctx};
+        rc = xlsx_read_file(path, &xo, on_row, &r, &res->info);
+    } else {
+        struct csv_read_opts ro = {0, true, opts->progress, opts->progress_ctx, true, opts->force};
+        rc = csv_read_file(path, &ro, on_row, &r, &res->info);
+    }
+    if (rc == ST_OK && !r.have_map && r.titles)
+        rc = status_set(ST_INVALID, _("%s: no header line (none of the first %zu lines names a column)"), path,
+                        r.titles);
+    else if (rc == ST_OK && !r.have_map)
         rc = status_set(ST_INVALID, _("%s: the file is empty (no header line)"), path);
     if (r.have_map)
         csv_map_free(&r.map);

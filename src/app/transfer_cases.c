@@ -262,8 +262,8 @@ static enum verdict judge(struct transfer_import *im, const struct csv_row *row,
     const char *base = transfer_cell(im, row, COL_HASH);
     bool file_changed = true, local_changed = true;
     if (*base) {
-        file_changed = strcmp(fh, base) != 0;
-        local_changed = strcmp(lh, base) != 0;
+        file_changed = !transfer_hash_equal(fh, base);
+        local_changed = !transfer_hash_equal(lh, base);
     } else if (*updated) {
         local_changed = strcmp(local->updated_at, updated) > 0;
     }

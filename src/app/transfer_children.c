@@ -87,15 +87,16 @@ static void cells_free(struct cells *cs)
         strbuf_free(&cs->sb[i]);
 }
 
-/* The cells of c as exported (anonymised when anon). False: no memory. */
-static bool cells_of(const struct child *c, bool anon, struct cells *cs)
+/* The cells of c as exported (anonymised when anon; with labels instead
+ * of codes when people). False: no memory. */
+static bool cells_as(const struct child *c, bool anon, bool people, struct cells *cs)
 {
     bool ok = true;
     for (size_t i = 0; i < NEXPORT; i++)
         strbuf_reset(&cs->sb[i]);
     ok = strbuf_puts(&cs->sb[COL_UID], c->uid) && strbuf_puts(&cs->sb[COL_CODE], c->code);
     for (int f = 0; ok && f < CF__COUNT; f++) {
-        enum child_format fmt = child_fields[f].kind == CFK_DATE ? CHILD_FMT_SHOW : CHILD_FMT_STORE;
+        enum child_format fmt = people || child_fields[f].kind == CFK_DATE ? CHILD_FMT_SHOW : CHILD_FMT_STORE;
         ok = child_field_text(c, f, fmt, &cs->sb[COL_FIELD0 + f]);
     }
     char stamp[20];
@@ -116,11 +117,16 @@ static bool cells_of(const struct child *c, bool anon, struct cells *cs)
     return ok;
 }
 
+static bool cells_of(const struct child *c, bool anon, struct cells *cs)
+{
+    return cells_as(c, anon, false, cs);
+}
+
 /* ------------------------------------------------------------- export */
 
 struct export_state {
     struct transfer_export *x;
-    struct cells cs;
+    struct cells cs, people;
     char from[20], to[20];
 };
 
@@ -130,9 +136,17 @@ static enum status export_one(const struct child *c, void *ctx)
     if ((s->from[0] && strcmp(c->updated_at, s->from) < 0) || (s->to[0] && strcmp(c->updated_at, s->to) > 0))
         return ST_OK;
     bool anon = s->x->opts->anonymise && transfer_child_sensitive(s->x->db, c->id);
-    if (!cells_of(c, anon, &s->cs))
+    bool ok = cells_of(c, anon, &s->cs);
+    if (ok && s->x->people) { /* files for people speak Vietnamese, whatever the interface does */
+        char was[4];
+        snprintf(was, sizeof was, "%s", i18n_lang());
+        i18n_set_lang("vi");
+        ok = cells_as(c, anon, true, &s->people);
+        i18n_set_lang(was);
+    }
+    if (!ok)
         return status_set(ST_NOMEM, "%s", _("out of memory"));
-    return transfer_emit(s->x, s->cs.cell);
+    return transfer_emit_hashed(s->x, s->x->people ? s->people.cell : s->cs.cell, s->cs.cell);
 }
 
 static enum status export_all(struct transfer_export *x)
@@ -146,6 +160,7 @@ static enum status export_all(struct transfer_export *x)
     }
     enum status rc = child_repo_each(x->db, export_one, &s);
     cells_free(&s.cs);
+    cells_free(&s.people);
     return rc;
 }
 
@@ -254,6 +269,22 @@ static enum status check_ids(struct transfer_import *im, const struct csv_row *r
     return ST_OK;
 }
 
+/* An ID or phone number whose leading 0 a spreadsheet dropped: put back,
+ * with a note. */
+static enum status restore_zero(struct transfer_import *im, const struct csv_row *row, struct child *c,
+                                enum child_field f, const char *cell)
+{
+    char fixed[32], msg[256];
+    snprintf(fixed, sizeof fixed, "0%s", cell);
+    enum status rc = child_field_parse(c, f, fixed);
+    if (rc != ST_OK)
+        return rc == ST_NOMEM ? rc : transfer_bad(im, row->line, COL_FIELD0 + f, cell, TRANSFER_RULE_FORMAT,
+                                                  status_message());
+    snprintf(msg, sizeof msg, _("%s: the leading 0 was put back (%s); a spreadsheet had dropped it"),
+             columns[COL_FIELD0 + f].name, fixed);
+    return transfer_note(im, row->line, COL_FIELD0 + f, cell, msg);
+}
+
 /* Parses every cell of the row into c with the form's parser. */
 static enum status parse_row(struct transfer_import *im, const struct csv_row *row, struct child *c,
                              struct row_info *ri)
@@ -264,8 +295,15 @@ static enum status parse_row(struct transfer_import *im, const struct csv_row *r
     ri->group = transfer_cell(im, row, COL_GROUP);
     for (int f = 0; f < CF__COUNT; f++) {
         const char *cell = transfer_cell(im, row, COL_FIELD0 + f);
-        if (transfer_has(im, COL_FIELD0 + f) && child_field_parse(c, f, cell) != ST_OK)
+        if (!transfer_has(im, COL_FIELD0 + f))
+            continue;
+        if (child_field_lost_zero(f, cell)) {
+            enum status rc = restore_zero(im, row, c, f, cell);
+            if (rc != ST_OK)
+                return rc;
+        } else if (child_field_parse(c, f, cell) != ST_OK) {
             BAD(COL_FIELD0 + f, cell, TRANSFER_RULE_FORMAT, status_message());
+        }
     }
     enum status rc = check_ids(im, row, ri);
     if (rc != ST_OK || !c->village || !*c->village)
@@ -344,13 +382,30 @@ static enum status merge(struct transfer_import *im, const struct child *c, cons
     return rc == ST_NOMEM ? status_set(ST_NOMEM, "%s", _("out of memory")) : rc;
 }
 
+/* A date of birth, not an estimated age (which stays below 16). */
+static bool known_birth(const struct child *c)
+{
+    return c->birth_date.y != 0;
+}
+
 static enum status validate(struct transfer_import *im, const struct csv_row *row, struct child *c,
                             const struct child *old)
 {
     enum child_field bad = CF_NONE;
     child_normalize(c, im->today);
-    if (child_validate(c, old, im->today, &bad) == ST_OK)
-        return ST_OK;
+    /* Aged 16 or over: kept as the register keeps children who reach 16
+     * (apart, never counted), with a note; not an error in a file. */
+    int age = child_age_on(c, im->today, NULL);
+    bool over = age >= CHILD_AGE_LIMIT && known_birth(c);
+    if (child_validate(c, over ? c : old, im->today, &bad) == ST_OK) {
+        if (!over || (old && old != c && child_is_over_16(old, im->today)))
+            return ST_OK;
+        char msg[256];
+        snprintf(msg, sizeof msg, _("aged %d: recorded apart with the children who reached %d (not counted)"),
+                 age, CHILD_AGE_LIMIT);
+        return transfer_note(im, row->line, COL_FIELD0 + CF_BIRTH_DATE, transfer_cell(im, row, COL_FIELD0 + CF_BIRTH_DATE),
+                             msg);
+    }
     size_t col = bad == CF_NONE ? SIZE_MAX : (size_t)(COL_FIELD0 + bad);
     BAD(col, bad == CF_NONE ? "" : transfer_cell(im, row, col), TRANSFER_RULE_VALIDATION, status_message());
     return ST_OK;
@@ -416,8 +471,8 @@ static enum verdict judge(struct transfer_import *im, const struct child *local,
         return V_UNCHANGED;
     bool file_changed = true, local_changed;
     if (*ri->uid && *ri->hash) {
-        file_changed = strcmp(fh, ri->hash) != 0;
-        local_changed = strcmp(lh, ri->hash) != 0;
+        file_changed = !transfer_hash_equal(fh, ri->hash);
+        local_changed = !transfer_hash_equal(lh, ri->hash);
     } else {
         local_changed = !ri->updated[0] || strcmp(local->updated_at, ri->updated) > 0;
     }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static bool is_meta(const char *name)
 {
@@ -65,25 +66,42 @@ void transfer_hash(const struct csv_kind *kind, size_t ncols, const char *const 
         h = fnv(h, s, strlen(s));
         h = fnv(h, "\x1f", 1);
     }
-    snprintf(out, TRANSFER_HASH_BUF, "%016llx", (unsigned long long)h);
+    /* the letter keeps spreadsheets from reading the code as a number */
+    snprintf(out, TRANSFER_HASH_BUF, "h%016llx", (unsigned long long)h);
 }
 
-enum status transfer_emit(struct transfer_export *x, const char *const *cells)
+bool transfer_hash_equal(const char *computed, const char *cell)
+{
+    if (!cell || !*cell)
+        return false;
+    if (cell[0] == 'h' || cell[0] == 'H')
+        cell++;
+    return strcasecmp(computed + 1, cell) == 0;
+}
+
+enum status transfer_emit_hashed(struct transfer_export *x, const char *const *cells,
+                                 const char *const *hash_cells)
 {
     const struct csv_kind *k = x->kind->csv;
     char hash[TRANSFER_HASH_BUF];
-    transfer_hash(k, x->kind->nexport, cells, hash);
+    transfer_hash(k, x->kind->nexport, hash_cells, hash);
     enum status rc = ST_OK;
     const struct kind_meta *m = meta_of(k);
     for (size_t i = 0; rc == ST_OK && i < x->kind->nexport; i++) {
         bool is_hash = m ? i == m->hash_col : strcmp(k->columns[i].name, TRANSFER_COL_HASH) == 0;
-        rc = csv_write_cell(x->w, is_hash ? hash : cells[i]);
+        const char *cell = is_hash ? hash : cells[i];
+        rc = x->xo ? xlsx_out_cell(x->xo, cell ? cell : "") : csv_write_cell(x->w, cell);
     }
     if (rc == ST_OK)
-        rc = csv_write_end_row(x->w);
+        rc = x->xo ? xlsx_out_end_row(x->xo) : csv_write_end_row(x->w);
     if (rc == ST_OK)
         x->rows++;
     return rc;
+}
+
+enum status transfer_emit(struct transfer_export *x, const char *const *cells)
+{
+    return transfer_emit_hashed(x, cells, cells);
 }
 
 const char *transfer_cell(const struct transfer_import *im, const struct csv_row *row, size_t col)

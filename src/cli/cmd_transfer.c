@@ -7,6 +7,7 @@
 #include "treem/app/handoff.h"
 #include "treem/app/transfer.h"
 #include "treem/core/i18n.h"
+#include "treem/csv/csv_legacy.h"
 #include "treem/csv/csv_write.h"
 
 #include <getopt.h>
@@ -46,7 +47,9 @@ int cmd_export(const struct cli_env *env, int argc, char **argv)
     if (cli_wants_help(self, argc, argv))
         return 0;
     static const struct option opts[] = {{"plain", no_argument, NULL, 'p'},
-                                         {"anonymise", no_argument, NULL, 'a'}, {NULL, 0, NULL, 0}};
+                                         {"anonymise", no_argument, NULL, 'a'},
+                                         {"people", no_argument, NULL, 'H'},
+                                         {"codes", no_argument, NULL, 'C'}, {NULL, 0, NULL, 0}};
     struct transfer_export_opts xo = {0};
     int ch;
     optind = 0;
@@ -55,6 +58,10 @@ int cmd_export(const struct cli_env *env, int argc, char **argv)
             xo.flags = CSV_WRITE_PLAIN;
         else if (ch == 'a')
             xo.anonymise = true;
+        else if (ch == 'H')
+            xo.form = TRANSFER_FORM_PEOPLE;
+        else if (ch == 'C')
+            xo.form = TRANSFER_FORM_MACHINE;
         else
             return cli_usage(self, "%s", _("unknown option"));
     }
@@ -84,9 +91,16 @@ static void print_result(const struct transfer_result *r, bool dry)
            c->villages_added);
     if (r->errs.warnings)
         printf(_("notes: %zu\n"), r->errs.warnings);
-    if (r->info.bytes)
-        printf(_("file: %s, separator '%c'%s\n"), csv_encoding_name(r->info.encoding), r->info.sep,
-               r->info.bom ? _(", with BOM") : "");
+    if (r->info.xlsx)
+        printf(_("file: workbook, sheet \"%s\"%s%s\n"), r->info.sheet, r->info.font ? _(", names converted from ") : "",
+               r->info.font ? csv_font_name((enum csv_font)r->info.font) : "");
+    else if (r->info.bytes && r->info.font)
+        printf(_("file: %s, names in the %s font (converted), separator '%s'%s\n"),
+               csv_encoding_name(r->info.encoding), csv_font_name((enum csv_font)r->info.font),
+               r->info.sep == '\t' ? "\\t" : (char[]){r->info.sep, 0}, r->info.bom ? _(", with BOM") : "");
+    else if (r->info.bytes)
+        printf(_("file: %s, separator '%s'%s\n"), csv_encoding_name(r->info.encoding),
+               r->info.sep == '\t' ? "\\t" : (char[]){r->info.sep, 0}, r->info.bom ? _(", with BOM") : "");
     if (dry)
         printf("%s\n", _("dry run: nothing was changed"));
     else if (r->written)
@@ -117,7 +131,8 @@ static int parse_import(const struct cli_command *self, int argc, char **argv, s
     static const struct option opts[] = {
         {"dry-run", no_argument, NULL, 'n'}, {"errors", required_argument, NULL, 'e'},
         {"skip-bad-rows", no_argument, NULL, 's'}, {"prefer-newer", no_argument, NULL, 'N'},
-        {"progress", no_argument, NULL, 'P'}, {NULL, 0, NULL, 0}};
+        {"progress", no_argument, NULL, 'P'}, {"encoding", required_argument, NULL, 'E'},
+        {"sheet", required_argument, NULL, 'S'}, {NULL, 0, NULL, 0}};
     int ch;
     optind = 0;
     while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -127,6 +142,11 @@ static int parse_import(const struct cli_command *self, int argc, char **argv, s
         case 's': a->o.skip_bad_rows = true; break;
         case 'N': a->o.prefer_newer = true; break;
         case 'P': a->progress = true; break;
+        case 'E':
+            if (!csv_force_parse(optarg, &a->o.force))
+                return cli_usage(self, _("--encoding: '%s' is not one of tcvn3, vni, cp1258, utf-8"), optarg);
+            break;
+        case 'S': a->o.sheet = optarg; break;
         default: return cli_usage(self, "%s", _("unknown option"));
         }
     }

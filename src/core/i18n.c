@@ -164,7 +164,12 @@ int i18n_load_po(const char *text)
 
 const char *i18n_tr(const char *msgid)
 {
-    if (english || !msgid || !msgid[0])
+    return english ? msgid : i18n_tr_vi(msgid);
+}
+
+const char *i18n_tr_vi(const char *msgid)
+{
+    if (!msgid || !msgid[0])
         return msgid;
     if (!loaded) {
         const struct embedded_file *po = embed_find("po/vi.po");

@@ -3,6 +3,7 @@
 #include "treem/csv/csv_encoding.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
+#include "treem/csv/csv_legacy.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -17,6 +18,12 @@ const char *csv_encoding_name(enum csv_encoding enc)
         return "Windows-1258";
     case CSV_ENC_MIXED:
         return "mixed";
+    case CSV_ENC_UTF16LE:
+        return "UTF-16LE";
+    case CSV_ENC_UTF16BE:
+        return "UTF-16BE";
+    case CSV_ENC_BYTES:
+        return "8-bit";
     default:
         return "UTF-8";
     }
@@ -170,7 +177,17 @@ struct csv_decoder {
     char *conv;               /* this call's Windows-1258 input, as UTF-8 */
     size_t conv_len, conv_cap;
     struct strbuf carry;      /* decoded text not yet normalised */
+    enum csv_font font;       /* legacy font to convert from, or Unicode */
+    char pend[8];             /* bytes of a character split between calls */
+    size_t npend;
+    struct strbuf joined;     /* pend + this call's input */
+    struct strbuf remap;      /* this call's text converted from the font */
 };
+
+static bool utf16(enum csv_encoding enc)
+{
+    return enc == CSV_ENC_UTF16LE || enc == CSV_ENC_UTF16BE;
+}
 
 enum status csv_decoder_new(enum csv_encoding enc, bool nfc, struct csv_decoder **out)
 {
@@ -184,13 +201,14 @@ enum status csv_decoder_new(enum csv_encoding enc, bool nfc, struct csv_decoder 
     d->enc = enc;
     d->nfc = nfc || enc == CSV_ENC_CP1258;
     d->cd = (iconv_t)-1;
-    if (enc == CSV_ENC_CP1258) {
-        d->cd = iconv_open("UTF-8", "CP1258");
+    if (enc == CSV_ENC_CP1258 || utf16(enc)) {
+        const char *from = enc == CSV_ENC_CP1258 ? "CP1258" : enc == CSV_ENC_UTF16LE ? "UTF-16LE" : "UTF-16BE";
+        d->cd = iconv_open("UTF-8", from);
         if (d->cd == (iconv_t)-1) {
             free(d);
-            return status_set(ST_INVALID, "%s",
-                              _("this system cannot convert Windows-1258 text (iconv lacks CP1258)"));
+            return status_set(ST_INVALID, _("this system cannot convert %s text (iconv lacks it)"), from);
         }
+        d->nfc = true;
     }
     *out = d;
     return ST_OK;
@@ -204,7 +222,16 @@ void csv_decoder_free(struct csv_decoder *d)
         iconv_close(d->cd);
     free(d->conv);
     strbuf_free(&d->carry);
+    strbuf_free(&d->joined);
+    strbuf_free(&d->remap);
     free(d);
+}
+
+void csv_decoder_set_font(struct csv_decoder *d, int font)
+{
+    d->font = (enum csv_font)font;
+    if (d->font != CSV_FONT_UNICODE)
+        d->nfc = true;
 }
 
 static bool conv_reserve(struct csv_decoder *d, size_t extra)
@@ -246,11 +273,17 @@ static enum status conv_run(struct csv_decoder *d, const char *in, size_t n)
             return ST_OK;
         if (errno == E2BIG)
             continue;
+        if (errno == EILSEQ && left > 0 && utf16(d->enc))
+            return status_set(ST_INVALID, _("the file is not valid %s text"), csv_encoding_name(d->enc));
         if (errno == EILSEQ && left > 0)
             return status_set(ST_INVALID,
                               _("line %zu: the file is neither UTF-8 nor Windows-1258 text (byte 0x%02X)"),
                               d->lines + count_nl(in, (size_t)(ip - in)) + 1, (unsigned)(unsigned char)*ip);
-        return ST_OK; /* EINVAL: nothing incomplete in a one-byte encoding */
+        if (errno == EINVAL && left > 0 && left <= sizeof d->pend) { /* a character split here */
+            memcpy(d->pend, ip, left);
+            d->npend = left;
+        }
+        return ST_OK;
     }
 }
 
@@ -297,23 +330,86 @@ static enum status normalise(struct csv_decoder *d, const char *text, size_t n, 
     return ST_OK;
 }
 
+/* Where the last whole UTF-8 character of s ends (a sequence cut by the
+ * end of the chunk is left for the next call). */
+static size_t whole_utf8(const char *s, size_t n)
+{
+    for (size_t back = 1; back <= 3 && back <= n; back++) {
+        unsigned char c = (unsigned char)s[n - back];
+        if ((c & 0xC0) == 0x80)
+            continue;
+        size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        return need > back ? n - back : n;
+    }
+    return n;
+}
+
+/* text (this call's decoded input) read in the legacy font into d->remap. */
+static enum status remap(struct csv_decoder *d, const char *text, size_t len, bool last,
+                         const char **out, size_t *outlen)
+{
+    bool bytes = d->enc == CSV_ENC_BYTES;
+    struct strbuf *j = &d->joined;
+    strbuf_reset(j);
+    strbuf_reset(&d->remap);
+    if (!bytes && d->npend && d->cd == (iconv_t)-1) {
+        if (!strbuf_append(j, d->pend, d->npend))
+            return status_set(ST_NOMEM, "%s", _("out of memory"));
+        d->npend = 0;
+    }
+    if (len && !strbuf_append(j, text, len))
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    size_t upto = bytes || last || d->cd != (iconv_t)-1 ? j->len : whole_utf8(j->buf, j->len);
+    if (upto < j->len) {
+        d->npend = j->len - upto;
+        memcpy(d->pend, j->buf + upto, d->npend);
+    }
+    if (upto && !csv_font_to_utf8(d->font, bytes, j->buf, upto, &d->remap))
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    *out = d->remap.len ? d->remap.buf : "";
+    *outlen = d->remap.len;
+    return ST_OK;
+}
+
+/* Runs iconv over pend + in (a character split by the last call first). */
+static enum status convert(struct csv_decoder *d, const char *in, size_t n, bool last)
+{
+    d->conv_len = 0;
+    enum status st = ST_OK;
+    if (d->npend) {
+        strbuf_reset(&d->joined);
+        if (!strbuf_append(&d->joined, d->pend, d->npend) || (n && !strbuf_append(&d->joined, in, n)))
+            return status_set(ST_NOMEM, "%s", _("out of memory"));
+        d->npend = 0;
+        in = d->joined.buf;
+        n = d->joined.len;
+    }
+    st = conv_run(d, in, n);
+    if (st == ST_OK && last)
+        st = conv_run(d, NULL, 0);
+    return st;
+}
+
 enum status csv_decoder_feed(struct csv_decoder *d, const char *in, size_t n,
                              bool last, struct strbuf *out)
 {
-    if (n && memchr(in, '\0', n))
+    if (n && !utf16(d->enc) && memchr(in, '\0', n))
         return status_set(ST_INVALID, "%s", _("the file contains NUL bytes, so it is not CSV text"));
     const char *text = in;
     size_t len = n;
-    if (d->enc == CSV_ENC_CP1258) {
-        d->conv_len = 0;
-        enum status st = conv_run(d, in, n);
-        if (st == ST_OK && last)
-            st = conv_run(d, NULL, 0);
+    if (d->cd != (iconv_t)-1) {
+        enum status st = convert(d, in, n, last);
         if (st != ST_OK)
             return st;
         text = d->conv;
         len = d->conv_len;
     }
+    if (d->font != CSV_FONT_UNICODE) {
+        enum status st = remap(d, text, len, last, &text, &len);
+        if (st != ST_OK)
+            return st;
+    }
+    d->lines += count_nl(in, n);
     if (!d->nfc)
         return !len || strbuf_append(out, text, len) ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
     return normalise(d, text, len, last, out);

@@ -7,16 +7,43 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Drops "(…)" from k when something is left outside them ("Ngày sinh
+ * (dd/mm/yyyy)" is "Ngày sinh"). */
+static void drop_parens(char *k)
+{
+    size_t outside = 0;
+    int depth = 0;
+    for (const char *r = k; *r; r++) {
+        depth += *r == '(' ? 1 : *r == ')' && depth > 0 ? -1 : 0;
+        outside += depth == 0 && *r != ')' && (unsigned char)*r > ' ';
+    }
+    if (outside == 0)
+        return;
+    char *w = k;
+    depth = 0;
+    for (const char *r = k; *r; r++) {
+        if (*r == '(')
+            depth++;
+        else if (*r == ')' && depth > 0)
+            depth--;
+        else if (depth == 0)
+            *w++ = *r;
+    }
+    *w = '\0';
+}
+
 char *csv_map_key(const char *s)
 {
     char *k = utf8_fold(s);
     if (!k)
         return NULL;
+    drop_parens(k);
     char *w = k;
     for (const char *r = k; *r; r++) {
-        if (*r == ' ' || *r == '_' || *r == '-')
-            continue;
-        if ((unsigned char)r[0] == 0xC2 && (unsigned char)r[1] == 0xA0) {
+        unsigned char c = (unsigned char)*r;
+        if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+            continue; /* spaces, punctuation: "Họ và tên:", "HO_VA_TEN", "Họ-tên*" */
+        if (c == 0xC2 && (unsigned char)r[1] == 0xA0) {
             r++; /* U+00A0 no-break space, as Excel sometimes writes */
             continue;
         }
@@ -193,6 +220,29 @@ enum status csv_map_build(struct csv_map *map, const struct csv_kind *kind,
     if (st != ST_OK)
         return st;
     return errs->errors > before ? csv_errors_status(errs) : ST_OK;
+}
+
+size_t csv_map_known(const struct csv_kind *kind, const struct csv_row *row, bool *required)
+{
+    size_t known = 0;
+    bool *seen = calloc(kind->ncolumns ? kind->ncolumns : 1, sizeof *seen);
+    if (!seen)
+        return 0;
+    for (size_t i = 0; i < row->nfields; i++) {
+        char *key = csv_map_key(row->fields[i]);
+        int col = key && *key ? column_of(kind, key) : -1;
+        free(key);
+        if (col >= 0 && !seen[col]) {
+            seen[col] = true;
+            known++;
+        }
+    }
+    *required = true;
+    for (size_t c = 0; c < kind->ncolumns; c++)
+        if (kind->columns[c].required && !seen[c])
+            *required = false;
+    free(seen);
+    return known;
 }
 
 void csv_map_free(struct csv_map *map)

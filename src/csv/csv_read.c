@@ -3,6 +3,7 @@
 #include "treem/csv/csv_read.h"
 #include "treem/core/i18n.h"
 #include "treem/core/strbuf.h"
+#include "treem/csv/csv_legacy.h"
 #include "treem/csv/csv_write.h"
 
 #include <csv.h>
@@ -11,9 +12,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #define CSV_READ_CHUNK 65536
+#define CSV_SAMPLE (1024 * 1024)  /* bytes looked at for a legacy font */
+#define CSV_SEP_LINES 20          /* lines looked at for the separator */
 
 /* The fields of the current record live one after another, NUL-terminated,
  * in one arena that is reused from record to record (no malloc per cell). */
@@ -95,7 +99,10 @@ static void on_record(int c, void *data)
         r->last_term = c;
         return;
     }
-    if (r->st == ST_OK) {
+    bool blank = true;
+    for (size_t i = 0; i < r->nfields && blank; i++)
+        blank = r->arena[r->offs[i]] == '\0';
+    if (r->st == ST_OK && !blank) {
         for (size_t i = 0; i < r->nfields; i++) {
             r->fields[i] = r->arena + r->offs[i];
             if (r->unneutralise && r->fields[i][0] == '\'')
@@ -114,20 +121,60 @@ static void on_record(int c, void *data)
 
 char csv_detect_sep(const char *data, size_t len)
 {
-    size_t commas = 0, semis = 0;
+    size_t commas = 0, semis = 0, tabs = 0, lines = 0;
     bool quoted = false;
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = 0; i < len && lines < CSV_SEP_LINES; i++) {
         char c = data[i];
         if (c == '"')
             quoted = !quoted;
-        else if (!quoted && (c == '\n' || c == '\r'))
-            break;
+        else if (!quoted && c == '\n')
+            lines++;
         else if (!quoted && c == ',')
             commas++;
         else if (!quoted && c == ';')
             semis++;
+        else if (!quoted && c == '\t')
+            tabs++;
     }
+    if (tabs > commas && tabs > semis)
+        return '\t';
     return semis > commas ? ';' : ',';
+}
+
+bool csv_force_parse(const char *text, enum csv_force *out)
+{
+    static const struct { const char *name; enum csv_force f; } names[] = {
+        {"auto", CSV_FORCE_AUTO}, {"utf-8", CSV_FORCE_UTF8}, {"utf8", CSV_FORCE_UTF8},
+        {"cp1258", CSV_FORCE_CP1258}, {"windows-1258", CSV_FORCE_CP1258}, {"tcvn3", CSV_FORCE_TCVN3},
+        {"tcvn", CSV_FORCE_TCVN3}, {"abc", CSV_FORCE_TCVN3}, {"vni", CSV_FORCE_VNI},
+    };
+    for (size_t i = 0; text && i < sizeof names / sizeof *names; i++) {
+        if (strcasecmp(text, names[i].name) == 0) {
+            *out = names[i].f;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The separator an Excel "sep=X" first line names (its length in *skip,
+ * line end included), or 0. */
+static char sep_hint(const char *text, size_t len, size_t *skip)
+{
+    if (len < 5 || strncasecmp(text, "sep=", 4) != 0)
+        return 0;
+    char c = text[4];
+    if (c != ',' && c != ';' && c != '\t' && c != '|')
+        return 0;
+    size_t i = 5;
+    if (i < len && text[i] == '\r')
+        i++;
+    if (i < len && text[i] == '\n')
+        i++;
+    else if (i < len && text[i - 1] != '\r')
+        return 0;
+    *skip = i;
+    return c;
 }
 
 /* A parser and its reader, fed piece by piece. */
@@ -206,7 +253,14 @@ enum status csv_read_buffer(const char *data, size_t len, char sep,
     enum status st = parse_init(&ps, fn, ctx);
     if (st != ST_OK)
         return st;
-    csv_set_delim(&ps.p, (unsigned char)(sep ? sep : csv_detect_sep(data, len)));
+    size_t skip = 0;
+    char hint = sep_hint(data, len, &skip);
+    if (hint) {
+        data += skip;
+        len -= skip;
+        ps.r.line_next = 2;
+    }
+    csv_set_delim(&ps.p, (unsigned char)(sep ? sep : hint ? hint : csv_detect_sep(data, len)));
     st = parse_feed(&ps, data, len);
     if (st == ST_OK)
         st = parse_finish(&ps);
@@ -249,18 +303,112 @@ enum status csv_slurp(const char *path, char **data, size_t *len)
     return ST_OK;
 }
 
-/* Pass one: is the file UTF-8? Leaves the answer in info->encoding. */
+static enum status read_sample(FILE *f, enum csv_encoding enc, struct strbuf *raw, struct strbuf *text);
+static enum status mixed_is_cp1258(FILE *f, const struct csv_utf8_scan *sc, struct csv_read_info *info);
+
+/* Pass one: is the file UTF-8? Leaves the answer in info->encoding. A
+ * UTF-16 byte-order mark answers at once. */
 static enum status scan_file(FILE *f, const char *path, char *chunk, struct csv_read_info *info)
 {
     struct csv_utf8_scan sc;
     csv_utf8_scan_init(&sc);
     size_t got;
-    while ((got = fread(chunk, 1, CSV_READ_CHUNK, f)) > 0)
+    bool first = true;
+    while ((got = fread(chunk, 1, CSV_READ_CHUNK, f)) > 0) {
+        if (first && got >= 2 && (unsigned char)chunk[0] == 0xFF && (unsigned char)chunk[1] == 0xFE) {
+            info->encoding = CSV_ENC_UTF16LE;
+            return ST_OK;
+        }
+        if (first && got >= 2 && (unsigned char)chunk[0] == 0xFE && (unsigned char)chunk[1] == 0xFF) {
+            info->encoding = CSV_ENC_UTF16BE;
+            return ST_OK;
+        }
+        first = false;
         csv_utf8_scan_feed(&sc, chunk, got);
+    }
     if (ferror(f))
         return status_set(ST_IO, _("cannot read %s"), path);
     info->encoding = csv_utf8_scan_result(&sc);
+    if (info->encoding == CSV_ENC_MIXED && !sc.nul_line)
+        return mixed_is_cp1258(f, &sc, info); /* Windows-1258 can look like UTF-8 in places */
     return csv_utf8_scan_check(&sc);
+}
+
+/* The first megabyte of the file, and the same decoded as enc says. */
+static enum status read_sample(FILE *f, enum csv_encoding enc, struct strbuf *raw, struct strbuf *text)
+{
+    if (!strbuf_append(raw, "", 0) || !strbuf_append(text, "", 0))
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    char *buf = malloc(CSV_SAMPLE);
+    if (!buf)
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    size_t got = fread(buf, 1, CSV_SAMPLE, f);
+    bool ok = strbuf_append(raw, buf, got);
+    free(buf);
+    if (!ok)
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    struct csv_decoder *d;
+    enum status st = csv_decoder_new(enc, false, &d);
+    if (st == ST_OK) {
+        st = csv_decoder_feed(d, raw->buf, raw->len, true, text);
+        csv_decoder_free(d);
+    }
+    return st;
+}
+
+/* A file that is mostly UTF-8 but not quite: Windows-1258 when that
+ * reading of its first megabyte gives Vietnamese words, else refused. */
+static enum status mixed_is_cp1258(FILE *f, const struct csv_utf8_scan *sc, struct csv_read_info *info)
+{
+    struct strbuf raw = STRBUF_INIT, text = STRBUF_INIT;
+    rewind(f);
+    enum status st = read_sample(f, CSV_ENC_CP1258, &raw, &text);
+    struct csv_viet_score score = {0, 0};
+    if (st == ST_OK)
+        csv_viet_score(text.buf, text.len, &score);
+    strbuf_free(&raw);
+    strbuf_free(&text);
+    if (st == ST_OK && score.good > 0 && score.bad * 10 <= score.good + score.bad) {
+        info->encoding = CSV_ENC_CP1258;
+        return ST_OK;
+    }
+    return st == ST_NOMEM ? st : csv_utf8_scan_check(sc);
+}
+
+/* The encoding and font to read the file in: as forced, else guessed from
+ * a sample (info->encoding holds pass one's answer). */
+static enum status choose_font(FILE *f, const struct csv_read_opts *opts, struct csv_read_info *info)
+{
+    switch (opts->force) {
+    case CSV_FORCE_UTF8:
+        if (info->encoding != CSV_ENC_UTF8)
+            return status_set(ST_INVALID, "%s", _("the file is not UTF-8 text (see --encoding)"));
+        return ST_OK;
+    case CSV_FORCE_CP1258:
+        info->encoding = CSV_ENC_CP1258;
+        return ST_OK;
+    case CSV_FORCE_TCVN3:
+    case CSV_FORCE_VNI:
+        info->font = opts->force == CSV_FORCE_TCVN3 ? CSV_FONT_TCVN3 : CSV_FONT_VNI;
+        break;
+    case CSV_FORCE_AUTO: {
+        struct strbuf raw = STRBUF_INIT, text = STRBUF_INIT;
+        enum csv_font font = CSV_FONT_UNICODE;
+        enum status st = read_sample(f, info->encoding, &raw, &text);
+        if (st == ST_OK)
+            st = csv_legacy_guess(text.buf, text.len, raw.buf, raw.len, info->encoding, &font);
+        strbuf_free(&raw);
+        strbuf_free(&text);
+        rewind(f);
+        info->font = (int)font;
+        if (st != ST_OK)
+            return st;
+        break;
+    }
+    }
+    if (info->font != CSV_FONT_UNICODE && info->encoding == CSV_ENC_CP1258)
+        info->encoding = CSV_ENC_BYTES;
+    return ST_OK;
 }
 
 /* Hands decoded text to the parser; the first text also gives the BOM and
@@ -271,11 +419,18 @@ static enum status parse_text(struct parse *ps, struct csv_read_info *info, char
     if (!*started) {
         if (len == 0)
             return ST_OK;
-        size_t bom = skip_bom(text, len);
+        size_t bom = skip_bom(text, len), skip = 0;
         info->bom = bom > 0;
         text += bom;
         len -= bom;
-        info->sep = sep ? sep : csv_detect_sep(text, len);
+        char hint = sep_hint(text, len, &skip);
+        if (hint) {
+            info->sep_line = true;
+            text += skip;
+            len -= skip;
+            ps->r.line_next = 2;
+        }
+        info->sep = sep ? sep : hint ? hint : csv_detect_sep(text, len);
         csv_set_delim(&ps->p, (unsigned char)info->sep);
         *started = true;
     }
@@ -317,7 +472,7 @@ static enum status stream_file(FILE *f, const char *path, char *chunk,
 enum status csv_read_file(const char *path, const struct csv_read_opts *opts,
                           csv_row_fn fn, void *ctx, struct csv_read_info *info)
 {
-    static const struct csv_read_opts defaults = {0, true, NULL, NULL, false};
+    static const struct csv_read_opts defaults = {0, true, NULL, NULL, false, CSV_FORCE_AUTO};
     struct csv_read_info scratch;
     if (!info)
         info = &scratch;
@@ -338,7 +493,12 @@ enum status csv_read_file(const char *path, const struct csv_read_opts *opts,
                            : status_set(ST_NOMEM, "%s", _("out of memory"));
     if (st == ST_OK) {
         rewind(f);
+        st = choose_font(f, opts, info);
+    }
+    if (st == ST_OK) {
         st = csv_decoder_new(info->encoding, opts->nfc, &d);
+        if (st == ST_OK)
+            csv_decoder_set_font(d, info->font);
     }
     if (st == ST_OK && (st = parse_init(&ps, fn, ctx)) == ST_OK) {
         parsing = true;

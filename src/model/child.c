@@ -238,6 +238,20 @@ enum status child_field_parse(struct child *c, enum child_field f, const char *t
     return st;
 }
 
+bool child_field_lost_zero(enum child_field f, const char *text)
+{
+    if ((int)f < 0 || f >= CF__COUNT || !text || !*text || *text == '0')
+        return false;
+    enum child_field_kind k = child_fields[f].kind;
+    if (k != CFK_PID && k != CFK_PHONE)
+        return false;
+    size_t n = 0;
+    for (const char *p = text; *p; p++, n++)
+        if (*p < '0' || *p > '9')
+            return false;
+    return k == CFK_PID ? n == 11 : n >= 8 && n <= 10;
+}
+
 static bool append_date(struct strbuf *out, struct date d, enum child_format fmt)
 {
     if (d.y == 0)

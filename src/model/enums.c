@@ -51,8 +51,8 @@ static bool item_matches(const struct enum_item *it, const char *want)
 {
     if (same(it->code, strlen(it->code), want) || same(it->label, strlen(it->label), want))
         return true;
-    const char *tr = _(it->label);
-    if (same(tr, strlen(tr), want))
+    const char *tr = _(it->label), *vi = i18n_tr_vi(it->label);
+    if (same(tr, strlen(tr), want) || same(vi, strlen(vi), want))
         return true;
     for (const char *a = it->aliases; *a;) {
         const char *bar = strchr(a, '|');

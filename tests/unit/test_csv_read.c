@@ -54,7 +54,14 @@ static const struct {
     {"blank lines CRLF", "a,b\r\n\r\n1,2\r\n\r\n\r\n3,4\r\n", 0, "1:a|b\n3:1|2\n6:3|4\n"},
     {"blank lines first", "\n\na,b\n", 0, "3:a|b\n"},
     {"blank after multi-line", "\"x\ny\",z\n\nq,w\n", 0, "1:x\ny|z\n4:q|w\n"},
-    {"empty fields", "a,,c\n,,\n", 0, "1:a||c\n2:||\n"},
+    {"empty fields", "a,,c\n,x,\n", 0, "1:a||c\n2:|x|\n"},
+    {"wholly empty rows skipped", "a,b\n,\n1,2\n,,,\n3,4\n", 0, "1:a|b\n3:1|2\n5:3|4\n"},
+    {"tab detected", "a\tb\n1\t2,5\n", 0, "1:a|b\n2:1|2,5\n"},
+    {"Excel sep= line", "sep=;\r\na;b\r\n1;2,5\r\n", 0, "2:a|b\n3:1|2,5\n"},
+    {"BOM and sep= line", "\xEF\xBB\xBFsep=,\na,b\n", 0, "2:a|b\n"},
+    {"mixed line ends", "a,b\r\n1,2\n3,4\r5,6\r\n", 0, "1:a|b\n2:1|2\n3:3|4\n4:5|6\n"},
+    {"title line above", "DANH SÁCH TRẺ EM\n;;\nho ten;ngay sinh;x\n", 0,
+     "1:DANH SÁCH TRẺ EM\n3:ho ten|ngay sinh|x\n"},
     {"empty input", "", 0, ""},
     {"only a BOM", "\xEF\xBB\xBF", 0, ""},
 };
@@ -76,7 +83,7 @@ START_TEST(test_detect_sep)
 {
     static const struct { const char *data; char sep; } cases[] = {
         {"a,b,c\n", ','}, {"a;b;c\n", ';'}, {"a;b,c\n", ','}, {"a;b;c,d\n", ';'},
-        {"\"x;y;z\",b\n", ','}, {"a,b\nc;d;e;f\n", ','}, {"", ','}, {"abc", ','},
+        {"\"x;y;z\",b\n", ','}, {"a,b\nc;d;e;f\n", ';'}, {"TITLE\na\tb\tc\n", '\t'}, {"", ','}, {"abc", ','},
         {"ma;\"Nguyễn, Văn\";ngay\r\n", ';'},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)

@@ -74,7 +74,7 @@ static char *write_file(const char *text)
 static const struct { const char *kind, *text, *rule, *column; } rows[] = {
     {"children", "full_name,birth_date\nAn,31/02/2015\n", "format", "birth_date"},
     {"children", "full_name,birth_date\nAn,01/01/2030\n", "validation", "birth_date"},
-    {"children", "full_name,birth_date\nAn,01/01/2005\n", "validation", "birth_date"},
+    {"children", "full_name,birth_date\nAn,01/01/2005\n", NULL, NULL}, /* 16+: kept apart, a note */
     {"children", "full_name,sex\nAn,robot\n", "format", "sex"},
     {"children", "full_name,birth_date,personal_id\nAn,01/01/2015,123\n", "validation", "personal_id"},
     {"children", "full_name,birth_date,uid\nAn,01/01/2015,nope\n", "format", "uid"},

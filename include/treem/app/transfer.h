@@ -40,15 +40,27 @@ void transfer_set_sensitive_hook(transfer_sensitive_fn fn, void *ctx);
 /* True when child_id is to be anonymised (see above). */
 bool transfer_child_sensitive(struct db *db, long long child_id);
 
+/* Who a file is for: people read Vietnamese headers ("Họ và tên") and
+ * labels ("Nữ", "Tiểu học"); machines (the level above, another treem)
+ * read the stable codes. Both import. */
+enum transfer_form {
+    TRANSFER_FORM_DEFAULT,  /* .xlsx: people; CSV: machines */
+    TRANSFER_FORM_PEOPLE,
+    TRANSFER_FORM_MACHINE,
+};
+
 struct transfer_export_opts {
     unsigned flags;        /* csv_write_flag bits; 0 means CSV_WRITE_DEFAULT */
     bool anonymise;        /* names of sensitive children → their code, and
                             * parents, carer, phones, ID, address, notes blanked */
     struct date from, to;  /* only records changed / due in this period (y 0: open) */
+    enum transfer_form form;
 };
 
 /* Writes every record of kind k to path (a new file; rows = data rows
- * written, optional). ST_IO naming the file. */
+ * written, optional): a workbook when path ends in .xlsx (one sheet,
+ * dates as dates, numbers as numbers, phones and ID numbers as text),
+ * else CSV. ST_IO naming the file. */
 enum status transfer_export(struct db *db, const struct transfer_kind *k, const char *path,
                             const struct transfer_export_opts *opts, size_t *rows);
 /* The same to an open stream. */
@@ -66,6 +78,8 @@ struct transfer_import_opts {
     size_t max_errors;     /* problems kept for the error file; 0: 10000 */
     csv_progress_fn progress; /* may be NULL */
     void *progress_ctx;
+    enum csv_force force;  /* the file's encoding when told (--encoding) */
+    const char *sheet;     /* .xlsx: the sheet to read (NULL: the first) */
 };
 
 struct transfer_counts {

@@ -16,6 +16,7 @@
 #include "treem/csv/csv_map.h"
 #include "treem/csv/csv_read.h"
 #include "treem/csv/csv_write.h"
+#include "treem/csv/xlsx_write.h"
 #include "treem/core/strbuf.h"
 #include "treem/db/db.h"
 
@@ -42,6 +43,9 @@ struct transfer_export {
     struct csv_writer *w;
     size_t rows;                 /* data rows written so far */
     void *kind_data;             /* free for the kind */
+    struct xlsx_out *xo;         /* a workbook instead of w, or NULL */
+    bool people;                 /* the file is for people: labels, not codes
+                                  * (the kind writes what it can as labels) */
 };
 
 /* State of one import, handed to the kind's row callback. */
@@ -93,12 +97,22 @@ extern const struct transfer_kind transfer_kind_assessments;
  * computed here (transfer_hash of the content cells). ST_OK or the
  * writer's failure. */
 enum status transfer_emit(struct transfer_export *x, const char *const *cells);
+/* The same with the row_hash taken over other cells (the codes of a row
+ * written for people with labels: the hash is always the codes'). */
+enum status transfer_emit_hashed(struct transfer_export *x, const char *const *cells,
+                                 const char *const *hash_cells);
 
-/* 16 lower-case hex digits (+NUL) of a 64-bit FNV-1a hash over the content
- * cells (all but code, updated_at, row_hash), each followed by a 0x1F. */
-#define TRANSFER_HASH_BUF 17
+/* 'h' and 16 lower-case hex digits (+NUL) of a 64-bit FNV-1a hash over the
+ * content cells (all but code, updated_at, row_hash), each followed by a
+ * 0x1F. The letter keeps a spreadsheet from taking the code for a number
+ * (3.572095355317E+016). */
+#define TRANSFER_HASH_BUF 18
 void transfer_hash(const struct csv_kind *kind, size_t ncols, const char *const *cells,
                    char out[TRANSFER_HASH_BUF]);
+
+/* True when cell (a row_hash from a file: with or without the 'h' of
+ * older exports, any case) is the computed hash. */
+bool transfer_hash_equal(const char *computed, const char *cell);
 
 /* The cell of column col (a column id of the kind), "" when absent. */
 const char *transfer_cell(const struct transfer_import *im, const struct csv_row *row, size_t col);

@@ -12,6 +12,9 @@
 /* Translation of msgid in the current language; msgid itself when English is
  * chosen or no translation exists. The result lives for the whole run. */
 const char *i18n_tr(const char *msgid);
+/* The Vietnamese translation of msgid whatever the current language (for
+ * files for people, which speak Vietnamese, and for reading them). */
+const char *i18n_tr_vi(const char *msgid);
 
 /* "vi" or "en" (also "vi_VN.UTF-8" style names); false for others. */
 bool i18n_set_lang(const char *lang);

@@ -17,9 +17,13 @@ enum csv_encoding {
     CSV_ENC_UTF8,    /* UTF-8 (ASCII included) */
     CSV_ENC_CP1258,  /* Windows-1258 (Vietnamese) */
     CSV_ENC_MIXED,   /* mostly UTF-8 with some ill-formed bytes: refused */
+    CSV_ENC_UTF16LE, /* "Unicode Text": UTF-16 with a byte-order mark */
+    CSV_ENC_UTF16BE,
+    CSV_ENC_BYTES,   /* the raw bytes of a legacy font (csv_legacy.h) */
 };
 
-/* "UTF-8", "Windows-1258" or "mixed" (names, not translated). */
+/* "UTF-8", "Windows-1258", "mixed", "UTF-16LE", "UTF-16BE" or "8-bit"
+ * (names, not translated). */
 const char *csv_encoding_name(enum csv_encoding enc);
 
 /* Incremental UTF-8 check over a stream of chunks (a sequence may be split
@@ -61,12 +65,17 @@ bool csv_nfc_quick(const char *s, size_t n);
 struct csv_decoder;
 enum status csv_decoder_new(enum csv_encoding enc, bool nfc, struct csv_decoder **out);
 void csv_decoder_free(struct csv_decoder *d);
+/* Reads the decoded text as typed in a legacy font (csv_legacy.h; the
+ * encoding CSV_ENC_BYTES takes the font's bytes) and converts it to
+ * Unicode; normalises to NFC from then on. */
+void csv_decoder_set_font(struct csv_decoder *d, int font);
 
 /* Decodes n bytes and appends the UTF-8 result to out. Text after the last
  * line end may be held back until the next call (so that a character and
  * its combining marks are normalised together); last = true flushes all.
  * ST_INVALID naming the problem for a NUL byte (the file is UTF-16 or not
- * text), a byte that is not Windows-1258, or ill-formed UTF-8; ST_NOMEM. */
+ * text; not checked for UTF-16), a byte that is not Windows-1258, or
+ * ill-formed UTF-8; ST_NOMEM. */
 enum status csv_decoder_feed(struct csv_decoder *d, const char *in, size_t n,
                              bool last, struct strbuf *out);
 

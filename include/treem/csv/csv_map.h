@@ -3,8 +3,9 @@
  * export header), a Vietnamese label and other accepted headers (aliases).
  * A file's header row is mapped by name in any order; headers match when
  * their keys are equal, the key being the utf8_fold of the text (lower case,
- * no diacritics, đ → d) without spaces, underscores, hyphens and no-break
- * spaces — so "Họ và tên", "ho va ten", "HO_VA_TEN" and "hovaten" are one.
+ * no diacritics, đ → d) without spaces, punctuation and no-break spaces,
+ * and without a "(…)" remark — so "Họ và tên", "ho va ten", "HO_VA_TEN",
+ * "Họ và tên (*):" and "hovaten" are one.
  * Unknown, missing and duplicate columns are reported in a csv_errors list. */
 #ifndef TREEM_CSV_CSV_MAP_H
 #define TREEM_CSV_CSV_MAP_H
@@ -65,6 +66,11 @@ enum status csv_map_build(struct csv_map *map, const struct csv_kind *kind,
                           const struct csv_row *header, unsigned flags,
                           struct csv_errors *errs);
 void csv_map_free(struct csv_map *map);
+
+/* How many distinct columns of kind the cells of row name (0 when memory
+ * runs out); *required tells whether every required column is among
+ * them. Used to find the header below title lines. */
+size_t csv_map_known(const struct csv_kind *kind, const struct csv_row *row, bool *required);
 
 /* True when the file has the column. */
 bool csv_map_has(const struct csv_map *map, size_t col);

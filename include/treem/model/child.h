@@ -136,6 +136,12 @@ enum child_field child_field_find(const char *key);
  * starts with the field's label; c is unchanged then. */
 enum status child_field_parse(struct child *c, enum child_field f, const char *text);
 
+/* True when text is a personal ID or phone number that a spreadsheet's
+ * number guessing has robbed of its leading 0 (both always start with 0):
+ * digits only, no leading 0, one digit short (ID: 11 digits; phone: 8 to
+ * 10). Putting "0" in front gives the number as written. */
+bool child_field_lost_zero(enum child_field f, const char *text);
+
 enum child_format { CHILD_FMT_STORE, CHILD_FMT_SHOW };
 /* Appends field f's value to out: STORE gives the stored text (ISO dates,
  * codes, "1"/"0"), SHOW what a person reads (dd/mm/yyyy, translated labels);
