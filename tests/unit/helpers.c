@@ -86,6 +86,7 @@ char *test_slurp(const char *path, size_t *len)
     ck_assert_ptr_nonnull(buf);
     ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
     fclose(f);
+    buf[n] = '\0'; /* text files can be used as strings */
     *len = (size_t)n;
     return buf;
 }

@@ -41,6 +41,7 @@ Suite *suite_transfer_kinds(void);
 Suite *suite_report(void);
 Suite *suite_score_cases(void);
 Suite *suite_faults(void);
+Suite *suite_safety(void);
 
 /* A fresh database at a temporary path, migrated and with the catalogues
  * loaded; commune 00004 when with_commune. Free with test_db_free(). */
