@@ -362,7 +362,8 @@ static void list_read_only(const char *path)
     ck_assert_uint_eq(n, 1);
     string_list_free(names, n);
     long long k = 0;
-    struct child_query q = {0};
+    struct child_query q;
+    child_query_init(&q);
     ck_assert_int_eq(children_count(db, &q, &k), ST_OK);
     ck_assert_int_eq(k, 3);
     ck_assert_int_ne(village_add(db, "Thôn Mới"), ST_OK);
