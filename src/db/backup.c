@@ -2,6 +2,7 @@
  * before migrations and imports; the newest few are kept. */
 #include <config.h>
 #include "treem/db/db.h"
+#include "treem/db/migrate.h"
 #include "treem/core/i18n.h"
 #include "treem/core/strbuf.h"
 #include "treem/core/outfile.h"
@@ -271,6 +272,16 @@ enum status db_restore_from(struct db *db, const char *path)
     if (sqlite3_open_v2(path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
         sqlite3_close(src);
         return status_set(ST_IO, _("cannot open %s"), path);
+    }
+    sqlite3_stmt *v = NULL;
+    int version = 0;
+    if (sqlite3_prepare_v2(src, "PRAGMA user_version", -1, &v, NULL) == SQLITE_OK && sqlite3_step(v) == SQLITE_ROW)
+        version = sqlite3_column_int(v, 0);
+    sqlite3_finalize(v);
+    if (version > migrate_latest() || version < 1) {
+        sqlite3_close(src);
+        return status_set(ST_TOO_NEW, _("%s has schema version %d, which this treem (up to %d) cannot use"),
+                          path, version, migrate_latest());
     }
     sqlite3_backup *b = sqlite3_backup_init(db->sql, "main", src, "main");
     int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
