@@ -294,3 +294,46 @@ enum status db_restore_from(struct db *db, const char *path)
         st = db_exec(db, "PRAGMA journal_mode = WAL");
     return st;
 }
+
+static int cmp_newest(const void *a, const void *b)
+{
+    return -strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+enum status db_backup_list(struct db *db, char ***paths, size_t *n)
+{
+    *paths = NULL;
+    *n = 0;
+    struct strbuf dir = STRBUF_INIT, prefix = STRBUF_INIT;
+    if (in_memory(db) || !backup_place(db, &dir, &prefix)) {
+        strbuf_free(&dir);
+        strbuf_free(&prefix);
+        return ST_OK;
+    }
+    DIR *d = opendir(strbuf_str(&dir));
+    size_t cap = 0;
+    enum status st = ST_OK;
+    struct dirent *e;
+    while (st == ST_OK && d && (e = readdir(d))) {
+        if (!is_backup_name(e->d_name, strbuf_str(&prefix)) || !good_file(strbuf_str(&dir), e->d_name))
+            continue;
+        struct strbuf p = STRBUF_INIT;
+        char **grown = *n == cap ? realloc(*paths, (cap = cap ? cap * 2 : 16) * sizeof *grown) : *paths;
+        if (!grown || !strbuf_printf(&p, "%s/%s", strbuf_str(&dir), e->d_name)) {
+            strbuf_free(&p);
+            st = status_set(ST_NOMEM, "%s", _("out of memory"));
+            if (grown)
+                *paths = grown;
+            break;
+        }
+        *paths = grown;
+        (*paths)[(*n)++] = strbuf_take(&p);
+    }
+    if (d)
+        closedir(d);
+    if (*n)
+        qsort(*paths, *n, sizeof **paths, cmp_newest);
+    strbuf_free(&dir);
+    strbuf_free(&prefix);
+    return st;
+}

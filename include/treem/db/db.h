@@ -5,6 +5,7 @@
 #define TREEM_DB_DB_H
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include "treem/core/status.h"
 
 struct db_stmt_cache;
@@ -91,6 +92,9 @@ enum status db_backup_check(const char *path, const char *name);
  * 0: none deleted now; see db_backup_prune). *made (optional, malloc'd)
  * receives the path written. Does nothing for an in-memory database. */
 enum status db_backup_rotate(struct db *db, const char *reason, int keep, char **made);
+/* The paths of the good backups of db in its backups folder, newest first
+ * (*paths malloc'd, each path too). */
+enum status db_backup_list(struct db *db, char ***paths, size_t *n);
 /* Deletes the oldest good backups of db beyond keep. */
 void db_backup_prune(struct db *db, int keep);
 
