@@ -3,6 +3,7 @@
 #include "treem/cli/cli.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
+#include "treem/core/outfile.h"
 #include "treem/tui/tui.h"
 
 #include <getopt.h>
@@ -33,6 +34,8 @@ static void print_help(void)
     printf("  --lang vi|en   %s\n", _("interface language (also $TREEM_LANG; default vi)"));
     printf("  --no-color     %s\n", _("no colours (also $NO_COLOR)"));
     printf("  --ascii        %s\n", _("plain ASCII borders and marks"));
+    printf("  --read-only    %s\n", _("open the database for viewing only: every change is refused"));
+    printf("  --force        %s\n", _("commands may replace an existing output file (export, report, …)"));
     printf("  -h, --help     %s\n", _("show this help"));
     printf("  -V, --version  %s\n", _("show the version"));
     printf("\n%s\n", _("Commands:"));
@@ -40,6 +43,28 @@ static void print_help(void)
         printf("  %s %s\n      %s\n", c->name, c->usage, _(c->summary));
     printf("\n%s\n", _("Environment: TREEM_TODAY=yyyy-mm-dd[ hh:mm] fixes today's date (tests, demos)."));
     printf("%s\n", _("See also: man treem; 'treem COMMAND --help'."));
+}
+
+/* `--force` after a command that writes files means "replace an existing
+ * output file": taken out of argv here (demo and child have their own
+ * --force and keep it; for demo it also allows replacing). Returns argc. */
+static int take_force(const char *cmd, int argc, char **argv, bool *force)
+{
+    bool own = strcmp(cmd, "demo") == 0 || strcmp(cmd, "child") == 0;
+    int out = 0;
+    for (int i = 0; i < argc; i++) {
+        bool is_force = i > 0 && strcmp(argv[i], "--force") == 0;
+        if (is_force)
+            *force = true;
+        if (!is_force || own)
+            argv[out++] = argv[i];
+        if (strcmp(argv[i], "--") == 0) { /* the rest are arguments */
+            while (++i < argc)
+                argv[out++] = argv[i];
+        }
+    }
+    argv[out] = NULL;
+    return out;
 }
 
 static const struct option global_opts[] = {
@@ -50,6 +75,8 @@ static const struct option global_opts[] = {
     {"ascii", no_argument, NULL, 'a'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
+    {"read-only", no_argument, NULL, 'R'},
+    {"force", no_argument, NULL, 'F'},
     {NULL, 0, NULL, 0},
 };
 
@@ -64,6 +91,7 @@ int main(int argc, char **argv)
     const char *nc = getenv("NO_COLOR");
     topt.no_color = nc && *nc;
     int c;
+    bool force = false;
     while ((c = getopt_long(argc, argv, "+hV", global_opts, NULL)) != -1) {
         switch (c) {
         case 'd': db_opt = optarg; break;
@@ -76,6 +104,8 @@ int main(int argc, char **argv)
             break;
         case 'n': topt.no_color = true; break;
         case 'a': topt.ascii = true; break;
+        case 'R': session_set_read_only(true); break;
+        case 'F': force = true; break;
         case 'h': print_help(); return 0;
         case 'V': printf("treem %s\n", PACKAGE_VERSION); return 0;
         default:
@@ -97,7 +127,10 @@ int main(int argc, char **argv)
             return 2;
         }
         struct cli_env env = {path};
-        rc = cmd->run(&env, argc - optind, argv + optind);
+        int n = take_force(cmd->name, argc - optind, argv + optind, &force);
+        /* A command never replaces a file it writes unless told to. */
+        outfile_set_replace(force);
+        rc = cmd->run(&env, n, argv + optind);
     } else {
         topt.db_path = path;
         rc = tui_main(&topt);

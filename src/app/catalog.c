@@ -1,5 +1,6 @@
 /* catalog — shipped CSV assets → reference tables. */
 #include <config.h>
+#include "treem/db/row.h"
 #include "treem/app/catalog.h"
 #include "treem/core/embed.h"
 #include "treem/core/i18n.h"
@@ -218,7 +219,7 @@ enum status catalog_holidays(struct db *db, struct holidays *h)
 {
     sqlite3_stmt *st;
     enum status rc = db_prepare(db, "SELECT date FROM holiday ORDER BY date", &st);
-    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         struct date d;
         if (date_parse((const char *)sqlite3_column_text(st, 0), &d) == ST_OK)
             rc = holidays_add(h, d);

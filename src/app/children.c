@@ -1,5 +1,6 @@
 /* children — saving, reading and listing the register. */
 #include <config.h>
+#include "treem/db/row.h"
 #include "treem/app/children.h"
 #include "treem/app/session.h"
 #include "treem/db/child_bulk.h"
@@ -94,9 +95,11 @@ void children_group_code(const char *text, char *out, size_t n)
 static void list_villages(struct db *db, struct strbuf *sb)
 {
     sqlite3_stmt *st;
-    if (db_prepare(db, "SELECT name FROM village ORDER BY sort, name", &st) != ST_OK)
+    enum status rc = db_prepare(db, "SELECT name FROM village ORDER BY sort, name", &st);
+    if (rc != ST_OK)
         return;
-    while (sqlite3_step(st) == SQLITE_ROW)
+    /* Only the names for a message: a read error shortens the hint. */
+    while (rc == ST_OK && row_next(db, st, &rc))
         strbuf_printf(sb, "%s%s", sb->len ? ", " : "", (const char *)sqlite3_column_text(st, 0));
     sqlite3_finalize(st);
 }
@@ -114,7 +117,7 @@ enum status children_find_village(struct db *db, const char *text, long long *id
     bool exact = false;
     if (rc == ST_OK && *fold) {
         db_bind_text(st, 1, fold);
-        while (sqlite3_step(st) == SQLITE_ROW && !exact) {
+        while (!exact && rc == ST_OK && row_next(db, st, &rc)) {
             if (found++ == 0) {
                 *id = sqlite3_column_int64(st, 0);
                 exact = sqlite3_column_int(st, 1);

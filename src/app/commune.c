@@ -1,5 +1,6 @@
 /* commune — the database's commune, the unit list, villages. */
 #include <config.h>
+#include "treem/db/row.h"
 #include "treem/app/commune.h"
 #include "treem/core/i18n.h"
 #include "treem/core/strbuf.h"
@@ -120,7 +121,7 @@ enum status commune_search(struct db *db, const char *province_code, const char 
         w += strlen(w);
     }
     struct commune *list = max ? calloc(max, sizeof *list) : NULL;
-    while (rc == ST_OK && list && *n < max && sqlite3_step(st) == SQLITE_ROW)
+    while (rc == ST_OK && list && *n < max && row_next(db, st, &rc))
         if ((rc = read_unit(st, &list[*n])) == ST_OK)
             (*n)++;
     sqlite3_finalize(st);
@@ -183,7 +184,7 @@ enum status village_list(struct db *db, char ***names, size_t *n)
     sqlite3_stmt *st;
     enum status rc = db_prepare(db, "SELECT name FROM village ORDER BY sort, name", &st);
     size_t cap = 0;
-    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         if (*n == cap) {
             cap = cap ? cap * 2 : 16;
             char **nn = realloc(*names, cap * sizeof *nn);

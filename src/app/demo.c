@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -18,6 +19,8 @@
  * TREEM_TODAY; ages are counted back from today so the demo never ages). */
 #define DEMO_CHILDREN 400
 #define DEMO_SEED 20250701ULL
+/* The setting that marks a demonstration database. */
+#define DEMO_MARK "demo_database"
 
 static const char *const demo_villages[] = {
     "Khu phố Lý Tây", "Khu phố Liêm Định", "Khu phố Liêm Lợi",
@@ -39,6 +42,8 @@ static enum status remove_db_files(const char *path)
 static enum status fill(struct db *db)
 {
     enum status st = commune_setup(db, DEMO_COMMUNE_CODE);
+    if (st == ST_OK) /* what lets `demo --force` replace it later */
+        st = db_setting_set(db, DEMO_MARK, "1");
     if (st == ST_OK)
         st = db_setting_set(db, "officer_name", "Nguyễn Thị Hồng");
     if (st == ST_OK)
@@ -74,12 +79,48 @@ static enum status fill_scores(struct db *db)
     return st;
 }
 
+/* True when the database is a demo (marked so), or holds no child and no
+ * case: nothing an officer typed is lost by replacing it. */
+static enum status replaceable(struct db *db, const char *path)
+{
+    char *mark = NULL;
+    enum status st = db_setting_get(db, DEMO_MARK, &mark);
+    bool demo = st == ST_OK && mark && strcmp(mark, "1") == 0;
+    free(mark);
+    if (st != ST_OK && st != ST_NOTFOUND)
+        return st;
+    long long records = 0;
+    if (!demo && (st = db_query_int(db, "SELECT (SELECT count(*) FROM child) + (SELECT count(*) FROM case_file)",
+                                    NULL, &records)) != ST_OK)
+        return st;
+    if (!demo && records > 0)
+        return status_set(ST_EXISTS, _("%s is not a demonstration database (it holds %lld records): "
+                                       "refused; give another --db"), path, records);
+    return ST_OK;
+}
+
+/* Checks that the file at path may be replaced by the demo and backs it
+ * up first (into its backups folder). */
+static enum status make_room(const char *path)
+{
+    struct db *db = NULL;
+    enum status st = session_open(path, false, &db);
+    if (st != ST_OK)
+        return status_set(st, _("%s cannot be opened as a treem database, so it is not replaced: %s"), path,
+                          status_message());
+    st = replaceable(db, path);
+    if (st == ST_OK)
+        st = db_backup_rotate(db, "before-demo", 10, NULL);
+    db_close(db);
+    return st == ST_OK ? remove_db_files(path) : st;
+}
+
 enum status demo_build(const char *path, bool replace)
 {
     if (access(path, F_OK) == 0) {
         if (!replace)
             return status_set(ST_EXISTS, _("%s already exists (use --force to replace it)"), path);
-        enum status st = remove_db_files(path);
+        enum status st = make_room(path);
         if (st != ST_OK)
             return st;
     }

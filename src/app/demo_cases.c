@@ -1,5 +1,6 @@
 /* demo_cases — the demonstration cases. */
 #include <config.h>
+#include "treem/db/row.h"
 #include "treem/app/demo_cases.h"
 #include "treem/app/children.h"
 #include "treem/app/session.h"
@@ -92,11 +93,11 @@ static enum status pick_children(struct db *db, long long ids[], size_t n)
         return rc;
     db_bind_text(st, 1, born);
     size_t k = 0;
-    for (int i = 0; k < n && sqlite3_step(st) == SQLITE_ROW; i++)
+    for (int i = 0; k < n && rc == ST_OK && row_next(db, st, &rc); i++)
         if (i % 7 == 3)
             ids[k++] = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
-    return k == n ? ST_OK : status_set(ST_INVALID, "%s", _("the demo register is too small"));
+    return rc != ST_OK || k == n ? rc : status_set(ST_INVALID, "%s", _("the demo register is too small"));
 }
 
 /* Risk ratings of a detailed assessment, services of a plan. */

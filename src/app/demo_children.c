@@ -1,6 +1,7 @@
 /* demo_children — a deterministic made-up register (name pools after
  * ../shared/bench/gen_children.py). */
 #include <config.h>
+#include "treem/db/row.h"
 #include "treem/app/demo_children.h"
 #include "treem/app/session.h"
 #include "treem/app/who_tables.h"
@@ -344,7 +345,7 @@ static enum status load_villages(struct db *db, struct gen *g)
     if (rc != ST_OK)
         return rc;
     int cap = 0;
-    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         if (g->nvillages == cap) {
             cap = cap ? cap * 2 : 16;
             long long *nv = realloc(g->villages, (size_t)cap * sizeof *nv);

@@ -4,6 +4,7 @@
 #include "treem/app/transfer_kind.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
+#include "treem/core/outfile.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -63,10 +64,10 @@ enum status handoff_write(struct db *db, const char *dir, const struct handoff_o
 {
     static const struct handoff_opts none = {0};
     opts = opts ? opts : &none;
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-        return status_set(ST_IO, _("cannot create %s: %s"), dir, strerror(errno));
     struct manifest m = {0};
-    enum status rc = header(db, opts, &m);
+    enum status rc = outfile_mkdir(dir);
+    if (rc == ST_OK)
+        rc = header(db, opts, &m);
     struct transfer_export_opts xo = {opts->flags, opts->anonymise, opts->from, opts->to, TRANSFER_FORM_MACHINE};
     size_t n;
     const struct transfer_kind *const *kinds = transfer_kinds(&n);
@@ -91,6 +92,42 @@ enum status handoff_write(struct db *db, const char *dir, const struct handoff_o
     return rc;
 }
 
+enum status handoff_check_commune(struct db *db, const struct manifest *m)
+{
+    char *code = NULL;
+    enum status rc = db_setting_get(db, "commune_code", &code);
+    if (rc == ST_NOTFOUND || (rc == ST_OK && !code))
+        rc = status_set(ST_NOTFOUND, "%s", _("this database has no commune yet"));
+    else if (rc == ST_OK && strcmp(code, m->commune_code) != 0)
+        rc = status_set(ST_INVALID, _("the package is from commune %s, and this database is commune %s: "
+                                      "refused"), m->commune_code, code);
+    free(code);
+    return rc;
+}
+
+/* Every file of m is of a kind this treem knows. */
+static enum status check_kinds(const struct manifest *m, struct transfer_result *res)
+{
+    for (size_t i = 0; i < m->nfiles; i++)
+        if (!transfer_kind_find(m->files[i].kind)) {
+            enum status rc = csv_errors_add(&res->errs, 0, m->files[i].name, m->files[i].kind,
+                                            CSV_RULE_DAMAGED_FILE, _("file %s: \"%s\" is not a kind of record treem knows"),
+                                            m->files[i].name, m->files[i].kind);
+            return rc == ST_OK ? csv_errors_status(&res->errs) : rc;
+        }
+    return ST_OK;
+}
+
+/* The rows read from file f match the manifest's count. */
+static enum status check_rows(const struct manifest_file *f, size_t read, struct transfer_result *res)
+{
+    if (read == f->rows)
+        return ST_OK;
+    enum status rc = csv_errors_add(&res->errs, 0, f->name, "", CSV_RULE_DAMAGED_FILE,
+                                    _("file %s has %zu rows, and the manifest says %zu"), f->name, read, f->rows);
+    return rc == ST_OK ? ST_INVALID : rc;
+}
+
 /* Imports every file of m in kind order inside the caller's transaction. */
 static enum status import_files(struct db *db, const char *dir, const struct manifest *m,
                                 const struct transfer_import_opts *opts, struct transfer_result *res)
@@ -103,9 +140,12 @@ static enum status import_files(struct db *db, const char *dir, const struct man
             if (strcmp(m->files[i].kind, transfer_kind_name(kinds[k])) != 0)
                 continue;
             char *path = join(dir, m->files[i].name);
+            size_t before = res->counts.rows;
             enum status r = path ? transfer_import_in(db, kinds[k], path, opts, res)
                                  : status_set(ST_NOMEM, "%s", _("out of memory"));
             free(path);
+            if (r == ST_OK)
+                r = check_rows(&m->files[i], res->counts.rows - before, res);
             if (rc == ST_OK || (r != ST_OK && r != ST_INVALID))
                 rc = r;
             if (rc != ST_OK && rc != ST_INVALID)
@@ -121,6 +161,8 @@ static enum status read_verified(const char *dir, struct manifest *m, struct tra
     enum status rc = mpath ? manifest_read(mpath, m) : status_set(ST_NOMEM, "%s", _("out of memory"));
     free(mpath);
     if (rc == ST_OK)
+        rc = check_kinds(m, res);
+    if (rc == ST_OK)
         rc = manifest_verify(m, dir, &res->errs);
     return rc;
 }
@@ -132,22 +174,15 @@ enum status handoff_import(struct db *db, const char *dir, const struct transfer
     opts = opts ? opts : &none;
     struct manifest m = {0};
     enum status rc = read_verified(dir, &m, res);
-    if (rc == ST_OK && !opts->dry_run && !opts->no_backup)
-        rc = db_backup_rotate(db, "import", 10, &res->backup);
-    if (rc == ST_OK && (rc = db_begin(db)) == ST_OK) {
-        rc = import_files(db, dir, &m, opts, res);
+    if (rc == ST_OK)
+        rc = handoff_check_commune(db, &m);
+    if (rc == ST_OK) {
+        rc = transfer_begin(db, opts, res);
+        if (rc == ST_OK)
+            rc = import_files(db, dir, &m, opts, res);
         if (rc == ST_INVALID && !opts->skip_bad_rows)
             rc = csv_errors_status(&res->errs);
-        if (rc == ST_OK && !opts->dry_run) {
-            rc = db_commit(db);
-            res->written = rc == ST_OK;
-        } else {
-            char *msg = rc != ST_OK ? strdup(status_message()) : NULL;
-            db_rollback(db);
-            if (msg)
-                status_set(rc, "%s", msg);
-            free(msg);
-        }
+        rc = transfer_end(db, rc, opts, res);
     }
     if (mout)
         *mout = m;

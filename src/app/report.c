@@ -9,6 +9,7 @@
 #include "treem/db/report_repo.h"
 #include "treem/csv/csv_write.h"
 #include "treem/core/i18n.h"
+#include "treem/core/outfile.h"
 #include "treem/model/child.h"
 
 #include <errno.h>
@@ -304,14 +305,14 @@ const struct report_line *report_find(const struct report *r, enum report_sectio
 
 enum status report_write_csv(const struct report *r, const char *path)
 {
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return status_set(ST_IO, _("%s: cannot write the file: %s"), path, strerror(errno));
+    struct outfile o;
+    enum status ost = outfile_open(&o, path);
+    if (ost != ST_OK)
+        return ost;
+    FILE *f = o.f;
     struct csv_writer *w = malloc(sizeof *w);
-    if (!w) {
-        fclose(f);
-        return status_set(ST_NOMEM, "%s", _("out of memory"));
-    }
+    if (!w)
+        return outfile_close(&o, status_set(ST_NOMEM, "%s", _("out of memory")));
     csv_writer_init_file(w, f, ',', CSV_WRITE_DEFAULT);
     const char *head[] = {_("section"), _("label"), _("value")};
     csv_write_row(w, head, 3);
@@ -331,7 +332,5 @@ enum status report_write_csv(const struct report *r, const char *path)
     }
     enum status st = csv_writer_flush(w);
     free(w);
-    if (fclose(f) != 0 && st == ST_OK)
-        st = status_set(ST_IO, _("%s: cannot write the file: %s"), path, strerror(errno));
-    return st;
+    return outfile_close(&o, st);
 }

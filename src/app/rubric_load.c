@@ -5,6 +5,7 @@
 #include "treem/app/session.h"
 #include "treem/core/embed.h"
 #include "treem/core/i18n.h"
+#include "treem/core/outfile.h"
 #include "treem/core/utf8.h"
 #include "treem/csv/csv_read.h"
 #include "treem/csv/csv_write.h"
@@ -479,9 +480,11 @@ enum status rubric_load_import(struct db *db, const char *path, bool activate,
 
 enum status rubric_load_write_file(const struct rubric *r, const char *path)
 {
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
+    struct outfile o;
+    enum status ost = outfile_open(&o, path);
+    if (ost != ST_OK)
+        return ost;
+    FILE *f = o.f;
     struct csv_writer *w = malloc(sizeof *w);   /* holds a 32 KiB buffer */
     enum status st = w ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
     if (w) {
@@ -491,9 +494,7 @@ enum status rubric_load_write_file(const struct rubric *r, const char *path)
             st = csv_writer_flush(w);
     }
     free(w);
-    if (fclose(f) != 0 && st == ST_OK)
-        st = status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
-    return st;
+    return outfile_close(&o, st);
 }
 
 enum status rubric_load_export(struct db *db, const char *name, const char *path)

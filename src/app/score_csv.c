@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/app/score_csv.h"
 #include "treem/core/i18n.h"
+#include "treem/core/outfile.h"
 #include "treem/model/rubric_text.h"
 
 #include <errno.h>
@@ -93,9 +94,11 @@ enum status score_csv_format(const struct score_sheet *s, struct csv_writer *w)
 
 enum status score_csv_write(const struct score_sheet *s, const char *path)
 {
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
+    struct outfile o;
+    enum status ost = outfile_open(&o, path);
+    if (ost != ST_OK)
+        return ost;
+    FILE *f = o.f;
     struct csv_writer *w = malloc(sizeof *w);   /* holds a 32 KiB buffer */
     enum status st = w ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
     if (w) {
@@ -105,7 +108,5 @@ enum status score_csv_write(const struct score_sheet *s, const char *path)
             st = csv_writer_flush(w);
     }
     free(w);
-    if (fclose(f) != 0 && st == ST_OK)
-        st = status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
-    return st;
+    return outfile_close(&o, st);
 }

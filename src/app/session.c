@@ -34,10 +34,18 @@ char *session_default_path(const char *explicit_path)
     return strdup(buf);
 }
 
+static bool read_only_wanted;
+
+void session_set_read_only(bool on)
+{
+    read_only_wanted = on;
+}
+
 enum status session_open(const char *path, bool create, struct db **out)
 {
     struct db *db = NULL;
-    enum status st = create ? db_open(path, &db) : db_open_existing(path, &db);
+    enum status st = read_only_wanted ? db_open_read_only(path, &db)
+                     : create ? db_open(path, &db) : db_open_existing(path, &db);
     if (st != ST_OK)
         return st;
     st = session_prepare(db);
@@ -49,13 +57,25 @@ enum status session_open(const char *path, bool create, struct db **out)
     return ST_OK;
 }
 
+/* A read-only file is read as it is: only when its schema is this treem's. */
+static enum status read_only_ready(struct db *db)
+{
+    int version = 0;
+    enum status st = migrate_version(db, &version);
+    if (st == ST_OK && version != migrate_latest())
+        st = status_set(ST_INVALID, _("%s is open read-only and its schema (version %d) is not this treem's (%d): "
+                                      "open it once where it can be written to upgrade it"),
+                        db->path, version, migrate_latest());
+    return st;
+}
+
 enum status session_prepare(struct db *db)
 {
     plan_set_measure_provider(measures_plan);
-    enum status st = migrate_apply(db, true, NULL, NULL);
-    if (st == ST_OK)
+    enum status st = db->read_only ? read_only_ready(db) : migrate_apply(db, true, NULL, NULL);
+    if (st == ST_OK && !db->read_only)
         st = catalog_sync(db, NULL);
-    if (st == ST_OK)
+    if (st == ST_OK && !db->read_only)
         st = rubric_load_seed(db, NULL); /* once: the officer's corrections stay */
     /* the score sheet computes what the register allows (added once) */
     score_add_measure_provider(score_register_measure);

@@ -4,6 +4,7 @@
 #include "treem/app/transfer_kind.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
+#include "treem/core/outfile.h"
 #include "treem/core/utf8.h"
 #include "treem/csv/xlsx_read.h"
 
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define BACKUPS_KEPT 10
 #define DEFAULT_MAX_ERRORS 10000
@@ -167,24 +169,27 @@ enum status transfer_export(struct db *db, const struct transfer_kind *k, const 
                             const struct transfer_export_opts *opts, size_t *rows)
 {
     static const struct transfer_export_opts none = {0};
-    if (xlsx_is_path(path))
-        return export_xlsx(db, k, path, opts ? opts : &none, rows);
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
-    enum status rc = transfer_export_stream(db, k, f, opts, rows);
-    if (fclose(f) != 0 && rc == ST_OK)
-        rc = status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
-    if (rc != ST_OK)
-        remove(path);
-    return rc;
+    struct outfile o;
+    if (xlsx_is_path(path)) {
+        /* the workbook is written whole to the temporary file, then renamed */
+        enum status ost = outfile_open_path(&o, path, false);
+        if (ost != ST_OK)
+            return ost;
+        return outfile_close(&o, export_xlsx(db, k, o.tmp, opts ? opts : &none, rows));
+    }
+    enum status ost = outfile_open(&o, path);
+    if (ost != ST_OK)
+        return ost;
+    return outfile_close(&o, transfer_export_stream(db, k, o.f, opts, rows));
 }
 
 enum status transfer_write_template(const struct transfer_kind *k, const char *path, unsigned flags)
 {
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
+    struct outfile o;
+    enum status ost = outfile_open(&o, path);
+    if (ost != ST_OK)
+        return ost;
+    FILE *f = o.f;
     struct csv_writer *w = malloc(sizeof *w);
     enum status rc = w ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
     if (w) {
@@ -194,9 +199,7 @@ enum status transfer_write_template(const struct transfer_kind *k, const char *p
         rc = rc == ST_OK ? fl : rc;
         free(w);
     }
-    if (fclose(f) != 0 && rc == ST_OK)
-        rc = status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
-    return rc;
+    return outfile_close(&o, rc);
 }
 
 /* ------------------------------------------------------------- import */
@@ -344,26 +347,56 @@ enum status transfer_import(struct db *db, const struct transfer_kind *k, const 
 {
     static const struct transfer_import_opts none = {0};
     opts = opts ? opts : &none;
-    enum status rc = ST_OK;
-    if (!opts->dry_run && !opts->no_backup)
-        rc = db_backup_rotate(db, "import", BACKUPS_KEPT, &res->backup);
+    enum status rc = transfer_begin(db, opts, res);
     if (rc == ST_OK)
+        rc = transfer_import_in(db, k, path, opts, res);
+    return transfer_end(db, rc, opts, res);
+}
+
+enum status transfer_begin(struct db *db, const struct transfer_import_opts *opts, struct transfer_result *res)
+{
+    /* The write lock is tried first, so that an import refused as busy
+     * makes no backup; SQLite copies a database only outside a write
+     * transaction, so the lock is let go for the copy and taken again
+     * (transfer_end() removes the copy if the import is refused then). */
+    enum status rc = ST_OK;
+    if (!opts->dry_run && !opts->no_backup) {
         rc = db_begin(db);
-    if (rc != ST_OK)
-        return rc;
-    rc = transfer_import_in(db, k, path, opts, res);
-    if (rc == ST_OK && !opts->dry_run) {
-        rc = db_commit(db);
-        res->written = rc == ST_OK;
-        return rc;
+        db_rollback(db);
+        if (rc == ST_OK)
+            rc = db_backup_rotate(db, "import", -1, &res->backup);
     }
+    return rc == ST_OK ? db_begin(db) : rc;
+}
+
+enum status transfer_end(struct db *db, enum status rc, const struct transfer_import_opts *opts,
+                         struct transfer_result *res)
+{
+    if (rc == ST_OK && !opts->dry_run)
+        rc = db_commit(db);
     char *msg = rc != ST_OK ? strdup(status_message()) : NULL;
     db_rollback(db);
-    if (msg) {
-        status_set(rc, "%s", msg);
-        free(msg);
+    res->written = rc == ST_OK && !opts->dry_run;
+    if (rc == ST_OK && res->backup) {
+        db_backup_prune(db, BACKUPS_KEPT);
+    } else if (res->backup) { /* nothing changed: the copy would only push out a good one */
+        unlink(res->backup);
+        free(res->backup);
+        res->backup = NULL;
     }
+    if (rc != ST_OK)
+        transfer_nothing_imported(rc, msg ? msg : "", opts->dry_run);
+    free(msg);
     return rc;
+}
+
+void transfer_nothing_imported(enum status rc, const char *msg, bool dry_run)
+{
+    /* Rejected rows have their own list, and the caller says it after it. */
+    if (rc == ST_INVALID || dry_run)
+        status_set(rc, "%s", msg);
+    else
+        status_set(rc, "%s; %s", msg, _("nothing was imported"));
 }
 
 void transfer_result_free(struct transfer_result *r)

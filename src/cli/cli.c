@@ -41,6 +41,10 @@ const struct cli_command cli_commands[] = {
      N_("print the column reference of the CSV files, or write header-only templates"), cmd_columns},
     {"report", "[--half YEAR | --year YEAR | --from D --to D] [--csv FILE]",
      N_("the periodic report to the level above (6-month, annual), as text or CSV"), cmd_report},
+    {"backup", "[--out FILE]",
+     N_("write a checked copy of the database (default: into the backups folder beside it)"), cmd_backup},
+    {"restore", "FILE",
+     N_("put a backup back: checks it, backs up the database as it is, then replaces it"), cmd_restore},
     {NULL, NULL, NULL, NULL},
 };
 

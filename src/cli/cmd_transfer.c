@@ -184,7 +184,10 @@ int cmd_import(const struct cli_env *env, int argc, char **argv)
     db_close(db);
     if (a.errors && (r.errs.errors || r.errs.warnings) && csv_errors_save(&r.errs, a.errors, CSV_WRITE_DEFAULT) != ST_OK)
         fprintf(stderr, "treem: %s\n", status_message());
-    print_result(&r, a.o.dry_run);
+    /* Counts only of what was saved (or, in a dry run, would be): after a
+     * failure nothing was, whatever the rows read so far said. */
+    if (rc == ST_OK || a.o.dry_run)
+        print_result(&r, a.o.dry_run);
     if (waiting > 0)
         printf(_("search index: %lld children wait for it (treem reindex; searches find them meanwhile)\n"),
                waiting);
@@ -192,7 +195,7 @@ int cmd_import(const struct cli_env *env, int argc, char **argv)
     if (rc != ST_OK) {
         fprintf(stderr, "treem: %s\n", msg ? msg : "");
         print_errors(&r.errs);
-        if (rc == ST_INVALID && !a.o.dry_run)
+        if (rc == ST_INVALID && !a.o.dry_run) /* else the message says it */
             fprintf(stderr, "%s\n", _("nothing was imported"));
         ret = 1;
     }

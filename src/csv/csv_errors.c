@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/csv/csv_errors.h"
 #include "treem/core/i18n.h"
+#include "treem/core/outfile.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -113,20 +114,18 @@ enum status csv_errors_write(const struct csv_errors *e, struct csv_writer *w)
 
 enum status csv_errors_save(const struct csv_errors *e, const char *path, unsigned flags)
 {
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return status_set(ST_IO, _("cannot create %s: %s"), path, strerror(errno));
+    struct outfile o;
+    enum status ost = outfile_open(&o, path);
+    if (ost != ST_OK)
+        return ost;
+    FILE *f = o.f;
     struct csv_writer *w = malloc(sizeof *w);
-    if (!w) {
-        fclose(f);
-        return status_set(ST_NOMEM, "%s", _("out of memory"));
-    }
+    if (!w)
+        return outfile_close(&o, status_set(ST_NOMEM, "%s", _("out of memory")));
     csv_writer_init_file(w, f, ',', flags);
     enum status st = csv_errors_write(e, w);
     if (st == ST_OK)
         st = csv_writer_flush(w);
     free(w);
-    if (fclose(f) != 0 && st == ST_OK)
-        st = status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
-    return st;
+    return outfile_close(&o, st);
 }

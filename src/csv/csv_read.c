@@ -8,6 +8,8 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +68,12 @@ static bool grow_arena(struct reader *r, size_t need)
     return true;
 }
 
+static enum status cell_too_big(size_t line)
+{
+    return status_set(ST_INVALID, _("line %zu: a cell is longer than %d bytes (the most a cell may hold)"),
+                      line, CSV_MAX_CELL_BYTES);
+}
+
 static void on_field(void *s, size_t len, void *data)
 {
     struct reader *r = data;
@@ -73,6 +81,15 @@ static void on_field(void *s, size_t len, void *data)
         return;
     if (r->nfields == 0 && r->inner_nl == 0)
         r->record_line = r->line_next;
+    if (r->nfields >= CSV_MAX_COLUMNS) {
+        r->st = status_set(ST_INVALID, _("line %zu: more than %d columns (the most a file may have)"),
+                           r->record_line, CSV_MAX_COLUMNS);
+        return;
+    }
+    if (len > CSV_MAX_CELL_BYTES) {
+        r->st = cell_too_big(r->record_line);
+        return;
+    }
     if ((r->nfields == r->cap && !grow_fields(r)) ||
         (r->alen + len + 1 > r->acap && !grow_arena(r, r->alen + len + 1))) {
         r->st = status_set(ST_NOMEM, "%s", _("out of memory"));
@@ -219,6 +236,10 @@ static enum status parse_feed(struct parse *ps, const char *data, size_t len)
         if (csv_parse(&ps->p, data + at, n, on_field, on_record, r) != n)
             return malformed(ps, error_line(r));
         at += n;
+        /* libcsv gathers a cell before handing it over: refuse a huge one
+         * while it grows, not at its end (its buffer grows by 128 bytes). */
+        if (r->st == ST_OK && csv_get_buffer_size(&ps->p) > CSV_MAX_CELL_BYTES + 256)
+            return r->st = cell_too_big(error_line(r));
     }
     return r->st;
 }
@@ -302,6 +323,31 @@ enum status csv_slurp(const char *path, char **data, size_t *len)
     *len = n;
     return ST_OK;
 }
+
+enum status csv_open_regular(const char *path, bool no_links, FILE **out)
+{
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (no_links ? O_NOFOLLOW : 0));
+    if (fd < 0) {
+        if (errno == ELOOP)
+            return status_set(ST_INVALID, _("%s is a link, not a file: refused"), path);
+        return status_set(ST_IO, _("cannot open %s: %s"), path, strerror(errno));
+    }
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        close(fd);
+        return status_set(ST_INVALID, _("%s is not a regular file (a device, pipe or folder): refused"), path);
+    }
+    int fl = fcntl(fd, F_GETFL);
+    FILE *f = fl >= 0 && fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == 0 ? fdopen(fd, "rb") : NULL;
+    if (!f) {
+        close(fd);
+        return status_set(ST_IO, _("cannot open %s: %s"), path, strerror(errno));
+    }
+    *out = f;
+    return ST_OK;
+}
+
 
 static enum status read_sample(FILE *f, enum csv_encoding enc, struct strbuf *raw, struct strbuf *text);
 static enum status mixed_is_cp1258(FILE *f, const struct csv_utf8_scan *sc, struct csv_read_info *info);
@@ -479,9 +525,10 @@ enum status csv_read_file(const char *path, const struct csv_read_opts *opts,
     memset(info, 0, sizeof *info);
     if (!opts)
         opts = &defaults;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return status_set(ST_IO, _("cannot open %s: %s"), path, strerror(errno));
+    FILE *f = NULL;
+    enum status st0 = csv_open_regular(path, false, &f);
+    if (st0 != ST_OK)
+        return st0;
     struct stat sb;
     if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode))
         info->bytes = (size_t)sb.st_size;

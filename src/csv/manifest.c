@@ -3,13 +3,16 @@
 #include "treem/csv/manifest.h"
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
+#include "treem/core/outfile.h"
 #include "treem/core/utf8.h"
+#include "treem/csv/csv_read.h"
 
 #include <errno.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static bool all_digits(const char *s, size_t min, size_t max)
 {
@@ -107,9 +110,10 @@ enum status manifest_sha256_file(const char *path, char hex[MANIFEST_SHA256_HEX]
 {
     if (sodium_init() < 0)
         return status_set(ST_IO, "%s", _("cannot start the cryptography library (libsodium)"));
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return status_set(ST_IO, _("cannot open %s: %s"), path, strerror(errno));
+    FILE *f = NULL;
+    enum status st = csv_open_regular(path, true, &f);
+    if (st != ST_OK)
+        return st;
     crypto_hash_sha256_state state;
     crypto_hash_sha256_init(&state);
     unsigned char buf[65536];
@@ -157,6 +161,9 @@ static enum status push_file(struct manifest *m, const char *name, const char *k
         return status_set(ST_INVALID, _("file \"%s\": the name must be a plain file name"), name);
     if (!kind_name(kind))
         return status_set(ST_INVALID, _("file %s: \"%s\" is not a record kind"), name, kind);
+    if (m->nfiles >= MANIFEST_MAX_FILES)
+        return status_set(ST_INVALID, _("more than %d files are listed (the most a package may hold)"),
+                          MANIFEST_MAX_FILES);
     if (manifest_find(m, name))
         return status_set(ST_EXISTS, _("file %s is listed twice"), name);
     if (m->nfiles == m->cap) {
@@ -241,9 +248,11 @@ enum status manifest_write(const struct manifest *m, const char *path)
     enum status st = check_complete(m);
     if (st != ST_OK)
         return st;
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return status_set(ST_IO, _("cannot create %s: %s"), path, strerror(errno));
+    struct outfile o;
+    enum status ost = outfile_open(&o, path);
+    if (ost != ST_OK)
+        return ost;
+    FILE *f = o.f;
     fprintf(f, "# treem hand-off manifest\nformat_version=%d\ncommune_code=%s\n"
                "period_from=%s\nperiod_to=%s\ncreated_by=%s\ncreated_at=%s\nanonymised=%d\n",
             m->format_version, m->commune_code, m->period_from, m->period_to, m->created_by,
@@ -251,10 +260,7 @@ enum status manifest_write(const struct manifest *m, const char *path)
     for (size_t i = 0; i < m->nfiles; i++)
         fprintf(f, "file=%s,%s,%zu,%s\n", m->files[i].name, m->files[i].kind, m->files[i].rows,
                 m->files[i].sha256);
-    bool err = ferror(f) != 0;
-    if (fclose(f) != 0 || err)
-        return status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
-    return ST_OK;
+    return outfile_close(&o, ST_OK);
 }
 
 static bool is_hex64(const char *s)
@@ -313,13 +319,25 @@ static enum status at_line(enum status st, const char *path, size_t line)
 
 enum status manifest_read(const char *path, struct manifest *m)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return status_set(ST_IO, _("cannot open %s: %s"), path, strerror(errno));
+    FILE *f = NULL;
+    enum status st = csv_open_regular(path, true, &f);
+    if (st != ST_OK)
+        return st;
+    struct stat sb;
+    if (fstat(fileno(f), &sb) != 0 || sb.st_size > MANIFEST_MAX_BYTES) {
+        fclose(f);
+        return status_set(ST_INVALID, _("%s is larger than %d bytes (the most a manifest may hold): refused"),
+                          path, MANIFEST_MAX_BYTES);
+    }
     char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    enum status st = ST_OK;
-    while (st == ST_OK && getline(&line, &cap, f) >= 0) {
+    size_t cap = 0, lineno = 0, total = 0;
+    ssize_t got;
+    while (st == ST_OK && (got = getline(&line, &cap, f)) >= 0) {
+        if ((total += (size_t)got) > MANIFEST_MAX_BYTES) { /* it grew while read */
+            st = status_set(ST_INVALID, _("%s is larger than %d bytes (the most a manifest may hold): refused"),
+                            path, MANIFEST_MAX_BYTES);
+            break;
+        }
         char *text = line;
         if (++lineno == 1 && strncmp(text, "\xEF\xBB\xBF", 3) == 0)
             text += 3;
@@ -349,7 +367,9 @@ enum status manifest_verify(const struct manifest *m, const char *dir,
         char hex[MANIFEST_SHA256_HEX];
         enum status st = manifest_sha256_file(path, hex);
         free(path);
-        if (st != ST_OK)
+        if (st == ST_INVALID) /* a link, a pipe, a device: named with its reason */
+            st = csv_errors_add(problems, 0, mf->name, "", CSV_RULE_DAMAGED_FILE, "%s", status_message());
+        else if (st != ST_OK)
             st = csv_errors_add(problems, 0, mf->name, "", CSV_RULE_MISSING_FILE,
                                 _("file %s is missing or cannot be read"), mf->name);
         else if (strcmp(hex, mf->sha256) != 0)

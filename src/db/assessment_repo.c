@@ -1,5 +1,6 @@
 /* assessment_repo — yearly assessments and their values. */
 #include <config.h>
+#include "treem/db/row.h"
 #include "treem/db/assessment_repo.h"
 #include "treem/db/audit_repo.h"
 #include "treem/core/date.h"
@@ -174,7 +175,7 @@ enum status assessment_repo_values(struct db *db, long long assessment_id,
     if (rc != ST_OK)
         return rc;
     sqlite3_bind_int64(st, 1, assessment_id);
-    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         struct assessment_value *grown = realloc(*out, (*n + 1) * sizeof **out);
         if (!grown) {
             rc = status_set(ST_NOMEM, "%s", _("out of memory"));

@@ -317,9 +317,11 @@ enum status case_repo_set_stage(struct db *db, const char *who, long long id, in
         return rc;
     sqlite3_bind_int64(st, 1, id);
     bool ok = true;
-    if (sqlite3_step(st) == SQLITE_ROW)
+    if (row_next(db, st, &rc))
         old = row_text(st, 0, true, &ok);
     sqlite3_finalize(st);
+    if (rc != ST_OK)
+        return rc;
     if (!old)
         return ok ? status_set(ST_NOTFOUND, _("there is no case %s"), key)
                   : status_set(ST_NOMEM, "%s", _("out of memory"));

@@ -183,7 +183,7 @@ enum status case_step_repo_risks(struct db *db, long long case_id, struct case_r
     sqlite3_bind_int64(st, 1, case_id);
     size_t cap = 0;
     bool ok = true;
-    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+    while (ok && rc == ST_OK && row_next(db, st, &rc)) {
         ok = row_grow(out, &cap, *n, sizeof **out);
         if (!ok)
             break;
@@ -194,11 +194,11 @@ enum status case_step_repo_risks(struct db *db, long long case_id, struct case_r
         r->rating = enum_from_code(&enum_case_rating, (const char *)sqlite3_column_text(st, 3));
     }
     sqlite3_finalize(st);
-    if (!ok) {
+    if (!ok || rc != ST_OK) {
         case_risks_free(*out, *n);
         *out = NULL;
         *n = 0;
-        return status_set(ST_NOMEM, "%s", _("out of memory"));
+        return ok ? rc : status_set(ST_NOMEM, "%s", _("out of memory"));
     }
     return ST_OK;
 }
@@ -219,7 +219,7 @@ enum status case_step_repo_services(struct db *db, long long case_id, struct cas
     sqlite3_bind_int64(st, 1, case_id);
     size_t cap = 0;
     bool ok = true;
-    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+    while (ok && rc == ST_OK && row_next(db, st, &rc)) {
         ok = row_grow(out, &cap, *n, sizeof **out);
         if (!ok)
             break;
@@ -234,11 +234,11 @@ enum status case_step_repo_services(struct db *db, long long case_id, struct cas
         v->department_name = row_text(st, 7, true, &ok);
     }
     sqlite3_finalize(st);
-    if (!ok) {
+    if (!ok || rc != ST_OK) {
         case_services_free(*out, *n);
         *out = NULL;
         *n = 0;
-        return status_set(ST_NOMEM, "%s", _("out of memory"));
+        return ok ? rc : status_set(ST_NOMEM, "%s", _("out of memory"));
     }
     return ST_OK;
 }

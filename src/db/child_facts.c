@@ -1,5 +1,6 @@
 /* child_facts — periods in sub-groups, measurements, health checks. */
 #include <config.h>
+#include "treem/db/row.h"
 #include "treem/db/child_facts.h"
 #include "treem/db/audit_repo.h"
 #include "treem/core/i18n.h"
@@ -100,11 +101,11 @@ static enum status period_get(struct db *db, long long id, struct child_period *
     if (rc != ST_OK)
         return rc;
     sqlite3_bind_int64(st, 1, id);
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    if (row_next(db, st, &rc)) {
         snprintf(p->code, sizeof p->code, "%s", (const char *)sqlite3_column_text(st, 0));
         p->from = col_date(st, 1);
         p->to = col_date(st, 2);
-    } else {
+    } else if (rc == ST_OK) {
         rc = status_set(ST_NOTFOUND, _("no group period number %lld"), id);
     }
     sqlite3_finalize(st);
@@ -171,7 +172,7 @@ enum status child_facts_subgroups(struct db *db, struct child_subgroup **out, si
     size_t cap = 0;
     enum status rc = db_prepare(db, "SELECT s.code, s.letter, s.name FROM sc_subgroup s "
                                     "JOIN sc_group g ON g.letter = s.letter ORDER BY g.sort, s.clause", &st);
-    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         if (!grow((void **)out, *n, &cap, sizeof **out)) {
             rc = status_set(ST_NOMEM, "%s", _("out of memory"));
             break;
@@ -198,7 +199,7 @@ enum status child_facts_periods(struct db *db, long long child_id, struct child_
     size_t cap = 0;
     if (rc == ST_OK)
         sqlite3_bind_int64(st, 1, child_id);
-    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         if (!grow((void **)out, *n, &cap, sizeof **out)) {
             rc = status_set(ST_NOMEM, "%s", _("out of memory"));
             break;
@@ -277,10 +278,12 @@ enum status child_facts_measure_delete(struct db *db, long long measure_id, cons
         return rc;
     sqlite3_bind_int64(st, 1, measure_id);
     struct child_measure m;
-    bool found = sqlite3_step(st) == SQLITE_ROW;
+    bool found = row_next(db, st, &rc);
     if (found)
         read_measure(st, &m);
     sqlite3_finalize(st);
+    if (rc != ST_OK)
+        return rc;
     if (!found)
         return status_set(ST_NOTFOUND, _("no measurement number %lld"), measure_id);
     if ((rc = db_prepare(db, "DELETE FROM child_measure WHERE id = ?1", &st)) != ST_OK)
@@ -303,7 +306,7 @@ enum status child_facts_measures(struct db *db, long long child_id, struct child
     enum status rc = db_prepare(db, MEASURE_COLS "WHERE child_id = ?1 ORDER BY date, id", &st);
     if (rc == ST_OK)
         sqlite3_bind_int64(st, 1, child_id);
-    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         if (!grow((void **)out, *n, &cap, sizeof **out))
             rc = status_set(ST_NOMEM, "%s", _("out of memory"));
         else
@@ -363,7 +366,7 @@ enum status child_facts_checks(struct db *db, long long child_id, struct date **
                                     "ORDER BY date", &st);
     if (rc == ST_OK)
         sqlite3_bind_int64(st, 1, child_id);
-    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         if (!grow((void **)out, *n, &cap, sizeof **out))
             rc = status_set(ST_NOMEM, "%s", _("out of memory"));
         else

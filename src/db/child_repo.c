@@ -1,5 +1,6 @@
 /* child_repo — the child table. */
 #include <config.h>
+#include "treem/db/row.h"
 #include "treem/db/child_repo.h"
 #include "treem/db/audit_repo.h"
 #include "treem/model/child_rules.h"
@@ -335,9 +336,9 @@ static enum status refresh_village(struct db *db, struct child *c)
         if (rc != ST_OK)
             return rc;
         sqlite3_bind_int64(st, 1, c->village_id);
-        if (sqlite3_step(st) == SQLITE_ROW)
+        if (row_next(db, st, &rc))
             name = strdup(col_text(st, 0));
-        else
+        else if (rc == ST_OK)
             rc = status_set(ST_INVALID, _("village: no village with number %lld"), c->village_id);
         sqlite3_reset(st);
         if (rc != ST_OK)
@@ -562,7 +563,7 @@ enum status child_repo_similar(struct db *db, const struct child *c, size_t max,
             db_bind_text(st, 5, lo);
             db_bind_text(st, 6, hi);
         }
-        while (rc == ST_OK && *n < max && sqlite3_step(st) == SQLITE_ROW)
+        while (rc == ST_OK && *n < max && row_next(db, st, &rc))
             if ((rc = read_child(st, &list[*n])) == ST_OK)
                 (*n)++;
     }

@@ -3,6 +3,8 @@
 #include "treem/db/db.h"
 #include "treem/db/migrate.h"
 #include "treem/core/i18n.h"
+#include "treem/core/strbuf.h"
+#include "treem/core/outfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -12,14 +14,54 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* What a failed write means for the person at the keyboard. */
+static const char *fail_reason(int code)
+{
+    switch (code & 0xff) {
+    case SQLITE_FULL: return _("the disk is full");
+    case SQLITE_IOERR: return _("cannot write to the disk");
+    case SQLITE_READONLY: return _("the database is open read-only: changes are not possible");
+    case SQLITE_CORRUPT: case SQLITE_NOTADB: return _("the database file is damaged");
+    case SQLITE_CANTOPEN: return _("cannot open the database file");
+    default: return NULL;
+    }
+}
+
 enum status db_fail(struct db *db, const char *what)
 {
     int code = db && db->sql ? sqlite3_extended_errcode(db->sql) : SQLITE_ERROR;
     const char *msg = db && db->sql ? sqlite3_errmsg(db->sql) : "";
+    /* SQLite ended the transaction by itself: remember why, once. */
+    if (db && db->sql && db->in_txn && !db->lost && sqlite3_get_autocommit(db->sql))
+        db->lost = code;
+    if (db && db->lost && code == SQLITE_CONSTRAINT_COMMITHOOK)
+        code = db->lost;
     if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
         return status_set(ST_BUSY, "%s: %s", what,
                           _("the database is being changed by another treem; close it and try again"));
+    const char *reason = fail_reason(code);
+    if (reason)
+        return status_set((code & 0xff) == SQLITE_READONLY ? ST_DB : ST_IO, "%s: %s", what, reason);
     return status_set(ST_DB, "%s: %s", what, msg);
+}
+
+enum status db_step_done(struct db *db, sqlite3_stmt *st, const char *what)
+{
+    return sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, what);
+}
+
+/* Refuses a commit that is not db_commit()'s while a transaction of
+ * db_begin() is open: SQLite ended it after an error, and the statement
+ * would otherwise be saved on its own (see db.h). */
+static int commit_guard(void *arg)
+{
+    struct db *db = arg;
+    if (db->in_txn && !db->committing) {
+        if (!db->lost)
+            db->lost = SQLITE_ABORT;
+        return 1;
+    }
+    return 0;
 }
 
 /* mkdir -p with mode 0700 for the folders treem creates. */
@@ -69,13 +111,26 @@ static enum status apply_pragmas(struct db *db)
         return ST_DB;
     /* Switching to WAL rewrites the file header: a file newer than this
      * program is left exactly as it is (migrate_apply() then refuses it). */
-    if (version > migrate_latest())
+    if (version > migrate_latest() || db->read_only)
         return ST_OK;
     /* journal_mode can silently stay "delete" (e.g. read-only media). */
     if (sqlite3_exec(db->sql, "PRAGMA journal_mode = WAL;", NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(db, db->path);
     return ST_OK;
 }
+
+/* SQLite's automatic checkpoint (every 1000 WAL pages), except that its
+ * failure is not reported as the failure of the commit before it: the
+ * commit is saved in the WAL, and a checkpoint that fails loses nothing. */
+static int wal_checkpoint(void *arg, sqlite3 *sql, const char *name, int pages)
+{
+    (void)arg;
+    if (pages >= 1000)
+        sqlite3_wal_checkpoint_v2(sql, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    return SQLITE_OK;
+}
+
+static bool cannot_write(const char *path);
 
 static enum status open_common(const char *path, int flags, struct db **out)
 {
@@ -92,6 +147,13 @@ static enum status open_common(const char *path, int flags, struct db **out)
         return st;
     }
     sqlite3_extended_result_codes(db->sql, 1);
+    if (!(flags & SQLITE_OPEN_URI) && outfile_protect(path) != ST_OK) {
+        db_close(db);
+        return ST_NOMEM;
+    }
+    sqlite3_commit_hook(db->sql, commit_guard, db);
+    sqlite3_wal_hook(db->sql, wal_checkpoint, NULL);
+    db->read_only = (flags & SQLITE_OPEN_READONLY) != 0;
     enum status st = apply_pragmas(db);
     if (st != ST_OK) {
         db_close(db);
@@ -103,6 +165,8 @@ static enum status open_common(const char *path, int flags, struct db **out)
 
 enum status db_open(const char *path, struct db **out)
 {
+    if (strcmp(path, ":memory:") != 0 && access(path, F_OK) == 0 && cannot_write(path))
+        return db_open_read_only(path, out);
     if (strcmp(path, ":memory:") != 0) {
         enum status st = make_parent_dirs(path);
         if (st == ST_OK)
@@ -113,11 +177,61 @@ enum status db_open(const char *path, struct db **out)
     return open_common(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, out);
 }
 
+/* True when this user cannot write path or its folder (SQLite needs the
+ * folder for its -wal/-shm and journal files). */
+static bool cannot_write(const char *path)
+{
+    if (access(path, W_OK) != 0)
+        return errno == EACCES || errno == EROFS || errno == EPERM;
+    char *dir = strdup(path);
+    if (!dir)
+        return false;
+    char *slash = strrchr(dir, '/');
+    const char *d = slash ? (slash == dir ? "/" : (*slash = '\0', dir)) : ".";
+    bool ro = access(d, W_OK) != 0 && (errno == EACCES || errno == EROFS || errno == EPERM);
+    free(dir);
+    return ro;
+}
+
 enum status db_open_existing(const char *path, struct db **out)
 {
     if (access(path, F_OK) != 0)
         return status_set(ST_NOTFOUND, _("no database at %s (create one with: treem init --commune CODE)"), path);
+    if (cannot_write(path))
+        return db_open_read_only(path, out);
     return open_common(path, SQLITE_OPEN_READWRITE, out);
+}
+
+enum status db_open_read_only(const char *path, struct db **out)
+{
+    if (access(path, F_OK) != 0)
+        return status_set(ST_NOTFOUND, _("no database at %s (create one with: treem init --commune CODE)"), path);
+    /* A folder we cannot write holds no -shm file for a WAL database:
+     * immutable=1 reads the file as it is, without locks or side files. */
+    struct strbuf uri = STRBUF_INIT;
+    bool immutable = cannot_write(path);
+    bool ok = strbuf_puts(&uri, "file:");
+    for (const char *p = path; ok && *p; p++)
+        ok = strchr("?#%", *p) ? strbuf_printf(&uri, "%%%02X", (unsigned char)*p)
+                               : strbuf_printf(&uri, "%c", *p);
+    if (ok && immutable)
+        ok = strbuf_puts(&uri, "?immutable=1");
+    if (!ok) {
+        strbuf_free(&uri);
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    }
+    enum status st = open_common(strbuf_str(&uri), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, out);
+    if (st == ST_OK)
+        st = outfile_protect(path);
+    if (st == ST_OK) {
+        free((*out)->path);
+        if (!((*out)->path = strdup(path))) {
+            db_close(*out);
+            st = status_set(ST_NOMEM, "%s", _("out of memory"));
+        }
+    }
+    strbuf_free(&uri);
+    return st;
 }
 
 struct db_stmt_cache {
@@ -159,18 +273,35 @@ enum status db_exec(struct db *db, const char *sql)
 
 enum status db_begin(struct db *db)
 {
+    if (db->read_only)
+        return status_set(ST_DB, "%s: %s", _("cannot start saving"),
+                          _("the database is open read-only: changes are not possible"));
     if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(db, _("cannot start saving"));
+    db->in_txn = true;
+    db->lost = 0;
     return ST_OK;
 }
 
 enum status db_commit(struct db *db)
 {
-    if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+    if (db->in_txn && (db->lost || sqlite3_get_autocommit(db->sql))) {
+        int code = db->lost ? db->lost : SQLITE_ABORT;
+        db->in_txn = false;
+        db->lost = 0;
+        const char *reason = fail_reason(code);
+        return status_set(ST_IO, "%s: %s", _("cannot save"),
+                          reason ? reason : _("an earlier write failed and was undone"));
+    }
+    db->committing = true;
+    int rc = sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+    db->committing = false;
+    if (rc != SQLITE_OK) {
         enum status st = db_fail(db, _("cannot save"));
         db_rollback(db);
         return st;
     }
+    db->in_txn = false;
     return ST_OK;
 }
 
@@ -178,6 +309,8 @@ void db_rollback(struct db *db)
 {
     if (!sqlite3_get_autocommit(db->sql))
         sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+    db->in_txn = false;
+    db->lost = 0;
 }
 
 enum status db_prepare(struct db *db, const char *sql, sqlite3_stmt **out)

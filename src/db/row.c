@@ -110,19 +110,26 @@ bool row_grow(void *arr, size_t *cap, size_t n, size_t elem)
     return true;
 }
 
+bool row_next(struct db *db, sqlite3_stmt *st, enum status *rc)
+{
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        return true;
+    if (step != SQLITE_DONE && *rc == ST_OK)
+        *rc = db_fail(db, _("cannot read the database"));
+    return false;
+}
+
 enum status row_collect(struct db *db, sqlite3_stmt *st, size_t elem, row_read_fn read,
                         row_clear_fn clear, void **out, size_t *n)
 {
     char *arr = NULL;
     size_t cap = 0, count = 0;
     enum status rc = ST_OK;
-    int step = SQLITE_DONE;
-    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         if (!row_grow(&arr, &cap, count, elem) || !read(st, arr + count++ * elem))
             rc = status_set(ST_NOMEM, "%s", _("out of memory"));
     }
-    if (rc == ST_OK && step != SQLITE_DONE)
-        rc = db_fail(db, _("database"));
     sqlite3_finalize(st);
     if (rc != ST_OK) {
         for (size_t i = 0; i < count; i++)

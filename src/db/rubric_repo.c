@@ -1,5 +1,6 @@
 /* rubric_repo — rule sets: load, save (diffed and audited), activate. */
 #include <config.h>
+#include "treem/db/row.h"
 #include "treem/db/rubric_repo.h"
 #include "treem/db/audit_repo.h"
 #include "treem/core/i18n.h"
@@ -195,7 +196,7 @@ enum status rubric_repo_names(struct db *db, char ***names, size_t *n)
     *names = NULL;
     *n = 0;
     enum status rc = db_prepare(db, "SELECT name FROM rule_set ORDER BY active DESC, name", &st);
-    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         char **grown = realloc(*names, (*n + 1) * sizeof **names);
         char *copy = strdup(col_text(st, 0));
         if (!grown || !copy) {

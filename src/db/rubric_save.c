@@ -1,5 +1,6 @@
 /* rubric_save — a rule set into the database, diffed and audited. */
 #include <config.h>
+#include "treem/db/row.h"
 #include "treem/db/rubric_save.h"
 #include "treem/db/rubric_repo.h"
 #include "treem/db/audit_repo.h"
@@ -300,7 +301,7 @@ static enum status audit_values_gone(struct saver *s, const struct rubric_indica
     if (rc != ST_OK)
         return rc;
     sqlite3_bind_int64(st, 1, o->id);
-    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(s->db, st, &rc)) {
         char key[96], val[RUBRIC_TEXT_NUM_BUF] = "";
         snprintf(key, sizeof key, "%d / %s", sqlite3_column_int(st, 0), o->code);
         num_or_empty(sqlite3_column_type(st, 1) != SQLITE_NULL, sqlite3_column_double(st, 1), val);

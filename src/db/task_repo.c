@@ -186,7 +186,7 @@ enum status task_repo_delete(struct db *db, const char *who, long long id)
     rc = db_prepare(db, "SELECT id, text FROM task_note WHERE task_id = ?1", &st);
     if (rc == ST_OK) {
         sqlite3_bind_int64(st, 1, id);
-        while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
+        while (rc == ST_OK && row_next(db, st, &rc)) {
             char nid[24];
             id_text(sqlite3_column_int64(st, 0), nid);
             rc = audit_record(db, who, AUDIT_DELETE, "task_note", nid, NULL,

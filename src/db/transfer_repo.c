@@ -1,5 +1,6 @@
 /* transfer_repo — extra reads and writes of the CSV transfer. */
 #include <config.h>
+#include "treem/db/row.h"
 #include "treem/db/transfer_repo.h"
 #include "treem/db/audit_repo.h"
 #include "treem/core/i18n.h"
@@ -63,9 +64,9 @@ enum status transfer_repo_subgroup(struct db *db, const char *code, char *out)
     if (rc != ST_OK)
         return rc;
     db_bind_text(st, 1, code);
-    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+    if (row_next(db, st, &rc) && sqlite3_column_text(st, 0))
         snprintf(out, CHILD_GROUP_CODE_BUF, "%s", (const char *)sqlite3_column_text(st, 0));
-    else
+    else if (rc == ST_OK)
         rc = status_set(ST_NOTFOUND, _("special-circumstance group: no sub-group '%s'"), code);
     sqlite3_reset(st);
     return rc;
@@ -115,7 +116,7 @@ enum status transfer_repo_period_find(struct db *db, long long child_id, const c
     db_bind_text(st, 2, code);
     db_bind_text(st, 3, iso);
     memset(out, 0, sizeof *out);
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    if (row_next(db, st, &rc)) {
         out->id = sqlite3_column_int64(st, 0);
         out->child_id = child_id;
         snprintf(out->code, sizeof out->code, "%s", code);
@@ -123,7 +124,7 @@ enum status transfer_repo_period_find(struct db *db, long long child_id, const c
         if (sqlite3_column_type(st, 1) != SQLITE_NULL)
             date_parse(text(st, 1), &out->to);
         snprintf(out->note, sizeof out->note, "%s", text(st, 2));
-    } else {
+    } else if (rc == ST_OK) {
         rc = ST_NOTFOUND;
     }
     sqlite3_finalize(st);
@@ -168,9 +169,9 @@ enum status transfer_repo_seen_has(struct db *db, long long hash, bool *found)
     if (rc != ST_OK) /* no table yet: nothing spilled */
         return ST_OK;
     sqlite3_bind_int64(st, 1, hash);
-    *found = sqlite3_step(st) == SQLITE_ROW;
+    *found = row_next(db, st, &rc);
     sqlite3_reset(st);
-    return ST_OK;
+    return rc;
 }
 
 void transfer_repo_seen_drop(struct db *db)

@@ -1,5 +1,6 @@
 /* scr_settings — Cài đặt: the officer, the level above, the language, the
- * recognition class, and the villages; Ctrl-R opens the rubric editor. */
+ * recognition class, and the villages; Ctrl-R opens the rubric editor,
+ * Ctrl-B the backups (scr_backups). */
 #include <config.h>
 #include "treem/tui/screens.h"
 #include "treem/tui/criteria.h"
@@ -132,6 +133,8 @@ static enum screen_result settings_action(struct screen *s, enum action a, int d
         return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
     if (a == ACT_SCALES)
         return ui_push(s->ui, &scr_rubric_ops, NULL), SR_HANDLED;
+    if (a == ACT_BACKUPS)
+        return ui_push(s->ui, &scr_backups_ops, NULL), SR_HANDLED;
     if ((a == ACT_NEXT_FIELD || a == ACT_PREV_FIELD || a == ACT_UP || a == ACT_DOWN ||
          a == ACT_LEFT || a == ACT_RIGHT || a == ACT_HOME || a == ACT_END ||
          a == ACT_BACKSPACE || a == ACT_DELCHAR) && form_handle(&st->form, a))
@@ -158,7 +161,7 @@ static bool settings_unsaved(struct screen *s)
     return form_changed(&st->form);
 }
 
-static const enum action settings_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_SCALES};
+static const enum action settings_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_SCALES, ACT_BACKUPS};
 
 const struct screen_ops scr_settings_ops = {
     .title = N_("Settings"),

@@ -113,7 +113,9 @@ static void draw_title(struct ui *ui)
 {
     char left[256], date[DATE_BUF];
     date_format(date_today(), date);
-    snprintf(left, sizeof left, " treem · %s", ui->title);
+    /* A database opened read-only says so on every screen. */
+    snprintf(left, sizeof left, " treem · %s%s", ui->db && ui->db->read_only ? _("[READ-ONLY] ") : "",
+             ui->title);
     ui_attr(stdscr, UC_TITLE, true);
     ui_print_pad(stdscr, 0, 0, ui->cols, left);
     int dw = utf8_width(date);
@@ -344,7 +346,8 @@ enum action ui_read_key(struct ui *ui, bool text_mode, char text[8], int *digit)
     wint_t wc;
     text[0] = '\0';
     for (;;) {
-        bool waiting = ui->db && time(NULL) >= idle_retry_at && children_index_any_waiting(ui->db);
+        bool waiting = ui->db && !ui->db->read_only && time(NULL) >= idle_retry_at &&
+                       children_index_any_waiting(ui->db);
         ui_frame_ready(ui, NULL);
         timeout(waiting ? IDLE_MS : -1);
         int kind = get_wch(&wc);

@@ -113,6 +113,8 @@ head -2 "$T/children.1.csv" >"$T/dup.csv"
 sed -n 2p "$T/children.1.csv" >>"$T/dup.csv"
 new_db "$T/e.db" 21934
 expect_rc 1 tr_ "$T/e.db" import children "$T/dup.csv" --errors "$T/err.csv"
+expect_grep 'already exists \(add --force to replace it\)' "$ERR"
+expect_rc 1 tr_ "$T/e.db" import children "$T/dup.csv" --errors "$T/err.csv" --force
 expect_grep 'duplicate_id' "$T/err.csv"
 expect_grep 'line 3' "$ERR"
 printf 'child_id,full_name,date_of_birth\nX1,Hà Văn A,01/01/2015\nX1,Hà Văn B,01/01/2016\n' >"$T/dup2.csv"
@@ -161,7 +163,7 @@ expect_grep '^changed: 1$' "$OUT"
 expect_rc 0 tr_ "$T/demo.db" handoff --out "$T/pkg"
 expect_grep '^commune_code=21934$' "$T/pkg/manifest.txt"
 expect_grep '^file=children.csv,children,400,[0-9a-f]{64}$' "$T/pkg/manifest.txt"
-new_db "$T/up.db" 00008
+new_db "$T/up.db" 21934
 expect_rc 0 tr_ "$T/up.db" import "$T/pkg" --dry-run
 expect_grep '^added: ' "$OUT"
 cp -r "$T/pkg" "$T/bad"
@@ -178,8 +180,10 @@ expect_rc 0 tr_ "$T/up.db" import "$T/pkg"
 new_db "$T/other.db" 00025
 expect_rc 0 tr_ "$T/other.db" import children "$T/nfd.csv"
 expect_rc 0 tr_ "$T/other.db" handoff --out "$T/pkg2"
-expect_rc 0 tr_ "$T/up.db" import "$T/pkg2"
-check "packages of two communes merge" test "$(count "$T/up.db")" -eq 401
+# a commune's database takes only its own commune's packages (issue 20)
+expect_rc 1 tr_ "$T/up.db" import "$T/pkg2"
+expect_grep 'the package is from commune 00025, and this database is commune 21934' "$ERR"
+check "a foreign package adds nothing" test "$(count "$T/up.db")" -eq 400
 expect_rc 0 tr_ "$T/demo.db" handoff --out "$T/anon" --anonymise
 expect_grep '^anonymised=1$' "$T/anon/manifest.txt"
 # only children of sensitive cases (demo: TE-0004 sexual abuse) lose their name

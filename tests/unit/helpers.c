@@ -86,6 +86,7 @@ char *test_slurp(const char *path, size_t *len)
     ck_assert_ptr_nonnull(buf);
     ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
     fclose(f);
+    buf[n] = '\0'; /* text files can be used as strings */
     *len = (size_t)n;
     return buf;
 }
@@ -117,4 +118,19 @@ void test_raw_exec(const char *path, const char *sql)
     ck_assert_int_eq(sqlite3_open(path, &s), SQLITE_OK);
     ck_assert_msg(sqlite3_exec(s, sql, NULL, NULL, NULL) == SQLITE_OK, "%s", sqlite3_errmsg(s));
     sqlite3_close(s);
+}
+
+const char *test_raw_text(const char *path, const char *sql)
+{
+    static char buf[512];
+    sqlite3 *s;
+    sqlite3_stmt *st;
+    buf[0] = '\0';
+    ck_assert_int_eq(sqlite3_open_v2(path, &s, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        snprintf(buf, sizeof buf, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(s);
+    return buf;
 }

@@ -41,6 +41,8 @@ Suite *suite_transfer_kinds(void);
 Suite *suite_report(void);
 Suite *suite_score_cases(void);
 Suite *suite_schema_enums(void);
+Suite *suite_faults(void);
+Suite *suite_safety(void);
 
 /* A fresh database at a temporary path, migrated and with the catalogues
  * loaded; commune 00004 when with_commune. Free with test_db_free(). */
@@ -62,5 +64,7 @@ long long test_query_int(struct db *db, const char *sql);    /* through db_query
 /* On a file opened with SQLite directly, not through db_open. */
 long long test_raw_int(const char *path, const char *sql);
 void test_raw_exec(const char *path, const char *sql);
+/* The first column of the first row as text (static buffer, "" for none). */
+const char *test_raw_text(const char *path, const char *sql);
 
 #endif

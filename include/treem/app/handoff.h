@@ -26,6 +26,11 @@ enum status handoff_write(struct db *db, const char *dir, const struct handoff_o
 /* True when dir holds a manifest.txt (a package rather than a CSV file). */
 bool handoff_is_package(const char *path);
 
+/* A commune's database takes only its own commune's packages: ST_INVALID
+ * naming both codes otherwise (the one place that decides it; the levels
+ * above will widen it). ST_NOTFOUND when db has no commune. */
+enum status handoff_check_commune(struct db *db, const struct manifest *m);
+
 /* Imports the package in dir: reads and verifies the manifest first (a
  * missing or damaged file is named, in res->errs too, and nothing is
  * imported: ST_INVALID), then, after a backup unless dry_run, every listed

@@ -13,6 +13,10 @@ char *session_default_path(const char *explicit_path);
 
 /* Opens path (creating it when create is true), migrates and syncs the
  * catalogues. ST_TOO_NEW leaves a too-new file untouched. */
+/* From now on session_open() opens databases read-only (`--read-only`):
+ * listing works, every change is refused with a clear message. A file or
+ * folder this user cannot write is opened read-only anyway (db->read_only). */
+void session_set_read_only(bool on);
 enum status session_open(const char *path, bool create, struct db **out);
 
 /* Migrates an open database, syncs its catalogues, seeds the shipped rubric

@@ -108,6 +108,18 @@ struct transfer_result {
  * that cannot be read or a database failure (nothing written). */
 enum status transfer_import(struct db *db, const struct transfer_kind *k, const char *path,
                             const struct transfer_import_opts *opts, struct transfer_result *res);
+/* The transaction of an import: the write lock, then (unless dry_run or
+ * no_backup) a backup in res->backup. */
+enum status transfer_begin(struct db *db, const struct transfer_import_opts *opts, struct transfer_result *res);
+/* Commits when rc is ST_OK (and not a dry run), else rolls back; a backup
+ * taken for an import that saved nothing is removed, and the older ones
+ * beyond the kept number only after a commit. Returns the final status with
+ * its message (transfer_nothing_imported). */
+enum status transfer_end(struct db *db, enum status rc, const struct transfer_import_opts *opts,
+                         struct transfer_result *res);
+/* Sets the message of a failed import: msg, then (unless rc is ST_INVALID,
+ * whose rows are listed apart, or a dry run) "nothing was imported". */
+void transfer_nothing_imported(enum status rc, const char *msg, bool dry_run);
 /* The same inside the caller's transaction (no backup, no commit): used by
  * hand-off packages to import several files at once. */
 enum status transfer_import_in(struct db *db, const struct transfer_kind *k, const char *path,

@@ -50,6 +50,8 @@ int cmd_export(const struct cli_env *env, int argc, char **argv);
 int cmd_import(const struct cli_env *env, int argc, char **argv);
 int cmd_handoff(const struct cli_env *env, int argc, char **argv);
 int cmd_columns(const struct cli_env *env, int argc, char **argv);
+int cmd_backup(const struct cli_env *env, int argc, char **argv);
+int cmd_restore(const struct cli_env *env, int argc, char **argv);
 
 /* Parts of `treem child` (argv[0] is the action: "list", "show", …). */
 int cmd_child_list(const struct cli_env *env, int argc, char **argv);

@@ -9,8 +9,15 @@
 #define TREEM_CSV_CSV_READ_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include "treem/core/status.h"
 #include "treem/csv/csv_encoding.h"
+
+/* Limits on a record, refused at once with ST_INVALID naming the limit and
+ * the line: no file treem reads has more columns, and a spreadsheet cell
+ * holds at most 32,767 characters (up to 3 bytes each in UTF-8). */
+#define CSV_MAX_COLUMNS 1000
+#define CSV_MAX_CELL_BYTES 131072
 
 struct csv_row {
     size_t line;      /* 1-based line of the file where the record starts */
@@ -32,6 +39,11 @@ char csv_detect_sep(const char *data, size_t len);
  * closing quote). */
 enum status csv_read_buffer(const char *data, size_t len, char sep,
                             csv_row_fn fn, void *ctx);
+
+/* Opens path for reading only when it is a regular file (never waiting on a
+ * FIFO, never reading a device); with no_links a symbolic link is refused
+ * too. ST_INVALID naming the file, ST_IO when it cannot be opened. */
+enum status csv_open_regular(const char *path, bool no_links, FILE **out);
 
 /* Reads a whole file into memory (caller frees *data). */
 enum status csv_slurp(const char *path, char **data, size_t *len);

@@ -25,6 +25,10 @@
 #define MANIFEST_FORMAT_VERSION 1
 #define MANIFEST_FILE_NAME "manifest.txt"
 #define MANIFEST_SHA256_HEX 65  /* 64 hex digits and a NUL */
+/* A package is read as data: a manifest larger than this, or listing more
+ * files, is refused before it is parsed further. */
+#define MANIFEST_MAX_BYTES 65536
+#define MANIFEST_MAX_FILES 64
 
 struct manifest_file {
     char *name;                          /* plain file name, no directory */

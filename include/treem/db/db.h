@@ -5,6 +5,7 @@
 #define TREEM_DB_DB_H
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include "treem/core/status.h"
 
 struct db_stmt_cache;
@@ -13,13 +14,21 @@ struct db {
     sqlite3 *sql;
     char *path;
     struct db_stmt_cache *cache; /* statements of db_prepare_cached() */
+    bool in_txn;      /* db_begin() opened a transaction not yet ended */
+    bool committing;  /* db_commit() is running COMMIT */
+    int lost;         /* the SQLite code that ended in_txn's transaction early */
+    bool read_only;   /* opened read-only: every change is refused */
 };
 
 /* Opens (creating when missing, with mode 0600 and a 0700 parent folder)
  * the database at path. The caller closes *out with db_close(). */
 enum status db_open(const char *path, struct db **out);
-/* Opens an existing file only; ST_NOTFOUND when it does not exist. */
+/* Opens an existing file only; ST_NOTFOUND when it does not exist. A file
+ * (or folder) this user cannot write is opened read-only (db->read_only). */
 enum status db_open_existing(const char *path, struct db **out);
+/* Opens an existing file read-only (`--read-only`): lists work, every change
+ * is refused with a clear message. */
+enum status db_open_read_only(const char *path, struct db **out);
 void db_close(struct db *db);
 
 /* How long a write waits for another program's write to finish. */
@@ -32,6 +41,15 @@ enum status db_begin(struct db *db);
 enum status db_commit(struct db *db);
 /* Rolls back if a transaction is open; never fails. */
 void db_rollback(struct db *db);
+/* While a transaction of db_begin() is open, SQLite may end it on its own
+ * (a full disk, an I/O error): then every later statement would commit by
+ * itself. A commit hook refuses those, and db_commit() fails naming the
+ * first cause, so a failed import or edit leaves nothing behind. */
+
+/* Steps a statement that returns no row: ST_OK at SQLITE_DONE, else the
+ * error through db_fail(db, what). The statement is neither reset nor
+ * finalized. */
+enum status db_step_done(struct db *db, sqlite3_stmt *st, const char *what);
 
 /* Runs SQL text with no parameters (may hold several statements). */
 enum status db_exec(struct db *db, const char *sql);
@@ -59,12 +77,29 @@ enum status db_setting_get(struct db *db, const char *key, char **out);
 enum status db_setting_set(struct db *db, const char *key, const char *value);
 
 /* Writes a consistent copy of the open database to dest with SQLite's
- * online backup API. */
+ * online backup API: refused when dest is the database (outfile) or the disk
+ * lacks room for it; written to a temporary file beside dest, checked
+ * (opened, quick_check) and only then renamed to dest, so a failed backup
+ * leaves nothing. */
 enum status db_backup_to(struct db *db, const char *dest);
 
+/* ST_OK when the file at path opens as a database whose quick_check says
+ * "ok" and that has treem's settings; ST_INVALID naming `name` otherwise. */
+enum status db_backup_check(const char *path, const char *name);
+
 /* Copies the database into "<dir of db>/backups/<name>-<stamp>-<reason>.db"
- * and keeps only the newest `keep` copies there. *made (optional, malloc'd)
+ * (db_backup_to) and keeps only the newest `keep` good copies there (keep <
+ * 0: none deleted now; see db_backup_prune). *made (optional, malloc'd)
  * receives the path written. Does nothing for an in-memory database. */
 enum status db_backup_rotate(struct db *db, const char *reason, int keep, char **made);
+/* The paths of the good backups of db in its backups folder, newest first
+ * (*paths malloc'd, each path too). */
+enum status db_backup_list(struct db *db, char ***paths, size_t *n);
+/* Deletes the oldest good backups of db beyond keep. */
+void db_backup_prune(struct db *db, int keep);
+
+/* Replaces the whole content of the open database with the database in the
+ * file at path (after db_backup_check), in one step under SQLite's locks. */
+enum status db_restore_from(struct db *db, const char *path);
 
 #endif

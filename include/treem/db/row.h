@@ -46,6 +46,12 @@ typedef void (*row_clear_fn)(void *elem);
 enum status row_collect(struct db *db, sqlite3_stmt *st, size_t elem, row_read_fn read,
                         row_clear_fn clear, void **out, size_t *n);
 
+/* Steps st once: true when it gives a row. False at the end, or on an error,
+ * which is then recorded in *rc through db_fail() (when *rc is still ST_OK),
+ * so a busy or failing database is never read as a short list. The one way
+ * the repositories walk rows: `while (rc == ST_OK && row_next(db, st, &rc))`. */
+bool row_next(struct db *db, sqlite3_stmt *st, enum status *rc);
+
 /* ISO text of d into buf, "" when unset (for audit lines). */
 const char *row_iso(struct date d, char buf[DATE_BUF]);
 

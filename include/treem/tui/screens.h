@@ -13,6 +13,7 @@ extern const struct screen_ops scr_reports_ops;   /* Báo cáo */
 extern const struct screen_ops scr_transfer_ops;  /* Nhập/Xuất */
 extern const struct screen_ops scr_settings_ops;  /* Cài đặt */
 extern const struct screen_ops scr_help_ops;      /* F1 */
+extern const struct screen_ops scr_backups_ops;   /* Cài đặt, Ctrl-B */
 extern const struct screen_ops scr_setup_ops;     /* first run */
 
 /* Screens opened from the menu screens (ui_push; arg as each says). */

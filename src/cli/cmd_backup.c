@@ -1,0 +1,60 @@
+/* cmd_backup — `treem backup [--out FILE]` and `treem restore FILE`. */
+#include <config.h>
+#include "treem/cli/cli.h"
+#include "treem/app/backups.h"
+#include "treem/core/i18n.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+int cmd_backup(const struct cli_env *env, int argc, char **argv)
+{
+    const struct cli_command *self = cli_find("backup");
+    if (cli_wants_help(self, argc, argv))
+        return 0;
+    static const struct option opts[] = {{"out", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
+    const char *out = NULL;
+    int ch;
+    optind = 0;
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (ch != 'o')
+            return cli_usage(self, "%s", _("unknown option"));
+        out = optarg;
+    }
+    if (optind != argc)
+        return cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
+    struct db *db;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    char *made = NULL;
+    enum status rc = backups_make(db, out, &made);
+    db_close(db);
+    if (rc != ST_OK)
+        return cli_fail();
+    printf(_("backup: %s\n"), made);
+    free(made);
+    return 0;
+}
+
+int cmd_restore(const struct cli_env *env, int argc, char **argv)
+{
+    const struct cli_command *self = cli_find("restore");
+    if (cli_wants_help(self, argc, argv))
+        return 0;
+    if (argc != 2)
+        return cli_usage(self, "%s", _("give the backup file to restore"));
+    struct db *db;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    char *safety = NULL;
+    enum status rc = backups_restore(db, argv[1], &safety);
+    db_close(db);
+    if (safety)
+        printf(_("the database as it was is kept in %s\n"), safety);
+    free(safety);
+    if (rc != ST_OK)
+        return cli_fail();
+    printf(_("restored from %s\n"), argv[1]);
+    return 0;
+}
