@@ -61,7 +61,7 @@ static void add_case(struct db *db, long long child_id, int kind, struct date da
     case_file_init(&c);
     c.source = CASE_SRC_111;
     c.kind = kind;
-    c.level = CASE_LEVEL_SUPPORT;
+    c.level = case_default_level(c.kind);
     c.received = (struct datetime){day, 10, 0};
     c.child_id = child_id;
     c.consent = true;
@@ -173,9 +173,11 @@ START_TEST(test_report_cases_in_the_period)
                      case_rows[_i].received);
     ck_assert_int_eq(count(&r, REPORT_SEC_PROTECTION, "Violence"), case_rows[_i].violence);
     ck_assert_int_eq(count(&r, REPORT_SEC_PROTECTION, "Sexual abuse"), case_rows[_i].sexual);
-    ck_assert_int_eq(count(&r, REPORT_SEC_PROTECTION, "Abandonment or neglect"),
+    ck_assert_int_eq(count(&r, REPORT_SEC_PROTECTION, "Neglect"),
                      case_rows[_i].neglect);
-    ck_assert_int_eq(count(&r, REPORT_SEC_PROTECTION, "Support"), case_rows[_i].received);
+    /* all abuse: at the intervention level (Luật Trẻ em Điều 50) */
+    ck_assert_int_eq(count(&r, REPORT_SEC_PROTECTION, "Intervention"), case_rows[_i].received);
+    ck_assert_int_eq(count(&r, REPORT_SEC_PROTECTION, "Support"), 0);
     report_free(&r);
     test_db_free(db);
 }
