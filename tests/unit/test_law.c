@@ -7,6 +7,7 @@
 #include "treem/app/cases.h"
 #include "treem/app/catalog.h"
 #include "treem/app/child_stats.h"
+#include "treem/app/child_support.h"
 #include "treem/app/children.h"
 #include "treem/app/score_cases.h"
 #include "treem/model/case_rules.h"
@@ -281,7 +282,7 @@ START_TEST(register_rates)
     ck_assert_int_eq(r.den, 2);
     /* pre-school 3–5: a 3-year-old and a 5-year-old */
     long long k3 = add_child("Bốn", D(2023, 1, 1));
-    add_child("Năm", D(2021, 1, 1));
+    long long k5 = add_child("Năm", D(2021, 1, 1));
     ck_assert_int_eq(db_exec(db, "UPDATE child SET school = 'preschool' WHERE full_name = 'Bốn'"), ST_OK);
     ck_assert_int_eq(child_stats_preschool(db, D(2026, 6, 30), &r), ST_OK);
     ck_assert_int_eq(r.num, 1);
@@ -291,7 +292,8 @@ START_TEST(register_rates)
     ck_assert_int_eq(child_stats_insurance(db, D(2026, 6, 30), &r), ST_OK);
     ck_assert_int_eq(r.num, 2);
     ck_assert_int_eq(r.den, 5);
-    /* criterion 6.1: two in special circumstances this year, one helped */
+    /* criterion 6.1: three in special circumstances this year, one helped
+     * this year (Năm's help was last year) */
     struct child_period p;
     memset(&p, 0, sizeof p);
     p.child_id = k1;
@@ -300,13 +302,54 @@ START_TEST(register_rates)
     ck_assert_msg(children_add_period(db, &p) == ST_OK, "%s", status_message());
     p.child_id = k3;
     ck_assert_msg(children_add_period(db, &p) == ST_OK, "%s", status_message());
-    char sql[256];
-    snprintf(sql, sizeof sql, "INSERT INTO child_help(child_id, date, kind, what, by_whom) VALUES "
-             "(%lld, '2026-03-01', 'home_visit', 'Vãng gia, tư vấn', 'Cán bộ BVTE')", k3);
-    ck_assert_int_eq(db_exec(db, sql), ST_OK);
+    struct child_help h = {0, k3, D(2026, 3, 1), HELP_HOME_VISIT, "Vãng gia, tư vấn", "Cán bộ BVTE"};
+    ck_assert_msg(child_support_add_help(db, &h) == ST_OK, "%s", status_message());
+    p.child_id = k5;                                      /* helped only last year */
+    p.from = D(2025, 6, 1);
+    ck_assert_msg(children_add_period(db, &p) == ST_OK, "%s", status_message());
+    h.date = D(2025, 12, 1);
+    h.child_id = k5;
+    ck_assert_msg(child_support_add_help(db, &h) == ST_OK, "%s", status_message());
     ck_assert_int_eq(child_stats_helped(db, D(2026, 6, 30), &r), ST_OK);
     ck_assert_int_eq(r.num, 1);
-    ck_assert_int_eq(r.den, 2);
+    ck_assert_int_eq(r.den, 3);
+}
+END_TEST
+
+START_TEST(register_risk_and_help)
+{
+    long long k = add_child("Lê Văn Tí", D(2018, 1, 1));
+    struct child_help h = {0, k, D(2026, 7, 1), HELP_MATERIAL, "Học bổng", "Hội LHPN"};
+    ck_assert_int_eq(child_support_add_help(db, &h), ST_INVALID);          /* in the future */
+    ck_assert_msg(strncmp(status_message(), "help date:", 10) == 0, "%s", status_message());
+    h.date = D(2017, 12, 31);                                             /* before birth */
+    ck_assert_int_eq(child_support_add_help(db, &h), ST_INVALID);
+    h.date = D(2026, 6, 1);
+    h.by_whom = "";
+    ck_assert_int_eq(child_support_add_help(db, &h), ST_INVALID);
+    ck_assert_msg(strncmp(status_message(), "help given by:", 14) == 0, "%s", status_message());
+    h.by_whom = "Hội LHPN";
+    ck_assert_int_eq(child_support_add_help(db, &h), ST_OK);
+    struct child_risk r = {0, k, D(2026, 2, 1), {0, 0, 0}, "Cha mẹ đi làm ăn xa"};
+    ck_assert_int_eq(child_support_add_risk(db, &r), ST_OK);
+    ck_assert_int_eq(child_support_end_risk(db, k, r.id, D(2026, 1, 1)), ST_INVALID);
+    ck_assert_int_eq(child_support_end_risk(db, k, r.id, D(2026, 5, 1)), ST_OK);
+    ck_assert_int_eq(child_support_end_risk(db, k + 1, r.id, D(2026, 5, 1)), ST_NOTFOUND);
+    struct child_risk *rs;
+    struct child_help *hs;
+    size_t nr, nh;
+    ck_assert_int_eq(child_support_risks(db, k, &rs, &nr), ST_OK);
+    ck_assert_uint_eq(nr, 1);
+    ck_assert_int_eq(date_cmp(rs[0].to, D(2026, 5, 1)), 0);
+    ck_assert_str_eq(rs[0].reason, "Cha mẹ đi làm ăn xa");
+    ck_assert_int_eq(child_support_helps(db, k, &hs, &nh), ST_OK);
+    ck_assert_uint_eq(nh, 1);
+    ck_assert_str_eq(hs[0].what, "Học bổng");
+    ck_assert_int_eq(hs[0].kind, HELP_MATERIAL);
+    ck_assert_int_eq(child_support_delete_help(db, k, hs[0].id), ST_OK);
+    child_risks_free(rs, nr);
+    child_helps_free(hs, nh);
+    ck_assert_int_ge(test_query_int(db, "SELECT count(*) FROM audit_log WHERE field IN ('risk', 'help')"), 4);
 }
 END_TEST
 
@@ -342,6 +385,7 @@ Suite *suite_law(void)
     tcase_add_test(tn, grave_cases_timely_only);
     tcase_add_test(tn, register_rates);
     tcase_add_test(tn, case_refused_for_16_and_over);
+    tcase_add_test(tn, register_risk_and_help);
     suite_add_tcase(s, tn);
     return s;
 }
