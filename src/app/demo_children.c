@@ -253,7 +253,7 @@ static void gen_child(struct gen *g, int i, struct child *c)
         free(c->full_name);
         c->full_name = strdup("Nguyễn Thị Đào");
     }
-    c->ethnicity = strdup(p == KINH ? "Kinh" : p == GIARAI ? "Gia Rai" : "Ba Na");
+    c->ethnicity = strdup(p == KINH ? "Kinh" : p == GIARAI ? "Gia-rai" : "Ba-na"); /* QĐ 121 */
     c->village_id = g->villages[rng_int(r, g->nvillages)];
     struct date birth = days_before(g->today, rng_int(r, 17 * 365 + 180));
     gen_birth(g, c, birth, p == KINH);

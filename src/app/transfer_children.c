@@ -8,6 +8,7 @@
  * saved record the duplicate rules call likely (child_dup_score), else a new
  * child with a new uid of this commune. Conflicts: see doc/csv-columns.md. */
 #include <config.h>
+#include "treem/app/catalog.h"
 #include "treem/app/transfer_kind.h"
 #include "treem/app/children.h"
 #include "treem/app/commune.h"
@@ -349,8 +350,13 @@ static enum status validate(struct transfer_import *im, const struct csv_row *ro
 {
     enum child_field bad = CF_NONE;
     child_normalize(c, im->today);
-    if (child_validate(c, old, im->today, &bad) == ST_OK)
+    if (catalog_ethnicity(im->db, &c->ethnicity) != ST_OK) {
+        if (status_last() == ST_NOMEM)
+            return ST_NOMEM;
+        bad = CF_ETHNICITY;
+    } else if (child_validate(c, old, im->today, &bad) == ST_OK) {
         return ST_OK;
+    }
     size_t col = bad == CF_NONE ? SIZE_MAX : (size_t)(COL_FIELD0 + bad);
     BAD(col, bad == CF_NONE ? "" : transfer_cell(im, row, col), TRANSFER_RULE_VALIDATION, status_message());
     return ST_OK;

@@ -47,3 +47,10 @@ expect_grep "1 / 2" "$OUT"
 expect_rc 0 t child help TE-0001 delete 1
 expect_rc 0 t child show TE-0001
 expect_grep "Help received: none" "$OUT"
+
+# --- ethnicity from the QĐ 121 catalogue, stored as listed
+expect_rc 0 t child add --name "Chau Sóc Kha" --dob 01/01/2017 --ethnicity "khmer"
+expect_rc 0 t child show TE-0003
+expect_grep "Khơ-me" "$OUT"
+expect_rc 1 t child add --name "Néang Sa Rết" --dob 01/01/2017 --ethnicity "Khơ mú lạ"
+expect_grep "ethnicity: 'Khơ mú lạ' is not in the list" "$ERR"

@@ -11,6 +11,8 @@
 #include "treem/app/children.h"
 #include "treem/app/score_cases.h"
 #include "treem/model/case_rules.h"
+#include "treem/model/ethnicity.h"
+#include "treem/model/task.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -173,6 +175,38 @@ START_TEST(plan_timeliness)
     s[0].at = DT(2026, 3, 23, 9, 0);                     /* plan late, approval quick */
     s[1].at = DT(2026, 3, 23, 10, 0);
     ck_assert_int_eq(case_plan_timeliness(&c, s, 2, NULL, DT(2026, 4, 1, 8, 0)), CASE_LATE);
+}
+END_TEST
+
+START_TEST(task_done_not_in_the_future)
+{
+    struct task t;
+    memset(&t, 0, sizeof t);
+    t.done = true;
+    t.done_on = D(2026, 3, 17);
+    ck_assert_int_eq(task_validate_done_on(&t, D(2026, 3, 16)), ST_INVALID);
+    ck_assert_msg(strncmp(status_message(), "done date: 17/03/2026", 21) == 0, "%s", status_message());
+    ck_assert_int_eq(task_validate_done_on(&t, D(2026, 3, 17)), ST_OK);
+    t.done = false;
+    t.done_on = (struct date){0, 0, 0};
+    ck_assert_int_eq(task_validate_done_on(&t, D(2026, 3, 16)), ST_OK);
+}
+END_TEST
+
+START_TEST(ethnicity_from_the_catalogue)
+{
+    static const char *const names[] = {"Kinh (Việt)", "HMông (Mèo)", "Gia-rai", "Khơ-me", "Ba-na"};
+    char out[ETHNICITY_BUF];
+    static const struct { const char *typed, *want; } ok[] = {
+        {"kinh", "Kinh"}, {"Việt", "Kinh"}, {"GIA RAI", "Gia-rai"}, {"H'Mông", "HMông"},
+        {"Mông", "HMông"}, {"Khmer", "Khơ-me"}, {"Ba Na", "Ba-na"}, {"", ""},
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+        ck_assert_msg(ethnicity_match(ok[i].typed, names, 5, out) == ST_OK, "%s", ok[i].typed);
+        ck_assert_str_eq(out, ok[i].want);
+    }
+    ck_assert_int_eq(ethnicity_match("Kin", names, 5, out), ST_INVALID);
+    ck_assert_msg(strncmp(status_message(), "ethnicity: 'Kin'", 16) == 0, "%s", status_message());
 }
 END_TEST
 
@@ -353,6 +387,26 @@ START_TEST(register_risk_and_help)
 }
 END_TEST
 
+START_TEST(ethnicity_saved_as_listed)
+{
+    struct child c;
+    child_init(&c);
+    c.full_name = strdup("Rơ Châm Hơ");
+    c.birth_date = D(2019, 1, 1);
+    c.ethnicity = strdup("gia rai");
+    struct children_save_opts force = {true, NULL, 0};
+    ck_assert_msg(children_save(db, &c, &force, NULL, NULL) == ST_OK, "%s", status_message());
+    ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM child WHERE ethnicity = 'Gia-rai'"), 1);
+    free(c.ethnicity);
+    c.ethnicity = strdup("Gia Lai");
+    c.id = 0;
+    enum child_field bad = CF_NONE;
+    ck_assert_int_eq(children_save(db, &c, &force, NULL, &bad), ST_INVALID);
+    ck_assert_int_eq(bad, CF_ETHNICITY);
+    child_free(&c);
+}
+END_TEST
+
 START_TEST(case_refused_for_16_and_over)
 {
     setenv("TREEM_TODAY", "2025-12-01 09:00", 1);   /* registered at 15 */
@@ -378,6 +432,8 @@ Suite *suite_law(void)
     tcase_add_test(tc, holidays_shipped_and_uncovered_years);
     tcase_add_test(tc, case_rules_age_level_factors);
     tcase_add_test(tc, plan_timeliness);
+    tcase_add_test(tc, task_done_not_in_the_future);
+    tcase_add_test(tc, ethnicity_from_the_catalogue);
     suite_add_tcase(s, tc);
     TCase *tn = tcase_create("numbers");
     tcase_add_checked_fixture(tn, setup, teardown);
@@ -386,6 +442,7 @@ Suite *suite_law(void)
     tcase_add_test(tn, register_rates);
     tcase_add_test(tn, case_refused_for_16_and_over);
     tcase_add_test(tn, register_risk_and_help);
+    tcase_add_test(tn, ethnicity_saved_as_listed);
     suite_add_tcase(s, tn);
     return s;
 }
