@@ -6,6 +6,8 @@
 #include "treem/app/session.h"
 #include "treem/db/audit_repo.h"
 #include "treem/db/case_step_repo.h"
+#include "treem/db/child_repo.h"
+#include "treem/model/child_rules.h"
 #include "treem/db/transfer_case_repo.h"
 #include "treem/db/row.h"
 #include "treem/core/i18n.h"
@@ -59,7 +61,7 @@ static enum status tidy_case(struct case_file *c)
 {
     char **t[] = {&c->child_note, &c->place, &c->current_state, &c->consequence, &c->parents,
                   &c->carer, &c->actions_taken, &c->reporter_name, &c->reporter_phone,
-                  &c->reporter_address};
+                  &c->reporter_address, &c->level_reason};
     for (size_t i = 0; i < sizeof t / sizeof *t; i++)
         if (!tidy(t[i]))
             return status_set(ST_INVALID, "%s", _("the text is not valid UTF-8"));
@@ -72,17 +74,20 @@ static enum status tidy_case(struct case_file *c)
     return ST_OK;
 }
 
-static enum status check_child(struct db *db, long long child_id)
+/* The child exists and is under 16 on the day the report came. */
+static enum status check_child(struct db *db, long long child_id, struct date received)
 {
     if (!child_id)
         return ST_OK;
-    char key[24];
-    long long n = 0;
-    snprintf(key, sizeof key, "%lld", child_id);
-    enum status st = db_query_int(db, "SELECT count(*) FROM child WHERE id = ?1", key, &n);
-    if (st == ST_OK && n == 0)
-        return status_set(ST_NOTFOUND, _("%s: there is no child %lld in the register"), _("child"),
-                          child_id);
+    struct child ch;
+    child_init(&ch);
+    enum status st = child_repo_get(db, child_id, &ch);
+    if (st == ST_NOTFOUND)
+        st = status_set(ST_NOTFOUND, _("%s: there is no child %lld in the register"), _("child"),
+                        child_id);
+    if (st == ST_OK)
+        st = case_check_child_age(child_birth_eff(&ch), received);
+    child_free(&ch);
     return st;
 }
 
@@ -91,6 +96,8 @@ enum status cases_add(struct db *db, struct case_file *c)
     enum status st = tidy_case(c);
     if (st == ST_OK)
         st = case_validate(c, date_now());
+    if (st == ST_OK)
+        st = case_validate_level(c);
     if (st != ST_OK)
         return st;
     if (!c->uid[0]) {
@@ -105,7 +112,7 @@ enum status cases_add(struct db *db, struct case_file *c)
     st = db_begin(db);
     if (st != ST_OK)
         return st;
-    st = check_child(db, c->child_id);
+    st = check_child(db, c->child_id, c->received.date);
     if (st == ST_OK)
         st = case_repo_insert(db, session_user(db), c);
     return tx_end(db, st);
@@ -122,7 +129,7 @@ enum status cases_link_child(struct db *db, long long case_id, long long child_i
         return tx_end(db, st);
     st = case_repo_get(db, case_id, &c);
     if (st == ST_OK)
-        st = check_child(db, child_id);
+        st = check_child(db, child_id, c.received.date);
     if (st == ST_OK) {
         c.child_id = child_id;
         st = case_repo_update(db, session_user(db), &old, &c);
@@ -143,8 +150,8 @@ static enum status add_details(struct db *db, const char *who, const struct case
                                struct case_service *items, size_t nitems)
 {
     enum status st = ST_OK;
-    if (nrisks && s->kind != CASE_STEP_DETAILED)
-        return status_set(ST_INVALID, _("%s: only a detailed assessment rates risks"),
+    if (nrisks && s->kind != CASE_STEP_DETAILED && s->kind != CASE_STEP_REVIEW)
+        return status_set(ST_INVALID, _("%s: only a detailed assessment or a review rates risks"),
                           _("risk rating"));
     if (nitems && s->kind != CASE_STEP_PLAN)
         return status_set(ST_INVALID, _("%s: only a plan lists services and tasks"),

@@ -6,6 +6,8 @@
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
 #include "treem/csv/csv_read.h"
+#include "treem/db/row.h"
+#include "treem/model/ethnicity.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -226,4 +228,62 @@ enum status catalog_holidays(struct db *db, struct holidays *h)
     }
     sqlite3_finalize(st);
     return rc;
+}
+
+/* The catalogue's names, read once (the shipped list is the same in every
+ * database); freed at exit. */
+static char **ethnic_names;
+static size_t ethnic_n;
+
+static void ethnic_free(void)
+{
+    for (size_t i = 0; i < ethnic_n; i++)
+        free(ethnic_names[i]);
+    free(ethnic_names);
+    ethnic_names = NULL;
+    ethnic_n = 0;
+}
+
+static enum status ethnic_load(struct db *db)
+{
+    sqlite3_stmt *st;
+    size_t cap = 0;
+    enum status rc = db_prepare(db, "SELECT name FROM ethnic_group ORDER BY code_list, code", &st);
+    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
+        char *name = strdup((const char *)sqlite3_column_text(st, 0));
+        if (!name || (ethnic_n == cap && !row_grow(&ethnic_names, &cap, ethnic_n, sizeof *ethnic_names))) {
+            free(name);
+            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+            break;
+        }
+        ethnic_names[ethnic_n++] = name;
+    }
+    sqlite3_finalize(st);
+    if (rc != ST_OK || ethnic_n == 0) {
+        ethnic_free();
+        return rc;
+    }
+    atexit(ethnic_free);
+    return ST_OK;
+}
+
+enum status catalog_ethnicity(struct db *db, char **ethnicity)
+{
+    if (!*ethnicity || !**ethnicity)
+        return ST_OK;
+    enum status rc = ethnic_n ? ST_OK : ethnic_load(db);
+    if (rc != ST_OK)
+        return rc;
+    if (ethnic_n == 0)
+        return ST_OK; /* no catalogue in this database: nothing to match against */
+    char name[ETHNICITY_BUF];
+    rc = ethnicity_match(*ethnicity, (const char *const *)ethnic_names, ethnic_n, name);
+    if (rc != ST_OK)
+        return rc;
+    char *copy = strdup(name);
+    if (!copy)
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    free(*ethnicity);
+    *ethnicity = copy;
+    return ST_OK;
 }

@@ -39,12 +39,16 @@ static enum status two_counts(struct db *db, const char *sql, struct date a, str
     return rc;
 }
 
-enum status child_stats_birth_reg(struct db *db, int year, struct child_ratio *out)
+enum status child_stats_birth_reg(struct db *db, int year, struct date day, struct child_ratio *out)
 {
+    /* ?1 = 01/01 of year, ?2 = day (31/12 or earlier): born in the year by
+     * the day; one not yet registered whose 60 days still run is left out */
+    struct date end = {year, 12, 31};
     return two_counts(db,
         "SELECT count(*) FILTER (WHERE birth_registered = 1 AND birth_reg_timing = 'on_time'), count(*) "
-        "FROM child WHERE birth_date BETWEEN ?1 AND ?2",
-        (struct date){year, 1, 1}, (struct date){year, 12, 31}, out);
+        "FROM child WHERE birth_date BETWEEN ?1 AND ?2 AND (birth_registered = 1 OR "
+        "date(birth_date, '+60 days') < ?2)",
+        (struct date){year, 1, 1}, date_cmp(day, end) < 0 ? day : end, out);
 }
 
 enum status child_stats_vaccinated_under1(struct db *db, int year, struct child_ratio *out)
@@ -71,7 +75,26 @@ enum status child_stats_preschool(struct db *db, struct date day, struct child_r
     return two_counts(db,
         "SELECT count(*) FILTER (WHERE school = 'preschool'), count(*) FROM child "
         "WHERE birth_eff > ?1 AND birth_eff <= ?2",
-        minus_years(day, 6), minus_years(day, 5), out);
+        minus_years(day, 6), minus_years(day, 3), out);
+}
+
+enum status child_stats_insurance(struct db *db, struct date day, struct child_ratio *out)
+{
+    return two_counts(db,
+        "SELECT count(*) FILTER (WHERE bhyt = 1), count(*) FROM child "
+        "WHERE birth_eff > ?1 AND birth_eff <= ?2",
+        minus_years(day, 6), day, out);
+}
+
+enum status child_stats_helped(struct db *db, struct date day, struct child_ratio *out)
+{
+    /* ?1 = 01/01 of the day's year, ?2 = day */
+    return two_counts(db,
+        "SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM child_help g WHERE g.child_id = c.id "
+        "AND g.date BETWEEN ?1 AND ?2)), count(*) FROM child c WHERE EXISTS (SELECT 1 FROM "
+        "child_sc_period p WHERE p.child_id = c.id AND p.from_date <= ?2 AND (p.to_date IS NULL "
+        "OR p.to_date >= ?1)) AND c.birth_eff > date(?1, '-16 years')",
+        (struct date){day.y, 1, 1}, day, out);
 }
 
 enum status child_stats_special(struct db *db, struct date day, struct child_ratio *out)

@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/db/row.h"
 #include "treem/app/children.h"
+#include "treem/app/catalog.h"
 #include "treem/app/session.h"
 #include "treem/db/child_bulk.h"
 #include "treem/db/child_repo.h"
@@ -219,6 +220,8 @@ static enum status prepare(struct db *db, struct child *c, const struct child *o
     if (rc == ST_OK && c->village_id == 0 && c->village && *c->village &&
         (rc = children_find_village(db, c->village, &c->village_id)) != ST_OK && bad)
         *bad = CF_VILLAGE;
+    if (rc == ST_OK && (rc = catalog_ethnicity(db, &c->ethnicity)) != ST_OK && bad)
+        *bad = CF_ETHNICITY;
     if (rc != ST_OK)
         return rc;
     struct date today = date_today();

@@ -5,6 +5,7 @@
 #include "treem/app/demo_cases.h"
 #include "treem/app/commune.h"
 #include "treem/app/demo_children.h"
+#include "treem/app/demo_support.h"
 #include "treem/app/score.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
@@ -22,9 +23,12 @@
 /* The setting that marks a demonstration database. */
 #define DEMO_MARK "demo_database"
 
+/* The khóm of the former Phường Nhơn Hưng (thị xã Tịnh Biên, An Giang; seed
+ * 000), part of Phường Thới Sơn (30502) since 07/2025. The names are made up
+ * for the demo. */
 static const char *const demo_villages[] = {
-    "Khu phố Lý Tây", "Khu phố Liêm Định", "Khu phố Liêm Lợi",
-    "Khu phố Thanh Danh", "Khu phố An Lộc", "Khu phố Tân Hòa",
+    "Khóm Xuân Hòa", "Khóm Xuân Phú", "Khóm Xuân Bình",
+    "Khóm Sơn Đông", "Khóm Sơn Tây", "Khóm Bình Hòa",
 };
 
 static enum status remove_db_files(const char *path)
@@ -47,13 +51,15 @@ static enum status fill(struct db *db)
     if (st == ST_OK)
         st = db_setting_set(db, "officer_name", "Nguyễn Thị Hồng");
     if (st == ST_OK)
-        st = db_setting_set(db, "level_above", "Sở Y tế tỉnh Gia Lai");
+        st = db_setting_set(db, "level_above", "Sở Y tế tỉnh An Giang");
     for (size_t i = 0; st == ST_OK && i < sizeof demo_villages / sizeof *demo_villages; i++)
         st = village_add(db, demo_villages[i]);
     if (st == ST_OK)
         st = demo_children_add(db, DEMO_CHILDREN, DEMO_SEED, date_today());
     if (st == ST_OK)
         st = demo_plans_fill(db);
+    if (st == ST_OK)
+        st = demo_support_fill(db);
     if (st == ST_OK)
         st = demo_cases_fill(db);
     return st;
@@ -67,7 +73,7 @@ static enum status fill_scores(struct db *db)
 {
     static const struct { const char *code, *value, *evidence, *dept; } typed[] = {
         {"1.1", "có", "Quyết định phân công cán bộ làm công tác bảo vệ trẻ em của UBND phường", "bvte"},
-        {"1.2", "có", "Danh sách cộng tác viên 6 khu phố", "bvte"},
+        {"1.2", "có", "Danh sách cộng tác viên 6 khóm", "bvte"},
         {"1.3", "có", "Biên bản giao ban Ban bảo vệ trẻ em quý I", "bvte"},
     };
     int year = date_today().y;

@@ -26,6 +26,7 @@ struct demo_case {
     const char *place, *state, *consequence, *actions, *note;
     const struct demo_step *steps;
     size_t nsteps;
+    const char *level_reason;  /* below the kind's level: why */
 };
 
 static const struct demo_step steps_carrying[] = {
@@ -63,23 +64,24 @@ static const struct demo_step steps_closed[] = {
 #define N(a) (sizeof a / sizeof *a)
 static const struct demo_case demo_cases[] = {
     {40 * DAY, 0, CASE_SRC_111, CASE_KIND_SEXUAL, CASE_INJ_NONE, CASE_LEVEL_INTERVENTION,
-     "Khu phố Liêm Định", "Hoảng sợ, không muốn đi học", "Tổn thương tâm lý lâu dài",
-     "Báo Công an phường", "", steps_carrying, N(steps_carrying)},
+     "Khóm Xuân Phú", "Hoảng sợ, không muốn đi học", "Tổn thương tâm lý lâu dài",
+     "Báo Công an phường", "", steps_carrying, N(steps_carrying), NULL},
     {14 * DAY + 3 * HOUR, 1, CASE_SRC_SCHOOL, CASE_KIND_VIOLENCE, CASE_INJ_NONE,
-     CASE_LEVEL_SUPPORT, "Khu phố An Lộc", "Vết bầm ở tay", "Bạo lực lặp lại",
-     "Cô giáo chủ nhiệm gặp gia đình", "", steps_planning_overdue, N(steps_planning_overdue)},
+     CASE_LEVEL_INTERVENTION, "Khóm Sơn Đông", "Vết bầm ở tay", "Bạo lực lặp lại",
+     "Cô giáo chủ nhiệm gặp gia đình", "", steps_planning_overdue, N(steps_planning_overdue), NULL},
     {4 * DAY, 2, CASE_SRC_PHONE, CASE_KIND_INJURY, CASE_INJ_DROWNING, CASE_LEVEL_SUPPORT,
-     "Ao nhà hàng xóm, Khu phố Tân Hòa", "Đang điều trị tại bệnh viện", "Di chứng",
-     "Sơ cứu, đưa đi bệnh viện", "", steps_approval, N(steps_approval)},
-    {5 * HOUR, -1, CASE_SRC_IN_PERSON, CASE_KIND_NEGLECT, CASE_INJ_NONE, CASE_LEVEL_INTERVENTION,
-     "Chợ An Nhơn", "Đói, quần áo bẩn", "Nguy cơ bị bóc lột", "Cho ăn, tạm ở nhà bảo vệ",
-     "bé gái, khoảng 8 tuổi, chưa rõ tên", NULL, 0},
-    {2 * DAY, 3, CASE_SRC_VIA, CASE_KIND_LABOUR, CASE_INJ_NONE, CASE_LEVEL_PREVENTION,
-     "Khu phố Thanh Danh", "Bỏ học, đi bán vé số", "Bỏ học hẳn", "", "",
-     steps_assessment, N(steps_assessment)},
-    {130 * DAY, 4, CASE_SRC_POLICE, CASE_KIND_NEGLECT, CASE_INJ_NONE, CASE_LEVEL_SUPPORT,
-     "Khu phố Lý Tây", "Suy dinh dưỡng nhẹ", "Bỏ học", "Hàng xóm cho ăn", "",
-     steps_closed, N(steps_closed)},
+     "Kênh Vĩnh Tế, khóm Bình Hòa (mùa nước nổi)", "Đang điều trị tại bệnh viện", "Di chứng",
+     "Sơ cứu, đưa đi bệnh viện", "", steps_approval, N(steps_approval), NULL},
+    {5 * HOUR, -1, CASE_SRC_IN_PERSON, CASE_KIND_ABANDON, CASE_INJ_NONE, CASE_LEVEL_INTERVENTION,
+     "Chợ Nhơn Hưng", "Đói, quần áo bẩn", "Nguy cơ bị bóc lột", "Cho ăn, tạm ở nhà bảo vệ",
+     "bé gái, khoảng 8 tuổi, chưa rõ tên", NULL, 0, NULL},
+    {2 * DAY, 3, CASE_SRC_VIA, CASE_KIND_LABOUR, CASE_INJ_NONE, CASE_LEVEL_SUPPORT,
+     "Khóm Xuân Bình", "Bỏ học, đi bán vé số", "Bỏ học hẳn", "", "",
+     steps_assessment, N(steps_assessment),
+     "Trẻ bán vé số cùng mẹ vào buổi chiều; gia đình đồng ý cho trẻ đi học lại"},
+    {130 * DAY, 4, CASE_SRC_POLICE, CASE_KIND_NEGLECT, CASE_INJ_NONE, CASE_LEVEL_INTERVENTION,
+     "Khóm Xuân Hòa", "Suy dinh dưỡng nhẹ", "Bỏ học", "Hàng xóm cho ăn", "",
+     steps_closed, N(steps_closed), NULL},
 };
 
 /* Ids of the first n children under 12 of the register, spread out. */
@@ -104,10 +106,10 @@ static enum status pick_children(struct db *db, long long ids[], size_t n)
 static enum status add_details(struct db *db, const char *who, const struct case_step *s)
 {
     static const struct { const char *factor; int rating; } risks[] = {
-        {"An toàn về thể chất", CASE_RATING_HIGH},
-        {"Sức khỏe tinh thần", CASE_RATING_MEDIUM},
-        {"Gia đình, người chăm sóc", CASE_RATING_MEDIUM},
-        {"Học tập", CASE_RATING_LOW},
+        {"physical_safety", CASE_RATING_HIGH},     /* the factors of Mẫu 03 */
+        {"emotional", CASE_RATING_MEDIUM},
+        {"family", CASE_RATING_MEDIUM},
+        {"education", CASE_RATING_LOW},
     };
     static const char *const services[] = {"Tư vấn tâm lý cho trẻ và gia đình",
                                            "Kiểm tra sức khỏe, điều trị", "Hỗ trợ trẻ đi học lại"};
@@ -187,8 +189,12 @@ static enum status add_case(struct db *db, const char *who, const char *commune,
         ok = (c.reporter_name = strdup("Lê Thị Mai")) && (c.reporter_phone = strdup("0905123456"));
     }
     enum status rc = ok ? children_new_uid(commune, c.uid) : status_set(ST_NOMEM, "%s", _("out of memory"));
+    if (rc == ST_OK && d->level_reason && !(c.level_reason = strdup(d->level_reason)))
+        rc = status_set(ST_NOMEM, "%s", _("out of memory"));
     if (rc == ST_OK)
         rc = case_validate(&c, date_now());
+    if (rc == ST_OK)
+        rc = case_validate_level(&c);
     if (rc == ST_OK)
         rc = case_repo_insert(db, who, &c);
     if (rc == ST_OK)

@@ -53,12 +53,15 @@ static const char *const kinh_given_f[] = {
     "Phương", "Quỳnh", "Thảo", "Thư", "Thúy", "Trang", "Trâm", "Uyên", "Vân", "Vy", "Yến", "Ánh",
     "Diệp", "Nhi", "Tâm", "Thủy", "Hòa", "Ly", "Khuê", "Tuyết", "Xuân", "Nguyệt", "Điệp"};
 
-/* Gia Lai's largest minority peoples (Gia Rai pool as in gen_children.py). */
-static const char *const giarai_family[] = {"Rơ Châm", "Siu", "Rơ Mah", "Ksor", "Kpă", "Nay"};
-static const char *const giarai_given_m[] = {"Blơi", "Hyưk", "Djuh", "Hlim", "Thắm", "Yơn"};
-static const char *const giarai_given_f[] = {"H'Bia", "H'Lan", "Nhiơl", "H'Ly", "H'Ngôn", "H'Nhi"};
-static const char *const bana_given_m[] = {"Hmơk", "Blưh", "Nhơn", "Djơn", "Brơk", "Gyưh"};
-static const char *const bana_given_f[] = {"Hlin", "Ngưr", "Bir", "Hnhi", "Drin", "Blê"};
+/* An Giang's minority peoples of Tịnh Biên (seed 000): Khơ-me names take
+ * Chau (men) or Néang (women) before the name; Hoa families here write
+ * their names the Kinh way. Six of each, so the demo draws the same random
+ * numbers as before (the children's codes stay stable). */
+static const char *const khmer_first[] = {"Sóc", "Sa", "Kim", "Sô", "Ty", "Đa"};
+static const char *const khmer_given_m[] = {"Kha", "Ri", "Thiên", "Phol", "Sương", "Ra"};
+static const char *const khmer_given_f[] = {"Phi", "Rết", "Thy", "Phia", "Huôl", "Mây"};
+static const char *const hoa_given_m[] = {"Hào", "Kiệt", "Vỹ", "Huy", "Phát", "Tài"};
+static const char *const hoa_given_f[] = {"Mỹ", "Lệ", "Huệ", "Quyên", "Tú", "Ngọc"};
 
 static const char *const phone_prefixes[] = {"032", "033", "034", "035", "036", "037", "038",
     "039", "056", "058", "070", "076", "077", "078", "079", "081", "082", "083", "084", "085",
@@ -80,7 +83,7 @@ static const char *const notes[] = {
 static const char *const disabilities[] = {"Khuyết tật vận động", "Khiếm thính", "Khiếm thị",
                                            "Khuyết tật trí tuệ", "Tự kỷ"};
 
-enum people { KINH, GIARAI, BANA };
+enum people { KINH, KHMER, HOA };
 
 struct gen {
     struct rng r;
@@ -112,12 +115,12 @@ static const char *kinh_surname(struct rng *r)
 /* A full name of the people, sex (1 male) and family name (NULL = any). */
 static char *make_name(struct rng *r, enum people p, bool male, const char *family)
 {
-    if (p == GIARAI)
-        return dupf("%s %s%s", family ? family : PICK(r, giarai_family),
-                    male ? PICK(r, giarai_given_m) : PICK(r, giarai_given_f), "");
-    if (p == BANA)
-        return dupf("%s %s %s", family ? family : "Đinh", male ? "Văn" : "Thị",
-                    male ? PICK(r, bana_given_m) : PICK(r, bana_given_f));
+    if (p == KHMER)
+        return dupf("%s %s %s", male ? "Chau" : "Néang", family ? family : PICK(r, khmer_first),
+                    male ? PICK(r, khmer_given_m) : PICK(r, khmer_given_f));
+    if (p == HOA)
+        return dupf("%s %s %s", family ? family : "Lâm", male ? "Văn" : "Thị",
+                    male ? PICK(r, hoa_given_m) : PICK(r, hoa_given_f));
     return dupf("%s %s %s", family ? family : kinh_surname(r),
                 male ? PICK(r, kinh_mid_m) : PICK(r, kinh_mid_f),
                 male ? PICK(r, kinh_given_m) : PICK(r, kinh_given_f));
@@ -135,11 +138,12 @@ static struct date days_before(struct date d, long n) { return date_add_days(d, 
 static void gen_family(struct gen *g, enum people p, bool male, struct child *c)
 {
     struct rng *r = &g->r;
-    const char *fam = p == KINH ? kinh_surname(r) : p == GIARAI ? PICK(r, giarai_family) : "Đinh";
+    const char *fam = p == KINH ? kinh_surname(r) : p == KHMER ? PICK(r, khmer_first) : "Lâm";
     c->full_name = make_name(r, p, male, fam);
-    /* Kinh children take the father's family name; Gia Rai the mother's clan. */
-    c->father_name = make_name(r, p, true, p == GIARAI ? NULL : fam);
-    c->mother_name = make_name(r, p, false, p == GIARAI ? fam : NULL);
+    /* Kinh and Hoa children take the father's family name; the Khơ-me
+     * child's name here shares its first part with the mother's. */
+    c->father_name = make_name(r, p, true, p == KHMER ? NULL : fam);
+    c->mother_name = make_name(r, p, false, p == KHMER ? fam : NULL);
     c->father_phone = rng_chance(r, 0.8) ? make_phone(r) : NULL;
     c->mother_phone = rng_chance(r, 0.85) ? make_phone(r) : NULL;
     double x = rng_unit(r);
@@ -244,7 +248,7 @@ static void gen_child(struct gen *g, int i, struct child *c)
     struct rng *r = &g->r;
     child_init(c);
     double x = rng_unit(r);
-    enum people p = x < 0.88 ? KINH : x < 0.95 ? GIARAI : BANA;
+    enum people p = x < 0.88 ? KINH : x < 0.95 ? KHMER : HOA;
     x = rng_unit(r);
     c->sex = x < 0.505 ? CHILD_SEX_MALE : x < 0.993 ? CHILD_SEX_FEMALE : CHILD_SEX_UNKNOWN;
     gen_family(g, p, c->sex == CHILD_SEX_MALE || (c->sex == CHILD_SEX_UNKNOWN && rng_chance(r, 0.5)), c);
@@ -254,7 +258,7 @@ static void gen_child(struct gen *g, int i, struct child *c)
         free(c->full_name);
         c->full_name = strdup("Nguyễn Thị Đào");
     }
-    c->ethnicity = strdup(p == KINH ? "Kinh" : p == GIARAI ? "Gia Rai" : "Ba Na");
+    c->ethnicity = strdup(p == KINH ? "Kinh" : p == KHMER ? "Khơ-me" : "Hoa"); /* QĐ 121 */
     c->village_id = g->villages[rng_int(r, g->nvillages)];
     struct date birth = days_before(g->today, rng_int(r, 17 * 365 + 180));
     gen_birth(g, c, birth, p == KINH);

@@ -32,15 +32,17 @@ enum status measures_plan(struct db *db, enum plan_measure m, int year, struct d
     struct child_ratio r = {0, 0};
     enum status st;
     switch (m) {
-    case PLAN_MEASURE_BIRTH_REG_ON_TIME_RATE: st = child_stats_birth_reg(db, year, &r); break;
+    case PLAN_MEASURE_BIRTH_REG_ON_TIME_RATE: st = child_stats_birth_reg(db, year, on, &r); break;
     case PLAN_MEASURE_VACCINATED_U1_RATE: st = child_stats_vaccinated_under1(db, year, &r); break;
     case PLAN_MEASURE_HEALTH_CHECK_RATE: st = child_stats_health_check(db, year, &r); break;
     case PLAN_MEASURE_PRESCHOOL_RATE: st = child_stats_preschool(db, on, &r); break;
+    case PLAN_MEASURE_INSURANCE_RATE: st = child_stats_insurance(db, on, &r); break;
+    case PLAN_MEASURE_SC_CHILDREN_HELPED_RATE: st = child_stats_helped(db, on, &r); break;
     case PLAN_MEASURE_UNDERWEIGHT_U5_RATE: return nutrition(db, false, on, out);
     case PLAN_MEASURE_STUNTING_U5_RATE: return nutrition(db, true, on, out);
     default:
-        /* helped (needs the cases), insurance, register updates: the
-         * register keeps no count of these yet — typed with a source */
+        /* register updates: the register keeps no count of these yet —
+         * typed with a source */
         return ST_NOTFOUND;
     }
     return st == ST_OK ? rate(r.num, r.den, out) : st;

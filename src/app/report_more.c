@@ -81,7 +81,7 @@ enum status report_add_health(struct db *db, struct report *r)
     char label[REPORT_LABEL_BUF];
     struct child_ratio v;
     snprintf(label, sizeof label, _("Born in %d, birth registered on time"), year);
-    enum status st = ratio_or_na(r, label, child_stats_birth_reg(db, year, &v), &v);
+    enum status st = ratio_or_na(r, label, child_stats_birth_reg(db, year, r->on, &v), &v);
     snprintf(label, sizeof label, _("Turning 1 in %d, fully vaccinated"), year);
     if (st == ST_OK)
         st = ratio_or_na(r, label, child_stats_vaccinated_under1(db, year, &v), &v);
@@ -91,7 +91,12 @@ enum status report_add_health(struct db *db, struct report *r)
     if (st == ST_OK)
         st = ratio_or_na(r, label, child_stats_health_check(db, year, &v), &v);
     if (st == ST_OK)
-        st = ratio_or_na(r, _("Aged 5 attending pre-school"), child_stats_preschool(db, r->on, &v), &v);
+        st = ratio_or_na(r, _("Aged 3 to 5 attending pre-school"), child_stats_preschool(db, r->on, &v), &v);
+    if (st == ST_OK)
+        st = ratio_or_na(r, _("Under 6 with a health-insurance card"), child_stats_insurance(db, r->on, &v), &v);
+    snprintf(label, sizeof label, _("In special circumstances in %d, helped"), year);
+    if (st == ST_OK)
+        st = ratio_or_na(r, label, child_stats_helped(db, r->on, &v), &v);
     return st;
 }
 

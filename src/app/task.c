@@ -20,7 +20,9 @@ static enum status tx_end(struct db *db, enum status st)
 
 enum status task_create(struct db *db, struct task *t)
 {
-    enum status st = db_begin(db);
+    enum status st = task_validate_done_on(t, date_today());
+    if (st == ST_OK)
+        st = db_begin(db);
     if (st != ST_OK)
         return st;
     return tx_end(db, task_repo_insert(db, session_user(db), t));
@@ -28,7 +30,9 @@ enum status task_create(struct db *db, struct task *t)
 
 enum status task_save(struct db *db, const struct task *t)
 {
-    enum status st = db_begin(db);
+    enum status st = task_validate_done_on(t, date_today());
+    if (st == ST_OK)
+        st = db_begin(db);
     if (st != ST_OK)
         return st;
     return tx_end(db, task_repo_update(db, session_user(db), t));
@@ -71,7 +75,9 @@ enum status task_mark_done(struct db *db, long long id, struct date on, const ch
 {
     if (!plan_date_set(on))
         return status_set(ST_INVALID, _("%s: a date is required"), _("done date"));
-    return set_done(db, id, true, on, evidence);
+    struct task probe = {.done = true, .done_on = on};
+    enum status st = task_validate_done_on(&probe, date_today());
+    return st == ST_OK ? set_done(db, id, true, on, evidence) : st;
 }
 
 enum status task_reopen(struct db *db, long long id)

@@ -8,6 +8,7 @@
  * saved record the duplicate rules call likely (child_dup_score), else a new
  * child with a new uid of this commune. Conflicts: see doc/csv-columns.md. */
 #include <config.h>
+#include "treem/app/catalog.h"
 #include "treem/app/transfer_kind.h"
 #include "treem/app/children.h"
 #include "treem/app/commune.h"
@@ -397,7 +398,11 @@ static enum status validate(struct transfer_import *im, const struct csv_row *ro
      * (apart, never counted), with a note; not an error in a file. */
     int age = child_age_on(c, im->today, NULL);
     bool over = age >= CHILD_AGE_LIMIT && known_birth(c);
-    if (child_validate(c, over ? c : old, im->today, &bad) == ST_OK) {
+    if (catalog_ethnicity(im->db, &c->ethnicity) != ST_OK) {
+        if (status_last() == ST_NOMEM)
+            return ST_NOMEM;
+        bad = CF_ETHNICITY;
+    } else if (child_validate(c, over ? c : old, im->today, &bad) == ST_OK) {
         if (!over || (old && old != c && child_is_over_16(old, im->today)))
             return ST_OK;
         char msg[256];

@@ -51,7 +51,7 @@ static enum status child_opt(struct db *db, const char *code, long long *id)
 
 enum { O_SOURCE = 256, O_DATE, O_TIME, O_CHILD, O_NOTE, O_AGE, O_SEX, O_PLACE, O_STATE, O_CONSEQ,
        O_PARENTS, O_CARER, O_ACTIONS, O_KIND, O_INJURY, O_DIED, O_LEVEL, O_CONSENT, O_RNAME,
-       O_RPHONE, O_RADDR };
+       O_RPHONE, O_RADDR, O_LEVEL_REASON };
 static const struct option add_opts[] = {
     {"source", required_argument, NULL, O_SOURCE}, {"date", required_argument, NULL, O_DATE},
     {"time", required_argument, NULL, O_TIME}, {"child", required_argument, NULL, O_CHILD},
@@ -64,7 +64,8 @@ static const struct option add_opts[] = {
     {"level", required_argument, NULL, O_LEVEL}, {"consent", no_argument, NULL, O_CONSENT},
     {"reporter-name", required_argument, NULL, O_RNAME},
     {"reporter-phone", required_argument, NULL, O_RPHONE},
-    {"reporter-address", required_argument, NULL, O_RADDR}, {NULL, 0, NULL, 0},
+    {"reporter-address", required_argument, NULL, O_RADDR},
+    {"level-reason", required_argument, NULL, O_LEVEL_REASON}, {NULL, 0, NULL, 0},
 };
 
 static enum status add_text_opt(struct case_file *c, int opt, const char *arg)
@@ -93,6 +94,7 @@ static enum status add_opt(struct case_file *c, int opt, const char *arg, const 
     case O_CHILD: *child = arg; return ST_OK;
     case O_DIED: c->died = true; return ST_OK;
     case O_CONSENT: c->consent = true; return ST_OK;
+    case O_LEVEL_REASON: return cli_set_text(&c->level_reason, arg);
     case O_AGE:
         if (cli_parse_number("--age", arg, &age) != ST_OK)
             return ST_INVALID;
@@ -115,8 +117,10 @@ static int case_add(const struct cli_env *env, const struct cli_command *self, i
            : add_opt(&c, opt, optarg, &date, &time, &child) != ST_OK ? cli_fail() : 0;
     if (rc == 0 && optind < argc)
         rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
-    if (rc == 0 && (c.source < 0 || c.kind < 0 || c.level < 0))
-        rc = cli_usage(self, "%s", _("--source, --kind and --level are required"));
+    if (rc == 0 && (c.source < 0 || c.kind < 0))
+        rc = cli_usage(self, "%s", _("--source and --kind are required"));
+    if (rc == 0 && c.level < 0) /* the kind's level: abuse is at "can thiệp" */
+        c.level = case_default_level(c.kind);
     if (rc == 0 && when_opt(_("received"), date, time, &c.received) != ST_OK)
         rc = cli_fail();
     struct db *db = NULL;
@@ -379,7 +383,7 @@ static const struct {
     int (*run)(const struct cli_env *, const struct cli_command *, int, char **);
     const char *args;
 } case_subs[] = {
-    {"add", case_add, "--source S --kind K --level L [--date D --time HH:MM] [--child TE-n | "
+    {"add", case_add, "--source S --kind K [--level L [--level-reason T]] [--date D --time HH:MM] [--child TE-n | "
      "--note T --age N --sex S] [--place T] [--state T] [--consequence T] [--parents T] "
      "[--carer T] [--actions T] [--injury drowning|traffic|other] [--died] "
      "[--consent --reporter-name T --reporter-phone T --reporter-address T]"},

@@ -48,7 +48,7 @@ static void print_line(const struct case_line *l)
     datetime_format(l->row.received, when);
     if (l->has_next) {
         due_text(&l->next, due);
-        snprintf(next, sizeof next, "%s %s %s", enum_label(&enum_case_step, l->next.step),
+        snprintf(next, sizeof next, "%s %s %s", case_open_item_label(&l->next),
                  urgency_label(l->next.urgency), due);
     }
     printf("%s\t%s\t%s\t%s\t%s\t%s\n", l->row.code, when, l->child_shown,
@@ -119,7 +119,7 @@ int cmd_case_due(const struct cli_env *env, const struct cli_command *self, int 
         char when[DATETIME_BUF];
         due_text(&due[i].item, when);
         printf("%s\t%s\t%s\t%s\t%s\n", urgency_label(due[i].item.urgency), when, due[i].code,
-               enum_label(&enum_case_step, due[i].item.step), due[i].child_shown);
+               case_open_item_label(&due[i].item), due[i].child_shown);
         shown++;
     }
     if (rc == 0 && shown == 0)
@@ -165,6 +165,8 @@ static void show_intake(struct db *db, const struct case_file *c, enum user_role
     if (c->died)
         cli_print_field(_("Outcome:"), _("the child died"), 22);
     cli_print_field(_("Protection level:"), enum_label(&enum_case_level, c->level), 22);
+    if (c->level_reason && *c->level_reason)
+        cli_print_field(_("Reason for the level:"), c->level_reason, 22);
     const struct { const char *label, *text; } t[] = {
         {N_("Place:"), c->place}, {N_("Current state:"), c->current_state},
         {N_("Likely consequence:"), c->consequence}, {N_("Parents:"), c->parents},
@@ -205,7 +207,7 @@ static void show_step(const struct case_step *s, const struct case_risk *r, size
         printf("      %s\n", s->notes);
     for (size_t i = 0; i < nr; i++)
         if (r[i].step_id == s->id)
-            printf("      %s: %s\n", r[i].factor, enum_label(&enum_case_rating, r[i].rating));
+            printf("      %s: %s\n", case_factor_label(r[i].factor), enum_label(&enum_case_rating, r[i].rating));
     for (size_t i = 0; i < nv; i++) {
         if (v[i].step_id != s->id)
             continue;
@@ -239,8 +241,11 @@ static int show_rest(struct db *db, const struct case_file *c)
         for (size_t i = 0; i < no; i++) {
             char due[DATETIME_BUF];
             due_text(&open[i], due);
-            printf("  %s  %s (%s)\n", due, enum_label(&enum_case_step, open[i].step),
+            printf("  %s  %s (%s)\n", due, case_open_item_label(&open[i]),
                    urgency_label(open[i].urgency));
+            if (open[i].no_holidays)
+                printf("    %s\n", _("warning: the holiday table does not cover this year; "
+                                     "check the date against the year's holidays"));
         }
         if (no == 0)
             printf("  %s\n", _("none open"));

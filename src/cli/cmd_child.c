@@ -245,6 +245,7 @@ int cmd_child(const struct cli_env *env, int argc, char **argv)
         {"add", child_add}, {"edit", child_edit}, {"delete", child_delete},
         {"list", cmd_child_list}, {"show", cmd_child_show},
         {"group", cmd_child_facts}, {"measure", cmd_child_facts}, {"check", cmd_child_facts},
+        {"risk", cmd_child_support}, {"help", cmd_child_support},
     };
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         printf("%s: treem child add --name NAME (--dob DD/MM/YYYY | --age N) [--sex nam|nu|khong-ro]\n"
@@ -257,7 +258,10 @@ int cmd_child(const struct cli_env *env, int argc, char **argv)
                "       treem child delete CODE --yes\n"
                "       treem child group CODE add SUBGROUP [--from DATE] [--to DATE] | end ID --to DATE | delete ID\n"
                "       treem child measure CODE [--date DATE] [--weight KG] [--height CM] | delete ID\n"
-               "       treem child check CODE [--date DATE] | delete DATE\n", _("usage"));
+               "       treem child check CODE [--date DATE] | delete DATE\n"
+               "       treem child risk CODE add --reason TEXT [--from DATE] [--to DATE] | end ID [--to DATE] | delete ID\n"
+               "       treem child help CODE add --what TEXT --by TEXT [--kind K] [--date DATE] | delete ID\n",
+               _("usage"));
         printf("%s\n", _("Fields (each is an option --FIELD VALUE):"));
         build_options();
         for (int f = 0; f < CF__COUNT; f++)

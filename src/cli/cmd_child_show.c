@@ -4,6 +4,7 @@
 #include "treem/cli/cli.h"
 #include "treem/cli/cli_args.h"
 #include "treem/app/children.h"
+#include "treem/app/child_support.h"
 #include "treem/app/who_tables.h"
 #include "treem/core/i18n.h"
 
@@ -205,6 +206,34 @@ static void show_checks(struct db *db, const struct child *c)
     free(d);
 }
 
+static void show_support(struct db *db, const struct child *c)
+{
+    struct child_risk *r;
+    struct child_help *h;
+    size_t n;
+    if (child_support_risks(db, c->id, &r, &n) == ST_OK) {
+        printf("\n%s\n", n ? _("At risk of special circumstances:") : _("At risk of special circumstances: none"));
+        for (size_t i = 0; i < n; i++) {
+            char from[DATE_BUF], to[DATE_BUF] = "";
+            date_format(r[i].from, from);
+            if (r[i].to.y)
+                date_format(r[i].to, to);
+            printf("  #%lld %s–%s %s\n", r[i].id, from, to, r[i].reason);
+        }
+        child_risks_free(r, n);
+    }
+    if (child_support_helps(db, c->id, &h, &n) == ST_OK) {
+        printf("\n%s\n", n ? _("Help received:") : _("Help received: none"));
+        for (size_t i = 0; i < n; i++) {
+            char d[DATE_BUF];
+            date_format(h[i].date, d);
+            printf("  #%lld %s  %s: %s — %s\n", h[i].id, d, enum_label(&enum_help_kind, h[i].kind),
+                   h[i].what, h[i].by_whom);
+        }
+        child_helps_free(h, n);
+    }
+}
+
 int cmd_child_show(const struct cli_env *env, int argc, char **argv)
 {
     if (argc != 2 || argv[1][0] == '-')
@@ -233,6 +262,7 @@ int cmd_child_show(const struct cli_env *env, int argc, char **argv)
     snprintf(buf, sizeof buf, "%s / %s", c.created_at, c.updated_at);
     show_line(_("created / changed"), buf);
     show_periods(db, &c, today);
+    show_support(db, &c);
     show_measures(db, &c);
     show_checks(db, &c);
     child_free(&c);

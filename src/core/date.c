@@ -314,6 +314,15 @@ bool holidays_contains(const struct holidays *h, struct date d)
     return at < h->n && h->days[at] == day;
 }
 
+bool holidays_cover_year(const struct holidays *h, int year)
+{
+    if (!h || !h->n)
+        return false;
+    long first = date_to_days((struct date){year, 1, 1});
+    size_t at = holidays_lower(h, first);
+    return at < h->n && h->days[at] <= date_to_days((struct date){year, 12, 31});
+}
+
 void holidays_free(struct holidays *h)
 {
     free(h->days);

@@ -14,7 +14,7 @@
 #define CASE_SELECT "SELECT id, uid, code, rev, source, received_at, child_id, child_note, " \
     "est_age, sex, place, current_state, consequence, parents, carer, actions_taken, kind, " \
     "injury_cause, died, level, reporter_consent, reporter_name, reporter_phone, " \
-    "reporter_address, stage, created_at, updated_at FROM case_file "
+    "reporter_address, stage, created_at, updated_at, level_reason FROM case_file "
 
 /* Shown in the audit log instead of the reporter's identity (Điều 24). */
 #define HIDDEN "(confidential)"
@@ -72,6 +72,7 @@ static bool read_case(sqlite3_stmt *st, struct case_file *c)
     c->stage = enum_from_code(&enum_case_stage, (const char *)sqlite3_column_text(st, 24));
     copy_col(st, 25, c->created_at, sizeof c->created_at);
     copy_col(st, 26, c->updated_at, sizeof c->updated_at);
+    c->level_reason = row_text(st, 27, true, &ok);
     return ok;
 }
 
@@ -136,7 +137,8 @@ static char *search_text(struct db *db, const struct case_file *c)
     return fold;
 }
 
-/* ?1 … ?22: every stored field, the search text and updated_at. */
+/* ?1 … ?22: every stored field, the search text and updated_at; ?26 the
+ * reason for the level. */
 static enum status bind_case(struct db *db, sqlite3_stmt *st, const struct case_file *c)
 {
     char when[DATETIME_BUF];
@@ -163,6 +165,7 @@ static enum status bind_case(struct db *db, sqlite3_stmt *st, const struct case_
         {18, N_("reporter's name"), c->consent ? c->reporter_name : NULL},
         {19, N_("reporter's phone"), c->consent ? c->reporter_phone : NULL},
         {20, N_("reporter's address"), c->consent ? c->reporter_address : NULL},
+        {26, N_("reason for the level"), c->level_reason ? c->level_reason : ""},
     };
     enum status rc = ST_OK;
     for (size_t i = 0; rc == ST_OK && i < sizeof t / sizeof *t; i++)
@@ -187,7 +190,8 @@ static enum status step_write(struct db *db, sqlite3_stmt *st)
 
 #define CASE_COLS "source, received_at, child_id, child_note, est_age, sex, place, " \
     "current_state, consequence, parents, carer, actions_taken, kind, injury_cause, died, " \
-    "level, reporter_consent, reporter_name, reporter_phone, reporter_address, search, updated_at"
+    "level, reporter_consent, reporter_name, reporter_phone, reporter_address, search, updated_at, " \
+    "level_reason"
 
 enum status case_repo_insert(struct db *db, const char *who, struct case_file *c)
 {
@@ -208,7 +212,7 @@ enum status case_repo_insert(struct db *db, const char *who, struct case_file *c
     sqlite3_stmt *st = NULL;
     rc = db_prepare(db, "INSERT INTO case_file(" CASE_COLS ", uid, code_num, code, created_at, "
                     "stage) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                    "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?22, 'intake')", &st);
+                    "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?26, ?23, ?24, ?25, ?22, 'intake')", &st);
     if (rc != ST_OK)
         return rc;
     rc = bind_case(db, st, c);
@@ -258,7 +262,7 @@ enum status case_repo_update(struct db *db, const char *who, const struct case_f
     sqlite3_stmt *st = NULL;
     enum status rc = db_prepare(db, "UPDATE case_file SET (" CASE_COLS ") = (?1, ?2, ?3, ?4, ?5, "
                                 "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-                                "?20, ?21, ?22), rev = rev + 1 WHERE id = ?23 AND rev = ?24", &st);
+                                "?20, ?21, ?22, ?26), rev = rev + 1 WHERE id = ?23 AND rev = ?24", &st);
     if (rc != ST_OK)
         return rc;
     rc = bind_case(db, st, c);

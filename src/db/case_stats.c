@@ -5,6 +5,7 @@
 #include "treem/core/strbuf.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 /* "?2, ?3, …" for the kinds, bound after the year (?1). */
 static enum status prepare(struct db *db, const char *head, const char *tail, int year,
@@ -44,21 +45,54 @@ enum status case_stats_count(struct db *db, int year, const char *const *kinds, 
     return rc;
 }
 
-enum status case_stats_approved(struct db *db, int year, const char *const *kinds,
-                                long long *num, long long *den)
+enum status case_stats_children(struct db *db, int year, const char *const *kinds, bool died_only,
+                                long long *n)
 {
     sqlite3_stmt *st;
-    enum status rc = prepare(db,
-        "SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM case_step s "
-        "WHERE s.case_id = c.id AND s.kind = 'approval')) FROM case_file c", "", year, kinds, &st);
+    enum status rc = prepare(db, "SELECT count(DISTINCT c.child_id) + count(*) FILTER (WHERE c.child_id "
+                             "IS NULL) FROM case_file c", died_only ? " AND c.died = 1" : "", year,
+                             kinds, &st);
     if (rc != ST_OK)
         return rc;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        *den = sqlite3_column_int64(st, 0);
-        *num = sqlite3_column_int64(st, 1);
-    } else {
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *n = sqlite3_column_int64(st, 0);
+    else
         rc = db_fail(db, _("database"));
-    }
     sqlite3_finalize(st);
+    return rc;
+}
+
+enum status case_stats_ids(struct db *db, int year, const char *const *kinds, long long **ids,
+                           size_t *n)
+{
+    sqlite3_stmt *st;
+    size_t cap = 0;
+    *ids = NULL;
+    *n = 0;
+    enum status rc = prepare(db, "SELECT c.id FROM case_file c", " ORDER BY c.id", year, kinds, &st);
+    if (rc != ST_OK)
+        return rc;
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            size_t ncap = cap ? cap * 2 : 16;
+            long long *nl = realloc(*ids, ncap * sizeof *nl);
+            if (!nl) {
+                rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+                break;
+            }
+            *ids = nl;
+            cap = ncap;
+        }
+        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    if (rc == ST_OK && step != SQLITE_DONE)
+        rc = db_fail(db, _("database"));
+    sqlite3_finalize(st);
+    if (rc != ST_OK) {
+        free(*ids);
+        *ids = NULL;
+        *n = 0;
+    }
     return rc;
 }

@@ -17,6 +17,7 @@ static const struct enum_item step_items[] = {CASE_STEP_LIST(ENUM_X_ITEM)};
 static const struct enum_item rating_items[] = {CASE_RATING_LIST(ENUM_X_ITEM)};
 static const struct enum_item stage_items[] = {CASE_STAGE_LIST(ENUM_X_ITEM)};
 static const struct enum_item role_items[] = {CASE_ROLE_LIST(ENUM_X_ITEM)};
+static const struct enum_item factor_items[] = {CASE_FACTOR_LIST(ENUM_X_ITEM)};
 
 const struct enum_def enum_case_source = {source_items, CASE_SRC__COUNT};
 const struct enum_def enum_case_kind = {kind_items, CASE_KIND__COUNT};
@@ -26,6 +27,7 @@ const struct enum_def enum_case_step = {step_items, CASE_STEP__COUNT};
 const struct enum_def enum_case_rating = {rating_items, CASE_RATING__COUNT};
 const struct enum_def enum_case_stage = {stage_items, CASE_STAGE__COUNT};
 const struct enum_def enum_user_role = {role_items, ROLE__COUNT};
+const struct enum_def enum_case_factor = {factor_items, CASE_FACTOR__COUNT};
 
 void case_file_init(struct case_file *c)
 {
@@ -41,7 +43,7 @@ void case_file_free(struct case_file *c)
 {
     char **texts[] = {&c->child_note, &c->place, &c->current_state, &c->consequence, &c->parents,
                       &c->carer, &c->actions_taken, &c->reporter_name, &c->reporter_phone,
-                      &c->reporter_address};
+                      &c->reporter_address, &c->level_reason};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
         free(*texts[i]);
     case_file_init(c);
@@ -168,9 +170,53 @@ static enum status validate_lists(const struct case_file *c)
     if (c->est_age < -1 || c->est_age > 17)
         return status_set(ST_INVALID, _("%s: %d is not an age from 0 to 17"), _("estimated age"),
                           c->est_age);
+    if (c->est_age >= 16)
+        return status_set(ST_INVALID, _("%s: %d years: Nghị định 56/2017 covers children under 16 "
+                                        "(Luật Trẻ em Điều 1); this is not a child protection case"),
+                          _("estimated age"), c->est_age);
     if (c->sex < 0 || c->sex >= CHILD_SEX__COUNT)
         return status_set(ST_INVALID, _("%s: unknown value"), _("sex"));
     return ST_OK;
+}
+
+bool case_kind_is_abuse(int kind)
+{
+    return kind == CASE_KIND_SEXUAL || kind == CASE_KIND_VIOLENCE || kind == CASE_KIND_EXPLOIT ||
+           kind == CASE_KIND_LABOUR || kind == CASE_KIND_NEGLECT || kind == CASE_KIND_ABANDON ||
+           kind == CASE_KIND_TRAFFICK;
+}
+
+int case_default_level(int kind)
+{
+    return case_kind_is_abuse(kind) ? CASE_LEVEL_INTERVENTION : CASE_LEVEL_SUPPORT;
+}
+
+enum status case_check_child_age(struct date birth, struct date received)
+{
+    if (!birth.y || date_age_years(birth, received) < 16)
+        return ST_OK;
+    char b[DATE_BUF];
+    date_format(received, b);
+    return status_set(ST_INVALID, _("%s: 16 or older on %s; Nghị định 56/2017 covers children "
+                                    "under 16 (Luật Trẻ em Điều 1): this is not a child protection case"),
+                      _("child"), b);
+}
+
+const char *case_factor_label(const char *stored)
+{
+    int f = enum_from_code(&enum_case_factor, stored);
+    return f >= 0 ? enum_label(&enum_case_factor, f) : (stored ? stored : "");
+}
+
+enum status case_validate_level(const struct case_file *c)
+{
+    int want = case_default_level(c->kind);
+    if (c->level >= want || filled(c->level_reason))
+        return ST_OK;
+    return status_set(ST_INVALID, _("%s: a case of %s is at the %s level (Luật Trẻ em Điều 50); "
+                                    "give the reason for a lower level"),
+                      _("protection level"), enum_label(&enum_case_kind, c->kind),
+                      enum_label(&enum_case_level, want));
 }
 
 enum status case_validate(const struct case_file *c, struct datetime now)
@@ -193,16 +239,27 @@ enum status case_validate(const struct case_file *c, struct datetime now)
         {N_("parents"), c->parents}, {N_("carer"), c->carer},
         {N_("actions already taken"), c->actions_taken}, {N_("reporter's name"), c->reporter_name},
         {N_("reporter's phone"), c->reporter_phone}, {N_("reporter's address"), c->reporter_address},
+        {N_("reason for the level"), c->level_reason},
     };
     for (size_t i = 0; st == ST_OK && i < sizeof texts / sizeof *texts; i++)
         st = check_text(texts[i].label, texts[i].text);
     return st;
 }
 
-enum status case_risk_validate(const struct case_risk *r)
+enum status case_risk_validate(struct case_risk *r)
 {
     if (!filled(r->factor))
         return status_set(ST_INVALID, _("%s: name the risk factor"), _("risk factor"));
+    int f = enum_parse(&enum_case_factor, r->factor);
+    if (f < 0)
+        return status_set(ST_INVALID, _("%s: '%s' is not a factor of the assessment form (an toàn, "
+                                        "sức khỏe, chăm sóc, học tập, tâm lý, gia đình, xã hội, "
+                                        "điều kiện sống)"), _("risk factor"), r->factor);
+    char *code = strdup(enum_code(&enum_case_factor, f));
+    if (!code)
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    free(r->factor);
+    r->factor = code;
     if (r->rating < 0 || r->rating >= CASE_RATING__COUNT)
         return status_set(ST_INVALID, _("%s: choose high, medium or low"), _("risk rating"));
     return check_text(N_("risk factor"), r->factor);

@@ -98,8 +98,36 @@ static void add_item(struct case_open_item out[CASE_OPEN_MAX], size_t *n, int st
 {
     if (*n >= CASE_OPEN_MAX)
         return;
-    out[*n] = (struct case_open_item){step, due, hourly, case_urgency_of(due, hourly, now, h)};
+    out[*n] = (struct case_open_item){step, due, hourly, case_urgency_of(due, hourly, now, h),
+                                      false, false};
     (*n)++;
+}
+
+/* A working-day item counted from `from`: flagged when the holiday table
+ * does not cover a year it spans. */
+static void add_working(struct case_open_item out[CASE_OPEN_MAX], size_t *n, int step,
+                        struct date from, struct date due, struct datetime now,
+                        const struct holidays *h)
+{
+    size_t at = *n;
+    add_item(out, n, step, end_of_day(due), false, now, h);
+    if (*n > at)
+        out[at].no_holidays = !holidays_cover_year(h, from.y) || !holidays_cover_year(h, due.y);
+}
+
+/* The emergency action awaited: an initial assessment found serious danger
+ * and no service or separation is dated after it. */
+static bool emergency_awaited(const struct case_step *steps, size_t n)
+{
+    bool awaited = false;
+    for (size_t i = 0; i < n; i++) {
+        if (steps[i].kind == CASE_STEP_INITIAL && steps[i].emergency == 1)
+            awaited = true;
+        else if (steps[i].kind == CASE_STEP_SERVICE || steps[i].kind == CASE_STEP_SEPARATION ||
+                 steps[i].kind == CASE_STEP_CLOSURE)
+            awaited = false;
+    }
+    return awaited;
 }
 
 void case_open_items(const struct case_file *c, const struct case_step *steps, size_t n,
@@ -112,20 +140,49 @@ void case_open_items(const struct case_file *c, const struct case_step *steps, s
         return;
     struct datetime start, plan;
     cycle_marks(c, steps, n, &start, &plan);
-    if (stage == CASE_STAGE_INTAKE)
-        add_item(out, nout, CASE_STEP_INITIAL, case_emergency_deadline(c->received), true, now, h);
+    if (emergency_awaited(steps, n)) {
+        add_item(out, nout, CASE_STEP_SERVICE, case_emergency_deadline(c->received), true, now, h);
+        out[*nout - 1].emergency = true;
+    }
     if (stage == CASE_STAGE_INTAKE || stage == CASE_STAGE_ASSESSMENT || stage == CASE_STAGE_PLANNING)
-        add_item(out, nout, CASE_STEP_PLAN, end_of_day(case_plan_deadline(start.date, h)), false,
-                 now, h);
+        add_working(out, nout, CASE_STEP_PLAN, start.date, case_plan_deadline(start.date, h), now, h);
     if (stage == CASE_STAGE_APPROVAL)
-        add_item(out, nout, CASE_STEP_APPROVAL,
-                 end_of_day(case_approval_deadline(plan.date, h)), false, now, h);
+        add_working(out, nout, CASE_STEP_APPROVAL, plan.date,
+                    case_approval_deadline(plan.date, h), now, h);
     for (size_t i = 0; i < n; i++)
         if (steps[i].kind == CASE_STEP_SEPARATION && steps[i].end.date.y == 0) {
             struct datetime due = steps[i].at;
             due.date = case_separation_deadline(due.date);
             add_item(out, nout, CASE_STEP_SEPARATION, due, false, now, h);
         }
+}
+
+const char *case_open_item_label(const struct case_open_item *it)
+{
+    if (it->emergency)
+        return _("Emergency action or temporary separation");
+    return enum_label(&enum_case_step, it->step);
+}
+
+enum case_timeliness case_plan_timeliness(const struct case_file *c, const struct case_step *steps,
+                                          size_t n, const struct holidays *h, struct datetime now)
+{
+    const struct case_step *plan = NULL, *approval = NULL;
+    for (size_t i = 0; i < n && !approval; i++) {
+        if (steps[i].kind == CASE_STEP_PLAN && !plan)
+            plan = &steps[i];
+        else if (steps[i].kind == CASE_STEP_APPROVAL && plan)
+            approval = &steps[i];
+    }
+    struct date plan_due = case_plan_deadline(c->received.date, h);
+    if (!plan)
+        return date_cmp(now.date, plan_due) <= 0 ? CASE_PENDING : CASE_LATE;
+    if (date_cmp(plan->at.date, plan_due) > 0)
+        return CASE_LATE;
+    struct date approval_due = case_approval_deadline(plan->at.date, h);
+    if (!approval)
+        return date_cmp(now.date, approval_due) <= 0 ? CASE_PENDING : CASE_LATE;
+    return date_cmp(approval->at.date, approval_due) <= 0 ? CASE_TIMELY : CASE_LATE;
 }
 
 bool case_may_see_child_name(enum user_role role)

@@ -99,6 +99,16 @@ static enum status check_task_dates(const struct task *t)
     return ST_OK;
 }
 
+enum status task_validate_done_on(const struct task *t, struct date today)
+{
+    if (!t->done || !plan_date_set(t->done_on) || date_cmp(t->done_on, today) <= 0)
+        return ST_OK;
+    char buf[DATE_BUF];
+    date_format(t->done_on, buf);
+    return status_set(ST_INVALID, _("%s: %s is in the future; mark a task done once it is done"),
+                      _("done date"), buf);
+}
+
 enum status task_validate(const struct task *t)
 {
     enum status st = check_text(_("task text"), t->text, TASK_TEXT_MAX, true);

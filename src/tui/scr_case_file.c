@@ -127,7 +127,7 @@ static void timeline_lines(struct screen *s, struct file_state *st, long long id
             add(st, "      %s", steps[i].notes);
         for (size_t j = 0; j < nr; j++)
             if (risks[j].step_id == steps[i].id)
-                add(st, "      %s %s: %s", _("Risk:"), risks[j].factor,
+                add(st, "      %s %s: %s", _("Risk:"), case_factor_label(risks[j].factor),
                     enum_label(&enum_case_rating, risks[j].rating));
         for (size_t j = 0; j < ni; j++)
             if (items[j].step_id == steps[i].id)
@@ -164,7 +164,10 @@ static void load(struct screen *s)
         else
             date_format(open[i].due.date, due);
         add(st, "  %s  %s  %s", open[i].urgency == CASE_OVERDUE ? _("OVERDUE") :
-            open[i].urgency == CASE_SOON ? _("soon") : "    ", due, enum_label(&enum_case_step, open[i].step));
+            open[i].urgency == CASE_SOON ? _("soon") : "    ", due, case_open_item_label(&open[i]));
+        if (open[i].no_holidays)
+            add(st, "    %s", _("warning: the holiday table does not cover this year; "
+                               "check the date against the year's holidays"));
     }
     timeline_lines(s, st, id);
     list_set_count(&st->lv, st->n);

@@ -16,9 +16,11 @@
 
 #define ENUM_X_LABEL(id, code, label, aliases) label,
 static const char *const source_choices[] = {CASE_SOURCE_LIST(ENUM_X_LABEL) NULL};
-static const char *const kind_choices[] = {CASE_KIND_LIST(ENUM_X_LABEL) NULL};
+/* A new intake starts with no kind (the officer chooses) and the kind's
+ * level (abuse: intervention), both one place after the lists' own. */
+static const char *const kind_choices[] = {N_("(choose)"), CASE_KIND_LIST(ENUM_X_LABEL) NULL};
 static const char *const injury_choices[] = {CASE_INJURY_LIST(ENUM_X_LABEL) NULL};
-static const char *const level_choices[] = {CASE_LEVEL_LIST(ENUM_X_LABEL) NULL};
+static const char *const level_choices[] = {N_("The kind's level"), CASE_LEVEL_LIST(ENUM_X_LABEL) NULL};
 static const char *const sex_choices[] = {CHILD_SEX_LIST(ENUM_X_LABEL) NULL};
 static const char *const step_choices[] = {CASE_STEP_LIST(ENUM_X_LABEL) NULL};
 static const char *const yesno_choices[] = {N_("No"), N_("Yes"), NULL};
@@ -69,6 +71,7 @@ static bool form_text_mode_of(struct form *f)
 
 enum { I_DATE, I_HOUR, I_SOURCE, I_CHILD, I_AGE, I_SEX, I_KIND, I_INJURY, I_LEVEL, I_PLACE,
        I_STATE, I_CONSEQ, I_PARENTS, I_CARER, I_ACTIONS, I_CONSENT, I_RNAME, I_RPHONE, I_RADDR,
+       I_LEVEL_REASON,
        I__COUNT };
 
 static const struct form_def intake_defs[I__COUNT] = {
@@ -91,6 +94,7 @@ static const struct form_def intake_defs[I__COUNT] = {
     {N_("Reporter's name"), FK_TEXT, 100, NULL, N_("only with consent")},
     {N_("Reporter's phone"), FK_TEXT, 20, NULL, N_("only with consent")},
     {N_("Reporter's address"), FK_TEXT, 200, NULL, N_("only with consent")},
+    {N_("Reason for the level"), FK_TEXT, 300, NULL, N_("when lower than the kind's level")},
 };
 
 struct intake_state {
@@ -103,7 +107,6 @@ static void intake_enter(struct screen *s)
     struct intake_state *st = s->state;
     form_init(&st->form, intake_defs, I__COUNT);
     set_now(&st->form, I_DATE, I_HOUR);
-    form_set_choice(&st->form, I_LEVEL, CASE_LEVEL_SUPPORT);
     form_mark_saved(&st->form);
 }
 
@@ -146,9 +149,11 @@ static bool intake_read(struct intake_state *st, struct case_file *c)
     c->est_age = *age ? atoi(age) : -1;
     c->source = form_choice(f, I_SOURCE);
     c->sex = form_choice(f, I_SEX);
-    c->kind = form_choice(f, I_KIND);
+    c->kind = form_choice(f, I_KIND) - 1;
     c->injury = form_choice(f, I_INJURY);
-    c->level = form_choice(f, I_LEVEL);
+    c->level = form_choice(f, I_LEVEL) ? form_choice(f, I_LEVEL) - 1 : case_default_level(c->kind);
+    if (*form_value(f, I_LEVEL_REASON))
+        c->level_reason = strdup(form_value(f, I_LEVEL_REASON));
     c->consent = form_choice(f, I_CONSENT) == 1;
     const size_t tf[] = {I_PLACE, I_STATE, I_CONSEQ, I_PARENTS, I_CARER, I_ACTIONS, I_RNAME,
                          I_RPHONE, I_RADDR};
@@ -171,9 +176,11 @@ static enum screen_result intake_save(struct screen *s)
     }
     if (cases_add(s->ui->db, &c) != ST_OK) {
         static const char *const labels[] = {N_("received"), N_("reporter"), N_("injury cause"),
-                                             N_("estimated age"), N_("child"), N_("case kind")};
-        static const size_t fields[] = {I_DATE, I_RNAME, I_INJURY, I_AGE, I_CHILD, I_KIND};
-        place_error(&st->form, labels, fields, 6, I_PLACE);
+                                             N_("estimated age"), N_("child"), N_("case kind"),
+                                             N_("protection level")};
+        static const size_t fields[] = {I_DATE, I_RNAME, I_INJURY, I_AGE, I_CHILD, I_KIND,
+                                        I_LEVEL_REASON};
+        place_error(&st->form, labels, fields, 7, I_PLACE);
         case_file_free(&c);
         return SR_HANDLED;
     }

@@ -98,7 +98,7 @@ static void row_text(void *ctx, size_t i, char *buf, size_t bufsz)
         due_when(&d->item, when);
         const int w[] = {9, 17, 8, 22, 20};
         const char *c[] = {urgency_text(d->item.urgency), when, d->code,
-                           enum_label(&enum_case_step, d->item.step), d->child_shown};
+                           case_open_item_label(&d->item), d->child_shown};
         ui_columns(buf, bufsz, w, c, 5);
         return;
     }

@@ -15,17 +15,24 @@ expect_rc 0 "$TREEM" --db "$DB" init --commune 21934 --village "Khu phố Lý T�
 expect_rc 0 "$TREEM" --db "$DB" child add --name "Nguyễn Thị Đào" --dob 15/03/2018 --sex nu
 expect_grep "^TE-0001$" "$OUT"
 
-# --- intake: 12-hour deadline across midnight, plan 5 working days later
-expect_rc 0 tc add --source 111 --kind "bạo lực" --level support --date 15/03/2026 --time 22:30 \
+# --- intake: plan 5 working days after the intake; violence is abuse, so
+# the level is "can thiệp" unless a reason is given for a lower one
+expect_rc 1 tc add --source 111 --kind "bạo lực" --level support --date 15/03/2026 --time 22:30
+expect_grep "protection level: .*Intervention level" "$ERR"
+expect_rc 0 tc add --source 111 --kind "bạo lực" --date 15/03/2026 --time 22:30 \
     --child TE-0001 --place "Khu phố Lý Tây" --consent --reporter-name "Lê Văn Tố" --reporter-phone 0905000111
 expect_grep "^VV-0001$" "$OUT"
 expect_rc 0 tc show VV-0001
-expect_grep "16/03/2026 10:30  Initial assessment \(due soon\)" "$OUT"
+expect_grep "Protection level: +Intervention" "$OUT"
+expect_no_grep "Initial assessment \(" "$OUT"
 expect_grep "20/03/2026  Support plan" "$OUT"
 expect_grep "Reporter: +Lê Văn Tố, 0905000111" "$OUT"
 expect_rc 0 tc list
-expect_grep "^VV-0001${TAB}15/03/2026 22:30${TAB}Nguyễn Thị Đào${TAB}Violence${TAB}Received${TAB}Initial assessment due soon 16/03/2026 10:30$" "$OUT"
+expect_grep "^VV-0001${TAB}15/03/2026 22:30${TAB}Nguyễn Thị Đào${TAB}Violence${TAB}Received${TAB}Support plan due 20/03/2026$" "$OUT"
 expect_no_grep "Lê Văn Tố|0905000111" "$OUT"
+# 16 and older: not a child under Nghị định 56
+expect_rc 1 tc add --source phone --kind injury --injury other --age 16
+expect_grep "estimated age: 16 years: .*under 16" "$ERR"
 
 # --- bad input: named field, nothing saved
 expect_rc 1 tc add --source phone --kind violence --level support --date 16/03/2026 --time 25:00
@@ -61,17 +68,23 @@ expect_grep "end: the end is before the start" "$ERR"
 expect_rc 0 tc step VV-0001 approval --date 16/03/2026 --time 08:45 --who "Chủ tịch UBND"
 expect_rc 0 tc show VV-0001
 expect_grep "Stage: +Carrying out" "$OUT"
-expect_grep "An toàn: High" "$OUT"
+expect_grep "Physical safety: High risk" "$OUT"
+expect_grep "Schooling and education: Low risk" "$OUT"
 expect_grep "Tư vấn tâm lý .*500000" "$OUT"
+expect_rc 1 tc step VV-0001 review --date 16/03/2026 --time 08:46 --risk "Tiền bạc=cao"
+expect_grep "risk factor: 'Tiền bạc'" "$ERR"
 
-# --- an overdue case is at the top of the due list; --overdue lists only it
+# --- an overdue case is at the top of the due list; --overdue lists only it.
+# Danger found at the initial assessment: the emergency action is due 12
+# hours after the intake (08:00 → 20:00), not after the assessment.
 expect_rc 0 tc add --source school --kind neglect --level prevention --date 02/03/2026 --time 08:00 \
-    --note "bé trai khoảng 10 tuổi" --age 10 --sex nam
+    --note "bé trai khoảng 10 tuổi" --age 10 --sex nam --level-reason "Gia đình đã nhận lại trẻ"
+expect_rc 0 tc step VV-0002 initial --date 02/03/2026 --time 09:00 --emergency yes
 expect_rc 0 tc add --source phone --kind injury --injury drowning --level support \
     --date 16/03/2026 --time 07:00
 expect_rc 0 tc due
 head -1 "$OUT" >"$T/first"
-expect_grep "^overdue${TAB}02/03/2026 20:00${TAB}VV-0002${TAB}Initial assessment${TAB}bé trai" "$T/first"
+expect_grep "^overdue${TAB}02/03/2026 20:00${TAB}VV-0002${TAB}Emergency action or temporary separation${TAB}bé trai" "$T/first"
 expect_rc 0 tc due --overdue
 expect_grep "^overdue${TAB}09/03/2026${TAB}VV-0002${TAB}Support plan" "$OUT"
 n=$(wc -l <"$OUT" | tr -d ' ')

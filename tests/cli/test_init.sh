@@ -117,7 +117,25 @@ echo "# demo"
 expect_rc 0 "$TREEM" --db demo.db demo
 check "demo.db written" test -f demo.db
 expect_rc 0 "$TREEM" --db demo.db info
-expect_grep '21934' "$OUT"
+expect_grep 'Thới Sơn \(30502\), .*An Giang' "$OUT"
+# The demo follows seed 000 and is dated from today: opened in March, this
+# year's plan shows only what was due by then as done, and every department
+# of the seed has its duties.
+expect_rc 0 env TREEM_TODAY="2026-03-16 09:00" "$TREEM" --db demo-march.db demo
+expect_rc 0 env TREEM_TODAY="2026-03-16 09:00" "$TREEM" --db demo-march.db plan list
+expect_grep '^2	05/KH-UBND \(2026\).*2/36 .*, 0 ' "$OUT"
+expect_grep '^1	12/KH-UBND \(2025\).*35/36 ' "$OUT"
+expect_rc 0 env TREEM_TODAY="2026-03-16 09:00" "$TREEM" --db demo-march.db task list --plan 2
+for dept in "XDGN" "Tư pháp" "Công an" "Trạm Y tế" "trường" "Đoàn Thanh niên" "Văn hóa – Xã hội" \
+        "Truyền thanh" "Tài chính" "Mặt trận" "Phụ nữ" "Nông dân" "cộng tác viên"; do
+    expect_grep "$dept" "$OUT"
+done
+expect_grep "Khảo sát mức độ hài lòng" "$OUT"
+expect_grep "Tổng đài quốc gia bảo vệ trẻ em 111" "$OUT"
+expect_grep "Dạy bơi" "$OUT"
+expect_grep "bỏ học" "$OUT"
+expect_grep "câu lạc bộ" "$OUT"
+expect_grep "hoạt động hè" "$OUT"
 cp demo.db demo.bytes
 expect_rc '!0' "$TREEM" --db demo.db demo
 expect_grep 'already exists' "$ERR"

@@ -67,7 +67,10 @@ has "Added task 1"
 run 0 task add --plan 1 --dept congan --text "Thống kê trẻ em bị tai nạn" --criteria "3, 4,5.1" \
     --due 30/04/2025
 has "Added task 2"
-run 0 task done 1 --date 25/03/2025 --evidence "Sổ đăng ký khai sinh"
+# a task is marked done once it is done, not on a day still to come
+run 1 task done 1 --date 02/03/2025 --evidence "Sổ đăng ký khai sinh"
+err_has "done date: 02/03/2025 is in the future"
+TREEM_TODAY=2025-03-25 run 0 task done 1 --date 25/03/2025 --evidence "Sổ đăng ký khai sinh"
 run 0 task note 2 "Đã có số liệu quý I" --date 05/04/2025
 
 # On the due day the open task is not overdue yet; the day after it is.

@@ -15,10 +15,10 @@ expect_rc 0 "$TREEM" --db "$DB" setting set level_above "Sở Y tế tỉnh Th�
 expect_rc 0 "$TREEM" --db "$DB" child add --name "Lê Thị An" --dob 01/05/2024 --sex nu
 expect_rc 0 "$TREEM" --db "$DB" child add --name "Phạm Văn Bình" --dob 10/01/2021 --sex nam
 TREEM_TODAY=2025-06-30 expect_rc 0 "$TREEM" --db "$DB" child add --name "Hồ Thị Dung" --dob 31/12/2009 --sex nu
-expect_rc 0 "$TREEM" --db "$DB" case add --source 111 --kind violence --level support \
+expect_rc 0 "$TREEM" --db "$DB" case add --source 111 --kind violence \
     --date 01/03/2025 --time 10:00 --child TE-0002 --consent --reporter-name "Trần Văn Báo Tin" \
     --reporter-phone 0905123456
-expect_rc 0 "$TREEM" --db "$DB" case add --source phone --kind neglect --level prevention \
+expect_rc 0 "$TREEM" --db "$DB" case add --source phone --kind neglect --level prevention --level-reason "Chỉ cần theo dõi" \
     --date 01/02/2026 --time 10:00
 
 expect_rc 0 tr --year 2025
@@ -31,7 +31,7 @@ expect_grep "Aged 3–5 +1 \(boys 1, girls 0, not known 0\)" "$OUT"
 expect_grep "Aged 16 or over \(kept apart, not counted above\)" "$OUT"
 expect_grep "Cases received in the period +1$" "$OUT"
 expect_grep "    Violence +1$" "$OUT"
-expect_grep "    Abandonment or neglect +0$" "$OUT"
+expect_grep "    Neglect +0$" "$OUT"
 expect_grep "Self-assessment 2025 +not scored yet" "$OUT"
 expect_no_grep "Trần Văn Báo Tin|0905123456|Lê Thị An|Phạm Văn Bình" "$OUT"
 
@@ -41,7 +41,7 @@ expect_grep "Period +01/01/2026 – 30/06/2026" "$OUT"
 expect_grep "Report written to $T/r.csv" "$OUT"
 expect_grep "section,label,value" "$T/r.csv"
 expect_grep "Cases received in the period,1" "$T/r.csv"
-expect_grep "By kind: Abandonment or neglect,1" "$T/r.csv"
+expect_grep "By kind: Neglect,1" "$T/r.csv"
 expect_no_grep "Trần Văn Báo Tin|0905123456|Lê Thị An" "$T/r.csv"
 
 expect_rc 2 tr --year 2025 --half 2025

@@ -161,7 +161,7 @@ expect_grep '^changed: 1$' "$OUT"
 
 # --- 10. hand-off packages: manifest, damage detected, communes merge
 expect_rc 0 tr_ "$T/demo.db" handoff --out "$T/pkg"
-expect_grep '^commune_code=21934$' "$T/pkg/manifest.txt"
+expect_grep '^commune_code=30502$' "$T/pkg/manifest.txt"
 expect_grep '^file=children.csv,children,400,[0-9a-f]{64}$' "$T/pkg/manifest.txt"
 new_db "$T/up.db" 21934
 expect_rc 0 tr_ "$T/up.db" import "$T/pkg" --dry-run

@@ -78,7 +78,7 @@ keys Down Down Down Down Enter
 on_screen "Case file"
 wait_for "Vụ việc VV-0002"
 keys PgDn PgDn
-wait_for "Rủi ro: An toàn về thể chất: Cao"
+wait_for "Rủi ro: An toàn về thể chất: Nguy cơ cao"   # Mẫu 03 factor, worded as risk
 wait_for "Kế hoạch: Tư vấn tâm lý cho trẻ và gia đình"
 wait_for "Kế hoạch: Kiểm tra sức khỏe, điều trị · 07/02/2026–08/04/2026 · 500000"
 ok "the case file shows the risk ratings and the plan items"

@@ -1,7 +1,9 @@
 #!/bin/sh
-# Vụ việc: record an intake for a child found by an unaccented search, see
-# the 12-hour deadline, record the initial assessment, the plan and the
-# approval and watch the stage move; the overdue demo case tops the due
+# Vụ việc: record an intake for a child found by an unaccented search (no
+# kind chosen beforehand; violence starts at the "can thiệp" level), see the
+# plan's deadline, record an initial assessment that finds serious danger
+# and see the emergency action due 12 hours after the intake, the plan, the
+# approval and the emergency action, and watch the stage move; the overdue demo case tops the due
 # list, and `treem case due` lists the same overdue steps; deleting a case
 # asks twice.
 . "$(dirname "$0")/lib.sh"
@@ -35,21 +37,32 @@ keys Enter
 on_screen "New case"
 wait_for "Đặng Thị Ánh Tuyết (TE-"
 ok "the child is picked from the register by an unaccented search"
-keys Down Down Down Right          # case kind: Bạo lực
+keys Down Down Down
+wait_for "◂ (chọn) ▸"
+keys F2
+wait_for "loại vụ việc: chọn loại vụ việc"
+ok "a new intake has no case kind until the officer chooses one"
+keys Right Right                   # case kind: (chọn) → Xâm hại tình dục → Bạo lực
 wait_for "◂ Bạo lực ▸"
+wait_for "◂ Theo loại vụ việc ▸"
 keys F2
 on_screen "Cases"
 wait_for "Đã ghi vụ việc VV-0007"
-wait_for "sắp hạn 16/03 21:00"
-ok "the new case shows its 12-hour deadline (intake 09:00 → 21:00)"
+row=$(screen | grep "VV-0007" || true)
+case "$row" in
+*"23/03/2026"*) ok "the new case's next deadline is the plan, 5 working days after the intake" ;;
+*) fail "VV-0007 row: $row" ;;
+esac
 
 # --- the case file, then the steps
 keys Enter
 on_screen "Case file"
 wait_for "Vụ việc VV-0007"
-wait_for "16/03/2026 21:00  Đánh giá ban đầu"
+wait_for "23/03/2026  Kế hoạch hỗ trợ, can thiệp"
 wait_for "Giai đoạn: Tiếp nhận"
-ok "the case file shows the deadline and the stage"
+wait_for "Can thiệp"
+expect_no "21:00"
+ok "the case file shows the plan's deadline, the stage and the intervention level; no 12 hours yet"
 keys F3
 on_screen "Case step"
 wait_for "Ghi bước xử lý"
@@ -60,13 +73,14 @@ keys Right Right                    # the focus is at the field: Có
 keys F2
 on_screen "Case file"
 wait_for "Giai đoạn: Đang đánh giá"
-wait_for "Kế hoạch hỗ trợ"
-ok "the initial assessment moves the case to assessment; the plan is due"
+wait_for "16/03/2026 21:00  Biện pháp khẩn cấp hoặc cách ly tạm thời"
+wait_for "Kế hoạch hỗ trợ, can thiệp"
+ok "danger found: the emergency action is due 12 hours after the intake (09:00 → 21:00); the plan is due"
 keys F3
 on_screen "Case step"
 wait_for "Ghi bước xử lý"
-keys Right Right Right              # Kế hoạch hỗ trợ
-wait_for "◂ Kế hoạch hỗ trợ ▸"
+keys Right Right Right              # Kế hoạch hỗ trợ, can thiệp
+wait_for "◂ Kế hoạch hỗ trợ, can thiệp ▸"
 keys F2
 on_screen "Case file"
 wait_for "Giai đoạn: Chờ phê duyệt"
@@ -80,8 +94,15 @@ wait_for "◂ Phê duyệt kế hoạch ▸"
 keys F2
 on_screen "Case file"
 wait_for "Giai đoạn: Đang thực hiện"
+wait_for "16/03/2026 21:00  Biện pháp khẩn cấp hoặc cách ly tạm thời"
+ok "the approval moves the case to carrying out; the emergency action is still due"
+keys F3
+wait_for "Ghi bước xử lý"
+keys Right Right Right Right Right  # Thực hiện (the emergency action)
+wait_for "◂ Cung cấp dịch vụ ▸"
+keys F2
 wait_for "Thời hạn: không còn việc mở"
-ok "the approval moves the case to carrying out"
+ok "the emergency action done: nothing left open"
 
 # --- deleting asks twice
 keys F8

@@ -6,12 +6,14 @@ make_demo_db
 
 start
 on_screen "Home"
-wait_for "Phường An Nhơn Đông (21934)"
+wait_for "Phường Thới Sơn (30502)"
 # the home figures come from the register, the cases, the plans and the sheet
 home=$(screen)
 printf '%s\n' "$home" | grep -qE "Trẻ em dưới 16 tuổi +[0-9]+" || fail "no children figure"
 printf '%s\n' "$home" | grep -qE "Vụ việc đang xử lý +[0-9]+" || fail "no open cases figure"
-printf '%s\n' "$home" | grep -qE "Điểm tiêu chí năm nay +80 +\(tạm tính\)" || fail "criteria score not shown as partial 80"
+# 1.1–1.3 typed (50 + 15 + 15) and criterion 6 computed from the register
+# and the cases (6.1 ≥ 95 % → 50, 6.2 100 % → 75): 205, partial
+printf '%s\n' "$home" | grep -qE "Điểm tiêu chí năm nay +205 +\(tạm tính\)" || fail "criteria score not shown as partial 205"
 printf '%s\n' "$home" | grep -q "15/05/2026 — báo cáo 6 tháng" || fail "next report deadline missing"
 ok "the home screen shows the commune's figures"
 

@@ -32,7 +32,7 @@ static long long add_case(struct db *db, long long child_id, struct datetime rec
     case_file_init(&c);
     c.source = CASE_SRC_111;
     c.kind = CASE_KIND_VIOLENCE;
-    c.level = CASE_LEVEL_SUPPORT;
+    c.level = case_default_level(c.kind);
     c.received = received;
     c.child_id = child_id;
     c.consent = consent;
@@ -103,19 +103,24 @@ START_TEST(cases_due_overdue_first)
     struct case_due *due = NULL;
     size_t n = 0;
     ck_assert_int_eq(cases_due(db, NOW, &due, &n), ST_OK);
-    ck_assert_uint_eq(n, 3);                 /* old: plan; fresh: initial and plan */
+    /* old: the emergency action (danger found, 12 hours from the intake:
+     * 02/03 20:00) and the plan (09/03); fresh: the plan (20/03) */
+    ck_assert_uint_eq(n, 3);
     ck_assert_int_eq(due[0].case_id, old);
     ck_assert_int_eq(due[0].item.urgency, CASE_OVERDUE);
-    ck_assert_int_eq(due[0].item.step, CASE_STEP_PLAN);
-    ck_assert_int_eq(due[1].case_id, fresh);
-    ck_assert_int_eq(due[1].item.step, CASE_STEP_INITIAL);
-    ck_assert_int_eq(due[1].item.urgency, CASE_SOON);
+    ck_assert(due[0].item.emergency);
+    ck_assert_int_eq(due[0].item.due.hour, 20);
+    ck_assert_int_eq(due[1].case_id, old);
+    ck_assert_int_eq(due[1].item.step, CASE_STEP_PLAN);
+    ck_assert_int_eq(due[1].item.urgency, CASE_OVERDUE);
+    ck_assert_int_eq(due[2].case_id, fresh);
+    ck_assert_int_eq(due[2].item.step, CASE_STEP_PLAN);
     ck_assert_int_eq(due[2].item.urgency, CASE_LATER);
     free(due);
     long open = 0, overdue = 0;
     ck_assert_int_eq(cases_counts(db, NOW, &open, &overdue), ST_OK);
     ck_assert_int_eq(open, 2);
-    ck_assert_int_eq(overdue, 1);
+    ck_assert_int_eq(overdue, 2);            /* old's emergency action and plan */
     struct case_filter f;
     case_filter_init(&f);
     struct case_line *lines = NULL;

@@ -87,7 +87,7 @@ START_TEST(uncomputable_measures_say_so)
     struct plan_measured m;
     ck_assert_int_eq(measures_plan(db, PLAN_MEASURE_SC_CHILDREN_HELPED_RATE, 2025,
                                    (struct date){2025, 12, 31}, &m), ST_NOTFOUND);
-    ck_assert_int_eq(measures_plan(db, PLAN_MEASURE_INSURANCE_RATE, 2025,
+    ck_assert_int_eq(measures_plan(db, PLAN_MEASURE_REGISTER_UPDATED_RATE, 2025,
                                    (struct date){2025, 12, 31}, &m), ST_NOTFOUND);
 }
 END_TEST

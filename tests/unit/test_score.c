@@ -237,10 +237,11 @@ START_TEST(test_register_provider)
         double value;
         const char *basis;
     } want[] = {
-        {2024, "2.1", true, 25, "1 / 4"},         /* born 2024: Một on time of 4 */
+        {2024, "2.1", true, 100.0 / 3, "1 / 3"},  /* born 2024: Một on time of 4, less Ba
+                                                     (20/12, still inside her 60 days) */
         {2024, "9.1", true, 100.0 / 7, "1 / 7"},  /* under 16 at 31/12/2024: 7; checked in 2024: Một */
-        {2024, "10.1", false, 0, ""},             /* nobody is 5 on 31/12/2024 */
-        {2024, "6.1", false, 0, ""},              /* help given is in the cases, not the register */
+        {2024, "10.1", true, 50, "1 / 2"},        /* 3–5 on 31/12/2024: Sáu and Bảy (4) */
+        {2024, "6.1", false, 0, ""},              /* nobody in special circumstances */
         {2025, "7.1", true, 25, "1 / 4"},         /* first birthday in 2025: 4; Một vaccinated in time */
         {2025, "10.1", true, 50, "1 / 2"},        /* 5 on 30/06/2025: Sáu and Bảy; Sáu at pre-school */
         {2025, "9.1", true, 100.0 / 7, "1 / 7"},  /* checked in 2025: Năm */

@@ -42,7 +42,7 @@ static long long add_case(int kind, int injury, struct datetime received)
     c.source = CASE_SRC_PHONE;
     c.kind = kind;
     c.injury = injury;
-    c.level = CASE_LEVEL_SUPPORT;
+    c.level = case_default_level(c.kind);
     c.received = received;
     c.reporter_phone = strdup("");
     ck_assert_msg(cases_add(db, &c) == ST_OK, "%s", status_message());
@@ -78,11 +78,13 @@ START_TEST(counts_and_rates)
     add_case(CASE_KIND_SEXUAL, CASE_INJ_NONE, (struct datetime){{2026, 2, 5}, 8, 0});
     add_case(CASE_KIND_VIOLENCE, CASE_INJ_NONE, (struct datetime){{2025, 12, 30}, 8, 0}); /* last year */
     add_case(CASE_KIND_INJURY, CASE_INJ_DROWNING, (struct datetime){{2026, 3, 1}, 8, 0});
-    add_case(CASE_KIND_LABOUR, CASE_INJ_NONE, (struct datetime){{2026, 3, 2}, 8, 0}); /* not abuse */
-    ck_assert_double_eq(measure(MEASURE_ABUSE_CASES, ST_OK), 2.0);
+    /* unlawful child labour is exploitation, which is abuse (Luật Trẻ em Điều 4) */
+    add_case(CASE_KIND_LABOUR, CASE_INJ_NONE, (struct datetime){{2026, 3, 2}, 8, 0});
+    ck_assert_double_eq(measure(MEASURE_ABUSE_CASES, ST_OK), 3.0);
     ck_assert_double_eq(measure(MEASURE_INJURY_CASES, ST_OK), 1.0);
-    /* 4 children under 16 on 16/03/2026: 2 cases → 500 per 1,000, 1 → 250 */
-    ck_assert_double_eq_tol(measure(MEASURE_ABUSE_RATE, ST_OK), 500.0, 1e-9);
+    /* 4 children under 16 on 16/03/2026; 3 unidentified children (one a
+     * case) → 750 per 1,000, 1 → 250 */
+    ck_assert_double_eq_tol(measure(MEASURE_ABUSE_RATE, ST_OK), 750.0, 1e-9);
     ck_assert_double_eq_tol(measure(MEASURE_INJURY_RATE, ST_OK), 250.0, 1e-9);
     measure(MEASURE_BIRTH_REG_ON_TIME, ST_NOTFOUND); /* not a case measure */
 }

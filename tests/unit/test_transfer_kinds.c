@@ -58,7 +58,7 @@ static long long add_case(struct db *db, long long child_id, int kind, bool cons
     c.source = CASE_SRC_PHONE;
     c.kind = kind;
     c.injury = kind == CASE_KIND_INJURY ? CASE_INJ_DROWNING : CASE_INJ_NONE;
-    c.level = CASE_LEVEL_SUPPORT;
+    c.level = case_default_level(c.kind);
     c.received = (struct datetime){{2025, 6, 2}, 8, 30};
     c.child_id = child_id;
     c.place = strdup("Bến sông, \"thôn Một\"");

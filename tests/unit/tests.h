@@ -43,6 +43,7 @@ Suite *suite_score_cases(void);
 Suite *suite_schema_enums(void);
 Suite *suite_faults(void);
 Suite *suite_safety(void);
+Suite *suite_law(void);
 
 /* A fresh database at a temporary path, migrated and with the catalogues
  * loaded; commune 00004 when with_commune. Free with test_db_free(). */

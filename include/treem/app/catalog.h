@@ -16,4 +16,10 @@ enum status catalog_sync(struct db *db, bool *changed);
 /* Fills h with the holidays stored in the database. */
 enum status catalog_holidays(struct db *db, struct holidays *h);
 
+/* Matches a typed ethnic group to the catalogue (model/ethnicity.h) and
+ * replaces *ethnicity by the catalogue's name ("" stays ""). The names are
+ * read once from the first database asked (every database holds the same
+ * shipped list). ST_INVALID naming the field "ethnicity". */
+enum status catalog_ethnicity(struct db *db, char **ethnicity);
+
 #endif

@@ -1,8 +1,8 @@
 /* child_stats — the register's counts that the child-friendly criteria
  * (QĐ 06/QĐ-TTg) and the reports need: birth registration on time (2),
  * under-1 vaccination (7), under-5 malnutrition (8), periodic health checks
- * (9), pre-school attendance at 5 (10), children in special circumstances
- * (6). Each gives a numerator and the denominator it is a share of; the
+ * (9), pre-school attendance at 3–5 (10), children in special circumstances
+ * and the help they received (6), health insurance under 6. Each gives a numerator and the denominator it is a share of; the
  * scoring bands are the rubric's business, not this module's. */
 #ifndef TREEM_APP_CHILD_STATS_H
 #define TREEM_APP_CHILD_STATS_H
@@ -15,8 +15,11 @@ struct child_ratio {
     long long den;  /* children it is counted over */
 };
 
-/* Children with a real birth date in `year`; num: registered on time. */
-enum status child_stats_birth_reg(struct db *db, int year, struct child_ratio *out);
+/* Children with a real birth date in `year`, born by `day` (31/12 when day
+ * is later); a child not yet registered whose 60 days (Luật Hộ tịch Điều
+ * 15) still run on `day` is neither on time nor late and is left out. num:
+ * registered on time. */
+enum status child_stats_birth_reg(struct db *db, int year, struct date day, struct child_ratio *out);
 
 /* Children whose first birthday falls in `year` (born in year − 1); num:
  * full vaccination completed before the first birthday. */
@@ -40,8 +43,17 @@ enum status child_stats_malnutrition(struct db *db, const struct growth_ref *ref
  * one health check dated in `year`. */
 enum status child_stats_health_check(struct db *db, int year, struct child_ratio *out);
 
-/* Children aged 5 on `day`; num: attending pre-school. */
+/* Children aged 3 to 5 on `day` (3 ≤ age < 6); num: attending pre-school
+ * (mầm non). */
 enum status child_stats_preschool(struct db *db, struct date day, struct child_ratio *out);
+
+/* Children under 6 on `day`; num: with a health-insurance card (thẻ BHYT). */
+enum status child_stats_insurance(struct db *db, struct date day, struct child_ratio *out);
+
+/* Children in a special-circumstance sub-group at some time from 01/01 of
+ * day's year to `day`, under 16 on 01/01; num: those who received help
+ * (child_help) in that time (criterion 6.1). */
+enum status child_stats_helped(struct db *db, struct date day, struct child_ratio *out);
 
 /* Children under 16 on `day`; num: in at least one special-circumstance
  * sub-group on that day. */

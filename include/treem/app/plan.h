@@ -25,7 +25,7 @@
     X(HEALTH_CHECK_RATE, "health_check_rate", PLAN_UNIT_PERCENT, "9",                       \
       N_("children with a health check in the year"))                                       \
     X(PRESCHOOL_RATE, "preschool_rate", PLAN_UNIT_PERCENT, "10",                            \
-      N_("children aged 5 attending pre-school"))                                      \
+      N_("children aged 3 to 5 attending pre-school"))                                      \
     X(SC_CHILDREN_HELPED_RATE, "sc_children_helped_rate", PLAN_UNIT_PERCENT, "6",           \
       N_("children in special circumstances helped"))                                       \
     X(INSURANCE_RATE, "insurance_rate", PLAN_UNIT_PERCENT, "",                              \

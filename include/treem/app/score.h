@@ -47,7 +47,9 @@
     X(MEASURE_INJURY_RATE, "injury_rate",                                            \
       N_("children injured in accidents per 1,000 children"))                        \
     X(MEASURE_SEVERE_PLANNED, "severe_cases_planned",                                \
-      N_("sexual abuse, abandonment and trafficking cases with a chairman-approved plan (%)"))
+      N_("sexual abuse, abandonment and trafficking cases whose plan the chairman approved on time (%)")) \
+    X(MEASURE_INJURY_DEATHS, "injury_deaths",                                        \
+      N_("children who died of accidents or injuries in the year"))
 
 enum score_measure {
 #define X(id, code, label) id,

@@ -57,6 +57,7 @@ int cmd_restore(const struct cli_env *env, int argc, char **argv);
 int cmd_child_list(const struct cli_env *env, int argc, char **argv);
 int cmd_child_show(const struct cli_env *env, int argc, char **argv);
 int cmd_child_facts(const struct cli_env *env, int argc, char **argv);
+int cmd_child_support(const struct cli_env *env, int argc, char **argv);
 int cmd_score(const struct cli_env *env, int argc, char **argv);
 int cmd_rubric(const struct cli_env *env, int argc, char **argv);
 int cmd_report(const struct cli_env *env, int argc, char **argv);

@@ -60,6 +60,9 @@ struct holidays { long *days; size_t n, cap; };
 enum status holidays_add(struct holidays *h, struct date d);
 bool holidays_contains(const struct holidays *h, struct date d);
 void holidays_free(struct holidays *h);
+/* True when h holds at least one holiday in year: a year without any is a
+ * year the table does not cover (h NULL: false). */
+bool holidays_cover_year(const struct holidays *h, int year);
 
 /* Not a Saturday, Sunday or holiday (h may be NULL). */
 bool date_is_working_day(struct date d, const struct holidays *h);

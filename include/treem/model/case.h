@@ -32,7 +32,8 @@
     X(CASE_KIND_SEXUAL,     "sexual_abuse",   N_("Sexual abuse"), "xam hai tinh duc|xhtd") \
     X(CASE_KIND_VIOLENCE,   "violence",       N_("Violence"), "bao luc") \
     X(CASE_KIND_EXPLOIT,    "exploitation",   N_("Exploitation"), "boc lot") \
-    X(CASE_KIND_NEGLECT,    "neglect",        N_("Abandonment or neglect"), "bo roi|bo mac|bo roi bo mac") \
+    X(CASE_KIND_NEGLECT,    "neglect",        N_("Neglect"), "bo mac|bo roi bo mac") \
+    X(CASE_KIND_ABANDON,    "abandonment",    N_("Abandonment"), "bo roi") \
     X(CASE_KIND_TRAFFICK,   "trafficking",    N_("Trafficking"), "mua ban") \
     X(CASE_KIND_INJURY,     "injury",         N_("Accident or injury"), "tai nan|thuong tich|tai nan thuong tich|tntt") \
     X(CASE_KIND_LAW,        "law_violation",  N_("In conflict with the law"), "vi pham phap luat") \
@@ -65,9 +66,22 @@
     X(CASE_STEP_SEPARATION, "separation", N_("Temporary separation"), "cach ly|tach tam thoi")
 
 #define CASE_RATING_LIST(X) \
-    X(CASE_RATING_HIGH,   "high",   N_("High"), "cao") \
-    X(CASE_RATING_MEDIUM, "medium", N_("Medium"), "trung binh|tb") \
-    X(CASE_RATING_LOW,    "low",    N_("Low"), "thap")
+    X(CASE_RATING_HIGH,   "high",   N_("High risk"), "cao|nguy co cao") \
+    X(CASE_RATING_MEDIUM, "medium", N_("Medium risk"), "trung binh|tb|nguy co trung binh") \
+    X(CASE_RATING_LOW,    "low",    N_("Low risk"), "thap|nguy co thap")
+
+/* The risk factors rated in the detailed assessment and the review (Mẫu 03,
+ * Mẫu 06 of Nghị định 56/2017). The wording of the forms could not be read
+ * in full [?]: these are the factors the forms name, editable only here. */
+#define CASE_FACTOR_LIST(X) \
+    X(CASE_FACTOR_SAFETY,    "physical_safety", N_("Physical safety"), "an toan|an toan the chat|an toan ve the chat") \
+    X(CASE_FACTOR_HEALTH,    "health",          N_("Health"), "suc khoe") \
+    X(CASE_FACTOR_CARE,      "care",            N_("Care and upbringing"), "cham soc|nuoi duong|cham soc nuoi duong") \
+    X(CASE_FACTOR_EDUCATION, "education",       N_("Schooling and education"), "hoc tap|giao duc|hoc tap giao duc") \
+    X(CASE_FACTOR_EMOTION,   "emotional",       N_("Mental and emotional state"), "tam ly|tinh cam|tam ly tinh cam") \
+    X(CASE_FACTOR_FAMILY,    "family",          N_("Family relationships"), "gia dinh|quan he gia dinh") \
+    X(CASE_FACTOR_SOCIAL,    "social",          N_("Community and social relationships"), "xa hoi|cong dong|quan he xa hoi") \
+    X(CASE_FACTOR_LIVING,    "living",          N_("Living conditions"), "dieu kien song|noi o|moi truong song")
 
 /* The stage, derived from the steps done (case_stage), never typed. */
 #define CASE_STAGE_LIST(X) \
@@ -91,11 +105,13 @@ enum case_injury { CASE_INJURY_LIST(ENUM_X_ID) CASE_INJ__COUNT };
 enum case_level { CASE_LEVEL_LIST(ENUM_X_ID) CASE_LEVEL__COUNT };
 enum case_step_kind { CASE_STEP_LIST(ENUM_X_ID) CASE_STEP__COUNT };
 enum case_rating { CASE_RATING_LIST(ENUM_X_ID) CASE_RATING__COUNT };
+enum case_factor { CASE_FACTOR_LIST(ENUM_X_ID) CASE_FACTOR__COUNT };
 enum case_stage { CASE_STAGE_LIST(ENUM_X_ID) CASE_STAGE__COUNT };
 enum user_role { CASE_ROLE_LIST(ENUM_X_ID) ROLE__COUNT };
 
 extern const struct enum_def enum_case_source, enum_case_kind, enum_case_injury,
-    enum_case_level, enum_case_step, enum_case_rating, enum_case_stage, enum_user_role;
+    enum_case_level, enum_case_step, enum_case_rating, enum_case_stage, enum_user_role,
+    enum_case_factor;
 
 /* The intake (Mẫu 01) and what the program keeps about the case. */
 struct case_file {
@@ -114,6 +130,7 @@ struct case_file {
     int injury;                   /* enum case_injury: set exactly for CASE_KIND_INJURY */
     bool died;                    /* outcome: tử vong */
     int level;                    /* enum case_level */
+    char *level_reason;           /* why a lower level than case_default_level(kind) */
     bool consent;                 /* the reporter agreed to leave name, phone, address */
     char *reporter_name, *reporter_phone, *reporter_address; /* NULL without consent */
     int stage;                    /* enum case_stage, as stored (derived) */
@@ -162,14 +179,37 @@ bool case_datetime_from_iso(const char *s, struct datetime *out);
 bool case_datetime_valid(struct datetime t);
 
 /* Checks the intake: source, kind, level, the injury cause exactly for
- * injuries, a valid date and hour not after `now`, an estimated age 0–17,
+ * injuries, a valid date and hour not after `now`, an estimated age 0–15
+ * (16 and older: refused with the reason),
  * texts within CASE_TEXT_MAX, the reporter's identity empty without consent.
  * ST_INVALID with a message starting with the field's label. */
 enum status case_validate(const struct case_file *c, struct datetime now);
 
-/* Checks a risk factor (factor text and rating) and a plan item (task, a
- * start not after its end, cost ≥ 0). ST_INVALID naming the field. */
-enum status case_risk_validate(const struct case_risk *r);
+/* Abuse (xâm hại, Luật Trẻ em Điều 4): sexual abuse, violence,
+ * exploitation, unlawful child labour (a form of exploitation), neglect,
+ * abandonment and trafficking. */
+bool case_kind_is_abuse(int kind);
+/* The protection level a kind starts at: intervention for abuse (Luật Trẻ
+ * em Điều 50), support otherwise. A lower level than this one needs a
+ * level_reason (case_validate). */
+int case_default_level(int kind);
+/* Nghị định 56/2017 covers children under 16 (Luật Trẻ em Điều 1): ST_INVALID
+ * naming the field "child" when the child born (or estimated born) on birth
+ * is 16 or older on the day the report came. birth.y == 0: nothing known. */
+enum status case_check_child_age(struct date birth, struct date received);
+/* A level below case_default_level(kind) needs a level_reason: ST_INVALID
+ * naming the protection level otherwise. Checked when a case is entered
+ * (cases_add), not on records exchanged from before the rule. */
+enum status case_validate_level(const struct case_file *c);
+/* The label of a stored risk factor: the list's (translated) for a code of
+ * CASE_FACTOR_LIST, else the stored text (records made before the list). */
+const char *case_factor_label(const char *stored);
+
+/* Checks a risk factor (a factor of CASE_FACTOR_LIST, typed as its code, its
+ * label or an alias, and a rating) and a plan item (task, a start not after
+ * its end, cost ≥ 0). ST_INVALID naming the field. case_risk_validate
+ * replaces r->factor by the factor's code. */
+enum status case_risk_validate(struct case_risk *r);
 enum status case_service_validate(const struct case_service *v);
 
 #endif

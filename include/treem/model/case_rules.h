@@ -16,6 +16,9 @@ struct case_open_item {
     struct datetime due;          /* day deadlines end at 23:59 of the day */
     bool hourly;                  /* the deadline is counted in hours (12-hour rule) */
     int urgency;                  /* enum case_urgency on the `now` given */
+    bool emergency;               /* the emergency action or separation (step: service) */
+    bool no_holidays;             /* counted in working days over a year the holiday
+                                     table does not cover: check the date by hand */
 };
 #define CASE_OPEN_MAX 4
 
@@ -46,13 +49,34 @@ enum case_urgency case_urgency_of(struct datetime due, bool hourly, struct datet
                                   const struct holidays *h);
 
 /* The steps case c (steps in time order) waits for that have a deadline:
- * the initial assessment (12 hours) in stage intake; the plan in stages
- * assessment and planning; the approval in stage approval; the end of any
- * separation still lasting. Up to CASE_OPEN_MAX items into out, *nout set.
- * A closed case waits for nothing. */
+ *  - after an initial assessment that found serious danger (emergency yes),
+ *    the emergency action or the temporary separation (a service or
+ *    separation step dated after it), due CASE_EMERGENCY_HOURS after the
+ *    intake (Nghị định 56/2017 Điều 26, 31, 32: counted from the report, not
+ *    from the assessment). The initial assessment itself is due at once
+ *    and has no deadline of its own;
+ *  - the plan in stages intake, assessment and planning (5 working days
+ *    from the intake or the last reopen);
+ *  - the approval in stage approval (2 working days from the plan);
+ *  - the end of any separation still lasting (15 days from its start).
+ * Working-day items are marked no_holidays when a year they span has no
+ * holiday in h. Up to CASE_OPEN_MAX items into out, *nout set. A closed
+ * case waits for nothing. */
 void case_open_items(const struct case_file *c, const struct case_step *steps, size_t n,
                      const struct holidays *h, struct datetime now,
                      struct case_open_item out[CASE_OPEN_MAX], size_t *nout);
+
+/* The translated name of what an open item waits for. */
+const char *case_open_item_label(const struct case_open_item *it);
+
+/* Criterion 6.2 "kịp thời": was the support plan approved on time? The
+ * first plan by the CASE_PLAN_WORKING_DAYS-th working day after the intake
+ * and its approval by the CASE_APPROVAL_WORKING_DAYS-th working day after
+ * the plan: timely. A case whose deadline has not passed on `now` without an
+ * approval is pending (neither a success nor a failure); otherwise late. */
+enum case_timeliness { CASE_TIMELY, CASE_LATE, CASE_PENDING };
+enum case_timeliness case_plan_timeliness(const struct case_file *c, const struct case_step *steps,
+                                          size_t n, const struct holidays *h, struct datetime now);
 
 /* True when a user of this role may see children's names in case lists and
  * files; otherwise only the child's code (TE-0042) is shown. Officers may;

@@ -45,6 +45,10 @@ void task_note_list_free(struct task_note *list, size_t n);
  * the field's name ("due date: …"). */
 enum status task_validate(const struct task *t);
 
+/* A task is marked done once it is done: ST_INVALID naming the done date
+ * when it is after `today`. */
+enum status task_validate_done_on(const struct task *t, struct date today);
+
 /* Checks a note: text present, valid date. */
 enum status task_note_validate(const struct task_note *n);
 

@@ -1,0 +1,245 @@
+/* child_support_repo — risk periods and help records of a child. */
+#include <config.h>
+#include "treem/db/child_support_repo.h"
+#include "treem/db/audit_repo.h"
+#include "treem/db/row.h"
+#include "treem/core/i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ENTITY "child"
+
+/* Steps a bound write statement and finalizes it. */
+static enum status write_one(struct db *db, sqlite3_stmt *st, const char *what)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? ST_OK : db_fail(db, what);
+}
+
+/* "01/02/2026–: reason" for the audit line. */
+static void risk_text(const struct child_risk *r, char *out, size_t n)
+{
+    char a[DATE_BUF] = "", b[DATE_BUF] = "";
+    date_format(r->from, a);
+    if (r->to.y)
+        date_format(r->to, b);
+    snprintf(out, n, "%s–%s: %s", a, b, r->reason ? r->reason : "");
+}
+
+enum status child_risk_repo_add(struct db *db, struct child_risk *r, const char *uid, const char *who)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, "INSERT INTO child_risk_period(child_id, from_date, to_date, reason) "
+                                    "VALUES (?1, ?2, ?3, ?4)", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, r->child_id);
+    row_bind_date(st, 2, r->from);
+    row_bind_date(st, 3, r->to);
+    if ((rc = row_bind_nfc(st, 4, _("risk reason"), r->reason)) != ST_OK) {
+        sqlite3_finalize(st);
+        return rc;
+    }
+    if ((rc = write_one(db, st, _("cannot save the risk"))) != ST_OK)
+        return rc;
+    r->id = sqlite3_last_insert_rowid(db->sql);
+    char text[1024];
+    risk_text(r, text, sizeof text);
+    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "risk", NULL, text);
+}
+
+static bool read_risk(sqlite3_stmt *st, void *elem)
+{
+    struct child_risk *r = elem;
+    bool ok = true;
+    r->id = sqlite3_column_int64(st, 0);
+    r->child_id = sqlite3_column_int64(st, 1);
+    r->from = row_date(st, 2);
+    r->to = row_date(st, 3);
+    r->reason = row_text(st, 4, true, &ok);
+    return ok;
+}
+
+static void clear_risk(void *elem)
+{
+    free(((struct child_risk *)elem)->reason);
+}
+
+/* The period id of child_id, or ST_NOTFOUND. */
+static enum status risk_get(struct db *db, long long child_id, long long id, struct child_risk **r,
+                            size_t *n)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, "SELECT id, child_id, from_date, to_date, reason FROM "
+                                    "child_risk_period WHERE id = ?1 AND child_id = ?2", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, child_id);
+    rc = row_collect(db, st, sizeof **r, read_risk, clear_risk, (void **)r, n);
+    if (rc == ST_OK && *n == 0)
+        rc = status_set(ST_NOTFOUND, _("no risk period number %lld for this child"), id);
+    return rc;
+}
+
+enum status child_risk_repo_end(struct db *db, long long child_id, long long id, struct date to,
+                                const char *uid, const char *who)
+{
+    struct child_risk *old = NULL;
+    size_t n = 0;
+    enum status rc = risk_get(db, child_id, id, &old, &n);
+    if (rc == ST_OK && to.y && date_cmp(to, old->from) < 0)
+        rc = status_set(ST_INVALID, "%s", _("risk to: the end is before the start"));
+    sqlite3_stmt *st;
+    if (rc == ST_OK && (rc = db_prepare(db, "UPDATE child_risk_period SET to_date = ?2 WHERE id = ?1",
+                                        &st)) == ST_OK) {
+        sqlite3_bind_int64(st, 1, id);
+        row_bind_date(st, 2, to);
+        rc = write_one(db, st, _("cannot save the risk"));
+    }
+    if (rc == ST_OK) {
+        char a[1024], b[1024];
+        risk_text(old, a, sizeof a);
+        old->to = to;
+        risk_text(old, b, sizeof b);
+        rc = audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "risk", a, b);
+    }
+    child_risks_free(old, n);
+    return rc;
+}
+
+enum status child_risk_repo_delete(struct db *db, long long child_id, long long id, const char *uid,
+                                   const char *who)
+{
+    struct child_risk *old = NULL;
+    size_t n = 0;
+    enum status rc = risk_get(db, child_id, id, &old, &n);
+    sqlite3_stmt *st;
+    if (rc == ST_OK && (rc = db_prepare(db, "DELETE FROM child_risk_period WHERE id = ?1", &st)) == ST_OK) {
+        sqlite3_bind_int64(st, 1, id);
+        rc = write_one(db, st, _("cannot delete the risk"));
+    }
+    if (rc == ST_OK) {
+        char a[1024];
+        risk_text(old, a, sizeof a);
+        rc = audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "risk", a, NULL);
+    }
+    child_risks_free(old, n);
+    return rc;
+}
+
+enum status child_risk_repo_list(struct db *db, long long child_id, struct child_risk **out, size_t *n)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    *n = 0;
+    enum status rc = db_prepare(db, "SELECT id, child_id, from_date, to_date, reason FROM "
+                                    "child_risk_period WHERE child_id = ?1 ORDER BY from_date, id", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, child_id);
+    return row_collect(db, st, sizeof **out, read_risk, clear_risk, (void **)out, n);
+}
+
+/* "12/03/2026 home_visit: what (by whom)" for the audit line. */
+static void help_text(const struct child_help *h, char *out, size_t n)
+{
+    char d[DATE_BUF];
+    date_format(h->date, d);
+    snprintf(out, n, "%s %s: %s (%s)", d, enum_code(&enum_help_kind, h->kind),
+             h->what ? h->what : "", h->by_whom ? h->by_whom : "");
+}
+
+enum status child_help_repo_add(struct db *db, struct child_help *h, const char *uid, const char *who)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, "INSERT INTO child_help(child_id, date, kind, what, by_whom, "
+                                    "created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, h->child_id);
+    row_bind_date(st, 2, h->date);
+    db_bind_text(st, 3, enum_code(&enum_help_kind, h->kind));
+    rc = row_bind_nfc(st, 4, _("help given"), h->what);
+    if (rc == ST_OK)
+        rc = row_bind_nfc(st, 5, _("help given by"), h->by_whom);
+    db_bind_text(st, 6, who ? who : "");
+    if (rc != ST_OK) {
+        sqlite3_finalize(st);
+        return rc;
+    }
+    if ((rc = write_one(db, st, _("cannot save the help"))) != ST_OK)
+        return rc;
+    h->id = sqlite3_last_insert_rowid(db->sql);
+    char text[1024];
+    help_text(h, text, sizeof text);
+    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "help", NULL, text);
+}
+
+static bool read_help(sqlite3_stmt *st, void *elem)
+{
+    struct child_help *h = elem;
+    bool ok = true;
+    h->id = sqlite3_column_int64(st, 0);
+    h->child_id = sqlite3_column_int64(st, 1);
+    h->date = row_date(st, 2);
+    h->kind = enum_from_code(&enum_help_kind, (const char *)sqlite3_column_text(st, 3));
+    h->what = row_text(st, 4, true, &ok);
+    h->by_whom = row_text(st, 5, true, &ok);
+    return ok;
+}
+
+static void clear_help(void *elem)
+{
+    struct child_help *h = elem;
+    free(h->what);
+    free(h->by_whom);
+}
+
+static enum status help_query(struct db *db, const char *where, long long a, long long b,
+                              struct child_help **out, size_t *n)
+{
+    char sql[256];
+    sqlite3_stmt *st;
+    *out = NULL;
+    *n = 0;
+    snprintf(sql, sizeof sql, "SELECT id, child_id, date, kind, what, by_whom FROM child_help "
+             "WHERE %s ORDER BY date, id", where);
+    enum status rc = db_prepare(db, sql, &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, a);
+    if (b)
+        sqlite3_bind_int64(st, 2, b);
+    return row_collect(db, st, sizeof **out, read_help, clear_help, (void **)out, n);
+}
+
+enum status child_help_repo_delete(struct db *db, long long child_id, long long id, const char *uid,
+                                   const char *who)
+{
+    struct child_help *old = NULL;
+    size_t n = 0;
+    enum status rc = help_query(db, "child_id = ?1 AND id = ?2", child_id, id, &old, &n);
+    if (rc == ST_OK && n == 0)
+        rc = status_set(ST_NOTFOUND, _("no help number %lld for this child"), id);
+    sqlite3_stmt *st;
+    if (rc == ST_OK && (rc = db_prepare(db, "DELETE FROM child_help WHERE id = ?1", &st)) == ST_OK) {
+        sqlite3_bind_int64(st, 1, id);
+        rc = write_one(db, st, _("cannot delete the help"));
+    }
+    if (rc == ST_OK) {
+        char a[1024];
+        help_text(old, a, sizeof a);
+        rc = audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "help", a, NULL);
+    }
+    child_helps_free(old, n);
+    return rc;
+}
+
+enum status child_help_repo_list(struct db *db, long long child_id, struct child_help **out, size_t *n)
+{
+    return help_query(db, "child_id = ?1", child_id, 0, out, n);
+}
