@@ -56,9 +56,11 @@ expect_rc 0 tc list --stage approval
 expect_grep "Plan approval due 18/03/2026$" "$OUT"
 expect_rc 1 tc step VV-0001 approval --date 16/03/2026 --time 07:30
 expect_grep "approval: dated before the plan" "$ERR"
-expect_rc 1 tc step VV-0001 plan --date 16/03/2026 --time 08:30 --service "X;;20/03/2026;19/03/2026"
-expect_grep "end: the end is before the start" "$ERR"
+expect_rc 1 tc step VV-0001 plan --date 16/03/2026 --time 08:30
+expect_grep "step: Support plan cannot come here: a plan is already waiting for approval" "$ERR"
 expect_rc 0 tc step VV-0001 approval --date 16/03/2026 --time 08:45 --who "Chủ tịch UBND"
+expect_rc 1 tc step VV-0001 plan --date 16/03/2026 --time 08:48 --service "X;;20/03/2026;19/03/2026"
+expect_grep "end: the end is before the start" "$ERR"
 expect_rc 0 tc show VV-0001
 expect_grep "Stage: +Carrying out" "$OUT"
 expect_grep "An toàn: High" "$OUT"
