@@ -19,7 +19,8 @@ enum status cases_check_order(const struct case_file *c, struct case_step *steps
     enum status st = case_steps_check(c, steps, n, date_now(), &bad);
     if (st == ST_OK || steps[bad].id == changed_id)
         return st;
-    char *why = strdup(status_message());
+    const char *msg = status_message(), *colon = strstr(msg, ": ");
+    char *why = strdup(colon ? colon + 2 : msg); /* without its field: named below */
     char when[DATETIME_BUF];
     datetime_format(steps[bad].at, when);
     st = status_set(ST_INVALID, _("%s: step #%lld (%s, %s) would then be out of order — %s"),

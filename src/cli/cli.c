@@ -21,7 +21,7 @@ const struct cli_command cli_commands[] = {
     {"plan", "add|list|show|copy|...",
      N_("plans with their targets and calendar; copy a plan to the next year"), cmd_plan},
     {"task", "add|list|show|done|...", N_("the departments' tasks under the plans"), cmd_task},
-    {"case", "add|list|show|due|step|end|link|delete …",
+    {"case", "add|list|show|due|step|end|link|delete|edit|step-edit|step-delete …",
      N_("case records (Nghị định 56/2017): intake, steps, deadlines, the due list"), cmd_case},
     {"dept", "list|add|edit ...", N_("the commune's departments and the criteria they answer for"), cmd_dept},
     {"score", "[set|clear|refresh] --year YYYY ...",
