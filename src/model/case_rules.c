@@ -236,12 +236,17 @@ const char *case_step_order_reason(const struct case_step *steps, size_t n, int 
              : _("the initial assessment is already recorded (a reopened case starts with a "
                  "detailed assessment)");
     case CASE_STEP_DETAILED:
+        if (stage == CASE_STAGE_APPROVAL)
+            return _("a plan is already waiting for approval");
+        /* fall through */
     case CASE_STEP_SEPARATION:
     case CASE_STEP_CLOSURE:
         return stage != CASE_STAGE_INTAKE ? NULL
              : _("the initial assessment (Đánh giá ban đầu) comes first");
     case CASE_STEP_MEETING:
-        return detailed_in_cycle(steps, n) ? NULL
+        if (stage == CASE_STAGE_APPROVAL || stage == CASE_STAGE_CARRYING)
+            return _("the case meeting comes before the plan");
+        return stage == CASE_STAGE_PLANNING && detailed_in_cycle(steps, n) ? NULL
              : _("the case meeting follows the detailed assessment (Đánh giá cụ thể)");
     case CASE_STEP_PLAN:
         if (stage == CASE_STAGE_APPROVAL)

@@ -55,7 +55,12 @@ wait_for "Kế hoạch hỗ trợ"
 ok "the initial assessment moves the case to assessment; the plan is due"
 keys F3
 wait_for "Ghi bước xử lý"
-keys Right Right Right              # Kế hoạch hỗ trợ
+wait_for "◂ Đánh giá cụ thể ▸"       # only the steps that can come next: detailed first
+keys F2
+wait_for "Đánh giá cụ thể"
+keys F3
+wait_for "Ghi bước xử lý"
+keys Right Right                    # detailed, meeting, plan: Kế hoạch hỗ trợ
 wait_for "◂ Kế hoạch hỗ trợ ▸"
 keys F2
 wait_for "Giai đoạn: Chờ phê duyệt"
@@ -63,7 +68,7 @@ wait_for "18/03/2026  Phê duyệt kế hoạch"
 ok "after the plan the approval is due in 2 working days"
 keys F3
 wait_for "Ghi bước xử lý"
-keys Right Right Right Right        # Phê duyệt kế hoạch
+                                    # a plan waits: its approval comes first
 wait_for "◂ Phê duyệt kế hoạch ▸"
 keys F2
 wait_for "Giai đoạn: Đang thực hiện"

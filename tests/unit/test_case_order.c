@@ -66,6 +66,8 @@ START_TEST(order_through_a_cycle)
     /* A plan waits: its approval, not a second plan, not a service. */
     ck_assert(allowed(s, 3, CASE_STEP_APPROVAL));
     ck_assert(!allowed(s, 3, CASE_STEP_PLAN));
+    ck_assert(!allowed(s, 3, CASE_STEP_MEETING));
+    ck_assert(!allowed(s, 3, CASE_STEP_DETAILED));
     ck_assert(!allowed(s, 3, CASE_STEP_SERVICE));
     /* Approved: services, follow-ups, reviews, a new plan, closure. */
     ck_assert(allowed(s, 4, CASE_STEP_SERVICE));

@@ -73,8 +73,9 @@ enum status case_step_validate(const struct case_file *c, const struct case_step
 
 /* The order of the steps (Nghị định 56/2017 Điều 25–32), from the steps
  * done (time order): the initial assessment first (once); then a detailed
- * assessment, a temporary separation or a closure; a case meeting after a
- * detailed assessment of the cycle; a plan after a detailed assessment (or
+ * assessment (not while a plan waits for approval), a temporary separation
+ * or a closure; a case meeting between the detailed assessment of the
+ * cycle and its plan; a plan after a detailed assessment (or
  * while carrying out an approved plan: a new plan cycle), never while
  * another plan waits for approval; the approval of the plan waiting;
  * services, follow-ups and reviews while carrying out an approved plan; on
