@@ -13,8 +13,10 @@ const struct cli_command cli_commands[] = {
     {"demo", "[--force]", N_("write the demonstration database (at --db) and exit"), cmd_demo},
     {"info", "", N_("show the commune, the schema version and the counts"), cmd_info},
     {"reindex", "", N_("bring the search index up to date after a large import"), cmd_reindex},
-    {"commune", "search TEXT", N_("find a commune or ward in the shipped list"), cmd_commune},
-    {"village", "add NAME... | list", N_("add or list the villages (thôn, tổ dân phố)"), cmd_village},
+    {"commune", "search TEXT | set CODE [--yes]",
+     N_("find a commune or ward in the shipped list; change the database's commune"), cmd_commune},
+    {"village", "add NAME... | list | show | rename OLD NEW | merge FROM INTO | delete NAME",
+     N_("the villages (thôn, tổ dân phố): add, list, rename, merge, delete"), cmd_village},
     {"child", "add|list|show|edit|delete|group|measure|check …",
      N_("the register of children: add, list and search, show, edit, delete; groups and health"), cmd_child},
     {"setting", "get KEY | set KEY VALUE | list", N_("read or change a setting (officer_name, level_above, lang, …)"), cmd_setting},
@@ -38,6 +40,9 @@ const struct cli_command cli_commands[] = {
      N_("print the column reference of the CSV files, or write header-only templates"), cmd_columns},
     {"report", "[--half YEAR | --year YEAR | --from D --to D] [--csv FILE]",
      N_("the periodic report to the level above (6-month, annual), as text or CSV"), cmd_report},
+    {"holiday", "list [--year Y] | add DD/MM/YYYY NAME [--workday] | delete DD/MM/YYYY",
+     N_("the holiday table the deadlines count with: days off and make-up working days"),
+     cmd_holiday},
     {NULL, NULL, NULL, NULL},
 };
 

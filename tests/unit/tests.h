@@ -38,6 +38,7 @@ Suite *suite_case(void);
 Suite *suite_cases(void);
 Suite *suite_case_order(void);
 Suite *suite_case_edit(void);
+Suite *suite_places(void);
 Suite *suite_transfer(void);
 Suite *suite_transfer_kinds(void);
 Suite *suite_report(void);
