@@ -3,6 +3,7 @@
 #include "treem/app/holiday_table.h"
 #include "treem/app/catalog.h"
 #include "treem/app/session.h"
+#include "treem/model/case_rules.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
 
@@ -82,6 +83,24 @@ enum status holiday_table_missing_years(struct db *db, int from, int to, char *o
     for (int y = from; rc == ST_OK && y <= to; y++)
         if (!holidays_cover_year(&h, y) && len + 8 < n)
             len += (size_t)snprintf(out + len, n - len, "%s%d", len ? ", " : "", y);
+    holidays_free(&h);
+    return rc;
+}
+
+enum status holiday_table_warning(struct db *db, const struct case_open_item *items, size_t nitems,
+                                  char *out, size_t n)
+{
+    out[0] = '\0';
+    if (!nitems)
+        return ST_OK;
+    struct holidays h = {0};
+    enum status rc = catalog_holidays(db, &h);
+    for (size_t i = 0; rc == ST_OK && i < nitems && !out[0]; i++) {
+        int y = items[i].due.date.y;
+        if (!items[i].hourly && !holidays_cover_year(&h, y))
+            snprintf(out, n, _("deadlines in %d skip only weekends: the holiday table has no "
+                               "holiday that year (treem holiday add)"), y);
+    }
     holidays_free(&h);
     return rc;
 }

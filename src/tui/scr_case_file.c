@@ -10,6 +10,7 @@
 #include "treem/tui/case_screens.h"
 #include "treem/tui/list.h"
 #include "treem/app/case_edit.h"
+#include "treem/app/holiday_table.h"
 #include "treem/app/children.h"
 #include "treem/db/case_step_repo.h"
 #include "treem/core/i18n.h"
@@ -174,6 +175,9 @@ static void load(struct screen *s)
         add(st, "  %s  %s  %s", open[i].urgency == CASE_OVERDUE ? _("OVERDUE") :
             open[i].urgency == CASE_SOON ? _("soon") : "    ", due, enum_label(&enum_case_step, open[i].step));
     }
+    char warn[256];
+    if (holiday_table_warning(s->ui->db, open, no, warn, sizeof warn) == ST_OK && *warn)
+        add(st, "  %s %s", _("Warning:"), warn);
     timeline_lines(s, st, id);
     list_set_count(&st->lv, st->n);
 }

@@ -92,3 +92,10 @@ if command -v sqlite3 >/dev/null 2>&1; then
     n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'holiday' AND action = 'delete' AND old_value = 'Nghỉ bù'")
     if [ "$n" = 1 ]; then pass "the deleted holiday is audited"; else fail "holiday audit: $n"; fi
 fi
+
+# --- a deadline in a year the table does not cover is flagged
+TREEM_TODAY="2031-03-16 09:00" expect_rc 0 tt case add --source phone --kind violence --level support --date 13/03/2031 --time 08:00
+TREEM_TODAY="2031-03-16 09:00" expect_rc 0 tt case show VV-0002
+expect_grep "Warning: deadlines in 2031 skip only weekends" "$OUT"
+expect_rc 0 tt case show VV-0001
+expect_no_grep "Warning:" "$OUT"

@@ -24,4 +24,12 @@ enum status holiday_table_delete(struct db *db, const char *date_text);
  * years skip only weekends. */
 enum status holiday_table_missing_years(struct db *db, int from, int to, char *out, size_t n);
 
+/* The warning for deadlines: when a day-counted deadline of items falls in
+ * a year the table holds no holiday for, "deadlines in 2031 skip only
+ * weekends: the holiday table has no holiday that year" into out (n
+ * bytes), else "". */
+struct case_open_item;
+enum status holiday_table_warning(struct db *db, const struct case_open_item *items, size_t nitems,
+                                  char *out, size_t n);
+
 #endif
