@@ -63,8 +63,8 @@ enum status holiday_repo_list(struct db *db, int y, struct holiday_row **out, si
     sqlite3_stmt *st = NULL;
     *out = NULL;
     *n = 0;
-    enum status rc = db_prepare(db, SELECT_ROW "WHERE ?1 = 0 OR substr(date, 1, 4) = "
-                                "printf('%04d', ?1) ORDER BY date", &st);
+    enum status rc = db_prepare(db, SELECT_ROW "WHERE ?1 = 0 OR CAST(substr(date, 1, 4) AS "
+                                "INTEGER) = ?1 ORDER BY date", &st);
     if (rc != ST_OK)
         return rc;
     sqlite3_bind_int(st, 1, y);

@@ -14,6 +14,9 @@ extern const struct screen_ops scr_transfer_ops;  /* Nhập/Xuất */
 extern const struct screen_ops scr_settings_ops;  /* Cài đặt */
 extern const struct screen_ops scr_help_ops;      /* F1 */
 extern const struct screen_ops scr_setup_ops;     /* first run */
+extern const struct screen_ops scr_villages_ops;  /* Cài đặt, Ctrl-T: villages */
+extern const struct screen_ops scr_holidays_ops;  /* Cài đặt, Ctrl-O: the holiday table */
+extern const struct screen_ops scr_commune_ops;   /* Cài đặt, Ctrl-N: change the commune */
 
 /* Screens opened from the menu screens (ui_push; arg as each says). */
 extern const struct screen_ops scr_plan_ops;      /* a plan, its targets; arg: long long *id */
