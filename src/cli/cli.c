@@ -43,6 +43,9 @@ const struct cli_command cli_commands[] = {
     {"holiday", "list [--year Y] | add DD/MM/YYYY NAME [--workday] | delete DD/MM/YYYY",
      N_("the holiday table the deadlines count with: days off and make-up working days"),
      cmd_holiday},
+    {"history", "KIND KEY",
+     N_("who changed what and when, with the old values: KIND child, case, village, holiday, "
+        "plan, target, event, task or dept"), cmd_history},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -8,6 +8,7 @@
  * The reporter is shown only to the roles allowed (case_may_see_reporter). */
 #include <config.h>
 #include "treem/tui/case_screens.h"
+#include "treem/tui/screens.h"
 #include "treem/tui/list.h"
 #include "treem/app/case_edit.h"
 #include "treem/app/holiday_table.h"
@@ -33,6 +34,7 @@ struct file_state {
     struct case_step_ref step;   /* F3 / F4 on a step: the step form's */
     long long case_id;           /* F4 on the intake: the intake form's */
     struct case_end sep;         /* the running separation (step_id 0 = none) */
+    struct history_ref hist;     /* Ctrl-Y */
 };
 
 static void add(struct file_state *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -306,6 +308,12 @@ static enum screen_result file_action(struct screen *s, enum action a, int digit
         return SR_HANDLED;
     case ACT_DELETE:
         return step_at_cursor(st) ? delete_step(s, step_at_cursor(st)) : delete_case(s);
+    case ACT_HISTORY:
+        memset(&st->hist, 0, sizeof st->hist);
+        st->hist.case_id = st->c.id;
+        snprintf(st->hist.title, sizeof st->hist.title, _("case %s"), st->c.code);
+        ui_push(s->ui, &scr_history_ops, &st->hist);
+        return SR_HANDLED;
     case ACT_BACK:
         return SR_POP;
     default:
@@ -319,8 +327,8 @@ static void file_resume(struct screen *s)
     load(s);
 }
 
-static const enum action file_actions[] = {ACT_NEW, ACT_EDIT, ACT_DONE, ACT_DELETE, ACT_OPEN,
-                                           ACT_BACK};
+static const enum action file_actions[] = {ACT_NEW, ACT_EDIT, ACT_DONE, ACT_DELETE, ACT_HISTORY,
+                                           ACT_OPEN, ACT_BACK};
 
 const struct screen_ops scr_case_file_ops = {
     .title = N_("Case file"),

@@ -19,6 +19,7 @@ struct holidays_state {
     struct holiday_row *rows;
     size_t n;
     struct list_view lv;
+    struct history_ref hist;
 };
 
 static const int widths[] = {12, 16, 60};
@@ -138,6 +139,15 @@ static enum screen_result h_action(struct screen *s, enum action a, int digit)
     case ACT_DELETE:
         delete_day(s);
         return SR_HANDLED;
+    case ACT_HISTORY:
+        if (st->lv.selected < st->n) {
+            memset(&st->hist, 0, sizeof st->hist);
+            st->hist.entity = "holiday";
+            date_iso(st->rows[st->lv.selected].date, st->hist.id);
+            date_format(st->rows[st->lv.selected].date, st->hist.title);
+            ui_push(s->ui, &scr_history_ops, &st->hist);
+        }
+        return SR_HANDLED;
     case ACT_YEAR:
         st->year += digit;
         reload(s);
@@ -154,7 +164,7 @@ static enum screen_result h_action(struct screen *s, enum action a, int digit)
     }
 }
 
-static const enum action h_actions[] = {ACT_NEW, ACT_DELETE, ACT_YEAR, ACT_BACK};
+static const enum action h_actions[] = {ACT_NEW, ACT_DELETE, ACT_YEAR, ACT_HISTORY, ACT_BACK};
 
 const struct screen_ops scr_holidays_ops = {
     .title = N_("Holidays"),

@@ -20,6 +20,7 @@ struct villages_state {
     struct village_row *rows;
     size_t n;
     struct list_view lv;
+    struct history_ref hist;
 };
 
 static const int widths[] = {50, 12};
@@ -211,6 +212,15 @@ static enum screen_result v_action(struct screen *s, enum action a, int digit)
     case ACT_DELETE:
         delete_village(s);
         return SR_HANDLED;
+    case ACT_HISTORY:
+        if (st->lv.selected < st->n) {
+            memset(&st->hist, 0, sizeof st->hist);
+            st->hist.entity = "village";
+            snprintf(st->hist.id, sizeof st->hist.id, "%lld", st->rows[st->lv.selected].id);
+            snprintf(st->hist.title, sizeof st->hist.title, "%s", st->rows[st->lv.selected].name);
+            ui_push(s->ui, &scr_history_ops, &st->hist);
+        }
+        return SR_HANDLED;
     case ACT_BACK:
         return SR_POP;
     default:
@@ -218,7 +228,7 @@ static enum screen_result v_action(struct screen *s, enum action a, int digit)
     }
 }
 
-static const enum action v_actions[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_BACK};
+static const enum action v_actions[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_HISTORY, ACT_BACK};
 
 const struct screen_ops scr_villages_ops = {
     .title = N_("Villages"),

@@ -163,3 +163,10 @@ if command -v sqlite3 >/dev/null 2>&1; then
     n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'case_risk' AND action = 'delete' AND old_value LIKE '%An toàn=high'")
     if [ "$n" = 1 ]; then pass "the deleted rating is in the audit log"; else fail "deleted rating: $n"; fi
 fi
+
+# --- the history of a case: the old values and the deleted steps
+expect_rc 0 "$TREEM" --db "$DB" history case VV-0004
+expect_grep "changed place: Thôn A → Thôn B" "$OUT"
+expect_grep "step #$det deleted: case " "$OUT"
+expect_rc 1 "$TREEM" --db "$DB" history cases VV-0004
+expect_grep "KIND: 'cases' is not one of" "$ERR"

@@ -3,7 +3,8 @@
 # (the old value stays in the audit log); the step form offers only the
 # steps that can come next (NĐ 56 order); F4 on a step corrects it, a date
 # that would put it out of order is refused with the reason; F8 on a step
-# deletes it after saying what goes with it, and its deadline comes back.
+# deletes it after saying what goes with it, and its deadline comes back;
+# Ctrl-Y shows the case's history, the deleted steps included.
 . "$(dirname "$0")/lib.sh"
 
 make_demo_db
@@ -37,6 +38,12 @@ keys F2
 wait_for "Đã lưu vụ việc $CODE."
 wait_for "Nơi xảy ra: Thôn Mới"
 ok "F4 on the intake corrects it"
+keys C-y
+wait_for "Lịch sử của vụ việc $CODE (mới nhất trước)"
+wait_for "sửa place: Thôn Cũ → Thôn Mới"
+keys Escape
+wait_for "Vụ việc $CODE"
+ok "Ctrl-Y shows the case's history with the old value"
 "$TREEM_BIN" --db "$E2E_DB" case show "$CODE" | grep -q "Thôn Mới" || fail "not stored"
 
 # --- F3: only the steps that can come next
@@ -113,6 +120,10 @@ wait_for "Đã xóa bước #"
 wait_for "Đánh giá ban đầu"
 wait_for "QUÁ HẠN"
 ok "deleting the steps brings the 12-hour deadline back (overdue)"
+keys C-y
+wait_for "xóa: case "
+ok "the history lists the deleted steps"
+keys Escape
 if command -v sqlite3 >/dev/null 2>&1; then
     n=$(sqlite3 "$E2E_DB" "SELECT count(*) FROM audit_log WHERE old_value = 'Thôn Cũ' AND new_value = 'Thôn Mới'")
     [ "$n" = 1 ] || fail "the old place is not in the audit log ($n)"

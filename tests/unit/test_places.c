@@ -11,6 +11,7 @@
 #include "treem/app/catalog.h"
 #include "treem/app/children.h"
 #include "treem/app/commune_set.h"
+#include "treem/app/history.h"
 #include "treem/app/holiday_table.h"
 #include "treem/app/session.h"
 #include "treem/app/villages.h"
@@ -177,6 +178,34 @@ START_TEST(commune_set_restamps_with_a_backup)
 }
 END_TEST
 
+START_TEST(history_of_records)
+{
+    struct db *db = test_db_new(true);
+    ck_assert_int_eq(village_add(db, "Thôn Hai"), ST_OK);
+    ck_assert_int_eq(villages_rename(db, "Thôn Hai", "Thôn Ba"), ST_OK);
+    struct audit_row *rows = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(history_of(db, HIST_VILLAGE, "thon ba", &rows, &n), ST_OK);
+    ck_assert_uint_eq(n, 1);
+    char line[512];
+    history_line(&rows[0], line, sizeof line);
+    ck_assert_msg(strstr(line, "changed name: Thôn Hai → Thôn Ba"), "%s", line);
+    audit_rows_free(rows, n);
+    ck_assert_int_eq(holiday_table_add(db, "16/03/2026", "Nghỉ bù", false), ST_OK);
+    ck_assert_int_eq(holiday_table_delete(db, "16/03/2026"), ST_OK);
+    ck_assert_int_eq(history_of(db, HIST_HOLIDAY, "16/03/2026", &rows, &n), ST_OK);
+    ck_assert_uint_eq(n, 2);
+    history_line(&rows[1], line, sizeof line);
+    ck_assert_msg(strstr(line, "deleted: Nghỉ bù"), "%s", line);
+    audit_rows_free(rows, n);
+    enum history_kind k;
+    ck_assert_int_eq(history_kind_parse("nope", &k), ST_INVALID);
+    ck_assert_int_eq(history_of(db, HIST_CASE, "VV-0099", &rows, &n), ST_NOTFOUND);
+    ck_assert_int_eq(history_of(db, HIST_TASK, "x", &rows, &n), ST_INVALID);
+    test_db_free(db);
+}
+END_TEST
+
 Suite *suite_places(void)
 {
     Suite *s = suite_create("places");
@@ -185,6 +214,7 @@ Suite *suite_places(void)
     tcase_add_test(tc, rename_and_delete_refusals);
     tcase_add_test(tc, holiday_changes_move_deadlines);
     tcase_add_test(tc, commune_set_restamps_with_a_backup);
+    tcase_add_test(tc, history_of_records);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -18,6 +18,16 @@ extern const struct screen_ops scr_villages_ops;  /* Cài đặt, Ctrl-T: villag
 extern const struct screen_ops scr_holidays_ops;  /* Cài đặt, Ctrl-O: the holiday table */
 extern const struct screen_ops scr_commune_ops;   /* Cài đặt, Ctrl-N: change the commune */
 
+/* The record whose history scr_history_ops shows (Ctrl-Y): a case by its
+ * id (case_id), else the entity and key as the audit log stores them. */
+struct history_ref {
+    long long case_id;
+    const char *entity;
+    char id[64];
+    char title[160];
+};
+extern const struct screen_ops scr_history_ops;   /* arg: struct history_ref * */
+
 /* Screens opened from the menu screens (ui_push; arg as each says). */
 extern const struct screen_ops scr_plan_ops;      /* a plan, its targets; arg: long long *id */
 extern const struct screen_ops scr_task_ops;      /* a task, its notes; arg: long long *id */
