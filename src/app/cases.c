@@ -1,6 +1,7 @@
 /* cases — case actions (one transaction each) and the role. */
 #include <config.h>
 #include "treem/app/cases.h"
+#include "cases_internal.h"
 #include "treem/app/catalog.h"
 #include "treem/app/children.h"
 #include "treem/app/session.h"
@@ -17,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static enum status tx_end(struct db *db, enum status st)
+enum status cases_tx_end(struct db *db, enum status st)
 {
     if (st == ST_OK)
         return db_commit(db);
@@ -37,7 +38,7 @@ enum user_role cases_role(struct db *db)
 }
 
 /* NFC and trimmed copy replacing *s (NULL stays NULL). */
-static bool tidy(char **s)
+bool cases_tidy(char **s)
 {
     if (!*s)
         return true;
@@ -57,13 +58,13 @@ static bool tidy(char **s)
     return true;
 }
 
-static enum status tidy_case(struct case_file *c)
+enum status cases_tidy_file(struct case_file *c)
 {
     char **t[] = {&c->child_note, &c->place, &c->current_state, &c->consequence, &c->parents,
                   &c->carer, &c->actions_taken, &c->reporter_name, &c->reporter_phone,
                   &c->reporter_address, &c->level_reason};
     for (size_t i = 0; i < sizeof t / sizeof *t; i++)
-        if (!tidy(t[i]))
+        if (!cases_tidy(t[i]))
             return status_set(ST_INVALID, "%s", _("the text is not valid UTF-8"));
     if (!c->consent) /* without consent nothing of the reporter is kept */
         for (size_t i = 7; i < 10; i++)
@@ -75,7 +76,7 @@ static enum status tidy_case(struct case_file *c)
 }
 
 /* The child exists and is under 16 on the day the report came. */
-static enum status check_child(struct db *db, long long child_id, struct date received)
+enum status cases_check_child(struct db *db, long long child_id, struct date received)
 {
     if (!child_id)
         return ST_OK;
@@ -93,7 +94,7 @@ static enum status check_child(struct db *db, long long child_id, struct date re
 
 enum status cases_add(struct db *db, struct case_file *c)
 {
-    enum status st = tidy_case(c);
+    enum status st = cases_tidy_file(c);
     if (st == ST_OK)
         st = case_validate(c, date_now());
     if (st == ST_OK)
@@ -112,10 +113,10 @@ enum status cases_add(struct db *db, struct case_file *c)
     st = db_begin(db);
     if (st != ST_OK)
         return st;
-    st = check_child(db, c->child_id, c->received.date);
+    st = cases_check_child(db, c->child_id, c->received.date);
     if (st == ST_OK)
         st = case_repo_insert(db, session_user(db), c);
-    return tx_end(db, st);
+    return cases_tx_end(db, st);
 }
 
 enum status cases_link_child(struct db *db, long long case_id, long long child_id)
@@ -126,17 +127,17 @@ enum status cases_link_child(struct db *db, long long case_id, long long child_i
     struct case_file old, c;
     st = case_repo_get(db, case_id, &old);
     if (st != ST_OK)
-        return tx_end(db, st);
+        return cases_tx_end(db, st);
     st = case_repo_get(db, case_id, &c);
     if (st == ST_OK)
-        st = check_child(db, child_id, c.received.date);
+        st = cases_check_child(db, child_id, c.received.date);
     if (st == ST_OK) {
         c.child_id = child_id;
         st = case_repo_update(db, session_user(db), &old, &c);
     }
     case_file_free(&old);
     case_file_free(&c);
-    return tx_end(db, st);
+    return cases_tx_end(db, st);
 }
 
 enum status cases_steps(struct db *db, long long case_id, struct case_step **out, size_t *n)
@@ -145,7 +146,7 @@ enum status cases_steps(struct db *db, long long case_id, struct case_step **out
 }
 
 /* Stores the step's ratings and plan items (validated first). */
-static enum status add_details(struct db *db, const char *who, const struct case_step *s,
+enum status cases_add_details(struct db *db, const char *who, const struct case_step *s,
                                struct case_risk *risks, size_t nrisks,
                                struct case_service *items, size_t nitems)
 {
@@ -172,7 +173,7 @@ static enum status add_details(struct db *db, const char *who, const struct case
 }
 
 /* Re-derives the stage from the saved steps and stores it. */
-static enum status refresh_stage(struct db *db, const char *who, long long case_id)
+enum status cases_refresh_stage(struct db *db, const char *who, long long case_id)
 {
     struct case_step *steps = NULL;
     size_t n = 0;
@@ -183,10 +184,25 @@ static enum status refresh_stage(struct db *db, const char *who, long long case_
     return st;
 }
 
+/* The order of the saved steps with s (dated anywhere among them) added. */
+static enum status order_with(const struct case_file *c, const struct case_step *steps, size_t n,
+                              const struct case_step *s)
+{
+    struct case_step *all = malloc((n + 1) * sizeof *all);
+    if (!all)
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    memcpy(all, steps, n * sizeof *all); /* shallow: the texts stay with their owners */
+    all[n] = *s;
+    all[n].id = 0;
+    enum status st = cases_check_order(c, all, n + 1, 0, NULL);
+    free(all);
+    return st;
+}
+
 enum status cases_add_step(struct db *db, struct case_step *s, struct case_risk *risks,
                            size_t nrisks, struct case_service *items, size_t nitems)
 {
-    if (!tidy(&s->who) || !tidy(&s->notes))
+    if (!cases_tidy(&s->who) || !cases_tidy(&s->notes))
         return status_set(ST_INVALID, "%s", _("the text is not valid UTF-8"));
     enum status st = db_begin(db);
     if (st != ST_OK)
@@ -201,14 +217,16 @@ enum status cases_add_step(struct db *db, struct case_step *s, struct case_risk 
     if (st == ST_OK)
         st = case_step_validate(&c, steps, n, s, date_now());
     if (st == ST_OK)
+        st = order_with(&c, steps, n, s);
+    if (st == ST_OK)
         st = case_step_repo_insert(db, who, s);
     if (st == ST_OK)
-        st = add_details(db, who, s, risks, nrisks, items, nitems);
+        st = cases_add_details(db, who, s, risks, nrisks, items, nitems);
     if (st == ST_OK)
-        st = refresh_stage(db, who, s->case_id);
+        st = cases_refresh_stage(db, who, s->case_id);
     case_steps_free(steps, n);
     case_file_free(&c);
-    return tx_end(db, st);
+    return cases_tx_end(db, st);
 }
 
 enum status cases_end_separation(struct db *db, long long case_id, long long step_id,
@@ -236,7 +254,7 @@ enum status cases_end_separation(struct db *db, long long case_id, long long ste
     if (st == ST_OK)
         st = case_step_repo_set_end(db, session_user(db), case_id, step_id, end);
     case_steps_free(steps, n);
-    return tx_end(db, st);
+    return cases_tx_end(db, st);
 }
 
 enum status cases_delete(struct db *db, long long id)
@@ -244,7 +262,7 @@ enum status cases_delete(struct db *db, long long id)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, case_repo_delete(db, session_user(db), id));
+    return cases_tx_end(db, case_repo_delete(db, session_user(db), id));
 }
 
 enum status cases_find(struct db *db, const char *code, struct case_file *out)

@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/db/row.h"
 #include "treem/app/catalog.h"
+#include "treem/db/holiday_repo.h"
 #include "treem/core/embed.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
@@ -219,15 +220,7 @@ enum status catalog_sync(struct db *db, bool *changed)
 
 enum status catalog_holidays(struct db *db, struct holidays *h)
 {
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "SELECT date FROM holiday ORDER BY date", &st);
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        struct date d;
-        if (date_parse((const char *)sqlite3_column_text(st, 0), &d) == ST_OK)
-            rc = holidays_add(h, d);
-    }
-    sqlite3_finalize(st);
-    return rc;
+    return holiday_repo_load(db, h); /* days off and make-up working days */
 }
 
 /* The catalogue's names, read once (the shipped list is the same in every

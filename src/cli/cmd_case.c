@@ -137,24 +137,14 @@ static int case_add(const struct cli_env *env, const struct cli_command *self, i
     return rc;
 }
 
-enum { S_DATE = 300, S_TIME, S_EMERG, S_END_DATE, S_END_TIME, S_WHO, S_NOTES, S_RISK, S_SERVICE };
-static const struct option step_opts[] = {
+const struct option cmd_case_step_opts[] = {
     {"date", required_argument, NULL, S_DATE}, {"time", required_argument, NULL, S_TIME},
     {"emergency", required_argument, NULL, S_EMERG},
     {"end-date", required_argument, NULL, S_END_DATE},
     {"end-time", required_argument, NULL, S_END_TIME}, {"who", required_argument, NULL, S_WHO},
     {"notes", required_argument, NULL, S_NOTES}, {"risk", required_argument, NULL, S_RISK},
-    {"service", required_argument, NULL, S_SERVICE}, {NULL, 0, NULL, 0},
-};
-
-struct step_args {
-    struct case_step s;
-    const char *date, *time, *end_date, *end_time;
-    struct case_risk risks[16];
-    size_t nrisks;
-    struct case_service items[16];
-    size_t nitems;
-    char *item_text[16];          /* "TASK;DEPT;START;END;COST" as typed */
+    {"service", required_argument, NULL, S_SERVICE}, {"kind", required_argument, NULL, S_KIND},
+    {NULL, 0, NULL, 0},
 };
 
 /* "FACTOR=RATING" (e.g. "An toàn=cao"). */
@@ -173,7 +163,7 @@ static enum status risk_opt(struct step_args *a, const char *arg)
     return ST_OK;
 }
 
-static enum status step_opt(struct step_args *a, int opt, const char *arg)
+enum status cmd_case_step_opt(struct step_args *a, int opt, const char *arg)
 {
     bool yes;
     switch (opt) {
@@ -184,6 +174,7 @@ static enum status step_opt(struct step_args *a, int opt, const char *arg)
     case S_WHO: return cli_set_text(&a->s.who, arg);
     case S_NOTES: return cli_set_text(&a->s.notes, arg);
     case S_RISK: return risk_opt(a, arg);
+    case S_KIND: return cmd_case_enum("--kind", &enum_case_step, arg, &a->s.kind);
     case S_EMERG:
         if (cli_parse_bool("--emergency", arg, &yes) != ST_OK)
             return ST_INVALID;
@@ -197,7 +188,7 @@ static enum status step_opt(struct step_args *a, int opt, const char *arg)
 }
 
 /* Splits "TASK;DEPT;START;END;COST" (trailing parts optional) into item i. */
-static enum status service_parse(struct db *db, struct step_args *a, size_t i)
+enum status cmd_case_service_parse(struct db *db, struct step_args *a, size_t i)
 {
     struct case_service *v = &a->items[i];
     char *parts[5] = {NULL, NULL, NULL, NULL, NULL}, *p = a->item_text[i];
@@ -230,7 +221,7 @@ static enum status service_parse(struct db *db, struct step_args *a, size_t i)
     return st;
 }
 
-static void step_args_free(struct step_args *a)
+void cmd_case_step_args_free(struct step_args *a)
 {
     case_step_free(&a->s);
     for (size_t i = 0; i < a->nrisks; i++)
@@ -250,7 +241,7 @@ static int step_record(struct db *db, struct step_args *a, const char *code)
     a->s.case_id = c.id;
     case_file_free(&c);
     for (size_t i = 0; i < a->nitems; i++)
-        if (service_parse(db, a, i) != ST_OK)
+        if (cmd_case_service_parse(db, a, i) != ST_OK)
             return cli_fail();
     if (cases_add_step(db, &a->s, a->risks, a->nrisks, a->items, a->nitems) != ST_OK)
         return cli_fail();
@@ -267,9 +258,9 @@ static int case_step(const struct cli_env *env, const struct cli_command *self, 
     case_step_init(&a.s, -1);
     int opt, rc = 0;
     optind = 0;
-    while (rc == 0 && (opt = getopt_long(argc, argv, "", step_opts, NULL)) != -1)
+    while (rc == 0 && (opt = getopt_long(argc, argv, "", cmd_case_step_opts, NULL)) != -1)
         rc = opt == '?' ? cli_usage(self, "%s", _("unknown option"))
-           : step_opt(&a, opt, optarg) != ST_OK ? cli_fail() : 0;
+           : cmd_case_step_opt(&a, opt, optarg) != ST_OK ? cli_fail() : 0;
     if (rc == 0 && optind + 2 != argc)
         rc = cli_usage(self, "%s", _("expected: step CODE KIND"));
     if (rc == 0 && cmd_case_enum(_("step"), &enum_case_step, argv[optind + 1], &a.s.kind) != ST_OK)
@@ -284,7 +275,7 @@ static int case_step(const struct cli_env *env, const struct cli_command *self, 
         rc = cli_fail();
     if (rc == 0)
         rc = step_record(db, &a, argv[optind]);
-    step_args_free(&a);
+    cmd_case_step_args_free(&a);
     db_close(db);
     return rc;
 }
@@ -297,9 +288,9 @@ static int case_end(const struct cli_env *env, const struct cli_command *self, i
     memset(&a, 0, sizeof a);
     int opt, rc = 0;
     optind = 0;
-    while (rc == 0 && (opt = getopt_long(argc, argv, "", step_opts, NULL)) != -1)
+    while (rc == 0 && (opt = getopt_long(argc, argv, "", cmd_case_step_opts, NULL)) != -1)
         rc = opt != S_DATE && opt != S_TIME ? cli_usage(self, "%s", _("unknown option"))
-           : step_opt(&a, opt, optarg) != ST_OK ? cli_fail() : 0;
+           : cmd_case_step_opt(&a, opt, optarg) != ST_OK ? cli_fail() : 0;
     long long step_id = 0;
     struct datetime end;
     if (rc == 0 && optind + 2 != argc)
@@ -396,6 +387,15 @@ static const struct {
     {"end", case_end, "CODE STEP [--date D --time HH:MM]"},
     {"link", case_link, "CODE CHILD"},
     {"delete", case_delete, "CODE --yes --yes | CODE --yes --confirm CODE"},
+    {"edit", cmd_case_edit, "CODE [--source S] [--kind K] [--level L] [--date D] [--time HH:MM] "
+     "[--child TE-n|''] [--note T] [--age N] [--sex S] [--place T] [--state T] "
+     "[--consequence T] [--parents T] [--carer T] [--actions T] [--injury I] [--died yes|no] "
+     "[--consent yes|no] [--reporter-name T] [--reporter-phone T] [--reporter-address T]"},
+    {"step-edit", cmd_case_step_edit, "CODE STEP [--kind KIND] [--date D] [--time HH:MM] "
+     "[--emergency yes|no] [--who T] [--notes T] [--end-date D|'' --end-time HH:MM] "
+     "[--risk FACTOR=RATING]... [--service 'TASK;DEPT;START;END;COST']... (given risks or "
+     "services replace the step's)"},
+    {"step-delete", cmd_case_step_delete, "CODE STEP --yes"},
 };
 
 int cmd_case(const struct cli_env *env, int argc, char **argv)
@@ -406,6 +406,11 @@ int cmd_case(const struct cli_env *env, int argc, char **argv)
             printf("  treem case %s %s\n", case_subs[i].name, case_subs[i].args);
         printf("%s\n", _("KIND of a step: initial, detailed, meeting, plan, approval, service, "
                          "follow_up, review, closure, reopen, separation."));
+        printf("%s\n", _("Steps follow Nghị định 56/2017: initial assessment first; a detailed "
+                         "assessment before a meeting or a plan; an approval for the plan waiting; "
+                         "services, follow-ups and reviews after the approval; a reopen (of a "
+                         "closed case) starts a new cycle. STEP is the number `case show` lists "
+                         "(#n)."));
         return 0;
     }
     if (argc < 2)

@@ -3,6 +3,7 @@
 #include "treem/cli/cmd_case.h"
 #include "treem/cli/cli_args.h"
 #include "treem/app/cases.h"
+#include "treem/app/holiday_table.h"
 #include "treem/app/children.h"
 #include "treem/db/case_step_repo.h"
 #include "treem/core/i18n.h"
@@ -249,6 +250,9 @@ static int show_rest(struct db *db, const struct case_file *c)
         }
         if (no == 0)
             printf("  %s\n", _("none open"));
+        char warn[256];
+        if (holiday_table_warning(db, open, no, warn, sizeof warn) == ST_OK && *warn)
+            printf("  %s %s\n", _("Warning:"), warn);
         printf("\n%s\n", _("Timeline:"));
         for (size_t i = 0; i < n; i++)
             show_step(&steps[i], risks, nr, items, nv);

@@ -214,8 +214,10 @@ int cmd_commune(const struct cli_env *env, int argc, char **argv)
     const struct cli_command *self = cli_find("commune");
     if (cli_wants_help(self, argc, argv))
         return 0;
+    if (argc >= 2 && strcmp(argv[1], "set") == 0)
+        return cmd_commune_set(env, self, argc - 1, argv + 1);
     if (argc < 3 || strcmp(argv[1], "search") != 0)
-        return cli_usage(self, "%s", _("expected: search TEXT"));
+        return cli_usage(self, "%s", _("expected: search TEXT or set CODE [--yes]"));
     struct db *db;
     if (session_open(env->db_path, true, &db) != ST_OK)
         return cli_fail();
@@ -236,8 +238,12 @@ int cmd_village(const struct cli_env *env, int argc, char **argv)
         return 0;
     bool add = argc >= 3 && strcmp(argv[1], "add") == 0;
     bool list = argc == 2 && strcmp(argv[1], "list") == 0;
+    if (argc >= 2 && (strcmp(argv[1], "rename") == 0 || strcmp(argv[1], "merge") == 0 ||
+                      strcmp(argv[1], "delete") == 0 || strcmp(argv[1], "show") == 0))
+        return cmd_village_fix(env, self, argc - 1, argv + 1);
     if (!add && !list)
-        return cli_usage(self, "%s", _("expected: add NAME... or list"));
+        return cli_usage(self, "%s", _("expected: add NAME..., list, show, rename OLD NEW, "
+                                       "merge FROM INTO or delete NAME"));
     struct db *db;
     if (cli_open(env, &db) != ST_OK)
         return cli_fail();

@@ -272,12 +272,12 @@ int date_age_months(struct date birth, struct date on)
     return months;
 }
 
-static size_t holidays_lower(const struct holidays *h, long day)
+static size_t sorted_lower(const long *days, size_t n, long day)
 {
-    size_t lo = 0, hi = h->n;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (h->days[mid] < day)
+        if (days[mid] < day)
             lo = mid + 1;
         else
             hi = mid;
@@ -285,53 +285,72 @@ static size_t holidays_lower(const struct holidays *h, long day)
     return lo;
 }
 
-enum status holidays_add(struct holidays *h, struct date d)
+/* Inserts day into the sorted array *days (n, cap), once. */
+static enum status sorted_add(long **days, size_t *n, size_t *cap, long day)
 {
-    long day = date_to_days(d);
-    size_t at = holidays_lower(h, day);
-    if (at < h->n && h->days[at] == day)
+    size_t at = sorted_lower(*days, *n, day);
+    if (at < *n && (*days)[at] == day)
         return ST_OK;
-    if (h->n == h->cap) {
-        size_t cap = h->cap ? h->cap * 2 : 32;
-        long *nd = realloc(h->days, cap * sizeof *nd);
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 32;
+        long *nd = realloc(*days, c * sizeof *nd);
         if (!nd)
             return status_set(ST_NOMEM, "%s", _("out of memory"));
-        h->days = nd;
-        h->cap = cap;
+        *days = nd;
+        *cap = c;
     }
-    memmove(h->days + at + 1, h->days + at, (h->n - at) * sizeof *h->days);
-    h->days[at] = day;
-    h->n++;
+    memmove(*days + at + 1, *days + at, (*n - at) * sizeof **days);
+    (*days)[at] = day;
+    (*n)++;
     return ST_OK;
+}
+
+static bool sorted_has(const long *days, size_t n, long day)
+{
+    size_t at = sorted_lower(days, n, day);
+    return at < n && days[at] == day;
+}
+
+enum status holidays_add(struct holidays *h, struct date d)
+{
+    return sorted_add(&h->days, &h->n, &h->cap, date_to_days(d));
 }
 
 bool holidays_contains(const struct holidays *h, struct date d)
 {
-    if (!h || h->n == 0)
-        return false;
-    long day = date_to_days(d);
-    size_t at = holidays_lower(h, day);
-    return at < h->n && h->days[at] == day;
+    return h && h->n && sorted_has(h->days, h->n, date_to_days(d));
 }
 
-bool holidays_cover_year(const struct holidays *h, int year)
+enum status holidays_add_workday(struct holidays *h, struct date d)
+{
+    return sorted_add(&h->work, &h->nwork, &h->capwork, date_to_days(d));
+}
+
+bool holidays_is_workday(const struct holidays *h, struct date d)
+{
+    return h && h->nwork && sorted_has(h->work, h->nwork, date_to_days(d));
+}
+
+bool holidays_cover_year(const struct holidays *h, int y)
 {
     if (!h || !h->n)
         return false;
-    long first = date_to_days((struct date){year, 1, 1});
-    size_t at = holidays_lower(h, first);
-    return at < h->n && h->days[at] <= date_to_days((struct date){year, 12, 31});
+    size_t at = sorted_lower(h->days, h->n, date_to_days((struct date){y, 1, 1}));
+    return at < h->n && h->days[at] <= date_to_days((struct date){y, 12, 31});
 }
 
 void holidays_free(struct holidays *h)
 {
     free(h->days);
-    h->days = NULL;
-    h->n = h->cap = 0;
+    free(h->work);
+    h->days = h->work = NULL;
+    h->n = h->cap = h->nwork = h->capwork = 0;
 }
 
 bool date_is_working_day(struct date d, const struct holidays *h)
 {
+    if (holidays_is_workday(h, d))
+        return true;
     return date_weekday(d) < 5 && !holidays_contains(h, d);
 }
 

@@ -3,6 +3,10 @@
 #include "treem/db/audit_repo.h"
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
+#include "treem/db/row.h"
+
+#include <stdio.h>
+#include <stdlib.h>
 
 #include <string.h>
 
@@ -51,4 +55,81 @@ enum status audit_field(struct db *db, const char *who, const char *entity,
     if (strcmp(a, b) == 0)
         return ST_OK;
     return audit_record(db, who, AUDIT_CHANGE, entity, entity_id, field, old_value, new_value);
+}
+
+void audit_rows_free(struct audit_row *rows, size_t n)
+{
+    for (size_t i = 0; rows && i < n; i++) {
+        char **t[] = {&rows[i].who, &rows[i].action, &rows[i].entity, &rows[i].entity_id,
+                      &rows[i].field, &rows[i].old_value, &rows[i].new_value};
+        for (size_t k = 0; k < sizeof t / sizeof *t; k++)
+            free(*t[k]);
+    }
+    free(rows);
+}
+
+static bool read_row(sqlite3_stmt *st, void *elem)
+{
+    struct audit_row *r = elem;
+    bool ok = true;
+    r->id = sqlite3_column_int64(st, 0);
+    const char *at = (const char *)sqlite3_column_text(st, 1);
+    snprintf(r->at, sizeof r->at, "%s", at ? at : "");
+    char **t[] = {&r->who, &r->action, &r->entity, &r->entity_id, &r->field, &r->old_value,
+                  &r->new_value};
+    for (int k = 0; k < 7; k++)
+        *t[k] = row_text(st, k + 2, true, &ok);
+    return ok;
+}
+
+static void clear_row(void *elem)
+{
+    struct audit_row *r = elem;
+    char **t[] = {&r->who, &r->action, &r->entity, &r->entity_id, &r->field, &r->old_value,
+                  &r->new_value};
+    for (int k = 0; k < 7; k++)
+        free(*t[k]);
+}
+
+#define AUDIT_COLS "SELECT id, at, who, action, entity, entity_id, field, old_value, new_value " \
+                   "FROM audit_log "
+
+enum status audit_repo_history(struct db *db, const char *entity, const char *entity_id,
+                               struct audit_row **out, size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    *out = NULL;
+    *n = 0;
+    enum status rc = db_prepare(db, AUDIT_COLS "WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
+                                &st);
+    if (rc != ST_OK)
+        return rc;
+    db_bind_text(st, 1, entity);
+    db_bind_text(st, 2, entity_id);
+    return row_collect(db, st, sizeof **out, read_row, clear_row, (void **)out, n);
+}
+
+enum status audit_repo_case_history(struct db *db, long long case_id, struct audit_row **out,
+                                    size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    *out = NULL;
+    *n = 0;
+    /* A step's create and delete lines hold "case N: …"; its ratings' and
+     * plan items' delete lines hold "step S: …". */
+    enum status rc = db_prepare(db,
+        "WITH steps(id) AS (SELECT CAST(id AS TEXT) FROM case_step WHERE case_id = ?1 "
+        "UNION SELECT entity_id FROM audit_log WHERE entity = 'case_step' AND "
+        "(coalesce(new_value, '') LIKE ?2 OR coalesce(old_value, '') LIKE ?2)) "
+        AUDIT_COLS "WHERE (entity = 'case' AND entity_id = CAST(?1 AS TEXT)) "
+        "OR (entity = 'case_step' AND entity_id IN steps) "
+        "OR (entity IN ('case_risk', 'case_service') AND action = 'delete' AND "
+        "substr(old_value, 6, instr(old_value, ':') - 6) IN steps) ORDER BY id", &st);
+    if (rc != ST_OK)
+        return rc;
+    char like[48];
+    snprintf(like, sizeof like, "case %lld: %%", case_id);
+    sqlite3_bind_int64(st, 1, case_id);
+    db_bind_text(st, 2, like);
+    return row_collect(db, st, sizeof **out, read_row, clear_row, (void **)out, n);
 }

@@ -3,6 +3,8 @@
 #include "treem/model/case_rules.h"
 #include "treem/core/i18n.h"
 
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum case_stage case_stage(const struct case_step *steps, size_t n)
@@ -258,5 +260,104 @@ enum status case_step_validate(const struct case_file *c, const struct case_step
     enum status st = check_kind(steps, n, s);
     if (st == ST_OK)
         st = check_when(c, steps, n, s, now);
+    const char *why = st == ST_OK ? case_step_order_reason(steps, n, s->kind) : NULL;
+    if (why)
+        st = status_set(ST_INVALID, _("%s: %s cannot come here: %s"), _("step"),
+                        enum_label(&enum_case_step, s->kind), why);
     return st;
+}
+
+/* ---- the order of the steps (NĐ 56/2017 Điều 25–32) ----------------------- */
+
+static bool detailed_in_cycle(const struct case_step *steps, size_t n)
+{
+    bool seen = false;
+    for (size_t i = 0; i < n; i++)
+        if (steps[i].kind == CASE_STEP_REOPEN)
+            seen = false;
+        else if (steps[i].kind == CASE_STEP_DETAILED)
+            seen = true;
+    return seen;
+}
+
+const char *case_step_order_reason(const struct case_step *steps, size_t n, int kind)
+{
+    enum case_stage stage = case_stage(steps, n);
+    if (kind == CASE_STEP_REOPEN)
+        return stage == CASE_STAGE_CLOSED ? NULL : _("only a closed case can be reopened");
+    if (stage == CASE_STAGE_CLOSED)
+        return _("the case is closed; reopen it first");
+    switch (kind) {
+    case CASE_STEP_INITIAL:
+        return stage == CASE_STAGE_INTAKE ? NULL
+             : _("the initial assessment is already recorded (a reopened case starts with a "
+                 "detailed assessment)");
+    case CASE_STEP_DETAILED:
+        if (stage == CASE_STAGE_APPROVAL)
+            return _("a plan is already waiting for approval");
+        /* fall through */
+    case CASE_STEP_SEPARATION:
+    case CASE_STEP_CLOSURE:
+        return stage != CASE_STAGE_INTAKE ? NULL
+             : _("the initial assessment (Đánh giá ban đầu) comes first");
+    case CASE_STEP_MEETING:
+        if (stage == CASE_STAGE_APPROVAL || stage == CASE_STAGE_CARRYING)
+            return _("the case meeting comes before the plan");
+        return stage == CASE_STAGE_PLANNING && detailed_in_cycle(steps, n) ? NULL
+             : _("the case meeting follows the detailed assessment (Đánh giá cụ thể)");
+    case CASE_STEP_PLAN:
+        if (stage == CASE_STAGE_APPROVAL)
+            return _("a plan is already waiting for approval");
+        return stage == CASE_STAGE_PLANNING || stage == CASE_STAGE_CARRYING ? NULL
+             : _("the plan follows the detailed assessment (Đánh giá cụ thể)");
+    case CASE_STEP_APPROVAL:
+        return stage == CASE_STAGE_APPROVAL ? NULL : _("no plan is waiting for approval");
+    case CASE_STEP_SERVICE:
+    case CASE_STEP_FOLLOW_UP:
+    case CASE_STEP_REVIEW:
+        return stage == CASE_STAGE_CARRYING ? NULL
+             : _("services, follow-ups and reviews come after the plan is approved");
+    default:
+        return _("unknown step");
+    }
+}
+
+size_t case_next_kinds(const struct case_step *steps, size_t n, int out[CASE_STEP__COUNT])
+{
+    size_t k = 0;
+    for (int kind = 0; kind < CASE_STEP__COUNT; kind++)
+        if (!case_step_order_reason(steps, n, kind))
+            out[k++] = kind;
+    return k;
+}
+
+static int step_cmp(const void *a, const void *b)
+{
+    const struct case_step *x = a, *y = b;
+    long long p = datetime_to_minutes(x->at), q = datetime_to_minutes(y->at);
+    if (p != q)
+        return (p > q) - (p < q);
+    /* a new step (id 0) comes after the saved ones of the same minute */
+    long long i = x->id ? x->id : LLONG_MAX, j = y->id ? y->id : LLONG_MAX;
+    return (i > j) - (i < j);
+}
+
+void case_steps_sort(struct case_step *steps, size_t n)
+{
+    if (n > 1)
+        qsort(steps, n, sizeof *steps, step_cmp);
+}
+
+enum status case_steps_check(const struct case_file *c, const struct case_step *steps, size_t n,
+                             struct datetime now, size_t *bad)
+{
+    for (size_t i = 0; i < n; i++) {
+        enum status st = case_step_validate(c, steps, i, &steps[i], now);
+        if (st != ST_OK) {
+            *bad = i;
+            return st;
+        }
+    }
+    *bad = n;
+    return ST_OK;
 }

@@ -57,6 +57,10 @@ enum action action_for_key(int key, bool is_keycode, bool text_mode, int *digit)
     case 7: return ACT_FACTS;         /* Ctrl-G */
     case 18: return ACT_SCALES;       /* Ctrl-R */
     case 2: return ACT_BACKUPS;       /* Ctrl-B */
+    case 20: return ACT_VILLAGES;     /* Ctrl-T */
+    case 15: return ACT_HOLIDAYS;     /* Ctrl-O */
+    case 14: return ACT_COMMUNE;      /* Ctrl-N */
+    case 25: return ACT_HISTORY;      /* Ctrl-Y */
     case 1: return ACT_HOME;          /* Ctrl-A */
     case 5: return ACT_END;           /* Ctrl-E */
     default: break;

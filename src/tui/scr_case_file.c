@@ -1,12 +1,17 @@
 /* scr_case_file — one case: the intake, the open deadlines and the timeline
- * of steps with the risk ratings and plan items under their steps. F3
- * records a step; F4 links an unidentified child to the register; F7 ends a
- * running separation; F8 deletes the case after asking twice. The reporter
- * is shown only to the roles allowed (case_may_see_reporter). */
+ * of steps with the risk ratings and plan items under their steps. The
+ * cursor picks a line: F4 (or Enter) corrects what it is on — the intake
+ * (where the Child field links an unidentified child to the register) or a
+ * step; F8 deletes the step it is on (asking, and saying what goes with
+ * it), or on the intake the whole case after asking twice. F3 records a
+ * step (only the kinds that may come next); F7 ends a running separation.
+ * The reporter is shown only to the roles allowed (case_may_see_reporter). */
 #include <config.h>
 #include "treem/tui/case_screens.h"
+#include "treem/tui/screens.h"
 #include "treem/tui/list.h"
-#include "treem/app/cases.h"
+#include "treem/app/case_edit.h"
+#include "treem/app/holiday_table.h"
 #include "treem/app/children.h"
 #include "treem/db/case_step_repo.h"
 #include "treem/core/i18n.h"
@@ -23,11 +28,13 @@ struct file_state {
     struct case_file c;
     char (*lines)[LINE_BYTES];
     size_t n;
+    long long *line_step;        /* the step each line belongs to, 0 = the intake */
+    long long cur_step;          /* the step the lines being added belong to */
     struct list_view lv;
-    long long step_case;
-    struct child_pick pick;      /* F4: the child picked for an unidentified child */
-    bool picking;
+    struct case_step_ref step;   /* F3 / F4 on a step: the step form's */
+    long long case_id;           /* F4 on the intake: the intake form's */
     struct case_end sep;         /* the running separation (step_id 0 = none) */
+    struct history_ref hist;     /* Ctrl-Y */
 };
 
 static void add(struct file_state *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -37,6 +44,7 @@ static void add(struct file_state *st, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
+    st->line_step[st->n] = st->cur_step;
     vsnprintf(st->lines[st->n++], LINE_BYTES, fmt, ap);
     va_end(ap);
 }
@@ -58,7 +66,7 @@ static void intake_lines(struct screen *s, struct file_state *st, enum user_role
     add(st, "%s: %s   %s: %s", _("Stage"), enum_label(&enum_case_stage, c->stage), _("Received"), when);
     add(st, "%s: %s", _("Child"), child);
     if (!c->child_id)
-        add(st, "       %s", _("(F4 links the child found in the register)"));
+        add(st, "       %s", _("(F4 corrects the intake: Enter in its Child field finds the child)"));
     add(st, "%s: %s%s%s · %s", _("Kind"), enum_label(&enum_case_kind, c->kind),
         c->injury > 0 ? " — " : "", c->injury > 0 ? enum_label(&enum_case_injury, c->injury) : "",
         enum_label(&enum_case_level, c->level));
@@ -120,7 +128,8 @@ static void timeline_lines(struct screen *s, struct file_state *st, long long id
     for (size_t i = 0; i < n; i++) {
         char when[DATETIME_BUF];
         datetime_format(steps[i].at, when);
-        add(st, "  %s  %s%s%s%s%s", when, enum_label(&enum_case_step, steps[i].kind),
+        st->cur_step = steps[i].id;
+        add(st, "  %s  #%lld %s%s%s%s%s", when, steps[i].id, enum_label(&enum_case_step, steps[i].kind),
             steps[i].emergency == 1 ? _(" — emergency") : "", *steps[i].who ? " (" : "",
             steps[i].who, *steps[i].who ? ")" : "");
         if (*steps[i].notes)
@@ -135,6 +144,7 @@ static void timeline_lines(struct screen *s, struct file_state *st, long long id
         if (steps[i].kind == CASE_STEP_SEPARATION)
             separation_line(st, &steps[i]);
     }
+    st->cur_step = 0;
     case_risks_free(risks, nr);
     case_services_free(items, ni);
     case_steps_free(steps, n);
@@ -146,6 +156,7 @@ static void load(struct screen *s)
     long long id = *(long long *)s->arg;
     case_file_free(&st->c);
     st->n = 0;
+    st->cur_step = 0;
     if (case_repo_get(s->ui->db, id, &st->c) != ST_OK) {
         ui_status(s->ui, true, "%s", status_message());
         return;
@@ -169,6 +180,9 @@ static void load(struct screen *s)
             add(st, "    %s", _("warning: the holiday table does not cover this year; "
                                "check the date against the year's holidays"));
     }
+    char warn[256];
+    if (holiday_table_warning(s->ui->db, open, no, warn, sizeof warn) == ST_OK && *warn)
+        add(st, "  %s %s", _("Warning:"), warn);
     timeline_lines(s, st, id);
     list_set_count(&st->lv, st->n);
 }
@@ -178,7 +192,8 @@ static void file_enter(struct screen *s)
     struct file_state *st = s->state;
     case_file_init(&st->c);
     st->lines = calloc(FILE_LINES, sizeof *st->lines);
-    if (st->lines)
+    st->line_step = calloc(FILE_LINES, sizeof *st->line_step);
+    if (st->lines && st->line_step)
         load(s);
 }
 
@@ -187,6 +202,7 @@ static void file_leave(struct screen *s)
     struct file_state *st = s->state;
     case_file_free(&st->c);
     free(st->lines);
+    free(st->line_step);
 }
 
 static void line_text(void *ctx, size_t i, char *buf, size_t bufsz)
@@ -203,15 +219,20 @@ static void file_draw(struct screen *s, WINDOW *w, int rows, int cols)
     ui_attr(w, UC_OK, true);
     ui_print(w, 0, 2, cols - 4, title);
     ui_attr(w, UC_OK, false);
-    if (st->lines)
-        list_draw(w, 1, 1, rows - 1, cols - 2, &st->lv, line_text, st, false);
+    if (st->lines && st->line_step)
+        list_draw(w, 1, 1, rows - 1, cols - 2, &st->lv, line_text, st, true);
 }
 
 static enum screen_result delete_case(struct screen *s)
 {
     struct file_state *st = s->state;
-    char q[256];
-    snprintf(q, sizeof q, _("Delete case %s with all its steps? This cannot be undone."), st->c.code);
+    struct case_step *steps = NULL;
+    size_t n = 0;
+    cases_steps(s->ui->db, st->c.id, &steps, &n);
+    case_steps_free(steps, n);
+    char q[320];
+    snprintf(q, sizeof q, _("Delete case %s with its %zu steps, their risk ratings and plan items? "
+                            "This cannot be undone (the audit log keeps its code)."), st->c.code, n);
     if (!ui_confirm(s->ui, q))
         return SR_HANDLED;
     snprintf(q, sizeof q, _("Really delete case %s? (asked twice: a case is the most sensitive record)"),
@@ -226,23 +247,60 @@ static enum screen_result delete_case(struct screen *s)
     return SR_POP;
 }
 
+/* F8 on a step: asks, saying what goes with it; the order may refuse. */
+static enum screen_result delete_step(struct screen *s, long long step_id)
+{
+    struct file_state *st = s->state;
+    struct case_step p;
+    if (case_edit_get_step(s->ui->db, st->c.id, step_id, &p) != ST_OK) {
+        ui_status(s->ui, true, "%s", status_message());
+        return SR_HANDLED;
+    }
+    size_t nr = 0, ni = 0;
+    for (size_t i = 0; i < st->n; i++)
+        if (st->line_step[i] == step_id) {
+            nr += strncmp(st->lines[i], "      ", 6) == 0 && strstr(st->lines[i], _("Risk:"));
+            ni += strncmp(st->lines[i], "      ", 6) == 0 && strstr(st->lines[i], _("Plan:"));
+        }
+    char q[320], when[DATETIME_BUF];
+    datetime_format(p.at, when);
+    snprintf(q, sizeof q, _("Delete step #%lld (%s, %s) with its %zu risk ratings and %zu plan "
+                            "items? The audit log keeps them."), step_id,
+             enum_label(&enum_case_step, p.kind), when, nr, ni);
+    case_step_free(&p);
+    if (!ui_confirm(s->ui, q))
+        return SR_HANDLED;
+    if (case_edit_delete_step(s->ui->db, st->c.id, step_id) != ST_OK)
+        ui_status(s->ui, true, "%s", status_message());
+    else
+        ui_status(s->ui, false, _("Deleted step #%lld."), step_id);
+    load(s);
+    return SR_HANDLED;
+}
+
+static long long step_at_cursor(const struct file_state *st)
+{
+    return st->lv.selected < st->n ? st->line_step[st->lv.selected] : 0;
+}
+
 static enum screen_result file_action(struct screen *s, enum action a, int digit)
 {
     struct file_state *st = s->state;
     (void)digit;
     switch (a) {
     case ACT_NEW:
-        st->step_case = st->c.id;
-        ui_push(s->ui, &scr_case_step_ops, &st->step_case);
+        st->step = (struct case_step_ref){st->c.id, 0};
+        ui_push(s->ui, &scr_case_step_ops, &st->step);
         return SR_HANDLED;
+    case ACT_OPEN:
     case ACT_EDIT:
-        if (st->c.child_id) {
-            ui_status(s->ui, true, "%s", _("The child of this case is already in the register."));
-            return SR_HANDLED;
+        if (step_at_cursor(st)) {
+            st->step = (struct case_step_ref){st->c.id, step_at_cursor(st)};
+            ui_push(s->ui, &scr_case_step_ops, &st->step);
+        } else {
+            st->case_id = st->c.id;
+            ui_push(s->ui, &scr_case_intake_edit_ops, &st->case_id);
         }
-        memset(&st->pick, 0, sizeof st->pick);
-        st->picking = true;
-        ui_push(s->ui, &scr_child_pick_ops, &st->pick);
         return SR_HANDLED;
     case ACT_DONE:
         if (!st->sep.step_id) {
@@ -252,7 +310,13 @@ static enum screen_result file_action(struct screen *s, enum action a, int digit
         ui_push(s->ui, &scr_case_end_ops, &st->sep);
         return SR_HANDLED;
     case ACT_DELETE:
-        return delete_case(s);
+        return step_at_cursor(st) ? delete_step(s, step_at_cursor(st)) : delete_case(s);
+    case ACT_HISTORY:
+        memset(&st->hist, 0, sizeof st->hist);
+        st->hist.case_id = st->c.id;
+        snprintf(st->hist.title, sizeof st->hist.title, _("case %s"), st->c.code);
+        ui_push(s->ui, &scr_history_ops, &st->hist);
+        return SR_HANDLED;
     case ACT_BACK:
         return SR_POP;
     default:
@@ -260,21 +324,14 @@ static enum screen_result file_action(struct screen *s, enum action a, int digit
     }
 }
 
-/* Back from the child picker: links the child picked, if any. */
+/* Back from a form: shows what was saved. */
 static void file_resume(struct screen *s)
 {
-    struct file_state *st = s->state;
-    if (st->picking && st->pick.id) {
-        if (cases_link_child(s->ui->db, st->c.id, st->pick.id) == ST_OK)
-            ui_status(s->ui, false, _("Case %s is linked to %s."), st->c.code, st->pick.label);
-        else
-            ui_status(s->ui, true, "%s", status_message());
-    }
-    st->picking = false;
     load(s);
 }
 
-static const enum action file_actions[] = {ACT_NEW, ACT_EDIT, ACT_DONE, ACT_DELETE, ACT_BACK};
+static const enum action file_actions[] = {ACT_NEW, ACT_EDIT, ACT_DONE, ACT_DELETE, ACT_HISTORY,
+                                           ACT_OPEN, ACT_BACK};
 
 const struct screen_ops scr_case_file_ops = {
     .title = N_("Case file"),

@@ -5,9 +5,8 @@
 #include "treem/tui/case_screens.h"
 #include "treem/tui/form.h"
 #include "treem/tui/listscreen.h"
-#include "treem/app/cases.h"
+#include "treem/app/case_edit.h"
 #include "treem/app/children.h"
-#include "treem/db/department_repo.h"
 #include "treem/core/i18n.h"
 
 #include <stdio.h>
@@ -22,12 +21,10 @@ static const char *const kind_choices[] = {N_("(choose)"), CASE_KIND_LIST(ENUM_X
 static const char *const injury_choices[] = {CASE_INJURY_LIST(ENUM_X_LABEL) NULL};
 static const char *const level_choices[] = {N_("The kind's level"), CASE_LEVEL_LIST(ENUM_X_LABEL) NULL};
 static const char *const sex_choices[] = {CHILD_SEX_LIST(ENUM_X_LABEL) NULL};
-static const char *const step_choices[] = {CASE_STEP_LIST(ENUM_X_LABEL) NULL};
 static const char *const yesno_choices[] = {N_("No"), N_("Yes"), NULL};
-static const char *const emergency_choices[] = {N_("Not asked"), N_("No"), N_("Yes"), NULL};
 
 /* Puts the app's message under the field whose label it starts with. */
-static void place_error(struct form *f, const char *const labels[], const size_t fields[],
+void case_form_place_error(struct form *f, const char *const labels[], const size_t fields[],
                         size_t n, size_t fallback)
 {
     const char *msg = status_message();
@@ -41,7 +38,7 @@ static void place_error(struct form *f, const char *const labels[], const size_t
     form_set_error(f, fallback, msg);
 }
 
-static void set_now(struct form *f, size_t date_field, size_t hour_field)
+void case_form_set_now(struct form *f, size_t date_field, size_t hour_field)
 {
     struct datetime now = date_now();
     char d[DATE_BUF], h[8];
@@ -52,7 +49,7 @@ static void set_now(struct form *f, size_t date_field, size_t hour_field)
 }
 
 /* The date and hour of two fields; false with the message at the bad one. */
-static bool read_when(struct form *f, size_t df, size_t hf, const char *field, struct datetime *out)
+bool case_form_read_when(struct form *f, size_t df, size_t hf, const char *field, struct datetime *out)
 {
     struct date d;
     size_t bad = date_parse(form_value(f, df), &d) == ST_OK ? hf : df;
@@ -62,7 +59,7 @@ static bool read_when(struct form *f, size_t df, size_t hf, const char *field, s
     return false;
 }
 
-static bool form_text_mode_of(struct form *f)
+bool case_form_text_mode(struct form *f)
 {
     return f->defs[f->focus].kind == FK_TEXT;
 }
@@ -100,13 +97,15 @@ static const struct form_def intake_defs[I__COUNT] = {
 struct intake_state {
     struct form form;
     struct child_pick pick;
+    struct case_file orig;        /* editing: the case as read (id 0 = a new case) */
 };
 
 static void intake_enter(struct screen *s)
 {
     struct intake_state *st = s->state;
     form_init(&st->form, intake_defs, I__COUNT);
-    set_now(&st->form, I_DATE, I_HOUR);
+    case_file_init(&st->orig);
+    case_form_set_now(&st->form, I_DATE, I_HOUR);
     form_mark_saved(&st->form);
 }
 
@@ -114,13 +113,17 @@ static void intake_leave(struct screen *s)
 {
     struct intake_state *st = s->state;
     form_free(&st->form);
+    case_file_free(&st->orig);
 }
 
 static void intake_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct intake_state *st = s->state;
     ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, _("New report (Mẫu 01) — F2 saves"));
+    char t[96];
+    if (st->orig.id)
+        snprintf(t, sizeof t, _("Correct case %s (Mẫu 01) — F2 saves"), st->orig.code);
+    ui_print(w, 0, 2, cols - 4, st->orig.id ? t : _("New report (Mẫu 01) — F2 saves"));
     ui_attr(w, UC_OK, false);
     form_draw(w, &st->form, 2, 2, rows - 2, cols - 4);
 }
@@ -136,7 +139,7 @@ static void intake_resume(struct screen *s)
 static bool intake_read(struct intake_state *st, struct case_file *c)
 {
     struct form *f = &st->form;
-    if (!read_when(f, I_DATE, I_HOUR, _("received"), &c->received))
+    if (!case_form_read_when(f, I_DATE, I_HOUR, _("received"), &c->received))
         return false;
     const char *child = form_value(f, I_CHILD);
     if (*child && !(st->pick.id && strcmp(child, st->pick.label) == 0)) {
@@ -164,6 +167,38 @@ static bool intake_read(struct intake_state *st, struct case_file *c)
     return true;
 }
 
+/* Editing: what the form does not show (the code, the unidentified child's
+ * note, …) comes from the case as read; the app refuses a stale copy. */
+static enum status intake_update(struct screen *s, struct case_file *c)
+{
+    struct intake_state *st = s->state;
+    struct case_file base;
+    enum status rc = case_repo_get(s->ui->db, st->orig.id, &base);
+    if (rc != ST_OK)
+        return rc;
+    char **mine[] = {&c->child_note};
+    char **theirs[] = {&base.child_note};
+    for (size_t i = 0; i < sizeof mine / sizeof *mine; i++) {
+        free(*mine[i]);
+        *mine[i] = *theirs[i];
+        *theirs[i] = NULL;
+    }
+    c->id = base.id;
+    c->rev = st->orig.rev;
+    c->died = base.died;
+    memcpy(c->uid, base.uid, sizeof c->uid);
+    memcpy(c->code, base.code, sizeof c->code);
+    memcpy(c->created_at, base.created_at, sizeof c->created_at);
+    c->stage = base.stage;
+    case_file_free(&base);
+    if (!c->consent) /* without consent nothing of the reporter is kept */
+        for (char **r = &c->reporter_name; r <= &c->reporter_address; r++) {
+            free(*r);
+            *r = NULL;
+        }
+    return case_edit_intake(s->ui->db, c);
+}
+
 static enum screen_result intake_save(struct screen *s)
 {
     struct intake_state *st = s->state;
@@ -174,18 +209,18 @@ static enum screen_result intake_save(struct screen *s)
         case_file_free(&c);
         return SR_HANDLED;
     }
-    if (cases_add(s->ui->db, &c) != ST_OK) {
+    if ((st->orig.id ? intake_update(s, &c) : cases_add(s->ui->db, &c)) != ST_OK) {
         static const char *const labels[] = {N_("received"), N_("reporter"), N_("injury cause"),
                                              N_("estimated age"), N_("child"), N_("case kind"),
                                              N_("protection level")};
         static const size_t fields[] = {I_DATE, I_RNAME, I_INJURY, I_AGE, I_CHILD, I_KIND,
                                         I_LEVEL_REASON};
-        place_error(&st->form, labels, fields, 7, I_PLACE);
+        case_form_place_error(&st->form, labels, fields, 7, I_PLACE);
         case_file_free(&c);
         return SR_HANDLED;
     }
     *(long long *)s->arg = c.id;
-    ui_status(s->ui, false, _("Recorded case %s."), c.code);
+    ui_status(s->ui, false, st->orig.id ? _("Saved case %s.") : _("Recorded case %s."), c.code);
     case_file_free(&c);
     return SR_POP;
 }
@@ -219,7 +254,7 @@ static enum screen_result intake_text(struct screen *s, const char *utf8)
 
 static bool intake_text_mode(struct screen *s)
 {
-    return form_text_mode_of(&((struct intake_state *)s->state)->form);
+    return case_form_text_mode(&((struct intake_state *)s->state)->form);
 }
 
 static bool intake_unsaved(struct screen *s)
@@ -227,12 +262,12 @@ static bool intake_unsaved(struct screen *s)
     return form_changed(&((struct intake_state *)s->state)->form);
 }
 
-static const enum action form_actions[] = {ACT_SAVE, ACT_OPEN, ACT_BACK};
+const enum action case_form_actions[] = {ACT_SAVE, ACT_OPEN, ACT_BACK};
 
 const struct screen_ops scr_case_intake_ops = {
     .title = N_("New case"),
-    .actions = form_actions,
-    .nactions = sizeof form_actions / sizeof *form_actions,
+    .actions = case_form_actions,
+    .nactions = 3,
     .state_size = sizeof(struct intake_state),
     .enter = intake_enter,
     .leave = intake_leave,
@@ -244,167 +279,69 @@ const struct screen_ops scr_case_intake_ops = {
     .resume = intake_resume,
 };
 
-/* ---- a step -------------------------------------------------------------- */
-
-enum { S_KIND, S_DATE, S_HOUR, S_EMERG, S_WHO, S_NOTES, S_RISKS, S_TASK, S_DEPT, S_START, S_END,
-       S_COST, S_SEP_DATE, S_SEP_HOUR, S__COUNT };
-
-static const struct form_def step_defs[S__COUNT] = {
-    {N_("Step"), FK_CHOICE, 0, step_choices, NULL},
-    {N_("Carried out on"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
-    {N_("Hour"), FK_TEXT, 5, NULL, N_("hh:mm")},
-    {N_("Emergency"), FK_CHOICE, 0, emergency_choices, NULL},
-    {N_("Who"), FK_TEXT, 100, NULL, NULL},
-    {N_("Notes"), FK_TEXT, 2000, NULL, NULL},
-    {N_("Risk ratings"), FK_TEXT, 500, NULL, N_("detailed assessment: factor=cao; factor=thấp")},
-    {N_("Plan: service"), FK_TEXT, 200, NULL, N_("plan: a service or task")},
-    {N_("Plan: department"), FK_TEXT, 100, NULL, N_("who is responsible")},
-    {N_("Plan: start"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
-    {N_("Plan: end"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
-    {N_("Plan: cost"), FK_TEXT, 12, NULL, N_("đồng")},
-    {N_("Separation ended"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy, empty while it lasts")},
-    {N_("Ended at"), FK_TEXT, 5, NULL, N_("hh:mm")},
-};
-
-static void step_enter(struct screen *s)
+/* "Name (TE-0001)" of child id, as the picker writes it. */
+static enum status child_label(struct db *db, long long id, char *out, size_t n)
 {
-    struct form *f = s->state;
-    form_init(f, step_defs, S__COUNT);
-    set_now(f, S_DATE, S_HOUR);
-    form_mark_saved(f);
+    struct child ch;
+    child_init(&ch);
+    enum status rc = children_get(db, id, &ch);
+    if (rc == ST_OK)
+        snprintf(out, n, "%s (%s)", ch.full_name, ch.code);
+    child_free(&ch);
+    return rc;
 }
 
-static void step_leave(struct screen *s) { form_free(s->state); }
-
-static void step_draw(struct screen *s, WINDOW *w, int rows, int cols)
+/* Editing case *arg: the form filled from the case. */
+static void intake_edit_enter(struct screen *s)
 {
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, _("Record a step — F2 saves"));
-    ui_attr(w, UC_OK, false);
-    form_draw(w, s->state, 2, 2, rows - 2, cols - 4);
-}
-
-/* "factor=rating; factor=rating" into risks (at most max); false at the field. */
-static bool read_risks(struct form *f, struct case_risk *risks, size_t max, size_t *n)
-{
-    char *text = strdup(form_value(f, S_RISKS)), *save = NULL;
-    *n = 0;
-    for (char *p = strtok_r(text, ";", &save); p && *n < max; p = strtok_r(NULL, ";", &save)) {
-        char *eq = strrchr(p, '=');
-        int rating = eq ? enum_parse(&enum_case_rating, eq + 1) : -1;
-        if (rating < 0) {
-            form_set_error(f, S_RISKS, _("Risk ratings: write factor=cao, trung bình or thấp"));
-            free(text);
-            return false;
-        }
-        *eq = '\0';
-        risks[*n].factor = strdup(p);
-        risks[*n].rating = rating;
-        (*n)++;
+    struct intake_state *st = s->state;
+    intake_enter(s);
+    if (case_repo_get(s->ui->db, *(long long *)s->arg, &st->orig) != ST_OK) {
+        ui_status(s->ui, true, "%s", status_message());
+        return;
     }
-    free(text);
-    return true;
-}
-
-/* The plan item of the form, when a service is typed. */
-static bool read_item(struct screen *s, struct form *f, struct case_service *v, size_t *n)
-{
-    *n = 0;
-    memset(v, 0, sizeof *v);
-    v->cost = -1;
-    if (!*form_value(f, S_TASK))
-        return true;
-    v->task = strdup(form_value(f, S_TASK));
-    *n = 1;
-    struct department d;
-    if (*form_value(f, S_DEPT)) {
-        if (department_repo_find(s->ui->db, form_value(f, S_DEPT), &d) != ST_OK)
-            return form_set_error(f, S_DEPT, status_message()), false;
-        v->department_id = d.id;
-        department_clear(&d);
+    const struct case_file *c = &st->orig;
+    char d[DATE_BUF], h[8], age[16] = "";
+    date_format(c->received.date, d);
+    snprintf(h, sizeof h, "%02d:%02d", c->received.hour, c->received.min);
+    form_set(&st->form, I_DATE, d);
+    form_set(&st->form, I_HOUR, h);
+    if (c->child_id && child_label(s->ui->db, c->child_id, st->pick.label,
+                                   sizeof st->pick.label) == ST_OK) {
+        st->pick.id = c->child_id;
+        form_set(&st->form, I_CHILD, st->pick.label);
     }
-    const size_t df[] = {S_START, S_END};
-    struct date *dd[] = {&v->start_on, &v->end_on};
-    for (int i = 0; i < 2; i++)
-        if (*form_value(f, df[i]) && date_parse(form_value(f, df[i]), dd[i]) != ST_OK)
-            return form_set_error(f, df[i], status_message()), false;
-    if (*form_value(f, S_COST))
-        v->cost = atoll(form_value(f, S_COST));
-    return true;
+    if (c->est_age >= 0)
+        snprintf(age, sizeof age, "%d", c->est_age);
+    form_set(&st->form, I_AGE, age);
+    const size_t cf[] = {I_SOURCE, I_SEX, I_KIND, I_INJURY, I_LEVEL, I_CONSENT};
+    /* the kind's and the level's lists start with "(choose)" / "the kind's level" */
+    const int cv[] = {c->source, c->sex, c->kind + 1, c->injury, c->level + 1, c->consent};
+    for (size_t i = 0; i < 6; i++)
+        form_set_choice(&st->form, cf[i], cv[i] < 0 ? 0 : cv[i]);
+    const size_t tf[] = {I_PLACE, I_STATE, I_CONSEQ, I_PARENTS, I_CARER, I_ACTIONS, I_RNAME,
+                         I_RPHONE, I_RADDR};
+    const char *tv[] = {c->place, c->current_state, c->consequence, c->parents, c->carer,
+                        c->actions_taken, c->reporter_name, c->reporter_phone, c->reporter_address};
+    for (size_t i = 0; i < 9; i++)
+        form_set(&st->form, tf[i], tv[i] ? tv[i] : "");
+    form_set(&st->form, I_LEVEL_REASON, c->level_reason ? c->level_reason : "");
+    form_mark_saved(&st->form);
 }
 
-static enum screen_result step_save(struct screen *s)
-{
-    struct form *f = s->state;
-    form_clear_errors(f);
-    struct case_step st;
-    case_step_init(&st, form_choice(f, S_KIND));
-    st.case_id = *(long long *)s->arg;
-    st.emergency = form_choice(f, S_EMERG) - 1;
-    st.who = strdup(form_value(f, S_WHO));
-    st.notes = strdup(form_value(f, S_NOTES));
-    struct case_risk risks[16];
-    struct case_service item;
-    size_t nr = 0, ni = 0;
-    bool ok = read_when(f, S_DATE, S_HOUR, _("step date"), &st.at) &&
-              (!*form_value(f, S_SEP_DATE) ||
-               read_when(f, S_SEP_DATE, S_SEP_HOUR, _("end"), &st.end)) &&
-              read_risks(f, risks, 16, &nr) && read_item(s, f, &item, &ni);
-    if (ok && cases_add_step(s->ui->db, &st, risks, nr, &item, ni) != ST_OK) {
-        static const char *const labels[] = {N_("step date"), N_("approval"), N_("emergency"),
-                                             N_("end"), N_("risk rating"), N_("risk factor"),
-                                             N_("service or task"), N_("start"), N_("cost"),
-                                             N_("step")};
-        static const size_t fields[] = {S_DATE, S_DATE, S_EMERG, S_SEP_DATE, S_RISKS, S_RISKS,
-                                        S_TASK, S_START, S_COST, S_KIND};
-        place_error(f, labels, fields, 10, S_KIND);
-        ok = false;
-    }
-    for (size_t i = 0; i < nr; i++)
-        free(risks[i].factor);
-    if (ni)
-        free(item.task);
-    case_step_free(&st);
-    if (!ok)
-        return SR_HANDLED;
-    ui_status(s->ui, false, "%s", _("Step recorded."));
-    return SR_POP;
-}
-
-static enum screen_result step_action(struct screen *s, enum action a, int digit)
-{
-    struct form *f = s->state;
-    (void)digit;
-    if (a == ACT_SAVE)
-        return step_save(s);
-    if (a == ACT_OPEN)
-        return form_handle(f, ACT_NEXT_FIELD), SR_HANDLED;
-    if (a == ACT_BACK)
-        return !form_changed(f) || ui_confirm(s->ui, _("Leave without saving?")) ? SR_POP : SR_HANDLED;
-    return form_handle(f, a) ? SR_HANDLED : SR_UNHANDLED;
-}
-
-static enum screen_result step_text(struct screen *s, const char *utf8)
-{
-    form_text(s->state, utf8);
-    return SR_HANDLED;
-}
-
-static bool step_text_mode(struct screen *s) { return form_text_mode_of(s->state); }
-static bool step_unsaved(struct screen *s) { return form_changed(s->state); }
-
-const struct screen_ops scr_case_step_ops = {
-    .title = N_("Case step"),
-    .actions = form_actions,
-    .nactions = sizeof form_actions / sizeof *form_actions,
-    .state_size = sizeof(struct form),
-    .enter = step_enter,
-    .leave = step_leave,
-    .draw = step_draw,
-    .on_action = step_action,
-    .on_text = step_text,
-    .text_mode = step_text_mode,
-    .unsaved = step_unsaved,
+const struct screen_ops scr_case_intake_edit_ops = {
+    .title = N_("Correct a case"),
+    .actions = case_form_actions,
+    .nactions = 3,
+    .state_size = sizeof(struct intake_state),
+    .enter = intake_edit_enter,
+    .leave = intake_leave,
+    .draw = intake_draw,
+    .on_action = intake_action,
+    .on_text = intake_text,
+    .text_mode = intake_text_mode,
+    .unsaved = intake_unsaved,
+    .resume = intake_resume,
 };
 
 /* ---- the child picker ----------------------------------------------------- */

@@ -6,6 +6,7 @@
 #include "treem/tui/child_form.h"
 #include "treem/tui/form.h"
 #include "treem/tui/list.h"
+#include "treem/tui/screens.h"
 #include "treem/app/children.h"
 #include "treem/app/commune.h"
 #include "treem/core/i18n.h"
@@ -34,6 +35,7 @@ struct child_form_state {
     enum dup_choice dup_choice;
     long long dup_open_id;
     struct list_view dup_lv;
+    struct history_ref hist;      /* Ctrl-Y */
 };
 
 static void build_defs(struct child_form_state *st)
@@ -258,6 +260,15 @@ static enum screen_result child_form_action(struct screen *s, enum action a, int
             ui_push(s->ui, &scr_child_facts_ops, &st->orig.id);
         return SR_HANDLED;
     }
+    if (a == ACT_HISTORY && st->orig.id) {
+        memset(&st->hist, 0, sizeof st->hist);
+        st->hist.entity = "child";
+        snprintf(st->hist.id, sizeof st->hist.id, "%s", st->orig.uid);
+        snprintf(st->hist.title, sizeof st->hist.title, "%s (%s)", st->orig.full_name,
+                 st->orig.code);
+        ui_push(s->ui, &scr_history_ops, &st->hist);
+        return SR_HANDLED;
+    }
     if (form_handle(&st->form, a))
         return SR_HANDLED;
     return SR_UNHANDLED;
@@ -282,7 +293,8 @@ static bool child_form_unsaved(struct screen *s)
     return form_changed(&st->form);
 }
 
-static const enum action child_form_actions[] = {ACT_SAVE, ACT_FACTS, ACT_NEXT_FIELD, ACT_BACK};
+static const enum action child_form_actions[] = {ACT_SAVE, ACT_FACTS, ACT_HISTORY, ACT_NEXT_FIELD,
+                                                 ACT_BACK};
 
 const struct screen_ops scr_child_form_ops = {
     .title = N_("Child"),

@@ -1,6 +1,7 @@
 /* scr_settings — Cài đặt: the officer, the level above, the language, the
  * recognition class, and the villages; Ctrl-R opens the rubric editor,
- * Ctrl-B the backups (scr_backups). */
+ * Ctrl-B the backups (scr_backups), Ctrl-T the villages (rename, merge,
+ * delete), Ctrl-O the holiday table, Ctrl-N the change of commune. */
 #include <config.h>
 #include "treem/tui/screens.h"
 #include "treem/tui/criteria.h"
@@ -135,6 +136,11 @@ static enum screen_result settings_action(struct screen *s, enum action a, int d
         return ui_push(s->ui, &scr_rubric_ops, NULL), SR_HANDLED;
     if (a == ACT_BACKUPS)
         return ui_push(s->ui, &scr_backups_ops, NULL), SR_HANDLED;
+    if (a == ACT_VILLAGES || a == ACT_HOLIDAYS || a == ACT_COMMUNE) {
+        ui_push(s->ui, a == ACT_VILLAGES ? &scr_villages_ops : a == ACT_HOLIDAYS
+                ? &scr_holidays_ops : &scr_commune_ops, NULL);
+        return SR_HANDLED;
+    }
     if ((a == ACT_NEXT_FIELD || a == ACT_PREV_FIELD || a == ACT_UP || a == ACT_DOWN ||
          a == ACT_LEFT || a == ACT_RIGHT || a == ACT_HOME || a == ACT_END ||
          a == ACT_BACKSPACE || a == ACT_DELCHAR) && form_handle(&st->form, a))
@@ -161,7 +167,19 @@ static bool settings_unsaved(struct screen *s)
     return form_changed(&st->form);
 }
 
-static const enum action settings_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_SCALES, ACT_BACKUPS};
+/* Back from a sub-screen: the villages may have changed (the form keeps
+ * what was typed). */
+static void settings_resume(struct screen *s)
+{
+    struct settings_state *st = s->state;
+    string_list_free(st->villages, st->nvillages);
+    st->villages = NULL;
+    st->nvillages = 0;
+    village_list(s->ui->db, &st->villages, &st->nvillages);
+}
+
+static const enum action settings_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_SCALES, ACT_VILLAGES,
+                                               ACT_HOLIDAYS, ACT_COMMUNE, ACT_BACKUPS};
 
 const struct screen_ops scr_settings_ops = {
     .title = N_("Settings"),
@@ -175,4 +193,5 @@ const struct screen_ops scr_settings_ops = {
     .on_text = settings_text,
     .text_mode = settings_text_mode,
     .unsaved = settings_unsaved,
+    .resume = settings_resume,
 };

@@ -63,9 +63,11 @@ expect_rc 0 tc list --stage approval
 expect_grep "Plan approval due 18/03/2026$" "$OUT"
 expect_rc 1 tc step VV-0001 approval --date 16/03/2026 --time 07:30
 expect_grep "approval: dated before the plan" "$ERR"
-expect_rc 1 tc step VV-0001 plan --date 16/03/2026 --time 08:30 --service "X;;20/03/2026;19/03/2026"
-expect_grep "end: the end is before the start" "$ERR"
+expect_rc 1 tc step VV-0001 plan --date 16/03/2026 --time 08:30
+expect_grep "step: Support plan cannot come here: a plan is already waiting for approval" "$ERR"
 expect_rc 0 tc step VV-0001 approval --date 16/03/2026 --time 08:45 --who "Chủ tịch UBND"
+expect_rc 1 tc step VV-0001 plan --date 16/03/2026 --time 08:48 --service "X;;20/03/2026;19/03/2026"
+expect_grep "end: the end is before the start" "$ERR"
 expect_rc 0 tc show VV-0001
 expect_grep "Stage: +Carrying out" "$OUT"
 expect_grep "Physical safety: High risk" "$OUT"
@@ -128,3 +130,56 @@ if command -v sqlite3 >/dev/null 2>&1; then
     n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE new_value LIKE '%Tố%' OR old_value LIKE '%Tố%'")
     if [ "$n" = 0 ]; then pass "the reporter is not in the audit log"; else fail "reporter in the audit log"; fi
 fi
+
+# --- corrections: edit the intake, edit and delete steps, in the legal order
+expect_rc 0 tc add --source phone --kind violence --level support --date 10/03/2026 --time 08:00 --place "Thôn A"
+expect_grep "^VV-0004$" "$OUT"
+expect_rc 1 tc step VV-0004 detailed --date 10/03/2026 --time 09:00
+expect_grep "step: Detailed assessment cannot come here: the initial assessment .* comes first" "$ERR"
+expect_rc 0 tc step VV-0004 initial --date 10/03/2026 --time 09:00 --emergency no
+ini=$(sed -n 's/^Recorded step \([0-9]*\) .*/\1/p' "$OUT")
+expect_rc 0 tc step VV-0004 detailed --date 11/03/2026 --time 09:00 --notes "ghi chú cũ"
+det=$(sed -n 's/^Recorded step \([0-9]*\) .*/\1/p' "$OUT")
+expect_rc 0 tc edit VV-0004 --place "Thôn B" --level intervention --time 07:30
+expect_grep "^Saved case VV-0004" "$OUT"
+expect_rc 1 tc edit VV-0004 --level nowhere
+expect_grep "\-\-level: 'nowhere'" "$ERR"
+expect_rc 1 tc edit VV-0004 --date 12/03/2026
+expect_grep "received: step #$ini .* would then be out of order" "$ERR"
+expect_rc 2 tc edit VV-0004
+expect_grep "say what to change" "$ERR"
+expect_rc 0 tc step-edit VV-0004 "$det" --notes "ghi chú mới" --date 12/03/2026 --risk "An toàn=cao"
+expect_rc 0 tc show VV-0004
+expect_grep "Place: +Thôn B" "$OUT"
+expect_grep "12/03/2026 09:00  #$det Detailed assessment" "$OUT"
+expect_grep "An toàn: High" "$OUT"
+expect_rc 1 tc step-edit VV-0004 "$det" --date 09/03/2026
+expect_grep "step date: before the intake" "$ERR"
+expect_rc 1 tc step-edit VV-0004 x --notes a
+expect_grep "step: 'x'" "$ERR"
+expect_rc 1 tc step-edit VV-0004 99999 --notes a
+expect_grep "step: case VV-0004 has no step #99999" "$ERR"
+expect_rc 1 tc step-delete VV-0004 "$ini" --yes
+expect_grep "step: step #$det .* would then be out of order" "$ERR"
+expect_rc 1 tc step-delete VV-0004 "$det"
+expect_grep "add --yes" "$ERR"
+expect_rc 0 tc step-delete VV-0004 "$det" --yes
+expect_rc 0 tc step-delete VV-0004 "$ini" --yes
+# the deadline of the initial assessment is back (overdue)
+expect_rc 0 tc show VV-0004
+expect_grep "10/03/2026 19:30  Initial assessment \(overdue\)" "$OUT"
+if command -v sqlite3 >/dev/null 2>&1; then
+    n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'case' AND field = 'place' AND old_value = 'Thôn A' AND new_value = 'Thôn B'")
+    if [ "$n" = 1 ]; then pass "the old place is in the audit log"; else fail "old place: $n"; fi
+    n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'case_step' AND action = 'delete' AND old_value LIKE '%detailed 2026-03-12 09:00; notes ghi chú mới'")
+    if [ "$n" = 1 ]; then pass "the deleted step is in the audit log"; else fail "deleted step: $n"; fi
+    n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'case_risk' AND action = 'delete' AND old_value LIKE '%An toàn=high'")
+    if [ "$n" = 1 ]; then pass "the deleted rating is in the audit log"; else fail "deleted rating: $n"; fi
+fi
+
+# --- the history of a case: the old values and the deleted steps
+expect_rc 0 "$TREEM" --db "$DB" history case VV-0004
+expect_grep "changed place: Thôn A → Thôn B" "$OUT"
+expect_grep "step #$det deleted: case " "$OUT"
+expect_rc 1 "$TREEM" --db "$DB" history cases VV-0004
+expect_grep "KIND: 'cases' is not one of" "$ERR"

@@ -1,6 +1,7 @@
 #!/bin/sh
-# The case file: F4 links the unidentified child of a case to a child of the
-# register found by an unaccented search; F7 ends a running temporary
+# The case file: F4 on the intake opens it for correction, where Enter in
+# the Child field links the unidentified child to a child of the register
+# found by an unaccented search; F7 ends a running temporary
 # separation (an end before the start is refused at the field); the risk
 # ratings and the plan items show under their steps.
 . "$(dirname "$0")/lib.sh"
@@ -22,25 +23,29 @@ keys Enter
 on_screen "Case file"
 wait_for "Vụ việc VV-0006"
 wait_for "trẻ chưa rõ danh tính"
-wait_for "(F4 liên kết với trẻ tìm thấy"
+wait_for "(F4 sửa thông tin tiếp nhận: Enter ở ô Trẻ em"
 wait_for "Đang cách ly; hạn tối đa là 31/03/2026 (F7 kết thúc)"
 ok "the case file offers to link the unidentified child and shows the running separation"
 
 # --- link the child, found without diacritics
 keys F4
+wait_for "Sửa vụ việc VV-0006 (Mẫu 01) — F2 lưu"
+on_screen "Correct a case"
+keys Tab Tab Tab
+type_text "dang thi anh tuyet"
+keys Enter
 on_screen "Pick a child"
 wait_for "Chọn trẻ: gõ để tìm"
-type_text "dang thi anh tuyet"
 wait_for "Đặng Thị Ánh Tuyết"
 keys Enter
+on_screen "Correct a case"
+wait_for "Đặng Thị Ánh Tuyết (TE-"
+keys F2
 on_screen "Case file"
-wait_for "Đã liên kết vụ việc VV-0006 với Đặng Thị Ánh Tuyết (TE-"
+wait_for "Đã lưu vụ việc VV-0006."
 wait_for "Trẻ em: Đặng Thị Ánh Tuyết"
-expect_no "(F4 liên kết với trẻ tìm thấy"
-ok "F4 links the unidentified child found by an unaccented search"
-keys F4
-wait_for "Trẻ của vụ việc này đã có trong danh sách trẻ em."
-ok "F4 is refused once the case has its child"
+expect_no "(F4 sửa thông tin tiếp nhận"
+ok "F4 on the intake links the unidentified child found by an unaccented search"
 "$TREEM_BIN" --db "$E2E_DB" case list --child "$("$TREEM_BIN" --db "$E2E_DB" child list --search "dang thi anh tuyet" | cut -f1 | head -1)" \
     | grep -q "VV-0006" || fail "the CLI does not see the link"
 ok "the link is stored"

@@ -79,7 +79,14 @@ ok "danger found: the emergency action is due 12 hours after the intake (09:00 �
 keys F3
 on_screen "Case step"
 wait_for "Ghi bước xử lý"
-keys Right Right Right              # Kế hoạch hỗ trợ, can thiệp
+wait_for "◂ Đánh giá cụ thể ▸"       # only the steps that can come next: detailed first
+keys F2
+on_screen "Case file"
+wait_for "Đánh giá cụ thể"
+keys F3
+on_screen "Case step"
+wait_for "Ghi bước xử lý"
+keys Right Right                    # detailed, meeting, plan: Kế hoạch hỗ trợ, can thiệp
 wait_for "◂ Kế hoạch hỗ trợ, can thiệp ▸"
 keys F2
 on_screen "Case file"
@@ -89,7 +96,7 @@ ok "after the plan the approval is due in 2 working days"
 keys F3
 on_screen "Case step"
 wait_for "Ghi bước xử lý"
-keys Right Right Right Right        # Phê duyệt kế hoạch
+                                    # a plan waits: its approval comes first
 wait_for "◂ Phê duyệt kế hoạch ▸"
 keys F2
 on_screen "Case file"

@@ -129,7 +129,9 @@ START_TEST(case_refusals_name_the_field)
 {
     struct case_file c = intake();
     struct datetime now = DT(2026, 3, 16, 9, 0);
-    struct case_step plan = step(CASE_STEP_PLAN, DT(2026, 3, 15, 10, 0));
+    struct case_step done[] = {step(CASE_STEP_INITIAL, DT(2026, 3, 14, 8, 0)),
+                               step(CASE_STEP_DETAILED, DT(2026, 3, 14, 9, 0)),
+                               step(CASE_STEP_PLAN, DT(2026, 3, 15, 10, 0))};
     struct case_step s;
     const char *want;
     switch (_i) {
@@ -142,11 +144,11 @@ START_TEST(case_refusals_name_the_field)
     case 5: s = step(CASE_STEP_DETAILED, DT(2026, 3, 14, 9, 0)); s.emergency = 1; want = "emergency:"; break;
     default: s = step(CASE_STEP_REOPEN, DT(2026, 3, 15, 9, 0)); want = "step: only a closed"; break;
     }
-    ck_assert_int_eq(case_step_validate(&c, &plan, 1, &s, now), ST_INVALID);
+    ck_assert_int_eq(case_step_validate(&c, done, 3, &s, now), ST_INVALID);
     ck_assert_msg(strncmp(status_message(), want, strlen(want)) == 0, "%s", status_message());
     /* The same step dated correctly passes. */
     struct case_step ok = step(CASE_STEP_APPROVAL, DT(2026, 3, 15, 10, 0));
-    ck_assert_int_eq(case_step_validate(&c, &plan, 1, &ok, now), ST_OK);
+    ck_assert_int_eq(case_step_validate(&c, done, 3, &ok, now), ST_OK);
 }
 END_TEST
 

@@ -82,6 +82,7 @@ START_TEST(cases_steps_move_the_stage)
     ck_assert_int_eq(add_step(db, id, CASE_STEP_APPROVAL, (struct datetime){{2026, 3, 14}, 7, 0}), ST_INVALID);
     ck_assert_int_eq(add_step(db, id, CASE_STEP_DETAILED, (struct datetime){{2026, 3, 13}, 21, 0}), ST_INVALID);
     ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM case_step"), 1);
+    ck_assert_int_eq(add_step(db, id, CASE_STEP_DETAILED, (struct datetime){{2026, 3, 15}, 7, 0}), ST_OK);
     ck_assert_int_eq(add_step(db, id, CASE_STEP_PLAN, (struct datetime){{2026, 3, 15}, 8, 0}), ST_OK);
     ck_assert_int_eq(stage_of(db, id), CASE_STAGE_APPROVAL);
     ck_assert_int_eq(add_step(db, id, CASE_STEP_APPROVAL, (struct datetime){{2026, 3, 16}, 8, 0}), ST_OK);

@@ -290,9 +290,13 @@ START_TEST(grave_cases_timely_only)
 {
     /* today 30/06/2026 */
     long long a = add_case(CASE_KIND_SEXUAL, CASE_INJ_NONE, 0, false, DT(2026, 3, 13, 10, 0));
+    add_step(a, CASE_STEP_INITIAL, DT(2026, 3, 13, 14, 0)); /* the steps in their legal order */
+    add_step(a, CASE_STEP_DETAILED, DT(2026, 3, 16, 9, 0));
     add_step(a, CASE_STEP_PLAN, DT(2026, 3, 20, 9, 0));
     add_step(a, CASE_STEP_APPROVAL, DT(2026, 3, 24, 9, 0));           /* on time */
     long long b = add_case(CASE_KIND_ABANDON, CASE_INJ_NONE, 0, false, DT(2026, 3, 13, 10, 0));
+    add_step(b, CASE_STEP_INITIAL, DT(2026, 3, 13, 14, 0));
+    add_step(b, CASE_STEP_DETAILED, DT(2026, 3, 16, 9, 0));
     add_step(b, CASE_STEP_PLAN, DT(2026, 3, 20, 9, 0));
     add_step(b, CASE_STEP_APPROVAL, DT(2026, 3, 26, 9, 0));           /* approved, but late */
     add_case(CASE_KIND_TRAFFICK, CASE_INJ_NONE, 0, false, DT(2026, 6, 29, 10, 0)); /* pending */

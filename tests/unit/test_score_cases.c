@@ -98,6 +98,7 @@ START_TEST(grave_cases_with_an_approved_plan)
     add_case(CASE_KIND_VIOLENCE, CASE_INJ_NONE, (struct datetime){{2026, 3, 3}, 8, 0}); /* not grave */
     ck_assert_double_eq(measure(MEASURE_SEVERE_PLANNED, ST_OK), 0.0);
     step(a, CASE_STEP_INITIAL, (struct datetime){{2026, 3, 1}, 10, 0});
+    step(a, CASE_STEP_DETAILED, (struct datetime){{2026, 3, 2}, 10, 0});
     step(a, CASE_STEP_PLAN, (struct datetime){{2026, 3, 3}, 10, 0});
     step(a, CASE_STEP_APPROVAL, (struct datetime){{2026, 3, 4}, 10, 0});
     ck_assert_double_eq_tol(measure(MEASURE_SEVERE_PLANNED, ST_OK), 50.0, 1e-9);

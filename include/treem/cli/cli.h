@@ -52,6 +52,14 @@ int cmd_handoff(const struct cli_env *env, int argc, char **argv);
 int cmd_columns(const struct cli_env *env, int argc, char **argv);
 int cmd_backup(const struct cli_env *env, int argc, char **argv);
 int cmd_restore(const struct cli_env *env, int argc, char **argv);
+int cmd_holiday(const struct cli_env *env, int argc, char **argv);
+int cmd_history(const struct cli_env *env, int argc, char **argv);
+/* `village show|rename|merge|delete` and `commune set` (src/cli/cmd_places.c);
+ * argv[0] is the action. */
+int cmd_village_fix(const struct cli_env *env, const struct cli_command *self, int argc,
+                    char **argv);
+int cmd_commune_set(const struct cli_env *env, const struct cli_command *self, int argc,
+                    char **argv);
 
 /* Parts of `treem child` (argv[0] is the action: "list", "show", …). */
 int cmd_child_list(const struct cli_env *env, int argc, char **argv);

@@ -6,6 +6,9 @@
 #define TREEM_CLI_CMD_CASE_H
 #include "treem/cli/cli.h"
 #include "treem/model/enums.h"
+#include "treem/model/case.h"
+#include "treem/db/db.h"
+#include <getopt.h>
 
 int cmd_case_list(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
 int cmd_case_show(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
@@ -13,5 +16,33 @@ int cmd_case_due(const struct cli_env *env, const struct cli_command *self, int 
 
 /* Reads a closed-list value for option opt ("--kind"): ST_INVALID naming it. */
 enum status cmd_case_enum(const char *opt, const struct enum_def *def, const char *s, int *out);
+
+/* The options of `case step` and `case step-edit` (src/cli/cmd_case.c). */
+enum { S_DATE = 300, S_TIME, S_EMERG, S_END_DATE, S_END_TIME, S_WHO, S_NOTES, S_RISK, S_SERVICE,
+       S_KIND };
+extern const struct option cmd_case_step_opts[];
+
+struct step_args {
+    struct case_step s;
+    const char *date, *time, *end_date, *end_time;
+    struct case_risk risks[16];
+    size_t nrisks;
+    struct case_service items[16];
+    size_t nitems;
+    char *item_text[16];          /* "TASK;DEPT;START;END;COST" as typed */
+};
+/* One option into a (ST_INVALID naming it); --kind sets a->s.kind. */
+enum status cmd_case_step_opt(struct step_args *a, int opt, const char *arg);
+/* Splits --service text i ("TASK;DEPT;START;END;COST") into a->items[i]. */
+enum status cmd_case_service_parse(struct db *db, struct step_args *a, size_t i);
+void cmd_case_step_args_free(struct step_args *a);
+
+/* The correcting subcommands (src/cli/cmd_case_edit.c): edit, step-edit,
+ * step-delete. */
+int cmd_case_edit(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_case_step_edit(const struct cli_env *env, const struct cli_command *self, int argc,
+                       char **argv);
+int cmd_case_step_delete(const struct cli_env *env, const struct cli_command *self, int argc,
+                         char **argv);
 
 #endif

@@ -55,16 +55,21 @@ int date_age_years(struct date birth, struct date on);
 /* Completed months of age (for the WHO tables). */
 int date_age_months(struct date birth, struct date on);
 
-/* A set of public holidays (day numbers), kept sorted. */
-struct holidays { long *days; size_t n, cap; };
+/* A set of public holidays (day numbers), kept sorted, and of make-up
+ * working days ("làm bù": a Saturday or Sunday worked in exchange for a
+ * bridge day off), also sorted. */
+struct holidays { long *days; size_t n, cap; long *work; size_t nwork, capwork; };
 enum status holidays_add(struct holidays *h, struct date d);
 bool holidays_contains(const struct holidays *h, struct date d);
+/* A make-up working day: a working day though it is a weekend day. */
+enum status holidays_add_workday(struct holidays *h, struct date d);
+bool holidays_is_workday(const struct holidays *h, struct date d);
+/* True when the table holds any holiday in year y (deadlines in a year the
+ * table does not cover may be wrong: the front ends warn). */
+bool holidays_cover_year(const struct holidays *h, int y);
 void holidays_free(struct holidays *h);
-/* True when h holds at least one holiday in year: a year without any is a
- * year the table does not cover (h NULL: false). */
-bool holidays_cover_year(const struct holidays *h, int year);
 
-/* Not a Saturday, Sunday or holiday (h may be NULL). */
+/* A make-up working day, or not a Saturday, Sunday or holiday (h may be NULL). */
 bool date_is_working_day(struct date d, const struct holidays *h);
 /* The n-th working day after d (n ≥ 0; n = 0 gives d itself). */
 struct date date_add_working_days(struct date d, int n, const struct holidays *h);

@@ -5,6 +5,7 @@
 #define TREEM_DB_AUDIT_REPO_H
 #include "treem/db/db.h"
 #include "treem/core/date.h"
+#include <stddef.h>
 
 enum audit_action { AUDIT_CREATE, AUDIT_CHANGE, AUDIT_DELETE };
 
@@ -23,5 +24,23 @@ void audit_stamp(char at[DATETIME_BUF]);
 enum status audit_field(struct db *db, const char *who, const char *entity,
                         const char *entity_id, const char *field,
                         const char *old_value, const char *new_value);
+
+/* One line of the log as read back. */
+struct audit_row {
+    long long id;
+    char at[DATETIME_BUF];          /* "yyyy-mm-dd hh:mm" */
+    char *who, *action, *entity, *entity_id, *field, *old_value, *new_value; /* "" for NULL */
+};
+void audit_rows_free(struct audit_row *rows, size_t n);
+
+/* The lines of one record (entity, entity_id), oldest first (free with
+ * audit_rows_free). */
+enum status audit_repo_history(struct db *db, const char *entity, const char *entity_id,
+                               struct audit_row **out, size_t *n);
+
+/* The lines of case case_id and of its steps, also of the steps deleted
+ * since, with the deletions of their ratings and plan items; oldest first. */
+enum status audit_repo_case_history(struct db *db, long long case_id, struct audit_row **out,
+                                    size_t *n);
 
 #endif

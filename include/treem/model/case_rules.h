@@ -91,8 +91,35 @@ bool case_may_see_reporter(enum user_role role);
  * after a plan that is not yet approved (not before it); the end of a
  * separation not before its start; emergency given exactly for an initial
  * assessment; a closure only for an open case, a reopen only for a closed
- * one. ST_INVALID naming the field. */
+ * one; the order of case_step_order_reason. ST_INVALID naming the field. */
 enum status case_step_validate(const struct case_file *c, const struct case_step *steps, size_t n,
                                const struct case_step *s, struct datetime now);
+
+/* The order of the steps (Nghị định 56/2017 Điều 25–32), from the steps
+ * done (time order): the initial assessment first (once); then a detailed
+ * assessment (not while a plan waits for approval), a temporary separation
+ * or a closure; a case meeting between the detailed assessment of the
+ * cycle and its plan; a plan after a detailed assessment (or
+ * while carrying out an approved plan: a new plan cycle), never while
+ * another plan waits for approval; the approval of the plan waiting;
+ * services, follow-ups and reviews while carrying out an approved plan; on
+ * a closed case only a reopen, which starts a new cycle (a detailed
+ * assessment, then a plan). NULL when `kind` may come next, else the
+ * reason (translated, static). */
+const char *case_step_order_reason(const struct case_step *steps, size_t n, int kind);
+
+/* The kinds that may come next (in CASE_STEP_LIST order) into out; returns
+ * how many. */
+size_t case_next_kinds(const struct case_step *steps, size_t n, int out[CASE_STEP__COUNT]);
+
+/* Sorts steps into time order: by date and hour, then id, a new step (id 0)
+ * after the saved ones of the same minute. */
+void case_steps_sort(struct case_step *steps, size_t n);
+
+/* Checks a whole sequence (time order): each step with case_step_validate()
+ * against the steps before it. *bad = index of the first wrong step (n when
+ * all are right); its message as case_step_validate gives it. */
+enum status case_steps_check(const struct case_file *c, const struct case_step *steps, size_t n,
+                             struct datetime now, size_t *bad);
 
 #endif

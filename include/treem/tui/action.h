@@ -43,7 +43,11 @@
     X(ACT_YEAR,      "<>",     N_("Year"),    N_("show the year before (< or Left) or after (> or Right)")) \
     X(ACT_CLASS,     "c",      N_("Class"),   N_("change the recognition class (900, 850 or 800 points)")) \
     X(ACT_SCALES,    "Ctrl-R", N_("Scales"),  N_("edit the rubric: bands of each indicator, complete scales, maxima")) \
-    X(ACT_BACKUPS,   "Ctrl-B", N_("Backups"), N_("the backups of the database: make one now, or put one back"))
+    X(ACT_BACKUPS,   "Ctrl-B", N_("Backups"), N_("the backups of the database: make one now, or put one back")) \
+    X(ACT_VILLAGES,  "Ctrl-T", N_("Villages"), N_("the villages: add, rename, merge, delete")) \
+    X(ACT_HOLIDAYS,  "Ctrl-O", N_("Holidays"), N_("the holiday table the deadlines count with: days off, make-up working days")) \
+    X(ACT_COMMUNE,   "Ctrl-N", N_("Commune"), N_("change the commune this database belongs to")) \
+    X(ACT_HISTORY,   "Ctrl-Y", N_("History"), N_("the history of this record: who changed what, when, the old and new values"))
 
 enum action {
     ACT_NONE = 0,

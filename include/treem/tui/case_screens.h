@@ -21,6 +21,13 @@ struct child_pick {
     char query[CHILD_NAME_BUF];   /* search text to start with */
 };
 
+/* The step of the step form: step_id 0 records a new step (arg of
+ * scr_case_step_ops). The form offers only the kinds that may come there
+ * (NĐ 56 order, app/case_edit.h). */
+struct case_step_ref {
+    long long case_id, step_id;
+};
+
 /* The running separation to end (arg of scr_case_end_ops). */
 struct case_end {
     long long case_id, step_id;
@@ -30,8 +37,23 @@ struct case_end {
 extern const struct screen_ops scr_case_filter_ops;  /* arg: struct case_view * */
 extern const struct screen_ops scr_case_file_ops;    /* arg: long long * case id */
 extern const struct screen_ops scr_case_intake_ops;  /* arg: long long * (set to the new id) */
-extern const struct screen_ops scr_case_step_ops;    /* arg: long long * case id */
+extern const struct screen_ops scr_case_intake_edit_ops; /* arg: long long * case id */
+extern const struct screen_ops scr_case_step_ops;    /* arg: struct case_step_ref * */
 extern const struct screen_ops scr_child_pick_ops;   /* arg: struct child_pick * */
 extern const struct screen_ops scr_case_end_ops;     /* arg: struct case_end * */
+
+/* Shared by the case forms (src/tui/scr_case_form.c): puts the app's
+ * message under the field whose (translated) label it starts with, else at
+ * fallback; fills a date and an hour field with now; reads a date and hour
+ * (false with the message at the bad field); whether the focused field
+ * takes text; the keys of a form. */
+struct form;
+void case_form_place_error(struct form *f, const char *const labels[], const size_t fields[],
+                           size_t n, size_t fallback);
+void case_form_set_now(struct form *f, size_t date_field, size_t hour_field);
+bool case_form_read_when(struct form *f, size_t df, size_t hf, const char *field,
+                         struct datetime *out);
+bool case_form_text_mode(struct form *f);
+extern const enum action case_form_actions[3];
 
 #endif

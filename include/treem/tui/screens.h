@@ -15,6 +15,19 @@ extern const struct screen_ops scr_settings_ops;  /* Cài đặt */
 extern const struct screen_ops scr_help_ops;      /* F1 */
 extern const struct screen_ops scr_backups_ops;   /* Cài đặt, Ctrl-B */
 extern const struct screen_ops scr_setup_ops;     /* first run */
+extern const struct screen_ops scr_villages_ops;  /* Cài đặt, Ctrl-T: villages */
+extern const struct screen_ops scr_holidays_ops;  /* Cài đặt, Ctrl-O: the holiday table */
+extern const struct screen_ops scr_commune_ops;   /* Cài đặt, Ctrl-N: change the commune */
+
+/* The record whose history scr_history_ops shows (Ctrl-Y): a case by its
+ * id (case_id), else the entity and key as the audit log stores them. */
+struct history_ref {
+    long long case_id;
+    const char *entity;
+    char id[64];
+    char title[160];
+};
+extern const struct screen_ops scr_history_ops;   /* arg: struct history_ref * */
 
 /* Screens opened from the menu screens (ui_push; arg as each says). */
 extern const struct screen_ops scr_plan_ops;      /* a plan, its targets; arg: long long *id */

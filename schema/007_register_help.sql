@@ -1,4 +1,4 @@
--- 008_register_help: what the register and the cases were missing for the
+-- 007_register_help: what the register and the cases were missing for the
 -- criteria (issue 15).
 --
 -- 1. The case kind 'abandonment' (bỏ rơi), narrower than 'neglect' (bỏ mặc):

@@ -1,0 +1,47 @@
+/* village_repo — corrections of the village table (thôn / tổ dân phố):
+ * the villages with how many children each holds, find one by name,
+ * rename, move every child of one village to another (their codes stay),
+ * delete. Every change appends audit lines holding the old values
+ * (entity "village"; a moved child gets a "child" line for its village).
+ * Callers validate names (NFC, trimmed, not empty) and hold the
+ * transaction. */
+#ifndef TREEM_DB_VILLAGE_REPO_H
+#define TREEM_DB_VILLAGE_REPO_H
+#include <stddef.h>
+#include "treem/db/db.h"
+
+struct village_row {
+    long long id;
+    char *name;
+    long long children;     /* children of the register in it */
+};
+void village_rows_free(struct village_row *rows, size_t n);
+
+/* Every village in the list order, with its count of children. */
+enum status village_repo_list(struct db *db, struct village_row **out, size_t *n);
+
+/* The village called `name` (exact NFC name first, else the one whose
+ * folded name equals fold): *id, or ST_NOTFOUND naming it; ST_INVALID
+ * when the folded name fits several (their names in the message). */
+enum status village_repo_find(struct db *db, const char *name, const char *fold, long long *id);
+
+/* The id of another village (not `except`) with this folded name, else 0. */
+enum status village_repo_same_fold(struct db *db, const char *fold, long long except,
+                                   long long *id);
+
+/* Renames village id to name (fold its folded form) and updates the search
+ * text of its children; audited. */
+enum status village_repo_rename(struct db *db, const char *who, long long id, const char *name,
+                                const char *fold);
+
+/* Moves every child of village from to village into (their rev and
+ * updated_at bumped, search text updated, one audit line each), then
+ * deletes village from (audited "merged into …"). *moved (optional) =
+ * children moved. */
+enum status village_repo_merge(struct db *db, const char *who, long long from, long long into,
+                               long long *moved);
+
+/* Deletes village id; ST_CONFLICT naming the count when children use it. */
+enum status village_repo_delete(struct db *db, const char *who, long long id);
+
+#endif

@@ -1,0 +1,30 @@
+/* cases_internal — what cases.c and case_edit.c share (not public). */
+#ifndef TREEM_APP_CASES_INTERNAL_H
+#define TREEM_APP_CASES_INTERNAL_H
+#include "treem/app/cases.h"
+
+/* Commits when st is ST_OK, else rolls back; returns st (or the commit's). */
+enum status cases_tx_end(struct db *db, enum status st);
+/* *s made NFC and trimmed (NULL stays NULL); false for bad UTF-8. */
+bool cases_tidy(char **s);
+/* Every text of the intake tidied; the reporter's empty texts dropped
+ * without consent. ST_INVALID for bad UTF-8. */
+enum status cases_tidy_file(struct case_file *c);
+/* ST_NOTFOUND naming the child when child_id (non-zero) is not in the register. */
+enum status cases_check_child(struct db *db, long long child_id, struct date received);
+/* Stores the ratings / plan items of step s (validated first). */
+enum status cases_add_details(struct db *db, const char *who, const struct case_step *s,
+                              struct case_risk *risks, size_t nrisks,
+                              struct case_service *items, size_t nitems);
+/* Re-derives the stage of the case from its saved steps and stores it. */
+enum status cases_refresh_stage(struct db *db, const char *who, long long case_id);
+
+/* Checks the order of a candidate sequence of steps (any order: sorted
+ * here in place) of case c. When the first wrong step is not the one whose
+ * id is changed_id (0 = the new step, -1 = none, after a deletion), the
+ * message says the change would leave that step out of order. ST_INVALID
+ * naming the field ("step", or `field` when given). */
+enum status cases_check_order(const struct case_file *c, struct case_step *steps, size_t n,
+                              long long changed_id, const char *field);
+
+#endif

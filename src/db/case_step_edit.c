@@ -1,0 +1,166 @@
+/* case_step_edit — updating and deleting case steps, audited. */
+#include <config.h>
+#include "treem/db/case_step_edit.h"
+#include "treem/db/audit_repo.h"
+#include "treem/db/row.h"
+#include "treem/core/i18n.h"
+#include "treem/core/strbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void id_text(long long id, char buf[24])
+{
+    snprintf(buf, 24, "%lld", id);
+}
+
+/* The audited fields of a step as text: kind, at, emergency, end, who, notes. */
+struct step_texts { char kind[24], at[DATETIME_BUF], emergency[8], end[DATETIME_BUF]; };
+
+static void step_texts(const struct case_step *s, struct step_texts *t)
+{
+    snprintf(t->kind, sizeof t->kind, "%s", enum_code(&enum_case_step, s->kind));
+    case_datetime_iso(s->at, t->at);
+    snprintf(t->emergency, sizeof t->emergency, "%s",
+             s->emergency < 0 ? "" : s->emergency ? "yes" : "no");
+    if (s->end.date.y)
+        case_datetime_iso(s->end, t->end);
+    else
+        t->end[0] = '\0';
+}
+
+static enum status audit_changes(struct db *db, const char *who, const struct case_step *old,
+                                 const struct case_step *s)
+{
+    struct step_texts a, b;
+    step_texts(old, &a);
+    step_texts(s, &b);
+    char key[24];
+    id_text(s->id, key);
+    const char *fields[] = {"kind", "at", "emergency", "end_at", "who", "notes"};
+    const char *av[] = {a.kind, a.at, a.emergency, a.end, old->who, old->notes};
+    const char *bv[] = {b.kind, b.at, b.emergency, b.end, s->who, s->notes};
+    enum status rc = ST_OK;
+    for (size_t i = 0; rc == ST_OK && i < sizeof fields / sizeof *fields; i++)
+        rc = audit_field(db, who, "case_step", key, fields[i], av[i], bv[i]);
+    return rc;
+}
+
+static enum status run(struct db *db, sqlite3_stmt *st, enum status rc, const char *what)
+{
+    if (rc == ST_OK && sqlite3_step(st) != SQLITE_DONE)
+        rc = db_fail(db, what);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status case_step_edit_update(struct db *db, const char *who, const struct case_step *old,
+                                  const struct case_step *s)
+{
+    char at[DATETIME_BUF], end[DATETIME_BUF];
+    sqlite3_stmt *st = NULL;
+    enum status rc = db_prepare(db, "UPDATE case_step SET kind = ?1, at = ?2, emergency = ?3, "
+                                "end_at = ?4, who = ?5, notes = ?6 WHERE id = ?7 AND case_id = ?8",
+                                &st);
+    if (rc != ST_OK)
+        return rc;
+    case_datetime_iso(s->at, at);
+    case_datetime_iso(s->end, end);
+    db_bind_text(st, 1, enum_code(&enum_case_step, s->kind));
+    db_bind_text(st, 2, at);
+    if (s->emergency >= 0)
+        sqlite3_bind_int(st, 3, s->emergency);
+    db_bind_text(st, 4, s->end.date.y ? end : NULL);
+    rc = row_bind_nfc(st, 5, _("who"), s->who ? s->who : "");
+    if (rc == ST_OK)
+        rc = row_bind_nfc(st, 6, _("notes"), s->notes ? s->notes : "");
+    sqlite3_bind_int64(st, 7, s->id);
+    sqlite3_bind_int64(st, 8, s->case_id);
+    rc = run(db, st, rc, _("cannot save the step"));
+    if (rc == ST_OK && sqlite3_changes(db->sql) == 0)
+        rc = status_set(ST_NOTFOUND, _("%s: there is no step %lld in this case"), _("step"), s->id);
+    if (rc == ST_OK)
+        rc = audit_changes(db, who, old, s);
+    return rc;
+}
+
+/* Audits then deletes the rows of one detail table of step_id. */
+static enum status clear_table(struct db *db, const char *who, long long step_id,
+                               const char *select, const char *del, const char *entity)
+{
+    sqlite3_stmt *st = NULL;
+    enum status rc = db_prepare(db, select, &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, step_id);
+    int step;
+    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
+        rc = audit_record(db, who, AUDIT_DELETE, entity, (const char *)sqlite3_column_text(st, 0),
+                          NULL, (const char *)sqlite3_column_text(st, 1), NULL);
+    if (rc == ST_OK && step != SQLITE_DONE)
+        rc = db_fail(db, _("cannot read the step"));
+    sqlite3_finalize(st);
+    if (rc == ST_OK)
+        rc = db_prepare(db, del, &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, step_id);
+    return run(db, st, rc, _("cannot delete the step"));
+}
+
+enum status case_step_edit_clear_details(struct db *db, const char *who, long long step_id)
+{
+    enum status rc = clear_table(db, who, step_id,
+        "SELECT id, 'step ' || step_id || ': ' || factor || '=' || rating FROM case_risk "
+        "WHERE step_id = ?1 ORDER BY id", "DELETE FROM case_risk WHERE step_id = ?1", "case_risk");
+    if (rc == ST_OK)
+        rc = clear_table(db, who, step_id,
+            "SELECT id, 'step ' || step_id || ': ' || task || '; ' || coalesce(department_id, '') "
+            "|| '; ' || coalesce(start_on, '') || '; ' || coalesce(end_on, '') || '; ' || "
+            "coalesce(cost, '') FROM case_service WHERE step_id = ?1 ORDER BY id",
+            "DELETE FROM case_service WHERE step_id = ?1", "case_service");
+    return rc;
+}
+
+char *case_step_edit_summary(const struct case_step *s)
+{
+    struct step_texts t;
+    step_texts(s, &t);
+    struct strbuf b = STRBUF_INIT;
+    strbuf_printf(&b, "case %lld: %s %s", s->case_id, t.kind, t.at);
+    if (*t.emergency)
+        strbuf_printf(&b, "; emergency %s", t.emergency);
+    if (*t.end)
+        strbuf_printf(&b, "; end %s", t.end);
+    if (s->who && *s->who)
+        strbuf_printf(&b, "; who %s", s->who);
+    if (s->notes && *s->notes)
+        strbuf_printf(&b, "; notes %s", s->notes);
+    return strbuf_take(&b);
+}
+
+enum status case_step_edit_delete(struct db *db, const char *who, const struct case_step *s)
+{
+    enum status rc = case_step_edit_clear_details(db, who, s->id);
+    sqlite3_stmt *st = NULL;
+    if (rc == ST_OK)
+        rc = db_prepare(db, "DELETE FROM case_step WHERE id = ?1 AND case_id = ?2", &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, s->id);
+    sqlite3_bind_int64(st, 2, s->case_id);
+    rc = run(db, st, rc, _("cannot delete the step"));
+    if (rc == ST_OK && sqlite3_changes(db->sql) == 0)
+        return status_set(ST_NOTFOUND, _("%s: there is no step %lld in this case"), _("step"),
+                          s->id);
+    char *what = rc == ST_OK ? case_step_edit_summary(s) : NULL;
+    if (rc == ST_OK && !what)
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    char key[24];
+    id_text(s->id, key);
+    if (rc == ST_OK)
+        rc = audit_record(db, who, AUDIT_DELETE, "case_step", key, NULL, what, NULL);
+    free(what);
+    return rc;
+}

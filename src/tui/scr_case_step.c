@@ -1,0 +1,364 @@
+/* scr_case_step — the step form: records a new step or corrects a saved one
+ * (arg struct case_step_ref). The Step field offers only the kinds that may
+ * come at that place of the timeline (Nghị định 56/2017 order); the app
+ * refuses a date that would put a step out of order, with the reason under
+ * the field. Editing shows the step's risk ratings and its first plan item;
+ * they are replaced only when changed (the other plan items stay). */
+#include <config.h>
+#include "treem/tui/case_screens.h"
+#include "treem/tui/form.h"
+#include "treem/app/case_edit.h"
+#include "treem/db/case_step_repo.h"
+#include "treem/db/department_repo.h"
+#include "treem/core/i18n.h"
+#include "treem/core/strbuf.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ENUM_X_LABEL(id, code, label, aliases) label,
+static const char *const step_labels[] = {CASE_STEP_LIST(ENUM_X_LABEL) NULL};
+static const char *const emergency_choices[] = {N_("Not asked"), N_("No"), N_("Yes"), NULL};
+
+enum { S_KIND, S_DATE, S_HOUR, S_EMERG, S_WHO, S_NOTES, S_RISKS, S_TASK, S_DEPT, S_START, S_END,
+       S_COST, S_SEP_DATE, S_SEP_HOUR, S__COUNT };
+enum { PLAN_FIRST = S_RISKS, PLAN_LAST = S_COST };
+
+static const struct form_def step_defs[S__COUNT] = {
+    {N_("Step"), FK_CHOICE, 0, NULL, NULL},
+    {N_("Carried out on"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
+    {N_("Hour"), FK_TEXT, 5, NULL, N_("hh:mm")},
+    {N_("Emergency"), FK_CHOICE, 0, emergency_choices, NULL},
+    {N_("Who"), FK_TEXT, 100, NULL, NULL},
+    {N_("Notes"), FK_TEXT, 2000, NULL, NULL},
+    {N_("Risk ratings"), FK_TEXT, 500, NULL, N_("detailed assessment: factor=cao; factor=thấp")},
+    {N_("Plan: service"), FK_TEXT, 200, NULL, N_("plan: a service or task")},
+    {N_("Plan: department"), FK_TEXT, 100, NULL, N_("who is responsible")},
+    {N_("Plan: start"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
+    {N_("Plan: end"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
+    {N_("Plan: cost"), FK_TEXT, 12, NULL, N_("đồng")},
+    {N_("Separation ended"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy, empty while it lasts")},
+    {N_("Ended at"), FK_TEXT, 5, NULL, N_("hh:mm")},
+};
+
+struct step_state {
+    struct form form;
+    struct form_def defs[S__COUNT];
+    const char *choices[CASE_STEP__COUNT + 1];
+    int kinds[CASE_STEP__COUNT];
+    size_t nkinds;
+    struct case_service *items;   /* editing: the step's saved plan items */
+    size_t nitems;
+    char *details[S__COUNT];      /* editing: the risk and plan fields as shown */
+};
+
+static void set_when(struct form *f, size_t df, size_t hf, struct datetime t)
+{
+    char d[DATE_BUF], h[8];
+    date_format(t.date, d);
+    snprintf(h, sizeof h, "%02d:%02d", t.hour, t.min);
+    form_set(f, df, d);
+    form_set(f, hf, h);
+}
+
+/* The ratings of the step as "factor=Cao; factor=Thấp", its first plan item. */
+static void fill_details(struct screen *s, struct step_state *st, const struct case_step_ref *ref)
+{
+    struct case_risk *risks = NULL;
+    size_t nr = 0;
+    struct strbuf b = STRBUF_INIT;
+    if (case_step_repo_risks(s->ui->db, ref->case_id, &risks, &nr) == ST_OK)
+        for (size_t i = 0; i < nr; i++)
+            if (risks[i].step_id == ref->step_id)
+                strbuf_printf(&b, "%s%s=%s", b.len ? "; " : "", risks[i].factor,
+                              enum_label(&enum_case_rating, risks[i].rating));
+    form_set(&st->form, S_RISKS, strbuf_str(&b));
+    strbuf_free(&b);
+    case_risks_free(risks, nr);
+    struct case_service *all = NULL;
+    size_t na = 0;
+    bool first = true;
+    if (case_step_repo_services(s->ui->db, ref->case_id, &all, &na) == ST_OK)
+        for (size_t i = 0; i < na; i++)
+            if (all[i].step_id == ref->step_id) {
+                struct case_service *v = &all[i];
+                if (first) {
+                    char d[DATE_BUF], cost[24];
+                    form_set(&st->form, S_TASK, v->task);
+                    form_set(&st->form, S_DEPT, v->department_name ? v->department_name : "");
+                    form_set(&st->form, S_START, v->start_on.y ? (date_format(v->start_on, d), d) : "");
+                    form_set(&st->form, S_END, v->end_on.y ? (date_format(v->end_on, d), d) : "");
+                    snprintf(cost, sizeof cost, "%lld", v->cost);
+                    form_set(&st->form, S_COST, v->cost >= 0 ? cost : "");
+                }
+                first = false;
+            }
+    st->items = all;  /* kept whole: the step's are those with its step_id */
+    st->nitems = na;
+}
+
+static void fill_step(struct screen *s, struct step_state *st, const struct case_step_ref *ref)
+{
+    struct case_step p;
+    if (case_edit_get_step(s->ui->db, ref->case_id, ref->step_id, &p) != ST_OK) {
+        ui_status(s->ui, true, "%s", status_message());
+        return;
+    }
+    for (size_t k = 0; k < st->nkinds; k++)
+        if (st->kinds[k] == p.kind)
+            form_set_choice(&st->form, S_KIND, (int)k);
+    set_when(&st->form, S_DATE, S_HOUR, p.at);
+    form_set_choice(&st->form, S_EMERG, p.emergency + 1);
+    form_set(&st->form, S_WHO, p.who);
+    form_set(&st->form, S_NOTES, p.notes);
+    if (p.end.date.y)
+        set_when(&st->form, S_SEP_DATE, S_SEP_HOUR, p.end);
+    case_step_free(&p);
+    fill_details(s, st, ref);
+    for (size_t i = PLAN_FIRST; i <= PLAN_LAST; i++)
+        st->details[i] = strdup(form_value(&st->form, i));
+}
+
+static void step_enter(struct screen *s)
+{
+    struct step_state *st = s->state;
+    const struct case_step_ref *ref = s->arg;
+    if (case_edit_next_kinds(s->ui->db, ref->case_id, ref->step_id, st->kinds, &st->nkinds) != ST_OK)
+        ui_status(s->ui, true, "%s", status_message());
+    for (size_t k = 0; k < st->nkinds; k++)
+        st->choices[k] = step_labels[st->kinds[k]];
+    st->choices[st->nkinds] = NULL;
+    memcpy(st->defs, step_defs, sizeof step_defs);
+    st->defs[S_KIND].choices = st->choices;
+    form_init(&st->form, st->defs, S__COUNT);
+    if (ref->step_id)
+        fill_step(s, st, ref);
+    else
+        case_form_set_now(&st->form, S_DATE, S_HOUR);
+    form_mark_saved(&st->form);
+}
+
+static void step_leave(struct screen *s)
+{
+    struct step_state *st = s->state;
+    form_free(&st->form);
+    case_services_free(st->items, st->nitems);
+    for (size_t i = 0; i < S__COUNT; i++)
+        free(st->details[i]);
+}
+
+static void step_draw(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct step_state *st = s->state;
+    const struct case_step_ref *ref = s->arg;
+    ui_attr(w, UC_OK, true);
+    if (ref->step_id) {
+        char t[96];
+        snprintf(t, sizeof t, _("Correct step #%lld — F2 saves"), ref->step_id);
+        ui_print(w, 0, 2, cols - 4, t);
+    } else {
+        ui_print(w, 0, 2, cols - 4, st->nkinds ? _("Record a step — F2 saves")
+                                               : _("No step can come next"));
+    }
+    ui_attr(w, UC_OK, false);
+    form_draw(w, &st->form, 2, 2, rows - 2, cols - 4);
+}
+
+/* "factor=rating; factor=rating" into *out (malloc'd); false at the field. */
+static bool read_risks(struct form *f, struct case_risk **out, size_t *n)
+{
+    const char *v = form_value(f, S_RISKS);
+    size_t max = 1;
+    for (const char *p = v; *p; p++)
+        max += *p == ';';
+    char *text = strdup(v), *save = NULL;
+    *out = calloc(max, sizeof **out);
+    *n = 0;
+    bool ok = text && *out;
+    for (char *p = ok ? strtok_r(text, ";", &save) : NULL; p; p = strtok_r(NULL, ";", &save)) {
+        char *eq = strrchr(p, '=');
+        int rating = eq ? enum_parse(&enum_case_rating, eq + 1) : -1;
+        if (rating < 0) {
+            form_set_error(f, S_RISKS, _("Risk ratings: write factor=cao, trung bình or thấp"));
+            ok = false;
+            break;
+        }
+        *eq = '\0';
+        (*out)[*n].factor = strdup(p);
+        (*out)[(*n)++].rating = rating;
+    }
+    free(text);
+    return ok;
+}
+
+/* The plan item of the form, when a service is typed. */
+static bool read_item(struct screen *s, struct form *f, struct case_service *v, size_t *n)
+{
+    *n = 0;
+    memset(v, 0, sizeof *v);
+    v->cost = -1;
+    if (!*form_value(f, S_TASK))
+        return true;
+    v->task = strdup(form_value(f, S_TASK));
+    *n = 1;
+    struct department d;
+    if (*form_value(f, S_DEPT)) {
+        if (department_repo_find(s->ui->db, form_value(f, S_DEPT), &d) != ST_OK)
+            return form_set_error(f, S_DEPT, status_message()), false;
+        v->department_id = d.id;
+        department_clear(&d);
+    }
+    const size_t df[] = {S_START, S_END};
+    struct date *dd[] = {&v->start_on, &v->end_on};
+    for (int i = 0; i < 2; i++)
+        if (*form_value(f, df[i]) && date_parse(form_value(f, df[i]), dd[i]) != ST_OK)
+            return form_set_error(f, df[i], status_message()), false;
+    const char *cost = form_value(f, S_COST);
+    if (!*cost)
+        return true;
+    char *end = NULL;
+    errno = 0;
+    v->cost = strtoll(cost, &end, 10);
+    if (errno || *end || v->cost < 0)
+        return form_set_error(f, S_COST, _("Plan: cost: write a whole number of đồng")), false;
+    return true;
+}
+
+/* Editing: true when a risk or plan field differs from what was shown. */
+static bool details_changed(const struct step_state *st)
+{
+    for (size_t i = PLAN_FIRST; i <= PLAN_LAST; i++)
+        if (strcmp(st->details[i] ? st->details[i] : "", form_value(&st->form, i)) != 0)
+            return true;
+    return false;
+}
+
+/* The plan items to save: the form's, then the step's others (editing). */
+static struct case_service *all_items(struct step_state *st, long long step_id,
+                                      const struct case_service *item, size_t ni, size_t *n)
+{
+    struct case_service *out = calloc(st->nitems + 1, sizeof *out);
+    *n = 0;
+    if (!out)
+        return NULL;
+    if (ni)
+        out[(*n)++] = *item;
+    bool first = true;
+    for (size_t i = 0; step_id && i < st->nitems; i++)
+        if (st->items[i].step_id == step_id) {
+            if (!first)
+                out[(*n)++] = st->items[i]; /* shallow: still owned by st->items */
+            first = false;
+        }
+    return out;
+}
+
+static enum status save_step(struct screen *s, struct step_state *st, struct case_step *p,
+                             struct case_risk *risks, size_t nr, struct case_service *item,
+                             size_t ni)
+{
+    const struct case_step_ref *ref = s->arg;
+    if (!ref->step_id)
+        return cases_add_step(s->ui->db, p, risks, nr, item, ni);
+    p->id = ref->step_id;
+    bool replace = details_changed(st);
+    size_t n = 0;
+    struct case_service *items = replace ? all_items(st, ref->step_id, item, ni, &n) : NULL;
+    if (replace && !items)
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    enum status rc = case_edit_step(s->ui->db, p, replace, risks, nr, items, n);
+    free(items);
+    return rc;
+}
+
+static void place_step_error(struct form *f)
+{
+    static const char *const labels[] = {N_("step date"), N_("approval"), N_("emergency"),
+                                         N_("end"), N_("risk rating"), N_("risk factor"),
+                                         N_("service or task"), N_("start"), N_("cost"),
+                                         N_("step")};
+    static const size_t fields[] = {S_DATE, S_DATE, S_EMERG, S_SEP_DATE, S_RISKS, S_RISKS,
+                                    S_TASK, S_START, S_COST, S_KIND};
+    case_form_place_error(f, labels, fields, 10, S_KIND);
+}
+
+static enum screen_result step_save(struct screen *s)
+{
+    struct step_state *st = s->state;
+    struct form *f = &st->form;
+    const struct case_step_ref *ref = s->arg;
+    form_clear_errors(f);
+    if (!st->nkinds)
+        return ui_status(s->ui, true, "%s", _("No step can come next.")), SR_HANDLED;
+    struct case_step p;
+    case_step_init(&p, st->kinds[form_choice(f, S_KIND)]);
+    p.case_id = ref->case_id;
+    p.emergency = form_choice(f, S_EMERG) - 1;
+    p.who = strdup(form_value(f, S_WHO));
+    p.notes = strdup(form_value(f, S_NOTES));
+    struct case_risk *risks = NULL;
+    struct case_service item;
+    size_t nr = 0, ni = 0;
+    bool ok = case_form_read_when(f, S_DATE, S_HOUR, _("step date"), &p.at) &&
+              (!*form_value(f, S_SEP_DATE) ||
+               case_form_read_when(f, S_SEP_DATE, S_SEP_HOUR, _("end"), &p.end)) &&
+              read_risks(f, &risks, &nr) && read_item(s, f, &item, &ni);
+    if (ok && save_step(s, st, &p, risks, nr, &item, ni) != ST_OK) {
+        place_step_error(f);
+        ok = false;
+    }
+    case_risks_free(risks, nr);
+    if (ni)
+        free(item.task);
+    case_step_free(&p);
+    if (!ok)
+        return SR_HANDLED;
+    ui_status(s->ui, false, "%s", ref->step_id ? _("Step saved.") : _("Step recorded."));
+    return SR_POP;
+}
+
+static enum screen_result step_action(struct screen *s, enum action a, int digit)
+{
+    struct step_state *st = s->state;
+    (void)digit;
+    if (a == ACT_SAVE)
+        return step_save(s);
+    if (a == ACT_OPEN)
+        return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
+    if (a == ACT_BACK)
+        return !form_changed(&st->form) || ui_confirm(s->ui, _("Leave without saving?"))
+               ? SR_POP : SR_HANDLED;
+    return form_handle(&st->form, a) ? SR_HANDLED : SR_UNHANDLED;
+}
+
+static enum screen_result step_text(struct screen *s, const char *utf8)
+{
+    form_text(&((struct step_state *)s->state)->form, utf8);
+    return SR_HANDLED;
+}
+
+static bool step_text_mode(struct screen *s)
+{
+    return case_form_text_mode(&((struct step_state *)s->state)->form);
+}
+
+static bool step_unsaved(struct screen *s)
+{
+    return form_changed(&((struct step_state *)s->state)->form);
+}
+
+const struct screen_ops scr_case_step_ops = {
+    .title = N_("Case step"),
+    .actions = case_form_actions,
+    .nactions = 3,
+    .state_size = sizeof(struct step_state),
+    .enter = step_enter,
+    .leave = step_leave,
+    .draw = step_draw,
+    .on_action = step_action,
+    .on_text = step_text,
+    .text_mode = step_text_mode,
+    .unsaved = step_unsaved,
+};

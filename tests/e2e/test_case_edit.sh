@@ -1,0 +1,135 @@
+#!/bin/sh
+# Correcting a case in the Vụ việc screens: F4 on the intake corrects it
+# (the old value stays in the audit log); the step form offers only the
+# steps that can come next (NĐ 56 order); F4 on a step corrects it, a date
+# that would put it out of order is refused with the reason; F8 on a step
+# deletes it after saying what goes with it, and its deadline comes back;
+# Ctrl-Y shows the case's history, the deleted steps included.
+. "$(dirname "$0")/lib.sh"
+
+make_demo_db
+"$TREEM_BIN" --db "$E2E_DB" case add --source phone --kind violence --level support \
+    --date 14/03/2026 --time 08:00 --place "Thôn Cũ" >/dev/null || fail "case add"
+CODE=$("$TREEM_BIN" --db "$E2E_DB" case list --search "thon cu" | cut -f1 | head -1)
+[ -n "$CODE" ] || fail "no case code"
+"$TREEM_BIN" --db "$E2E_DB" case step "$CODE" initial --date 14/03/2026 --time 10:00 \
+    --emergency no >/dev/null || fail "initial"
+
+start
+wait_for "Trang chủ"
+keys 3
+wait_for "$CODE"
+"$TREEM_BIN" --db "$E2E_DB" case list | cut -f1 | grep -n "^$CODE$" | cut -d: -f1 >"$E2E_DIR/row"
+row=$(cat "$E2E_DIR/row")
+i=1
+while [ "$i" -lt "$row" ]; do keys Down; i=$((i + 1)); done
+keys Enter
+wait_for "Vụ việc $CODE"
+wait_for "Nơi xảy ra: Thôn Cũ"
+
+# --- F4 on the intake: correct the place
+keys F4
+wait_for "Sửa vụ việc $CODE (Mẫu 01) — F2 lưu"
+keys Tab Tab Tab Tab Tab Tab Tab Tab Tab
+i=0
+while [ "$i" -lt 8 ]; do keys BSpace; i=$((i + 1)); done
+type_text "Thôn Mới"
+keys F2
+wait_for "Đã lưu vụ việc $CODE."
+wait_for "Nơi xảy ra: Thôn Mới"
+ok "F4 on the intake corrects it"
+keys C-y
+wait_for "Lịch sử của vụ việc $CODE (mới nhất trước)"
+wait_for "sửa place: Thôn Cũ → Thôn Mới"
+keys Escape
+wait_for "Vụ việc $CODE"
+ok "Ctrl-Y shows the case's history with the old value"
+"$TREEM_BIN" --db "$E2E_DB" case show "$CODE" | grep -q "Thôn Mới" || fail "not stored"
+
+# --- F3: only the steps that can come next
+keys F3
+wait_for "Ghi bước xử lý — F2 lưu"
+wait_for "Đánh giá cụ thể"
+keys Right
+wait_for "Đóng hồ sơ"
+keys Right
+wait_for "Cách ly tạm thời"
+keys Right
+wait_for "Đánh giá cụ thể"
+ok "after the initial assessment the form offers detailed assessment, closure, separation"
+keys Tab
+i=0
+while [ "$i" -lt 10 ]; do keys BSpace; i=$((i + 1)); done
+type_text "15/03/2026"
+keys Tab
+i=0
+while [ "$i" -lt 5 ]; do keys BSpace; i=$((i + 1)); done
+type_text "09:00"
+keys F2
+wait_for "Đã ghi bước xử lý."
+wait_for "15/03/2026 09:00  #"
+ok "F3 records a detailed assessment"
+
+# --- F4 on the step: a date before the initial assessment is refused
+keys PgDn
+keys F4
+wait_for "Sửa bước #"
+keys Tab
+i=0
+while [ "$i" -lt 10 ]; do keys BSpace; i=$((i + 1)); done
+type_text "14/03/2026"
+keys Tab
+i=0
+while [ "$i" -lt 5 ]; do keys BSpace; i=$((i + 1)); done
+type_text "09:00"
+keys F2
+wait_for "phải có Đánh giá ban đầu"
+ok "a step moved before the initial assessment is refused with the reason"
+keys Tab                            # the message is at the Step field: on to the date
+i=0
+while [ "$i" -lt 10 ]; do keys BSpace; i=$((i + 1)); done
+type_text "16/03/2026"
+keys Tab Tab Tab Tab
+type_text "Họp gia đình"
+keys F2
+wait_for "Đã lưu bước."
+wait_for "16/03/2026 09:00  #"
+wait_for "Họp gia đình"
+ok "F4 on a step corrects its date and notes"
+
+# --- F8 on the first step: refused (the detailed assessment needs it)
+keys PgDn                           # the last line: the notes of the detailed assessment
+keys Up Up                          # the initial assessment
+keys F8
+wait_for "Xóa bước #"
+keys y
+wait_for "sẽ sai trình tự"
+ok "deleting the initial assessment under a detailed assessment is refused"
+
+# --- F8 on the detailed assessment, then on the initial one: the 12-hour deadline is back
+keys PgDn
+keys F8
+wait_for "đánh giá rủi ro và 0 mục kế hoạch"
+keys y
+wait_for "Đã xóa bước #"
+keys PgDn
+keys F8
+wait_for "Xóa bước #"
+keys y
+wait_for "Đã xóa bước #"
+wait_for "Đánh giá ban đầu"
+wait_for "QUÁ HẠN"
+ok "deleting the steps brings the 12-hour deadline back (overdue)"
+keys C-y
+wait_for "xóa: case "
+ok "the history lists the deleted steps"
+keys Escape
+if command -v sqlite3 >/dev/null 2>&1; then
+    n=$(sqlite3 "$E2E_DB" "SELECT count(*) FROM audit_log WHERE old_value = 'Thôn Cũ' AND new_value = 'Thôn Mới'")
+    [ "$n" = 1 ] || fail "the old place is not in the audit log ($n)"
+    n=$(sqlite3 "$E2E_DB" "SELECT count(*) FROM audit_log WHERE entity = 'case_step' AND action = 'delete'")
+    [ "$n" = 2 ] || fail "the deleted steps are not in the audit log ($n)"
+    ok "the audit log holds the old values"
+fi
+
+done_testing

@@ -1,0 +1,207 @@
+/* test_case_edit — app/case_edit on a fresh database: the intake edited
+ * with one audit line per field holding the old value, a step edited and
+ * deleted (the audit log keeps it whole), a change that would leave a later
+ * step out of order refused with the reason, a deleted step bringing its
+ * deadline back, and the kinds offered at a place of the timeline. */
+#include <config.h>
+#include "tests.h"
+#include "treem/app/case_edit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct datetime NOW = {{2026, 3, 16}, 9, 0};
+
+static long long new_case(struct db *db)
+{
+    struct case_file c;
+    case_file_init(&c);
+    c.source = CASE_SRC_111;
+    c.kind = CASE_KIND_VIOLENCE;
+    c.level = CASE_LEVEL_INTERVENTION; /* Luật Trẻ em Điều 50 */
+    c.received = (struct datetime){{2026, 3, 10}, 8, 0};
+    c.place = strdup("Thôn Một");
+    ck_assert_msg(cases_add(db, &c) == ST_OK, "%s", status_message());
+    long long id = c.id;
+    case_file_free(&c);
+    return id;
+}
+
+static long long add(struct db *db, long long id, int kind, int day, int hour)
+{
+    struct case_step s;
+    case_step_init(&s, kind);
+    s.case_id = id;
+    s.at = (struct datetime){{2026, 3, day}, hour, 0};
+    if (kind == CASE_STEP_INITIAL)
+        s.emergency = 0;
+    s.notes = strdup("ghi chú cũ");
+    ck_assert_msg(cases_add_step(db, &s, NULL, 0, NULL, 0) == ST_OK, "%s", status_message());
+    long long sid = s.id;
+    case_step_free(&s);
+    return sid;
+}
+
+static void env(void) { setenv("TREEM_TODAY", "2026-03-16 09:00", 1); }
+static void env_end(void) { unsetenv("TREEM_TODAY"); }
+
+START_TEST(edit_the_intake_keeps_the_old_values)
+{
+    struct db *db = test_db_new(true);
+    long long id = new_case(db);
+    struct case_file c;
+    ck_assert_int_eq(case_repo_get(db, id, &c), ST_OK);
+    free(c.place);
+    c.place = strdup("  Thôn Hai ");
+    c.level = CASE_LEVEL_SUPPORT; /* lower than the kind's: with its reason */
+    c.level_reason = strdup("gia đình đã tự bảo vệ được trẻ");
+    ck_assert_msg(case_edit_intake(db, &c) == ST_OK, "%s", status_message());
+    case_file_free(&c);
+    ck_assert_int_eq(case_repo_get(db, id, &c), ST_OK);
+    ck_assert_str_eq(c.place, "Thôn Hai");
+    ck_assert_int_eq(c.level, CASE_LEVEL_SUPPORT);
+    ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM audit_log WHERE entity = 'case' AND "
+                                        "action = 'change' AND old_value = 'Thôn Một' AND "
+                                        "new_value = 'Thôn Hai'"), 1);
+    ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM audit_log WHERE entity = 'case' AND "
+                                        "old_value = 'intervention' AND new_value = 'support'"), 1);
+    /* A step dated 11/03: the intake cannot move after it. */
+    add(db, id, CASE_STEP_INITIAL, 11, 8);
+    c.received = (struct datetime){{2026, 3, 12}, 8, 0};
+    ck_assert_int_eq(case_edit_intake(db, &c), ST_INVALID);
+    ck_assert_msg(strncmp(status_message(), "received: step #", 16) == 0, "%s", status_message());
+    /* A stale copy is refused. */
+    c.received = (struct datetime){{2026, 3, 9}, 8, 0};
+    c.rev--;
+    ck_assert_int_eq(case_edit_intake(db, &c), ST_CONFLICT);
+    case_file_free(&c);
+    test_db_free(db);
+}
+END_TEST
+
+START_TEST(edit_a_step)
+{
+    struct db *db = test_db_new(true);
+    long long id = new_case(db);
+    long long ini = add(db, id, CASE_STEP_INITIAL, 10, 18);
+    long long det = add(db, id, CASE_STEP_DETAILED, 11, 8);
+    struct case_step s;
+    ck_assert_int_eq(case_edit_get_step(db, id, det, &s), ST_OK);
+    free(s.notes);
+    s.notes = strdup("ghi chú mới");
+    s.at = (struct datetime){{2026, 3, 12}, 9, 30};
+    ck_assert_msg(case_edit_step(db, &s, false, NULL, 0, NULL, 0) == ST_OK, "%s", status_message());
+    ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM audit_log WHERE entity = 'case_step' "
+                                        "AND field = 'notes' AND old_value = 'ghi chú cũ' AND "
+                                        "new_value = 'ghi chú mới'"), 1);
+    ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM audit_log WHERE entity = 'case_step' "
+                                        "AND field = 'at' AND old_value = '2026-03-11 08:00'"), 1);
+    /* The detailed assessment cannot move before the initial assessment. */
+    s.at = (struct datetime){{2026, 3, 10}, 9, 0};
+    ck_assert_int_eq(case_edit_step(db, &s, false, NULL, 0, NULL, 0), ST_INVALID);
+    ck_assert_msg(strstr(status_message(), "initial assessment"), "%s", status_message());
+    case_step_free(&s);
+    /* Nor can the initial assessment become a plan. */
+    ck_assert_int_eq(case_edit_get_step(db, id, ini, &s), ST_OK);
+    s.kind = CASE_STEP_PLAN;
+    ck_assert_int_eq(case_edit_step(db, &s, false, NULL, 0, NULL, 0), ST_INVALID);
+    case_step_free(&s);
+    ck_assert_int_eq(case_edit_get_step(db, id, 9999, &s), ST_NOTFOUND);
+    ck_assert_msg(strstr(status_message(), "#9999"), "%s", status_message());
+    case_step_free(&s);
+    test_db_free(db);
+}
+END_TEST
+
+/* The open items of case id now, in *it (CASE_OPEN_MAX), their count returned. */
+static size_t open_items(struct db *db, long long id, struct case_open_item *it)
+{
+    struct case_file c;
+    size_t n = 0;
+    ck_assert_int_eq(case_repo_get(db, id, &c), ST_OK);
+    ck_assert_int_eq(cases_open_items(db, &c, NOW, it, &n), ST_OK);
+    case_file_free(&c);
+    return n;
+}
+
+static void same_items(const struct case_open_item *a, size_t na, const struct case_open_item *b,
+                       size_t nb)
+{
+    ck_assert_uint_eq(na, nb);
+    for (size_t i = 0; i < na; i++) {
+        ck_assert_int_eq(a[i].step, b[i].step);
+        ck_assert_int_eq(date_to_days(a[i].due.date), date_to_days(b[i].due.date));
+        ck_assert_int_eq(a[i].urgency, b[i].urgency);
+    }
+}
+
+START_TEST(delete_a_step_brings_its_deadline_back)
+{
+    struct db *db = test_db_new(true);
+    long long id = new_case(db);
+    struct case_open_item fresh[CASE_OPEN_MAX], after_ini[CASE_OPEN_MAX], now[CASE_OPEN_MAX];
+    size_t nfresh = open_items(db, id, fresh);
+    long long ini = add(db, id, CASE_STEP_INITIAL, 10, 18);
+    size_t nini = open_items(db, id, after_ini);
+    long long det = add(db, id, CASE_STEP_DETAILED, 11, 8);
+    /* The initial assessment cannot go while the detailed one needs it. */
+    ck_assert_int_eq(case_edit_delete_step(db, id, ini), ST_INVALID);
+    ck_assert_msg(strstr(status_message(), "would then be out of order"), "%s", status_message());
+    ck_assert_int_eq(case_edit_delete_step(db, id, det), ST_OK);
+    size_t n = open_items(db, id, now);
+    same_items(now, n, after_ini, nini);
+    ck_assert_int_eq(case_edit_delete_step(db, id, ini), ST_OK);
+    ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM case_step"), 0);
+    ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM audit_log WHERE entity = 'case_step' "
+                                        "AND action = 'delete' AND old_value LIKE '%initial "
+                                        "2026-03-10 18:00%ghi chú cũ'"), 1);
+    /* Back to intake: the deadlines of a case just received are open again. */
+    n = open_items(db, id, now);
+    same_items(now, n, fresh, nfresh);
+    struct case_file c;
+    ck_assert_int_eq(case_repo_get(db, id, &c), ST_OK);
+    ck_assert_int_eq(c.stage, CASE_STAGE_INTAKE);
+    case_file_free(&c);
+    test_db_free(db);
+}
+END_TEST
+
+START_TEST(kinds_offered)
+{
+    struct db *db = test_db_new(true);
+    long long id = new_case(db);
+    int k[CASE_STEP__COUNT];
+    size_t n = 0;
+    ck_assert_int_eq(case_edit_next_kinds(db, id, 0, k, &n), ST_OK);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_int_eq(k[0], CASE_STEP_INITIAL);
+    long long ini = add(db, id, CASE_STEP_INITIAL, 10, 18);
+    ck_assert_int_eq(case_edit_next_kinds(db, id, 0, k, &n), ST_OK);
+    ck_assert_uint_eq(n, 3); /* detailed, closure, separation */
+    ck_assert_int_eq(case_edit_next_kinds(db, id, ini, k, &n), ST_OK);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_int_eq(k[0], CASE_STEP_INITIAL);
+    /* A new step out of order is refused with the reason. */
+    struct case_step s;
+    case_step_init(&s, CASE_STEP_PLAN);
+    s.case_id = id;
+    s.at = (struct datetime){{2026, 3, 12}, 8, 0};
+    ck_assert_int_eq(cases_add_step(db, &s, NULL, 0, NULL, 0), ST_INVALID);
+    ck_assert_msg(strstr(status_message(), "detailed assessment"), "%s", status_message());
+    case_step_free(&s);
+    test_db_free(db);
+}
+END_TEST
+
+Suite *suite_case_edit(void)
+{
+    Suite *s = suite_create("case_edit");
+    TCase *tc = tcase_create("app");
+    tcase_add_checked_fixture(tc, env, env_end);
+    tcase_add_test(tc, edit_the_intake_keeps_the_old_values);
+    tcase_add_test(tc, edit_a_step);
+    tcase_add_test(tc, delete_a_step_brings_its_deadline_back);
+    tcase_add_test(tc, kinds_offered);
+    suite_add_tcase(s, tc);
+    return s;
+}
