@@ -112,7 +112,7 @@ PY
 
 # the rows of a database, as exported, without identifiers and stamps
 rows_of() {
-    "$TREEM" --db "$1" export children "$T/out.csv" >/dev/null
+    "$TREEM" --db "$1" export children "$T/out.csv" --force >/dev/null
     python3 - "$T/out.csv" <<'PY'
 import csv, sys
 with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:

@@ -47,7 +47,7 @@ expect_grep '^changed: 0$' "$OUT"
 
 # 2. the text formats LibreOffice saves, each into a fresh database
 rows_of() {
-    "$TREEM" --db "$1" export children "$T/out.csv" >/dev/null
+    "$TREEM" --db "$1" export children "$T/out.csv" --force >/dev/null
     python3 - "$T/out.csv" <<'PY'
 import csv, sys
 with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:

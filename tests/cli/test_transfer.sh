@@ -163,7 +163,7 @@ expect_grep '^changed: 1$' "$OUT"
 expect_rc 0 tr_ "$T/demo.db" handoff --out "$T/pkg"
 expect_grep '^commune_code=30502$' "$T/pkg/manifest.txt"
 expect_grep '^file=children.csv,children,400,[0-9a-f]{64}$' "$T/pkg/manifest.txt"
-new_db "$T/up.db" 21934
+new_db "$T/up.db" 30502  # the demo's commune: a commune takes its own packages
 expect_rc 0 tr_ "$T/up.db" import "$T/pkg" --dry-run
 expect_grep '^added: ' "$OUT"
 cp -r "$T/pkg" "$T/bad"
@@ -182,7 +182,7 @@ expect_rc 0 tr_ "$T/other.db" import children "$T/nfd.csv"
 expect_rc 0 tr_ "$T/other.db" handoff --out "$T/pkg2"
 # a commune's database takes only its own commune's packages (issue 20)
 expect_rc 1 tr_ "$T/up.db" import "$T/pkg2"
-expect_grep 'the package is from commune 00025, and this database is commune 21934' "$ERR"
+expect_grep 'the package is from commune 00025, and this database is commune 30502' "$ERR"
 check "a foreign package adds nothing" test "$(count "$T/up.db")" -eq 400
 expect_rc 0 tr_ "$T/demo.db" handoff --out "$T/anon" --anonymise
 expect_grep '^anonymised=1$' "$T/anon/manifest.txt"
