@@ -360,7 +360,7 @@ START_TEST(register_rates)
     ck_assert_int_eq(child_stats_insurance(db, D(2026, 6, 30), &r), ST_OK);
     ck_assert_int_eq(r.num, 2);
     ck_assert_int_eq(r.den, 5);
-    /* criterion 6.1: three in special circumstances this year, one helped
+    /* criterion 6.1: three in special circumstances on the day, one helped
      * this year (Năm's help was last year) */
     struct child_period p;
     memset(&p, 0, sizeof p);
