@@ -88,13 +88,14 @@ enum status child_stats_insurance(struct db *db, struct date day, struct child_r
 
 enum status child_stats_helped(struct db *db, struct date day, struct child_ratio *out)
 {
-    /* ?1 = 01/01 of the day's year, ?2 = day */
+    /* ?1 = the day 16 years before, ?2 = day: the children of
+     * child_stats_special; num: help dated from 01/01 of the day's year */
     return two_counts(db,
         "SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM child_help g WHERE g.child_id = c.id "
-        "AND g.date BETWEEN ?1 AND ?2)), count(*) FROM child c WHERE EXISTS (SELECT 1 FROM "
-        "child_sc_period p WHERE p.child_id = c.id AND p.from_date <= ?2 AND (p.to_date IS NULL "
-        "OR p.to_date >= ?1)) AND c.birth_eff > date(?1, '-16 years')",
-        (struct date){day.y, 1, 1}, day, out);
+        "AND g.date BETWEEN substr(?2, 1, 4) || '-01-01' AND ?2)), count(*) FROM child c "
+        "WHERE c.birth_eff > ?1 AND c.birth_eff <= ?2 AND EXISTS (SELECT 1 FROM child_sc_period p "
+        "WHERE p.child_id = c.id AND p.from_date <= ?2 AND (p.to_date IS NULL OR p.to_date >= ?2))",
+        minus_years(day, 16), day, out);
 }
 
 enum status child_stats_special(struct db *db, struct date day, struct child_ratio *out)

@@ -28,47 +28,6 @@ static const char *const risk_reasons[] = {
     "Học lực yếu, nghỉ học nhiều, có nguy cơ bỏ học",
 };
 
-struct row { long long id; char uid[32]; struct date from, birth; };
-
-/* Rows of sql (?1 = today, ?2 = 01/01 of last year): id, uid, a date, birth. */
-static enum status read_rows(struct db *db, const char *sql, struct date today, struct row **out,
-                             size_t *n)
-{
-    sqlite3_stmt *st;
-    char a[DATE_BUF], b[DATE_BUF];
-    size_t cap = 0;
-    *out = NULL;
-    *n = 0;
-    enum status rc = db_prepare(db, sql, &st);
-    if (rc != ST_OK)
-        return rc;
-    date_iso(today, a);
-    date_iso((struct date){today.y - 1, 1, 1}, b);
-    db_bind_text(st, 1, a);
-    db_bind_text(st, 2, b);
-    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t nc = cap ? cap * 2 : 64;
-            struct row *nr = realloc(*out, nc * sizeof *nr);
-            if (!nr) {
-                rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-                break;
-            }
-            *out = nr;
-            cap = nc;
-        }
-        struct row *r = &(*out)[(*n)++];
-        r->id = sqlite3_column_int64(st, 0);
-        snprintf(r->uid, sizeof r->uid, "%s", (const char *)sqlite3_column_text(st, 1));
-        date_parse((const char *)sqlite3_column_text(st, 2), &r->from);
-        r->birth = (struct date){0, 0, 0};
-        if (sqlite3_column_text(st, 3))
-            date_parse((const char *)sqlite3_column_text(st, 3), &r->birth);
-    }
-    sqlite3_finalize(st);
-    return rc;
-}
-
 /* A day between lo and today, spread by k; {0} when lo is after today. */
 static struct date spread(struct date lo, struct date today, long long k)
 {
@@ -78,7 +37,7 @@ static struct date spread(struct date lo, struct date today, long long k)
     return date_add_days(lo, span ? (long)((k * 37) % (span + 1)) : 0);
 }
 
-static enum status add_help(struct db *db, const char *who, const struct row *r, struct date on,
+static enum status add_help(struct db *db, const char *who, const struct child_support_row *r, struct date on,
                             size_t k)
 {
     if (!on.y || (r->birth.y && date_cmp(on, r->birth) < 0))
@@ -92,12 +51,10 @@ static enum status add_help(struct db *db, const char *who, const struct row *r,
  * this year, one in three also last year. */
 static enum status helped(struct db *db, const char *who, struct date today)
 {
-    struct row *rows;
+    struct child_support_row *rows;
     size_t n;
-    enum status rc = read_rows(db,
-        "SELECT c.id, c.uid, max(p.from_date, ?2), c.birth_date FROM child c JOIN child_sc_period p "
-        "ON p.child_id = c.id WHERE p.from_date <= ?1 AND (p.to_date IS NULL OR p.to_date >= ?2) "
-        "GROUP BY c.id ORDER BY c.id", today, &rows, &n);
+    enum status rc = child_support_repo_in_groups(db, (struct date){today.y - 1, 1, 1}, today,
+                                                  &rows, &n);
     struct date jan1 = {today.y, 1, 1}, last_end = {today.y - 1, 12, 31};
     for (size_t k = 0; rc == ST_OK && k < n; k++) {
         struct date lo = date_cmp(rows[k].from, jan1) > 0 ? rows[k].from : jan1;
@@ -114,12 +71,10 @@ static enum status helped(struct db *db, const char *who, struct date today)
  * those periods has ended. */
 static enum status at_risk(struct db *db, const char *who, struct date today)
 {
-    struct row *rows;
+    struct child_support_row *rows;
     size_t n;
-    enum status rc = read_rows(db,
-        "SELECT c.id, c.uid, ?2, c.birth_date FROM child c WHERE c.birth_eff > date(?1, '-16 years') "
-        "AND NOT EXISTS (SELECT 1 FROM child_sc_period p WHERE p.child_id = c.id) ORDER BY c.id",
-        today, &rows, &n);
+    enum status rc = child_support_repo_outside_groups(db, (struct date){today.y - 1, 1, 1}, today,
+                                                       &rows, &n);
     for (size_t k = 16; rc == ST_OK && k < n; k += 17) {
         struct date from = spread(rows[k].from, today, (long long)k);
         if (rows[k].birth.y && date_cmp(from, rows[k].birth) < 0)

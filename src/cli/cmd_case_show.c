@@ -121,6 +121,10 @@ int cmd_case_due(const struct cli_env *env, const struct cli_command *self, int 
         due_text(&due[i].item, when);
         printf("%s\t%s\t%s\t%s\t%s\n", urgency_label(due[i].item.urgency), when, due[i].code,
                case_open_item_label(&due[i].item), due[i].child_shown);
+        if (due[i].item.no_holidays)
+            fprintf(stderr, "treem: %s: %s\n", due[i].code,
+                    _("warning: the holiday table does not cover this year; "
+                      "check the date against the year's holidays"));
         shown++;
     }
     if (rc == 0 && shown == 0)

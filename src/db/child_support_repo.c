@@ -243,3 +243,51 @@ enum status child_help_repo_list(struct db *db, long long child_id, struct child
 {
     return help_query(db, "child_id = ?1", child_id, 0, out, n);
 }
+
+static bool read_support_row(sqlite3_stmt *st, void *elem)
+{
+    struct child_support_row *r = elem;
+    r->id = sqlite3_column_int64(st, 0);
+    snprintf(r->uid, sizeof r->uid, "%s", (const char *)sqlite3_column_text(st, 1));
+    r->from = row_date(st, 2);
+    r->birth = row_date(st, 3);
+    return true;
+}
+
+static void clear_support_row(void *elem)
+{
+    (void)elem;
+}
+
+/* Rows of sql with ?1 = a, ?2 = b (ISO dates). */
+static enum status support_rows(struct db *db, const char *sql, struct date a, struct date b,
+                                struct child_support_row **out, size_t *n)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    *n = 0;
+    enum status rc = db_prepare(db, sql, &st);
+    if (rc != ST_OK)
+        return rc;
+    row_bind_date(st, 1, a);
+    row_bind_date(st, 2, b);
+    return row_collect(db, st, sizeof **out, read_support_row, clear_support_row, (void **)out, n);
+}
+
+enum status child_support_repo_in_groups(struct db *db, struct date from, struct date to,
+                                         struct child_support_row **out, size_t *n)
+{
+    return support_rows(db,
+        "SELECT c.id, c.uid, max(min(p.from_date), ?1), c.birth_date FROM child c JOIN child_sc_period p "
+        "ON p.child_id = c.id WHERE p.from_date <= ?2 AND (p.to_date IS NULL OR p.to_date >= ?1) "
+        "GROUP BY c.id ORDER BY c.id", from, to, out, n);
+}
+
+enum status child_support_repo_outside_groups(struct db *db, struct date from, struct date day,
+                                              struct child_support_row **out, size_t *n)
+{
+    return support_rows(db,
+        "SELECT c.id, c.uid, ?1, c.birth_date FROM child c WHERE c.birth_eff > date(?2, '-16 years') "
+        "AND NOT EXISTS (SELECT 1 FROM child_sc_period p WHERE p.child_id = c.id) ORDER BY c.id",
+        from, day, out, n);
+}

@@ -1,11 +1,13 @@
 /* scr_child_facts — Ctrl-G in a child's form: the child's periods in groups of
  * special circumstances (from/to), weight and height measurements with the
- * WHO 2006 assessment, and health checks; add (F3) and delete (F8). */
+ * WHO 2006 assessment, health checks, periods at risk of special
+ * circumstances and the help received; add (F3) and delete (F8). */
 #include <config.h>
 #include "treem/tui/child_form.h"
 #include "treem/tui/form.h"
 #include "treem/tui/list.h"
 #include "treem/app/children.h"
+#include "treem/app/child_support.h"
 #include "treem/app/who_tables.h"
 #include "treem/core/i18n.h"
 
@@ -13,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum item_kind { IT_PERIOD, IT_MEASURE, IT_CHECK };
+enum item_kind { IT_PERIOD, IT_MEASURE, IT_CHECK, IT_RISK, IT_HELP };
 
 struct item {
     enum item_kind kind;
@@ -22,10 +24,13 @@ struct item {
     char text[256];
 };
 
-enum { F_KIND, F_GROUP, F_FROM, F_TO, F_WEIGHT, F_HEIGHT, F__COUNT };
+enum { F_KIND, F_GROUP, F_FROM, F_TO, F_WEIGHT, F_HEIGHT, F_TEXT, F_BY, F_HELP, F__COUNT };
 
 static const char *const kind_choices[] = {N_("Special-circumstance group"), N_("Weight and height"),
-                                           N_("Health check"), NULL};
+                                           N_("Health check"), N_("At risk of special circumstances"),
+                                           N_("Help received"), NULL};
+#define ENUM_X_LABEL(id, code, label, aliases) label,
+static const char *const help_choices[] = {HELP_KIND_LIST(ENUM_X_LABEL) NULL};
 
 static const struct form_def add_defs[F__COUNT] = {
     {N_("Add"), FK_CHOICE, 0, kind_choices, NULL},
@@ -34,6 +39,9 @@ static const struct form_def add_defs[F__COUNT] = {
     {N_("Until"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy, empty while it lasts")},
     {N_("Weight (kg)"), FK_TEXT, 6, NULL, N_("e.g. 10,5")},
     {N_("Height (cm)"), FK_TEXT, 6, NULL, N_("e.g. 85")},
+    {N_("Reason / help given"), FK_TEXT, 300, NULL, N_("at risk: why; help: what was given or done")},
+    {N_("Given by"), FK_TEXT, 200, NULL, N_("help: department, body or person")},
+    {N_("Kind of help"), FK_CHOICE, 0, help_choices, NULL},
 };
 
 struct facts_state {
@@ -114,6 +122,34 @@ static void add_checks(struct screen *s, struct facts_state *st)
     free(d);
 }
 
+static void add_support(struct screen *s, struct facts_state *st)
+{
+    struct child_risk *r;
+    struct child_help *h;
+    size_t n;
+    if (child_support_risks(s->ui->db, st->child.id, &r, &n) == ST_OK) {
+        for (size_t i = 0; i < n; i++) {
+            char from[DATE_BUF], to[DATE_BUF] = "…", line[1200];
+            date_format(r[i].from, from);
+            if (r[i].to.y)
+                date_format(r[i].to, to);
+            snprintf(line, sizeof line, "%s–%s  %s", from, to, r[i].reason);
+            push_item(st, IT_RISK, r[i].id, r[i].from, line);
+        }
+        child_risks_free(r, n);
+    }
+    if (child_support_helps(s->ui->db, st->child.id, &h, &n) == ST_OK) {
+        for (size_t i = 0; i < n; i++) {
+            char day[DATE_BUF], line[1200];
+            date_format(h[i].date, day);
+            snprintf(line, sizeof line, "%s  %s: %s — %s", day, enum_label(&enum_help_kind, h[i].kind),
+                     h[i].what, h[i].by_whom);
+            push_item(st, IT_HELP, h[i].id, h[i].date, line);
+        }
+        child_helps_free(h, n);
+    }
+}
+
 static void reload(struct screen *s)
 {
     struct facts_state *st = s->state;
@@ -123,6 +159,7 @@ static void reload(struct screen *s)
     add_periods(s, st);
     add_measures(s, st);
     add_checks(s, st);
+    add_support(s, st);
     list_set_count(&st->lv, st->n);
 }
 
@@ -147,13 +184,14 @@ static void facts_leave(struct screen *s)
 
 static const char *kind_label(enum item_kind k)
 {
-    return k == IT_PERIOD ? _("Group") : k == IT_MEASURE ? _("Measurement") : _("Check");
+    return k == IT_PERIOD ? _("Group") : k == IT_MEASURE ? _("Measurement")
+         : k == IT_CHECK ? _("Check") : k == IT_RISK ? _("At risk") : _("Help");
 }
 
 static void facts_row(void *ctx, size_t i, char *buf, size_t bufsz)
 {
     struct facts_state *st = ctx;
-    const int widths[] = {9, 66};
+    const int widths[] = {10, 65};
     const char *cells[] = {kind_label(st->items[i].kind), st->items[i].text};
     ui_columns(buf, bufsz, widths, cells, 2);
 }
@@ -162,7 +200,7 @@ static void facts_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct facts_state *st = s->state;
     char title[300];
-    snprintf(title, sizeof title, _("%s — %s: groups, measurements, health checks"), st->child.code,
+    snprintf(title, sizeof title, _("%s — %s: groups, measurements, health checks, risk, help"), st->child.code,
              st->child.full_name ? st->child.full_name : "");
     ui_attr(w, UC_OK, true);
     ui_print(w, 0, 2, cols - 4, title);
@@ -175,7 +213,7 @@ static void facts_draw(struct screen *s, WINDOW *w, int rows, int cols)
     list_draw(w, 2, 2, rows - 2, cols - 4, &st->lv, facts_row, st, true);
     if (!st->n) {
         ui_attr(w, UC_DIM, true);
-        ui_print(w, 2, 2, cols - 4, _("Nothing recorded yet. F3 adds a group, a measurement or a health check."));
+        ui_print(w, 2, 2, cols - 4, _("Nothing recorded yet. F3 adds a group, a measurement, a health check, a risk or help received."));
         ui_attr(w, UC_DIM, false);
     }
 }
@@ -205,6 +243,45 @@ static enum status parse_date_field(struct form *f, size_t i, bool optional, str
     return ST_OK;
 }
 
+/* The field a message of the support records belongs to. */
+static size_t support_field(const char *msg)
+{
+    static const struct { const char *label; size_t field; } map[] = {
+        {N_("risk from"), F_FROM}, {N_("help date"), F_FROM}, {N_("risk to"), F_TO},
+        {N_("risk reason"), F_TEXT}, {N_("help given by"), F_BY}, {N_("help given"), F_TEXT},
+        {N_("help kind"), F_HELP},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (strncmp(msg, _(map[i].label), strlen(_(map[i].label))) == 0 &&
+            msg[strlen(_(map[i].label))] == ':')
+            return map[i].field;
+    return F_TEXT;
+}
+
+/* A period at risk (risk) or a help record from the form. */
+static enum status save_support(struct screen *s, bool risk, size_t *at)
+{
+    struct facts_state *st = s->state;
+    struct form *f = &st->form;
+    struct date from, to = {0, 0, 0};
+    enum status rc = parse_date_field(f, F_FROM, false, &from);
+    if (rc == ST_OK && risk && (rc = parse_date_field(f, F_TO, true, &to)) != ST_OK)
+        *at = F_TO;
+    if (rc != ST_OK)
+        return rc;
+    if (risk) {
+        struct child_risk r = {0, st->child.id, from, to, (char *)form_value(f, F_TEXT)};
+        rc = child_support_add_risk(s->ui->db, &r);
+    } else {
+        struct child_help h = {0, st->child.id, from, form_choice(f, F_HELP),
+                               (char *)form_value(f, F_TEXT), (char *)form_value(f, F_BY)};
+        rc = child_support_add_help(s->ui->db, &h);
+    }
+    if (rc != ST_OK)
+        *at = support_field(status_message());
+    return rc;
+}
+
 /* Saves what the form holds; the field that fails gets the message. */
 static bool save_new(struct screen *s)
 {
@@ -231,11 +308,13 @@ static bool save_new(struct screen *s)
             at = F_HEIGHT;
         if (rc == ST_OK && (rc = children_add_measure(s->ui->db, &m)) != ST_OK)
             at = F_WEIGHT;
-    } else {
+    } else if (kind == 2) {
         struct date day;
         rc = parse_date_field(f, F_FROM, false, &day);
         if (rc == ST_OK)
             rc = children_add_check(s->ui->db, st->child.id, day);
+    } else {
+        rc = save_support(s, kind == 3, &at);
     }
     if (rc != ST_OK) {
         form_set_error(f, at, status_message());
@@ -256,7 +335,9 @@ static enum screen_result delete_selected(struct screen *s)
         return SR_HANDLED;
     enum status rc = it->kind == IT_PERIOD ? children_delete_period(s->ui->db, st->child.id, it->id)
                    : it->kind == IT_MEASURE ? children_delete_measure(s->ui->db, st->child.id, it->id)
-                                            : children_delete_check(s->ui->db, st->child.id, it->day);
+                   : it->kind == IT_RISK ? child_support_delete_risk(s->ui->db, st->child.id, it->id)
+                   : it->kind == IT_HELP ? child_support_delete_help(s->ui->db, st->child.id, it->id)
+                                         : children_delete_check(s->ui->db, st->child.id, it->day);
     if (rc != ST_OK)
         ui_status(s->ui, true, "%s", status_message());
     reload(s);

@@ -54,3 +54,12 @@ expect_rc 0 t child show TE-0003
 expect_grep "Khơ-me" "$OUT"
 expect_rc 1 t child add --name "Néang Sa Rết" --dob 01/01/2017 --ethnicity "Khơ mú lạ"
 expect_grep "ethnicity: 'Khơ mú lạ' is not in the list" "$ERR"
+
+# --- a deadline counted over a year the holiday table does not cover warns
+expect_rc 0 env TREEM_TODAY="2028-01-03 09:00" "$TREEM" --db "$DB" case add --source phone \
+    --kind injury --injury other --date 03/01/2028 --time 08:00
+expect_rc 0 env TREEM_TODAY="2028-01-03 09:00" "$TREEM" --db "$DB" case show VV-0001
+expect_grep "10/01/2028  Support plan" "$OUT"
+expect_grep "warning: the holiday table does not cover this year" "$OUT"
+expect_rc 0 env TREEM_TODAY="2028-01-03 09:00" "$TREEM" --db "$DB" case due
+expect_grep "VV-0001: warning: the holiday table does not cover this year" "$ERR"

@@ -10,6 +10,7 @@
 #include "treem/app/child_support.h"
 #include "treem/app/children.h"
 #include "treem/app/score_cases.h"
+#include "treem/db/migrate.h"
 #include "treem/model/case_rules.h"
 #include "treem/model/ethnicity.h"
 #include "treem/model/task.h"
@@ -109,6 +110,39 @@ START_TEST(holidays_shipped_and_uncovered_years)
     ck_assert(!it[0].no_holidays);
     holidays_free(&h);
     test_db_free(db);
+}
+END_TEST
+
+/* An existing database gets the migration's changes: the case table takes
+ * the new kind with its cases kept, the holidays and the department name. */
+START_TEST(migration_register_help_on_an_old_database)
+{
+    char *dir = test_dir_new(), *path = test_join(dir, "t.db");
+    struct db *old;
+    int from = -1, to = -1;
+    ck_assert_int_eq(db_open(path, &old), ST_OK);
+    ck_assert_int_eq(migrate_apply_to(old, 6, false, &from, &to), ST_OK); /* before 007_register_help */
+    ck_assert_int_eq(db_exec(old,
+        "INSERT INTO holiday(date, name) VALUES ('2026-01-01', 'Tết Dương lịch');"
+        "INSERT INTO department(code, name, criteria) VALUES ('vanhoa', 'Văn hóa – Thông tin', '12');"
+        "INSERT INTO case_file(uid, code_num, code, source, received_at, kind, level, created_at, "
+        "updated_at) VALUES ('00004-AAAAAAAAAA', 1, 'VV-0001', 'phone', '2026-03-01 08:00', "
+        "'neglect', 'support', '2026-03-01 08:00', '2026-03-01 08:00');"
+        "INSERT INTO case_step(case_id, kind, at, emergency, created_by) VALUES "
+        "(1, 'initial', '2026-03-01 09:00', 0, 'x');"), ST_OK);
+    ck_assert_msg(migrate_apply(old, false, &from, &to) == ST_OK, "%s", status_message());
+    ck_assert_int_eq(test_query_int(old, "SELECT count(*) FROM case_file WHERE code = 'VV-0001' "
+                                         "AND kind = 'neglect' AND level_reason = ''"), 1);
+    ck_assert_int_eq(test_query_int(old, "SELECT count(*) FROM case_step WHERE case_id = 1"), 1);
+    ck_assert_int_eq(test_query_int(old, "SELECT count(*) FROM holiday WHERE date IN "
+                                         "('2026-01-02', '2027-05-03', '2027-02-04')"), 3);
+    ck_assert_int_eq(test_query_int(old, "SELECT count(*) FROM department WHERE code = 'vanhoa' "
+                                         "AND name = 'Văn hóa – Xã hội'"), 1);
+    ck_assert_int_eq(db_exec(old, "UPDATE case_file SET kind = 'abandonment' WHERE id = 1"), ST_OK);
+    ck_assert_int_eq(test_query_int(old, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    db_close(old);
+    free(path);
+    test_dir_free(dir);
 }
 END_TEST
 
@@ -330,7 +364,7 @@ START_TEST(register_rates)
     ck_assert_int_eq(child_stats_insurance(db, D(2026, 6, 30), &r), ST_OK);
     ck_assert_int_eq(r.num, 2);
     ck_assert_int_eq(r.den, 5);
-    /* criterion 6.1: three in special circumstances this year, one helped
+    /* criterion 6.1: three in special circumstances on the day, one helped
      * this year (Năm's help was last year) */
     struct child_period p;
     memset(&p, 0, sizeof p);
@@ -434,6 +468,7 @@ Suite *suite_law(void)
     TCase *tc = tcase_create("rules");
     tcase_add_test(tc, emergency_12_hours_from_the_intake);
     tcase_add_test(tc, holidays_shipped_and_uncovered_years);
+    tcase_add_test(tc, migration_register_help_on_an_old_database);
     tcase_add_test(tc, case_rules_age_level_factors);
     tcase_add_test(tc, plan_timeliness);
     tcase_add_test(tc, task_done_not_in_the_future);

@@ -50,9 +50,9 @@ enum status child_stats_preschool(struct db *db, struct date day, struct child_r
 /* Children under 6 on `day`; num: with a health-insurance card (thẻ BHYT). */
 enum status child_stats_insurance(struct db *db, struct date day, struct child_ratio *out);
 
-/* Children in a special-circumstance sub-group at some time from 01/01 of
- * day's year to `day`, under 16 on 01/01; num: those who received help
- * (child_help) in that time (criterion 6.1). */
+/* Children under 16 in a special-circumstance sub-group on `day` (the
+ * denominator of child_stats_special's numerator); num: those with help
+ * (child_help) dated from 01/01 of day's year to `day` (criterion 6.1). */
 enum status child_stats_helped(struct db *db, struct date day, struct child_ratio *out);
 
 /* Children under 16 on `day`; num: in at least one special-circumstance

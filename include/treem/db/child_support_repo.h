@@ -26,4 +26,16 @@ enum status child_help_repo_delete(struct db *db, long long child_id, long long 
 /* A child's help, oldest first; *out malloc'd (child_helps_free). */
 enum status child_help_repo_list(struct db *db, long long child_id, struct child_help **out, size_t *n);
 
+/* A child with the day to start counting from (for the demo's records). */
+struct child_support_row { long long id; char uid[32]; struct date from, birth; };
+
+/* Children in a special-circumstance sub-group at some time from `from` to
+ * `to`, with the later of `from` and their first day in a group, and their
+ * birth date; id order; *out malloc'd. */
+enum status child_support_repo_in_groups(struct db *db, struct date from, struct date to,
+                                         struct child_support_row **out, size_t *n);
+/* Children under 16 on `day` in no sub-group ever, with from = `from`. */
+enum status child_support_repo_outside_groups(struct db *db, struct date from, struct date day,
+                                              struct child_support_row **out, size_t *n);
+
 #endif
