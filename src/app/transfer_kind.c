@@ -114,8 +114,12 @@ bool transfer_has(const struct transfer_import *im, size_t col)
     return csv_map_has(im->map, col);
 }
 
+/* The column as the file named it ("Ngày sinh"), else its stable name. */
 static const char *col_name(const struct transfer_import *im, size_t col)
 {
+    const char *text = im->map ? csv_map_header(im->map, col) : NULL;
+    if (text)
+        return text;
     return col < im->kind->csv->ncolumns ? im->kind->csv->columns[col].name : "";
 }
 
