@@ -64,7 +64,7 @@ enum status handoff_write(struct db *db, const char *dir, const struct handoff_o
     static const struct handoff_opts none = {0};
     opts = opts ? opts : &none;
     if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-        return status_set(ST_IO, _("cannot create %s: %s"), dir, strerror(errno));
+        return status_set(ST_IO, _("cannot create %s: %s"), dir, i18n_strerror(errno));
     struct manifest m = {0};
     enum status rc = header(db, opts, &m);
     struct transfer_export_opts xo = {opts->flags, opts->anonymise, opts->from, opts->to, TRANSFER_FORM_MACHINE};

@@ -171,10 +171,10 @@ enum status transfer_export(struct db *db, const struct transfer_kind *k, const 
         return export_xlsx(db, k, path, opts ? opts : &none, rows);
     FILE *f = fopen(path, "wb");
     if (!f)
-        return status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
+        return status_set(ST_IO, _("cannot write %s: %s"), path, i18n_strerror(errno));
     enum status rc = transfer_export_stream(db, k, f, opts, rows);
     if (fclose(f) != 0 && rc == ST_OK)
-        rc = status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
+        rc = status_set(ST_IO, _("cannot write %s: %s"), path, i18n_strerror(errno));
     if (rc != ST_OK)
         remove(path);
     return rc;
@@ -184,7 +184,7 @@ enum status transfer_write_template(const struct transfer_kind *k, const char *p
 {
     FILE *f = fopen(path, "wb");
     if (!f)
-        return status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
+        return status_set(ST_IO, _("cannot write %s: %s"), path, i18n_strerror(errno));
     struct csv_writer *w = malloc(sizeof *w);
     enum status rc = w ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
     if (w) {
@@ -195,7 +195,7 @@ enum status transfer_write_template(const struct transfer_kind *k, const char *p
         free(w);
     }
     if (fclose(f) != 0 && rc == ST_OK)
-        rc = status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
+        rc = status_set(ST_IO, _("cannot write %s: %s"), path, i18n_strerror(errno));
     return rc;
 }
 
@@ -305,8 +305,10 @@ enum status transfer_import_in(struct db *db, const struct transfer_kind *k, con
     if (!res->errs.max)
         res->errs.max = opts->max_errors ? opts->max_errors : DEFAULT_MAX_ERRORS;
     size_t errors_before = res->errs.errors;
+    if (opts->preview && !res->preview.max)
+        res->preview.max = 1000;
     struct reader r = {.im = {db, k, opts, NULL, &res->errs, &res->counts, date_today(), "",
-                              session_user(db), NULL, NULL, NULL}};
+                              session_user(db), NULL, NULL, NULL, opts->preview ? &res->preview : NULL}};
     read_commune(db, r.im.commune);
     enum status rc;
     if (xlsx_is_path(path)) {
@@ -369,6 +371,7 @@ enum status transfer_import(struct db *db, const struct transfer_kind *k, const 
 void transfer_result_free(struct transfer_result *r)
 {
     csv_errors_free(&r->errs);
+    csv_errors_free(&r->preview);
     free(r->backup);
     memset(r, 0, sizeof *r);
 }

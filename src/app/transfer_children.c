@@ -525,6 +525,27 @@ static enum status write_new(struct transfer_import *im, const struct csv_row *r
         rc = child_bulk_insert(im->db, &state(im)->bulk, c, transfer_cell(im, row, COL_CODE), ri->updated);
     if (rc == ST_OK)
         im->counts->added++;
+    if (rc == ST_OK && im->preview) {
+        char msg[300];
+        snprintf(msg, sizeof msg, _("new child: %.250s"), c->full_name);
+        rc = transfer_preview(im, row->line, SIZE_MAX, c->full_name, msg);
+    }
+    return rc;
+}
+
+/* Per changed field: "'old' → 'new'" (a preview, when asked for). */
+static enum status preview_changes(struct transfer_import *im, const struct csv_row *row)
+{
+    struct import_state *s = im->kind_data;
+    enum status rc = ST_OK;
+    for (size_t i = COL_FIELD0; rc == ST_OK && im->preview && i < COL_UPDATED; i++) {
+        if (strcmp(s->a.cell[i], s->b.cell[i]) == 0)
+            continue;
+        char msg[600];
+        snprintf(msg, sizeof msg, "%s: '%.250s' \xE2\x86\x92 '%.250s'", s->a.cell[COL_CODE], s->a.cell[i],
+                 s->b.cell[i]);
+        rc = transfer_preview(im, row->line, i, s->b.cell[i], msg);
+    }
     return rc;
 }
 
@@ -541,6 +562,9 @@ static enum status write_match(struct transfer_import *im, const struct csv_row 
     case V_CONFLICT: return conflict(im, row);
     case V_TAKE_FILE: break;
     }
+    rc = preview_changes(im, row);
+    if (rc != ST_OK)
+        return rc;
     rc = ensure_village(im, row, merged, ri);
     if (rc == ST_OK)
         rc = child_repo_update(im->db, local, merged, im->who);

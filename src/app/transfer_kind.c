@@ -135,6 +135,14 @@ enum status transfer_note(struct transfer_import *im, size_t line, size_t col, c
     return csv_errors_warn(im->errs, line, col_name(im, col), value, TRANSFER_RULE_NOTE, "%s", message);
 }
 
+enum status transfer_preview(struct transfer_import *im, size_t line, size_t col, const char *value,
+                             const char *message)
+{
+    if (!im->preview)
+        return ST_OK;
+    return csv_errors_warn(im->preview, line, col_name(im, col), value, "preview", "%s", message);
+}
+
 /* ------------------------------------------------------ identifiers seen */
 
 /* A hash set of 64-bit hashes of the keys, in memory up to SEEN_IN_MEMORY

@@ -115,7 +115,7 @@ enum status csv_errors_save(const struct csv_errors *e, const char *path, unsign
 {
     FILE *f = fopen(path, "wb");
     if (!f)
-        return status_set(ST_IO, _("cannot create %s: %s"), path, strerror(errno));
+        return status_set(ST_IO, _("cannot create %s: %s"), path, i18n_strerror(errno));
     struct csv_writer *w = malloc(sizeof *w);
     if (!w) {
         fclose(f);
@@ -127,6 +127,6 @@ enum status csv_errors_save(const struct csv_errors *e, const char *path, unsign
         st = csv_writer_flush(w);
     free(w);
     if (fclose(f) != 0 && st == ST_OK)
-        st = status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
+        st = status_set(ST_IO, _("cannot write %s: %s"), path, i18n_strerror(errno));
     return st;
 }

@@ -272,7 +272,7 @@ enum status csv_slurp(const char *path, char **data, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return status_set(ST_IO, _("cannot open %s: %s"), path, strerror(errno));
+        return status_set(ST_IO, _("cannot open %s: %s"), path, i18n_strerror(errno));
     char *buf = NULL;
     size_t n = 0, cap = 0;
     for (;;) {
@@ -481,7 +481,7 @@ enum status csv_read_file(const char *path, const struct csv_read_opts *opts,
         opts = &defaults;
     FILE *f = fopen(path, "rb");
     if (!f)
-        return status_set(ST_IO, _("cannot open %s: %s"), path, strerror(errno));
+        return status_set(ST_IO, _("cannot open %s: %s"), path, i18n_strerror(errno));
     struct stat sb;
     if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode))
         info->bytes = (size_t)sb.st_size;

@@ -12,6 +12,24 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* What SQLite's result code means, in the interface's language; NULL for
+ * the codes whose own message says more (constraints, SQL errors). */
+static const char *sqlite_said(int code)
+{
+    switch (code) {
+    case SQLITE_FULL: return _("the disk is full");
+    case SQLITE_READONLY: return _("the database file cannot be written (read-only)");
+    case SQLITE_CORRUPT: return _("the database file is damaged");
+    case SQLITE_NOTADB: return _("the file is not a treem database");
+    case SQLITE_CANTOPEN: return _("the database file cannot be opened");
+    case SQLITE_IOERR: return _("a disk error occurred while reading or writing the database");
+    case SQLITE_NOMEM: return _("out of memory");
+    case SQLITE_PERM: case SQLITE_AUTH: return _("permission denied");
+    case SQLITE_TOOBIG: return _("a value is too big");
+    default: return NULL;
+    }
+}
+
 enum status db_fail(struct db *db, const char *what)
 {
     int code = db && db->sql ? sqlite3_extended_errcode(db->sql) : SQLITE_ERROR;
@@ -19,7 +37,8 @@ enum status db_fail(struct db *db, const char *what)
     if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
         return status_set(ST_BUSY, "%s: %s", what,
                           _("the database is being changed by another treem; close it and try again"));
-    return status_set(ST_DB, "%s: %s", what, msg);
+    const char *said = sqlite_said(code & 0xff);
+    return status_set(ST_DB, "%s: %s", what, said ? said : msg);
 }
 
 /* mkdir -p with mode 0700 for the folders treem creates. */
@@ -33,7 +52,7 @@ static enum status make_parent_dirs(const char *path)
             continue;
         *p = '\0';
         if (mkdir(copy, 0700) != 0 && errno != EEXIST) {
-            enum status st = status_set(ST_IO, _("cannot create folder %s: %s"), copy, strerror(errno));
+            enum status st = status_set(ST_IO, _("cannot create folder %s: %s"), copy, i18n_strerror(errno));
             free(copy);
             return st;
         }
@@ -49,7 +68,7 @@ static enum status create_private_file(const char *path)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0 && errno != EEXIST)
-        return status_set(ST_IO, _("cannot create %s: %s"), path, strerror(errno));
+        return status_set(ST_IO, _("cannot create %s: %s"), path, i18n_strerror(errno));
     if (fd >= 0)
         close(fd);
     return ST_OK;
