@@ -85,9 +85,17 @@ START_TEST(test_guess)
         ck_assert_int_eq(f, i ? CSV_FONT_VNI : CSV_FONT_TCVN3);
         free(text);
     }
-    const char *junk = "Ng\xC3\xBF\xC3\xBE\xC3\xBDn\n"; /* Ngÿþýn */
+    const char *junk = "Ng\xC3\xBF\xC3\xBE\xC3\xBDn L\xC3\xBF\xC3\xBE\n"; /* Ngÿþýn Lÿþ */
     ck_assert_int_eq(csv_legacy_guess(junk, strlen(junk), NULL, 0, CSV_ENC_UTF8, &f), ST_INVALID);
     ck_assert_ptr_nonnull(strstr(status_message(), "TCVN3"));
+    /* a stray foreign name in Unicode text is taken as it is */
+    const char *jose = "Jos\xC3\xA9,An\n";
+    ck_assert_int_eq(csv_legacy_guess(jose, strlen(jose), NULL, 0, CSV_ENC_UTF8, &f), ST_OK);
+    ck_assert_int_eq(f, CSV_FONT_UNICODE);
+    /* precomposed Vietnamese letters: typed in Unicode, never reinterpreted */
+    const char *mixed = U_NAME " \xC3\xB8\xC2\xA8\n";
+    ck_assert_int_eq(csv_legacy_guess(mixed, strlen(mixed), NULL, 0, CSV_ENC_UTF8, &f), ST_OK);
+    ck_assert_int_eq(f, CSV_FONT_UNICODE);
 }
 END_TEST
 
