@@ -308,8 +308,10 @@ enum status transfer_import_in(struct db *db, const struct transfer_kind *k, con
     if (!res->errs.max)
         res->errs.max = opts->max_errors ? opts->max_errors : DEFAULT_MAX_ERRORS;
     size_t errors_before = res->errs.errors;
+    if (opts->preview && !res->preview.max)
+        res->preview.max = 1000;
     struct reader r = {.im = {db, k, opts, NULL, &res->errs, &res->counts, date_today(), "",
-                              session_user(db), NULL, NULL, NULL}};
+                              session_user(db), NULL, NULL, NULL, opts->preview ? &res->preview : NULL}};
     read_commune(db, r.im.commune);
     enum status rc;
     if (xlsx_is_path(path)) {
@@ -402,6 +404,7 @@ void transfer_nothing_imported(enum status rc, const char *msg, bool dry_run)
 void transfer_result_free(struct transfer_result *r)
 {
     csv_errors_free(&r->errs);
+    csv_errors_free(&r->preview);
     free(r->backup);
     memset(r, 0, sizeof *r);
 }

@@ -114,8 +114,12 @@ bool transfer_has(const struct transfer_import *im, size_t col)
     return csv_map_has(im->map, col);
 }
 
+/* The column as the file named it ("Ngày sinh"), else its stable name. */
 static const char *col_name(const struct transfer_import *im, size_t col)
 {
+    const char *text = im->map ? csv_map_header(im->map, col) : NULL;
+    if (text)
+        return text;
     return col < im->kind->csv->ncolumns ? im->kind->csv->columns[col].name : "";
 }
 
@@ -129,6 +133,14 @@ enum status transfer_note(struct transfer_import *im, size_t line, size_t col, c
                           const char *message)
 {
     return csv_errors_warn(im->errs, line, col_name(im, col), value, TRANSFER_RULE_NOTE, "%s", message);
+}
+
+enum status transfer_preview(struct transfer_import *im, size_t line, size_t col, const char *value,
+                             const char *message)
+{
+    if (!im->preview)
+        return ST_OK;
+    return csv_errors_warn(im->preview, line, col_name(im, col), value, "preview", "%s", message);
 }
 
 /* ------------------------------------------------------ identifiers seen */

@@ -7,6 +7,7 @@
 #include "treem/core/embed.h"
 
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 struct entry { char *id; char *str; };
@@ -212,4 +213,30 @@ void i18n_free(void)
     table = NULL;
     table_cap = 0;
     loaded = false;
+}
+
+const char *i18n_strerror(int err)
+{
+    static const struct { int err; const char *msg; } msgs[] = {
+        {ENOENT, N_("no such file or folder")},
+        {EACCES, N_("permission denied")},
+        {EPERM, N_("operation not permitted")},
+        {ENOSPC, N_("the disk is full")},
+        {EDQUOT, N_("the disk quota is used up")},
+        {EEXIST, N_("it already exists")},
+        {ENOTDIR, N_("a part of the path is not a folder")},
+        {EISDIR, N_("it is a folder")},
+        {EROFS, N_("the disk is read-only")},
+        {EIO, N_("a disk error occurred")},
+        {ENAMETOOLONG, N_("the name is too long")},
+        {EMFILE, N_("too many open files")},
+        {ENOMEM, N_("out of memory")},
+        {EBUSY, N_("it is in use")},
+        {ETXTBSY, N_("it is in use")},
+        {EINVAL, N_("invalid argument")},
+    };
+    for (size_t i = 0; i < sizeof msgs / sizeof *msgs; i++)
+        if (msgs[i].err == err)
+            return _(msgs[i].msg);
+    return strerror(err);
 }

@@ -143,7 +143,7 @@ enum status outfile_open_path(struct outfile *o, const char *path, bool in_backu
     o->tmp = strbuf_take(&t);
     int fd = mkstemp(o->tmp);
     if (fd < 0 || fchmod(fd, 0600) != 0) {
-        st = status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
+        st = status_set(ST_IO, _("cannot write %s: %s"), path, i18n_strerror(errno));
         if (fd >= 0) {
             close(fd);
             unlink(o->tmp);
@@ -163,7 +163,7 @@ enum status outfile_open(struct outfile *o, const char *path)
     if (st != ST_OK)
         return st;
     if (!(o->f = fopen(o->tmp, "wb")))
-        return outfile_close(o, status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno)));
+        return outfile_close(o, status_set(ST_IO, _("cannot write %s: %s"), path, i18n_strerror(errno)));
     return ST_OK;
 }
 
@@ -197,7 +197,7 @@ enum status outfile_close(struct outfile *o, enum status st)
             st = status_set(ST_IO, _("cannot write %s: %s"), o->path, strerror(err));
     }
     if (st == ST_OK && rename(o->tmp, o->path) != 0)
-        st = status_set(ST_IO, _("cannot write %s: %s"), o->path, strerror(errno));
+        st = status_set(ST_IO, _("cannot write %s: %s"), o->path, i18n_strerror(errno));
     if (st == ST_OK)
         sync_dir(o->path);
     else
@@ -212,9 +212,9 @@ enum status outfile_mkdir(const char *dir)
 {
     if (mkdir(dir, 0700) == 0)
         return chmod(dir, 0700) == 0 ? ST_OK
-                                     : status_set(ST_IO, _("cannot create folder %s: %s"), dir, strerror(errno));
+                                     : status_set(ST_IO, _("cannot create folder %s: %s"), dir, i18n_strerror(errno));
     struct stat st;
     if (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
         return ST_OK;
-    return status_set(ST_IO, _("cannot create folder %s: %s"), dir, strerror(errno));
+    return status_set(ST_IO, _("cannot create folder %s: %s"), dir, i18n_strerror(errno));
 }

@@ -321,6 +321,26 @@ static size_t whole_lines(const char *s, size_t n)
     return k ? k : n;
 }
 
+/* True when s has a precomposed Vietnamese letter of U+1EA0–U+1EF9: text
+ * typed in Unicode, which no legacy byte can have become. */
+static bool typed_in_unicode(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 2 < n; i++)
+        if ((unsigned char)s[i] == 0xE1 && ((unsigned char)s[i + 1] == 0xBA || (unsigned char)s[i + 1] == 0xBB))
+            return true;
+    return false;
+}
+
+/* Valid Unicode text is taken as it is unless it is mostly not Vietnamese
+ * (two or more odd words, at least half of them): a stray "José" is no
+ * reason to refuse. */
+static bool plain_acceptable(bool bytes, const struct csv_viet_score *plain)
+{
+    if (clean(plain))
+        return true;
+    return !bytes && (plain->bad < 2 || plain->bad * 2 < plain->good + plain->bad);
+}
+
 enum status csv_legacy_guess(const char *text, size_t tn, const char *raw, size_t rn,
                              enum csv_encoding enc, enum csv_font *font)
 {
@@ -329,17 +349,22 @@ enum status csv_legacy_guess(const char *text, size_t tn, const char *raw, size_
     size_t sn = whole_lines(src, bytes ? rn : tn);
     struct csv_viet_score plain, tc, vn;
     *font = CSV_FONT_UNICODE;
+    if (!bytes && typed_in_unicode(text, tn))
+        return ST_OK;
     if (!score_of(CSV_FONT_UNICODE, false, text, whole_lines(text, tn), &plain) ||
         !score_of(CSV_FONT_TCVN3, bytes, src, sn, &tc) || !score_of(CSV_FONT_VNI, bytes, src, sn, &vn))
         return status_set(ST_NOMEM, "%s", _("out of memory"));
     if (plain.bad == 0 || (clean(&plain) && plain.bad <= tc.bad && plain.bad <= vn.bad))
         return ST_OK;
-    bool tc_ok = clean(&tc) && tc.good > 0, vn_ok = clean(&vn) && vn.good > 0;
+    /* a legacy reading must be clean and read more words right than the text as it is */
+    size_t least = bytes ? 1 : 2;
+    bool tc_ok = clean(&tc) && tc.good >= least && tc.bad < plain.bad;
+    bool vn_ok = clean(&vn) && vn.good >= least && vn.bad < plain.bad;
     if (tc_ok && (!vn_ok || tc.bad < vn.bad))
         *font = CSV_FONT_TCVN3;
     else if (vn_ok && (!tc_ok || vn.bad < tc.bad))
         *font = CSV_FONT_VNI;
-    else
+    else if ((tc_ok && vn_ok) || !plain_acceptable(bytes, &plain))
         return status_set(ST_INVALID,
                           _("cannot tell how the names in the file are written: tried %s, TCVN3 and VNI, and "
                             "%s (save it as \"CSV UTF-8\" from a Unicode font, or give --encoding "

@@ -206,6 +206,9 @@ enum status csv_map_build(struct csv_map *map, const struct csv_kind *kind,
         return status_set(ST_NOMEM, "%s", _("out of memory"));
     for (size_t c = 0; c < kind->ncolumns; c++)
         map->cell[c] = -1;
+    map->texts = calloc(header->nfields ? header->nfields : 1, sizeof *map->texts);
+    for (size_t i = 0; map->texts && i < header->nfields; i++)
+        map->texts[i] = strdup(header->fields[i]); /* NULL: the column's name is used */
     size_t before = errs->errors;
     enum status st = ST_OK;
     for (size_t i = 0; i < header->nfields && st == ST_OK; i++)
@@ -247,8 +250,20 @@ size_t csv_map_known(const struct csv_kind *kind, const struct csv_row *row, boo
 
 void csv_map_free(struct csv_map *map)
 {
+    for (size_t i = 0; map->texts && i < map->nheader; i++)
+        free(map->texts[i]);
+    free(map->texts);
+    map->texts = NULL;
     free(map->cell);
     map->cell = NULL;
+}
+
+const char *csv_map_header(const struct csv_map *map, size_t col)
+{
+    if (!csv_map_has(map, col) || !map->texts)
+        return NULL;
+    const char *t = map->texts[map->cell[col]];
+    return t && *t ? t : NULL;
 }
 
 bool csv_map_has(const struct csv_map *map, size_t col)

@@ -293,7 +293,7 @@ enum status csv_slurp(const char *path, char **data, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return status_set(ST_IO, _("cannot open %s: %s"), path, strerror(errno));
+        return status_set(ST_IO, _("cannot open %s: %s"), path, i18n_strerror(errno));
     char *buf = NULL;
     size_t n = 0, cap = 0;
     for (;;) {
@@ -331,7 +331,7 @@ enum status csv_open_regular(const char *path, bool no_links, FILE **out)
     if (fd < 0) {
         if (errno == ELOOP)
             return status_set(ST_INVALID, _("%s is a link, not a file: refused"), path);
-        return status_set(ST_IO, _("cannot open %s: %s"), path, strerror(errno));
+        return status_set(ST_IO, _("cannot open %s: %s"), path, i18n_strerror(errno));
     }
     struct stat sb;
     if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
@@ -342,7 +342,7 @@ enum status csv_open_regular(const char *path, bool no_links, FILE **out)
     FILE *f = fl >= 0 && fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == 0 ? fdopen(fd, "rb") : NULL;
     if (!f) {
         close(fd);
-        return status_set(ST_IO, _("cannot open %s: %s"), path, strerror(errno));
+        return status_set(ST_IO, _("cannot open %s: %s"), path, i18n_strerror(errno));
     }
     *out = f;
     return ST_OK;

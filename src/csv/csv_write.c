@@ -42,7 +42,7 @@ static enum status sink(struct csv_writer *w, const char *p, size_t n)
         return w->st;
     if (w->file) {
         if (fwrite(p, 1, n, w->file) != n)
-            w->st = status_set(ST_IO, _("cannot write the CSV file: %s"), strerror(errno));
+            w->st = status_set(ST_IO, _("cannot write the CSV file: %s"), i18n_strerror(errno));
     } else if (!strbuf_append(w->sb, p, n)) {
         w->st = status_set(ST_NOMEM, "%s", _("out of memory"));
     }
@@ -228,6 +228,6 @@ enum status csv_writer_flush(struct csv_writer *w)
     if (drain(w) != ST_OK)
         return w->st;
     if (w->file && fflush(w->file) != 0)
-        w->st = status_set(ST_IO, _("cannot write the CSV file: %s"), strerror(errno));
+        w->st = status_set(ST_IO, _("cannot write the CSV file: %s"), i18n_strerror(errno));
     return w->st;
 }

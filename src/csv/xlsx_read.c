@@ -373,7 +373,7 @@ enum status xlsx_read_file(const char *path, const struct xlsx_read_opts *opts, 
     memset(info, 0, sizeof *info);
     struct stat sb;
     if (stat(path, &sb) != 0)
-        return status_set(ST_IO, _("cannot open %s: %s"), path, strerror(errno));
+        return status_set(ST_IO, _("cannot open %s: %s"), path, i18n_strerror(errno));
     info->bytes = (size_t)sb.st_size;
     struct xlsx x = {.path = path, .progress = opts->progress, .progress_ctx = opts->progress_ctx, .st = ST_OK};
     int err = 0;

@@ -34,7 +34,7 @@ enum status xlsx_out_open(const char *path, struct xlsx_out **out)
     *out = NULL;
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     if (fd < 0)
-        return status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
+        return status_set(ST_IO, _("cannot write %s: %s"), path, i18n_strerror(errno));
     fchmod(fd, 0600);
     close(fd);
     struct xlsx_out *o = calloc(1, sizeof *o);

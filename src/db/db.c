@@ -14,15 +14,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* What a failed write means for the person at the keyboard. */
+/* What a failed SQLite call means for the person at the keyboard, in the
+ * interface's language; NULL for the codes whose own message says more
+ * (constraints, SQL errors). */
 static const char *fail_reason(int code)
 {
     switch (code & 0xff) {
     case SQLITE_FULL: return _("the disk is full");
     case SQLITE_IOERR: return _("cannot write to the disk");
     case SQLITE_READONLY: return _("the database is open read-only: changes are not possible");
-    case SQLITE_CORRUPT: case SQLITE_NOTADB: return _("the database file is damaged");
+    case SQLITE_CORRUPT: return _("the database file is damaged");
+    case SQLITE_NOTADB: return _("the file is not a treem database");
     case SQLITE_CANTOPEN: return _("cannot open the database file");
+    case SQLITE_NOMEM: return _("out of memory");
+    case SQLITE_PERM: case SQLITE_AUTH: return _("permission denied");
+    case SQLITE_TOOBIG: return _("a value is too big");
     default: return NULL;
     }
 }
@@ -75,7 +81,7 @@ static enum status make_parent_dirs(const char *path)
             continue;
         *p = '\0';
         if (mkdir(copy, 0700) != 0 && errno != EEXIST) {
-            enum status st = status_set(ST_IO, _("cannot create folder %s: %s"), copy, strerror(errno));
+            enum status st = status_set(ST_IO, _("cannot create folder %s: %s"), copy, i18n_strerror(errno));
             free(copy);
             return st;
         }
@@ -91,7 +97,7 @@ static enum status create_private_file(const char *path)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0 && errno != EEXIST)
-        return status_set(ST_IO, _("cannot create %s: %s"), path, strerror(errno));
+        return status_set(ST_IO, _("cannot create %s: %s"), path, i18n_strerror(errno));
     if (fd >= 0)
         close(fd);
     return ST_OK;

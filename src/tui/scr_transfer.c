@@ -8,28 +8,36 @@
 #include "treem/app/handoff.h"
 #include "treem/app/transfer.h"
 #include "treem/core/i18n.h"
+#include "treem/core/path.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum mode { M_MENU, M_EXPORT, M_HANDOFF };
 enum { ITEM_IMPORT, ITEM_EXPORT, ITEM_HANDOFF, ITEM__COUNT };
 
 static const char *const items[ITEM__COUNT] = {
-    N_("Import a CSV file or a hand-off package…"),
-    N_("Export a list to a CSV file for Excel…"),
+    N_("Import a CSV file, an .xlsx workbook or a hand-off package…"),
+    N_("Export a list to a CSV file or an .xlsx workbook…"),
     N_("Make the hand-off package for the level above…"),
 };
 
 static const char *const kind_choices[] = {N_("children"), N_("special-circumstance periods"), N_("plans"),
-                                           N_("targets"), N_("tasks"), NULL};
-static const char *const kind_names[] = {"children", "periods", "plans", "targets", "tasks"};
+                                           N_("targets"), N_("tasks"), N_("cases"), N_("case steps"),
+                                           N_("assessment values"), NULL};
+static const char *const kind_names[] = {"children", "periods", "plans", "targets", "tasks", "cases",
+                                         "case_steps", "assessments"};
+static const char *const form_choices[] = {N_("As the file type says (.xlsx: for people; .csv: codes)"),
+                                           N_("For people: Vietnamese headers and labels"),
+                                           N_("For the level above: stable codes"), NULL};
 static const char *const anon_choices[] = {N_("No"), N_("Yes: children's names replaced by their code"), NULL};
 
-enum { X_KIND, X_FILE, X__COUNT };
+enum { X_KIND, X_FILE, X_FORM, X__COUNT };
 static const struct form_def export_fields[X__COUNT] = {
     {N_("List"), FK_CHOICE, 0, kind_choices, NULL},
-    {N_("File name"), FK_TEXT, 200, NULL, N_("e.g. tre-em.csv")},
+    {N_("File name"), FK_TEXT, 200, NULL, N_("e.g. tre-em.xlsx or ~/tre-em.csv")},
+    {N_("Written for"), FK_CHOICE, 0, form_choices, NULL},
 };
 enum { H_DIR, H_ANON, H__COUNT };
 static const struct form_def handoff_fields[H__COUNT] = {
@@ -74,7 +82,8 @@ static void transfer_draw(struct screen *s, WINDOW *w, int rows, int cols)
         mvwaddstr(w, 2 + i, 2, (size_t)i == st->sel ? ">" : " ");
     }
     ui_attr(w, UC_DIM, true);
-    ui_print(w, 6, 2, cols - 4, _("Files open in Excel (UTF-8 with BOM); an import is all or nothing."));
+    ui_print(w, 6, 2, cols - 4, _("Files open in Excel, LibreOffice and WPS; an import is all or nothing unless you "
+                                  "choose to import only the good rows."));
     ui_attr(w, UC_DIM, false);
 }
 
@@ -92,19 +101,25 @@ static void open_form(struct transfer_state *st, enum mode m)
 static enum screen_result do_export(struct screen *s)
 {
     struct transfer_state *st = s->state;
-    const char *file = form_value(&st->form, X_FILE);
+    const char *typed = form_value(&st->form, X_FILE);
     form_clear_errors(&st->form);
-    if (!file[0]) {
+    if (!typed[0]) {
         form_set_error(&st->form, X_FILE, _("File name: please fill in"));
         return SR_HANDLED;
     }
     const struct transfer_kind *k = transfer_kind_find(kind_names[form_choice(&st->form, X_KIND)]);
+    struct transfer_export_opts xo = {.form = (enum transfer_form)form_choice(&st->form, X_FORM)};
     size_t rows = 0;
-    if (transfer_export(s->ui->db, k, file, NULL, &rows) != ST_OK) {
-        form_set_error(&st->form, X_FILE, status_message());
+    char *file = path_expand(typed);
+    enum status rc = file ? transfer_export(s->ui->db, k, file, &xo, &rows) : ST_NOMEM;
+    char *full = rc == ST_OK ? path_absolute(file) : NULL;
+    free(file);
+    if (rc != ST_OK) {
+        form_set_error(&st->form, X_FILE, rc == ST_NOMEM ? _("out of memory") : status_message());
         return SR_HANDLED;
     }
-    ui_status(s->ui, false, _("%zu rows written to %s."), rows, file);
+    ui_status(s->ui, false, _("%zu rows written to %s."), rows, full ? full : typed);
+    free(full);
     close_form(st);
     return SR_HANDLED;
 }
@@ -112,18 +127,23 @@ static enum screen_result do_export(struct screen *s)
 static enum screen_result do_handoff(struct screen *s)
 {
     struct transfer_state *st = s->state;
-    const char *dir = form_value(&st->form, H_DIR);
+    const char *typed = form_value(&st->form, H_DIR);
     form_clear_errors(&st->form);
-    if (!dir[0]) {
+    if (!typed[0]) {
         form_set_error(&st->form, H_DIR, _("Folder: please fill in"));
         return SR_HANDLED;
     }
     struct handoff_opts o = {.anonymise = form_choice(&st->form, H_ANON) == 1};
-    if (handoff_write(s->ui->db, dir, &o, NULL) != ST_OK) {
-        form_set_error(&st->form, H_DIR, status_message());
+    char *dir = path_expand(typed);
+    enum status rc = dir ? handoff_write(s->ui->db, dir, &o, NULL) : ST_NOMEM;
+    char *full = rc == ST_OK ? path_absolute(dir) : NULL;
+    free(dir);
+    if (rc != ST_OK) {
+        form_set_error(&st->form, H_DIR, rc == ST_NOMEM ? _("out of memory") : status_message());
         return SR_HANDLED;
     }
-    ui_status(s->ui, false, _("Hand-off package written to %s."), dir);
+    ui_status(s->ui, false, _("Hand-off package written to %s."), full ? full : typed);
+    free(full);
     close_form(st);
     return SR_HANDLED;
 }

@@ -4,6 +4,8 @@
 #include "treem/app/handoff.h"
 #include "treem/app/transfer.h"
 #include "treem/core/i18n.h"
+#include "treem/core/path.h"
+#include "treem/csv/csv_write.h"
 
 #include <dirent.h>
 #include <limits.h>
@@ -32,6 +34,8 @@ struct browse_state {
     struct transfer_result res;
     enum status check;
     char message[512];
+    char errfile[PATH_MAX];     /* where the dry run's problems were written, or "" */
+    size_t scroll;              /* first preview line shown */
 };
 
 bool transfer_tui_progress(size_t done, size_t total, void *ctx)
@@ -79,7 +83,8 @@ static bool wanted(const char *dir, const char *name, struct entry *e)
         return false;
     e->dir = S_ISDIR(sb.st_mode);
     e->package = e->dir && strcmp(name, "..") != 0 && handoff_is_package(full);
-    return e->dir || (len > 4 && strcasecmp(name + len - 4, ".csv") == 0);
+    return e->dir || (len > 4 && strcasecmp(name + len - 4, ".csv") == 0) ||
+           (len > 4 && strcasecmp(name + len - 4, ".txt") == 0) || (len > 5 && strcasecmp(name + len - 5, ".xlsx") == 0);
 }
 
 static void load_dir(struct browse_state *st)
@@ -141,15 +146,41 @@ static void go(struct browse_state *st, const char *name)
     load_dir(st);
 }
 
-/* Runs the import of the chosen file or package (dry or real). */
-static enum status run(struct screen *s, bool dry)
+/* Runs the import of the chosen file or package (dry: with a preview of
+ * each row; good_only: the bad rows are skipped). */
+static enum status run(struct screen *s, bool dry, bool good_only)
 {
     struct browse_state *st = s->state;
-    struct transfer_import_opts o = {.dry_run = dry, .progress = transfer_tui_progress, .progress_ctx = s->ui};
+    struct transfer_import_opts o = {.dry_run = dry, .skip_bad_rows = good_only, .preview = dry,
+                                     .progress = transfer_tui_progress, .progress_ctx = s->ui};
     transfer_result_free(&st->res);
     if (st->package)
         return handoff_import(s->ui->db, st->path, &o, &st->res, NULL);
     return transfer_import(s->ui->db, st->kind, st->path, &o, &st->res);
+}
+
+/* The problems of the dry run go to "<file>-loi.csv" beside the file (or
+ * in the current folder when that one cannot be written). */
+static void save_errors(struct browse_state *st)
+{
+    st->errfile[0] = '\0';
+    if (!st->res.errs.errors)
+        return;
+    char name[PATH_MAX];
+    const char *dot = strrchr(st->path, '.');
+    size_t stem = dot && dot > strrchr(st->path, '/') ? (size_t)(dot - st->path) : strlen(st->path);
+    int n = snprintf(name, sizeof name, "%.*s-loi.csv", (int)stem, st->path);
+    if (n < 0 || (size_t)n >= sizeof name)
+        return;
+    if (csv_errors_save(&st->res.errs, name, CSV_WRITE_DEFAULT) != ST_OK) {
+        const char *base = strrchr(name, '/');
+        memmove(name, base ? base + 1 : name, strlen(base ? base + 1 : name) + 1);
+        if (csv_errors_save(&st->res.errs, name, CSV_WRITE_DEFAULT) != ST_OK)
+            return;
+    }
+    char *full = path_absolute(name);
+    snprintf(st->errfile, sizeof st->errfile, "%s", full ? full : name);
+    free(full);
 }
 
 static void check_file(struct screen *s, const struct entry *e)
@@ -162,15 +193,57 @@ static void check_file(struct screen *s, const struct entry *e)
     st->kind = e->package ? NULL : transfer_kind_for_file(e->name);
     if (!st->kind && !e->package)
         st->kind = transfer_kind_find("children");
-    st->check = run(s, true);
+    st->check = run(s, true, false);
     snprintf(st->message, sizeof st->message, "%s", st->check == ST_OK ? "" : status_message());
+    save_errors(st);
     st->summary = true;
+    st->scroll = 0;
+}
+
+/* The rows the dry run found good: read less bad (a file that could not
+ * be read at all has none). */
+static size_t good_rows(const struct browse_state *st)
+{
+    const struct transfer_counts *c = &st->res.counts;
+    return c->rows > c->bad_rows ? c->rows - c->bad_rows : 0;
+}
+
+/* The lines under the counts: errors first, then what each row does. */
+static void draw_details(struct browse_state *st, WINDOW *w, int y, int rows, int cols)
+{
+    char line[1024];
+    size_t shown = 0;
+    for (size_t i = 0; i < st->res.errs.n && y < rows && shown < SHOWN_ERRORS; i++) {
+        const struct csv_error *e = &st->res.errs.items[i];
+        if (e->warning)
+            continue;
+        snprintf(line, sizeof line, _("line %zu, %s: %s"), e->line, e->column, e->message);
+        ui_attr(w, UC_ERROR, true);
+        ui_print(w, y++, 2, cols - 4, line);
+        ui_attr(w, UC_ERROR, false);
+        shown++;
+    }
+    if (st->res.preview.n && y + 1 < rows) {
+        ui_attr(w, UC_TITLE, true);
+        ui_print(w, y++, 2, cols - 4, _("What the import would do (Up/Down scroll):"));
+        ui_attr(w, UC_TITLE, false);
+    }
+    if (st->scroll >= st->res.preview.n)
+        st->scroll = st->res.preview.n ? st->res.preview.n - 1 : 0;
+    for (size_t i = st->scroll; i < st->res.preview.n && y < rows; i++) {
+        const struct csv_error *e = &st->res.preview.items[i];
+        if (*e->column)
+            snprintf(line, sizeof line, _("line %zu, %s: %s"), e->line, e->column, e->message);
+        else
+            snprintf(line, sizeof line, _("line %zu: %s"), e->line, e->message);
+        ui_print(w, y++, 2, cols - 4, line);
+    }
 }
 
 static void draw_summary(struct browse_state *st, WINDOW *w, int rows, int cols)
 {
     const struct transfer_counts *c = &st->res.counts;
-    char line[512];
+    char line[PATH_MAX + 256];
     ui_attr(w, UC_TITLE, true);
     ui_print(w, 0, 2, cols - 4, st->path);
     ui_attr(w, UC_TITLE, false);
@@ -183,18 +256,20 @@ static void draw_summary(struct browse_state *st, WINDOW *w, int rows, int cols)
     snprintf(line, sizeof line, _("conflicts: %zu, bad rows: %zu, new villages: %zu, notes: %zu"), c->conflicts,
              c->bad_rows, c->villages_added, st->res.errs.warnings);
     ui_print(w, 3, 2, cols - 4, line);
+    int y = 5;
     ui_attr(w, st->check == ST_OK ? UC_OK : UC_ERROR, true);
-    ui_print(w, 5, 2, cols - 4, st->check == ST_OK ? _("No errors: F2 imports the file (asks first).")
-                                                   : st->message);
+    ui_print(w, y++, 2, cols - 4, st->check == ST_OK ? _("No errors: F2 imports the file (asks first).")
+                                                     : st->message);
     ui_attr(w, st->check == ST_OK ? UC_OK : UC_ERROR, false);
-    int y = 7;
-    for (size_t i = 0; i < st->res.errs.n && y < rows && y < 7 + SHOWN_ERRORS; i++) {
-        const struct csv_error *e = &st->res.errs.items[i];
-        if (e->warning)
-            continue;
-        snprintf(line, sizeof line, _("line %zu, %s: %s"), e->line, e->column, e->message);
+    if (st->check != ST_OK && good_rows(st) > 0 && c->rows > 0) {
+        snprintf(line, sizeof line, _("F2 imports only the %zu good rows (asks first)."), good_rows(st));
         ui_print(w, y++, 2, cols - 4, line);
     }
+    if (st->errfile[0]) {
+        snprintf(line, sizeof line, _("Every problem is listed in %s"), st->errfile);
+        ui_print(w, y++, 2, cols - 4, line);
+    }
+    draw_details(st, w, y + 1, rows, cols);
 }
 
 static void browse_draw(struct screen *s, WINDOW *w, int rows, int cols)
@@ -204,7 +279,7 @@ static void browse_draw(struct screen *s, WINDOW *w, int rows, int cols)
         draw_summary(st, w, rows, cols);
         return;
     }
-    ui_print(w, 0, 2, cols - 4, _("Choose a .csv file or a hand-off package (Enter); Backspace goes up."));
+    ui_print(w, 0, 2, cols - 4, _("Choose a .csv or .xlsx file or a hand-off package (Enter); Backspace goes up."));
     ui_attr(w, UC_DIM, true);
     ui_print(w, 1, 2, cols - 4, st->cwd);
     ui_attr(w, UC_DIM, false);
@@ -225,22 +300,33 @@ static void browse_draw(struct screen *s, WINDOW *w, int rows, int cols)
             mvwaddstr(w, 3 + i, 0, ">");
     }
     if (!st->n)
-        ui_print(w, 3, 2, cols - 4, _("No .csv files here."));
+        ui_print(w, 3, 2, cols - 4, _("No .csv or .xlsx files here."));
 }
 
 static enum screen_result import_now(struct screen *s)
 {
     struct browse_state *st = s->state;
-    if (st->check != ST_OK || !ui_confirm(s->ui, _("Import this file into the register?")))
+    bool good_only = st->check != ST_OK;
+    char question[256];
+    if (good_only && (st->check != ST_INVALID || good_rows(st) == 0 || st->res.counts.rows == 0))
         return SR_HANDLED;
-    enum status rc = run(s, false);
+    if (good_only)
+        snprintf(question, sizeof question, _("Import only the %zu good rows and leave out the %zu bad ones?"),
+                 good_rows(st), st->res.counts.bad_rows);
+    if (!ui_confirm(s->ui, good_only ? question : _("Import this file into the register?")))
+        return SR_HANDLED;
+    enum status rc = run(s, false, good_only);
     if (rc != ST_OK) {
         ui_status(s->ui, true, "%s", status_message());
         return SR_HANDLED;
     }
     const struct transfer_counts *c = &st->res.counts;
-    ui_status(s->ui, false, _("Imported: %zu added, %zu changed, %zu unchanged."), c->added, c->changed,
-              c->unchanged);
+    if (good_only)
+        ui_status(s->ui, false, _("Imported: %zu added, %zu changed, %zu unchanged; %zu bad rows left out."),
+                  c->added, c->changed, c->unchanged, c->bad_rows);
+    else
+        ui_status(s->ui, false, _("Imported: %zu added, %zu changed, %zu unchanged."), c->added, c->changed,
+                  c->unchanged);
     st->summary = false;
     return SR_HANDLED;
 }
@@ -268,6 +354,10 @@ static enum screen_result browse_action(struct screen *s, enum action a, int dig
     if (st->summary) {
         if (a == ACT_SAVE)
             return import_now(s);
+        if (a == ACT_UP || a == ACT_DOWN) {
+            st->scroll = a == ACT_UP ? st->scroll - (st->scroll > 0) : st->scroll + 1;
+            return SR_HANDLED;
+        }
         if (a == ACT_BACK || a == ACT_BACKSPACE) {
             st->summary = false;
             return SR_HANDLED;

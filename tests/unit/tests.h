@@ -17,6 +17,7 @@ Suite *suite_csv_write(void);
 Suite *suite_csv_encoding(void);
 Suite *suite_csv_errors(void);
 Suite *suite_csv_map(void);
+Suite *suite_csv_legacy(void);
 Suite *suite_manifest(void);
 Suite *suite_migrate(void);
 Suite *suite_db(void);

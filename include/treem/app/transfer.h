@@ -78,6 +78,8 @@ struct transfer_import_opts {
     size_t max_errors;     /* problems kept for the error file; 0: 10000 */
     csv_progress_fn progress; /* may be NULL */
     void *progress_ctx;
+    bool preview;          /* list in res->preview what each row adds or
+                            * changes (old → new); children only */
     enum csv_force force;  /* the file's encoding when told (--encoding) */
     const char *sheet;     /* .xlsx: the sheet to read (NULL: the first) */
 };
@@ -95,6 +97,8 @@ struct transfer_result {
     struct transfer_counts counts;
     struct csv_errors errs;     /* every problem (line, column, value, rule, message) */
     struct csv_read_info info;  /* encoding, separator, BOM of the last file */
+    struct csv_errors preview;  /* with opts->preview: per row, what is added or
+                                 * changed ("'old' → 'new'"), as notes */
     bool written;               /* the database was changed */
     char *backup;               /* the backup taken, or NULL */
 };

@@ -64,6 +64,7 @@ struct transfer_import {
     /* Set by the kind when it defers writes: called after the last row
      * (before kind->done) whenever the file was read, bad rows or not. */
     enum status (*finish)(struct transfer_import *im);
+    struct csv_errors *preview;  /* where transfer_preview writes, or NULL */
 };
 
 struct transfer_kind {
@@ -126,6 +127,12 @@ enum status transfer_bad(struct transfer_import *im, size_t line, size_t col, co
                          const char *rule, const char *message);
 enum status transfer_note(struct transfer_import *im, size_t line, size_t col, const char *value,
                           const char *message);
+
+/* With a preview asked for, records what the row at line does to column
+ * col (SIZE_MAX: the row): message says it ("new child", "'a' → 'b'").
+ * ST_OK or ST_NOMEM. */
+enum status transfer_preview(struct transfer_import *im, size_t line, size_t col, const char *value,
+                             const char *message);
 
 /* Remembers key (an identifier of the row) for this file: false when it
  * was already met (the caller reports a duplicate). Keys are kept as

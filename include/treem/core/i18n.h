@@ -16,6 +16,10 @@ const char *i18n_tr(const char *msgid);
  * files for people, which speak Vietnamese, and for reading them). */
 const char *i18n_tr_vi(const char *msgid);
 
+/* What the C library's errno err means, in the interface's language (the
+ * common ones; others as strerror says them). */
+const char *i18n_strerror(int err);
+
 /* "vi" or "en" (also "vi_VN.UTF-8" style names); false for others. */
 bool i18n_set_lang(const char *lang);
 const char *i18n_lang(void);

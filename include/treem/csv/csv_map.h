@@ -43,6 +43,7 @@ struct csv_map {
     size_t nheader;     /* cells in the header row */
     int *cell;          /* column id → cell index in a row, or -1 */
     size_t nunknown;    /* header cells that matched no column */
+    char **texts;       /* the header's cells as written (nheader; may be NULL) */
 };
 
 /* The matching key of a header text (see the module comment); caller
@@ -71,6 +72,10 @@ void csv_map_free(struct csv_map *map);
  * runs out); *required tells whether every required column is among
  * them. Used to find the header below title lines. */
 size_t csv_map_known(const struct csv_kind *kind, const struct csv_row *row, bool *required);
+
+/* The header of column col as the file wrote it ("Ngày sinh"), or NULL
+ * when the file lacks the column. */
+const char *csv_map_header(const struct csv_map *map, size_t col);
 
 /* True when the file has the column. */
 bool csv_map_has(const struct csv_map *map, size_t col);
