@@ -18,7 +18,7 @@ trap 'rm -rf "$W"' EXIT
 export TREEM_TODAY=2025-01-01 TREEM_LANG=en
 ROWS=25000
 
-q() { sqlite3 "$1" "$2"; }
+q() { sqlite3 -cmd '.timeout 5000' "$1" "$2"; }
 fresh() { rm -rf "$W/t.db" "$W/t.db-wal" "$W/t.db-shm" "$W/backups"; cp "$W/$1" "$W/t.db"; }
 
 # --- the prepared databases
@@ -44,6 +44,8 @@ run_killed() { # MAX_MS COMMAND... — start the command in its own group, kill 
     sleep "$(delay "$max")"
     kill -KILL "-$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
+    # every process of the group (the edits' treem too) is gone before the checks
+    while kill -0 "-$pid" 2>/dev/null; do sleep 0.01; done
 }
 
 # a run of edits of TE-0001, each two fields in one transaction
