@@ -90,7 +90,7 @@ t=1
 while [ "$t" -le "$TRIALS" ]; do
     case $((t % 4)) in
     0) op=import; fresh base.db
-       run_killed 900 "$TREEM" --db "$W/t.db" import children "$W/big.csv"
+       run_killed 1500 "$TREEM" --db "$W/t.db" import children "$W/big.csv"
        check_common $t $op; check_all_or_nothing $t $op 0 ;;
     1) op=edit; fresh edit.db
        run_killed 1500 sh "$W/edits.sh"
@@ -107,14 +107,14 @@ while [ "$t" -le "$TRIALS" ]; do
        k=$(q "$W/t.db" "SELECT count(*) FROM audit_log WHERE entity_id = '$uid' AND field = 'full_name' AND new_value LIKE 'Tên Thử %'")
        [ "$k" -eq "$j" ] || bad $t $op "$j edits saved, $k audit lines" ;;
     2) op=reindex; fresh pending.db
-       run_killed 300 "$TREEM" --db "$W/t.db" reindex
+       run_killed 400 "$TREEM" --db "$W/t.db" reindex
        check_common $t $op
        [ "$(q "$W/t.db" 'SELECT count(*) FROM child')" -eq $ROWS ] || bad $t $op "children lost"
        p=$(q "$W/t.db" 'SELECT count(*) FROM child_fts_pending')
        if [ "$p" -eq 0 ]; then committed=$((committed + 1)); tally reindex saved
        else undone=$((undone + 1)); tally reindex undone; fi ;;
     3) op=handoff; fresh base.db
-       run_killed 900 "$TREEM" --db "$W/t.db" import "$W/pkg"
+       run_killed 1200 "$TREEM" --db "$W/t.db" import "$W/pkg"
        check_common $t $op; check_all_or_nothing $t $op 0 ;;
     esac
     t=$((t + 1))
