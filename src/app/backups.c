@@ -46,3 +46,15 @@ enum status backups_restore(struct db *db, const char *file, char **safety)
         st = session_prepare(db); /* an older backup: up to this treem's schema */
     return st;
 }
+
+enum status backups_list(struct db *db, char ***paths, size_t *n)
+{
+    return db_backup_list(db, paths, n);
+}
+
+void backups_list_free(char **paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(paths[i]);
+    free(paths);
+}

@@ -1,5 +1,6 @@
 /* child_stats — indicator counts over the register. */
 #include <config.h>
+#include "treem/db/row.h"
 #include "treem/app/child_stats.h"
 #include "treem/model/enums.h"
 #include "treem/core/i18n.h"
@@ -157,11 +158,8 @@ enum status child_stats_malnutrition(struct db *db, const struct growth_ref *ref
     date_iso(day, b);
     db_bind_text(st, 1, a);
     db_bind_text(st, 2, b);
-    int step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW)
+    while (rc == ST_OK && row_next(db, st, &rc))
         assess_row(st, ref, out);
-    if (step != SQLITE_DONE)
-        rc = db_fail(db, _("cannot count the register"));
     sqlite3_finalize(st);
     return rc;
 }

@@ -59,6 +59,23 @@ static enum status header(struct db *db, const struct handoff_opts *o, struct ma
     return rc;
 }
 
+/* Every file of the package may be written (none refused half way). */
+static enum status check_outputs(const char *dir)
+{
+    size_t n;
+    const struct transfer_kind *const *kinds = transfer_kinds(&n);
+    enum status rc = ST_OK;
+    for (size_t i = 0; rc == ST_OK && i <= n; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "%s%s", i < n ? transfer_kind_name(kinds[i]) : MANIFEST_FILE_NAME,
+                 i < n ? ".csv" : "");
+        char *path = join(dir, name);
+        rc = path ? outfile_check(path) : status_set(ST_NOMEM, "%s", _("out of memory"));
+        free(path);
+    }
+    return rc;
+}
+
 enum status handoff_write(struct db *db, const char *dir, const struct handoff_opts *opts,
                           struct manifest *out)
 {
@@ -66,6 +83,8 @@ enum status handoff_write(struct db *db, const char *dir, const struct handoff_o
     opts = opts ? opts : &none;
     struct manifest m = {0};
     enum status rc = outfile_mkdir(dir);
+    if (rc == ST_OK)
+        rc = check_outputs(dir);
     if (rc == ST_OK)
         rc = header(db, opts, &m);
     struct transfer_export_opts xo = {opts->flags, opts->anonymise, opts->from, opts->to, TRANSFER_FORM_MACHINE};

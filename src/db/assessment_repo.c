@@ -41,7 +41,7 @@ static void copy_col(sqlite3_stmt *st, int i, char *buf, size_t n)
 
 static enum status step_done(struct db *db, sqlite3_stmt *st, const char *what)
 {
-    enum status rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, what);
+    enum status rc = db_step_done(db, st, what);
     sqlite3_finalize(st);
     return rc;
 }

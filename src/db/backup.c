@@ -59,9 +59,11 @@ static enum status copy_into(struct db *db, const char *tmp, const char *dest)
         rc = SQLITE_ERROR;
     enum status st = ST_OK;
     if (rc != SQLITE_DONE) {
-        int code = out ? sqlite3_errcode(out) : SQLITE_CANTOPEN;
+        int code = (rc & 0xff) == SQLITE_ERROR && out ? sqlite3_errcode(out) : rc;
         st = status_set(ST_IO, _("backup to %s failed: %s"), dest,
-                        code == SQLITE_FULL ? _("the disk is full") : out ? sqlite3_errmsg(out) : "");
+                        (code & 0xff) == SQLITE_FULL    ? _("the disk is full")
+                        : (code & 0xff) == SQLITE_IOERR ? _("cannot write to the disk")
+                                                        : sqlite3_errstr(code));
     }
     if (sqlite3_close(out) != SQLITE_OK && st == ST_OK)
         st = status_set(ST_IO, _("backup to %s failed: %s"), dest, _("cannot write to the disk"));

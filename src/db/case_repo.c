@@ -411,15 +411,12 @@ enum status case_repo_list(struct db *db, const struct case_filter *f, struct ca
         for (int i = 0; i < nwords; i++)
             db_bind_text(st, 4 + i, words[i]);
         size_t cap = 0;
-        int step;
-        while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        while (rc == ST_OK && row_next(db, st, &rc)) {
             if (!row_grow(out, &cap, *n, sizeof **out))
                 rc = status_set(ST_NOMEM, "%s", _("out of memory"));
             else
                 read_row(st, &(*out)[(*n)++]);
         }
-        if (rc == ST_OK && step != SQLITE_DONE)
-            rc = db_fail(db, _("cannot read the cases"));
         sqlite3_finalize(st);
     }
     free(fold);

@@ -16,8 +16,8 @@ static void id_text(long long id, char buf[24])
 
 static enum status finish(struct db *db, sqlite3_stmt *st, enum status rc, const char *what)
 {
-    if (rc == ST_OK && sqlite3_step(st) != SQLITE_DONE)
-        rc = db_fail(db, what);
+    if (rc == ST_OK)
+        rc = db_step_done(db, st, what);
     sqlite3_finalize(st);
     return rc;
 }
@@ -102,13 +102,10 @@ enum status case_step_repo_list(struct db *db, long long case_id, struct case_st
         return rc;
     sqlite3_bind_int64(st, 1, case_id);
     size_t cap = 0;
-    int step;
-    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         if (!row_grow(out, &cap, *n, sizeof **out) || !read_step(st, &(*out)[(*n)++]))
             rc = status_set(ST_NOMEM, "%s", _("out of memory"));
     }
-    if (rc == ST_OK && step != SQLITE_DONE)
-        rc = db_fail(db, _("cannot read the steps"));
     sqlite3_finalize(st);
     if (rc != ST_OK) {
         case_steps_free(*out, *n);

@@ -206,16 +206,13 @@ enum status child_repo_each(struct db *db, child_repo_each_fn fn, void *ctx)
     enum status rc = select_sql(&sql, "ORDER BY c.id") ? db_prepare(db, strbuf_str(&sql), &st)
                                                        : status_set(ST_NOMEM, "%s", _("out of memory"));
     strbuf_free(&sql);
-    int step = SQLITE_DONE;
-    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         struct child c;
         if ((rc = read_child(st, &c)) != ST_OK)
             break;
         rc = fn(&c, ctx);
         child_free(&c);
     }
-    if (rc == ST_OK && step != SQLITE_DONE)
-        rc = db_fail(db, _("cannot read the register"));
     sqlite3_finalize(st);
     return rc;
 }

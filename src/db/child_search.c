@@ -1,5 +1,6 @@
 /* child_search — paged list queries over the child table. */
 #include <config.h>
+#include "treem/db/row.h"
 #include "treem/db/child_search.h"
 #include "treem/core/i18n.h"
 #include "treem/core/strbuf.h"
@@ -243,11 +244,8 @@ enum status child_search_page(struct db *db, const struct child_query *q, size_t
         return rc;
     sqlite3_bind_int64(st, P_LIMIT, (long long)limit);
     sqlite3_bind_int64(st, P_OFFSET, (long long)offset);
-    int step = SQLITE_DONE;
-    while (*n < limit && (step = sqlite3_step(st)) == SQLITE_ROW)
+    while (*n < limit && row_next(db, st, &rc))
         read_row(st, p.day, &rows[(*n)++]);
-    if (*n < limit && step != SQLITE_DONE)
-        rc = db_fail(db, _("cannot read the register"));
     sqlite3_finalize(st);
     prepared_free(&p);
     return rc;

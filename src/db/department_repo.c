@@ -40,12 +40,9 @@ enum status department_repo_list(struct db *db, bool with_inactive, struct depar
         return rc;
     sqlite3_bind_int(st, 1, with_inactive);
     size_t cap = 0;
-    int step = SQLITE_DONE;
-    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
+    while (rc == ST_OK && row_next(db, st, &rc))
         if (!row_grow(out, &cap, *n, sizeof **out) || !read_dept(st, &(*out)[(*n)++]))
             rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-    if (rc == ST_OK && step != SQLITE_DONE)
-        rc = db_fail(db, _("database"));
     sqlite3_finalize(st);
     if (rc != ST_OK) {
         department_list_free(*out, *n);
@@ -231,8 +228,8 @@ enum status department_repo_update(struct db *db, const char *who, const struct 
     if (rc == ST_OK) {
         rc = bind_dept(st, d, crit);
         sqlite3_bind_int64(st, 6, d->id);
-        if (rc == ST_OK && sqlite3_step(st) != SQLITE_DONE)
-            rc = db_fail(db, _("cannot save the department"));
+        if (rc == ST_OK)
+            rc = db_step_done(db, st, _("cannot save the department"));
         sqlite3_finalize(st);
     }
     char id[24];

@@ -61,8 +61,8 @@ enum status event_repo_insert(struct db *db, const char *who, struct plan_event 
         return rc;
     rc = bind_event(st, e);
     sqlite3_bind_int64(st, 7, e->plan_id);
-    if (rc == ST_OK && sqlite3_step(st) != SQLITE_DONE)
-        rc = db_fail(db, _("cannot save the event"));
+    if (rc == ST_OK)
+        rc = db_step_done(db, st, _("cannot save the event"));
     sqlite3_finalize(st);
     if (rc != ST_OK)
         return rc;
@@ -105,8 +105,8 @@ enum status event_repo_update(struct db *db, const char *who, const struct plan_
     if (rc == ST_OK) {
         rc = bind_event(st, e);
         sqlite3_bind_int64(st, 7, e->id);
-        if (rc == ST_OK && sqlite3_step(st) != SQLITE_DONE)
-            rc = db_fail(db, _("cannot save the event"));
+        if (rc == ST_OK)
+            rc = db_step_done(db, st, _("cannot save the event"));
         sqlite3_finalize(st);
     }
     if (rc == ST_OK)

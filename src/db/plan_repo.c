@@ -168,15 +168,12 @@ static enum status audit_cascade(struct db *db, const char *who, const char *ent
     if (rc != ST_OK)
         return rc;
     sqlite3_bind_int64(st, 1, plan_id);
-    int step = SQLITE_DONE;
-    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         char id[24];
         id_text(sqlite3_column_int64(st, 0), id);
         rc = audit_record(db, who, AUDIT_DELETE, entity, id, NULL,
                           (const char *)sqlite3_column_text(st, 1), NULL);
     }
-    if (rc == ST_OK && step != SQLITE_DONE)
-        rc = db_fail(db, _("database"));
     sqlite3_finalize(st);
     return rc;
 }
@@ -247,8 +244,7 @@ enum status plan_repo_list(struct db *db, int year, struct plan **out, size_t *n
         return rc;
     sqlite3_bind_int(st, 1, year);
     size_t cap = 0;
-    int step = SQLITE_DONE;
-    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         if (!row_grow(out, &cap, *n, sizeof **out)) {
             rc = status_set(ST_NOMEM, "%s", _("out of memory"));
             break;
@@ -256,8 +252,6 @@ enum status plan_repo_list(struct db *db, int year, struct plan **out, size_t *n
         if (!read_plan(st, &(*out)[(*n)++]))
             rc = status_set(ST_NOMEM, "%s", _("out of memory"));
     }
-    if (rc == ST_OK && step != SQLITE_DONE)
-        rc = db_fail(db, _("database"));
     sqlite3_finalize(st);
     if (rc != ST_OK) {
         plan_list_free(*out, *n);
@@ -410,13 +404,10 @@ enum status plan_repo_calendar(struct db *db, int year, long long plan_id,
     row_bind_date(st, 2, (struct date){year, 12, 31});
     row_bind_id(st, 3, plan_id);
     size_t cap = 0;
-    int step = SQLITE_DONE;
-    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         if (!row_grow(out, &cap, *n, sizeof **out) || !read_cal(st, &(*out)[(*n)++]))
             rc = status_set(ST_NOMEM, "%s", _("out of memory"));
     }
-    if (rc == ST_OK && step != SQLITE_DONE)
-        rc = db_fail(db, _("database"));
     sqlite3_finalize(st);
     if (rc != ST_OK) {
         plan_cal_list_free(*out, *n);

@@ -81,8 +81,7 @@ enum status report_repo_counts(struct db *db, enum report_group g, struct date f
         return rc;
     bind_period(st, from, to);
     size_t cap = 0;
-    int step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         if (!row_grow(out, &cap, *n, sizeof **out)) {
             rc = status_set(ST_NOMEM, "%s", _("out of memory"));
             break;
@@ -92,8 +91,6 @@ enum status report_repo_counts(struct db *db, enum report_group g, struct date f
         copy_col(st, 1, c->name, sizeof c->name);
         c->n = sqlite3_column_int64(st, 2);
     }
-    if (rc == ST_OK && step != SQLITE_DONE)
-        rc = db_fail(db, _("report"));
     sqlite3_finalize(st);
     if (rc != ST_OK) {
         free(*out);

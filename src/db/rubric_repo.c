@@ -18,7 +18,7 @@ static const char *col_text(sqlite3_stmt *st, int i)
 /* Steps a prepared write to completion and finalizes it. */
 static enum status step_done(struct db *db, sqlite3_stmt *st, const char *what)
 {
-    enum status rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, what);
+    enum status rc = db_step_done(db, st, what);
     sqlite3_finalize(st);
     return rc;
 }
@@ -33,11 +33,8 @@ static enum status query_each(struct db *db, const char *sql, long long id, row_
     if (rc != ST_OK)
         return rc;
     sqlite3_bind_int64(st, 1, id);
-    int step;
-    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
+    while (rc == ST_OK && row_next(db, st, &rc))
         rc = fn(st, ctx);
-    if (rc == ST_OK && step != SQLITE_DONE)
-        rc = db_fail(db, _("rule set"));
     sqlite3_finalize(st);
     return rc;
 }

@@ -23,7 +23,7 @@ static void bind_opt(sqlite3_stmt *st, int idx, bool has, double v)
 /* Steps a prepared write to completion and finalizes it. */
 static enum status step_done(struct db *db, sqlite3_stmt *st, const char *what)
 {
-    enum status rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, what);
+    enum status rc = db_step_done(db, st, what);
     sqlite3_finalize(st);
     return rc;
 }

@@ -140,8 +140,8 @@ enum status target_repo_update(struct db *db, const char *who, const struct plan
     if (rc == ST_OK) {
         rc = bind_target(st, t);
         sqlite3_bind_int64(st, 9, t->id);
-        if (rc == ST_OK && sqlite3_step(st) != SQLITE_DONE)
-            rc = db_fail(db, _("cannot save the target"));
+        if (rc == ST_OK)
+            rc = db_step_done(db, st, _("cannot save the target"));
         sqlite3_finalize(st);
     }
     if (rc == ST_OK)

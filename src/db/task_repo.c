@@ -104,8 +104,8 @@ enum status task_repo_insert(struct db *db, const char *who, struct task *t)
     if (rc == ST_OK) {
         rc = bind_task(st, t, crit);
         sqlite3_bind_int64(st, 10, t->plan_id);
-        if (rc == ST_OK && sqlite3_step(st) != SQLITE_DONE)
-            rc = db_fail(db, _("cannot save the task"));
+        if (rc == ST_OK)
+            rc = db_step_done(db, st, _("cannot save the task"));
         sqlite3_finalize(st);
     }
     free(crit);
@@ -163,8 +163,8 @@ enum status task_repo_update(struct db *db, const char *who, const struct task *
     if (rc == ST_OK) {
         rc = bind_task(st, t, crit);
         sqlite3_bind_int64(st, 10, t->id);
-        if (rc == ST_OK && sqlite3_step(st) != SQLITE_DONE)
-            rc = db_fail(db, _("cannot save the task"));
+        if (rc == ST_OK)
+            rc = db_step_done(db, st, _("cannot save the task"));
         sqlite3_finalize(st);
     }
     if (rc == ST_OK)
@@ -259,16 +259,13 @@ enum status task_repo_list(struct db *db, const struct task_filter *f, struct ta
         return rc;
     rc = bind_filter(st, f);
     size_t cap = 0;
-    int step = SQLITE_DONE;
-    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         const char *crit = (const char *)sqlite3_column_text(st, 4);
         if (f->criterion && *f->criterion && !task_criteria_match(crit, f->criterion))
             continue;
         if (!row_grow(out, &cap, *n, sizeof **out) || !read_task(st, &(*out)[(*n)++]))
             rc = status_set(ST_NOMEM, "%s", _("out of memory"));
     }
-    if (rc == ST_OK && step != SQLITE_DONE)
-        rc = db_fail(db, _("database"));
     sqlite3_finalize(st);
     if (rc != ST_OK) {
         task_list_free(*out, *n);
@@ -309,8 +306,8 @@ enum status task_repo_note_add(struct db *db, const char *who, struct task_note 
     row_bind_date(st, 2, n->noted_on);
     rc = row_bind_nfc(st, 3, _("note"), n->text);
     db_bind_text(st, 4, who);
-    if (rc == ST_OK && sqlite3_step(st) != SQLITE_DONE)
-        rc = db_fail(db, _("cannot save the note"));
+    if (rc == ST_OK)
+        rc = db_step_done(db, st, _("cannot save the note"));
     sqlite3_finalize(st);
     if (rc != ST_OK)
         return rc;
@@ -338,8 +335,7 @@ enum status task_repo_notes(struct db *db, long long task_id, struct task_note *
         return rc;
     sqlite3_bind_int64(st, 1, task_id);
     size_t cap = 0;
-    int step = SQLITE_DONE;
-    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         bool ok = row_grow(out, &cap, *n, sizeof **out);
         if (ok) {
             struct task_note *note = &(*out)[(*n)++];
@@ -352,8 +348,6 @@ enum status task_repo_notes(struct db *db, long long task_id, struct task_note *
         if (!ok)
             rc = status_set(ST_NOMEM, "%s", _("out of memory"));
     }
-    if (rc == ST_OK && step != SQLITE_DONE)
-        rc = db_fail(db, _("database"));
     sqlite3_finalize(st);
     if (rc != ST_OK) {
         task_note_list_free(*out, *n);

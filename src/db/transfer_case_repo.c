@@ -1,6 +1,7 @@
 /* transfer_case_repo — extra reads and writes of the cases and assessments
  * CSV kinds. */
 #include <config.h>
+#include "treem/db/row.h"
 #include "treem/db/transfer_case_repo.h"
 #include "treem/core/i18n.h"
 
@@ -11,7 +12,7 @@
 
 static enum status step_done(struct db *db, sqlite3_stmt *st, const char *what)
 {
-    enum status rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, what);
+    enum status rc = db_step_done(db, st, what);
     sqlite3_finalize(st);
     return rc;
 }
@@ -29,8 +30,7 @@ enum status transfer_case_repo_ids(struct db *db, const char *from, const char *
     db_bind_text(st, 1, from);
     db_bind_text(st, 2, to);
     size_t cap = 0;
-    int s = SQLITE_DONE;
-    while (rc == ST_OK && (s = sqlite3_step(st)) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         if (*n == cap) {
             long long *grown = realloc(*ids, (cap = cap ? cap * 2 : 64) * sizeof *grown);
             if (!grown) {
@@ -41,8 +41,6 @@ enum status transfer_case_repo_ids(struct db *db, const char *from, const char *
         }
         (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
     }
-    if (rc == ST_OK && s != SQLITE_DONE)
-        rc = db_fail(db, _("cannot read the cases"));
     sqlite3_finalize(st);
     return rc;
 }
@@ -124,16 +122,13 @@ enum status transfer_case_repo_values_each(struct db *db, int from, int to, tran
         return rc;
     sqlite3_bind_int(st, 1, from);
     sqlite3_bind_int(st, 2, to);
-    int s = SQLITE_DONE;
-    while (rc == ST_OK && (s = sqlite3_step(st)) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         struct transfer_value_row r = {
             sqlite3_column_int(st, 0), col_text(st, 1), col_text(st, 2),
             sqlite3_column_type(st, 3) != SQLITE_NULL, sqlite3_column_double(st, 3),
             col_text(st, 4), col_text(st, 5), col_text(st, 6), col_text(st, 7)};
         rc = fn(&r, ctx);
     }
-    if (rc == ST_OK && s != SQLITE_DONE)
-        rc = db_fail(db, _("cannot read the assessment"));
     sqlite3_finalize(st);
     return rc;
 }

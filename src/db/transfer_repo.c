@@ -11,7 +11,7 @@
 
 static enum status step_done(struct db *db, sqlite3_stmt *st, const char *what)
 {
-    enum status rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, what);
+    enum status rc = db_step_done(db, st, what);
     sqlite3_finalize(st);
     return rc;
 }
@@ -19,7 +19,7 @@ static enum status step_done(struct db *db, sqlite3_stmt *st, const char *what)
 /* step_done() for a statement of db_prepare_cached(). */
 static enum status step_cached(struct db *db, sqlite3_stmt *st, const char *what)
 {
-    enum status rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, what);
+    enum status rc = db_step_done(db, st, what);
     sqlite3_reset(st);
     return rc;
 }
@@ -91,13 +91,10 @@ enum status transfer_repo_periods_each(struct db *db, const char *from, const ch
         return rc;
     db_bind_text(st, 1, from);
     db_bind_text(st, 2, to);
-    int step;
-    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    while (rc == ST_OK && row_next(db, st, &rc)) {
         struct transfer_period_row r = {text(st, 0), text(st, 1), text(st, 2), text(st, 3), text(st, 4)};
         rc = fn(&r, ctx);
     }
-    if (rc == ST_OK && step != SQLITE_DONE)
-        rc = db_fail(db, _("cannot read the groups"));
     sqlite3_finalize(st);
     return rc;
 }

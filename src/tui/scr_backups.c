@@ -19,9 +19,7 @@ struct backups_state {
 
 static void forget(struct backups_state *b)
 {
-    for (size_t i = 0; i < b->n; i++)
-        free(b->paths[i]);
-    free(b->paths);
+    backups_list_free(b->paths, b->n);
     b->paths = NULL;
     b->n = 0;
 }
@@ -30,7 +28,7 @@ static void reload(struct screen *s)
 {
     struct backups_state *b = s->state;
     forget(b);
-    if (db_backup_list(s->ui->db, &b->paths, &b->n) != ST_OK)
+    if (backups_list(s->ui->db, &b->paths, &b->n) != ST_OK)
         ui_status(s->ui, true, "%s", status_message());
     list_set_count(&b->lv, b->n);
 }

@@ -56,6 +56,16 @@ check "the old file is as it was" test "$(cat "$T/out.csv")" = old
 expect_rc 0 t export children "$T/out.csv" --force
 expect_grep 'Nguyễn' "$T/out.csv"
 
+# --- a hand-off package over an existing one: refused whole, or --force
+expect_rc 0 t handoff --out "$T/pkg"
+cp "$T/pkg/manifest.txt" "$T/manifest.before"
+rm "$T/pkg/children.csv"
+expect_rc 1 t handoff --out "$T/pkg"
+check "a refused package writes no file" test ! -e "$T/pkg/children.csv"
+check "and leaves the manifest" cmp -s "$T/manifest.before" "$T/pkg/manifest.txt"
+expect_rc 0 t handoff --out "$T/pkg" --force
+check "--force writes it again" test -s "$T/pkg/children.csv"
+
 # --- every output file 0600, folders 0700, whatever the umask
 (
     umask 000

@@ -15,6 +15,11 @@
  * (malloc'd) receives the path written. */
 enum status backups_make(struct db *db, const char *out, char **made);
 
+/* The good backups in the backups folder beside db, newest first (*paths
+ * malloc'd, each path too; free with backups_list_free). */
+enum status backups_list(struct db *db, char ***paths, size_t *n);
+void backups_list_free(char **paths, size_t n);
+
 /* Replaces the database with the backup in file: the file is checked first
  * (a sound treem database, not newer than this treem, not the database
  * itself), the current database is backed up ("before-restore", path in
