@@ -227,6 +227,11 @@ static unsigned birth_reasons(const struct child *a, const struct child *b)
     return gap <= 366 ? DUP_CLOSE_AGE : 0;
 }
 
+static bool has_village(const struct child *c)
+{
+    return c->village_id || (c->village && *c->village);
+}
+
 struct child_dup child_dup_score(const struct child *a, const struct child *b)
 {
     struct child_dup r = {0, 0, false};
@@ -247,6 +252,11 @@ struct child_dup child_dup_score(const struct child *a, const struct child *b)
     r.likely = (r.reasons & DUP_SAME_ID) ||
                ((r.reasons & DUP_SAME_NAME) && (r.reasons & (DUP_SAME_BIRTH | DUP_CLOSE_AGE)) &&
                 (r.reasons & (DUP_SAME_VILLAGE | DUP_SAME_GUARDIAN)));
+    /* Without a village on either record nothing places the child: the same
+     * name and the same date of birth are enough to ask. */
+    if ((r.reasons & DUP_SAME_NAME) && (r.reasons & DUP_SAME_BIRTH) &&
+        (!has_village(a) || !has_village(b)))
+        r.likely = true;
     return r;
 }
 

@@ -1,10 +1,13 @@
 /* scr_calendar — the calendar of a year: events and campaigns (Tháng hành
  * động vì trẻ em, 01/6, Trung thu …), the plans' report deadlines and the
  * tasks' due dates, by date; of one plan or of every plan. Left/Right show
- * the year before or after. Opens on the first day from today. */
+ * the year before or after. Opens on the first day from today. F3 adds an
+ * event to the plan (one plan's calendar), F4 or Enter corrects the event
+ * selected, F8 deletes it (asking). */
 #include <config.h>
 #include "treem/tui/screens.h"
 #include "treem/tui/list.h"
+#include "treem/app/plan.h"
 #include "treem/db/plan_repo.h"
 #include "treem/core/i18n.h"
 
@@ -110,6 +113,41 @@ static void calendar_draw(struct screen *s, WINDOW *w, int rows, int cols)
     list_draw(w, 3, 1, rows - 3, cols - 2, &st->lv, cal_row, st, true);
 }
 
+/* The event on the selected line, 0 for a deadline or a task. */
+static long long selected_event(const struct calendar_state *st)
+{
+    if (st->lv.selected >= st->n)
+        return 0;
+    const struct plan_cal_item *it = &st->items[st->lv.selected];
+    bool event = it->kind == PLAN_CAL_EVENT || it->kind == PLAN_CAL_CAMPAIGN ||
+                 it->kind == PLAN_CAL_DEADLINE;
+    return event ? it->ref_id : 0;
+}
+
+static void delete_event(struct screen *s, long long id)
+{
+    struct calendar_state *st = s->state;
+    char q[600];
+    snprintf(q, sizeof q, _("Delete the event '%s' from the plan's calendar?"),
+             st->items[st->lv.selected].name);
+    if (!ui_confirm(s->ui, q))
+        return;
+    if (plan_event_remove(s->ui->db, id) != ST_OK)
+        ui_status(s->ui, true, "%s", status_message());
+    else
+        ui_status(s->ui, false, "%s", _("Deleted."));
+    load(s);
+}
+
+static void calendar_resume(struct screen *s)
+{
+    struct calendar_state *st = s->state;
+    size_t keep = st->lv.selected;
+    load(s);
+    if (keep < st->n)
+        st->lv.selected = keep;
+}
+
 static enum screen_result calendar_action(struct screen *s, enum action a, int digit)
 {
     struct calendar_state *st = s->state;
@@ -119,12 +157,30 @@ static enum screen_result calendar_action(struct screen *s, enum action a, int d
         load(s);
         return SR_HANDLED;
     }
-    if (a == ACT_OPEN)
+    if (a == ACT_NEW) {
+        if (!st->arg.plan_id)
+            ui_status(s->ui, true, "%s", _("Open the calendar from a plan (F12 there) to add "
+                                            "its events."));
+        else
+            scr_event_form_open(s->ui, st->arg.plan_id, 0);
         return SR_HANDLED;
+    }
+    if (a == ACT_OPEN || a == ACT_EDIT || a == ACT_DELETE) {
+        long long id = selected_event(st);
+        if (!id && a != ACT_OPEN)
+            ui_status(s->ui, true, "%s", _("Choose an event (report deadlines and tasks are "
+                                            "changed in their plan or task)."));
+        else if (id && a == ACT_DELETE)
+            delete_event(s, id);
+        else if (id)
+            scr_event_form_open(s->ui, 0, id);
+        return SR_HANDLED;
+    }
     return list_handle(&st->lv, a) ? SR_HANDLED : SR_UNHANDLED;
 }
 
-static const enum action calendar_actions[] = {ACT_LEFT, ACT_RIGHT, ACT_BACK};
+static const enum action calendar_actions[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_LEFT, ACT_RIGHT,
+                                               ACT_BACK};
 
 const struct screen_ops scr_calendar_ops = {
     .title = N_("Calendar"),
@@ -135,4 +191,5 @@ const struct screen_ops scr_calendar_ops = {
     .leave = calendar_leave,
     .draw = calendar_draw,
     .on_action = calendar_action,
+    .resume = calendar_resume,
 };

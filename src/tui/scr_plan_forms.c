@@ -1,5 +1,7 @@
 /* scr_plan_forms — the forms of the Kế hoạch screens: a plan (new or
- * edited), a new target, and the value typed for a target with its source.
+ * edited), a new target, and a saved target (Enter on it): the value typed
+ * for it with its source, then what the target itself says (text, value,
+ * unit, direction, what computes it), corrected there too.
  * Each reads its fields, lets the model and app layer judge them, and puts
  * their messages under the field they name. */
 #include <config.h>
@@ -252,13 +254,18 @@ static bool target_form_save(struct ui *ui, struct form *f, void *ctx)
     return ok;
 }
 
-bool scr_target_form_open(struct ui *ui, long long plan_id)
+static void measures_init(void)
 {
     if (!measure_choices[0]) {
         measure_choices[0] = N_("nothing: the value is typed");
         for (int m = 1; m < PLAN_MEASURE__COUNT; m++)
             measure_choices[m] = plan_measure_info((enum plan_measure)m)->label;
     }
+}
+
+bool scr_target_form_open(struct ui *ui, long long plan_id)
+{
+    measures_init();
     long long *ctx = malloc(sizeof *ctx);
     struct form *f = NULL;
     if (ctx) {
@@ -275,28 +282,79 @@ bool scr_target_form_open(struct ui *ui, long long plan_id)
 
 /* -------------------------------------------------------------- value --- */
 
-enum { VF_VALUE, VF_SOURCE, VF_DATE, VF__COUNT };
+enum { VF_VALUE, VF_SOURCE, VF_DATE, VF_TEXT, VF_TARGET, VF_UNIT, VF_DIRECTION, VF_MEASURE,
+       VF__COUNT };
 
 static const struct form_def value_fields[VF__COUNT] = {
     {N_("Measured value"), FK_TEXT, 20, NULL, N_("e.g. 97,5 (empty removes the typed value)")},
     {N_("Source"), FK_TEXT, 300, NULL, N_("e.g. Báo cáo của Trạm Y tế, đợt cân tháng 6")},
     {N_("Date of the value"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
+    {N_("Target"), FK_TEXT, 300, NULL, N_("e.g. 100 % trẻ em sinh ra được khai sinh đúng hạn")},
+    {N_("Value"), FK_TEXT, 20, NULL, N_("the number aimed at, e.g. 100 or 9")},
+    {N_("Unit"), FK_CHOICE, 0, unit_choices, NULL},
+    {N_("Direction"), FK_CHOICE, 0, direction_choices, NULL},
+    {N_("Computed from"), FK_CHOICE, 0, measure_choices, NULL},
 };
 
 static const char *const value_names[VF__COUNT] = {
-    N_("measured value"), N_("source of the value"), N_("date of the value"),
+    N_("measured value"), N_("source of the value"), N_("date of the value"), N_("target text"),
+    N_("target value"), N_("target unit"), N_("target direction"), N_("measure"),
 };
+
+/* The target (id) and its own fields as the form first showed them. */
+struct value_ctx {
+    long long id;
+    char *shown[VF__COUNT];
+};
+
+static void value_ctx_free(void *p)
+{
+    struct value_ctx *c = p;
+    for (size_t i = 0; c && i < VF__COUNT; i++)
+        free(c->shown[i]);
+    free(c);
+}
+
+/* Saves what the target says when a field of it changed (audited). */
+static enum status save_definition(struct ui *ui, struct form *f, const struct value_ctx *c)
+{
+    bool changed = false;
+    for (size_t i = VF_TEXT; i < VF__COUNT; i++)
+        changed = changed || strcmp(c->shown[i] ? c->shown[i] : "", form_value(f, i)) != 0;
+    if (!changed)
+        return ST_OK;
+    struct plan_target t = {0};
+    enum status st = target_repo_get(ui->db, c->id, &t);
+    const struct plan_measure_info *m =
+        plan_measure_info((enum plan_measure)form_choice(f, VF_MEASURE));
+    if (st == ST_OK && (!set_text(&t.text, form_value(f, VF_TEXT)) ||
+                        !set_text(&t.measure, m ? m->code : "")))
+        st = status_set(ST_NOMEM, "%s", _("out of memory"));
+    if (st == ST_OK && !m) {
+        free(t.measure);
+        t.measure = NULL;
+    }
+    t.unit = form_choice(f, VF_UNIT) == 0 ? PLAN_UNIT_PERCENT : PLAN_UNIT_COUNT;
+    t.direction = form_choice(f, VF_DIRECTION) == 0 ? PLAN_AT_LEAST : PLAN_AT_MOST;
+    if (st == ST_OK)
+        st = parse_number(_("target value"), form_value(f, VF_TARGET), &t.value);
+    if (st == ST_OK)
+        st = plan_target_save(ui->db, &t);
+    plan_target_clear(&t);
+    return st;
+}
 
 static bool value_form_save(struct ui *ui, struct form *f, void *ctx)
 {
-    long long id = *(long long *)ctx;
+    const struct value_ctx *c = ctx;
+    long long id = c->id;
     const char *text = form_value(f, VF_VALUE);
-    enum status st;
-    if (!*text) {
+    enum status st = save_definition(ui, f, c);
+    if (st == ST_OK && !*text) {
         st = plan_target_unset_value(ui->db, id);
         if (st == ST_OK)
             ui_status(ui, false, "%s", _("The typed value was removed."));
-    } else {
+    } else if (st == ST_OK) {
         double v = 0;
         struct date on;
         st = parse_number(_("measured value"), text, &v);
@@ -312,6 +370,20 @@ static bool value_form_save(struct ui *ui, struct form *f, void *ctx)
     return st == ST_OK;
 }
 
+/* The target's own fields into the form, remembered in c. */
+static void fill_definition(struct form *f, const struct plan_target *t, struct value_ctx *c)
+{
+    char buf[64];
+    form_set(f, VF_TEXT, t->text);
+    number_text(t->value, buf, sizeof buf);
+    form_set(f, VF_TARGET, buf);
+    form_set_choice(f, VF_UNIT, t->unit == PLAN_UNIT_PERCENT ? 0 : 1);
+    form_set_choice(f, VF_DIRECTION, t->direction == PLAN_AT_LEAST ? 0 : 1);
+    form_set_choice(f, VF_MEASURE, (int)plan_measure_from_code(t->measure));
+    for (size_t i = VF_TEXT; i < VF__COUNT; i++)
+        c->shown[i] = strdup(form_value(f, i));
+}
+
 bool scr_target_value_open(struct ui *ui, long long target_id)
 {
     struct plan_target t = {0};
@@ -319,10 +391,11 @@ bool scr_target_value_open(struct ui *ui, long long target_id)
         ui_status(ui, true, "%s", status_message());
         return false;
     }
-    long long *ctx = malloc(sizeof *ctx);
+    measures_init();
+    struct value_ctx *ctx = calloc(1, sizeof *ctx);
     struct form *f = NULL;
     if (ctx) {
-        *ctx = target_id;
+        ctx->id = target_id;
         char heading[512];
         snprintf(heading, sizeof heading, _("Value of the target: %s"), t.text);
         bool linked = plan_measure_from_code(t.measure) != PLAN_MEASURE_NONE;
@@ -331,10 +404,11 @@ bool scr_target_value_open(struct ui *ui, long long target_id)
             linked ? _("The register computes this value: a typed one counts only while it "
                        "cannot.")
                    : _("A value counted outside the register, with where it comes from."),
-            value_form_save, ctx, NULL, "Target value"};
+            value_form_save, ctx, value_ctx_free, "Target value"};
         f = formscreen_open(ui, &spec);
     }
     if (f) {
+        fill_definition(f, &t, ctx);
         char buf[64];
         struct date on = t.has_typed && plan_date_set(t.typed_on) ? t.typed_on : date_today();
         if (t.has_typed) {

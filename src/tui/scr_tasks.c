@@ -2,7 +2,8 @@
  * and overdue tasks; Enter shows a department's tasks. F5 changes the view:
  * departments, all tasks, overdue, open, by criterion (typed in the search
  * line). Typing searches the tasks' text. A task's status (chưa bắt đầu /
- * đang làm / xong / quá hạn) comes from its dates and today. */
+ * đang làm / xong / quá hạn) comes from its dates and today. F4 on a
+ * department edits it (name, contact, phone, criteria, active). */
 #include <config.h>
 #include "treem/tui/screens.h"
 #include "treem/tui/listscreen.h"
@@ -290,7 +291,14 @@ static enum screen_result tasks_action(struct screen *s, enum action a, int digi
             return SR_HANDLED;
         }
         return on_task(s, a);
-    case ACT_EDIT: case ACT_DONE: case ACT_DELETE:
+    case ACT_EDIT:
+        if (st->view == V_DEPTS) { /* F4 on a department edits it */
+            if (st->ls.lv.count)
+                scr_dept_form_open(s->ui, st->depts[st->shown[st->ls.lv.selected]].id);
+            return SR_HANDLED;
+        }
+        return on_task(s, a);
+    case ACT_DONE: case ACT_DELETE:
         return on_task(s, a);
     case ACT_NEW: {
         long long dept = st->view == V_DEPTS && st->ls.lv.count

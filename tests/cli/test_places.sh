@@ -99,3 +99,9 @@ TREEM_TODAY="2031-03-16 09:00" expect_rc 0 tt case show VV-0002
 expect_grep "Warning: deadlines in 2031 skip only weekends" "$OUT"
 expect_rc 0 tt case show VV-0001
 expect_no_grep "Warning:" "$OUT"
+
+# --- a likely duplicate without a village: the same folded name and date of birth ask
+expect_rc 0 tt child add --name "Phạm Thị Én" --dob 02/02/2020 --sex nu
+expect_rc 1 tt child add --name "pham thi en" --dob 02/02/2020 --sex nu
+expect_grep "TE-0004" "$ERR"
+expect_rc 0 tt child add --name "pham thi en" --dob 02/02/2020 --sex nu --force

@@ -262,6 +262,9 @@ static const struct { enum child_field f[2]; const char *v[2]; bool likely; unsi
     {{CF_BIRTH_DATE, CF_EST_AGE}, {"", "7"}, true, DUP_CLOSE_AGE},   /* born 2018, ~7 in 2025 */
     {{CF_BIRTH_DATE, CF_EST_AGE}, {"", "10"}, false, 0},
     {{CF_FULL_NAME, CF_PERSONAL_ID}, {"Lê Văn Tám", "036018001234"}, true, DUP_SAME_ID},
+    /* no village given: the same folded name and date of birth are enough to ask */
+    {{CF_VILLAGE, CF_FULL_NAME}, {"", "nguyen thi dao"}, true, DUP_SAME_NAME | DUP_SAME_BIRTH},
+    {{CF_VILLAGE, CF_BIRTH_DATE}, {"", "16/03/2018"}, false, DUP_SAME_NAME},
 };
 
 START_TEST(duplicate_scoring)

@@ -55,7 +55,9 @@ struct child_dup {
 
 /* Compares two records. Likely duplicate: the same personal ID, or the same
  * folded name with the same birth date (or ages within one year when either
- * is estimated) and the same village or a shared parent/carer name. */
+ * is estimated) and the same village or a shared parent/carer name, or —
+ * when either record has no village — the same folded name and the same
+ * date of birth. */
 struct child_dup child_dup_score(const struct child *a, const struct child *b);
 /* Appends the translated reasons, comma-separated. */
 bool child_dup_reasons_text(unsigned reasons, struct strbuf *out);

@@ -46,6 +46,12 @@ bool scr_target_form_open(struct ui *ui, long long plan_id);    /* a new target 
 bool scr_target_value_open(struct ui *ui, long long target_id); /* the typed value */
 /* A new task (task_id 0; in department dept_id unless 0) or an edit. */
 bool scr_task_form_open(struct ui *ui, long long task_id, long long dept_id);
+/* The form of department dept_id (0: a new one): name, contact, phone,
+ * criteria, active (src/tui/scr_dept_form.c). */
+bool scr_dept_form_open(struct ui *ui, long long dept_id);
+/* The form of event event_id, or (0) of a new event of plan plan_id
+ * (src/tui/scr_event_form.c). */
+bool scr_event_form_open(struct ui *ui, long long plan_id, long long event_id);
 bool scr_task_note_open(struct ui *ui, long long task_id);
 /* F7 on a task: opens the "done" form for an open task; for a done one asks
  * whether to open it again. Returns true when it changed the task at once
