@@ -387,7 +387,7 @@ static const struct {
     {"end", case_end, "CODE STEP [--date D --time HH:MM]"},
     {"link", case_link, "CODE CHILD"},
     {"delete", case_delete, "CODE --yes --yes | CODE --yes --confirm CODE"},
-    {"edit", cmd_case_edit, "CODE [--source S] [--kind K] [--level L] [--date D] [--time HH:MM] "
+    {"edit", cmd_case_edit, "CODE [--source S] [--kind K] [--level L [--level-reason T]] [--date D] [--time HH:MM] "
      "[--child TE-n|''] [--note T] [--age N] [--sex S] [--place T] [--state T] "
      "[--consequence T] [--parents T] [--carer T] [--actions T] [--injury I] [--died yes|no] "
      "[--consent yes|no] [--reporter-name T] [--reporter-phone T] [--reporter-address T]"},

@@ -14,7 +14,7 @@
 
 enum { E_SOURCE = 400, E_DATE, E_TIME, E_CHILD, E_NOTE, E_AGE, E_SEX, E_PLACE, E_STATE, E_CONSEQ,
        E_PARENTS, E_CARER, E_ACTIONS, E_KIND, E_INJURY, E_DIED, E_LEVEL, E_CONSENT, E_RNAME,
-       E_RPHONE, E_RADDR };
+       E_RPHONE, E_RADDR, E_LEVEL_REASON };
 static const struct option edit_opts[] = {
     {"source", required_argument, NULL, E_SOURCE}, {"date", required_argument, NULL, E_DATE},
     {"time", required_argument, NULL, E_TIME}, {"child", required_argument, NULL, E_CHILD},
@@ -27,7 +27,8 @@ static const struct option edit_opts[] = {
     {"level", required_argument, NULL, E_LEVEL}, {"consent", required_argument, NULL, E_CONSENT},
     {"reporter-name", required_argument, NULL, E_RNAME},
     {"reporter-phone", required_argument, NULL, E_RPHONE},
-    {"reporter-address", required_argument, NULL, E_RADDR}, {NULL, 0, NULL, 0},
+    {"reporter-address", required_argument, NULL, E_RADDR},
+    {"level-reason", required_argument, NULL, E_LEVEL_REASON}, {NULL, 0, NULL, 0},
 };
 
 struct edit_args { const char *date, *time, *child; bool injury_given; };
@@ -57,6 +58,7 @@ static enum status edit_opt(struct case_file *c, struct edit_args *a, int opt, c
     case E_INJURY: a->injury_given = true;
                    return cmd_case_enum("--injury", &enum_case_injury, arg, &c->injury);
     case E_LEVEL: return cmd_case_enum("--level", &enum_case_level, arg, &c->level);
+    case E_LEVEL_REASON: return cli_set_text(&c->level_reason, arg);
     case E_SEX: return cmd_case_enum("--sex", &enum_child_sex, arg, &c->sex);
     case E_DATE: a->date = arg; return ST_OK;
     case E_TIME: a->time = arg; return ST_OK;

@@ -313,6 +313,11 @@ const char *case_step_order_reason(const struct case_step *steps, size_t n, int 
     case CASE_STEP_APPROVAL:
         return stage == CASE_STAGE_APPROVAL ? NULL : _("no plan is waiting for approval");
     case CASE_STEP_SERVICE:
+        /* the emergency action an initial assessment called for (NĐ 56
+         * Điều 26, 31: within 12 hours) comes before any plan */
+        if (emergency_awaited(steps, n))
+            return NULL;
+        /* fall through */
     case CASE_STEP_FOLLOW_UP:
     case CASE_STEP_REVIEW:
         return stage == CASE_STAGE_CARRYING ? NULL

@@ -132,15 +132,15 @@ if command -v sqlite3 >/dev/null 2>&1; then
 fi
 
 # --- corrections: edit the intake, edit and delete steps, in the legal order
-expect_rc 0 tc add --source phone --kind violence --level support --date 10/03/2026 --time 08:00 --place "Thôn A"
+expect_rc 0 tc add --source phone --kind violence --level intervention --date 10/03/2026 --time 08:00 --place "Thôn A"
 expect_grep "^VV-0004$" "$OUT"
 expect_rc 1 tc step VV-0004 detailed --date 10/03/2026 --time 09:00
 expect_grep "step: Detailed assessment cannot come here: the initial assessment .* comes first" "$ERR"
-expect_rc 0 tc step VV-0004 initial --date 10/03/2026 --time 09:00 --emergency no
+expect_rc 0 tc step VV-0004 initial --date 10/03/2026 --time 09:00 --emergency yes
 ini=$(sed -n 's/^Recorded step \([0-9]*\) .*/\1/p' "$OUT")
 expect_rc 0 tc step VV-0004 detailed --date 11/03/2026 --time 09:00 --notes "ghi chú cũ"
 det=$(sed -n 's/^Recorded step \([0-9]*\) .*/\1/p' "$OUT")
-expect_rc 0 tc edit VV-0004 --place "Thôn B" --level intervention --time 07:30
+expect_rc 0 tc edit VV-0004 --place "Thôn B" --level support --level-reason "gia đình đã tự bảo vệ được trẻ" --time 07:30
 expect_grep "^Saved case VV-0004" "$OUT"
 expect_rc 1 tc edit VV-0004 --level nowhere
 expect_grep "\-\-level: 'nowhere'" "$ERR"
@@ -152,7 +152,7 @@ expect_rc 0 tc step-edit VV-0004 "$det" --notes "ghi chú mới" --date 12/03/20
 expect_rc 0 tc show VV-0004
 expect_grep "Place: +Thôn B" "$OUT"
 expect_grep "12/03/2026 09:00  #$det Detailed assessment" "$OUT"
-expect_grep "An toàn: High" "$OUT"
+expect_grep "Physical safety: High risk" "$OUT"
 expect_rc 1 tc step-edit VV-0004 "$det" --date 09/03/2026
 expect_grep "step date: before the intake" "$ERR"
 expect_rc 1 tc step-edit VV-0004 x --notes a
@@ -164,16 +164,22 @@ expect_grep "step: step #$det .* would then be out of order" "$ERR"
 expect_rc 1 tc step-delete VV-0004 "$det"
 expect_grep "add --yes" "$ERR"
 expect_rc 0 tc step-delete VV-0004 "$det" --yes
-expect_rc 0 tc step-delete VV-0004 "$ini" --yes
-# the deadline of the initial assessment is back (overdue)
+# the initial assessment found danger: the emergency action is due 12 hours
+# after the intake (moved to 07:30), overdue
 expect_rc 0 tc show VV-0004
-expect_grep "10/03/2026 19:30  Initial assessment \(overdue\)" "$OUT"
+expect_grep "10/03/2026 19:30  Emergency action or temporary separation \(overdue\)" "$OUT"
+expect_rc 0 tc step-delete VV-0004 "$ini" --yes
+# back to a case just received: the emergency action is no longer awaited,
+# the support plan still is
+expect_rc 0 tc show VV-0004
+expect_no_grep "Emergency action or temporary separation" "$OUT"
+expect_grep "17/03/2026  Support plan" "$OUT"
 if command -v sqlite3 >/dev/null 2>&1; then
     n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'case' AND field = 'place' AND old_value = 'Thôn A' AND new_value = 'Thôn B'")
     if [ "$n" = 1 ]; then pass "the old place is in the audit log"; else fail "old place: $n"; fi
     n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'case_step' AND action = 'delete' AND old_value LIKE '%detailed 2026-03-12 09:00; notes ghi chú mới'")
     if [ "$n" = 1 ]; then pass "the deleted step is in the audit log"; else fail "deleted step: $n"; fi
-    n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'case_risk' AND action = 'delete' AND old_value LIKE '%An toàn=high'")
+    n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'case_risk' AND action = 'delete' AND old_value LIKE '%physical_safety=high'")
     if [ "$n" = 1 ]; then pass "the deleted rating is in the audit log"; else fail "deleted rating: $n"; fi
 fi
 

@@ -40,7 +40,7 @@ expect_rc 0 tt village list
 expect_no_grep "Xóm Cũ|Thôn Trống|Thôn Hai" "$OUT"
 
 # --- holidays: a day off and a make-up working Saturday move the plan deadline
-expect_rc 0 tt case add --source phone --kind violence --level support --date 13/03/2026 --time 08:00
+expect_rc 0 tt case add --source phone --kind violence --level intervention --date 13/03/2026 --time 08:00
 expect_rc 0 tt case show VV-0001
 expect_grep "20/03/2026  Support plan" "$OUT"
 expect_rc 0 tt holiday add 16/03/2026 "Nghỉ bù"
@@ -94,7 +94,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 fi
 
 # --- a deadline in a year the table does not cover is flagged
-TREEM_TODAY="2031-03-16 09:00" expect_rc 0 tt case add --source phone --kind violence --level support --date 13/03/2031 --time 08:00
+TREEM_TODAY="2031-03-16 09:00" expect_rc 0 tt case add --source phone --kind violence --level intervention --date 13/03/2031 --time 08:00
 TREEM_TODAY="2031-03-16 09:00" expect_rc 0 tt case show VV-0002
 expect_grep "Warning: deadlines in 2031 skip only weekends" "$OUT"
 expect_rc 0 tt case show VV-0001

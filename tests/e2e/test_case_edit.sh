@@ -8,12 +8,12 @@
 . "$(dirname "$0")/lib.sh"
 
 make_demo_db
-"$TREEM_BIN" --db "$E2E_DB" case add --source phone --kind violence --level support \
+"$TREEM_BIN" --db "$E2E_DB" case add --source phone --kind violence --level intervention \
     --date 14/03/2026 --time 08:00 --place "Thôn Cũ" >/dev/null || fail "case add"
 CODE=$("$TREEM_BIN" --db "$E2E_DB" case list --search "thon cu" | cut -f1 | head -1)
 [ -n "$CODE" ] || fail "no case code"
 "$TREEM_BIN" --db "$E2E_DB" case step "$CODE" initial --date 14/03/2026 --time 10:00 \
-    --emergency no >/dev/null || fail "initial"
+    --emergency yes >/dev/null || fail "initial"
 
 start
 wait_for "Trang chủ"
@@ -112,14 +112,18 @@ keys F8
 wait_for "đánh giá rủi ro và 0 mục kế hoạch"
 keys y
 wait_for "Đã xóa bước #"
+# the initial assessment found danger: the emergency action, due 12 hours
+# after the intake, is awaited again (overdue)
+wait_for "14/03/2026 20:00  Biện pháp khẩn cấp hoặc cách ly tạm thời"
+wait_for "QUÁ HẠN"
 keys PgDn
 keys F8
 wait_for "Xóa bước #"
 keys y
 wait_for "Đã xóa bước #"
-wait_for "Đánh giá ban đầu"
-wait_for "QUÁ HẠN"
-ok "deleting the steps brings the 12-hour deadline back (overdue)"
+wait_for "Giai đoạn: Tiếp nhận"
+expect_no "Biện pháp khẩn cấp"
+ok "deleting the steps brings their deadlines back: the 12-hour one while the assessment stays"
 keys C-y
 wait_for "xóa: case "
 ok "the history lists the deleted steps"

@@ -105,7 +105,7 @@ wait_for "16/03/2026 21:00  Biện pháp khẩn cấp hoặc cách ly tạm th�
 ok "the approval moves the case to carrying out; the emergency action is still due"
 keys F3
 wait_for "Ghi bước xử lý"
-keys Right Right Right Right Right  # Thực hiện (the emergency action)
+keys Right Right                    # detailed, plan, service: the emergency action
 wait_for "◂ Cung cấp dịch vụ ▸"
 keys F2
 wait_for "Thời hạn: không còn việc mở"

@@ -11,7 +11,7 @@ make_demo_db
 "$TREEM_BIN" --db "$E2E_DB" village add "xóm mới lập" >/dev/null || fail "village add"
 CHILD=$("$TREEM_BIN" --db "$E2E_DB" child add --name "Đinh Văn Mới" --dob 01/02/2019 --sex nam \
     --village "xóm mới lập") || fail "child add"
-"$TREEM_BIN" --db "$E2E_DB" case add --source phone --kind violence --level support \
+"$TREEM_BIN" --db "$E2E_DB" case add --source phone --kind violence --level intervention \
     --date 13/03/2026 --time 08:00 --place "Chợ Mới" >/dev/null || fail "case add"
 CASE=$("$TREEM_BIN" --db "$E2E_DB" case list --search "cho moi" | cut -f1 | head -1)
 TREEM_LANG=en "$TREEM_BIN" --db "$E2E_DB" case show "$CASE" | grep -q "20/03/2026  Support plan" ||
@@ -46,14 +46,14 @@ keys F4
 wait_for "Đổi tên thôn 'Xóm Mới Lập'"
 i=0
 while [ "$i" -lt 12 ]; do keys BSpace; i=$((i + 1)); done
-type_text "khu pho ly tay"
+type_text "khom xuan hoa"
 keys F2
-wait_for "Đã có thôn tên 'Khu phố Lý Tây'"
+wait_for "Đã có thôn tên 'Khóm Xuân Hòa'"
 keys y
-wait_for "Đã gộp 'Xóm Mới Lập' vào 'Khu phố Lý Tây': chuyển 1 trẻ."
+wait_for "Đã gộp 'Xóm Mới Lập' vào 'Khóm Xuân Hòa': chuyển 1 trẻ."
 "$TREEM_BIN" --db "$E2E_DB" village list | grep -q "Xóm Mới Lập" && fail "the merged village is still listed"
 ok "renaming to another village's name merges the two"
-"$TREEM_BIN" --db "$E2E_DB" child list --village "Khu phố Lý Tây" | grep -q "^$CHILD	Đinh Văn Mới" ||
+"$TREEM_BIN" --db "$E2E_DB" child list --village "Khóm Xuân Hòa" | grep -q "^$CHILD	Đinh Văn Mới" ||
     fail "the child did not move with its code"
 ok "the child moved and kept its code $CHILD"
 
@@ -108,18 +108,18 @@ ok "a year without holidays is flagged"
 keys Escape
 wait_for "Sửa giá trị rồi bấm F2"
 keys C-n
-wait_for "Hiện tại: Phường An Nhơn Đông"
-type_text "thoi son an giang"
-wait_for "30502"
+wait_for "Hiện tại: Phường Thới Sơn"
+type_text "an nhon dong"
+wait_for "21934"
 keys Enter
 wait_for "xác nhận để tiếp tục"
 keys y
-wait_for "Đã đổi xã thành Phường Thới Sơn; đã cập nhật mã; đã giữ bản sao lưu."
-wait_for "Phường Thới Sơn, Tỉnh An Giang"
+wait_for "Đã đổi xã thành Phường An Nhơn Đông; đã cập nhật mã; đã giữ bản sao lưu."
+wait_for "Phường An Nhơn Đông, Tỉnh Gia Lai"
 ok "Ctrl-N changes the commune after asking; the title follows"
-"$TREEM_BIN" --db "$E2E_DB" info | grep -q "30502" || fail "the commune is not stored"
+"$TREEM_BIN" --db "$E2E_DB" info | grep -q "21934" || fail "the commune is not stored"
 if command -v sqlite3 >/dev/null 2>&1; then
-    n=$(sqlite3 "$E2E_DB" "SELECT count(*) FROM child WHERE uid NOT LIKE '30502-%'")
+    n=$(sqlite3 "$E2E_DB" "SELECT count(*) FROM child WHERE uid NOT LIKE '21934-%'")
     [ "$n" = 0 ] || fail "$n children still carry the old commune"
     ok "every child's code carries the new commune"
 fi

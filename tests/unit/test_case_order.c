@@ -83,6 +83,21 @@ START_TEST(order_through_a_cycle)
 }
 END_TEST
 
+START_TEST(order_emergency_action_before_the_plan)
+{
+    /* An initial assessment that found serious danger calls for the
+     * emergency action within 12 hours (NĐ 56 Điều 26, 31): a service may
+     * follow it at once; once done, services wait for the approved plan. */
+    struct case_step s[] = {step(CASE_STEP_INITIAL, 1), step(CASE_STEP_SERVICE, 2)};
+    s[0].emergency = 1;
+    ck_assert(allowed(s, 1, CASE_STEP_SERVICE));
+    ck_assert(!allowed(s, 2, CASE_STEP_SERVICE));
+    ck_assert(allowed(s, 2, CASE_STEP_DETAILED));
+    s[0].emergency = 0;
+    ck_assert(!allowed(s, 1, CASE_STEP_SERVICE));
+}
+END_TEST
+
 START_TEST(order_reopen_starts_a_new_cycle)
 {
     struct case_step s[] = {step(CASE_STEP_INITIAL, 1), step(CASE_STEP_DETAILED, 2),
@@ -145,6 +160,7 @@ Suite *suite_case_order(void)
     TCase *tc = tcase_create("order");
     tcase_add_test(tc, order_first_the_initial_assessment);
     tcase_add_test(tc, order_through_a_cycle);
+    tcase_add_test(tc, order_emergency_action_before_the_plan);
     tcase_add_test(tc, order_reopen_starts_a_new_cycle);
     tcase_add_test(tc, order_validate_names_the_reason);
     tcase_add_test(tc, order_whole_sequence);
