@@ -36,7 +36,7 @@ const struct cli_command cli_commands[] = {
      N_("write the hand-off package for the level above (one CSV per kind and a manifest)"), cmd_handoff},
     {"columns", "[KIND] [--templates DIR]",
      N_("print the column reference of the CSV files, or write header-only templates"), cmd_columns},
-    {"report", "[--half YEAR | --year YEAR | --from D --to D] [--csv FILE]",
+    {"report", "[--half YEAR | --year YEAR | --from D --to D] [--csv FILE] [--number N] [--signer NAME]",
      N_("the periodic report to the level above (6-month, annual), as text or CSV"), cmd_report},
     {NULL, NULL, NULL, NULL},
 };

@@ -16,7 +16,7 @@
 
 struct report_opts {
     int half, year;
-    const char *from, *to, *csv;
+    const char *from, *to, *csv, *number, *signer;
 };
 
 static const struct option report_long[] = {
@@ -25,6 +25,8 @@ static const struct option report_long[] = {
     {"from", required_argument, NULL, 'f'},
     {"to", required_argument, NULL, 't'},
     {"csv", required_argument, NULL, 'o'},
+    {"number", required_argument, NULL, 'n'},
+    {"signer", required_argument, NULL, 's'},
     {NULL, 0, NULL, 0},
 };
 
@@ -32,7 +34,7 @@ static int parse_opts(const struct cli_command *self, int argc, char **argv, str
 {
     int c;
     optind = 0;
-    while ((c = getopt_long(argc, argv, "+H:y:f:t:o:", report_long, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+H:y:f:t:o:n:s:", report_long, NULL)) != -1) {
         switch (c) {
         case 'H':
             if (cli_parse_year("--half", optarg, &o->half) != ST_OK)
@@ -45,6 +47,8 @@ static int parse_opts(const struct cli_command *self, int argc, char **argv, str
         case 'f': o->from = optarg; break;
         case 't': o->to = optarg; break;
         case 'o': o->csv = optarg; break;
+        case 'n': o->number = optarg; break;
+        case 's': o->signer = optarg; break;
         default: return cli_usage(self, "%s", _("unknown option"));
         }
     }
@@ -58,18 +62,28 @@ static int parse_opts(const struct cli_command *self, int argc, char **argv, str
     return 0;
 }
 
-static enum status period_of(const struct report_opts *o, struct date *from, struct date *to)
+/* The period asked for, with the cut-off days of the settings. */
+static enum status period_of(struct db *db, const struct report_opts *o, struct report_request *q)
 {
+    struct report_cutoffs c;
+    enum status st = report_cutoffs_load(db, &c);
+    if (st != ST_OK)
+        return st;
     if (o->half) {
-        report_half_year(o->half, from, to);
+        q->kind = REPORT_HALF;
+        q->year = o->half;
     } else if (o->from) {
-        if (date_parse(o->from, from) != ST_OK)
+        q->kind = REPORT_RANGE;
+        if (date_parse(o->from, &q->from) != ST_OK)
             return status_set(ST_INVALID, _("--from: '%s' is not a date (dd/mm/yyyy)"), o->from);
-        if (date_parse(o->to, to) != ST_OK)
+        if (date_parse(o->to, &q->to) != ST_OK)
             return status_set(ST_INVALID, _("--to: '%s' is not a date (dd/mm/yyyy)"), o->to);
+        return ST_OK;
     } else {
-        report_full_year(o->year ? o->year : date_today().y, from, to);
+        q->kind = REPORT_YEAR;
+        q->year = o->year ? o->year : date_today().y;
     }
+    report_period(&c, q->kind, q->year, &q->from, &q->to);
     return ST_OK;
 }
 
@@ -105,14 +119,16 @@ int cmd_report(const struct cli_env *env, int argc, char **argv)
     int rc = parse_opts(self, argc, argv, &o);
     if (rc)
         return rc;
-    struct date from, to;
-    if (period_of(&o, &from, &to) != ST_OK)
-        return cli_usage(self, "%s", status_message());
     struct db *db;
     if (cli_open(env, &db) != ST_OK)
         return cli_fail();
+    struct report_request q = {.number = o.number, .signer = o.signer};
+    if (period_of(db, &o, &q) != ST_OK) {
+        db_close(db);
+        return cli_usage(self, "%s", status_message());
+    }
     struct report r;
-    enum status st = report_build(db, from, to, &r);
+    enum status st = report_build_req(db, &q, &r);
     if (st == ST_OK && o.csv)
         st = report_write_csv(&r, o.csv);
     if (st == ST_OK) {

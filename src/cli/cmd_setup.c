@@ -5,6 +5,7 @@
 #include "treem/cli/cli_args.h"
 #include "treem/app/children.h"
 #include "treem/app/commune.h"
+#include "treem/app/report.h"
 #include "treem/app/demo.h"
 #include "treem/app/session.h"
 #include "treem/db/migrate.h"
@@ -270,6 +271,9 @@ static const struct { const char *key, *help; } setting_keys[] = {
     {"lang", N_("interface language: vi or en")},
     {"unit_class", N_("recognition class: 900, 850 or 800 points")},
     {"role", N_("who uses treem: officer, collaborator or viewer (cases show names to officers only)")},
+    {"report_start", N_("first day of the report periods, dd/mm (default 15/12 of the year before)")},
+    {"report_half_end", N_("last day of the 6-month report, dd/mm (default 14/06)")},
+    {"report_year_end", N_("last day of the annual report, dd/mm (default 14/12)")},
 };
 
 static bool setting_known(const char *key)
@@ -289,6 +293,9 @@ static enum status setting_check(const char *key, const char *value)
         return status_set(ST_INVALID, _("unit_class: '%s' is not 900, 850 or 800"), value);
     if (strcmp(key, "role") == 0 && enum_from_code(&enum_user_role, value) < 0)
         return status_set(ST_INVALID, _("role: '%s' is not officer, collaborator or viewer"), value);
+    int d, m;
+    if (strncmp(key, "report_", 7) == 0)
+        return report_cutoff_parse(key, value, &d, &m);
     return ST_OK;
 }
 

@@ -26,13 +26,15 @@ struct reports_state {
 static void reports_build(struct screen *s)
 {
     struct reports_state *st = s->state;
-    struct date from, to;
-    if (st->whole_year)
-        report_full_year(st->year, &from, &to);
-    else
-        report_half_year(st->year, &from, &to);
+    struct report_cutoffs c;
+    struct report_request q = {.kind = st->whole_year ? REPORT_YEAR : REPORT_HALF,
+                               .year = st->year};
     report_free(&st->rep);
-    st->built = report_build(s->ui->db, from, to, &st->rep) == ST_OK;
+    st->built = report_cutoffs_load(s->ui->db, &c) == ST_OK;
+    if (st->built) {
+        report_period(&c, q.kind, q.year, &q.from, &q.to);
+        st->built = report_build_req(s->ui->db, &q, &st->rep) == ST_OK;
+    }
     if (!st->built)
         ui_status(s->ui, true, "%s", status_message());
     list_set_count(&st->lv, st->built ? st->rep.n : 0);

@@ -39,6 +39,7 @@ Suite *suite_cases(void);
 Suite *suite_transfer(void);
 Suite *suite_transfer_kinds(void);
 Suite *suite_report(void);
+Suite *suite_report_lines(void);
 Suite *suite_score_cases(void);
 
 /* A fresh database at a temporary path, migrated and with the catalogues
