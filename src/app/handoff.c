@@ -3,6 +3,7 @@
 #include "treem/app/handoff.h"
 #include "treem/app/transfer_kind.h"
 #include "treem/app/session.h"
+#include "treem/app/commune.h"
 #include "treem/core/i18n.h"
 
 #include <errno.h>
@@ -125,6 +126,42 @@ static enum status read_verified(const char *dir, struct manifest *m, struct tra
     return rc;
 }
 
+/* "Xã X (12345)" for a code, or the code alone when it is not in the list. */
+static void commune_text(struct db *db, const char *code, char *buf, size_t n)
+{
+    struct commune c;
+    if (commune_find(db, code, &c) == ST_OK) {
+        snprintf(buf, n, "%s (%s)", c.full_name, c.code);
+        commune_free(&c);
+    } else {
+        status_clear();
+        snprintf(buf, n, "%s", code);
+    }
+}
+
+enum status handoff_check_commune(struct db *db, const struct manifest *m)
+{
+    char *mine = NULL, *prov = NULL;
+    enum status st = ST_OK;
+    if (db_setting_get(db, "province_code", &prov) == ST_OK && prov && prov[0])
+        st = status_set(ST_CONFLICT, "%s", _("this is the level above's database: receive "
+                                             "packages with treem receive DIR"));
+    if (st == ST_OK && db_setting_get(db, "commune_code", &mine) == ST_OK && mine && mine[0]
+        && strcmp(mine, m->commune_code) != 0) {
+        char from[256], here[256];
+        commune_text(db, m->commune_code, from, sizeof from);
+        commune_text(db, mine, here, sizeof here);
+        st = status_set(ST_CONFLICT, _("the package is from %s, but this database belongs to %s: "
+                                       "a commune imports only its own packages (the level above "
+                                       "receives packages from many communes)"), from, here);
+    }
+    if (st == ST_OK)
+        status_clear();
+    free(mine);
+    free(prov);
+    return st;
+}
+
 enum status handoff_import(struct db *db, const char *dir, const struct transfer_import_opts *opts,
                            struct transfer_result *res, struct manifest *mout)
 {
@@ -132,6 +169,8 @@ enum status handoff_import(struct db *db, const char *dir, const struct transfer
     opts = opts ? opts : &none;
     struct manifest m = {0};
     enum status rc = read_verified(dir, &m, res);
+    if (rc == ST_OK)
+        rc = handoff_check_commune(db, &m);
     if (rc == ST_OK && !opts->dry_run && !opts->no_backup)
         rc = db_backup_rotate(db, "import", 10, &res->backup);
     if (rc == ST_OK && (rc = db_begin(db)) == ST_OK) {

@@ -22,6 +22,7 @@ static const struct option init_opts[] = {
     {"officer", required_argument, NULL, 'o'},
     {"level-above", required_argument, NULL, 'l'},
     {"village", required_argument, NULL, 'v'},
+    {"province", required_argument, NULL, 'p'},
     {NULL, 0, NULL, 0},
 };
 
@@ -61,13 +62,14 @@ int cmd_init(const struct cli_env *env, int argc, char **argv)
     const struct cli_command *self = cli_find("init");
     if (cli_wants_help(self, argc, argv))
         return 0;
-    const char *code = NULL, *officer = NULL, *level_above = NULL;
+    const char *code = NULL, *officer = NULL, *level_above = NULL, *province = NULL;
     char *villages[64];
     int nvillages = 0, c;
     optind = 0;
     while ((c = getopt_long(argc, argv, "+c:", init_opts, NULL)) != -1) {
         switch (c) {
         case 'c': code = optarg; break;
+        case 'p': province = optarg; break;
         case 'o': officer = optarg; break;
         case 'l': level_above = optarg; break;
         case 'v':
@@ -78,6 +80,10 @@ int cmd_init(const struct cli_env *env, int argc, char **argv)
         default: return cli_usage(self, "%s", _("unknown option"));
         }
     }
+    if (province && (code || nvillages))
+        return cli_usage(self, "%s", _("--province makes the level above's database: no --commune nor --village"));
+    if (province && optind == argc)
+        return cmd_init_province(env, province);
     if (!code)
         return cli_usage(self, "%s", _("--commune CODE is required"));
     if (optind < argc)

@@ -40,6 +40,7 @@ Suite *suite_transfer(void);
 Suite *suite_transfer_kinds(void);
 Suite *suite_report(void);
 Suite *suite_report_lines(void);
+Suite *suite_province(void);
 Suite *suite_score_cases(void);
 
 /* A fresh database at a temporary path, migrated and with the catalogues
