@@ -4,6 +4,8 @@
 #include "treem/cli/cli.h"
 #include "treem/cli/cli_args.h"
 #include "treem/app/report.h"
+#include "treem/app/report_sum.h"
+#include "treem/app/province.h"
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
@@ -110,6 +112,56 @@ static void print_line(const struct report_line *l)
     }
 }
 
+/* The per-commune table of the consolidated report: a few key lines. */
+static void print_communes(const struct report_sum *s)
+{
+    static const char *const keys[] = {"TE01", "DB01", "BV02", "BV05", "BV06", "BV07", "TC02"};
+    enum { NKEYS = sizeof keys / sizeof keys[0] };
+    size_t at[NKEYS];
+    for (size_t k = 0; k < NKEYS; k++)
+        for (at[k] = 0; at[k] < s->total.n && strcmp(s->total.lines[at[k]].code, keys[k]); at[k]++)
+            ;
+    printf("\n%s\n", _("By commune"));
+    printf("%-5s %-24s", _("Code"), "");
+    for (size_t k = 0; k < NKEYS; k++)
+        printf(" %6s", keys[k]);
+    putchar('\n');
+    for (size_t c = 0; c < s->ncommunes; c++) {
+        char name[128];
+        utf8_truncate(s->names[c], 24, name, sizeof name);
+        int pad = 24 - utf8_width(name);
+        printf("%-5s %s%*s", s->codes[c], name, pad > 0 ? pad : 0, "");
+        for (size_t k = 0; k < NKEYS; k++) {
+            long long v = at[k] < s->total.n ? s->values[at[k] * s->ncommunes + c] : -1;
+            if (v < 0)
+                printf(" %6s", "—");
+            else
+                printf(" %6lld", v);
+        }
+        putchar('\n');
+    }
+}
+
+/* The level above: the report summed over its communes. */
+static int report_province(struct db *db, const struct report_opts *o, const struct report_request *q)
+{
+    struct report_sum s;
+    enum status st = report_sum_build(db, q, &s);
+    if (st == ST_OK && o->csv)
+        st = report_sum_write_csv(&s, o->csv);
+    if (st == ST_OK) {
+        printf("%s\n", s.total.title);
+        for (size_t i = 0; i < s.total.n; i++)
+            print_line(&s.total.lines[i]);
+        print_communes(&s);
+        if (o->csv)
+            printf(_("\nReport written to %s.\n"), o->csv);
+    }
+    report_sum_free(&s);
+    db_close(db);
+    return st == ST_OK ? 0 : cli_fail();
+}
+
 int cmd_report(const struct cli_env *env, int argc, char **argv)
 {
     const struct cli_command *self = cli_find("report");
@@ -127,6 +179,8 @@ int cmd_report(const struct cli_env *env, int argc, char **argv)
         db_close(db);
         return cli_usage(self, "%s", status_message());
     }
+    if (province_is(db))
+        return report_province(db, &o, &q);
     struct report r;
     enum status st = report_build_req(db, &q, &r);
     if (st == ST_OK && o.csv)

@@ -73,3 +73,17 @@ expect_grep "2 sent a package \(0 late\)" "$OUT"
 TREEM_TODAY="2026-12-20 09:00" expect_rc 0 t "$T/p.db" communes
 expect_grep "2 sent a package \(2 late\)" "$OUT"
 expect_grep "late$" "$OUT"
+
+# the consolidated report: summed over the communes, one column per commune
+expect_rc 0 t "$T/p.db" report --year 2026 --csv "$T/sum.csv"
+expect_grep "consolidated over the communes" "$OUT"
+expect_grep "Children under 16 on 20/06/2026 +7 \(boys 7, girls 0, not known 0\)" "$OUT"
+expect_grep "^00004 Phường Ba Đình +3 " "$OUT"
+expect_grep "^.?code,label,value,male,female,sex_unknown,of_total,helped,00004,00008" "$T/sum.csv"
+expect_grep "^TE01,Children under 16 on 20/06/2026,7,7,0,0,,,3,4" "$T/sum.csv"
+expect_no_grep "Trẻ 0000" "$T/sum.csv"
+expect_rc 0 python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))
+bad = [r for r in rows[1:] for c in r[2:] if c and not c.isdigit()]
+sys.exit(1 if bad or len(rows) < 50 else 0)' "$T/sum.csv"

@@ -9,6 +9,7 @@
 #include "treem/app/commune.h"
 #include "treem/app/handoff.h"
 #include "treem/app/province.h"
+#include "treem/app/report_sum.h"
 #include "treem/db/child_search.h"
 
 #include <stdio.h>
@@ -110,6 +111,31 @@ START_TEST(test_province_keeps_communes_apart)
     ck_assert_int_eq(test_query_int(cb, "SELECT count(*) FROM child WHERE uid NOT LIKE '00008-%'"), 0);
     db_close(ca);
     db_close(cb);
+    /* the consolidated report: each summed line is the sum of the communes' */
+    struct report_request q = {.kind = REPORT_YEAR, .year = 2026};
+    report_period(NULL, REPORT_YEAR, 2026, &q.from, &q.to);
+    struct report_sum sum;
+    ck_assert_msg(report_sum_build(p, &q, &sum) == ST_OK, "%s", status_message());
+    ck_assert_uint_eq(sum.ncommunes, 2);
+    const struct report_line *te = report_find_code(&sum.total, "TE01");
+    ck_assert_int_eq(te->count, 16);
+    ck_assert_int_eq(te->part[REPORT_PART_MALE] + te->part[REPORT_PART_FEMALE], 16);
+    size_t at = (size_t)(te - sum.total.lines);
+    ck_assert_int_eq(sum.values[at * 2 + 0], 6);     /* 00004 */
+    ck_assert_int_eq(sum.values[at * 2 + 1], 10);    /* 00008 */
+    ck_assert_ptr_null(report_find_code(&sum.total, "TE02.1"));   /* villages: per commune */
+    char *csv = test_tmp_path(".csv");
+    ck_assert_int_eq(report_sum_write_csv(&sum, csv), ST_OK);
+    size_t len;
+    char *text = test_slurp(csv, &len);
+    text[len] = '\0';
+    ck_assert_ptr_nonnull(strstr(text, "code,label,value,male,female,sex_unknown,of_total,helped,00004,00008"));
+    ck_assert_ptr_nonnull(strstr(text, ",16,"));
+    ck_assert_ptr_nonnull(strstr(text, ",6,10\r\n"));
+    free(text);
+    remove(csv);
+    free(csv);
+    report_sum_free(&sum);
     /* the Tổng hợp: both communes received, with their counts */
     struct commune_summary *s;
     size_t n;
