@@ -1,12 +1,17 @@
 /* scr_reports — Báo cáo: the periodic report to the level above. Choose the
  * period (F5: 6 months / whole year; Left/Right: the year; F4: type it), read
- * the report line by line (Enter shows a line whole), F2 writes it as CSV
- * to a file named in a small form. */
+ * the report line by line (Enter shows a line whole), b shows its figures
+ * as bar charts (children by village and age, special circumstances by
+ * group, cases by month), F2 writes it as CSV to a file named in a small
+ * form. Opened from the Tổng hợp with a commune's database as arg, it shows
+ * that commune's report (reading only). */
 #include <config.h>
 #include "treem/tui/screens.h"
 #include "treem/tui/formscreen.h"
 #include "treem/tui/list.h"
 #include "treem/app/report.h"
+#include "treem/app/report_chart.h"
+#include "treem/tui/chart.h"
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
@@ -21,7 +26,31 @@ struct reports_state {
     bool built;
     struct report rep;
     struct list_view lv;
+    bool charts;            /* b: the charts instead of the lines */
+    struct chart_series series[CHART__COUNT];
+    int chart_top;          /* first chart row shown */
 };
+
+/* The database shown: a commune's opened by the Tổng hợp (arg), else ours. */
+static struct db *reports_db(struct screen *s)
+{
+    return s->arg ? (struct db *)s->arg : s->ui->db;
+}
+
+static void charts_free(struct reports_state *st)
+{
+    for (int k = 0; k < CHART__COUNT; k++)
+        chart_series_free(&st->series[k]);
+}
+
+static void charts_build(struct screen *s)
+{
+    struct reports_state *st = s->state;
+    charts_free(st);
+    for (int k = 0; k < CHART__COUNT && st->built; k++)
+        if (report_chart(reports_db(s), &st->rep, (enum report_chart_kind)k, &st->series[k]) != ST_OK)
+            ui_status(s->ui, true, "%s", status_message());
+}
 
 static void reports_build(struct screen *s)
 {
@@ -30,14 +59,15 @@ static void reports_build(struct screen *s)
     struct report_request q = {.kind = st->whole_year ? REPORT_YEAR : REPORT_HALF,
                                .year = st->year};
     report_free(&st->rep);
-    st->built = report_cutoffs_load(s->ui->db, &c) == ST_OK;
+    st->built = report_cutoffs_load(reports_db(s), &c) == ST_OK;
     if (st->built) {
         report_period(&c, q.kind, q.year, &q.from, &q.to);
-        st->built = report_build_req(s->ui->db, &q, &st->rep) == ST_OK;
+        st->built = report_build_req(reports_db(s), &q, &st->rep) == ST_OK;
     }
     if (!st->built)
         ui_status(s->ui, true, "%s", status_message());
     list_set_count(&st->lv, st->built ? st->rep.n : 0);
+    charts_build(s);
 }
 
 static void reports_enter(struct screen *s)
@@ -53,6 +83,7 @@ static void reports_leave(struct screen *s)
 {
     struct reports_state *st = s->state;
     report_free(&st->rep);
+    charts_free(st);
 }
 
 static const char *period_label(bool whole_year)
@@ -78,6 +109,25 @@ static void draw_line(WINDOW *w, int y, int cols, const struct report_line *l, b
     ui_attr(w, c, false);
 }
 
+/* The charts, one under the other, scrolled as one list of rows. */
+static void draw_charts(struct reports_state *st, WINDOW *w, int y, int page, int cols)
+{
+    int total = 0;
+    for (int k = 0; k < CHART__COUNT; k++)
+        total += chart_rows(&st->series[k]);
+    if (st->chart_top > total - page)
+        st->chart_top = total - page > 0 ? total - page : 0;
+    int label_cols = cols >= 80 ? 26 : cols / 3;
+    int row = 0;
+    for (int k = 0; k < CHART__COUNT; k++) {
+        int n = chart_rows(&st->series[k]);
+        for (int i = 0; i < n; i++, row++)
+            if (row >= st->chart_top && row < st->chart_top + page)
+                chart_draw_row(w, y + row - st->chart_top, 1, cols - 2, label_cols,
+                               &st->series[k], i);
+    }
+}
+
 static void reports_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct reports_state *st = s->state;
@@ -92,6 +142,11 @@ static void reports_draw(struct screen *s, WINDOW *w, int rows, int cols)
     int page = rows - 3;
     if (page < 1 || !st->built)
         return;
+    if (st->charts) {
+        st->lv.page = page;
+        draw_charts(st, w, 3, page, cols);
+        return;
+    }
     struct list_view *lv = &st->lv;
     lv->page = page;
     if (lv->selected < lv->top)
@@ -203,7 +258,16 @@ static enum screen_result reports_action(struct screen *s, enum action a, int di
 {
     struct reports_state *st = s->state;
     (void)digit;
+    if (st->charts && (a == ACT_UP || a == ACT_DOWN || a == ACT_PGUP || a == ACT_PGDN
+                       || a == ACT_HOME)) {
+        int step = a == ACT_PGUP || a == ACT_PGDN ? (st->lv.page > 1 ? st->lv.page - 1 : 1) : 1;
+        st->chart_top += a == ACT_DOWN || a == ACT_PGDN ? step : -step;
+        if (a == ACT_HOME || st->chart_top < 0)
+            st->chart_top = 0;
+        return SR_HANDLED;
+    }
     switch (a) {
+    case ACT_CHART: st->charts = !st->charts; st->chart_top = 0; return SR_HANDLED;
     case ACT_FILTER: st->whole_year = !st->whole_year; reports_build(s); return SR_HANDLED;
     case ACT_LEFT: st->year--; reports_build(s); return SR_HANDLED;
     case ACT_RIGHT: st->year++; reports_build(s); return SR_HANDLED;
@@ -223,7 +287,7 @@ static void reports_resume(struct screen *s)
 }
 
 static const enum action reports_actions[] = {ACT_FILTER, ACT_EDIT, ACT_SAVE, ACT_OPEN,
-                                              ACT_LEFT, ACT_RIGHT};
+                                              ACT_CHART, ACT_LEFT, ACT_RIGHT};
 
 const struct screen_ops scr_reports_ops = {
     .title = N_("Reports"),

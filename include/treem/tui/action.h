@@ -42,7 +42,8 @@
     X(ACT_REDRAW,    "Ctrl-L", N_("Redraw"),  N_("redraw the screen")) \
     X(ACT_YEAR,      "<>",     N_("Year"),    N_("show the year before (< or Left) or after (> or Right)")) \
     X(ACT_CLASS,     "c",      N_("Class"),   N_("change the recognition class (900, 850 or 800 points)")) \
-    X(ACT_SCALES,    "Ctrl-R", N_("Scales"),  N_("edit the rubric: bands of each indicator, complete scales, maxima"))
+    X(ACT_SCALES,    "Ctrl-R", N_("Scales"),  N_("edit the rubric: bands of each indicator, complete scales, maxima")) \
+    X(ACT_CHART,     "b",      N_("Charts"),  N_("show the report's figures as bar charts, or its lines again"))
 
 enum action {
     ACT_NONE = 0,
