@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 top=$(pwd)
 
 PACKAGES="build-essential autoconf automake pkg-config gettext libncurses-dev \
-libsqlite3-dev libcsv-dev libutf8proc-dev libsodium-dev check tmux sqlite3 python3"
+libsqlite3-dev libcsv-dev libutf8proc-dev libsodium-dev check tmux sqlite3 python3 \
+libxlsxwriter-dev unzip"
 
 install_missing() {
     missing=""

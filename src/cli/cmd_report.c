@@ -5,6 +5,7 @@
 #include "treem/cli/cli_args.h"
 #include "treem/app/report.h"
 #include "treem/app/report_sum.h"
+#include "treem/app/report_xlsx.h"
 #include "treem/app/province.h"
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
@@ -18,7 +19,7 @@
 
 struct report_opts {
     int half, year;
-    const char *from, *to, *csv, *number, *signer;
+    const char *from, *to, *csv, *number, *signer, *xlsx;
 };
 
 static const struct option report_long[] = {
@@ -29,6 +30,7 @@ static const struct option report_long[] = {
     {"csv", required_argument, NULL, 'o'},
     {"number", required_argument, NULL, 'n'},
     {"signer", required_argument, NULL, 's'},
+    {"xlsx", required_argument, NULL, 'x'},
     {NULL, 0, NULL, 0},
 };
 
@@ -36,7 +38,7 @@ static int parse_opts(const struct cli_command *self, int argc, char **argv, str
 {
     int c;
     optind = 0;
-    while ((c = getopt_long(argc, argv, "+H:y:f:t:o:n:s:", report_long, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+H:y:f:t:o:n:s:x:", report_long, NULL)) != -1) {
         switch (c) {
         case 'H':
             if (cli_parse_year("--half", optarg, &o->half) != ST_OK)
@@ -51,6 +53,7 @@ static int parse_opts(const struct cli_command *self, int argc, char **argv, str
         case 'o': o->csv = optarg; break;
         case 'n': o->number = optarg; break;
         case 's': o->signer = optarg; break;
+        case 'x': o->xlsx = optarg; break;
         default: return cli_usage(self, "%s", _("unknown option"));
         }
     }
@@ -149,6 +152,8 @@ static int report_province(struct db *db, const struct report_opts *o, const str
     enum status st = report_sum_build(db, q, &s);
     if (st == ST_OK && o->csv)
         st = report_sum_write_csv(&s, o->csv);
+    if (st == ST_OK && o->xlsx)
+        st = report_write_xlsx(db, NULL, &s, o->xlsx);
     if (st == ST_OK) {
         printf("%s\n", s.total.title);
         for (size_t i = 0; i < s.total.n; i++)
@@ -156,6 +161,8 @@ static int report_province(struct db *db, const struct report_opts *o, const str
         print_communes(&s);
         if (o->csv)
             printf(_("\nReport written to %s.\n"), o->csv);
+        if (o->xlsx)
+            printf(_("\nReport written to %s.\n"), o->xlsx);
     }
     report_sum_free(&s);
     db_close(db);
@@ -185,12 +192,16 @@ int cmd_report(const struct cli_env *env, int argc, char **argv)
     enum status st = report_build_req(db, &q, &r);
     if (st == ST_OK && o.csv)
         st = report_write_csv(&r, o.csv);
+    if (st == ST_OK && o.xlsx)
+        st = report_write_xlsx(db, &r, NULL, o.xlsx);
     if (st == ST_OK) {
         printf("%s\n", r.title);
         for (size_t i = 0; i < r.n; i++)
             print_line(&r.lines[i]);
         if (o.csv)
             printf(_("\nReport written to %s.\n"), o.csv);
+        if (o.xlsx)
+            printf(_("\nReport written to %s.\n"), o.xlsx);
     }
     report_free(&r);
     db_close(db);

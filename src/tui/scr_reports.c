@@ -11,6 +11,7 @@
 #include "treem/tui/list.h"
 #include "treem/app/report.h"
 #include "treem/app/report_chart.h"
+#include "treem/app/report_xlsx.h"
 #include "treem/tui/chart.h"
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
@@ -161,7 +162,7 @@ static void reports_draw(struct screen *s, WINDOW *w, int rows, int cols)
 
 /* The export form: one field, the file name. */
 static const struct form_def export_fields[] = {
-    {N_("file"), FK_TEXT, 255, NULL, N_("path of the CSV file, ~ for your home folder")},
+    {N_("file"), FK_TEXT, 255, NULL, N_("path of the CSV file (or .xlsx for a workbook with charts), ~ for your home folder")},
 };
 
 static bool export_save(struct ui *ui, struct form *f, void *ctx)
@@ -178,7 +179,9 @@ static bool export_save(struct ui *ui, struct form *f, void *ctx)
         snprintf(path, sizeof path, "%s%s", home, name + 1);
     else
         snprintf(path, sizeof path, "%s", name);
-    if (report_write_csv(r, path) != ST_OK) {
+    size_t len = strlen(path);
+    bool xlsx = len > 5 && strcmp(path + len - 5, ".xlsx") == 0;   /* a workbook with charts */
+    if ((xlsx ? report_write_xlsx(NULL, r, NULL, path) : report_write_csv(r, path)) != ST_OK) {
         form_set_error(f, 0, status_message());
         return false;
     }
