@@ -49,6 +49,20 @@ static bool report_grow(struct report *r)
     return true;
 }
 
+/* Cuts an incomplete UTF-8 sequence that snprintf may leave at the end. */
+static void trim_utf8_tail(char *s)
+{
+    size_t n = strlen(s), k = n;
+    while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80 && n - k < 3)
+        k--;
+    if (k == 0 || ((unsigned char)s[k - 1] & 0x80) == 0)
+        return;   /* ends with ASCII: complete */
+    unsigned char lead = (unsigned char)s[k - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (n - (k - 1) < need)
+        s[k - 1] = '\0';
+}
+
 struct report_line *report_push(struct report *r, enum report_section s, int depth,
                                 const char *code, long long n, const char *label)
 {
@@ -65,6 +79,7 @@ struct report_line *report_push(struct report *r, enum report_section s, int dep
         l->part[i] = -1;
     snprintf(l->code, sizeof l->code, "%s", code ? code : "");
     snprintf(l->label, sizeof l->label, "%s", label);
+    trim_utf8_tail(l->label);
     return l;
 }
 
@@ -78,6 +93,7 @@ enum status report_text(struct report *r, enum report_section s, int depth, cons
     va_start(ap, fmt);
     vsnprintf(l->value, sizeof l->value, fmt, ap);
     va_end(ap);
+    trim_utf8_tail(l->value);
     return ST_OK;
 }
 
@@ -261,7 +277,7 @@ static enum status add_special(struct db *db, struct report *r)
     long long all;
     enum status st = count_children(db, r, -1, -1, -1, CHILD_SCOPE_CHILDREN, &all);
     if (st == ST_OK)
-        st = report_repo_special(db, r->from, r->on, &g, &n);
+        st = report_repo_special(db, r->from, r->on, false, &g, &n);
     if (st != ST_OK)
         return st;
     char code[REPORT_CODE_BUF], label[REPORT_LABEL_BUF];
@@ -333,6 +349,34 @@ static enum status add_head(struct db *db, struct report *r, const struct report
     return st;
 }
 
+/* DB03.<sub-group> ("DB03.a.1", đ written dd): every sub-group, by sex. */
+static enum status add_subgroups(struct db *db, struct report *r)
+{
+    struct report_sc_row *g;
+    size_t n;
+    enum status st = report_repo_special(db, r->from, r->on, true, &g, &n);
+    if (st == ST_OK)
+        st = report_text(r, REPORT_SEC_SPECIAL, 1, "DB03",
+                         _("By sub-group (Nghị định 56/2017)"), "%s", "");
+    for (size_t i = 0; i < n && st == ST_OK; i++) {
+        char code[REPORT_CODE_BUF], label[REPORT_LABEL_BUF];
+        bool dd = strncmp(g[i].letter, "đ", strlen("đ")) == 0;
+        snprintf(code, sizeof code, "DB03.%s%s", dd ? "dd" : "", g[i].letter + (dd ? strlen("đ") : 0));
+        snprintf(label, sizeof label, "%s %s", g[i].letter, g[i].name);
+        st = report_sexed(r, REPORT_SEC_SPECIAL, 2, code, label, g[i].n);
+        if (st == ST_OK)
+            r->lines[r->n - 1].part[REPORT_PART_HELPED] = g[i].helped;
+    }
+    free(g);
+    return st;
+}
+
+static enum status add_special_all(struct db *db, struct report *r)
+{
+    enum status st = add_special(db, r);
+    return st == ST_OK ? add_subgroups(db, r) : st;
+}
+
 typedef enum status (*report_part_fn)(struct db *db, struct report *r);
 
 enum status report_build_req(struct db *db, const struct report_request *q, struct report *out)
@@ -352,7 +396,7 @@ enum status report_build_req(struct db *db, const struct report_request *q, stru
     out->on = date_cmp(q->to, today) > 0 ? today : q->to;
     report_title(out);
     static const report_part_fn parts[REPORT_SEC__COUNT] = {
-        NULL, add_children, add_special, report_add_health, report_add_protection,
+        NULL, add_children, add_special_all, report_add_health, report_add_protection,
         report_add_plans, report_add_criteria,
     };
     enum status st = add_head(db, out, q);

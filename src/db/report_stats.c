@@ -33,6 +33,22 @@ static const char sc_sql[] =
     "  (SELECT count(*) FROM m WHERE m.letter = g.letter AND " HELPED ")"
     " FROM sc_group g ORDER BY 3";
 
+/* The same per sub-group (Nghị định 56/2017), in legal order. */
+#define SUB_MEMBERS                                                                       \
+    "SELECT DISTINCT p.subgroup_code AS code, c.id AS id, c.sex AS sex FROM child_sc_period p" \
+    " JOIN child c ON c.id = p.child_id"                                                  \
+    " WHERE p.from_date <= ?1 AND (p.to_date IS NULL OR p.to_date >= ?1)"                 \
+    " AND (c.birth_eff IS NULL OR (c.birth_eff > ?3 AND c.birth_eff <= ?1))"
+
+static const char sub_sql[] =
+    "WITH m AS (" SUB_MEMBERS ")"
+    " SELECT s.code, s.name, 0,"
+    "  (SELECT count(*) FROM m WHERE m.code = s.code AND m.sex = 'khong_ro'),"
+    "  (SELECT count(*) FROM m WHERE m.code = s.code AND m.sex = 'nam'),"
+    "  (SELECT count(*) FROM m WHERE m.code = s.code AND m.sex = 'nu'),"
+    "  (SELECT count(*) FROM m WHERE m.code = s.code AND " HELPED ")"
+    " FROM sc_subgroup s JOIN sc_group g ON g.letter = s.letter ORDER BY g.sort, s.clause";
+
 static struct date minus_years(struct date d, int years)
 {
     d.y -= years;
@@ -58,13 +74,13 @@ static bool read_sc(sqlite3_stmt *st, void *elem)
     return true;
 }
 
-enum status report_repo_special(struct db *db, struct date from, struct date on,
+enum status report_repo_special(struct db *db, struct date from, struct date on, bool sub,
                                 struct report_sc_row **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, sc_sql, &st);
+    enum status rc = db_prepare(db, sub ? sub_sql : sc_sql, &st);
     if (rc != ST_OK)
         return rc;
     row_bind_date(st, 1, on);

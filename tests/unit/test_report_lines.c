@@ -254,6 +254,15 @@ START_TEST(test_report_special_lines)
     ck_assert_int_eq(line("DB02")->count, helped);
     ck_assert_int_eq(line("DB02")->part[REPORT_PART_BASE], any[0] + any[1] + any[2]);
     ck_assert_int_eq(helped, 1);
+    /* sub-groups: a.1 holds the group a children, d.1 those of d */
+    expect_sexed("DB03.a.1", a);
+    expect_sexed("DB03.d.1", d);
+    expect_sexed("DB03.dd.0", none);   /* đ has no clauses: "đ.0" */
+    ck_assert_int_eq(line("DB03.a.1")->part[REPORT_PART_HELPED], helped_a);
+    size_t subs = 0;
+    for (size_t i = 0; i < rep.n; i++)
+        subs += strncmp(rep.lines[i].code, "DB03.", 5) == 0;
+    ck_assert_uint_eq(subs, 48);   /* every sub-group, so the level above can sum them */
 }
 END_TEST
 
@@ -408,7 +417,7 @@ START_TEST(test_report_csv_numbers_only)
     char *path = test_tmp_path(".csv");
     ck_assert_int_eq(report_write_csv(&rep, path), ST_OK);
     struct collected c = {0};
-    ck_assert_int_eq(csv_read_file(path, NULL, collect_row, &c, NULL), ST_OK);
+    ck_assert_msg(csv_read_file(path, NULL, collect_row, &c, NULL) == ST_OK, "%s", status_message());
     ck_assert_uint_gt(c.n, 60);
     static const char *const head[] = {"code", "label", "value", "male", "female",
                                        "sex_unknown", "of_total", "helped"};

@@ -39,8 +39,8 @@ enum report_part {
 };
 
 #define REPORT_CODE_BUF 40
-#define REPORT_LABEL_BUF 240
-#define REPORT_VALUE_BUF 160
+#define REPORT_LABEL_BUF 560   /* the longest sub-group name is 489 bytes */
+#define REPORT_VALUE_BUF 240
 
 struct report_line {
     enum report_section section;

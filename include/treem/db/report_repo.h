@@ -46,14 +46,15 @@ enum status report_repo_case_totals(struct db *db, struct date from, struct date
  * row with letter "" for children in at least one group. n[] is by sex
  * (CHILD_SEX_* order: not known, male, female); helped: of those, children
  * with a case that had a plan, approval, service, separation or follow-up
- * step dated from `from` to `on`. */
+ * step dated from `from` to `on`. With sub, one row per sub-group of
+ * Nghị định 56/2017 instead (letter holds its code, "a.1"; no first row). */
 struct report_sc_row {
     char letter[8];
     char name[160];
     long long n[3];
     long long helped;
 };
-enum status report_repo_special(struct db *db, struct date from, struct date on,
+enum status report_repo_special(struct db *db, struct date from, struct date on, bool sub,
                                 struct report_sc_row **out, size_t *n);
 
 /* One case received from `from` to `to` (whole days), for counting only:
