@@ -206,6 +206,29 @@ enum status report_sum_build(struct db *db, const struct report_request *q, stru
     return st;
 }
 
+/* One line of the sum: code, label, value, breakdown, then each commune's. */
+static void sum_row(struct csv_writer *w, const struct report_sum *s, size_t i, const char **row,
+                    char (*num)[24], size_t cols)
+{
+    const struct report_line *l = &s->total.lines[i];
+    char label[REPORT_LABEL_BUF + REPORT_VALUE_BUF + 4];
+    if (l->count < 0 && l->value[0])
+        snprintf(label, sizeof label, "%s: %s", l->label, l->value);
+    else
+        snprintf(label, sizeof label, "%s", l->label);
+    row[0] = l->code;
+    row[1] = label;
+    for (size_t c = 2; c < cols; c++) {
+        long long v = c == 2 ? l->count : c < 8 ? l->part[c - 3] : s->values[i * s->ncommunes + (c - 8)];
+        if (v < 0)
+            num[c][0] = '\0';
+        else
+            snprintf(num[c], sizeof num[c], "%lld", v);
+        row[c] = num[c];
+    }
+    csv_write_row(w, row, cols);
+}
+
 enum status report_sum_write_csv(const struct report_sum *s, const char *path)
 {
     FILE *f = fopen(path, "wb");
@@ -223,26 +246,8 @@ enum status report_sum_write_csv(const struct report_sum *s, const char *path)
         for (size_t c = 0; c < cols; c++)
             row[c] = c < 8 ? head[c] : s->codes[c - 8];
         csv_write_row(w, row, cols);
-        for (size_t i = 0; i < s->total.n; i++) {
-            const struct report_line *l = &s->total.lines[i];
-            char label[REPORT_LABEL_BUF + REPORT_VALUE_BUF + 4];
-            if (l->count < 0 && l->value[0])
-                snprintf(label, sizeof label, "%s: %s", l->label, l->value);
-            else
-                snprintf(label, sizeof label, "%s", l->label);
-            row[0] = l->code;
-            row[1] = label;
-            for (size_t c = 2; c < cols; c++) {
-                long long v = c == 2 ? l->count : c < 8 ? l->part[c - 3]
-                            : s->values[i * s->ncommunes + (c - 8)];
-                if (v < 0)
-                    num[c][0] = '\0';
-                else
-                    snprintf(num[c], sizeof num[c], "%lld", v);
-                row[c] = num[c];
-            }
-            csv_write_row(w, row, cols);
-        }
+        for (size_t i = 0; i < s->total.n; i++)
+            sum_row(w, s, i, row, num, cols);
         st = csv_writer_flush(w);
     }
     free(w);

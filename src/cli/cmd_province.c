@@ -51,11 +51,23 @@ int cmd_init_province(const struct cli_env *env, const char *code)
     return rc;
 }
 
+/* Text from a package for the terminal: control characters become '?'. */
+static const char *safe(const char *in, char *out, size_t n)
+{
+    size_t k = 0;
+    for (const char *p = in ? in : ""; *p && k + 1 < n; p++)
+        out[k++] = (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p;
+    out[k] = '\0';
+    return out;
+}
+
 static void print_receipt(const char *dir, const struct province_receipt *r, bool dry)
 {
     const struct transfer_counts *c = &r->res.counts;
+    char by[256];
     printf(_("%s: %s (%s), made on %s by %s%s\n"), dir, r->commune.full_name, r->commune.code,
-           r->manifest.created_at, r->manifest.created_by, r->first ? _(", first package") : "");
+           r->manifest.created_at, safe(r->manifest.created_by, by, sizeof by),
+           r->first ? _(", first package") : "");
     printf(_("  rows read: %zu, added: %zu, changed: %zu, unchanged: %zu, kept ours: %zu, "
              "conflicts: %zu\n"), c->rows, c->added, c->changed, c->unchanged, c->kept_local,
            c->conflicts);
@@ -70,6 +82,24 @@ static void print_problems(const struct csv_errors *e)
                 e->items[i].message);
 }
 
+static bool receive_opts(int argc, char **argv, struct transfer_import_opts *o)
+{
+    static const struct option opts[] = {{"dry-run", no_argument, NULL, 'n'},
+                                         {"prefer-newer", no_argument, NULL, 'N'},
+                                         {NULL, 0, NULL, 0}};
+    int ch;
+    optind = 0;
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (ch == 'n')
+            o->dry_run = true;
+        else if (ch == 'N')
+            o->prefer_newer = true;
+        else
+            return false;
+    }
+    return true;
+}
+
 /* treem receive DIR… [--dry-run] [--prefer-newer]: each package on its own
  * (all or nothing per package); the exit code says whether all came in. */
 int cmd_receive(const struct cli_env *env, int argc, char **argv)
@@ -77,20 +107,9 @@ int cmd_receive(const struct cli_env *env, int argc, char **argv)
     const struct cli_command *self = cli_find("receive");
     if (cli_wants_help(self, argc, argv))
         return 0;
-    static const struct option opts[] = {{"dry-run", no_argument, NULL, 'n'},
-                                         {"prefer-newer", no_argument, NULL, 'N'},
-                                         {NULL, 0, NULL, 0}};
     struct transfer_import_opts o = {0};
-    int ch;
-    optind = 0;
-    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (ch == 'n')
-            o.dry_run = true;
-        else if (ch == 'N')
-            o.prefer_newer = true;
-        else
-            return cli_usage(self, "%s", _("unknown option"));
-    }
+    if (!receive_opts(argc, argv, &o))
+        return cli_usage(self, "%s", _("unknown option"));
     if (optind >= argc)
         return cli_usage(self, "%s", _("give one or more package directories"));
     struct db *db;
@@ -165,8 +184,9 @@ int cmd_communes(const struct cli_env *env, int argc, char **argv)
             printf("%s%s%s\n", t.verdict, t.state[0] ? " — " : "", t.state);
         else
             printf("%s\n", t.state);
+        char by[256];
         if (s[i].received)
-            printf("      %s %s\n", _("made by"), s[i].made_by);
+            printf("      %s %s\n", _("made by"), safe(s[i].made_by, by, sizeof by));
     }
     printf(_("%zu communes: %zu sent a package (%zu late), %zu sent none\n"), n, got, late, n - got);
     commune_summary_free(s, n);
