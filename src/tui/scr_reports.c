@@ -12,6 +12,8 @@
 #include "treem/app/report.h"
 #include "treem/app/report_chart.h"
 #include "treem/app/report_xlsx.h"
+#include "treem/app/report_sum.h"
+#include "treem/app/province.h"
 #include "treem/tui/chart.h"
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
@@ -27,10 +29,18 @@ struct reports_state {
     bool built;
     struct report rep;
     struct list_view lv;
+    bool summed;            /* a level-above database: the communes' report summed */
+    struct report_sum sum;
     bool charts;            /* b: the charts instead of the lines */
     struct chart_series series[CHART__COUNT];
     int chart_top;          /* first chart row shown */
 };
+
+/* The report shown: ours, or the sum over the communes. */
+static struct report *shown(struct reports_state *st)
+{
+    return st->summed ? &st->sum.total : &st->rep;
+}
 
 /* The database shown: a commune's opened by the Tổng hợp (arg), else ours. */
 static struct db *reports_db(struct screen *s)
@@ -49,7 +59,7 @@ static void charts_build(struct screen *s)
     struct reports_state *st = s->state;
     charts_free(st);
     for (int k = 0; k < CHART__COUNT && st->built; k++)
-        if (report_chart(reports_db(s), &st->rep, (enum report_chart_kind)k, &st->series[k]) != ST_OK)
+        if (report_chart(reports_db(s), shown(st), (enum report_chart_kind)k, &st->series[k]) != ST_OK)
             ui_status(s->ui, true, "%s", status_message());
 }
 
@@ -60,14 +70,17 @@ static void reports_build(struct screen *s)
     struct report_request q = {.kind = st->whole_year ? REPORT_YEAR : REPORT_HALF,
                                .year = st->year};
     report_free(&st->rep);
+    report_sum_free(&st->sum);
+    st->summed = !s->arg && province_is(s->ui->db);
     st->built = report_cutoffs_load(reports_db(s), &c) == ST_OK;
     if (st->built) {
         report_period(&c, q.kind, q.year, &q.from, &q.to);
-        st->built = report_build_req(reports_db(s), &q, &st->rep) == ST_OK;
+        st->built = (st->summed ? report_sum_build(s->ui->db, &q, &st->sum)
+                                : report_build_req(reports_db(s), &q, &st->rep)) == ST_OK;
     }
     if (!st->built)
         ui_status(s->ui, true, "%s", status_message());
-    list_set_count(&st->lv, st->built ? st->rep.n : 0);
+    list_set_count(&st->lv, st->built ? shown(st)->n : 0);
     charts_build(s);
 }
 
@@ -84,6 +97,7 @@ static void reports_leave(struct screen *s)
 {
     struct reports_state *st = s->state;
     report_free(&st->rep);
+    report_sum_free(&st->sum);
     charts_free(st);
 }
 
@@ -137,7 +151,7 @@ static void reports_draw(struct screen *s, WINDOW *w, int rows, int cols)
              period_label(st->whole_year), st->year);
     ui_print(w, 0, 1, cols - 2, head);
     ui_attr(w, UC_OK, true);
-    ui_print(w, 1, 1, cols - 2, st->built ? st->rep.title : "");
+    ui_print(w, 1, 1, cols - 2, st->built ? shown(st)->title : "");
     ui_attr(w, UC_OK, false);
     ui_hline(w, 2, 0, cols);
     int page = rows - 3;
@@ -154,9 +168,9 @@ static void reports_draw(struct screen *s, WINDOW *w, int rows, int cols)
         lv->top = lv->selected;
     if (lv->selected >= lv->top + (size_t)page)
         lv->top = lv->selected - (size_t)page + 1;
-    for (int i = 0; i < page && lv->top + (size_t)i < st->rep.n; i++) {
+    for (int i = 0; i < page && lv->top + (size_t)i < shown(st)->n; i++) {
         size_t k = lv->top + (size_t)i;
-        draw_line(w, 3 + i, cols, &st->rep.lines[k], k == lv->selected);
+        draw_line(w, 3 + i, cols, &shown(st)->lines[k], k == lv->selected);
     }
 }
 
@@ -167,7 +181,8 @@ static const struct form_def export_fields[] = {
 
 static bool export_save(struct ui *ui, struct form *f, void *ctx)
 {
-    const struct report *r = *(const struct report **)ctx;
+    struct screen *s = *(struct screen **)ctx;
+    struct reports_state *st = s->state;
     const char *name = form_value(f, 0);
     if (!name || !name[0]) {
         form_set_error(f, 0, _("file: give a file name"));
@@ -181,7 +196,13 @@ static bool export_save(struct ui *ui, struct form *f, void *ctx)
         snprintf(path, sizeof path, "%s", name);
     size_t len = strlen(path);
     bool xlsx = len > 5 && strcmp(path + len - 5, ".xlsx") == 0;   /* a workbook with charts */
-    if ((xlsx ? report_write_xlsx(NULL, r, NULL, path) : report_write_csv(r, path)) != ST_OK) {
+    enum status rc;
+    if (st->summed)   /* the level above: with a column per commune */
+        rc = xlsx ? report_write_xlsx(NULL, NULL, &st->sum, path) : report_sum_write_csv(&st->sum, path);
+    else
+        rc = xlsx ? report_write_xlsx(reports_db(s), &st->rep, NULL, path)
+                  : report_write_csv(&st->rep, path);
+    if (rc != ST_OK) {
         form_set_error(f, 0, status_message());
         return false;
     }
@@ -192,10 +213,10 @@ static bool export_save(struct ui *ui, struct form *f, void *ctx)
 static void export_open(struct screen *s)
 {
     struct reports_state *st = s->state;
-    const struct report **ctx = malloc(sizeof *ctx);
+    struct screen **ctx = malloc(sizeof *ctx);
     if (!ctx)
         return;
-    *ctx = &st->rep;
+    *ctx = s;
     struct formscreen_spec spec = {export_fields, 1, _("Write the report as CSV"),
                                    _("The file opens in Excel or LibreOffice. F2 writes it."),
                                    export_save, ctx, NULL};
@@ -251,9 +272,9 @@ static void period_open(struct screen *s)
 static void show_line(struct screen *s)
 {
     struct reports_state *st = s->state;
-    if (!st->built || st->lv.selected >= st->rep.n)
+    if (!st->built || st->lv.selected >= shown(st)->n)
         return;
-    const struct report_line *l = &st->rep.lines[st->lv.selected];
+    const struct report_line *l = &shown(st)->lines[st->lv.selected];
     ui_message(s->ui, l->label, l->value[0] ? l->value : l->label);
 }
 

@@ -77,6 +77,21 @@ static void summary_row(void *ctx, size_t i, char *buf, size_t n)
     ui_columns(buf, n, widths, cells, (int)NCOLS);
 }
 
+/* The selected commune's package: its period and who made it. */
+static void draw_detail(WINDOW *w, int y, int cols, const struct summary_state *st)
+{
+    char text[512] = "";
+    if (st->lv.selected < st->n && st->rows[st->lv.selected].received) {
+        const struct commune_summary *r = &st->rows[st->lv.selected];
+        struct commune_summary_text t;
+        commune_summary_format(r, &t);
+        snprintf(text, sizeof text, _("%s: period %s, made by %s"), r->code, t.period, r->made_by);
+    }
+    ui_attr(w, UC_DIM, true);
+    ui_print_pad(w, y, 1, cols - 2, text);
+    ui_attr(w, UC_DIM, false);
+}
+
 static void summary_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct summary_state *st = s->state;
@@ -93,10 +108,11 @@ static void summary_draw(struct screen *s, WINDOW *w, int rows, int cols)
     ui_print_pad(w, 1, 1, cols - 2, line);
     ui_attr(w, UC_DIM, false);
     ui_hline(w, 2, 0, cols);
-    int page = rows - 3;
+    int page = rows - 4;
     if (page < 1)
         return;
     list_draw(w, 3, 1, page, cols - 2, &st->lv, summary_row, st, true);
+    draw_detail(w, rows - 1, cols, st);
     /* missing and late communes stand out */
     for (int i = 0; i < page && st->lv.top + (size_t)i < st->n; i++) {
         size_t k = st->lv.top + (size_t)i;

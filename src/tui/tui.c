@@ -57,7 +57,8 @@ int tui_main(const struct tui_options *opt)
     ui_refresh_title(&ui);
     struct commune c;
     if (province_is(ui.db)) {
-        ui_push(&ui, &scr_summary_ops, NULL);
+        ui.home = &scr_summary_ops;
+        ui_goto_tab(&ui, 0);
     } else if (commune_current(ui.db, &c) == ST_OK) {
         commune_free(&c);
         ui_goto_tab(&ui, 0);

@@ -26,7 +26,10 @@ ok "the Tổng hợp lists the province's communes with the last package"
 screen | grep -q "21910 Phường An Nhơn .*TRỄ" || fail "the late commune does not stand out"
 screen | grep -q "CHƯA NỘP" || fail "communes with no package do not stand out"
 ok "late and missing communes stand out"
+wait_for "21910: kỳ 01/01/1900–20/11/2025, người lập"
 keys Down
+wait_for "21934: kỳ 01/01/1900–16/03/2026, người lập Nguyễn Thị Hồng"
+ok "the selected commune's period and who made its package"
 keys Enter
 wait_for "Xã, phường"
 wait_for "Phường An Nhơn Đông (21934)"
@@ -39,5 +42,12 @@ ok "b shows the commune's charts"
 keys Escape
 wait_for "Tổng hợp — Tỉnh Gia Lai (52)"
 ok "Esc comes back to the Tổng hợp"
+keys 7
+wait_for "Báo cáo 6 tháng năm 2026 — tổng hợp các xã"
+wait_for "Trẻ em dưới 16 tuổi ngày 16/03/2026"
+ok "Báo cáo shows the report summed over the communes"
+keys 1
+wait_for "Tổng hợp — Tỉnh Gia Lai (52)"
+ok "1 comes back to the Tổng hợp"
 [ -n "$kids" ] || fail "treem communes printed no count for 21934"
 done_testing
