@@ -11,6 +11,9 @@
 #include "treem/app/cases.h"
 #include "treem/app/children.h"
 #include "treem/app/commune.h"
+#include "treem/app/plan.h"
+#include "treem/app/task.h"
+#include "treem/db/department_repo.h"
 #include "treem/model/case_place.h"
 
 #include <stdio.h>
@@ -28,15 +31,18 @@ static const struct kid {
     int bhyt;
     const char *group;      /* sub-group code or NULL */
     struct date group_to;   /* y 0: still running */
+    int reg;                /* birth registered: 0 not recorded, 1 on time, 2 late */
 } kids[] = {
-    {"Lê Thị An", {2024, 5, 1}, -1, CHILD_SEX_FEMALE, 1, 1, NULL, {0}},
-    {"Phạm Văn Bình", {2021, 1, 10}, -1, CHILD_SEX_MALE, 1, 0, "a.1", {0}},
-    {"Đinh Văn Cường", {2015, 6, 1}, -1, CHILD_SEX_MALE, 2, 1, "a.1", {0}},
-    {"Hồ Thị Dung", {2009, 12, 10}, -1, CHILD_SEX_FEMALE, 2, 0, NULL, {0}},   /* 16 on 10/12 */
-    {"Võ Thị Em", {2010, 12, 20}, -1, CHILD_SEX_FEMALE, 0, 0, "d.1", {0}},   /* 14 */
-    {"Trần Giang", {2020, 3, 3}, -1, CHILD_SEX_UNKNOWN, 2, 1, "d.1", {2025, 6, 30}},
-    {"Ngô Văn Hải", {0}, 8, CHILD_SEX_MALE, 1, 0, "d.1", {0}},
-    {"Lý Thị Kim", {2023, 2, 2}, -1, CHILD_SEX_FEMALE, 1, 1, NULL, {0}},
+    {"Lê Thị An", {2024, 5, 1}, -1, CHILD_SEX_FEMALE, 1, 1, NULL, {0}, 0},
+    {"Phạm Văn Bình", {2021, 1, 10}, -1, CHILD_SEX_MALE, 1, 0, "a.1", {0}, 0},
+    {"Đinh Văn Cường", {2015, 6, 1}, -1, CHILD_SEX_MALE, 2, 1, "a.1", {0}, 0},
+    {"Hồ Thị Dung", {2009, 12, 10}, -1, CHILD_SEX_FEMALE, 2, 0, NULL, {0}, 0},   /* 16 on 10/12 */
+    {"Võ Thị Em", {2010, 12, 20}, -1, CHILD_SEX_FEMALE, 0, 0, "d.1", {0}, 0},   /* 14 */
+    {"Trần Giang", {2020, 3, 3}, -1, CHILD_SEX_UNKNOWN, 2, 1, "d.1", {2025, 6, 30}, 0},
+    {"Ngô Văn Hải", {0}, 8, CHILD_SEX_MALE, 1, 0, "d.1", {0}, 0},
+    {"Lý Thị Kim", {2023, 2, 2}, -1, CHILD_SEX_FEMALE, 1, 1, NULL, {0}, 0},
+    {"Mai Văn Xuân", {2025, 3, 1}, -1, CHILD_SEX_MALE, 2, 1, NULL, {0}, 1},
+    {"Đỗ Thị Thu", {2025, 2, 1}, -1, CHILD_SEX_FEMALE, 2, 0, NULL, {0}, 2},
 };
 #define NKIDS (sizeof kids / sizeof kids[0])
 static long long ids[NKIDS];
@@ -81,6 +87,10 @@ static void add_kids(struct db *db)
         }
         c.sex = kids[i].sex;
         c.bhyt = kids[i].bhyt;
+        if (kids[i].reg) {
+            c.birth_registered = 1;
+            c.birth_reg_timing = kids[i].reg == 1 ? BIRTH_REG_ON_TIME : BIRTH_REG_LATE;
+        }
         if (kids[i].village) {
             free(c.village);
             c.village = strdup(kids[i].village == 1 ? "Thôn 1" : "Thôn 2");
@@ -278,9 +288,19 @@ START_TEST(test_report_health_lines)
     for (size_t i = 0; i < NKIDS; i++)
         u5 += kid_age(i) < 5;
     ck_assert_int_eq(line("YT03")->count, u5);
-    /* nobody born in 2025: a share of nothing has no value */
-    ck_assert_int_eq(line("YT01")->count, -1);
-    ck_assert_int_eq(line("YT01")->part[REPORT_PART_BASE], -1);
+    long long born = 0, on_time = 0;
+    for (size_t i = 0; i < NKIDS; i++)
+        if (kids[i].birth.y == 2025)
+            born++, on_time += kids[i].reg == 1;
+    ck_assert_int_eq(line("YT01")->count, on_time);
+    ck_assert_int_eq(line("YT01")->part[REPORT_PART_BASE], born);
+    ck_assert_int_eq(born, 2);
+    /* nobody born in 2024 was vaccinated: 0 of those turning 1 */
+    long long turning1 = 0;
+    for (size_t i = 0; i < NKIDS; i++)
+        turning1 += kids[i].birth.y == 2024;
+    ck_assert_int_eq(line("YT02")->count, 0);
+    ck_assert_int_eq(line("YT02")->part[REPORT_PART_BASE], turning1);
 }
 END_TEST
 
@@ -401,6 +421,74 @@ START_TEST(test_report_plan_and_score_lines)
 }
 END_TEST
 
+static long long dept(const char *code)
+{
+    struct department d;
+    ck_assert_msg(department_repo_find(db, code, &d) == ST_OK, "%s", status_message());
+    long long id = d.id;
+    department_clear(&d);
+    return id;
+}
+
+/* Targets typed met, not met and with no value; tasks done, overdue, open. */
+static const struct { const char *text; double aim, got; bool typed; } targets[] = {
+    {"100 % trẻ em có thẻ BHYT", 100, 100, true},
+    {"Trên 90 % trẻ em được cập nhật thông tin", 90, 80, true},
+    {"97 % trẻ em đi học mầm non", 97, 0, false},
+};
+static const struct { const char *dept, *text; struct date due, done; } tasks[] = {
+    {"congan", "Tuần tra bến sông", {2025, 6, 1}, {2025, 5, 20}},
+    {"congan", "Tuyên truyền phòng chống xâm hại", {2025, 9, 1}, {0}},
+    {"tuphap", "Rà soát khai sinh", {2025, 12, 31}, {0}},
+};
+
+START_TEST(test_report_plan_lines)
+{
+    struct plan p = {.number = "05/KH-UBND", .year = 2025, .title = "Kế hoạch năm 2025",
+                     .issuer = "UBND"};
+    ck_assert_msg(plan_create(db, &p) == ST_OK, "%s", status_message());
+    long long met = 0, known = 0;
+    for (size_t i = 0; i < sizeof targets / sizeof *targets; i++) {
+        struct plan_target t = {.plan_id = p.id, .text = (char *)targets[i].text,
+                                .value = targets[i].aim, .unit = PLAN_UNIT_PERCENT,
+                                .direction = PLAN_AT_LEAST};
+        ck_assert_msg(plan_target_add(db, &t) == ST_OK, "%s", status_message());
+        if (targets[i].typed)
+            ck_assert_int_eq(plan_target_set_value(db, t.id, targets[i].got, "sổ", ON), ST_OK);
+        known += targets[i].typed;
+        met += targets[i].typed && targets[i].got >= targets[i].aim;
+    }
+    long long done = 0, late = 0, n = sizeof tasks / sizeof *tasks;
+    for (size_t i = 0; i < sizeof tasks / sizeof *tasks; i++) {
+        struct task t = {.plan_id = p.id, .department_id = dept(tasks[i].dept),
+                         .text = (char *)tasks[i].text, .criteria = "", .start_on = {2025, 1, 1},
+                         .due_on = tasks[i].due};
+        ck_assert_msg(task_create(db, &t) == ST_OK, "%s", status_message());
+        if (tasks[i].done.y)
+            ck_assert_int_eq(task_mark_done(db, t.id, tasks[i].done, ""), ST_OK);
+        done += tasks[i].done.y != 0;
+        late += !tasks[i].done.y && date_cmp(tasks[i].due, ON) < 0;
+    }
+    report_free(&rep);
+    struct date from, to;
+    report_full_year(2025, &from, &to);
+    ck_assert_int_eq(report_build(db, from, to, &rep), ST_OK);
+    ck_assert_int_eq(line("KH01")->count, met);
+    ck_assert_int_eq(line("KH01")->part[REPORT_PART_BASE], 3);
+    ck_assert_int_eq(line("KH01.0")->count, 3 - known);
+    ck_assert_int_eq(line("KH02")->count, n);
+    ck_assert_int_eq(line("KH03")->count, done);
+    ck_assert_int_eq(line("KH04")->count, late);
+    char code[32];
+    snprintf(code, sizeof code, "KH05.%lld", dept("congan"));
+    ck_assert_int_eq(line(code)->count, 1);                         /* done of 2 */
+    ck_assert_int_eq(line(code)->part[REPORT_PART_BASE], 2);
+    ck_assert(line(code)->local);
+    ck_assert_int_eq(met, 1);
+    ck_assert_int_eq(late, 1);
+}
+END_TEST
+
 /* A whole number: digits only, or nothing. */
 static bool integer_or_empty(const char *s)
 {
@@ -493,6 +581,7 @@ Suite *suite_report_lines(void)
     tcase_add_test(tc, test_report_health_lines);
     tcase_add_test(tc, test_report_case_lines);
     tcase_add_test(tc, test_report_plan_and_score_lines);
+    tcase_add_test(tc, test_report_plan_lines);
     tcase_add_test(tc, test_report_csv_numbers_only);
     tcase_add_test(tc, test_report_cutoffs_setting);
     suite_add_tcase(s, tc);
