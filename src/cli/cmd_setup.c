@@ -6,6 +6,7 @@
 #include "treem/app/children.h"
 #include "treem/app/commune.h"
 #include "treem/app/report.h"
+#include "treem/app/province.h"
 #include "treem/app/demo.h"
 #include "treem/app/session.h"
 #include "treem/db/migrate.h"
@@ -171,6 +172,14 @@ int cmd_info(const struct cli_env *env, int argc, char **argv)
         snprintf(buf, sizeof buf, "%s (%s), %s", cm.full_name, cm.code, cm.province_name);
         cli_print_field(_("Commune:"), buf, 28);
         commune_free(&cm);
+    } else if (province_is(db)) {   /* the level above (app/province.h) */
+        struct province p;
+        if (province_current(db, &p) == ST_OK) {
+            snprintf(buf, sizeof buf, _("%s (%s); communes' databases in %s.communes/"), p.name,
+                     p.code, env->db_path);
+            cli_print_field(_("Level above for:"), buf, 28);
+            province_free(&p);
+        }
     } else {
         cli_print_field(_("Commune:"), _("not set up yet"), 28);
     }

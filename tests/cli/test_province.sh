@@ -87,3 +87,5 @@ import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))
 bad = [r for r in rows[1:] for c in r[2:] if c and not c.isdigit()]
 sys.exit(1 if bad or len(rows) < 50 else 0)' "$T/sum.csv"
+expect_rc 0 t "$T/p.db" info
+expect_grep "Level above for: +Thành phố Hà Nội \(01\)" "$OUT"
