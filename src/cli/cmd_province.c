@@ -167,9 +167,10 @@ int cmd_communes(const struct cli_env *env, int argc, char **argv)
     db_close(db);
     if (st != ST_OK)
         return cli_fail();
-    cell(_("Code"), 5, false), cell(_("Commune"), 24, false), cell(_("Package"), 10, false);
-    cell(_("Period"), 21, false), cell(_("Children"), 7, true), cell(_("Special"), 6, true);
-    cell(_("Open"), 5, true), cell(_("Late steps"), 5, true), cell(_("Points"), 6, true);
+    /* 80 columns: the period and who made the package on a second line */
+    cell(_("Code"), 5, false), cell(_("Commune"), 22, false), cell(_("Package"), 10, false);
+    cell(_("Children"), 6, true), cell(_("Special"), 5, true), cell(_("Open"), 4, true);
+    cell(_("Late steps"), 4, true), cell(_("Points"), 5, true);
     printf("%s\n", _("Verdict / state"));
     size_t got = 0, late = 0;
     for (size_t i = 0; i < n; i++) {
@@ -177,16 +178,17 @@ int cmd_communes(const struct cli_env *env, int argc, char **argv)
         commune_summary_format(&s[i], &t);
         got += s[i].received;
         late += s[i].received && s[i].late;
-        cell(s[i].code, 5, false), cell(s[i].name, 24, false), cell(t.made, 10, false);
-        cell(t.period, 21, false), cell(t.children, 7, true), cell(t.special, 6, true);
-        cell(t.open_cases, 5, true), cell(t.overdue, 5, true), cell(t.total, 6, true);
+        cell(s[i].code, 5, false), cell(s[i].name, 22, false), cell(t.made, 10, false);
+        cell(t.children, 6, true), cell(t.special, 5, true), cell(t.open_cases, 4, true);
+        cell(t.overdue, 4, true), cell(t.total, 5, true);
         if (s[i].received)
             printf("%s%s%s\n", t.verdict, t.state[0] ? " — " : "", t.state);
         else
             printf("%s\n", t.state);
         char by[256];
         if (s[i].received)
-            printf("      %s %s\n", _("made by"), safe(s[i].made_by, by, sizeof by));
+            printf("      %s %s, %s %s\n", _("period"), t.period, _("made by"),
+                   safe(s[i].made_by, by, sizeof by));
     }
     printf(_("%zu communes: %zu sent a package (%zu late), %zu sent none\n"), n, got, late, n - got);
     commune_summary_free(s, n);
