@@ -10,7 +10,7 @@ top=$(pwd)
 
 PACKAGES="build-essential autoconf automake pkg-config gettext libncurses-dev \
 libsqlite3-dev libcsv-dev libutf8proc-dev libsodium-dev check tmux sqlite3 python3 \
-libzip-dev libexpat1-dev libxlsxwriter-dev"
+libzip-dev libexpat1-dev libxlsxwriter-dev unzip"
 # the real-client tests (tests/cli/test_libreoffice.sh) need LibreOffice: for `test` only
 TEST_PACKAGES="libreoffice-calc-nogui"
 

@@ -74,6 +74,13 @@ enum status commune_setup(struct db *db, const char *code)
     enum status rc = commune_find(db, code, &c);
     if (rc != ST_OK)
         return rc;
+    char *prov = NULL;
+    bool above = db_setting_get(db, "province_code", &prov) == ST_OK && prov && prov[0];
+    free(prov);
+    if (above) {   /* a level-above database (app/province.h) has no commune */
+        commune_free(&c);
+        return status_set(ST_CONFLICT, "%s", _("this is the level above's database, not a commune's"));
+    }
     if (commune_current(db, &cur) == ST_OK) {
         bool same = strcmp(cur.code, c.code) == 0;
         if (!same)

@@ -3,6 +3,7 @@
 #include "treem/app/handoff.h"
 #include "treem/app/transfer_kind.h"
 #include "treem/app/session.h"
+#include "treem/app/commune.h"
 #include "treem/core/i18n.h"
 #include "treem/core/outfile.h"
 
@@ -111,19 +112,6 @@ enum status handoff_write(struct db *db, const char *dir, const struct handoff_o
     return rc;
 }
 
-enum status handoff_check_commune(struct db *db, const struct manifest *m)
-{
-    char *code = NULL;
-    enum status rc = db_setting_get(db, "commune_code", &code);
-    if (rc == ST_NOTFOUND || (rc == ST_OK && !code))
-        rc = status_set(ST_NOTFOUND, "%s", _("this database has no commune yet"));
-    else if (rc == ST_OK && strcmp(code, m->commune_code) != 0)
-        rc = status_set(ST_INVALID, _("the package is from commune %s, and this database is commune %s: "
-                                      "refused"), m->commune_code, code);
-    free(code);
-    return rc;
-}
-
 /* Every file of m is of a kind this treem knows. */
 static enum status check_kinds(const struct manifest *m, struct transfer_result *res)
 {
@@ -184,6 +172,42 @@ static enum status read_verified(const char *dir, struct manifest *m, struct tra
     if (rc == ST_OK)
         rc = manifest_verify(m, dir, &res->errs);
     return rc;
+}
+
+/* "Xã X (12345)" for a code, or the code alone when it is not in the list. */
+static void commune_text(struct db *db, const char *code, char *buf, size_t n)
+{
+    struct commune c;
+    if (commune_find(db, code, &c) == ST_OK) {
+        snprintf(buf, n, "%s (%s)", c.full_name, c.code);
+        commune_free(&c);
+    } else {
+        status_clear();
+        snprintf(buf, n, "%s", code);
+    }
+}
+
+enum status handoff_check_commune(struct db *db, const struct manifest *m)
+{
+    char *mine = NULL, *prov = NULL;
+    enum status st = ST_OK;
+    if (db_setting_get(db, "province_code", &prov) == ST_OK && prov && prov[0])
+        st = status_set(ST_CONFLICT, "%s", _("this is the level above's database: receive "
+                                             "packages with treem receive DIR"));
+    if (st == ST_OK && db_setting_get(db, "commune_code", &mine) == ST_OK && mine && mine[0]
+        && strcmp(mine, m->commune_code) != 0) {
+        char from[256], here[256];
+        commune_text(db, m->commune_code, from, sizeof from);
+        commune_text(db, mine, here, sizeof here);
+        st = status_set(ST_CONFLICT, _("the package is from %s, but this database belongs to %s: "
+                                       "a commune imports only its own packages (the level above "
+                                       "receives packages from many communes)"), from, here);
+    }
+    if (st == ST_OK)
+        status_clear();
+    free(mine);
+    free(prov);
+    return st;
 }
 
 enum status handoff_import(struct db *db, const char *dir, const struct transfer_import_opts *opts,

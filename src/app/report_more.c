@@ -21,34 +21,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-void report_title(struct report *r)
-{
-    struct date hf, ht, yf, yt;
-    report_half_year(r->from.y, &hf, &ht);
-    report_full_year(r->from.y, &yf, &yt);
-    if (!date_cmp(r->from, hf) && !date_cmp(r->to, ht)) {
-        snprintf(r->title, sizeof r->title, _("6-month report %d"), r->from.y);
-    } else if (!date_cmp(r->from, yf) && !date_cmp(r->to, yt)) {
-        snprintf(r->title, sizeof r->title, _("Annual report %d"), r->from.y);
-    } else {
-        char f[DATE_BUF], t[DATE_BUF];
-        date_format(r->from, f);
-        date_format(r->to, t);
-        snprintf(r->title, sizeof r->title, _("Report %s – %s"), f, t);
-    }
-}
-
 /* A share from a stats call, or "cannot be computed" when the call failed. */
-static enum status ratio_or_na(struct report *r, const char *label, enum status got,
-                               const struct child_ratio *v)
+static enum status ratio_or_na(struct report *r, const char *code, const char *label,
+                               enum status got, const struct child_ratio *v)
 {
     if (got != ST_OK) {
         status_clear();
-        return report_na_line(r, REPORT_SEC_HEALTH, 1, label);
+        return report_na(r, REPORT_SEC_HEALTH, 1, code, label);
     }
-    return report_ratio_line(r, REPORT_SEC_HEALTH, label, v->num, v->den);
+    return report_share(r, REPORT_SEC_HEALTH, 1, code, label, v->num, v->den);
 }
 
+/* YT03 under 5, YT04 underweight, YT05 stunted. */
 static enum status add_nutrition(struct db *db, struct report *r)
 {
     char on[DATE_BUF], label[REPORT_LABEL_BUF];
@@ -58,20 +42,20 @@ static enum status add_nutrition(struct db *db, struct report *r)
     struct child_nutrition n;
     if (!ref || child_stats_malnutrition(db, ref, r->on, &n) != ST_OK) {
         status_clear();
-        enum status st = report_na_line(r, REPORT_SEC_HEALTH, 1, label);
+        enum status st = report_na(r, REPORT_SEC_HEALTH, 1, "YT03", label);
         if (st == ST_OK)
-            st = report_na_line(r, REPORT_SEC_HEALTH, 1, _("Underweight (of those weighed)"));
+            st = report_na(r, REPORT_SEC_HEALTH, 1, "YT04", _("Underweight (of those weighed)"));
         if (st == ST_OK)
-            st = report_na_line(r, REPORT_SEC_HEALTH, 1, _("Stunted (of those measured)"));
+            st = report_na(r, REPORT_SEC_HEALTH, 1, "YT05", _("Stunted (of those measured)"));
         return st;
     }
-    enum status st = report_count_line(r, REPORT_SEC_HEALTH, 1, label, n.under5);
+    enum status st = report_num(r, REPORT_SEC_HEALTH, 1, "YT03", label, n.under5);
     if (st == ST_OK)
-        st = report_ratio_line(r, REPORT_SEC_HEALTH, _("Underweight (of those weighed)"),
-                               n.underweight, n.weighed);
+        st = report_share(r, REPORT_SEC_HEALTH, 1, "YT04", _("Underweight (of those weighed)"),
+                          n.underweight, n.weighed);
     if (st == ST_OK)
-        st = report_ratio_line(r, REPORT_SEC_HEALTH, _("Stunted (of those measured)"), n.stunted,
-                               n.measured);
+        st = report_share(r, REPORT_SEC_HEALTH, 1, "YT05", _("Stunted (of those measured)"),
+                          n.stunted, n.measured);
     return st;
 }
 
@@ -81,128 +65,84 @@ enum status report_add_health(struct db *db, struct report *r)
     char label[REPORT_LABEL_BUF];
     struct child_ratio v;
     snprintf(label, sizeof label, _("Born in %d, birth registered on time"), year);
-    enum status st = ratio_or_na(r, label, child_stats_birth_reg(db, year, r->on, &v), &v);
+    enum status st = ratio_or_na(r, "YT01", label, child_stats_birth_reg(db, year, r->on, &v), &v);
     snprintf(label, sizeof label, _("Turning 1 in %d, fully vaccinated"), year);
     if (st == ST_OK)
-        st = ratio_or_na(r, label, child_stats_vaccinated_under1(db, year, &v), &v);
+        st = ratio_or_na(r, "YT02", label, child_stats_vaccinated_under1(db, year, &v), &v);
     if (st == ST_OK)
         st = add_nutrition(db, r);
     snprintf(label, sizeof label, _("Health check in %d (children under 16)"), year);
     if (st == ST_OK)
-        st = ratio_or_na(r, label, child_stats_health_check(db, year, &v), &v);
+        st = ratio_or_na(r, "YT06", label, child_stats_health_check(db, year, &v), &v);
     if (st == ST_OK)
-        st = ratio_or_na(r, _("Aged 3 to 5 attending pre-school"), child_stats_preschool(db, r->on, &v), &v);
+        st = ratio_or_na(r, "YT07", _("Aged 3 to 5 attending pre-school"),
+                         child_stats_preschool(db, r->on, &v), &v);
     if (st == ST_OK)
-        st = ratio_or_na(r, _("Under 6 with a health-insurance card"), child_stats_insurance(db, r->on, &v), &v);
-    snprintf(label, sizeof label, _("In special circumstances in %d, helped"), year);
+        st = ratio_or_na(r, "YT08", _("Under 6 with a health-insurance card (BHYT)"),
+                         child_stats_insurance(db, r->on, &v), &v);
+    snprintf(label, sizeof label, _("In special circumstances in %d, with help recorded (child help)"), year);
     if (st == ST_OK)
-        st = ratio_or_na(r, label, child_stats_helped(db, r->on, &v), &v);
+        st = ratio_or_na(r, "YT09", label, child_stats_helped(db, r->on, &v), &v);
     return st;
 }
 
-/* Count of `code` in c, 0 when absent. */
-static long long count_of(const struct report_count *c, size_t n, const char *code)
+/* KH01.<n>: 1 met, 0 not met, empty unknown; counted into *met / *known. */
+static enum status add_target(struct db *db, struct report *r, const struct plan_target *t,
+                              int year, long long *met, long long *known)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(c[i].key, code) == 0)
-            return c[i].n;
-    return 0;
-}
-
-/* A title line and one line per value of def, counted by code. */
-static enum status add_breakdown(struct db *db, struct report *r, enum report_group g,
-                                 const struct enum_def *def, size_t first, const char *title)
-{
-    struct report_count *c;
-    size_t n;
-    enum status st = report_repo_counts(db, g, r->from, r->to, &c, &n);
-    if (st == ST_OK)
-        st = report_add(r, REPORT_SEC_PROTECTION, 1, -1, title, "%s", "");
-    for (size_t j = first; j < def->n && st == ST_OK; j++) {
-        /* Sex: boys, girls, then not known. */
-        size_t i = def == &enum_child_sex ? (j + 1) % def->n : j;
-        st = report_count_line(r, REPORT_SEC_PROTECTION, 2, enum_label(def, (int)i),
-                               count_of(c, n, def->items[i].code));
-    }
-    free(c);
-    return st;
-}
-
-enum status report_add_protection(struct db *db, struct report *r)
-{
-    long long received, died, closed;
-    enum status st = report_repo_case_totals(db, r->from, r->to, &received, &died, &closed);
-    if (st == ST_OK)
-        st = report_count_line(r, REPORT_SEC_PROTECTION, 1, _("Cases received in the period"), received);
-    if (st == ST_OK)
-        st = add_breakdown(db, r, REPORT_CASE_KIND, &enum_case_kind, 0, _("By kind"));
-    if (st == ST_OK)
-        st = add_breakdown(db, r, REPORT_CASE_INJURY, &enum_case_injury, 1,
-                           _("Accidents and injuries by cause"));
-    if (st == ST_OK)
-        st = add_breakdown(db, r, REPORT_CASE_LEVEL, &enum_case_level, 0, _("By protection level"));
-    if (st == ST_OK)
-        st = add_breakdown(db, r, REPORT_CASE_SEX, &enum_child_sex, 0, _("By the child's sex"));
-    if (st == ST_OK)
-        st = report_count_line(r, REPORT_SEC_PROTECTION, 1, _("The child died"), died);
-    if (st == ST_OK)
-        st = report_count_line(r, REPORT_SEC_PROTECTION, 1, _("Cases closed in the period"), closed);
-    long open = 0, overdue = 0;
-    char today[DATE_BUF], label[REPORT_LABEL_BUF];
-    date_format(date_today(), today);
-    if (st == ST_OK && cases_counts(db, date_now(), &open, &overdue) != ST_OK) {
-        status_clear();
-        open = overdue = -1;
-    }
-    snprintf(label, sizeof label, _("Open cases today (%s)"), today);
-    if (st == ST_OK)
-        st = open < 0 ? report_na_line(r, REPORT_SEC_PROTECTION, 1, label)
-                      : report_count_line(r, REPORT_SEC_PROTECTION, 1, label, open);
-    snprintf(label, sizeof label, _("Overdue steps today (%s)"), today);
-    if (st == ST_OK)
-        st = overdue < 0 ? report_na_line(r, REPORT_SEC_PROTECTION, 1, label)
-                         : report_count_line(r, REPORT_SEC_PROTECTION, 1, label, overdue);
-    return st;
-}
-
-static enum status add_target(struct db *db, struct report *r, const struct plan_target *t, int year)
-{
+    char code[REPORT_CODE_BUF];
+    snprintf(code, sizeof code, "KH01.%lld", t->id);
     struct plan_target_view v;
     enum status st = plan_target_view(db, t, year, r->on, &v);
     if (st != ST_OK) {
         status_clear();
-        return report_na_line(r, REPORT_SEC_PLANS, 2, t->text);
+        st = report_na(r, REPORT_SEC_PLANS, 2, code, t->text);
+    } else {
+        char aim[48], got[48];
+        plan_format_value(t->value, t->unit, aim, sizeof aim);
+        plan_format_value(v.value, t->unit, got, sizeof got);
+        if (v.source == PLAN_VALUE_NONE)
+            st = report_text(r, REPORT_SEC_PLANS, 2, code, t->text, _("%s %s: no value yet"),
+                             plan_direction_label(t->direction), aim);
+        else
+            st = report_text(r, REPORT_SEC_PLANS, 2, code, t->text, _("%s %s: %s, %s"),
+                             plan_direction_label(t->direction), aim, got,
+                             plan_target_result_label(v.result));
+        if (st == ST_OK && v.source != PLAN_VALUE_NONE && v.result != TARGET_UNKNOWN) {
+            r->lines[r->n - 1].count = v.result == TARGET_MET;
+            *met += v.result == TARGET_MET;
+            ++*known;
+        }
     }
-    char aim[48], got[48];
-    plan_format_value(t->value, t->unit, aim, sizeof aim);
-    if (v.source == PLAN_VALUE_NONE)
-        return report_add(r, REPORT_SEC_PLANS, 2, -1, t->text, _("%s %s: no value yet"),
-                          plan_direction_label(t->direction), aim);
-    plan_format_value(v.value, t->unit, got, sizeof got);
-    return report_add(r, REPORT_SEC_PLANS, 2, -1, t->text, _("%s %s: %s, %s"),
-                      plan_direction_label(t->direction), aim, got, plan_target_result_label(v.result));
+    if (st == ST_OK)
+        r->lines[r->n - 1].local = true;
+    return st;
 }
 
-static enum status add_plan_targets(struct db *db, struct report *r, const struct plan *p)
+static enum status add_plan_targets(struct db *db, struct report *r, const struct plan *p,
+                                    long long *met, long long *known, long long *all)
 {
-    char label[REPORT_LABEL_BUF];
+    char label[REPORT_LABEL_BUF], code[REPORT_CODE_BUF];
     plan_label(p->number, p->year, label, sizeof label);
+    snprintf(code, sizeof code, "KH00.%lld", p->id);
     struct plan_target *t;
     size_t n;
     enum status st = target_repo_list(db, p->id, &t, &n);
     if (st != ST_OK)
         return st;
-    st = report_add(r, REPORT_SEC_PLANS, 1, -1, label, "%s", p->title);
+    st = report_text(r, REPORT_SEC_PLANS, 1, code, label, "%s", p->title);
+    if (st == ST_OK)
+        r->lines[r->n - 1].local = true;
     for (size_t i = 0; i < n && st == ST_OK; i++)
-        st = add_target(db, r, &t[i], p->year);
-    if (st == ST_OK && n == 0)
-        st = report_add(r, REPORT_SEC_PLANS, 2, -1, _("Targets"), "%s", _("none recorded"));
+        st = add_target(db, r, &t[i], p->year, met, known);
+    *all += (long long)n;
     plan_target_list_free(t, n);
     return st;
 }
 
-struct dept_tally { long long id; const char *name; long done, overdue, total; };
+struct dept_tally { long long id; const char *name; long long done, overdue, total; };
 
+/* KH02 tasks, KH03 done, KH04 overdue; KH05.<department id> done of total. */
 static enum status add_tasks(struct db *db, struct report *r, int year)
 {
     struct task_filter f = {0};
@@ -212,7 +152,7 @@ static enum status add_tasks(struct db *db, struct report *r, int year)
     enum status st = task_repo_list(db, &f, &t, &n);
     if (st != ST_OK)
         return st;
-    struct dept_tally *d = calloc(n ? n : 1, sizeof *d);
+    struct dept_tally *d = calloc(n ? n : 1, sizeof *d), sum = {0};
     size_t nd = 0;
     for (size_t i = 0; d && i < n; i++) {
         size_t k = 0;
@@ -221,16 +161,29 @@ static enum status add_tasks(struct db *db, struct report *r, int year)
         if (k == nd)
             d[nd++] = (struct dept_tally){t[i].department_id, t[i].department_name, 0, 0, 0};
         bool done = t[i].done && date_cmp(t[i].done_on, r->on) <= 0;
-        d[k].total++;
-        d[k].done += done;
-        d[k].overdue += !done && date_cmp(t[i].due_on, r->on) < 0;
+        bool late = !done && date_cmp(t[i].due_on, r->on) < 0;
+        d[k].total++, sum.total++;
+        d[k].done += done, sum.done += done;
+        d[k].overdue += late, sum.overdue += late;
     }
-    st = d ? report_add(r, REPORT_SEC_PLANS, 1, -1, _("Tasks by department"), "%s",
-                        n ? "" : _("none recorded"))
+    st = d ? report_num(r, REPORT_SEC_PLANS, 1, "KH02", _("Tasks of the year's plans"), sum.total)
            : status_set(ST_NOMEM, "%s", _("out of memory"));
-    for (size_t k = 0; k < nd && st == ST_OK; k++)
-        st = report_add(r, REPORT_SEC_PLANS, 2, -1, d[k].name ? d[k].name : "?",
-                        _("%ld done, %ld overdue, of %ld"), d[k].done, d[k].overdue, d[k].total);
+    if (st == ST_OK)
+        st = report_share(r, REPORT_SEC_PLANS, 1, "KH03", _("Tasks done"), sum.done, sum.total);
+    if (st == ST_OK)
+        st = report_share(r, REPORT_SEC_PLANS, 1, "KH04", _("Tasks overdue"), sum.overdue, sum.total);
+    for (size_t k = 0; k < nd && st == ST_OK; k++) {
+        char code[REPORT_CODE_BUF];
+        snprintf(code, sizeof code, "KH05.%lld", d[k].id);
+        st = report_share(r, REPORT_SEC_PLANS, 2, code, d[k].name ? d[k].name : "?", d[k].done,
+                          d[k].total);
+        if (st == ST_OK) {
+            struct report_line *l = &r->lines[r->n - 1];
+            l->local = true;
+            snprintf(l->value, sizeof l->value, _("%lld done, %lld overdue, of %lld"), d[k].done,
+                     d[k].overdue, d[k].total);
+        }
+    }
     free(d);
     task_list_free(t, n);
     return st;
@@ -244,15 +197,54 @@ enum status report_add_plans(struct db *db, struct report *r)
     enum status st = plan_repo_list(db, year, &p, &n);
     if (st != ST_OK)
         return st;
-    char label[REPORT_LABEL_BUF];
-    snprintf(label, sizeof label, _("Plans of %d"), year);
-    if (n == 0)
-        st = report_add(r, REPORT_SEC_PLANS, 1, -1, label, "%s", _("none recorded"));
+    long long met = 0, known = 0, all = 0;
     for (size_t i = 0; i < n && st == ST_OK; i++)
-        st = add_plan_targets(db, r, &p[i]);
+        st = add_plan_targets(db, r, &p[i], &met, &known, &all);
     plan_list_free(p, n);
+    char label[REPORT_LABEL_BUF];
+    snprintf(label, sizeof label, _("Targets of the plans of %d met"), year);
+    if (st == ST_OK)
+        st = report_share(r, REPORT_SEC_PLANS, 1, "KH01", label, met, all);
+    if (st == ST_OK && all == 0)
+        snprintf(r->lines[r->n - 1].value, REPORT_VALUE_BUF, "%s", _("none recorded"));
+    if (st == ST_OK)
+        st = report_num(r, REPORT_SEC_PLANS, 2, "KH01.0", _("Targets with no value yet"),
+                        all - known);
     if (st == ST_OK)
         st = add_tasks(db, r, year);
+    return st;
+}
+
+static long long rounded(double v)
+{
+    return (long long)(v + (v < 0 ? -0.5 : 0.5));
+}
+
+/* TC01 total points, TC02 passed (1/0, empty without a verdict), TC03.<n>
+ * points of each criterion. */
+static enum status add_score(struct report *r, const struct score_sheet *s)
+{
+    struct report_line *l = report_push(r, REPORT_SEC_CRITERIA, 1, "TC01", rounded(s->score.total),
+                                        _("Total points"));
+    if (!l)
+        return ST_NOMEM;
+    snprintf(l->value, sizeof l->value, "%.0f%s", s->score.total,
+             s->score.partial ? _(" (partial)") : "");
+    struct strbuf v = {0};
+    enum status st = rubric_verdict_text(&s->score, &v) ? ST_OK
+                                                         : status_set(ST_NOMEM, "%s", _("out of memory"));
+    if (st == ST_OK)
+        st = report_text(r, REPORT_SEC_CRITERIA, 1, "TC02", _("Verdict (1 = passed)"), "%s",
+                         strbuf_str(&v));
+    strbuf_free(&v);
+    if (st == ST_OK && (s->score.verdict == RUBRIC_PASS || s->score.verdict == RUBRIC_FAIL))
+        r->lines[r->n - 1].count = s->score.verdict == RUBRIC_PASS;
+    for (size_t i = 0; i < s->rubric.ncrit && st == ST_OK; i++) {
+        char code[REPORT_CODE_BUF], label[REPORT_LABEL_BUF];
+        snprintf(code, sizeof code, "TC03.%d", s->rubric.crit[i].number);
+        snprintf(label, sizeof label, "%d. %s", s->rubric.crit[i].number, s->rubric.crit[i].name);
+        st = report_num(r, REPORT_SEC_CRITERIA, 2, code, label, rounded(s->score.crit[i].points));
+    }
     return st;
 }
 
@@ -267,14 +259,9 @@ enum status report_add_criteria(struct db *db, struct report *r)
     enum status st;
     if (got != ST_OK || !s.stored) {
         status_clear();
-        st = report_add(r, REPORT_SEC_CRITERIA, 1, -1, label, "%s", _("not scored yet"));
+        st = report_text(r, REPORT_SEC_CRITERIA, 1, "TC01", label, "%s", _("not scored yet"));
     } else {
-        st = report_add(r, REPORT_SEC_CRITERIA, 1, -1, _("Total points"), "%.0f%s", s.score.total,
-                        s.score.partial ? _(" (partial)") : "");
-        struct strbuf v = {0};
-        if (st == ST_OK && rubric_verdict_text(&s.score, &v))
-            st = report_add(r, REPORT_SEC_CRITERIA, 1, -1, _("Verdict"), "%s", strbuf_str(&v));
-        strbuf_free(&v);
+        st = add_score(r, &s);
     }
     if (got == ST_OK)
         score_sheet_free(&s);

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { COLS = 10 };
+enum { COLS = 11 };
 
 static const char *const headers[COLS] = {
-    N_("Criterion"), N_("Indicator"), N_("Content"), N_("Value"), N_("Source of the value"),
+    N_("Criterion"), N_("Indicator"), N_("Content"), N_("Value"), N_("Unit"), N_("Source of the value"),
     N_("Points"), N_("Maximum"), N_("Evidence"), N_("Department"), N_("Note"),
 };
 
@@ -38,12 +38,16 @@ static void indicator_row(const struct score_sheet *s, size_t i, struct csv_writ
     const struct rubric_indicator *ind = &s->rubric.ind[i];
     const struct rubric_ind_score *is = &s->score.ind[i];
     const struct score_line *l = &s->line[i];
-    char crit[16], value[64], pts[RUBRIC_TEXT_NUM_BUF] = "", note[160];
+    char crit[16], value[RUBRIC_TEXT_NUM_BUF] = "", pts[RUBRIC_TEXT_NUM_BUF] = "", note[160];
     snprintf(crit, sizeof crit, "%d", ind->criterion);
-    score_value_text(ind, l->has_value, l->value, value, sizeof value);
+    /* value and unit in separate cells: a number Excel can sum */
+    bool yes_no = ind->kind == RUBRIC_YES_NO;
+    if (l->has_value)
+        rubric_text_num(yes_no ? (l->value >= 0.5) : l->value, value);
+    const char *unit = yes_no ? _("1 = yes, 0 = no") : ind->unit ? ind->unit : "";
     if (is->state == RUBRIC_IND_SCORED)
         rubric_text_num(is->points, pts);
-    const char *row[COLS] = {crit, ind->code, ind->text, value,
+    const char *row[COLS] = {crit, ind->code, ind->text, value, unit,
                              l->has_value ? score_origin_label(l->origin) : "", pts, "",
                              l->evidence, l->department,
                              ind_note(is, l, note, sizeof note)};
@@ -62,7 +66,7 @@ static void criterion_row(const struct score_sheet *s, size_t i, struct csv_writ
     const char *note = cs->scale_missing ? _("no scale yet")
                      : cs->value_missing ? _("values missing")
                      : cs->capped ? _("capped at the maximum") : "";
-    const char *row[COLS] = {num, "", c->name, "", "", pts, max, "", "", note};
+    const char *row[COLS] = {num, "", c->name, "", "", "", pts, max, "", "", note};
     csv_write_row(w, row, COLS);
     for (size_t k = 0; k < s->rubric.nind; k++)
         if (s->rubric.ind[k].criterion == c->number)
@@ -80,13 +84,13 @@ enum status score_csv_format(const struct score_sheet *s, struct csv_writer *w)
         criterion_row(s, i, w);
     char total[RUBRIC_TEXT_NUM_BUF];
     rubric_text_num(s->score.total, total);
-    const char *trow[COLS] = {"", "", _("Total"), "", "", total, "", "", "",
+    const char *trow[COLS] = {"", "", _("Total"), "", "", "", total, "", "", "",
                               s->score.partial ? _("partial") : ""};
     csv_write_row(w, trow, COLS);
     struct strbuf verdict = STRBUF_INIT;
     if (!rubric_verdict_text(&s->score, &verdict))
         w->st = status_set(ST_NOMEM, "%s", _("out of memory"));
-    const char *vrow[COLS] = {"", "", _("Verdict"), "", "", "", "", "", "", strbuf_str(&verdict)};
+    const char *vrow[COLS] = {"", "", _("Verdict"), "", "", "", "", "", "", "", strbuf_str(&verdict)};
     csv_write_row(w, vrow, COLS);
     strbuf_free(&verdict);
     return w->st;

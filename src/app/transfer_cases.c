@@ -259,6 +259,8 @@ static enum verdict judge(struct transfer_import *im, const struct csv_row *row,
     transfer_hash(&csv_cases, NCOLS, b.cell, fh);
     if (strcmp(lh, fh) == 0)
         return V_UNCHANGED;
+    if (im->opts->from_owner)   /* the commune's own package at the level above */
+        return V_TAKE_FILE;
     const char *base = transfer_cell(im, row, COL_HASH);
     bool file_changed = true, local_changed = true;
     if (*base) {

@@ -332,6 +332,8 @@ static enum verdict judge(struct transfer_import *im, const struct child *local,
     transfer_hash(&transfer_children_csv, NEXPORT, s->b.cell, fh);
     if (strcmp(lh, fh) == 0)
         return V_UNCHANGED;
+    if (im->opts->from_owner)   /* the commune's own package at the level above */
+        return V_TAKE_FILE;
     bool file_changed = true, local_changed;
     if (*ri->uid && *ri->hash) {
         file_changed = !transfer_hash_equal(fh, ri->hash);

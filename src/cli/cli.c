@@ -9,7 +9,8 @@
 #include <string.h>
 
 const struct cli_command cli_commands[] = {
-    {"init", "--commune CODE", N_("create or upgrade the database for a commune"), cmd_init},
+    {"init", "--commune CODE | --province CODE",
+     N_("create or upgrade the database for a commune, or for the level above (a province)"), cmd_init},
     {"demo", "[--force]", N_("write the demonstration database (at --db) and exit"), cmd_demo},
     {"info", "", N_("show the commune, the schema version and the counts"), cmd_info},
     {"reindex", "", N_("bring the search index up to date after a large import"), cmd_reindex},
@@ -41,8 +42,12 @@ const struct cli_command cli_commands[] = {
      N_("write the hand-off package for the level above (one CSV per kind and a manifest)"), cmd_handoff},
     {"columns", "[KIND] [--templates DIR]",
      N_("print the column reference of the CSV files, or write header-only templates"), cmd_columns},
-    {"report", "[--half YEAR | --year YEAR | --from D --to D] [--csv FILE]",
-     N_("the periodic report to the level above (6-month, annual), as text or CSV"), cmd_report},
+    {"report", "[--half YEAR | --year YEAR | --from D --to D] [--csv FILE] [--xlsx FILE] [--number N] [--signer NAME]",
+     N_("the periodic report to the level above (6-month, annual), as text, CSV or an Excel workbook"), cmd_report},
+    {"receive", "DIR... [--dry-run] [--prefer-newer]",
+     N_("level above: receive communes' hand-off packages, each into its commune's database"), cmd_receive},
+    {"communes", "", N_("level above: one line per commune with its last package, counts and score"),
+     cmd_communes},
     {"backup", "[--out FILE]",
      N_("write a checked copy of the database (default: into the backups folder beside it)"), cmd_backup},
     {"restore", "FILE",

@@ -4,6 +4,9 @@
 #include "treem/cli/cli.h"
 #include "treem/cli/cli_args.h"
 #include "treem/app/report.h"
+#include "treem/app/report_sum.h"
+#include "treem/app/report_xlsx.h"
+#include "treem/app/province.h"
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
@@ -16,7 +19,7 @@
 
 struct report_opts {
     int half, year;
-    const char *from, *to, *csv;
+    const char *from, *to, *csv, *number, *signer, *xlsx;
 };
 
 static const struct option report_long[] = {
@@ -25,6 +28,9 @@ static const struct option report_long[] = {
     {"from", required_argument, NULL, 'f'},
     {"to", required_argument, NULL, 't'},
     {"csv", required_argument, NULL, 'o'},
+    {"number", required_argument, NULL, 'n'},
+    {"signer", required_argument, NULL, 's'},
+    {"xlsx", required_argument, NULL, 'x'},
     {NULL, 0, NULL, 0},
 };
 
@@ -32,7 +38,7 @@ static int parse_opts(const struct cli_command *self, int argc, char **argv, str
 {
     int c;
     optind = 0;
-    while ((c = getopt_long(argc, argv, "+H:y:f:t:o:", report_long, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+H:y:f:t:o:n:s:x:", report_long, NULL)) != -1) {
         switch (c) {
         case 'H':
             if (cli_parse_year("--half", optarg, &o->half) != ST_OK)
@@ -45,6 +51,9 @@ static int parse_opts(const struct cli_command *self, int argc, char **argv, str
         case 'f': o->from = optarg; break;
         case 't': o->to = optarg; break;
         case 'o': o->csv = optarg; break;
+        case 'n': o->number = optarg; break;
+        case 's': o->signer = optarg; break;
+        case 'x': o->xlsx = optarg; break;
         default: return cli_usage(self, "%s", _("unknown option"));
         }
     }
@@ -58,18 +67,28 @@ static int parse_opts(const struct cli_command *self, int argc, char **argv, str
     return 0;
 }
 
-static enum status period_of(const struct report_opts *o, struct date *from, struct date *to)
+/* The period asked for, with the cut-off days of the settings. */
+static enum status period_of(struct db *db, const struct report_opts *o, struct report_request *q)
 {
+    struct report_cutoffs c;
+    enum status st = report_cutoffs_load(db, &c);
+    if (st != ST_OK)
+        return st;
     if (o->half) {
-        report_half_year(o->half, from, to);
+        q->kind = REPORT_HALF;
+        q->year = o->half;
     } else if (o->from) {
-        if (date_parse(o->from, from) != ST_OK)
+        q->kind = REPORT_RANGE;
+        if (date_parse(o->from, &q->from) != ST_OK)
             return status_set(ST_INVALID, _("--from: '%s' is not a date (dd/mm/yyyy)"), o->from);
-        if (date_parse(o->to, to) != ST_OK)
+        if (date_parse(o->to, &q->to) != ST_OK)
             return status_set(ST_INVALID, _("--to: '%s' is not a date (dd/mm/yyyy)"), o->to);
+        return ST_OK;
     } else {
-        report_full_year(o->year ? o->year : date_today().y, from, to);
+        q->kind = REPORT_YEAR;
+        q->year = o->year ? o->year : date_today().y;
     }
+    report_period(&c, q->kind, q->year, &q->from, &q->to);
     return ST_OK;
 }
 
@@ -96,6 +115,60 @@ static void print_line(const struct report_line *l)
     }
 }
 
+/* The per-commune table of the consolidated report: a few key lines. */
+static void print_communes(const struct report_sum *s)
+{
+    static const char *const keys[] = {"TE01", "DB01", "BV02", "BV05", "BV06", "BV07", "TC02"};
+    enum { NKEYS = sizeof keys / sizeof keys[0] };
+    size_t at[NKEYS];
+    for (size_t k = 0; k < NKEYS; k++)
+        for (at[k] = 0; at[k] < s->total.n && strcmp(s->total.lines[at[k]].code, keys[k]); at[k]++)
+            ;
+    printf("\n%s\n", _("By commune"));
+    printf("%-5s %-24s", _("Code"), "");
+    for (size_t k = 0; k < NKEYS; k++)
+        printf(" %6s", keys[k]);
+    putchar('\n');
+    for (size_t c = 0; c < s->ncommunes; c++) {
+        char name[128];
+        utf8_truncate(s->names[c], 24, name, sizeof name);
+        int pad = 24 - utf8_width(name);
+        printf("%-5s %s%*s", s->codes[c], name, pad > 0 ? pad : 0, "");
+        for (size_t k = 0; k < NKEYS; k++) {
+            long long v = at[k] < s->total.n ? s->values[at[k] * s->ncommunes + c] : -1;
+            if (v < 0)
+                printf(" %6s", "—");
+            else
+                printf(" %6lld", v);
+        }
+        putchar('\n');
+    }
+}
+
+/* The level above: the report summed over its communes. */
+static int report_province(struct db *db, const struct report_opts *o, const struct report_request *q)
+{
+    struct report_sum s;
+    enum status st = report_sum_build(db, q, &s);
+    if (st == ST_OK && o->csv)
+        st = report_sum_write_csv(&s, o->csv);
+    if (st == ST_OK && o->xlsx)
+        st = report_write_xlsx(db, NULL, &s, o->xlsx);
+    if (st == ST_OK) {
+        printf("%s\n", s.total.title);
+        for (size_t i = 0; i < s.total.n; i++)
+            print_line(&s.total.lines[i]);
+        print_communes(&s);
+        if (o->csv)
+            printf(_("\nReport written to %s.\n"), o->csv);
+        if (o->xlsx)
+            printf(_("\nReport written to %s.\n"), o->xlsx);
+    }
+    report_sum_free(&s);
+    db_close(db);
+    return st == ST_OK ? 0 : cli_fail();
+}
+
 int cmd_report(const struct cli_env *env, int argc, char **argv)
 {
     const struct cli_command *self = cli_find("report");
@@ -105,22 +178,30 @@ int cmd_report(const struct cli_env *env, int argc, char **argv)
     int rc = parse_opts(self, argc, argv, &o);
     if (rc)
         return rc;
-    struct date from, to;
-    if (period_of(&o, &from, &to) != ST_OK)
-        return cli_usage(self, "%s", status_message());
     struct db *db;
     if (cli_open(env, &db) != ST_OK)
         return cli_fail();
+    struct report_request q = {.number = o.number, .signer = o.signer};
+    if (period_of(db, &o, &q) != ST_OK) {
+        db_close(db);
+        return cli_usage(self, "%s", status_message());
+    }
+    if (province_is(db))
+        return report_province(db, &o, &q);
     struct report r;
-    enum status st = report_build(db, from, to, &r);
+    enum status st = report_build_req(db, &q, &r);
     if (st == ST_OK && o.csv)
         st = report_write_csv(&r, o.csv);
+    if (st == ST_OK && o.xlsx)
+        st = report_write_xlsx(db, &r, NULL, o.xlsx);
     if (st == ST_OK) {
         printf("%s\n", r.title);
         for (size_t i = 0; i < r.n; i++)
             print_line(&r.lines[i]);
         if (o.csv)
             printf(_("\nReport written to %s.\n"), o.csv);
+        if (o.xlsx)
+            printf(_("\nReport written to %s.\n"), o.xlsx);
     }
     report_free(&r);
     db_close(db);

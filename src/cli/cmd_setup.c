@@ -5,6 +5,8 @@
 #include "treem/cli/cli_args.h"
 #include "treem/app/children.h"
 #include "treem/app/commune.h"
+#include "treem/app/report.h"
+#include "treem/app/province.h"
 #include "treem/app/demo.h"
 #include "treem/app/session.h"
 #include "treem/db/migrate.h"
@@ -21,6 +23,7 @@ static const struct option init_opts[] = {
     {"officer", required_argument, NULL, 'o'},
     {"level-above", required_argument, NULL, 'l'},
     {"village", required_argument, NULL, 'v'},
+    {"province", required_argument, NULL, 'p'},
     {NULL, 0, NULL, 0},
 };
 
@@ -60,13 +63,14 @@ int cmd_init(const struct cli_env *env, int argc, char **argv)
     const struct cli_command *self = cli_find("init");
     if (cli_wants_help(self, argc, argv))
         return 0;
-    const char *code = NULL, *officer = NULL, *level_above = NULL;
+    const char *code = NULL, *officer = NULL, *level_above = NULL, *province = NULL;
     char *villages[64];
     int nvillages = 0, c;
     optind = 0;
     while ((c = getopt_long(argc, argv, "+c:", init_opts, NULL)) != -1) {
         switch (c) {
         case 'c': code = optarg; break;
+        case 'p': province = optarg; break;
         case 'o': officer = optarg; break;
         case 'l': level_above = optarg; break;
         case 'v':
@@ -77,6 +81,10 @@ int cmd_init(const struct cli_env *env, int argc, char **argv)
         default: return cli_usage(self, "%s", _("unknown option"));
         }
     }
+    if (province && (code || nvillages))
+        return cli_usage(self, "%s", _("--province makes the level above's database: no --commune nor --village"));
+    if (province && optind == argc)
+        return cmd_init_province(env, province);
     if (!code)
         return cli_usage(self, "%s", _("--commune CODE is required"));
     if (optind < argc)
@@ -164,6 +172,14 @@ int cmd_info(const struct cli_env *env, int argc, char **argv)
         snprintf(buf, sizeof buf, "%s (%s), %s", cm.full_name, cm.code, cm.province_name);
         cli_print_field(_("Commune:"), buf, 28);
         commune_free(&cm);
+    } else if (province_is(db)) {   /* the level above (app/province.h) */
+        struct province p;
+        if (province_current(db, &p) == ST_OK) {
+            snprintf(buf, sizeof buf, _("%s (%s); communes' databases in %s.communes/"), p.name,
+                     p.code, env->db_path);
+            cli_print_field(_("Level above for:"), buf, 28);
+            province_free(&p);
+        }
     } else {
         cli_print_field(_("Commune:"), _("not set up yet"), 28);
     }
@@ -276,6 +292,9 @@ static const struct { const char *key, *help; } setting_keys[] = {
     {"lang", N_("interface language: vi or en")},
     {"unit_class", N_("recognition class: 900, 850 or 800 points")},
     {"role", N_("who uses treem: officer, collaborator or viewer (cases show names to officers only)")},
+    {"report_start", N_("first day of the report periods, dd/mm (default 15/12 of the year before)")},
+    {"report_half_end", N_("last day of the 6-month report, dd/mm (default 14/06)")},
+    {"report_year_end", N_("last day of the annual report, dd/mm (default 14/12)")},
 };
 
 static bool setting_known(const char *key)
@@ -295,6 +314,9 @@ static enum status setting_check(const char *key, const char *value)
         return status_set(ST_INVALID, _("unit_class: '%s' is not 900, 850 or 800"), value);
     if (strcmp(key, "role") == 0 && enum_from_code(&enum_user_role, value) < 0)
         return status_set(ST_INVALID, _("role: '%s' is not officer, collaborator or viewer"), value);
+    int d, m;
+    if (strncmp(key, "report_", 7) == 0)
+        return report_cutoff_parse(key, value, &d, &m);
     return ST_OK;
 }
 

@@ -74,6 +74,7 @@ enum action action_for_key(int key, bool is_keycode, bool text_mode, int *digit)
     case 'k': return ACT_UP;
     case 'j': return ACT_DOWN;
     case 'c': case 'C': return ACT_CLASS;
+    case 'b': case 'B': return ACT_CHART;
     case '<': case '>':
         if (digit)
             *digit = key == '<' ? -1 : 1;

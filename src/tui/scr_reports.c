@@ -1,12 +1,20 @@
 /* scr_reports — Báo cáo: the periodic report to the level above. Choose the
  * period (F5: 6 months / whole year; Left/Right: the year; F4: type it), read
- * the report line by line (Enter shows a line whole), F2 writes it as CSV
- * to a file named in a small form. */
+ * the report line by line (Enter shows a line whole), b shows its figures
+ * as bar charts (children by village and age, special circumstances by
+ * group, cases by month), F2 writes it as CSV to a file named in a small
+ * form. Opened from the Tổng hợp with a commune's database as arg, it shows
+ * that commune's report (reading only). */
 #include <config.h>
 #include "treem/tui/screens.h"
 #include "treem/tui/formscreen.h"
 #include "treem/tui/list.h"
 #include "treem/app/report.h"
+#include "treem/app/report_chart.h"
+#include "treem/app/report_xlsx.h"
+#include "treem/app/report_sum.h"
+#include "treem/app/province.h"
+#include "treem/tui/chart.h"
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
@@ -21,21 +29,59 @@ struct reports_state {
     bool built;
     struct report rep;
     struct list_view lv;
+    bool summed;            /* a level-above database: the communes' report summed */
+    struct report_sum sum;
+    bool charts;            /* b: the charts instead of the lines */
+    struct chart_series series[CHART__COUNT];
+    int chart_top;          /* first chart row shown */
 };
+
+/* The report shown: ours, or the sum over the communes. */
+static struct report *shown(struct reports_state *st)
+{
+    return st->summed ? &st->sum.total : &st->rep;
+}
+
+/* The database shown: a commune's opened by the Tổng hợp (arg), else ours. */
+static struct db *reports_db(struct screen *s)
+{
+    return s->arg ? (struct db *)s->arg : s->ui->db;
+}
+
+static void charts_free(struct reports_state *st)
+{
+    for (int k = 0; k < CHART__COUNT; k++)
+        chart_series_free(&st->series[k]);
+}
+
+static void charts_build(struct screen *s)
+{
+    struct reports_state *st = s->state;
+    charts_free(st);
+    for (int k = 0; k < CHART__COUNT && st->built; k++)
+        if (report_chart(reports_db(s), shown(st), (enum report_chart_kind)k, &st->series[k]) != ST_OK)
+            ui_status(s->ui, true, "%s", status_message());
+}
 
 static void reports_build(struct screen *s)
 {
     struct reports_state *st = s->state;
-    struct date from, to;
-    if (st->whole_year)
-        report_full_year(st->year, &from, &to);
-    else
-        report_half_year(st->year, &from, &to);
+    struct report_cutoffs c;
+    struct report_request q = {.kind = st->whole_year ? REPORT_YEAR : REPORT_HALF,
+                               .year = st->year};
     report_free(&st->rep);
-    st->built = report_build(s->ui->db, from, to, &st->rep) == ST_OK;
+    report_sum_free(&st->sum);
+    st->summed = !s->arg && province_is(s->ui->db);
+    st->built = report_cutoffs_load(reports_db(s), &c) == ST_OK;
+    if (st->built) {
+        report_period(&c, q.kind, q.year, &q.from, &q.to);
+        st->built = (st->summed ? report_sum_build(s->ui->db, &q, &st->sum)
+                                : report_build_req(reports_db(s), &q, &st->rep)) == ST_OK;
+    }
     if (!st->built)
         ui_status(s->ui, true, "%s", status_message());
-    list_set_count(&st->lv, st->built ? st->rep.n : 0);
+    list_set_count(&st->lv, st->built ? shown(st)->n : 0);
+    charts_build(s);
 }
 
 static void reports_enter(struct screen *s)
@@ -51,6 +97,8 @@ static void reports_leave(struct screen *s)
 {
     struct reports_state *st = s->state;
     report_free(&st->rep);
+    report_sum_free(&st->sum);
+    charts_free(st);
 }
 
 static const char *period_label(bool whole_year)
@@ -76,6 +124,25 @@ static void draw_line(WINDOW *w, int y, int cols, const struct report_line *l, b
     ui_attr(w, c, false);
 }
 
+/* The charts, one under the other, scrolled as one list of rows. */
+static void draw_charts(struct reports_state *st, WINDOW *w, int y, int page, int cols)
+{
+    int total = 0;
+    for (int k = 0; k < CHART__COUNT; k++)
+        total += chart_rows(&st->series[k]);
+    if (st->chart_top > total - page)
+        st->chart_top = total - page > 0 ? total - page : 0;
+    int label_cols = cols >= 80 ? 26 : cols / 3;
+    int row = 0;
+    for (int k = 0; k < CHART__COUNT; k++) {
+        int n = chart_rows(&st->series[k]);
+        for (int i = 0; i < n; i++, row++)
+            if (row >= st->chart_top && row < st->chart_top + page)
+                chart_draw_row(w, y + row - st->chart_top, 1, cols - 2, label_cols,
+                               &st->series[k], i);
+    }
+}
+
 static void reports_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct reports_state *st = s->state;
@@ -84,32 +151,38 @@ static void reports_draw(struct screen *s, WINDOW *w, int rows, int cols)
              period_label(st->whole_year), st->year);
     ui_print(w, 0, 1, cols - 2, head);
     ui_attr(w, UC_OK, true);
-    ui_print(w, 1, 1, cols - 2, st->built ? st->rep.title : "");
+    ui_print(w, 1, 1, cols - 2, st->built ? shown(st)->title : "");
     ui_attr(w, UC_OK, false);
     ui_hline(w, 2, 0, cols);
     int page = rows - 3;
     if (page < 1 || !st->built)
         return;
+    if (st->charts) {
+        st->lv.page = page;
+        draw_charts(st, w, 3, page, cols);
+        return;
+    }
     struct list_view *lv = &st->lv;
     lv->page = page;
     if (lv->selected < lv->top)
         lv->top = lv->selected;
     if (lv->selected >= lv->top + (size_t)page)
         lv->top = lv->selected - (size_t)page + 1;
-    for (int i = 0; i < page && lv->top + (size_t)i < st->rep.n; i++) {
+    for (int i = 0; i < page && lv->top + (size_t)i < shown(st)->n; i++) {
         size_t k = lv->top + (size_t)i;
-        draw_line(w, 3 + i, cols, &st->rep.lines[k], k == lv->selected);
+        draw_line(w, 3 + i, cols, &shown(st)->lines[k], k == lv->selected);
     }
 }
 
 /* The export form: one field, the file name. */
 static const struct form_def export_fields[] = {
-    {N_("file"), FK_TEXT, 255, NULL, N_("path of the CSV file, ~ for your home folder")},
+    {N_("file"), FK_TEXT, 255, NULL, N_("path of the CSV file (or .xlsx for a workbook with charts), ~ for your home folder")},
 };
 
 static bool export_save(struct ui *ui, struct form *f, void *ctx)
 {
-    const struct report *r = *(const struct report **)ctx;
+    struct screen *s = *(struct screen **)ctx;
+    struct reports_state *st = s->state;
     const char *name = form_value(f, 0);
     if (!name || !name[0]) {
         form_set_error(f, 0, _("file: give a file name"));
@@ -121,7 +194,15 @@ static bool export_save(struct ui *ui, struct form *f, void *ctx)
         snprintf(path, sizeof path, "%s%s", home, name + 1);
     else
         snprintf(path, sizeof path, "%s", name);
-    if (report_write_csv(r, path) != ST_OK) {
+    size_t len = strlen(path);
+    bool xlsx = len > 5 && strcmp(path + len - 5, ".xlsx") == 0;   /* a workbook with charts */
+    enum status rc;
+    if (st->summed)   /* the level above: with a column per commune */
+        rc = xlsx ? report_write_xlsx(NULL, NULL, &st->sum, path) : report_sum_write_csv(&st->sum, path);
+    else
+        rc = xlsx ? report_write_xlsx(reports_db(s), &st->rep, NULL, path)
+                  : report_write_csv(&st->rep, path);
+    if (rc != ST_OK) {
         form_set_error(f, 0, status_message());
         return false;
     }
@@ -132,10 +213,10 @@ static bool export_save(struct ui *ui, struct form *f, void *ctx)
 static void export_open(struct screen *s)
 {
     struct reports_state *st = s->state;
-    const struct report **ctx = malloc(sizeof *ctx);
+    struct screen **ctx = malloc(sizeof *ctx);
     if (!ctx)
         return;
-    *ctx = &st->rep;
+    *ctx = s;
     struct formscreen_spec spec = {export_fields, 1, _("Write the report as CSV"),
                                    _("The file opens in Excel or LibreOffice. F2 writes it."),
                                    export_save, ctx, NULL, "Report CSV"};
@@ -191,9 +272,9 @@ static void period_open(struct screen *s)
 static void show_line(struct screen *s)
 {
     struct reports_state *st = s->state;
-    if (!st->built || st->lv.selected >= st->rep.n)
+    if (!st->built || st->lv.selected >= shown(st)->n)
         return;
-    const struct report_line *l = &st->rep.lines[st->lv.selected];
+    const struct report_line *l = &shown(st)->lines[st->lv.selected];
     ui_message(s->ui, l->label, l->value[0] ? l->value : l->label);
 }
 
@@ -201,7 +282,16 @@ static enum screen_result reports_action(struct screen *s, enum action a, int di
 {
     struct reports_state *st = s->state;
     (void)digit;
+    if (st->charts && (a == ACT_UP || a == ACT_DOWN || a == ACT_PGUP || a == ACT_PGDN
+                       || a == ACT_HOME)) {
+        int step = a == ACT_PGUP || a == ACT_PGDN ? (st->lv.page > 1 ? st->lv.page - 1 : 1) : 1;
+        st->chart_top += a == ACT_DOWN || a == ACT_PGDN ? step : -step;
+        if (a == ACT_HOME || st->chart_top < 0)
+            st->chart_top = 0;
+        return SR_HANDLED;
+    }
     switch (a) {
+    case ACT_CHART: st->charts = !st->charts; st->chart_top = 0; return SR_HANDLED;
     case ACT_FILTER: st->whole_year = !st->whole_year; reports_build(s); return SR_HANDLED;
     case ACT_LEFT: st->year--; reports_build(s); return SR_HANDLED;
     case ACT_RIGHT: st->year++; reports_build(s); return SR_HANDLED;
@@ -221,7 +311,7 @@ static void reports_resume(struct screen *s)
 }
 
 static const enum action reports_actions[] = {ACT_FILTER, ACT_EDIT, ACT_SAVE, ACT_OPEN,
-                                              ACT_LEFT, ACT_RIGHT};
+                                              ACT_CHART, ACT_LEFT, ACT_RIGHT};
 
 const struct screen_ops scr_reports_ops = {
     .title = N_("Reports"),

@@ -3,6 +3,7 @@
 #include "treem/tui/tui.h"
 #include "treem/tui/screens.h"
 #include "treem/app/commune.h"
+#include "treem/app/province.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
 
@@ -55,7 +56,10 @@ int tui_main(const struct tui_options *opt)
     ui.ascii = opt->ascii;
     ui_refresh_title(&ui);
     struct commune c;
-    if (commune_current(ui.db, &c) == ST_OK) {
+    if (province_is(ui.db)) {
+        ui.home = &scr_summary_ops;
+        ui_goto_tab(&ui, 0);
+    } else if (commune_current(ui.db, &c) == ST_OK) {
         commune_free(&c);
         ui_goto_tab(&ui, 0);
     } else {

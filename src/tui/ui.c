@@ -83,7 +83,8 @@ void ui_goto_tab(struct ui *ui, int tab)
 {
     while (ui->depth)
         ui_pop(ui);
-    struct screen *s = ui_push(ui, tabs[tab].ops, NULL);
+    const struct screen_ops *ops = tab == 0 && ui->home ? ui->home : tabs[tab].ops;
+    struct screen *s = ui_push(ui, ops, NULL);
     if (s)
         s->tab = tab;
 }

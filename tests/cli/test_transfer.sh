@@ -159,31 +159,33 @@ sed '3s/,Tổ [0-9]*,/,Tổ 99,/' "$T/children.1.csv" >"$T/edited2.csv"
 expect_rc 0 tr_ "$T/c.db" import children "$T/edited2.csv"
 expect_grep '^changed: 1$' "$OUT"
 
-# --- 10. hand-off packages: manifest, damage detected, communes merge
+# --- 10. hand-off packages: manifest, damage detected, communes kept apart upstream
 expect_rc 0 tr_ "$T/demo.db" handoff --out "$T/pkg"
 expect_grep '^commune_code=30502$' "$T/pkg/manifest.txt"
 expect_grep '^file=children.csv,children,400,[0-9a-f]{64}$' "$T/pkg/manifest.txt"
-new_db "$T/up.db" 30502  # the demo's commune: a commune takes its own packages
-expect_rc 0 tr_ "$T/up.db" import "$T/pkg" --dry-run
-expect_grep '^added: ' "$OUT"
+new_db "$T/up.db" 00008
+expect_rc 1 tr_ "$T/up.db" import "$T/pkg" --dry-run
+expect_grep 'the package is from Phường Thới Sơn \(30502\), but this database belongs to' "$ERR"
+# the level above (An Giang) receives it, into the commune's own database
+rm -f "$T/up.db"
+expect_rc 0 tr_ "$T/up.db" init --province 91
+expect_rc 0 tr_ "$T/up.db" receive "$T/pkg" --dry-run
+expect_grep 'added: ' "$OUT"
 cp -r "$T/pkg" "$T/bad"
 printf 'x' >>"$T/bad/periods.csv"
-dump "$T/up.db" >"$T/before.sql"
-expect_rc 1 tr_ "$T/up.db" import "$T/bad"
+expect_rc 1 tr_ "$T/up.db" receive "$T/bad"
 expect_grep 'periods.csv' "$ERR"
 rm "$T/bad/plans.csv"
-expect_rc 1 tr_ "$T/up.db" import "$T/bad"
+expect_rc 1 tr_ "$T/up.db" receive "$T/bad"
 expect_grep 'plans.csv' "$ERR"
-dump "$T/up.db" >"$T/after.sql"
-same "a damaged package imports nothing" "$T/before.sql" "$T/after.sql"
-expect_rc 0 tr_ "$T/up.db" import "$T/pkg"
-new_db "$T/other.db" 00025
+check "a damaged package imports nothing" test ! -e "$T/up.db.communes/30502.db"
+expect_rc 0 tr_ "$T/up.db" receive "$T/pkg"
+new_db "$T/other.db" 30292
 expect_rc 0 tr_ "$T/other.db" import children "$T/nfd.csv"
 expect_rc 0 tr_ "$T/other.db" handoff --out "$T/pkg2"
-# a commune's database takes only its own commune's packages (issue 20)
-expect_rc 1 tr_ "$T/up.db" import "$T/pkg2"
-expect_grep 'the package is from commune 00025, and this database is commune 30502' "$ERR"
-check "a foreign package adds nothing" test "$(count "$T/up.db")" -eq 400
+expect_rc 0 tr_ "$T/up.db" receive "$T/pkg2"
+check "packages of two communes stay apart" test "$(count "$T/up.db.communes/30502.db")" -eq 400
+check "packages of two communes stay apart" test "$(count "$T/up.db.communes/30292.db")" -eq 1
 expect_rc 0 tr_ "$T/demo.db" handoff --out "$T/anon" --anonymise
 expect_grep '^anonymised=1$' "$T/anon/manifest.txt"
 # only children of sensitive cases (demo: TE-0004 sexual abuse) lose their name

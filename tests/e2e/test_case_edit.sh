@@ -51,12 +51,14 @@ keys F3
 wait_for "Ghi bước xử lý — F2 lưu"
 wait_for "Đánh giá cụ thể"
 keys Right
+wait_for "Cung cấp dịch vụ"     # the emergency action the assessment called for
+keys Right
 wait_for "Đóng hồ sơ"
 keys Right
 wait_for "Cách ly tạm thời"
 keys Right
 wait_for "Đánh giá cụ thể"
-ok "after the initial assessment the form offers detailed assessment, closure, separation"
+ok "after the initial assessment the form offers detailed assessment, the emergency action, closure, separation"
 keys Tab
 i=0
 while [ "$i" -lt 10 ]; do keys BSpace; i=$((i + 1)); done

@@ -18,7 +18,8 @@
     X(child) X(growth) X(child_repo) X(children) X(child_bulk) \
     X(rubric) X(rubric_score) X(rubric_csv) X(score) X(case) X(cases) X(transfer) X(transfer_kinds) \
     X(report) X(score_cases) X(schema_enums) X(faults) X(safety) X(law) \
-    X(case_order) X(case_edit) X(places) X(csv_legacy)
+    X(case_order) X(case_edit) X(places) X(csv_legacy) \
+    X(report_lines) X(province)
 
 static void remove_db(const char *path);
 

@@ -337,7 +337,7 @@ START_TEST(tampered_packages_are_refused)
     struct db *other = NULL;
     ck_assert_int_eq(session_open(opath, true, &other), ST_OK);
     ck_assert_int_eq(commune_setup(other, "00025"), ST_OK);
-    expect_refused(other, pkg, "the package is from commune 00004, and this database is commune 00025");
+    expect_refused(other, pkg, "the package is from Phường Ba Đình (00004), but this database belongs to Phường Giảng Võ (00025)");
     ck_assert_int_eq(test_query_int(other, "SELECT count(*) FROM child"), 0);
     db_close(other);
     test_dir_free(odir);

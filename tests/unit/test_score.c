@@ -412,7 +412,7 @@ END_TEST
 
 struct csv_find {
     const char *code;
-    char points[32], first[64];
+    char points[32], first[64], value[64];
     size_t rows;
     bool verdict_row;
 };
@@ -423,10 +423,13 @@ static enum status find_row(const struct csv_row *row, void *ctx)
     f->rows++;
     if (row->line == 1)
         snprintf(f->first, sizeof f->first, "%s", row->fields[0]);
-    if (row->nfields >= 10 && strcmp(row->fields[1], f->code) == 0)
-        snprintf(f->points, sizeof f->points, "%s", row->fields[5]);
-    if (row->nfields >= 10 && strcmp(row->fields[2], "Verdict") == 0)
-        f->verdict_row = strstr(row->fields[9], "no verdict") != NULL;
+    if (row->nfields >= 11 && strcmp(row->fields[1], f->code) == 0) {
+        snprintf(f->points, sizeof f->points, "%s", row->fields[6]);
+        /* value and unit in separate cells */
+        snprintf(f->value, sizeof f->value, "%s|%s", row->fields[3], row->fields[4]);
+    }
+    if (row->nfields >= 11 && strcmp(row->fields[2], "Verdict") == 0)
+        f->verdict_row = strstr(row->fields[10], "no verdict") != NULL;
     return ST_OK;
 }
 
@@ -446,6 +449,7 @@ START_TEST(test_sheet_csv)
     ck_assert_int_eq(csv_read_buffer(data, len, ',', find_row, &f), ST_OK);
     ck_assert_str_eq(f.first, "Criterion");
     ck_assert_str_eq(f.points, "50");
+    ck_assert_str_eq(f.value, "96|%");
     ck_assert_uint_eq(f.rows, 1 + 13 + 20 + 2);            /* header, criteria, indicators, total, verdict */
     ck_assert(f.verdict_row);
     free(data);

@@ -43,6 +43,8 @@ Suite *suite_places(void);
 Suite *suite_transfer(void);
 Suite *suite_transfer_kinds(void);
 Suite *suite_report(void);
+Suite *suite_report_lines(void);
+Suite *suite_province(void);
 Suite *suite_score_cases(void);
 Suite *suite_schema_enums(void);
 Suite *suite_faults(void);

@@ -26,16 +26,18 @@ enum status handoff_write(struct db *db, const char *dir, const struct handoff_o
 /* True when dir holds a manifest.txt (a package rather than a CSV file). */
 bool handoff_is_package(const char *path);
 
-/* A commune's database takes only its own commune's packages: ST_INVALID
- * naming both codes otherwise (the one place that decides it; the levels
- * above will widen it). ST_NOTFOUND when db has no commune. */
+/* A commune database takes only its own packages: ST_CONFLICT naming both
+ * communes when m is from another commune, and in a level-above database
+ * (which receives packages with province_receive); ST_OK otherwise
+ * (also in a database with no commune yet). */
 enum status handoff_check_commune(struct db *db, const struct manifest *m);
 
 /* Imports the package in dir: reads and verifies the manifest first (a
  * missing or damaged file is named, in res->errs too, and nothing is
  * imported: ST_INVALID), then, after a backup unless dry_run, every listed
  * file in kind order in ONE transaction (all-or-nothing as transfer_import;
- * the counts add up in res). *m (optional, zeroed) gets the manifest. */
+ * the counts add up in res); a package of another commune is refused
+ * first (handoff_check_commune). *m (optional, zeroed) gets the manifest. */
 enum status handoff_import(struct db *db, const char *dir, const struct transfer_import_opts *opts,
                            struct transfer_result *res, struct manifest *m);
 

@@ -75,6 +75,8 @@ struct transfer_import_opts {
     bool skip_bad_rows;    /* keep the good rows of a file with bad ones */
     bool prefer_newer;     /* a conflict goes to the newer side (updated_at) */
     bool no_backup;        /* tests only: skip the backup before writing */
+    bool from_owner;       /* the file comes from the records' owner (a commune's package
+                            * received at the level above): a row that differs is taken */
     size_t max_errors;     /* problems kept for the error file; 0: 10000 */
     csv_progress_fn progress; /* may be NULL */
     void *progress_ctx;

@@ -69,5 +69,9 @@ int cmd_child_support(const struct cli_env *env, int argc, char **argv);
 int cmd_score(const struct cli_env *env, int argc, char **argv);
 int cmd_rubric(const struct cli_env *env, int argc, char **argv);
 int cmd_report(const struct cli_env *env, int argc, char **argv);
+/* The level above (cmd_province.c). */
+int cmd_init_province(const struct cli_env *env, const char *code);
+int cmd_receive(const struct cli_env *env, int argc, char **argv);
+int cmd_communes(const struct cli_env *env, int argc, char **argv);
 
 #endif

@@ -47,7 +47,8 @@
     X(ACT_VILLAGES,  "Ctrl-T", N_("Villages"), N_("the villages: add, rename, merge, delete")) \
     X(ACT_HOLIDAYS,  "Ctrl-O", N_("Holidays"), N_("the holiday table the deadlines count with: days off, make-up working days")) \
     X(ACT_COMMUNE,   "Ctrl-N", N_("Commune"), N_("change the commune this database belongs to")) \
-    X(ACT_HISTORY,   "Ctrl-Y", N_("History"), N_("the history of this record: who changed what, when, the old and new values"))
+    X(ACT_HISTORY,   "Ctrl-Y", N_("History"), N_("the history of this record: who changed what, when, the old and new values")) \
+    X(ACT_CHART,     "b",      N_("Charts"),  N_("show the report's figures as bar charts, or its lines again"))
 
 enum action {
     ACT_NONE = 0,

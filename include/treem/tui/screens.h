@@ -28,6 +28,7 @@ struct history_ref {
     char title[160];
 };
 extern const struct screen_ops scr_history_ops;   /* arg: struct history_ref * */
+extern const struct screen_ops scr_summary_ops;   /* Tổng hợp: the level above's first screen */
 
 /* Screens opened from the menu screens (ui_push; arg as each says). */
 extern const struct screen_ops scr_plan_ops;      /* a plan, its targets; arg: long long *id */

@@ -58,6 +58,8 @@ struct ui {
     bool status_error;
     bool status_own;              /* the status is the idle indexing's own */
     char title[160];              /* commune name for the title row */
+    const struct screen_ops *home;/* tab 1's screen instead of Trang chủ (NULL: it);
+                                   * the level above: Tổng hợp */
 };
 
 /* The menu row: tab index → screen. */
