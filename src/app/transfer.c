@@ -113,8 +113,11 @@ enum status transfer_export_stream(struct db *db, const struct transfer_kind *k,
         return status_set(ST_NOMEM, "%s", _("out of memory"));
     opts = opts ? opts : &none;
     csv_writer_init_file(w, f, ',', opts->flags ? opts->flags : CSV_WRITE_DEFAULT);
-    struct transfer_export x = {db, k, opts, w, 0, NULL};
-    enum status rc = write_header(k, w);
+    struct pseudonym ps;
+    struct transfer_export x = {db, k, opts, w, 0, NULL, opts->anonymise ? &ps : NULL};
+    enum status rc = opts->anonymise ? pseudonym_load(db, &ps) : ST_OK;
+    if (rc == ST_OK)
+        rc = write_header(k, w);
     if (rc == ST_OK)
         rc = k->export_all(&x);
     enum status fl = csv_writer_flush(w);
@@ -122,6 +125,8 @@ enum status transfer_export_stream(struct db *db, const struct transfer_kind *k,
         rc = fl;
     if (rows)
         *rows = x.rows;
+    if (opts->anonymise)
+        pseudonym_clear(&ps);
     free(w);
     return rc;
 }

@@ -67,9 +67,14 @@ static enum status export_case(struct transfer_export *x, long long id)
     enum status rc = case_repo_get(x->db, id, &c);
     if (rc == ST_OK)
         rc = case_step_repo_list(x->db, id, &steps, &n);
+    char uid[PSEUDONYM_UID_BUF];
+    if (rc == ST_OK && x->pseudo) /* anonymised: the case's pseudonym, as in the cases file */
+        pseudonym_uid(x->pseudo, "case", c.uid, uid);
     for (size_t i = 0; rc == ST_OK && i < n; i++) {
         struct step_cells sc;
-        cells_of(c.uid, &steps[i], &sc);
+        cells_of(x->pseudo ? uid : c.uid, &steps[i], &sc);
+        if (x->pseudo) /* who did it and the notes are free text: dropped */
+            sc.cell[COL_WHO] = sc.cell[COL_NOTES] = "";
         rc = transfer_emit(x, sc.cell);
     }
     case_steps_free(steps, n);

@@ -87,8 +87,28 @@ static void cells_free(struct cells *cs)
         strbuf_free(&cs->sb[i]);
 }
 
-/* The cells of c as exported (anonymised when anon). False: no memory. */
-static bool cells_of(const struct child *c, bool anon, struct cells *cs)
+/* Blanks the identifying cells of a sensitive child and gives uid, code and
+ * name their pseudonyms (ps). False: no memory. */
+static bool anonymise(const struct child *c, const struct pseudonym *ps, struct cells *cs)
+{
+    static const enum child_field blank[] = {CF_PERSONAL_ID, CF_ADDRESS, CF_FATHER_NAME, CF_FATHER_PHONE,
+        CF_MOTHER_NAME, CF_MOTHER_PHONE, CF_CARER_NAME, CF_CARER_PHONE, CF_CARER_RELATION, CF_BHYT_NUMBER,
+        CF_NOTES, CF_DISABILITY_NOTE};
+    char uid[PSEUDONYM_UID_BUF], code[PSEUDONYM_CODE_BUF], name[PSEUDONYM_NAME_BUF];
+    pseudonym_uid(ps, "child", c->uid, uid);
+    pseudonym_code(ps, "child", c->uid, code);
+    pseudonym_name(ps, c->uid, name);
+    for (size_t i = 0; i < sizeof blank / sizeof *blank; i++)
+        strbuf_reset(&cs->sb[COL_FIELD0 + blank[i]]);
+    strbuf_reset(&cs->sb[COL_UID]);
+    strbuf_reset(&cs->sb[COL_CODE]);
+    strbuf_reset(&cs->sb[COL_FIELD0 + CF_FULL_NAME]);
+    return strbuf_puts(&cs->sb[COL_UID], uid) && strbuf_puts(&cs->sb[COL_CODE], code) &&
+           strbuf_puts(&cs->sb[COL_FIELD0 + CF_FULL_NAME], name);
+}
+
+/* The cells of c as exported (anonymised when ps). False: no memory. */
+static bool cells_of(const struct child *c, const struct pseudonym *ps, struct cells *cs)
 {
     bool ok = true;
     for (size_t i = 0; i < NEXPORT; i++)
@@ -101,15 +121,8 @@ static bool cells_of(const struct child *c, bool anon, struct cells *cs)
     char stamp[20];
     transfer_show_stamp(c->updated_at, stamp);
     ok = ok && strbuf_puts(&cs->sb[COL_UPDATED], stamp);
-    if (ok && anon) {
-        static const enum child_field blank[] = {CF_PERSONAL_ID, CF_ADDRESS, CF_FATHER_NAME, CF_FATHER_PHONE,
-            CF_MOTHER_NAME, CF_MOTHER_PHONE, CF_CARER_NAME, CF_CARER_PHONE, CF_BHYT_NUMBER, CF_NOTES,
-            CF_DISABILITY_NOTE};
-        strbuf_reset(&cs->sb[COL_FIELD0 + CF_FULL_NAME]);
-        ok = strbuf_puts(&cs->sb[COL_FIELD0 + CF_FULL_NAME], c->code);
-        for (size_t i = 0; i < sizeof blank / sizeof *blank; i++)
-            strbuf_reset(&cs->sb[COL_FIELD0 + blank[i]]);
-    }
+    if (ok && ps)
+        ok = anonymise(c, ps, cs);
     for (size_t i = 0; i < NEXPORT; i++)
         cs->cell[i] = strbuf_str(&cs->sb[i]);
     cs->cell[COL_HASH] = "";
@@ -129,8 +142,8 @@ static enum status export_one(const struct child *c, void *ctx)
     struct export_state *s = ctx;
     if ((s->from[0] && strcmp(c->updated_at, s->from) < 0) || (s->to[0] && strcmp(c->updated_at, s->to) > 0))
         return ST_OK;
-    bool anon = s->x->opts->anonymise && transfer_child_sensitive(s->x->db, c->id);
-    if (!cells_of(c, anon, &s->cs))
+    bool anon = s->x->pseudo && transfer_child_sensitive(s->x->db, c->id);
+    if (!cells_of(c, anon ? s->x->pseudo : NULL, &s->cs))
         return status_set(ST_NOMEM, "%s", _("out of memory"));
     return transfer_emit(s->x, s->cs.cell);
 }
@@ -408,7 +421,7 @@ static enum verdict judge(struct transfer_import *im, const struct child *local,
 {
     struct import_state *s = im->kind_data;
     char lh[TRANSFER_HASH_BUF], fh[TRANSFER_HASH_BUF];
-    if (!cells_of(local, false, &s->a) || !cells_of(merged, false, &s->b))
+    if (!cells_of(local, NULL, &s->a) || !cells_of(merged, NULL, &s->b))
         return V_CONFLICT;
     transfer_hash(&csv_children, NEXPORT, s->a.cell, lh);
     transfer_hash(&csv_children, NEXPORT, s->b.cell, fh);

@@ -32,8 +32,9 @@ const struct cli_command cli_commands[] = {
      N_("write children, periods, plans, targets or tasks to a CSV file for Excel"), cmd_export},
     {"import", "KIND FILE | DIR [--dry-run] [--errors FILE] [--skip-bad-rows] [--prefer-newer] [--progress]",
      N_("read a CSV file or a hand-off package; all or nothing unless --skip-bad-rows"), cmd_import},
-    {"handoff", "--out DIR [--from DATE --to DATE] [--anonymise] [--plain]",
-     N_("write the hand-off package for the level above (one CSV per kind and a manifest)"), cmd_handoff},
+    {"handoff", "--out DIR [--from DATE --to DATE] [--with-names] [--plain]",
+     N_("write the hand-off package for the level above (one CSV per kind and a manifest); anonymised "
+        "unless --with-names"), cmd_handoff},
     {"columns", "[KIND] [--templates DIR]",
      N_("print the column reference of the CSV files, or write header-only templates"), cmd_columns},
     {"report", "[--half YEAR | --year YEAR | --from D --to D] [--csv FILE]",

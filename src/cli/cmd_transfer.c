@@ -189,8 +189,8 @@ int cmd_handoff(const struct cli_env *env, int argc, char **argv)
     static const struct option opts[] = {
         {"out", required_argument, NULL, 'o'}, {"from", required_argument, NULL, 'f'},
         {"to", required_argument, NULL, 't'}, {"anonymise", no_argument, NULL, 'a'},
-        {"plain", no_argument, NULL, 'p'}, {NULL, 0, NULL, 0}};
-    struct handoff_opts ho = {0};
+        {"plain", no_argument, NULL, 'p'}, {"with-names", no_argument, NULL, 'W'}, {NULL, 0, NULL, 0}};
+    struct handoff_opts ho = {.anonymise = true}; /* anonymised unless --with-names */
     const char *out = NULL;
     int ch;
     optind = 0;
@@ -202,6 +202,8 @@ int cmd_handoff(const struct cli_env *env, int argc, char **argv)
                 return 2;
         } else if (ch == 'a')
             ho.anonymise = true;
+        else if (ch == 'W')
+            ho.anonymise = false;
         else if (ch == 'p')
             ho.flags = CSV_WRITE_PLAIN;
         else
@@ -220,6 +222,10 @@ int cmd_handoff(const struct cli_env *env, int argc, char **argv)
     for (size_t i = 0; i < m.nfiles; i++)
         printf(_("%s: %zu rows\n"), m.files[i].name, m.files[i].rows);
     printf(_("package written to %s\n"), out);
+    puts(ho.anonymise ? _("anonymised: children whose identity the law protects appear under pseudonyms; "
+                          "notes of cases and steps left out")
+                      : _("WITH NAMES: children whose identity the law protects are named in this package; "
+                          "keep it as confidential as the register (Nghị định 56/2017 Điều 24)"));
     manifest_free(&m);
     return 0;
 }

@@ -16,7 +16,7 @@
     "injury_cause, died, level, reporter_consent, reporter_name, reporter_phone, " \
     "reporter_address, stage, created_at, updated_at FROM case_file "
 
-/* Shown in the audit log instead of the reporter's identity (Điều 24). */
+/* Shown in the audit log instead of the reporter's identity (Nghị định 56/2017 Điều 24). */
 #define HIDDEN "(confidential)"
 
 void case_filter_init(struct case_filter *f)

@@ -24,7 +24,9 @@ static const char *const items[ITEM__COUNT] = {
 static const char *const kind_choices[] = {N_("children"), N_("special-circumstance periods"), N_("plans"),
                                            N_("targets"), N_("tasks"), NULL};
 static const char *const kind_names[] = {"children", "periods", "plans", "targets", "tasks"};
-static const char *const anon_choices[] = {N_("No"), N_("Yes: children's names replaced by their code"), NULL};
+/* Anonymised is the first choice, so the default (Nghị định 56/2017 Điều 24). */
+static const char *const anon_choices[] = {N_("Yes: protected children under pseudonyms, no notes"),
+                                           N_("No: WITH NAMES (keep it confidential)"), NULL};
 
 enum { X_KIND, X_FILE, X__COUNT };
 static const struct form_def export_fields[X__COUNT] = {
@@ -118,12 +120,14 @@ static enum screen_result do_handoff(struct screen *s)
         form_set_error(&st->form, H_DIR, _("Folder: please fill in"));
         return SR_HANDLED;
     }
-    struct handoff_opts o = {.anonymise = form_choice(&st->form, H_ANON) == 1};
+    struct handoff_opts o = {.anonymise = form_choice(&st->form, H_ANON) == 0};
     if (handoff_write(s->ui->db, dir, &o, NULL) != ST_OK) {
         form_set_error(&st->form, H_DIR, status_message());
         return SR_HANDLED;
     }
-    ui_status(s->ui, false, _("Hand-off package written to %s."), dir);
+    ui_status(s->ui, false, o.anonymise ? _("Hand-off package written to %s (anonymised).")
+                                        : _("Hand-off package written to %s, WITH NAMES: keep it confidential."),
+              dir);
     close_form(st);
     return SR_HANDLED;
 }

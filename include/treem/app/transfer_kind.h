@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "treem/app/transfer.h"
+#include "treem/app/pseudonym.h"
 #include "treem/csv/csv_errors.h"
 #include "treem/csv/csv_map.h"
 #include "treem/csv/csv_read.h"
@@ -42,6 +43,7 @@ struct transfer_export {
     struct csv_writer *w;
     size_t rows;                 /* data rows written so far */
     void *kind_data;             /* free for the kind */
+    const struct pseudonym *pseudo; /* this database's key when opts->anonymise */
 };
 
 /* State of one import, handed to the kind's row callback. */
