@@ -1,6 +1,7 @@
 /* main — parse the global options, then run a subcommand or the interface. */
 #include <config.h>
 #include "treem/cli/cli.h"
+#include "treem/cli/cli_out.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
 #include "treem/tui/tui.h"
@@ -90,6 +91,7 @@ int main(int argc, char **argv)
     }
     int rc;
     if (optind < argc) {
+        cli_out_filter(); /* names and notes print as text (core/safe_text.h) */
         const struct cli_command *cmd = cli_find(argv[optind]);
         if (!cmd) {
             fprintf(stderr, _("treem: unknown command '%s'. Try 'treem --help'.\n"), argv[optind]);

@@ -84,6 +84,9 @@ void ui_attr(WINDOW *w, enum ui_color c, bool on);
 void ui_print(WINDOW *w, int y, int x, int cols, const char *text);
 /* Prints and pads with spaces to exactly cols columns. */
 void ui_print_pad(WINDOW *w, int y, int x, int cols, const char *text);
+/* Prints the len bytes of text at y, x (a line of ui_wrap). Like the two
+ * above, strips control characters first (core/safe_text.h). */
+void ui_print_n(WINDOW *w, int y, int x, const char *text, size_t len);
 void ui_hline(WINDOW *w, int y, int x, int cols);
 void ui_box(WINDOW *w);
 /* Splits text into lines of at most width columns, at spaces when it can;
