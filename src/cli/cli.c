@@ -30,9 +30,9 @@ const struct cli_command cli_commands[] = {
      N_("show or correct the rule set (criteria, indicators, bands), import or export it as CSV"), cmd_rubric},
     {"export", "KIND FILE [--plain] [--anonymise]",
      N_("write children, periods, plans, targets or tasks to a CSV file for Excel"), cmd_export},
-    {"import", "KIND FILE | DIR [--dry-run] [--errors FILE] [--skip-bad-rows] [--prefer-newer] [--progress]",
+    {"import", "KIND FILE | DIR | SEALED-FILE [--dry-run] [--errors FILE] [--skip-bad-rows] [--prefer-newer] [--progress]",
      N_("read a CSV file or a hand-off package; all or nothing unless --skip-bad-rows"), cmd_import},
-    {"handoff", "--out DIR [--from DATE --to DATE] [--with-names] [--plain]",
+    {"handoff", "--out DIR|FILE [--from DATE --to DATE] [--with-names] [--encrypt] [--plain]",
      N_("write the hand-off package for the level above (one CSV per kind and a manifest); anonymised "
         "unless --with-names"), cmd_handoff},
     {"columns", "[KIND] [--templates DIR]",

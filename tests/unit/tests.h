@@ -42,6 +42,7 @@ Suite *suite_report(void);
 Suite *suite_score_cases(void);
 Suite *suite_safe_text(void);
 Suite *suite_pseudonym(void);
+Suite *suite_sealed(void);
 
 /* A fresh database at a temporary path, migrated and with the catalogues
  * loaded; commune 00004 when with_commune. Free with test_db_free(). */
