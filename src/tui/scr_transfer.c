@@ -6,9 +6,11 @@
 #include "treem/tui/form.h"
 #include "treem/tui/transfer_browse.h"
 #include "treem/app/handoff.h"
+#include "treem/app/sealed.h"
 #include "treem/app/transfer.h"
 #include "treem/core/i18n.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,10 +35,11 @@ static const struct form_def export_fields[X__COUNT] = {
     {N_("List"), FK_CHOICE, 0, kind_choices, NULL},
     {N_("File name"), FK_TEXT, 200, NULL, N_("e.g. tre-em.csv")},
 };
-enum { H_DIR, H_ANON, H__COUNT };
+enum { H_DIR, H_ANON, H_PASS, H__COUNT };
 static const struct form_def handoff_fields[H__COUNT] = {
     {N_("Folder"), FK_TEXT, 200, NULL, N_("e.g. ban-giao-2025")},
     {N_("Anonymised"), FK_CHOICE, 0, anon_choices, NULL},
+    {N_("Seal with passphrase"), FK_SECRET, 200, NULL, N_("empty: a folder; else one sealed file .treem")},
 };
 
 struct transfer_state {
@@ -121,13 +124,25 @@ static enum screen_result do_handoff(struct screen *s)
         return SR_HANDLED;
     }
     struct handoff_opts o = {.anonymise = form_choice(&st->form, H_ANON) == 0};
-    if (handoff_write(s->ui->db, dir, &o, NULL) != ST_OK) {
+    const char *pass = form_value(&st->form, H_PASS);
+    if (pass[0] && sealed_passphrase_check(pass) != ST_OK) {
+        form_set_error(&st->form, H_PASS, status_message());
+        return SR_HANDLED;
+    }
+    char file[PATH_MAX];
+    size_t n = strlen(dir), e = strlen(SEALED_EXTENSION);
+    snprintf(file, sizeof file, "%s%s", dir, n > e && strcmp(dir + n - e, SEALED_EXTENSION) == 0 ? "" : SEALED_EXTENSION);
+    enum status rc = pass[0] ? handoff_write_sealed(s->ui->db, file, &o, pass, NULL) : handoff_write(s->ui->db, dir, &o, NULL);
+    if (rc != ST_OK) {
         form_set_error(&st->form, H_DIR, status_message());
         return SR_HANDLED;
     }
-    ui_status(s->ui, false, o.anonymise ? _("Hand-off package written to %s (anonymised).")
-                                        : _("Hand-off package written to %s, WITH NAMES: keep it confidential."),
-              dir);
+    if (pass[0])
+        ui_status(s->ui, false, _("Hand-off package sealed with the passphrase in %s."), file);
+    else
+        ui_status(s->ui, false, o.anonymise ? _("Hand-off package written to %s (anonymised).")
+                                            : _("Hand-off package written to %s, WITH NAMES: keep it confidential."),
+                  dir);
     close_form(st);
     return SR_HANDLED;
 }
