@@ -34,6 +34,8 @@ static void print_help(void)
     printf("  --lang vi|en   %s\n", _("interface language (also $TREEM_LANG; default vi)"));
     printf("  --no-color     %s\n", _("no colours (also $NO_COLOR)"));
     printf("  --ascii        %s\n", _("plain ASCII borders and marks"));
+    printf("  --user LOGIN   %s\n", _("who signs in, on a database with accounts (also $TREEM_USER; the password "
+                                    "is asked, or $TREEM_PASSWORD)"));
     printf("  -h, --help     %s\n", _("show this help"));
     printf("  -V, --version  %s\n", _("show the version"));
     printf("\n%s\n", _("Commands:"));
@@ -51,6 +53,7 @@ static const struct option global_opts[] = {
     {"ascii", no_argument, NULL, 'a'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
+    {"user", required_argument, NULL, 'u'},
     {NULL, 0, NULL, 0},
 };
 
@@ -61,7 +64,7 @@ int main(int argc, char **argv)
     struct tui_options topt = {0};
     if (lang && *lang)
         topt.lang_forced = i18n_set_lang(lang);
-    const char *db_opt = NULL;
+    const char *db_opt = NULL, *user_opt = NULL;
     const char *nc = getenv("NO_COLOR");
     topt.no_color = nc && *nc;
     int c;
@@ -76,6 +79,7 @@ int main(int argc, char **argv)
             topt.lang_forced = true;
             break;
         case 'n': topt.no_color = true; break;
+        case 'u': user_opt = optarg; break;
         case 'a': topt.ascii = true; break;
         case 'h': print_help(); return 0;
         case 'V': printf("treem %s\n", PACKAGE_VERSION); return 0;
@@ -98,7 +102,7 @@ int main(int argc, char **argv)
             free(path);
             return 2;
         }
-        struct cli_env env = {path};
+        struct cli_env env = {path, user_opt};
         rc = cmd->run(&env, argc - optind, argv + optind);
     } else {
         topt.db_path = path;

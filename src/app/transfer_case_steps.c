@@ -7,6 +7,7 @@
  * is derived again from its steps. Risk ratings and plan items stay here. */
 #include <config.h>
 #include "treem/app/transfer_kind.h"
+#include "treem/app/auth.h"
 #include "treem/db/case_repo.h"
 #include "treem/db/case_step_repo.h"
 #include "treem/db/transfer_case_repo.h"
@@ -94,7 +95,8 @@ static enum status export_all(struct transfer_export *x)
     enum status rc = transfer_case_repo_ids(x->db, x->opts->from.y ? from : NULL, x->opts->to.y ? to : NULL,
                                             &ids, &n);
     for (size_t i = 0; rc == ST_OK && i < n; i++)
-        rc = export_case(x, ids[i]);
+        if (auth_case_visible(x->db, ids[i])) /* a collaborator: their own reports only */
+            rc = export_case(x, ids[i]);
     free(ids);
     return rc;
 }
@@ -197,6 +199,13 @@ static enum status add(struct transfer_import *im, const struct csv_row *row, co
 
 static enum status import_row(struct transfer_import *im, const struct csv_row *row)
 {
+    if (auth_village_scope()) { /* cases travel from the officer, not from a collaborator */
+        enum status denied = auth_require_officer(im->db, _("importing cases"));
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s", status_message());
+        status_clear();
+        return denied == ST_OK ? ST_OK : transfer_bad(im, row->line, 0, "", TRANSFER_RULE_VALIDATION, msg);
+    }
     struct case_file c;
     struct case_step s, *steps = NULL;
     size_t n = 0, before = im->errs->errors;

@@ -10,6 +10,7 @@
 #include <config.h>
 #include "treem/app/transfer_kind.h"
 #include "treem/app/cases.h"
+#include "treem/app/auth.h"
 #include "treem/app/children.h"
 #include "treem/db/case_repo.h"
 #include "treem/db/child_repo.h"
@@ -135,6 +136,8 @@ static enum status export_all(struct transfer_export *x)
     for (size_t i = 0; rc == ST_OK && i < n; i++) {
         struct case_file c;
         char uid[CHILD_UID_BUF];
+        if (!auth_case_visible(x->db, ids[i])) /* a collaborator: their own reports only */
+            continue;
         case_file_init(&c);
         rc = case_repo_get(x->db, ids[i], &c);
         if (rc == ST_OK)
@@ -338,6 +341,13 @@ static enum status write_match(struct transfer_import *im, const struct csv_row 
 
 static enum status import_row(struct transfer_import *im, const struct csv_row *row)
 {
+    if (auth_village_scope()) { /* cases travel from the officer, not from a collaborator */
+        enum status denied = auth_require_officer(im->db, _("importing cases"));
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s", status_message());
+        status_clear();
+        return denied == ST_OK ? ST_OK : transfer_bad(im, row->line, 0, "", TRANSFER_RULE_VALIDATION, msg);
+    }
     struct case_file c, old;
     case_file_init(&c);
     case_file_init(&old);

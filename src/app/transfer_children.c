@@ -10,6 +10,7 @@
 #include <config.h>
 #include "treem/app/transfer_kind.h"
 #include "treem/app/children.h"
+#include "treem/app/auth.h"
 #include "treem/app/commune.h"
 #include "treem/db/child_bulk.h"
 #include "treem/db/child_repo.h"
@@ -142,6 +143,10 @@ static enum status export_one(const struct child *c, void *ctx)
     struct export_state *s = ctx;
     if ((s->from[0] && strcmp(c->updated_at, s->from) < 0) || (s->to[0] && strcmp(c->updated_at, s->to) > 0))
         return ST_OK;
+    if (auth_village_scope() && auth_check_village(s->x->db, c->village_id) != ST_OK) {
+        status_clear(); /* a collaborator's files hold only their villages */
+        return ST_OK;
+    }
     bool anon = s->x->pseudo && transfer_child_sensitive(s->x->db, c->id);
     if (!cells_of(c, anon ? s->x->pseudo : NULL, &s->cs))
         return status_set(ST_NOMEM, "%s", _("out of memory"));
@@ -469,6 +474,20 @@ static enum status add_group(struct transfer_import *im, const struct csv_row *r
     return child_facts_period_add(im->db, &p, c->uid, im->who);
 }
 
+/* A collaborator imports only children of their villages (app/auth.h): a
+ * row for another village is a bad row naming the role. */
+static enum status role_ok(struct transfer_import *im, const struct csv_row *row, long long village_id)
+{
+    enum status rc = auth_check_village(im->db, village_id);
+    if (rc != ST_DENIED)
+        return rc;
+    char msg[512];
+    snprintf(msg, sizeof msg, "village: %s", status_message());
+    status_clear();
+    return transfer_bad(im, row->line, COL_FIELD0 + CF_VILLAGE, transfer_cell(im, row, COL_FIELD0 + CF_VILLAGE),
+                        TRANSFER_RULE_VALIDATION, msg);
+}
+
 static enum status write_new(struct transfer_import *im, const struct csv_row *row, struct child *c,
                              const struct row_info *ri)
 {
@@ -477,8 +496,12 @@ static enum status write_new(struct transfer_import *im, const struct csv_row *r
         snprintf(c->uid, sizeof c->uid, "%s", ri->uid);
     else
         children_uid_next(&state(im)->uids, im->commune, c->uid);
+    size_t before = im->errs->errors;
     if (rc == ST_OK)
         rc = ensure_village(im, row, c, ri);
+    if (rc == ST_OK && auth_village_scope() && ((rc = role_ok(im, row, c->village_id)) != ST_OK ||
+                                                im->errs->errors > before))
+        return rc;
     if (rc == ST_OK)
         rc = child_bulk_insert(im->db, &state(im)->bulk, c, transfer_cell(im, row, COL_CODE), ri->updated);
     if (rc == ST_OK)
@@ -499,7 +522,12 @@ static enum status write_match(struct transfer_import *im, const struct csv_row 
     case V_CONFLICT: return conflict(im, row);
     case V_TAKE_FILE: break;
     }
+    if (auth_village_scope() && ((rc = role_ok(im, row, local->village_id)) != ST_OK || im->errs->errors > before))
+        return rc;
     rc = ensure_village(im, row, merged, ri);
+    if (rc == ST_OK && auth_village_scope() &&
+        ((rc = role_ok(im, row, merged->village_id)) != ST_OK || im->errs->errors > before))
+        return rc;
     if (rc == ST_OK)
         rc = child_repo_update(im->db, local, merged, im->who);
     if (rc == ST_OK)

@@ -5,6 +5,7 @@
 #include <config.h>
 #include "treem/app/transfer_kind.h"
 #include "treem/app/children.h"
+#include "treem/app/auth.h"
 #include "treem/db/child_repo.h"
 #include "treem/db/transfer_repo.h"
 #include "treem/core/i18n.h"
@@ -40,6 +41,8 @@ static enum status export_one(const struct transfer_period_row *r, void *ctx)
 {
     struct transfer_export *x = ctx;
     char from[DATE_BUF], to[DATE_BUF], uid[PSEUDONYM_UID_BUF];
+    if (!auth_child_visible(x->db, r->child_id)) /* a collaborator: their villages only */
+        return ST_OK;
     show_date(r->from, from);
     show_date(r->to, to);
     const char *cells[NCOLS] = {r->child_uid, r->code, from, to, x->pseudo ? "" : r->note};

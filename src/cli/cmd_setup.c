@@ -7,6 +7,7 @@
 #include "treem/app/commune.h"
 #include "treem/app/demo.h"
 #include "treem/app/session.h"
+#include "treem/app/auth.h"
 #include "treem/db/migrate.h"
 #include "treem/core/i18n.h"
 
@@ -90,6 +91,8 @@ int cmd_init(const struct cli_env *env, int argc, char **argv)
     st = migrate_version(db, &from);
     if (st == ST_OK)
         st = session_prepare(db);
+    if (st == ST_OK && auth_has_accounts(db) && (st = cli_sign_in(env, db)) == ST_OK)
+        st = auth_require_officer(db, _("changing the commune"));
     if (st == ST_OK)
         st = init_apply(db, code, officer, level_above, villages, nvillages);
     if (st == ST_OK)
@@ -126,6 +129,16 @@ int cmd_demo(const struct cli_env *env, int argc, char **argv)
             force = true;
         else
             return cli_usage(self, _("unexpected argument '%s'"), argv[i]);
+    }
+    struct db *old = NULL; /* replacing a database with accounts takes its officer */
+    if (force && access(env->db_path, F_OK) == 0 && session_open(env->db_path, false, &old) == ST_OK) {
+        enum status st = cli_sign_in(env, old);
+        if (st == ST_OK && auth_current())
+            st = auth_require_officer(old, _("replacing the database"));
+        db_close(old);
+        auth_sign_out(NULL);
+        if (st != ST_OK)
+            return cli_fail();
     }
     if (demo_build(env->db_path, force) != ST_OK)
         return cli_fail();
@@ -219,6 +232,10 @@ int cmd_commune(const struct cli_env *env, int argc, char **argv)
     struct db *db;
     if (session_open(env->db_path, true, &db) != ST_OK)
         return cli_fail();
+    if (cli_sign_in(env, db) != ST_OK) {
+        db_close(db);
+        return cli_fail();
+    }
     struct commune *list;
     size_t n;
     enum status st = commune_search(db, NULL, argv[2], 50, &list, &n);
@@ -314,7 +331,9 @@ int cmd_setting(const struct cli_env *env, int argc, char **argv)
         return cli_fail();
     enum status st = ST_OK;
     if (set) {
-        st = setting_check(argv[2], argv[3]);
+        st = auth_require_officer(db, _("changing settings"));
+        if (st == ST_OK)
+            st = setting_check(argv[2], argv[3]);
         if (st == ST_OK)
             st = db_setting_set(db, argv[2], argv[3]);
     } else {

@@ -353,6 +353,8 @@ static bool list_sql(struct strbuf *sql, const struct case_filter *f, char **wor
         ok = ok && strbuf_puts(sql, " AND f.stage <> 'closed'");
     for (int i = 0; ok && i < nwords; i++)
         ok = strbuf_printf(sql, " AND instr(f.search, ?%d) > 0", 4 + i);
+    if (f->created_by) /* ?20: after the search words (at most 8) */
+        ok = ok && strbuf_puts(sql, " AND f.created_by = ?20");
     (void)words;
     return ok && strbuf_puts(sql, " ORDER BY f.received_at DESC, f.id DESC");
 }
@@ -404,6 +406,8 @@ enum status case_repo_list(struct db *db, const struct case_filter *f, struct ca
         sqlite3_bind_int64(st, 3, f->child_id);
         for (int i = 0; i < nwords; i++)
             db_bind_text(st, 4 + i, words[i]);
+        if (f->created_by)
+            db_bind_text(st, 20, f->created_by);
         size_t cap = 0;
         int step;
         while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
