@@ -18,7 +18,7 @@
     X(child) X(growth) X(child_repo) X(children) X(child_bulk) \
     X(rubric) X(rubric_score) X(rubric_csv) X(score) X(case) X(cases) X(transfer) X(transfer_kinds) \
     X(report) X(score_cases) \
-    X(safe_text) X(pseudonym) X(sealed)
+    X(safe_text) X(pseudonym) X(sealed) X(auth)
 
 static void remove_db(const char *path);
 
