@@ -22,7 +22,7 @@ enum status auth_password_check(const char *password)
     return ST_OK;
 }
 
-static enum status login_check(const char *login)
+enum status auth_login_check(const char *login)
 {
     size_t n = login ? strlen(login) : 0;
     bool ok = n >= 2 && n <= USER_LOGIN_MAX;
@@ -159,7 +159,7 @@ enum status auth_user_add(struct db *db, const char *login, const char *role, co
     if (rc == ST_OK && n > 0)
         rc = auth_require_officer(db, _("adding an account"));
     if (rc == ST_OK)
-        rc = login_check(login);
+        rc = auth_login_check(login);
     if (rc == ST_OK)
         rc = role_parse(role, &r);
     if (rc == ST_OK && n == 0 && r != ROLE_OFFICER)

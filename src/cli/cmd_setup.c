@@ -287,6 +287,7 @@ static const struct { const char *key, *help; } setting_keys[] = {
     {"lang", N_("interface language: vi or en")},
     {"unit_class", N_("recognition class: 900, 850 or 800 points")},
     {"role", N_("who uses treem: officer, collaborator or viewer (cases show names to officers only)")},
+    {"lock_minutes", N_("with accounts: the interface locks after this many idle minutes (default 10, 0: never)")},
 };
 
 static bool setting_known(const char *key)
@@ -304,6 +305,9 @@ static enum status setting_check(const char *key, const char *value)
     if (strcmp(key, "unit_class") == 0 && strcmp(value, "900") != 0 &&
         strcmp(value, "850") != 0 && strcmp(value, "800") != 0)
         return status_set(ST_INVALID, _("unit_class: '%s' is not 900, 850 or 800"), value);
+    if (strcmp(key, "lock_minutes") == 0 && (strspn(value, "0123456789") != strlen(value) || !*value ||
+                                             strlen(value) > 4))
+        return status_set(ST_INVALID, _("lock_minutes: '%s' is not a number of minutes (0-9999)"), value);
     if (strcmp(key, "role") == 0 && enum_from_code(&enum_user_role, value) < 0)
         return status_set(ST_INVALID, _("role: '%s' is not officer, collaborator or viewer"), value);
     return ST_OK;

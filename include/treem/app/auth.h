@@ -87,7 +87,9 @@ enum status auth_user_each(struct db *db, user_row_fn fn, void *ctx);
 enum status auth_recover(struct db *db, const char *login, const char *code, const char *password,
                          char *new_code);
 
-/* Checks a new password (at least AUTH_PASSWORD_MIN characters). */
+/* Checks a new password (at least AUTH_PASSWORD_MIN characters), and a
+ * login (2 to USER_LOGIN_MAX lower-case letters, digits, '.', '_', '-'). */
 enum status auth_password_check(const char *password);
+enum status auth_login_check(const char *login);
 
 #endif

@@ -14,6 +14,7 @@ extern const struct screen_ops scr_transfer_ops;  /* Nhập/Xuất */
 extern const struct screen_ops scr_settings_ops;  /* Cài đặt */
 extern const struct screen_ops scr_help_ops;      /* F1 */
 extern const struct screen_ops scr_setup_ops;     /* first run */
+extern const struct screen_ops scr_signin_ops;    /* sign-in; arg non-NULL: the idle lock */
 
 /* Screens opened from the menu screens (ui_push; arg as each says). */
 extern const struct screen_ops scr_plan_ops;      /* a plan, its targets; arg: long long *id */

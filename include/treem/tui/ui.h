@@ -6,6 +6,7 @@
 #define TREEM_TUI_UI_H
 #include <curses.h>
 #include <stdbool.h>
+#include <time.h>
 #include "treem/db/db.h"
 #include "treem/tui/action.h"
 
@@ -56,6 +57,9 @@ struct ui {
     bool status_error;
     bool status_own;              /* the status is the idle indexing's own */
     char title[160];              /* commune name for the title row */
+    int lock_s;                   /* idle seconds before the lock (0: never; app/auth.h) */
+    time_t last_key;              /* when the last key came */
+    bool main_read;               /* ui_run is reading a key (not a dialog) */
 };
 
 /* The menu row: tab index → screen. */
