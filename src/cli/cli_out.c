@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #ifdef HAVE_FOPENCOOKIE
@@ -43,29 +44,28 @@ static ssize_t sink_write(void *cookie, const char *buf, size_t n)
     return (ssize_t)n;
 }
 
-static FILE *filtered(FILE *old, unsigned flags, int mode)
+/* One sink per stream, for the life of the process (static: nothing to free). */
+static struct sink sinks[2];
+
+static FILE *filtered(FILE *old, struct sink *s, unsigned flags, int mode)
 {
-    struct sink *s = calloc(1, sizeof *s);
-    if (!s)
-        return old;
+    memset(s, 0, sizeof *s);
     s->fd = fileno(old);
     s->flags = flags;
     cookie_io_functions_t io = {NULL, sink_write, NULL, NULL};
     FILE *f = fopencookie(s, "w", io);
-    if (!f) {
-        free(s);
+    if (!f)
         return old;
-    }
     fflush(old);
     setvbuf(f, NULL, mode, BUFSIZ);
-    return f; /* the sink lives as long as the process */
+    return f;
 }
 #endif
 
 void cli_out_filter(void)
 {
 #ifdef HAVE_FOPENCOOKIE
-    stdout = filtered(stdout, SAFE_TEXT_LINES, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF);
-    stderr = filtered(stderr, SAFE_TEXT_LINES | SAFE_TEXT_CR, _IONBF);
+    stdout = filtered(stdout, &sinks[0], SAFE_TEXT_LINES, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF);
+    stderr = filtered(stderr, &sinks[1], SAFE_TEXT_LINES | SAFE_TEXT_CR, _IONBF);
 #endif
 }

@@ -51,7 +51,7 @@ keys Enter
 wait_for "Lò Văn Páo"
 ok "the idle lock hides the screen until the same person's password"
 keys F10
-wait_for "[treem exited]"
+wait_for "[treem exited] 0"
 
 unset TREEM_LOCK_SECONDS
 start
@@ -66,7 +66,7 @@ wait_for "Hà Thị Mỹ Duyên"
 expect_no "Lò Văn Páo"
 ok "a collaborator's Trẻ em lists only their village"
 keys F10
-wait_for "[treem exited]"
+wait_for "[treem exited] 0"
 
 start
 wait_for "Đăng nhập: gõ tên đăng nhập và mật khẩu"

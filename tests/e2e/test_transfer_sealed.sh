@@ -35,7 +35,7 @@ wait_for "Đã niêm phong gói bàn giao bằng mật khẩu vào goi.treem"
 if grep -aq "Duyên" "$E2E_DIR/goi.treem"; then fail "a plaintext name in the sealed file"; fi
 ok "the sealed package is one file without plaintext names"
 keys F10
-wait_for "[treem exited]"
+wait_for "[treem exited] 0"
 
 E2E_DB="$E2E_DIR/tren.db"
 "$TREEM_BIN" --db "$E2E_DB" init --commune 00008 --officer "Trần Văn Trên" --village "Thôn 1" >/dev/null
