@@ -1,6 +1,7 @@
 /* main — parse the global options, then run a subcommand or the interface. */
 #include <config.h>
 #include "treem/cli/cli.h"
+#include "treem/cli/cli_out.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
 #include "treem/core/outfile.h"
@@ -36,6 +37,8 @@ static void print_help(void)
     printf("  --ascii        %s\n", _("plain ASCII borders and marks"));
     printf("  --read-only    %s\n", _("open the database for viewing only: every change is refused"));
     printf("  --force        %s\n", _("commands may replace an existing output file (export, report, …)"));
+    printf("  --user LOGIN   %s\n", _("who signs in, on a database with accounts (also $TREEM_USER; the password "
+                                    "is asked, or $TREEM_PASSWORD)"));
     printf("  -h, --help     %s\n", _("show this help"));
     printf("  -V, --version  %s\n", _("show the version"));
     printf("\n%s\n", _("Commands:"));
@@ -77,6 +80,7 @@ static const struct option global_opts[] = {
     {"version", no_argument, NULL, 'V'},
     {"read-only", no_argument, NULL, 'R'},
     {"force", no_argument, NULL, 'F'},
+    {"user", required_argument, NULL, 'u'},
     {NULL, 0, NULL, 0},
 };
 
@@ -87,7 +91,7 @@ int main(int argc, char **argv)
     struct tui_options topt = {0};
     if (lang && *lang)
         topt.lang_forced = i18n_set_lang(lang);
-    const char *db_opt = NULL;
+    const char *db_opt = NULL, *user_opt = NULL;
     const char *nc = getenv("NO_COLOR");
     topt.no_color = nc && *nc;
     int c;
@@ -103,6 +107,7 @@ int main(int argc, char **argv)
             topt.lang_forced = true;
             break;
         case 'n': topt.no_color = true; break;
+        case 'u': user_opt = optarg; break;
         case 'a': topt.ascii = true; break;
         case 'R': session_set_read_only(true); break;
         case 'F': force = true; break;
@@ -120,13 +125,14 @@ int main(int argc, char **argv)
     }
     int rc;
     if (optind < argc) {
+        cli_out_filter(); /* names and notes print as text (core/safe_text.h) */
         const struct cli_command *cmd = cli_find(argv[optind]);
         if (!cmd) {
             fprintf(stderr, _("treem: unknown command '%s'. Try 'treem --help'.\n"), argv[optind]);
             free(path);
             return 2;
         }
-        struct cli_env env = {path};
+        struct cli_env env = {path, user_opt};
         int n = take_force(cmd->name, argc - optind, argv + optind, &force);
         /* A command never replaces a file it writes unless told to. */
         outfile_set_replace(force);

@@ -2,6 +2,9 @@
 #include <config.h>
 #include "treem/app/cases.h"
 #include "cases_internal.h"
+#include "treem/app/auth.h"
+#include "treem/app/children.h"
+#include "treem/db/user_repo.h"
 #include "treem/app/catalog.h"
 #include "treem/app/children.h"
 #include "treem/app/session.h"
@@ -28,6 +31,8 @@ enum status cases_tx_end(struct db *db, enum status st)
 
 enum user_role cases_role(struct db *db)
 {
+    if (auth_current()) /* accounts: the signed-in person's role */
+        return auth_current()->role;
     char *value = NULL;
     enum status st = db_setting_get(db, "role", &value);
     int role = st == ST_NOTFOUND ? ROLE_OFFICER
@@ -75,20 +80,34 @@ enum status cases_tidy_file(struct case_file *c)
     return ST_OK;
 }
 
-/* The child exists and is under 16 on the day the report came. */
+/* ST_OK when the person may see and change case id (a collaborator: the
+ * cases they recorded; app/auth.h). */
+static enum status visible(struct db *db, long long id)
+{
+    char owner[USER_LOGIN_MAX + 1];
+    if (!auth_village_scope())
+        return ST_OK;
+    enum status st = user_repo_case_owner(db, id, owner, sizeof owner);
+    return st == ST_OK ? auth_check_case(owner) : st;
+}
+
+/* The child exists, may be seen by this person (a collaborator: children
+ * of their villages), and is under 16 on the day the report came. */
 enum status cases_check_child(struct db *db, long long child_id, struct date received)
 {
     if (!child_id)
         return ST_OK;
     struct child ch;
-    child_init(&ch);
-    enum status st = child_repo_get(db, child_id, &ch);
+    enum status st = children_get(db, child_id, &ch);
+    if (st == ST_DENIED)
+        return st;
     if (st == ST_NOTFOUND)
         st = status_set(ST_NOTFOUND, _("%s: there is no child %lld in the register"), _("child"),
                         child_id);
-    if (st == ST_OK)
+    if (st == ST_OK) {
         st = case_check_child_age(child_birth_eff(&ch), received);
-    child_free(&ch);
+        child_free(&ch);
+    }
     return st;
 }
 
@@ -113,9 +132,13 @@ enum status cases_add(struct db *db, struct case_file *c)
     st = db_begin(db);
     if (st != ST_OK)
         return st;
-    st = cases_check_child(db, c->child_id, c->received.date);
+    st = auth_require_writer(db);
+    if (st == ST_OK)
+        st = cases_check_child(db, c->child_id, c->received.date);
     if (st == ST_OK)
         st = case_repo_insert(db, session_user(db), c);
+    if (st == ST_OK && auth_current()) /* who recorded it: a collaborator sees their own */
+        st = user_repo_set_case_owner(db, c->id, auth_case_owner());
     return cases_tx_end(db, st);
 }
 
@@ -125,6 +148,8 @@ enum status cases_link_child(struct db *db, long long case_id, long long child_i
     if (st != ST_OK)
         return st;
     struct case_file old, c;
+    if ((st = visible(db, case_id)) != ST_OK)
+        return cases_tx_end(db, st);
     st = case_repo_get(db, case_id, &old);
     if (st != ST_OK)
         return cases_tx_end(db, st);
@@ -211,7 +236,10 @@ enum status cases_add_step(struct db *db, struct case_step *s, struct case_risk 
     struct case_file c;
     struct case_step *steps = NULL;
     size_t n = 0;
-    st = case_repo_get(db, s->case_id, &c);
+    case_file_init(&c);
+    st = visible(db, s->case_id);
+    if (st == ST_OK)
+        st = case_repo_get(db, s->case_id, &c);
     if (st == ST_OK)
         st = case_step_repo_list(db, s->case_id, &steps, &n);
     if (st == ST_OK)
@@ -237,7 +265,9 @@ enum status cases_end_separation(struct db *db, long long case_id, long long ste
         return st;
     struct case_step *steps = NULL;
     size_t n = 0;
-    st = case_step_repo_list(db, case_id, &steps, &n);
+    st = visible(db, case_id);
+    if (st == ST_OK)
+        st = case_step_repo_list(db, case_id, &steps, &n);
     const struct case_step *sep = NULL;
     for (size_t i = 0; st == ST_OK && i < n; i++)
         if (steps[i].id == step_id && steps[i].kind == CASE_STEP_SEPARATION)
@@ -262,12 +292,16 @@ enum status cases_delete(struct db *db, long long id)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return cases_tx_end(db, case_repo_delete(db, session_user(db), id));
+    st = visible(db, id);
+    return cases_tx_end(db, st == ST_OK ? case_repo_delete(db, session_user(db), id) : st);
 }
 
 enum status cases_find(struct db *db, const char *code, struct case_file *out)
 {
-    return case_repo_get_by_code(db, code, out);
+    enum status st = case_repo_get_by_code(db, code, out);
+    if (st == ST_OK && (st = visible(db, out->id)) != ST_OK)
+        case_file_free(out);
+    return st;
 }
 
 void cases_child_shown(const struct case_row *r, enum user_role role, char *out, size_t n)
@@ -346,7 +380,10 @@ enum status cases_list(struct db *db, const struct case_filter *f, bool overdue_
     struct holidays h = {0};
     *out = NULL;
     *n = 0;
-    enum status st = case_repo_list(db, f, &rows, &nrows);
+    struct case_filter mine = *f;
+    if (auth_village_scope()) /* a collaborator: the cases they recorded */
+        mine.created_by = auth_case_owner();
+    enum status st = case_repo_list(db, &mine, &rows, &nrows);
     if (st == ST_OK)
         st = catalog_holidays(db, &h);
     struct case_line *lines = st == ST_OK && nrows ? calloc(nrows, sizeof *lines) : NULL;

@@ -3,6 +3,7 @@
 #include "treem/db/row.h"
 #include "treem/app/children.h"
 #include "treem/app/catalog.h"
+#include "treem/app/auth.h"
 #include "treem/app/session.h"
 #include "treem/db/child_bulk.h"
 #include "treem/db/child_repo.h"
@@ -281,9 +282,13 @@ enum status children_save(struct db *db, struct child *c, const struct children_
         *dups = (struct child_matches){NULL, 0};
     struct child old;
     child_init(&old);
-    enum status rc = c->id ? child_repo_get(db, c->id, &old) : ST_OK;
+    enum status rc = auth_require_writer(db);
+    if (rc == ST_OK && c->id && (rc = child_repo_get(db, c->id, &old)) == ST_OK)
+        rc = auth_check_village(db, old.village_id); /* a collaborator: their villages only */
     if (rc == ST_OK)
         rc = prepare(db, c, c->id ? &old : NULL, bad);
+    if (rc == ST_OK && (rc = auth_check_village(db, c->village_id)) != ST_OK && bad)
+        *bad = CF_VILLAGE;
     if (rc == ST_OK && !c->id && !c->uid[0])
         rc = new_uid(db, c);
     if (rc == ST_OK && !(opts && opts->force) && (!c->id || identity_changed(&old, c))) {
@@ -308,8 +313,12 @@ enum status children_save(struct db *db, struct child *c, const struct children_
 
 enum status children_delete(struct db *db, long long id)
 {
-    enum status rc = db_begin(db);
+    struct child c;
+    enum status rc = children_get(db, id, &c); /* a collaborator: their villages only */
     if (rc != ST_OK)
+        return rc;
+    child_free(&c);
+    if ((rc = auth_require_writer(db)) != ST_OK || (rc = db_begin(db)) != ST_OK)
         return rc;
     rc = child_repo_delete(db, id, session_user(db));
     if (rc == ST_OK)
@@ -318,33 +327,52 @@ enum status children_delete(struct db *db, long long id)
     return rc;
 }
 
+/* A child just read: refused (and freed) when the person may not see it. */
+static enum status visible(struct db *db, enum status rc, struct child *out)
+{
+    if (rc == ST_OK && (rc = auth_check_village(db, out->village_id)) != ST_OK)
+        child_free(out);
+    return rc;
+}
+
 enum status children_get(struct db *db, long long id, struct child *out)
 {
-    return child_repo_get(db, id, out);
+    return visible(db, child_repo_get(db, id, out), out);
 }
 
 enum status children_find(struct db *db, const char *code_or_uid, struct child *out)
 {
     if (code_or_uid && strchr(code_or_uid, '-') && strlen(code_or_uid) > 12)
-        return child_repo_get_by_uid(db, code_or_uid, out);
-    return child_repo_get_by_code(db, code_or_uid ? code_or_uid : "", out);
+        return visible(db, child_repo_get_by_uid(db, code_or_uid, out), out);
+    return visible(db, child_repo_get_by_code(db, code_or_uid ? code_or_uid : "", out), out);
+}
+
+/* q limited to the person's villages (collaborators). */
+static struct child_query scoped(const struct child_query *q)
+{
+    struct child_query s = *q;
+    s.only_user = auth_village_scope();
+    return s;
 }
 
 enum status children_page(struct db *db, const struct child_query *q, size_t offset, size_t limit,
                           struct child_row *rows, size_t *n)
 {
-    return child_search_page(db, q, offset, limit, rows, n);
+    struct child_query s = scoped(q);
+    return child_search_page(db, &s, offset, limit, rows, n);
 }
 
 enum status children_count_upto(struct db *db, const struct child_query *q, long long cap,
                                 long long *n)
 {
-    return child_search_count_upto(db, q, cap, n);
+    struct child_query s = scoped(q);
+    return child_search_count_upto(db, &s, cap, n);
 }
 
 enum status children_count(struct db *db, const struct child_query *q, long long *n)
 {
-    return child_search_count(db, q, n);
+    struct child_query s = scoped(q);
+    return child_search_count(db, &s, n);
 }
 
 /* --------------------------------------------- groups, measures, checks */
@@ -354,10 +382,10 @@ static enum status with_child(struct db *db, long long child_id,
                               enum status (*fn)(struct db *, const struct child *, void *), void *arg)
 {
     struct child c;
-    enum status rc = child_repo_get(db, child_id, &c);
+    enum status rc = children_get(db, child_id, &c); /* a collaborator: their villages only */
     if (rc != ST_OK)
         return rc;
-    if ((rc = db_begin(db)) == ST_OK) {
+    if ((rc = auth_require_writer(db)) == ST_OK && (rc = db_begin(db)) == ST_OK) {
         rc = fn(db, &c, arg);
         if (rc == ST_OK)
             rc = db_commit(db);

@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/db/row.h"
 #include "treem/app/commune.h"
+#include "treem/app/auth.h"
 #include "treem/core/i18n.h"
 #include "treem/core/strbuf.h"
 #include "treem/core/utf8.h"
@@ -218,6 +219,9 @@ enum status commune_profile_save(struct db *db, const struct commune_profile *p,
                                  enum profile_field *bad)
 {
     *bad = PROFILE_NONE;
+    enum status allowed = auth_require_officer(db, _("changing settings")); /* app/auth.h */
+    if (allowed != ST_OK)
+        return allowed;
     if (!p->officer_name || !p->officer_name[0]) {
         *bad = PROFILE_OFFICER;
         return status_set(ST_INVALID, "%s", _("Officer's name: please fill in"));

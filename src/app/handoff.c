@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/app/handoff.h"
 #include "treem/app/transfer_kind.h"
+#include "treem/app/sealed.h"
 #include "treem/app/session.h"
 #include "treem/app/commune.h"
 #include "treem/core/i18n.h"
@@ -231,5 +232,51 @@ enum status handoff_import(struct db *db, const char *dir, const struct transfer
         *mout = m;
     else
         manifest_free(&m);
+    return rc;
+}
+
+enum status handoff_write_sealed(struct db *db, const char *path, const struct handoff_opts *opts,
+                                 const char *pass, struct manifest *out)
+{
+    enum status rc = sealed_passphrase_check(pass);
+    if (rc != ST_OK)
+        return rc;
+    char *dir = sealed_temp_dir();
+    if (!dir)
+        return status_set(ST_IO, _("cannot create a temporary folder: %s"), strerror(errno));
+    struct manifest m = {0};
+    rc = handoff_write(db, dir, opts, &m);
+    const char **names = rc == ST_OK ? calloc(m.nfiles + 1, sizeof *names) : NULL;
+    if (rc == ST_OK && !names)
+        rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+    if (rc == ST_OK) {
+        names[0] = MANIFEST_FILE_NAME;
+        for (size_t i = 0; i < m.nfiles; i++)
+            names[i + 1] = m.files[i].name;
+        rc = sealed_write(dir, names, m.nfiles + 1, path, pass);
+    }
+    free(names);
+    sealed_remove_dir(dir);
+    if (rc == ST_OK && out)
+        *out = m;
+    else
+        manifest_free(&m);
+    return rc;
+}
+
+enum status handoff_import_sealed(struct db *db, const char *path, const char *pass,
+                                  const struct transfer_import_opts *opts, struct transfer_result *res,
+                                  struct manifest *m)
+{
+    char *dir = NULL;
+    enum status rc = sealed_open(path, pass ? pass : "", &dir);
+    if (rc == ST_OK) {
+        rc = handoff_import(db, dir, opts, res, m);
+        char *msg = rc != ST_OK ? strdup(status_message()) : NULL;
+        sealed_remove_dir(dir);
+        if (msg)
+            status_set(rc, "%s", msg);
+        free(msg);
+    }
     return rc;
 }

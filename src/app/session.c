@@ -1,6 +1,7 @@
 /* session — one entry point to open a database for work. */
 #include <config.h>
 #include "treem/app/session.h"
+#include "treem/app/auth.h"
 #include "treem/app/cases.h"
 #include "treem/app/catalog.h"
 #include "treem/app/measures.h"
@@ -88,6 +89,9 @@ enum status session_prepare(struct db *db)
 const char *session_user(struct db *db)
 {
     static char name[256];
+    const struct auth_user *me = auth_current();
+    if (me) /* the signed-in person (app/auth.h) */
+        return me->login;
     char *v = NULL;
     if (db && db_setting_get(db, "officer_name", &v) == ST_OK && v[0]) {
         snprintf(name, sizeof name, "%s", v);

@@ -122,8 +122,12 @@ enum status transfer_export_stream(struct db *db, const struct transfer_kind *k,
         return status_set(ST_NOMEM, "%s", _("out of memory"));
     opts = opts ? opts : &none;
     csv_writer_init_file(w, f, ',', opts->flags ? opts->flags : CSV_WRITE_DEFAULT);
-    struct transfer_export x = {db, k, opts, w, 0, NULL, NULL, opts->form == TRANSFER_FORM_PEOPLE};
-    enum status rc = write_header(k, w, x.people);
+    struct pseudonym ps;
+    struct transfer_export x = {db, k, opts, w, 0, NULL, NULL, opts->form == TRANSFER_FORM_PEOPLE,
+                                opts->anonymise ? &ps : NULL};
+    enum status rc = opts->anonymise ? pseudonym_load(db, &ps) : ST_OK;
+    if (rc == ST_OK)
+        rc = write_header(k, w, x.people);
     if (rc == ST_OK)
         rc = k->export_all(&x);
     enum status fl = csv_writer_flush(w);
@@ -131,6 +135,8 @@ enum status transfer_export_stream(struct db *db, const struct transfer_kind *k,
         rc = fl;
     if (rows)
         *rows = x.rows;
+    if (opts->anonymise)
+        pseudonym_clear(&ps);
     free(w);
     return rc;
 }
@@ -143,9 +149,13 @@ static enum status export_xlsx(struct db *db, const struct transfer_kind *k, con
     enum status rc = xlsx_out_open(path, &xo);
     if (rc != ST_OK)
         return rc;
-    struct transfer_export x = {db, k, opts, NULL, 0, NULL, xo, opts->form != TRANSFER_FORM_MACHINE};
+    struct pseudonym ps; /* an anonymised workbook hides what an anonymised CSV hides */
+    struct transfer_export x = {db, k, opts, NULL, 0, NULL, xo, opts->form != TRANSFER_FORM_MACHINE,
+                                opts->anonymise ? &ps : NULL};
     const char **head = malloc((k->nexport ? k->nexport : 1) * sizeof *head);
     rc = head ? xlsx_out_sheet(xo, transfer_kind_title(k)) : status_set(ST_NOMEM, "%s", _("out of memory"));
+    if (rc == ST_OK && opts->anonymise)
+        rc = pseudonym_load(db, &ps);
     for (size_t i = 0; head && i < k->nexport; i++)
         head[i] = header_text(k, i, x.people);
     if (rc == ST_OK)

@@ -7,6 +7,7 @@
  * is derived again from its steps. Risk ratings and plan items stay here. */
 #include <config.h>
 #include "treem/app/transfer_kind.h"
+#include "treem/app/auth.h"
 #include "treem/db/case_repo.h"
 #include "treem/db/case_step_repo.h"
 #include "treem/db/transfer_case_repo.h"
@@ -67,9 +68,14 @@ static enum status export_case(struct transfer_export *x, long long id)
     enum status rc = case_repo_get(x->db, id, &c);
     if (rc == ST_OK)
         rc = case_step_repo_list(x->db, id, &steps, &n);
+    char uid[PSEUDONYM_UID_BUF];
+    if (rc == ST_OK && x->pseudo) /* anonymised: the case's pseudonym, as in the cases file */
+        pseudonym_uid(x->pseudo, "case", c.uid, uid);
     for (size_t i = 0; rc == ST_OK && i < n; i++) {
         struct step_cells sc;
-        cells_of(c.uid, &steps[i], &sc);
+        cells_of(x->pseudo ? uid : c.uid, &steps[i], &sc);
+        if (x->pseudo) /* who did it and the notes are free text: dropped */
+            sc.cell[COL_WHO] = sc.cell[COL_NOTES] = "";
         rc = transfer_emit(x, sc.cell);
     }
     case_steps_free(steps, n);
@@ -89,7 +95,8 @@ static enum status export_all(struct transfer_export *x)
     enum status rc = transfer_case_repo_ids(x->db, x->opts->from.y ? from : NULL, x->opts->to.y ? to : NULL,
                                             &ids, &n);
     for (size_t i = 0; rc == ST_OK && i < n; i++)
-        rc = export_case(x, ids[i]);
+        if (auth_case_visible(x->db, ids[i])) /* a collaborator: their own reports only */
+            rc = export_case(x, ids[i]);
     free(ids);
     return rc;
 }
@@ -192,6 +199,13 @@ static enum status add(struct transfer_import *im, const struct csv_row *row, co
 
 static enum status import_row(struct transfer_import *im, const struct csv_row *row)
 {
+    if (auth_village_scope()) { /* cases travel from the officer, not from a collaborator */
+        enum status denied = auth_require_officer(im->db, _("importing cases"));
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s", status_message());
+        status_clear();
+        return denied == ST_OK ? ST_OK : transfer_bad(im, row->line, 0, "", TRANSFER_RULE_VALIDATION, msg);
+    }
     struct case_file c;
     struct case_step s, *steps = NULL;
     size_t n = 0, before = im->errs->errors;

@@ -1,7 +1,7 @@
 /* transfer_cases — case records (Nghị định 56/2017, Mẫu 01) as a CSV kind.
  * A case is known by its uid; its code (VV-nnnn) and change time are kept
  * as the sender had them when free here. Who reported a case (name, phone,
- * address) and their consent are NEVER columns: Luật Trẻ em Điều 24 makes
+ * address) and their consent are NEVER columns: Nghị định 56/2017 Điều 24 makes
  * the reporter's identity confidential (DOMAIN.md §3). The stage is derived
  * from the steps; the file's stage is kept until the case_steps file brings
  * the steps. An anonymised export blanks the unidentified child's note, the
@@ -10,6 +10,7 @@
 #include <config.h>
 #include "treem/app/transfer_kind.h"
 #include "treem/app/cases.h"
+#include "treem/app/auth.h"
 #include "treem/app/children.h"
 #include "treem/db/case_repo.h"
 #include "treem/db/child_repo.h"
@@ -64,11 +65,17 @@ static const char *nz(const char *s) { return s ? s : ""; }
 /* The cells of c (child_uid given) into cells, text in buf. */
 struct case_cells {
     char date[DATE_BUF], hour[24], age[16], updated[20];
+    char uid[PSEUDONYM_UID_BUF], code[PSEUDONYM_CODE_BUF], child[PSEUDONYM_UID_BUF];
     const char *cell[NCOLS];
 };
 
 static void cells_of(const struct case_file *c, const char *child_uid, bool anon, struct case_cells *o)
 {
+    const char *t[] = {nz(c->child_note), nz(c->place), nz(c->current_state), nz(c->consequence),
+                       nz(c->parents), nz(c->carer), nz(c->actions_taken)};
+    if (anon) /* free text may name anyone: dropped */
+        for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+            t[i] = "";
     date_format(c->received.date, o->date);
     snprintf(o->hour, sizeof o->hour, "%02d:%02d", c->received.hour, c->received.min);
     o->age[0] = '\0';
@@ -79,9 +86,8 @@ static void cells_of(const struct case_file *c, const char *child_uid, bool anon
         c->uid, c->code, o->date, o->hour, enum_code(&enum_case_source, c->source),
         enum_code(&enum_case_kind, c->kind), enum_code(&enum_case_injury, c->injury), c->died ? "1" : "0",
         enum_code(&enum_case_level, c->level), child_uid, o->age,
-        c->child_id ? "" : enum_code(&enum_child_sex, c->sex), anon ? "" : nz(c->child_note),
-        nz(c->place), nz(c->current_state), nz(c->consequence), anon ? "" : nz(c->parents),
-        anon ? "" : nz(c->carer), nz(c->actions_taken), enum_code(&enum_case_stage, c->stage),
+        c->child_id ? "" : enum_code(&enum_child_sex, c->sex), t[0], t[1], t[2], t[3], t[4], t[5], t[6],
+        enum_code(&enum_case_stage, c->stage),
         o->updated, ""};
     memcpy(o->cell, cells, sizeof cells);
 }
@@ -101,6 +107,21 @@ static enum status child_uid_of(struct db *db, long long id, char *out, size_t n
     return rc;
 }
 
+/* Anonymised: the case's uid and code become pseudonyms, and its child's
+ * uid too when the child is sensitive (as in the children file). */
+static void anonymise(struct transfer_export *x, const struct case_file *c, const char *child_uid,
+                      struct case_cells *o)
+{
+    pseudonym_uid(x->pseudo, "case", c->uid, o->uid);
+    pseudonym_code(x->pseudo, "case", c->uid, o->code);
+    o->cell[COL_UID] = o->uid;
+    o->cell[COL_CODE] = o->code;
+    if (c->child_id && transfer_child_sensitive(x->db, c->child_id)) {
+        pseudonym_uid(x->pseudo, "child", child_uid, o->child);
+        o->cell[COL_CHILD] = o->child;
+    }
+}
+
 static enum status export_all(struct transfer_export *x)
 {
     char from[DATE_BUF], to[DATE_BUF];
@@ -115,13 +136,17 @@ static enum status export_all(struct transfer_export *x)
     for (size_t i = 0; rc == ST_OK && i < n; i++) {
         struct case_file c;
         char uid[CHILD_UID_BUF];
+        if (!auth_case_visible(x->db, ids[i])) /* a collaborator: their own reports only */
+            continue;
         case_file_init(&c);
         rc = case_repo_get(x->db, ids[i], &c);
         if (rc == ST_OK)
             rc = child_uid_of(x->db, c.child_id, uid, sizeof uid);
         if (rc == ST_OK) {
             struct case_cells cc;
-            cells_of(&c, uid, x->opts->anonymise, &cc);
+            cells_of(&c, uid, x->pseudo != NULL, &cc);
+            if (x->pseudo)
+                anonymise(x, &c, uid, &cc);
             rc = transfer_emit(x, cc.cell);
         }
         case_file_free(&c);
@@ -318,6 +343,13 @@ static enum status write_match(struct transfer_import *im, const struct csv_row 
 
 static enum status import_row(struct transfer_import *im, const struct csv_row *row)
 {
+    if (auth_village_scope()) { /* cases travel from the officer, not from a collaborator */
+        enum status denied = auth_require_officer(im->db, _("importing cases"));
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s", status_message());
+        status_clear();
+        return denied == ST_OK ? ST_OK : transfer_bad(im, row->line, 0, "", TRANSFER_RULE_VALIDATION, msg);
+    }
     struct case_file c, old;
     case_file_init(&c);
     case_file_init(&old);

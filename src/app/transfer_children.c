@@ -11,6 +11,7 @@
 #include "treem/app/transfer_kind.h"
 #include "transfer_children_internal.h"
 #include "treem/app/children.h"
+#include "treem/app/auth.h"
 #include "treem/app/commune.h"
 #include "treem/db/child_bulk.h"
 #include "treem/db/child_repo.h"
@@ -326,7 +327,7 @@ static enum verdict judge(struct transfer_import *im, const struct child *local,
 {
     struct import_state *s = im->kind_data;
     char lh[TRANSFER_HASH_BUF], fh[TRANSFER_HASH_BUF];
-    if (!cells_of(local, false, &s->a) || !cells_of(merged, false, &s->b))
+    if (!cells_of(local, NULL, &s->a) || !cells_of(merged, NULL, &s->b))
         return V_CONFLICT;
     transfer_hash(&transfer_children_csv, NEXPORT, s->a.cell, lh);
     transfer_hash(&transfer_children_csv, NEXPORT, s->b.cell, fh);
@@ -376,6 +377,20 @@ static enum status add_group(struct transfer_import *im, const struct csv_row *r
     return child_facts_period_add(im->db, &p, c->uid, im->who);
 }
 
+/* A collaborator imports only children of their villages (app/auth.h): a
+ * row for another village is a bad row naming the role. */
+static enum status role_ok(struct transfer_import *im, const struct csv_row *row, long long village_id)
+{
+    enum status rc = auth_check_village(im->db, village_id);
+    if (rc != ST_DENIED)
+        return rc;
+    char msg[512];
+    snprintf(msg, sizeof msg, "village: %s", status_message());
+    status_clear();
+    return transfer_bad(im, row->line, COL_FIELD0 + CF_VILLAGE, transfer_cell(im, row, COL_FIELD0 + CF_VILLAGE),
+                        TRANSFER_RULE_VALIDATION, msg);
+}
+
 static enum status write_new(struct transfer_import *im, const struct csv_row *row, struct child *c,
                              const struct row_info *ri)
 {
@@ -384,8 +399,12 @@ static enum status write_new(struct transfer_import *im, const struct csv_row *r
         snprintf(c->uid, sizeof c->uid, "%s", ri->uid);
     else
         children_uid_next(&state(im)->uids, im->commune, c->uid);
+    size_t before = im->errs->errors;
     if (rc == ST_OK)
         rc = ensure_village(im, row, c, ri);
+    if (rc == ST_OK && auth_village_scope() && ((rc = role_ok(im, row, c->village_id)) != ST_OK ||
+                                                im->errs->errors > before))
+        return rc;
     if (rc == ST_OK)
         rc = child_bulk_insert(im->db, &state(im)->bulk, c, transfer_cell(im, row, COL_CODE), ri->updated);
     if (rc == ST_OK)
@@ -430,7 +449,12 @@ static enum status write_match(struct transfer_import *im, const struct csv_row 
     rc = preview_changes(im, row);
     if (rc != ST_OK)
         return rc;
+    if (auth_village_scope() && ((rc = role_ok(im, row, local->village_id)) != ST_OK || im->errs->errors > before))
+        return rc;
     rc = ensure_village(im, row, merged, ri);
+    if (rc == ST_OK && auth_village_scope() &&
+        ((rc = role_ok(im, row, merged->village_id)) != ST_OK || im->errs->errors > before))
+        return rc;
     if (rc == ST_OK)
         rc = child_repo_update(im->db, local, merged, im->who);
     if (rc == ST_OK)

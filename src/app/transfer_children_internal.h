@@ -23,8 +23,9 @@ struct cells {
 void cells_free(struct cells *cs);
 /* The cells of c as exported (anonymised when anon; with labels instead
  * of codes when people). False: no memory. */
-bool cells_as(const struct child *c, bool anon, bool people, struct cells *cs);
-bool cells_of(const struct child *c, bool anon, struct cells *cs);
+struct pseudonym;
+bool cells_as(const struct child *c, const struct pseudonym *ps, bool people, struct cells *cs);
+bool cells_of(const struct child *c, const struct pseudonym *ps, struct cells *cs);
 /* Writes every child (of the export's period) with transfer_emit. */
 enum status transfer_children_export_all(struct transfer_export *x);
 

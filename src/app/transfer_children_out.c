@@ -4,6 +4,8 @@
  * for machines, labels for people). The import is transfer_children.c. */
 #include <config.h>
 #include "transfer_children_internal.h"
+#include "treem/app/auth.h"
+#include "treem/app/pseudonym.h"
 #include "treem/core/i18n.h"
 #include "treem/db/child_repo.h"
 
@@ -69,9 +71,29 @@ void cells_free(struct cells *cs)
         strbuf_free(&cs->sb[i]);
 }
 
-/* The cells of c as exported (anonymised when anon; with labels instead
- * of codes when people). False: no memory. */
-bool cells_as(const struct child *c, bool anon, bool people, struct cells *cs)
+/* Blanks the identifying cells of a sensitive child and gives uid, code and
+ * name their pseudonyms (ps: this database's key). False: no memory. */
+static bool anonymise(const struct child *c, const struct pseudonym *ps, struct cells *cs)
+{
+    static const enum child_field blank[] = {CF_PERSONAL_ID, CF_ADDRESS, CF_FATHER_NAME, CF_FATHER_PHONE,
+        CF_MOTHER_NAME, CF_MOTHER_PHONE, CF_CARER_NAME, CF_CARER_PHONE, CF_CARER_RELATION, CF_BHYT_NUMBER,
+        CF_NOTES, CF_DISABILITY_NOTE};
+    char uid[PSEUDONYM_UID_BUF], code[PSEUDONYM_CODE_BUF], name[PSEUDONYM_NAME_BUF];
+    pseudonym_uid(ps, "child", c->uid, uid);
+    pseudonym_code(ps, "child", c->uid, code);
+    pseudonym_name(ps, c->uid, name);
+    for (size_t i = 0; i < sizeof blank / sizeof *blank; i++)
+        strbuf_reset(&cs->sb[COL_FIELD0 + blank[i]]);
+    strbuf_reset(&cs->sb[COL_UID]);
+    strbuf_reset(&cs->sb[COL_CODE]);
+    strbuf_reset(&cs->sb[COL_FIELD0 + CF_FULL_NAME]);
+    return strbuf_puts(&cs->sb[COL_UID], uid) && strbuf_puts(&cs->sb[COL_CODE], code) &&
+           strbuf_puts(&cs->sb[COL_FIELD0 + CF_FULL_NAME], name);
+}
+
+/* The cells of c as exported (anonymised when ps; with labels instead of
+ * codes when people). False: no memory. */
+bool cells_as(const struct child *c, const struct pseudonym *ps, bool people, struct cells *cs)
 {
     bool ok = true;
     for (size_t i = 0; i < NEXPORT; i++)
@@ -84,24 +106,17 @@ bool cells_as(const struct child *c, bool anon, bool people, struct cells *cs)
     char stamp[20];
     transfer_show_stamp(c->updated_at, stamp);
     ok = ok && strbuf_puts(&cs->sb[COL_UPDATED], stamp);
-    if (ok && anon) {
-        static const enum child_field blank[] = {CF_PERSONAL_ID, CF_ADDRESS, CF_FATHER_NAME, CF_FATHER_PHONE,
-            CF_MOTHER_NAME, CF_MOTHER_PHONE, CF_CARER_NAME, CF_CARER_PHONE, CF_BHYT_NUMBER, CF_NOTES,
-            CF_DISABILITY_NOTE};
-        strbuf_reset(&cs->sb[COL_FIELD0 + CF_FULL_NAME]);
-        ok = strbuf_puts(&cs->sb[COL_FIELD0 + CF_FULL_NAME], c->code);
-        for (size_t i = 0; i < sizeof blank / sizeof *blank; i++)
-            strbuf_reset(&cs->sb[COL_FIELD0 + blank[i]]);
-    }
+    if (ok && ps)
+        ok = anonymise(c, ps, cs);
     for (size_t i = 0; i < NEXPORT; i++)
         cs->cell[i] = strbuf_str(&cs->sb[i]);
     cs->cell[COL_HASH] = "";
     return ok;
 }
 
-bool cells_of(const struct child *c, bool anon, struct cells *cs)
+bool cells_of(const struct child *c, const struct pseudonym *ps, struct cells *cs)
 {
-    return cells_as(c, anon, false, cs);
+    return cells_as(c, ps, false, cs);
 }
 
 /* ------------------------------------------------------------- export */
@@ -117,13 +132,18 @@ static enum status export_one(const struct child *c, void *ctx)
     struct export_state *s = ctx;
     if ((s->from[0] && strcmp(c->updated_at, s->from) < 0) || (s->to[0] && strcmp(c->updated_at, s->to) > 0))
         return ST_OK;
-    bool anon = s->x->opts->anonymise && transfer_child_sensitive(s->x->db, c->id);
-    bool ok = cells_of(c, anon, &s->cs);
+    if (auth_village_scope() && auth_check_village(s->x->db, c->village_id) != ST_OK) {
+        status_clear(); /* a collaborator's files hold only their villages */
+        return ST_OK;
+    }
+    const struct pseudonym *ps =
+        s->x->pseudo && transfer_child_sensitive(s->x->db, c->id) ? s->x->pseudo : NULL;
+    bool ok = cells_of(c, ps, &s->cs);
     if (ok && s->x->people) { /* files for people speak Vietnamese, whatever the interface does */
         char was[4];
         snprintf(was, sizeof was, "%s", i18n_lang());
         i18n_set_lang("vi");
-        ok = cells_as(c, anon, true, &s->people);
+        ok = cells_as(c, ps, true, &s->people);
         i18n_set_lang(was);
     }
     if (!ok)

@@ -5,6 +5,7 @@
 #include <config.h>
 #include "treem/app/transfer_kind.h"
 #include "treem/app/children.h"
+#include "treem/app/auth.h"
 #include "treem/db/child_repo.h"
 #include "treem/db/transfer_repo.h"
 #include "treem/core/i18n.h"
@@ -34,13 +35,22 @@ static void show_date(const char *iso, char out[DATE_BUF])
         date_format(d, out);
 }
 
+/* Anonymised: a sensitive child's uid becomes its pseudonym (the same as
+ * in the children file) and every note is dropped. */
 static enum status export_one(const struct transfer_period_row *r, void *ctx)
 {
-    char from[DATE_BUF], to[DATE_BUF];
+    struct transfer_export *x = ctx;
+    char from[DATE_BUF], to[DATE_BUF], uid[PSEUDONYM_UID_BUF];
+    if (!auth_child_visible(x->db, r->child_id)) /* a collaborator: their villages only */
+        return ST_OK;
     show_date(r->from, from);
     show_date(r->to, to);
-    const char *cells[NCOLS] = {r->child_uid, r->code, from, to, r->note};
-    return transfer_emit(ctx, cells);
+    const char *cells[NCOLS] = {r->child_uid, r->code, from, to, x->pseudo ? "" : r->note};
+    if (x->pseudo && transfer_child_sensitive(x->db, r->child_id)) {
+        pseudonym_uid(x->pseudo, "child", r->child_uid, uid);
+        cells[COL_CHILD] = uid;
+    }
+    return transfer_emit(x, cells);
 }
 
 static enum status export_all(struct transfer_export *x)

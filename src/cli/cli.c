@@ -1,11 +1,14 @@
 /* cli — the table of subcommands and their shared helpers. */
 #include <config.h>
 #include "treem/cli/cli.h"
+#include "treem/app/auth.h"
 #include "treem/app/session.h"
+#include "treem/cli/cli_secret.h"
 #include "treem/core/i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const struct cli_command cli_commands[] = {
@@ -34,12 +37,13 @@ const struct cli_command cli_commands[] = {
     {"export", "KIND FILE[.xlsx] [--people|--codes] [--plain] [--anonymise]",
      N_("write one kind of records to a CSV file or an .xlsx workbook (for people: Vietnamese headers and labels)"),
      cmd_export},
-    {"import", "KIND FILE[.xlsx] | DIR [--dry-run] [--errors FILE] [--skip-bad-rows] [--prefer-newer] [--progress] "
+    {"import", "KIND FILE[.xlsx] | DIR | SEALED-FILE [--dry-run] [--errors FILE] [--skip-bad-rows] [--prefer-newer] [--progress] "
                "[--encoding tcvn3|vni|cp1258|utf-8] [--sheet NAME]",
      N_("read a CSV file, an .xlsx workbook or a hand-off package; all or nothing unless --skip-bad-rows"),
      cmd_import},
-    {"handoff", "--out DIR [--from DATE --to DATE] [--anonymise] [--plain]",
-     N_("write the hand-off package for the level above (one CSV per kind and a manifest)"), cmd_handoff},
+    {"handoff", "--out DIR|FILE [--from DATE --to DATE] [--with-names] [--encrypt] [--plain]",
+     N_("write the hand-off package for the level above (one CSV per kind and a manifest); anonymised "
+        "unless --with-names"), cmd_handoff},
     {"columns", "[KIND] [--templates DIR]",
      N_("print the column reference of the CSV files, or write header-only templates"), cmd_columns},
     {"report", "[--half YEAR | --year YEAR | --from D --to D] [--csv FILE] [--xlsx FILE] [--number N] [--signer NAME]",
@@ -58,6 +62,9 @@ const struct cli_command cli_commands[] = {
     {"history", "KIND KEY",
      N_("who changed what and when, with the old values: KIND child, case, village, holiday, "
         "plan, target, event, task or dept"), cmd_history},
+    {"user", "add LOGIN --role officer|collaborator|viewer [--villages NAME,NAME] | list | passwd LOGIN | "
+             "disable LOGIN [--enable] | role LOGIN --role R [--villages …] | recover LOGIN",
+     N_("accounts: who signs in, their role and villages; passwords and the officer's recovery code"), cmd_user},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -99,7 +106,33 @@ int cli_wants_help(const struct cli_command *cmd, int argc, char **argv)
     return 0;
 }
 
+enum status cli_sign_in(const struct cli_env *env, struct db *db)
+{
+    if (!auth_has_accounts(db))
+        return ST_OK;
+    const char *login = env->user ? env->user : getenv("TREEM_USER");
+    if (!login || !*login)
+        return status_set(ST_DENIED, "%s",
+                          _("this database has accounts: give --user LOGIN (or TREEM_USER) and the password"));
+    char prompt[128];
+    snprintf(prompt, sizeof prompt, _("Password for %s: "), login);
+    char *pass = cli_secret("TREEM_PASSWORD", prompt, false);
+    if (!pass)
+        return status_set(ST_DENIED, "%s", _("no password given"));
+    enum status rc = auth_sign_in(db, login, pass);
+    cli_secret_free(pass);
+    return rc;
+}
+
 enum status cli_open(const struct cli_env *env, struct db **out)
 {
-    return session_open(env->db_path, false, out);
+    enum status rc = session_open(env->db_path, false, out);
+    if (rc == ST_OK && (rc = cli_sign_in(env, *out)) != ST_OK) {
+        char *msg = strdup(status_message());
+        db_close(*out);
+        *out = NULL;
+        status_set(rc, "%s", msg ? msg : "");
+        free(msg);
+    }
+    return rc;
 }

@@ -9,6 +9,7 @@
 #include "treem/app/province.h"
 #include "treem/app/demo.h"
 #include "treem/app/session.h"
+#include "treem/app/auth.h"
 #include "treem/db/migrate.h"
 #include "treem/core/i18n.h"
 
@@ -98,6 +99,8 @@ int cmd_init(const struct cli_env *env, int argc, char **argv)
     st = migrate_version(db, &from);
     if (st == ST_OK)
         st = session_prepare(db);
+    if (st == ST_OK && auth_has_accounts(db) && (st = cli_sign_in(env, db)) == ST_OK)
+        st = auth_require_officer(db, _("changing the commune"));
     if (st == ST_OK)
         st = init_apply(db, code, officer, level_above, villages, nvillages);
     if (st == ST_OK)
@@ -134,6 +137,16 @@ int cmd_demo(const struct cli_env *env, int argc, char **argv)
             force = true;
         else
             return cli_usage(self, _("unexpected argument '%s'"), argv[i]);
+    }
+    struct db *old = NULL; /* replacing a database with accounts takes its officer */
+    if (force && access(env->db_path, F_OK) == 0 && session_open(env->db_path, false, &old) == ST_OK) {
+        enum status st = cli_sign_in(env, old);
+        if (st == ST_OK && auth_current())
+            st = auth_require_officer(old, _("replacing the database"));
+        db_close(old);
+        auth_sign_out(NULL);
+        if (st != ST_OK)
+            return cli_fail();
     }
     if (demo_build(env->db_path, force) != ST_OK)
         return cli_fail();
@@ -237,6 +250,10 @@ int cmd_commune(const struct cli_env *env, int argc, char **argv)
     struct db *db;
     if (session_open(env->db_path, true, &db) != ST_OK)
         return cli_fail();
+    if (cli_sign_in(env, db) != ST_OK) {
+        db_close(db);
+        return cli_fail();
+    }
     struct commune *list;
     size_t n;
     enum status st = commune_search(db, NULL, argv[2], 50, &list, &n);
@@ -295,6 +312,7 @@ static const struct { const char *key, *help; } setting_keys[] = {
     {"report_start", N_("first day of the report periods, dd/mm (default 15/12 of the year before)")},
     {"report_half_end", N_("last day of the 6-month report, dd/mm (default 14/06)")},
     {"report_year_end", N_("last day of the annual report, dd/mm (default 14/12)")},
+    {"lock_minutes", N_("with accounts: the interface locks after this many idle minutes (default 10, 0: never)")},
 };
 
 static bool setting_known(const char *key)
@@ -312,6 +330,9 @@ static enum status setting_check(const char *key, const char *value)
     if (strcmp(key, "unit_class") == 0 && strcmp(value, "900") != 0 &&
         strcmp(value, "850") != 0 && strcmp(value, "800") != 0)
         return status_set(ST_INVALID, _("unit_class: '%s' is not 900, 850 or 800"), value);
+    if (strcmp(key, "lock_minutes") == 0 && (strspn(value, "0123456789") != strlen(value) || !*value ||
+                                             strlen(value) > 4))
+        return status_set(ST_INVALID, _("lock_minutes: '%s' is not a number of minutes (0-9999)"), value);
     if (strcmp(key, "role") == 0 && enum_from_code(&enum_user_role, value) < 0)
         return status_set(ST_INVALID, _("role: '%s' is not officer, collaborator or viewer"), value);
     int d, m;
@@ -342,7 +363,9 @@ int cmd_setting(const struct cli_env *env, int argc, char **argv)
         return cli_fail();
     enum status st = ST_OK;
     if (set) {
-        st = setting_check(argv[2], argv[3]);
+        st = auth_require_officer(db, _("changing settings"));
+        if (st == ST_OK)
+            st = setting_check(argv[2], argv[3]);
         if (st == ST_OK)
             st = db_setting_set(db, argv[2], argv[3]);
     } else {

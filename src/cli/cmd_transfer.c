@@ -5,6 +5,8 @@
 #include "treem/cli/cli.h"
 #include "treem/app/children.h"
 #include "treem/app/handoff.h"
+#include "treem/app/sealed.h"
+#include "treem/cli/cli_secret.h"
 #include "treem/app/transfer.h"
 #include "treem/core/i18n.h"
 #include "treem/csv/csv_legacy.h"
@@ -166,17 +168,26 @@ int cmd_import(const struct cli_env *env, int argc, char **argv)
         return bad;
     int left = argc - optind;
     const char *path = left >= 1 ? argv[argc - 1] : NULL;
-    bool package = path && left == 1 && handoff_is_package(path);
+    bool sealed = path && left == 1 && sealed_is_sealed(path);
+    bool package = path && left == 1 && (sealed || handoff_is_package(path));
     const struct transfer_kind *k = left == 2 ? transfer_kind_find(argv[optind]) : NULL;
     if (left == 1 && !package && !(k = transfer_kind_for_file(path)))
         return cli_usage(self, "%s", _("give a kind and a file, or a hand-off package directory"));
     if (left < 1 || left > 2 || (!package && !k))
         return left == 2 ? unknown_kind(self, argv[optind]) : cli_usage(self, "%s", _("give a kind and a file"));
+    char *pass = sealed ? cli_secret("TREEM_PASSPHRASE", _("Passphrase of the package: "), false) : NULL;
+    if (sealed && !pass)
+        return 1;
     struct db *db;
-    if (cli_open(env, &db) != ST_OK)
+    if (cli_open(env, &db) != ST_OK) {
+        cli_secret_free(pass);
         return cli_fail();
+    }
     struct transfer_result r = {0};
-    enum status rc = package ? handoff_import(db, path, &a.o, &r, NULL) : transfer_import(db, k, path, &a.o, &r);
+    enum status rc = sealed    ? handoff_import_sealed(db, path, pass, &a.o, &r, NULL)
+                     : package ? handoff_import(db, path, &a.o, &r, NULL)
+                               : transfer_import(db, k, path, &a.o, &r);
+    cli_secret_free(pass);
     char *msg = rc != ST_OK ? strdup(status_message()) : NULL;
     long long waiting = 0;
     if (rc != ST_OK || a.o.dry_run || children_index_waiting(db, &waiting) != ST_OK)
@@ -195,7 +206,7 @@ int cmd_import(const struct cli_env *env, int argc, char **argv)
     if (rc != ST_OK) {
         fprintf(stderr, "treem: %s\n", msg ? msg : "");
         print_errors(&r.errs);
-        if (rc == ST_INVALID && !a.o.dry_run) /* else the message says it */
+        if ((rc == ST_INVALID || sealed) && !a.o.dry_run) /* else the message says it */
             fprintf(stderr, "%s\n", _("nothing was imported"));
         ret = 1;
     }
@@ -212,8 +223,10 @@ int cmd_handoff(const struct cli_env *env, int argc, char **argv)
     static const struct option opts[] = {
         {"out", required_argument, NULL, 'o'}, {"from", required_argument, NULL, 'f'},
         {"to", required_argument, NULL, 't'}, {"anonymise", no_argument, NULL, 'a'},
-        {"plain", no_argument, NULL, 'p'}, {NULL, 0, NULL, 0}};
-    struct handoff_opts ho = {0};
+        {"plain", no_argument, NULL, 'p'}, {"with-names", no_argument, NULL, 'W'},
+        {"encrypt", no_argument, NULL, 'E'}, {NULL, 0, NULL, 0}};
+    bool encrypt = false;
+    struct handoff_opts ho = {.anonymise = true}; /* anonymised unless --with-names */
     const char *out = NULL;
     int ch;
     optind = 0;
@@ -225,6 +238,10 @@ int cmd_handoff(const struct cli_env *env, int argc, char **argv)
                 return 2;
         } else if (ch == 'a')
             ho.anonymise = true;
+        else if (ch == 'W')
+            ho.anonymise = false;
+        else if (ch == 'E')
+            encrypt = true;
         else if (ch == 'p')
             ho.flags = CSV_WRITE_PLAIN;
         else
@@ -232,17 +249,34 @@ int cmd_handoff(const struct cli_env *env, int argc, char **argv)
     }
     if (!out || optind != argc)
         return cli_usage(self, "%s", _("give --out DIR"));
+    char *pass = NULL;
+    if (encrypt) {
+        pass = cli_secret("TREEM_PASSPHRASE", _("Passphrase to seal the package: "), true);
+        if (!pass)
+            return 1;
+        if (sealed_passphrase_check(pass) != ST_OK) {
+            cli_secret_free(pass);
+            return cli_fail();
+        }
+    }
     struct db *db;
-    if (cli_open(env, &db) != ST_OK)
+    if (cli_open(env, &db) != ST_OK) {
+        cli_secret_free(pass);
         return cli_fail();
+    }
     struct manifest m = {0};
-    enum status rc = handoff_write(db, out, &ho, &m);
+    enum status rc = encrypt ? handoff_write_sealed(db, out, &ho, pass, &m) : handoff_write(db, out, &ho, &m);
+    cli_secret_free(pass);
     db_close(db);
     if (rc != ST_OK)
         return cli_fail();
     for (size_t i = 0; i < m.nfiles; i++)
         printf(_("%s: %zu rows\n"), m.files[i].name, m.files[i].rows);
-    printf(_("package written to %s\n"), out);
+    printf(encrypt ? _("package sealed with the passphrase in %s\n") : _("package written to %s\n"), out);
+    puts(ho.anonymise ? _("anonymised: children whose identity the law protects appear under pseudonyms; "
+                          "notes of cases and steps left out")
+                      : _("WITH NAMES: children whose identity the law protects are named in this package; "
+                          "keep it as confidential as the register (Nghị định 56/2017 Điều 24)"));
     manifest_free(&m);
     return 0;
 }

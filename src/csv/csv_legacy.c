@@ -107,13 +107,15 @@ static int viet_flags(uint32_t cp)
     return -1;
 }
 
-/* Ends a word: ASCII other than letters, space-like and punctuation
+/* Ends a word: ASCII other than letters, the C1 controls (no font's
+ * letter once read as Unicode: a control code pasted into a name must not
+ * make a Unicode file look like a legacy font), space-like and punctuation
  * characters of Latin-1 and General Punctuation. */
 static bool separator(uint32_t cp)
 {
     if (cp < 0x80)
         return !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-    return cp == 0xA0 || cp == 0xAB || cp == 0xBB || (cp >= 0x2000 && cp <= 0x206F) || cp == 0x3000 ||
+    return (cp >= 0x80 && cp <= 0x9F) || cp == 0xA0 || cp == 0xAB || cp == 0xBB || (cp >= 0x2000 && cp <= 0x206F) || cp == 0x3000 ||
            cp == 0xFEFF;
 }
 

@@ -257,6 +257,8 @@ enum status manifest_write(const struct manifest *m, const char *path)
                "period_from=%s\nperiod_to=%s\ncreated_by=%s\ncreated_at=%s\nanonymised=%d\n",
             m->format_version, m->commune_code, m->period_from, m->period_to, m->created_by,
             m->created_at, m->anonymised ? 1 : 0);
+    if (!m->anonymised)
+        fputs("# WITH NAMES: children whose identity the law protects are named in this package\n", f);
     for (size_t i = 0; i < m->nfiles; i++)
         fprintf(f, "file=%s,%s,%zu,%s\n", m->files[i].name, m->files[i].kind, m->files[i].rows,
                 m->files[i].sha256);

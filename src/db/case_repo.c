@@ -16,7 +16,7 @@
     "injury_cause, died, level, reporter_consent, reporter_name, reporter_phone, " \
     "reporter_address, stage, created_at, updated_at, level_reason FROM case_file "
 
-/* Shown in the audit log instead of the reporter's identity (Điều 24). */
+/* Shown in the audit log instead of the reporter's identity (Nghị định 56/2017 Điều 24). */
 #define HIDDEN "(confidential)"
 
 void case_filter_init(struct case_filter *f)
@@ -359,6 +359,8 @@ static bool list_sql(struct strbuf *sql, const struct case_filter *f, char **wor
         ok = ok && strbuf_puts(sql, " AND f.stage <> 'closed'");
     for (int i = 0; ok && i < nwords; i++)
         ok = strbuf_printf(sql, " AND instr(f.search, ?%d) > 0", 4 + i);
+    if (f->created_by) /* ?20: after the search words (at most 8) */
+        ok = ok && strbuf_puts(sql, " AND f.created_by = ?20");
     (void)words;
     return ok && strbuf_puts(sql, " ORDER BY f.received_at DESC, f.id DESC");
 }
@@ -410,6 +412,8 @@ enum status case_repo_list(struct db *db, const struct case_filter *f, struct ca
         sqlite3_bind_int64(st, 3, f->child_id);
         for (int i = 0; i < nwords; i++)
             db_bind_text(st, 4 + i, words[i]);
+        if (f->created_by)
+            db_bind_text(st, 20, f->created_by);
         size_t cap = 0;
         while (rc == ST_OK && row_next(db, st, &rc)) {
             if (!row_grow(out, &cap, *n, sizeof **out))

@@ -20,7 +20,7 @@
 #define FTS_MAX_COUNT 4000
 /* Fixed parameter numbers; the typed words follow from P_WORDS. */
 enum { P_DAY = 1, P_CUT16, P_VILLAGE, P_SEX, P_AGE_FROM, P_AGE_TO, P_GROUP, P_LIMIT, P_OFFSET,
-       P_MATCH, P_WORDS };
+       P_USER, P_MATCH, P_WORDS };
 
 void child_query_init(struct child_query *q)
 {
@@ -151,6 +151,9 @@ static bool where_sql(struct strbuf *sql, const struct child_query *q, const str
             ok = strbuf_printf(sql, " AND instr(c.search, ?%d) > 0", P_WORDS + i);
     if (ok && q->village_id)
         ok = strbuf_printf(sql, " AND +c.village_id = ?%d", P_VILLAGE);
+    if (ok && q->only_user)
+        ok = strbuf_printf(sql, " AND +c.village_id IN (SELECT village_id FROM app_user_village WHERE user_id = ?%d)",
+                           P_USER);
     if (ok && q->sex >= 0)
         ok = strbuf_printf(sql, " AND +c.sex = ?%d", P_SEX);
     if (ok && q->scope == CHILD_SCOPE_CHILDREN)
@@ -181,6 +184,8 @@ static void bind_query(sqlite3_stmt *st, const struct child_query *q, const stru
     bind_date(st, P_DAY, p->day);
     bind_date(st, P_CUT16, minus_years(p->day, CHILD_AGE_LIMIT));
     sqlite3_bind_int64(st, P_VILLAGE, q->village_id);
+    if (q->only_user)
+        sqlite3_bind_int64(st, P_USER, q->only_user);
     db_bind_text(st, P_SEX, enum_code(&enum_child_sex, q->sex));
     if (q->age_from >= 0)
         bind_date(st, P_AGE_FROM, minus_years(p->day, q->age_from));

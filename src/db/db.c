@@ -37,6 +37,8 @@ enum status db_fail(struct db *db, const char *what)
 {
     int code = db && db->sql ? sqlite3_extended_errcode(db->sql) : SQLITE_ERROR;
     const char *msg = db && db->sql ? sqlite3_errmsg(db->sql) : "";
+    if ((code & 0xff) == SQLITE_AUTH && db && db->deny_why)
+        return status_set(ST_DENIED, "%s", db->deny_why);
     /* SQLite ended the transaction by itself: remember why, once. */
     if (db && db->sql && db->in_txn && !db->lost && sqlite3_get_autocommit(db->sql))
         db->lost = code;
@@ -262,6 +264,7 @@ void db_close(struct db *db)
         return;
     cache_free(db->cache);
     sqlite3_close_v2(db->sql);
+    free(db->deny_why);
     free(db->path);
     free(db);
 }
@@ -440,4 +443,39 @@ enum status db_setting_set(struct db *db, const char *key, const char *value)
         rc = db_fail(db, _("cannot save setting"));
     sqlite3_reset(st);
     return rc;
+}
+
+/* The authorizer of db_guard_writes: changes to tables of "main" pass
+ * only when their name starts with an allowed prefix. */
+static int guard(void *ctx, int action, const char *table, const char *column, const char *dbname,
+                 const char *trigger)
+{
+    (void)column;
+    (void)trigger;
+    const struct db *db = ctx;
+    if (action != SQLITE_INSERT && action != SQLITE_UPDATE && action != SQLITE_DELETE)
+        return SQLITE_OK;
+    if (!table || (dbname && strcmp(dbname, "main") != 0) || strncmp(table, "sqlite_", 7) == 0)
+        return SQLITE_OK;
+    for (const char *const *p = db->write_ok; p && *p; p++)
+        if (strncmp(table, *p, strlen(*p)) == 0)
+            return SQLITE_OK;
+    return SQLITE_DENY;
+}
+
+enum status db_guard_writes(struct db *db, const char *const *write_ok, const char *why)
+{
+    free(db->deny_why);
+    db->deny_why = NULL;
+    db->write_ok = write_ok;
+    if (!write_ok && !why) {
+        sqlite3_set_authorizer(db->sql, NULL, NULL);
+        return ST_OK;
+    }
+    if (!(db->deny_why = strdup(why ? why : "")))
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    /* setting an authorizer expires prepared statements: cached ones are
+     * prepared again, under the guard, when next run */
+    sqlite3_set_authorizer(db->sql, guard, db);
+    return ST_OK;
 }

@@ -26,7 +26,7 @@ static WINDOW *open_box(struct ui *ui, const char *title, const char *text, int 
         ui_attr(w, UC_TITLE, false);
     }
     for (int i = 0; i < n; i++)
-        mvwaddnstr(w, 1 + i, 2, text + starts[i], lens[i]);
+        ui_print_n(w, 1 + i, 2, text + starts[i], (size_t)lens[i]);
     *text_rows = n;
     return w;
 }

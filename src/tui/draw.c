@@ -1,6 +1,7 @@
 /* draw — colours (or monochrome attributes) and clipped text output. */
 #include <config.h>
 #include "treem/tui/ui.h"
+#include "treem/core/safe_text.h"
 #include "treem/core/utf8.h"
 
 #include <stdlib.h>
@@ -52,25 +53,42 @@ void ui_attr(WINDOW *w, enum ui_color c, bool on)
         wattroff(w, a);
 }
 
+/* Every text the interface draws passes here or through ui_print_n:
+ * control characters never reach the terminal (core/safe_text.h). */
+void ui_print_n(WINDOW *w, int y, int x, const char *text, size_t len)
+{
+    char *safe = safe_text_dup(text, len, 0);
+    if (safe)
+        mvwaddstr(w, y, x, safe);
+    free(safe);
+}
+
 void ui_print(WINDOW *w, int y, int x, int cols, const char *text)
 {
     if (cols <= 0)
         return;
-    size_t n = utf8_fit_cols(text, cols);
-    mvwaddnstr(w, y, x, text, (int)n);
+    char *safe = safe_text_dup(text, strlen(text), 0);
+    if (safe)
+        mvwaddnstr(w, y, x, safe, (int)utf8_fit_cols(safe, cols));
+    free(safe);
 }
 
 void ui_print_pad(WINDOW *w, int y, int x, int cols, const char *text)
 {
     if (cols <= 0)
         return;
-    size_t n = utf8_fit_cols(text, cols);
-    char *tmp = strndup(text, n);
+    char *safe = safe_text_dup(text, strlen(text), 0);
+    size_t n = safe ? utf8_fit_cols(safe, cols) : 0;
+    char *tmp = safe ? strndup(safe, n) : NULL;
     int used = tmp ? utf8_width(tmp) : 0;
-    mvwaddnstr(w, y, x, text, (int)n);
+    if (tmp)
+        mvwaddstr(w, y, x, tmp);
+    else
+        wmove(w, y, x);
     for (int i = used; i < cols; i++)
         waddch(w, ' ');
     free(tmp);
+    free(safe);
 }
 
 /* Line drawing uses Unicode box characters rather than the terminal's

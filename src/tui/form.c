@@ -141,7 +141,7 @@ bool form_handle(struct form *f, enum action a)
     default:
         break;
     }
-    if (d->kind == FK_TEXT && field_handle(&f->fields[f->focus], a)) {
+    if (d->kind != FK_CHOICE && field_handle(&f->fields[f->focus], a)) {
         free(f->errors[f->focus]);
         f->errors[f->focus] = NULL;
         return true;
@@ -183,6 +183,16 @@ static void draw_value(WINDOW *w, struct form *f, size_t i, int y, int x, int wi
     field_view(&f->fields[i], width, &start, &end, &cur);
     const char *t = field_text(&f->fields[i]);
     char *vis = strndup(t + start, end - start);
+    if (vis && d->kind == FK_SECRET) { /* a passphrase: one * per character */
+        size_t n = utf8_char_count(vis);
+        char *stars = malloc(n + 1);
+        if (stars) {
+            memset(stars, '*', n);
+            stars[n] = '\0';
+        }
+        free(vis);
+        vis = stars;
+    }
     ui_print_pad(w, y, x, width, vis ? vis : "");
     free(vis);
     ui_attr(w, focus ? UC_FIELD_FOCUS : UC_FIELD, false);

@@ -89,7 +89,7 @@ static void settings_draw(struct screen *s, WINDOW *w, int rows, int cols)
     int starts[16], lens[16];
     int n = ui_wrap(line, cols - 6, starts, lens, rows - 12 < 16 ? rows - 12 : 16);
     for (int i = 0; i < n; i++)
-        mvwaddnstr(w, 12 + i, 4, line + starts[i], lens[i]);
+        ui_print_n(w, 12 + i, 4, line + starts[i], (size_t)lens[i]);
 }
 
 static enum screen_result settings_save(struct screen *s)

@@ -4,6 +4,7 @@
 #include "treem/tui/screens.h"
 #include "treem/tui/form.h"
 #include "treem/tui/list.h"
+#include "treem/app/auth.h"
 #include "treem/app/commune.h"
 #include "treem/core/i18n.h"
 
@@ -13,12 +14,15 @@
 
 #define SETUP_MAX 300
 
-enum { F_OFFICER, F_LEVEL, F_VILLAGES, F__COUNT };
+enum { F_OFFICER, F_LEVEL, F_VILLAGES, F_LOGIN, F_PASS, F__COUNT };
 
 static const struct form_def setup_fields[F__COUNT] = {
     {N_("Officer's name"), FK_TEXT, 100, NULL, N_("e.g. Nguyễn Thị Hồng")},
     {N_("Reports go to"), FK_TEXT, 120, NULL, N_("the level above, e.g. Sở Y tế tỉnh …")},
     {N_("Villages"), FK_TEXT, 2000, NULL, N_("separate with ; e.g. Thôn 1; Thôn 2")},
+    /* the officer's account (app/auth.h); empty: no sign-in, one user */
+    {N_("Officer's login"), FK_TEXT, 32, NULL, N_("e.g. hong; empty: no sign-in")},
+    {N_("Password"), FK_SECRET, 200, NULL, N_("at least 8 characters")},
 };
 
 struct setup_state {
@@ -156,6 +160,11 @@ static enum screen_result save(struct screen *s)
                                 form_value(&st->form, F_VILLAGES)};
     enum profile_field bad = PROFILE_NONE;
     form_clear_errors(&st->form);
+    const char *login = form_value(&st->form, F_LOGIN), *pass = form_value(&st->form, F_PASS);
+    if (login[0] && auth_login_check(login) != ST_OK)
+        return form_set_error(&st->form, F_LOGIN, status_message()), SR_HANDLED;
+    if (login[0] && auth_password_check(pass) != ST_OK)
+        return form_set_error(&st->form, F_PASS, status_message()), SR_HANDLED;
     enum status rc = db_begin(db);
     if (rc == ST_OK)
         rc = commune_setup(db, st->chosen.code);
@@ -172,8 +181,20 @@ static enum screen_result save(struct screen *s)
         return SR_HANDLED;
     }
     struct ui *ui = s->ui;
+    char code[AUTH_RECOVERY_BUF] = "";
+    if (login[0] && ((rc = auth_user_add(db, login, "officer", NULL, pass, code)) != ST_OK ||
+                     (rc = auth_sign_in(db, login, pass)) != ST_OK))
+        return form_set_error(&st->form, F_LOGIN, status_message()), SR_HANDLED;
     ui_refresh_title(ui);
     ui_goto_tab(ui, 0); /* frees this screen */
+    if (code[0]) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 _("Your recovery code is %s. Write it down and keep it safe: it is shown only now, and "
+                   "resets a forgotten password (treem user recover)."), code);
+        ui->lock_s = 10 * 60;
+        ui_message(ui, _("Recovery code"), text);
+    }
     ui_status(ui, false, "%s", _("Saved. Welcome!"));
     return SR_HANDLED;
 }

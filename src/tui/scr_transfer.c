@@ -6,10 +6,12 @@
 #include "treem/tui/form.h"
 #include "treem/tui/transfer_browse.h"
 #include "treem/app/handoff.h"
+#include "treem/app/sealed.h"
 #include "treem/app/transfer.h"
 #include "treem/core/i18n.h"
 #include "treem/core/path.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +33,9 @@ static const char *const kind_names[] = {"children", "periods", "plans", "target
 static const char *const form_choices[] = {N_("As the file type says (.xlsx: for people; .csv: codes)"),
                                            N_("For people: Vietnamese headers and labels"),
                                            N_("For the level above: stable codes"), NULL};
-static const char *const anon_choices[] = {N_("No"), N_("Yes: children's names replaced by their code"), NULL};
+/* Anonymised is the first choice, so the default (Nghị định 56/2017 Điều 24). */
+static const char *const anon_choices[] = {N_("Yes: protected children under pseudonyms, no notes"),
+                                           N_("No: WITH NAMES (keep it confidential)"), NULL};
 
 enum { X_KIND, X_FILE, X_FORM, X__COUNT };
 static const struct form_def export_fields[X__COUNT] = {
@@ -39,10 +43,11 @@ static const struct form_def export_fields[X__COUNT] = {
     {N_("File name"), FK_TEXT, 200, NULL, N_("e.g. tre-em.xlsx or ~/tre-em.csv")},
     {N_("Written for"), FK_CHOICE, 0, form_choices, NULL},
 };
-enum { H_DIR, H_ANON, H__COUNT };
+enum { H_DIR, H_ANON, H_PASS, H__COUNT };
 static const struct form_def handoff_fields[H__COUNT] = {
     {N_("Folder"), FK_TEXT, 200, NULL, N_("e.g. ban-giao-2025")},
     {N_("Anonymised"), FK_CHOICE, 0, anon_choices, NULL},
+    {N_("Seal with passphrase"), FK_SECRET, 200, NULL, N_("empty: a folder; else one sealed file .treem")},
 };
 
 struct transfer_state {
@@ -133,16 +138,36 @@ static enum screen_result do_handoff(struct screen *s)
         form_set_error(&st->form, H_DIR, _("Folder: please fill in"));
         return SR_HANDLED;
     }
-    struct handoff_opts o = {.anonymise = form_choice(&st->form, H_ANON) == 1};
+    struct handoff_opts o = {.anonymise = form_choice(&st->form, H_ANON) == 0};
+    const char *pass = form_value(&st->form, H_PASS);
+    if (pass[0] && sealed_passphrase_check(pass) != ST_OK) {
+        form_set_error(&st->form, H_PASS, status_message());
+        return SR_HANDLED;
+    }
+    /* a sealed package is one file: the name ends in .treem */
     char *dir = path_expand(typed);
-    enum status rc = dir ? handoff_write(s->ui->db, dir, &o, NULL) : ST_NOMEM;
-    char *full = rc == ST_OK ? path_absolute(dir) : NULL;
+    size_t n = dir ? strlen(dir) : 0, e = strlen(SEALED_EXTENSION);
+    bool ext = n > e && strcmp(dir + n - e, SEALED_EXTENSION) == 0;
+    char *file = dir && pass[0] ? malloc(n + e + 1) : NULL;
+    if (file)
+        snprintf(file, n + e + 1, "%s%s", dir, ext ? "" : SEALED_EXTENSION);
+    const char *out = pass[0] ? file : dir;
+    enum status rc = !out ? ST_NOMEM
+                   : pass[0] ? handoff_write_sealed(s->ui->db, out, &o, pass, NULL)
+                             : handoff_write(s->ui->db, out, &o, NULL);
+    char *full = rc == ST_OK ? path_absolute(out) : NULL;
     free(dir);
+    free(file);
     if (rc != ST_OK) {
         form_set_error(&st->form, H_DIR, rc == ST_NOMEM ? _("out of memory") : status_message());
         return SR_HANDLED;
     }
-    ui_status(s->ui, false, _("Hand-off package written to %s."), full ? full : typed);
+    if (pass[0])
+        ui_status(s->ui, false, _("Hand-off package sealed with the passphrase in %s."), full ? full : typed);
+    else
+        ui_status(s->ui, false, o.anonymise ? _("Hand-off package written to %s (anonymised).")
+                                            : _("Hand-off package written to %s, WITH NAMES: keep it confidential."),
+                  full ? full : typed);
     free(full);
     close_form(st);
     return SR_HANDLED;

@@ -2,6 +2,8 @@
 #include <config.h>
 #include "treem/tui/transfer_browse.h"
 #include "treem/app/handoff.h"
+#include "treem/app/sealed.h"
+#include "treem/tui/form.h"
 #include "treem/app/transfer.h"
 #include "treem/core/i18n.h"
 #include "treem/core/path.h"
@@ -19,7 +21,12 @@
 
 struct entry {
     char *name;
-    bool dir, package;
+    bool dir, package, sealed;
+};
+
+/* The passphrase asked before opening a sealed package. */
+static const struct form_def pass_fields[] = {
+    {N_("Passphrase"), FK_SECRET, 200, NULL, NULL},
 };
 
 struct browse_state {
@@ -30,7 +37,9 @@ struct browse_state {
     bool summary;
     char path[PATH_MAX];
     const struct transfer_kind *kind;
-    bool package;
+    bool package, sealed;
+    bool asking;                /* the passphrase form is shown */
+    struct form pass;
     struct transfer_result res;
     enum status check;
     char message[512];
@@ -83,7 +92,8 @@ static bool wanted(const char *dir, const char *name, struct entry *e)
         return false;
     e->dir = S_ISDIR(sb.st_mode);
     e->package = e->dir && strcmp(name, "..") != 0 && handoff_is_package(full);
-    return e->dir || (len > 4 && strcasecmp(name + len - 4, ".csv") == 0) ||
+    e->sealed = !e->dir && sealed_is_sealed(full);
+    return e->dir || e->sealed || (len > 4 && strcasecmp(name + len - 4, ".csv") == 0) ||
            (len > 4 && strcasecmp(name + len - 4, ".txt") == 0) || (len > 5 && strcasecmp(name + len - 5, ".xlsx") == 0);
 }
 
@@ -121,9 +131,17 @@ static void browse_enter(struct screen *s)
     load_dir(st);
 }
 
+static void close_pass(struct browse_state *st)
+{
+    if (st->asking || st->sealed)
+        form_free(&st->pass);
+    st->asking = st->sealed = false;
+}
+
 static void browse_leave(struct screen *s)
 {
     struct browse_state *st = s->state;
+    close_pass(st);
     free_items(st);
     transfer_result_free(&st->res);
 }
@@ -154,6 +172,8 @@ static enum status run(struct screen *s, bool dry, bool good_only)
     struct transfer_import_opts o = {.dry_run = dry, .skip_bad_rows = good_only, .preview = dry,
                                      .progress = transfer_tui_progress, .progress_ctx = s->ui};
     transfer_result_free(&st->res);
+    if (st->sealed)
+        return handoff_import_sealed(s->ui->db, st->path, form_value(&st->pass, 0), &o, &st->res, NULL);
     if (st->package)
         return handoff_import(s->ui->db, st->path, &o, &st->res, NULL);
     return transfer_import(s->ui->db, st->kind, st->path, &o, &st->res);
@@ -189,9 +209,13 @@ static void check_file(struct screen *s, const struct entry *e)
     int n = snprintf(st->path, sizeof st->path, "%s/%s", st->cwd, e->name);
     if (n < 0 || (size_t)n >= sizeof st->path)
         return;
-    st->package = e->package;
-    st->kind = e->package ? NULL : transfer_kind_for_file(e->name);
-    if (!st->kind && !e->package)
+    st->package = e->package || e->sealed;
+    if (e->sealed && !st->sealed) { /* ask the passphrase first */
+        st->asking = st->sealed = form_init(&st->pass, pass_fields, 1);
+        return;
+    }
+    st->kind = st->package ? NULL : transfer_kind_for_file(e->name);
+    if (!st->kind && !st->package)
         st->kind = transfer_kind_find("children");
     st->check = run(s, true, false);
     snprintf(st->message, sizeof st->message, "%s", st->check == ST_OK ? "" : status_message());
@@ -275,6 +299,12 @@ static void draw_summary(struct browse_state *st, WINDOW *w, int rows, int cols)
 static void browse_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct browse_state *st = s->state;
+    if (st->asking) {
+        ui_print(w, 0, 2, cols - 4, st->path);
+        ui_print(w, 1, 2, cols - 4, _("A sealed hand-off package: type its passphrase, Enter."));
+        form_draw(w, &st->pass, 3, 2, rows - 4, cols - 4);
+        return;
+    }
     if (st->summary) {
         draw_summary(st, w, rows, cols);
         return;
@@ -291,7 +321,8 @@ static void browse_draw(struct screen *s, WINDOW *w, int rows, int cols)
     for (int i = 0; i < h && st->top + (size_t)i < st->n; i++) {
         const struct entry *e = &st->items[st->top + (size_t)i];
         char line[PATH_MAX];
-        snprintf(line, sizeof line, "%s%s%s", e->name, e->dir ? "/" : "", e->package ? _("  [hand-off package]") : "");
+        snprintf(line, sizeof line, "%s%s%s", e->name, e->dir ? "/" : "",
+                 e->package ? _("  [hand-off package]") : e->sealed ? _("  [sealed hand-off package]") : "");
         bool on = st->top + (size_t)i == st->sel;
         ui_attr(w, UC_SELECTED, on);
         ui_print_pad(w, 3 + i, 2, cols - 4, line);
@@ -328,6 +359,7 @@ static enum screen_result import_now(struct screen *s)
         ui_status(s->ui, false, _("Imported: %zu added, %zu changed, %zu unchanged."), c->added, c->changed,
                   c->unchanged);
     st->summary = false;
+    close_pass(st);
     return SR_HANDLED;
 }
 
@@ -351,6 +383,21 @@ static enum screen_result browse_action(struct screen *s, enum action a, int dig
 {
     struct browse_state *st = s->state;
     (void)digit;
+    if (st->asking) {
+        if (a == ACT_OPEN || a == ACT_SAVE) {
+            st->asking = false;
+            st->kind = NULL;
+            st->check = run(s, true, false);
+            snprintf(st->message, sizeof st->message, "%s", st->check == ST_OK ? "" : status_message());
+            st->summary = true;
+            return SR_HANDLED;
+        }
+        if (a == ACT_BACK) {
+            close_pass(st);
+            return SR_HANDLED;
+        }
+        return form_handle(&st->pass, a) ? SR_HANDLED : SR_UNHANDLED;
+    }
     if (st->summary) {
         if (a == ACT_SAVE)
             return import_now(s);
@@ -360,6 +407,7 @@ static enum screen_result browse_action(struct screen *s, enum action a, int dig
         }
         if (a == ACT_BACK || a == ACT_BACKSPACE) {
             st->summary = false;
+            close_pass(st);
             return SR_HANDLED;
         }
         return SR_UNHANDLED;
@@ -386,6 +434,17 @@ static enum screen_result browse_action(struct screen *s, enum action a, int dig
 static const enum action browse_actions[] = {ACT_OPEN, ACT_SAVE, ACT_BACKSPACE, ACT_BACK, ACT_UP, ACT_DOWN,
                                              ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END};
 
+static enum screen_result browse_text(struct screen *s, const char *utf8)
+{
+    struct browse_state *st = s->state;
+    return st->asking && form_text(&st->pass, utf8) ? SR_HANDLED : SR_UNHANDLED;
+}
+
+static bool browse_text_mode(struct screen *s)
+{
+    return ((struct browse_state *)s->state)->asking;
+}
+
 const struct screen_ops scr_transfer_browse_ops = {
     .title = N_("Import a file"),
     .actions = browse_actions,
@@ -395,4 +454,6 @@ const struct screen_ops scr_transfer_browse_ops = {
     .leave = browse_leave,
     .draw = browse_draw,
     .on_action = browse_action,
+    .on_text = browse_text,
+    .text_mode = browse_text_mode,
 };

@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/tui/tui.h"
 #include "treem/tui/screens.h"
+#include "treem/app/auth.h"
 #include "treem/app/commune.h"
 #include "treem/app/province.h"
 #include "treem/app/session.h"
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void set_keycodes(void)
 {
@@ -31,6 +33,22 @@ static void apply_saved_lang(struct db *db, bool forced)
     if (!forced && db_setting_get(db, "lang", &v) == ST_OK)
         i18n_set_lang(v);
     free(v);
+}
+
+/* Idle seconds before the lock: the setting lock_minutes (default 10, 0:
+ * never); TREEM_LOCK_SECONDS overrides it (tests). */
+static int lock_seconds(struct db *db)
+{
+    const char *env = getenv("TREEM_LOCK_SECONDS");
+    char *v = NULL, *end = NULL;
+    long n = -1;
+    if (env && *env)
+        n = strtol(env, &end, 10) * (end && !*end ? 1 : -1);
+    if (n < 0 && db_setting_get(db, "lock_minutes", &v) == ST_OK && v)
+        n = strtol(v, &end, 10) * 60 * (end && !*end ? 1 : -1);
+    free(v);
+    status_clear();
+    return n < 0 ? 10 * 60 : n > 24 * 3600 ? 24 * 3600 : (int)n;
 }
 
 int tui_main(const struct tui_options *opt)
@@ -56,8 +74,13 @@ int tui_main(const struct tui_options *opt)
     ui.ascii = opt->ascii;
     ui_refresh_title(&ui);
     struct commune c;
-    if (province_is(ui.db)) {
-        ui.home = &scr_summary_ops;
+    ui.last_key = time(NULL);
+    if (province_is(ui.db))
+        ui.home = &scr_summary_ops; /* the level above opens on Tổng hợp */
+    if (auth_has_accounts(ui.db)) { /* sign in first; the idle lock after lock_minutes */
+        ui.lock_s = lock_seconds(ui.db);
+        ui_push(&ui, &scr_signin_ops, NULL);
+    } else if (ui.home) {
         ui_goto_tab(&ui, 0);
     } else if (commune_current(ui.db, &c) == ST_OK) {
         commune_free(&c);

@@ -3,6 +3,7 @@
 #include <config.h>
 #include "treem/tui/ui.h"
 #include "treem/tui/screens.h"
+#include "treem/app/auth.h"
 #include "treem/app/children.h"
 #include "treem/app/commune.h"
 #include "treem/core/date.h"
@@ -23,6 +24,7 @@
  * starts after this long without a key, and goes in steps of this many
  * children (a few milliseconds each), looking for a key between steps. */
 #define IDLE_MS 300
+#define LOCK_POLL_MS 500 /* how often the idle lock is checked while keys wait */
 #define IDLE_STEP 1000
 #define IDLE_RETRY_S 30
 
@@ -342,6 +344,15 @@ static void idle_index(struct ui *ui)
     } while (left > 0 && !key_waiting());
 }
 
+/* True when the idle lock is due: signed in, not locked yet, and no key
+ * for lock_s seconds while the main loop waits (dialogs never lock). */
+static bool lock_due(struct ui *ui)
+{
+    struct screen *top = ui_top(ui);
+    return ui->lock_s > 0 && ui->main_read && auth_current() && top && top->ops != &scr_signin_ops &&
+           time(NULL) - ui->last_key >= ui->lock_s;
+}
+
 enum action ui_read_key(struct ui *ui, bool text_mode, char text[8], int *digit)
 {
     wint_t wc;
@@ -349,16 +360,22 @@ enum action ui_read_key(struct ui *ui, bool text_mode, char text[8], int *digit)
     for (;;) {
         bool waiting = ui->db && !ui->db->read_only && time(NULL) >= idle_retry_at &&
                        children_index_any_waiting(ui->db);
+        bool locking = ui->lock_s > 0 && ui->main_read && auth_current();
         ui_frame_ready(ui, NULL);
-        timeout(waiting ? IDLE_MS : -1);
+        timeout(waiting ? IDLE_MS : locking ? LOCK_POLL_MS : -1);
         int kind = get_wch(&wc);
         timeout(-1);
         if (kind != ERR)
             frame_dirty = true;
+        if (kind == ERR && lock_due(ui)) {
+            ui_push(ui, &scr_signin_ops, ui); /* the lock: the same person's password */
+            return ACT_NONE;
+        }
         if (kind == ERR && waiting)
             idle_index(ui);
         if (kind == ERR)
             continue;
+        ui->last_key = time(NULL);
         if (kind == KEY_CODE_YES && wc == KEY_RESIZE) {
             ui_redraw(ui);
             continue;
@@ -456,7 +473,9 @@ int ui_run(struct ui *ui)
         bool text = s->ops->text_mode && s->ops->text_mode(s);
         char utf8[8];
         int digit = 0;
+        ui->main_read = true;
         enum action a = ui_read_key(ui, text, utf8, &digit);
+        ui->main_read = false;
         if (ui->rows < MIN_ROWS || ui->cols < MIN_COLS) {
             if (a == ACT_QUIT || a == ACT_BACK)
                 ui->running = false;

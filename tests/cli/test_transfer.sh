@@ -188,11 +188,11 @@ check "packages of two communes stay apart" test "$(count "$T/up.db.communes/305
 check "packages of two communes stay apart" test "$(count "$T/up.db.communes/30292.db")" -eq 1
 expect_rc 0 tr_ "$T/demo.db" handoff --out "$T/anon" --anonymise
 expect_grep '^anonymised=1$' "$T/anon/manifest.txt"
-# only children of sensitive cases (demo: TE-0004 sexual abuse) lose their name
+# only protected children (demo: TE-0004 sexual abuse) lose their name, code and uid
 sensitive=$(sqlite3 "$T/demo.db" "SELECT c.code || '|' || c.full_name FROM child c JOIN case_file k ON k.child_id = c.id WHERE k.kind = 'sexual_abuse' LIMIT 1")
 check "the demo has a child in a sexual abuse case" test -n "$sensitive"
-expect_no_grep ",${sensitive%%|*},${sensitive#*|}," "$T/anon/children.csv"
-expect_grep "^[0-9]{5}-[0-9A-Z]{10},${sensitive%%|*},${sensitive%%|*}," "$T/anon/children.csv"
+expect_no_grep ",${sensitive%%|*}," "$T/anon/children.csv"
+expect_grep "^[0-9]{5}-[0-9A-Z]{10},AD-[0-9A-Z]{8},Ẩn danh AD-[0-9A-Z]{8}," "$T/anon/children.csv"
 expect_grep 'Nguyễn Thị Đào' "$T/anon/children.csv"
 expect_grep '^file=cases.csv,cases,[0-9]+,[0-9a-f]{64}$' "$T/anon/manifest.txt"
 expect_grep '^file=assessments.csv,assessments,[0-9]+,[0-9a-f]{64}$' "$T/anon/manifest.txt"

@@ -98,7 +98,7 @@ keys Down Enter
 wait_for "Thư mục"
 type_text "goi"
 keys F2
-wait_for "Đã ghi gói bàn giao vào $E2E_DIR/goi."
+wait_for "Đã ghi gói bàn giao vào $E2E_DIR/goi (đã ẩn danh)."
 [ -f "$E2E_DIR/goi/manifest.txt" ] || fail "no manifest"
 ok "the hand-off package is written"
 done_testing

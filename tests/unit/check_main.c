@@ -19,7 +19,8 @@
     X(rubric) X(rubric_score) X(rubric_csv) X(score) X(case) X(cases) X(transfer) X(transfer_kinds) \
     X(report) X(score_cases) X(schema_enums) X(faults) X(safety) X(law) \
     X(case_order) X(case_edit) X(places) X(csv_legacy) \
-    X(report_lines) X(province)
+    X(report_lines) X(province) \
+    X(safe_text) X(pseudonym) X(sealed) X(auth)
 
 static void remove_db(const char *path);
 

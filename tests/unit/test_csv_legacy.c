@@ -88,6 +88,13 @@ START_TEST(test_guess)
     const char *junk = "Ng\xC3\xBF\xC3\xBE\xC3\xBDn L\xC3\xBF\xC3\xBE\n"; /* Ngÿþýn Lÿþ */
     ck_assert_int_eq(csv_legacy_guess(junk, strlen(junk), NULL, 0, CSV_ENC_UTF8, &f), ST_INVALID);
     ck_assert_ptr_nonnull(strstr(status_message(), "TCVN3"));
+    /* a C1 control pasted into a Unicode name (U+009B, the CSI of an escape
+     * sequence) is no letter of a legacy font: the text stays Unicode */
+    const char *c1 = "full_name,birth_date,sex,village,notes\n"
+                     "\"L\xC3\xB2\033]0;HACKED\007 V\xC4\x83n\033[2J\xC2\x9BH P\xC3\xA1o\xE2\x80\xAE\","
+                     "01/02/2015,nam,Th\xC3\xB4n 1,\"ghi\033]52;c;ZXZpbA==\007 ch\xC3\xBA\"\n";
+    ck_assert_int_eq(csv_legacy_guess(c1, strlen(c1), NULL, 0, CSV_ENC_UTF8, &f), ST_OK);
+    ck_assert_int_eq(f, CSV_FONT_UNICODE);
     /* a stray foreign name in Unicode text is taken as it is */
     const char *jose = "Jos\xC3\xA9,An\n";
     ck_assert_int_eq(csv_legacy_guess(jose, strlen(jose), NULL, 0, CSV_ENC_UTF8, &f), ST_OK);

@@ -21,6 +21,7 @@ static const struct {
     {ST_TOO_NEW, "the database was made by a newer version of treem"},
     {ST_CONFLICT, "conflicting changes"},
     {ST_CANCELLED, "cancelled"},
+    {ST_DENIED, "not allowed for your role"},
 };
 #define NCODES (sizeof codes / sizeof *codes)
 

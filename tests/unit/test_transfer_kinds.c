@@ -190,6 +190,50 @@ START_TEST(test_round_trip)
 }
 END_TEST
 
+/* A protected group (đ: HIV) makes a child sensitive; a disability (d)
+ * does not. Pseudonyms are stable, the same in the periods file, and
+ * another database (another key) gives other ones. */
+START_TEST(test_pseudonyms)
+{
+    struct db *db = test_db_new(true), *db2 = test_db_new(true);
+    long long hiv = add_child(db, "Lò Thị Nhóm"), dis = add_child(db, "Hà Văn Chung");
+    struct child_period p = {.child_id = hiv, .code = "đ.0", .from = {2024, 1, 1}};
+    snprintf(p.note, sizeof p.note, "ghi chú nhóm");
+    ck_assert_msg(children_add_period(db, &p) == ST_OK, "%s", status_message());
+    struct child_period q = {.child_id = dis, .code = "d.1", .from = {2024, 1, 1}};
+    ck_assert_int_eq(children_add_period(db, &q), ST_OK);
+    ck_assert(cases_child_sensitive(db, hiv, NULL));
+    ck_assert(!cases_child_sensitive(db, dis, NULL));
+    char *a1 = export_text(db, "children", true, NULL), *a2 = export_text(db, "children", true, NULL);
+    char *per = export_text(db, "periods", true, NULL);
+    ck_assert_str_eq(a1, a2);
+    ck_assert_ptr_null(strstr(a1, "Lò Thị Nhóm"));
+    ck_assert_ptr_nonnull(strstr(a1, "Hà Văn Chung"));
+    const char *anon = strstr(a1, ",Ẩn danh AD-");
+    ck_assert_ptr_nonnull(anon);
+    const char *line = anon;
+    while (line > a1 && line[-1] != '\n')
+        line--;
+    char uid[17];
+    snprintf(uid, sizeof uid, "%s", line);
+    ck_assert_ptr_nonnull(strstr(per, uid));        /* the same pseudonym in periods */
+    ck_assert_ptr_null(strstr(per, "ghi chú nhóm")); /* notes dropped */
+    struct pseudonym k1, k2;
+    ck_assert_int_eq(pseudonym_load(db, &k1), ST_OK);
+    ck_assert_int_eq(pseudonym_load(db2, &k2), ST_OK);
+    char u1[PSEUDONYM_UID_BUF], u2[PSEUDONYM_UID_BUF];
+    pseudonym_uid(&k1, "child", "00000-ABCDEFGHJK", u1);
+    pseudonym_uid(&k2, "child", "00000-ABCDEFGHJK", u2);
+    ck_assert_str_ne(u1, u2);
+    ck_assert(transfer_uid_valid(u1));
+    free(a1);
+    free(a2);
+    free(per);
+    test_db_free(db2);
+    test_db_free(db);
+}
+END_TEST
+
 START_TEST(test_sensitive_only)
 {
     struct db *db = sample_db();
@@ -201,7 +245,7 @@ START_TEST(test_sensitive_only)
     ck_assert_ptr_nonnull(strstr(anon, "Vũ Thị Ngoài")); /* no case */
     char *cases = export_text(db, "cases", true, NULL);
     ck_assert_ptr_null(strstr(cases, "Lê Văn Cha"));     /* parents blanked */
-    ck_assert_ptr_nonnull(strstr(cases, "thôn Một"));
+    ck_assert_ptr_null(strstr(cases, "thôn Một"));       /* every free text dropped */
     free(plain);
     free(anon);
     free(cases);
@@ -308,6 +352,7 @@ Suite *suite_transfer_kinds(void)
     tcase_add_test(tc, test_reporter_never_exported);
     tcase_add_test(tc, test_round_trip);
     tcase_add_test(tc, test_sensitive_only);
+    tcase_add_test(tc, test_pseudonyms);
     tcase_add_loop_test(tc, test_import_rules, 0, (int)(sizeof rows / sizeof *rows));
     tcase_add_test(tc, test_conflict);
     suite_add_tcase(s, tc);

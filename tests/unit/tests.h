@@ -50,6 +50,10 @@ Suite *suite_schema_enums(void);
 Suite *suite_faults(void);
 Suite *suite_safety(void);
 Suite *suite_law(void);
+Suite *suite_safe_text(void);
+Suite *suite_pseudonym(void);
+Suite *suite_sealed(void);
+Suite *suite_auth(void);
 
 /* A fresh database at a temporary path, migrated and with the catalogues
  * loaded; commune 00004 when with_commune. Free with test_db_free(). */

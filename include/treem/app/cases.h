@@ -6,7 +6,7 @@
  * screen; and who may see what (the "role" setting). Every change is one
  * transaction with its audit lines by session_user(db).
  *
- * Confidentiality (Luật Trẻ em Điều 24; for the security work to extend):
+ * Confidentiality (Nghị định 56/2017 Điều 24; for the security work to extend):
  * the reporter's identity is stored only with consent, is never part of a
  * list row (struct case_row has no reporter), and is shown by the case file
  * only when case_may_see_reporter(role). Lists show a child's name only when
@@ -93,9 +93,10 @@ enum status cases_open_items(struct db *db, const struct case_file *c, struct da
 void cases_child_shown(const struct case_row *r, enum user_role role, char *out, size_t n);
 
 /* The hook of anonymised exports (transfer_set_sensitive_hook, installed by
- * session_prepare): true when child_id is the child of a case of a
- * sensitive kind — sexual abuse, violence, trafficking, abandonment or
- * neglect — and also when that cannot be read (fail closed). */
+ * session_prepare): true when the law protects child_id's identity — a case
+ * of a protected kind or a period in a protected group of Điều 10
+ * (transfer_case_repo_child_sensitive) — and also when that cannot be read
+ * (fail closed). */
 bool cases_child_sensitive(struct db *db, long long child_id, void *ctx);
 
 #endif

@@ -23,6 +23,19 @@ struct handoff_opts {
 enum status handoff_write(struct db *db, const char *dir, const struct handoff_opts *opts,
                           struct manifest *out);
 
+/* The same package sealed with a passphrase in ONE file at path
+ * (app/sealed.h): written in a private temporary folder, sealed, the folder
+ * deleted. ST_INVALID when the passphrase is too short. */
+enum status handoff_write_sealed(struct db *db, const char *path, const struct handoff_opts *opts,
+                                 const char *pass, struct manifest *out);
+
+/* Imports a sealed package (see handoff_import): ST_INVALID "wrong
+ * passphrase or damaged file" and nothing imported when it cannot be
+ * opened. */
+enum status handoff_import_sealed(struct db *db, const char *path, const char *pass,
+                                  const struct transfer_import_opts *opts, struct transfer_result *res,
+                                  struct manifest *m);
+
 /* True when dir holds a manifest.txt (a package rather than a CSV file). */
 bool handoff_is_package(const char *path);
 

@@ -5,7 +5,7 @@
  * reads, maps headers by name, validates every cell with the forms' rules,
  * matches records (uid, else the duplicate rules), reports conflicts, and is
  * all-or-nothing unless told to skip bad rows. Who reported a case is never
- * a column of any kind (Luật Trẻ em Điều 24). */
+ * a column of any kind (Nghị định 56/2017 Điều 24). */
 #ifndef TREEM_APP_TRANSFER_H
 #define TREEM_APP_TRANSFER_H
 #include <stdbool.h>
@@ -31,9 +31,10 @@ const char *transfer_kind_title(const struct transfer_kind *k);
 /* The column table (for templates, documentation, tests). */
 const struct csv_kind *transfer_kind_columns(const struct transfer_kind *k);
 
-/* A sensitive child's name is replaced by its code in anonymised exports.
- * The hook says which children are sensitive: session_prepare installs
- * cases_child_sensitive (children of a case of a sensitive kind, app/cases.h).
+/* A sensitive child's identity is replaced by a keyed pseudonym
+ * (app/pseudonym.h) in anonymised exports. The hook says which children are
+ * sensitive: session_prepare installs cases_child_sensitive (a protected case
+ * kind or special-circumstance group, app/cases.h).
  * With no hook every child counts as sensitive (fail closed). */
 typedef bool (*transfer_sensitive_fn)(struct db *db, long long child_id, void *ctx);
 void transfer_set_sensitive_hook(transfer_sensitive_fn fn, void *ctx);
@@ -51,8 +52,11 @@ enum transfer_form {
 
 struct transfer_export_opts {
     unsigned flags;        /* csv_write_flag bits; 0 means CSV_WRITE_DEFAULT */
-    bool anonymise;        /* names of sensitive children → their code, and
-                            * parents, carer, phones, ID, address, notes blanked */
+    bool anonymise;        /* sensitive children: uid, code and name → keyed
+                            * pseudonyms, parents, carer, phones, ID, address,
+                            * notes blanked (periods too); every case: uid and
+                            * code → pseudonyms, free text of cases and steps
+                            * blanked */
     struct date from, to;  /* only records changed / due in this period (y 0: open) */
     enum transfer_form form;
 };

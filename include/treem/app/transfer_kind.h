@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "treem/app/transfer.h"
+#include "treem/app/pseudonym.h"
 #include "treem/csv/csv_errors.h"
 #include "treem/csv/csv_map.h"
 #include "treem/csv/csv_read.h"
@@ -46,6 +47,7 @@ struct transfer_export {
     struct xlsx_out *xo;         /* a workbook instead of w, or NULL */
     bool people;                 /* the file is for people: labels, not codes
                                   * (the kind writes what it can as labels) */
+    const struct pseudonym *pseudo; /* this database's key when opts->anonymise */
 };
 
 /* State of one import, handed to the kind's row callback. */

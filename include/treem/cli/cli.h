@@ -8,6 +8,7 @@
 
 struct cli_env {
     const char *db_path;   /* resolved database path */
+    const char *user;      /* --user LOGIN (NULL: $TREEM_USER), for databases with accounts */
 };
 
 struct cli_command {
@@ -32,6 +33,11 @@ int cli_wants_help(const struct cli_command *cmd, int argc, char **argv);
 
 /* Opens the existing database of env for a command (migrating it). */
 enum status cli_open(const struct cli_env *env, struct db **out);
+/* On a database with accounts (app/auth.h), signs in the person named by
+ * --user or $TREEM_USER with the password of $TREEM_PASSWORD or typed at
+ * the terminal; ST_DENIED saying what is missing or wrong. Without accounts
+ * does nothing (the program works as before). cli_open calls it. */
+enum status cli_sign_in(const struct cli_env *env, struct db *db);
 
 /* The commands. */
 int cmd_init(const struct cli_env *env, int argc, char **argv);
@@ -60,6 +66,7 @@ int cmd_village_fix(const struct cli_env *env, const struct cli_command *self, i
                     char **argv);
 int cmd_commune_set(const struct cli_env *env, const struct cli_command *self, int argc,
                     char **argv);
+int cmd_user(const struct cli_env *env, int argc, char **argv);
 
 /* Parts of `treem child` (argv[0] is the action: "list", "show", …). */
 int cmd_child_list(const struct cli_env *env, int argc, char **argv);

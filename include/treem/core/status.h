@@ -17,7 +17,8 @@
     X(ST_BUSY, N_("the database is in use by another program"))          \
     X(ST_TOO_NEW, N_("the database was made by a newer version of treem"))  \
     X(ST_CONFLICT, N_("conflicting changes"))                                \
-    X(ST_CANCELLED, N_("cancelled"))
+    X(ST_CANCELLED, N_("cancelled"))                                  \
+    X(ST_DENIED, N_("not allowed for your role"))
 
 enum status {
 #define X(code, text) code,

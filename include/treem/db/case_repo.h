@@ -29,6 +29,7 @@ struct case_filter {
     const char *search;     /* folded words that must all appear in the code, place, kind or
                              * the child's code (never names: see case_may_see_child_name) */
     long long child_id;     /* cases of one child, 0 = any */
+    const char *created_by; /* NULL = anyone's; else only cases this login recorded */
 };
 void case_filter_init(struct case_filter *f);
 

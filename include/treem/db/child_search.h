@@ -28,6 +28,8 @@ struct child_query {
                               * a letter ("a", "đ") or a sub-group code ("d.2") */
     enum child_scope scope;
     struct date day;         /* the day ages and groups refer to; {0} = date_today() */
+    long long only_user;     /* 0 = every village; else only the villages of this
+                              * account (a collaborator: app/auth.h) */
 };
 
 /* A query matching every child under 16 today. */

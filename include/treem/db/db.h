@@ -18,6 +18,8 @@ struct db {
     bool committing;  /* db_commit() is running COMMIT */
     int lost;         /* the SQLite code that ended in_txn's transaction early */
     bool read_only;   /* opened read-only: every change is refused */
+    char *deny_why;              /* db_guard_writes: the message of a refused write */
+    const char *const *write_ok; /* db_guard_writes: table name prefixes that may change */
 };
 
 /* Opens (creating when missing, with mode 0600 and a 0700 parent folder)
@@ -61,6 +63,14 @@ enum status db_prepare(struct db *db, const char *sql, sqlite3_stmt **out);
  * and finalized by db_close(). *out comes reset with no bindings; the caller
  * must NOT finalize it, and calls sqlite3_reset() when done with it. */
 enum status db_prepare_cached(struct db *db, const char *sql, sqlite3_stmt **out);
+
+/* From now on, every INSERT, UPDATE or DELETE on a table of the main
+ * database whose name starts with none of the prefixes in write_ok (a
+ * NULL-terminated array that must outlive db; NULL: none) is refused by
+ * SQLite itself (an authorizer), and fails with ST_DENIED and the message
+ * why. The app layer installs it for a signed-in role (app/auth.h).
+ * write_ok NULL and why NULL removes the guard. */
+enum status db_guard_writes(struct db *db, const char *const *write_ok, const char *why);
 
 /* Records SQLite's current error as the status message, prefixed by what. */
 enum status db_fail(struct db *db, const char *what);

@@ -22,8 +22,11 @@ enum status transfer_case_repo_ids(struct db *db, const char *from, const char *
 enum status transfer_case_repo_restamp(struct db *db, long long id, const char *code,
                                        const char *updated);
 
-/* *out: child_id is the child of a case of a sensitive kind (sexual abuse,
- * violence, trafficking, abandonment or neglect: DOMAIN.md §3). */
+/* *out: the law protects child_id's identity: a case of theirs is of any
+ * kind but injury (sexual abuse, violence, exploitation, neglect,
+ * trafficking, law violation, drugs, illegal labour, at risk), or a period
+ * of theirs, past or current, is in group b, đ, e, g, i, k, l, m, n or o of
+ * Luật Trẻ em Điều 10 (doc/csv-columns.md says why). True on error. */
 enum status transfer_case_repo_child_sensitive(struct db *db, long long child_id, bool *out);
 
 /* One stored assessment value, for the export. */

@@ -27,6 +27,7 @@ enum status transfer_repo_subgroup(struct db *db, const char *code, char *out);
 /* One period with its child's uid, for the export. */
 struct transfer_period_row {
     const char *child_uid, *code, *from, *to, *note;   /* ISO dates, to may be "" */
+    long long child_id;
 };
 typedef enum status (*transfer_period_fn)(const struct transfer_period_row *r, void *ctx);
 /* Every period (of children in the register), by child id then start, that

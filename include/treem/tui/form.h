@@ -8,7 +8,7 @@
 #include "treem/tui/field.h"
 #include "treem/tui/ui.h"
 
-enum form_kind { FK_TEXT, FK_CHOICE };
+enum form_kind { FK_TEXT, FK_CHOICE, FK_SECRET /* text shown as one * a character */ };
 
 struct form_def {
     const char *label;            /* English msgid */

@@ -29,6 +29,7 @@ struct history_ref {
 };
 extern const struct screen_ops scr_history_ops;   /* arg: struct history_ref * */
 extern const struct screen_ops scr_summary_ops;   /* Tổng hợp: the level above's first screen */
+extern const struct screen_ops scr_signin_ops;    /* sign-in; arg non-NULL: the idle lock */
 
 /* Screens opened from the menu screens (ui_push; arg as each says). */
 extern const struct screen_ops scr_plan_ops;      /* a plan, its targets; arg: long long *id */

@@ -6,6 +6,7 @@
 #define TREEM_TUI_UI_H
 #include <curses.h>
 #include <stdbool.h>
+#include <time.h>
 #include "treem/db/db.h"
 #include "treem/tui/action.h"
 
@@ -60,6 +61,9 @@ struct ui {
     char title[160];              /* commune name for the title row */
     const struct screen_ops *home;/* tab 1's screen instead of Trang chủ (NULL: it);
                                    * the level above: Tổng hợp */
+    int lock_s;                   /* idle seconds before the lock (0: never; app/auth.h) */
+    time_t last_key;              /* when the last key came */
+    bool main_read;               /* ui_run is reading a key (not a dialog) */
 };
 
 /* The menu row: tab index → screen. */
@@ -88,6 +92,9 @@ void ui_attr(WINDOW *w, enum ui_color c, bool on);
 void ui_print(WINDOW *w, int y, int x, int cols, const char *text);
 /* Prints and pads with spaces to exactly cols columns. */
 void ui_print_pad(WINDOW *w, int y, int x, int cols, const char *text);
+/* Prints the len bytes of text at y, x (a line of ui_wrap). Like the two
+ * above, strips control characters first (core/safe_text.h). */
+void ui_print_n(WINDOW *w, int y, int x, const char *text, size_t len);
 void ui_hline(WINDOW *w, int y, int x, int cols);
 void ui_box(WINDOW *w);
 /* Splits text into lines of at most width columns, at spaces when it can;

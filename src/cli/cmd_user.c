@@ -1,0 +1,150 @@
+/* cmd_user — `treem user`: accounts, roles and passwords (app/auth.h). */
+#include <config.h>
+#include "treem/cli/cli.h"
+#include "treem/cli/cli_secret.h"
+#include "treem/app/auth.h"
+#include "treem/app/session.h"
+#include "treem/core/i18n.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct user_args {
+    const char *role, *villages;
+    bool enable;
+};
+
+static int parse(const struct cli_command *self, int argc, char **argv, struct user_args *a)
+{
+    static const struct option opts[] = {{"role", required_argument, NULL, 'r'},
+                                         {"villages", required_argument, NULL, 'v'},
+                                         {"enable", no_argument, NULL, 'e'}, {NULL, 0, NULL, 0}};
+    int ch;
+    optind = 0;
+    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (ch == 'r')
+            a->role = optarg;
+        else if (ch == 'v')
+            a->villages = optarg;
+        else if (ch == 'e')
+            a->enable = true;
+        else
+            return cli_usage(self, "%s", _("unknown option"));
+    }
+    return -1;
+}
+
+/* A new password: $env_name (or $TREEM_NEW_PASSWORD), else typed twice. */
+static char *new_password(const char *env_name, const char *login)
+{
+    char prompt[128];
+    snprintf(prompt, sizeof prompt, _("New password for %s: "), login);
+    return cli_secret(getenv("TREEM_NEW_PASSWORD") || !env_name ? "TREEM_NEW_PASSWORD" : env_name, prompt, true);
+}
+
+static void show_recovery(const char *login, const char *code)
+{
+    if (code[0])
+        printf(_("Recovery code of %s (write it down and keep it safe; it is shown only this once and "
+                 "resets a forgotten password: treem user recover %s):\n  %s\n"), login, login, code);
+}
+
+static enum status do_add(struct db *db, bool first, const char *login, const struct user_args *a)
+{
+    char code[AUTH_RECOVERY_BUF] = "";
+    char *pass = new_password(first ? "TREEM_PASSWORD" : NULL, login);
+    if (!pass)
+        return status_set(ST_CANCELLED, "%s", _("no password given"));
+    enum status rc = auth_user_add(db, login, a->role, a->villages, pass, code);
+    cli_secret_free(pass);
+    if (rc == ST_OK) {
+        printf(_("account %s added (%s)\n"), login, a->role);
+        show_recovery(login, code);
+    }
+    return rc;
+}
+
+static enum status print_user(const struct user_row *u, void *ctx)
+{
+    (void)ctx;
+    printf("%s\t%s\t%s\t%s\n", u->login, u->role, u->villages[0] ? u->villages : "-",
+           u->disabled ? _("disabled") : u->locked_until[0] ? _("locked") : _("active"));
+    return ST_OK;
+}
+
+static enum status do_recover(struct db *db, const char *login)
+{
+    char code[AUTH_RECOVERY_BUF] = "";
+    char *typed = cli_secret("TREEM_RECOVERY_CODE", _("Recovery code: "), false);
+    char *pass = typed ? new_password(NULL, login) : NULL;
+    enum status rc = typed && pass ? auth_recover(db, login, typed, pass, code)
+                                   : status_set(ST_CANCELLED, "%s", _("no recovery code or password given"));
+    cli_secret_free(typed);
+    cli_secret_free(pass);
+    if (rc == ST_OK) {
+        printf(_("the password of %s is changed and the account unlocked\n"), login);
+        show_recovery(login, code);
+    }
+    return rc;
+}
+
+/* The action on an open database (signed in when it has accounts). */
+static enum status run(struct db *db, bool first, const char *action, const char *login, const struct user_args *a)
+{
+    if (strcmp(action, "add") == 0)
+        return do_add(db, first, login, a);
+    if (strcmp(action, "list") == 0)
+        return auth_user_each(db, print_user, NULL);
+    if (strcmp(action, "passwd") == 0) {
+        char *pass = new_password(NULL, login);
+        enum status rc = pass ? auth_user_passwd(db, login, pass) : status_set(ST_CANCELLED, "%s", _("no password given"));
+        cli_secret_free(pass);
+        if (rc == ST_OK)
+            printf(_("the password of %s is changed\n"), login);
+        return rc;
+    }
+    if (strcmp(action, "disable") == 0)
+        return auth_user_disable(db, login, !a->enable);
+    if (strcmp(action, "role") == 0)
+        return auth_user_role(db, login, a->role, a->villages);
+    return do_recover(db, login);
+}
+
+int cmd_user(const struct cli_env *env, int argc, char **argv)
+{
+    const struct cli_command *self = cli_find("user");
+    if (cli_wants_help(self, argc, argv))
+        return 0;
+    static const char *const actions[] = {"add", "list", "passwd", "disable", "role", "recover"};
+    const char *action = argc > 1 ? argv[1] : "";
+    bool known = false;
+    for (size_t i = 0; i < sizeof actions / sizeof *actions; i++)
+        known |= strcmp(action, actions[i]) == 0;
+    if (!known)
+        return cli_usage(self, "%s", _("expected: add, list, passwd, disable, role or recover"));
+    struct user_args a = {0};
+    int bad = parse(self, argc - 1, argv + 1, &a);
+    if (bad >= 0)
+        return bad;
+    bool list = strcmp(action, "list") == 0;
+    const char *login = optind < argc - 1 ? argv[1 + optind] : NULL;
+    if ((list && login) || (!list && (!login || optind + 2 != argc)))
+        return cli_usage(self, "%s", list ? _("list takes no login") : _("give one LOGIN"));
+    if ((strcmp(action, "add") == 0 || strcmp(action, "role") == 0) && !a.role)
+        return cli_usage(self, "%s", _("--role officer|collaborator|viewer is required"));
+    struct db *db;
+    if (session_open(env->db_path, false, &db) != ST_OK)
+        return cli_fail();
+    bool first = !auth_has_accounts(db);
+    enum status rc = ST_OK;
+    if (first && strcmp(action, "add") != 0)
+        rc = status_set(ST_NOTFOUND, "%s", _("this database has no accounts yet: treem user add LOGIN --role officer"));
+    else if (!first && strcmp(action, "recover") != 0)
+        rc = cli_sign_in(env, db);
+    if (rc == ST_OK)
+        rc = run(db, first, action, login, &a);
+    db_close(db);
+    return rc == ST_OK ? 0 : cli_fail();
+}

@@ -1,0 +1,79 @@
+/* test_sealed — a folder sealed with a passphrase opens into a private
+ * folder with the same bytes; a wrong passphrase and every flipped byte are
+ * refused with nothing left behind; a short passphrase is refused. */
+#include <config.h>
+#include "tests.h"
+#include "treem/app/sealed.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+START_TEST(test_round_trip_and_refusals)
+{
+    char *src = sealed_temp_dir();
+    ck_assert_ptr_nonnull(src);
+    write_file(src, "manifest.txt", "commune_code=00004\n");
+    write_file(src, "children.csv", "full_name\nNguyễn Thị Kín\n");
+    const char *names[] = {"manifest.txt", "children.csv"};
+    char *file = test_tmp_path(".treem");
+    ck_assert_int_eq(sealed_passphrase_check("ngắn"), ST_INVALID);
+    ck_assert_msg(sealed_write(src, names, 2, file, "đúng mật khẩu") == ST_OK, "%s", status_message());
+    struct stat st;
+    ck_assert_int_eq(stat(file, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0600);
+    ck_assert(sealed_is_sealed(file));
+    char *dir = NULL;
+    ck_assert_msg(sealed_open(file, "đúng mật khẩu", &dir) == ST_OK, "%s", status_message());
+    char path[4096];
+    snprintf(path, sizeof path, "%s/children.csv", dir);
+    size_t n;
+    char *got = test_slurp(path, &n);
+    ck_assert_uint_eq(n, strlen("full_name\nNguyễn Thị Kín\n"));
+    ck_assert(memcmp(got, "full_name\nNguyễn Thị Kín\n", n) == 0);
+    free(got);
+    ck_assert_int_eq(stat(dir, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0700);
+    sealed_remove_dir(dir);
+    ck_assert_int_eq(sealed_open(file, "sai mật khẩu", &dir), ST_INVALID);
+    ck_assert_ptr_null(dir);
+    ck_assert_ptr_nonnull(strstr(status_message(), "wrong passphrase"));
+    /* every byte flipped in turn is refused */
+    unsigned char *raw = (unsigned char *)test_slurp(file, &n);
+    for (size_t i = 0; i < n; i += 7) {
+        raw[i] ^= 0x01;
+        FILE *f = fopen(file, "wb");
+        fwrite(raw, 1, n, f);
+        fclose(f);
+        ck_assert_msg(sealed_open(file, "đúng mật khẩu", &dir) != ST_OK, "byte %zu", i);
+        ck_assert_ptr_null(dir);
+        raw[i] ^= 0x01;
+    }
+    free(raw);
+    unlink(file);
+    free(file);
+    sealed_remove_dir(src);
+}
+END_TEST
+
+Suite *suite_sealed(void)
+{
+    Suite *s = suite_create("sealed");
+    TCase *tc = tcase_create("app");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_round_trip_and_refusals);
+    suite_add_tcase(s, tc);
+    return s;
+}
