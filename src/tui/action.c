@@ -53,6 +53,7 @@ enum action action_for_key(int key, bool is_keycode, bool text_mode, int *digit)
     case '\t': return ACT_NEXT_FIELD;
     case 127: case 8: return ACT_BACKSPACE;
     case 4: return ACT_DELCHAR;       /* Ctrl-D */
+    case 21: return ACT_CLEAR;        /* Ctrl-U */
     case 12: return ACT_REDRAW;       /* Ctrl-L */
     case 7: return ACT_FACTS;         /* Ctrl-G */
     case 18: return ACT_SCALES;       /* Ctrl-R */

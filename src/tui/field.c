@@ -174,6 +174,10 @@ bool field_handle(struct field *f, enum action a)
     case ACT_END: field_end(f); return true;
     case ACT_BACKSPACE: field_backspace(f); return true;
     case ACT_DELCHAR: field_delete(f); return true;
+    case ACT_CLEAR:
+        if (f->len)
+            erase_range(f, 0, f->len);
+        return true;
     default: return false;
     }
 }

@@ -120,15 +120,21 @@ bool form_handle(struct form *f, enum action a)
 {
     const struct form_def *d = &f->defs[f->focus];
     switch (a) {
-    case ACT_UP: case ACT_PREV_FIELD:
+    case ACT_UP:
         if (f->focus == 0)
-            return a == ACT_UP;
+            return true;
         f->focus--;
         return true;
-    case ACT_DOWN: case ACT_NEXT_FIELD:
+    case ACT_DOWN:
         if (f->focus + 1 >= f->n)
-            return a == ACT_DOWN;
+            return true;
         f->focus++;
+        return true;
+    case ACT_PREV_FIELD: /* Tab and Shift-Tab go round: never out of the form */
+        f->focus = f->focus ? f->focus - 1 : f->n - 1;
+        return true;
+    case ACT_NEXT_FIELD:
+        f->focus = f->focus + 1 < f->n ? f->focus + 1 : 0;
         return true;
     case ACT_LEFT: case ACT_RIGHT:
         if (d->kind == FK_CHOICE) {
@@ -147,6 +153,22 @@ bool form_handle(struct form *f, enum action a)
         return true;
     }
     return false;
+}
+
+enum form_step form_key(struct form *f, enum action a)
+{
+    switch (a) {
+    case ACT_SAVE: return FORM_SAVE;
+    case ACT_BACK: return FORM_LEAVE;
+    case ACT_OPEN: return form_handle(f, ACT_NEXT_FIELD), FORM_USED;
+    case ACT_HELP: case ACT_QUIT: case ACT_MENU: case ACT_MENU_PREV: case ACT_JUMP:
+    case ACT_REDRAW:
+        return FORM_PASS;
+    default:
+        break;
+    }
+    form_handle(f, a);
+    return FORM_USED; /* no other key leaves a form */
 }
 
 bool form_text(struct form *f, const char *utf8)

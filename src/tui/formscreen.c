@@ -1,6 +1,7 @@
 /* formscreen — one form on a pushed screen, saved through a callback. */
 #include <config.h>
 #include "treem/tui/formscreen.h"
+#include "treem/tui/picker.h"
 #include "treem/core/i18n.h"
 
 #include <stdio.h>
@@ -91,30 +92,25 @@ static enum screen_result fs_action(struct screen *s, enum action a, int digit)
 {
     struct formscreen_state *st = s->state;
     (void)digit;
-    if (a == ACT_SAVE || (a == ACT_OPEN && st->form.focus + 1 == st->form.n))
-        return fs_save(s);
-    if (a == ACT_OPEN)
-        return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
-    if (a == ACT_BACK || a == ACT_HELP || a == ACT_QUIT || a == ACT_MENU || a == ACT_JUMP ||
-        a == ACT_REDRAW)
-        return SR_UNHANDLED;
-    /* Every other key is the form's: Tab on the last field stays here
-     * rather than moving to the next screen of the menu row. */
-    form_handle(&st->form, a);
-    return SR_HANDLED;
+    switch (form_key(&st->form, a)) {
+    case FORM_SAVE: return fs_save(s);
+    case FORM_USED: return SR_HANDLED;
+    default: return SR_UNHANDLED; /* Esc, help, the menu: the frame's, which asks when unsaved */
+    }
 }
 
 static enum screen_result fs_text(struct screen *s, const char *utf8)
 {
     struct formscreen_state *st = s->state;
-    form_text(&st->form, utf8);
+    form_type(s->ui, &st->form, utf8);
     return SR_HANDLED;
 }
 
+/* Letters are never commands in a form: on a choice they choose. */
 static bool fs_text_mode(struct screen *s)
 {
     struct formscreen_state *st = s->state;
-    return st->form.n && st->form.defs[st->form.focus].kind == FK_TEXT;
+    return st->form.n > 0;
 }
 
 static bool fs_unsaved(struct screen *s)
@@ -123,7 +119,7 @@ static bool fs_unsaved(struct screen *s)
     return form_changed(&st->form);
 }
 
-static const enum action fs_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_BACK};
+static const enum action fs_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_CLEAR, ACT_BACK};
 
 static const struct screen_ops formscreen_ops = {
     .title = N_("Form"),
@@ -173,4 +169,23 @@ void formscreen_error(struct ui *ui, struct form *f, const char *msg, const char
         form_set_error(f, fallback, msg);
     else
         ui_status(ui, true, "%s", msg);
+}
+
+enum form_step form_leave_step(struct ui *ui, struct form *f, bool can_save)
+{
+    if (!form_changed(f))
+        return FORM_LEAVE;
+    switch (ui_ask_unsaved(ui, can_save)) {
+    case LEAVE_SAVE: return FORM_SAVE;
+    case LEAVE_DISCARD: return FORM_LEAVE;
+    default: return FORM_USED;
+    }
+}
+
+void form_type(struct ui *ui, struct form *f, const char *utf8)
+{
+    if (f->n && f->defs[f->focus].kind == FK_CHOICE && utf8[0] != ' ')
+        picker_open(ui, f, f->focus, utf8);
+    else
+        form_text(f, utf8);
 }

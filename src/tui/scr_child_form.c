@@ -4,7 +4,7 @@
  * before anything is saved. */
 #include <config.h>
 #include "treem/tui/child_form.h"
-#include "treem/tui/form.h"
+#include "treem/tui/formscreen.h"
 #include "treem/tui/list.h"
 #include "treem/app/children.h"
 #include "treem/app/commune.h"
@@ -15,8 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_CHOICES 64
-
 static const char *const bool_choices[] = {N_("Not recorded"), N_("No"), N_("Yes"), NULL};
 static const char *const bool_codes[] = {"", "no", "yes"};
 
@@ -25,7 +23,7 @@ enum dup_choice { DUP_NONE, DUP_SAVE_ANYWAY, DUP_OPEN };
 struct child_form_state {
     struct form_def defs[CF__COUNT];
     char *labels[CF__COUNT];
-    const char *choices[CF__COUNT][MAX_CHOICES];
+    const char **choices[CF__COUNT]; /* malloc'd, NULL-terminated: any length */
     char **villages;
     size_t nvillages;
     struct form form;
@@ -51,20 +49,16 @@ static void build_defs(struct child_form_state *st)
             fd->hint = N_("years, when the date of birth is not known");
         else if (d->kind == CFK_PID)
             fd->hint = N_("12 digits");
-        if (d->kind == CFK_ENUM) {
-            size_t n = d->def->n < MAX_CHOICES - 1 ? d->def->n : MAX_CHOICES - 1;
-            for (size_t i = 0; i < n; i++)
-                st->choices[f][i] = d->def->items[i].label;
-            st->choices[f][n] = NULL;
-        } else if (d->kind == CFK_BOOL) {
-            memcpy(st->choices[f], bool_choices, sizeof bool_choices);
-        } else if (d->kind == CFK_VILLAGE) {
-            size_t n = st->nvillages < MAX_CHOICES - 2 ? st->nvillages : MAX_CHOICES - 2;
-            st->choices[f][0] = "—";
-            for (size_t i = 0; i < n; i++)
-                st->choices[f][i + 1] = st->villages[i];
-            st->choices[f][n + 1] = NULL;
-        }
+        size_t n = d->kind == CFK_ENUM ? d->def->n : d->kind == CFK_BOOL ? 3
+                 : d->kind == CFK_VILLAGE ? st->nvillages + 1 : 0;
+        if (n && !(st->choices[f] = calloc(n + 1, sizeof *st->choices[f])))
+            n = 0;
+        for (size_t i = 0; i < n; i++)
+            st->choices[f][i] = d->kind == CFK_ENUM ? d->def->items[i].label
+                              : d->kind == CFK_BOOL ? bool_choices[i]
+                              : i == 0 ? "—" : st->villages[i - 1];
+        if (!n)
+            continue;
         if (d->kind == CFK_ENUM || d->kind == CFK_BOOL || d->kind == CFK_VILLAGE) {
             fd->kind = FK_CHOICE;
             fd->choices = st->choices[f];
@@ -141,8 +135,10 @@ static void child_form_leave(struct screen *s)
     child_free(&st->orig);
     child_matches_free(&st->dups);
     string_list_free(st->villages, st->nvillages);
-    for (int f = 0; f < CF__COUNT; f++)
+    for (int f = 0; f < CF__COUNT; f++) {
         free(st->labels[f]);
+        free(st->choices[f]);
+    }
 }
 
 /* The text to parse for form field f. */
@@ -232,7 +228,7 @@ static void child_form_draw(struct screen *s, WINDOW *w, int rows, int cols)
     ui_print(w, 0, 2, cols - 4, title);
     ui_attr(w, UC_OK, false);
     ui_attr(w, UC_DIM, true);
-    ui_print(w, 1, 2, cols - 4, _("Tab/Up/Down: fields · Left/Right: choices · F2: save · Esc: cancel"));
+    ui_print(w, 1, 2, cols - 4, _("Tab/Up/Down: fields · Left/Right or type to search: choices · F2: save · Esc: back"));
     ui_attr(w, UC_DIM, false);
     form_draw(w, &st->form, 2, 2, rows - 2, cols - 4);
 }
@@ -241,16 +237,6 @@ static enum screen_result child_form_action(struct screen *s, enum action a, int
 {
     struct child_form_state *st = s->state;
     (void)digit;
-    if (a == ACT_SAVE)
-        return save(s, false);
-    if (a == ACT_OPEN)
-        return st->form.focus + 1 == CF__COUNT ? save(s, false)
-                                                : (form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED);
-    if (a == ACT_BACK) {
-        if (form_changed(&st->form) && !ui_confirm(s->ui, _("Discard the changes to this child?")))
-            return SR_HANDLED;
-        return SR_POP;
-    }
     if (a == ACT_FACTS) {
         if (!st->orig.id)
             ui_status(s->ui, true, "%s", _("Save the child first (F2), then Ctrl-G records groups and health."));
@@ -258,22 +244,25 @@ static enum screen_result child_form_action(struct screen *s, enum action a, int
             ui_push(s->ui, &scr_child_facts_ops, &st->orig.id);
         return SR_HANDLED;
     }
-    if (form_handle(&st->form, a))
-        return SR_HANDLED;
-    return SR_UNHANDLED;
+    switch (form_key(&st->form, a)) {
+    case FORM_SAVE: return save(s, false);
+    case FORM_USED: return SR_HANDLED;
+    default: return SR_UNHANDLED; /* Esc, help, the menu: the frame asks when unsaved */
+    }
 }
 
 static enum screen_result child_form_text(struct screen *s, const char *utf8)
 {
     struct child_form_state *st = s->state;
-    form_text(&st->form, utf8);
+    form_type(s->ui, &st->form, utf8);
     return SR_HANDLED;
 }
 
+/* Letters are never commands in a form: on a choice they choose. */
 static bool child_form_text_mode(struct screen *s)
 {
-    struct child_form_state *st = s->state;
-    return st->defs[st->form.focus].kind == FK_TEXT;
+    (void)s;
+    return true;
 }
 
 static bool child_form_unsaved(struct screen *s)
@@ -282,7 +271,8 @@ static bool child_form_unsaved(struct screen *s)
     return form_changed(&st->form);
 }
 
-static const enum action child_form_actions[] = {ACT_SAVE, ACT_FACTS, ACT_NEXT_FIELD, ACT_BACK};
+static const enum action child_form_actions[] = {ACT_SAVE, ACT_FACTS, ACT_NEXT_FIELD, ACT_CLEAR,
+                                                 ACT_BACK};
 
 const struct screen_ops scr_child_form_ops = {
     .title = N_("Child"),

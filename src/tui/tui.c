@@ -51,6 +51,10 @@ int tui_main(const struct tui_options *opt)
     keypad(stdscr, TRUE);
     set_escdelay(25);
     set_keycodes();
+    /* bracketed paste: pasted text arrives between ESC[200~ and ESC[201~
+     * and stays text whatever it holds (input.c) */
+    fputs("\033[?2004h", stdout);
+    fflush(stdout);
     draw_init(!opt->no_color, opt->ascii);
     ui.ascii = opt->ascii;
     ui_refresh_title(&ui);
@@ -62,7 +66,10 @@ int tui_main(const struct tui_options *opt)
         ui_push(&ui, &scr_setup_ops, NULL);
     }
     int rc = ui_run(&ui);
+    free(ui.paste);
     endwin();
+    fputs("\033[?2004l", stdout);
+    fflush(stdout);
     db_close(ui.db);
     return rc;
 }

@@ -311,58 +311,65 @@ enum action ui_read_key(struct ui *ui, bool text_mode, char text[8], int *digit)
     for (;;) {
         bool waiting = ui->db && time(NULL) >= idle_retry_at && children_index_any_waiting(ui->db);
         timeout(waiting ? IDLE_MS : -1);
-        int kind = get_wch(&wc);
+        enum ui_key kind = ui_get_key(ui, stdscr, &wc);
         timeout(-1);
-        if (kind == ERR && waiting)
+        if (kind == UK_NONE && waiting)
             idle_index(ui);
-        if (kind == ERR)
+        if (kind == UK_NONE)
             continue;
-        if (kind == KEY_CODE_YES && wc == KEY_RESIZE) {
+        if (kind == UK_PASTE)
+            return ACT_NONE; /* the text is in ui->paste */
+        if (kind == UK_CODE && wc == KEY_RESIZE) {
             ui_redraw(ui);
             continue;
         }
-        if (kind == KEY_CODE_YES)
+        if (kind == UK_CODE)
             return action_for_key((int)wc, true, text_mode, digit);
-        if (wc == 27) {
-            /* Alt+digit arrives as ESC then the digit at once: it jumps to a
-             * screen even where digits are text (search lines, forms). */
-            wint_t next;
-            nodelay(stdscr, TRUE);
-            int k2 = get_wch(&next);
-            nodelay(stdscr, FALSE);
-            if (k2 == OK && next >= '1' && next <= '9') {
-                *digit = (int)(next - '0');
-                return ACT_JUMP;
-            }
-            if (k2 == OK && (next == '[' || next == 'O')) {
-                /* a key the terminal description does not know (e.g. Home
-                 * under a wrong TERM): swallow its sequence, do not read
-                 * it as Esc (which would leave the screen) plus text */
-                nodelay(stdscr, TRUE);
-                while (get_wch(&next) == OK && !(next >= 0x40 && next <= 0x7e))
-                    ;
-                nodelay(stdscr, FALSE);
-                continue;
-            }
-            if (k2 == KEY_CODE_YES)
-                ungetch((int)next);
-            else if (k2 == OK)
-                unget_wch(next);
-            return ACT_BACK;
+        if (kind == UK_ALT_DIGIT) {
+            /* it jumps to a screen even where digits are text */
+            *digit = (int)(wc - '0');
+            return ACT_JUMP;
         }
+        if (kind == UK_ESC)
+            return ACT_BACK;
         enum action a = action_for_key((int)wc, false, text_mode, digit);
-        if (a == ACT_NONE && wc >= 0x20 && wc != 0x7f)
+        if (a == ACT_NONE && wc >= 0x20 && wc != 0x7f && !(wc >= 0x80 && wc < 0xa0))
             utf8_encode((long)wc, text);
         return a;
     }
 }
 
-static bool any_unsaved(struct ui *ui)
+static bool is_unsaved(struct screen *s) { return s->ops->unsaved && s->ops->unsaved(s); }
+
+bool ui_may_leave(struct ui *ui, struct screen *s, bool *popped)
 {
-    for (int i = 0; i < ui->depth; i++)
-        if (ui->stack[i]->ops->unsaved && ui->stack[i]->ops->unsaved(ui->stack[i]))
-            return true;
-    return false;
+    *popped = false;
+    if (!is_unsaved(s))
+        return true;
+    enum leave_answer ans = ui_ask_unsaved(ui, s->ops->on_action != NULL);
+    if (ans == LEAVE_DISCARD)
+        return true;
+    if (ans == LEAVE_STAY)
+        return false;
+    enum screen_result r = s->ops->on_action(s, ACT_SAVE, 0);
+    if (r == SR_POP) {
+        ui_pop(ui);
+        *popped = true;
+        return true;
+    }
+    return ui_top(ui) == s && !is_unsaved(s);
+}
+
+/* Before the whole stack goes (another tab, quit): the top screen's own
+ * question when it alone is unsaved, else one question for all. */
+static bool may_leave_all(struct ui *ui, struct screen *s)
+{
+    bool below = false, popped;
+    for (int i = 0; i + 1 < ui->depth; i++)
+        below = below || is_unsaved(ui->stack[i]);
+    if (!below)
+        return ui_may_leave(ui, s, &popped);
+    return ui_ask_unsaved(ui, false) == LEAVE_DISCARD;
 }
 
 /* Keys no screen took: help, quit, back, menu. */
@@ -374,24 +381,25 @@ static void global_action(struct ui *ui, struct screen *s, enum action a, int di
             ui_push(ui, &scr_help_ops, s);
         break;
     case ACT_QUIT:
-        if (!any_unsaved(ui) || ui_confirm(ui, _("Some input is not saved. Quit anyway?")))
+        if (may_leave_all(ui, s))
             ui->running = false;
         break;
-    case ACT_BACK:
-        if (any_unsaved(ui) && !ui_confirm(ui, _("Some input is not saved. Leave this screen?")))
+    case ACT_BACK: {
+        bool popped = false;
+        if (!ui_may_leave(ui, s, &popped) || popped)
             break;
         if (ui->depth > 1)
             ui_pop(ui);
         else if (s->tab > 0)
             ui_goto_tab(ui, 0);
         break;
+    }
     case ACT_JUMP:
     case ACT_MENU:
     case ACT_MENU_PREV: {
-        if (any_unsaved(ui) &&
-            !ui_confirm(ui, _("Some input is not saved. Leave this screen?")))
-            break;
         int cur = s->tab < 0 ? 0 : s->tab;
+        if (!may_leave_all(ui, s))
+            break;
         int tab = a == ACT_JUMP ? digit - 1 : (cur + (a == ACT_MENU ? 1 : NTABS - 1)) % NTABS;
         if (tab >= 0 && tab < NTABS)
             ui_goto_tab(ui, tab);
@@ -422,6 +430,16 @@ int ui_run(struct ui *ui)
         }
         ui->status[0] = '\0';
         enum screen_result r = SR_UNHANDLED;
+        bool pasted = ui->paste != NULL;
+        if (pasted) {
+            if (text && s->ops->on_text)
+                s->ops->on_text(s, ui->paste);
+            else
+                ui_status(ui, true, "%s", _("Pasted text goes into a field: move to one first."));
+            free(ui->paste);
+            ui->paste = NULL;
+            continue;
+        }
         if (a == ACT_NONE && utf8[0] && s->ops->on_text)
             r = s->ops->on_text(s, utf8);
         else if (a != ACT_NONE && s->ops->on_action)

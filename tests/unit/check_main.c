@@ -17,7 +17,8 @@
     X(csv_read_file) X(csv_write) X(csv_encoding) X(csv_errors) X(csv_map) X(manifest) X(measures) \
     X(child) X(growth) X(child_repo) X(children) X(child_bulk) \
     X(rubric) X(rubric_score) X(rubric_csv) X(score) X(case) X(cases) X(transfer) X(transfer_kinds) \
-    X(report) X(score_cases)
+    X(report) X(score_cases) \
+    X(number)
 
 static void remove_db(const char *path);
 

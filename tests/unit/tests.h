@@ -40,6 +40,7 @@ Suite *suite_transfer(void);
 Suite *suite_transfer_kinds(void);
 Suite *suite_report(void);
 Suite *suite_score_cases(void);
+Suite *suite_number(void);
 
 /* A fresh database at a temporary path, migrated and with the catalogues
  * loaded; commune 00004 when with_commune. Free with test_db_free(). */

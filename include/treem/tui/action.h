@@ -37,6 +37,7 @@
     X(ACT_RIGHT,     "Right",  N_("Right"),   N_("move the cursor one character right")) \
     X(ACT_BACKSPACE, "Bksp",   N_("Erase"),   N_("erase the character before the cursor")) \
     X(ACT_DELCHAR,   "Ctrl-D", N_("Erase"),   N_("erase the character under the cursor")) \
+    X(ACT_CLEAR,     "Ctrl-U", N_("Clear"),   N_("clear the field")) \
     X(ACT_NEXT_FIELD,"Tab",    N_("Next"),    N_("go to the next field")) \
     X(ACT_PREV_FIELD,"S-Tab",  N_("Prev"),    N_("go to the previous field")) \
     X(ACT_REDRAW,    "Ctrl-L", N_("Redraw"),  N_("redraw the screen")) \

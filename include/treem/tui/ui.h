@@ -56,6 +56,7 @@ struct ui {
     bool status_error;
     bool status_own;              /* the status is the idle indexing's own */
     char title[160];              /* commune name for the title row */
+    char *paste;                  /* a bracketed paste being delivered */
 };
 
 /* The menu row: tab index → screen. */
@@ -101,11 +102,29 @@ void ui_redraw(struct ui *ui);
  * when it is a character in text mode. Handles KEY_RESIZE by redrawing. */
 enum action ui_read_key(struct ui *ui, bool text_mode, char text[8], int *digit);
 
+/* One key from window w (input.c): a character, a key code, a lone Esc,
+ * Alt+digit (*wc the digit), a bracketed paste (its text, control
+ * characters dropped and line breaks made spaces, in ui->paste), or none
+ * (a timeout, or a key sequence the terminal description lacks). */
+enum ui_key { UK_NONE, UK_CHAR, UK_CODE, UK_ESC, UK_ALT_DIGIT, UK_PASTE };
+enum ui_key ui_get_key(struct ui *ui, WINDOW *w, wint_t *wc);
+
 /* The actions shown for screen s (globals included), for the bar and help. */
 size_t ui_screen_actions(const struct screen *s, enum action *out, size_t max);
 
-/* Modal dialogs (run their own loop). Default answer is No. */
+/* Modal dialogs (run their own loop). Default answer is No; an answer is
+ * only ever a deliberate choice (Left/Right then Enter, or Esc for No):
+ * letters typed as text or pasted never answer. */
 bool ui_confirm(struct ui *ui, const char *question);
+
+/* The one question when input is not saved and a form would be left:
+ * Keep editing (the default, also Esc), Save (also F2; offered when
+ * can_save) or Leave without saving. */
+enum leave_answer { LEAVE_STAY, LEAVE_SAVE, LEAVE_DISCARD };
+enum leave_answer ui_ask_unsaved(struct ui *ui, bool can_save);
+/* Asks before screen s (the top one) is left with unsaved input; Save is
+ * sent to it as F2. True when it may be left; *popped when saving closed it. */
+bool ui_may_leave(struct ui *ui, struct screen *s, bool *popped);
 void ui_message(struct ui *ui, const char *title, const char *text);
 
 /* The interface loop. */
