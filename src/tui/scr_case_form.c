@@ -3,12 +3,13 @@
  * app layer accepts it; its message goes under the field it names. */
 #include <config.h>
 #include "treem/tui/case_screens.h"
-#include "treem/tui/form.h"
+#include "treem/tui/formscreen.h"
 #include "treem/tui/listscreen.h"
 #include "treem/app/cases.h"
 #include "treem/app/children.h"
 #include "treem/db/department_repo.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,14 @@ static const char *const yesno_choices[] = {N_("No"), N_("Yes"), NULL};
 static const char *const emergency_choices[] = {N_("Not asked"), N_("No"), N_("Yes"), NULL};
 
 /* Puts the app's message under the field whose label it starts with. */
+/* "field: message" under field i. */
+static void form_errorf(struct form *f, size_t i, const char *name, const char *msg)
+{
+    char buf[600];
+    snprintf(buf, sizeof buf, "%s: %s", name, msg);
+    form_set_error(f, i, buf);
+}
+
 static void place_error(struct form *f, const char *const labels[], const size_t fields[],
                         size_t n, size_t fallback)
 {
@@ -60,9 +69,10 @@ static bool read_when(struct form *f, size_t df, size_t hf, const char *field, s
     return false;
 }
 
+/* Letters are never commands in a form: on a choice they choose. */
 static bool form_text_mode_of(struct form *f)
 {
-    return f->defs[f->focus].kind == FK_TEXT;
+    return f->n > 0;
 }
 
 /* ---- intake ------------------------------------------------------------ */
@@ -143,7 +153,10 @@ static bool intake_read(struct intake_state *st, struct case_file *c)
     }
     c->child_id = *child ? st->pick.id : 0;
     const char *age = form_value(f, I_AGE);
-    c->est_age = *age ? atoi(age) : -1;
+    long long years = -1;
+    if (*age && number_parse_int(age, NUM_INT, &years) != ST_OK)
+        return form_errorf(f, I_AGE, _("estimated age"), status_message()), false;
+    c->est_age = years > 999 ? 999 : (int)years;
     c->source = form_choice(f, I_SOURCE);
     c->sex = form_choice(f, I_SEX);
     c->kind = form_choice(f, I_KIND);
@@ -195,18 +208,17 @@ static enum screen_result intake_action(struct screen *s, enum action a, int dig
         ui_push(s->ui, &scr_child_pick_ops, &st->pick);
         return SR_HANDLED;
     }
-    if (a == ACT_OPEN)
-        return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
-    if (a == ACT_BACK)
-        return !form_changed(&st->form) || ui_confirm(s->ui, _("Leave without saving?"))
-               ? SR_POP : SR_HANDLED;
-    return form_handle(&st->form, a) ? SR_HANDLED : SR_UNHANDLED;
+    switch (form_key(&st->form, a)) {
+    case FORM_SAVE: return intake_save(s);
+    case FORM_USED: return SR_HANDLED;
+    default: return SR_UNHANDLED; /* Esc: the frame asks when unsaved */
+    }
 }
 
 static enum screen_result intake_text(struct screen *s, const char *utf8)
 {
     struct intake_state *st = s->state;
-    form_text(&st->form, utf8);
+    form_type(s->ui, &st->form, utf8);
     return SR_HANDLED;
 }
 
@@ -321,8 +333,12 @@ static bool read_item(struct screen *s, struct form *f, struct case_service *v, 
     for (int i = 0; i < 2; i++)
         if (*form_value(f, df[i]) && date_parse(form_value(f, df[i]), dd[i]) != ST_OK)
             return form_set_error(f, df[i], status_message()), false;
-    if (*form_value(f, S_COST))
-        v->cost = atoll(form_value(f, S_COST));
+    long long cost;
+    if (*form_value(f, S_COST)) {
+        if (number_parse_int(form_value(f, S_COST), NUM_MONEY, &cost) != ST_OK)
+            return form_errorf(f, S_COST, _("cost"), status_message()), false;
+        v->cost = cost;
+    }
     return true;
 }
 
@@ -368,18 +384,16 @@ static enum screen_result step_action(struct screen *s, enum action a, int digit
 {
     struct form *f = s->state;
     (void)digit;
-    if (a == ACT_SAVE)
-        return step_save(s);
-    if (a == ACT_OPEN)
-        return form_handle(f, ACT_NEXT_FIELD), SR_HANDLED;
-    if (a == ACT_BACK)
-        return !form_changed(f) || ui_confirm(s->ui, _("Leave without saving?")) ? SR_POP : SR_HANDLED;
-    return form_handle(f, a) ? SR_HANDLED : SR_UNHANDLED;
+    switch (form_key(f, a)) {
+    case FORM_SAVE: return step_save(s);
+    case FORM_USED: return SR_HANDLED;
+    default: return SR_UNHANDLED; /* Esc: the frame asks when unsaved */
+    }
 }
 
 static enum screen_result step_text(struct screen *s, const char *utf8)
 {
-    form_text(s->state, utf8);
+    form_type(s->ui, s->state, utf8);
     return SR_HANDLED;
 }
 

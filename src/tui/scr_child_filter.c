@@ -3,7 +3,7 @@
  * of special circumstances, all as of today. */
 #include <config.h>
 #include "treem/tui/child_form.h"
-#include "treem/tui/form.h"
+#include "treem/tui/formscreen.h"
 #include "treem/app/children.h"
 #include "treem/app/commune.h"
 #include "treem/core/i18n.h"
@@ -127,26 +127,25 @@ static enum screen_result filter_action(struct screen *s, enum action a, int dig
 {
     struct filter_state *st = s->state;
     (void)digit;
-    if (a == ACT_SAVE || (a == ACT_OPEN && st->form.focus + 1 == F__COUNT))
-        return apply(s);
-    if (a == ACT_OPEN)
-        return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
-    if (a == ACT_BACK)
-        return SR_POP;
-    return form_handle(&st->form, a) ? SR_HANDLED : SR_UNHANDLED;
+    switch (form_key(&st->form, a)) {
+    case FORM_SAVE: return apply(s);
+    case FORM_LEAVE: return SR_POP; /* a filter not applied loses nothing */
+    case FORM_USED: return SR_HANDLED;
+    default: return SR_UNHANDLED;
+    }
 }
 
 static enum screen_result filter_text(struct screen *s, const char *utf8)
 {
     struct filter_state *st = s->state;
-    form_text(&st->form, utf8);
+    form_type(s->ui, &st->form, utf8);
     return SR_HANDLED;
 }
 
 static bool filter_text_mode(struct screen *s)
 {
-    struct filter_state *st = s->state;
-    return st->defs[st->form.focus].kind == FK_TEXT;
+    (void)s;
+    return true; /* letters are never commands in a form */
 }
 
 static const enum action filter_actions[] = {ACT_SAVE, ACT_BACK};

@@ -4,7 +4,7 @@
  * name). Nothing is saved until every field is right. */
 #include <config.h>
 #include "treem/tui/criteria.h"
-#include "treem/tui/form.h"
+#include "treem/tui/formscreen.h"
 #include "treem/app/score.h"
 #include "treem/core/i18n.h"
 #include "treem/db/department_repo.h"
@@ -159,20 +159,17 @@ static enum screen_result value_action(struct screen *s, enum action a, int digi
 {
     struct value_state *st = s->state;
     (void)digit;
-    if (a == ACT_SAVE || (a == ACT_OPEN && st->form.focus + 1 == F__COUNT))
-        return value_save(s);
-    if (a == ACT_OPEN)
-        return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
-    if (a != ACT_BACK && a != ACT_QUIT && a != ACT_HELP && a != ACT_JUMP && a != ACT_MENU &&
-        form_handle(&st->form, a))
-        return SR_HANDLED;
-    return SR_UNHANDLED;
+    switch (form_key(&st->form, a)) {
+    case FORM_SAVE: return value_save(s);
+    case FORM_USED: return SR_HANDLED;
+    default: return SR_UNHANDLED; /* Esc: the frame asks when unsaved */
+    }
 }
 
 static enum screen_result value_text(struct screen *s, const char *utf8)
 {
     struct value_state *st = s->state;
-    form_text(&st->form, utf8);
+    form_type(s->ui, &st->form, utf8);
     return SR_HANDLED;
 }
 
