@@ -228,7 +228,7 @@ static void child_form_draw(struct screen *s, WINDOW *w, int rows, int cols)
     ui_print(w, 0, 2, cols - 4, title);
     ui_attr(w, UC_OK, false);
     ui_attr(w, UC_DIM, true);
-    ui_print(w, 1, 2, cols - 4, _("Tab/Up/Down: fields · Left/Right or type to search: choices · F2: save · Esc: back"));
+    ui_print(w, 1, 2, cols - 4, _("Tab, Up, Down: fields · Left/Right or typing: choices · F2: save · Esc: back"));
     ui_attr(w, UC_DIM, false);
     form_draw(w, &st->form, 2, 2, rows - 2, cols - 4);
 }

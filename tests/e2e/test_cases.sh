@@ -73,7 +73,7 @@ ok "the approval moves the case to carrying out"
 # --- deleting asks twice
 keys F8
 wait_for "Xóa vụ việc VV-0007"
-keys y
+keys Right Enter
 wait_for "Thật sự xóa vụ việc VV-0007"
 keys Escape
 wait_for "Vụ việc VV-0007"

@@ -151,7 +151,7 @@ keys Enter
 wait_for "Năm 2026 · điểm 50 / ? · 1 trên 1 chỉ tiêu có điểm"
 keys F8
 wait_for "Xóa giá trị đã lưu của chỉ tiêu 2.1 năm 2026?"
-keys y
+keys Right Enter
 wait_for "Đã xóa giá trị của 2.1 năm 2026."
 wait_for "Năm 2026 · điểm 0 / ? · 0 trên 1 chỉ tiêu có điểm"
 keys Escape

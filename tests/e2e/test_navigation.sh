@@ -32,7 +32,7 @@ wait_for "Cài đặt"
 expect_no "Trẻ em dưới 16 tuổi"
 keys Escape
 wait_for "Có dữ liệu chưa lưu"
-keys y
+keys Right Right Enter
 wait_for "Trẻ em dưới 16 tuổi"
 ok "leaving a form with unsaved input asks, and No (the default) stays"
 

@@ -36,7 +36,7 @@ wait_for "Không có lỗi: F2 để nhập tệp"
 ok "the dry run summary says what would be added"
 keys F2
 wait_for "Nhập tệp này vào sổ?"
-keys c
+keys Right Enter
 wait_for "Đã nhập: thêm 2"
 ok "confirming imports the file"
 keys 2
