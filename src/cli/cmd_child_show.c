@@ -6,6 +6,7 @@
 #include "treem/app/children.h"
 #include "treem/app/who_tables.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -26,9 +27,8 @@ static const struct option list_opts[] = {
 /* A whole number ≥ 0 from an option; -1 (and a message) when it is not. */
 static long number_opt(const char *option, const char *text)
 {
-    char *end;
-    long v = strtol(text, &end, 10);
-    if (!*text || *end || v < 0) {
+    long long v = -1;
+    if (number_parse_int(text, NUM_INT, &v) != ST_OK || v > 1000000000LL) {
         fprintf(stderr, _("treem: --%s: '%s' is not a whole number\n"), option, text);
         return -1;
     }

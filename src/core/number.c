@@ -117,7 +117,8 @@ static enum status split_number(const char *body, const char *text, unsigned fla
         snprintf(frac, MAX_FRAC_DIGITS + 1, "%s", comma + 1);
         return strlen(comma + 1) > MAX_FRAC_DIGITS ? ST_INVALID : ST_OK;
     }
-    if (read_groups(body, len, ". ", whole, MAX_INT_DIGITS + 1)) {
+    bool dot_decimal = one_dot && (flags & NUM_DECIMAL) && (flags & NUM_DOT_DECIMAL);
+    if (!dot_decimal && read_groups(body, len, ". ", whole, MAX_INT_DIGITS + 1)) {
         if (one_dot && (flags & NUM_DECIMAL) && !strchr(body, ' '))
             return status_set(ST_INVALID, _("'%s' can be read two ways: write %s or %.*s,%s"),
                               text, whole, (int)(dot - body), body, dot + 1);
@@ -250,9 +251,20 @@ char *number_format_decimal(double v, int decimals, char out[NUMBER_BUF])
     return out;
 }
 
+char *number_format_plain(double v, int decimals, char out[NUMBER_BUF])
+{
+    number_format_decimal(v, decimals, out);
+    char group = vietnamese() ? '.' : ',', *o = out;
+    for (const char *p = out; *p; p++)
+        if (*p != group)
+            *o++ = *p;
+    *o = '\0';
+    return out;
+}
+
 char *number_format_percent(double v, int decimals, char out[NUMBER_BUF])
 {
     number_format_fixed(v, decimals, out);
-    strcat(out, vietnamese() ? " %" : "%");
+    strcat(out, " %"); /* as the plans and criteria have always shown it */
     return out;
 }

@@ -2,11 +2,18 @@
 #include <config.h>
 #include "treem/tui/form.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/core/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+void edit_num(double v, char *buf, size_t n)
+{
+    char tmp[NUMBER_BUF];
+    snprintf(buf, n, "%s", number_format_plain(v, 2, tmp));
+}
 
 bool form_init(struct form *f, const struct form_def *defs, size_t n)
 {

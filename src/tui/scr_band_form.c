@@ -8,6 +8,7 @@
 #include "treem/tui/formscreen.h"
 #include "treem/app/rubric_edit.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/model/rubric_text.h"
 
 #include <stdio.h>
@@ -41,7 +42,7 @@ static void band_form_enter(struct screen *s)
         form_set(&st->form, B_FROM, v);
         rubric_text_bound(p->band, true, v, sizeof v);
         form_set(&st->form, B_TO, v);
-        rubric_text_num(p->band->points, v);
+        edit_num(p->band->points, v, sizeof v);
         form_set(&st->form, B_POINTS, v);
         form_set(&st->form, B_SOURCE, p->band->source);
     }

@@ -350,10 +350,19 @@ static bool facts_unsaved(struct screen *s)
     return st->adding && form_changed(&st->form);
 }
 
-static const enum action facts_actions[] = {ACT_NEW, ACT_SAVE, ACT_DELETE, ACT_BACK};
+static const enum action facts_actions[] = {ACT_NEW, ACT_SAVE, ACT_DELETE, ACT_FACTS, ACT_BACK};
+
+static const struct key_words facts_words[] = {
+    {ACT_NEW, N_("Add"), N_("add a group period, a measurement or a health check")},
+    {ACT_SAVE, NULL, N_("save what is being added")},
+    {ACT_DELETE, NULL, N_("delete the selected line (asks first)")},
+    {ACT_FACTS, N_("Back"), N_("back to the child's form")},
+};
 
 const struct screen_ops scr_child_facts_ops = {
     .title = N_("Groups and health"),
+    .words = facts_words,
+    .nwords = sizeof facts_words / sizeof *facts_words,
     .actions = facts_actions,
     .nactions = sizeof facts_actions / sizeof *facts_actions,
     .state_size = sizeof(struct facts_state),

@@ -7,6 +7,7 @@
 #include "treem/app/children.h"
 #include "treem/app/commune.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -84,9 +85,8 @@ static bool read_age(struct filter_state *st, size_t i, int *out)
     *out = -1;
     if (!t[0])
         return true;
-    char *end;
-    long v = strtol(t, &end, 10);
-    if (*end || v < 0 || v > 30) {
+    long long v = 0;
+    if (number_parse_int(t, NUM_INT, &v) != ST_OK || v > 30) {
         form_set_error(&st->form, i, _("Age: a whole number of years, 0 to 30"));
         return false;
     }

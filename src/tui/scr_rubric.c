@@ -9,6 +9,7 @@
 #include "treem/tui/list.h"
 #include "treem/app/rubric_edit.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/model/rubric_text.h"
 
 #include <stdio.h>
@@ -87,7 +88,7 @@ static void rubric_row_text(void *ctx, size_t i, char *buf, size_t bufsz)
     if (row->ind < 0) {
         char max[RUBRIC_TEXT_NUM_BUF] = "?";
         if (c->max_known)
-            rubric_text_num(c->max_points, max);
+            rubric_text_num_show(c->max_points, max);
         snprintf(buf, bufsz, _("Criterion %d. %s — maximum %s"), c->number, c->name, max);
         return;
     }
@@ -181,7 +182,7 @@ static void max_enter(struct screen *s)
     form_init(&st->form, max_fields, M__COUNT);
     if (c->max_known) {
         char v[RUBRIC_TEXT_NUM_BUF];
-        rubric_text_num(c->max_points, v);
+        edit_num(c->max_points, v, sizeof v);
         form_set(&st->form, M_MAX, v);
     }
     form_set(&st->form, M_SOURCE, c->source);

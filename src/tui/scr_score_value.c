@@ -7,6 +7,7 @@
 #include "treem/tui/formscreen.h"
 #include "treem/app/score.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/db/department_repo.h"
 #include "treem/model/rubric_text.h"
 
@@ -40,7 +41,7 @@ static void prefill(struct value_state *st)
         if (ind->kind == RUBRIC_YES_NO)
             snprintf(v, sizeof v, "%s", l->value >= 0.5 ? "có" : "không");
         else
-            rubric_text_num(l->value, v);
+            edit_num(l->value, v, sizeof v);
         form_set(&st->form, F_VALUE, v);
     }
     form_set(&st->form, F_EVIDENCE, l->evidence);
@@ -99,7 +100,7 @@ static void value_draw(struct screen *s, WINDOW *w, int rows, int cols)
     }
     if (l->computed_ok) {
         char v[64];
-        score_value_text(ind, true, l->computed, v, sizeof v);
+        score_value_show(ind, true, l->computed, v, sizeof v);
         snprintf(line, sizeof line, "%s: %s%s%s%s", _("computed from the register"), v,
                  l->basis[0] ? " (" : "", l->basis, l->basis[0] ? ")" : "");
     } else {

@@ -296,8 +296,16 @@ static enum screen_result browse_action(struct screen *s, enum action a, int dig
 static const enum action browse_actions[] = {ACT_OPEN, ACT_SAVE, ACT_BACKSPACE, ACT_BACK, ACT_UP, ACT_DOWN,
                                              ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END};
 
+static const struct key_words browse_words[] = {
+    {ACT_OPEN, N_("Open"), N_("open the folder, or check the file (nothing is imported yet)")},
+    {ACT_SAVE, N_("Import"), N_("import the checked file (asks first)")},
+    {ACT_BACKSPACE, N_("Up"), N_("go up to the folder above")},
+};
+
 const struct screen_ops scr_transfer_browse_ops = {
     .title = N_("Import a file"),
+    .words = browse_words,
+    .nwords = sizeof browse_words / sizeof *browse_words,
     .actions = browse_actions,
     .nactions = sizeof browse_actions / sizeof *browse_actions,
     .state_size = sizeof(struct browse_state),

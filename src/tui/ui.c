@@ -176,13 +176,33 @@ size_t ui_screen_actions(const struct screen *s, enum action *out, size_t max)
     return bar_actions(s, out, max);
 }
 
+static const struct key_words *own_words(const struct screen *s, enum action a)
+{
+    for (size_t i = 0; s && s->ops->words && i < s->ops->nwords; i++)
+        if (s->ops->words[i].a == a)
+            return &s->ops->words[i];
+    return NULL;
+}
+
+const char *ui_key_label(const struct screen *s, enum action a)
+{
+    const struct key_words *w = own_words(s, a);
+    return w && w->label ? _(w->label) : action_label(a);
+}
+
+const char *ui_key_help(const struct screen *s, enum action a)
+{
+    const struct key_words *w = own_words(s, a);
+    return w && w->help ? _(w->help) : action_help(a);
+}
+
 /* Columns an entry of the bar takes: key, space, label, space. */
-static int bar_width(enum action a)
+static int bar_width(const struct screen *s, enum action a)
 {
     const char *k = action_key(a);
     char key[16];
     snprintf(key, sizeof key, "%.*s", (int)strcspn(k, " "), k);
-    return utf8_width(key) + utf8_width(action_label(a)) + 2;
+    return utf8_width(key) + utf8_width(ui_key_label(s, a)) + 2;
 }
 
 static void draw_bar(struct ui *ui, const struct screen *s)
@@ -191,7 +211,7 @@ static void draw_bar(struct ui *ui, const struct screen *s)
     size_t n = bar_actions(s, acts, 32);
     /* Quit (the last entry) must always show: the room for it is kept, and
      * the entries before that do not fit are left out. */
-    int keep = n ? bar_width(acts[n - 1]) : 0;
+    int keep = n ? bar_width(s, acts[n - 1]) : 0;
     move(ui->rows - 1, 0);
     clrtoeol();
     int x = 0;
@@ -200,7 +220,7 @@ static void draw_bar(struct ui *ui, const struct screen *s)
         const char *k = action_key(acts[i]);
         size_t kl = strcspn(k, " ");
         snprintf(key, sizeof key, "%.*s", (int)kl, k);
-        const char *label = action_label(acts[i]);
+        const char *label = ui_key_label(s, acts[i]);
         int w = utf8_width(key) + utf8_width(label) + 2;
         bool last = i + 1 == n;
         if (x + w > ui->cols - keep && !last)

@@ -98,14 +98,14 @@ END_TEST
 
 static const struct { const char *lang; double v; int dec; const char *dec_s, *fixed_s, *pct_s; } fmt[] = {
     {"vi", 20.5, 2, "20,5", "20,50", "20,50 %"},
-    {"en", 20.5, 2, "20.5", "20.50", "20.50%"},
+    {"en", 20.5, 2, "20.5", "20.50", "20.50 %"},
     {"vi", 1500000, 0, "1.500.000", "1.500.000", "1.500.000 %"},
-    {"en", 1500000, 0, "1,500,000", "1,500,000", "1,500,000%"},
+    {"en", 1500000, 0, "1,500,000", "1,500,000", "1,500,000 %"},
     {"vi", 83.3333, 2, "83,33", "83,33", "83,33 %"},
-    {"en", 83.3333, 2, "83.33", "83.33", "83.33%"},
+    {"en", 83.3333, 2, "83.33", "83.33", "83.33 %"},
     {"vi", 0, 1, "0", "0,0", "0,0 %"},
     {"vi", -2.25, 1, "-2,3", "-2,3", "-2,3 %"},
-    {"en", 999.999, 2, "1,000", "1,000.00", "1,000.00%"},
+    {"en", 999.999, 2, "1,000", "1,000.00", "1,000.00 %"},
 };
 
 START_TEST(test_format)
@@ -132,6 +132,10 @@ START_TEST(test_format_int_round_trip)
         number_format_int(vs[i], buf);
         ck_assert_msg(number_parse_int(buf, NUM_INT, &back) == ST_OK && back == vs[i], "%s", buf);
     }
+    number_format_plain(1500.25, 2, buf);
+    ck_assert_str_eq(buf, "1500,25");
+    double back = 0;
+    ck_assert(number_parse(buf, NUM_DECIMAL, &back) == ST_OK && back == 1500.25);
     number_format_int(-1234, buf);
     ck_assert_str_eq(buf, "-1.234");
     i18n_set_lang("en");

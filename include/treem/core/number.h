@@ -24,6 +24,8 @@ enum number_flags {
     NUM_PERCENT = 1 << 1, /* a trailing "%" allowed (the value is not divided) */
     NUM_MONEY = 1 << 2,   /* a trailing "đ", "đồng", "VND" or "VNĐ" allowed */
     NUM_SIGNED = 1 << 3,  /* a leading "-" allowed */
+    NUM_DOT_DECIMAL = 1 << 4, /* one dot is a decimal point ("1.125" = 1,125): files
+                               * written by programs, where grouping is not used */
 };
 
 /* Reads text as a number; on failure returns ST_INVALID with a message. */
@@ -39,9 +41,12 @@ char *number_format_int(long long v, char out[NUMBER_BUF]);
 /* v rounded to at most `decimals` decimals, trailing zeros dropped:
  * 20.5 → "20,5" (vi) or "20.5" (en); 1500 → "1.500" / "1,500". */
 char *number_format_decimal(double v, int decimals, char out[NUMBER_BUF]);
+/* As number_format_decimal without grouping, for a value put in a field to
+ * be edited: "1500,25" (vi), "1500.25" (en) read back the same. */
+char *number_format_plain(double v, int decimals, char out[NUMBER_BUF]);
 /* As number_format_decimal with exactly `decimals` decimals kept. */
 char *number_format_fixed(double v, int decimals, char out[NUMBER_BUF]);
-/* A percentage: "83,33 %" (vi) or "83.33%" (en), exactly `decimals` decimals. */
+/* A percentage: "83,33 %" (vi) or "83.33 %" (en), exactly `decimals` decimals. */
 char *number_format_percent(double v, int decimals, char out[NUMBER_BUF]);
 
 #endif

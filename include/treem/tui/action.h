@@ -25,8 +25,8 @@
     X(ACT_CALENDAR,  "F12",    N_("Calendar"), N_("show the year's calendar: events, report deadlines, tasks due")) \
     X(ACT_FACTS,     "Ctrl-G", N_("Groups"),  N_("special-circumstance groups, weight and height, health checks of this child")) \
     X(ACT_MENU,      "F9 Tab", N_("Menu"),    N_("go to the next screen of the menu row")) \
-    X(ACT_MENU_PREV, "S-Tab",  N_("Prev"),    N_("go to the previous screen of the menu row")) \
-    X(ACT_JUMP,      "1-9 A-1", N_("Go to"),  N_("jump to a screen of the menu row by its number (Alt+number while typing)")) \
+    X(ACT_MENU_PREV, "Shift+Tab", N_("Prev"), N_("go to the previous screen of the menu row")) \
+    X(ACT_JUMP,      "1…9 Alt+1…9", N_("Go to"), N_("jump to a screen of the menu row by its number (Alt+number while typing)")) \
     X(ACT_UP,        "Up",     N_("Up"),      N_("move up")) \
     X(ACT_DOWN,      "Down",   N_("Down"),    N_("move down")) \
     X(ACT_PGUP,      "PgUp",   N_("PgUp"),    N_("move one page up")) \
@@ -35,13 +35,13 @@
     X(ACT_END,       "End",    N_("Last"),    N_("go to the last item or the end of the field")) \
     X(ACT_LEFT,      "Left",   N_("Left"),    N_("move the cursor one character left")) \
     X(ACT_RIGHT,     "Right",  N_("Right"),   N_("move the cursor one character right")) \
-    X(ACT_BACKSPACE, "Bksp",   N_("Erase"),   N_("erase the character before the cursor")) \
+    X(ACT_BACKSPACE, "Backspace",   N_("Erase"),   N_("erase the character before the cursor")) \
     X(ACT_DELCHAR,   "Ctrl-D", N_("Erase"),   N_("erase the character under the cursor")) \
     X(ACT_CLEAR,     "Ctrl-U", N_("Clear"),   N_("clear the field")) \
     X(ACT_NEXT_FIELD,"Tab",    N_("Next"),    N_("go to the next field")) \
-    X(ACT_PREV_FIELD,"S-Tab",  N_("Prev"),    N_("go to the previous field")) \
+    X(ACT_PREV_FIELD,"Shift+Tab",  N_("Prev"),    N_("go to the previous field")) \
     X(ACT_REDRAW,    "Ctrl-L", N_("Redraw"),  N_("redraw the screen")) \
-    X(ACT_YEAR,      "<>",     N_("Year"),    N_("show the year before (< or Left) or after (> or Right)")) \
+    X(ACT_YEAR,      "< >",     N_("Year"),    N_("show the year before (< or Left) or after (> or Right)")) \
     X(ACT_CLASS,     "c",      N_("Class"),   N_("change the recognition class (900, 850 or 800 points)")) \
     X(ACT_SCALES,    "Ctrl-R", N_("Scales"),  N_("edit the rubric: bands of each indicator, complete scales, maxima"))
 

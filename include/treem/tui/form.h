@@ -29,6 +29,10 @@ struct form {
     int label_cols;
 };
 
+/* A number put in a field to be edited, in the interface language and
+ * without grouping ("97,5", "1500"): it reads back the same. */
+void edit_num(double v, char *buf, size_t n);
+
 bool form_init(struct form *f, const struct form_def *defs, size_t n);
 void form_free(struct form *f);
 /* Value of field i (for a choice: its index as the untranslated msgid). */

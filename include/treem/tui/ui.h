@@ -20,6 +20,10 @@ enum screen_result { SR_UNHANDLED, SR_HANDLED, SR_POP, SR_QUIT };
 struct screen;
 struct ui;
 
+/* A screen's own words for a key it binds: the bar label and help text
+ * (English msgids; NULL keeps the action table's). */
+struct key_words { enum action a; const char *label, *help; };
+
 struct screen_ops {
     const char *title;            /* English msgid */
     const enum action *actions;   /* this screen's keys, shown in the bar */
@@ -33,6 +37,8 @@ struct screen_ops {
     bool (*text_mode)(struct screen *s);             /* may be NULL: false */
     bool (*unsaved)(struct screen *s);               /* may be NULL: false */
     void (*resume)(struct screen *s);                /* back on top after a pop; may be NULL */
+    const struct key_words *words;                   /* may be NULL */
+    size_t nwords;
 };
 
 struct screen {
@@ -108,6 +114,10 @@ enum action ui_read_key(struct ui *ui, bool text_mode, char text[8], int *digit)
  * (a timeout, or a key sequence the terminal description lacks). */
 enum ui_key { UK_NONE, UK_CHAR, UK_CODE, UK_ESC, UK_ALT_DIGIT, UK_PASTE };
 enum ui_key ui_get_key(struct ui *ui, WINDOW *w, wint_t *wc);
+
+/* What key a does on screen s: the screen's own words, else the table's. */
+const char *ui_key_label(const struct screen *s, enum action a);
+const char *ui_key_help(const struct screen *s, enum action a);
 
 /* The actions shown for screen s (globals included), for the bar and help. */
 size_t ui_screen_actions(const struct screen *s, enum action *out, size_t max);
