@@ -499,6 +499,11 @@ enum status children_subgroups(struct db *db, struct child_subgroup **out, size_
     return child_facts_subgroups(db, out, n);
 }
 
+enum status children_ethnic_names(struct db *db, char ***out, size_t *n)
+{
+    return child_facts_ethnic_names(db, out, n);
+}
+
 enum status children_index_waiting(struct db *db, long long *n)
 {
     return child_fts_waiting(db, n);

@@ -24,8 +24,10 @@ struct child_form_state {
     struct form_def defs[CF__COUNT];
     char *labels[CF__COUNT];
     const char **choices[CF__COUNT]; /* malloc'd, NULL-terminated: any length */
-    char **villages;
-    size_t nvillages;
+    size_t nchoices[CF__COUNT];      /* the list's own; one slot more is kept */
+    char *own[CF__COUNT];            /* the record's value when the list lacks it */
+    char **villages, **ethnics;
+    size_t nvillages, nethnics;
     struct form form;
     struct child orig;            /* as read (id 0 for a new child) */
     struct child_matches dups;
@@ -49,17 +51,19 @@ static void build_defs(struct child_form_state *st)
             fd->hint = N_("years, when the date of birth is not known");
         else if (d->kind == CFK_PID)
             fd->hint = N_("12 digits");
+        bool ethnic = f == CF_ETHNICITY && st->nethnics;
+        char **names = ethnic ? st->ethnics : st->villages;
         size_t n = d->kind == CFK_ENUM ? d->def->n : d->kind == CFK_BOOL ? 3
-                 : d->kind == CFK_VILLAGE ? st->nvillages + 1 : 0;
-        if (n && !(st->choices[f] = calloc(n + 1, sizeof *st->choices[f])))
+                 : d->kind == CFK_VILLAGE ? st->nvillages + 1 : ethnic ? st->nethnics + 1 : 0;
+        /* one slot more for a value the list lacks, and the NULL */
+        if (n && !(st->choices[f] = calloc(n + 2, sizeof *st->choices[f])))
             n = 0;
         for (size_t i = 0; i < n; i++)
             st->choices[f][i] = d->kind == CFK_ENUM ? d->def->items[i].label
                               : d->kind == CFK_BOOL ? bool_choices[i]
-                              : i == 0 ? "—" : st->villages[i - 1];
-        if (!n)
-            continue;
-        if (d->kind == CFK_ENUM || d->kind == CFK_BOOL || d->kind == CFK_VILLAGE) {
+                              : i == 0 ? "—" : names[i - 1];
+        st->nchoices[f] = n;
+        if (n) {
             fd->kind = FK_CHOICE;
             fd->choices = st->choices[f];
         }
@@ -69,6 +73,26 @@ static void build_defs(struct child_form_state *st)
 static int int_at(const struct child *c, int f)
 {
     return *(const int *)((const char *)c + child_fields[f].offset);
+}
+
+/* The choice of a name: its place in the list, or the slot kept for a
+ * value the list lacks (a village renamed, an ethnic group spelt another
+ * way), so that saving never changes what was not touched. */
+static int name_choice(struct child_form_state *st, int f, const char *value)
+{
+    size_t n = st->nchoices[f];
+    free(st->own[f]);
+    st->own[f] = NULL;
+    st->choices[f][n] = NULL;
+    if (!value || !*value)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(st->choices[f][i], value) == 0)
+            return (int)i;
+    if (!(st->own[f] = strdup(value)))
+        return 0;
+    st->choices[f][n] = st->own[f];
+    return (int)n;
 }
 
 /* Puts the record's values into the form. */
@@ -82,12 +106,10 @@ static void fill_form(struct child_form_state *st, const struct child *c)
             form_set_choice(&st->form, (size_t)f, v >= 0 && (size_t)v < d->def->n ? v : 0);
         } else if (d->kind == CFK_BOOL) {
             form_set_choice(&st->form, (size_t)f, int_at(c, f) + 1);
-        } else if (d->kind == CFK_VILLAGE) {
-            int idx = 0;
-            for (size_t i = 0; c->village && i < st->nvillages; i++)
-                if (strcmp(st->villages[i], c->village) == 0)
-                    idx = (int)i + 1;
-            form_set_choice(&st->form, (size_t)f, idx);
+        } else if (st->defs[f].kind == FK_CHOICE) { /* a village, an ethnic group */
+            strbuf_reset(&sb);
+            child_field_text(c, (enum child_field)f, CHILD_FMT_SHOW, &sb);
+            form_set_choice(&st->form, (size_t)f, name_choice(st, f, strbuf_str(&sb)));
         } else {
             strbuf_reset(&sb);
             child_field_text(c, (enum child_field)f, CHILD_FMT_SHOW, &sb);
@@ -120,6 +142,8 @@ static void child_form_enter(struct screen *s)
 {
     struct child_form_state *st = s->state;
     village_list(s->ui->db, &st->villages, &st->nvillages);
+    if (children_ethnic_names(s->ui->db, &st->ethnics, &st->nethnics) != ST_OK)
+        st->nethnics = 0;
     build_defs(st);
     form_init(&st->form, st->defs, CF__COUNT);
     child_init(&st->orig);
@@ -135,9 +159,11 @@ static void child_form_leave(struct screen *s)
     child_free(&st->orig);
     child_matches_free(&st->dups);
     string_list_free(st->villages, st->nvillages);
+    string_list_free(st->ethnics, st->nethnics);
     for (int f = 0; f < CF__COUNT; f++) {
         free(st->labels[f]);
         free(st->choices[f]);
+        free(st->own[f]);
     }
 }
 
@@ -150,8 +176,8 @@ static const char *typed_value(struct child_form_state *st, int f)
         return d->def->items[idx].code;
     if (d->kind == CFK_BOOL)
         return bool_codes[idx];
-    if (d->kind == CFK_VILLAGE)
-        return idx ? st->villages[idx - 1] : "";
+    if (st->defs[f].kind == FK_CHOICE) /* a village, an ethnic group: the name */
+        return idx ? st->choices[f][idx] : "";
     return form_value(&st->form, (size_t)f);
 }
 

@@ -96,6 +96,9 @@ enum status children_checks(struct db *db, long long child_id, struct date **out
 
 /* The 48 sub-groups, for a picker (see child_facts_subgroups). */
 enum status children_subgroups(struct db *db, struct child_subgroup **out, size_t *n);
+/* The ethnic groups' names of the catalogue, for a picker (free with
+ * string_list_free). */
+enum status children_ethnic_names(struct db *db, char ***out, size_t *n);
 
 /* A new uid "<commune>-<10 characters of Crockford base32>" from the
  * system's random source, into out (CHILD_UID_BUF bytes). */

@@ -26,7 +26,7 @@
     X(ACT_FACTS,     "Ctrl-G", N_("Groups"),  N_("special-circumstance groups, weight and height, health checks of this child")) \
     X(ACT_MENU,      "F9 Tab", N_("Menu"),    N_("go to the next screen of the menu row")) \
     X(ACT_MENU_PREV, "Shift+Tab", N_("Prev"), N_("go to the previous screen of the menu row")) \
-    X(ACT_JUMP,      "1…9 Alt+1…9", N_("Go to"), N_("jump to a screen of the menu row by its number (Alt+number while typing)")) \
+    X(ACT_JUMP,      "1…9 Alt+1…9", N_("Go to"), N_("go to a screen of the menu row by its number (Alt+ while typing)")) \
     X(ACT_UP,        "Up",     N_("Up"),      N_("move up")) \
     X(ACT_DOWN,      "Down",   N_("Down"),    N_("move down")) \
     X(ACT_PGUP,      "PgUp",   N_("PgUp"),    N_("move one page up")) \
