@@ -330,6 +330,12 @@ enum status children_page(struct db *db, const struct child_query *q, size_t off
     return child_search_page(db, q, offset, limit, rows, n);
 }
 
+enum status children_each(struct db *db, const struct child_query *q, size_t offset,
+                          long long limit, child_row_fn fn, void *ctx)
+{
+    return child_search_each(db, q, offset, limit, fn, ctx);
+}
+
 enum status children_count_upto(struct db *db, const struct child_query *q, long long cap,
                                 long long *n)
 {

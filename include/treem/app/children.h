@@ -63,6 +63,10 @@ enum status children_find(struct db *db, const char *code_or_uid, struct child *
  * also per keystroke; and the exact number (may read the whole register). */
 enum status children_page(struct db *db, const struct child_query *q, size_t offset, size_t limit,
                           struct child_row *rows, size_t *n);
+/* Every match in list order, one pass (see child_search_each): for
+ * listing all of them (treem child list). */
+enum status children_each(struct db *db, const struct child_query *q, size_t offset,
+                          long long limit, child_row_fn fn, void *ctx);
 enum status children_count_upto(struct db *db, const struct child_query *q, long long cap,
                                 long long *n);
 enum status children_count(struct db *db, const struct child_query *q, long long *n);
