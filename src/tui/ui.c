@@ -238,14 +238,25 @@ static void draw_bar(struct ui *ui, const struct screen *s)
     }
 }
 
+/* The status line; a message too long for it takes the rows above it
+ * (up to three, over the screen's last rows) so it reads whole. */
 static void draw_status(struct ui *ui)
 {
     move(ui->rows - 2, 0);
     clrtoeol();
     if (!ui->status[0])
         return;
+    int starts[3], lens[3];
+    int n = ui_wrap(ui->status, ui->cols - 1, starts, lens, 3);
     ui_attr(stdscr, ui->status_error ? UC_ERROR : UC_STATUS, true);
-    ui_print(stdscr, ui->rows - 2, 0, ui->cols, ui->status);
+    for (int i = 0; i < n; i++) {
+        int y = ui->rows - 1 - n + i;
+        char *line = strndup(ui->status + starts[i], (size_t)lens[i]);
+        move(y, 0);
+        clrtoeol();
+        ui_print(stdscr, y, 0, ui->cols, line ? line : "");
+        free(line);
+    }
     ui_attr(stdscr, ui->status_error ? UC_ERROR : UC_STATUS, false);
 }
 

@@ -58,7 +58,7 @@ struct ui {
     int rows, cols;
     struct screen *stack[UI_MAX_DEPTH];
     int depth;
-    char status[256];
+    char status[1024];
     bool status_error;
     bool status_own;              /* the status is the idle indexing's own */
     char title[160];              /* commune name for the title row */
