@@ -266,7 +266,7 @@ static const struct form_def step_defs[S__COUNT] = {
     {N_("Plan: department"), FK_TEXT, 100, NULL, N_("who is responsible")},
     {N_("Plan: start"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
     {N_("Plan: end"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
-    {N_("Plan: cost"), FK_TEXT, 12, NULL, N_("đồng")},
+    {N_("Plan: cost"), FK_TEXT, 24, NULL, N_("đồng, e.g. 1.500.000")},
     {N_("Separation ended"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy, empty while it lasts")},
     {N_("Ended at"), FK_TEXT, 5, NULL, N_("hh:mm")},
 };
