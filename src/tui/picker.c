@@ -1,6 +1,7 @@
 /* picker — a choice field's values as a list of any length, filtered while
- * typing by words in any order, without tone marks ("bo hoc" finds "Bỏ
- * học"); Enter takes the selected value into the form, Esc changes nothing. */
+ * typing by the beginnings of words in any order, without tone marks ("bo
+ * hoc" finds "Bỏ học", "cong an" finds "Công an xã" and not "Cán bộ … công
+ * tác"); Enter takes the selected value into the form, Esc changes nothing. */
 #include <config.h>
 #include "treem/tui/picker.h"
 #include "treem/tui/list.h"
@@ -24,14 +25,25 @@ struct picker_state {
 
 struct picker_arg { struct form *form; size_t field; const char *typed; };
 
-/* Every word of the folded filter occurs in the folded label. */
+/* w begins a word of the folded label ("an" begins "an" in "công an xã",
+ * not "cán"). */
+static bool begins_a_word(const char *label, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = label; *p; p++)
+        if ((p == label || strchr(" (/-–", p[-1])) && strncmp(p, w, n) == 0)
+            return true;
+    return false;
+}
+
+/* Every word of the folded filter begins a word of the folded label. */
 static bool matches(const char *label, const char *filter)
 {
     char *copy = strdup(filter);
     bool ok = copy != NULL;
     for (char *save = NULL, *w = copy ? strtok_r(copy, " ", &save) : NULL; ok && w;
          w = strtok_r(NULL, " ", &save))
-        ok = strstr(label, w) != NULL;
+        ok = begins_a_word(label, w);
     free(copy);
     return ok;
 }

@@ -263,7 +263,7 @@ static const struct form_def step_defs[S__COUNT] = {
     {N_("Notes"), FK_TEXT, 2000, NULL, NULL},
     {N_("Risk ratings"), FK_TEXT, 500, NULL, N_("detailed assessment: factor=cao; factor=thấp")},
     {N_("Plan: service"), FK_TEXT, 200, NULL, N_("plan: a service or task")},
-    {N_("Plan: department"), FK_TEXT, 100, NULL, N_("who is responsible")},
+    {N_("Plan: department"), FK_CHOICE, 0, NULL, NULL}, /* the departments: a picker */
     {N_("Plan: start"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
     {N_("Plan: end"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
     {N_("Plan: cost"), FK_TEXT, 24, NULL, N_("đồng, e.g. 1.500.000")},
@@ -271,15 +271,42 @@ static const struct form_def step_defs[S__COUNT] = {
     {N_("Ended at"), FK_TEXT, 5, NULL, N_("hh:mm")},
 };
 
+/* The step form; the form first, so s->state is also the form. */
+struct step_state {
+    struct form form;
+    struct form_def defs[S__COUNT];
+    struct department *depts;
+    size_t ndepts;
+    const char **dept_labels;     /* "—", then each name; NULL-terminated */
+};
+
 static void step_enter(struct screen *s)
 {
-    struct form *f = s->state;
-    form_init(f, step_defs, S__COUNT);
-    set_now(f, S_DATE, S_HOUR);
-    form_mark_saved(f);
+    struct step_state *st = s->state;
+    memcpy(st->defs, step_defs, sizeof st->defs);
+    if (department_repo_list(s->ui->db, false, &st->depts, &st->ndepts) != ST_OK)
+        st->depts = NULL, st->ndepts = 0;
+    st->dept_labels = calloc(st->ndepts + 2, sizeof *st->dept_labels);
+    if (st->dept_labels) {
+        st->dept_labels[0] = "—";
+        for (size_t i = 0; i < st->ndepts; i++)
+            st->dept_labels[i + 1] = st->depts[i].name;
+    }
+    st->defs[S_DEPT].choices = st->dept_labels;
+    if (!st->dept_labels) /* out of memory: no departments to choose */
+        st->defs[S_DEPT] = (struct form_def){N_("Plan: department"), FK_TEXT, 0, NULL, NULL};
+    form_init(&st->form, st->defs, S__COUNT);
+    set_now(&st->form, S_DATE, S_HOUR);
+    form_mark_saved(&st->form);
 }
 
-static void step_leave(struct screen *s) { form_free(s->state); }
+static void step_leave(struct screen *s)
+{
+    struct step_state *st = s->state;
+    form_free(&st->form);
+    free(st->dept_labels);
+    department_list_free(st->depts, st->ndepts);
+}
 
 static void step_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
@@ -321,13 +348,10 @@ static bool read_item(struct screen *s, struct form *f, struct case_service *v, 
         return true;
     v->task = strdup(form_value(f, S_TASK));
     *n = 1;
-    struct department d;
-    if (*form_value(f, S_DEPT)) {
-        if (department_repo_find(s->ui->db, form_value(f, S_DEPT), &d) != ST_OK)
-            return form_set_error(f, S_DEPT, status_message()), false;
-        v->department_id = d.id;
-        department_clear(&d);
-    }
+    const struct step_state *ss = s->state;
+    int dept = ss->dept_labels ? form_choice(f, S_DEPT) : 0;
+    if (dept > 0 && (size_t)dept <= ss->ndepts)
+        v->department_id = ss->depts[dept - 1].id;
     const size_t df[] = {S_START, S_END};
     struct date *dd[] = {&v->start_on, &v->end_on};
     for (int i = 0; i < 2; i++)
@@ -404,7 +428,7 @@ const struct screen_ops scr_case_step_ops = {
     .title = N_("Case step"),
     .actions = form_actions,
     .nactions = sizeof form_actions / sizeof *form_actions,
-    .state_size = sizeof(struct form),
+    .state_size = sizeof(struct step_state),
     .enter = step_enter,
     .leave = step_leave,
     .draw = step_draw,

@@ -32,7 +32,14 @@ keys Right Right Right
 wait_for "◂ Kế hoạch hỗ trợ ▸"
 keys Down Down Down Down Down Down Down
 type_text "Hỗ trợ học phí"
-keys Down Down Down Down
+keys Down
+type_text "cong an"
+wait_for "Chọn: KH: đơn vị phụ trách"
+wait_for "Công an xã"
+keys Enter
+wait_for "◂ Công an xã ▸"
+ok "the department is chosen from the list by typing words"
+keys Down Down Down
 type_text "500,000"
 keys F2
 wait_for "'500,000' không phải là số nguyên"
@@ -44,6 +51,7 @@ keys F2
 wait_for "Vụ việc VV-0001"
 "$TREEM_BIN" --db "$E2E_DB" case show VV-0001 > "$E2E_DIR/case.txt"
 grep -q "1500000" "$E2E_DIR/case.txt" || fail "cost: $(cat "$E2E_DIR/case.txt")"
+grep -q "Công an xã" "$E2E_DIR/case.txt" || fail "department: $(cat "$E2E_DIR/case.txt")"
 ok "1.500.000 đ is stored as 1500000 đồng"
 
 # weight and height (Ctrl-G in the child's form)
