@@ -23,7 +23,33 @@ struct value_state {
     bool have;
     struct score_sheet sheet;
     long idx;                  /* the indicator in sheet.rubric.ind, -1 when absent */
+    struct department *depts;  /* the departments with a code, to choose from */
+    size_t ndepts;
+    const char **dept_labels;  /* "—", then each name; NULL-terminated */
 };
+
+/* The departments as the choices of the Department field. */
+static void load_depts(struct screen *s, struct value_state *st)
+{
+    if (department_repo_list(s->ui->db, false, &st->depts, &st->ndepts) != ST_OK)
+        st->depts = NULL, st->ndepts = 0;
+    st->dept_labels = calloc(st->ndepts + 2, sizeof *st->dept_labels);
+    size_t n = 0;
+    if (st->dept_labels)
+        st->dept_labels[n++] = "—";
+    for (size_t i = 0; st->dept_labels && i < st->ndepts; i++)
+        st->dept_labels[n++] = st->depts[i].name;
+}
+
+/* The choice of a stored department (its code, or its name). */
+static int dept_choice(const struct value_state *st, const char *stored)
+{
+    for (size_t i = 0; stored && *stored && i < st->ndepts; i++)
+        if ((st->depts[i].code && strcmp(st->depts[i].code, stored) == 0) ||
+            strcmp(st->depts[i].name, stored) == 0)
+            return (int)i + 1;
+    return 0;
+}
 
 static const char *value_hint(enum rubric_kind k)
 {
@@ -45,7 +71,7 @@ static void prefill(struct value_state *st)
         form_set(&st->form, F_VALUE, v);
     }
     form_set(&st->form, F_EVIDENCE, l->evidence);
-    form_set(&st->form, F_DEPT, l->department ? l->department : "");
+    form_set_choice(&st->form, F_DEPT, dept_choice(st, l->department));
     form_mark_saved(&st->form);
 }
 
@@ -64,9 +90,13 @@ static void value_enter(struct screen *s)
         {N_("Value"), FK_TEXT, 20, NULL,
          st->idx >= 0 ? value_hint(st->sheet.rubric.ind[st->idx].kind) : NULL},
         {N_("Evidence"), FK_TEXT, 400, NULL, N_("document, register or report that proves it")},
-        {N_("Department"), FK_TEXT, 60, NULL, N_("code or name, e.g. yte or y tế")},
+        {N_("Department"), FK_CHOICE, 0, NULL, NULL}, /* a picker: type words of the name */
     };
+    load_depts(s, st);
     memcpy(st->defs, defs, sizeof defs);
+    st->defs[F_DEPT].choices = st->dept_labels;
+    if (!st->dept_labels)
+        st->defs[F_DEPT].kind = FK_TEXT;
     form_init(&st->form, st->defs, F__COUNT);
     if (st->idx >= 0)
         prefill(st);
@@ -76,6 +106,8 @@ static void value_leave(struct screen *s)
 {
     struct value_state *st = s->state;
     form_free(&st->form);
+    free(st->dept_labels);
+    department_list_free(st->depts, st->ndepts);
     if (st->have)
         score_sheet_free(&st->sheet);
 }
@@ -120,20 +152,18 @@ static bool check(struct screen *s, char *code, size_t n)
     struct value_state *st = s->state;
     const struct rubric_indicator *ind = &st->sheet.rubric.ind[st->idx];
     double v;
-    const char *text = form_value(&st->form, F_VALUE), *dept = form_value(&st->form, F_DEPT);
+    const char *text = form_value(&st->form, F_VALUE);
+    int dept = st->dept_labels ? form_choice(&st->form, F_DEPT) : 0;
     form_clear_errors(&st->form);
     if (text[0] && score_parse_value(ind, text, &v) != ST_OK)
         form_set_error(&st->form, F_VALUE, status_message());
     code[0] = '\0';
-    if (dept[0]) {
-        struct department d = {0};
-        if (department_repo_find(s->ui->db, dept, &d) != ST_OK)
-            form_set_error(&st->form, F_DEPT, status_message());
-        else if (!d.code)
+    if (dept > 0 && (size_t)dept <= st->ndepts) {
+        const struct department *d = &st->depts[dept - 1];
+        if (!d->code)
             form_set_error(&st->form, F_DEPT, _("Department: this department has no code"));
         else
-            snprintf(code, n, "%s", d.code);
-        department_clear(&d);
+            snprintf(code, n, "%s", d->code);
     }
     return !form_has_errors(&st->form);
 }
