@@ -99,6 +99,27 @@ wait_for "Vụ việc"
 grep -q "xyz" "$E2E_DIR/show.txt" && fail "discarded input was saved"
 ok "Leave without saving, chosen with Right Right Enter, discards"
 
+# layout at 80 columns: a long label ends in … inside its column, with a
+# gap before the value; the ethnic group is chosen from the catalogue
+keys 2
+wait_for "tìm thấy 1"
+keys F3
+wait_for "Trẻ mới"
+keys BTab
+wait_for "Ngày tiêm chủng đầy đủ (dưới 1 tu…  dd/mm/yyyy"
+ok "a label longer than its column ends in … and never runs into the value"
+keys Tab Tab Tab Tab Tab Tab
+type_text "thai"
+wait_for "Chọn: Dân tộc"
+wait_for "Thái"
+keys Enter
+wait_for "◂ Thái ▸"
+ok "the ethnic group is chosen from the catalogue by typing"
+keys Escape
+wait_for "Có dữ liệu chưa lưu"
+keys Right Right Enter
+wait_for "tìm thấy 1"
+
 keys F10
 wait_for "[treem exited] 0"
 done_testing

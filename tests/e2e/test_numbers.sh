@@ -45,6 +45,9 @@ keys F2
 wait_for "'500,000' không phải là số nguyên"
 wait_for "500,000"
 ok "a cost of 500,000 is refused at the field and stays as typed"
+# the message is longer than a row: it wraps under the field, never cut
+wait_for "nhóm hàng nghìn bằng dấu chấm: 1.500.000)"
+ok "a message longer than the screen is wide is shown whole"
 keys C-u
 type_text "1.500.000 đ"
 keys F2
