@@ -34,7 +34,7 @@ static void help_enter(struct screen *s)
     /* movement and editing keys that every list and form understands */
     static const enum action common[] = {ACT_BACK, ACT_OPEN, ACT_UP, ACT_DOWN, ACT_PGUP,
                                          ACT_PGDN, ACT_HOME, ACT_END, ACT_JUMP,
-                                         ACT_MENU_PREV, ACT_REDRAW};
+                                         ACT_REDRAW};
     /* and the editing keys where the screen takes text (forms, search lines) */
     static const enum action editing[] = {ACT_LEFT, ACT_RIGHT, ACT_BACKSPACE, ACT_DELCHAR,
                                           ACT_CLEAR, ACT_NEXT_FIELD, ACT_PREV_FIELD};

@@ -196,45 +196,26 @@ const char *ui_key_help(const struct screen *s, enum action a)
     return w && w->help ? _(w->help) : action_help(a);
 }
 
-/* Columns an entry of the bar takes: key, space, label, space. */
-static int bar_width(const struct screen *s, enum action a)
-{
-    const char *k = action_key(a);
-    char key[16];
-    snprintf(key, sizeof key, "%.*s", (int)strcspn(k, " "), k);
-    return utf8_width(key) + utf8_width(ui_key_label(s, a)) + 2;
-}
-
+/* The bar as action_bar_layout() lays it out, in this screen's words. */
 static void draw_bar(struct ui *ui, const struct screen *s)
 {
     enum action acts[32];
+    const char *labels[32];
+    struct bar_entry e[32];
     size_t n = bar_actions(s, acts, 32);
-    /* Quit (the last entry) must always show: the room for it is kept, and
-     * the entries before that do not fit are left out. */
-    int keep = n ? bar_width(s, acts[n - 1]) : 0;
+    for (size_t i = 0; i < n; i++)
+        labels[i] = ui_key_label(s, acts[i]);
+    size_t shown = action_bar_layout(acts, labels, n, ui->cols, e);
     move(ui->rows - 1, 0);
     clrtoeol();
-    int x = 0;
-    for (size_t i = 0; i < n; i++) {
-        char key[16];
-        const char *k = action_key(acts[i]);
-        size_t kl = strcspn(k, " ");
-        snprintf(key, sizeof key, "%.*s", (int)kl, k);
-        const char *label = ui_key_label(s, acts[i]);
-        int w = utf8_width(key) + utf8_width(label) + 2;
-        bool last = i + 1 == n;
-        if (x + w > ui->cols - keep && !last)
-            continue;
-        if (x + w > ui->cols)
-            x = ui->cols - w;
+    for (size_t i = 0; i < shown; i++) {
+        int x = e[i].x, kw = utf8_width(e[i].key);
         ui_attr(stdscr, UC_BAR_KEY, true);
-        ui_print(stdscr, ui->rows - 1, x, ui->cols - x, key);
+        ui_print(stdscr, ui->rows - 1, x, ui->cols - x, e[i].key);
         ui_attr(stdscr, UC_BAR_KEY, false);
-        x += utf8_width(key) + 1;
         ui_attr(stdscr, UC_BAR_LABEL, true);
-        ui_print(stdscr, ui->rows - 1, x, ui->cols - x, label);
+        ui_print(stdscr, ui->rows - 1, x + kw + 1, ui->cols - x - kw - 1, e[i].label);
         ui_attr(stdscr, UC_BAR_LABEL, false);
-        x += utf8_width(label) + 1;
     }
 }
 
