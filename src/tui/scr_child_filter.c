@@ -22,7 +22,7 @@ static const int sex_values[] = {-1, CHILD_SEX_MALE, CHILD_SEX_FEMALE, CHILD_SEX
 
 struct filter_state {
     struct form_def defs[F__COUNT];
-    const char *village_choices[66];
+    const char **village_choices;  /* "Any", then every village: any number of them */
     char **villages;
     size_t nvillages;
     struct form form;
@@ -33,14 +33,16 @@ static void filter_enter(struct screen *s)
     struct filter_state *st = s->state;
     const struct child_filter *cf = s->arg;
     village_list(s->ui->db, &st->villages, &st->nvillages);
-    size_t nv = st->nvillages < 64 ? st->nvillages : 64;
-    st->village_choices[0] = N_("Any");
+    st->village_choices = calloc(st->nvillages + 2, sizeof *st->village_choices);
+    size_t nv = st->village_choices ? st->nvillages : 0;
+    static const char *const any_only[] = {N_("Any"), NULL};
     for (size_t i = 0; i < nv; i++)
         st->village_choices[i + 1] = st->villages[i];
-    st->village_choices[nv + 1] = NULL;
+    if (st->village_choices)
+        st->village_choices[0] = N_("Any");
     const struct form_def defs[F__COUNT] = {
         {N_("List"), FK_CHOICE, 0, scope_choices, NULL},
-        {N_("Village"), FK_CHOICE, 0, st->village_choices, NULL},
+        {N_("Village"), FK_CHOICE, 0, st->village_choices ? st->village_choices : any_only, NULL},
         {N_("Sex"), FK_CHOICE, 0, sex_choices, NULL},
         {N_("Age from"), FK_TEXT, 2, NULL, N_("years")},
         {N_("Age to"), FK_TEXT, 2, NULL, N_("years")},
@@ -49,6 +51,11 @@ static void filter_enter(struct screen *s)
     memcpy(st->defs, defs, sizeof defs);
     form_init(&st->form, st->defs, F__COUNT);
     form_set_choice(&st->form, F_SCOPE, (int)cf->q.scope);
+    for (size_t i = 0; cf->q.village_id && i < nv; i++) { /* the village chosen before */
+        long long id = 0;
+        if (children_find_village(s->ui->db, st->villages[i], &id) == ST_OK && id == cf->q.village_id)
+            form_set_choice(&st->form, F_VILLAGE, (int)i + 1);
+    }
     for (int i = 0; i < 4; i++)
         if (sex_values[i] == cf->q.sex)
             form_set_choice(&st->form, F_SEX, i);
@@ -65,6 +72,7 @@ static void filter_leave(struct screen *s)
 {
     struct filter_state *st = s->state;
     form_free(&st->form);
+    free(st->village_choices);
     string_list_free(st->villages, st->nvillages);
 }
 

@@ -120,6 +120,22 @@ wait_for "Có dữ liệu chưa lưu"
 keys Right Right Enter
 wait_for "tìm thấy 1"
 
+# the list's filter offers every village too, and keeps the one chosen
+keys F5
+wait_for "Liệt kê những trẻ nào"
+keys Down
+type_text "75"
+wait_for "Chọn: Thôn/tổ"
+keys Enter
+wait_for "◂ Thôn 75 ▸"
+keys F2
+wait_for "tìm thấy 0"
+keys F5
+wait_for "◂ Thôn 75 ▸"
+ok "the filter offers village 75 of 80 and shows it again when reopened"
+keys Escape
+wait_for "tìm thấy 0"
+
 keys F10
 wait_for "[treem exited] 0"
 done_testing

@@ -6,6 +6,7 @@
 # found through a carer, whose rows say so (→ the carer's name).
 . "$(dirname "$0")/lib.sh"
 
+command -v python3 >/dev/null || { echo "python3 is needed to generate the register"; exit 77; }
 SRC=${TREEM_SRCDIR:-$(dirname "$0")/../..}
 python3 "$SRC/tests/bench/gen_children.py" 30000 -o "$E2E_DIR/c.csv"
 "$TREEM_BIN" --db "$E2E_DB" init --commune 00004 >/dev/null
