@@ -213,12 +213,14 @@ static enum status prepare_stmt(struct db *db, const struct child_query *q, long
     return rc;
 }
 
-/* "ORDER BY <own name holds every word> DESC, sort_key, search LIMIT … OFFSET …" */
+/* "ORDER BY <the child's own name, code or ID holds every word> DESC,
+ * sort_key, search LIMIT … OFFSET …" */
 static bool order_sql(struct strbuf *sql, const struct prepared *p)
 {
     bool ok = strbuf_puts(sql, " ORDER BY ");
     for (int i = 0; ok && i < p->nwords; i++)
-        ok = strbuf_printf(sql, "%sinstr(c.name_fold, ?%d) > 0", i ? " AND " : "(", P_WORDS + i);
+        ok = strbuf_printf(sql, "%sinstr(c.name_fold || ' ' || lower(c.code) || ' ' || c.personal_id, "
+                                "?%d) > 0", i ? " AND " : "(", P_WORDS + i);
     if (ok && p->nwords)
         ok = strbuf_puts(sql, ") DESC, ");
     return ok && strbuf_printf(sql, "c.sort_key, c.search LIMIT ?%d OFFSET ?%d", P_LIMIT, P_OFFSET);

@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/tui/formscreen.h"
 #include "treem/tui/picker.h"
+#include "treem/db/department_repo.h"
 #include "treem/core/i18n.h"
 
 #include <stdio.h>
@@ -180,6 +181,26 @@ enum form_step form_leave_step(struct ui *ui, struct form *f, bool can_save)
     case LEAVE_DISCARD: return FORM_LEAVE;
     default: return FORM_USED;
     }
+}
+
+const char **department_choices(struct db *db, struct department **depts, size_t *n)
+{
+    if (department_repo_list(db, false, depts, n) != ST_OK) {
+        *depts = NULL;
+        *n = 0;
+        return NULL;
+    }
+    const char **labels = calloc(*n + 2, sizeof *labels);
+    if (!labels) {
+        department_list_free(*depts, *n);
+        *depts = NULL;
+        *n = 0;
+        return NULL;
+    }
+    labels[0] = "—";
+    for (size_t i = 0; i < *n; i++)
+        labels[i + 1] = (*depts)[i].name;
+    return labels;
 }
 
 void form_type(struct ui *ui, struct form *f, const char *utf8)

@@ -284,14 +284,7 @@ static void step_enter(struct screen *s)
 {
     struct step_state *st = s->state;
     memcpy(st->defs, step_defs, sizeof st->defs);
-    if (department_repo_list(s->ui->db, false, &st->depts, &st->ndepts) != ST_OK)
-        st->depts = NULL, st->ndepts = 0;
-    st->dept_labels = calloc(st->ndepts + 2, sizeof *st->dept_labels);
-    if (st->dept_labels) {
-        st->dept_labels[0] = "—";
-        for (size_t i = 0; i < st->ndepts; i++)
-            st->dept_labels[i + 1] = st->depts[i].name;
-    }
+    st->dept_labels = department_choices(s->ui->db, &st->depts, &st->ndepts);
     st->defs[S_DEPT].choices = st->dept_labels;
     if (!st->dept_labels) /* out of memory: no departments to choose */
         st->defs[S_DEPT] = (struct form_def){N_("Plan: department"), FK_TEXT, 0, NULL, NULL};

@@ -28,19 +28,6 @@ struct value_state {
     const char **dept_labels;  /* "—", then each name; NULL-terminated */
 };
 
-/* The departments as the choices of the Department field. */
-static void load_depts(struct screen *s, struct value_state *st)
-{
-    if (department_repo_list(s->ui->db, false, &st->depts, &st->ndepts) != ST_OK)
-        st->depts = NULL, st->ndepts = 0;
-    st->dept_labels = calloc(st->ndepts + 2, sizeof *st->dept_labels);
-    size_t n = 0;
-    if (st->dept_labels)
-        st->dept_labels[n++] = "—";
-    for (size_t i = 0; st->dept_labels && i < st->ndepts; i++)
-        st->dept_labels[n++] = st->depts[i].name;
-}
-
 /* The choice of a stored department (its code, or its name). */
 static int dept_choice(const struct value_state *st, const char *stored)
 {
@@ -92,7 +79,7 @@ static void value_enter(struct screen *s)
         {N_("Evidence"), FK_TEXT, 400, NULL, N_("document, register or report that proves it")},
         {N_("Department"), FK_CHOICE, 0, NULL, NULL}, /* a picker: type words of the name */
     };
-    load_depts(s, st);
+    st->dept_labels = department_choices(s->ui->db, &st->depts, &st->ndepts);
     memcpy(st->defs, defs, sizeof defs);
     st->defs[F_DEPT].choices = st->dept_labels;
     if (!st->dept_labels)

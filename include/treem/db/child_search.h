@@ -50,8 +50,9 @@ struct child_row {
     char why[CHILD_NAME_BUF + 32];
 };
 
-/* List order: with search words, the children whose own name holds them all
- * come first; then by given name. */
+/* List order: with search words, the children whose own name, code or ID
+ * number hold them all come first (before matches through a parent, the
+ * carer, a phone or the village); then by given name. */
 
 /* Rows offset … offset+limit−1 of the matches, in list order, into rows
  * (room for limit rows); *n gets how many were written. Cost grows with the

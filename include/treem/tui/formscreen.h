@@ -38,6 +38,13 @@ void formscreen_error(struct ui *ui, struct form *f, const char *msg, const char
  * picker (picker.h) narrowed by what was typed. */
 void form_type(struct ui *ui, struct form *f, const char *utf8);
 
+/* The commune's active departments as the values of a choice field: "—"
+ * (none), then each name; NULL-terminated. The caller frees the array with
+ * free() and *depts with department_list_free(). NULL (and no list) when
+ * they cannot be read. */
+struct department;
+const char **department_choices(struct db *db, struct department **depts, size_t *n);
+
 /* For a form inside a screen of its own making, on Esc: FORM_LEAVE when
  * nothing is unsaved or the person chose to leave without saving, FORM_SAVE
  * when they chose Save (F2), FORM_USED when they keep editing. */
