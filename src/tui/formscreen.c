@@ -4,6 +4,7 @@
 #include "treem/tui/picker.h"
 #include "treem/db/department_repo.h"
 #include "treem/core/i18n.h"
+#include "treem/core/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -205,8 +206,17 @@ const char **department_choices(struct db *db, struct department **depts, size_t
 
 void form_type(struct ui *ui, struct form *f, const char *utf8)
 {
-    if (f->n && f->defs[f->focus].kind == FK_CHOICE && utf8[0] != ' ')
+    if (f->n && f->defs[f->focus].kind == FK_CHOICE && utf8[0] != ' ') {
         picker_open(ui, f, f->focus, utf8);
-    else
-        form_text(f, utf8);
+        return;
+    }
+    size_t before = f->n ? utf8_char_count(field_text(&f->fields[f->focus])) : 0;
+    form_text(f, utf8);
+    size_t added = f->n ? utf8_char_count(field_text(&f->fields[f->focus])) - before : 0;
+    char *nfc = utf8_nfc(utf8); /* characters as the field counts them */
+    size_t typed = nfc ? utf8_char_count(nfc) : added;
+    free(nfc);
+    if (f->n && f->defs[f->focus].max_chars && typed > 1 && typed > added)
+        ui_status(ui, true, _("%s: at most %zu characters; the rest of what was pasted was left out."),
+                  _(f->defs[f->focus].label), f->defs[f->focus].max_chars);
 }

@@ -57,6 +57,19 @@ wait_for "Trẻ mới"
 expect_no "Có dữ liệu chưa lưu"
 ok "pasted text with ESC in it stays text in the field"
 
+# a paste longer than the field: what fits goes in, and the status says so
+keys Tab
+python3 -c 'print("0123456789" * 3, end="")' > "$E2E_DIR/long.txt" 2>/dev/null \
+    || printf '012345678901234567890123456789' > "$E2E_DIR/long.txt"
+tm load-buffer -b l "$E2E_DIR/long.txt"
+tm paste-buffer -p -b l -t t
+wait_for "tối đa 10 ký tự; phần còn lại của văn bản dán đã bị bỏ"
+wait_for "0123456789"
+ok "a paste longer than the field goes in as far as it fits, and the status says so"
+keys C-u
+keys BTab
+wait_for "LêVăn An"
+
 # village 70 of 80, chosen by typing
 keys Tab
 type_text "01/02/2020"

@@ -111,6 +111,8 @@ START_TEST(field_max_chars_and_controls)
     ck_assert_str_eq(field_text(&f), "ab");
     ck_assert(!field_insert(&f, "\xff"));     /* not UTF-8 */
     ck_assert_str_eq(field_text(&f), "ab");
+    ck_assert(field_insert(&f, "ĐàoXYZ"));   /* a paste longer than the room: what fits */
+    ck_assert_str_eq(field_text(&f), "abĐ");
     field_free(&f);
 }
 END_TEST
