@@ -362,6 +362,13 @@ enum status children_page(struct db *db, const struct child_query *q, size_t off
     return child_search_page(db, &s, offset, limit, rows, n);
 }
 
+enum status children_each(struct db *db, const struct child_query *q, size_t offset,
+                          long long limit, child_row_fn fn, void *ctx)
+{
+    struct child_query s = scoped(q);
+    return child_search_each(db, &s, offset, limit, fn, ctx);
+}
+
 enum status children_count_upto(struct db *db, const struct child_query *q, long long cap,
                                 long long *n)
 {
@@ -531,6 +538,11 @@ enum status children_checks(struct db *db, long long child_id, struct date **out
 enum status children_subgroups(struct db *db, struct child_subgroup **out, size_t *n)
 {
     return child_facts_subgroups(db, out, n);
+}
+
+enum status children_ethnic_names(struct db *db, char ***out, size_t *n)
+{
+    return child_facts_ethnic_names(db, out, n);
 }
 
 enum status children_index_waiting(struct db *db, long long *n)

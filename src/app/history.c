@@ -6,6 +6,7 @@
 #include "treem/app/villages.h"
 #include "treem/db/department_repo.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -42,10 +43,8 @@ enum status history_of_case(struct db *db, long long case_id, struct audit_row *
 /* A record number typed as KEY. */
 static enum status number(const char *key, char id[24])
 {
-    char *end = NULL;
-    errno = 0;
-    long long v = strtoll(key ? key : "", &end, 10);
-    if (!key || !*key || errno || *end || v <= 0)
+    long long v = 0;
+    if (!key || number_parse_int(key, NUM_INT, &v) != ST_OK || v <= 0)
         return status_set(ST_INVALID, _("%s: '%s' is not a record number"), "KEY", key ? key : "");
     snprintf(id, 24, "%lld", v);
     return ST_OK;
@@ -107,8 +106,11 @@ enum status history_of(struct db *db, enum history_kind k, const char *key,
     enum status rc = resolve(db, k, key, id);
     if (rc != ST_OK)
         return rc;
+    long long case_id = 0;
+    if (k == HIST_CASE && (rc = number_parse_int(id, NUM_INT, &case_id)) != ST_OK)
+        return rc;
     if (k == HIST_CASE)
-        return audit_repo_case_history(db, strtoll(id, NULL, 10), out, n);
+        return audit_repo_case_history(db, case_id, out, n);
     return audit_repo_history(db, kind_entities[k], id, out, n);
 }
 

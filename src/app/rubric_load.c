@@ -6,6 +6,7 @@
 #include "treem/core/embed.h"
 #include "treem/core/i18n.h"
 #include "treem/core/outfile.h"
+#include "treem/core/number.h"
 #include "treem/core/utf8.h"
 #include "treem/csv/csv_read.h"
 #include "treem/csv/csv_write.h"
@@ -163,9 +164,8 @@ static enum status class_row(struct parser *p)
 
 static enum status criterion_row(struct parser *p)
 {
-    char *end;
-    long n = strtol(cell(p, C_MA), &end, 10);
-    if (!*cell(p, C_MA) || *end || n < 1 || n > 999)
+    long long n = 0;
+    if (number_parse_int(cell(p, C_MA), NUM_INT, &n) != ST_OK || n < 1 || n > 999)
         return bad(p, C_MA, _("a criterion number is a whole number from 1"));
     enum status st = need(p, C_NOI_DUNG);
     if (st != ST_OK)

@@ -226,6 +226,17 @@ void score_value_text(const struct rubric_indicator *ind, bool has, double v, ch
     }
 }
 
+void score_value_show(const struct rubric_indicator *ind, bool has, double v, char *buf, size_t n)
+{
+    char num[RUBRIC_TEXT_NUM_BUF];
+    if (!has || ind->kind == RUBRIC_YES_NO) {
+        score_value_text(ind, has, v, buf, n);
+        return;
+    }
+    rubric_text_num_show(v, num);
+    snprintf(buf, n, "%s%s%s", num, ind->unit ? " " : "", ind->unit ? ind->unit : "");
+}
+
 static bool word_is(const char *s, const char *const *words)
 {
     for (; *words; words++)

@@ -12,6 +12,7 @@
 #include "treem/db/rubric_repo.h"
 #include "treem/db/transfer_case_repo.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/core/utf8.h"
 
 #include <stdio.h>
@@ -113,9 +114,8 @@ static enum status parse(struct transfer_import *im, const struct csv_row *row, 
                          struct assessment_value *v, char updated[20])
 {
     const char *ys = transfer_cell(im, row, COL_YEAR), *commune = transfer_cell(im, row, COL_COMMUNE);
-    char *end;
-    long y = strtol(ys, &end, 10);
-    if (!*ys || *end || y < 2000 || y > 2100)
+    long long y = 0;
+    if (number_parse_int(ys, NUM_INT, &y) != ST_OK || y < 2000 || y > 2100)
         BAD(COL_YEAR, ys, TRANSFER_RULE_FORMAT, _("year: give a year between 2000 and 2100"));
     *year = (int)y;
     if (strlen(commune) != 5 || strspn(commune, "0123456789") != 5)

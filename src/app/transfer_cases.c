@@ -16,6 +16,7 @@
 #include "treem/db/child_repo.h"
 #include "treem/db/transfer_case_repo.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/core/utf8.h"
 
 #include <stdio.h>
@@ -199,9 +200,8 @@ static enum status parse_child(struct transfer_import *im, const struct csv_row 
         else if (rc != ST_OK)
             return rc;
     }
-    char *end;
-    long a = strtol(age, &end, 10);
-    if (*age && (*end || a < 0 || a > 17))
+    long long a = -1;
+    if (*age && (number_parse_int(age, NUM_INT, &a) != ST_OK || a > 17))
         BAD(COL_AGE, age, TRANSFER_RULE_FORMAT, _("est_age: give an age 0-17 or leave it empty"));
     c->est_age = *age ? (int)a : -1;
     const char *sex = transfer_cell(im, row, COL_SEX);

@@ -11,6 +11,7 @@
 #include "treem/db/target_repo.h"
 #include "treem/db/task_repo.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/core/utf8.h"
 
 #include <stdio.h>
@@ -54,7 +55,8 @@ static enum status row_plan(struct transfer_import *im, const struct csv_row *ro
                             long long *id)
 {
     const char *ys = transfer_cell(im, row, ycol), *title = transfer_cell(im, row, tcol);
-    int year = atoi(ys);
+    long long y = 0;
+    int year = number_parse_int(ys, NUM_INT, &y) == ST_OK && y < 10000 ? (int)y : 0;
     enum status rc = find_plan(im->db, year, title, id);
     if (rc == ST_OK && !*id)
         BAD(tcol, title, TRANSFER_RULE_NOT_FOUND, _("plan: no plan of that year with this title (import the plans first)"));
@@ -137,10 +139,9 @@ static enum status plans_export(struct transfer_export *x)
 
 static enum status plan_parse(struct transfer_import *im, const struct csv_row *row, struct plan *p)
 {
-    char *end;
     const char *ys = transfer_cell(im, row, P_YEAR);
-    long y = strtol(ys, &end, 10);
-    if (!*ys || *end)
+    long long y = 0;
+    if (number_parse_int(ys, NUM_INT, &y) != ST_OK || y < 1900 || y > 2999)
         BAD(P_YEAR, ys, TRANSFER_RULE_FORMAT, _("year: give a year, e.g. 2025"));
     p->year = (int)y;
     char **texts[] = {&p->title, &p->number, NULL, &p->issuer, &p->upstream, &p->purpose, &p->requirements,
@@ -270,13 +271,7 @@ static enum status targets_export(struct transfer_export *x)
 
 static bool parse_num(const char *s, double *out)
 {
-    char buf[64], *end;
-    snprintf(buf, sizeof buf, "%s", s);
-    for (char *p = buf; *p; p++)
-        if (*p == ',')
-            *p = '.';
-    *out = strtod(buf, &end);
-    return *s && !*end;
+    return number_parse(s, NUM_DECIMAL | NUM_PERCENT | NUM_DOT_DECIMAL, out) == ST_OK;
 }
 
 static enum status target_parse(struct transfer_import *im, const struct csv_row *row, struct plan_target *t)
@@ -284,7 +279,12 @@ static enum status target_parse(struct transfer_import *im, const struct csv_row
     enum status rc = row_plan(im, row, T_YEAR, T_PLAN, &t->plan_id);
     if (rc != ST_OK)
         return rc;
-    t->sort = atoi(transfer_cell(im, row, T_SORT));
+    long long sort = 0;
+    const char *ss = transfer_cell(im, row, T_SORT);
+    if (*ss && (number_parse_int(ss, NUM_INT | NUM_SIGNED, &sort) != ST_OK || sort > 1000000 ||
+                sort < -1000000))
+        BAD(T_SORT, ss, TRANSFER_RULE_FORMAT, _("sort: give a whole number"));
+    t->sort = (int)sort;
     if (!parse_num(transfer_cell(im, row, T_VALUE), &t->value))
         BAD(T_VALUE, transfer_cell(im, row, T_VALUE), TRANSFER_RULE_FORMAT, _("value: give a number"));
     if (!plan_unit_parse(transfer_cell(im, row, T_UNIT), &t->unit))

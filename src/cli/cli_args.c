@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/cli/cli_args.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/core/utf8.h"
 
 #include <errno.h>
@@ -13,10 +14,8 @@
 
 enum status cli_parse_id(const char *field, const char *s, long long *out)
 {
-    char *end;
-    errno = 0;
-    long long v = s ? strtoll(s, &end, 10) : 0;
-    if (!s || !*s || *end || errno || v <= 0)
+    long long v = 0;
+    if (!s || number_parse_int(s, NUM_INT, &v) != ST_OK || v <= 0)
         return status_set(ST_INVALID, _("%s: '%s' is not a record number"), field, s ? s : "");
     *out = v;
     return ST_OK;
@@ -24,31 +23,15 @@ enum status cli_parse_id(const char *field, const char *s, long long *out)
 
 enum status cli_parse_number(const char *field, const char *s, double *out)
 {
-    char buf[64], *end;
-    if (!s || !*s || strlen(s) >= sizeof buf)
-        return status_set(ST_INVALID, _("%s: '%s' is not a number"), field, s ? s : "");
-    snprintf(buf, sizeof buf, "%s", s);
-    char *comma = strchr(buf, ',');
-    if (comma && !strchr(comma + 1, ','))
-        *comma = '.'; /* Vietnamese decimal comma: 97,5 */
-    size_t len = strlen(buf);
-    if (len && buf[len - 1] == '%')
-        buf[--len] = '\0';
-    errno = 0;
-    double v = strtod(buf, &end);
-    while (*end == ' ')
-        end++;
-    if (end == buf || *end || errno || !isfinite(v))
-        return status_set(ST_INVALID, _("%s: '%s' is not a number"), field, s);
-    *out = v;
+    if (number_parse(s ? s : "", NUM_DECIMAL | NUM_PERCENT, out) != ST_OK)
+        return status_set(ST_INVALID, "%s: %s", field, status_message());
     return ST_OK;
 }
 
 enum status cli_parse_year(const char *field, const char *s, int *out)
 {
-    char *end;
-    long v = s ? strtol(s, &end, 10) : 0;
-    if (!s || !*s || *end || v < 1900 || v > 2999)
+    long long v = 0;
+    if (!s || number_parse_int(s, NUM_INT, &v) != ST_OK || v < 1900 || v > 2999)
         return status_set(ST_INVALID, _("%s: '%s' is not a year (1900–2999)"), field, s ? s : "");
     *out = (int)v;
     return ST_OK;

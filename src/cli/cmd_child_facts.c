@@ -4,6 +4,7 @@
 #include "treem/cli/cli.h"
 #include "treem/app/children.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -25,21 +26,10 @@ struct fact_args {
 
 static bool read_number(const char *option, const char *text, double *out)
 {
-    char *end;
-    *out = strtod(text, &end);
-    if (*text && !*end && *out > 0)
+    if (number_parse(text, NUM_DECIMAL, out) == ST_OK && *out > 0)
         return true;
-    /* "7,6": Vietnamese write a decimal comma */
-    char buf[32];
-    snprintf(buf, sizeof buf, "%s", text);
-    char *comma = strchr(buf, ',');
-    if (comma) {
-        *comma = '.';
-        *out = strtod(buf, &end);
-        if (!*end && *out > 0)
-            return true;
-    }
-    fprintf(stderr, _("treem: --%s: '%s' is not a number\n"), option, text);
+    fprintf(stderr, "treem: --%s: %s\n", option,
+            status_last() == ST_INVALID ? status_message() : _("must be more than 0"));
     return false;
 }
 
@@ -81,9 +71,10 @@ static int parse_facts(int argc, char **argv, struct fact_args *a)
 
 static long long id_word(const char *w)
 {
-    char *end;
-    long long v = w ? strtoll(w[0] == '#' ? w + 1 : w, &end, 10) : 0;
-    return w && *end == '\0' && v > 0 ? v : 0;
+    long long v = 0;
+    if (!w || number_parse_int(w[0] == '#' ? w + 1 : w, NUM_INT, &v) != ST_OK)
+        return 0;
+    return v > 0 ? v : 0;
 }
 
 static enum status do_group(struct db *db, const struct child *c, struct fact_args *a)

@@ -7,13 +7,13 @@
 #include "treem/app/child_support.h"
 #include "treem/app/who_tables.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define PAGE 100
 
 static const struct option list_opts[] = {
     {"search", required_argument, NULL, 's'}, {"village", required_argument, NULL, 'v'},
@@ -27,9 +27,8 @@ static const struct option list_opts[] = {
 /* A whole number ≥ 0 from an option; -1 (and a message) when it is not. */
 static long number_opt(const char *option, const char *text)
 {
-    char *end;
-    long v = strtol(text, &end, 10);
-    if (!*text || *end || v < 0) {
+    long long v = -1;
+    if (number_parse_int(text, NUM_INT, &v) != ST_OK || v > 1000000000LL) {
         fprintf(stderr, _("treem: --%s: '%s' is not a whole number\n"), option, text);
         return -1;
     }
@@ -95,6 +94,13 @@ static int parse_list(int argc, char **argv, struct child_query *q, const char *
     return 0;
 }
 
+static bool print_each(void *ctx, const struct child_row *r)
+{
+    (void)ctx;
+    print_row(r);
+    return true;
+}
+
 int cmd_child_list(const struct cli_env *env, int argc, char **argv)
 {
     struct child_query q;
@@ -109,20 +115,10 @@ int cmd_child_list(const struct cli_env *env, int argc, char **argv)
     if (cli_open(env, &db) != ST_OK)
         return cli_fail();
     enum status st = village ? children_find_village(db, village, &q.village_id) : ST_OK;
-    static struct child_row rows[PAGE];
-    size_t offset = 0, n;
-    /* Page by page, as the screen does: never the whole register at once. */
-    while (st == ST_OK) {
-        size_t want = limit >= 0 && limit - (long)offset < PAGE ? (size_t)(limit - (long)offset) : PAGE;
-        if (want == 0)
-            break;
-        st = children_page(db, &q, offset, want, rows, &n);
-        for (size_t i = 0; st == ST_OK && i < n; i++)
-            print_row(&rows[i]);
-        offset += n;
-        if (n < want)
-            break;
-    }
+    /* One pass over the matches, row by row: never the whole register in
+     * memory, and no page walked again for the next (OFFSET would be). */
+    if (st == ST_OK)
+        st = children_each(db, &q, 0, limit, print_each, NULL);
     db_close(db);
     return st == ST_OK ? 0 : cli_fail();
 }

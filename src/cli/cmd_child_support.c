@@ -6,6 +6,7 @@
 #include "treem/app/child_support.h"
 #include "treem/app/children.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -62,9 +63,12 @@ static enum status parse_support(int argc, char **argv, struct support_args *a)
 
 static long long id_word(const char *w)
 {
-    char *end;
-    long long v = w ? strtoll(w[0] == '#' ? w + 1 : w, &end, 10) : 0;
-    return w && *end == '\0' && v > 0 ? v : 0;
+    long long v = 0;
+    if (!w || number_parse_int(w[0] == '#' ? w + 1 : w, NUM_INT, &v) != ST_OK) {
+        status_clear();
+        return 0;
+    }
+    return v > 0 ? v : 0;
 }
 
 static enum status do_risk(struct db *db, const struct child *c, const struct support_args *a)

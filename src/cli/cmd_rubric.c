@@ -6,6 +6,7 @@
 #include "treem/app/rubric_load.h"
 #include "treem/app/score.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/db/rubric_repo.h"
 #include "treem/model/rubric_text.h"
 
@@ -43,7 +44,7 @@ static int parse_opts(const struct cli_command *self, int argc, char **argv,
     o->complete = -1;
     optind = 0;
     while ((c = getopt_long(argc, argv, "+i:f:t:p:s:c:n:", rubric_long, NULL)) != -1) {
-        char *end;
+        long long num = 0;
         switch (c) {
         case 'i': o->indicator = optarg; break;
         case 'f': o->from = optarg; break;
@@ -55,8 +56,10 @@ static int parse_opts(const struct cli_command *self, int argc, char **argv,
         case 'n': o->name = optarg; break;
         case 'a': o->activate = true; break;
         case 'c':
-            o->criterion = (int)strtol(optarg, &end, 10);
-            if (*end || o->criterion < 1)
+            if (number_parse_int(optarg, NUM_INT, &num) != ST_OK || num < 1 || num > 1000)
+                return cli_usage(self, _("--criterion: '%s' is not a criterion number"), optarg);
+            o->criterion = (int)num;
+            if (o->criterion < 1)
                 return cli_usage(self, _("--criterion: '%s' is not a criterion number"), optarg);
             break;
         default: return cli_usage(self, "%s", _("unknown option"));

@@ -7,6 +7,7 @@
 #include "treem/app/score_csv.h"
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/core/utf8.h"
 #include "treem/model/rubric_text.h"
 
@@ -48,11 +49,13 @@ static int parse_opts(const struct cli_command *self, int argc, char **argv, str
     int c;
     optind = 0;
     while ((c = getopt_long(argc, argv, "+y:c:o:i:v:e:d:", score_long, NULL)) != -1) {
-        char *end;
+        long long num = 0;
         switch (c) {
         case 'y':
-            o->year = (int)strtol(optarg, &end, 10);
-            if (*end || o->year < 2000 || o->year > 2100)
+            if (number_parse_int(optarg, NUM_INT, &num) != ST_OK || num < 2000 || num > 2100)
+                return cli_usage(self, _("--year: '%s' is not a year between 2000 and 2100"), optarg);
+            o->year = (int)num;
+            if (o->year < 2000)
                 return cli_usage(self, _("--year: '%s' is not a year between 2000 and 2100"), optarg);
             break;
         case 'c': o->class_code = optarg; break;

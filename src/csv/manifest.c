@@ -4,6 +4,7 @@
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
 #include "treem/core/outfile.h"
+#include "treem/core/number.h"
 #include "treem/core/utf8.h"
 #include "treem/csv/csv_read.h"
 
@@ -72,13 +73,15 @@ static enum status set_created_at(struct manifest *m, const char *value)
 enum status manifest_set(struct manifest *m, const char *key, const char *value)
 {
     if (strcmp(key, "format_version") == 0) {
-        if (!all_digits(value, 1, 4) || atoi(value) < 1)
+        long long version = 0;
+        if (!all_digits(value, 1, 4) || number_parse_int(value, NUM_INT, &version) != ST_OK ||
+            version < 1)
             return status_set(ST_INVALID, _("%s: \"%s\" is not a version number"), key, value);
-        if (atoi(value) > MANIFEST_FORMAT_VERSION)
+        if (version > MANIFEST_FORMAT_VERSION)
             return status_set(ST_INVALID,
                               _("%s: the package was made by a newer treem (format %s, this treem reads up to %d)"),
                               key, value, MANIFEST_FORMAT_VERSION);
-        m->format_version = atoi(value);
+        m->format_version = (int)version;
         return ST_OK;
     }
     if (strcmp(key, "commune_code") == 0) {

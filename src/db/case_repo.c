@@ -4,6 +4,7 @@
 #include "treem/db/audit_repo.h"
 #include "treem/db/row.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/core/strbuf.h"
 #include "treem/core/utf8.h"
 
@@ -111,9 +112,9 @@ enum status case_repo_get_by_code(struct db *db, const char *code, struct case_f
     const char *p = code ? code : "";
     if ((p[0] == 'V' || p[0] == 'v') && (p[1] == 'V' || p[1] == 'v'))
         p += 2 + (p[2] == '-');
-    char *end = NULL;
-    long long num = *p ? strtoll(p, &end, 10) : 0;
-    if (num <= 0 || !end || *end)
+    long long num = 0;
+    if (strspn(p, "0123456789") != strlen(p) || number_parse_int(p, NUM_INT, &num) != ST_OK ||
+        num <= 0)
         return status_set(ST_NOTFOUND, _("'%s' is not a case code (like VV-0007)"), code);
     return get_where(db, "WHERE code_num = ?1", num, out, code);
 }

@@ -186,6 +186,29 @@ enum status child_facts_subgroups(struct db *db, struct child_subgroup **out, si
     return rc;
 }
 
+enum status child_facts_ethnic_names(struct db *db, char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = NULL;
+    size_t cap = 0;
+    enum status rc = db_prepare(db, "SELECT DISTINCT name FROM ethnic_group ORDER BY name", &st);
+    int step = SQLITE_DONE;
+    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        char *name = strdup((const char *)sqlite3_column_text(st, 0));
+        if (!name || !grow((void **)out, *n, &cap, sizeof **out)) {
+            free(name);
+            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+            break;
+        }
+        (*out)[(*n)++] = name;
+    }
+    if (rc == ST_OK && step != SQLITE_DONE)
+        rc = status_set(ST_DB, "%s", sqlite3_errmsg(db->sql));
+    sqlite3_finalize(st);
+    return rc;
+}
+
 enum status child_facts_periods(struct db *db, long long child_id, struct child_period **out,
                                 size_t *n)
 {

@@ -79,6 +79,10 @@ static enum status choose_strategy(struct db *db, struct prepared *p, long long 
     enum status rc = db_query_int(db, "SELECT EXISTS (SELECT 1 FROM child_fts_pending)", NULL, &waiting);
     if (rc != ST_OK || waiting)
         return rc;
+    if (most < 0) { /* every match is wanted: the candidates are the cheapest way */
+        p->use_fts = true;
+        return ST_OK;
+    }
     char sql[160];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT rowid FROM child_fts WHERE child_fts "
                               "MATCH ?1 LIMIT %lld)", most);
@@ -215,6 +219,57 @@ static enum status prepare_stmt(struct db *db, const struct child_query *q, long
     return rc;
 }
 
+/* "ORDER BY <the child's own name, code or ID holds every word> DESC,
+ * sort_key, search LIMIT … OFFSET …" */
+static bool order_sql(struct strbuf *sql, const struct prepared *p)
+{
+    bool ok = strbuf_puts(sql, " ORDER BY ");
+    for (int i = 0; ok && i < p->nwords; i++)
+        ok = strbuf_printf(sql, "%sinstr(c.name_fold || ' ' || lower(c.code) || ' ' || c.personal_id, "
+                                "?%d) > 0", i ? " AND " : "(", P_WORDS + i);
+    if (ok && p->nwords)
+        ok = strbuf_puts(sql, ") DESC, ");
+    return ok && strbuf_printf(sql, "c.sort_key, c.search LIMIT ?%d OFFSET ?%d", P_LIMIT, P_OFFSET);
+}
+
+static bool all_in(const char *text, const struct prepared *p, int *missing)
+{
+    char *f = utf8_fold(text ? text : "");
+    bool all = f != NULL;
+    for (int i = 0; f && i < p->nwords; i++)
+        if (!strstr(f, p->words[i])) {
+            if (all && missing)
+                *missing = i;
+            all = false;
+        }
+    free(f);
+    return all;
+}
+
+/* Where the words the name lacks were found (columns 8…13 and the village). */
+static void why_matched(sqlite3_stmt *st, const struct prepared *p, struct child_row *r)
+{
+    static const struct { int col; const char *label; } where[] = {
+        {8, N_("mother")}, {9, N_("father")}, {10, N_("carer")}, {11, N_("mother's phone")},
+        {12, N_("father's phone")}, {13, N_("carer's phone")}, {7, N_("village")},
+    };
+    int missing = -1;
+    r->why[0] = '\0';
+    if (!p->nwords || all_in(r->full_name, p, &missing) || missing < 0)
+        return;
+    for (size_t i = 0; i < sizeof where / sizeof *where; i++) {
+        const char *v = (const char *)sqlite3_column_text(st, where[i].col);
+        char *f = v && *v ? utf8_fold(v) : NULL;
+        bool hit = f && strstr(f, p->words[missing]);
+        free(f);
+        if (hit) { /* the village is in the row already */
+            if (where[i].col != 7)
+                snprintf(r->why, sizeof r->why, "%s (%s)", v, _(where[i].label));
+            return;
+        }
+    }
+}
+
 static void read_row(sqlite3_stmt *st, struct date day, struct child_row *r)
 {
     const char *s;
@@ -234,26 +289,67 @@ static void read_row(sqlite3_stmt *st, struct date day, struct child_row *r)
     r->age = r->birth_eff.y && date_cmp(day, r->birth_eff) >= 0 ? date_age_years(r->birth_eff, day) : -1;
 }
 
+#define ROW_HEAD "SELECT c.id, c.code, c.full_name, c.birth_date, c.est_age, c.birth_eff, c.sex, " \
+    "(SELECT v.name FROM village v WHERE v.id = c.village_id), c.mother_name, c.father_name, " \
+    "c.carer_name, c.mother_phone, c.father_phone, c.carer_phone"
+
+/* The rows of q from offset on, at most limit (< 0: all), each to fn. */
+static enum status each_row(struct db *db, const struct child_query *q, long long fts_most,
+                            size_t offset, long long limit, child_row_fn fn, void *ctx)
+{
+    struct prepared p;
+    sqlite3_stmt *st = NULL;
+    enum status rc = prepare_query(db, q, fts_most, &p);
+    if (rc != ST_OK)
+        return rc;
+    struct strbuf sql = STRBUF_INIT;
+    bool ok = strbuf_puts(&sql, ROW_HEAD) && where_sql(&sql, q, &p) && order_sql(&sql, &p);
+    rc = ok ? db_prepare(db, strbuf_str(&sql), &st) : status_set(ST_NOMEM, "%s", _("out of memory"));
+    strbuf_free(&sql);
+    if (rc != ST_OK) {
+        prepared_free(&p);
+        return rc;
+    }
+    bind_query(st, q, &p);
+    sqlite3_bind_int64(st, P_LIMIT, limit);
+    sqlite3_bind_int64(st, P_OFFSET, (long long)offset);
+    int step;
+    struct child_row r;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        read_row(st, p.day, &r);
+        why_matched(st, &p, &r);
+        if (!fn(ctx, &r))
+            break;
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = db_fail(db, _("cannot read the register"));
+    sqlite3_finalize(st);
+    prepared_free(&p);
+    return rc;
+}
+
+struct page_ctx { struct child_row *rows; size_t *n; };
+
+static bool page_add(void *ctx, const struct child_row *r)
+{
+    struct page_ctx *pc = ctx;
+    pc->rows[(*pc->n)++] = *r;
+    return true;
+}
+
 enum status child_search_page(struct db *db, const struct child_query *q, size_t offset,
                               size_t limit, struct child_row *rows, size_t *n)
 {
     *n = 0;
-    struct prepared p;
-    sqlite3_stmt *st = NULL;
-    char tail[64];
-    snprintf(tail, sizeof tail, " ORDER BY c.sort_key, c.search LIMIT ?%d OFFSET ?%d", P_LIMIT, P_OFFSET);
-    enum status rc = prepare_stmt(db, q, FTS_MAX_CANDIDATES, &p,
-        "SELECT c.id, c.code, c.full_name, c.birth_date, c.est_age, c.birth_eff, c.sex, "
-        "(SELECT v.name FROM village v WHERE v.id = c.village_id)", tail, &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, P_LIMIT, (long long)limit);
-    sqlite3_bind_int64(st, P_OFFSET, (long long)offset);
-    while (*n < limit && row_next(db, st, &rc))
-        read_row(st, p.day, &rows[(*n)++]);
-    sqlite3_finalize(st);
-    prepared_free(&p);
-    return rc;
+    struct page_ctx pc = {rows, n};
+    return limit ? each_row(db, q, FTS_MAX_CANDIDATES, offset, (long long)limit, page_add, &pc)
+                 : ST_OK;
+}
+
+enum status child_search_each(struct db *db, const struct child_query *q, size_t offset,
+                              long long limit, child_row_fn fn, void *ctx)
+{
+    return each_row(db, q, -1, offset, limit < 0 ? -1 : limit, fn, ctx);
 }
 
 enum status child_search_count_upto(struct db *db, const struct child_query *q, long long cap,

@@ -5,6 +5,7 @@
 #include "treem/db/row.h"
 #include "treem/model/task.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/core/strbuf.h"
 #include "treem/core/utf8.h"
 
@@ -146,9 +147,8 @@ static enum status find_by_words(struct department *list, size_t n, const char *
 enum status department_repo_find(struct db *db, const char *key, struct department *out)
 {
     memset(out, 0, sizeof *out);
-    char *end;
-    long long id = key ? strtoll(key, &end, 10) : 0;
-    if (key && *key && *end == '\0' && id > 0)
+    long long id = 0;
+    if (key && number_parse_int(key, NUM_INT, &id) == ST_OK && id > 0)
         return department_repo_get(db, id, out);
     struct department *list;
     size_t n;

@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/model/child.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/core/utf8.h"
 
 #include <ctype.h>
@@ -157,11 +158,8 @@ static enum status parse_age(const char *s, int *out)
         *out = -1;
         return ST_OK;
     }
-    char *end;
-    long v = strtol(s, &end, 10);
-    while (*end == ' ')
-        end++;
-    if (!isdigit((unsigned char)*s) || *end || v > 999)
+    long long v = 0;
+    if (number_parse_int(s, NUM_INT, &v) != ST_OK || v > 999)
         return ST_INVALID;
     *out = (int)v;
     return ST_OK;

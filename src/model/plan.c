@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/model/plan.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/core/utf8.h"
 
 #include <math.h>
@@ -344,12 +345,8 @@ void plan_label(const char *number, int year, char *buf, size_t size)
 
 void plan_format_value(double v, enum plan_unit u, char *buf, size_t size)
 {
-    if (u == PLAN_UNIT_PERCENT)
-        snprintf(buf, size, "%.10g %%", round(v * 100) / 100);
-    else
-        snprintf(buf, size, "%.10g", v);
-    /* Vietnamese writes a decimal comma: 8,5 %. */
-    char *dot = strcmp(i18n_lang(), "vi") == 0 ? strchr(buf, '.') : NULL;
-    if (dot)
-        *dot = ',';
+    /* in the interface language: 8,5 % and 1.500 in Vietnamese */
+    char n[NUMBER_BUF];
+    number_format_decimal(v, u == PLAN_UNIT_PERCENT ? 2 : 6, n);
+    snprintf(buf, size, "%s%s", n, u == PLAN_UNIT_PERCENT ? " %" : "");
 }

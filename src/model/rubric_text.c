@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/model/rubric_text.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/core/strbuf.h"
 
 #include <math.h>
@@ -22,6 +23,12 @@ void rubric_text_num(double v, char buf[RUBRIC_TEXT_NUM_BUF])
         *end = '\0';
     if (strcmp(buf, "-0") == 0)
         strcpy(buf, "0");
+}
+
+void rubric_text_num_show(double v, char buf[RUBRIC_TEXT_NUM_BUF])
+{
+    char n[NUMBER_BUF];
+    snprintf(buf, RUBRIC_TEXT_NUM_BUF, "%s", number_format_decimal(v, 2, n));
 }
 
 void rubric_text_interval(const struct rubric_band *b, char *buf, size_t n)
@@ -59,34 +66,17 @@ char *rubric_text_bands(const struct rubric_indicator *ind)
 bool rubric_text_parse_number(const char *s, double *out)
 {
     char buf[64];
-    size_t n = 0;
     if (!s)
         return false;
-    while (*s == ' ')
-        s++;
-    for (; *s && n + 1 < sizeof buf; s++)
-        buf[n++] = *s == ',' ? '.' : *s;
-    buf[n] = '\0';
+    snprintf(buf, sizeof buf, "%s", s);
+    size_t n = strlen(buf);
     while (n && buf[n - 1] == ' ')
         buf[--n] = '\0';
-    static const char *const units[] = {"%", "‰"};
-    for (size_t i = 0; i < 2; i++) {
-        size_t u = strlen(units[i]);
-        if (n >= u && strcmp(buf + n - u, units[i]) == 0) {
-            n -= u;
-            buf[n] = '\0';
-            while (n && buf[n - 1] == ' ')
-                buf[--n] = '\0';
-        }
-    }
-    if (n == 0 || strchr(buf, 'x') || strchr(buf, 'X') || strpbrk(buf, "eEnNiI"))
-        return false; /* no hex, exponents, nan or inf from strtod */
-    char *end;
-    double v = strtod(buf, &end);
-    if (*end || !isfinite(v))
-        return false;
-    *out = v;
-    return true;
+    static const char permille[] = "‰";
+    size_t u = sizeof permille - 1;
+    if (n >= u && strcmp(buf + n - u, permille) == 0)
+        buf[n - u] = '\0'; /* "‰" as "%": the value is not divided */
+    return number_parse(buf, NUM_DECIMAL | NUM_PERCENT | NUM_SIGNED, out) == ST_OK;
 }
 
 /* Strips a leading comparison operator; returns the rest. */

@@ -26,65 +26,101 @@ static struct action_keycodes kc = {
 
 void action_set_keycodes(const struct action_keycodes *k) { kc = *k; }
 
-static enum action for_keycode(int key)
+#define TOKEN_IS(tok, len, s) ((len) == sizeof(s) - 1 && memcmp((tok), (s), (len)) == 0)
+
+/* The curses code of a function or named key of a label, 0 for none. */
+static int keycode_of(const char *tok, size_t len)
 {
-    const struct { int code; enum action a; } map[] = {
-        {kc.f1, ACT_HELP}, {kc.f2, ACT_SAVE}, {kc.f3, ACT_NEW}, {kc.f4, ACT_EDIT},
-        {kc.f5, ACT_FILTER}, {kc.f6, ACT_COPY}, {kc.f7, ACT_DONE}, {kc.f8, ACT_DELETE},
-        {kc.f9, ACT_MENU}, {kc.f10, ACT_QUIT}, {kc.f12, ACT_CALENDAR},
-        {kc.up, ACT_UP}, {kc.down, ACT_DOWN}, {kc.left, ACT_LEFT}, {kc.right, ACT_RIGHT},
-        {kc.ppage, ACT_PGUP}, {kc.npage, ACT_PGDN}, {kc.home, ACT_HOME}, {kc.end, ACT_END},
-        {kc.ic, ACT_NEW}, {kc.dc, ACT_DELETE}, {kc.backspace, ACT_BACKSPACE},
-        {kc.btab, ACT_PREV_FIELD}, {kc.enter, ACT_OPEN},
+    if (len >= 2 && len <= 3 && tok[0] == 'F' && tok[1] >= '1' && tok[1] <= '9') {
+        int n = tok[1] - '0';
+        if (len == 3)
+            n = tok[2] >= '0' && tok[2] <= '9' ? n * 10 + (tok[2] - '0') : 0;
+        const int f[] = {0, kc.f1, kc.f2, kc.f3, kc.f4, kc.f5, kc.f6, kc.f7, kc.f8, kc.f9,
+                         kc.f10, 0, kc.f12};
+        return n >= 1 && n <= 12 ? f[n] : 0;
+    }
+    const struct { const char *name; int code; } named[] = {
+        {"Up", kc.up}, {"Down", kc.down}, {"Left", kc.left}, {"Right", kc.right},
+        {"PgUp", kc.ppage}, {"PgDn", kc.npage}, {"Home", kc.home}, {"End", kc.end},
+        {"Ins", kc.ic}, {"Del", kc.dc}, {"Backspace", kc.backspace}, {"Shift+Tab", kc.btab},
+        {"Enter", kc.enter},
     };
-    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-        if (map[i].code == key)
-            return map[i].a;
-    return ACT_NONE;
+    for (size_t i = 0; i < sizeof named / sizeof *named; i++)
+        if (strlen(named[i].name) == len && memcmp(tok, named[i].name, len) == 0)
+            return named[i].code;
+    return 0;
+}
+
+/* Whether the label token tok (len bytes) names the character key. */
+static bool char_is(const char *tok, size_t len, int key, int *digit)
+{
+    if (TOKEN_IS(tok, len, "Esc"))
+        return key == 27;
+    if (TOKEN_IS(tok, len, "Enter"))
+        return key == '\r' || key == '\n';
+    if (TOKEN_IS(tok, len, "Tab"))
+        return key == '\t';
+    if (TOKEN_IS(tok, len, "Backspace"))
+        return key == 127 || key == 8;
+    if (len == 6 && memcmp(tok, "Ctrl-", 5) == 0)
+        return key == (tok[5] & 0x1f);
+    if (TOKEN_IS(tok, len, "1…9") && key >= '1' && key <= '9') {
+        *digit = key - '0';
+        return true;
+    }
+    if (len == 1 && key == (unsigned char)tok[0]) {
+        *digit = key == '<' ? -1 : key == '>' ? 1 : 0;
+        return true;
+    }
+    return false;
+}
+
+bool action_token_key(const char *token, size_t len, int *key, bool *is_keycode)
+{
+    int code = keycode_of(token, len), d = 0;
+    if (code && !TOKEN_IS(token, len, "Enter") && !TOKEN_IS(token, len, "Backspace")) {
+        *key = code;
+        *is_keycode = true;
+        return true;
+    }
+    static const int probe[] = {27, '\r', '\t', 127, '1'};
+    for (size_t i = 0; i < sizeof probe / sizeof *probe; i++)
+        if (char_is(token, len, probe[i], &d)) {
+            *key = probe[i];
+            *is_keycode = false;
+            return true;
+        }
+    if (len == 6 && memcmp(token, "Ctrl-", 5) == 0) {
+        *key = token[5] & 0x1f;
+        *is_keycode = false;
+        return true;
+    }
+    if (len == 1) {
+        *key = (unsigned char)token[0];
+        *is_keycode = false;
+        return true;
+    }
+    return false;
 }
 
 enum action action_for_key(int key, bool is_keycode, bool text_mode, int *digit)
 {
-    if (is_keycode)
-        return for_keycode(key);
-    switch (key) {
-    case 27: return ACT_BACK;
-    case '\n': case '\r': return ACT_OPEN;
-    case '\t': return ACT_NEXT_FIELD;
-    case 127: case 8: return ACT_BACKSPACE;
-    case 4: return ACT_DELCHAR;       /* Ctrl-D */
-    case 12: return ACT_REDRAW;       /* Ctrl-L */
-    case 7: return ACT_FACTS;         /* Ctrl-G */
-    case 18: return ACT_SCALES;       /* Ctrl-R */
-    case 2: return ACT_BACKUPS;       /* Ctrl-B */
-    case 20: return ACT_VILLAGES;     /* Ctrl-T */
-    case 15: return ACT_HOLIDAYS;     /* Ctrl-O */
-    case 14: return ACT_COMMUNE;      /* Ctrl-N */
-    case 25: return ACT_HISTORY;      /* Ctrl-Y */
-    case 1: return ACT_HOME;          /* Ctrl-A */
-    case 5: return ACT_END;           /* Ctrl-E */
-    default: break;
-    }
-    if (text_mode)
-        return ACT_NONE;
-    switch (key) {
-    case '?': return ACT_HELP;
-    case 'q': case 'Q': return ACT_QUIT;
-    case '/': return ACT_SEARCH;
-    case 'k': return ACT_UP;
-    case 'j': return ACT_DOWN;
-    case 'c': case 'C': return ACT_CLASS;
-    case 'b': case 'B': return ACT_CHART;
-    case '<': case '>':
-        if (digit)
-            *digit = key == '<' ? -1 : 1;
-        return ACT_YEAR;
-    default: break;
-    }
-    if (key >= '1' && key <= '9') {
-        if (digit)
-            *digit = key - '0';
-        return ACT_JUMP;
+    int d = 0;
+    for (int a = ACT_NONE + 1; a < ACT__COUNT; a++) {
+        const char *k = defs[a].key;
+        while (*k) {
+            size_t len = strcspn(k, " ");
+            bool hit = is_keycode ? keycode_of(k, len) == key && key != 0 : char_is(k, len, key, &d);
+            if (hit) {
+                if (!is_keycode && text_mode && key >= 0x20 && key != 0x7f)
+                    return ACT_NONE; /* a character where text is typed is text */
+                if (digit && d)
+                    *digit = d;
+                return (enum action)a;
+            }
+            k += len;
+            k += strspn(k, " ");
+        }
     }
     return ACT_NONE;
 }
@@ -115,23 +151,48 @@ static void first_key(enum action a, char *out, size_t outsz)
     out[n] = '\0';
 }
 
+static int entry_width(const struct bar_entry *e)
+{
+    return utf8_width(e->key) + 1 + utf8_width(e->label) + 1;
+}
+
+size_t action_bar_layout(const enum action *acts, const char *const *labels, size_t n, int width,
+                         struct bar_entry *out)
+{
+    if (!n)
+        return 0;
+    struct bar_entry last = {.a = acts[n - 1]};
+    first_key(last.a, last.key, sizeof last.key);
+    last.label = labels && labels[n - 1] ? labels[n - 1] : action_label(last.a);
+    int keep = entry_width(&last), x = 0;
+    size_t shown = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        struct bar_entry e = {.a = acts[i], .x = x};
+        first_key(e.a, e.key, sizeof e.key);
+        e.label = labels && labels[i] ? labels[i] : action_label(e.a);
+        if (x + entry_width(&e) > width - keep)
+            continue; /* left out: Quit keeps its room */
+        out[shown++] = e;
+        x += entry_width(&e);
+    }
+    last.x = x + keep > width ? width - keep : x;
+    if (last.x >= 0)
+        out[shown++] = last;
+    return shown;
+}
+
 size_t action_bar(const enum action *acts, size_t n, int width, char *out, size_t outsz)
 {
-    size_t shown = 0, len = 0;
-    int used = 0;
+    struct bar_entry e[64];
+    size_t shown = action_bar_layout(acts, NULL, n < 64 ? n : 64, width, e), len = 0;
     out[0] = '\0';
-    for (size_t i = 0; i < n; i++) {
-        char key[16], entry[128];
-        first_key(acts[i], key, sizeof key);
-        snprintf(entry, sizeof entry, "%s%s %s", shown ? " " : "", key, action_label(acts[i]));
-        int w = utf8_width(entry);
-        size_t elen = strlen(entry);
-        if (used + w > width || len + elen + 1 > outsz)
-            break;
-        memcpy(out + len, entry, elen + 1);
-        len += elen;
-        used += w;
-        shown++;
+    for (size_t i = 0; i < shown; i++) {
+        int w = snprintf(out + len, outsz - len, "%s%s %s", i ? " " : "", e[i].key, e[i].label);
+        if (w < 0 || (size_t)w >= outsz - len) {
+            out[len] = '\0';
+            return i;
+        }
+        len += (size_t)w;
     }
     return shown;
 }

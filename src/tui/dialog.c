@@ -4,6 +4,8 @@
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Draws a centred box with the wrapped text and returns its window. */
@@ -31,50 +33,81 @@ static WINDOW *open_box(struct ui *ui, const char *title, const char *text, int 
     return w;
 }
 
-static void draw_buttons(WINDOW *w, int y, bool yes)
+static void draw_buttons(WINDOW *w, int y, const char *const *labels, int n, int sel)
 {
-    const char *no_label = _("No"), *yes_label = _("Yes");
-    int width = getmaxx(w);
-    char b1[64], b2[64];
-    snprintf(b1, sizeof b1, "[ %s ]", no_label);
-    snprintf(b2, sizeof b2, "[ %s ]", yes_label);
-    int x = (width - utf8_width(b1) - utf8_width(b2) - 3) / 2;
-    ui_attr(w, UC_SELECTED, !yes);
-    mvwaddstr(w, y, x, b1);
-    ui_attr(w, UC_SELECTED, false);
-    x += utf8_width(b1) + 3;
-    ui_attr(w, UC_SELECTED, yes);
-    mvwaddstr(w, y, x, b2);
-    ui_attr(w, UC_SELECTED, false);
+    char b[8][96];
+    int total = 0;
+    for (int i = 0; i < n && i < 8; i++) {
+        snprintf(b[i], sizeof b[i], "[ %s ]", labels[i]);
+        total += utf8_width(b[i]) + (i ? 2 : 0);
+    }
+    int x = (getmaxx(w) - total) / 2;
+    for (int i = 0; i < n && i < 8; i++) {
+        ui_attr(w, UC_SELECTED, i == sel);
+        mvwaddstr(w, y, x < 1 ? 1 : x, b[i]);
+        ui_attr(w, UC_SELECTED, false);
+        x += utf8_width(b[i]) + 2;
+    }
+}
+
+/* A box with buttons; returns the index chosen with Left/Right and Enter,
+ * esc_answer for Esc and f2_answer for F2 (when >= 0). Letters, digits and
+ * pasted text answer nothing. */
+static int choose(struct ui *ui, const char *name, const char *title, const char *text,
+                  const char *const *labels, int n, int esc_answer, int f2_answer)
+{
+    int sel = 0;
+    for (;;) {
+        ui_redraw(ui);
+        int rows;
+        WINDOW *w = open_box(ui, title, text, 2, &rows);
+        if (!w)
+            return esc_answer;
+        draw_buttons(w, rows + 2, labels, n, sel);
+        wrefresh(w);
+        ui_frame_ready(ui, name);
+        wint_t wc;
+        enum ui_key k = ui_get_key(ui, w, &wc);
+        delwin(w);
+        if (k == UK_PASTE) {
+            free(ui->paste);
+            ui->paste = NULL;
+        } else if (k == UK_ESC) {
+            return esc_answer;
+        } else if (k == UK_CODE && wc == KEY_LEFT) {
+            sel = (sel + n - 1) % n;
+        } else if (k == UK_CODE && wc == KEY_RIGHT) {
+            sel = (sel + 1) % n;
+        } else if (k == UK_CODE && wc == KEY_F(2) && f2_answer >= 0) {
+            return f2_answer;
+        } else if ((k == UK_CHAR && (wc == '\n' || wc == '\r')) || (k == UK_CODE && wc == KEY_ENTER)) {
+            return sel;
+        }
+    }
 }
 
 bool ui_confirm(struct ui *ui, const char *question)
 {
-    bool yes = false;
-    for (;;) {
-        ui_redraw(ui);
-        int rows;
-        WINDOW *w = open_box(ui, _("Confirm"), question, 2, &rows);
-        if (!w)
-            return false;
-        draw_buttons(w, rows + 2, yes);
-        wrefresh(w);
-        ui_frame_ready(ui, "Confirm");
-        wint_t wc;
-        int kind = wget_wch(w, &wc);
-        delwin(w);
-        if (kind == KEY_CODE_YES && wc == KEY_RESIZE)
-            continue;
-        if (kind == KEY_CODE_YES && (wc == KEY_LEFT || wc == KEY_RIGHT || wc == KEY_BTAB))
-            yes = !yes;
-        else if (kind == OK && wc == '\t')
-            yes = !yes;
-        else if (kind == OK && (wc == 'y' || wc == 'Y' || wc == 'c' || wc == 'C'))
-            return true;
-        else if (kind == OK && (wc == 'n' || wc == 'N' || wc == 'k' || wc == 'K' || wc == 27))
-            return false;
-        else if ((kind == OK && (wc == '\n' || wc == '\r')) || (kind == KEY_CODE_YES && wc == KEY_ENTER))
-            return yes;
+    const char *labels[] = {_("No"), _("Yes")};
+    return choose(ui, "Confirm", _("Confirm"), question, labels, 2, 0, -1) == 1;
+}
+
+enum leave_answer ui_ask_unsaved(struct ui *ui, bool can_save)
+{
+    const char *labels[] = {_("Keep editing"), _("Save (F2)"), _("Leave without saving")};
+    const char *text = can_save ? _("Some input is not saved. Left/Right and Enter choose; "
+                                    "F2 saves, Esc keeps editing.")
+                                : _("Some input is not saved. Left/Right and Enter choose; "
+                                    "Esc keeps editing.");
+    if (!can_save) {
+        const char *two[] = {labels[0], labels[2]};
+        return choose(ui, "Unsaved input", _("Unsaved input"), text, two, 2, 0, -1) == 1 ? LEAVE_DISCARD
+                                                                        : LEAVE_STAY;
+    }
+    switch (choose(ui, "Unsaved input", _("Unsaved input"), text, labels, 3, 0, 1)) {
+    case 1: return LEAVE_SAVE;
+    case 2: return LEAVE_DISCARD;
+    default: return LEAVE_STAY;
     }
 }
 
@@ -91,9 +124,13 @@ void ui_message(struct ui *ui, const char *title, const char *text)
         wrefresh(w);
         ui_frame_ready(ui, "Message");
         wint_t wc;
-        int kind = wget_wch(w, &wc);
+        enum ui_key k = ui_get_key(ui, w, &wc);
         delwin(w);
-        if (kind == KEY_CODE_YES && wc == KEY_RESIZE)
+        if (k == UK_PASTE) {
+            free(ui->paste);
+            ui->paste = NULL;
+        }
+        if (k == UK_NONE || k == UK_SWALLOWED || k == UK_PASTE || (k == UK_CODE && wc == KEY_RESIZE))
             continue;
         return;
     }

@@ -108,6 +108,16 @@ bool field_insert(struct field *f, const char *utf8)
         if ((unsigned char)utf8[i] >= 0x20 && utf8[i] != 0x7f)
             clean[n++] = utf8[i];
     clean[n] = '\0';
+    if (n && f->max_chars && utf8_valid(clean, n)) {
+        /* a paste longer than the room left: as much as fits (the caller
+         * says so), never nothing */
+        size_t have = utf8_char_count(f->text), room = f->max_chars > have ? f->max_chars - have : 0;
+        size_t cut = 0;
+        for (size_t k = 0; k < room && cut < n; k++)
+            cut = utf8_next_char(clean, n, cut);
+        n = cut;
+        clean[n] = '\0';
+    }
     if (n == 0 || !utf8_valid(clean, n) || !reserve(f, f->len + n)) {
         free(clean);
         return false;
@@ -174,6 +184,10 @@ bool field_handle(struct field *f, enum action a)
     case ACT_END: field_end(f); return true;
     case ACT_BACKSPACE: field_backspace(f); return true;
     case ACT_DELCHAR: field_delete(f); return true;
+    case ACT_CLEAR:
+        if (f->len)
+            erase_range(f, 0, f->len);
+        return true;
     default: return false;
     }
 }

@@ -2,11 +2,18 @@
 #include <config.h>
 #include "treem/tui/form.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/core/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+void edit_num(double v, char *buf, size_t n)
+{
+    char tmp[NUMBER_BUF];
+    snprintf(buf, n, "%s", number_format_plain(v, 2, tmp));
+}
 
 bool form_init(struct form *f, const struct form_def *defs, size_t n)
 {
@@ -26,8 +33,6 @@ bool form_init(struct form *f, const struct form_def *defs, size_t n)
         if (w > f->label_cols)
             f->label_cols = w;
     }
-    if (f->label_cols > 26)
-        f->label_cols = 26;
     return true;
 }
 
@@ -120,15 +125,21 @@ bool form_handle(struct form *f, enum action a)
 {
     const struct form_def *d = &f->defs[f->focus];
     switch (a) {
-    case ACT_UP: case ACT_PREV_FIELD:
+    case ACT_UP:
         if (f->focus == 0)
-            return a == ACT_UP;
+            return true;
         f->focus--;
         return true;
-    case ACT_DOWN: case ACT_NEXT_FIELD:
+    case ACT_DOWN:
         if (f->focus + 1 >= f->n)
-            return a == ACT_DOWN;
+            return true;
         f->focus++;
+        return true;
+    case ACT_PREV_FIELD: /* Tab and Shift-Tab go round: never out of the form */
+        f->focus = f->focus ? f->focus - 1 : f->n - 1;
+        return true;
+    case ACT_NEXT_FIELD:
+        f->focus = f->focus + 1 < f->n ? f->focus + 1 : 0;
         return true;
     case ACT_LEFT: case ACT_RIGHT:
         if (d->kind == FK_CHOICE) {
@@ -149,6 +160,22 @@ bool form_handle(struct form *f, enum action a)
     return false;
 }
 
+enum form_step form_key(struct form *f, enum action a)
+{
+    switch (a) {
+    case ACT_SAVE: return FORM_SAVE;
+    case ACT_BACK: return FORM_LEAVE;
+    case ACT_OPEN: return form_handle(f, ACT_NEXT_FIELD), FORM_USED;
+    case ACT_HELP: case ACT_QUIT: case ACT_MENU: case ACT_MENU_PREV: case ACT_JUMP:
+    case ACT_REDRAW:
+        return FORM_PASS;
+    default:
+        break;
+    }
+    form_handle(f, a);
+    return FORM_USED; /* no other key leaves a form */
+}
+
 bool form_text(struct form *f, const char *utf8)
 {
     const struct form_def *d = &f->defs[f->focus];
@@ -162,8 +189,22 @@ bool form_text(struct form *f, const char *utf8)
     return field_insert(&f->fields[f->focus], utf8);
 }
 
-/* Rows field i takes: 1, plus 1 for its message. */
-static int field_rows(const struct form *f, size_t i) { return f->errors[i] ? 2 : 1; }
+#define MSG_ROWS 3 /* a message under a field wraps onto at most this many rows */
+
+/* Rows field i takes: 1, plus its message wrapped to width. */
+static int field_rows(const struct form *f, size_t i, int width)
+{
+    int starts[MSG_ROWS], lens[MSG_ROWS];
+    return 1 + (f->errors[i] ? ui_wrap(f->errors[i], width, starts, lens, MSG_ROWS) : 0);
+}
+
+/* The label column for cols columns: the longest label, but never more
+ * than 45 % of the width (a longer label ends in "…" inside its column). */
+static int label_width(const struct form *f, int cols)
+{
+    int most = cols * 45 / 100;
+    return f->label_cols < most ? f->label_cols : most;
+}
 
 static void draw_value(WINDOW *w, struct form *f, size_t i, int y, int x, int width)
 {
@@ -207,30 +248,35 @@ static void draw_value(WINDOW *w, struct form *f, size_t i, int y, int x, int wi
 
 void form_draw(WINDOW *w, struct form *f, int y, int x, int rows, int cols)
 {
+    int lw = label_width(f, cols), msg_w = cols - 2;
     /* scroll so the focused field (and its message) shows */
     if (f->top > f->focus)
         f->top = f->focus;
     for (;;) {
         int used = 0;
         for (size_t i = f->top; i <= f->focus; i++)
-            used += field_rows(f, i);
+            used += field_rows(f, i, msg_w);
         if (used <= rows || f->top == f->focus)
             break;
         f->top++;
     }
     int row = y;
-    int value_x = x + f->label_cols + 2, width = cols - f->label_cols - 2;
+    int value_x = x + lw + 2, width = cols - lw - 2;
     for (size_t i = f->top; i < f->n && row < y + rows; i++) {
-        ui_print_pad(w, row, x, f->label_cols + 2, _(f->defs[i].label));
+        char label[512];
+        utf8_truncate(_(f->defs[i].label), lw, label, sizeof label);
+        ui_print_pad(w, row, x, lw + 2, label); /* two columns between label and value */
         draw_value(w, f, i, row, value_x, width);
         row++;
-        if (f->errors[i] && row < y + rows) {
-            /* the message starts under the label: it names the field and
-             * needs the whole width more than the indentation */
-            ui_attr(w, UC_ERROR, true);
-            ui_print(w, row, x + 2, cols - 2, f->errors[i]);
-            ui_attr(w, UC_ERROR, false);
-            row++;
-        }
+        if (!f->errors[i])
+            continue;
+        /* the message starts under the label: it names the field and needs
+         * the whole width more than the indentation; it wraps, never cut */
+        int starts[MSG_ROWS], lens[MSG_ROWS];
+        int n = ui_wrap(f->errors[i], msg_w, starts, lens, MSG_ROWS);
+        ui_attr(w, UC_ERROR, true);
+        for (int k = 0; k < n && row < y + rows; k++, row++)
+            mvwaddnstr(w, row, x + 2, f->errors[i] + starts[k], lens[k]);
+        ui_attr(w, UC_ERROR, false);
     }
 }

@@ -1,7 +1,10 @@
 /* formscreen — one form on a pushed screen, saved through a callback. */
 #include <config.h>
 #include "treem/tui/formscreen.h"
+#include "treem/tui/picker.h"
+#include "treem/db/department_repo.h"
 #include "treem/core/i18n.h"
+#include "treem/core/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,30 +95,25 @@ static enum screen_result fs_action(struct screen *s, enum action a, int digit)
 {
     struct formscreen_state *st = s->state;
     (void)digit;
-    if (a == ACT_SAVE || (a == ACT_OPEN && st->form.focus + 1 == st->form.n))
-        return fs_save(s);
-    if (a == ACT_OPEN)
-        return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
-    if (a == ACT_BACK || a == ACT_HELP || a == ACT_QUIT || a == ACT_MENU || a == ACT_JUMP ||
-        a == ACT_REDRAW)
-        return SR_UNHANDLED;
-    /* Every other key is the form's: Tab on the last field stays here
-     * rather than moving to the next screen of the menu row. */
-    form_handle(&st->form, a);
-    return SR_HANDLED;
+    switch (form_key(&st->form, a)) {
+    case FORM_SAVE: return fs_save(s);
+    case FORM_USED: return SR_HANDLED;
+    default: return SR_UNHANDLED; /* Esc, help, the menu: the frame's, which asks when unsaved */
+    }
 }
 
 static enum screen_result fs_text(struct screen *s, const char *utf8)
 {
     struct formscreen_state *st = s->state;
-    form_text(&st->form, utf8);
+    form_type(s->ui, &st->form, utf8);
     return SR_HANDLED;
 }
 
+/* Letters are never commands in a form: on a choice they choose. */
 static bool fs_text_mode(struct screen *s)
 {
     struct formscreen_state *st = s->state;
-    return st->form.n && st->form.defs[st->form.focus].kind == FK_TEXT;
+    return st->form.n > 0;
 }
 
 static bool fs_unsaved(struct screen *s)
@@ -124,7 +122,7 @@ static bool fs_unsaved(struct screen *s)
     return form_changed(&st->form);
 }
 
-static const enum action fs_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_BACK};
+static const enum action fs_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_CLEAR, ACT_BACK};
 
 static const struct screen_ops formscreen_ops = {
     .title = N_("Form"),
@@ -174,4 +172,52 @@ void formscreen_error(struct ui *ui, struct form *f, const char *msg, const char
         form_set_error(f, fallback, msg);
     else
         ui_status(ui, true, "%s", msg);
+}
+
+enum form_step form_leave_step(struct ui *ui, struct form *f, bool can_save)
+{
+    if (!form_changed(f))
+        return FORM_LEAVE;
+    switch (ui_ask_unsaved(ui, can_save)) {
+    case LEAVE_SAVE: return FORM_SAVE;
+    case LEAVE_DISCARD: return FORM_LEAVE;
+    default: return FORM_USED;
+    }
+}
+
+const char **department_choices(struct db *db, struct department **depts, size_t *n)
+{
+    if (department_repo_list(db, false, depts, n) != ST_OK) {
+        *depts = NULL;
+        *n = 0;
+        return NULL;
+    }
+    const char **labels = calloc(*n + 2, sizeof *labels);
+    if (!labels) {
+        department_list_free(*depts, *n);
+        *depts = NULL;
+        *n = 0;
+        return NULL;
+    }
+    labels[0] = "—";
+    for (size_t i = 0; i < *n; i++)
+        labels[i + 1] = (*depts)[i].name;
+    return labels;
+}
+
+void form_type(struct ui *ui, struct form *f, const char *utf8)
+{
+    if (f->n && f->defs[f->focus].kind == FK_CHOICE && utf8[0] != ' ') {
+        picker_open(ui, f, f->focus, utf8);
+        return;
+    }
+    size_t before = f->n ? utf8_char_count(field_text(&f->fields[f->focus])) : 0;
+    form_text(f, utf8);
+    size_t added = f->n ? utf8_char_count(field_text(&f->fields[f->focus])) - before : 0;
+    char *nfc = utf8_nfc(utf8); /* characters as the field counts them */
+    size_t typed = nfc ? utf8_char_count(nfc) : added;
+    free(nfc);
+    if (f->n && f->defs[f->focus].max_chars && typed > 1 && typed > added)
+        ui_status(ui, true, _("%s: at most %zu characters; the rest of what was pasted was left out."),
+                  _(f->defs[f->focus].label), f->defs[f->focus].max_chars);
 }

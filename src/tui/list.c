@@ -50,10 +50,12 @@ void list_draw(WINDOW *w, int y, int x, int rows, int cols, struct list_view *lv
             continue;
         }
         fn(ctx, i, buf, sizeof buf);
+        char fit[1024];
+        utf8_truncate(buf, cols, fit, sizeof fit); /* "…" where the screen ends */
         bool sel = i == lv->selected;
         if (sel)
             ui_attr(w, focused ? UC_SELECTED : UC_TAB, true);
-        ui_print_pad(w, y + r, x, cols, buf);
+        ui_print_pad(w, y + r, x, cols, fit);
         if (sel)
             ui_attr(w, focused ? UC_SELECTED : UC_TAB, false);
     }
@@ -65,10 +67,13 @@ void ui_columns(char *out, size_t outsz, const int *widths, const char *const *c
     out[0] = '\0';
     for (int i = 0; i < n; i++) {
         char cell[512];
-        int wdt = widths[i];
+        /* the last column takes what is left of the line: the list cuts it
+         * at the screen's edge, so a wider terminal shows more of it */
+        int wdt = i + 1 < n ? widths[i] : (int)sizeof cell;
         utf8_truncate(cells[i] ? cells[i] : "", wdt, cell, sizeof cell);
         size_t cl = strlen(cell);
-        if (len + cl + (size_t)wdt + 2 >= outsz)
+        size_t room = i + 1 < n ? (size_t)wdt + 1 : 0;
+        if (len + cl + room + 1 >= outsz)
             break;
         memcpy(out + len, cell, cl);
         len += cl;

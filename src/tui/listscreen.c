@@ -2,6 +2,8 @@
 #include <config.h>
 #include "treem/tui/listscreen.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
+#include "treem/core/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,9 +53,12 @@ enum ls_result listscreen_text(struct listscreen *ls, const char *utf8)
 void listscreen_draw(WINDOW *w, int rows, int cols, struct listscreen *ls,
                      list_row_fn fn, void *ctx)
 {
-    char count[64];
-    snprintf(count, sizeof count, _("%zu found"), ls->lv.count);
-    int cw = (int)strlen(count) + 2;
+    char count[96], num[NUMBER_BUF + 2];
+    number_format_int((long long)ls->lv.count, num);
+    if (ls->capped)
+        strcat(num, "+");
+    snprintf(count, sizeof count, _("%s found"), num);
+    int cw = utf8_width(count) + 2; /* display columns, not bytes */
     ui_print(w, 0, 1, 6, _("Search:"));
     size_t a, b;
     int cur;

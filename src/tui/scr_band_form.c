@@ -5,9 +5,10 @@
  * the field before anything is saved. */
 #include <config.h>
 #include "treem/tui/criteria.h"
-#include "treem/tui/form.h"
+#include "treem/tui/formscreen.h"
 #include "treem/app/rubric_edit.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/model/rubric_text.h"
 
 #include <stdio.h>
@@ -41,7 +42,7 @@ static void band_form_enter(struct screen *s)
         form_set(&st->form, B_FROM, v);
         rubric_text_bound(p->band, true, v, sizeof v);
         form_set(&st->form, B_TO, v);
-        rubric_text_num(p->band->points, v);
+        edit_num(p->band->points, v, sizeof v);
         form_set(&st->form, B_POINTS, v);
         form_set(&st->form, B_SOURCE, p->band->source);
     }
@@ -154,24 +155,24 @@ static enum screen_result band_form_action(struct screen *s, enum action a, int 
 {
     struct band_form_state *st = s->state;
     (void)digit;
-    if (a == ACT_SAVE || (a == ACT_OPEN && st->form.focus + 1 == B__COUNT))
-        return band_form_save(s);
-    if (a == ACT_OPEN)
-        return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
-    return form_handle(&st->form, a) ? SR_HANDLED : SR_UNHANDLED;
+    switch (form_key(&st->form, a)) {
+    case FORM_SAVE: return band_form_save(s);
+    case FORM_USED: return SR_HANDLED;
+    default: return SR_UNHANDLED; /* Esc: the frame asks when unsaved */
+    }
 }
 
 static enum screen_result band_form_text(struct screen *s, const char *utf8)
 {
     struct band_form_state *st = s->state;
-    form_text(&st->form, utf8);
+    form_type(s->ui, &st->form, utf8);
     return SR_HANDLED;
 }
 
 static bool band_form_text_mode(struct screen *s)
 {
-    struct band_form_state *st = s->state;
-    return st->form.defs[st->form.focus].kind == FK_TEXT;
+    (void)s;
+    return true; /* letters are never commands in a form */
 }
 
 static bool band_form_unsaved(struct screen *s)

@@ -3,7 +3,7 @@
  * is refused at the field by cases_end_separation(). */
 #include <config.h>
 #include "treem/tui/case_screens.h"
-#include "treem/tui/form.h"
+#include "treem/tui/formscreen.h"
 #include "treem/app/cases.h"
 #include "treem/core/i18n.h"
 
@@ -79,18 +79,16 @@ static enum screen_result end_action(struct screen *s, enum action a, int digit)
 {
     struct form *f = s->state;
     (void)digit;
-    if (a == ACT_SAVE)
-        return end_save(s);
-    if (a == ACT_OPEN)
-        return form_handle(f, ACT_NEXT_FIELD), SR_HANDLED;
-    if (a == ACT_BACK)
-        return !form_changed(f) || ui_confirm(s->ui, _("Leave without saving?")) ? SR_POP : SR_HANDLED;
-    return form_handle(f, a) ? SR_HANDLED : SR_UNHANDLED;
+    switch (form_key(f, a)) {
+    case FORM_SAVE: return end_save(s);
+    case FORM_USED: return SR_HANDLED;
+    default: return SR_UNHANDLED; /* Esc: the frame asks when unsaved */
+    }
 }
 
 static enum screen_result end_text(struct screen *s, const char *utf8)
 {
-    form_text(s->state, utf8);
+    form_type(s->ui, s->state, utf8);
     return SR_HANDLED;
 }
 

@@ -333,8 +333,17 @@ static void file_resume(struct screen *s)
 static const enum action file_actions[] = {ACT_NEW, ACT_EDIT, ACT_DONE, ACT_DELETE, ACT_HISTORY,
                                            ACT_OPEN, ACT_BACK};
 
+static const struct key_words file_words[] = {
+    {ACT_NEW, N_("Step"), N_("record the next step of this case")},
+    {ACT_EDIT, N_("Child"), N_("link the child of this case to a child of the register")},
+    {ACT_DONE, N_("End sep."), N_("end the temporary separation of the child that is running")},
+    {ACT_DELETE, NULL, N_("delete this case (asks twice)")},
+};
+
 const struct screen_ops scr_case_file_ops = {
     .title = N_("Case file"),
+    .words = file_words,
+    .nwords = sizeof file_words / sizeof *file_words,
     .actions = file_actions,
     .nactions = sizeof file_actions / sizeof *file_actions,
     .state_size = sizeof(struct file_state),

@@ -3,11 +3,13 @@
  * app layer accepts it; its message goes under the field it names. */
 #include <config.h>
 #include "treem/tui/case_screens.h"
+#include "treem/tui/formscreen.h"
 #include "treem/tui/form.h"
 #include "treem/tui/listscreen.h"
 #include "treem/app/case_edit.h"
 #include "treem/app/children.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,9 +61,10 @@ bool case_form_read_when(struct form *f, size_t df, size_t hf, const char *field
     return false;
 }
 
+/* Letters are never commands in a form: on a choice they choose. */
 bool case_form_text_mode(struct form *f)
 {
-    return f->defs[f->focus].kind == FK_TEXT;
+    return f->n > 0;
 }
 
 /* ---- intake ------------------------------------------------------------ */
@@ -149,7 +152,14 @@ static bool intake_read(struct intake_state *st, struct case_file *c)
     }
     c->child_id = *child ? st->pick.id : 0;
     const char *age = form_value(f, I_AGE);
-    c->est_age = *age ? atoi(age) : -1;
+    long long years = -1;
+    if (*age && number_parse_int(age, NUM_INT, &years) != ST_OK) {
+        char msg[600];
+        snprintf(msg, sizeof msg, "%s: %s", _("estimated age"), status_message());
+        form_set_error(f, I_AGE, msg);
+        return false;
+    }
+    c->est_age = years > 999 ? 999 : (int)years;
     c->source = form_choice(f, I_SOURCE);
     c->sex = form_choice(f, I_SEX);
     c->kind = form_choice(f, I_KIND) - 1;
@@ -237,18 +247,17 @@ static enum screen_result intake_action(struct screen *s, enum action a, int dig
         ui_push(s->ui, &scr_child_pick_ops, &st->pick);
         return SR_HANDLED;
     }
-    if (a == ACT_OPEN)
-        return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
-    if (a == ACT_BACK)
-        return !form_changed(&st->form) || ui_confirm(s->ui, _("Leave without saving?"))
-               ? SR_POP : SR_HANDLED;
-    return form_handle(&st->form, a) ? SR_HANDLED : SR_UNHANDLED;
+    switch (form_key(&st->form, a)) {
+    case FORM_SAVE: return intake_save(s);
+    case FORM_USED: return SR_HANDLED;
+    default: return SR_UNHANDLED; /* Esc: the frame asks when unsaved */
+    }
 }
 
 static enum screen_result intake_text(struct screen *s, const char *utf8)
 {
     struct intake_state *st = s->state;
-    form_text(&st->form, utf8);
+    form_type(s->ui, &st->form, utf8);
     return SR_HANDLED;
 }
 

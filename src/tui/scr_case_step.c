@@ -11,6 +11,8 @@
 #include "treem/db/case_step_repo.h"
 #include "treem/db/department_repo.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
+#include "treem/tui/formscreen.h"
 #include "treem/core/strbuf.h"
 
 #include <errno.h>
@@ -38,7 +40,7 @@ static const struct form_def step_defs[S__COUNT] = {
     {N_("Plan: department"), FK_TEXT, 100, NULL, N_("who is responsible")},
     {N_("Plan: start"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
     {N_("Plan: end"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
-    {N_("Plan: cost"), FK_TEXT, 12, NULL, N_("đồng")},
+    {N_("Plan: cost"), FK_TEXT, 24, NULL, N_("đồng, e.g. 1.500.000")},
     {N_("Separation ended"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy, empty while it lasts")},
     {N_("Ended at"), FK_TEXT, 5, NULL, N_("hh:mm")},
 };
@@ -52,7 +54,22 @@ struct step_state {
     struct case_service *items;   /* editing: the step's saved plan items */
     size_t nitems;
     char *details[S__COUNT];      /* editing: the risk and plan fields as shown */
+    struct department *depts;     /* the departments the plan item chooses from */
+    size_t ndepts;
+    const char **dept_labels;     /* "—", then each name; NULL: typed (out of memory) */
 };
+
+/* The plan item's department in the form: its place in the list. */
+static void set_department(struct step_state *st, const struct case_service *v)
+{
+    if (!st->dept_labels) {
+        form_set(&st->form, S_DEPT, v->department_name ? v->department_name : "");
+        return;
+    }
+    for (size_t d = 0; d < st->ndepts; d++)
+        if (st->depts[d].id == v->department_id)
+            form_set_choice(&st->form, S_DEPT, (int)d + 1);
+}
 
 static void set_when(struct form *f, size_t df, size_t hf, struct datetime t)
 {
@@ -87,7 +104,7 @@ static void fill_details(struct screen *s, struct step_state *st, const struct c
                 if (first) {
                     char d[DATE_BUF], cost[24];
                     form_set(&st->form, S_TASK, v->task);
-                    form_set(&st->form, S_DEPT, v->department_name ? v->department_name : "");
+                    set_department(st, v);
                     form_set(&st->form, S_START, v->start_on.y ? (date_format(v->start_on, d), d) : "");
                     form_set(&st->form, S_END, v->end_on.y ? (date_format(v->end_on, d), d) : "");
                     snprintf(cost, sizeof cost, "%lld", v->cost);
@@ -132,6 +149,10 @@ static void step_enter(struct screen *s)
     st->choices[st->nkinds] = NULL;
     memcpy(st->defs, step_defs, sizeof step_defs);
     st->defs[S_KIND].choices = st->choices;
+    /* the department of a plan item: chosen from the list (a picker) */
+    st->dept_labels = department_choices(s->ui->db, &st->depts, &st->ndepts);
+    if (st->dept_labels)
+        st->defs[S_DEPT] = (struct form_def){N_("Plan: department"), FK_CHOICE, 0, st->dept_labels, NULL};
     form_init(&st->form, st->defs, S__COUNT);
     if (ref->step_id)
         fill_step(s, st, ref);
@@ -147,6 +168,8 @@ static void step_leave(struct screen *s)
     case_services_free(st->items, st->nitems);
     for (size_t i = 0; i < S__COUNT; i++)
         free(st->details[i]);
+    free(st->dept_labels);
+    department_list_free(st->depts, st->ndepts);
 }
 
 static void step_draw(struct screen *s, WINDOW *w, int rows, int cols)
@@ -203,8 +226,12 @@ static bool read_item(struct screen *s, struct form *f, struct case_service *v, 
         return true;
     v->task = strdup(form_value(f, S_TASK));
     *n = 1;
+    const struct step_state *ss = s->state;
+    int dept = ss->dept_labels ? form_choice(f, S_DEPT) : 0;
+    if (dept > 0 && (size_t)dept <= ss->ndepts)
+        v->department_id = ss->depts[dept - 1].id;
     struct department d;
-    if (*form_value(f, S_DEPT)) {
+    if (!ss->dept_labels && *form_value(f, S_DEPT)) {
         if (department_repo_find(s->ui->db, form_value(f, S_DEPT), &d) != ST_OK)
             return form_set_error(f, S_DEPT, status_message()), false;
         v->department_id = d.id;
@@ -218,11 +245,13 @@ static bool read_item(struct screen *s, struct form *f, struct case_service *v, 
     const char *cost = form_value(f, S_COST);
     if (!*cost)
         return true;
-    char *end = NULL;
-    errno = 0;
-    v->cost = strtoll(cost, &end, 10);
-    if (errno || *end || v->cost < 0)
-        return form_set_error(f, S_COST, _("Plan: cost: write a whole number of đồng")), false;
+    long long dong;
+    if (number_parse_int(cost, NUM_MONEY, &dong) != ST_OK) {
+        char msg[600];
+        snprintf(msg, sizeof msg, "%s: %s", _("Plan: cost"), status_message());
+        return form_set_error(f, S_COST, msg), false;
+    }
+    v->cost = dong;
     return true;
 }
 
@@ -323,19 +352,16 @@ static enum screen_result step_action(struct screen *s, enum action a, int digit
 {
     struct step_state *st = s->state;
     (void)digit;
-    if (a == ACT_SAVE)
-        return step_save(s);
-    if (a == ACT_OPEN)
-        return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
-    if (a == ACT_BACK)
-        return !form_changed(&st->form) || ui_confirm(s->ui, _("Leave without saving?"))
-               ? SR_POP : SR_HANDLED;
-    return form_handle(&st->form, a) ? SR_HANDLED : SR_UNHANDLED;
+    switch (form_key(&st->form, a)) {
+    case FORM_SAVE: return step_save(s);
+    case FORM_USED: return SR_HANDLED;
+    default: return SR_UNHANDLED; /* Esc: the frame asks when unsaved */
+    }
 }
 
 static enum screen_result step_text(struct screen *s, const char *utf8)
 {
-    form_text(&((struct step_state *)s->state)->form, utf8);
+    form_type(s->ui, &((struct step_state *)s->state)->form, utf8);
     return SR_HANDLED;
 }
 
@@ -349,10 +375,12 @@ static bool step_unsaved(struct screen *s)
     return form_changed(&((struct step_state *)s->state)->form);
 }
 
+static const enum action step_actions[] = {ACT_SAVE, ACT_OPEN, ACT_BACK};
+
 const struct screen_ops scr_case_step_ops = {
     .title = N_("Case step"),
-    .actions = case_form_actions,
-    .nactions = 3,
+    .actions = step_actions,
+    .nactions = sizeof step_actions / sizeof *step_actions,
     .state_size = sizeof(struct step_state),
     .enter = step_enter,
     .leave = step_leave,

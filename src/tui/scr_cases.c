@@ -261,16 +261,17 @@ static enum screen_result filter_action(struct screen *s, enum action a, int dig
     struct form *f = s->state;
     struct case_view *v = s->arg;
     (void)digit;
-    if (a == ACT_SAVE || a == ACT_OPEN) {
+    switch (form_key(f, a)) {
+    case FORM_SAVE:
         v->due = form_choice(f, FF_VIEW) == 1;
         v->stage = form_choice(f, FF_STAGE) - 1;
         v->kind = form_choice(f, FF_KIND) - 1;
         v->overdue = form_choice(f, FF_OVERDUE) == 1;
         return SR_POP;
+    case FORM_LEAVE: return SR_POP; /* a filter not applied loses nothing */
+    case FORM_USED: return SR_HANDLED;
+    default: return SR_UNHANDLED;
     }
-    if (a == ACT_BACK)
-        return SR_POP;
-    return form_handle(f, a) ? SR_HANDLED : SR_UNHANDLED;
 }
 
 static const enum action filter_actions[] = {ACT_SAVE, ACT_BACK};

@@ -4,12 +4,13 @@
  * circumstances and the help received; add (F3) and delete (F8). */
 #include <config.h>
 #include "treem/tui/child_form.h"
-#include "treem/tui/form.h"
+#include "treem/tui/formscreen.h"
 #include "treem/tui/list.h"
 #include "treem/app/children.h"
 #include "treem/app/child_support.h"
 #include "treem/app/who_tables.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,11 +35,11 @@ static const char *const help_choices[] = {HELP_KIND_LIST(ENUM_X_LABEL) NULL};
 
 static const struct form_def add_defs[F__COUNT] = {
     {N_("Add"), FK_CHOICE, 0, kind_choices, NULL},
-    {N_("Group"), FK_TEXT, 6, NULL, N_("sub-group code, e.g. d.2 (see treem child group --help)")},
+    {N_("Group"), FK_CHOICE, 0, NULL, NULL}, /* the 48 sub-groups: a picker (type words) */
     {N_("Date / from"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
     {N_("Until"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy, empty while it lasts")},
-    {N_("Weight (kg)"), FK_TEXT, 6, NULL, N_("e.g. 10,5")},
-    {N_("Height (cm)"), FK_TEXT, 6, NULL, N_("e.g. 85")},
+    {N_("Weight (kg)"), FK_TEXT, 8, NULL, N_("e.g. 10,5")},
+    {N_("Height (cm)"), FK_TEXT, 8, NULL, N_("e.g. 85,5")},
     {N_("Reason / help given"), FK_TEXT, 300, NULL, N_("at risk: why; help: what was given or done")},
     {N_("Given by"), FK_TEXT, 200, NULL, N_("help: department, body or person")},
     {N_("Kind of help"), FK_CHOICE, 0, help_choices, NULL},
@@ -50,6 +51,10 @@ struct facts_state {
     size_t n;
     struct list_view lv;
     bool adding;
+    struct form_def defs[F__COUNT];
+    struct child_subgroup *groups;
+    size_t ngroups;
+    char **group_labels;          /* "—", then "code  name" of each; NULL-terminated */
     struct form form;
 };
 
@@ -101,8 +106,10 @@ static void add_measures(struct screen *s, struct facts_state *st)
             snprintf(assess, sizeof assess, "%s: %s · %s: %s", _("weight"),
                      growth_status_label(g.underweight), _("height"), growth_status_label(g.stunting));
         }
-        snprintf(line, sizeof line, "%s  %.1f kg  %.1f cm  %s", day, m[i].weight_kg,
-                 m[i].height_cm, assess);
+        char kg[NUMBER_BUF], cm[NUMBER_BUF];
+        snprintf(line, sizeof line, "%s  %s kg  %s cm  %s", day,
+                 number_format_decimal(m[i].weight_kg, 1, kg),
+                 number_format_decimal(m[i].height_cm, 1, cm), assess);
         push_item(st, IT_MEASURE, m[i].id, m[i].date, line);
     }
     free(m);
@@ -163,6 +170,28 @@ static void reload(struct screen *s)
     list_set_count(&st->lv, st->n);
 }
 
+/* The sub-groups as the choices of the Group field, found by typing words. */
+static void load_groups(struct screen *s, struct facts_state *st)
+{
+    memcpy(st->defs, add_defs, sizeof st->defs);
+    if (children_subgroups(s->ui->db, &st->groups, &st->ngroups) != ST_OK)
+        st->ngroups = 0;
+    st->group_labels = calloc(st->ngroups + 2, sizeof *st->group_labels);
+    if (!st->group_labels) {
+        st->ngroups = 0;
+        return;
+    }
+    st->group_labels[0] = strdup("—");
+    for (size_t i = 0; i < st->ngroups; i++) {
+        size_t n = strlen(st->groups[i].code) + strlen(st->groups[i].name) + 4;
+        if ((st->group_labels[i + 1] = malloc(n)))
+            snprintf(st->group_labels[i + 1], n, "%s  %s", st->groups[i].code, st->groups[i].name);
+        else
+            st->group_labels[i + 1] = strdup("");
+    }
+    st->defs[F_GROUP].choices = (const char *const *)st->group_labels;
+}
+
 static void facts_enter(struct screen *s)
 {
     struct facts_state *st = s->state;
@@ -170,7 +199,8 @@ static void facts_enter(struct screen *s)
     child_init(&st->child);
     if (children_get(s->ui->db, *id, &st->child) != ST_OK)
         ui_status(s->ui, true, "%s", status_message());
-    form_init(&st->form, add_defs, F__COUNT);
+    load_groups(s, st);
+    form_init(&st->form, st->defs, F__COUNT);
     reload(s);
 }
 
@@ -180,6 +210,10 @@ static void facts_leave(struct screen *s)
     child_free(&st->child);
     free(st->items);
     form_free(&st->form);
+    for (size_t i = 0; st->group_labels && st->group_labels[i]; i++)
+        free(st->group_labels[i]);
+    free(st->group_labels);
+    free(st->groups);
 }
 
 static const char *kind_label(enum item_kind k)
@@ -220,15 +254,8 @@ static void facts_draw(struct screen *s, WINDOW *w, int rows, int cols)
 
 static enum status parse_number(const char *text, const char *field, double *out)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%s", text);
-    for (char *c = buf; *c; c++)
-        if (*c == ',')
-            *c = '.';
-    char *end;
-    *out = strtod(buf, &end);
-    if (!buf[0] || *end)
-        return status_set(ST_INVALID, _("%s: write a number, e.g. 10,5"), field);
+    if (number_parse(text, NUM_DECIMAL, out) != ST_OK)
+        return status_set(ST_INVALID, "%s: %s", field, status_message());
     return ST_OK;
 }
 
@@ -293,8 +320,13 @@ static bool save_new(struct screen *s)
     int kind = form_choice(f, F_KIND);
     if (kind == 0) {
         struct child_period p = {.child_id = st->child.id};
-        children_group_code(form_value(f, F_GROUP), p.code, sizeof p.code);
-        rc = parse_date_field(f, F_FROM, false, &p.from);
+        int g = form_choice(f, F_GROUP);
+        if (g > 0 && (size_t)g <= st->ngroups)
+            snprintf(p.code, sizeof p.code, "%s", st->groups[g - 1].code);
+        rc = g > 0 ? parse_date_field(f, F_FROM, false, &p.from)
+                   : status_set(ST_INVALID, "%s", _("Group: choose a sub-group (type words of its name)"));
+        if (g <= 0)
+            at = F_GROUP;
         if (rc == ST_OK && (rc = parse_date_field(f, F_TO, true, &p.to)) != ST_OK)
             at = F_TO;
         if (rc == ST_OK && (rc = children_add_period(s->ui->db, &p)) != ST_OK)
@@ -349,25 +381,23 @@ static enum screen_result facts_action(struct screen *s, enum action a, int digi
     struct facts_state *st = s->state;
     (void)digit;
     if (st->adding) {
-        if (a == ACT_SAVE || (a == ACT_OPEN && st->form.focus + 1 == F__COUNT)) {
-            if (save_new(s)) {
-                st->adding = false;
-                reload(s);
-                ui_status(s->ui, false, "%s", _("Saved."));
-            }
-            return SR_HANDLED;
-        }
-        if (a == ACT_OPEN)
-            return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
-        if (a == ACT_BACK) {
+        enum form_step step = form_key(&st->form, a);
+        if (step == FORM_LEAVE)
+            step = form_leave_step(s->ui, &st->form, true);
+        if (step == FORM_SAVE && save_new(s)) {
             st->adding = false;
-            return SR_HANDLED;
+            reload(s);
+            ui_status(s->ui, false, "%s", _("Saved."));
+        } else if (step == FORM_LEAVE) {
+            st->adding = false;
         }
-        return form_handle(&st->form, a) ? SR_HANDLED : SR_UNHANDLED;
+        return step == FORM_PASS ? SR_UNHANDLED : SR_HANDLED;
     }
     if (a == ACT_NEW) {
         for (size_t i = 1; i < F__COUNT; i++)
             form_set(&st->form, i, "");
+        form_set_choice(&st->form, F_GROUP, 0);
+        form_mark_saved(&st->form);
         form_clear_errors(&st->form);
         st->form.focus = 0;
         st->adding = true;
@@ -384,20 +414,36 @@ static enum screen_result facts_text(struct screen *s, const char *utf8)
 {
     struct facts_state *st = s->state;
     if (st->adding)
-        form_text(&st->form, utf8);
+        form_type(s->ui, &st->form, utf8);
     return st->adding ? SR_HANDLED : SR_UNHANDLED;
 }
 
+/* Letters are never commands in a form: on a choice they choose. */
 static bool facts_text_mode(struct screen *s)
 {
     struct facts_state *st = s->state;
-    return st->adding && add_defs[st->form.focus].kind == FK_TEXT;
+    return st->adding;
 }
 
-static const enum action facts_actions[] = {ACT_NEW, ACT_SAVE, ACT_DELETE, ACT_BACK};
+static bool facts_unsaved(struct screen *s)
+{
+    struct facts_state *st = s->state;
+    return st->adding && form_changed(&st->form);
+}
+
+static const enum action facts_actions[] = {ACT_NEW, ACT_SAVE, ACT_DELETE, ACT_FACTS, ACT_BACK};
+
+static const struct key_words facts_words[] = {
+    {ACT_NEW, N_("Add"), N_("add a group period, a measurement or a health check")},
+    {ACT_SAVE, NULL, N_("save what is being added")},
+    {ACT_DELETE, NULL, N_("delete the selected line (asks first)")},
+    {ACT_FACTS, N_("Back"), N_("back to the child's form")},
+};
 
 const struct screen_ops scr_child_facts_ops = {
     .title = N_("Groups and health"),
+    .words = facts_words,
+    .nwords = sizeof facts_words / sizeof *facts_words,
     .actions = facts_actions,
     .nactions = sizeof facts_actions / sizeof *facts_actions,
     .state_size = sizeof(struct facts_state),
@@ -407,4 +453,5 @@ const struct screen_ops scr_child_facts_ops = {
     .on_action = facts_action,
     .on_text = facts_text,
     .text_mode = facts_text_mode,
+    .unsaved = facts_unsaved,
 };

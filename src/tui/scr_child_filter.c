@@ -3,10 +3,11 @@
  * of special circumstances, all as of today. */
 #include <config.h>
 #include "treem/tui/child_form.h"
-#include "treem/tui/form.h"
+#include "treem/tui/formscreen.h"
 #include "treem/app/children.h"
 #include "treem/app/commune.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,7 @@ static const int sex_values[] = {-1, CHILD_SEX_MALE, CHILD_SEX_FEMALE, CHILD_SEX
 
 struct filter_state {
     struct form_def defs[F__COUNT];
-    const char *village_choices[66];
+    const char **village_choices;  /* "Any", then every village: any number of them */
     char **villages;
     size_t nvillages;
     struct form form;
@@ -32,14 +33,16 @@ static void filter_enter(struct screen *s)
     struct filter_state *st = s->state;
     const struct child_filter *cf = s->arg;
     village_list(s->ui->db, &st->villages, &st->nvillages);
-    size_t nv = st->nvillages < 64 ? st->nvillages : 64;
-    st->village_choices[0] = N_("Any");
+    st->village_choices = calloc(st->nvillages + 2, sizeof *st->village_choices);
+    size_t nv = st->village_choices ? st->nvillages : 0;
+    static const char *const any_only[] = {N_("Any"), NULL};
     for (size_t i = 0; i < nv; i++)
         st->village_choices[i + 1] = st->villages[i];
-    st->village_choices[nv + 1] = NULL;
+    if (st->village_choices)
+        st->village_choices[0] = N_("Any");
     const struct form_def defs[F__COUNT] = {
         {N_("List"), FK_CHOICE, 0, scope_choices, NULL},
-        {N_("Village"), FK_CHOICE, 0, st->village_choices, NULL},
+        {N_("Village"), FK_CHOICE, 0, st->village_choices ? st->village_choices : any_only, NULL},
         {N_("Sex"), FK_CHOICE, 0, sex_choices, NULL},
         {N_("Age from"), FK_TEXT, 2, NULL, N_("years")},
         {N_("Age to"), FK_TEXT, 2, NULL, N_("years")},
@@ -48,6 +51,11 @@ static void filter_enter(struct screen *s)
     memcpy(st->defs, defs, sizeof defs);
     form_init(&st->form, st->defs, F__COUNT);
     form_set_choice(&st->form, F_SCOPE, (int)cf->q.scope);
+    for (size_t i = 0; cf->q.village_id && i < nv; i++) { /* the village chosen before */
+        long long id = 0;
+        if (children_find_village(s->ui->db, st->villages[i], &id) == ST_OK && id == cf->q.village_id)
+            form_set_choice(&st->form, F_VILLAGE, (int)i + 1);
+    }
     for (int i = 0; i < 4; i++)
         if (sex_values[i] == cf->q.sex)
             form_set_choice(&st->form, F_SEX, i);
@@ -64,6 +72,7 @@ static void filter_leave(struct screen *s)
 {
     struct filter_state *st = s->state;
     form_free(&st->form);
+    free(st->village_choices);
     string_list_free(st->villages, st->nvillages);
 }
 
@@ -84,9 +93,8 @@ static bool read_age(struct filter_state *st, size_t i, int *out)
     *out = -1;
     if (!t[0])
         return true;
-    char *end;
-    long v = strtol(t, &end, 10);
-    if (*end || v < 0 || v > 30) {
+    long long v = 0;
+    if (number_parse_int(t, NUM_INT, &v) != ST_OK || v > 30) {
         form_set_error(&st->form, i, _("Age: a whole number of years, 0 to 30"));
         return false;
     }
@@ -127,26 +135,25 @@ static enum screen_result filter_action(struct screen *s, enum action a, int dig
 {
     struct filter_state *st = s->state;
     (void)digit;
-    if (a == ACT_SAVE || (a == ACT_OPEN && st->form.focus + 1 == F__COUNT))
-        return apply(s);
-    if (a == ACT_OPEN)
-        return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
-    if (a == ACT_BACK)
-        return SR_POP;
-    return form_handle(&st->form, a) ? SR_HANDLED : SR_UNHANDLED;
+    switch (form_key(&st->form, a)) {
+    case FORM_SAVE: return apply(s);
+    case FORM_LEAVE: return SR_POP; /* a filter not applied loses nothing */
+    case FORM_USED: return SR_HANDLED;
+    default: return SR_UNHANDLED;
+    }
 }
 
 static enum screen_result filter_text(struct screen *s, const char *utf8)
 {
     struct filter_state *st = s->state;
-    form_text(&st->form, utf8);
+    form_type(s->ui, &st->form, utf8);
     return SR_HANDLED;
 }
 
 static bool filter_text_mode(struct screen *s)
 {
-    struct filter_state *st = s->state;
-    return st->defs[st->form.focus].kind == FK_TEXT;
+    (void)s;
+    return true; /* letters are never commands in a form */
 }
 
 static const enum action filter_actions[] = {ACT_SAVE, ACT_BACK};

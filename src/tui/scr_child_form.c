@@ -4,7 +4,7 @@
  * before anything is saved. */
 #include <config.h>
 #include "treem/tui/child_form.h"
-#include "treem/tui/form.h"
+#include "treem/tui/formscreen.h"
 #include "treem/tui/list.h"
 #include "treem/tui/screens.h"
 #include "treem/app/children.h"
@@ -16,8 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_CHOICES 64
-
 static const char *const bool_choices[] = {N_("Not recorded"), N_("No"), N_("Yes"), NULL};
 static const char *const bool_codes[] = {"", "no", "yes"};
 
@@ -26,9 +24,11 @@ enum dup_choice { DUP_NONE, DUP_SAVE_ANYWAY, DUP_OPEN };
 struct child_form_state {
     struct form_def defs[CF__COUNT];
     char *labels[CF__COUNT];
-    const char *choices[CF__COUNT][MAX_CHOICES];
-    char **villages;
-    size_t nvillages;
+    const char **choices[CF__COUNT]; /* malloc'd, NULL-terminated: any length */
+    size_t nchoices[CF__COUNT];      /* the list's own; one slot more is kept */
+    char *own[CF__COUNT];            /* the record's value when the list lacks it */
+    char **villages, **ethnics;
+    size_t nvillages, nethnics;
     struct form form;
     struct child orig;            /* as read (id 0 for a new child) */
     struct child_matches dups;
@@ -53,21 +53,19 @@ static void build_defs(struct child_form_state *st)
             fd->hint = N_("years, when the date of birth is not known");
         else if (d->kind == CFK_PID)
             fd->hint = N_("12 digits");
-        if (d->kind == CFK_ENUM) {
-            size_t n = d->def->n < MAX_CHOICES - 1 ? d->def->n : MAX_CHOICES - 1;
-            for (size_t i = 0; i < n; i++)
-                st->choices[f][i] = d->def->items[i].label;
-            st->choices[f][n] = NULL;
-        } else if (d->kind == CFK_BOOL) {
-            memcpy(st->choices[f], bool_choices, sizeof bool_choices);
-        } else if (d->kind == CFK_VILLAGE) {
-            size_t n = st->nvillages < MAX_CHOICES - 2 ? st->nvillages : MAX_CHOICES - 2;
-            st->choices[f][0] = "—";
-            for (size_t i = 0; i < n; i++)
-                st->choices[f][i + 1] = st->villages[i];
-            st->choices[f][n + 1] = NULL;
-        }
-        if (d->kind == CFK_ENUM || d->kind == CFK_BOOL || d->kind == CFK_VILLAGE) {
+        bool ethnic = f == CF_ETHNICITY && st->nethnics;
+        char **names = ethnic ? st->ethnics : st->villages;
+        size_t n = d->kind == CFK_ENUM ? d->def->n : d->kind == CFK_BOOL ? 3
+                 : d->kind == CFK_VILLAGE ? st->nvillages + 1 : ethnic ? st->nethnics + 1 : 0;
+        /* one slot more for a value the list lacks, and the NULL */
+        if (n && !(st->choices[f] = calloc(n + 2, sizeof *st->choices[f])))
+            n = 0;
+        for (size_t i = 0; i < n; i++)
+            st->choices[f][i] = d->kind == CFK_ENUM ? d->def->items[i].label
+                              : d->kind == CFK_BOOL ? bool_choices[i]
+                              : i == 0 ? "—" : names[i - 1];
+        st->nchoices[f] = n;
+        if (n) {
             fd->kind = FK_CHOICE;
             fd->choices = st->choices[f];
         }
@@ -77,6 +75,26 @@ static void build_defs(struct child_form_state *st)
 static int int_at(const struct child *c, int f)
 {
     return *(const int *)((const char *)c + child_fields[f].offset);
+}
+
+/* The choice of a name: its place in the list, or the slot kept for a
+ * value the list lacks (a village renamed, an ethnic group spelt another
+ * way), so that saving never changes what was not touched. */
+static int name_choice(struct child_form_state *st, int f, const char *value)
+{
+    size_t n = st->nchoices[f];
+    free(st->own[f]);
+    st->own[f] = NULL;
+    st->choices[f][n] = NULL;
+    if (!value || !*value)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(st->choices[f][i], value) == 0)
+            return (int)i;
+    if (!(st->own[f] = strdup(value)))
+        return 0;
+    st->choices[f][n] = st->own[f];
+    return (int)n;
 }
 
 /* Puts the record's values into the form. */
@@ -90,12 +108,10 @@ static void fill_form(struct child_form_state *st, const struct child *c)
             form_set_choice(&st->form, (size_t)f, v >= 0 && (size_t)v < d->def->n ? v : 0);
         } else if (d->kind == CFK_BOOL) {
             form_set_choice(&st->form, (size_t)f, int_at(c, f) + 1);
-        } else if (d->kind == CFK_VILLAGE) {
-            int idx = 0;
-            for (size_t i = 0; c->village && i < st->nvillages; i++)
-                if (strcmp(st->villages[i], c->village) == 0)
-                    idx = (int)i + 1;
-            form_set_choice(&st->form, (size_t)f, idx);
+        } else if (st->defs[f].kind == FK_CHOICE) { /* a village, an ethnic group */
+            strbuf_reset(&sb);
+            child_field_text(c, (enum child_field)f, CHILD_FMT_SHOW, &sb);
+            form_set_choice(&st->form, (size_t)f, name_choice(st, f, strbuf_str(&sb)));
         } else {
             strbuf_reset(&sb);
             child_field_text(c, (enum child_field)f, CHILD_FMT_SHOW, &sb);
@@ -128,6 +144,8 @@ static void child_form_enter(struct screen *s)
 {
     struct child_form_state *st = s->state;
     village_list(s->ui->db, &st->villages, &st->nvillages);
+    if (children_ethnic_names(s->ui->db, &st->ethnics, &st->nethnics) != ST_OK)
+        st->nethnics = 0;
     build_defs(st);
     form_init(&st->form, st->defs, CF__COUNT);
     child_init(&st->orig);
@@ -143,8 +161,12 @@ static void child_form_leave(struct screen *s)
     child_free(&st->orig);
     child_matches_free(&st->dups);
     string_list_free(st->villages, st->nvillages);
-    for (int f = 0; f < CF__COUNT; f++)
+    string_list_free(st->ethnics, st->nethnics);
+    for (int f = 0; f < CF__COUNT; f++) {
         free(st->labels[f]);
+        free(st->choices[f]);
+        free(st->own[f]);
+    }
 }
 
 /* The text to parse for form field f. */
@@ -156,8 +178,8 @@ static const char *typed_value(struct child_form_state *st, int f)
         return d->def->items[idx].code;
     if (d->kind == CFK_BOOL)
         return bool_codes[idx];
-    if (d->kind == CFK_VILLAGE)
-        return idx ? st->villages[idx - 1] : "";
+    if (st->defs[f].kind == FK_CHOICE) /* a village, an ethnic group: the name */
+        return idx ? st->choices[f][idx] : "";
     return form_value(&st->form, (size_t)f);
 }
 
@@ -234,7 +256,7 @@ static void child_form_draw(struct screen *s, WINDOW *w, int rows, int cols)
     ui_print(w, 0, 2, cols - 4, title);
     ui_attr(w, UC_OK, false);
     ui_attr(w, UC_DIM, true);
-    ui_print(w, 1, 2, cols - 4, _("Tab/Up/Down: fields · Left/Right: choices · F2: save · Esc: cancel"));
+    ui_print(w, 1, 2, cols - 4, _("Tab, Up, Down: fields · Left/Right or typing: choices · F2: save · Esc: back"));
     ui_attr(w, UC_DIM, false);
     form_draw(w, &st->form, 2, 2, rows - 2, cols - 4);
 }
@@ -243,16 +265,6 @@ static enum screen_result child_form_action(struct screen *s, enum action a, int
 {
     struct child_form_state *st = s->state;
     (void)digit;
-    if (a == ACT_SAVE)
-        return save(s, false);
-    if (a == ACT_OPEN)
-        return st->form.focus + 1 == CF__COUNT ? save(s, false)
-                                                : (form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED);
-    if (a == ACT_BACK) {
-        if (form_changed(&st->form) && !ui_confirm(s->ui, _("Discard the changes to this child?")))
-            return SR_HANDLED;
-        return SR_POP;
-    }
     if (a == ACT_FACTS) {
         if (!st->orig.id)
             ui_status(s->ui, true, "%s", _("Save the child first (F2), then Ctrl-G records groups and health."));
@@ -269,22 +281,25 @@ static enum screen_result child_form_action(struct screen *s, enum action a, int
         ui_push(s->ui, &scr_history_ops, &st->hist);
         return SR_HANDLED;
     }
-    if (form_handle(&st->form, a))
-        return SR_HANDLED;
-    return SR_UNHANDLED;
+    switch (form_key(&st->form, a)) {
+    case FORM_SAVE: return save(s, false);
+    case FORM_USED: return SR_HANDLED;
+    default: return SR_UNHANDLED; /* Esc, help, the menu: the frame asks when unsaved */
+    }
 }
 
 static enum screen_result child_form_text(struct screen *s, const char *utf8)
 {
     struct child_form_state *st = s->state;
-    form_text(&st->form, utf8);
+    form_type(s->ui, &st->form, utf8);
     return SR_HANDLED;
 }
 
+/* Letters are never commands in a form: on a choice they choose. */
 static bool child_form_text_mode(struct screen *s)
 {
-    struct child_form_state *st = s->state;
-    return st->defs[st->form.focus].kind == FK_TEXT;
+    (void)s;
+    return true;
 }
 
 static bool child_form_unsaved(struct screen *s)
@@ -293,7 +308,7 @@ static bool child_form_unsaved(struct screen *s)
     return form_changed(&st->form);
 }
 
-static const enum action child_form_actions[] = {ACT_SAVE, ACT_FACTS, ACT_HISTORY, ACT_NEXT_FIELD,
+static const enum action child_form_actions[] = {ACT_SAVE, ACT_FACTS, ACT_HISTORY, ACT_NEXT_FIELD, ACT_CLEAR,
                                                  ACT_BACK};
 
 const struct screen_ops scr_child_form_ops = {

@@ -8,6 +8,7 @@
 #include "treem/tui/listscreen.h"
 #include "treem/app/children.h"
 #include "treem/core/i18n.h"
+#include "treem/core/utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -22,6 +23,7 @@ struct children_state {
     size_t first, nrows;       /* the cached page */
     bool cached, capped;
     long long open_id;         /* what the form was opened for */
+    int widths[6];             /* columns for this width of screen (lay_out) */
 };
 
 static void reload(struct screen *s)
@@ -83,16 +85,35 @@ static void child_row_text(void *ctx, size_t i, char *buf, size_t bufsz)
     else
         snprintf(age, sizeof age, "?");
     const char *sex = r->sex == CHILD_SEX_MALE ? _("M") : r->sex == CHILD_SEX_FEMALE ? _("F") : "?";
-    const int widths[] = {7, 26, 10, 4, 3, 24};
-    const char *cells[] = {r->code, r->full_name, birth, age, sex, r->village};
-    ui_columns(buf, bufsz, widths, cells, 6);
+    /* found through a parent, the carer or a phone: say so where the village
+     * goes (a match through the village shows in its column anyway) */
+    char why[sizeof r->why + 8];
+    snprintf(why, sizeof why, "%s %s", draw_ascii() ? "->" : "→", r->why);
+    const char *cells[] = {r->code, r->full_name, birth, age, sex, r->why[0] ? why : r->village};
+    ui_columns(buf, bufsz, st->widths, cells, 6);
 }
 
-static void set_header(struct children_state *st)
+/* Columns for cols screen columns: the code as wide as the widest code on
+ * screen (never cut), the name and the village share what a wider screen
+ * gives. */
+static void lay_out(struct children_state *st, struct db *db, int cols, int rows)
 {
-    const int widths[] = {7, 26, 10, 4, 3, 24};
+    int code = 7;
+    for (size_t i = st->ls.lv.top; i < st->ls.lv.count && i < st->ls.lv.top + (size_t)rows; i++) {
+        const struct child_row *r = row_at(st, db, i);
+        if (r && utf8_width(r->code) > code)
+            code = utf8_width(r->code);
+    }
+    int rest = cols - 2 - (code + 1) - 11 - 5 - 4; /* born, age, sex and their gaps */
+    int name = rest * 52 / 100 > 36 ? 36 : rest * 52 / 100; /* names are rarely longer */
+    st->widths[0] = code;
+    st->widths[1] = name;
+    st->widths[2] = 10;
+    st->widths[3] = 4;
+    st->widths[4] = 3;
+    st->widths[5] = rest - name - 1;
     const char *cells[] = {_("Code"), _("Full name"), _("Born"), _("Age"), _("Sex"), _("Village")};
-    ui_columns(st->ls.header, sizeof st->ls.header, widths, cells, 6);
+    ui_columns(st->ls.header, sizeof st->ls.header, st->widths, cells, 6);
 }
 
 /* One line saying which filters are on. */
@@ -122,7 +143,6 @@ static void children_enter(struct screen *s)
     struct children_state *st = s->state;
     listscreen_init(&st->ls);
     child_query_init(&st->f.q);
-    set_header(st);
     describe_filter(s);
     reload(s);
 }
@@ -147,14 +167,9 @@ static void children_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct children_state *st = s->state;
     row_db = s->ui->db;
+    lay_out(st, s->ui->db, cols, rows - 3);
+    st->ls.capped = st->capped;
     listscreen_draw(w, rows, cols, &st->ls, child_row_text, st);
-    if (st->capped) {
-        char more[32];
-        snprintf(more, sizeof more, _("%d+ found"), COUNT_CAP);
-        ui_attr(w, UC_DIM, true);
-        ui_print_pad(w, 0, cols - 14, 13, more);
-        ui_attr(w, UC_DIM, false);
-    }
     if (!st->ls.lv.count) {
         ui_attr(w, UC_DIM, true);
         ui_print(w, 4, 2, cols - 4, field_text(&st->ls.search)[0]

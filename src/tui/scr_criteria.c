@@ -90,7 +90,7 @@ static void trend_text(const struct criteria_state *st, int number, char *buf, s
                                                     : "?";
         char prev[RUBRIC_TEXT_NUM_BUF] = "";
         if (c->prev_known)
-            rubric_text_num(c->prev, prev);
+            rubric_text_num_show(c->prev, prev);
         snprintf(buf, n, "%s %s", sym, prev);
         return;
     }
@@ -105,9 +105,9 @@ static void points_text(const struct score_sheet *sh, size_t i, char *buf, size_
         snprintf(buf, n, "%s", _("no scale yet"));
         return;
     }
-    rubric_text_num(cs->points, pts);
+    rubric_text_num_show(cs->points, pts);
     if (c->max_known)
-        rubric_text_num(c->max_points, max);
+        rubric_text_num_show(c->max_points, max);
     snprintf(buf, n, "%s / %s", pts, max);
 }
 
@@ -145,7 +145,7 @@ static void draw_head(struct screen *s, WINDOW *w, int cols)
     ui_attr(w, UC_TITLE, true);
     ui_print_pad(w, 0, 0, cols, line);
     ui_attr(w, UC_TITLE, false);
-    rubric_text_num(sh->score.total, total);
+    rubric_text_num_show(sh->score.total, total);
     snprintf(line, sizeof line, "%s: %s%s", _("Total"), total, sh->score.partial ? _(" (partial)") : "");
     ui_print(w, 1, 1, cols - 2, line);
     snprintf(line, sizeof line, "%s: %s", _("Verdict"), strbuf_str(&st->verdict));

@@ -84,7 +84,7 @@ static const char *ind_points(const struct rubric_ind_score *is, char buf[RUBRIC
         return "?";
     if (is->state == RUBRIC_IND_NO_VALUE)
         return "—";
-    rubric_text_num(is->points, buf);
+    rubric_text_num_show(is->points, buf);
     return buf;
 }
 
@@ -95,7 +95,7 @@ static void ind_row(void *ctx, size_t i, char *buf, size_t bufsz)
     const struct rubric_indicator *ind = &st->sheet.rubric.ind[k];
     const struct score_line *l = &st->sheet.line[k];
     char value[64], pts[RUBRIC_TEXT_NUM_BUF];
-    score_value_text(ind, l->has_value, l->value, value, sizeof value);
+    score_value_show(ind, l->has_value, l->value, value, sizeof value);
     const int w[] = {6, 10, 6, 15, 40};
     const char *cells[] = {ind->code, l->has_value ? value : "—",
                            ind_points(&st->sheet.score.ind[k], pts),
@@ -122,12 +122,12 @@ static void value_line(const struct rubric_indicator *ind, const struct score_li
 {
     char v[64];
     size_t len = 0;
-    score_value_text(ind, l->has_value, l->value, v, sizeof v);
+    score_value_show(ind, l->has_value, l->value, v, sizeof v);
     len += (size_t)snprintf(out, n, "%s: %s", _("Value"), l->has_value ? v : _("no value yet"));
     if (l->has_value && len < n)
         len += (size_t)snprintf(out + len, n - len, " (%s)", score_origin_label(l->origin));
     if (l->computed_ok && l->origin != SCORE_COMPUTED && len < n) {
-        score_value_text(ind, true, l->computed, v, sizeof v);
+        score_value_show(ind, true, l->computed, v, sizeof v);
         len += (size_t)snprintf(out + len, n - len, " · %s: %s", _("computed from the register"), v);
     }
     if (l->computed_ok && l->basis[0] && len < n)
@@ -185,9 +185,9 @@ static void criterion_draw(struct screen *s, WINDOW *w, int rows, int cols)
     ui_attr(w, UC_TITLE, true);
     ui_print_pad(w, 0, 0, cols, line);
     ui_attr(w, UC_TITLE, false);
-    rubric_text_num(cs->points, pts);
+    rubric_text_num_show(cs->points, pts);
     if (c->max_known)
-        rubric_text_num(c->max_points, max);
+        rubric_text_num_show(c->max_points, max);
     snprintf(line, sizeof line, _("Year %d · points %s / %s%s · %zu of %zu indicators scored"), p->year,
              pts, max, cs->scale_missing ? _(" (no scale yet)") : "", cs->nscored, cs->nind);
     ui_print(w, 1, 1, cols - 2, line);

@@ -11,31 +11,56 @@ struct help_state {
     enum action acts[40];
     size_t n;
     struct list_view lv;
+    const struct screen *from;
 };
+
+static void add_missing(struct help_state *h, const enum action *acts, size_t n)
+{
+    for (size_t i = 0; i < n && h->n < 40; i++) {
+        bool dup = false;
+        for (size_t j = 0; j < h->n; j++)
+            dup |= h->acts[j] == acts[i];
+        if (!dup)
+            h->acts[h->n++] = acts[i];
+    }
+}
 
 static void help_enter(struct screen *s)
 {
     struct help_state *h = s->state;
     const struct screen *from = s->arg;
+    h->from = from;
     h->n = ui_screen_actions(from, h->acts, 40);
     /* movement and editing keys that every list and form understands */
     static const enum action common[] = {ACT_BACK, ACT_OPEN, ACT_UP, ACT_DOWN, ACT_PGUP,
                                          ACT_PGDN, ACT_HOME, ACT_END, ACT_JUMP,
-                                         ACT_MENU_PREV, ACT_REDRAW};
-    for (size_t i = 0; i < sizeof common / sizeof *common && h->n < 40; i++) {
-        bool dup = false;
-        for (size_t j = 0; j < h->n; j++)
-            dup |= h->acts[j] == common[i];
-        if (!dup)
-            h->acts[h->n++] = common[i];
-    }
+                                         ACT_REDRAW};
+    /* and the editing keys where the screen takes text (forms, search lines) */
+    static const enum action editing[] = {ACT_LEFT, ACT_RIGHT, ACT_BACKSPACE, ACT_DELCHAR,
+                                          ACT_CLEAR, ACT_NEXT_FIELD, ACT_PREV_FIELD};
+    bool text = from && from->ops->text_mode && from->ops->text_mode((struct screen *)from);
+    add_missing(h, common, sizeof common / sizeof *common);
+    if (text)
+        add_missing(h, editing, sizeof editing / sizeof *editing);
     list_set_count(&h->lv, h->n);
 }
 
+/* "F1, ?        show the keys…": every key of the action, then what it
+ * does on the screen the help was opened from. */
 static void help_row(void *ctx, size_t i, char *buf, size_t bufsz)
 {
     struct help_state *h = ctx;
-    action_help_line(h->acts, h->n, i, buf, bufsz);
+    char keys[64];
+    size_t o = 0;
+    for (const char *k = action_key(h->acts[i]); *k && o + 3 < sizeof keys; k++) {
+        if (*k == ' ')
+            keys[o++] = ',';
+        keys[o++] = *k;
+    }
+    keys[o] = '\0';
+    const int widths[] = {15, 200};
+    const char *cells[] = {keys, ui_key_help(h->from, h->acts[i])};
+    ui_columns(buf, bufsz, widths, cells, 2);
 }
 
 static void help_draw(struct screen *s, WINDOW *w, int rows, int cols)

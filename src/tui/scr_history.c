@@ -59,7 +59,7 @@ static enum screen_result h_action(struct screen *s, enum action a, int digit)
 {
     struct history_state *st = s->state;
     (void)digit;
-    if (a == ACT_BACK || a == ACT_HISTORY)
+    if (a == ACT_BACK)
         return SR_POP;
     return list_handle(&st->lv, a) ? SR_HANDLED : SR_UNHANDLED;
 }

@@ -11,6 +11,7 @@
 #include "treem/db/plan_repo.h"
 #include "treem/db/target_repo.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -41,35 +42,16 @@ static void date_text(struct date d, char buf[DATE_BUF])
 /* A number as typed ("97,5" or "97.5"); ST_INVALID naming the field. */
 static enum status parse_number(const char *field, const char *text, double *out)
 {
-    char buf[64];
-    size_t n = strlen(text);
-    while (n && text[n - 1] == ' ')
-        n--;
-    while (n && *text == ' ')
-        text++, n--;
-    if (n == 0)
-        return status_set(ST_INVALID, _("%s: must not be empty"), field);
-    if (n >= sizeof buf)
-        return status_set(ST_INVALID, _("%s: '%s' is not a number"), field, text);
-    memcpy(buf, text, n);
-    buf[n] = '\0';
-    char *comma = strchr(buf, ',');
-    if (comma)
-        *comma = '.';
-    char *end;
-    *out = strtod(buf, &end);
-    if (*end || end == buf || !isfinite(*out))
-        return status_set(ST_INVALID, _("%s: '%s' is not a number"), field, buf);
+    if (number_parse(text, NUM_DECIMAL | NUM_PERCENT, out) != ST_OK)
+        return status_set(ST_INVALID, "%s: %s", field, status_message());
     return ST_OK;
 }
 
 /* A number for editing: "97,5" in Vietnamese, no unit. */
 static void number_text(double v, char *buf, size_t size)
 {
-    snprintf(buf, size, "%.10g", v);
-    char *dot = strcmp(i18n_lang(), "vi") == 0 ? strchr(buf, '.') : NULL;
-    if (dot)
-        *dot = ',';
+    char n[NUMBER_BUF];
+    snprintf(buf, size, "%s", number_format_plain(v, 6, n));
 }
 
 /* --------------------------------------------------------------- plan --- */
@@ -112,9 +94,8 @@ static bool plan_read(struct ui *ui, struct form *f, struct plan *p)
             return false;
         }
     const char *year = form_value(f, PF_YEAR);
-    char *end;
-    long y = strtol(year, &end, 10);
-    if (!*year || *end || y < 0 || y > 9999) {
+    long long y = 0;
+    if (number_parse_int(year, NUM_INT, &y) != ST_OK || y < 1900 || y > 2999) {
         char msg[160];
         snprintf(msg, sizeof msg, _("%s: write the year with 4 digits, e.g. 2026"),
                  _("plan year"));

@@ -17,6 +17,7 @@
 #include "treem/tui/chart.h"
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/core/utf8.h"
 
 #include <stdio.h>
@@ -239,9 +240,8 @@ static bool period_save(struct ui *ui, struct form *f, void *ctx)
 {
     struct screen *s = *(struct screen **)ctx;
     struct reports_state *st = s->state;
-    char *end;
-    long y = strtol(form_value(f, 1), &end, 10);
-    if (*end || y < 1900 || y > 2999) {
+    long long y = 0;
+    if (number_parse_int(form_value(f, 1), NUM_INT, &y) != ST_OK || y < 1900 || y > 2999) {
         form_set_error(f, 1, _("year: give a year such as 2026"));
         return false;
     }
@@ -313,8 +313,19 @@ static void reports_resume(struct screen *s)
 static const enum action reports_actions[] = {ACT_FILTER, ACT_EDIT, ACT_SAVE, ACT_OPEN,
                                               ACT_CHART, ACT_LEFT, ACT_RIGHT};
 
+static const struct key_words reports_words[] = {
+    {ACT_FILTER, N_("Half/Year"), N_("switch between the half-year report and the whole year")},
+    {ACT_EDIT, N_("Period"), N_("type the year and choose the period")},
+    {ACT_SAVE, N_("Export"), N_("write the report to a file")},
+    {ACT_OPEN, N_("Show"), N_("show the selected line whole")},
+    {ACT_LEFT, N_("Year−"), N_("the report of the year before")},
+    {ACT_RIGHT, N_("Year+"), N_("the report of the year after")},
+};
+
 const struct screen_ops scr_reports_ops = {
     .title = N_("Reports"),
+    .words = reports_words,
+    .nwords = sizeof reports_words / sizeof *reports_words,
     .actions = reports_actions,
     .nactions = sizeof reports_actions / sizeof reports_actions[0],
     .state_size = sizeof(struct reports_state),

@@ -5,10 +5,11 @@
  * Enter on a criterion sets its maximum (the form below). */
 #include <config.h>
 #include "treem/tui/criteria.h"
-#include "treem/tui/form.h"
+#include "treem/tui/formscreen.h"
 #include "treem/tui/list.h"
 #include "treem/app/rubric_edit.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/model/rubric_text.h"
 
 #include <stdio.h>
@@ -87,7 +88,7 @@ static void rubric_row_text(void *ctx, size_t i, char *buf, size_t bufsz)
     if (row->ind < 0) {
         char max[RUBRIC_TEXT_NUM_BUF] = "?";
         if (c->max_known)
-            rubric_text_num(c->max_points, max);
+            rubric_text_num_show(c->max_points, max);
         snprintf(buf, bufsz, _("Criterion %d. %s — maximum %s"), c->number, c->name, max);
         return;
     }
@@ -181,7 +182,7 @@ static void max_enter(struct screen *s)
     form_init(&st->form, max_fields, M__COUNT);
     if (c->max_known) {
         char v[RUBRIC_TEXT_NUM_BUF];
-        rubric_text_num(c->max_points, v);
+        edit_num(c->max_points, v, sizeof v);
         form_set(&st->form, M_MAX, v);
     }
     form_set(&st->form, M_SOURCE, c->source);
@@ -232,17 +233,17 @@ static enum screen_result max_action(struct screen *s, enum action a, int digit)
 {
     struct max_state *st = s->state;
     (void)digit;
-    if (a == ACT_SAVE || (a == ACT_OPEN && st->form.focus + 1 == M__COUNT))
-        return max_save(s);
-    if (a == ACT_OPEN)
-        return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
-    return form_handle(&st->form, a) ? SR_HANDLED : SR_UNHANDLED;
+    switch (form_key(&st->form, a)) {
+    case FORM_SAVE: return max_save(s);
+    case FORM_USED: return SR_HANDLED;
+    default: return SR_UNHANDLED; /* Esc: the frame asks when unsaved */
+    }
 }
 
 static enum screen_result max_text(struct screen *s, const char *utf8)
 {
     struct max_state *st = s->state;
-    form_text(&st->form, utf8);
+    form_type(s->ui, &st->form, utf8);
     return SR_HANDLED;
 }
 

@@ -72,7 +72,7 @@ static void band_row(void *ctx, size_t i, char *buf, size_t bufsz)
     rubric_text_interval(b, iv, sizeof iv);
     rubric_text_bound(b, false, lo, sizeof lo);
     rubric_text_bound(b, true, hi, sizeof hi);
-    rubric_text_num(b->points, pts);
+    rubric_text_num_show(b->points, pts);
     const int w[] = {14, 8, 8, 6, 40};
     const char *cells[] = {iv, lo, hi, pts, b->source ? b->source : ""};
     ui_columns(buf, bufsz, w, cells, 5);

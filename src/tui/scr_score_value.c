@@ -4,9 +4,10 @@
  * name). Nothing is saved until every field is right. */
 #include <config.h>
 #include "treem/tui/criteria.h"
-#include "treem/tui/form.h"
+#include "treem/tui/formscreen.h"
 #include "treem/app/score.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/db/department_repo.h"
 #include "treem/model/rubric_text.h"
 
@@ -22,7 +23,20 @@ struct value_state {
     bool have;
     struct score_sheet sheet;
     long idx;                  /* the indicator in sheet.rubric.ind, -1 when absent */
+    struct department *depts;  /* the departments with a code, to choose from */
+    size_t ndepts;
+    const char **dept_labels;  /* "—", then each name; NULL-terminated */
 };
+
+/* The choice of a stored department (its code, or its name). */
+static int dept_choice(const struct value_state *st, const char *stored)
+{
+    for (size_t i = 0; stored && *stored && i < st->ndepts; i++)
+        if ((st->depts[i].code && strcmp(st->depts[i].code, stored) == 0) ||
+            strcmp(st->depts[i].name, stored) == 0)
+            return (int)i + 1;
+    return 0;
+}
 
 static const char *value_hint(enum rubric_kind k)
 {
@@ -40,11 +54,11 @@ static void prefill(struct value_state *st)
         if (ind->kind == RUBRIC_YES_NO)
             snprintf(v, sizeof v, "%s", l->value >= 0.5 ? "có" : "không");
         else
-            rubric_text_num(l->value, v);
+            edit_num(l->value, v, sizeof v);
         form_set(&st->form, F_VALUE, v);
     }
     form_set(&st->form, F_EVIDENCE, l->evidence);
-    form_set(&st->form, F_DEPT, l->department ? l->department : "");
+    form_set_choice(&st->form, F_DEPT, dept_choice(st, l->department));
     form_mark_saved(&st->form);
 }
 
@@ -63,9 +77,13 @@ static void value_enter(struct screen *s)
         {N_("Value"), FK_TEXT, 20, NULL,
          st->idx >= 0 ? value_hint(st->sheet.rubric.ind[st->idx].kind) : NULL},
         {N_("Evidence"), FK_TEXT, 400, NULL, N_("document, register or report that proves it")},
-        {N_("Department"), FK_TEXT, 60, NULL, N_("code or name, e.g. yte or y tế")},
+        {N_("Department"), FK_CHOICE, 0, NULL, NULL}, /* a picker: type words of the name */
     };
+    st->dept_labels = department_choices(s->ui->db, &st->depts, &st->ndepts);
     memcpy(st->defs, defs, sizeof defs);
+    st->defs[F_DEPT].choices = st->dept_labels;
+    if (!st->dept_labels)
+        st->defs[F_DEPT].kind = FK_TEXT;
     form_init(&st->form, st->defs, F__COUNT);
     if (st->idx >= 0)
         prefill(st);
@@ -75,6 +93,8 @@ static void value_leave(struct screen *s)
 {
     struct value_state *st = s->state;
     form_free(&st->form);
+    free(st->dept_labels);
+    department_list_free(st->depts, st->ndepts);
     if (st->have)
         score_sheet_free(&st->sheet);
 }
@@ -99,7 +119,7 @@ static void value_draw(struct screen *s, WINDOW *w, int rows, int cols)
     }
     if (l->computed_ok) {
         char v[64];
-        score_value_text(ind, true, l->computed, v, sizeof v);
+        score_value_show(ind, true, l->computed, v, sizeof v);
         snprintf(line, sizeof line, "%s: %s%s%s%s", _("computed from the register"), v,
                  l->basis[0] ? " (" : "", l->basis, l->basis[0] ? ")" : "");
     } else {
@@ -119,20 +139,18 @@ static bool check(struct screen *s, char *code, size_t n)
     struct value_state *st = s->state;
     const struct rubric_indicator *ind = &st->sheet.rubric.ind[st->idx];
     double v;
-    const char *text = form_value(&st->form, F_VALUE), *dept = form_value(&st->form, F_DEPT);
+    const char *text = form_value(&st->form, F_VALUE);
+    int dept = st->dept_labels ? form_choice(&st->form, F_DEPT) : 0;
     form_clear_errors(&st->form);
     if (text[0] && score_parse_value(ind, text, &v) != ST_OK)
         form_set_error(&st->form, F_VALUE, status_message());
     code[0] = '\0';
-    if (dept[0]) {
-        struct department d = {0};
-        if (department_repo_find(s->ui->db, dept, &d) != ST_OK)
-            form_set_error(&st->form, F_DEPT, status_message());
-        else if (!d.code)
+    if (dept > 0 && (size_t)dept <= st->ndepts) {
+        const struct department *d = &st->depts[dept - 1];
+        if (!d->code)
             form_set_error(&st->form, F_DEPT, _("Department: this department has no code"));
         else
-            snprintf(code, n, "%s", d.code);
-        department_clear(&d);
+            snprintf(code, n, "%s", d->code);
     }
     return !form_has_errors(&st->form);
 }
@@ -159,20 +177,17 @@ static enum screen_result value_action(struct screen *s, enum action a, int digi
 {
     struct value_state *st = s->state;
     (void)digit;
-    if (a == ACT_SAVE || (a == ACT_OPEN && st->form.focus + 1 == F__COUNT))
-        return value_save(s);
-    if (a == ACT_OPEN)
-        return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
-    if (a != ACT_BACK && a != ACT_QUIT && a != ACT_HELP && a != ACT_JUMP && a != ACT_MENU &&
-        form_handle(&st->form, a))
-        return SR_HANDLED;
-    return SR_UNHANDLED;
+    switch (form_key(&st->form, a)) {
+    case FORM_SAVE: return value_save(s);
+    case FORM_USED: return SR_HANDLED;
+    default: return SR_UNHANDLED; /* Esc: the frame asks when unsaved */
+    }
 }
 
 static enum screen_result value_text(struct screen *s, const char *utf8)
 {
     struct value_state *st = s->state;
-    form_text(&st->form, utf8);
+    form_type(s->ui, &st->form, utf8);
     return SR_HANDLED;
 }
 

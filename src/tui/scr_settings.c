@@ -5,7 +5,7 @@
 #include <config.h>
 #include "treem/tui/screens.h"
 #include "treem/tui/criteria.h"
-#include "treem/tui/form.h"
+#include "treem/tui/formscreen.h"
 #include "treem/app/commune.h"
 #include "treem/core/i18n.h"
 
@@ -128,10 +128,6 @@ static enum screen_result settings_action(struct screen *s, enum action a, int d
 {
     struct settings_state *st = s->state;
     (void)digit;
-    if (a == ACT_SAVE || (a == ACT_OPEN && st->form.focus + 1 == F__COUNT))
-        return settings_save(s);
-    if (a == ACT_OPEN)
-        return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
     if (a == ACT_SCALES)
         return ui_push(s->ui, &scr_rubric_ops, NULL), SR_HANDLED;
     if (a == ACT_BACKUPS)
@@ -141,24 +137,24 @@ static enum screen_result settings_action(struct screen *s, enum action a, int d
                 ? &scr_holidays_ops : &scr_commune_ops, NULL);
         return SR_HANDLED;
     }
-    if ((a == ACT_NEXT_FIELD || a == ACT_PREV_FIELD || a == ACT_UP || a == ACT_DOWN ||
-         a == ACT_LEFT || a == ACT_RIGHT || a == ACT_HOME || a == ACT_END ||
-         a == ACT_BACKSPACE || a == ACT_DELCHAR) && form_handle(&st->form, a))
-        return SR_HANDLED;
-    return SR_UNHANDLED;
+    switch (form_key(&st->form, a)) {
+    case FORM_SAVE: return settings_save(s);
+    case FORM_USED: return SR_HANDLED;
+    default: return SR_UNHANDLED; /* Esc: the frame asks when unsaved */
+    }
 }
 
 static enum screen_result settings_text(struct screen *s, const char *utf8)
 {
     struct settings_state *st = s->state;
-    form_text(&st->form, utf8);
+    form_type(s->ui, &st->form, utf8);
     return SR_HANDLED;
 }
 
 static bool settings_text_mode(struct screen *s)
 {
-    struct settings_state *st = s->state;
-    return st->form.defs[st->form.focus].kind == FK_TEXT;
+    (void)s;
+    return true; /* letters are never commands in a form */
 }
 
 static bool settings_unsaved(struct screen *s)

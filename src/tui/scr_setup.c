@@ -2,7 +2,7 @@
  * (diacritics ignored), then the officer, the level above and the villages. */
 #include <config.h>
 #include "treem/tui/screens.h"
-#include "treem/tui/form.h"
+#include "treem/tui/formscreen.h"
 #include "treem/tui/list.h"
 #include "treem/app/auth.h"
 #include "treem/app/commune.h"
@@ -219,17 +219,15 @@ static enum screen_result setup_action(struct screen *s, enum action a, int digi
         /* menu keys make no sense before set-up */
         return a == ACT_HELP || a == ACT_QUIT ? SR_UNHANDLED : SR_HANDLED;
     }
-    if (a == ACT_SAVE || (a == ACT_OPEN && st->form.focus + 1 == F__COUNT))
-        return save(s);
-    if (a == ACT_OPEN)
-        return form_handle(&st->form, ACT_NEXT_FIELD), SR_HANDLED;
-    if (a == ACT_BACK) {
-        st->stage = 0;
-        return SR_HANDLED;
+    enum form_step step = form_key(&st->form, a);
+    if (step == FORM_LEAVE) /* back to the choice of the commune: asks when typed */
+        step = form_leave_step(s->ui, &st->form, true);
+    switch (step) {
+    case FORM_SAVE: return save(s);
+    case FORM_LEAVE: st->stage = 0; return SR_HANDLED;
+    case FORM_USED: return SR_HANDLED;
+    default: return a == ACT_HELP || a == ACT_QUIT ? SR_UNHANDLED : SR_HANDLED;
     }
-    if (form_handle(&st->form, a))
-        return SR_HANDLED;
-    return a == ACT_HELP || a == ACT_QUIT ? SR_UNHANDLED : SR_HANDLED;
 }
 
 static enum screen_result setup_text(struct screen *s, const char *utf8)
@@ -239,7 +237,7 @@ static enum screen_result setup_text(struct screen *s, const char *utf8)
         if (field_insert(&st->search, utf8))
             run_search(s);
     } else {
-        form_text(&st->form, utf8);
+        form_type(s->ui, &st->form, utf8);
     }
     return SR_HANDLED;
 }

@@ -169,12 +169,19 @@ static enum screen_result signin_text(struct screen *s, const char *utf8)
 
 static bool signin_text_mode(struct screen *s) { (void)s; return true; }
 
-static const enum action signin_actions[] = {ACT_OPEN, ACT_NEXT_FIELD}; /* F5: see the hint line */
+static const enum action signin_actions[] = {ACT_SAVE, ACT_OPEN, ACT_NEXT_FIELD, ACT_FILTER};
+static const struct key_words signin_words[] = {
+    {ACT_SAVE, N_("Sign in"), N_("sign in with the login and password typed")},
+    {ACT_OPEN, N_("Next"), N_("the next field; on the last one, sign in")},
+    {ACT_FILTER, N_("Recovery"), N_("an officer who forgot the password: use the recovery code")},
+};
 
 const struct screen_ops scr_signin_ops = {
     .title = N_("Sign in"),
     .actions = signin_actions,
     .nactions = sizeof signin_actions / sizeof *signin_actions,
+    .words = signin_words,
+    .nwords = sizeof signin_words / sizeof *signin_words,
     .state_size = sizeof(struct signin_state),
     .enter = signin_enter,
     .leave = signin_leave,

@@ -444,9 +444,16 @@ static bool browse_text_mode(struct screen *s)
 {
     return ((struct browse_state *)s->state)->asking;
 }
+static const struct key_words browse_words[] = {
+    {ACT_OPEN, N_("Open"), N_("open the folder, or check the file (nothing is imported yet)")},
+    {ACT_SAVE, N_("Import"), N_("import the checked file (asks first)")},
+    {ACT_BACKSPACE, N_("Up"), N_("go up to the folder above")},
+};
 
 const struct screen_ops scr_transfer_browse_ops = {
     .title = N_("Import a file"),
+    .words = browse_words,
+    .nwords = sizeof browse_words / sizeof *browse_words,
     .actions = browse_actions,
     .nactions = sizeof browse_actions / sizeof *browse_actions,
     .state_size = sizeof(struct browse_state),

@@ -7,6 +7,7 @@
 #include "treem/app/province.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,12 +41,13 @@ static void apply_saved_lang(struct db *db, bool forced)
 static int lock_seconds(struct db *db)
 {
     const char *env = getenv("TREEM_LOCK_SECONDS");
-    char *v = NULL, *end = NULL;
-    long n = -1;
-    if (env && *env)
-        n = strtol(env, &end, 10) * (end && !*end ? 1 : -1);
-    if (n < 0 && db_setting_get(db, "lock_minutes", &v) == ST_OK && v)
-        n = strtol(v, &end, 10) * 60 * (end && !*end ? 1 : -1);
+    char *v = NULL;
+    long long n = -1, minutes;
+    if (env && *env && number_parse_int(env, NUM_INT, &n) != ST_OK)
+        n = -1;
+    if (n < 0 && db_setting_get(db, "lock_minutes", &v) == ST_OK && v &&
+        number_parse_int(v, NUM_INT, &minutes) == ST_OK)
+        n = minutes > 24 * 60 ? 24 * 3600 : minutes * 60;
     free(v);
     status_clear();
     return n < 0 ? 10 * 60 : n > 24 * 3600 ? 24 * 3600 : (int)n;
@@ -70,6 +72,10 @@ int tui_main(const struct tui_options *opt)
     keypad(stdscr, TRUE);
     set_escdelay(25);
     set_keycodes();
+    /* bracketed paste: pasted text arrives between ESC[200~ and ESC[201~
+     * and stays text whatever it holds (input.c) */
+    fputs("\033[?2004h", stdout);
+    fflush(stdout);
     draw_init(!opt->no_color, opt->ascii);
     ui.ascii = opt->ascii;
     ui_refresh_title(&ui);
@@ -89,7 +95,10 @@ int tui_main(const struct tui_options *opt)
         ui_push(&ui, &scr_setup_ops, NULL);
     }
     int rc = ui_run(&ui);
+    free(ui.paste);
     endwin();
+    fputs("\033[?2004l", stdout);
+    fflush(stdout);
     db_close(ui.db);
     return rc;
 }

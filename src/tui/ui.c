@@ -182,56 +182,68 @@ size_t ui_screen_actions(const struct screen *s, enum action *out, size_t max)
     return bar_actions(s, out, max);
 }
 
-/* Columns an entry of the bar takes: key, space, label, space. */
-static int bar_width(enum action a)
+static const struct key_words *own_words(const struct screen *s, enum action a)
 {
-    const char *k = action_key(a);
-    char key[16];
-    snprintf(key, sizeof key, "%.*s", (int)strcspn(k, " "), k);
-    return utf8_width(key) + utf8_width(action_label(a)) + 2;
+    for (size_t i = 0; s && s->ops->words && i < s->ops->nwords; i++)
+        if (s->ops->words[i].a == a)
+            return &s->ops->words[i];
+    return NULL;
 }
 
+const char *ui_key_label(const struct screen *s, enum action a)
+{
+    const struct key_words *w = own_words(s, a);
+    return w && w->label ? _(w->label) : action_label(a);
+}
+
+const char *ui_key_help(const struct screen *s, enum action a)
+{
+    const struct key_words *w = own_words(s, a);
+    return w && w->help ? _(w->help) : action_help(a);
+}
+
+/* The bar as action_bar_layout() lays it out, in this screen's words. */
 static void draw_bar(struct ui *ui, const struct screen *s)
 {
     enum action acts[32];
+    const char *labels[32];
+    struct bar_entry e[32];
     size_t n = bar_actions(s, acts, 32);
-    /* Quit (the last entry) must always show: the room for it is kept, and
-     * the entries before that do not fit are left out. */
-    int keep = n ? bar_width(acts[n - 1]) : 0;
+    for (size_t i = 0; i < n; i++)
+        labels[i] = ui_key_label(s, acts[i]);
+    size_t shown = action_bar_layout(acts, labels, n, ui->cols, e);
     move(ui->rows - 1, 0);
     clrtoeol();
-    int x = 0;
-    for (size_t i = 0; i < n; i++) {
-        char key[16];
-        const char *k = action_key(acts[i]);
-        size_t kl = strcspn(k, " ");
-        snprintf(key, sizeof key, "%.*s", (int)kl, k);
-        const char *label = action_label(acts[i]);
-        int w = utf8_width(key) + utf8_width(label) + 2;
-        bool last = i + 1 == n;
-        if (x + w > ui->cols - keep && !last)
-            continue;
-        if (x + w > ui->cols)
-            x = ui->cols - w;
+    for (size_t i = 0; i < shown; i++) {
+        int x = e[i].x, kw = utf8_width(e[i].key);
         ui_attr(stdscr, UC_BAR_KEY, true);
-        ui_print(stdscr, ui->rows - 1, x, ui->cols - x, key);
+        ui_print(stdscr, ui->rows - 1, x, ui->cols - x, e[i].key);
         ui_attr(stdscr, UC_BAR_KEY, false);
-        x += utf8_width(key) + 1;
         ui_attr(stdscr, UC_BAR_LABEL, true);
-        ui_print(stdscr, ui->rows - 1, x, ui->cols - x, label);
+        ui_print(stdscr, ui->rows - 1, x + kw + 1, ui->cols - x - kw - 1, e[i].label);
         ui_attr(stdscr, UC_BAR_LABEL, false);
-        x += utf8_width(label) + 1;
     }
 }
 
+/* The status line; a message too long for it takes the rows above it
+ * (up to three, over the screen's last rows) so it reads whole. */
 static void draw_status(struct ui *ui)
 {
     move(ui->rows - 2, 0);
     clrtoeol();
     if (!ui->status[0])
         return;
+    int starts[3], lens[3];
+    int n = ui_wrap(ui->status, ui->cols - 1, starts, lens, 3);
     ui_attr(stdscr, ui->status_error ? UC_ERROR : UC_STATUS, true);
-    ui_print(stdscr, ui->rows - 2, 0, ui->cols, ui->status);
+    for (int i = 0; i < n; i++) {
+        int y = ui->rows - 1 - n + i;
+        char *line = strndup(ui->status + starts[i], (size_t)lens[i]);
+        move(y, 0);
+        clrtoeol();
+        ui_print(stdscr, y, 0, ui->cols, line ? line : "");
+        free(line);
+    }
     ui_attr(stdscr, ui->status_error ? UC_ERROR : UC_STATUS, false);
 }
 
@@ -363,65 +375,74 @@ enum action ui_read_key(struct ui *ui, bool text_mode, char text[8], int *digit)
         bool locking = ui->lock_s > 0 && ui->main_read && auth_current();
         ui_frame_ready(ui, NULL);
         timeout(waiting ? IDLE_MS : locking ? LOCK_POLL_MS : -1);
-        int kind = get_wch(&wc);
+        enum ui_key kind = ui_get_key(ui, stdscr, &wc);
         timeout(-1);
-        if (kind != ERR)
-            frame_dirty = true;
-        if (kind == ERR && lock_due(ui)) {
+        if (kind != UK_NONE)
+            frame_dirty = true; /* a key (or a sequence swallowed) was read */
+        if (kind == UK_NONE && lock_due(ui)) {
             ui_push(ui, &scr_signin_ops, ui); /* the lock: the same person's password */
             return ACT_NONE;
         }
-        if (kind == ERR && waiting)
+        if (kind == UK_NONE && waiting)
             idle_index(ui);
-        if (kind == ERR)
+        if (kind == UK_NONE)
             continue;
         ui->last_key = time(NULL);
-        if (kind == KEY_CODE_YES && wc == KEY_RESIZE) {
+        if (kind == UK_SWALLOWED)
+            continue;
+        if (kind == UK_PASTE)
+            return ACT_NONE; /* the text is in ui->paste */
+        if (kind == UK_CODE && wc == KEY_RESIZE) {
             ui_redraw(ui);
             continue;
         }
-        if (kind == KEY_CODE_YES)
+        if (kind == UK_CODE)
             return action_for_key((int)wc, true, text_mode, digit);
-        if (wc == 27) {
-            /* Alt+digit arrives as ESC then the digit at once: it jumps to a
-             * screen even where digits are text (search lines, forms). */
-            wint_t next;
-            nodelay(stdscr, TRUE);
-            int k2 = get_wch(&next);
-            nodelay(stdscr, FALSE);
-            if (k2 == OK && next >= '1' && next <= '9') {
-                *digit = (int)(next - '0');
-                return ACT_JUMP;
-            }
-            if (k2 == OK && (next == '[' || next == 'O')) {
-                /* a key the terminal description does not know (e.g. Home
-                 * under a wrong TERM): swallow its sequence, do not read
-                 * it as Esc (which would leave the screen) plus text */
-                nodelay(stdscr, TRUE);
-                while (get_wch(&next) == OK && !(next >= 0x40 && next <= 0x7e))
-                    ;
-                nodelay(stdscr, FALSE);
-                continue;
-            }
-            if (k2 == KEY_CODE_YES)
-                ungetch((int)next);
-            else if (k2 == OK)
-                unget_wch(next);
-            return ACT_BACK;
+        if (kind == UK_ALT_DIGIT) {
+            /* it jumps to a screen even where digits are text */
+            *digit = (int)(wc - '0');
+            return ACT_JUMP;
         }
+        if (kind == UK_ESC)
+            return ACT_BACK;
         enum action a = action_for_key((int)wc, false, text_mode, digit);
-        if (a == ACT_NONE && wc >= 0x20 && wc != 0x7f)
+        if (a == ACT_NONE && wc >= 0x20 && wc != 0x7f && !(wc >= 0x80 && wc < 0xa0))
             utf8_encode((long)wc, text);
         return a;
     }
 }
 
-static bool any_unsaved(struct ui *ui)
+static bool is_unsaved(struct screen *s) { return s->ops->unsaved && s->ops->unsaved(s); }
+
+bool ui_may_leave(struct ui *ui, struct screen *s, bool *popped)
 {
-    for (int i = 0; i < ui->depth; i++)
-        if (ui->stack[i]->ops->unsaved && ui->stack[i]->ops->unsaved(ui->stack[i]))
-            return true;
-    return false;
+    *popped = false;
+    if (!is_unsaved(s))
+        return true;
+    enum leave_answer ans = ui_ask_unsaved(ui, s->ops->on_action != NULL);
+    if (ans == LEAVE_DISCARD)
+        return true;
+    if (ans == LEAVE_STAY)
+        return false;
+    enum screen_result r = s->ops->on_action(s, ACT_SAVE, 0);
+    if (r == SR_POP) {
+        ui_pop(ui);
+        *popped = true;
+        return true;
+    }
+    return ui_top(ui) == s && !is_unsaved(s);
+}
+
+/* Before the whole stack goes (another tab, quit): the top screen's own
+ * question when it alone is unsaved, else one question for all. */
+static bool may_leave_all(struct ui *ui, struct screen *s)
+{
+    bool below = false, popped;
+    for (int i = 0; i + 1 < ui->depth; i++)
+        below = below || is_unsaved(ui->stack[i]);
+    if (!below)
+        return ui_may_leave(ui, s, &popped);
+    return ui_ask_unsaved(ui, false) == LEAVE_DISCARD;
 }
 
 /* Keys no screen took: help, quit, back, menu. */
@@ -433,24 +454,25 @@ static void global_action(struct ui *ui, struct screen *s, enum action a, int di
             ui_push(ui, &scr_help_ops, s);
         break;
     case ACT_QUIT:
-        if (!any_unsaved(ui) || ui_confirm(ui, _("Some input is not saved. Quit anyway?")))
+        if (may_leave_all(ui, s))
             ui->running = false;
         break;
-    case ACT_BACK:
-        if (any_unsaved(ui) && !ui_confirm(ui, _("Some input is not saved. Leave this screen?")))
+    case ACT_BACK: {
+        bool popped = false;
+        if (!ui_may_leave(ui, s, &popped) || popped)
             break;
         if (ui->depth > 1)
             ui_pop(ui);
         else if (s->tab > 0)
             ui_goto_tab(ui, 0);
         break;
+    }
     case ACT_JUMP:
     case ACT_MENU:
     case ACT_MENU_PREV: {
-        if (any_unsaved(ui) &&
-            !ui_confirm(ui, _("Some input is not saved. Leave this screen?")))
-            break;
         int cur = s->tab < 0 ? 0 : s->tab;
+        if (!may_leave_all(ui, s))
+            break;
         int tab = a == ACT_JUMP ? digit - 1 : (cur + (a == ACT_MENU ? 1 : NTABS - 1)) % NTABS;
         if (tab >= 0 && tab < NTABS)
             ui_goto_tab(ui, tab);
@@ -483,6 +505,16 @@ int ui_run(struct ui *ui)
         }
         ui->status[0] = '\0';
         enum screen_result r = SR_UNHANDLED;
+        bool pasted = ui->paste != NULL;
+        if (pasted) {
+            if (text && s->ops->on_text)
+                s->ops->on_text(s, ui->paste);
+            else
+                ui_status(ui, true, "%s", _("Pasted text goes into a field: move to one first."));
+            free(ui->paste);
+            ui->paste = NULL;
+            continue;
+        }
         if (a == ACT_NONE && utf8[0] && s->ops->on_text)
             r = s->ops->on_text(s, utf8);
         else if (a != ACT_NONE && s->ops->on_action)

@@ -19,7 +19,7 @@ ok "F3 writes a backup and lists it"
 "$TREEM_BIN" --db "$E2E_DB" village add "Thôn Sau Sao Lưu" >/dev/null
 keys Enter
 wait_for "Khôi phục"
-keys y
+keys Right Enter     # Yes: a deliberate choice, never a letter
 wait_for "Đã khôi phục"
 wait_for "-before-restore.db"
 ok "Enter puts the backup back after asking, keeping the database as it was"

@@ -104,7 +104,7 @@ keys PgDn                           # the last line: the notes of the detailed a
 keys Up Up                          # the initial assessment
 keys F8
 wait_for "Xóa bước #"
-keys y
+keys Right Enter     # Yes: a deliberate choice, never a letter
 wait_for "sẽ sai trình tự"
 ok "deleting the initial assessment under a detailed assessment is refused"
 
@@ -112,7 +112,7 @@ ok "deleting the initial assessment under a detailed assessment is refused"
 keys PgDn
 keys F8
 wait_for "đánh giá rủi ro và 0 mục kế hoạch"
-keys y
+keys Right Enter     # Yes: a deliberate choice, never a letter
 wait_for "Đã xóa bước #"
 # the initial assessment found danger: the emergency action, due 12 hours
 # after the intake, is awaited again (overdue)
@@ -121,7 +121,7 @@ wait_for "QUÁ HẠN"
 keys PgDn
 keys F8
 wait_for "Xóa bước #"
-keys y
+keys Right Enter     # Yes: a deliberate choice, never a letter
 wait_for "Đã xóa bước #"
 wait_for "Giai đoạn: Tiếp nhận"
 expect_no "Biện pháp khẩn cấp"

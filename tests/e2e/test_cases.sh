@@ -115,7 +115,7 @@ ok "the emergency action done: nothing left open"
 keys F8
 on_screen "Confirm"
 wait_for "Xóa vụ việc VV-0007"
-keys y
+keys Right Enter
 wait_for "Thật sự xóa vụ việc VV-0007"
 keys Escape
 on_screen "Case file"

@@ -65,7 +65,7 @@ ok "the register and criterion 6.1 see the risk and the help"
 keys Down Down                      # the help line, under the group and the risk
 keys F8
 wait_for "Xóa dòng này? 10/03/2026"
-keys y
+keys Right Enter     # Yes: a deliberate choice, never a letter
 wait_gone "Vãng gia, tư vấn cho gia đình"
 wait_for "Cha mẹ đi làm ăn xa"
 wait_for "a.1"

@@ -166,7 +166,7 @@ wait_for "Năm 2026 · điểm 50 / ? · 1 trên 1 chỉ tiêu có điểm"
 keys F8
 on_screen "Confirm"
 wait_for "Xóa giá trị đã lưu của chỉ tiêu 2.1 năm 2026?"
-keys y
+keys Right Enter
 on_screen "Criterion"
 wait_for "Đã xóa giá trị của 2.1 năm 2026."
 wait_for "Năm 2026 · điểm 0 / ? · 0 trên 1 chỉ tiêu có điểm"

@@ -49,7 +49,7 @@ while [ "$i" -lt 12 ]; do keys BSpace; i=$((i + 1)); done
 type_text "khom xuan hoa"
 keys F2
 wait_for "Đã có thôn tên 'Khóm Xuân Hòa'"
-keys y
+keys Right Enter     # Yes: a deliberate choice, never a letter
 wait_for "Đã gộp 'Xóm Mới Lập' vào 'Khóm Xuân Hòa': chuyển 1 trẻ."
 "$TREEM_BIN" --db "$E2E_DB" village list | grep -q "Xóm Mới Lập" && fail "the merged village is still listed"
 ok "renaming to another village's name merges the two"
@@ -66,7 +66,7 @@ wait_for "Đã thêm thôn 'Thôn Trống'."
 keys PgDn
 keys F8
 wait_for "Xóa thôn 'Thôn Trống'?"
-keys y
+keys Right Enter     # Yes: a deliberate choice, never a letter
 wait_for "Đã xóa."
 "$TREEM_BIN" --db "$E2E_DB" village list | grep -q "Thôn Trống" && fail "the empty village is still listed"
 ok "F3 adds a village, F8 deletes an empty one"
@@ -94,7 +94,7 @@ i=1
 while [ "$i" -lt "$row" ]; do keys Down; i=$((i + 1)); done
 keys F8
 wait_for "Xóa 16/03/2026 (Nghỉ bù) khỏi bảng ngày lễ?"
-keys y
+keys Right Enter     # Yes: a deliberate choice, never a letter
 wait_for "Đã xóa."
 TREEM_LANG=en "$TREEM_BIN" --db "$E2E_DB" case show "$CASE" | grep -q "20/03/2026  Support plan" ||
     fail "the plan deadline did not come back to 20/03/2026"
@@ -113,7 +113,7 @@ type_text "an nhon dong"
 wait_for "21934"
 keys Enter
 wait_for "xác nhận để tiếp tục"
-keys y
+keys Right Enter     # Yes: a deliberate choice, never a letter
 wait_for "Đã đổi xã thành Phường An Nhơn Đông; đã cập nhật mã; đã giữ bản sao lưu."
 wait_for "Phường An Nhơn Đông, Tỉnh Gia Lai"
 ok "Ctrl-N changes the commune after asking; the title follows"

@@ -202,7 +202,7 @@ wait_for "Nhiệm vụ: 2, 1 xong, 1 quá hạn"
 keys F6
 on_screen "Confirm"
 wait_for "Sao chép kế hoạch 15/KH-UBND (2026) sang năm 2027"
-keys y
+keys Right Enter
 on_screen "Plan"
 wait_for "Đã sao chép sang năm 2027: 2 chỉ tiêu, 2 nhiệm vụ, 0 sự kiện."
 keys Escape
@@ -221,7 +221,7 @@ wait_for "15/KH-UBND     2026"
 keys F6
 on_screen "Confirm"
 wait_for "Sao chép kế hoạch 15/KH-UBND (2026) sang năm 2027"
-keys y
+keys Right Enter
 on_screen "Plans"
 wait_for "đã được sao chép sang năm 2027"
 ok "copying the same plan twice is refused"

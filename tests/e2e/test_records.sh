@@ -71,7 +71,7 @@ wait_for "22/04/2026"
 ok "F4 corrects the event's date"
 keys F8
 wait_for "Xóa sự kiện 'Ngày hội đọc sách cho trẻ em'"
-keys y
+keys Right Enter     # Yes: a deliberate choice, never a letter
 wait_for "Đã xóa."
 expect_no "Ngày hội đọc sách"
 ok "F8 deletes the event after asking"

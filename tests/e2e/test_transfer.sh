@@ -46,7 +46,7 @@ ok "an error names the column as the file named it"
 wait_for "F2 để chỉ nhập 1 dòng đúng"
 keys F2
 wait_for "Chỉ nhập 1 dòng đúng và bỏ qua 1 dòng lỗi?"
-keys c
+keys Right Enter
 wait_for "Đã nhập: thêm 1, sửa 0, không đổi 0; bỏ qua 1 dòng lỗi."
 ok "only the good rows can be imported"
 keys Down Enter
@@ -59,7 +59,7 @@ ok "the summary previews each row"
 keys F2
 on_screen "Confirm"
 wait_for "Nhập tệp này vào sổ?"
-keys c
+keys Right Enter
 on_screen "Import a file"
 wait_for "Đã nhập: thêm 2"
 ok "confirming imports the file"

@@ -60,7 +60,7 @@ keys Enter
 wait_for "1 dòng: thêm 1"
 keys F2
 wait_for "Nhập tệp này vào sổ?"
-keys c
+keys Right Enter
 wait_for "Đã nhập: thêm 1"
 keys 2
 wait_for "Hà Thị Mỹ Duyên"

@@ -111,6 +111,8 @@ START_TEST(field_max_chars_and_controls)
     ck_assert_str_eq(field_text(&f), "ab");
     ck_assert(!field_insert(&f, "\xff"));     /* not UTF-8 */
     ck_assert_str_eq(field_text(&f), "ab");
+    ck_assert(field_insert(&f, "ĐàoXYZ"));   /* a paste longer than the room: what fits */
+    ck_assert_str_eq(field_text(&f), "abĐ");
     field_free(&f);
 }
 END_TEST
@@ -174,6 +176,63 @@ START_TEST(keys_map_to_actions)
     ck_assert_int_eq(action_for_key('c', false, false, NULL), ACT_CLASS);
     ck_assert_int_eq(action_for_key('c', false, true, NULL), ACT_NONE);
     ck_assert_int_eq(action_for_key(18, false, true, NULL), ACT_SCALES);   /* Ctrl-R, even in text */
+}
+END_TEST
+
+/* Every key a label shows is bound to its action, and the dispatcher knows
+ * no key the labels do not show (it reads them: action.c has no other list). */
+START_TEST(every_key_shown_is_bound)
+{
+    for (int a = ACT_NONE + 1; a < ACT__COUNT; a++) {
+        const char *k = action_key((enum action)a);
+        while (*k) {
+            size_t len = strcspn(k, " ");
+            int key = 0, digit = 0;
+            bool code = false;
+            if (!(len == sizeof "Alt+1…9" - 1 && memcmp(k, "Alt+1…9", len) == 0)) {
+                ck_assert_msg(action_token_key(k, len, &key, &code), "key '%.*s' of action %d is not "
+                              "understood", (int)len, k, a);
+                ck_assert_msg((int)action_for_key(key, code, false, &digit) == a,
+                              "key '%.*s' does not reach action %d", (int)len, k, a);
+            }
+            k += len;
+            k += strspn(k, " ");
+        }
+    }
+    /* in text mode a character is text; control keys stay keys */
+    ck_assert_int_eq(action_for_key('k', false, true, NULL), ACT_NONE);
+    ck_assert_int_eq(action_for_key(21, false, true, NULL), ACT_CLEAR);
+    ck_assert_int_eq(action_for_key('\t', false, true, NULL), ACT_NEXT_FIELD);
+}
+END_TEST
+
+/* The one key policy of every form: Tab and Enter go round, never out. */
+START_TEST(form_keys_never_leave)
+{
+    static const struct form_def defs[] = {
+        {"A", FK_TEXT, 0, NULL, NULL}, {"B", FK_TEXT, 0, NULL, NULL}, {"C", FK_TEXT, 0, NULL, NULL},
+    };
+    struct form f;
+    ck_assert(form_init(&f, defs, 3));
+    for (int i = 0; i < 3; i++)
+        ck_assert_int_eq(form_key(&f, ACT_NEXT_FIELD), FORM_USED);
+    ck_assert_uint_eq(f.focus, 0);
+    ck_assert_int_eq(form_key(&f, ACT_PREV_FIELD), FORM_USED);
+    ck_assert_uint_eq(f.focus, 2);
+    ck_assert_int_eq(form_key(&f, ACT_OPEN), FORM_USED); /* Enter on the last field: no save */
+    ck_assert_uint_eq(f.focus, 0);
+    ck_assert_int_eq(form_key(&f, ACT_SAVE), FORM_SAVE);
+    ck_assert_int_eq(form_key(&f, ACT_BACK), FORM_LEAVE);
+    ck_assert_int_eq(form_key(&f, ACT_NEW), FORM_USED);
+    ck_assert_int_eq(form_key(&f, ACT_DELETE), FORM_USED);
+    ck_assert_int_eq(form_key(&f, ACT_MENU), FORM_PASS);
+    ck_assert(form_text(&f, "con ngoan"));
+    ck_assert(form_changed(&f));
+    ck_assert_int_eq(form_key(&f, ACT_CLEAR), FORM_USED);
+    ck_assert_str_eq(form_value(&f, 0), "");
+    ck_assert(form_text(&f, "a\x1b" "b\tc\x7f"));   /* control characters dropped */
+    ck_assert_str_eq(form_value(&f, 0), "abc");
+    form_free(&f);
 }
 END_TEST
 
@@ -355,6 +414,8 @@ static Suite *tui_suite(void)
     tcase_add_test(tc, field_handle_actions);
     suite_add_tcase(s, tc);
     tc = tcase_create("keys");
+    tcase_add_test(tc, every_key_shown_is_bound);
+    tcase_add_test(tc, form_keys_never_leave);
     tcase_add_test(tc, keys_map_to_actions);
     tcase_add_test(tc, bar_and_help_agree);
     tcase_add_test(tc, bar_fits_width);

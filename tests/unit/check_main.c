@@ -20,7 +20,8 @@
     X(report) X(score_cases) X(schema_enums) X(faults) X(safety) X(law) \
     X(case_order) X(case_edit) X(places) X(csv_legacy) \
     X(report_lines) X(province) \
-    X(safe_text) X(pseudonym) X(sealed) X(auth)
+    X(safe_text) X(pseudonym) X(sealed) X(auth) \
+    X(number)
 
 static void remove_db(const char *path);
 

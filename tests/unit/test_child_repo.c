@@ -193,8 +193,8 @@ static const struct { const char *text; const char *codes; } search_cases[] = {
     {"dao thi nguyen", "TE-0001"},            /* any word order */
     {"NGUYỄN THỊ ĐÀO", "TE-0001"},            /* case and marks */
     {"Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 \xc4\x90" "a\xcc\x80o", "TE-0001"},  /* NFD input */
-    {"nguyen dao", "TE-0002 TE-0001"},        /* Bình's father is Nguyễn Văn Đạo */
-    {"đào", "TE-0002 TE-0001 TE-0003"},       /* đ = d; guardian Đạo matches too; list by given name */
+    {"nguyen dao", "TE-0001 TE-0002"},        /* her own name first; Bình's father is Nguyễn Văn Đạo */
+    {"đào", "TE-0001 TE-0003 TE-0002"},       /* đ = d; own names by given name, then Bình (father Đạo) */
     {"te-0002", "TE-0002"},                   /* code */
     {"036018001234", "TE-0001"},              /* personal ID */
     {"tran thi hoa", "TE-0001"},              /* mother */
@@ -330,6 +330,36 @@ START_TEST(paging_never_exceeds_the_page)
 }
 END_TEST
 
+struct each_out { char codes[256]; char why[sizeof ((struct child_row *)0)->why]; };
+
+static bool each_collect(void *ctx, const struct child_row *r)
+{
+    struct each_out *o = ctx;
+    snprintf(o->codes + strlen(o->codes), sizeof o->codes - strlen(o->codes), "%s%s",
+             o->codes[0] ? " " : "", r->code);
+    if (r->why[0])
+        snprintf(o->why, sizeof o->why, "%s", r->why);
+    return true;
+}
+
+/* Every match in one pass, ranked like the pages: the child's own name
+ * first, a parent's match after it saying whose name it is. */
+START_TEST(each_lists_every_match_ranked)
+{
+    add_search_fixture();
+    struct child_query q;
+    child_query_init(&q);
+    q.text = "nguyen dao";
+    struct each_out o = {"", ""};
+    ck_assert_int_eq(child_search_each(db, &q, 0, -1, each_collect, &o), ST_OK);
+    ck_assert_str_eq(o.codes, "TE-0001 TE-0002");
+    ck_assert_msg(strstr(o.why, "Nguyễn Văn Đạo (father)"), "why: %s", o.why);
+    struct each_out one = {"", ""};
+    ck_assert_int_eq(child_search_each(db, &q, 1, 1, each_collect, &one), ST_OK);
+    ck_assert_str_eq(one.codes, "TE-0002");
+}
+END_TEST
+
 START_TEST(rare_words_use_the_trigram_index)
 {
     add_many();
@@ -390,6 +420,7 @@ Suite *suite_child_repo(void)
     tcase_add_test(tc, filters);
     tcase_add_test(tc, group_filter_on_a_day);
     tcase_add_test(tc, paging_never_exceeds_the_page);
+    tcase_add_test(tc, each_lists_every_match_ranked);
     tcase_add_test(tc, rare_words_use_the_trigram_index);
     tcase_add_test(tc, row_shows_age_and_estimate);
     suite_add_tcase(s, tc);

@@ -54,6 +54,7 @@ Suite *suite_safe_text(void);
 Suite *suite_pseudonym(void);
 Suite *suite_sealed(void);
 Suite *suite_auth(void);
+Suite *suite_number(void);
 
 /* A fresh database at a temporary path, migrated and with the catalogues
  * loaded; commune 00004 when with_commune. Free with test_db_free(). */

@@ -63,6 +63,10 @@ enum status children_find(struct db *db, const char *code_or_uid, struct child *
  * also per keystroke; and the exact number (may read the whole register). */
 enum status children_page(struct db *db, const struct child_query *q, size_t offset, size_t limit,
                           struct child_row *rows, size_t *n);
+/* Every match in list order, one pass (see child_search_each): for
+ * listing all of them (treem child list). */
+enum status children_each(struct db *db, const struct child_query *q, size_t offset,
+                          long long limit, child_row_fn fn, void *ctx);
 enum status children_count_upto(struct db *db, const struct child_query *q, long long cap,
                                 long long *n);
 enum status children_count(struct db *db, const struct child_query *q, long long *n);
@@ -96,6 +100,9 @@ enum status children_checks(struct db *db, long long child_id, struct date **out
 
 /* The 48 sub-groups, for a picker (see child_facts_subgroups). */
 enum status children_subgroups(struct db *db, struct child_subgroup **out, size_t *n);
+/* The ethnic groups' names of the catalogue, for a picker (free with
+ * string_list_free). */
+enum status children_ethnic_names(struct db *db, char ***out, size_t *n);
 
 /* A new uid "<commune>-<10 characters of Crockford base32>" from the
  * system's random source, into out (CHILD_UID_BUF bytes). */

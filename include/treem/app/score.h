@@ -175,5 +175,8 @@ const char *score_origin_label(enum score_origin o);
 /* A value as people read it: "97 %", "3 vụ", "có" / "không"; "" when has
  * is false. */
 void score_value_text(const struct rubric_indicator *ind, bool has, double v, char *buf, size_t n);
+/* The same for the screen and the terminal: the number in the interface
+ * language (rubric_text_num_show), as the plans show theirs. */
+void score_value_show(const struct rubric_indicator *ind, bool has, double v, char *buf, size_t n);
 
 #endif

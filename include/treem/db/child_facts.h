@@ -41,6 +41,10 @@ struct child_subgroup {
  * clause); *out malloc'd, caller frees. For pickers and reports. */
 enum status child_facts_subgroups(struct db *db, struct child_subgroup **out, size_t *n);
 
+/* The names of the ethnic groups of the catalogue (every list), sorted,
+ * each once; *out and each name malloc'd, caller frees. For the picker. */
+enum status child_facts_ethnic_names(struct db *db, char ***out, size_t *n);
+
 /* Checks a period before saving: a known sub-group code, a start, an end
  * not before the start, nothing in the future beyond `today` for the start,
  * a note within its limit. ST_INVALID naming the field. */

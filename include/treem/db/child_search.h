@@ -46,7 +46,15 @@ struct child_row {
     int sex;                    /* enum child_sex */
     char village[CHILD_NAME_BUF];
     int age;                    /* completed years on the query's day, -1 unknown */
+    /* When the search words are not all in the child's own name, and the
+     * rest were found in a parent's, the carer's or a phone: that value and
+     * whose ("Nguyễn Thị Lan (mother)"); "" for the name or the village. */
+    char why[CHILD_NAME_BUF + 32];
 };
+
+/* List order: with search words, the children whose own name, code or ID
+ * number hold them all come first (before matches through a parent, the
+ * carer, a phone or the village); then by given name. */
 
 /* Rows offset … offset+limit−1 of the matches, in list order, into rows
  * (room for limit rows); *n gets how many were written. Cost grows with the
@@ -54,6 +62,14 @@ struct child_row {
  * ST_INVALID for a group that is neither a letter nor a sub-group code. */
 enum status child_search_page(struct db *db, const struct child_query *q, size_t offset,
                               size_t limit, struct child_row *rows, size_t *n);
+
+/* Every match from offset on (limit < 0: all), in list order, one
+ * statement: the cost grows with the matches (candidates from the search
+ * index when it is up to date), not with the register or the offset. fn
+ * returns false to stop. */
+typedef bool (*child_row_fn)(void *ctx, const struct child_row *r);
+enum status child_search_each(struct db *db, const struct child_query *q, size_t offset,
+                              long long limit, child_row_fn fn, void *ctx);
 
 /* The number of matches of q. On a large register an exact count may read
  * every row (≈ 20 ms at 100k children). */

@@ -32,5 +32,9 @@ void rubric_text_bound(const struct rubric_band *b, bool upper, char *buf, size_
 /* A number for people: at most 2 decimals, no trailing zeros ("812",
  * "97.5"). */
 void rubric_text_num(double v, char buf[RUBRIC_TEXT_NUM_BUF]);
+/* The same for the screen and the terminal, in the interface language
+ * (core/number.h): "97,5" and "1.500" in Vietnamese, "97.5" and "1,500" in
+ * English. Files keep rubric_text_num. */
+void rubric_text_num_show(double v, char buf[RUBRIC_TEXT_NUM_BUF]);
 
 #endif

@@ -27,7 +27,8 @@ const char *field_text(const struct field *f);
 
 /* Inserts UTF-8 text at the cursor (control characters dropped), then
  * normalises to NFC keeping the cursor after the inserted characters.
- * Refuses (returns false) what would exceed max_chars. */
+ * Text longer than the room max_chars leaves is cut to fit; false when
+ * nothing could be inserted. */
 bool field_insert(struct field *f, const char *utf8);
 /* Inserts one code point. */
 bool field_insert_cp(struct field *f, long cp);

@@ -29,6 +29,10 @@ struct form {
     int label_cols;
 };
 
+/* A number put in a field to be edited, in the interface language and
+ * without grouping ("97,5", "1500"): it reads back the same. */
+void edit_num(double v, char *buf, size_t n);
+
 bool form_init(struct form *f, const struct form_def *defs, size_t n);
 void form_free(struct form *f);
 /* Value of field i (for a choice: its index as the untranslated msgid). */
@@ -42,8 +46,19 @@ void form_clear_errors(struct form *f);
 bool form_has_errors(const struct form *f);
 bool form_changed(const struct form *f);
 void form_mark_saved(struct form *f);
-/* Moves focus and edits; returns true when the action was used. */
+/* Moves focus and edits; returns true when the action was used. Tab and
+ * Shift-Tab go round; Up and Down stop at the ends. */
 bool form_handle(struct form *f, enum action a);
+
+/* The one key policy of every form. F2: FORM_SAVE. Esc: FORM_LEAVE (the
+ * screen leaves through ui_may_leave()/form_leave_step(), which ask the one
+ * question when input is unsaved). Tab, Shift-Tab and Enter move between
+ * the fields and go round: never out of the form. Editing keys (Ctrl-U
+ * clears a field) and every key the form has no use for: FORM_USED. Help,
+ * quit, the menu and screen jumps: FORM_PASS (the frame's; it asks first
+ * when input is unsaved). A screen checks its own keys before this. */
+enum form_step { FORM_USED, FORM_SAVE, FORM_LEAVE, FORM_PASS };
+enum form_step form_key(struct form *f, enum action a);
 bool form_text(struct form *f, const char *utf8);
 /* Draws the fields from row y; places the cursor in the focused field. */
 void form_draw(WINDOW *w, struct form *f, int y, int x, int rows, int cols);

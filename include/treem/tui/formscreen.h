@@ -1,5 +1,5 @@
 /* formscreen — a pushed screen that holds one form: a heading, a line of
- * help, the fields; F2 (or Enter on the last field) saves through the
+ * help, the fields; F2 saves through the
  * opener's callback and closes the screen when it succeeds; Esc leaves (the
  * frame asks first when input is unsaved). Also: putting a message from the
  * layers below ("due date: …") under the field it names. */
@@ -33,5 +33,22 @@ struct form *formscreen_open(struct ui *ui, const struct formscreen_spec *spec);
  * the status line when fallback >= n. */
 void formscreen_error(struct ui *ui, struct form *f, const char *msg, const char *const *names,
                       size_t n, size_t fallback);
+
+/* Text typed or pasted into a form: into the focused field; on a choice
+ * field, a space moves to the next value and anything else opens the
+ * picker (picker.h) narrowed by what was typed. */
+void form_type(struct ui *ui, struct form *f, const char *utf8);
+
+/* The commune's active departments as the values of a choice field: "—"
+ * (none), then each name; NULL-terminated. The caller frees the array with
+ * free() and *depts with department_list_free(). NULL (and no list) when
+ * they cannot be read. */
+struct department;
+const char **department_choices(struct db *db, struct department **depts, size_t *n);
+
+/* For a form inside a screen of its own making, on Esc: FORM_LEAVE when
+ * nothing is unsaved or the person chose to leave without saving, FORM_SAVE
+ * when they chose Save (F2), FORM_USED when they keep editing. */
+enum form_step form_leave_step(struct ui *ui, struct form *f, bool can_save);
 
 #endif

@@ -16,6 +16,7 @@ struct listscreen {
     char filter[160];     /* shown after the search line, e.g. "Thôn: Lý Tây" */
     char header[256];     /* column titles, laid out like the rows */
     bool digits;          /* '/' typed: digits are search text even at the start */
+    bool capped;          /* the count stopped early: shown as "1.000+" */
 };
 
 enum ls_result { LS_UNHANDLED, LS_MOVED, LS_SEARCH_CHANGED };

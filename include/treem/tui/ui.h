@@ -21,6 +21,10 @@ enum screen_result { SR_UNHANDLED, SR_HANDLED, SR_POP, SR_QUIT };
 struct screen;
 struct ui;
 
+/* A screen's own words for a key it binds: the bar label and help text
+ * (English msgids; NULL keeps the action table's). */
+struct key_words { enum action a; const char *label, *help; };
+
 struct screen_ops {
     const char *title;            /* English msgid */
     const char *id;               /* stable name reported to tests; NULL: the title */
@@ -35,6 +39,8 @@ struct screen_ops {
     bool (*text_mode)(struct screen *s);             /* may be NULL: false */
     bool (*unsaved)(struct screen *s);               /* may be NULL: false */
     void (*resume)(struct screen *s);                /* back on top after a pop; may be NULL */
+    const struct key_words *words;                   /* may be NULL */
+    size_t nwords;
 };
 
 struct screen {
@@ -55,7 +61,7 @@ struct ui {
     int rows, cols;
     struct screen *stack[UI_MAX_DEPTH];
     int depth;
-    char status[256];
+    char status[1024];
     bool status_error;
     bool status_own;              /* the status is the idle indexing's own */
     char title[160];              /* commune name for the title row */
@@ -64,6 +70,7 @@ struct ui {
     int lock_s;                   /* idle seconds before the lock (0: never; app/auth.h) */
     time_t last_key;              /* when the last key came */
     bool main_read;               /* ui_run is reading a key (not a dialog) */
+    char *paste;                  /* a bracketed paste being delivered */
 };
 
 /* The menu row: tab index → screen. */
@@ -112,11 +119,35 @@ void ui_redraw(struct ui *ui);
  * when it is a character in text mode. Handles KEY_RESIZE by redrawing. */
 enum action ui_read_key(struct ui *ui, bool text_mode, char text[8], int *digit);
 
+/* One key from window w (input.c): a character, a key code, a lone Esc,
+ * Alt+digit (*wc the digit), a bracketed paste (its text, control
+ * characters dropped and line breaks made spaces, in ui->paste), or none
+ * (a timeout, or a key sequence the terminal description lacks). */
+/* UK_NONE: no key came (a timeout); UK_SWALLOWED: a key sequence the
+ * terminal description does not know was read and dropped. */
+enum ui_key { UK_NONE, UK_CHAR, UK_CODE, UK_ESC, UK_ALT_DIGIT, UK_PASTE, UK_SWALLOWED };
+enum ui_key ui_get_key(struct ui *ui, WINDOW *w, wint_t *wc);
+
+/* What key a does on screen s: the screen's own words, else the table's. */
+const char *ui_key_label(const struct screen *s, enum action a);
+const char *ui_key_help(const struct screen *s, enum action a);
+
 /* The actions shown for screen s (globals included), for the bar and help. */
 size_t ui_screen_actions(const struct screen *s, enum action *out, size_t max);
 
-/* Modal dialogs (run their own loop). Default answer is No. */
+/* Modal dialogs (run their own loop). Default answer is No; an answer is
+ * only ever a deliberate choice (Left/Right then Enter, or Esc for No):
+ * letters typed as text or pasted never answer. */
 bool ui_confirm(struct ui *ui, const char *question);
+
+/* The one question when input is not saved and a form would be left:
+ * Keep editing (the default, also Esc), Save (also F2; offered when
+ * can_save) or Leave without saving. */
+enum leave_answer { LEAVE_STAY, LEAVE_SAVE, LEAVE_DISCARD };
+enum leave_answer ui_ask_unsaved(struct ui *ui, bool can_save);
+/* Asks before screen s (the top one) is left with unsaved input; Save is
+ * sent to it as F2. True when it may be left; *popped when saving closed it. */
+bool ui_may_leave(struct ui *ui, struct screen *s, bool *popped);
 void ui_message(struct ui *ui, const char *title, const char *text);
 
 /* Under TREEM_TEST_TITLE=1, tells an end-to-end test that a frame is

@@ -1,0 +1,49 @@
+#!/bin/sh
+# keys.sh — every key a screen handles is in its key bar (and so in its F1
+# help, which lists the bar's actions), and every key its bar shows is one
+# it handles. Read from the sources: in each screen file, the actions named
+# by `case ACT_X` or `a == ACT_X` against those of its `enum action …[]`
+# tables. Movement and editing keys, Esc, and the frame's own keys (help,
+# quit, menu, screen numbers) are listed for every screen by the help
+# itself, so they are left out; so are the keys form_key() and list_handle()
+# take for the screens that use them. The help (scr_help.c) shows the
+# editing keys whenever the screen takes text.
+set -eu
+src=${TREEM_SRCDIR:-$(dirname "$0")/..}/src/tui
+common='ACT_BACK ACT_UP ACT_DOWN ACT_PGUP ACT_PGDN ACT_HOME ACT_END ACT_BACKSPACE ACT_DELCHAR
+ACT_CLEAR ACT_NEXT_FIELD ACT_PREV_FIELD ACT_REDRAW ACT_HELP ACT_QUIT ACT_MENU ACT_MENU_PREV ACT_JUMP
+ACT_OPEN ACT_NONE'
+fail=0
+for f in "$src"/scr_*.c "$src"/formscreen.c "$src"/picker.c; do
+    [ "$(basename "$f")" = scr_help.c ] && continue  # the help itself
+    name=$(basename "$f")
+    handled=$(grep -oE '(case |a == |a != )ACT_[A-Z_]+' "$f" | grep -oE 'ACT_[A-Z_]+' | sort -u)
+    if grep -q 'form_key(' "$f"; then
+        handled=$(printf '%s\nACT_SAVE\nACT_LEFT\nACT_RIGHT\n' "$handled" | sort -u)
+    fi
+    if grep -q 'form_handle(' "$f"; then
+        handled=$(printf '%s\nACT_LEFT\nACT_RIGHT\n' "$handled" | sort -u)
+    fi
+    shown=$(sed -n '/enum action [a-z_]*\[\] *= *{/,/};/p' "$f" | grep -oE 'ACT_[A-Z_]+' | sort -u)
+    # the help of < > (ACT_YEAR) names Left and Right as the same keys; the
+    # help of a form lists its editing keys, Left and Right among them
+    if printf '%s\n' "$shown" | grep -qx ACT_YEAR || grep -q 'form_key(\|form_handle(' "$f"; then
+        shown=$(printf '%s\nACT_LEFT\nACT_RIGHT\n' "$shown" | sort -u)
+    fi
+    for a in $handled; do
+        case " $(echo $common) " in *" $a "*) continue ;; esac
+        if ! printf '%s\n' "$shown" | grep -qx "$a"; then
+            echo "FAIL: $name handles $a but its key bar and help do not show it"
+            fail=1
+        fi
+    done
+    for a in $shown; do
+        case " $(echo $common) " in *" $a "*) continue ;; esac
+        if ! printf '%s\n' "$handled" | grep -qx "$a"; then
+            echo "FAIL: $name shows $a in its key bar but does not handle it"
+            fail=1
+        fi
+    done
+done
+[ "$fail" -eq 0 ] && echo "keys: every screen's bar matches the keys it handles"
+exit "$fail"
