@@ -35,9 +35,9 @@ static enum status check_space(struct db *db, const char *dest)
     enum status st = ST_OK;
     unsigned long long need = (unsigned long long)(pages * size) / 20 * 21 + 65536;
     if (statvfs(d, &vfs) == 0 && (unsigned long long)vfs.f_bavail * vfs.f_frsize < need)
-        st = status_set(ST_IO, _("not enough free space for a backup in %s: it needs %llu MB, "
-                                 "%llu MB are free; free some space and try again"), d,
-                        need / 1048576 + 1, (unsigned long long)vfs.f_bavail * vfs.f_frsize / 1048576);
+        st = status_set(ST_IO, _("not enough free space for a backup in %s: it needs %.1f MB, "
+                                 "%.1f MB are free; free some space and try again"), d,
+                        need / 1048576.0, (double)vfs.f_bavail * vfs.f_frsize / 1048576.0);
     free(dir);
     return st;
 }

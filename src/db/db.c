@@ -19,6 +19,8 @@
  * (constraints, SQL errors). */
 static const char *fail_reason(int code)
 {
+    if (code == SQLITE_IOERR_READ || code == SQLITE_IOERR_SHORT_READ)
+        return _("cannot read from the disk");
     switch (code & 0xff) {
     case SQLITE_FULL: return _("the disk is full");
     case SQLITE_IOERR: return _("cannot write to the disk");

@@ -269,6 +269,9 @@ START_TEST(failed_reads_and_busy_are_errors)
         enum status rc = village_list(db, &names, &n);
         faultvfs_arm_reads(0);
         ck_assert_msg(rc == ST_OK ? n == all : n == 0, "read %lld: %zu of %zu villages", k, n, all);
+        if (rc != ST_OK)
+            ck_assert_msg(strstr(status_message(), "cannot read from the disk"), "read %lld: %s", k,
+                          status_message());
         if (rc == ST_OK)
             free_names(names, n);
         db_close(db);
