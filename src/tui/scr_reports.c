@@ -119,8 +119,17 @@ static void draw_line(WINDOW *w, int y, int cols, const struct report_line *l, b
         snprintf(head, sizeof head, "== %s ==", l->label);
         ui_print_pad(w, y, 1, cols - 2, head);
     } else {
-        ui_print_pad(w, y, 1, lw, label);
-        ui_print_pad(w, y, 1 + lw + 1, cols - lw - 3, l->value);
+        /* each in its own column; what does not fit ends in "…" there
+         * (Enter shows the whole line) */
+        size_t n = strlen(label) + strlen(l->value) + 8;
+        char *fit = malloc(n);
+        if (fit) {
+            utf8_truncate(label, lw - 1, fit, n);
+            ui_print_pad(w, y, 1, lw, fit);
+            utf8_truncate(l->value, cols - lw - 3, fit, n);
+            ui_print_pad(w, y, 1 + lw + 1, cols - lw - 3, fit);
+            free(fit);
+        }
     }
     ui_attr(w, c, false);
 }
