@@ -208,6 +208,15 @@ static size_t good_rows(const struct browse_state *st)
     return c->rows > c->bad_rows ? c->rows - c->bad_rows : 0;
 }
 
+/* Control characters from a file (a line break in a note) never reach
+ * the terminal: each becomes a space. */
+static void tame(char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7F)
+            *s = ' ';
+}
+
 /* The lines under the counts: errors first, then what each row does. */
 static void draw_details(struct browse_state *st, WINDOW *w, int y, int rows, int cols)
 {
@@ -218,6 +227,7 @@ static void draw_details(struct browse_state *st, WINDOW *w, int y, int rows, in
         if (e->warning)
             continue;
         snprintf(line, sizeof line, _("line %zu, %s: %s"), e->line, e->column, e->message);
+        tame(line);
         ui_attr(w, UC_ERROR, true);
         ui_print(w, y++, 2, cols - 4, line);
         ui_attr(w, UC_ERROR, false);
@@ -236,6 +246,7 @@ static void draw_details(struct browse_state *st, WINDOW *w, int y, int rows, in
             snprintf(line, sizeof line, _("line %zu, %s: %s"), e->line, e->column, e->message);
         else
             snprintf(line, sizeof line, _("line %zu: %s"), e->line, e->message);
+        tame(line);
         ui_print(w, y++, 2, cols - 4, line);
     }
 }
@@ -245,7 +256,9 @@ static void draw_summary(struct browse_state *st, WINDOW *w, int rows, int cols)
     const struct transfer_counts *c = &st->res.counts;
     char line[PATH_MAX + 256];
     ui_attr(w, UC_TITLE, true);
-    ui_print(w, 0, 2, cols - 4, st->path);
+    snprintf(line, sizeof line, "%s", st->path);
+    tame(line);
+    ui_print(w, 0, 2, cols - 4, line);
     ui_attr(w, UC_TITLE, false);
     snprintf(line, sizeof line, _("Kind: %s. Check without saving (dry run):"),
              st->package ? _("hand-off package") : transfer_kind_title(st->kind));
@@ -258,6 +271,7 @@ static void draw_summary(struct browse_state *st, WINDOW *w, int rows, int cols)
     ui_print(w, 3, 2, cols - 4, line);
     int y = 5;
     ui_attr(w, st->check == ST_OK ? UC_OK : UC_ERROR, true);
+    tame(st->message);
     ui_print(w, y++, 2, cols - 4, st->check == ST_OK ? _("No errors: F2 imports the file (asks first).")
                                                      : st->message);
     ui_attr(w, st->check == ST_OK ? UC_OK : UC_ERROR, false);
