@@ -5,6 +5,7 @@
 #include "treem/app/transfer.h"
 #include "treem/core/i18n.h"
 #include "treem/core/path.h"
+#include "treem/csv/csv_legacy.h"
 #include "treem/csv/csv_write.h"
 
 #include <dirent.h>
@@ -269,6 +270,18 @@ static void draw_summary(struct browse_state *st, WINDOW *w, int rows, int cols)
     snprintf(line, sizeof line, _("conflicts: %zu, bad rows: %zu, new villages: %zu, notes: %zu"), c->conflicts,
              c->bad_rows, c->villages_added, st->res.errs.warnings);
     ui_print(w, 3, 2, cols - 4, line);
+    const struct csv_read_info *in = &st->res.info;
+    if (in->xlsx)
+        snprintf(line, sizeof line, _("File: workbook, sheet \"%s\""), in->sheet);
+    else
+        snprintf(line, sizeof line, _("File: %s, separator '%s'"), csv_encoding_name(in->encoding),
+                 in->sep == '\t' ? "Tab" : (char[]){in->sep ? in->sep : ',', 0});
+    if (in->font && strlen(line) + 64 < sizeof line)
+        snprintf(line + strlen(line), sizeof line - strlen(line), _(", names converted from the %s font"),
+                 csv_font_name((enum csv_font)in->font));
+    tame(line);
+    if (in->bytes)
+        ui_print(w, 4, 2, cols - 4, line);
     int y = 5;
     ui_attr(w, st->check == ST_OK ? UC_OK : UC_ERROR, true);
     tame(st->message);

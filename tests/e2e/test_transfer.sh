@@ -53,6 +53,8 @@ ok "the dry run summary says what would be added"
 wait_for "dòng 2: trẻ mới: Hà Thị Mỹ Duyên"
 wait_for "dòng 3: trẻ mới: Lò Văn Páo"
 ok "the summary previews each row"
+wait_for "Tệp: UTF-8, dấu phân cách ','"
+ok "the summary says how the file was read"
 keys F2
 wait_for "Nhập tệp này vào sổ?"
 keys c
