@@ -255,6 +255,8 @@ def row(n, cells):
         f'<x:c r="{chr(65 + i)}{n}" t="inlineStr"><x:is><x:t>{v}</x:t></x:is></x:c>' for i, v in enumerate(cells)) + "</x:row>"
 sheet = (f'<?xml version="1.0" encoding="UTF-8"?><x:worksheet {ns}><x:sheetData>'
          + row(1, ["Họ và tên", "Ngày sinh"]) + row(3, ["An", "01/01/2015"]) + row(4, ["Bình", "31/02/2015"])
+         + '<x:row r="5"><x:c r="A5" t="inlineStr"><x:is><x:t>Chi</x:t></x:is></x:c>'
+         + '<x:c r="B5" t="d"><x:v>2016-04-03T00:00:00</x:v></x:c></x:row>'
          + "</x:sheetData></x:worksheet>")
 with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
@@ -268,5 +270,7 @@ PY
 expect_rc 1 "$TREEM" --db "$T/r.db" import children "$T/bad.xlsx"
 expect_grep '^  line 4, Ngày sinh: ' "$ERR"
 expect_rc 0 "$TREEM" --db "$T/r.db" import children "$T/bad.xlsx" --skip-bad-rows
-expect_grep '^added: 1$' "$OUT"
+expect_grep '^added: 2$' "$OUT"
 expect_grep 'sheet "Danh sách"' "$OUT"
+expect_rc 0 "$TREEM" --db "$T/r.db" child list --all
+expect_grep 'Chi.*03/04/2016' "$OUT"
