@@ -36,6 +36,7 @@ struct browse_state {
     enum status check;
     char message[512];
     char errfile[PATH_MAX];     /* where the dry run's problems were written, or "" */
+    enum csv_force force;       /* the encoding the officer chose (t, v, w, u), or AUTO */
     size_t scroll;              /* first preview line shown */
 };
 
@@ -153,7 +154,8 @@ static enum status run(struct screen *s, bool dry, bool good_only)
 {
     struct browse_state *st = s->state;
     struct transfer_import_opts o = {.dry_run = dry, .skip_bad_rows = good_only, .preview = dry,
-                                     .progress = transfer_tui_progress, .progress_ctx = s->ui};
+                                     .progress = transfer_tui_progress, .progress_ctx = s->ui,
+                                     .force = st->force};
     transfer_result_free(&st->res);
     if (st->package)
         return handoff_import(s->ui->db, st->path, &o, &st->res, NULL);
@@ -184,6 +186,17 @@ static void save_errors(struct browse_state *st)
     free(full);
 }
 
+/* The dry run of the chosen file (again, after another encoding was chosen). */
+static void recheck(struct screen *s)
+{
+    struct browse_state *st = s->state;
+    st->check = run(s, true, false);
+    snprintf(st->message, sizeof st->message, "%s", st->check == ST_OK ? "" : status_message());
+    save_errors(st);
+    st->summary = true;
+    st->scroll = 0;
+}
+
 static void check_file(struct screen *s, const struct entry *e)
 {
     struct browse_state *st = s->state;
@@ -194,11 +207,8 @@ static void check_file(struct screen *s, const struct entry *e)
     st->kind = e->package ? NULL : transfer_kind_for_file(e->name);
     if (!st->kind && !e->package)
         st->kind = transfer_kind_find("children");
-    st->check = run(s, true, false);
-    snprintf(st->message, sizeof st->message, "%s", st->check == ST_OK ? "" : status_message());
-    save_errors(st);
-    st->summary = true;
-    st->scroll = 0;
+    st->force = CSV_FORCE_AUTO;
+    recheck(s);
 }
 
 /* The rows the dry run found good: read less bad (a file that could not
@@ -295,6 +305,11 @@ static void draw_summary(struct browse_state *st, WINDOW *w, int rows, int cols)
     if (st->errfile[0]) {
         snprintf(line, sizeof line, _("Every problem is listed in %s"), st->errfile);
         ui_print(w, y++, 2, cols - 4, line);
+    }
+    if (!st->package) {
+        ui_attr(w, UC_DIM, true);
+        ui_print(w, y++, 2, cols - 4, _("Names look wrong? Read them as t: TCVN3, v: VNI, w: Windows-1258, u: UTF-8."));
+        ui_attr(w, UC_DIM, false);
     }
     draw_details(st, w, y + 1, rows, cols);
 }
@@ -410,6 +425,25 @@ static enum screen_result browse_action(struct screen *s, enum action a, int dig
     }
 }
 
+/* t, v, w, u on the summary: read the file in that encoding. */
+static enum screen_result browse_text(struct screen *s, const char *utf8)
+{
+    struct browse_state *st = s->state;
+    static const struct { char key; enum csv_force force; } keys[] = {
+        {'t', CSV_FORCE_TCVN3}, {'v', CSV_FORCE_VNI}, {'w', CSV_FORCE_CP1258}, {'u', CSV_FORCE_UTF8},
+    };
+    if (!st->summary || st->package || !utf8[0] || utf8[1])
+        return SR_UNHANDLED;
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        if ((utf8[0] | 0x20) == keys[i].key) {
+            st->force = keys[i].force;
+            recheck(s);
+            return SR_HANDLED;
+        }
+    }
+    return SR_UNHANDLED;
+}
+
 static const enum action browse_actions[] = {ACT_OPEN, ACT_SAVE, ACT_BACKSPACE, ACT_BACK, ACT_UP, ACT_DOWN,
                                              ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END};
 
@@ -422,4 +456,5 @@ const struct screen_ops scr_transfer_browse_ops = {
     .leave = browse_leave,
     .draw = browse_draw,
     .on_action = browse_action,
+    .on_text = browse_text,
 };
