@@ -264,6 +264,24 @@ static bool number_row(const struct csv_row *row)
     return n >= 2;
 }
 
+/* The preview of a row whose kind says no more: added or changed, and its
+ * first cells. */
+static enum status generic_preview(struct transfer_import *im, const struct csv_row *row, bool added)
+{
+    char what[300];
+    size_t len = 0;
+    what[0] = '\0';
+    for (size_t i = 0; i < row->nfields && len < 200; i++) {
+        if (!*row->fields[i])
+            continue;
+        int n = snprintf(what + len, sizeof what - len, "%s%.60s", len ? " | " : "", row->fields[i]);
+        len = n > 0 && (size_t)n < sizeof what - len ? len + (size_t)n : sizeof what - 1;
+    }
+    char msg[400];
+    snprintf(msg, sizeof msg, added ? _("new: %s") : _("changed: %s"), what);
+    return transfer_preview(im, row->line, SIZE_MAX, "", msg);
+}
+
 static enum status on_row(const struct csv_row *row, void *ctx)
 {
     struct reader *r = ctx;
@@ -290,7 +308,8 @@ static enum status on_row(const struct csv_row *row, void *ctx)
     if (r->header_bad)
         return ST_OK;
     im->counts->rows++;
-    size_t before = im->errs->errors;
+    size_t before = im->errs->errors, added = im->counts->added, changed = im->counts->changed;
+    size_t previewed = im->preview ? im->preview->warnings : 0;
     enum status rc = csv_map_check_row(&r->map, row, im->errs);
     if (rc == ST_NOMEM)
         return rc;
@@ -298,6 +317,8 @@ static enum status on_row(const struct csv_row *row, void *ctx)
         return rc;
     if (im->errs->errors > before)
         im->counts->bad_rows++;
+    else if (im->preview && im->preview->warnings == previewed && im->counts->added + im->counts->changed > added + changed)
+        return generic_preview(im, row, im->counts->added > added);
     return ST_OK;
 }
 

@@ -220,10 +220,21 @@ static size_t error_line(const struct reader *r)
     return r->nfields ? r->record_line : r->line_next;
 }
 
+/* libcsv's complaint in the interface's language. */
+static const char *parse_error(int code)
+{
+    switch (code) {
+    case CSV_EPARSE: return _("a quote is not closed, or text follows a closing quote");
+    case CSV_ENOMEM: return _("out of memory");
+    case CSV_ETOOBIG: return _("a cell is too big");
+    default: return csv_strerror(code);
+    }
+}
+
 static enum status malformed(struct parse *ps, size_t line)
 {
     return ps->r.st = status_set(ST_INVALID, _("line %zu: malformed CSV (%s)"), line,
-                                 csv_strerror(csv_error(&ps->p)));
+                                 parse_error(csv_error(&ps->p)));
 }
 
 static enum status parse_feed(struct parse *ps, const char *data, size_t len)

@@ -100,6 +100,19 @@ static enum status cell_text(struct sheet *s, struct strbuf *out)
         ok = strbuf_puts(out, strcmp(v, "1") == 0 || strcmp(v, "true") == 0 ? "1" : "0");
     } else if (strcmp(s->type, "e") == 0) {
         ok = strbuf_puts(out, v);
+    } else if (strcmp(s->type, "d") == 0) { /* ISO 8601 (strict workbooks) */
+        struct date d;
+        char day[11];
+        snprintf(day, sizeof day, "%s", v);
+        char buf[DATE_BUF];
+        if (strlen(v) >= 10 && date_parse(day, &d) == ST_OK) {
+            date_format(d, buf);
+            ok = strbuf_puts(out, buf);
+            if (ok && v[10] == 'T' && strncmp(v + 11, "00:00", 5) != 0 && strlen(v) >= 16)
+                ok = strbuf_printf(out, " %.5s", v + 11);
+        } else {
+            ok = strbuf_puts(out, v);
+        }
     } else if (*v) {
         char *end;
         double d = strtod(v, &end);

@@ -7,6 +7,7 @@
 #include "treem/app/transfer.h"
 #include "treem/core/i18n.h"
 #include "treem/core/path.h"
+#include "treem/csv/csv_legacy.h"
 #include "treem/csv/csv_write.h"
 
 #include <dirent.h>
@@ -44,6 +45,7 @@ struct browse_state {
     enum status check;
     char message[512];
     char errfile[PATH_MAX];     /* where the dry run's problems were written, or "" */
+    enum csv_force force;       /* the encoding the officer chose (t, v, w, u), or AUTO */
     size_t scroll;              /* first preview line shown */
 };
 
@@ -170,7 +172,8 @@ static enum status run(struct screen *s, bool dry, bool good_only)
 {
     struct browse_state *st = s->state;
     struct transfer_import_opts o = {.dry_run = dry, .skip_bad_rows = good_only, .preview = dry,
-                                     .progress = transfer_tui_progress, .progress_ctx = s->ui};
+                                     .progress = transfer_tui_progress, .progress_ctx = s->ui,
+                                     .force = st->force};
     transfer_result_free(&st->res);
     if (st->sealed)
         return handoff_import_sealed(s->ui->db, st->path, form_value(&st->pass, 0), &o, &st->res, NULL);
@@ -203,6 +206,17 @@ static void save_errors(struct browse_state *st)
     free(full);
 }
 
+/* The dry run of the chosen file (again, after another encoding was chosen). */
+static void recheck(struct screen *s)
+{
+    struct browse_state *st = s->state;
+    st->check = run(s, true, false);
+    snprintf(st->message, sizeof st->message, "%s", st->check == ST_OK ? "" : status_message());
+    save_errors(st);
+    st->summary = true;
+    st->scroll = 0;
+}
+
 static void check_file(struct screen *s, const struct entry *e)
 {
     struct browse_state *st = s->state;
@@ -217,11 +231,8 @@ static void check_file(struct screen *s, const struct entry *e)
     st->kind = st->package ? NULL : transfer_kind_for_file(e->name);
     if (!st->kind && !st->package)
         st->kind = transfer_kind_find("children");
-    st->check = run(s, true, false);
-    snprintf(st->message, sizeof st->message, "%s", st->check == ST_OK ? "" : status_message());
-    save_errors(st);
-    st->summary = true;
-    st->scroll = 0;
+    st->force = CSV_FORCE_AUTO;
+    recheck(s);
 }
 
 /* The rows the dry run found good: read less bad (a file that could not
@@ -230,6 +241,15 @@ static size_t good_rows(const struct browse_state *st)
 {
     const struct transfer_counts *c = &st->res.counts;
     return c->rows > c->bad_rows ? c->rows - c->bad_rows : 0;
+}
+
+/* Control characters from a file (a line break in a note) never reach
+ * the terminal: each becomes a space. */
+static void tame(char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7F)
+            *s = ' ';
 }
 
 /* The lines under the counts: errors first, then what each row does. */
@@ -242,6 +262,7 @@ static void draw_details(struct browse_state *st, WINDOW *w, int y, int rows, in
         if (e->warning)
             continue;
         snprintf(line, sizeof line, _("line %zu, %s: %s"), e->line, e->column, e->message);
+        tame(line);
         ui_attr(w, UC_ERROR, true);
         ui_print(w, y++, 2, cols - 4, line);
         ui_attr(w, UC_ERROR, false);
@@ -260,6 +281,7 @@ static void draw_details(struct browse_state *st, WINDOW *w, int y, int rows, in
             snprintf(line, sizeof line, _("line %zu, %s: %s"), e->line, e->column, e->message);
         else
             snprintf(line, sizeof line, _("line %zu: %s"), e->line, e->message);
+        tame(line);
         ui_print(w, y++, 2, cols - 4, line);
     }
 }
@@ -269,7 +291,9 @@ static void draw_summary(struct browse_state *st, WINDOW *w, int rows, int cols)
     const struct transfer_counts *c = &st->res.counts;
     char line[PATH_MAX + 256];
     ui_attr(w, UC_TITLE, true);
-    ui_print(w, 0, 2, cols - 4, st->path);
+    snprintf(line, sizeof line, "%s", st->path);
+    tame(line);
+    ui_print(w, 0, 2, cols - 4, line);
     ui_attr(w, UC_TITLE, false);
     snprintf(line, sizeof line, _("Kind: %s. Check without saving (dry run):"),
              st->package ? _("hand-off package") : transfer_kind_title(st->kind));
@@ -280,8 +304,21 @@ static void draw_summary(struct browse_state *st, WINDOW *w, int rows, int cols)
     snprintf(line, sizeof line, _("conflicts: %zu, bad rows: %zu, new villages: %zu, notes: %zu"), c->conflicts,
              c->bad_rows, c->villages_added, st->res.errs.warnings);
     ui_print(w, 3, 2, cols - 4, line);
+    const struct csv_read_info *in = &st->res.info;
+    if (in->xlsx)
+        snprintf(line, sizeof line, _("File: workbook, sheet \"%s\""), in->sheet);
+    else
+        snprintf(line, sizeof line, _("File: %s, separator '%s'"), csv_encoding_name(in->encoding),
+                 in->sep == '\t' ? "Tab" : (char[]){in->sep ? in->sep : ',', 0});
+    if (in->font && strlen(line) + 64 < sizeof line)
+        snprintf(line + strlen(line), sizeof line - strlen(line), _(", names converted from the %s font"),
+                 csv_font_name((enum csv_font)in->font));
+    tame(line);
+    if (in->bytes)
+        ui_print(w, 4, 2, cols - 4, line);
     int y = 5;
     ui_attr(w, st->check == ST_OK ? UC_OK : UC_ERROR, true);
+    tame(st->message);
     ui_print(w, y++, 2, cols - 4, st->check == ST_OK ? _("No errors: F2 imports the file (asks first).")
                                                      : st->message);
     ui_attr(w, st->check == ST_OK ? UC_OK : UC_ERROR, false);
@@ -292,6 +329,11 @@ static void draw_summary(struct browse_state *st, WINDOW *w, int rows, int cols)
     if (st->errfile[0]) {
         snprintf(line, sizeof line, _("Every problem is listed in %s"), st->errfile);
         ui_print(w, y++, 2, cols - 4, line);
+    }
+    if (!st->package) {
+        ui_attr(w, UC_DIM, true);
+        ui_print(w, y++, 2, cols - 4, _("Names look wrong? Read them as t: TCVN3, v: VNI, w: Windows-1258, u: UTF-8."));
+        ui_attr(w, UC_DIM, false);
     }
     draw_details(st, w, y + 1, rows, cols);
 }
@@ -431,14 +473,30 @@ static enum screen_result browse_action(struct screen *s, enum action a, int dig
     }
 }
 
-static const enum action browse_actions[] = {ACT_OPEN, ACT_SAVE, ACT_BACKSPACE, ACT_BACK, ACT_UP, ACT_DOWN,
-                                             ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END};
-
+/* Typing: the passphrase while it is asked; else t, v, w, u on the
+ * summary read the file in that encoding. */
 static enum screen_result browse_text(struct screen *s, const char *utf8)
 {
     struct browse_state *st = s->state;
-    return st->asking && form_text(&st->pass, utf8) ? SR_HANDLED : SR_UNHANDLED;
+    static const struct { char key; enum csv_force force; } keys[] = {
+        {'t', CSV_FORCE_TCVN3}, {'v', CSV_FORCE_VNI}, {'w', CSV_FORCE_CP1258}, {'u', CSV_FORCE_UTF8},
+    };
+    if (st->asking) /* the passphrase of a sealed package */
+        return form_text(&st->pass, utf8) ? SR_HANDLED : SR_UNHANDLED;
+    if (!st->summary || st->package || !utf8[0] || utf8[1])
+        return SR_UNHANDLED;
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        if ((utf8[0] | 0x20) == keys[i].key) {
+            st->force = keys[i].force;
+            recheck(s);
+            return SR_HANDLED;
+        }
+    }
+    return SR_UNHANDLED;
 }
+
+static const enum action browse_actions[] = {ACT_OPEN, ACT_SAVE, ACT_BACKSPACE, ACT_BACK, ACT_UP, ACT_DOWN,
+                                             ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END};
 
 static bool browse_text_mode(struct screen *s)
 {

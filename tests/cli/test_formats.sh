@@ -232,3 +232,45 @@ expect_rc 0 "$TREEM" --db "$T/o.db" child list
 expect_no_grep 'Nguyễn Văn Lớn' "$OUT"
 expect_rc 0 "$TREEM" --db "$T/o.db" child list --over16
 expect_grep 'Nguyễn Văn Lớn' "$OUT"
+
+# refusals name the line and the column as the file named it: in a laid-out
+# sheet (title lines counted), in UTF-16 and in a workbook (its row number)
+sed 's|^3,Lê Hoàng Yến,,2020-09-14|3,Lê Hoàng Yến,,31/02/2020|' "$T/layout.csv" >"$T/layout_bad.csv"
+new_db "$T/r.db"
+expect_rc 1 "$TREEM" --db "$T/r.db" import children "$T/layout_bad.csv"
+expect_grep '^  line 8, Ngày sinh \(dd/mm/yyyy\): ' "$ERR"
+check "nothing imported from the bad layout" test "$("$TREEM" --db "$T/r.db" child list --all | wc -l)" -eq 0
+python3 -c 'import sys; t = open(sys.argv[1], encoding="utf-8").read().replace("14/09/2020", "31/09/2020")
+open(sys.argv[2], "wb").write(("\ufeff" + t.replace(",", "\t")).encode("utf-16-le"))' "$T/base.csv" "$T/bad16.txt"
+expect_rc 1 "$TREEM" --db "$T/r.db" import children "$T/bad16.txt"
+expect_grep '^  line 4, Ngày sinh: ' "$ERR"
+# a minimal hand-made workbook (no shared strings, no styles, a prefixed
+# namespace, rows 1, 3 and 4 of the sheet): row 4 has a bad date
+python3 - "$T/bad.xlsx" <<'PY'
+import sys, zipfile
+ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+rel = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+def row(n, cells):
+    return f'<x:row r="{n}">' + "".join(
+        f'<x:c r="{chr(65 + i)}{n}" t="inlineStr"><x:is><x:t>{v}</x:t></x:is></x:c>' for i, v in enumerate(cells)) + "</x:row>"
+sheet = (f'<?xml version="1.0" encoding="UTF-8"?><x:worksheet {ns}><x:sheetData>'
+         + row(1, ["Họ và tên", "Ngày sinh"]) + row(3, ["An", "01/01/2015"]) + row(4, ["Bình", "31/02/2015"])
+         + '<x:row r="5"><x:c r="A5" t="inlineStr"><x:is><x:t>Chi</x:t></x:is></x:c>'
+         + '<x:c r="B5" t="d"><x:v>2016-04-03T00:00:00</x:v></x:c></x:row>'
+         + "</x:sheetData></x:worksheet>")
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr("xl/workbook.xml", f'<?xml version="1.0"?><x:workbook {ns} {rel}><x:sheets>'
+               '<x:sheet name="Danh sách" sheetId="1" r:id="rId7"/></x:sheets></x:workbook>')
+    z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
+               'openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="x" '
+               'Target="/xl/worksheets/trang.xml"/></Relationships>')
+    z.writestr("xl/worksheets/trang.xml", sheet)
+PY
+expect_rc 1 "$TREEM" --db "$T/r.db" import children "$T/bad.xlsx"
+expect_grep '^  line 4, Ngày sinh: ' "$ERR"
+expect_rc 0 "$TREEM" --db "$T/r.db" import children "$T/bad.xlsx" --skip-bad-rows
+expect_grep '^added: 2$' "$OUT"
+expect_grep 'sheet "Danh sách"' "$OUT"
+expect_rc 0 "$TREEM" --db "$T/r.db" child list --all
+expect_grep 'Chi.*03/04/2016' "$OUT"

@@ -14,6 +14,8 @@ printf '\357\273\277Họ và tên,Ngày sinh,Giới tính,Thôn\r\nHà Thị M�
     >"$E2E_DIR/tep/tre-em.csv"
 printf 'full_name,birth_date\nVũ Văn Lỗi,31/02/2015\n' >"$E2E_DIR/tep/loi.csv"
 printf 'Họ và tên,Ngày sinh\nVũ Văn Tốt,01/02/2015\nVũ Văn Sai,31/02/2015\n' >"$E2E_DIR/tep/nua.csv"
+# "Họ và tên,Ngày sinh / Nguyễn Văn Đức" typed in the TCVN3 font (ABC)
+printf 'H\344 v\265 t\252n,Ng\265y sinh\r\nNguy\324n V\250n \247\370c,01/02/2015\r\n' >"$E2E_DIR/tep/z-tcvn3.csv"
 cd "$E2E_DIR"
 
 start
@@ -56,6 +58,8 @@ ok "the dry run summary says what would be added"
 wait_for "dòng 2: trẻ mới: Hà Thị Mỹ Duyên"
 wait_for "dòng 3: trẻ mới: Lò Văn Páo"
 ok "the summary previews each row"
+wait_for "Tệp: UTF-8, dấu phân cách ','"
+ok "the summary says how the file was read"
 keys F2
 on_screen "Confirm"
 wait_for "Nhập tệp này vào sổ?"
@@ -101,4 +105,24 @@ keys F2
 wait_for "Đã ghi gói bàn giao vào $E2E_DIR/goi (đã ẩn danh)."
 [ -f "$E2E_DIR/goi/manifest.txt" ] || fail "no manifest"
 ok "the hand-off package is written"
+
+keys Up Up Enter
+wait_for "tep/"
+keys Down Down Down Enter   # .. backups/ goi/ tep/
+wait_for "z-tcvn3.csv"
+keys PgDn Enter
+wait_for "tên được chuyển từ bảng mã TCVN3"
+wait_for "dòng 2: trẻ mới: Nguyễn Văn Đức"
+ok "a file in the TCVN3 font is read as Vietnamese"
+wait_for "Tên bị lỗi phông?"
+type_text "v"
+wait_for "tên được chuyển từ bảng mã VNI"
+expect_no "Nguyễn Văn Đức"
+type_text "t"
+wait_for "dòng 2: trẻ mới: Nguyễn Văn Đức"
+keys F2
+wait_for "Nhập tệp này vào sổ?"
+keys Right Enter
+wait_for "Đã nhập: thêm 1"
+ok "the officer can choose how the names are read"
 done_testing

@@ -199,6 +199,45 @@ START_TEST(test_uid_runs)
 }
 END_TEST
 
+/* A dry run with a preview says per row what would be added or changed. */
+START_TEST(test_preview)
+{
+    struct db *db = test_db_new(true);
+    char *path = write_file("Họ và tên,Ngày sinh,Thôn\nAn,01/01/2015,Thôn Một\n");
+    struct transfer_import_opts o = {.no_backup = true, .preview = true, .prefer_newer = true};
+    struct transfer_result r = {0};
+    ck_assert_int_eq(transfer_import(db, transfer_kind_find("children"), path, &o, &r), ST_OK);
+    ck_assert_uint_eq(r.preview.n, 1);
+    ck_assert_uint_eq(r.preview.items[0].line, 2);
+    ck_assert_ptr_nonnull(strstr(r.preview.items[0].message, "An"));
+    transfer_result_free(&r);
+    unlink(path);
+    free(path);
+    /* the same child with another date: the field, old → new, as the file names it */
+    path = write_file("Họ và tên,Ngày sinh,Thôn,Dân tộc\nAn,01/01/2015,Thôn Một,Tày\n");
+    o.dry_run = true;
+    struct transfer_result r2 = {0};
+    ck_assert_int_eq(transfer_import(db, transfer_kind_find("children"), path, &o, &r2), ST_OK);
+    ck_assert_uint_eq(r2.counts.changed, 1);
+    ck_assert_uint_eq(r2.preview.n, 1);
+    ck_assert_str_eq(r2.preview.items[0].column, "Dân tộc");
+    ck_assert_ptr_nonnull(strstr(r2.preview.items[0].message, "→ 'Tày'"));
+    transfer_result_free(&r2);
+    unlink(path);
+    free(path);
+    /* another kind: added, with its first cells */
+    path = write_file("year,title\n2025,Kế hoạch năm 2025\n");
+    struct transfer_result r3 = {0};
+    ck_assert_int_eq(transfer_import(db, transfer_kind_find("plans"), path, &o, &r3), ST_OK);
+    ck_assert_uint_eq(r3.preview.n, 1);
+    ck_assert_ptr_nonnull(strstr(r3.preview.items[0].message, "2025 | Kế hoạch năm 2025"));
+    transfer_result_free(&r3);
+    unlink(path);
+    free(path);
+    test_db_free(db);
+}
+END_TEST
+
 Suite *suite_transfer(void)
 {
     Suite *s = suite_create("transfer");
@@ -210,6 +249,7 @@ Suite *suite_transfer(void)
     tcase_add_test(tc, test_round_trip_and_conflict);
     tcase_add_test(tc, test_kind_for_file);
     tcase_add_test(tc, test_uid_runs);
+    tcase_add_test(tc, test_preview);
     suite_add_tcase(s, tc);
     return s;
 }
