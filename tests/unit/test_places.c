@@ -189,7 +189,7 @@ START_TEST(history_of_records)
     ck_assert_uint_eq(n, 1);
     char line[512];
     history_line(&rows[0], line, sizeof line);
-    ck_assert_msg(strstr(line, "changed name: Thôn Hai → Thôn Ba"), "%s", line);
+    ck_assert_msg(strstr(line, "changed Village name: Thôn Hai → Thôn Ba"), "%s", line);
     audit_rows_free(rows, n);
     ck_assert_int_eq(holiday_table_add(db, "16/03/2026", "Nghỉ bù", false), ST_OK);
     ck_assert_int_eq(holiday_table_delete(db, "16/03/2026"), ST_OK);
