@@ -1,9 +1,9 @@
 #!/bin/sh
 # Correcting the records of the plans in the screens: F4 on a department in
-# Nhiệm vụ edits it (Ctrl-Y shows its history); Enter on a target corrects its text and value with the
-# measured value; in a plan's calendar (F12) F3 adds an event, F4 corrects
-# it, F8 deletes it after asking. Every change keeps the old value in the
-# audit log (treem history).
+# Nhiệm vụ edits it (Ctrl-Y shows its history); Enter on a target corrects
+# its text and value with the measured value; in a plan's calendar (F12) F3 adds an event, F4 corrects
+# it, F8 deletes it after asking; deleting a child says what goes with it.
+# Every change keeps the old value in the audit log (treem history).
 . "$(dirname "$0")/lib.sh"
 
 make_demo_db
@@ -85,5 +85,15 @@ if command -v sqlite3 >/dev/null 2>&1; then
     [ "$n" = 1 ] || fail "the deleted event is not in the audit log ($n)"
     ok "the deleted event is in the audit log"
 fi
+
+# --- deleting a child says what goes with it (answered No here)
+keys Escape
+keys M-2
+wait_for "2 Trẻ em"
+keys F8
+wait_for "khỏi sổ, cùng"
+keys n
+wait_for "2 Trẻ em"
+ok "F8 on a child says what goes with it before asking"
 
 done_testing
