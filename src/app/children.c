@@ -327,6 +327,15 @@ enum status children_delete(struct db *db, long long id)
     return rc;
 }
 
+enum status children_dependents(struct db *db, long long id, long long *facts, long long *cases)
+{
+    struct child c; /* only of a child this person may see */
+    child_init(&c);
+    enum status rc = children_get(db, id, &c);
+    child_free(&c);
+    return rc == ST_OK ? child_repo_dependents(db, id, facts, cases) : rc;
+}
+
 /* A child just read: refused (and freed) when the person may not see it. */
 static enum status visible(struct db *db, enum status rc, struct child *out)
 {

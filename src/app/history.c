@@ -123,6 +123,39 @@ static void when(const char *iso, char out[DATETIME_BUF])
         snprintf(out, DATETIME_BUF, "%s", iso);
 }
 
+/* The label of a stored field name, for people ("place" → "Place"). */
+static const struct { const char *entity, *key, *label; } field_labels[] = {
+    {"case_step", "kind", N_("Step")}, {"case_step", "at", N_("Carried out on")},
+    {"case_step", "emergency", N_("Emergency")}, {"case_step", "end_at", N_("Separation ended")},
+    {"case_step", "who", N_("Who")}, {"case_step", "notes", N_("Notes")},
+    {"case", "source", N_("Report came")}, {"case", "received_at", N_("Received on")},
+    {"case", "child_note", N_("child (unidentified)")}, {"case", "est_age", N_("Estimated age")},
+    {"case", "sex", N_("Sex")}, {"case", "place", N_("Place")},
+    {"case", "current_state", N_("Current state")}, {"case", "consequence", N_("Likely consequence")},
+    {"case", "parents", N_("Parents")}, {"case", "carer", N_("Carer")},
+    {"case", "actions_taken", N_("Actions taken")}, {"case", "kind", N_("Case kind")},
+    {"case", "injury_cause", N_("Injury cause")}, {"case", "level", N_("Protection level")},
+    {"case", "stage", N_("Stage")}, {"case", "reporter", N_("Reporter")},
+    {"village", "name", N_("Village name")}, {"department", "name", N_("Department")},
+    {"department", "contact", N_("Contact person")}, {"department", "phone", N_("Phone")},
+    {"department", "criteria", N_("Criteria")}, {"department", "active", N_("Active")},
+    {"plan_event", "name", N_("Event")}, {"plan_target", "text", N_("Target")},
+    {"plan_target", "value", N_("Value")}, {"plan_target", "unit", N_("Unit")},
+    {"plan_target", "direction", N_("Direction")},
+};
+
+static const char *field_label(const char *entity, const char *key)
+{
+    if (strcmp(entity, "child") == 0)
+        for (int f = 0; f < CF__COUNT; f++)
+            if (strcmp(child_fields[f].key, key) == 0)
+                return _(child_fields[f].label);
+    for (size_t i = 0; i < sizeof field_labels / sizeof *field_labels; i++)
+        if (strcmp(field_labels[i].entity, entity) == 0 && strcmp(field_labels[i].key, key) == 0)
+            return _(field_labels[i].label);
+    return key;
+}
+
 void history_line(const struct audit_row *r, char *buf, size_t n)
 {
     char at[DATETIME_BUF], what[48] = "";
@@ -133,7 +166,8 @@ void history_line(const struct audit_row *r, char *buf, size_t n)
         snprintf(what, sizeof what, "%s ", strcmp(r->entity, "case_risk") == 0
                  ? _("risk rating") : _("plan item"));
     if (strcmp(r->action, "change") == 0)
-        snprintf(buf, n, _("%s  %s  %schanged %s: %s → %s"), at, r->who, what, r->field,
+        snprintf(buf, n, _("%s  %s  %schanged %s: %s → %s"), at, r->who, what,
+                 field_label(r->entity, r->field),
                  *r->old_value ? r->old_value : "—", *r->new_value ? r->new_value : "—");
     else if (strcmp(r->action, "delete") == 0)
         snprintf(buf, n, _("%s  %s  %sdeleted: %s"), at, r->who, what, r->old_value);

@@ -497,6 +497,57 @@ enum status child_repo_update(struct db *db, const struct child *old, struct chi
     return audit_changes(db, old, c, who);
 }
 
+/* Appends to what every field of c as stored ("; key=value") and how many
+ * rows of its facts the deletion takes with it. */
+static enum status deleted_whole(struct db *db, const struct child *c, struct strbuf *what)
+{
+    struct strbuf v = STRBUF_INIT;
+    for (int f = 0; f < CF__COUNT; f++) {
+        strbuf_reset(&v);
+        if (!child_field_text(c, (enum child_field)f, CHILD_FMT_STORE, &v)) {
+            strbuf_free(&v);
+            return status_set(ST_NOMEM, "%s", _("out of memory"));
+        }
+        if (v.len)
+            strbuf_printf(what, "; %s=%s", child_fields[f].key, strbuf_str(&v));
+    }
+    strbuf_free(&v);
+    static const char *const facts[][2] = {
+        {"periods", "SELECT count(*) FROM child_sc_period WHERE child_id = ?1"},
+        {"measures", "SELECT count(*) FROM child_measure WHERE child_id = ?1"},
+        {"health checks", "SELECT count(*) FROM child_health_check WHERE child_id = ?1"},
+        {"risk periods", "SELECT count(*) FROM child_risk_period WHERE child_id = ?1"},
+        {"help", "SELECT count(*) FROM child_help WHERE child_id = ?1"},
+    };
+    char key[24];
+    snprintf(key, sizeof key, "%lld", c->id);
+    enum status rc = ST_OK;
+    for (size_t i = 0; rc == ST_OK && i < sizeof facts / sizeof *facts; i++) {
+        long long n = 0;
+        rc = db_query_int(db, facts[i][1], key, &n);
+        if (rc == ST_OK && n)
+            strbuf_printf(what, "; %s: %lld", facts[i][0], n);
+    }
+    return rc;
+}
+
+enum status child_repo_dependents(struct db *db, long long id, long long *facts,
+                                  long long *cases)
+{
+    char key[24];
+    snprintf(key, sizeof key, "%lld", id);
+    *facts = *cases = 0;
+    enum status rc = db_query_int(db,
+        "SELECT (SELECT count(*) FROM child_sc_period WHERE child_id = ?1) + "
+        "(SELECT count(*) FROM child_measure WHERE child_id = ?1) + "
+        "(SELECT count(*) FROM child_health_check WHERE child_id = ?1) + "
+        "(SELECT count(*) FROM child_risk_period WHERE child_id = ?1) + "
+        "(SELECT count(*) FROM child_help WHERE child_id = ?1)", key, facts);
+    if (rc == ST_OK)
+        rc = db_query_int(db, "SELECT count(*) FROM case_file WHERE child_id = ?1", key, cases);
+    return rc;
+}
+
 enum status child_repo_delete(struct db *db, long long id, const char *who)
 {
     struct child old;
@@ -506,6 +557,12 @@ enum status child_repo_delete(struct db *db, long long id, const char *who)
     struct strbuf what = STRBUF_INIT;
     strbuf_printf(&what, "%s %s ", old.code, old.full_name);
     child_field_text(&old, old.birth_date.y ? CF_BIRTH_DATE : CF_EST_AGE, CHILD_FMT_SHOW, &what);
+    rc = deleted_whole(db, &old, &what); /* nothing is lost: the whole record */
+    if (rc != ST_OK) {
+        strbuf_free(&what);
+        child_free(&old);
+        return rc;
+    }
     sqlite3_stmt *st;
     rc = db_prepare(db, "DELETE FROM child WHERE id = ?1", &st);
     if (rc == ST_OK) {

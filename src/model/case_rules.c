@@ -4,6 +4,7 @@
 #include "treem/core/i18n.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -261,9 +262,16 @@ enum status case_step_validate(const struct case_file *c, const struct case_step
     if (st == ST_OK)
         st = check_when(c, steps, n, s, now);
     const char *why = st == ST_OK ? case_step_order_reason(steps, n, s->kind) : NULL;
-    if (why)
-        st = status_set(ST_INVALID, _("%s: %s cannot come here: %s"), _("step"),
-                        enum_label(&enum_case_step, s->kind), why);
+    if (why) {
+        int next[CASE_STEP__COUNT];
+        size_t m = case_next_kinds(steps, n, next), len = 0;
+        char list[512] = "";
+        for (size_t i = 0; i < m && len + 2 < sizeof list; i++)
+            len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "",
+                                    enum_label(&enum_case_step, next[i]));
+        st = status_set(ST_INVALID, _("%s: %s cannot come here: %s (what may come next: %s)"),
+                        _("step"), enum_label(&enum_case_step, s->kind), why, list);
+    }
     return st;
 }
 

@@ -21,6 +21,7 @@ struct calendar_state {
     struct plan_cal_item *items;
     size_t n;
     struct list_view lv;
+    struct history_ref hist;
 };
 
 static void load(struct screen *s)
@@ -165,6 +166,14 @@ static enum screen_result calendar_action(struct screen *s, enum action a, int d
             scr_event_form_open(s->ui, st->arg.plan_id, 0);
         return SR_HANDLED;
     }
+    if (a == ACT_HISTORY && selected_event(st)) {
+        memset(&st->hist, 0, sizeof st->hist);
+        st->hist.entity = "plan_event";
+        snprintf(st->hist.id, sizeof st->hist.id, "%lld", selected_event(st));
+        snprintf(st->hist.title, sizeof st->hist.title, "%s", st->items[st->lv.selected].name);
+        ui_push(s->ui, &scr_history_ops, &st->hist);
+        return SR_HANDLED;
+    }
     if (a == ACT_OPEN || a == ACT_EDIT || a == ACT_DELETE) {
         long long id = selected_event(st);
         if (!id && a != ACT_OPEN)
@@ -179,8 +188,8 @@ static enum screen_result calendar_action(struct screen *s, enum action a, int d
     return list_handle(&st->lv, a) ? SR_HANDLED : SR_UNHANDLED;
 }
 
-static const enum action calendar_actions[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_LEFT, ACT_RIGHT,
-                                               ACT_BACK};
+static const enum action calendar_actions[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_HISTORY, ACT_LEFT,
+                                               ACT_RIGHT, ACT_BACK};
 
 const struct screen_ops scr_calendar_ops = {
     .title = N_("Calendar"),

@@ -192,10 +192,15 @@ static enum screen_result delete_selected(struct screen *s)
     const struct child_row *r = row_at(st, s->ui->db, st->ls.lv.selected);
     if (!r)
         return SR_HANDLED;
-    char q[512];
-    snprintf(q, sizeof q, _("Delete %s (%s) from the register? Children who turn 16 are kept; "
-                            "delete only a mistake or a true duplicate."), r->full_name, r->code);
-    long long id = r->id;
+    char q[768];
+    long long id = r->id, facts = 0, cases = 0;
+    if (children_dependents(s->ui->db, id, &facts, &cases) != ST_OK)
+        status_clear();
+    snprintf(q, sizeof q, _("Delete %s (%s) from the register, with %lld records of groups, "
+                            "measurements, checks and help (%lld cases naming the child stay, "
+                            "unlinked)? Children who turn 16 are kept; delete only a mistake or a "
+                            "true duplicate. The audit log keeps the whole record."),
+             r->full_name, r->code, facts, cases);
     if (!ui_confirm(s->ui, q))
         return SR_HANDLED;
     if (children_delete(s->ui->db, id) != ST_OK)

@@ -27,6 +27,7 @@ struct plan_state {
     size_t n;
     struct list_view lv;
     struct scr_calendar_arg cal;
+    struct history_ref hist;
 };
 
 static void unload(struct plan_state *st)
@@ -257,6 +258,15 @@ static enum screen_result plan_action(struct screen *s, enum action a, int digit
         if (have)
             delete_target(s);
         return SR_HANDLED;
+    case ACT_HISTORY: /* the selected target's, else the plan's */
+        memset(&st->hist, 0, sizeof st->hist);
+        st->hist.entity = have ? "plan_target" : "plan";
+        snprintf(st->hist.id, sizeof st->hist.id, "%lld",
+                 have ? st->targets[st->lv.selected].id : st->id);
+        snprintf(st->hist.title, sizeof st->hist.title, "%s",
+                 have ? st->targets[st->lv.selected].text : st->plan.title);
+        ui_push(ui, &scr_history_ops, &st->hist);
+        return SR_HANDLED;
     default:
         return list_handle(&st->lv, a) ? SR_HANDLED : SR_UNHANDLED;
     }
@@ -264,7 +274,7 @@ static enum screen_result plan_action(struct screen *s, enum action a, int digit
 
 /* Esc (back) is in the help but not the bar, which is full. */
 static const enum action plan_actions[] = {ACT_NEW, ACT_OPEN, ACT_DELETE, ACT_EDIT,
-                                           ACT_COPY, ACT_CALENDAR};
+                                           ACT_COPY, ACT_CALENDAR, ACT_HISTORY};
 
 const struct screen_ops scr_plan_ops = {
     .title = N_("Plan"),

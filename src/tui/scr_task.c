@@ -1,6 +1,7 @@
 /* scr_task — one task: what, who, for which plan and criteria, its dates
  * and status, its evidence, and its progress notes by date. F3 adds a
- * note, F4 edits, F7 marks it done (or opens it again), F8 deletes it. */
+ * note, F4 edits, F7 marks it done (or opens it again), F8 deletes it,
+ * Ctrl-Y shows its history. */
 #include <config.h>
 #include "treem/tui/screens.h"
 #include "treem/tui/list.h"
@@ -21,6 +22,7 @@ struct task_state {
     struct task_note *notes;
     size_t n;
     struct list_view lv;
+    struct history_ref hist;
 };
 
 static void load(struct screen *s)
@@ -142,11 +144,19 @@ static enum screen_result task_action(struct screen *s, enum action a, int digit
         return SR_HANDLED;
     case ACT_DELETE: return scr_task_delete(ui, st->id) ? SR_POP : SR_HANDLED;
     case ACT_OPEN: return SR_HANDLED;
+    case ACT_HISTORY:
+        memset(&st->hist, 0, sizeof st->hist);
+        st->hist.entity = "task";
+        snprintf(st->hist.id, sizeof st->hist.id, "%lld", st->id);
+        snprintf(st->hist.title, sizeof st->hist.title, _("task %lld"), st->id);
+        ui_push(ui, &scr_history_ops, &st->hist);
+        return SR_HANDLED;
     default: return list_handle(&st->lv, a) ? SR_HANDLED : SR_UNHANDLED;
     }
 }
 
-static const enum action task_actions[] = {ACT_NEW, ACT_EDIT, ACT_DONE, ACT_DELETE, ACT_BACK};
+static const enum action task_actions[] = {ACT_NEW, ACT_EDIT, ACT_DONE, ACT_DELETE, ACT_HISTORY,
+                                           ACT_BACK};
 
 const struct screen_ops scr_task_ops = {
     .title = N_("Task"),

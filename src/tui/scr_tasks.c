@@ -42,6 +42,7 @@ struct tasks_state {
     char criterion_note[200];     /* why the criterion view shows what it shows */
     long long open_id;            /* the task scr_task_ops was opened on */
     struct scr_calendar_arg cal;
+    struct history_ref hist;      /* Ctrl-Y on a department */
 };
 
 static void unload(struct tasks_state *st)
@@ -300,6 +301,22 @@ static enum screen_result tasks_action(struct screen *s, enum action a, int digi
         return on_task(s, a);
     case ACT_DONE: case ACT_DELETE:
         return on_task(s, a);
+    case ACT_HISTORY:
+        if (st->view == V_DEPTS && st->ls.lv.count) {
+            const struct department *d = &st->depts[st->shown[st->ls.lv.selected]];
+            memset(&st->hist, 0, sizeof st->hist);
+            st->hist.entity = "department";
+            snprintf(st->hist.id, sizeof st->hist.id, "%lld", d->id);
+            snprintf(st->hist.title, sizeof st->hist.title, "%s", d->name);
+            ui_push(s->ui, &scr_history_ops, &st->hist);
+        } else if (st->view != V_DEPTS && st->ls.lv.count) {
+            memset(&st->hist, 0, sizeof st->hist);
+            st->hist.entity = "task";
+            snprintf(st->hist.id, sizeof st->hist.id, "%lld", selected_task(st));
+            snprintf(st->hist.title, sizeof st->hist.title, _("task %lld"), selected_task(st));
+            ui_push(s->ui, &scr_history_ops, &st->hist);
+        }
+        return SR_HANDLED;
     case ACT_NEW: {
         long long dept = st->view == V_DEPTS && st->ls.lv.count
                              ? st->depts[st->shown[st->ls.lv.selected]].id : st->dept_id;
@@ -347,7 +364,7 @@ static bool tasks_text_mode(struct screen *s)
 }
 
 static const enum action tasks_actions[] = {ACT_OPEN, ACT_NEW, ACT_EDIT, ACT_DONE, ACT_DELETE,
-                                            ACT_FILTER, ACT_CALENDAR, ACT_BACK};
+                                            ACT_FILTER, ACT_CALENDAR, ACT_HISTORY, ACT_BACK};
 
 const struct screen_ops scr_tasks_ops = {
     .title = N_("Tasks"),

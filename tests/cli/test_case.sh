@@ -185,7 +185,7 @@ fi
 
 # --- the history of a case: the old values and the deleted steps
 expect_rc 0 "$TREEM" --db "$DB" history case VV-0004
-expect_grep "changed place: Thôn A → Thôn B" "$OUT"
+expect_grep "changed Place: Thôn A → Thôn B" "$OUT"
 expect_grep "step #$det deleted: case " "$OUT"
 expect_rc 1 "$TREEM" --db "$DB" history cases VV-0004
 expect_grep "KIND: 'cases' is not one of" "$ERR"

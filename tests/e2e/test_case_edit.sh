@@ -40,7 +40,7 @@ wait_for "Nơi xảy ra: Thôn Mới"
 ok "F4 on the intake corrects it"
 keys C-y
 wait_for "Lịch sử của vụ việc $CODE (mới nhất trước)"
-wait_for "sửa place: Thôn Cũ → Thôn Mới"
+wait_for "sửa Nơi xảy ra: Thôn Cũ → Thôn Mới"
 keys Escape
 wait_for "Vụ việc $CODE"
 ok "Ctrl-Y shows the case's history with the old value"

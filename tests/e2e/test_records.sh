@@ -1,9 +1,9 @@
 #!/bin/sh
 # Correcting the records of the plans in the screens: F4 on a department in
-# Nhiệm vụ edits it; Enter on a target corrects its text and value with the
-# measured value; in a plan's calendar (F12) F3 adds an event, F4 corrects
-# it, F8 deletes it after asking. Every change keeps the old value in the
-# audit log (treem history).
+# Nhiệm vụ edits it (Ctrl-Y shows its history); Enter on a target corrects
+# its text and value with the measured value; in a plan's calendar (F12) F3 adds an event, F4 corrects
+# it, F8 deletes it after asking; deleting a child says what goes with it.
+# Every change keeps the old value in the audit log (treem history).
 . "$(dirname "$0")/lib.sh"
 
 make_demo_db
@@ -25,8 +25,13 @@ keys F2
 wait_for "Đã lưu ban ngành Công an phường."
 ok "F4 on a department in Nhiệm vụ edits it"
 "$TREEM_BIN" --db "$E2E_DB" history dept congan >"$E2E_DIR/h.txt"
-grep -q "phone: — → 0905 123 456" "$E2E_DIR/h.txt" || fail "the department's change is not in its history"
+grep -q "sửa Điện thoại: — → 0905 123 456" "$E2E_DIR/h.txt" || fail "the department's change is not in its history"
 ok "the change is in the department's history"
+keys C-y
+wait_for "Lịch sử của Công an phường (mới nhất trước)"
+wait_for "sửa Điện thoại: — → 0905 123 456"
+keys Escape
+ok "Ctrl-Y on a department shows its history"
 
 # --- a target of the 2026 plan
 keys M-4
@@ -43,7 +48,7 @@ wait_for "Đã bỏ số liệu nhập tay."
 TID=$(sed -n 's/^ *\[\([0-9]*\)\] .*(đã sửa)$/\1/p' "$E2E_DIR/plan.txt" | head -1)
 [ -n "$TID" ] || fail "the target's new text is not stored"
 ok "Enter on a target corrects its text"
-"$TREEM_BIN" --db "$E2E_DB" history target "$TID" | grep -q "sửa text: .* → .*(đã sửa)" ||
+"$TREEM_BIN" --db "$E2E_DB" history target "$TID" | grep -q "sửa Chỉ tiêu: .* → .*(đã sửa)" ||
     fail "the target's old text is not in its history"
 ok "the target's old text is in its history"
 
@@ -80,5 +85,15 @@ if command -v sqlite3 >/dev/null 2>&1; then
     [ "$n" = 1 ] || fail "the deleted event is not in the audit log ($n)"
     ok "the deleted event is in the audit log"
 fi
+
+# --- deleting a child says what goes with it (answered No here)
+keys Escape
+keys M-2
+wait_for "2 Trẻ em"
+keys F8
+wait_for "khỏi sổ, cùng"
+keys n
+wait_for "2 Trẻ em"
+ok "F8 on a child says what goes with it before asking"
 
 done_testing

@@ -189,7 +189,7 @@ START_TEST(history_of_records)
     ck_assert_uint_eq(n, 1);
     char line[512];
     history_line(&rows[0], line, sizeof line);
-    ck_assert_msg(strstr(line, "changed name: Thôn Hai → Thôn Ba"), "%s", line);
+    ck_assert_msg(strstr(line, "changed Village name: Thôn Hai → Thôn Ba"), "%s", line);
     audit_rows_free(rows, n);
     ck_assert_int_eq(holiday_table_add(db, "16/03/2026", "Nghỉ bù", false), ST_OK);
     ck_assert_int_eq(holiday_table_delete(db, "16/03/2026"), ST_OK);
@@ -206,6 +206,24 @@ START_TEST(history_of_records)
 }
 END_TEST
 
+START_TEST(child_delete_keeps_the_whole_record)
+{
+    struct db *db = test_db_new(true);
+    ck_assert_int_eq(village_add(db, "Thôn Một"), ST_OK);
+    long long id = add_child(db, "Nguyễn Thị An", "Thôn Một", NULL);
+    long long facts = -1, cases = -1;
+    ck_assert_int_eq(children_dependents(db, id, &facts, &cases), ST_OK);
+    ck_assert_int_eq(facts, 0);
+    ck_assert_int_eq(cases, 0);
+    ck_assert_int_eq(children_delete(db, id), ST_OK);
+    ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM audit_log WHERE entity = 'child' AND "
+                                        "action = 'delete' AND old_value LIKE '%full_name=Nguyễn "
+                                        "Thị An%' AND old_value LIKE '%birth_date=2018-03-15%' AND "
+                                        "old_value LIKE '%village=Thôn Một%'"), 1);
+    test_db_free(db);
+}
+END_TEST
+
 Suite *suite_places(void)
 {
     Suite *s = suite_create("places");
@@ -215,6 +233,7 @@ Suite *suite_places(void)
     tcase_add_test(tc, holiday_changes_move_deadlines);
     tcase_add_test(tc, commune_set_restamps_with_a_backup);
     tcase_add_test(tc, history_of_records);
+    tcase_add_test(tc, child_delete_keeps_the_whole_record);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -53,6 +53,9 @@ enum status children_save(struct db *db, struct child *c, const struct children_
  * and checks, with an audit line. Children who turn 16 are never deleted:
  * they are listed apart (CHILD_SCOPE_OVER16). */
 enum status children_delete(struct db *db, long long id);
+/* What deleting child id takes with it (see child_repo_dependents): the
+ * front ends say it before asking. */
+enum status children_dependents(struct db *db, long long id, long long *facts, long long *cases);
 
 /* Reads a record by id, or by code ("TE-0042", "te-42", "42") or uid. */
 enum status children_get(struct db *db, long long id, struct child *out);

@@ -25,6 +25,11 @@ enum status child_repo_update(struct db *db, const struct child *old, struct chi
 /* Deletes the record (its periods, measurements and checks go with it) and
  * appends a "delete" audit line holding its code, name and birth date. */
 enum status child_repo_delete(struct db *db, long long id, const char *who);
+/* What deleting child id takes with it: *facts its group and risk periods,
+ * measurements, health checks and help (deleted with it), *cases the cases
+ * naming it (kept, no longer linked). */
+enum status child_repo_dependents(struct db *db, long long id, long long *facts,
+                                  long long *cases);
 
 /* Reads a record into out (child_init'ed here; free with child_free).
  * ST_NOTFOUND with a message naming what was looked for. */
