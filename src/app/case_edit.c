@@ -112,7 +112,8 @@ static enum status order_edited(const struct case_file *c, const struct case_ste
     struct case_step *all = malloc(n * sizeof *all);
     if (!all)
         return status_set(ST_NOMEM, "%s", _("out of memory"));
-    memcpy(all, steps, n * sizeof *all); /* shallow: the texts stay with their owners */
+    if (n) /* shallow: the texts stay with their owners (steps is NULL when none) */
+        memcpy(all, steps, n * sizeof *all);
     all[i] = *s;
     enum status st = cases_check_order(c, all, n, s->id, NULL);
     free(all);

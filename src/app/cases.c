@@ -216,7 +216,8 @@ static enum status order_with(const struct case_file *c, const struct case_step 
     struct case_step *all = malloc((n + 1) * sizeof *all);
     if (!all)
         return status_set(ST_NOMEM, "%s", _("out of memory"));
-    memcpy(all, steps, n * sizeof *all); /* shallow: the texts stay with their owners */
+    if (n) /* shallow: the texts stay with their owners (steps is NULL when none) */
+        memcpy(all, steps, n * sizeof *all);
     all[n] = *s;
     all[n].id = 0;
     enum status st = cases_check_order(c, all, n + 1, 0, NULL);
