@@ -27,12 +27,26 @@ static const char *urgency_text(int u)
     return u == CASE_OVERDUE ? _("OVERDUE") : u == CASE_SOON ? _("soon") : "";
 }
 
-static void due_when(const struct case_open_item *it, char buf[DATETIME_BUF])
+/* The deadline as shown; "*" after it when it is counted in working days
+ * over a year the holiday table does not cover (the filter line says so). */
+static void due_when(const struct case_open_item *it, char buf[DATETIME_BUF + 2])
 {
     if (it->hourly)
         datetime_format(it->due, buf);
     else
         date_format(it->due.date, buf);
+    if (it->no_holidays)
+        strcat(buf, " *");
+}
+
+/* True when a deadline shown is marked "*". */
+static bool any_unchecked(const struct cases_state *st)
+{
+    for (size_t i = 0; i < st->n; i++)
+        if (st->view.due ? st->due[i].item.no_holidays
+                         : st->lines[i].has_next && st->lines[i].next.no_holidays)
+            return true;
+    return false;
 }
 
 static void set_header(struct cases_state *st)
@@ -59,6 +73,9 @@ static void describe(struct cases_state *st)
         n += snprintf(f + n, sz - (size_t)n, " · %s", enum_label(&enum_case_kind, st->view.kind));
     if (!st->view.due && st->view.overdue && (size_t)n < sz)
         n += snprintf(f + n, sz - (size_t)n, " · %s", _("overdue only"));
+    if ((size_t)n < sz && any_unchecked(st))
+        n += snprintf(f + n, sz - (size_t)n, " · * %s",
+                      _("the holiday table does not cover that year: check the date"));
     if ((size_t)n < sz)
         snprintf(f + n, sz - (size_t)n, "   (%s)", _("F5 filter, due list"));
 }
@@ -92,7 +109,7 @@ static void reload(struct screen *s)
 static void row_text(void *ctx, size_t i, char *buf, size_t bufsz)
 {
     struct cases_state *st = ctx;
-    char when[DATETIME_BUF], next[160] = "—";
+    char when[DATETIME_BUF + 2], next[160] = "—";
     if (st->view.due) {
         const struct case_due *d = &st->due[i];
         due_when(&d->item, when);
@@ -105,7 +122,7 @@ static void row_text(void *ctx, size_t i, char *buf, size_t bufsz)
     const struct case_line *l = &st->lines[i];
     date_format(l->row.received.date, when);  /* the hour is in the case file */
     if (l->has_next) { /* short: the due list names the step */
-        char due[DATETIME_BUF];
+        char due[DATETIME_BUF + 2];
         due_when(&l->next, due);
         const char *u = urgency_text(l->next.urgency);
         snprintf(next, sizeof next, "%s%s%s", u, *u ? " " : "",
