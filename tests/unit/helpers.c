@@ -4,6 +4,7 @@
 #include "tests.h"
 
 #include <dirent.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,32 +20,27 @@ char *test_join(const char *dir, const char *name)
     return p;
 }
 
+/* A new folder of its own: mkdtemp never takes a name that exists (a
+ * folder an earlier run left behind under the same pid cannot collide). */
 char *test_dir_new(void)
 {
-    char *dir = test_tmp_path(".d");
-    ck_assert_int_eq(mkdir(dir, 0700), 0);
+    const char *tmp = getenv("TMPDIR");
+    char *dir = test_join(tmp && *tmp ? tmp : "/tmp", "treem-test-XXXXXX");
+    ck_assert_msg(mkdtemp(dir) != NULL, "mkdtemp %s", dir);
     return dir;
 }
 
-/* Removes dir, its files and its backups/ folder. */
+static int remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)ftw;
+    return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+/* Removes dir with everything in it (backups/ and any other folder). */
 void test_dir_free(char *dir)
 {
-    static const char *const sub[] = {"backups", ""};
-    for (int i = 0; i < 2; i++) {
-        char *d = test_join(dir, sub[i]);
-        DIR *dp = opendir(d);
-        struct dirent *e;
-        while (dp && (e = readdir(dp))) {
-            char *f = test_join(d, e->d_name);
-            if (e->d_name[0] != '.')
-                unlink(f);
-            free(f);
-        }
-        if (dp)
-            closedir(dp);
-        rmdir(d);
-        free(d);
-    }
+    nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
     free(dir);
 }
 

@@ -54,6 +54,7 @@ START_TEST(edit_the_intake_keeps_the_old_values)
     free(c.place);
     c.place = strdup("  Thôn Hai ");
     c.level = CASE_LEVEL_SUPPORT; /* lower than the kind's: with its reason */
+    free(c.level_reason);
     c.level_reason = strdup("gia đình đã tự bảo vệ được trẻ");
     ck_assert_msg(case_edit_intake(db, &c) == ST_OK, "%s", status_message());
     case_file_free(&c);

@@ -66,8 +66,8 @@ char *test_tmp_path(const char *suffix);
 
 /* helpers.c — files for the tests. Failures end the test (ck_assert). */
 char *test_join(const char *dir, const char *name);          /* "dir/name", caller frees */
-char *test_dir_new(void);                                    /* a new 0700 folder */
-void test_dir_free(char *dir);        /* removes its files and backups/, frees dir */
+char *test_dir_new(void);                                    /* a new 0700 folder (mkdtemp) */
+void test_dir_free(char *dir);        /* removes it with everything in it, frees dir */
 /* Names in dir/backups, sorted, at most max; 0 when there is no such folder. */
 size_t test_list_backups(const char *dir, char out[][256], size_t max);
 size_t test_count_backups(const char *dir);
