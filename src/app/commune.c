@@ -3,6 +3,7 @@
 #include "treem/db/row.h"
 #include "treem/app/commune.h"
 #include "treem/app/auth.h"
+#include "treem/db/village_repo.h"
 #include "treem/core/i18n.h"
 #include "treem/core/strbuf.h"
 #include "treem/core/utf8.h"
@@ -168,18 +169,7 @@ enum status village_add(struct db *db, const char *name)
         free(fold);
         return status_set(ST_INVALID, "%s", _("village name is empty"));
     }
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db,
-        "INSERT INTO village(name, name_fold, sort) "
-        "VALUES (?1, ?2, (SELECT coalesce(max(sort), 0) + 1 FROM village)) "
-        "ON CONFLICT(name) DO NOTHING", &st);
-    if (rc == ST_OK) {
-        db_bind_text(st, 1, nfc);
-        db_bind_text(st, 2, fold);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = db_fail(db, _("cannot save village"));
-        sqlite3_finalize(st);
-    }
+    enum status rc = village_repo_add(db, nfc, fold);
     free(nfc);
     free(fold);
     return rc;
@@ -187,25 +177,7 @@ enum status village_add(struct db *db, const char *name)
 
 enum status village_list(struct db *db, char ***names, size_t *n)
 {
-    *names = NULL;
-    *n = 0;
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "SELECT name FROM village ORDER BY sort, name", &st);
-    size_t cap = 0;
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 16;
-            char **nn = realloc(*names, cap * sizeof *nn);
-            if (!nn) {
-                rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-                break;
-            }
-            *names = nn;
-        }
-        (*names)[(*n)++] = strdup((const char *)sqlite3_column_text(st, 0));
-    }
-    sqlite3_finalize(st);
-    return rc;
+    return village_repo_names(db, names, n);
 }
 
 void string_list_free(char **list, size_t n)
