@@ -5,7 +5,6 @@
 #include "treem/model/enums.h"
 #include "treem/core/i18n.h"
 
-#include <stdio.h>
 #include <string.h>
 
 static struct date minus_years(struct date d, int years)

@@ -5,7 +5,6 @@
 #include "treem/db/unit_repo.h"
 #include "treem/db/village_repo.h"
 #include "treem/core/i18n.h"
-#include "treem/core/strbuf.h"
 #include "treem/core/utf8.h"
 
 #include <stdio.h>
