@@ -3,8 +3,6 @@
 #include "treem/db/catalog_repo.h"
 #include "treem/db/row.h"
 
-#include <stdlib.h>
-
 /* Binds the n texts (?1 … ?n) to the cached statement of sql, steps it to
  * its end and resets it. */
 static enum status put_texts(struct db *db, const char *what, const char *sql,
@@ -107,18 +105,6 @@ enum status catalog_repo_department(struct db *db, const char *what, const char 
                      t, 3);
 }
 
-static bool read_name(sqlite3_stmt *st, void *elem)
-{
-    bool ok = true;
-    *(char **)elem = row_text(st, 0, true, &ok);
-    return ok;
-}
-
-static void clear_name(void *elem)
-{
-    free(*(char **)elem);
-}
-
 enum status catalog_repo_ethnic_names(struct db *db, char ***names, size_t *n)
 {
     sqlite3_stmt *st = NULL;
@@ -127,5 +113,5 @@ enum status catalog_repo_ethnic_names(struct db *db, char ***names, size_t *n)
     enum status rc = db_prepare(db, "SELECT name FROM ethnic_group ORDER BY code_list, code", &st);
     if (rc != ST_OK)
         return rc;
-    return row_collect(db, st, sizeof **names, read_name, clear_name, (void **)names, n);
+    return row_collect_texts(db, st, names, n);
 }

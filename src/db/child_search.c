@@ -381,17 +381,6 @@ enum status child_search_count(struct db *db, const struct child_query *q, long 
     return child_search_count_upto(db, q, -1, n);
 }
 
-static bool read_id(sqlite3_stmt *st, void *elem)
-{
-    *(long long *)elem = sqlite3_column_int64(st, 0);
-    return true;
-}
-
-static void clear_id(void *elem)
-{
-    (void)elem;
-}
-
 enum status child_search_ids_born_after(struct db *db, struct date born, long long **ids,
                                         size_t *n)
 {
@@ -402,5 +391,5 @@ enum status child_search_ids_born_after(struct db *db, struct date born, long lo
     if (rc != ST_OK)
         return rc;
     row_bind_date(st, 1, born);
-    return row_collect(db, st, sizeof **ids, read_id, clear_id, (void **)ids, n);
+    return row_collect_ids(db, st, ids, n);
 }

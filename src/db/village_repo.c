@@ -298,18 +298,6 @@ enum status village_repo_count(struct db *db, long long *n)
     return db_query_int(db, "SELECT count(*) FROM village", NULL, n);
 }
 
-static bool read_name(sqlite3_stmt *st, void *elem)
-{
-    bool ok = true;
-    *(char **)elem = row_text(st, 0, true, &ok);
-    return ok;
-}
-
-static void clear_name(void *elem)
-{
-    free(*(char **)elem);
-}
-
 enum status village_repo_names(struct db *db, char ***names, size_t *n)
 {
     sqlite3_stmt *st = NULL;
@@ -318,18 +306,7 @@ enum status village_repo_names(struct db *db, char ***names, size_t *n)
     enum status rc = db_prepare(db, "SELECT name FROM village ORDER BY sort, name", &st);
     if (rc != ST_OK)
         return rc;
-    return row_collect(db, st, sizeof **names, read_name, clear_name, (void **)names, n);
-}
-
-static bool read_id(sqlite3_stmt *st, void *elem)
-{
-    *(long long *)elem = sqlite3_column_int64(st, 0);
-    return true;
-}
-
-static void clear_id(void *elem)
-{
-    (void)elem;
+    return row_collect_texts(db, st, names, n);
 }
 
 enum status village_repo_ids(struct db *db, long long **ids, size_t *n)
@@ -340,7 +317,7 @@ enum status village_repo_ids(struct db *db, long long **ids, size_t *n)
     enum status rc = db_prepare(db, "SELECT id FROM village ORDER BY sort, id", &st);
     if (rc != ST_OK)
         return rc;
-    return row_collect(db, st, sizeof **ids, read_id, clear_id, (void **)ids, n);
+    return row_collect_ids(db, st, ids, n);
 }
 
 enum status village_repo_add(struct db *db, const char *name, const char *fold)
