@@ -90,11 +90,5 @@ enum status catalog_repo_department(struct db *db, const char *what, const char 
 
 enum status catalog_repo_ethnic_names(struct db *db, char ***names, size_t *n)
 {
-    sqlite3_stmt *st = NULL;
-    *names = NULL;
-    *n = 0;
-    enum status rc = db_prepare(db, "SELECT name FROM ethnic_group ORDER BY code_list, code", &st);
-    if (rc != ST_OK)
-        return rc;
-    return row_collect_texts(db, st, names, n);
+    return row_query_texts(db, "SELECT name FROM ethnic_group ORDER BY code_list, code", names, n);
 }

@@ -155,8 +155,14 @@ static void clear_text(void *elem)
     free(*(char **)elem);
 }
 
-enum status row_collect_texts(struct db *db, sqlite3_stmt *st, char ***out, size_t *n)
+enum status row_query_texts(struct db *db, const char *sql, char ***out, size_t *n)
 {
+    sqlite3_stmt *st = NULL;
+    *out = NULL;
+    *n = 0;
+    enum status rc = db_prepare(db, sql, &st);
+    if (rc != ST_OK)
+        return rc;
     return row_collect(db, st, sizeof **out, read_text, clear_text, (void **)out, n);
 }
 

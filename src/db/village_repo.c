@@ -300,13 +300,7 @@ enum status village_repo_count(struct db *db, long long *n)
 
 enum status village_repo_names(struct db *db, char ***names, size_t *n)
 {
-    sqlite3_stmt *st = NULL;
-    *names = NULL;
-    *n = 0;
-    enum status rc = db_prepare(db, "SELECT name FROM village ORDER BY sort, name", &st);
-    if (rc != ST_OK)
-        return rc;
-    return row_collect_texts(db, st, names, n);
+    return row_query_texts(db, "SELECT name FROM village ORDER BY sort, name", names, n);
 }
 
 enum status village_repo_ids(struct db *db, long long **ids, size_t *n)
