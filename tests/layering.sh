@@ -5,7 +5,9 @@
 #     other layer may include);
 #   * layers include only their own and lower layers' headers
 #     (core → model → db / csv → app → cli / tui; db and csv never each other);
-#   * nothing below the front ends prints (stdout/stderr belong to cli/tui).
+#   * nothing below the front ends prints (stdout/stderr belong to cli/tui);
+#   * only src/db talks to SQLite: src/app, src/cli and src/tui (and their
+#     headers) hold no sqlite3_ call or type and no SQL text in a string.
 # Prints what it checked and the offending lines.
 . "$(dirname "$0")/lib.sh"
 cd "$TREEM_SRCDIR"
@@ -63,3 +65,21 @@ rule "the unit tests include no tui header" \
 rule "nothing below cli/tui prints to the terminal" \
     '^src/(core|model|db|csv|app)/' \
     '(^|[^_[:alnum:]])(printf|vprintf|puts|putchar|perror)[[:space:]]*\(|(stdout|stderr)'
+
+# Only src/db talks to SQLite: the layers above call its repositories.
+above_db='^(src|include/treem)/(app|cli|tui)/'
+rule "no sqlite3_ call or type above src/db" "$above_db" \
+    '(^|[^_[:alnum:]])sqlite3(_|\.h)'
+# SQL text in a string literal: a statement's opening words (SELECT, INSERT
+# INTO, UPDATE t, DELETE FROM, CREATE TABLE, PRAGMA p, WITH … AS, BEGIN,
+# COMMIT …) or a clause's keyword before an identifier, a parameter or a
+# parenthesis ("FROM child", "WHERE id = ?1", "VALUES (…"). The keywords are
+# upper case, as the repositories write them; the words of a message ("merge
+# FROM INTO", "WITH NAMES") do not match.
+sql_kw='(^|[^_[:alnum:]])(SELECT[[:space:]]|(INSERT|REPLACE)[[:space:]]+(OR|INTO)[[:space:]]'
+sql_kw="$sql_kw"'|DELETE[[:space:]]+FROM[[:space:]]|UPDATE[[:space:]]+[a-z_]'
+sql_kw="$sql_kw"'|(CREATE|DROP|ALTER)[[:space:]]+(TEMP[[:space:]]+|UNIQUE[[:space:]]+)?(TABLE|INDEX|VIEW|TRIGGER)'
+sql_kw="$sql_kw"'|PRAGMA[[:space:]]+[a-z_]|WITH[[:space:]]+(RECURSIVE[[:space:]]|[a-z_]+[[:space:]]+AS[[:space:]])'
+sql_kw="$sql_kw"'|(FROM|JOIN|WHERE|ORDER[[:space:]]+BY|GROUP[[:space:]]+BY|VALUES|SET|LIMIT|HAVING)[[:space:]]+[a-z_(?])'
+sql_tx='"[[:space:]]*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|VACUUM|ATTACH|DETACH)([[:space:];]|")'
+rule "no SQL text in a string above src/db" "$above_db" "\"[^\"]*$sql_kw|$sql_tx"

@@ -16,6 +16,7 @@
 #include "treem/db/row.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
+#include "treem/db/case_repo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -466,8 +467,7 @@ enum status cases_counts(struct db *db, struct datetime now, long *open_cases, l
     struct case_due *due = NULL;
     size_t n = 0;
     long long open = 0;
-    enum status st = db_query_int(db, "SELECT count(*) FROM case_file WHERE stage <> ?1",
-                                  "closed", &open);
+    enum status st = case_repo_count(db, true, &open);
     if (st == ST_OK)
         st = cases_due(db, now, &due, &n);
     *open_cases = st == ST_OK ? (long)open : -1;

@@ -1,13 +1,12 @@
 /* catalog — shipped CSV assets → reference tables. */
 #include <config.h>
-#include "treem/db/row.h"
 #include "treem/app/catalog.h"
+#include "treem/db/catalog_repo.h"
 #include "treem/db/holiday_repo.h"
 #include "treem/core/embed.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
 #include "treem/csv/csv_read.h"
-#include "treem/db/row.h"
 #include "treem/model/ethnicity.h"
 
 #include <stdio.h>
@@ -16,28 +15,17 @@
 
 struct loader {
     struct db *db;
-    sqlite3_stmt *st[2];
     const char *file;
     int min_fields;
     enum status (*row)(struct loader *l, char **f);
 };
 
-static enum status step_reset(struct loader *l, sqlite3_stmt *st)
+/* The folded form of s into *fold (malloc'd). */
+static enum status fold_of(const char *s, char **fold)
 {
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    if (rc != SQLITE_DONE)
-        return db_fail(l->db, l->file);
-    return ST_OK;
-}
-
-static enum status bind_fold(sqlite3_stmt *st, int idx, const char *s)
-{
-    char *fold = utf8_fold(s);
-    if (!fold)
+    *fold = utf8_fold(s);
+    if (!*fold)
         return status_set(ST_INVALID, _("text is not valid UTF-8: %s"), s);
-    sqlite3_bind_text(st, idx, fold, -1, free);
     return ST_OK;
 }
 
@@ -55,17 +43,19 @@ static enum status on_row(const struct csv_row *row, void *ctx)
 /* province_code,province_name,unit_code,unit_type,unit_name,unit_full_name */
 static enum status unit_row(struct loader *l, char **f)
 {
-    db_bind_text(l->st[0], 1, f[0]);
-    db_bind_text(l->st[0], 2, f[1]);
-    enum status st = bind_fold(l->st[0], 3, f[1]);
+    char *fold = NULL;
+    enum status st = fold_of(f[1], &fold);
     if (st == ST_OK)
-        st = step_reset(l, l->st[0]);
-    if (st != ST_OK)
-        return st;
-    for (int i = 0; i < 5; i++)
-        db_bind_text(l->st[1], i + 1, f[i == 0 ? 2 : i == 1 ? 0 : i + 1]);
-    st = bind_fold(l->st[1], 6, f[5]);
-    return st == ST_OK ? step_reset(l, l->st[1]) : st;
+        st = catalog_repo_province(l->db, l->file, f[0], f[1], fold);
+    free(fold);
+    fold = NULL;
+    if (st == ST_OK)
+        st = fold_of(f[5], &fold);
+    struct catalog_unit u = {f[2], f[0], f[3], f[4], f[5], fold};
+    if (st == ST_OK)
+        st = catalog_repo_unit(l->db, l->file, &u);
+    free(fold);
+    return st;
 }
 
 /* Legal order of the group letters (đ after d; no f, j). */
@@ -82,75 +72,45 @@ static int letter_sort(const char *letter)
 /* luat_dieu10_diem,nd56_dieu,nhom,nd56_khoan,nhom_con */
 static enum status group_row(struct loader *l, char **f)
 {
-    db_bind_text(l->st[0], 1, f[0]);
-    sqlite3_bind_int(l->st[0], 2, atoi(f[1]));
-    db_bind_text(l->st[0], 3, f[2]);
-    sqlite3_bind_int(l->st[0], 4, letter_sort(f[0]));
-    enum status st = step_reset(l, l->st[0]);
+    enum status st = catalog_repo_group(l->db, l->file, f[0], atoi(f[1]), f[2], letter_sort(f[0]));
     if (st != ST_OK)
         return st;
     char code[16];
     snprintf(code, sizeof code, "%s.%d", f[0], atoi(f[3]));
-    db_bind_text(l->st[1], 1, code);
-    db_bind_text(l->st[1], 2, f[0]);
-    sqlite3_bind_int(l->st[1], 3, atoi(f[3]));
-    db_bind_text(l->st[1], 4, f[4]);
-    return step_reset(l, l->st[1]);
+    return catalog_repo_subgroup(l->db, l->file, code, f[0], atoi(f[3]), f[4]);
 }
 
 /* ma,ten,do_tin_cay */
 static enum status ethnic_row(struct loader *l, char **f)
 {
-    for (int i = 0; i < 3; i++)
-        db_bind_text(l->st[0], i + 1, f[i]);
-    return step_reset(l, l->st[0]);
+    return catalog_repo_ethnic(l->db, l->file, f[0], f[1], f[2]);
 }
 
-/* date,name,note — also code,name,criteria for departments */
-static enum status three_row(struct loader *l, char **f)
+/* date,name,note */
+static enum status holiday_row(struct loader *l, char **f)
 {
-    for (int i = 0; i < 3; i++)
-        db_bind_text(l->st[0], i + 1, f[i]);
-    return step_reset(l, l->st[0]);
+    return catalog_repo_holiday(l->db, l->file, f[0], f[1], f[2]);
+}
+
+/* code,name,criteria */
+static enum status department_row(struct loader *l, char **f)
+{
+    return catalog_repo_department(l->db, l->file, f[0], f[1], f[2]);
 }
 
 struct source {
     const char *file;
     int min_fields;
-    const char *sql[2];
     enum status (*row)(struct loader *l, char **f);
     const char *seed_once_key; /* non-NULL: editable list, loaded only once */
 };
 
 static const struct source sources[] = {
-    {"assets/admin_units_2025.csv", 6,
-     {"INSERT INTO province(code, name, name_fold) VALUES (?1, ?2, ?3) "
-      "ON CONFLICT(code) DO UPDATE SET name = excluded.name, name_fold = excluded.name_fold "
-      "WHERE name IS NOT excluded.name",
-      "INSERT INTO unit(code, province_code, type, name, full_name, name_fold) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(code) DO UPDATE SET "
-      "province_code = excluded.province_code, type = excluded.type, name = excluded.name, "
-      "full_name = excluded.full_name, name_fold = excluded.name_fold "
-      "WHERE full_name IS NOT excluded.full_name OR province_code IS NOT excluded.province_code"},
-     unit_row, NULL},
-    {"assets/special_circumstance_groups.csv", 5,
-     {"INSERT INTO sc_group(letter, nd56_article, name, sort) VALUES (?1, ?2, ?3, ?4) "
-      "ON CONFLICT(letter) DO UPDATE SET nd56_article = excluded.nd56_article, "
-      "name = excluded.name, sort = excluded.sort",
-      "INSERT INTO sc_subgroup(code, letter, clause, name) VALUES (?1, ?2, ?3, ?4) "
-      "ON CONFLICT(code) DO UPDATE SET name = excluded.name"},
-     group_row, NULL},
-    {"assets/ethnic_groups_qd121_1979.csv", 3,
-     {"INSERT INTO ethnic_group(code, code_list, name, reliability) "
-      "VALUES (?1, 'QĐ 121-TCTK/PPCĐ (1979)', ?2, ?3) ON CONFLICT DO UPDATE SET "
-      "name = excluded.name, reliability = excluded.reliability", NULL},
-     ethnic_row, NULL},
-    {"assets/holidays_vn.csv", 3,
-     {"INSERT OR IGNORE INTO holiday(date, name, note) VALUES (?1, ?2, ?3)", NULL},
-     three_row, "seeded_holidays"},
-    {"assets/departments_default.csv", 3,
-     {"INSERT OR IGNORE INTO department(code, name, criteria) VALUES (?1, ?2, ?3)", NULL},
-     three_row, "seeded_departments"},
+    {"assets/admin_units_2025.csv", 6, unit_row, NULL},
+    {"assets/special_circumstance_groups.csv", 5, group_row, NULL},
+    {"assets/ethnic_groups_qd121_1979.csv", 3, ethnic_row, NULL},
+    {"assets/holidays_vn.csv", 3, holiday_row, "seeded_holidays"},
+    {"assets/departments_default.csv", 3, department_row, "seeded_departments"},
 };
 
 static enum status load_source(struct db *db, const struct source *src)
@@ -166,16 +126,9 @@ static enum status load_source(struct db *db, const struct source *src)
         }
     }
     struct loader l = {.db = db, .file = src->file, .min_fields = src->min_fields, .row = src->row};
-    enum status st = ST_OK;
-    for (int i = 0; i < 2 && st == ST_OK; i++)
-        if (src->sql[i])
-            st = db_prepare(db, src->sql[i], &l.st[i]);
-    if (st == ST_OK)
-        st = csv_read_buffer(f->data, f->len, ',', on_row, &l);
+    enum status st = csv_read_buffer(f->data, f->len, ',', on_row, &l);
     if (st == ST_OK && src->seed_once_key)
         st = db_setting_set(db, src->seed_once_key, "1");
-    sqlite3_finalize(l.st[0]);
-    sqlite3_finalize(l.st[1]);
     return st;
 }
 
@@ -239,19 +192,7 @@ static void ethnic_free(void)
 
 static enum status ethnic_load(struct db *db)
 {
-    sqlite3_stmt *st;
-    size_t cap = 0;
-    enum status rc = db_prepare(db, "SELECT name FROM ethnic_group ORDER BY code_list, code", &st);
-    while (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
-        char *name = strdup((const char *)sqlite3_column_text(st, 0));
-        if (!name || (ethnic_n == cap && !row_grow(&ethnic_names, &cap, ethnic_n, sizeof *ethnic_names))) {
-            free(name);
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-            break;
-        }
-        ethnic_names[ethnic_n++] = name;
-    }
-    sqlite3_finalize(st);
+    enum status rc = catalog_repo_ethnic_names(db, &ethnic_names, &ethnic_n);
     if (rc != ST_OK || ethnic_n == 0) {
         ethnic_free();
         return rc;

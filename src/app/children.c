@@ -1,12 +1,12 @@
 /* children — saving, reading and listing the register. */
 #include <config.h>
-#include "treem/db/row.h"
 #include "treem/app/children.h"
 #include "treem/app/catalog.h"
 #include "treem/app/auth.h"
 #include "treem/app/session.h"
 #include "treem/db/child_bulk.h"
 #include "treem/db/child_repo.h"
+#include "treem/db/village_repo.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
 
@@ -96,14 +96,15 @@ void children_group_code(const char *text, char *out, size_t n)
 
 static void list_villages(struct db *db, struct strbuf *sb)
 {
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "SELECT name FROM village ORDER BY sort, name", &st);
-    if (rc != ST_OK)
-        return;
-    /* Only the names for a message: a read error shortens the hint. */
-    while (rc == ST_OK && row_next(db, st, &rc))
-        strbuf_printf(sb, "%s%s", sb->len ? ", " : "", (const char *)sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
+    char **names = NULL;
+    size_t n = 0;
+    /* Only the names for a message: a read error leaves the hint out. */
+    village_repo_names(db, &names, &n);
+    for (size_t i = 0; i < n; i++) {
+        strbuf_printf(sb, "%s%s", sb->len ? ", " : "", names[i]);
+        free(names[i]);
+    }
+    free(names);
 }
 
 enum status children_find_village(struct db *db, const char *text, long long *id)
@@ -111,22 +112,9 @@ enum status children_find_village(struct db *db, const char *text, long long *id
     char *fold = utf8_fold(text ? text : "");
     if (!fold)
         return status_set(ST_INVALID, "%s", _("village: the text is not valid UTF-8"));
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db,
-        "SELECT id, name_fold = ?1 FROM village WHERE instr(name_fold, ?1) > 0 "
-        "ORDER BY name_fold = ?1 DESC LIMIT 2", &st);
     int found = 0;
     bool exact = false;
-    if (rc == ST_OK && *fold) {
-        db_bind_text(st, 1, fold);
-        while (!exact && rc == ST_OK && row_next(db, st, &rc)) {
-            if (found++ == 0) {
-                *id = sqlite3_column_int64(st, 0);
-                exact = sqlite3_column_int(st, 1);
-            }
-        }
-    }
-    sqlite3_finalize(st);
+    enum status rc = *fold ? village_repo_match(db, fold, id, &found, &exact) : ST_OK;
     free(fold);
     if (rc != ST_OK || exact || found == 1)
         return rc;
@@ -447,9 +435,7 @@ static enum status do_period(struct db *db, const struct child *c, void *arg)
 {
     struct period_arg *a = arg;
     long long owner = 0;
-    char idtext[32];
-    snprintf(idtext, sizeof idtext, "%lld", a->id);
-    if (db_query_int(db, "SELECT child_id FROM child_sc_period WHERE id = ?1", idtext, &owner) != ST_OK ||
+    if (child_facts_period_owner(db, a->id, &owner) != ST_OK ||
         owner != c->id)
         return status_set(ST_NOTFOUND, _("%s has no group period number %lld"), c->code, a->id);
     if (a->del)
@@ -493,9 +479,7 @@ enum status children_add_measure(struct db *db, struct child_measure *m)
 static enum status do_delete_measure(struct db *db, const struct child *c, void *arg)
 {
     long long id = *(long long *)arg, owner = 0;
-    char idtext[32];
-    snprintf(idtext, sizeof idtext, "%lld", id);
-    if (db_query_int(db, "SELECT child_id FROM child_measure WHERE id = ?1", idtext, &owner) != ST_OK ||
+    if (child_facts_measure_owner(db, id, &owner) != ST_OK ||
         owner != c->id)
         return status_set(ST_NOTFOUND, _("%s has no measurement number %lld"), c->code, id);
     return child_facts_measure_delete(db, id, c->uid, session_user(db));

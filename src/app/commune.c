@@ -1,19 +1,15 @@
 /* commune — the database's commune, the unit list, villages. */
 #include <config.h>
-#include "treem/db/row.h"
 #include "treem/app/commune.h"
 #include "treem/app/auth.h"
+#include "treem/db/unit_repo.h"
+#include "treem/db/village_repo.h"
 #include "treem/core/i18n.h"
-#include "treem/core/strbuf.h"
 #include "treem/core/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define UNIT_SELECT \
-    "SELECT u.code, u.province_code, u.full_name, p.name FROM unit u " \
-    "JOIN province p ON p.code = u.province_code "
 
 void commune_free(struct commune *c)
 {
@@ -22,14 +18,14 @@ void commune_free(struct commune *c)
     c->full_name = c->province_name = NULL;
 }
 
-static enum status read_unit(sqlite3_stmt *st, struct commune *out)
+/* Copies the unit r into *out (out's names malloc'd). */
+static enum status copy_unit(const struct unit_row *r, struct commune *out)
 {
     memset(out, 0, sizeof *out);
-    snprintf(out->code, sizeof out->code, "%s", (const char *)sqlite3_column_text(st, 0));
-    snprintf(out->province_code, sizeof out->province_code, "%s",
-             (const char *)sqlite3_column_text(st, 1));
-    out->full_name = strdup((const char *)sqlite3_column_text(st, 2));
-    out->province_name = strdup((const char *)sqlite3_column_text(st, 3));
+    snprintf(out->code, sizeof out->code, "%s", r->code);
+    snprintf(out->province_code, sizeof out->province_code, "%s", r->province_code);
+    out->full_name = strdup(r->full_name);
+    out->province_name = strdup(r->province_name);
     if (!out->full_name || !out->province_name) {
         commune_free(out);
         return status_set(ST_NOMEM, "%s", _("out of memory"));
@@ -39,20 +35,14 @@ static enum status read_unit(sqlite3_stmt *st, struct commune *out)
 
 enum status commune_find(struct db *db, const char *code, struct commune *out)
 {
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, UNIT_SELECT "WHERE u.code = ?1", &st);
-    if (rc != ST_OK)
-        return rc;
-    db_bind_text(st, 1, code);
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW)
-        rc = read_unit(st, out);
-    else if (step == SQLITE_DONE)
+    struct unit_row r;
+    enum status rc = unit_repo_get(db, code, &r);
+    if (rc == ST_OK)
+        rc = copy_unit(&r, out);
+    else if (rc == ST_NOTFOUND)
         rc = status_set(ST_NOTFOUND,
                         _("no commune or ward has the code '%s' (codes have 5 digits, e.g. 00004)"), code);
-    else
-        rc = db_fail(db, _("database"));
-    sqlite3_finalize(st);
+    unit_row_clear(&r);
     return rc;
 }
 
@@ -105,34 +95,19 @@ enum status commune_search(struct db *db, const char *province_code, const char 
     char *fold = utf8_fold(query ? query : "");
     if (!fold)
         return status_set(ST_INVALID, "%s", _("the search text is not valid UTF-8"));
-    struct strbuf sql = STRBUF_INIT;
-    strbuf_puts(&sql, UNIT_SELECT "WHERE (?1 IS NULL OR u.province_code = ?1)");
-    int nwords = 0;
-    for (char *w = strtok(fold, " "); w; w = strtok(NULL, " "))
-        strbuf_printf(&sql, " AND instr(' ' || u.name_fold || ' ' || p.name_fold, ' ' || ?%d) > 0",
-                      ++nwords + 1);
-    strbuf_printf(&sql, " ORDER BY u.province_code, u.full_name LIMIT %zu", max);
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, strbuf_str(&sql), &st);
-    strbuf_free(&sql);
-    if (rc != ST_OK) {
-        free(fold);
-        return rc;
-    }
-    db_bind_text(st, 1, province_code);
-    /* strtok left NULs between the words: walk them again */
-    const char *w = fold;
-    for (int i = 0; i < nwords; i++) {
-        while (!*w)
-            w++;
-        db_bind_text(st, i + 2, w);
-        w += strlen(w);
-    }
+    const char **words = calloc(strlen(fold) / 2 + 1, sizeof *words); /* at most one per 2 bytes */
+    size_t nwords = 0, nunits = 0;
+    struct unit_row *units = NULL;
+    for (char *w = words ? strtok(fold, " ") : NULL; w; w = strtok(NULL, " "))
+        words[nwords++] = w;
+    enum status rc = words ? unit_repo_search(db, province_code, words, nwords, max, &units, &nunits)
+                           : status_set(ST_NOMEM, "%s", _("out of memory"));
     struct commune *list = max ? calloc(max, sizeof *list) : NULL;
-    while (rc == ST_OK && list && *n < max && row_next(db, st, &rc))
-        if ((rc = read_unit(st, &list[*n])) == ST_OK)
+    for (size_t i = 0; rc == ST_OK && list && i < nunits; i++)
+        if ((rc = copy_unit(&units[i], &list[*n])) == ST_OK)
             (*n)++;
-    sqlite3_finalize(st);
+    unit_rows_free(units, nunits);
+    free(words);
     free(fold);
     *out = list;
     return rc;
@@ -168,18 +143,7 @@ enum status village_add(struct db *db, const char *name)
         free(fold);
         return status_set(ST_INVALID, "%s", _("village name is empty"));
     }
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db,
-        "INSERT INTO village(name, name_fold, sort) "
-        "VALUES (?1, ?2, (SELECT coalesce(max(sort), 0) + 1 FROM village)) "
-        "ON CONFLICT(name) DO NOTHING", &st);
-    if (rc == ST_OK) {
-        db_bind_text(st, 1, nfc);
-        db_bind_text(st, 2, fold);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = db_fail(db, _("cannot save village"));
-        sqlite3_finalize(st);
-    }
+    enum status rc = village_repo_add(db, nfc, fold);
     free(nfc);
     free(fold);
     return rc;
@@ -187,25 +151,7 @@ enum status village_add(struct db *db, const char *name)
 
 enum status village_list(struct db *db, char ***names, size_t *n)
 {
-    *names = NULL;
-    *n = 0;
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "SELECT name FROM village ORDER BY sort, name", &st);
-    size_t cap = 0;
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 16;
-            char **nn = realloc(*names, cap * sizeof *nn);
-            if (!nn) {
-                rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-                break;
-            }
-            *names = nn;
-        }
-        (*names)[(*n)++] = strdup((const char *)sqlite3_column_text(st, 0));
-    }
-    sqlite3_finalize(st);
-    return rc;
+    return village_repo_names(db, names, n);
 }
 
 void string_list_free(char **list, size_t n)

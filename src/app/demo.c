@@ -9,6 +9,8 @@
 #include "treem/app/score.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
+#include "treem/db/case_repo.h"
+#include "treem/db/child_repo.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -95,10 +97,11 @@ static enum status replaceable(struct db *db, const char *path)
     free(mark);
     if (st != ST_OK && st != ST_NOTFOUND)
         return st;
-    long long records = 0;
-    if (!demo && (st = db_query_int(db, "SELECT (SELECT count(*) FROM child) + (SELECT count(*) FROM case_file)",
-                                    NULL, &records)) != ST_OK)
+    long long children = 0, cases = 0;
+    if (!demo && ((st = child_repo_total(db, &children)) != ST_OK ||
+                  (st = case_repo_count(db, false, &cases)) != ST_OK))
         return st;
+    long long records = children + cases;
     if (!demo && records > 0)
         return status_set(ST_EXISTS, _("%s is not a demonstration database (it holds %lld records): "
                                        "refused; give another --db"), path, records);

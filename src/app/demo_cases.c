@@ -1,11 +1,12 @@
 /* demo_cases — the demonstration cases. */
 #include <config.h>
-#include "treem/db/row.h"
 #include "treem/app/demo_cases.h"
 #include "treem/app/children.h"
 #include "treem/app/session.h"
 #include "treem/db/case_repo.h"
 #include "treem/db/case_step_repo.h"
+#include "treem/db/child_search.h"
+#include "treem/db/department_repo.h"
 #include "treem/model/case_rules.h"
 #include "treem/core/i18n.h"
 
@@ -87,18 +88,14 @@ static const struct demo_case demo_cases[] = {
 /* Ids of the first n children under 12 of the register, spread out. */
 static enum status pick_children(struct db *db, long long ids[], size_t n)
 {
-    sqlite3_stmt *st = NULL;
-    char born[DATE_BUF];
-    date_iso(date_add_days(date_today(), -12 * 365), born);
-    enum status rc = db_prepare(db, "SELECT id FROM child WHERE birth_eff > ?1 ORDER BY id", &st);
-    if (rc != ST_OK)
-        return rc;
-    db_bind_text(st, 1, born);
-    size_t k = 0;
-    for (int i = 0; k < n && rc == ST_OK && row_next(db, st, &rc); i++)
+    long long *all = NULL;
+    size_t nall = 0, k = 0;
+    enum status rc = child_search_ids_born_after(db, date_add_days(date_today(), -12 * 365), &all,
+                                                 &nall);
+    for (size_t i = 0; rc == ST_OK && k < n && i < nall; i++)
         if (i % 7 == 3)
-            ids[k++] = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+            ids[k++] = all[i];
+    free(all);
     return rc != ST_OK || k == n ? rc : status_set(ST_INVALID, "%s", _("the demo register is too small"));
 }
 
@@ -116,8 +113,7 @@ static enum status add_details(struct db *db, const char *who, const struct case
     enum status rc = ST_OK;
     long long dept = 0;
     if (s->kind == CASE_STEP_PLAN &&
-        db_query_int(db, "SELECT id FROM department WHERE active AND ?1 IS NOT NULL ORDER BY id LIMIT 1",
-                     "", &dept) != ST_OK)
+        department_repo_first_active(db, &dept) != ST_OK)
         dept = 0;
     for (size_t i = 0; rc == ST_OK && s->kind == CASE_STEP_DETAILED && i < N(risks); i++) {
         struct case_risk r = {0, s->id, (char *)risks[i].factor, risks[i].rating};

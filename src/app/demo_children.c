@@ -1,12 +1,12 @@
 /* demo_children — a deterministic made-up register (name pools after
  * ../shared/bench/gen_children.py). */
 #include <config.h>
-#include "treem/db/row.h"
 #include "treem/app/demo_children.h"
 #include "treem/app/session.h"
 #include "treem/app/who_tables.h"
 #include "treem/db/child_facts.h"
 #include "treem/db/child_repo.h"
+#include "treem/db/village_repo.h"
 #include "treem/model/child_rules.h"
 #include "treem/core/i18n.h"
 
@@ -344,24 +344,9 @@ static void make_uid(struct rng *r, const char *commune, char out[CHILD_UID_BUF]
 
 static enum status load_villages(struct db *db, struct gen *g)
 {
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "SELECT id FROM village ORDER BY sort, id", &st);
-    if (rc != ST_OK)
-        return rc;
-    int cap = 0;
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        if (g->nvillages == cap) {
-            cap = cap ? cap * 2 : 16;
-            long long *nv = realloc(g->villages, (size_t)cap * sizeof *nv);
-            if (!nv) {
-                rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-                break;
-            }
-            g->villages = nv;
-        }
-        g->villages[g->nvillages++] = sqlite3_column_int64(st, 0);
-    }
-    sqlite3_finalize(st);
+    size_t n = 0;
+    enum status rc = village_repo_ids(db, &g->villages, &n);
+    g->nvillages = (int)n;
     if (rc == ST_OK && g->nvillages == 0)
         rc = status_set(ST_NOTFOUND, "%s", _("the commune has no villages yet"));
     return rc;

@@ -4,29 +4,29 @@
 #include "treem/app/score.h"
 #include "treem/app/cases.h"
 #include "treem/app/child_stats.h"
+#include "treem/db/department_repo.h"
 #include "treem/db/plan_repo.h"
 #include "treem/db/task_repo.h"
+#include "treem/db/village_repo.h"
 #include "treem/core/i18n.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* Runs a count query with today's ISO date as parameter; -1 on error. */
-static long count_on(struct db *db, const char *sql, const char *iso)
+/* A count, or -1 when the database could not give it. */
+static long count_of(enum status st, long long n)
 {
-    long long n;
-    if (db_query_int(db, sql, iso, &n) != ST_OK)
-        return -1;
-    return (long)n;
+    return st == ST_OK ? (long)n : -1;
 }
 
 enum status home_stats_get(struct db *db, struct date today, struct home_stats *out)
 {
-    char iso[DATE_BUF];
-    date_iso(today, iso);
     memset(out, 0, sizeof *out);
-    out->villages = count_on(db, "SELECT count(*) FROM village WHERE ?1 IS NOT NULL", iso);
-    out->departments = count_on(db, "SELECT count(*) FROM department WHERE active AND ?1 IS NOT NULL", iso);
+    long long n = 0;
+    enum status st = village_repo_count(db, &n);
+    out->villages = count_of(st, n);
+    st = department_repo_count(db, true, &n);
+    out->departments = count_of(st, n);
     out->children = out->children_special = out->open_cases = -1;
     out->overdue_steps = out->tasks_due = out->criteria_points = -1;
     struct child_ratio special;

@@ -7,6 +7,7 @@
 #include "treem/db/plan_repo.h"
 #include "treem/db/target_repo.h"
 #include "treem/db/task_repo.h"
+#include "treem/db/department_repo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -313,11 +314,7 @@ static enum status copy_targets(struct db *db, const char *who, long long from, 
 /* Whether the department of a task still takes new tasks. */
 static enum status department_active(struct db *db, long long id, bool *active)
 {
-    char key[24];
-    long long v = 0;
-    snprintf(key, sizeof key, "%lld", id);
-    enum status st = db_query_int(db, "SELECT active FROM department WHERE id = ?1", key, &v);
-    *active = st == ST_OK && v != 0;
+    enum status st = department_repo_is_active(db, id, active);
     return st == ST_NOTFOUND ? ST_OK : st;
 }
 

@@ -397,10 +397,10 @@ static enum status store(struct db *db, const char *who, const struct rubric *r,
 {
     long long id = 0, active = 0;
     struct rubric_save_stats stats;
-    bool existed = db_query_int(db, "SELECT id FROM rule_set WHERE name = ?1", r->name, &id) == ST_OK;
+    bool existed = rubric_repo_find(db, r->name, &id) == ST_OK;
     enum status st = rubric_save(db, who, r, &id, &stats);
     bool none_active = st == ST_OK &&
-        db_query_int(db, "SELECT id FROM rule_set WHERE active = 1", NULL, &active) == ST_NOTFOUND;
+        rubric_repo_active(db, &active) == ST_NOTFOUND;
     bool make_active = st == ST_OK && (none_active || (activate && active != id));
     if (make_active)
         st = rubric_repo_activate(db, who, id);
@@ -434,7 +434,7 @@ enum status rubric_load_seed(struct db *db, bool *seeded)
     long long id;
     st = db_begin(db);
     bool exists = st == ST_OK &&
-        db_query_int(db, "SELECT id FROM rule_set WHERE name = ?1", r.name, &id) == ST_OK;
+        rubric_repo_find(db, r.name, &id) == ST_OK;
     if (st == ST_OK && !exists)
         st = store(db, NULL, &r, false, NULL); /* shipped data: not audited */
     if (st == ST_OK)

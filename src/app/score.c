@@ -7,6 +7,7 @@
 #include "treem/core/utf8.h"
 #include "treem/db/rubric_repo.h"
 #include "treem/model/rubric_text.h"
+#include "treem/db/department_repo.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -376,10 +377,9 @@ static enum status do_set(struct db *db, struct assessment *a, const struct rubr
         st = status_set(ST_INVALID, "%s", _("evidence: the text is not valid UTF-8"));
     if (evidence)
         v.evidence = evidence;
-    long long known = 0;
+    bool known = false;
     if (st == ST_OK && args->department && *args->department &&
-        (db_query_int(db, "SELECT count(*) FROM department WHERE code = ?1", args->department,
-                      &known) != ST_OK || known == 0))
+        (department_repo_code_known(db, args->department, &known) != ST_OK || !known))
         st = status_set(ST_INVALID, _("department: '%s' is not in the list of departments"),
                         args->department);
     if (args->department)

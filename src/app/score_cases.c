@@ -44,7 +44,7 @@ static enum status children_on(struct db *db, int year, long long *n)
 static bool cases_kept(struct db *db)
 {
     long long n = 0;
-    return db_query_int(db, "SELECT count(*) FROM case_file", NULL, &n) == ST_OK && n > 0;
+    return case_repo_count(db, false, &n) == ST_OK && n > 0;
 }
 
 static enum status case_count(struct db *db, int year, const char *const *kinds,

@@ -14,6 +14,7 @@
 #include "treem/core/i18n.h"
 #include "treem/core/number.h"
 #include "treem/core/utf8.h"
+#include "treem/db/department_repo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,9 +128,8 @@ static enum status parse(struct transfer_import *im, const struct csv_row *row, 
     if (!transfer_parse_stamp(up, updated))
         BAD(COL_UPDATED, up, TRANSFER_RULE_FORMAT, _("updated_at: give dd/mm/yyyy hh:mm or leave it empty"));
     const char *dept = transfer_cell(im, row, COL_DEPT);
-    long long known = 0;
-    if (*dept && (db_query_int(im->db, "SELECT count(*) FROM department WHERE code = ?1", dept, &known) != ST_OK ||
-                  !known))
+    bool known = false;
+    if (*dept && (department_repo_code_known(im->db, dept, &known) != ST_OK || !known))
         BAD(COL_DEPT, dept, TRANSFER_RULE_NOT_FOUND, _("department: not in the list of departments"));
     v->department = *dept ? (char *)dept : NULL;
     v->evidence = (char *)transfer_cell(im, row, COL_EVIDENCE);

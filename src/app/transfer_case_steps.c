@@ -110,7 +110,7 @@ static enum status parse(struct transfer_import *im, const struct csv_row *row, 
 {
     const char *uid = transfer_cell(im, row, COL_CASE), *kind = transfer_cell(im, row, COL_KIND);
     long long id = 0;
-    enum status rc = db_query_int(im->db, "SELECT id FROM case_file WHERE uid = ?1", uid, &id);
+    enum status rc = case_repo_id_by_uid(im->db, uid, &id);
     if (rc == ST_NOTFOUND) {
         status_clear();
         BAD(COL_CASE, uid, TRANSFER_RULE_NOT_FOUND, _("case_uid: no case with this uid (import the cases first)"));

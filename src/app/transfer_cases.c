@@ -366,7 +366,7 @@ static enum status import_row(struct transfer_import *im, const struct csv_row *
         goto out;
     long long id = 0;
     if (*c.uid)
-        rc = db_query_int(im->db, "SELECT id FROM case_file WHERE uid = ?1", c.uid, &id);
+        rc = case_repo_id_by_uid(im->db, c.uid, &id);
     if (rc == ST_NOTFOUND || !id) {
         status_clear();
         rc = write_new(im, row, &c, updated);

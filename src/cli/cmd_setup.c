@@ -10,7 +10,10 @@
 #include "treem/app/demo.h"
 #include "treem/app/session.h"
 #include "treem/app/auth.h"
+#include "treem/db/department_repo.h"
+#include "treem/db/holiday_repo.h"
 #include "treem/db/migrate.h"
+#include "treem/db/village_repo.h"
 #include "treem/core/i18n.h"
 
 #include <getopt.h>
@@ -154,12 +157,12 @@ int cmd_demo(const struct cli_env *env, int argc, char **argv)
     return 0;
 }
 
-static void print_count(struct db *db, const char *label, const char *sql)
+/* Prints label and *n when st (the status of counting *n) is ST_OK. */
+static void print_count(enum status st, const char *label, const long long *n)
 {
-    long long n = 0;
     char buf[32];
-    if (db_query_int(db, sql, NULL, &n) == ST_OK) {
-        snprintf(buf, sizeof buf, "%lld", n);
+    if (st == ST_OK) {
+        snprintf(buf, sizeof buf, "%lld", *n);
         cli_print_field(label, buf, 28);
     }
 }
@@ -196,9 +199,10 @@ int cmd_info(const struct cli_env *env, int argc, char **argv)
     } else {
         cli_print_field(_("Commune:"), _("not set up yet"), 28);
     }
-    print_count(db, _("Villages:"), "SELECT count(*) FROM village");
-    print_count(db, _("Departments:"), "SELECT count(*) FROM department WHERE active");
-    print_count(db, _("Holidays:"), "SELECT count(*) FROM holiday");
+    long long n = 0;
+    print_count(village_repo_count(db, &n), _("Villages:"), &n);
+    print_count(department_repo_count(db, true, &n), _("Departments:"), &n);
+    print_count(holiday_repo_count(db, &n), _("Holidays:"), &n);
     long long waiting = 0;
     if (children_index_waiting(db, &waiting) == ST_OK && waiting > 0) {
         snprintf(buf, sizeof buf, _("%lld children (treem reindex)"), waiting);

@@ -432,3 +432,15 @@ enum status case_repo_list(struct db *db, const struct case_filter *f, struct ca
     }
     return rc;
 }
+
+enum status case_repo_count(struct db *db, bool open_only, long long *n)
+{
+    if (open_only)
+        return db_query_int(db, "SELECT count(*) FROM case_file WHERE stage <> ?1", "closed", n);
+    return db_query_int(db, "SELECT count(*) FROM case_file", NULL, n);
+}
+
+enum status case_repo_id_by_uid(struct db *db, const char *uid, long long *id)
+{
+    return db_query_int(db, "SELECT id FROM case_file WHERE uid = ?1", uid, id);
+}

@@ -398,3 +398,21 @@ enum status child_facts_checks(struct db *db, long long child_id, struct date **
     sqlite3_finalize(st);
     return rc;
 }
+
+/* The first column of sql's row for the integer parameter id. */
+static enum status owner_of(struct db *db, const char *sql, long long id, long long *out)
+{
+    char idtext[32];
+    snprintf(idtext, sizeof idtext, "%lld", id);
+    return db_query_int(db, sql, idtext, out);
+}
+
+enum status child_facts_period_owner(struct db *db, long long period_id, long long *child_id)
+{
+    return owner_of(db, "SELECT child_id FROM child_sc_period WHERE id = ?1", period_id, child_id);
+}
+
+enum status child_facts_measure_owner(struct db *db, long long measure_id, long long *child_id)
+{
+    return owner_of(db, "SELECT child_id FROM child_measure WHERE id = ?1", measure_id, child_id);
+}

@@ -380,3 +380,16 @@ enum status child_search_count(struct db *db, const struct child_query *q, long 
 {
     return child_search_count_upto(db, q, -1, n);
 }
+
+enum status child_search_ids_born_after(struct db *db, struct date born, long long **ids,
+                                        size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    *ids = NULL;
+    *n = 0;
+    enum status rc = db_prepare(db, "SELECT id FROM child WHERE birth_eff > ?1 ORDER BY id", &st);
+    if (rc != ST_OK)
+        return rc;
+    row_bind_date(st, 1, born);
+    return row_collect_ids(db, st, ids, n);
+}

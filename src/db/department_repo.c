@@ -245,3 +245,32 @@ enum status department_repo_update(struct db *db, const char *who, const struct 
     department_clear(&old);
     return rc;
 }
+
+enum status department_repo_count(struct db *db, bool active_only, long long *n)
+{
+    return db_query_int(db, active_only ? "SELECT count(*) FROM department WHERE active"
+                                        : "SELECT count(*) FROM department", NULL, n);
+}
+
+enum status department_repo_code_known(struct db *db, const char *code, bool *known)
+{
+    long long n = 0;
+    enum status rc = db_query_int(db, "SELECT count(*) FROM department WHERE code = ?1", code, &n);
+    *known = rc == ST_OK && n > 0;
+    return rc;
+}
+
+enum status department_repo_is_active(struct db *db, long long id, bool *active)
+{
+    char key[24];
+    long long v = 0;
+    snprintf(key, sizeof key, "%lld", id);
+    enum status rc = db_query_int(db, "SELECT active FROM department WHERE id = ?1", key, &v);
+    *active = rc == ST_OK && v != 0;
+    return rc;
+}
+
+enum status department_repo_first_active(struct db *db, long long *id)
+{
+    return db_query_int(db, "SELECT id FROM department WHERE active ORDER BY id LIMIT 1", NULL, id);
+}

@@ -157,3 +157,8 @@ enum status holiday_repo_delete(struct db *db, const char *who, struct date d)
         rc = audit_record(db, who, AUDIT_DELETE, ENTITY, iso, NULL, what, NULL);
     return rc;
 }
+
+enum status holiday_repo_count(struct db *db, long long *n)
+{
+    return db_query_int(db, "SELECT count(*) FROM holiday", NULL, n);
+}

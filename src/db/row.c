@@ -142,3 +142,42 @@ enum status row_collect(struct db *db, sqlite3_stmt *st, size_t elem, row_read_f
     *n = count;
     return rc;
 }
+
+static bool read_text(sqlite3_stmt *st, void *elem)
+{
+    bool ok = true;
+    *(char **)elem = row_text(st, 0, true, &ok);
+    return ok;
+}
+
+static void clear_text(void *elem)
+{
+    free(*(char **)elem);
+}
+
+enum status row_query_texts(struct db *db, const char *sql, char ***out, size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    *out = NULL;
+    *n = 0;
+    enum status rc = db_prepare(db, sql, &st);
+    if (rc != ST_OK)
+        return rc;
+    return row_collect(db, st, sizeof **out, read_text, clear_text, (void **)out, n);
+}
+
+static bool read_id(sqlite3_stmt *st, void *elem)
+{
+    *(long long *)elem = sqlite3_column_int64(st, 0);
+    return true;
+}
+
+static void clear_id(void *elem)
+{
+    (void)elem;
+}
+
+enum status row_collect_ids(struct db *db, sqlite3_stmt *st, long long **out, size_t *n)
+{
+    return row_collect(db, st, sizeof **out, read_id, clear_id, (void **)out, n);
+}

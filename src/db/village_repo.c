@@ -290,3 +290,64 @@ enum status village_repo_delete(struct db *db, const char *who, long long id)
     free(name);
     return rc;
 }
+
+/* ------------------------------------------------- look-ups of the app */
+
+enum status village_repo_count(struct db *db, long long *n)
+{
+    return db_query_int(db, "SELECT count(*) FROM village", NULL, n);
+}
+
+enum status village_repo_names(struct db *db, char ***names, size_t *n)
+{
+    return row_query_texts(db, "SELECT name FROM village ORDER BY sort, name", names, n);
+}
+
+enum status village_repo_ids(struct db *db, long long **ids, size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    *ids = NULL;
+    *n = 0;
+    enum status rc = db_prepare(db, "SELECT id FROM village ORDER BY sort, id", &st);
+    if (rc != ST_OK)
+        return rc;
+    return row_collect_ids(db, st, ids, n);
+}
+
+enum status village_repo_add(struct db *db, const char *name, const char *fold)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db,
+        "INSERT INTO village(name, name_fold, sort) "
+        "VALUES (?1, ?2, (SELECT coalesce(max(sort), 0) + 1 FROM village)) "
+        "ON CONFLICT(name) DO NOTHING", &st);
+    if (rc != ST_OK)
+        return rc;
+    db_bind_text(st, 1, name);
+    db_bind_text(st, 2, fold);
+    rc = db_step_done(db, st, _("cannot save village"));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status village_repo_match(struct db *db, const char *fold, long long *id, int *found,
+                               bool *exact)
+{
+    sqlite3_stmt *st;
+    *found = 0;
+    *exact = false;
+    enum status rc = db_prepare(db,
+        "SELECT id, name_fold = ?1 FROM village WHERE instr(name_fold, ?1) > 0 "
+        "ORDER BY name_fold = ?1 DESC LIMIT 2", &st);
+    if (rc != ST_OK)
+        return rc;
+    db_bind_text(st, 1, fold);
+    while (!*exact && rc == ST_OK && row_next(db, st, &rc)) {
+        if ((*found)++ == 0) {
+            *id = sqlite3_column_int64(st, 0);
+            *exact = sqlite3_column_int(st, 1);
+        }
+    }
+    sqlite3_finalize(st);
+    return rc;
+}

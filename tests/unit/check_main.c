@@ -21,7 +21,7 @@
     X(case_order) X(case_edit) X(places) X(csv_legacy) \
     X(report_lines) X(province) \
     X(safe_text) X(pseudonym) X(sealed) X(auth) \
-    X(number)
+    X(number) X(lookups)
 
 static void remove_db(const char *path);
 

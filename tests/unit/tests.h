@@ -55,6 +55,7 @@ Suite *suite_pseudonym(void);
 Suite *suite_sealed(void);
 Suite *suite_auth(void);
 Suite *suite_number(void);
+Suite *suite_lookups(void);
 
 /* A fresh database at a temporary path, migrated and with the catalogues
  * loaded; commune 00004 when with_commune. Free with test_db_free(). */

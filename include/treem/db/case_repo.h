@@ -53,4 +53,11 @@ enum status case_repo_set_stage(struct db *db, const char *who, long long id, in
 enum status case_repo_list(struct db *db, const struct case_filter *f, struct case_row **out,
                            size_t *n);
 
+/* How many cases there are in *n (only the open ones, stage not closed,
+ * when open_only); the database error otherwise. */
+enum status case_repo_count(struct db *db, bool open_only, long long *n);
+/* The id of the case with this uid in *id; ST_NOTFOUND (no message) when
+ * there is none, the database error otherwise. */
+enum status case_repo_id_by_uid(struct db *db, const char *uid, long long *id);
+
 #endif

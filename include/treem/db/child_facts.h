@@ -78,4 +78,10 @@ enum status child_facts_check_delete(struct db *db, long long child_id, struct d
                                      const char *uid, const char *who);
 enum status child_facts_checks(struct db *db, long long child_id, struct date **out, size_t *n);
 
+/* The child a group period (period_owner) or a measurement (measure_owner)
+ * with this id belongs to, in *child_id. ST_NOTFOUND (no message) when
+ * there is none; the database error otherwise. */
+enum status child_facts_period_owner(struct db *db, long long period_id, long long *child_id);
+enum status child_facts_measure_owner(struct db *db, long long measure_id, long long *child_id);
+
 #endif

@@ -81,4 +81,10 @@ enum status child_search_count(struct db *db, const struct child_query *q, long 
 enum status child_search_count_upto(struct db *db, const struct child_query *q, long long cap,
                                     long long *n);
 
+/* The ids of the children whose (real or estimated) birth is after born,
+ * in id order: *ids malloc'd (caller frees), *n of them; NULL and 0 on an
+ * error (the database's or ST_NOMEM). */
+enum status child_search_ids_born_after(struct db *db, struct date born, long long **ids,
+                                        size_t *n);
+
 #endif

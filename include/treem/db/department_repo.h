@@ -27,4 +27,16 @@ enum status department_repo_insert(struct db *db, const char *who, struct depart
  * one audit line per changed field. */
 enum status department_repo_update(struct db *db, const char *who, const struct department *d);
 
+/* How many departments there are in *n (only the active ones when
+ * active_only); the database error otherwise. */
+enum status department_repo_count(struct db *db, bool active_only, long long *n);
+/* *known: whether a department has this code. ST_OK or the database error. */
+enum status department_repo_code_known(struct db *db, const char *code, bool *known);
+/* *active: whether department id takes new tasks. ST_NOTFOUND (no message)
+ * when there is no such department; the database error otherwise. */
+enum status department_repo_is_active(struct db *db, long long id, bool *active);
+/* The id of the first active department in id order; ST_NOTFOUND (no
+ * message) when none is active. */
+enum status department_repo_first_active(struct db *db, long long *id);
+
 #endif

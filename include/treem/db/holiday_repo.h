@@ -32,4 +32,7 @@ enum status holiday_repo_add(struct db *db, const char *who, const struct holida
  * ST_NOTFOUND naming the date. */
 enum status holiday_repo_delete(struct db *db, const char *who, struct date d);
 
+/* How many holidays the table holds in *n; the database error otherwise. */
+enum status holiday_repo_count(struct db *db, long long *n);
+
 #endif

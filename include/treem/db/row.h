@@ -55,4 +55,12 @@ bool row_next(struct db *db, sqlite3_stmt *st, enum status *rc);
 /* ISO text of d into buf, "" when unset (for audit lines). */
 const char *row_iso(struct date d, char buf[DATE_BUF]);
 
+/* row_collect for one-column rows: the texts of the query sql (no
+ * parameter; "" for NULL) into *out, a malloc'd array of malloc'd strings
+ * (the caller frees each and the array); or the integers of the bound
+ * statement st (finalized) into *out (malloc'd). On failure *out is NULL
+ * and *n 0. */
+enum status row_query_texts(struct db *db, const char *sql, char ***out, size_t *n);
+enum status row_collect_ids(struct db *db, sqlite3_stmt *st, long long **out, size_t *n);
+
 #endif

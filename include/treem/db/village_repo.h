@@ -44,4 +44,28 @@ enum status village_repo_merge(struct db *db, const char *who, long long from, l
 /* Deletes village id; ST_CONFLICT naming the count when children use it. */
 enum status village_repo_delete(struct db *db, const char *who, long long id);
 
+/* How many villages there are in *n; the database error otherwise. */
+enum status village_repo_count(struct db *db, long long *n);
+
+/* The names of every village in list order (sort, then name): *names a
+ * malloc'd array of *n malloc'd strings (the caller frees each and the
+ * array). On an error (the database's, ST_NOMEM) *names is NULL and *n 0. */
+enum status village_repo_names(struct db *db, char ***names, size_t *n);
+
+/* The ids of every village in list order (sort, then id): *ids malloc'd
+ * (caller frees), *n of them; NULL and 0 on an error. */
+enum status village_repo_ids(struct db *db, long long **ids, size_t *n);
+
+/* Adds the village name (NFC, trimmed, not empty) with its folded form fold
+ * at the end of the list; nothing when a village has that name. ST_OK, or
+ * the database error naming "cannot save village". */
+enum status village_repo_add(struct db *db, const char *name, const char *fold);
+
+/* The villages whose folded name holds fold (not empty): *found how many
+ * (0, 1, or 2 for several), *id the first (the one whose folded name is
+ * fold, when there is one: then *exact is true and *found 1). ST_OK or the
+ * database error. */
+enum status village_repo_match(struct db *db, const char *fold, long long *id, int *found,
+                               bool *exact);
+
 #endif
