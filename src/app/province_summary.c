@@ -92,12 +92,16 @@ static enum status fill(struct db *db, const struct commune *u, struct date due,
         s->made_by = strdup("");
         return s->name && s->made_by ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
     }
-    char by[256];
     setting_into(cdb, "package_made_at", s->made_at, sizeof s->made_at);
     setting_into(cdb, "package_from", s->period_from, sizeof s->period_from);
     setting_into(cdb, "package_to", s->period_to, sizeof s->period_to);
-    setting_into(cdb, "package_made_by", by, sizeof by);
-    s->made_by = strdup(by);
+    /* who made it: a person's name, kept whole (not cut in a fixed buffer) */
+    if (db_setting_get(cdb, "package_made_by", &s->made_by) != ST_OK) {
+        status_clear();
+        s->made_by = NULL;
+    }
+    if (!s->made_by)
+        s->made_by = strdup("");
     s->received = s->made_at[0] != '\0';
     char iso[DATE_BUF];
     date_iso(due, iso);
