@@ -299,15 +299,13 @@ static enum status unpack(const unsigned char *a, size_t n, const char *dir)
 char *sealed_temp_dir(void)
 {
     const char *tmp = getenv("TMPDIR");
-    char *dir = malloc(4096);
-    if (!dir)
-        return NULL;
-    snprintf(dir, 4096, "%s/treem-pkg-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir)) { /* mkdtemp makes it 0700 */
-        free(dir);
+    struct strbuf dir = STRBUF_INIT;
+    if (!strbuf_printf(&dir, "%s/treem-pkg-XXXXXX", tmp && *tmp ? tmp : "/tmp")
+        || !mkdtemp(dir.buf)) { /* mkdtemp makes it 0700 */
+        strbuf_free(&dir);
         return NULL;
     }
-    return dir;
+    return dir.buf;
 }
 
 enum status sealed_open(const char *path, const char *pass, char **dir)

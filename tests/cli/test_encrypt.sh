@@ -8,7 +8,11 @@
 . "$(dirname "$0")/../lib.sh"
 need_treem
 TREEM_TODAY=2025-06-30
-export TREEM_TODAY
+# A temporary folder of this test's own: another test opening a sealed package
+# at the same moment must not look like plaintext this one left behind.
+mkdir "$T/tmp"
+TMPDIR=$T/tmp
+export TREEM_TODAY TMPDIR
 tr_() { db=$1; shift; "$TREEM" --db "$db" "$@"; }
 dump() { sqlite3 "$1" .dump | grep -v '^INSERT INTO audit_log'; }
 PASS='mật khẩu dài đủ'
@@ -60,4 +64,4 @@ for f in children periods plans targets tasks cases case_steps assessments; do
     check "$f.csv is byte-identical after the sealed trip" cmp -s "$T/a/$f.csv" "$T/b/$f.csv"
 done
 check "no plaintext was left in the temporary folder" \
-    sh -c "! ls -d '${TMPDIR:-/tmp}'/treem-pkg-* 2>/dev/null | grep -q ."
+    sh -c "! ls -d '$T/tmp'/treem-pkg-* 2>/dev/null | grep -q ."
