@@ -1,8 +1,6 @@
 /* auth — accounts, sign-in and the rules of each role. */
 #include <config.h>
 #include "treem/app/auth.h"
-#include "treem/app/cases.h"
-#include "treem/app/children.h"
 #include "treem/app/pseudonym.h"
 #include "treem/db/audit_repo.h"
 #include "treem/core/date.h"
@@ -109,7 +107,8 @@ enum status auth_sign_in(struct db *db, const char *login, const char *password)
     snprintf(current.login, sizeof current.login, "%s", u.login);
     current.role = role < 0 ? ROLE_VIEWER : (enum user_role)role;
     signed_in = true;
-    return install_guard(db);
+    rc = db_set_actor(db, current.login); /* the audit log names them from now on */
+    return rc == ST_OK ? install_guard(db) : rc;
 }
 
 enum status auth_unlock(struct db *db, const char *password)
@@ -128,8 +127,10 @@ void auth_sign_out(struct db *db)
 {
     memset(&current, 0, sizeof current);
     signed_in = false;
-    if (db)
+    if (db) {
         db_guard_writes(db, NULL, NULL);
+        db_set_actor(db, NULL); /* never fails */
+    }
 }
 
 enum status auth_require_officer(struct db *db, const char *what)

@@ -2,7 +2,6 @@
  * ../shared/bench/gen_children.py). */
 #include <config.h>
 #include "treem/app/demo_children.h"
-#include "treem/app/session.h"
 #include "treem/app/who_tables.h"
 #include "treem/db/child_facts.h"
 #include "treem/db/child_repo.h"
@@ -382,7 +381,7 @@ enum status demo_children_add(struct db *db, int n, unsigned long long seed, str
         return status_set(ST_NOTFOUND, "%s", _("this database has no commune yet"));
     rc = load_villages(db, &g);
     char who[256];
-    snprintf(who, sizeof who, "%s", session_user(db));
+    snprintf(who, sizeof who, "%s", db_actor(db));
     for (int i = 0; rc == ST_OK && i < n; i++)
         rc = add_one(db, &g, i, commune, who);
     free(g.villages);

@@ -8,7 +8,6 @@
 #include <config.h>
 #include "treem/app/demo_plans.h"
 #include "treem/app/plan.h"
-#include "treem/app/session.h"
 #include "treem/db/department_repo.h"
 #include "treem/db/event_repo.h"
 #include "treem/db/plan_repo.h"
@@ -435,7 +434,7 @@ static enum status values(struct db *db, const char *who, long long id, int year
 enum status demo_plans_fill(struct db *db)
 {
     char who[256];
-    snprintf(who, sizeof who, "%s", session_user(db));
+    snprintf(who, sizeof who, "%s", db_actor(db));
     struct date today = date_today();
     int year = today.y;
     struct plan p = {0};

@@ -2,7 +2,6 @@
  * copy of a plan to the next year. */
 #include <config.h>
 #include "treem/app/plan.h"
-#include "treem/app/session.h"
 #include "treem/db/event_repo.h"
 #include "treem/db/plan_repo.h"
 #include "treem/db/target_repo.h"
@@ -117,7 +116,7 @@ enum status plan_create(struct db *db, struct plan *p)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, plan_repo_insert(db, session_user(db), p));
+    return tx_end(db, plan_repo_insert(db, db_actor(db), p));
 }
 
 enum status plan_save(struct db *db, const struct plan *p)
@@ -125,7 +124,7 @@ enum status plan_save(struct db *db, const struct plan *p)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, plan_repo_update(db, session_user(db), p));
+    return tx_end(db, plan_repo_update(db, db_actor(db), p));
 }
 
 enum status plan_remove(struct db *db, long long id)
@@ -133,7 +132,7 @@ enum status plan_remove(struct db *db, long long id)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, plan_repo_delete(db, session_user(db), id));
+    return tx_end(db, plan_repo_delete(db, db_actor(db), id));
 }
 
 /* A measure code, when given, must be known and in the target's unit. */
@@ -158,7 +157,7 @@ enum status plan_target_add(struct db *db, struct plan_target *t)
         st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, target_repo_insert(db, session_user(db), t));
+    return tx_end(db, target_repo_insert(db, db_actor(db), t));
 }
 
 enum status plan_target_save(struct db *db, const struct plan_target *t)
@@ -168,7 +167,7 @@ enum status plan_target_save(struct db *db, const struct plan_target *t)
         st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, target_repo_update(db, session_user(db), t));
+    return tx_end(db, target_repo_update(db, db_actor(db), t));
 }
 
 enum status plan_target_remove(struct db *db, long long id)
@@ -176,7 +175,7 @@ enum status plan_target_remove(struct db *db, long long id)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, target_repo_delete(db, session_user(db), id));
+    return tx_end(db, target_repo_delete(db, db_actor(db), id));
 }
 
 /* Sets (set = true) or removes the typed value of target id: one transaction. */
@@ -197,7 +196,7 @@ static enum status target_change(struct db *db, long long id, double value, cons
         if (set && source && !t.typed_source)
             st = status_set(ST_NOMEM, "%s", _("out of memory"));
         if (st == ST_OK)
-            st = target_repo_update(db, session_user(db), &t);
+            st = target_repo_update(db, db_actor(db), &t);
         plan_target_clear(&t);
     }
     return tx_end(db, st);
@@ -219,7 +218,7 @@ enum status plan_event_add(struct db *db, struct plan_event *e)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, event_repo_insert(db, session_user(db), e));
+    return tx_end(db, event_repo_insert(db, db_actor(db), e));
 }
 
 enum status plan_event_save(struct db *db, const struct plan_event *e)
@@ -227,7 +226,7 @@ enum status plan_event_save(struct db *db, const struct plan_event *e)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, event_repo_update(db, session_user(db), e));
+    return tx_end(db, event_repo_update(db, db_actor(db), e));
 }
 
 enum status plan_event_remove(struct db *db, long long id)
@@ -235,7 +234,7 @@ enum status plan_event_remove(struct db *db, long long id)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, event_repo_delete(db, session_user(db), id));
+    return tx_end(db, event_repo_delete(db, db_actor(db), id));
 }
 
 /* A copy of s with each year `from` standing alone (not inside a longer
@@ -418,7 +417,7 @@ enum status plan_copy_next_year(struct db *db, long long id, struct plan_copy_re
         memset(out, 0, sizeof *out);
         return st;
     }
-    st = tx_end(db, plan_copy_next_year_in(db, session_user(db), id, out));
+    st = tx_end(db, plan_copy_next_year_in(db, db_actor(db), id, out));
     if (st != ST_OK)
         memset(out, 0, sizeof *out);
     return st;

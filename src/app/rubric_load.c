@@ -2,7 +2,6 @@
 #include <config.h>
 #include "treem/app/rubric_load.h"
 #include "treem/app/score.h"
-#include "treem/app/session.h"
 #include "treem/core/embed.h"
 #include "treem/core/i18n.h"
 #include "treem/core/outfile.h"
@@ -468,7 +467,7 @@ enum status rubric_load_import(struct db *db, const char *path, bool activate,
     if (st == ST_OK)
         st = db_begin(db);
     if (st == ST_OK) {
-        st = store(db, session_user(db), &r, activate, res);
+        st = store(db, db_actor(db), &r, activate, res);
         if (st == ST_OK)
             st = db_commit(db);
         else

@@ -1,5 +1,5 @@
 /* plan — the use cases of plans for the screens and commands: each action
- * below is one transaction with its audit lines (who = session_user()).
+ * below is one transaction with its audit lines (who = db_actor(db)).
  * Also the table of values the register can compute for a target
  * (measures) with the hook through which the register's code supplies them,
  * the target's measured value and verdict, and copying a plan to the next
