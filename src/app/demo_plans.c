@@ -433,8 +433,7 @@ static enum status values(struct db *db, const char *who, long long id, int year
 
 enum status demo_plans_fill(struct db *db)
 {
-    char who[256];
-    snprintf(who, sizeof who, "%s", db_actor(db));
+    const char *who = db_actor(db); /* stays valid: the officer's name does not change here */
     struct date today = date_today();
     int year = today.y;
     struct plan p = {0};
