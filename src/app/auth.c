@@ -100,6 +100,8 @@ enum status auth_sign_in(struct db *db, const char *login, const char *password)
     if (rc == ST_OK)
         rc = verify(db, &u, password ? password : "");
     sodium_memzero(u.pass_hash, sizeof u.pass_hash);
+    if (rc == ST_OK)
+        rc = db_set_actor(db, u.login); /* the audit log names them from now on */
     if (rc != ST_OK)
         return rc;
     int role = enum_from_code(&enum_user_role, u.role);
@@ -107,8 +109,7 @@ enum status auth_sign_in(struct db *db, const char *login, const char *password)
     snprintf(current.login, sizeof current.login, "%s", u.login);
     current.role = role < 0 ? ROLE_VIEWER : (enum user_role)role;
     signed_in = true;
-    rc = db_set_actor(db, current.login); /* the audit log names them from now on */
-    return rc == ST_OK ? install_guard(db) : rc;
+    return install_guard(db);
 }
 
 enum status auth_unlock(struct db *db, const char *password)
