@@ -131,7 +131,7 @@ static enum status grave_planned(struct db *db, int year, struct score_measured 
     return ST_OK;
 }
 
-enum status score_cases_measure(struct db *db, enum score_measure m, int year,
+enum status score_cases_measure(struct db *db, enum measure m, int year,
                                 struct score_measured *out)
 {
     switch (m) {

@@ -66,14 +66,14 @@ static const struct {
     {"1.1", 2, true, NULL, "bvte"},
     {"1.2", 1, false, NULL, "bvte"},
     {"1.4", 0, false, NULL, "bvte"},
-    {"2.1", 0, false, "birth_registered_on_time", "tuphap"},
+    {"2.1", 0, false, "birth_reg_on_time_rate", "tuphap"},
     {"3.2", 0, false, "abuse_rate", "congan"},
     {"5.2", 0, false, "injury_rate", "yte"},
-    {"6.1", 1, false, "special_circumstances_helped", "bvte"},
+    {"6.1", 1, false, "sc_children_helped_rate", "bvte"},
     {"6.2", 1, false, "severe_cases_planned", "bvte"},
-    {"7.1", 1, false, "vaccinated_under1", "yte"},
-    {"8.2", 0, false, "stunted_under5", "yte"},
-    {"10.1", 0, false, "preschool_attending", "truonghoc"},
+    {"7.1", 1, false, "vaccinated_u1_rate", "yte"},
+    {"8.2", 0, false, "stunting_u5_rate", "yte"},
+    {"10.1", 0, false, "preschool_rate", "truonghoc"},
 };
 
 START_TEST(test_shipped_rubric)
