@@ -51,7 +51,9 @@ static enum status compute(struct db *db, const struct plan_target *t, int year,
         snprintf(out->note, sizeof out->note, _("from the register: %ld of %ld"),
                  v.numerator, v.denominator);
     else
-        snprintf(out->note, sizeof out->note, "%s", _("from the register"));
+        snprintf(out->note, sizeof out->note, "%s",
+                 measure_info(m)->from == MEASURE_FROM_CASES ? _("from the case files")
+                                                              : _("from the register"));
     return ST_OK;
 }
 

@@ -505,6 +505,19 @@ START_TEST(target_refusals)
     ck_assert_int_eq(plan_target_set_value(db, id, 95, "", D(2025, 6, 1)), ST_INVALID);
     ck_assert_int_eq(plan_target_set_value(db, id, -5, "Báo cáo", D(2025, 6, 1)), ST_INVALID);
     ck_assert_int_eq(count(db, "SELECT count(*) FROM plan_target WHERE typed_value IS NOT NULL"), 0);
+    /* the score sheet's older code is read and stored as the current one */
+    t.plan_id = plan;
+    t.measure = "health_checked";
+    ck_assert_int_eq(plan_target_add(db, &t), ST_OK);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM plan_target WHERE measure = 'health_check_rate'"), 1);
+    t.measure = "abuse_rate"; /* per 1,000: neither a percent nor a count */
+    ck_assert_int_eq(plan_target_add(db, &t), ST_INVALID);
+    ck_assert_ptr_nonnull(strstr(status_message(), "per_thousand"));
+    t.measure = "abuse_cases"; /* the case files' measures suit a target too */
+    t.unit = PLAN_UNIT_COUNT;
+    t.value = 0;
+    t.direction = PLAN_AT_MOST;
+    ck_assert_int_eq(plan_target_add(db, &t), ST_OK);
     ck_assert_int_eq(measure_from_code("stunting_u5_rate"), MEASURE_STUNTED_U5);
     ck_assert_ptr_null(measure_info(MEASURE_NONE));
     ck_assert_str_eq(measure_info(MEASURE_REGISTER_UPDATED)->code, "register_updated_rate");

@@ -251,6 +251,18 @@ START_TEST(test_parse_accepts_variants)
 }
 END_TEST
 
+/* A file written before the one vocabulary of measures names them by the
+ * score sheet's older codes: read as the current code. */
+START_TEST(test_parse_old_measure_code)
+{
+    const char *csv = HEAD SET CRIT "chi_tieu,6.1,Tỷ lệ,ty_le,%,special_circumstances_helped,,,,,0,,\n";
+    struct rubric r;
+    ck_assert_msg(rubric_load_parse(csv, strlen(csv), "o.csv", &r) == ST_OK, "%s", status_message());
+    ck_assert_str_eq(rubric_find_indicator(&r, "6.1")->measure, "sc_children_helped_rate");
+    rubric_free(&r);
+}
+END_TEST
+
 START_TEST(test_import_prunes_and_audits)
 {
     struct db *db = test_db_new(true);
@@ -365,6 +377,7 @@ Suite *suite_rubric_csv(void)
     tcase_add_test(tc, test_round_trip);
     tcase_add_loop_test(tc, test_parse_errors, 0, N(parse_errors));
     tcase_add_test(tc, test_parse_accepts_variants);
+    tcase_add_test(tc, test_parse_old_measure_code);
     tcase_add_test(tc, test_import_prunes_and_audits);
     tcase_add_test(tc, test_import_new_rule_set_and_activate);
     tcase_add_test(tc, test_export_file);
