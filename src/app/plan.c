@@ -20,14 +20,6 @@ void plan_set_measure_provider(plan_measure_fn fn)
     provider = fn;
 }
 
-/* The day a year's measure is taken on: today while the year runs, its
- * last day once it is over. */
-static struct date measure_day(int year, struct date today)
-{
-    struct date end = {year, 12, 31};
-    return date_cmp(today, end) > 0 ? end : today;
-}
-
 /* Asks the provider; *got tells whether it computed the value. */
 static enum status compute(struct db *db, const struct plan_target *t, int year,
                            struct date today, struct plan_target_view *out, bool *got)

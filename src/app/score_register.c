@@ -7,19 +7,12 @@
 
 #include <stdio.h>
 
-/* 31/12 of year, or today when earlier. */
-static struct date measure_day(int year)
-{
-    struct date end = {year, 12, 31}, today = date_today();
-    return date_cmp(today, end) < 0 ? today : end;
-}
-
 enum status score_register_measure(struct db *db, enum measure m, int year,
                                    struct score_measured *out)
 {
     struct plan_measured got = {0, 0, 0};
     /* abuse, injuries, approved plans: the cases' business (ST_NOTFOUND) */
-    enum status st = measures_register(db, m, year, measure_day(year), &got);
+    enum status st = measures_register(db, m, year, measure_day(year, date_today()), &got);
     if (st != ST_OK)
         return st;
     out->value = got.value;

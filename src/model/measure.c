@@ -51,6 +51,12 @@ const char *measure_canonical(const char *code)
     return info ? info->code : code;
 }
 
+struct date measure_day(int year, struct date today)
+{
+    struct date end = {year, 12, 31};
+    return date_cmp(today, end) < 0 ? today : end;
+}
+
 const char *measure_unit_code(enum measure_unit u)
 {
     switch (u) {

@@ -155,6 +155,10 @@ START_TEST(one_table)
     /* the score sheet's old code and the plans' code are one measure */
     ck_assert_int_eq(measure_from_code("birth_registered_on_time"),
                      measure_from_code("birth_reg_on_time_rate"));
+    /* one day for plans and the score sheet: today, or 31/12 of a past year */
+    struct date today = {2026, 3, 16};
+    ck_assert_int_eq(date_cmp(measure_day(2026, today), today), 0);
+    ck_assert_int_eq(date_cmp(measure_day(2025, today), (struct date){2025, 12, 31}), 0);
 }
 END_TEST
 

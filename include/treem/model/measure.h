@@ -9,6 +9,7 @@
 #ifndef TREEM_MODEL_MEASURE_H
 #define TREEM_MODEL_MEASURE_H
 #include <stdbool.h>
+#include "treem/core/date.h"
 #include "treem/core/i18n.h"
 
 /* The unit of a measure's value. */
@@ -88,5 +89,8 @@ enum measure measure_from_code(const char *code);
 const char *measure_canonical(const char *code);
 /* "percent", "count", "per_thousand". */
 const char *measure_unit_code(enum measure_unit u);
+/* The day the measures of `year` are taken on, for plans and the score
+ * sheet alike: today while the year runs, 31/12 of year once it is over. */
+struct date measure_day(int year, struct date today);
 
 #endif
