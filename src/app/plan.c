@@ -1,4 +1,4 @@
-/* plan — plan, target and event actions; measures and target views; the
+/* plan — plan, target and event actions; target views and their measures; the
  * copy of a plan to the next year. */
 #include <config.h>
 #include "treem/app/plan.h"
@@ -12,41 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct plan_measure_info measures[] = {
-#define PLAN_MEASURE_ROW(id, code, unit, criterion, label) \
-    {PLAN_MEASURE_##id, code, unit, criterion, label},
-    PLAN_MEASURES(PLAN_MEASURE_ROW)
-#undef PLAN_MEASURE_ROW
-};
-
 static plan_measure_fn provider;
-
-const struct plan_measure_info *plan_measure_info(enum plan_measure m)
-{
-    if (m <= PLAN_MEASURE_NONE || m >= PLAN_MEASURE__COUNT)
-        return NULL;
-    return &measures[m - 1];
-}
-
-enum plan_measure plan_measure_from_code(const char *code)
-{
-    for (size_t i = 0; code && i < sizeof measures / sizeof *measures; i++)
-        if (strcmp(measures[i].code, code) == 0)
-            return measures[i].id;
-    return PLAN_MEASURE_NONE;
-}
 
 void plan_set_measure_provider(plan_measure_fn fn)
 {
     provider = fn;
-}
-
-/* The day a year's measure is taken on: today while the year runs, its
- * last day once it is over. */
-static struct date measure_day(int year, struct date today)
-{
-    struct date end = {year, 12, 31};
-    return date_cmp(today, end) > 0 ? end : today;
 }
 
 /* Asks the provider; *got tells whether it computed the value. */
@@ -54,8 +24,8 @@ static enum status compute(struct db *db, const struct plan_target *t, int year,
                            struct date today, struct plan_target_view *out, bool *got)
 {
     *got = false;
-    enum plan_measure m = plan_measure_from_code(t->measure);
-    if (m == PLAN_MEASURE_NONE || !provider)
+    enum measure m = measure_from_code(t->measure);
+    if (m == MEASURE_NONE || !provider)
         return ST_OK;
     struct plan_measured v = {0, 0, 0};
     enum status st = provider(db, m, year, measure_day(year, today), &v);
@@ -72,7 +42,9 @@ static enum status compute(struct db *db, const struct plan_target *t, int year,
         snprintf(out->note, sizeof out->note, _("from the register: %ld of %ld"),
                  v.numerator, v.denominator);
     else
-        snprintf(out->note, sizeof out->note, "%s", _("from the register"));
+        snprintf(out->note, sizeof out->note, "%s",
+                 measure_info(m)->from == MEASURE_FROM_CASES ? _("from the case files")
+                                                              : _("from the register"));
     return ST_OK;
 }
 
@@ -92,7 +64,7 @@ enum status plan_target_view(struct db *db, const struct plan_target *t, int yea
             date_format(t->typed_on, when);
         snprintf(out->note, sizeof out->note, _("typed: %s%s%s"), t->typed_source ? t->typed_source : "",
                  *when ? ", " : "", when);
-    } else if (!got && plan_measure_from_code(t->measure) != PLAN_MEASURE_NONE) {
+    } else if (!got && measure_from_code(t->measure) != MEASURE_NONE) {
         snprintf(out->note, sizeof out->note, "%s",
                  _("not computable yet: type a value with its source"));
     } else if (!got) {
@@ -140,13 +112,14 @@ static enum status check_measure(const struct plan_target *t)
 {
     if (!t->measure || !*t->measure)
         return ST_OK;
-    const struct plan_measure_info *info = plan_measure_info(plan_measure_from_code(t->measure));
+    const struct measure_info *info = measure_info(measure_from_code(t->measure));
     if (!info)
         return status_set(ST_INVALID, _("%s: '%s' is not a value the program computes "
                                         "(see: treem plan measures)"), _("measure"), t->measure);
-    if (info->unit != t->unit)
+    enum measure_unit want = t->unit == PLAN_UNIT_PERCENT ? MEASURE_UNIT_PERCENT : MEASURE_UNIT_COUNT;
+    if (info->unit != want)
         return status_set(ST_INVALID, _("%s: %s is a %s, not a %s"), _("measure"), info->code,
-                          plan_unit_code(info->unit), plan_unit_code(t->unit));
+                          measure_unit_code(info->unit), plan_unit_code(t->unit));
     return ST_OK;
 }
 

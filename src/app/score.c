@@ -1,4 +1,4 @@
-/* score — measures and providers, the yearly sheet, typed values. */
+/* score — measure providers, the yearly sheet, typed values. */
 #include <config.h>
 #include "treem/app/score.h"
 #include "treem/app/commune.h"
@@ -12,35 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const struct {
-    const char *code, *label;
-} measures[] = {
-#define X(id, code, label) {code, label},
-    SCORE_MEASURE_LIST(X)
-#undef X
-};
-
-const char *score_measure_code(enum score_measure m)
-{
-    return m < MEASURE__COUNT ? measures[m].code : "?";
-}
-
-const char *score_measure_label(enum score_measure m)
-{
-    return m < MEASURE__COUNT ? _(measures[m].label) : "?";
-}
-
-bool score_measure_parse(const char *code, enum score_measure *out)
-{
-    for (int m = 0; code && m < MEASURE__COUNT; m++) {
-        if (strcmp(code, measures[m].code) == 0) {
-            *out = (enum score_measure)m;
-            return true;
-        }
-    }
-    return false;
-}
 
 /* ---------------------------------------------------------- providers --- */
 
@@ -66,7 +37,7 @@ bool score_add_measure_provider(score_measure_fn fn)
     return true;
 }
 
-enum status score_compute(struct db *db, enum score_measure m, int year, struct score_measured *out)
+enum status score_compute(struct db *db, enum measure m, int year, struct score_measured *out)
 {
     for (size_t i = 0; i < nproviders; i++) {
         memset(out, 0, sizeof *out);
@@ -109,8 +80,8 @@ static void fill_line(struct db *db, struct score_sheet *s, size_t i)
     const struct rubric_indicator *ind = &s->rubric.ind[i];
     struct score_line *l = &s->line[i];
     const struct assessment_value *v = stored_value(s, ind->id);
-    enum score_measure m;
-    l->measurable = ind->measure && score_measure_parse(ind->measure, &m);
+    enum measure m = measure_from_code(ind->measure);
+    l->measurable = m != MEASURE_NONE;
     struct score_measured got;
     if (l->measurable && score_compute(db, m, s->year, &got) == ST_OK) {
         l->computed_ok = true;
@@ -430,10 +401,10 @@ static enum status do_store(struct db *db, struct assessment *a, const struct ru
     enum status st = assessment_repo_values(db, a->id, &vals, &n);
     for (size_t i = 0; st == ST_OK && i < r->nind; i++) {
         const struct rubric_indicator *ind = &r->ind[i];
-        enum score_measure m;
+        enum measure m = measure_from_code(ind->measure);
         struct score_measured got;
         bool found = find_value(vals, n, ind->id, &v);
-        if (!ind->measure || !score_measure_parse(ind->measure, &m) ||
+        if (m == MEASURE_NONE ||
             (found && v.origin == ASSESSMENT_TYPED && v.has_value) ||
             score_compute(db, m, a->year, &got) != ST_OK)
             continue;

@@ -315,9 +315,9 @@ int cmd_plan_measures(const struct cli_env *env, const struct cli_command *self,
     (void)env;
     if (argc > 1)
         return cli_usage(self, _("unexpected argument '%s'"), argv[1]);
-    for (int m = PLAN_MEASURE_NONE + 1; m < PLAN_MEASURE__COUNT; m++) {
-        const struct plan_measure_info *info = plan_measure_info((enum plan_measure)m);
-        printf("%s\t%s\t%s\t%s\n", info->code, plan_unit_code(info->unit),
+    for (int m = MEASURE_NONE + 1; m < MEASURE__COUNT; m++) {
+        const struct measure_info *info = measure_info((enum measure)m);
+        printf("%s\t%s\t%s\t%s\n", info->code, measure_unit_code(info->unit),
                *info->criterion ? info->criterion : "—", _(info->label));
     }
     return 0;

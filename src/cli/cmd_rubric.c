@@ -74,9 +74,9 @@ static void show_indicator(const struct rubric_indicator *ind)
     printf("  %s  %s\n", ind->code, ind->text);
     printf("        %s: %s%s%s", _("measured as"), rubric_kind_label(ind->kind),
            ind->unit ? " " : "", ind->unit ? ind->unit : "");
-    enum score_measure m;
-    if (ind->measure && score_measure_parse(ind->measure, &m))
-        printf(" · %s: %s", _("computed"), score_measure_label(m));
+    const struct measure_info *m = measure_info(measure_from_code(ind->measure));
+    if (m)
+        printf(" · %s: %s", _("computed"), _(m->label));
     if (ind->department)
         printf(" · %s", ind->department);
     printf("\n");

@@ -194,9 +194,9 @@ enum { TF_TEXT, TF_VALUE, TF_UNIT, TF_DIRECTION, TF_MEASURE, TF__COUNT };
 
 static const char *const unit_choices[] = {"%", N_("count"), NULL};
 static const char *const direction_choices[] = {N_("at least"), N_("at most"), NULL};
-/* "none", then the label of each measure, by enum plan_measure (filled on
- * first use: the labels live in app/plan.h's table). */
-static const char *measure_choices[PLAN_MEASURE__COUNT + 1];
+/* "none", then the label of each measure, by enum measure (filled on
+ * first use: the labels live in model/measure.h's table). */
+static const char *measure_choices[MEASURE__COUNT + 1];
 
 static const struct form_def target_fields[TF__COUNT] = {
     {N_("Target"), FK_TEXT, 300, NULL, N_("e.g. 100 % trẻ em sinh ra được khai sinh đúng hạn")},
@@ -216,7 +216,7 @@ static bool target_form_save(struct ui *ui, struct form *f, void *ctx)
     struct plan_target t = {.plan_id = *(long long *)ctx};
     t.unit = form_choice(f, TF_UNIT) == 0 ? PLAN_UNIT_PERCENT : PLAN_UNIT_COUNT;
     t.direction = form_choice(f, TF_DIRECTION) == 0 ? PLAN_AT_LEAST : PLAN_AT_MOST;
-    const struct plan_measure_info *m = plan_measure_info((enum plan_measure)form_choice(f, TF_MEASURE));
+    const struct measure_info *m = measure_info((enum measure)form_choice(f, TF_MEASURE));
     bool ok = set_text(&t.text, form_value(f, TF_TEXT)) &&
               (!m || set_text(&t.measure, m->code));
     if (!ok)
@@ -239,8 +239,8 @@ static void measures_init(void)
 {
     if (!measure_choices[0]) {
         measure_choices[0] = N_("nothing: the value is typed");
-        for (int m = 1; m < PLAN_MEASURE__COUNT; m++)
-            measure_choices[m] = plan_measure_info((enum plan_measure)m)->label;
+        for (int m = 1; m < MEASURE__COUNT; m++)
+            measure_choices[m] = measure_info((enum measure)m)->label;
     }
 }
 
@@ -306,8 +306,8 @@ static enum status save_definition(struct ui *ui, struct form *f, const struct v
         return ST_OK;
     struct plan_target t = {0};
     enum status st = target_repo_get(ui->db, c->id, &t);
-    const struct plan_measure_info *m =
-        plan_measure_info((enum plan_measure)form_choice(f, VF_MEASURE));
+    const struct measure_info *m =
+        measure_info((enum measure)form_choice(f, VF_MEASURE));
     if (st == ST_OK && (!set_text(&t.text, form_value(f, VF_TEXT)) ||
                         !set_text(&t.measure, m ? m->code : "")))
         st = status_set(ST_NOMEM, "%s", _("out of memory"));
@@ -360,7 +360,7 @@ static void fill_definition(struct form *f, const struct plan_target *t, struct 
     form_set(f, VF_TARGET, buf);
     form_set_choice(f, VF_UNIT, t->unit == PLAN_UNIT_PERCENT ? 0 : 1);
     form_set_choice(f, VF_DIRECTION, t->direction == PLAN_AT_LEAST ? 0 : 1);
-    form_set_choice(f, VF_MEASURE, (int)plan_measure_from_code(t->measure));
+    form_set_choice(f, VF_MEASURE, (int)measure_from_code(t->measure));
     for (size_t i = VF_TEXT; i < VF__COUNT; i++)
         c->shown[i] = strdup(form_value(f, i));
 }
@@ -379,7 +379,7 @@ bool scr_target_value_open(struct ui *ui, long long target_id)
         ctx->id = target_id;
         char heading[512];
         snprintf(heading, sizeof heading, _("Value of the target: %s"), t.text);
-        bool linked = plan_measure_from_code(t.measure) != PLAN_MEASURE_NONE;
+        bool linked = measure_from_code(t.measure) != MEASURE_NONE;
         struct formscreen_spec spec = {
             value_fields, VF__COUNT, heading,
             linked ? _("The register computes this value: a typed one counts only while it "
