@@ -1,8 +1,13 @@
-/* formscreen — a pushed screen that holds one form: a heading, a line of
- * help, the fields; F2 saves through the
- * opener's callback and closes the screen when it succeeds; Esc leaves (the
- * frame asks first when input is unsaved). Also: putting a message from the
- * layers below ("due date: …") under the field it names. */
+/* formscreen — the base of every form screen: a heading, a line of help
+ * (or lines of the screen's own above the fields), the fields; F2 saves
+ * through a callback and closes the screen when it succeeds; Esc leaves
+ * (the frame asks first when input is unsaved). Two ways to use it:
+ * formscreen_open() pushes a ready-made screen for a form declared by a
+ * spec; a screen with ops of its own (its title, keys, state) embeds a
+ * struct formscreen first in its state, calls formscreen_begin() from its
+ * enter and formscreen_end() from its leave, and takes FORMSCREEN_OPS for
+ * the rest. Also: putting a message from the layers below ("due date: …")
+ * under the field it names. */
 #ifndef TREEM_TUI_FORMSCREEN_H
 #define TREEM_TUI_FORMSCREEN_H
 #include "treem/tui/form.h"
@@ -15,17 +20,67 @@ struct formscreen_spec {
     const struct form_def *defs;  /* must live as long as the screen (static, or in ctx) */
     size_t n;
     const char *heading;          /* translated; copied */
-    const char *help;             /* translated line under the heading; NULL: a default */
+    const char *help;             /* translated line under the heading; NULL: a default; "": none
+                                   * (the fields then start on the line after the heading) */
     formscreen_save_fn save;
     void *ctx;                    /* given to save; the screen owns it from now on */
     void (*free_ctx)(void *ctx);  /* frees ctx when the screen closes; NULL: free() */
     const char *name;             /* stable English name reported to tests (static); NULL: "Form" */
 };
 
+/* What a screen built on the base adds to its form, declared beside its
+ * spec; each hook optional (NULL: none); ctx as for save. */
+struct formscreen_hooks {
+    /* A key of the screen's own (a secondary action: a picker, another
+     * screen), asked before the form's keys: true when it used the key. */
+    bool (*key)(struct ui *ui, struct form *f, enum action a, void *ctx);
+    /* The screen is on top again (a picker or a screen it pushed closed). */
+    void (*resume)(struct ui *ui, struct form *f, void *ctx);
+    /* Draws the lines above the fields in place of the heading and the help
+     * line (context: what the form is about); returns the fields' first row. */
+    int (*top)(struct ui *ui, WINDOW *w, int cols, void *ctx);
+};
+
 /* Pushes a form screen and returns its form, empty, for the opener to fill
  * (form_set, form_set_choice: values set so are not unsaved input). NULL
  * when the screen stack is full or memory runs out: ctx has been freed. */
 struct form *formscreen_open(struct ui *ui, const struct formscreen_spec *spec);
+
+/* The base's state: first in the state of a screen built on it. */
+struct formscreen {
+    struct formscreen_spec spec;
+    struct formscreen_hooks hooks;
+    bool owns_ctx;                /* formscreen_open: ctx is freed at the end */
+    char *heading, *help;         /* malloc'd, translated */
+    struct form form;
+    bool ready;                   /* the form could be made */
+    bool placed;                  /* cursors placed for the focus below */
+    size_t last_focus;
+};
+
+/* For a screen built on the base (its state starts with struct formscreen):
+ * makes the form of spec with hooks (NULL: none); spec's ctx is ignored:
+ * save and the hooks get the screen (struct screen *). False when memory
+ * runs out (the form is then empty). */
+bool formscreen_begin(struct screen *s, const struct formscreen_spec *spec,
+                      const struct formscreen_hooks *hooks);
+void formscreen_end(struct screen *s);
+/* Replaces the heading or the help line (translated; "" for no help line). */
+void formscreen_set_heading(struct screen *s, const char *heading);
+void formscreen_set_help(struct screen *s, const char *help);
+/* What F2 does: clears the errors, saves through the spec (the first error
+ * repeated on the status line when it fails); SR_POP when saved. */
+enum screen_result formscreen_save(struct screen *s);
+
+void formscreen_draw(struct screen *s, WINDOW *w, int rows, int cols);
+enum screen_result formscreen_action(struct screen *s, enum action a, int digit);
+enum screen_result formscreen_text(struct screen *s, const char *utf8);
+bool formscreen_text_mode(struct screen *s);
+bool formscreen_unsaved(struct screen *s);
+void formscreen_resume(struct screen *s);
+#define FORMSCREEN_OPS                                                                             \
+    .draw = formscreen_draw, .on_action = formscreen_action, .on_text = formscreen_text,           \
+    .text_mode = formscreen_text_mode, .unsaved = formscreen_unsaved, .resume = formscreen_resume
 
 /* Puts msg under the field it is about: the field i whose names[i] (an
  * English msgid, NULL for none; n of them) translated, followed by ':',
