@@ -110,7 +110,8 @@ void formscreen_draw(struct screen *s, WINDOW *w, int rows, int cols)
     if (fs->form.n)
         place_cursors(fs);
     int y = fs->hooks.top ? fs->hooks.top(s->ui, w, cols, fs->spec.ctx) : draw_top(fs, w, cols);
-    form_draw(w, &fs->form, y, 2, rows - y, cols - 4);
+    if (y >= 0)
+        form_draw(w, &fs->form, y, 2, rows - y, cols - 4);
 }
 
 enum screen_result formscreen_save(struct screen *s)

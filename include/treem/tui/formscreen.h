@@ -37,7 +37,8 @@ struct formscreen_hooks {
     /* The screen is on top again (a picker or a screen it pushed closed). */
     void (*resume)(struct ui *ui, struct form *f, void *ctx);
     /* Draws the lines above the fields in place of the heading and the help
-     * line (context: what the form is about); returns the fields' first row. */
+     * line (context: what the form is about); returns the fields' first row
+     * (negative: no fields are shown, e.g. what the form is about is gone). */
     int (*top)(struct ui *ui, WINDOW *w, int cols, void *ctx);
 };
 
