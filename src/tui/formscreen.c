@@ -101,7 +101,7 @@ static int draw_top(struct formscreen *fs, WINDOW *w, int cols)
     ui_attr(w, UC_DIM, true);
     ui_print(w, 1, 2, cols - 4, fs->help);
     ui_attr(w, UC_DIM, false);
-    return 3;
+    return fs->hooks.dense ? 2 : 3;
 }
 
 void formscreen_draw(struct screen *s, WINDOW *w, int rows, int cols)
@@ -162,7 +162,7 @@ bool formscreen_text_mode(struct screen *s)
 bool formscreen_unsaved(struct screen *s)
 {
     struct formscreen *fs = s->state;
-    return form_changed(&fs->form);
+    return !fs->hooks.nothing_to_lose && form_changed(&fs->form);
 }
 
 void formscreen_resume(struct screen *s)

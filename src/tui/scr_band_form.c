@@ -34,7 +34,7 @@ static int band_form_top(struct ui *ui, WINDOW *w, int cols, void *ctx);
 
 static const struct formscreen_spec band_form_spec = {band_fields, B__COUNT, NULL, NULL,
                                                       band_form_save, NULL, NULL, NULL};
-static const struct formscreen_hooks band_form_hooks = {NULL, NULL, band_form_top};
+static const struct formscreen_hooks band_form_hooks = {.top = band_form_top};
 
 static void band_form_enter(struct screen *s)
 {

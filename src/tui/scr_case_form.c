@@ -103,7 +103,7 @@ static void intake_resume(struct ui *ui, struct form *f, void *ctx);
 
 static const struct formscreen_spec intake_spec = {intake_defs, I__COUNT, NULL, "", intake_save,
                                                    NULL, NULL, NULL};
-static const struct formscreen_hooks intake_hooks = {intake_key, intake_resume, NULL};
+static const struct formscreen_hooks intake_hooks = {.key = intake_key, .resume = intake_resume};
 
 static void intake_enter(struct screen *s)
 {

@@ -28,7 +28,8 @@ static void child_form_resume(struct ui *ui, struct form *f, void *ctx);
 /* defs: the state's, built from the model's field table; help: translated at enter */
 static const struct formscreen_spec child_form_spec = {NULL, CF__COUNT, NULL, NULL, child_save,
                                                        NULL, NULL, NULL};
-static const struct formscreen_hooks child_form_hooks = {child_form_key, child_form_resume, NULL};
+static const struct formscreen_hooks child_form_hooks = {
+    .key = child_form_key, .resume = child_form_resume, .dense = true};
 
 struct child_form_state {
     struct formscreen fs;         /* the base: first */

@@ -68,7 +68,7 @@ static int value_top(struct ui *ui, WINDOW *w, int cols, void *ctx);
 /* defs: the state's (the value's hint is the indicator's kind) */
 static const struct formscreen_spec value_spec = {NULL, F__COUNT, NULL, NULL, value_save, NULL,
                                                   NULL, NULL};
-static const struct formscreen_hooks value_hooks = {NULL, NULL, value_top};
+static const struct formscreen_hooks value_hooks = {.top = value_top};
 
 static void value_enter(struct screen *s)
 {

@@ -40,6 +40,11 @@ struct formscreen_hooks {
      * line (context: what the form is about); returns the fields' first row
      * (negative: no fields are shown, e.g. what the form is about is gone). */
     int (*top)(struct ui *ui, WINDOW *w, int cols, void *ctx);
+    /* Nothing typed is lost by leaving (a filter, applied only by F2): Esc
+     * leaves without the question. */
+    bool nothing_to_lose;
+    /* A long form: its fields start right under the help line (no blank line). */
+    bool dense;
 };
 
 /* Pushes a form screen and returns its form, empty, for the opener to fill
