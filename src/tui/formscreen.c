@@ -55,23 +55,15 @@ void formscreen_end(struct screen *s)
         free(fs->spec.ctx);
 }
 
-static void set_text(char **dst, const char *text)
-{
-    char *copy = strdup(text ? text : "");
-    if (!copy)
-        return; /* out of memory: the old line stays */
-    free(*dst);
-    *dst = copy;
-}
-
+/* out of memory: the old line stays */
 void formscreen_set_heading(struct screen *s, const char *heading)
 {
-    set_text(&((struct formscreen *)s->state)->heading, heading);
+    form_str_set(&((struct formscreen *)s->state)->heading, heading);
 }
 
 void formscreen_set_help(struct screen *s, const char *help)
 {
-    set_text(&((struct formscreen *)s->state)->help, help);
+    form_str_set(&((struct formscreen *)s->state)->help, help);
 }
 
 /* A field shows its start while another has the focus, and takes the
@@ -210,6 +202,22 @@ struct form *formscreen_open(struct ui *ui, const struct formscreen_spec *spec)
         free(spec->ctx);
     }
     return NULL;
+}
+
+struct form *formscreen_open_id(struct ui *ui, const struct formscreen_spec *spec, long long id)
+{
+    struct formscreen_spec copy = *spec;
+    long long *ctx = malloc(sizeof *ctx);
+    struct form *f = NULL;
+    if (ctx) {
+        *ctx = id;
+        copy.ctx = ctx;
+        copy.free_ctx = NULL;
+        f = formscreen_open(ui, &copy);
+    }
+    if (!f)
+        ui_status(ui, true, "%s", _("out of memory"));
+    return f;
 }
 
 void formscreen_error(struct ui *ui, struct form *f, const char *msg, const char *const *names,

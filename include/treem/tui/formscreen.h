@@ -28,6 +28,11 @@ struct formscreen_spec {
     const char *name;             /* stable English name reported to tests (static); NULL: "Form" */
 };
 
+/* formscreen_open for a form about one record: ctx (spec's is ignored) is
+ * a malloc'd long long holding id, given to save. NULL with "out of
+ * memory" on the status line when it cannot open. */
+struct form *formscreen_open_id(struct ui *ui, const struct formscreen_spec *spec, long long id);
+
 /* What a screen built on the base adds to its form, declared beside its
  * spec; each hook optional (NULL: none); ctx as for save. */
 struct formscreen_hooks {
