@@ -102,11 +102,11 @@ static void fill_details(struct screen *s, struct step_state *st, const struct c
             if (all[i].step_id == ref->step_id) {
                 struct case_service *v = &all[i];
                 if (first) {
-                    char d[DATE_BUF], cost[24];
+                    char cost[24];
                     form_set(&st->fs.form, S_TASK, v->task);
                     set_department(st, v);
-                    form_set(&st->fs.form, S_START, v->start_on.y ? (date_format(v->start_on, d), d) : "");
-                    form_set(&st->fs.form, S_END, v->end_on.y ? (date_format(v->end_on, d), d) : "");
+                    form_set_date(&st->fs.form, S_START, v->start_on);
+                    form_set_date(&st->fs.form, S_END, v->end_on);
                     snprintf(cost, sizeof cost, "%lld", v->cost);
                     form_set(&st->fs.form, S_COST, v->cost >= 0 ? cost : "");
                 }
