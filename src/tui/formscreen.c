@@ -96,14 +96,20 @@ static int draw_top(struct formscreen *fs, WINDOW *w, int cols)
     return fs->hooks.dense ? 2 : 3;
 }
 
-void formscreen_draw(struct screen *s, WINDOW *w, int rows, int cols)
+void formscreen_draw_fields(struct screen *s, WINDOW *w, int y, int rows, int cols)
 {
     struct formscreen *fs = s->state;
     if (fs->form.n)
         place_cursors(fs);
+    form_draw(w, &fs->form, y, 2, rows, cols - 4);
+}
+
+void formscreen_draw(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct formscreen *fs = s->state;
     int y = fs->hooks.top ? fs->hooks.top(s->ui, w, cols, fs->spec.ctx) : draw_top(fs, w, cols);
     if (y >= 0)
-        form_draw(w, &fs->form, y, 2, rows - y, cols - 4);
+        formscreen_draw_fields(s, w, y, rows - y, cols);
 }
 
 enum screen_result formscreen_save(struct screen *s)
@@ -121,7 +127,7 @@ enum screen_result formscreen_save(struct screen *s)
         return SR_HANDLED;
     }
     form_mark_saved(&fs->form);
-    return SR_POP;
+    return fs->hooks.stays ? SR_HANDLED : SR_POP;
 }
 
 enum screen_result formscreen_action(struct screen *s, enum action a, int digit)

@@ -50,6 +50,8 @@ struct formscreen_hooks {
     bool nothing_to_lose;
     /* A long form: its fields start right under the help line (no blank line). */
     bool dense;
+    /* The form of a tab (Cài đặt): saving keeps the screen open. */
+    bool stays;
 };
 
 /* Pushes a form screen and returns its form, empty, for the opener to fill
@@ -80,18 +82,25 @@ void formscreen_end(struct screen *s);
 void formscreen_set_heading(struct screen *s, const char *heading);
 void formscreen_set_help(struct screen *s, const char *help);
 /* What F2 does: clears the errors, saves through the spec (the first error
- * repeated on the status line when it fails); SR_POP when saved. */
+ * repeated on the status line when it fails); SR_POP when saved (unless
+ * the screen stays). */
 enum screen_result formscreen_save(struct screen *s);
 
 void formscreen_draw(struct screen *s, WINDOW *w, int rows, int cols);
+/* The fields alone, from row y (rows of them), for a screen that draws the
+ * rest itself. */
+void formscreen_draw_fields(struct screen *s, WINDOW *w, int y, int rows, int cols);
 enum screen_result formscreen_action(struct screen *s, enum action a, int digit);
 enum screen_result formscreen_text(struct screen *s, const char *utf8);
 bool formscreen_text_mode(struct screen *s);
 bool formscreen_unsaved(struct screen *s);
 void formscreen_resume(struct screen *s);
-#define FORMSCREEN_OPS                                                                             \
-    .draw = formscreen_draw, .on_action = formscreen_action, .on_text = formscreen_text,           \
+/* The base's keys and text (a screen that draws itself: its own .draw,
+ * formscreen_draw_fields for the fields); FORMSCREEN_OPS adds the drawing. */
+#define FORMSCREEN_INPUT                                                                           \
+    .on_action = formscreen_action, .on_text = formscreen_text,                                    \
     .text_mode = formscreen_text_mode, .unsaved = formscreen_unsaved, .resume = formscreen_resume
+#define FORMSCREEN_OPS .draw = formscreen_draw, FORMSCREEN_INPUT
 
 /* Puts msg under the field it is about: the field i whose names[i] (an
  * English msgid, NULL for none; n of them) translated, followed by ':',
