@@ -99,8 +99,9 @@ static int draw_top(struct formscreen *fs, WINDOW *w, int cols)
 void formscreen_draw_fields(struct screen *s, WINDOW *w, int y, int rows, int cols)
 {
     struct formscreen *fs = s->state;
-    if (fs->form.n)
-        place_cursors(fs);
+    if (!fs->ready || !fs->form.n)
+        return;
+    place_cursors(fs);
     form_draw(w, &fs->form, y, 2, rows, cols - 4);
 }
 
@@ -134,6 +135,8 @@ enum screen_result formscreen_action(struct screen *s, enum action a, int digit)
 {
     struct formscreen *fs = s->state;
     (void)digit;
+    if (!fs->ready)
+        return SR_UNHANDLED; /* no form (out of memory): Esc leaves */
     if (fs->hooks.key && fs->hooks.key(s->ui, &fs->form, a, fs->spec.ctx))
         return SR_HANDLED;
     switch (form_key(&fs->form, a)) {
@@ -146,7 +149,8 @@ enum screen_result formscreen_action(struct screen *s, enum action a, int digit)
 enum screen_result formscreen_text(struct screen *s, const char *utf8)
 {
     struct formscreen *fs = s->state;
-    form_type(s->ui, &fs->form, utf8);
+    if (fs->ready)
+        form_type(s->ui, &fs->form, utf8);
     return SR_HANDLED;
 }
 
@@ -166,7 +170,7 @@ bool formscreen_unsaved(struct screen *s)
 void formscreen_resume(struct screen *s)
 {
     struct formscreen *fs = s->state;
-    if (fs->hooks.resume)
+    if (fs->ready && fs->hooks.resume)
         fs->hooks.resume(s->ui, &fs->form, fs->spec.ctx);
 }
 

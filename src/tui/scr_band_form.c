@@ -40,7 +40,8 @@ static void band_form_enter(struct screen *s)
 {
     struct form *f = &((struct formscreen *)s->state)->form;
     const struct band_pick *p = s->arg;
-    formscreen_begin(s, &band_form_spec, &band_form_hooks);
+    if (!formscreen_begin(s, &band_form_spec, &band_form_hooks))
+        return;
     if (p->band) {
         char v[32];
         rubric_text_bound(p->band, false, v, sizeof v);

@@ -28,7 +28,8 @@ static void end_enter(struct screen *s)
     const struct case_end *e = s->arg;
     struct formscreen *fs = s->state;
     char start[DATETIME_BUF], limit[DATE_BUF], line[160];
-    formscreen_begin(s, &end_spec, NULL);
+    if (!formscreen_begin(s, &end_spec, NULL))
+        return;
     formscreen_set_heading(s, _("End the temporary separation — F2 saves"));
     datetime_format(e->start, start);
     date_format(case_separation_deadline(e->start.date), limit);

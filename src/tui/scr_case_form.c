@@ -108,9 +108,10 @@ static const struct formscreen_hooks intake_hooks = {.key = intake_key, .resume 
 static void intake_enter(struct screen *s)
 {
     struct intake_state *st = s->state;
-    formscreen_begin(s, &intake_spec, &intake_hooks);
-    formscreen_set_heading(s, _("New report (Mẫu 01) — F2 saves"));
     case_file_init(&st->orig);
+    if (!formscreen_begin(s, &intake_spec, &intake_hooks))
+        return;
+    formscreen_set_heading(s, _("New report (Mẫu 01) — F2 saves"));
     case_form_set_now(&st->fs.form, I_DATE, I_HOUR);
     form_mark_saved(&st->fs.form);
 }
@@ -268,6 +269,8 @@ static void intake_edit_enter(struct screen *s)
 {
     struct intake_state *st = s->state;
     intake_enter(s);
+    if (!st->fs.ready)
+        return;
     if (case_repo_get(s->ui->db, *(long long *)s->arg, &st->orig) != ST_OK) {
         ui_status(s->ui, true, "%s", status_message());
         return;

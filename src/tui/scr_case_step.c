@@ -161,7 +161,8 @@ static void step_enter(struct screen *s)
         st->defs[S_DEPT] = (struct form_def){N_("Plan: department"), FK_CHOICE, 0, st->dept_labels, NULL};
     struct formscreen_spec spec = step_spec;
     spec.defs = st->defs;
-    formscreen_begin(s, &spec, NULL);
+    if (!formscreen_begin(s, &spec, NULL))
+        return;
     char heading[96];
     snprintf(heading, sizeof heading, _("Correct step #%lld — F2 saves"), ref->step_id);
     formscreen_set_heading(s, ref->step_id ? heading

@@ -61,7 +61,8 @@ static void filter_enter(struct screen *s)
     spec.defs = st->defs;
     spec.heading = _("Which children to list");
     spec.help = _("F2 applies · Esc cancels · ages and groups are as of today");
-    formscreen_begin(s, &spec, &filter_hooks);
+    if (!formscreen_begin(s, &spec, &filter_hooks))
+        return;
     form_set_choice(&st->fs.form, F_SCOPE, (int)cf->q.scope);
     for (size_t i = 0; cf->q.village_id && i < nv; i++) { /* the village chosen before */
         long long id = 0;

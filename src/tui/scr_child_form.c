@@ -166,8 +166,9 @@ static void child_form_enter(struct screen *s)
     struct formscreen_spec spec = child_form_spec;
     spec.defs = st->defs;
     spec.help = _("Tab, Up, Down: fields · Left/Right or typing: choices · F2: save · Esc: back");
-    formscreen_begin(s, &spec, &child_form_hooks);
     child_init(&st->orig);
+    if (!formscreen_begin(s, &spec, &child_form_hooks))
+        return;
     const long long *id = s->arg;
     if (load(s, id ? *id : 0) != ST_OK)
         ui_status(s->ui, true, "%s", status_message());

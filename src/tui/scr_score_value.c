@@ -94,8 +94,7 @@ static void value_enter(struct screen *s)
         st->defs[F_DEPT].kind = FK_TEXT;
     struct formscreen_spec spec = value_spec;
     spec.defs = st->defs;
-    formscreen_begin(s, &spec, &value_hooks);
-    if (st->idx >= 0)
+    if (formscreen_begin(s, &spec, &value_hooks) && st->idx >= 0)
         prefill(st);
 }
 
