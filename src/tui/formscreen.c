@@ -230,23 +230,47 @@ struct form *formscreen_open_id(struct ui *ui, const struct formscreen_spec *spe
     return f;
 }
 
+/* msg starts with the translated name and a ':' */
+static bool names_field(const char *msg, const char *name)
+{
+    if (!name)
+        return false;
+    const char *t = _(name);
+    size_t len = strlen(t);
+    return strncmp(msg, t, len) == 0 && msg[len] == ':';
+}
+
+size_t form_label_field(const char *msg, const struct form_label *map, size_t n, size_t fallback)
+{
+    for (size_t i = 0; i < n; i++)
+        if (names_field(msg, map[i].name))
+            return map[i].field;
+    return fallback;
+}
+
+static void put_error(struct ui *ui, struct form *f, const char *msg, size_t field)
+{
+    if (field < f->n)
+        form_set_error(f, field, msg);
+    else
+        ui_status(ui, true, "%s", msg);
+}
+
+void formscreen_error_map(struct ui *ui, struct form *f, const char *msg,
+                          const struct form_label *map, size_t n, size_t fallback)
+{
+    put_error(ui, f, msg, form_label_field(msg, map, n, fallback));
+}
+
 void formscreen_error(struct ui *ui, struct form *f, const char *msg, const char *const *names,
                       size_t n, size_t fallback)
 {
-    for (size_t i = 0; i < n && i < f->n; i++) {
-        if (!names[i])
-            continue;
-        const char *name = _(names[i]);
-        size_t len = strlen(name);
-        if (strncmp(msg, name, len) == 0 && msg[len] == ':') {
+    for (size_t i = 0; i < n && i < f->n; i++)
+        if (names_field(msg, names[i])) {
             form_set_error(f, i, msg);
             return;
         }
-    }
-    if (fallback < f->n)
-        form_set_error(f, fallback, msg);
-    else
-        ui_status(ui, true, "%s", msg);
+    put_error(ui, f, msg, fallback);
 }
 
 enum form_step form_leave_step(struct ui *ui, struct form *f, bool can_save)

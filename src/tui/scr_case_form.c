@@ -25,21 +25,6 @@ static const char *const level_choices[] = {N_("The kind's level"), CASE_LEVEL_L
 static const char *const sex_choices[] = {CHILD_SEX_LIST(ENUM_X_LABEL) NULL};
 static const char *const yesno_choices[] = {N_("No"), N_("Yes"), NULL};
 
-/* Puts the app's message under the field whose label it starts with. */
-void case_form_place_error(struct form *f, const char *const labels[], const size_t fields[],
-                        size_t n, size_t fallback)
-{
-    const char *msg = status_message();
-    for (size_t i = 0; i < n; i++) {
-        const char *l = _(labels[i]);
-        if (strncmp(msg, l, strlen(l)) == 0 && msg[strlen(l)] == ':') {
-            form_set_error(f, fields[i], msg);
-            return;
-        }
-    }
-    form_set_error(f, fallback, msg);
-}
-
 void case_form_set_now(struct form *f, size_t date_field, size_t hour_field)
 {
     struct datetime now = date_now();
@@ -213,12 +198,11 @@ static bool intake_save(struct ui *ui, struct form *f, void *ctx)
         return false;
     }
     if ((st->orig.id ? intake_update(s, &c) : cases_add(ui->db, &c)) != ST_OK) {
-        static const char *const labels[] = {N_("received"), N_("reporter"), N_("injury cause"),
-                                             N_("estimated age"), N_("child"), N_("case kind"),
-                                             N_("protection level")};
-        static const size_t fields[] = {I_DATE, I_RNAME, I_INJURY, I_AGE, I_CHILD, I_KIND,
-                                        I_LEVEL_REASON};
-        case_form_place_error(f, labels, fields, 7, I_PLACE);
+        static const struct form_label at[] = {
+            {N_("received"), I_DATE},     {N_("reporter"), I_RNAME}, {N_("injury cause"), I_INJURY},
+            {N_("estimated age"), I_AGE}, {N_("child"), I_CHILD},    {N_("case kind"), I_KIND},
+            {N_("protection level"), I_LEVEL_REASON}};
+        formscreen_error_map(ui, f, status_message(), at, sizeof at / sizeof *at, I_PLACE);
         case_file_free(&c);
         return false;
     }

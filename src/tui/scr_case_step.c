@@ -299,16 +299,12 @@ static enum status save_step(struct screen *s, struct step_state *st, struct cas
     return rc;
 }
 
-static void place_step_error(struct form *f)
-{
-    static const char *const labels[] = {N_("step date"), N_("approval"), N_("emergency"),
-                                         N_("end"), N_("risk rating"), N_("risk factor"),
-                                         N_("service or task"), N_("start"), N_("cost"),
-                                         N_("step")};
-    static const size_t fields[] = {S_DATE, S_DATE, S_EMERG, S_SEP_DATE, S_RISKS, S_RISKS,
-                                    S_TASK, S_START, S_COST, S_KIND};
-    case_form_place_error(f, labels, fields, 10, S_KIND);
-}
+/* The names the app's messages start with → the field they go under. */
+static const struct form_label step_labels_at[] = {
+    {N_("step date"), S_DATE},   {N_("approval"), S_DATE},     {N_("emergency"), S_EMERG},
+    {N_("end"), S_SEP_DATE},     {N_("risk rating"), S_RISKS}, {N_("risk factor"), S_RISKS},
+    {N_("service or task"), S_TASK}, {N_("start"), S_START},   {N_("cost"), S_COST},
+    {N_("step"), S_KIND}};
 
 static bool step_save(struct ui *ui, struct form *f, void *ctx)
 {
@@ -331,7 +327,8 @@ static bool step_save(struct ui *ui, struct form *f, void *ctx)
                case_form_read_when(f, S_SEP_DATE, S_SEP_HOUR, _("end"), &p.end)) &&
               read_risks(f, &risks, &nr) && read_item(s, f, &item, &ni);
     if (ok && save_step(s, st, &p, risks, nr, &item, ni) != ST_OK) {
-        place_step_error(f);
+        formscreen_error_map(ui, f, status_message(), step_labels_at,
+                             sizeof step_labels_at / sizeof *step_labels_at, S_KIND);
         ok = false;
     }
     case_risks_free(risks, nr);

@@ -264,20 +264,12 @@ static enum status parse_date_field(struct form *f, size_t i, bool optional, str
     return ST_OK;
 }
 
-/* The field a message of the support records belongs to. */
-static size_t support_field(const char *msg)
-{
-    static const struct { const char *label; size_t field; } map[] = {
-        {N_("risk from"), F_FROM}, {N_("help date"), F_FROM}, {N_("risk to"), F_TO},
-        {N_("risk reason"), F_TEXT}, {N_("help given by"), F_BY}, {N_("help given"), F_TEXT},
-        {N_("help kind"), F_HELP},
-    };
-    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-        if (strncmp(msg, _(map[i].label), strlen(_(map[i].label))) == 0 &&
-            msg[strlen(_(map[i].label))] == ':')
-            return map[i].field;
-    return F_TEXT;
-}
+/* The names the support records' messages start with → their fields. */
+static const struct form_label support_at[] = {
+    {N_("risk from"), F_FROM},   {N_("help date"), F_FROM},     {N_("risk to"), F_TO},
+    {N_("risk reason"), F_TEXT}, {N_("help given by"), F_BY},   {N_("help given"), F_TEXT},
+    {N_("help kind"), F_HELP},
+};
 
 /* A period at risk (risk) or a help record from the form. */
 static enum status save_support(struct ui *ui, struct form *f, const struct child *c, bool risk,
@@ -298,7 +290,8 @@ static enum status save_support(struct ui *ui, struct form *f, const struct chil
         rc = child_support_add_help(ui->db, &h);
     }
     if (rc != ST_OK)
-        *at = support_field(status_message());
+        *at = form_label_field(status_message(), support_at, sizeof support_at / sizeof *support_at,
+                               F_TEXT);
     return rc;
 }
 

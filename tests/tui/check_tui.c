@@ -401,6 +401,27 @@ START_TEST(formscreen_error_finds_the_field)
 END_TEST
 
 
+/* Several names may lead to one field (the step form's "step date" and
+ * "approval"); a message naming none goes to the fallback. */
+START_TEST(formscreen_error_map_finds_the_field)
+{
+    static const struct form_label at[] = {{"step date", 1}, {"approval", 1}, {"cost", 2}};
+    ck_assert_uint_eq(form_label_field("approval: after the step", at, 3, 0), 1);
+    ck_assert_uint_eq(form_label_field("step date: 31/02/2026", at, 3, 0), 1);
+    ck_assert_uint_eq(form_label_field("cost: not a number", at, 3, 0), 2);
+    ck_assert_uint_eq(form_label_field("costs: not this one", at, 3, 0), 0);
+    struct ui ui;
+    memset(&ui, 0, sizeof ui);
+    struct form f;
+    ck_assert(form_init(&f, task_like, 3));
+    formscreen_error_map(&ui, &f, "approval: after the step", at, 3, 0);
+    ck_assert_str_eq(f.errors[1], "approval: after the step");
+    formscreen_error_map(&ui, &f, "database is locked", at, 3, 3);
+    ck_assert_str_eq(ui.status, "database is locked");
+    form_free(&f);
+}
+END_TEST
+
 /* ---- the form base: a screen built on it, driven without a terminal ---- */
 
 struct probe {
@@ -548,6 +569,7 @@ static Suite *tui_suite(void)
     tcase_add_test(tc, list_draws_visible_page_only);
     tcase_add_test(tc, form_shows_error_under_field);
     tcase_add_test(tc, formscreen_error_finds_the_field);
+    tcase_add_test(tc, formscreen_error_map_finds_the_field);
     tcase_add_test(tc, formscreen_base_keys);
     tcase_add_test(tc, formscreen_base_flags);
     tcase_add_test(tc, form_date_and_text_helpers);

@@ -108,6 +108,13 @@ void formscreen_resume(struct screen *s);
  * the status line when fallback >= n. */
 void formscreen_error(struct ui *ui, struct form *f, const char *msg, const char *const *names,
                       size_t n, size_t fallback);
+/* The same with a map, for a form where several names (or none) lead to a
+ * field: the name a message starts with (an English msgid) → its field. */
+struct form_label { const char *name; size_t field; };
+void formscreen_error_map(struct ui *ui, struct form *f, const char *msg,
+                          const struct form_label *map, size_t n, size_t fallback);
+/* The field msg is about by map, else fallback. */
+size_t form_label_field(const char *msg, const struct form_label *map, size_t n, size_t fallback);
 
 /* Text typed or pasted into a form: into the focused field; on a choice
  * field, a space moves to the next value and anything else opens the
