@@ -25,14 +25,17 @@ static const char *const level_choices[] = {N_("The kind's level"), CASE_LEVEL_L
 static const char *const sex_choices[] = {CHILD_SEX_LIST(ENUM_X_LABEL) NULL};
 static const char *const yesno_choices[] = {N_("No"), N_("Yes"), NULL};
 
+void case_form_set_when(struct form *f, size_t date_field, size_t hour_field, struct datetime t)
+{
+    char h[8];
+    form_set_date(f, date_field, t.date);
+    snprintf(h, sizeof h, "%02d:%02d", t.hour, t.min);
+    form_set(f, hour_field, h);
+}
+
 void case_form_set_now(struct form *f, size_t date_field, size_t hour_field)
 {
-    struct datetime now = date_now();
-    char d[DATE_BUF], h[8];
-    date_format(now.date, d);
-    snprintf(h, sizeof h, "%02d:%02d", now.hour, now.min);
-    form_set(f, date_field, d);
-    form_set(f, hour_field, h);
+    case_form_set_when(f, date_field, hour_field, date_now());
 }
 
 /* The date and hour of two fields; false with the message at the bad one. */
@@ -261,13 +264,10 @@ static void intake_edit_enter(struct screen *s)
     }
     const struct case_file *c = &st->orig;
     struct form *f = &st->fs.form;
-    char d[DATE_BUF], h[8], age[16] = "", heading[96];
+    char age[16] = "", heading[96];
     snprintf(heading, sizeof heading, _("Correct case %s (Mẫu 01) — F2 saves"), c->code);
     formscreen_set_heading(s, heading);
-    date_format(c->received.date, d);
-    snprintf(h, sizeof h, "%02d:%02d", c->received.hour, c->received.min);
-    form_set(f, I_DATE, d);
-    form_set(f, I_HOUR, h);
+    case_form_set_when(f, I_DATE, I_HOUR, c->received);
     if (c->child_id && child_label(s->ui->db, c->child_id, st->pick.label,
                                    sizeof st->pick.label) == ST_OK) {
         st->pick.id = c->child_id;

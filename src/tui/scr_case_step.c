@@ -71,15 +71,6 @@ static void set_department(struct step_state *st, const struct case_service *v)
             form_set_choice(&st->fs.form, S_DEPT, (int)d + 1);
 }
 
-static void set_when(struct form *f, size_t df, size_t hf, struct datetime t)
-{
-    char d[DATE_BUF], h[8];
-    date_format(t.date, d);
-    snprintf(h, sizeof h, "%02d:%02d", t.hour, t.min);
-    form_set(f, df, d);
-    form_set(f, hf, h);
-}
-
 /* The ratings of the step as "factor=Cao; factor=Thấp", its first plan item. */
 static void fill_details(struct screen *s, struct step_state *st, const struct case_step_ref *ref)
 {
@@ -126,12 +117,12 @@ static void fill_step(struct screen *s, struct step_state *st, const struct case
     for (size_t k = 0; k < st->nkinds; k++)
         if (st->kinds[k] == p.kind)
             form_set_choice(&st->fs.form, S_KIND, (int)k);
-    set_when(&st->fs.form, S_DATE, S_HOUR, p.at);
+    case_form_set_when(&st->fs.form, S_DATE, S_HOUR, p.at);
     form_set_choice(&st->fs.form, S_EMERG, p.emergency + 1);
     form_set(&st->fs.form, S_WHO, p.who);
     form_set(&st->fs.form, S_NOTES, p.notes);
     if (p.end.date.y)
-        set_when(&st->fs.form, S_SEP_DATE, S_SEP_HOUR, p.end);
+        case_form_set_when(&st->fs.form, S_SEP_DATE, S_SEP_HOUR, p.end);
     case_step_free(&p);
     fill_details(s, st, ref);
     for (size_t i = PLAN_FIRST; i <= PLAN_LAST; i++)

@@ -43,10 +43,11 @@ extern const struct screen_ops scr_child_pick_ops;   /* arg: struct child_pick *
 extern const struct screen_ops scr_case_end_ops;     /* arg: struct case_end * */
 
 /* Shared by the case forms (src/tui/scr_case_form.c): fills a date and an
- * hour field with now; reads a date and hour (false with the message at the
+ * hour field with now or a given time; reads a date and hour (false with the message at the
  * bad field); the keys of a form. */
 struct form;
 void case_form_set_now(struct form *f, size_t date_field, size_t hour_field);
+void case_form_set_when(struct form *f, size_t date_field, size_t hour_field, struct datetime t);
 bool case_form_read_when(struct form *f, size_t df, size_t hf, const char *field,
                          struct datetime *out);
 extern const enum action case_form_actions[3];
