@@ -400,6 +400,151 @@ START_TEST(formscreen_error_finds_the_field)
 }
 END_TEST
 
+
+/* Several names may lead to one field (the step form's "step date" and
+ * "approval"); a message naming none goes to the fallback. */
+START_TEST(formscreen_error_map_finds_the_field)
+{
+    static const struct form_label at[] = {{"step date", 1}, {"approval", 1}, {"cost", 2}};
+    ck_assert_uint_eq(form_label_field("approval: after the step", at, 3, 0), 1);
+    ck_assert_uint_eq(form_label_field("step date: 31/02/2026", at, 3, 0), 1);
+    ck_assert_uint_eq(form_label_field("cost: not a number", at, 3, 0), 2);
+    ck_assert_uint_eq(form_label_field("costs: not this one", at, 3, 0), 0);
+    struct ui ui;
+    memset(&ui, 0, sizeof ui);
+    struct form f;
+    ck_assert(form_init(&f, task_like, 3));
+    formscreen_error_map(&ui, &f, "approval: after the step", at, 3, 0);
+    ck_assert_str_eq(f.errors[1], "approval: after the step");
+    formscreen_error_map(&ui, &f, "database is locked", at, 3, 3);
+    ck_assert_str_eq(ui.status, "database is locked");
+    form_free(&f);
+}
+END_TEST
+
+/* ---- the form base: a screen built on it, driven without a terminal ---- */
+
+struct probe {
+    struct formscreen fs;   /* the base: first */
+    int keys, resumes, saves;
+    bool save_ok;
+};
+
+static bool probe_save(struct ui *ui, struct form *f, void *ctx)
+{
+    struct probe *p = ((struct screen *)ctx)->state;
+    (void)ui;
+    p->saves++;
+    if (!p->save_ok)
+        form_set_error(f, 1, "B: wrong");
+    return p->save_ok;
+}
+
+static bool probe_key(struct ui *ui, struct form *f, enum action a, void *ctx)
+{
+    struct probe *p = ((struct screen *)ctx)->state;
+    (void)ui;
+    (void)f;
+    p->keys++;
+    return a == ACT_FILTER; /* the screen's own key */
+}
+
+static void probe_resume(struct ui *ui, struct form *f, void *ctx)
+{
+    (void)ui;
+    (void)f;
+    ((struct probe *)((struct screen *)ctx)->state)->resumes++;
+}
+
+static const struct formscreen_spec probe_spec = {task_like, 3, "Heading", "", probe_save,
+                                                  NULL, NULL, "Probe"};
+static struct formscreen_hooks probe_hooks = {.key = probe_key, .resume = probe_resume};
+
+static void probe_enter(struct screen *s)
+{
+    ck_assert(formscreen_begin(s, &probe_spec, &probe_hooks));
+}
+
+static const struct screen_ops probe_ops = {
+    .title = "Probe",
+    .state_size = sizeof(struct probe),
+    .enter = probe_enter,
+    .leave = formscreen_end,
+    FORMSCREEN_OPS,
+};
+
+START_TEST(formscreen_base_keys)
+{
+    struct ui ui;
+    memset(&ui, 0, sizeof ui);
+    probe_hooks.stays = probe_hooks.nothing_to_lose = false;
+    struct screen *s = ui_push(&ui, &probe_ops, NULL);
+    ck_assert_ptr_nonnull(s);
+    struct probe *p = s->state;
+    ck_assert_str_eq(ui_screen_name(s), "Probe");
+    ck_assert(s->ops->text_mode(s));                 /* letters are text, never commands */
+    ck_assert_int_eq(s->ops->on_action(s, ACT_FILTER, 0), SR_HANDLED);
+    for (int i = 0; i < 4; i++) {                    /* Tab and Enter go round, never out */
+        ck_assert_int_eq(s->ops->on_action(s, ACT_NEXT_FIELD, 0), SR_HANDLED);
+        ck_assert_int_eq(s->ops->on_action(s, ACT_OPEN, 0), SR_HANDLED);
+    }
+    ck_assert_int_eq(p->keys, 9);                    /* the hook is asked first, every key */
+    ck_assert(!s->ops->unsaved(s));
+    ck_assert_int_eq(s->ops->on_text(s, "con ngoan"), SR_HANDLED);
+    ck_assert(s->ops->unsaved(s));                   /* the frame will ask before leaving */
+    ck_assert_int_eq(s->ops->on_action(s, ACT_BACK, 0), SR_UNHANDLED);
+    ck_assert_int_eq(s->ops->on_action(s, ACT_MENU, 0), SR_UNHANDLED);
+    ck_assert_int_eq(s->ops->on_action(s, ACT_SAVE, 0), SR_HANDLED); /* refused */
+    ck_assert_str_eq(ui.status, "B: wrong");         /* the message, whole, on the status line */
+    ck_assert_ptr_nonnull(p->fs.form.errors[1]);
+    ck_assert(s->ops->unsaved(s));
+    s->ops->resume(s);
+    ck_assert_int_eq(p->resumes, 1);
+    p->save_ok = true;
+    ck_assert_int_eq(s->ops->on_action(s, ACT_SAVE, 0), SR_POP);
+    ck_assert_ptr_null(p->fs.form.errors[1]);
+    ck_assert(!s->ops->unsaved(s));
+    ck_assert_int_eq(p->saves, 2);
+    ui_pop(&ui);
+    ck_assert_int_eq(ui.depth, 0);
+}
+END_TEST
+
+START_TEST(formscreen_base_flags)
+{
+    struct ui ui;
+    memset(&ui, 0, sizeof ui);
+    probe_hooks.stays = probe_hooks.nothing_to_lose = true;
+    struct screen *s = ui_push(&ui, &probe_ops, NULL);
+    ck_assert_ptr_nonnull(s);
+    struct probe *p = s->state;
+    s->ops->on_text(s, "x");
+    ck_assert(!s->ops->unsaved(s));                  /* a filter: nothing to lose */
+    p->save_ok = true;
+    ck_assert_int_eq(s->ops->on_action(s, ACT_SAVE, 0), SR_HANDLED); /* a tab's form stays */
+    ui_pop(&ui);
+    probe_hooks.stays = probe_hooks.nothing_to_lose = false;
+}
+END_TEST
+
+START_TEST(form_date_and_text_helpers)
+{
+    struct form f;
+    ck_assert(form_init(&f, task_like, 3));
+    form_set_date(&f, 1, (struct date){2026, 3, 5});
+    ck_assert_str_eq(form_value(&f, 1), "05/03/2026");
+    form_set_date(&f, 1, (struct date){0, 0, 0});
+    ck_assert_str_eq(form_value(&f, 1), "");
+    char *dst = NULL;
+    ck_assert(form_str_set(&dst, "Hồ Thị Ánh"));
+    ck_assert_str_eq(dst, "Hồ Thị Ánh");
+    ck_assert(form_str_set(&dst, NULL));
+    ck_assert_str_eq(dst, "");
+    free(dst);
+    form_free(&f);
+}
+END_TEST
+
 static Suite *tui_suite(void)
 {
     Suite *s = suite_create("tui");
@@ -424,6 +569,10 @@ static Suite *tui_suite(void)
     tcase_add_test(tc, list_draws_visible_page_only);
     tcase_add_test(tc, form_shows_error_under_field);
     tcase_add_test(tc, formscreen_error_finds_the_field);
+    tcase_add_test(tc, formscreen_error_map_finds_the_field);
+    tcase_add_test(tc, formscreen_base_keys);
+    tcase_add_test(tc, formscreen_base_flags);
+    tcase_add_test(tc, form_date_and_text_helpers);
     suite_add_tcase(s, tc);
     return s;
 }
