@@ -54,30 +54,28 @@ static void set_header(struct cases_state *st)
     if (st->view.due) {
         const int w[] = {9, 17, 8, 22, 20};
         const char *c[] = {"", _("Deadline"), _("Case"), _("Step"), _("Child")};
-        ui_columns(st->ls.header, sizeof st->ls.header, w, c, 5);
+        listscreen_set_header(&st->ls, w, c, 5);
     } else {
         const int w[] = {8, 10, 16, 18, 20};
         const char *c[] = {_("Case"), _("Received"), _("Child"), _("Stage"), _("Next deadline")};
-        ui_columns(st->ls.header, sizeof st->ls.header, w, c, 5);
+        listscreen_set_header(&st->ls, w, c, 5);
     }
 }
 
 static void describe(struct cases_state *st)
 {
-    char *f = st->ls.filter;
-    size_t sz = sizeof st->ls.filter;
-    int n = snprintf(f, sz, "%s", st->view.due ? _("Due list: overdue first") : _("Cases"));
+    struct strbuf *f = &st->ls.filter;
+    strbuf_reset(f);
+    strbuf_puts(f, st->view.due ? _("Due list: overdue first") : _("Cases"));
     if (!st->view.due && st->view.stage >= 0)
-        n += snprintf(f + n, sz - (size_t)n, " · %s", enum_label(&enum_case_stage, st->view.stage));
-    if (!st->view.due && st->view.kind >= 0 && (size_t)n < sz)
-        n += snprintf(f + n, sz - (size_t)n, " · %s", enum_label(&enum_case_kind, st->view.kind));
-    if (!st->view.due && st->view.overdue && (size_t)n < sz)
-        n += snprintf(f + n, sz - (size_t)n, " · %s", _("overdue only"));
-    if ((size_t)n < sz && any_unchecked(st))
-        n += snprintf(f + n, sz - (size_t)n, " · * %s",
-                      _("the holiday table does not cover that year: check the date"));
-    if ((size_t)n < sz)
-        snprintf(f + n, sz - (size_t)n, "   (%s)", _("F5 filter, due list"));
+        strbuf_printf(f, " · %s", enum_label(&enum_case_stage, st->view.stage));
+    if (!st->view.due && st->view.kind >= 0)
+        strbuf_printf(f, " · %s", enum_label(&enum_case_kind, st->view.kind));
+    if (!st->view.due && st->view.overdue)
+        strbuf_printf(f, " · %s", _("overdue only"));
+    if (any_unchecked(st))
+        strbuf_printf(f, " · * %s", _("the holiday table does not cover that year: check the date"));
+    strbuf_printf(f, "   (%s)", _("F5 filter, due list"));
 }
 
 static void reload(struct screen *s)

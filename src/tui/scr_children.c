@@ -113,29 +113,28 @@ static void lay_out(struct children_state *st, struct db *db, int cols, int rows
     st->widths[4] = 3;
     st->widths[5] = rest - name - 1;
     const char *cells[] = {_("Code"), _("Full name"), _("Born"), _("Age"), _("Sex"), _("Village")};
-    ui_columns(st->ls.header, sizeof st->ls.header, st->widths, cells, 6);
+    listscreen_set_header(&st->ls, st->widths, cells, 6);
 }
 
 /* One line saying which filters are on. */
 static void describe_filter(struct screen *s)
 {
     struct children_state *st = s->state;
-    char *f = st->ls.filter;
-    size_t sz = sizeof st->ls.filter;
-    int n = snprintf(f, sz, "%s", st->f.q.scope == CHILD_SCOPE_OVER16 ? _("Aged 16 and over (kept apart)")
-                                   : st->f.q.scope == CHILD_SCOPE_ALL ? _("Everyone in the register")
-                                                                    : _("Children under 16"));
+    struct strbuf *f = &st->ls.filter;
+    strbuf_reset(f);
+    strbuf_puts(f, st->f.q.scope == CHILD_SCOPE_OVER16 ? _("Aged 16 and over (kept apart)")
+                   : st->f.q.scope == CHILD_SCOPE_ALL  ? _("Everyone in the register")
+                                                       : _("Children under 16"));
     if (st->f.q.village_id)
-        n += snprintf(f + n, sz - (size_t)n, " · %s", _("one village"));
-    if (st->f.q.sex >= 0 && (size_t)n < sz)
-        n += snprintf(f + n, sz - (size_t)n, " · %s", enum_label(&enum_child_sex, st->f.q.sex));
-    if ((st->f.q.age_from >= 0 || st->f.q.age_to >= 0) && (size_t)n < sz)
-        n += snprintf(f + n, sz - (size_t)n, _(" · age %d–%d"), st->f.q.age_from < 0 ? 0 : st->f.q.age_from,
+        strbuf_printf(f, " · %s", _("one village"));
+    if (st->f.q.sex >= 0)
+        strbuf_printf(f, " · %s", enum_label(&enum_child_sex, st->f.q.sex));
+    if (st->f.q.age_from >= 0 || st->f.q.age_to >= 0)
+        strbuf_printf(f, _(" · age %d–%d"), st->f.q.age_from < 0 ? 0 : st->f.q.age_from,
                       st->f.q.age_to < 0 ? 15 : st->f.q.age_to);
-    if (st->f.q.group && (size_t)n < sz)
-        snprintf(f + n, sz - (size_t)n, _(" · group %s"), st->f.q.group);
-    if ((size_t)n < sz)
-        snprintf(f + strlen(f), sz - strlen(f), "   (%s)", _("F5 filter"));
+    if (st->f.q.group)
+        strbuf_printf(f, _(" · group %s"), st->f.q.group);
+    strbuf_printf(f, "   (%s)", _("F5 filter"));
 }
 
 static void children_enter(struct screen *s)

@@ -42,13 +42,13 @@ static void c_enter(struct screen *s)
     listscreen_init(&st->ls);
     struct commune cur;
     if (commune_current(s->ui->db, &cur) == ST_OK) {
-        snprintf(st->ls.filter, sizeof st->ls.filter, _("Now: %s (%s). Type to find the right "
+        strbuf_printf(&st->ls.filter, _("Now: %s (%s). Type to find the right "
                                                         "one, Enter changes to it."),
                  cur.full_name, cur.code);
         commune_free(&cur);
     }
     const char *cells[] = {_("Code"), _("Commune or ward"), _("Province")};
-    ui_columns(st->ls.header, sizeof st->ls.header, widths, cells, 3);
+    listscreen_set_header(&st->ls, widths, cells, 3);
     reload(s);
 }
 

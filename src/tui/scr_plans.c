@@ -95,9 +95,8 @@ static void plans_enter(struct screen *s)
     listscreen_init(&st->ls);
     const char *titles[] = {_("Number"), _("Year"), _("Title"), _("Targets"), _("Tasks"),
                             _("Overdue")};
-    ui_columns(st->ls.header, sizeof st->ls.header, plan_widths, titles, 6);
-    snprintf(st->ls.filter, sizeof st->ls.filter, "%s",
-             _("Every year, newest first. Type to search titles and numbers."));
+    listscreen_set_header(&st->ls, plan_widths, titles, 6);
+    listscreen_set_filter(&st->ls, _("Every year, newest first. Type to search titles and numbers."));
     load(s, 0);
 }
 

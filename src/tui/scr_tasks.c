@@ -151,17 +151,18 @@ static void describe(struct tasks_state *st)
     char view[300];
     if (st->view == V_DEPTS) {
         const char *t[] = {_("Department"), _("Criteria"), _("Not done"), _("Overdue")};
-        ui_columns(st->ls.header, sizeof st->ls.header, dept_widths, t, 4);
+        listscreen_set_header(&st->ls, dept_widths, t, 4);
         snprintf(view, sizeof view, "%s", _("Enter shows a department's tasks."));
     } else {
         const char *t[] = {_("Status"), _("Due"), _("Department"), _("Task")};
-        ui_columns(st->ls.header, sizeof st->ls.header, task_widths, t, 4);
+        listscreen_set_header(&st->ls, task_widths, t, 4);
         if (st->view == V_CRITERION)
             snprintf(view, sizeof view, "%s", st->criterion_note);
         else
             snprintf(view, sizeof view, "%s", st->dept_id ? st->dept_name : _("every department"));
     }
-    snprintf(st->ls.filter, sizeof st->ls.filter, _("View: %s · %s · F5 changes the view"),
+    strbuf_reset(&st->ls.filter);
+    strbuf_printf(&st->ls.filter, _("View: %s · %s · F5 changes the view"),
              _(view_names[st->view]), view);
 }
 
