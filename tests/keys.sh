@@ -6,7 +6,8 @@
 # tables. Movement and editing keys, Esc, and the frame's own keys (help,
 # quit, menu, screen numbers) are listed for every screen by the help
 # itself, so they are left out; so are the keys form_key() and list_handle()
-# take for the screens that use them. The help (scr_help.c) shows the
+# take for the screens that use them. A list screen built on listbase.h
+# handles the keys of its `struct lb_key …[]` table. The help (scr_help.c) shows the
 # editing keys whenever the screen takes text.
 set -eu
 src=${TREEM_SRCDIR:-$(dirname "$0")/..}/src/tui
@@ -18,6 +19,10 @@ for f in "$src"/scr_*.c "$src"/formscreen.c "$src"/picker.c; do
     [ "$(basename "$f")" = scr_help.c ] && continue  # the help itself
     name=$(basename "$f")
     handled=$(grep -oE '(case |a == |a != )ACT_[A-Z_]+' "$f" | grep -oE 'ACT_[A-Z_]+' | sort -u)
+    # a list screen on listbase.h: its key table {ACT_X, handler, …}
+    lbkeys=$(sed -n '/struct lb_key [a-z_]*\[\] *= *{/,/};/p' "$f" | grep -oE '\{ACT_[A-Z_]+,' |
+        grep -oE 'ACT_[A-Z_]+' || true)
+    handled=$(printf '%s\n%s\n' "$handled" "$lbkeys" | sed '/^$/d' | sort -u)
     if grep -q 'form_key(' "$f"; then
         handled=$(printf '%s\nACT_SAVE\nACT_LEFT\nACT_RIGHT\n' "$handled" | sort -u)
     fi
