@@ -17,6 +17,12 @@ void lb_cell(struct lb_row *r, size_t col, const char *text)
         strbuf_puts(&r->cell[col], text ? text : "");
 }
 
+void lb_line(struct lb_row *r, const char *text)
+{
+    lb_cell(r, 0, text);
+    r->line = true;
+}
+
 void lb_cellf(struct lb_row *r, size_t col, const char *fmt, ...)
 {
     if (col >= LB_MAX_COLS)
@@ -151,13 +157,14 @@ static void row_text(void *ctx, size_t k, char *buf, size_t bufsz)
     struct listbase *lb = base(s);
     for (size_t i = 0; i < LB_MAX_COLS; i++)
         strbuf_reset(&lb->row.cell[i]);
+    lb->row.line = false;
     lb->def->row(s, row_of(lb, k), &lb->row);
     const char *cells[LB_MAX_COLS];
     int widths[LB_MAX_COLS];
-    size_t n = lb->def->ncols ? lb->def->ncols : 1;
+    size_t n = lb->def->ncols && !lb->row.line ? lb->def->ncols : 1;
     for (size_t i = 0; i < n && i < LB_MAX_COLS; i++) {
         cells[i] = strbuf_str(&lb->row.cell[i]);
-        widths[i] = lb->def->ncols ? lb->def->cols[i].width : 0;
+        widths[i] = n > 1 ? lb->def->cols[i].width : 0;
     }
     ui_columns(buf, bufsz, widths, cells, (int)(n < LB_MAX_COLS ? n : LB_MAX_COLS));
 }
@@ -209,7 +216,10 @@ void listbase_draw(struct screen *s, WINDOW *w, int rows, int cols)
         listscreen_draw(w, rows, cols, &lb->ls, row_text, s);
     } else {
         y = draw_top(s, w, cols, &t);
-        list_draw(w, y, 2, rows - y, cols - 4, &lb->ls.lv, row_text, s, true);
+        int foot = lb->def->foot ? lb->def->foot_rows : 0;
+        list_draw(w, y, 2, rows - y - foot, cols - 4, &lb->ls.lv, row_text, s, true);
+        if (foot)
+            lb->def->foot(s, w, rows - foot, cols);
     }
     if (!lb->n) {
         text_of(s, LB_EMPTY, &t);

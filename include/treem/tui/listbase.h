@@ -39,7 +39,10 @@ struct lb_key {
 struct lb_col { const char *title; int width; }; /* English msgid; the last one's width: the rest */
 
 /* One row's cells as the row function fills them (lb_cell / lb_cellf). */
-struct lb_row { struct strbuf cell[LB_MAX_COLS]; };
+struct lb_row {
+    struct strbuf cell[LB_MAX_COLS];
+    bool line;                           /* lb_line(): one line across the columns */
+};
 
 /* Texts a screen makes at draw time, when the def's msgid is NULL. */
 enum lb_text { LB_HEADING, LB_HINT, LB_EMPTY };
@@ -58,6 +61,10 @@ struct listbase_def {
     /* With search: does row i match the folded search text. NULL: the
      * database filters (load() reads listbase_search()). */
     bool (*match)(struct screen *s, size_t i, const char *folded);
+    /* A pane of foot_rows rows under the list (the selected row's detail),
+     * drawn by foot() from row y; may be NULL. */
+    int foot_rows;
+    void (*foot)(struct screen *s, WINDOW *w, int y, int cols);
     long long (*id)(struct screen *s, size_t i); /* may be NULL: keeps the place */
     const struct lb_key *keys;
     size_t nkeys;
@@ -82,8 +89,9 @@ size_t listbase_selected(struct screen *s);
 /* The search text ("" without the search line). */
 const char *listbase_search(struct screen *s);
 
-/* Cells of a row. */
+/* Cells of a row; lb_line: the row is one line, not in columns. */
 void lb_cell(struct lb_row *r, size_t col, const char *text);
+void lb_line(struct lb_row *r, const char *text);
 void lb_cellf(struct lb_row *r, size_t col, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
