@@ -72,6 +72,32 @@ static void filter_rows(struct screen *s)
     list_set_count(&lb->ls.lv, k);
 }
 
+/* The columns now: the def's, or those of the screen's view. */
+static const struct lb_col *cols_of(struct screen *s, size_t *n)
+{
+    const struct listbase_def *d = base(s)->def;
+    if (d->columns)
+        return d->columns(s, n);
+    *n = d->ncols;
+    return d->cols;
+}
+
+static void set_header(struct screen *s)
+{
+    struct listbase *lb = base(s);
+    const char *titles[LB_MAX_COLS];
+    int widths[LB_MAX_COLS];
+    size_t n;
+    const struct lb_col *cols = cols_of(s, &n);
+    for (size_t i = 0; i < n && i < LB_MAX_COLS; i++) {
+        titles[i] = _(cols[i].title);
+        widths[i] = cols[i].width;
+    }
+    strbuf_reset(&lb->ls.header);
+    if (n)
+        listscreen_set_header(&lb->ls, widths, titles, (int)(n < LB_MAX_COLS ? n : LB_MAX_COLS));
+}
+
 static void unload(struct screen *s)
 {
     struct listbase *lb = base(s);
@@ -92,6 +118,7 @@ static void load(struct screen *s)
         n = 0;
     }
     lb->n = n;
+    set_header(s);
     if (lb->def->match && n && !(lb->shown = calloc(n, sizeof *lb->shown)))
         ui_status(s->ui, true, "%s", _("out of memory"));
     if (lb->def->match)
@@ -126,15 +153,6 @@ void listbase_enter(struct screen *s, const struct listbase_def *def)
     struct listbase *lb = base(s);
     lb->def = def;
     listscreen_init(&lb->ls);
-    const char *titles[LB_MAX_COLS];
-    int widths[LB_MAX_COLS];
-    size_t n = def->ncols < LB_MAX_COLS ? def->ncols : LB_MAX_COLS;
-    for (size_t i = 0; i < n; i++) {
-        titles[i] = _(def->cols[i].title);
-        widths[i] = def->cols[i].width;
-    }
-    if (n)
-        listscreen_set_header(&lb->ls, widths, titles, (int)n);
     load(s);
 }
 
@@ -142,6 +160,8 @@ void listbase_leave(struct screen *s)
 {
     struct listbase *lb = base(s);
     unload(s);
+    if (lb->def->leave)
+        lb->def->leave(s);
     for (size_t i = 0; i < LB_MAX_COLS; i++)
         strbuf_free(&lb->row.cell[i]);
     listscreen_free(&lb->ls);
@@ -161,10 +181,13 @@ static void row_text(void *ctx, size_t k, char *buf, size_t bufsz)
     lb->def->row(s, row_of(lb, k), &lb->row);
     const char *cells[LB_MAX_COLS];
     int widths[LB_MAX_COLS];
-    size_t n = lb->def->ncols && !lb->row.line ? lb->def->ncols : 1;
+    size_t n;
+    const struct lb_col *cols = cols_of(s, &n);
+    if (!n || lb->row.line)
+        n = 1;
     for (size_t i = 0; i < n && i < LB_MAX_COLS; i++) {
         cells[i] = strbuf_str(&lb->row.cell[i]);
-        widths[i] = n > 1 ? lb->def->cols[i].width : 0;
+        widths[i] = n > 1 ? cols[i].width : 0;
     }
     ui_columns(buf, bufsz, widths, cells, (int)(n < LB_MAX_COLS ? n : LB_MAX_COLS));
 }
@@ -200,7 +223,7 @@ static int draw_top(struct screen *s, WINDOW *w, int cols, struct strbuf *t)
     if (t->len)
         print_in(w, y++, 2, cols - 4, UC_DIM, t->buf);
     y++;
-    if (lb->def->ncols)
+    if (lb->ls.header.len)
         ui_print(w, y++, 2, cols - 4, strbuf_str(&lb->ls.header));
     return y;
 }
@@ -238,6 +261,7 @@ static enum screen_result run_key(struct screen *s, const struct lb_key *k, int 
     switch (k->fn(s, sel, digit)) {
     case LB_RELOAD: listbase_reload(s); return SR_HANDLED;
     case LB_POP: return SR_POP;
+    case LB_PASS: return SR_UNHANDLED;
     default: return SR_HANDLED;
     }
 }

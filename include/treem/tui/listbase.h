@@ -26,7 +26,7 @@
 #define LB_MAX_COLS 8
 
 /* What the base does after a key's handler. */
-enum lb_after { LB_STAY, LB_RELOAD, LB_POP };
+enum lb_after { LB_STAY, LB_RELOAD, LB_POP, LB_PASS /* not handled: the frame's */ };
 
 struct lb_key {
     enum action a;
@@ -52,11 +52,14 @@ struct listbase_def {
     void (*text)(struct screen *s, enum lb_text which, struct strbuf *out); /* may be NULL */
     const struct lb_col *cols;
     size_t ncols;                        /* 0: no header; the row is cell 0 */
+    /* Columns that change with the screen's view (instead of cols). */
+    const struct lb_col *(*columns)(struct screen *s, size_t *ncols);
     bool search;                         /* the search-line shape */
     /* Loads the rows into the screen's state and says how many; false with
      * the status set on an error (the list is then empty). */
     bool (*load)(struct screen *s, size_t *count);
     void (*unload)(struct screen *s);   /* frees the rows; may be NULL */
+    void (*leave)(struct screen *s);    /* frees the rest of the state; may be NULL */
     void (*row)(struct screen *s, size_t i, struct lb_row *r);
     /* With search: does row i match the folded search text. NULL: the
      * database filters (load() reads listbase_search()). */
