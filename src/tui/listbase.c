@@ -90,7 +90,7 @@ static void set_header(struct screen *s)
     size_t n;
     const struct lb_col *cols = cols_of(s, &n);
     for (size_t i = 0; i < n && i < LB_MAX_COLS; i++) {
-        titles[i] = _(cols[i].title);
+        titles[i] = *cols[i].title ? _(cols[i].title) : ""; /* _("") is the catalogue header */
         widths[i] = cols[i].width;
     }
     strbuf_reset(&lb->ls.header);
