@@ -113,11 +113,13 @@ static void load(struct screen *s)
     struct listbase *lb = base(s);
     unload(s);
     size_t n = 0;
-    if (!lb->def->load(s, &n)) {
+    bool ok = lb->def->load(s, &n);
+    lb->n = n;          /* what unload() frees */
+    if (!ok) {
         ui_status(s->ui, true, "%s", status_message());
+        unload(s);
         n = 0;
     }
-    lb->n = n;
     set_header(s);
     if (lb->def->match && n && !(lb->shown = calloc(n, sizeof *lb->shown)))
         ui_status(s->ui, true, "%s", _("out of memory"));

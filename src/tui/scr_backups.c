@@ -14,23 +14,18 @@
 struct backups_state {
     struct listbase lb;
     char **paths;
-    size_t n;
 };
 
 static bool b_load(struct screen *s, size_t *count)
 {
-    struct backups_state *b = s->state;
-    bool ok = backups_list(s->ui->db, &b->paths, &b->n) == ST_OK;
-    *count = b->n;
-    return ok;
+    return backups_list(s->ui->db, &((struct backups_state *)s->state)->paths, count) == ST_OK;
 }
 
 static void b_unload(struct screen *s)
 {
     struct backups_state *b = s->state;
-    backups_list_free(b->paths, b->n);
+    backups_list_free(b->paths, b->lb.n);
     b->paths = NULL;
-    b->n = 0;
 }
 
 static const char *base_name(const char *p)

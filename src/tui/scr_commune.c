@@ -19,24 +19,20 @@
 struct commune_state {
     struct listbase lb;
     struct commune *list;
-    size_t n;
 };
 
 static bool c_load(struct screen *s, size_t *count)
 {
     struct commune_state *st = s->state;
-    bool ok = commune_search(s->ui->db, NULL, listbase_search(s), PICK_MAX, &st->list, &st->n)
-              == ST_OK;
-    *count = st->n;
-    return ok;
+    return commune_search(s->ui->db, NULL, listbase_search(s), PICK_MAX, &st->list, count)
+           == ST_OK;
 }
 
 static void c_unload(struct screen *s)
 {
     struct commune_state *st = s->state;
-    commune_list_free(st->list, st->n);
+    commune_list_free(st->list, st->lb.n);
     st->list = NULL;
-    st->n = 0;
 }
 
 static void c_row(struct screen *s, size_t i, struct lb_row *r)

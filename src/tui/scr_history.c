@@ -14,33 +14,30 @@
 struct history_state {
     struct listbase lb;
     struct audit_row *rows;
-    size_t n;
 };
 
 static bool h_load(struct screen *s, size_t *count)
 {
     struct history_state *st = s->state;
     const struct history_ref *ref = s->arg;
-    enum status rc = ref->case_id ? history_of_case(s->ui->db, ref->case_id, &st->rows, &st->n)
+    enum status rc = ref->case_id ? history_of_case(s->ui->db, ref->case_id, &st->rows, count)
                                   : history_of_entity(s->ui->db, ref->entity, ref->id, &st->rows,
-                                                      &st->n);
-    *count = st->n;
+                                                      count);
     return rc == ST_OK;
 }
 
 static void h_unload(struct screen *s)
 {
     struct history_state *st = s->state;
-    audit_rows_free(st->rows, st->n);
+    audit_rows_free(st->rows, st->lb.n);
     st->rows = NULL;
-    st->n = 0;
 }
 
 static void h_row(struct screen *s, size_t i, struct lb_row *r)
 {
     struct history_state *st = s->state;
     char line[1024];
-    history_line(&st->rows[st->n - 1 - i], line, sizeof line); /* newest first */
+    history_line(&st->rows[st->lb.n - 1 - i], line, sizeof line); /* newest first */
     lb_cell(r, 0, line);
 }
 

@@ -18,7 +18,6 @@ struct holidays_state {
     struct listbase lb;
     int year;
     struct holiday_row *rows;
-    size_t n;
     struct history_ref hist;
 };
 
@@ -27,17 +26,14 @@ static bool h_load(struct screen *s, size_t *count)
     struct holidays_state *st = s->state;
     if (!st->year)
         st->year = date_today().y;
-    bool ok = holiday_table_list(s->ui->db, st->year, &st->rows, &st->n) == ST_OK;
-    *count = st->n;
-    return ok;
+    return holiday_table_list(s->ui->db, st->year, &st->rows, count) == ST_OK;
 }
 
 static void h_unload(struct screen *s)
 {
     struct holidays_state *st = s->state;
-    holiday_rows_free(st->rows, st->n);
+    holiday_rows_free(st->rows, st->lb.n);
     st->rows = NULL;
-    st->n = 0;
 }
 
 static void h_row(struct screen *s, size_t i, struct lb_row *r)

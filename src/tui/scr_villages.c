@@ -19,24 +19,19 @@
 struct villages_state {
     struct listbase lb;
     struct village_row *rows;
-    size_t n;
     struct history_ref hist;
 };
 
 static bool v_load(struct screen *s, size_t *count)
 {
-    struct villages_state *st = s->state;
-    bool ok = villages_list(s->ui->db, &st->rows, &st->n) == ST_OK;
-    *count = st->n;
-    return ok;
+    return villages_list(s->ui->db, &((struct villages_state *)s->state)->rows, count) == ST_OK;
 }
 
 static void v_unload(struct screen *s)
 {
     struct villages_state *st = s->state;
-    village_rows_free(st->rows, st->n);
+    village_rows_free(st->rows, st->lb.n);
     st->rows = NULL;
-    st->n = 0;
 }
 
 static void v_row(struct screen *s, size_t i, struct lb_row *r)

@@ -55,10 +55,11 @@ struct listbase_def {
     /* Columns that change with the screen's view (instead of cols). */
     const struct lb_col *(*columns)(struct screen *s, size_t *ncols);
     bool search;                         /* the search-line shape */
-    /* Loads the rows into the screen's state and says how many; false with
-     * the status set on an error (the list is then empty). */
+    /* Loads the rows into the screen's state and says how many (the base
+     * keeps it in listbase.n); false with the status set on an error (the
+     * rows are unloaded, the list is empty). */
     bool (*load)(struct screen *s, size_t *count);
-    void (*unload)(struct screen *s);   /* frees the rows; may be NULL */
+    void (*unload)(struct screen *s);   /* frees the listbase.n rows; may be NULL */
     void (*leave)(struct screen *s);    /* frees the rest of the state; may be NULL */
     void (*row)(struct screen *s, size_t i, struct lb_row *r);
     /* With search: does row i match the folded search text. NULL: the
@@ -76,7 +77,7 @@ struct listbase_def {
 struct listbase {
     const struct listbase_def *def;
     struct listscreen ls;                /* search, list view, filter, header */
-    size_t n;                            /* rows loaded */
+    size_t n;                            /* rows loaded (0 after unload()) */
     size_t *shown;                       /* with match(): the rows shown */
     struct lb_row row;                   /* scratch of the row function */
 };
