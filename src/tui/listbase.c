@@ -90,7 +90,8 @@ static void set_header(struct screen *s)
     size_t n;
     const struct lb_col *cols = cols_of(s, &n);
     for (size_t i = 0; i < n && i < LB_MAX_COLS; i++) {
-        titles[i] = *cols[i].title ? _(cols[i].title) : ""; /* _("") is the catalogue header */
+        /* _("") would be the catalogue's header */
+        titles[i] = cols[i].title && *cols[i].title ? _(cols[i].title) : "";
         widths[i] = cols[i].width;
     }
     strbuf_reset(&lb->ls.header);
@@ -235,6 +236,10 @@ void listbase_draw(struct screen *s, WINDOW *w, int rows, int cols)
     struct listbase *lb = base(s);
     struct strbuf t = STRBUF_INIT;
     int y = 3;
+    if (lb->def->layout)
+        lb->def->layout(s, rows - 3, cols);
+    if (lb->def->columns)
+        set_header(s);
     if (lb->def->search) {
         text_of(s, LB_HINT, &t);
         listscreen_set_filter(&lb->ls, strbuf_str(&t));
@@ -285,9 +290,13 @@ enum screen_result listbase_action(struct screen *s, enum action a, int digit)
     for (size_t i = 0; i < lb->def->nkeys; i++)
         if (lb->def->keys[i].a == a)
             return run_key(s, &lb->def->keys[i], digit);
-    if (!lb->def->search)
-        return a == ACT_BACK ? SR_POP : list_handle(&lb->ls.lv, a) ? SR_HANDLED : SR_UNHANDLED;
-    return searched(s, listscreen_action(&lb->ls, a));
+    if (a == ACT_BACK && !lb->def->search)
+        return SR_POP;
+    enum ls_result r = lb->def->search ? listscreen_action(&lb->ls, a)
+                       : list_handle(&lb->ls.lv, a) ? LS_MOVED : LS_UNHANDLED;
+    if (r == LS_MOVED && lb->def->moved)
+        lb->def->moved(s);
+    return searched(s, r);
 }
 
 enum screen_result listbase_text(struct screen *s, const char *utf8)

@@ -52,8 +52,14 @@ struct listbase_def {
     void (*text)(struct screen *s, enum lb_text which, struct strbuf *out); /* may be NULL */
     const struct lb_col *cols;
     size_t ncols;                        /* 0: no header; the row is cell 0 */
-    /* Columns that change with the screen's view (instead of cols). */
+    /* Columns that change with the screen's view or width (instead of
+     * cols); asked at every load and draw. */
     const struct lb_col *(*columns)(struct screen *s, size_t *ncols);
+    /* Before each draw: the rows the list gets and the width (for columns
+     * that follow the screen's width, or the rows shown); may be NULL. */
+    void (*layout)(struct screen *s, int rows, int cols);
+    /* After the selection moved (a list read in pages counts on); may be NULL. */
+    void (*moved)(struct screen *s);
     bool search;                         /* the search-line shape */
     /* Loads the rows into the screen's state and says how many (the base
      * keeps it in listbase.n); false with the status set on an error (the
