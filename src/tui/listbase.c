@@ -151,6 +151,27 @@ void listbase_reload(struct screen *s)
         listbase_select_id(s, id);
 }
 
+enum lb_after listbase_changed(struct screen *s, enum status rc, const char *fmt, ...)
+{
+    if (rc != ST_OK) {
+        ui_status(s->ui, true, "%s", status_message());
+        return LB_RELOAD;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (text) {
+        va_start(ap, fmt);
+        vsnprintf(text, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        ui_status(s->ui, false, "%s", text);
+    }
+    free(text);
+    return LB_RELOAD;
+}
+
 void listbase_enter(struct screen *s, const struct listbase_def *def)
 {
     struct listbase *lb = base(s);

@@ -43,10 +43,8 @@ static enum lb_after make_now(struct screen *s, size_t sel, int digit)
 {
     char *made = NULL;
     (void)sel, (void)digit;
-    if (backups_make(s->ui->db, NULL, &made) == ST_OK)
-        ui_status(s->ui, false, _("Backup written: %s"), base_name(made));
-    else
-        ui_status(s->ui, true, "%s", status_message());
+    enum status rc = backups_make(s->ui->db, NULL, &made);
+    listbase_changed(s, rc, _("Backup written: %s"), rc == ST_OK ? base_name(made) : "");
     free(made);
     return LB_RELOAD;
 }

@@ -193,11 +193,7 @@ static enum lb_after delete_child(struct screen *s, size_t sel, int digit)
              r->full_name, r->code, facts, cases);
     if (!ui_confirm(s->ui, q))
         return LB_STAY;
-    if (children_delete(s->ui->db, id) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    else
-        ui_status(s->ui, false, "%s", _("Deleted."));
-    return LB_RELOAD;
+    return listbase_changed(s, children_delete(s->ui->db, id), "%s", _("Deleted."));
 }
 
 static const struct lb_key c_keys[] = {

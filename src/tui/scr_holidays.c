@@ -87,11 +87,7 @@ static enum lb_after delete_day(struct screen *s, size_t sel, int digit)
                             "move."), d, st->rows[sel].name);
     if (!ui_confirm(s->ui, q))
         return LB_STAY;
-    if (holiday_table_delete(s->ui->db, d) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    else
-        ui_status(s->ui, false, "%s", _("Deleted."));
-    return LB_RELOAD;
+    return listbase_changed(s, holiday_table_delete(s->ui->db, d), "%s", _("Deleted."));
 }
 
 static enum lb_after add_day(struct screen *s, size_t sel, int digit)
@@ -106,12 +102,11 @@ static enum lb_after add_day(struct screen *s, size_t sel, int digit)
 static enum lb_after history(struct screen *s, size_t sel, int digit)
 {
     struct holidays_state *st = s->state;
+    char iso[DATE_BUF], shown[DATE_BUF];
     (void)digit;
-    memset(&st->hist, 0, sizeof st->hist);
-    st->hist.entity = "holiday";
-    date_iso(st->rows[sel].date, st->hist.id);
-    date_format(st->rows[sel].date, st->hist.title);
-    ui_push(s->ui, &scr_history_ops, &st->hist);
+    date_iso(st->rows[sel].date, iso);
+    date_format(st->rows[sel].date, shown);
+    scr_history_open(s->ui, &st->hist, "holiday", iso, shown);
     return LB_STAY;
 }
 

@@ -111,11 +111,8 @@ static enum lb_after toggle_complete(struct screen *s)
         return LB_STAY;
     char code[24];
     snprintf(code, sizeof code, "%s", st->ind->code);
-    if (rubric_edit_set_complete(s->ui->db, code, to) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    else
-        ui_status(s->ui, false, _("Scale of indicator %s saved."), code);
-    return LB_RELOAD;
+    return listbase_changed(s, rubric_edit_set_complete(s->ui->db, code, to),
+                            _("Scale of indicator %s saved."), code);
 }
 
 static enum lb_after delete_band(struct screen *s, size_t sel, int digit)
@@ -131,11 +128,8 @@ static enum lb_after delete_band(struct screen *s, size_t sel, int digit)
     if (!ui_confirm(s->ui, q))
         return LB_STAY;
     snprintf(code, sizeof code, "%s", st->ind->code);
-    if (rubric_edit_band_remove(s->ui->db, code, b) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    else
-        ui_status(s->ui, false, _("Scale of indicator %s saved."), code);
-    return LB_RELOAD;
+    return listbase_changed(s, rubric_edit_band_remove(s->ui->db, code, b),
+                            _("Scale of indicator %s saved."), code);
 }
 
 /* Enter: the band's form, or on the last row the scale complete or not. */

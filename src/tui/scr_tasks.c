@@ -293,14 +293,10 @@ static enum lb_after history(struct screen *s, size_t sel, int digit)
     struct tasks_state *st = s->state;
     const struct department *d = dept_at(st, sel);
     (void)digit;
-    memset(&st->hist, 0, sizeof st->hist);
-    st->hist.entity = d ? "department" : "task";
-    snprintf(st->hist.id, sizeof st->hist.id, "%lld", d ? d->id : task_at(st, sel));
-    if (d)
-        snprintf(st->hist.title, sizeof st->hist.title, "%s", d->name);
-    else
-        snprintf(st->hist.title, sizeof st->hist.title, _("task %lld"), task_at(st, sel));
-    ui_push(s->ui, &scr_history_ops, &st->hist);
+    char id[24], title[48];
+    snprintf(id, sizeof id, "%lld", d ? d->id : task_at(st, sel));
+    snprintf(title, sizeof title, _("task %lld"), task_at(st, sel));
+    scr_history_open(s->ui, &st->hist, d ? "department" : "task", id, d ? d->name : title);
     return LB_STAY;
 }
 

@@ -164,11 +164,7 @@ static enum lb_after delete_village(struct screen *s, size_t sel, int digit)
     snprintf(q, sizeof q, _("Delete village '%s'? No child lives there."), r->name);
     if (!ui_confirm(s->ui, q))
         return LB_STAY;
-    if (villages_delete(s->ui->db, r->name) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    else
-        ui_status(s->ui, false, "%s", _("Deleted."));
-    return LB_RELOAD;
+    return listbase_changed(s, villages_delete(s->ui->db, r->name), "%s", _("Deleted."));
 }
 
 static enum lb_after add_village(struct screen *s, size_t sel, int digit)
@@ -183,12 +179,10 @@ static enum lb_after add_village(struct screen *s, size_t sel, int digit)
 static enum lb_after history(struct screen *s, size_t sel, int digit)
 {
     struct villages_state *st = s->state;
+    char id[24];
     (void)digit;
-    memset(&st->hist, 0, sizeof st->hist);
-    st->hist.entity = "village";
-    snprintf(st->hist.id, sizeof st->hist.id, "%lld", st->rows[sel].id);
-    snprintf(st->hist.title, sizeof st->hist.title, "%s", st->rows[sel].name);
-    ui_push(s->ui, &scr_history_ops, &st->hist);
+    snprintf(id, sizeof id, "%lld", st->rows[sel].id);
+    scr_history_open(s->ui, &st->hist, "village", id, st->rows[sel].name);
     return LB_STAY;
 }
 

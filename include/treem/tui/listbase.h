@@ -99,6 +99,11 @@ size_t listbase_selected(struct screen *s);
 /* The search text ("" without the search line). */
 const char *listbase_search(struct screen *s);
 
+/* After a change the screen asked for: the status line says fmt (rc
+ * ST_OK) or the error of rc; returns LB_RELOAD for the handler to return. */
+enum lb_after listbase_changed(struct screen *s, enum status rc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* Cells of a row; lb_line: the row is one line, not in columns. */
 void lb_cell(struct lb_row *r, size_t col, const char *text);
 void lb_line(struct lb_row *r, const char *text);
