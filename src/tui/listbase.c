@@ -240,13 +240,17 @@ static int draw_top(struct screen *s, WINDOW *w, int cols, struct strbuf *t)
 {
     struct listbase *lb = base(s);
     int y = 0;
-    text_of(s, LB_HEADING, t);
-    if (t->len)
-        print_in(w, y++, 2, cols - 4, UC_OK, t->buf);
-    text_of(s, LB_HINT, t);
-    if (t->len)
-        print_in(w, y++, 2, cols - 4, UC_DIM, t->buf);
-    y++;
+    if (lb->def->head) {
+        y = lb->def->head(s, w, cols);
+    } else {
+        text_of(s, LB_HEADING, t);
+        if (t->len)
+            print_in(w, y++, 2, cols - 4, UC_OK, t->buf);
+        text_of(s, LB_HINT, t);
+        if (t->len)
+            print_in(w, y++, 2, cols - 4, UC_DIM, t->buf);
+        y++;
+    }
     if (lb->ls.header.len)
         ui_print(w, y++, 2, cols - 4, strbuf_str(&lb->ls.header));
     return y;
@@ -311,8 +315,8 @@ enum screen_result listbase_action(struct screen *s, enum action a, int digit)
     for (size_t i = 0; i < lb->def->nkeys; i++)
         if (lb->def->keys[i].a == a)
             return run_key(s, &lb->def->keys[i], digit);
-    if (a == ACT_BACK && !lb->def->search)
-        return SR_POP;
+    if (a == ACT_BACK) /* the frame's: closes a pushed screen, goes home from a tab */
+        return SR_UNHANDLED;
     enum ls_result r = lb->def->search ? listscreen_action(&lb->ls, a)
                        : list_handle(&lb->ls.lv, a) ? LS_MOVED : LS_UNHANDLED;
     if (r == LS_MOVED && lb->def->moved)

@@ -3,8 +3,8 @@
  * (title and width), how to load the rows and lay one out, what to say when
  * there is none — and the keys it handles, each with its handler. The base
  * draws (heading, hint, header, paged list, the empty message), routes the
- * keys (moving, paging, the search line; Esc closes a screen without
- * search, the frame has it otherwise), reloads after a change and
+ * keys (moving, paging, the search line; Esc is the frame's unless the
+ * key table takes it), reloads after a change and
  * keeps the selection on the same record when the screen names its rows.
  *
  * A screen's state starts with struct listbase; its enter() is one line,
@@ -71,6 +71,9 @@ struct listbase_def {
     /* With search: does row i match the folded search text. NULL: the
      * database filters (load() reads listbase_search()). */
     bool (*match)(struct screen *s, size_t i, const char *folded);
+    /* Instead of the heading and hint: draws the rows above the column
+     * titles and returns how many it used; may be NULL. */
+    int (*head)(struct screen *s, WINDOW *w, int cols);
     /* A pane of foot_rows rows under the list (the selected row's detail),
      * drawn by foot() from row y; may be NULL. */
     int foot_rows;
