@@ -252,7 +252,7 @@ static int draw_top(struct screen *s, WINDOW *w, int cols, struct strbuf *t)
         y++;
     }
     if (lb->ls.header.len)
-        ui_print(w, y++, 2, cols - 4, strbuf_str(&lb->ls.header));
+        ui_print(w, y++, 1, cols - 2, strbuf_str(&lb->ls.header)); /* as the rows */
     return y;
 }
 
@@ -272,7 +272,7 @@ void listbase_draw(struct screen *s, WINDOW *w, int rows, int cols)
     } else {
         y = draw_top(s, w, cols, &t);
         int foot = lb->def->foot ? lb->def->foot_rows : 0;
-        list_draw(w, y, 2, rows - y - foot, cols - 4, &lb->ls.lv, row_text, s, true);
+        list_draw(w, y, 1, rows - y - foot, cols - 2, &lb->ls.lv, row_text, s, true);
         if (foot)
             lb->def->foot(s, w, rows - foot, cols);
     }
