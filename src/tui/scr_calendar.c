@@ -108,27 +108,17 @@ static long long the_event(struct screen *s, size_t sel)
     return id;
 }
 
-static enum lb_after year_by(struct screen *s, int d)
+/* Left, Right (digit -1, +1): the year before or after. */
+static enum lb_after year(struct screen *s, size_t sel, int digit)
 {
     struct calendar_state *st = s->state;
-    if ((d < 0 && st->arg.year > 1900) || (d > 0 && st->arg.year < 2999)) {
-        st->arg.year += d;
+    (void)sel;
+    if ((digit < 0 && st->arg.year > 1900) || (digit > 0 && st->arg.year < 2999)) {
+        st->arg.year += digit;
         listbase_reload(s);
         select_today(s);
     }
     return LB_STAY;
-}
-
-static enum lb_after year_back(struct screen *s, size_t sel, int digit)
-{
-    (void)sel, (void)digit;
-    return year_by(s, -1);
-}
-
-static enum lb_after year_on(struct screen *s, size_t sel, int digit)
-{
-    (void)sel, (void)digit;
-    return year_by(s, 1);
 }
 
 static enum lb_after new_event(struct screen *s, size_t sel, int digit)
@@ -188,8 +178,8 @@ static enum lb_after history(struct screen *s, size_t sel, int digit)
 }
 
 static const struct lb_key keys[] = {
-    {ACT_LEFT, year_back, true},
-    {ACT_RIGHT, year_on, true},
+    {ACT_LEFT, year, true},
+    {ACT_RIGHT, year, true},
     {ACT_NEW, new_event, true},
     {ACT_OPEN, open_event, false},
     {ACT_EDIT, edit_event, true},

@@ -212,31 +212,14 @@ static enum lb_after next_class(struct screen *s, size_t sel, int digit)
 }
 
 /* < > (digit -1 or +1), Left, Right: another year, 2000 to 2100. */
-static enum lb_after year_by(struct screen *s, int d)
-{
-    struct criteria_state *st = s->state;
-    if (st->year + d < 2000 || st->year + d > 2100)
-        return LB_STAY;
-    st->year += d;
-    return LB_RELOAD;
-}
-
 static enum lb_after year(struct screen *s, size_t sel, int digit)
 {
+    struct criteria_state *st = s->state;
     (void)sel;
-    return year_by(s, digit);
-}
-
-static enum lb_after year_back(struct screen *s, size_t sel, int digit)
-{
-    (void)sel, (void)digit;
-    return year_by(s, -1);
-}
-
-static enum lb_after year_on(struct screen *s, size_t sel, int digit)
-{
-    (void)sel, (void)digit;
-    return year_by(s, 1);
+    if (st->year + digit < 2000 || st->year + digit > 2100)
+        return LB_STAY;
+    st->year += digit;
+    return LB_RELOAD;
 }
 
 static enum lb_after open_criterion(struct screen *s, size_t sel, int digit)
@@ -277,8 +260,8 @@ static void done(struct screen *s) { strbuf_free(&((struct criteria_state *)s->s
 static const struct lb_key keys[] = {
     {ACT_OPEN, open_criterion, false},
     {ACT_YEAR, year, true},
-    {ACT_LEFT, year_back, true},
-    {ACT_RIGHT, year_on, true},
+    {ACT_LEFT, year, true},
+    {ACT_RIGHT, year, true},
     {ACT_CLASS, next_class, true},
     {ACT_SCALES, scales, true},
 };

@@ -111,35 +111,19 @@ static enum lb_after history(struct screen *s, size_t sel, int digit)
 }
 
 /* < and > (digit -1 or +1), Left and Right: the year before or after. */
-static enum lb_after year_by(struct screen *s, int step)
-{
-    ((struct holidays_state *)s->state)->year += step;
-    return LB_RELOAD;
-}
 static enum lb_after year(struct screen *s, size_t sel, int digit)
 {
     (void)sel;
-    return year_by(s, digit);
-}
-
-static enum lb_after year_back(struct screen *s, size_t sel, int digit)
-{
-    (void)sel, (void)digit;
-    return year_by(s, -1);
-}
-
-static enum lb_after year_on(struct screen *s, size_t sel, int digit)
-{
-    (void)sel, (void)digit;
-    return year_by(s, 1);
+    ((struct holidays_state *)s->state)->year += digit;
+    return LB_RELOAD;
 }
 
 static const struct lb_key h_keys[] = {
     {ACT_NEW, add_day, true},
     {ACT_DELETE, delete_day, false},
     {ACT_YEAR, year, true},
-    {ACT_LEFT, year_back, true},
-    {ACT_RIGHT, year_on, true},
+    {ACT_LEFT, year, true},
+    {ACT_RIGHT, year, true},
     {ACT_HISTORY, history, false},
 };
 static const struct lb_col h_cols[] = {{N_("Date"), 12}, {N_("Kind"), 16}, {N_("Name"), 60}};

@@ -409,6 +409,7 @@ struct fake_state {
     long long ids[5];
     size_t n, loads;
     bool fail;
+    int step;
 };
 
 static bool fake_load(struct screen *s, size_t *count)
@@ -448,13 +449,23 @@ static enum lb_after fake_delete(struct screen *s, size_t sel, int digit)
     return LB_RELOAD;
 }
 
-static const struct lb_key fake_keys[] = {{ACT_DELETE, fake_delete, false}};
+/* Left and Right come with -1 and +1, as < and > do. */
+static enum lb_after fake_year(struct screen *s, size_t sel, int digit)
+{
+    (void)sel;
+    ((struct fake_state *)s->state)->step += digit;
+    return LB_STAY;
+}
+
+static const struct lb_key fake_keys[] = {
+    {ACT_DELETE, fake_delete, false}, {ACT_LEFT, fake_year, true}, {ACT_RIGHT, fake_year, true},
+};
 static const struct lb_col fake_cols[] = {{"", 4}, {"Name", 30}};
 static struct listbase_def fake_def = {
     .heading = "Fakes", .empty = "Nothing here.",
     .cols = fake_cols, .ncols = 2,
     .load = fake_load, .row = fake_row, .match = fake_match, .id = fake_id,
-    .keys = fake_keys, .nkeys = 1,
+    .keys = fake_keys, .nkeys = sizeof fake_keys / sizeof *fake_keys,
 };
 
 static void fake_enter(struct screen *s) { listbase_enter(s, &fake_def); }
@@ -553,6 +564,10 @@ START_TEST(listbase_draws_heading_header_and_empty)
     read_line(stdscr, 3, line, sizeof line);
     ck_assert_msg(strstr(line, "Nothing here."), "%s", line);
     ck_assert_int_eq(s->ops->on_action(s, ACT_BACK, 0), SR_UNHANDLED); /* the frame's */
+    s->ops->on_action(s, ACT_LEFT, 0);
+    s->ops->on_action(s, ACT_LEFT, 0);
+    s->ops->on_action(s, ACT_RIGHT, 0);
+    ck_assert_int_eq(st->step, -1);
     fake_free(s);
     curses_down();
 }

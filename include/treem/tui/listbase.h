@@ -31,7 +31,8 @@ enum lb_after { LB_STAY, LB_RELOAD, LB_POP, LB_PASS /* not handled: the frame's 
 struct lb_key {
     enum action a;
     /* sel: the selected row (an index of load()'s rows) or LB_NONE; digit
-     * as screen_ops.on_action has it. */
+     * as screen_ops.on_action has it, and -1 / +1 for Left / Right (as for
+     * < and >, ACT_YEAR). */
     enum lb_after (*fn)(struct screen *s, size_t sel, int digit);
     bool empty_ok;  /* runs on an empty list too (F3 New); else ignored there */
 };
