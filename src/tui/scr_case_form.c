@@ -329,10 +329,10 @@ static void pick_enter(struct screen *s)
     const struct child_pick *p = s->arg;
     listscreen_init(&st->ls);
     field_set(&st->ls.search, p->query);
-    snprintf(st->ls.filter, sizeof st->ls.filter, "%s", _("Pick the child: type to search, Enter picks"));
+    listscreen_set_filter(&st->ls, _("Pick the child: type to search, Enter picks"));
     const int w[] = {8, 30, 11};
     const char *c[] = {_("Code"), _("Full name"), _("Born")};
-    ui_columns(st->ls.header, sizeof st->ls.header, w, c, 3);
+    listscreen_set_header(&st->ls, w, c, 3);
     pick_reload(s);
 }
 
