@@ -543,6 +543,9 @@ START_TEST(form_date_and_text_helpers)
     ck_assert_str_eq(dst, "");
     free(dst);
     form_free(&f);
+}
+END_TEST
+
 /* ---- listbase: a list screen declared, the base drawing and routing ---- */
 
 struct fake_state {
