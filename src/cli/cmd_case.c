@@ -336,12 +336,10 @@ static int case_link(const struct cli_env *env, const struct cli_command *self, 
 static int case_delete(const struct cli_env *env, const struct cli_command *self, int argc,
                        char **argv)
 {
-    int yes = 0;
+    int yes = cli_take_yes(&argc, argv);
     const char *code = NULL, *confirm = NULL;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--yes") == 0)
-            yes++;
-        else if (strcmp(argv[i], "--confirm") == 0 && i + 1 < argc)
+        if (strcmp(argv[i], "--confirm") == 0 && i + 1 < argc)
             confirm = argv[++i];
         else if (!code && argv[i][0] != '-')
             code = argv[i];
@@ -354,12 +352,11 @@ static int case_delete(const struct cli_env *env, const struct cli_command *self
     struct case_file c;
     case_file_init(&c);
     int rc = cli_open(env, &db) == ST_OK && cases_find(db, code, &c) == ST_OK ? 0 : cli_fail();
-    bool twice = yes >= 2 || (yes == 1 && confirm && strcasecmp(confirm, c.code) == 0);
-    if (rc == 0 && !twice) {
-        fprintf(stderr, _("treem: deleting case %s removes its whole file and cannot be undone;\n"
-                          "add --yes twice (or --yes --confirm %s) to confirm\n"), c.code, c.code);
-        rc = 1;
-    }
+    if (rc == 0 && confirm && strcasecmp(confirm, c.code) == 0)
+        yes++;   /* --confirm CODE stands for the second --yes */
+    if (rc == 0)
+        rc = cli_confirm(yes, 2, _("deleting case %s removes its whole file and cannot be undone "
+                                   "(--yes --confirm %s also confirms)"), c.code, c.code);
     if (rc == 0 && cases_delete(db, c.id) != ST_OK)
         rc = cli_fail();
     if (rc == 0)
@@ -369,11 +366,7 @@ static int case_delete(const struct cli_env *env, const struct cli_command *self
     return rc;
 }
 
-static const struct {
-    const char *name;
-    int (*run)(const struct cli_env *, const struct cli_command *, int, char **);
-    const char *args;
-} case_subs[] = {
+const struct cli_sub cmd_case_subs[] = {
     {"add", case_add, "--source S --kind K [--level L [--level-reason T]] [--date D --time HH:MM] [--child TE-n | "
      "--note T --age N --sex S] [--place T] [--state T] [--consequence T] [--parents T] "
      "[--carer T] [--actions T] [--injury drowning|traffic|other] [--died] "
@@ -396,27 +389,16 @@ static const struct {
      "[--risk FACTOR=RATING]... [--service 'TASK;DEPT;START;END;COST']... (given risks or "
      "services replace the step's)"},
     {"step-delete", cmd_case_step_delete, "CODE STEP --yes"},
+    {NULL, NULL, NULL},
 };
 
-int cmd_case(const struct cli_env *env, int argc, char **argv)
+void cmd_case_help(void)
 {
-    const struct cli_command *self = cli_find("case");
-    if (cli_wants_help(self, argc, argv)) {
-        for (size_t i = 0; i < sizeof case_subs / sizeof *case_subs; i++)
-            printf("  treem case %s %s\n", case_subs[i].name, case_subs[i].args);
-        printf("%s\n", _("KIND of a step: initial, detailed, meeting, plan, approval, service, "
-                         "follow_up, review, closure, reopen, separation."));
-        printf("%s\n", _("Steps follow Nghị định 56/2017: initial assessment first; a detailed "
-                         "assessment before a meeting or a plan; an approval for the plan waiting; "
-                         "services, follow-ups and reviews after the approval; a reopen (of a "
-                         "closed case) starts a new cycle. STEP is the number `case show` lists "
-                         "(#n)."));
-        return 0;
-    }
-    if (argc < 2)
-        return cli_usage(self, "%s", _("expected a subcommand"));
-    for (size_t i = 0; i < sizeof case_subs / sizeof *case_subs; i++)
-        if (strcmp(case_subs[i].name, argv[1]) == 0)
-            return case_subs[i].run(env, self, argc - 1, argv + 1);
-    return cli_usage(self, _("unknown subcommand '%s'"), argv[1]);
+    printf("%s\n", _("KIND of a step: initial, detailed, meeting, plan, approval, service, "
+                     "follow_up, review, closure, reopen, separation."));
+    printf("%s\n", _("Steps follow Nghị định 56/2017: initial assessment first; a detailed "
+                     "assessment before a meeting or a plan; an approval for the plan waiting; "
+                     "services, follow-ups and reviews after the approval; a reopen (of a "
+                     "closed case) starts a new cycle. STEP is the number `case show` lists "
+                     "(#n)."));
 }

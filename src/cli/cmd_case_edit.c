@@ -216,8 +216,8 @@ int cmd_case_step_edit(const struct cli_env *env, const struct cli_command *self
 int cmd_case_step_delete(const struct cli_env *env, const struct cli_command *self, int argc,
                          char **argv)
 {
-    bool yes = argc == 4 && strcmp(argv[3], "--yes") == 0;
-    if (argc != 3 && !yes)
+    int yes = cli_take_yes(&argc, argv);
+    if (argc != 3)
         return cli_usage(self, "%s", _("expected: step-delete CODE STEP --yes"));
     long long step_id = 0;
     struct db *db = NULL;
@@ -231,13 +231,10 @@ int cmd_case_step_delete(const struct cli_env *env, const struct cli_command *se
     char when[DATETIME_BUF];
     if (rc == 0)
         datetime_format(s.at, when);
-    if (rc == 0 && !yes) {
-        fprintf(stderr, _("treem: deleting step #%lld (%s, %s) of %s removes it with its risk "
-                          "ratings and plan items (the audit log keeps them);\n"
-                          "add --yes to confirm\n"), step_id, enum_label(&enum_case_step, s.kind),
-                when, c.code);
-        rc = 1;
-    }
+    if (rc == 0)
+        rc = cli_confirm(yes, 1, _("deleting step #%lld (%s, %s) of %s removes it with its risk "
+                                   "ratings and plan items (the audit log keeps them)"),
+                         step_id, enum_label(&enum_case_step, s.kind), when, c.code);
     if (rc == 0 && case_edit_delete_step(db, c.id, step_id) != ST_OK)
         rc = cli_fail();
     if (rc == 0)

@@ -120,10 +120,10 @@ static enum status do_check(struct db *db, const struct child *c, struct fact_ar
     return children_add_check(db, c->id, a->date.y ? a->date : date_today());
 }
 
-int cmd_child_facts(const struct cli_env *env, int argc, char **argv)
+int cmd_child_facts(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
     if (argc < 2 || argv[1][0] == '-')
-        return cli_usage(cli_find("child"), _("expected: %s CODE …"), argv[0]);
+        return cli_usage(self, _("expected: %s CODE …"), argv[0]);
     struct fact_args a;
     memset(&a, 0, sizeof a);
     int rc = parse_facts(argc - 1, argv + 1, &a);

@@ -104,14 +104,14 @@ static enum status do_help(struct db *db, const struct child *c, const struct su
                                           "[--date DATE] | delete ID"));
 }
 
-int cmd_child_support(const struct cli_env *env, int argc, char **argv)
+int cmd_child_support(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
     if (argc < 2 || argv[1][0] == '-')
-        return cli_usage(cli_find("child"), _("expected: %s CODE …"), argv[0]);
+        return cli_usage(self, _("expected: %s CODE …"), argv[0]);
     struct support_args a;
     memset(&a, 0, sizeof a);
     if (parse_support(argc - 1, argv + 1, &a) != ST_OK)
-        return cli_usage(cli_find("child"), "%s", status_message());
+        return cli_usage(self, "%s", status_message());
     struct db *db;
     if (cli_open(env, &db) != ST_OK)
         return cli_fail();

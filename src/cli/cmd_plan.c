@@ -300,21 +300,13 @@ static int plan_copy(const struct cli_env *env, const struct cli_command *self, 
 static int plan_delete(const struct cli_env *env, const struct cli_command *self, int argc,
                        char **argv)
 {
-    bool yes = false;
-    int keep = 1;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--yes") == 0)
-            yes = true;
-        else
-            argv[keep++] = argv[i];
-    }
-    if (!yes)
-        return cli_usage(self, "%s", _("deleting a plan deletes its targets, tasks and events: "
-                                       "add --yes to confirm"));
+    int yes = cli_take_yes(&argc, argv);
+    if (cli_confirm(yes, 1, "%s", _("deleting a plan deletes its targets, tasks and events")))
+        return 1;
     struct plan p = {0};
     struct db *db;
     optind = 1;
-    int rc = open_plan(env, self, keep, argv, &db, &p);
+    int rc = open_plan(env, self, argc, argv, &db, &p);
     if (rc != 0)
         return rc;
     if (plan_remove(db, p.id) != ST_OK)
@@ -326,11 +318,7 @@ static int plan_delete(const struct cli_env *env, const struct cli_command *self
     return rc;
 }
 
-static const struct {
-    const char *name;
-    int (*run)(const struct cli_env *, const struct cli_command *, int, char **);
-    const char *args;
-} plan_subs[] = {
+const struct cli_sub cmd_plan_subs[] = {
     {"add", plan_add, "--title T [--year Y] [--number N] [--date D] [--issuer I] [--upstream U] "
      "[--purpose P] [--requirements R] [--budget B] [--report-half D] [--report-year D]"},
     {"edit", plan_edit, "PLAN [the options of add]"},
@@ -349,21 +337,10 @@ static const struct {
     {"event-delete", cmd_plan_event_delete, "EVENT --yes"},
     {"calendar", cmd_plan_calendar, "[--year Y] [--plan PLAN]"},
     {"measures", cmd_plan_measures, ""},
+    {NULL, NULL, NULL},
 };
 
-int cmd_plan(const struct cli_env *env, int argc, char **argv)
+void cmd_plan_help(void)
 {
-    const struct cli_command *self = cli_find("plan");
-    if (cli_wants_help(self, argc, argv)) {
-        for (size_t i = 0; i < sizeof plan_subs / sizeof *plan_subs; i++)
-            printf("  treem plan %s %s\n", plan_subs[i].name, plan_subs[i].args);
-        printf("%s\n", _("Dates are dd/mm/yyyy; an empty date (\"\") clears it."));
-        return 0;
-    }
-    if (argc < 2)
-        return cli_usage(self, "%s", _("expected a subcommand"));
-    for (size_t i = 0; i < sizeof plan_subs / sizeof *plan_subs; i++)
-        if (strcmp(plan_subs[i].name, argv[1]) == 0)
-            return plan_subs[i].run(env, self, argc - 1, argv + 1);
-    return cli_usage(self, _("unknown subcommand '%s'"), argv[1]);
+    printf("%s\n", _("Dates are dd/mm/yyyy; an empty date (\"\") clears it."));
 }
