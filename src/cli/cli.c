@@ -159,7 +159,9 @@ int cli_dispatch_sub(const struct cli_command *cmd, const struct cli_env *env, i
 
 int cli_run(const struct cli_command *cmd, const struct cli_env *env, int argc, char **argv)
 {
-    return cmd->run ? cmd->run(env, argc, argv) : cli_dispatch_sub(cmd, env, argc, argv);
+    if (!cmd->run)
+        return cli_dispatch_sub(cmd, env, argc, argv);
+    return cli_wants_help(cmd, argc, argv) ? 0 : cmd->run(env, cmd, argc, argv);
 }
 
 int cli_sub_usage(const struct cli_command *cmd, const char *sub)

@@ -8,11 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-int cmd_backup(const struct cli_env *env, int argc, char **argv)
+int cmd_backup(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("backup");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
     static const struct option opts[] = {{"out", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
     const char *out = NULL;
     int ch;
@@ -37,11 +34,8 @@ int cmd_backup(const struct cli_env *env, int argc, char **argv)
     return 0;
 }
 
-int cmd_restore(const struct cli_env *env, int argc, char **argv)
+int cmd_restore(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("restore");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
     if (argc != 2)
         return cli_usage(self, "%s", _("give the backup file to restore"));
     struct db *db;

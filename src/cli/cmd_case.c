@@ -49,58 +49,68 @@ static enum status child_opt(struct db *db, const char *code, long long *id)
     return st;
 }
 
-enum { O_SOURCE = 256, O_DATE, O_TIME, O_CHILD, O_NOTE, O_AGE, O_SEX, O_PLACE, O_STATE, O_CONSEQ,
-       O_PARENTS, O_CARER, O_ACTIONS, O_KIND, O_INJURY, O_DIED, O_LEVEL, O_CONSENT, O_RNAME,
-       O_RPHONE, O_RADDR, O_LEVEL_REASON };
-static const struct option add_opts[] = {
-    {"source", required_argument, NULL, O_SOURCE}, {"date", required_argument, NULL, O_DATE},
-    {"time", required_argument, NULL, O_TIME}, {"child", required_argument, NULL, O_CHILD},
-    {"note", required_argument, NULL, O_NOTE}, {"age", required_argument, NULL, O_AGE},
-    {"sex", required_argument, NULL, O_SEX}, {"place", required_argument, NULL, O_PLACE},
-    {"state", required_argument, NULL, O_STATE}, {"consequence", required_argument, NULL, O_CONSEQ},
-    {"parents", required_argument, NULL, O_PARENTS}, {"carer", required_argument, NULL, O_CARER},
-    {"actions", required_argument, NULL, O_ACTIONS}, {"kind", required_argument, NULL, O_KIND},
-    {"injury", required_argument, NULL, O_INJURY}, {"died", no_argument, NULL, O_DIED},
-    {"level", required_argument, NULL, O_LEVEL}, {"consent", no_argument, NULL, O_CONSENT},
-    {"reporter-name", required_argument, NULL, O_RNAME},
-    {"reporter-phone", required_argument, NULL, O_RPHONE},
-    {"reporter-address", required_argument, NULL, O_RADDR},
-    {"level-reason", required_argument, NULL, O_LEVEL_REASON}, {NULL, 0, NULL, 0},
+const struct option cmd_case_intake_opts[CO__END - CO_SOURCE + 1] = {
+    {"source", required_argument, NULL, CO_SOURCE}, {"date", required_argument, NULL, CO_DATE},
+    {"time", required_argument, NULL, CO_TIME}, {"child", required_argument, NULL, CO_CHILD},
+    {"note", required_argument, NULL, CO_NOTE}, {"age", required_argument, NULL, CO_AGE},
+    {"sex", required_argument, NULL, CO_SEX}, {"place", required_argument, NULL, CO_PLACE},
+    {"state", required_argument, NULL, CO_STATE}, {"consequence", required_argument, NULL, CO_CONSEQ},
+    {"parents", required_argument, NULL, CO_PARENTS}, {"carer", required_argument, NULL, CO_CARER},
+    {"actions", required_argument, NULL, CO_ACTIONS}, {"kind", required_argument, NULL, CO_KIND},
+    {"injury", required_argument, NULL, CO_INJURY}, {"died", no_argument, NULL, CO_DIED},
+    {"level", required_argument, NULL, CO_LEVEL}, {"consent", no_argument, NULL, CO_CONSENT},
+    {"reporter-name", required_argument, NULL, CO_RNAME},
+    {"reporter-phone", required_argument, NULL, CO_RPHONE},
+    {"reporter-address", required_argument, NULL, CO_RADDR},
+    {"level-reason", required_argument, NULL, CO_LEVEL_REASON}, {NULL, 0, NULL, 0},
 };
 
-static enum status add_text_opt(struct case_file *c, int opt, const char *arg)
+static enum status intake_text_opt(struct case_file *c, int opt, const char *arg)
 {
     char **dst[] = {&c->child_note, NULL, NULL, &c->place, &c->current_state, &c->consequence,
                     &c->parents, &c->carer, &c->actions_taken};
-    if (opt >= O_NOTE && opt <= O_ACTIONS && dst[opt - O_NOTE])
-        return cli_set_text(dst[opt - O_NOTE], arg);
+    if (opt >= CO_NOTE && opt <= CO_ACTIONS && dst[opt - CO_NOTE])
+        return cli_set_text(dst[opt - CO_NOTE], arg);
     char **rep[] = {&c->reporter_name, &c->reporter_phone, &c->reporter_address};
-    return cli_set_text(rep[opt - O_RNAME], arg);
+    return cli_set_text(rep[opt - CO_RNAME], arg);
 }
 
-/* One option of `case add` (the child is looked up later: *child). */
-static enum status add_opt(struct case_file *c, int opt, const char *arg, const char **date,
-                           const char **time, const char **child)
+/* --died, --consent: alone (case add) or with yes or no (case edit). */
+static enum status flag_opt(const char *opt, const char *arg, bool *out)
+{
+    if (!arg) {
+        *out = true;
+        return ST_OK;
+    }
+    return cli_parse_bool(opt, arg, out);
+}
+
+enum status cmd_case_intake_opt(struct case_file *c, struct intake_args *a, int opt, const char *arg)
 {
     double age;
     switch (opt) {
-    case O_SOURCE: return cmd_case_enum("--source", &enum_case_source, arg, &c->source);
-    case O_KIND: return cmd_case_enum("--kind", &enum_case_kind, arg, &c->kind);
-    case O_INJURY: return cmd_case_enum("--injury", &enum_case_injury, arg, &c->injury);
-    case O_LEVEL: return cmd_case_enum("--level", &enum_case_level, arg, &c->level);
-    case O_SEX: return cmd_case_enum("--sex", &enum_child_sex, arg, &c->sex);
-    case O_DATE: *date = arg; return ST_OK;
-    case O_TIME: *time = arg; return ST_OK;
-    case O_CHILD: *child = arg; return ST_OK;
-    case O_DIED: c->died = true; return ST_OK;
-    case O_CONSENT: c->consent = true; return ST_OK;
-    case O_LEVEL_REASON: return cli_set_text(&c->level_reason, arg);
-    case O_AGE:
+    case CO_SOURCE: return cmd_case_enum("--source", &enum_case_source, arg, &c->source);
+    case CO_KIND: return cmd_case_enum("--kind", &enum_case_kind, arg, &c->kind);
+    case CO_INJURY: a->injury_given = true;
+                    return cmd_case_enum("--injury", &enum_case_injury, arg, &c->injury);
+    case CO_LEVEL: return cmd_case_enum("--level", &enum_case_level, arg, &c->level);
+    case CO_LEVEL_REASON: return cli_set_text(&c->level_reason, arg);
+    case CO_SEX: return cmd_case_enum("--sex", &enum_child_sex, arg, &c->sex);
+    case CO_DATE: a->date = arg; return ST_OK;
+    case CO_TIME: a->time = arg; return ST_OK;
+    case CO_CHILD: a->child = arg; return ST_OK;
+    case CO_DIED: return flag_opt("--died", arg, &c->died);
+    case CO_CONSENT: return flag_opt("--consent", arg, &c->consent);
+    case CO_AGE:
+        if (!*arg) {
+            c->est_age = -1;
+            return ST_OK;
+        }
         if (cli_parse_number("--age", arg, &age) != ST_OK)
             return ST_INVALID;
         c->est_age = (int)age;
         return ST_OK;
-    default: return add_text_opt(c, opt, arg);
+    default: return intake_text_opt(c, opt, arg);
     }
 }
 
@@ -109,24 +119,24 @@ static int case_add(const struct cli_env *env, const struct cli_command *self, i
 {
     struct case_file c;
     case_file_init(&c);
-    const char *date = NULL, *time = NULL, *child = NULL;
+    struct intake_args a = {NULL, NULL, NULL, false};
     int opt, rc = 0;
     optind = 0;
-    while (rc == 0 && (opt = getopt_long(argc, argv, "", add_opts, NULL)) != -1)
+    while (rc == 0 && (opt = getopt_long(argc, argv, "", cmd_case_intake_opts, NULL)) != -1)
         rc = opt == '?' ? cli_usage(self, "%s", _("unknown option"))
-           : add_opt(&c, opt, optarg, &date, &time, &child) != ST_OK ? cli_fail() : 0;
+           : cmd_case_intake_opt(&c, &a, opt, optarg) != ST_OK ? cli_fail() : 0;
     if (rc == 0 && optind < argc)
         rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
     if (rc == 0 && (c.source < 0 || c.kind < 0))
         rc = cli_usage(self, "%s", _("--source and --kind are required"));
     if (rc == 0 && c.level < 0) /* the kind's level: abuse is at "can thiệp" */
         c.level = case_default_level(c.kind);
-    if (rc == 0 && when_opt(_("received"), date, time, &c.received) != ST_OK)
+    if (rc == 0 && when_opt(_("received"), a.date, a.time, &c.received) != ST_OK)
         rc = cli_fail();
     struct db *db = NULL;
     if (rc == 0 && cli_open(env, &db) != ST_OK)
         rc = cli_fail();
-    if (rc == 0 && child && child_opt(db, child, &c.child_id) != ST_OK)
+    if (rc == 0 && a.child && child_opt(db, a.child, &c.child_id) != ST_OK)
         rc = cli_fail();
     if (rc == 0 && cases_add(db, &c) != ST_OK)
         rc = cli_fail();

@@ -12,74 +12,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { E_SOURCE = 400, E_DATE, E_TIME, E_CHILD, E_NOTE, E_AGE, E_SEX, E_PLACE, E_STATE, E_CONSEQ,
-       E_PARENTS, E_CARER, E_ACTIONS, E_KIND, E_INJURY, E_DIED, E_LEVEL, E_CONSENT, E_RNAME,
-       E_RPHONE, E_RADDR, E_LEVEL_REASON };
-static const struct option edit_opts[] = {
-    {"source", required_argument, NULL, E_SOURCE}, {"date", required_argument, NULL, E_DATE},
-    {"time", required_argument, NULL, E_TIME}, {"child", required_argument, NULL, E_CHILD},
-    {"note", required_argument, NULL, E_NOTE}, {"age", required_argument, NULL, E_AGE},
-    {"sex", required_argument, NULL, E_SEX}, {"place", required_argument, NULL, E_PLACE},
-    {"state", required_argument, NULL, E_STATE}, {"consequence", required_argument, NULL, E_CONSEQ},
-    {"parents", required_argument, NULL, E_PARENTS}, {"carer", required_argument, NULL, E_CARER},
-    {"actions", required_argument, NULL, E_ACTIONS}, {"kind", required_argument, NULL, E_KIND},
-    {"injury", required_argument, NULL, E_INJURY}, {"died", required_argument, NULL, E_DIED},
-    {"level", required_argument, NULL, E_LEVEL}, {"consent", required_argument, NULL, E_CONSENT},
-    {"reporter-name", required_argument, NULL, E_RNAME},
-    {"reporter-phone", required_argument, NULL, E_RPHONE},
-    {"reporter-address", required_argument, NULL, E_RADDR},
-    {"level-reason", required_argument, NULL, E_LEVEL_REASON}, {NULL, 0, NULL, 0},
-};
-
-struct edit_args { const char *date, *time, *child; bool injury_given; };
-
-static enum status text_opt(struct case_file *c, int opt, const char *arg)
+/* The options of `case add`, with --died and --consent taking yes or no. */
+static const struct option *edit_opts(void)
 {
-    char **dst[] = {&c->child_note, NULL, NULL, &c->place, &c->current_state, &c->consequence,
-                    &c->parents, &c->carer, &c->actions_taken};
-    if (opt >= E_NOTE && opt <= E_ACTIONS && dst[opt - E_NOTE])
-        return cli_set_text(dst[opt - E_NOTE], arg);
-    char **rep[] = {&c->reporter_name, &c->reporter_phone, &c->reporter_address};
-    return cli_set_text(rep[opt - E_RNAME], arg);
-}
-
-static enum status flag_opt(const char *opt, const char *arg, bool *out)
-{
-    return cli_parse_bool(opt, arg, out);
-}
-
-/* One option of `case edit` over the saved case c. */
-static enum status edit_opt(struct case_file *c, struct edit_args *a, int opt, const char *arg)
-{
-    double age;
-    switch (opt) {
-    case E_SOURCE: return cmd_case_enum("--source", &enum_case_source, arg, &c->source);
-    case E_KIND: return cmd_case_enum("--kind", &enum_case_kind, arg, &c->kind);
-    case E_INJURY: a->injury_given = true;
-                   return cmd_case_enum("--injury", &enum_case_injury, arg, &c->injury);
-    case E_LEVEL: return cmd_case_enum("--level", &enum_case_level, arg, &c->level);
-    case E_LEVEL_REASON: return cli_set_text(&c->level_reason, arg);
-    case E_SEX: return cmd_case_enum("--sex", &enum_child_sex, arg, &c->sex);
-    case E_DATE: a->date = arg; return ST_OK;
-    case E_TIME: a->time = arg; return ST_OK;
-    case E_CHILD: a->child = arg; return ST_OK;
-    case E_DIED: return flag_opt("--died", arg, &c->died);
-    case E_CONSENT: return flag_opt("--consent", arg, &c->consent);
-    case E_AGE:
-        if (!*arg) {
-            c->est_age = -1;
-            return ST_OK;
-        }
-        if (cli_parse_number("--age", arg, &age) != ST_OK)
-            return ST_INVALID;
-        c->est_age = (int)age;
-        return ST_OK;
-    default: return text_opt(c, opt, arg);
-    }
+    static struct option opts[CO__END - CO_SOURCE + 1];
+    memcpy(opts, cmd_case_intake_opts, sizeof opts);
+    opts[CO_DIED - CO_SOURCE].has_arg = required_argument;
+    opts[CO_CONSENT - CO_SOURCE].has_arg = required_argument;
+    return opts;
 }
 
 /* The date received, the child and what follows from the kind and consent. */
-static enum status edit_finish(struct db *db, struct case_file *c, const struct edit_args *a)
+static enum status edit_finish(struct db *db, struct case_file *c, const struct intake_args *a)
 {
     char d[DATE_BUF], t[8];
     date_format(c->received.date, d);
@@ -116,13 +60,13 @@ int cmd_case_edit(const struct cli_env *env, const struct cli_command *self, int
     struct case_file c;
     case_file_init(&c);
     int rc = cli_open(env, &db) == ST_OK && cases_find(db, argv[1], &c) == ST_OK ? 0 : cli_fail();
-    struct edit_args a = {NULL, NULL, NULL, false};
+    struct intake_args a = {NULL, NULL, NULL, false};
     int opt, given = 0;
     optind = 2;
-    while (rc == 0 && (opt = getopt_long(argc, argv, "", edit_opts, NULL)) != -1) {
+    while (rc == 0 && (opt = getopt_long(argc, argv, "", edit_opts(), NULL)) != -1) {
         given++;
         rc = opt == '?' ? cli_usage(self, "%s", _("unknown option"))
-           : edit_opt(&c, &a, opt, optarg) != ST_OK ? cli_fail() : 0;
+           : cmd_case_intake_opt(&c, &a, opt, optarg) != ST_OK ? cli_fail() : 0;
     }
     if (rc == 0 && optind < argc)
         rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);

@@ -25,12 +25,9 @@ static void print_kind(const struct transfer_kind *k)
     printf("\n");
 }
 
-int cmd_columns(const struct cli_env *env, int argc, char **argv)
+int cmd_columns(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
     (void)env;
-    const struct cli_command *self = cli_find("columns");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
     static const struct option opts[] = {{"templates", required_argument, NULL, 't'}, {NULL, 0, NULL, 0}};
     const char *dir = NULL;
     int ch;

@@ -102,11 +102,8 @@ static bool receive_opts(int argc, char **argv, struct transfer_import_opts *o)
 
 /* treem receive DIR… [--dry-run] [--prefer-newer]: each package on its own
  * (all or nothing per package); the exit code says whether all came in. */
-int cmd_receive(const struct cli_env *env, int argc, char **argv)
+int cmd_receive(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("receive");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
     struct transfer_import_opts o = {0};
     if (!receive_opts(argc, argv, &o))
         return cli_usage(self, "%s", _("unknown option"));
@@ -151,11 +148,8 @@ static void cell(const char *text, int cols, bool right)
         printf("%s%*s ", buf, pad > 0 ? pad : 0, "");
 }
 
-int cmd_communes(const struct cli_env *env, int argc, char **argv)
+int cmd_communes(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("communes");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
     if (argc > 1)
         return cli_usage(self, _("unexpected argument '%s'"), argv[1]);
     struct db *db;

@@ -62,11 +62,8 @@ static enum status init_apply(struct db *db, const char *code, const char *offic
     return db_commit(db);
 }
 
-int cmd_init(const struct cli_env *env, int argc, char **argv)
+int cmd_init(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("init");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
     const char *code = NULL, *officer = NULL, *level_above = NULL, *province = NULL;
     char *villages[64];
     int nvillages = 0, c;
@@ -129,11 +126,8 @@ int cmd_init(const struct cli_env *env, int argc, char **argv)
     return 0;
 }
 
-int cmd_demo(const struct cli_env *env, int argc, char **argv)
+int cmd_demo(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("demo");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
     bool force = false;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--force") == 0)
@@ -167,11 +161,8 @@ static void print_count(enum status st, const char *label, const long long *n)
     }
 }
 
-int cmd_info(const struct cli_env *env, int argc, char **argv)
+int cmd_info(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("info");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
     if (argc > 1)
         return cli_usage(self, _("unexpected argument '%s'"), argv[1]);
     struct db *db;
@@ -214,11 +205,8 @@ int cmd_info(const struct cli_env *env, int argc, char **argv)
 
 #define REINDEX_STEP 5000
 
-int cmd_reindex(const struct cli_env *env, int argc, char **argv)
+int cmd_reindex(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("reindex");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
     if (argc > 1)
         return cli_usage(self, _("unexpected argument '%s'"), argv[1]);
     struct db *db;

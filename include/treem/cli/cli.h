@@ -31,7 +31,8 @@ struct cli_command {
     const char *name;
     const char *usage;     /* arguments after the name, for --help; NULL: the names of subs */
     const char *summary;   /* one line, English msgid */
-    int (*run)(const struct cli_env *env, int argc, char **argv);  /* NULL: dispatch subs */
+    /* NULL: dispatch subs; -h/--help are answered before it runs */
+    int (*run)(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
     const struct cli_sub *subs;    /* the sub-commands, or NULL */
     void (*help_more)(void);       /* prints more help after the sub-commands, or NULL */
 };
@@ -87,17 +88,17 @@ enum status cli_open(const struct cli_env *env, struct db **out);
 enum status cli_sign_in(const struct cli_env *env, struct db *db);
 
 /* The commands. */
-int cmd_init(const struct cli_env *env, int argc, char **argv);
-int cmd_demo(const struct cli_env *env, int argc, char **argv);
-int cmd_info(const struct cli_env *env, int argc, char **argv);
-int cmd_reindex(const struct cli_env *env, int argc, char **argv);
-int cmd_export(const struct cli_env *env, int argc, char **argv);
-int cmd_import(const struct cli_env *env, int argc, char **argv);
-int cmd_handoff(const struct cli_env *env, int argc, char **argv);
-int cmd_columns(const struct cli_env *env, int argc, char **argv);
-int cmd_backup(const struct cli_env *env, int argc, char **argv);
-int cmd_restore(const struct cli_env *env, int argc, char **argv);
-int cmd_history(const struct cli_env *env, int argc, char **argv);
+int cmd_init(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_demo(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_info(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_reindex(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_export(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_import(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_handoff(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_columns(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_backup(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_restore(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_history(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
 /* Parts of `treem child` (argv[0] is the action: "list", "show", …). */
 int cmd_child_list(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
 int cmd_child_show(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
@@ -114,10 +115,10 @@ void cmd_child_help(void);
 void cmd_case_help(void);
 void cmd_plan_help(void);
 void cmd_task_help(void);   /* DEPT: also the help of `treem dept` */
-int cmd_report(const struct cli_env *env, int argc, char **argv);
+int cmd_report(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
 /* The level above (cmd_province.c). */
 int cmd_init_province(const struct cli_env *env, const char *code);
-int cmd_receive(const struct cli_env *env, int argc, char **argv);
-int cmd_communes(const struct cli_env *env, int argc, char **argv);
+int cmd_receive(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_communes(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
 
 #endif

@@ -14,6 +14,18 @@ int cmd_case_list(const struct cli_env *env, const struct cli_command *self, int
 int cmd_case_show(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
 int cmd_case_due(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
 
+/* The options of `case add` (src/cli/cmd_case.c), also those of `case edit`
+ * (src/cli/cmd_case_edit.c), where --died and --consent take yes or no. */
+enum { CO_SOURCE = 256, CO_DATE, CO_TIME, CO_CHILD, CO_NOTE, CO_AGE, CO_SEX, CO_PLACE, CO_STATE,
+       CO_CONSEQ, CO_PARENTS, CO_CARER, CO_ACTIONS, CO_KIND, CO_INJURY, CO_DIED, CO_LEVEL,
+       CO_CONSENT, CO_RNAME, CO_RPHONE, CO_RADDR, CO_LEVEL_REASON, CO__END };
+extern const struct option cmd_case_intake_opts[CO__END - CO_SOURCE + 1];
+/* What the intake options leave for later: the date and hour, the child. */
+struct intake_args { const char *date, *time, *child; bool injury_given; };
+/* One intake option into c and a (ST_INVALID naming it); an empty --age
+ * clears the age; --died and --consent without a value set them. */
+enum status cmd_case_intake_opt(struct case_file *c, struct intake_args *a, int opt, const char *arg);
+
 /* Reads a closed-list value for option opt ("--kind"): ST_INVALID naming it. */
 enum status cmd_case_enum(const char *opt, const struct enum_def *def, const char *s, int *out);
 
