@@ -149,10 +149,9 @@ int cli_dispatch_sub(const struct cli_command *cmd, const struct cli_env *env, i
         return 0;
     const char *name = argc > 1 ? argv[1] : NULL;
     bool named = name && name[0] != '-';
-    for (const struct cli_sub *s = cmd->subs; s->name; s++) {
-        if (strcmp(s->name, named ? name : "") == 0)
-            return named ? s->run(env, cmd, argc - 1, argv + 1) : s->run(env, cmd, argc, argv);
-    }
+    const struct cli_sub *s = cli_sub_find(cmd, named ? name : "");
+    if (s)
+        return named ? s->run(env, cmd, argc - 1, argv + 1) : s->run(env, cmd, argc, argv);
     return named ? cli_usage(cmd, _("unknown subcommand '%s'"), name)
                  : cli_usage(cmd, "%s", _("expected a subcommand"));
 }
@@ -164,11 +163,19 @@ int cli_run(const struct cli_command *cmd, const struct cli_env *env, int argc, 
     return cli_wants_help(cmd, argc, argv) ? 0 : cmd->run(env, cmd, argc, argv);
 }
 
-int cli_sub_usage(const struct cli_command *cmd, const char *sub)
+const struct cli_sub *cli_sub_find(const struct cli_command *cmd, const char *name)
 {
     for (const struct cli_sub *s = cmd->subs; s && s->name; s++)
-        if (strcmp(s->name, sub) == 0)
-            return cli_usage(cmd, _("expected: %s %s"), sub, s->usage);
+        if (strcmp(s->name, name) == 0)
+            return s;
+    return NULL;
+}
+
+int cli_sub_usage(const struct cli_command *cmd, const char *sub)
+{
+    const struct cli_sub *s = cli_sub_find(cmd, sub);
+    if (s)
+        return cli_usage(cmd, _("expected: %s %s"), sub, s->usage);
     return cli_usage(cmd, "%s", _("expected a subcommand"));
 }
 

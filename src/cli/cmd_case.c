@@ -272,7 +272,7 @@ static int case_step(const struct cli_env *env, const struct cli_command *self, 
         rc = opt == '?' ? cli_usage(self, "%s", _("unknown option"))
            : cmd_case_step_opt(&a, opt, optarg) != ST_OK ? cli_fail() : 0;
     if (rc == 0 && optind + 2 != argc)
-        rc = cli_usage(self, "%s", _("expected: step CODE KIND"));
+        rc = cli_sub_usage(self, argv[0]);
     if (rc == 0 && cmd_case_enum(_("step"), &enum_case_step, argv[optind + 1], &a.s.kind) != ST_OK)
         rc = cli_fail();
     if (rc == 0 && when_opt(_("step date"), a.date, a.time, &a.s.at) != ST_OK)
@@ -304,7 +304,7 @@ static int case_end(const struct cli_env *env, const struct cli_command *self, i
     long long step_id = 0;
     struct datetime end;
     if (rc == 0 && optind + 2 != argc)
-        rc = cli_usage(self, "%s", _("expected: end CODE STEP"));
+        rc = cli_sub_usage(self, argv[0]);
     if (rc == 0 && cli_parse_id(_("step"), argv[optind + 1], &step_id) != ST_OK)
         rc = cli_fail();
     if (rc == 0 && when_opt(_("end"), a.date, a.time, &end) != ST_OK)
@@ -327,7 +327,7 @@ static int case_link(const struct cli_env *env, const struct cli_command *self, 
                      char **argv)
 {
     if (argc != 3)
-        return cli_usage(self, "%s", _("expected: link CODE CHILD"));
+        return cli_sub_usage(self, argv[0]);
     struct db *db = NULL;
     struct case_file c;
     long long child_id = 0;
@@ -357,7 +357,7 @@ static int case_delete(const struct cli_env *env, const struct cli_command *self
             return cli_usage(self, _("unexpected argument '%s'"), argv[i]);
     }
     if (!code)
-        return cli_usage(self, "%s", _("expected: delete CODE --yes --yes"));
+        return cli_sub_usage(self, argv[0]);
     struct db *db = NULL;
     struct case_file c;
     case_file_init(&c);

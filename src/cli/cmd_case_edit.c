@@ -55,7 +55,7 @@ static enum status edit_finish(struct db *db, struct case_file *c, const struct 
 int cmd_case_edit(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
     if (argc < 2 || argv[1][0] == '-')
-        return cli_usage(self, "%s", _("expected: edit CODE --FIELD VALUE..."));
+        return cli_sub_usage(self, argv[0]);
     struct db *db = NULL;
     struct case_file c;
     case_file_init(&c);
@@ -132,7 +132,7 @@ int cmd_case_step_edit(const struct cli_env *env, const struct cli_command *self
                        char **argv)
 {
     if (argc < 3 || argv[1][0] == '-' || argv[2][0] == '-')
-        return cli_usage(self, "%s", _("expected: step-edit CODE STEP --FIELD VALUE..."));
+        return cli_sub_usage(self, argv[0]);
     struct step_args a;
     memset(&a, 0, sizeof a);
     case_step_init(&a.s, -1);
@@ -162,7 +162,7 @@ int cmd_case_step_delete(const struct cli_env *env, const struct cli_command *se
 {
     int yes = cli_take_yes(&argc, argv);
     if (argc != 3)
-        return cli_usage(self, "%s", _("expected: step-delete CODE STEP --yes"));
+        return cli_sub_usage(self, argv[0]);
     long long step_id = 0;
     struct db *db = NULL;
     struct case_file c;

@@ -176,7 +176,7 @@ static int child_add(const struct cli_env *env, const struct cli_command *self, 
 static int child_edit(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
     if (argc < 2 || argv[1][0] == '-')
-        return cli_usage(self, "%s", _("expected: edit CODE --field value …"));
+        return cli_sub_usage(self, argv[0]);
     struct db *db;
     if (cli_open(env, &db) != ST_OK)
         return cli_fail();
@@ -209,7 +209,7 @@ static int child_delete(const struct cli_env *env, const struct cli_command *sel
             return cli_usage(self, _("unexpected argument '%s'"), argv[i]);
     }
     if (!code)
-        return cli_usage(self, "%s", _("expected: delete CODE --yes"));
+        return cli_sub_usage(self, argv[0]);
     struct db *db;
     if (cli_open(env, &db) != ST_OK)
         return cli_fail();
@@ -238,11 +238,11 @@ const struct cli_sub cmd_child_subs[] = {
     {"show", cmd_child_show, "CODE"},
     {"edit", child_edit, "CODE --FIELD VALUE…"},
     {"delete", child_delete, "CODE --yes"},
-    {"group", cmd_child_facts, "CODE add SUBGROUP [--from DATE] [--to DATE] | end ID --to DATE | delete ID"},
-    {"measure", cmd_child_facts, "CODE [--date DATE] [--weight KG] [--height CM] | delete ID"},
-    {"check", cmd_child_facts, "CODE [--date DATE] | delete DATE"},
-    {"risk", cmd_child_support, "CODE add --reason TEXT [--from DATE] [--to DATE] | end ID [--to DATE] | delete ID"},
-    {"help", cmd_child_support, "CODE add --what TEXT --by TEXT [--kind K] [--date DATE] | delete ID"},
+    {"group", cmd_child_group, "CODE add SUBGROUP [--from DATE] [--to DATE] | end ID --to DATE | delete ID"},
+    {"measure", cmd_child_measure, "CODE [--date DATE] [--weight KG] [--height CM] | delete ID"},
+    {"check", cmd_child_check, "CODE [--date DATE] | delete DATE"},
+    {"risk", cmd_child_risk, "CODE add --reason TEXT [--from DATE] [--to DATE] | end ID [--to DATE] | delete ID"},
+    {"help", cmd_child_help_given, "CODE add --what TEXT --by TEXT [--kind K] [--date DATE] | delete ID"},
     {NULL, NULL, NULL},
 };
 

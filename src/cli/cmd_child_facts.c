@@ -22,7 +22,14 @@ struct fact_args {
     double weight, height;
     const char *words[3];   /* the action's words after CODE */
     int nwords;
+    const char *action, *usage;   /* "group" and its usage in the table, for errors */
 };
+
+/* The error of words that fit none of the action's forms. */
+static enum status wrong_words(const struct fact_args *a)
+{
+    return status_set(ST_INVALID, _("expected: %s %s"), a->action, a->usage);
+}
 
 static bool read_number(const char *option, const char *text, double *out)
 {
@@ -94,7 +101,7 @@ static enum status do_group(struct db *db, const struct child *c, struct fact_ar
         return children_end_period(db, c->id, id, a->to.y ? a->to : date_today());
     if (strcmp(op, "delete") == 0 && id)
         return children_delete_period(db, c->id, id);
-    return status_set(ST_INVALID, "%s", _("expected: group CODE add SUBGROUP | end ID | delete ID"));
+    return wrong_words(a);
 }
 
 static enum status do_measure(struct db *db, const struct child *c, struct fact_args *a)
@@ -102,7 +109,7 @@ static enum status do_measure(struct db *db, const struct child *c, struct fact_
     if (a->nwords == 2 && strcmp(a->words[0], "delete") == 0 && id_word(a->words[1]))
         return children_delete_measure(db, c->id, id_word(a->words[1]));
     if (a->nwords)
-        return status_set(ST_INVALID, "%s", _("expected: measure CODE --weight KG --height CM | delete ID"));
+        return wrong_words(a);
     struct child_measure m = {0, c->id, a->date.y ? a->date : date_today(), a->weight, a->height};
     return children_add_measure(db, &m);
 }
@@ -116,16 +123,22 @@ static enum status do_check(struct db *db, const struct child *c, struct fact_ar
         return children_delete_check(db, c->id, d);
     }
     if (a->nwords)
-        return status_set(ST_INVALID, "%s", _("expected: check CODE [--date DATE] | delete DATE"));
+        return wrong_words(a);
     return children_add_check(db, c->id, a->date.y ? a->date : date_today());
 }
 
-int cmd_child_facts(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
+typedef enum status (*fact_action)(struct db *, const struct child *, struct fact_args *);
+
+/* `child ACTION CODE …` with act on the child. */
+static int facts_run(const struct cli_env *env, const struct cli_command *self, int argc,
+                     char **argv, fact_action act)
 {
     if (argc < 2 || argv[1][0] == '-')
-        return cli_usage(self, _("expected: %s CODE …"), argv[0]);
+        return cli_sub_usage(self, argv[0]);
     struct fact_args a;
     memset(&a, 0, sizeof a);
+    a.action = argv[0];
+    a.usage = cli_sub_find(self, argv[0])->usage;
     int rc = parse_facts(argc - 1, argv + 1, &a);
     if (rc != 0)
         return rc;
@@ -135,12 +148,27 @@ int cmd_child_facts(const struct cli_env *env, const struct cli_command *self, i
     struct child c;
     enum status st = children_find(db, argv[1], &c);
     if (st == ST_OK) {
-        st = strcmp(argv[0], "group") == 0 ? do_group(db, &c, &a)
-           : strcmp(argv[0], "measure") == 0 ? do_measure(db, &c, &a) : do_check(db, &c, &a);
+        st = act(db, &c, &a);
         if (st == ST_OK)
             printf(_("Saved %s.\n"), c.code);
         child_free(&c);
     }
     db_close(db);
     return st == ST_OK ? 0 : cli_fail();
+}
+
+int cmd_child_group(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
+{
+    return facts_run(env, self, argc, argv, do_group);
+}
+
+int cmd_child_measure(const struct cli_env *env, const struct cli_command *self, int argc,
+                      char **argv)
+{
+    return facts_run(env, self, argc, argv, do_measure);
+}
+
+int cmd_child_check(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
+{
+    return facts_run(env, self, argc, argv, do_check);
 }

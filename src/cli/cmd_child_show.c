@@ -232,7 +232,7 @@ static void show_support(struct db *db, const struct child *c)
 int cmd_child_show(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
     if (argc != 2 || argv[1][0] == '-')
-        return cli_usage(self, "%s", _("expected: show CODE"));
+        return cli_sub_usage(self, argv[0]);
     struct db *db;
     if (cli_open(env, &db) != ST_OK)
         return cli_fail();

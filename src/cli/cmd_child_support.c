@@ -25,7 +25,14 @@ struct support_args {
     const char *reason, *kind, *what, *by;
     const char *words[2];   /* the action's words after CODE: add | end ID | delete ID */
     int nwords;
+    const char *action, *usage;   /* "risk" and its usage in the table, for errors */
 };
+
+/* The error of words that fit none of the action's forms. */
+static enum status wrong_words(const struct support_args *a)
+{
+    return status_set(ST_INVALID, _("expected: %s %s"), a->action, a->usage);
+}
 
 static enum status date_arg(const char *option, const char *text, struct date *out)
 {
@@ -84,8 +91,7 @@ static enum status do_risk(struct db *db, const struct child *c, const struct su
         return child_support_end_risk(db, c->id, id, a->to.y ? a->to : date_today());
     if (strcmp(op, "delete") == 0 && id)
         return child_support_delete_risk(db, c->id, id);
-    return status_set(ST_INVALID, "%s", _("expected: risk CODE add --reason TEXT [--from DATE] "
-                                          "[--to DATE] | end ID [--to DATE] | delete ID"));
+    return wrong_words(a);
 }
 
 static enum status do_help(struct db *db, const struct child *c, const struct support_args *a)
@@ -100,16 +106,21 @@ static enum status do_help(struct db *db, const struct child *c, const struct su
     long long id = a->nwords == 2 ? id_word(a->words[1]) : 0;
     if (strcmp(op, "delete") == 0 && id)
         return child_support_delete_help(db, c->id, id);
-    return status_set(ST_INVALID, "%s", _("expected: help CODE add --what TEXT --by TEXT [--kind K] "
-                                          "[--date DATE] | delete ID"));
+    return wrong_words(a);
 }
 
-int cmd_child_support(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
+typedef enum status (*support_action)(struct db *, const struct child *, const struct support_args *);
+
+/* `child risk|help CODE …` with act on the child. */
+static int support_run(const struct cli_env *env, const struct cli_command *self, int argc,
+                       char **argv, support_action act)
 {
     if (argc < 2 || argv[1][0] == '-')
-        return cli_usage(self, _("expected: %s CODE …"), argv[0]);
+        return cli_sub_usage(self, argv[0]);
     struct support_args a;
     memset(&a, 0, sizeof a);
+    a.action = argv[0];
+    a.usage = cli_sub_find(self, argv[0])->usage;
     if (parse_support(argc - 1, argv + 1, &a) != ST_OK)
         return cli_usage(self, "%s", status_message());
     struct db *db;
@@ -118,11 +129,22 @@ int cmd_child_support(const struct cli_env *env, const struct cli_command *self,
     struct child c;
     enum status st = children_find(db, argv[1], &c);
     if (st == ST_OK) {
-        st = strcmp(argv[0], "risk") == 0 ? do_risk(db, &c, &a) : do_help(db, &c, &a);
+        st = act(db, &c, &a);
         if (st == ST_OK)
             printf(_("Saved %s.\n"), c.code);
         child_free(&c);
     }
     db_close(db);
     return st == ST_OK ? 0 : cli_fail();
+}
+
+int cmd_child_risk(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
+{
+    return support_run(env, self, argc, argv, do_risk);
+}
+
+int cmd_child_help_given(const struct cli_env *env, const struct cli_command *self, int argc,
+                         char **argv)
+{
+    return support_run(env, self, argc, argv, do_help);
 }

@@ -281,8 +281,7 @@ static int task_mark(const struct cli_env *env, const struct cli_command *self, 
             return cli_fail();
     }
     long long id = 0;
-    int rc = note ? (optind + 2 == argc ? 0 : cli_usage(self, "%s", _("expected: note ID TEXT")))
-                  : 0;
+    int rc = note && optind + 2 != argc ? cli_sub_usage(self, argv[0]) : 0;
     if (rc == 0 && note)
         rc = cli_parse_id(_("task"), argv[optind], &id) == ST_OK ? 0 : cli_fail();
     else if (rc == 0)

@@ -54,6 +54,8 @@ void cli_put_usage(FILE *f, const struct cli_command *cmd);
 /* Prints the help of cmd on stdout: usage, summary, one line per sub-command. */
 void cli_print_help(const struct cli_command *cmd);
 
+/* The sub-command called name in cmd's table, or NULL. */
+const struct cli_sub *cli_sub_find(const struct cli_command *cmd, const char *name);
 /* A usage error "expected: SUB USAGE" with the usage of sub-command sub in
  * cmd's table; returns 2. */
 int cli_sub_usage(const struct cli_command *cmd, const char *sub);
@@ -102,9 +104,13 @@ int cmd_history(const struct cli_env *env, const struct cli_command *self, int a
 /* Parts of `treem child` (argv[0] is the action: "list", "show", …). */
 int cmd_child_list(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
 int cmd_child_show(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-int cmd_child_facts(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-int cmd_child_support(const struct cli_env *env, const struct cli_command *self, int argc,
+int cmd_child_group(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_child_measure(const struct cli_env *env, const struct cli_command *self, int argc,
                       char **argv);
+int cmd_child_check(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_child_risk(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_child_help_given(const struct cli_env *env, const struct cli_command *self, int argc,
+                         char **argv);
 
 /* The sub-command tables of the commands that have them, each in its
  * command's file, and the help printed after them. */
