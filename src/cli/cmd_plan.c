@@ -84,15 +84,15 @@ static int plan_add(const struct cli_env *env, const struct cli_command *self, i
     return rc;
 }
 
-/* Opens the database and reads plan argv[optind] into *p. */
+/* Opens the database and reads plan argv[at], the last argument, into *p. */
 static int open_plan(const struct cli_env *env, const struct cli_command *self, int argc,
-                     char **argv, struct db **db, struct plan *p)
+                     char **argv, int at, struct db **db, struct plan *p)
 {
     long long id;
     *db = NULL;
-    if (optind + 1 != argc)
+    if (at + 1 != argc)
         return cli_usage(self, "%s", _("expected one plan number (see: treem plan list)"));
-    if (cli_parse_id(_("plan"), argv[optind], &id) != ST_OK)
+    if (cli_parse_id(_("plan"), argv[at], &id) != ST_OK)
         return cli_fail();
     if (cli_open(env, db) != ST_OK)
         return cli_fail();
@@ -113,7 +113,7 @@ static int plan_edit(const struct cli_env *env, const struct cli_command *self, 
     plan_clear(&scratch);
     struct db *db = NULL;
     if (rc == 0)
-        rc = open_plan(env, self, argc, argv, &db, &p);
+        rc = open_plan(env, self, argc, argv, optind, &db, &p);
     if (rc == 0)
         rc = plan_read_opts(self, &p, argc, argv);
     if (rc == 0 && plan_save(db, &p) != ST_OK)
@@ -247,8 +247,7 @@ static int plan_show(const struct cli_env *env, const struct cli_command *self, 
 {
     struct plan p = {0};
     struct db *db;
-    optind = 1;
-    int rc = open_plan(env, self, argc, argv, &db, &p);
+    int rc = open_plan(env, self, argc, argv, 1, &db, &p);
     if (rc != 0)
         return rc;
     show_header(&p);
@@ -273,8 +272,7 @@ static int plan_copy(const struct cli_env *env, const struct cli_command *self, 
 {
     struct plan p = {0};
     struct db *db;
-    optind = 1;
-    int rc = open_plan(env, self, argc, argv, &db, &p);
+    int rc = open_plan(env, self, argc, argv, 1, &db, &p);
     if (rc != 0)
         return rc;
     struct plan_copy_result r;
@@ -305,8 +303,7 @@ static int plan_delete(const struct cli_env *env, const struct cli_command *self
         return 1;
     struct plan p = {0};
     struct db *db;
-    optind = 1;
-    int rc = open_plan(env, self, argc, argv, &db, &p);
+    int rc = open_plan(env, self, argc, argv, 1, &db, &p);
     if (rc != 0)
         return rc;
     if (plan_remove(db, p.id) != ST_OK)
