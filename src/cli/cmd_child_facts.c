@@ -1,7 +1,7 @@
 /* cmd_child_facts — `treem child group|measure|check CODE …`: periods in
  * special-circumstance sub-groups, weight/height, health checks. */
 #include <config.h>
-#include "treem/cli/cli.h"
+#include "treem/cli/cmd_child.h"
 #include "treem/app/children.h"
 #include "treem/core/i18n.h"
 #include "treem/core/number.h"
@@ -16,20 +16,6 @@ static const struct option fact_opts[] = {
     {"date", required_argument, NULL, 'd'}, {"weight", required_argument, NULL, 'w'},
     {"height", required_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
 };
-
-struct fact_args {
-    struct date from, to, date;
-    double weight, height;
-    const char *words[3];   /* the action's words after CODE */
-    int nwords;
-    const char *action, *usage;   /* "group" and its usage in the table, for errors */
-};
-
-/* The error of words that fit none of the action's forms. */
-static enum status wrong_words(const struct fact_args *a)
-{
-    return status_set(ST_INVALID, _("expected: %s %s"), a->action, a->usage);
-}
 
 static bool read_number(const char *option, const char *text, double *out)
 {
@@ -49,7 +35,8 @@ static bool read_date(const char *option, const char *text, struct date *out)
 }
 
 /* Parses the options after CODE; 0 or the exit status. */
-static int parse_facts(int argc, char **argv, struct fact_args *a)
+static int parse_facts(const struct cli_command *self, int argc, char **argv,
+                       struct child_action_args *a)
 {
     int c;
     optind = 0;
@@ -57,7 +44,7 @@ static int parse_facts(int argc, char **argv, struct fact_args *a)
     while ((c = getopt_long(argc, argv, "-", fact_opts, NULL)) != -1) {
         if (c == 1) {
             if (a->nwords == 3)
-                return cli_usage(cli_find("child"), _("unexpected argument '%s'"), optarg);
+                return cli_usage(self, _("unexpected argument '%s'"), optarg);
             a->words[a->nwords++] = optarg;
             continue;
         }
@@ -68,7 +55,7 @@ static int parse_facts(int argc, char **argv, struct fact_args *a)
         case 'd': ok = read_date("date", optarg, &a->date); break;
         case 'w': ok = read_number("weight", optarg, &a->weight); break;
         case 'h': ok = read_number("height", optarg, &a->height); break;
-        default: return cli_usage(cli_find("child"), "%s", _("unknown option (see treem child --help)"));
+        default: return cli_usage(self, "%s", _("unknown option (see treem child --help)"));
         }
         if (!ok)
             return 1;
@@ -76,15 +63,22 @@ static int parse_facts(int argc, char **argv, struct fact_args *a)
     return 0;
 }
 
-static long long id_word(const char *w)
+long long cmd_child_id_word(const char *w)
 {
     long long v = 0;
-    if (!w || number_parse_int(w[0] == '#' ? w + 1 : w, NUM_INT, &v) != ST_OK)
+    if (!w || number_parse_int(w[0] == '#' ? w + 1 : w, NUM_INT, &v) != ST_OK) {
+        status_clear();
         return 0;
+    }
     return v > 0 ? v : 0;
 }
 
-static enum status do_group(struct db *db, const struct child *c, struct fact_args *a)
+enum status cmd_child_wrong_words(const struct child_action_args *a)
+{
+    return status_set(ST_INVALID, _("expected: %s %s"), a->action, a->usage);
+}
+
+static enum status do_group(struct db *db, const struct child *c, const struct child_action_args *a)
 {
     const char *op = a->nwords ? a->words[0] : "";
     if (strcmp(op, "add") == 0 && a->nwords == 2) {
@@ -96,25 +90,25 @@ static enum status do_group(struct db *db, const struct child *c, struct fact_ar
         p.to = a->to;
         return children_add_period(db, &p);
     }
-    long long id = a->nwords == 2 ? id_word(a->words[1]) : 0;
+    long long id = a->nwords == 2 ? cmd_child_id_word(a->words[1]) : 0;
     if (strcmp(op, "end") == 0 && id)
         return children_end_period(db, c->id, id, a->to.y ? a->to : date_today());
     if (strcmp(op, "delete") == 0 && id)
         return children_delete_period(db, c->id, id);
-    return wrong_words(a);
+    return cmd_child_wrong_words(a);
 }
 
-static enum status do_measure(struct db *db, const struct child *c, struct fact_args *a)
+static enum status do_measure(struct db *db, const struct child *c, const struct child_action_args *a)
 {
-    if (a->nwords == 2 && strcmp(a->words[0], "delete") == 0 && id_word(a->words[1]))
-        return children_delete_measure(db, c->id, id_word(a->words[1]));
+    if (a->nwords == 2 && strcmp(a->words[0], "delete") == 0 && cmd_child_id_word(a->words[1]))
+        return children_delete_measure(db, c->id, cmd_child_id_word(a->words[1]));
     if (a->nwords)
-        return wrong_words(a);
+        return cmd_child_wrong_words(a);
     struct child_measure m = {0, c->id, a->date.y ? a->date : date_today(), a->weight, a->height};
     return children_add_measure(db, &m);
 }
 
-static enum status do_check(struct db *db, const struct child *c, struct fact_args *a)
+static enum status do_check(struct db *db, const struct child *c, const struct child_action_args *a)
 {
     if (a->nwords == 2 && strcmp(a->words[0], "delete") == 0) {
         struct date d;
@@ -123,23 +117,20 @@ static enum status do_check(struct db *db, const struct child *c, struct fact_ar
         return children_delete_check(db, c->id, d);
     }
     if (a->nwords)
-        return wrong_words(a);
+        return cmd_child_wrong_words(a);
     return children_add_check(db, c->id, a->date.y ? a->date : date_today());
 }
 
-typedef enum status (*fact_action)(struct db *, const struct child *, struct fact_args *);
-
-/* `child ACTION CODE …` with act on the child. */
-static int facts_run(const struct cli_env *env, const struct cli_command *self, int argc,
-                     char **argv, fact_action act)
+int cmd_child_action(const struct cli_env *env, const struct cli_command *self, int argc,
+                     char **argv, child_parse_fn parse, child_act_fn act)
 {
     if (argc < 2 || argv[1][0] == '-')
         return cli_sub_usage(self, argv[0]);
-    struct fact_args a;
+    struct child_action_args a;
     memset(&a, 0, sizeof a);
     a.action = argv[0];
     a.usage = cli_sub_find(self, argv[0])->usage;
-    int rc = parse_facts(argc - 1, argv + 1, &a);
+    int rc = parse(self, argc - 1, argv + 1, &a);
     if (rc != 0)
         return rc;
     struct db *db;
@@ -159,16 +150,16 @@ static int facts_run(const struct cli_env *env, const struct cli_command *self, 
 
 int cmd_child_group(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    return facts_run(env, self, argc, argv, do_group);
+    return cmd_child_action(env, self, argc, argv, parse_facts, do_group);
 }
 
 int cmd_child_measure(const struct cli_env *env, const struct cli_command *self, int argc,
                       char **argv)
 {
-    return facts_run(env, self, argc, argv, do_measure);
+    return cmd_child_action(env, self, argc, argv, parse_facts, do_measure);
 }
 
 int cmd_child_check(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    return facts_run(env, self, argc, argv, do_check);
+    return cmd_child_action(env, self, argc, argv, parse_facts, do_check);
 }

@@ -1,7 +1,7 @@
 /* cmd_child_support — `treem child risk|help CODE …`: periods at risk of
  * falling into special circumstances and the help a child received. */
 #include <config.h>
-#include "treem/cli/cli.h"
+#include "treem/cli/cmd_child.h"
 #include "treem/cli/cli_args.h"
 #include "treem/app/child_support.h"
 #include "treem/app/children.h"
@@ -20,20 +20,6 @@ static const struct option support_opts[] = {
     {"by", required_argument, NULL, 'b'}, {NULL, 0, NULL, 0},
 };
 
-struct support_args {
-    struct date from, to, date;
-    const char *reason, *kind, *what, *by;
-    const char *words[2];   /* the action's words after CODE: add | end ID | delete ID */
-    int nwords;
-    const char *action, *usage;   /* "risk" and its usage in the table, for errors */
-};
-
-/* The error of words that fit none of the action's forms. */
-static enum status wrong_words(const struct support_args *a)
-{
-    return status_set(ST_INVALID, _("expected: %s %s"), a->action, a->usage);
-}
-
 static enum status date_arg(const char *option, const char *text, struct date *out)
 {
     if (date_parse(text, out) == ST_OK)
@@ -43,7 +29,7 @@ static enum status date_arg(const char *option, const char *text, struct date *o
     return status_set(ST_INVALID, "--%s: %s", option, msg);
 }
 
-static enum status parse_support(int argc, char **argv, struct support_args *a)
+static enum status read_support(int argc, char **argv, struct child_action_args *a)
 {
     int c;
     enum status st = ST_OK;
@@ -68,17 +54,7 @@ static enum status parse_support(int argc, char **argv, struct support_args *a)
     return st;
 }
 
-static long long id_word(const char *w)
-{
-    long long v = 0;
-    if (!w || number_parse_int(w[0] == '#' ? w + 1 : w, NUM_INT, &v) != ST_OK) {
-        status_clear();
-        return 0;
-    }
-    return v > 0 ? v : 0;
-}
-
-static enum status do_risk(struct db *db, const struct child *c, const struct support_args *a)
+static enum status do_risk(struct db *db, const struct child *c, const struct child_action_args *a)
 {
     const char *op = a->nwords ? a->words[0] : "";
     if (strcmp(op, "add") == 0 && a->nwords == 1) {
@@ -86,15 +62,15 @@ static enum status do_risk(struct db *db, const struct child *c, const struct su
                                (char *)(a->reason ? a->reason : "")};
         return child_support_add_risk(db, &r);
     }
-    long long id = a->nwords == 2 ? id_word(a->words[1]) : 0;
+    long long id = a->nwords == 2 ? cmd_child_id_word(a->words[1]) : 0;
     if (strcmp(op, "end") == 0 && id)
         return child_support_end_risk(db, c->id, id, a->to.y ? a->to : date_today());
     if (strcmp(op, "delete") == 0 && id)
         return child_support_delete_risk(db, c->id, id);
-    return wrong_words(a);
+    return cmd_child_wrong_words(a);
 }
 
-static enum status do_help(struct db *db, const struct child *c, const struct support_args *a)
+static enum status do_help(struct db *db, const struct child *c, const struct child_action_args *a)
 {
     const char *op = a->nwords ? a->words[0] : "";
     if (strcmp(op, "add") == 0 && a->nwords == 1) {
@@ -103,48 +79,25 @@ static enum status do_help(struct db *db, const struct child *c, const struct su
                                (char *)(a->what ? a->what : ""), (char *)(a->by ? a->by : "")};
         return child_support_add_help(db, &h);
     }
-    long long id = a->nwords == 2 ? id_word(a->words[1]) : 0;
+    long long id = a->nwords == 2 ? cmd_child_id_word(a->words[1]) : 0;
     if (strcmp(op, "delete") == 0 && id)
         return child_support_delete_help(db, c->id, id);
-    return wrong_words(a);
+    return cmd_child_wrong_words(a);
 }
 
-typedef enum status (*support_action)(struct db *, const struct child *, const struct support_args *);
-
-/* `child risk|help CODE …` with act on the child. */
-static int support_run(const struct cli_env *env, const struct cli_command *self, int argc,
-                       char **argv, support_action act)
+static int parse_support(const struct cli_command *self, int argc, char **argv,
+                         struct child_action_args *a)
 {
-    if (argc < 2 || argv[1][0] == '-')
-        return cli_sub_usage(self, argv[0]);
-    struct support_args a;
-    memset(&a, 0, sizeof a);
-    a.action = argv[0];
-    a.usage = cli_sub_find(self, argv[0])->usage;
-    if (parse_support(argc - 1, argv + 1, &a) != ST_OK)
-        return cli_usage(self, "%s", status_message());
-    struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
-    struct child c;
-    enum status st = children_find(db, argv[1], &c);
-    if (st == ST_OK) {
-        st = act(db, &c, &a);
-        if (st == ST_OK)
-            printf(_("Saved %s.\n"), c.code);
-        child_free(&c);
-    }
-    db_close(db);
-    return st == ST_OK ? 0 : cli_fail();
+    return read_support(argc, argv, a) == ST_OK ? 0 : cli_usage(self, "%s", status_message());
 }
 
 int cmd_child_risk(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    return support_run(env, self, argc, argv, do_risk);
+    return cmd_child_action(env, self, argc, argv, parse_support, do_risk);
 }
 
 int cmd_child_help_given(const struct cli_env *env, const struct cli_command *self, int argc,
                          char **argv)
 {
-    return support_run(env, self, argc, argv, do_help);
+    return cmd_child_action(env, self, argc, argv, parse_support, do_help);
 }
