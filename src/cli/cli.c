@@ -6,6 +6,7 @@
 #include "treem/cli/cli_secret.h"
 #include "treem/core/i18n.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,9 +184,26 @@ int cli_open_args(const struct cli_env *env, const struct cli_command *cmd, int 
                   int want, struct db **db)
 {
     *db = NULL;
-    if (argc != want)
+    if (argc != want && cli_sub_find(cmd, argv[0]))
         return cli_sub_usage(cmd, argv[0]);
+    if (argc > want)
+        return cli_usage(cmd, _("unexpected argument '%s'"), argv[want]);
+    if (argc < want)
+        return cli_usage(cmd, "%s", _("expected more arguments"));
     return cli_open(env, db) == ST_OK ? 0 : cli_fail();
+}
+
+int cli_one_option(const struct cli_command *cmd, int argc, char **argv, const char *name,
+                   const char **value)
+{
+    const struct option opts[] = {{name, required_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
+    optind = 0;
+    for (int ch; (ch = getopt_long(argc, argv, "", opts, NULL)) != -1;) {
+        if (ch != 'o')
+            return cli_usage(cmd, "%s", _("unknown option"));
+        *value = optarg;
+    }
+    return 0;
 }
 
 int cli_take_yes(int *argc, char **argv)

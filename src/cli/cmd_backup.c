@@ -10,15 +10,10 @@
 
 int cmd_backup(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    static const struct option opts[] = {{"out", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
     const char *out = NULL;
-    int ch;
-    optind = 0;
-    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (ch != 'o')
-            return cli_usage(self, "%s", _("unknown option"));
-        out = optarg;
-    }
+    int bad = cli_one_option(self, argc, argv, "out", &out);
+    if (bad)
+        return bad;
     if (optind != argc)
         return cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
     struct db *db;

@@ -15,11 +15,10 @@ static int dept_list(const struct cli_env *env, const struct cli_command *self, 
                      char **argv)
 {
     bool all = argc == 2 && strcmp(argv[1], "--all") == 0;
-    if (argc > 1 && !all)
-        return cli_usage(self, _("unexpected argument '%s'"), argv[1]);
     struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
+    int bad = cli_open_args(env, self, argc, argv, all ? 2 : 1, &db);
+    if (bad)
+        return bad;
     struct department *list;
     size_t n;
     enum status st = department_repo_list(db, all, &list, &n);

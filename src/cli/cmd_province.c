@@ -150,11 +150,10 @@ static void cell(const char *text, int cols, bool right)
 
 int cmd_communes(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    if (argc > 1)
-        return cli_usage(self, _("unexpected argument '%s'"), argv[1]);
     struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
+    int bad = cli_open_args(env, self, argc, argv, 1, &db);
+    if (bad)
+        return bad;
     struct commune_summary *s;
     size_t n;
     enum status st = province_summary(db, date_today(), &s, &n);

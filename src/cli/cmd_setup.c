@@ -163,11 +163,10 @@ static void print_count(enum status st, const char *label, const long long *n)
 
 int cmd_info(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    if (argc > 1)
-        return cli_usage(self, _("unexpected argument '%s'"), argv[1]);
     struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
+    int bad = cli_open_args(env, self, argc, argv, 1, &db);
+    if (bad)
+        return bad;
     struct commune cm;
     int version = 0;
     migrate_version(db, &version);
@@ -207,11 +206,10 @@ int cmd_info(const struct cli_env *env, const struct cli_command *self, int argc
 
 int cmd_reindex(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    if (argc > 1)
-        return cli_usage(self, _("unexpected argument '%s'"), argv[1]);
     struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
+    int bad = cli_open_args(env, self, argc, argv, 1, &db);
+    if (bad)
+        return bad;
     long long total = 0, left = 0;
     enum status rc = children_index_waiting(db, &total);
     left = total;

@@ -59,11 +59,17 @@ const struct cli_sub *cli_sub_find(const struct cli_command *cmd, const char *na
 /* A usage error "expected: SUB USAGE" with the usage of sub-command sub in
  * cmd's table; returns 2. */
 int cli_sub_usage(const struct cli_command *cmd, const char *sub);
-/* For a sub-command taking `want` words (argv[0], its name, included): 0
- * with *db open, or the exit status after saying what is wrong (the usage
- * of argv[0] when the count differs); *db is NULL then. */
+/* For a command or sub-command taking `want` words (argv[0], its name,
+ * included): 0 with *db open, or the exit status after saying what is wrong
+ * (for a sub-command its usage line); *db is NULL then. */
 int cli_open_args(const struct cli_env *env, const struct cli_command *cmd, int argc, char **argv,
                   int want, struct db **db);
+
+/* Reads the one option --NAME VALUE of a command into *value (left as it is
+ * when absent); 0, or 2 after a usage error. The other arguments are from
+ * optind on. */
+int cli_one_option(const struct cli_command *cmd, int argc, char **argv, const char *name,
+                   const char **value);
 
 /* `--yes`: removes every --yes before "--" from argv (closing the gap) and
  * returns how many there were. */
