@@ -242,57 +242,73 @@ static enum status show_events(struct db *db, const struct plan *p)
     return st;
 }
 
-static int plan_show(const struct cli_env *env, const struct cli_command *self, int argc,
-                     char **argv)
+/* `plan show|copy|delete PLAN`: act on the plan, then close. */
+static int on_plan(const struct cli_env *env, const struct cli_command *self, int argc,
+                   char **argv, int (*act)(struct db *db, const struct plan *p))
 {
     struct plan p = {0};
     struct db *db;
     int rc = open_plan(env, self, argc, argv, 1, &db, &p);
-    if (rc != 0)
-        return rc;
-    show_header(&p);
-    enum status st = show_targets(db, &p);
-    if (st == ST_OK)
-        st = show_events(db, &p);
-    struct plan_counts k;
-    if (st == ST_OK)
-        st = plan_repo_counts(db, p.id, date_today(), &k);
-    if (st == ST_OK) {
-        printf("\n");
-        printf(_("Tasks: %ld, %ld done, %ld overdue (see: treem task list --plan %lld)\n"),
-               k.tasks, k.tasks_done, k.tasks_overdue, p.id);
-    }
+    if (rc == 0)
+        rc = act(db, &p);
     plan_clear(&p);
     db_close(db);
-    return st == ST_OK ? 0 : cli_fail();
+    return rc;
+}
+
+static int show_plan(struct db *db, const struct plan *p)
+{
+    show_header(p);
+    enum status st = show_targets(db, p);
+    if (st == ST_OK)
+        st = show_events(db, p);
+    struct plan_counts k;
+    if (st == ST_OK)
+        st = plan_repo_counts(db, p->id, date_today(), &k);
+    if (st != ST_OK)
+        return cli_fail();
+    printf("\n");
+    printf(_("Tasks: %ld, %ld done, %ld overdue (see: treem task list --plan %lld)\n"),
+           k.tasks, k.tasks_done, k.tasks_overdue, p->id);
+    return 0;
+}
+
+static int plan_show(const struct cli_env *env, const struct cli_command *self, int argc,
+                     char **argv)
+{
+    return on_plan(env, self, argc, argv, show_plan);
+}
+
+static int copy_plan(struct db *db, const struct plan *p)
+{
+    struct plan_copy_result r;
+    if (plan_copy_next_year(db, p->id, &r) != ST_OK)
+        return cli_fail();
+    printf(_("Copied plan %lld to %d as plan %lld: %zu targets, %zu tasks, %zu events.\n"),
+           p->id, r.year, r.new_id, r.targets, r.tasks, r.events);
+    if (r.tasks_skipped)
+        printf(_("%zu tasks of departments no longer active were not copied.\n"),
+               r.tasks_skipped);
+    if (r.events_to_check)
+        printf(_("%zu events follow the lunar calendar: check their dates "
+                 "(treem plan event-edit ID --date …).\n"), r.events_to_check);
+    printf(_("Give the new plan its number and date: treem plan edit %lld --number … "
+             "--date …\n"), r.new_id);
+    return 0;
 }
 
 static int plan_copy(const struct cli_env *env, const struct cli_command *self, int argc,
                      char **argv)
 {
-    struct plan p = {0};
-    struct db *db;
-    int rc = open_plan(env, self, argc, argv, 1, &db, &p);
-    if (rc != 0)
-        return rc;
-    struct plan_copy_result r;
-    if (plan_copy_next_year(db, p.id, &r) != ST_OK) {
-        rc = cli_fail();
-    } else {
-        printf(_("Copied plan %lld to %d as plan %lld: %zu targets, %zu tasks, %zu events.\n"),
-               p.id, r.year, r.new_id, r.targets, r.tasks, r.events);
-        if (r.tasks_skipped)
-            printf(_("%zu tasks of departments no longer active were not copied.\n"),
-                   r.tasks_skipped);
-        if (r.events_to_check)
-            printf(_("%zu events follow the lunar calendar: check their dates "
-                     "(treem plan event-edit ID --date …).\n"), r.events_to_check);
-        printf(_("Give the new plan its number and date: treem plan edit %lld --number … "
-                 "--date …\n"), r.new_id);
-    }
-    plan_clear(&p);
-    db_close(db);
-    return rc;
+    return on_plan(env, self, argc, argv, copy_plan);
+}
+
+static int delete_plan(struct db *db, const struct plan *p)
+{
+    if (plan_remove(db, p->id) != ST_OK)
+        return cli_fail();
+    printf(_("Deleted plan %lld.\n"), p->id);
+    return 0;
 }
 
 static int plan_delete(const struct cli_env *env, const struct cli_command *self, int argc,
@@ -301,18 +317,7 @@ static int plan_delete(const struct cli_env *env, const struct cli_command *self
     int yes = cli_take_yes(&argc, argv);
     if (cli_confirm(yes, 1, "%s", _("deleting a plan deletes its targets, tasks and events")))
         return 1;
-    struct plan p = {0};
-    struct db *db;
-    int rc = open_plan(env, self, argc, argv, 1, &db, &p);
-    if (rc != 0)
-        return rc;
-    if (plan_remove(db, p.id) != ST_OK)
-        rc = cli_fail();
-    else
-        printf(_("Deleted plan %lld.\n"), p.id);
-    plan_clear(&p);
-    db_close(db);
-    return rc;
+    return on_plan(env, self, argc, argv, delete_plan);
 }
 
 const struct cli_sub cmd_plan_subs[] = {
