@@ -148,18 +148,6 @@ int cmd_child_action(const struct cli_env *env, const struct cli_command *self, 
     return st == ST_OK ? 0 : cli_fail();
 }
 
-int cmd_child_group(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
-{
-    return cmd_child_action(env, self, argc, argv, parse_facts, do_group);
-}
-
-int cmd_child_measure(const struct cli_env *env, const struct cli_command *self, int argc,
-                      char **argv)
-{
-    return cmd_child_action(env, self, argc, argv, parse_facts, do_measure);
-}
-
-int cmd_child_check(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
-{
-    return cmd_child_action(env, self, argc, argv, parse_facts, do_check);
-}
+CLI_SUB_FN(cmd_child_group, cmd_child_action(env, self, argc, argv, parse_facts, do_group))
+CLI_SUB_FN(cmd_child_measure, cmd_child_action(env, self, argc, argv, parse_facts, do_measure))
+CLI_SUB_FN(cmd_child_check, cmd_child_action(env, self, argc, argv, parse_facts, do_check))

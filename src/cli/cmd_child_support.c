@@ -91,13 +91,5 @@ static int parse_support(const struct cli_command *self, int argc, char **argv,
     return read_support(argc, argv, a) == ST_OK ? 0 : cli_usage(self, "%s", status_message());
 }
 
-int cmd_child_risk(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
-{
-    return cmd_child_action(env, self, argc, argv, parse_support, do_risk);
-}
-
-int cmd_child_help_given(const struct cli_env *env, const struct cli_command *self, int argc,
-                         char **argv)
-{
-    return cmd_child_action(env, self, argc, argv, parse_support, do_help);
-}
+CLI_SUB_FN(cmd_child_risk, cmd_child_action(env, self, argc, argv, parse_support, do_risk))
+CLI_SUB_FN(cmd_child_help_given, cmd_child_action(env, self, argc, argv, parse_support, do_help))

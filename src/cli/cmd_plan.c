@@ -273,11 +273,7 @@ static int show_plan(struct db *db, const struct plan *p)
     return 0;
 }
 
-static int plan_show(const struct cli_env *env, const struct cli_command *self, int argc,
-                     char **argv)
-{
-    return on_plan(env, self, argc, argv, show_plan);
-}
+static CLI_SUB_FN(plan_show, on_plan(env, self, argc, argv, show_plan))
 
 static int copy_plan(struct db *db, const struct plan *p)
 {
@@ -297,11 +293,7 @@ static int copy_plan(struct db *db, const struct plan *p)
     return 0;
 }
 
-static int plan_copy(const struct cli_env *env, const struct cli_command *self, int argc,
-                     char **argv)
-{
-    return on_plan(env, self, argc, argv, copy_plan);
-}
+static CLI_SUB_FN(plan_copy, on_plan(env, self, argc, argv, copy_plan))
 
 static int delete_plan(struct db *db, const struct plan *p)
 {

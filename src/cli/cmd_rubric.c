@@ -250,22 +250,24 @@ static int rubric_export(const struct cli_command *self, const struct cli_env *e
     return 0;
 }
 
+typedef int (*rubric_fn)(const struct cli_command *, const struct cli_env *,
+                         const struct rubric_opts *);
+
 /* Every sub-command reads the same options (and import and export a FILE),
- * then runs fn. */
-#define RUBRIC_SUB(name, fn, want_file, del)                                                   \
-    static int name(const struct cli_env *env, const struct cli_command *self, int argc,       \
-                    char **argv)                                                               \
-    {                                                                                          \
-        struct rubric_opts o = {.remove = del};                                                \
-        int rc = parse_opts(self, argc, argv, &o, want_file);                                  \
-        return rc ? rc : fn(self, env, &o);                                                    \
-    }
-RUBRIC_SUB(run_show, rubric_show, false, false)
-RUBRIC_SUB(run_band_set, rubric_band, false, false)
-RUBRIC_SUB(run_band_del, rubric_band, false, true)
-RUBRIC_SUB(run_max_set, rubric_max, false, false)
-RUBRIC_SUB(run_import, rubric_import, true, false)
-RUBRIC_SUB(run_export, rubric_export, true, false)
+ * then runs fn; band-del is band-set removing. */
+static int rubric_run(const struct cli_env *env, const struct cli_command *self, int argc,
+                      char **argv, rubric_fn fn, bool want_file, bool remove)
+{
+    struct rubric_opts o = {.remove = remove};
+    int rc = parse_opts(self, argc, argv, &o, want_file);
+    return rc ? rc : fn(self, env, &o);
+}
+static CLI_SUB_FN(run_show, rubric_run(env, self, argc, argv, rubric_show, false, false))
+static CLI_SUB_FN(run_band_set, rubric_run(env, self, argc, argv, rubric_band, false, false))
+static CLI_SUB_FN(run_band_del, rubric_run(env, self, argc, argv, rubric_band, false, true))
+static CLI_SUB_FN(run_max_set, rubric_run(env, self, argc, argv, rubric_max, false, false))
+static CLI_SUB_FN(run_import, rubric_run(env, self, argc, argv, rubric_import, true, false))
+static CLI_SUB_FN(run_export, rubric_run(env, self, argc, argv, rubric_export, true, false))
 
 const struct cli_sub cmd_rubric_subs[] = {
     {"", run_show, "[--name NAME] [--indicator CODE] (as show)"},

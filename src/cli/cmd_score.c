@@ -298,18 +298,19 @@ static int score_refresh(const struct cli_command *self, const struct cli_env *e
 }
 
 /* Every sub-command reads the same options, then runs fn. */
-#define SCORE_SUB(name, fn)                                                                    \
-    static int name(const struct cli_env *env, const struct cli_command *self, int argc,       \
-                    char **argv)                                                               \
-    {                                                                                          \
-        struct score_opts o = {0};                                                             \
-        int rc = parse_opts(self, argc, argv, &o);                                             \
-        return rc ? rc : fn(self, env, &o);                                                    \
-    }
-SCORE_SUB(run_show, score_show)
-SCORE_SUB(run_set, score_set)
-SCORE_SUB(run_clear, score_clear)
-SCORE_SUB(run_refresh, score_refresh)
+static int score_run(const struct cli_env *env, const struct cli_command *self, int argc,
+                     char **argv,
+                     int (*fn)(const struct cli_command *, const struct cli_env *,
+                               const struct score_opts *))
+{
+    struct score_opts o = {0};
+    int rc = parse_opts(self, argc, argv, &o);
+    return rc ? rc : fn(self, env, &o);
+}
+static CLI_SUB_FN(run_show, score_run(env, self, argc, argv, score_show))
+static CLI_SUB_FN(run_set, score_run(env, self, argc, argv, score_set))
+static CLI_SUB_FN(run_clear, score_run(env, self, argc, argv, score_clear))
+static CLI_SUB_FN(run_refresh, score_run(env, self, argc, argv, score_refresh))
 
 const struct cli_sub cmd_score_subs[] = {
     {"", run_show, "[--year YYYY] [--class 900|850|800] [--csv FILE] [--no-compare]"},

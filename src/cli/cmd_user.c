@@ -159,18 +159,12 @@ static int user_run(const struct cli_env *env, const struct cli_command *self, i
     return rc == ST_OK ? 0 : cli_fail();
 }
 
-#define USER_SUB(name, act, needs)                                                             \
-    static int name(const struct cli_env *env, const struct cli_command *self, int argc,       \
-                    char **argv)                                                               \
-    {                                                                                          \
-        return user_run(env, self, argc, argv, act, needs);                                    \
-    }
-USER_SUB(run_add, do_add, U_ROLE | U_FIRST)
-USER_SUB(run_list, do_list, U_NO_LOGIN)
-USER_SUB(run_passwd, do_passwd, 0)
-USER_SUB(run_disable, do_disable, 0)
-USER_SUB(run_role, do_role, U_ROLE)
-USER_SUB(run_recover, do_recover_login, U_NO_SIGN_IN)
+static CLI_SUB_FN(run_add, user_run(env, self, argc, argv, do_add, U_ROLE | U_FIRST))
+static CLI_SUB_FN(run_list, user_run(env, self, argc, argv, do_list, U_NO_LOGIN))
+static CLI_SUB_FN(run_passwd, user_run(env, self, argc, argv, do_passwd, 0))
+static CLI_SUB_FN(run_disable, user_run(env, self, argc, argv, do_disable, 0))
+static CLI_SUB_FN(run_role, user_run(env, self, argc, argv, do_role, U_ROLE))
+static CLI_SUB_FN(run_recover, user_run(env, self, argc, argv, do_recover_login, U_NO_SIGN_IN))
 
 const struct cli_sub cmd_user_subs[] = {
     {"add", run_add, "LOGIN --role officer|collaborator|viewer [--villages NAME,NAME]"},

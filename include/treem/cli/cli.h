@@ -54,6 +54,15 @@ void cli_put_usage(FILE *f, const struct cli_command *cmd);
 /* Prints the help of cmd on stdout: usage, summary, one line per sub-command. */
 void cli_print_help(const struct cli_command *cmd);
 
+/* Defines the sub-command function `name` as the expression `call`, which
+ * may use env, self, argc and argv: for sub-commands that differ only in
+ * what they hand a shared runner (`static CLI_SUB_FN(…)` for a local one). */
+#define CLI_SUB_FN(name, call)                                                                 \
+    int name(const struct cli_env *env, const struct cli_command *self, int argc, char **argv) \
+    {                                                                                          \
+        return call;                                                                           \
+    }
+
 /* The sub-command called name in cmd's table, or NULL. */
 const struct cli_sub *cli_sub_find(const struct cli_command *cmd, const char *name);
 /* A usage error "expected: SUB USAGE" with the usage of sub-command sub in
