@@ -193,6 +193,21 @@ int cli_open_args(const struct cli_env *env, const struct cli_command *cmd, int 
     return cli_open(env, db) == ST_OK ? 0 : cli_fail();
 }
 
+int cli_read_opts(const struct cli_command *cmd, int argc, char **argv, int first,
+                  const struct option *opts, cli_opt_fn apply, void *rec, int *given)
+{
+    optind = first;
+    for (int c; (c = getopt_long(argc, argv, "", opts, NULL)) != -1;) {
+        if (c == '?')
+            return cli_usage(cmd, "%s", _("unknown option"));
+        if (apply(rec, c, optarg) != ST_OK)
+            return cli_fail();
+        if (given)
+            ++*given;
+    }
+    return 0;
+}
+
 int cli_one_option(const struct cli_command *cmd, int argc, char **argv, const char *name,
                    const char **value)
 {

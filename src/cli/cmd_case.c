@@ -85,8 +85,10 @@ static enum status flag_opt(const char *opt, const char *arg, bool *out)
     return cli_parse_bool(opt, arg, out);
 }
 
-enum status cmd_case_intake_opt(struct case_file *c, struct intake_args *a, int opt, const char *arg)
+enum status cmd_case_intake_opt(void *rec, int opt, const char *arg)
 {
+    struct intake_args *a = rec;
+    struct case_file *c = a->c;
     double age;
     switch (opt) {
     case CO_SOURCE: return cmd_case_enum("--source", &enum_case_source, arg, &c->source);
@@ -119,12 +121,9 @@ static int case_add(const struct cli_env *env, const struct cli_command *self, i
 {
     struct case_file c;
     case_file_init(&c);
-    struct intake_args a = {NULL, NULL, NULL, false};
-    int opt, rc = 0;
-    optind = 0;
-    while (rc == 0 && (opt = getopt_long(argc, argv, "", cmd_case_intake_opts, NULL)) != -1)
-        rc = opt == '?' ? cli_usage(self, "%s", _("unknown option"))
-           : cmd_case_intake_opt(&c, &a, opt, optarg) != ST_OK ? cli_fail() : 0;
+    struct intake_args a = {&c, NULL, NULL, NULL, false};
+    int rc = cli_read_opts(self, argc, argv, 0, cmd_case_intake_opts, cmd_case_intake_opt, &a,
+                           NULL);
     if (rc == 0 && optind < argc)
         rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
     if (rc == 0 && (c.source < 0 || c.kind < 0))
@@ -173,8 +172,9 @@ static enum status risk_opt(struct step_args *a, const char *arg)
     return ST_OK;
 }
 
-enum status cmd_case_step_opt(struct step_args *a, int opt, const char *arg)
+enum status cmd_case_step_opt(void *rec, int opt, const char *arg)
 {
+    struct step_args *a = rec;
     bool yes;
     switch (opt) {
     case S_DATE: a->date = arg; return ST_OK;
@@ -266,11 +266,7 @@ static int case_step(const struct cli_env *env, const struct cli_command *self, 
     struct step_args a;
     memset(&a, 0, sizeof a);
     case_step_init(&a.s, -1);
-    int opt, rc = 0;
-    optind = 0;
-    while (rc == 0 && (opt = getopt_long(argc, argv, "", cmd_case_step_opts, NULL)) != -1)
-        rc = opt == '?' ? cli_usage(self, "%s", _("unknown option"))
-           : cmd_case_step_opt(&a, opt, optarg) != ST_OK ? cli_fail() : 0;
+    int rc = cli_read_opts(self, argc, argv, 0, cmd_case_step_opts, cmd_case_step_opt, &a, NULL);
     if (rc == 0 && optind + 2 != argc)
         rc = cli_sub_usage(self, argv[0]);
     if (rc == 0 && cmd_case_enum(_("step"), &enum_case_step, argv[optind + 1], &a.s.kind) != ST_OK)

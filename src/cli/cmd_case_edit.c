@@ -60,14 +60,10 @@ int cmd_case_edit(const struct cli_env *env, const struct cli_command *self, int
     struct case_file c;
     case_file_init(&c);
     int rc = cli_open(env, &db) == ST_OK && cases_find(db, argv[1], &c) == ST_OK ? 0 : cli_fail();
-    struct intake_args a = {NULL, NULL, NULL, false};
-    int opt, given = 0;
-    optind = 2;
-    while (rc == 0 && (opt = getopt_long(argc, argv, "", edit_opts(), NULL)) != -1) {
-        given++;
-        rc = opt == '?' ? cli_usage(self, "%s", _("unknown option"))
-           : cmd_case_intake_opt(&c, &a, opt, optarg) != ST_OK ? cli_fail() : 0;
-    }
+    struct intake_args a = {&c, NULL, NULL, NULL, false};
+    int given = 0;
+    if (rc == 0)
+        rc = cli_read_opts(self, argc, argv, 2, edit_opts(), cmd_case_intake_opt, &a, &given);
     if (rc == 0 && optind < argc)
         rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
     if (rc == 0 && !given)
@@ -105,13 +101,8 @@ static enum status step_finish(struct step_args *a, int kind_before)
 static int step_edit_run(struct db *db, struct step_args *a, int argc, char **argv,
                          const struct cli_command *self)
 {
-    int opt, rc = 0, given = 0, kind_before = a->s.kind;
-    optind = 3;
-    while (rc == 0 && (opt = getopt_long(argc, argv, "", cmd_case_step_opts, NULL)) != -1) {
-        given++;
-        rc = opt == '?' ? cli_usage(self, "%s", _("unknown option"))
-           : cmd_case_step_opt(a, opt, optarg) != ST_OK ? cli_fail() : 0;
-    }
+    int given = 0, kind_before = a->s.kind;
+    int rc = cli_read_opts(self, argc, argv, 3, cmd_case_step_opts, cmd_case_step_opt, a, &given);
     if (rc == 0 && optind < argc)
         rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
     if (rc == 0 && !given)

@@ -31,8 +31,9 @@ static const struct option plan_opts[] = {
 };
 
 /* Applies one option of plan_opts to p. */
-static enum status plan_opt(struct plan *p, int c, const char *arg)
+static enum status plan_opt(void *rec, int c, const char *arg)
 {
+    struct plan *p = rec;
     switch (c) {
     case 't': return cli_set_text(&p->title, arg);
     case 'y': return cli_parse_year("--year", arg, &p->year);
@@ -51,15 +52,7 @@ static enum status plan_opt(struct plan *p, int c, const char *arg)
 /* Reads the options into p: 0 when fine, else the exit status. */
 static int plan_read_opts(const struct cli_command *self, struct plan *p, int argc, char **argv)
 {
-    int c;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "", plan_opts, NULL)) != -1) {
-        if (c == '?')
-            return cli_usage(self, "%s", _("unknown option"));
-        if (plan_opt(p, c, optarg) != ST_OK)
-            return cli_fail();
-    }
-    return 0;
+    return cli_read_opts(self, argc, argv, 0, plan_opts, plan_opt, p, NULL);
 }
 
 static int plan_add(const struct cli_env *env, const struct cli_command *self, int argc,

@@ -171,8 +171,9 @@ static const struct option event_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
-static enum status event_opt(struct plan_event *e, int c, const char *arg)
+static enum status event_opt(void *rec, int c, const char *arg)
 {
+    struct plan_event *e = rec;
     switch (c) {
     case 'n': return cli_set_text(&e->name, arg);
     case 'd': return plan_parse_date(_("event date"), arg, &e->start_on);
@@ -192,15 +193,7 @@ static enum status event_opt(struct plan_event *e, int c, const char *arg)
 static int event_read_opts(const struct cli_command *self, struct plan_event *e, int argc,
                            char **argv)
 {
-    int c;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "", event_opts, NULL)) != -1) {
-        if (c == '?')
-            return cli_usage(self, "%s", _("unknown option"));
-        if (event_opt(e, c, optarg) != ST_OK)
-            return cli_fail();
-    }
-    return 0;
+    return cli_read_opts(self, argc, argv, 0, event_opts, event_opt, e, NULL);
 }
 
 int cmd_plan_event_add(const struct cli_env *env, const struct cli_command *self, int argc,

@@ -74,6 +74,16 @@ int cli_sub_usage(const struct cli_command *cmd, const char *sub);
 int cli_open_args(const struct cli_env *env, const struct cli_command *cmd, int argc, char **argv,
                   int want, struct db **db);
 
+struct option;
+/* One option into the record rec (ST_INVALID naming it). */
+typedef enum status (*cli_opt_fn)(void *rec, int opt, const char *arg);
+/* Reads the options of argv from optind `first` on (0: from the start) with
+ * getopt_long over opts, each through apply(rec, …); the other words stay
+ * from optind on. 0, 2 after an unknown option, 1 after apply's message;
+ * *given (when not NULL) counts the options read. */
+int cli_read_opts(const struct cli_command *cmd, int argc, char **argv, int first,
+                  const struct option *opts, cli_opt_fn apply, void *rec, int *given);
+
 /* Reads the one option --NAME VALUE of a command into *value (left as it is
  * when absent); 0, or 2 after a usage error. The other arguments are from
  * optind on. */

@@ -20,11 +20,16 @@ enum { CO_SOURCE = 256, CO_DATE, CO_TIME, CO_CHILD, CO_NOTE, CO_AGE, CO_SEX, CO_
        CO_CONSEQ, CO_PARENTS, CO_CARER, CO_ACTIONS, CO_KIND, CO_INJURY, CO_DIED, CO_LEVEL,
        CO_CONSENT, CO_RNAME, CO_RPHONE, CO_RADDR, CO_LEVEL_REASON, CO__END };
 extern const struct option cmd_case_intake_opts[CO__END - CO_SOURCE + 1];
-/* What the intake options leave for later: the date and hour, the child. */
-struct intake_args { const char *date, *time, *child; bool injury_given; };
-/* One intake option into c and a (ST_INVALID naming it); an empty --age
- * clears the age; --died and --consent without a value set them. */
-enum status cmd_case_intake_opt(struct case_file *c, struct intake_args *a, int opt, const char *arg);
+/* The case the intake options go into, and what they leave for later: the
+ * date and hour, the child. */
+struct intake_args {
+    struct case_file *c;
+    const char *date, *time, *child;
+    bool injury_given;
+};
+/* One intake option into the struct intake_args rec (ST_INVALID naming it);
+ * an empty --age clears the age; --died and --consent alone set them. */
+enum status cmd_case_intake_opt(void *rec, int opt, const char *arg);
 
 /* Reads a closed-list value for option opt ("--kind"): ST_INVALID naming it. */
 enum status cmd_case_enum(const char *opt, const struct enum_def *def, const char *s, int *out);
@@ -44,7 +49,7 @@ struct step_args {
     char *item_text[16];          /* "TASK;DEPT;START;END;COST" as typed */
 };
 /* One option into a (ST_INVALID naming it); --kind sets a->s.kind. */
-enum status cmd_case_step_opt(struct step_args *a, int opt, const char *arg);
+enum status cmd_case_step_opt(void *rec, int opt, const char *arg);
 /* Splits --service text i ("TASK;DEPT;START;END;COST") into a->items[i]. */
 enum status cmd_case_service_parse(struct db *db, struct step_args *a, size_t i);
 void cmd_case_step_args_free(struct step_args *a);
