@@ -175,6 +175,8 @@ const struct cli_sub *cli_sub_find(const struct cli_command *cmd, const char *na
 int cli_sub_usage(const struct cli_command *cmd, const char *sub)
 {
     const struct cli_sub *s = cli_sub_find(cmd, sub);
+    if (s && !*s->usage)
+        return cli_usage(cmd, _("expected: %s alone"), sub);
     if (s)
         return cli_usage(cmd, _("expected: %s %s"), sub, s->usage);
     return cli_usage(cmd, "%s", _("expected a subcommand"));
@@ -191,6 +193,17 @@ int cli_open_args(const struct cli_env *env, const struct cli_command *cmd, int 
     if (argc < want)
         return cli_usage(cmd, "%s", _("expected more arguments"));
     return cli_open(env, db) == ST_OK ? 0 : cli_fail();
+}
+
+int cli_on_db(const struct cli_env *env, const struct cli_command *cmd, int argc, char **argv,
+              int want, int (*act)(struct db *db, int argc, char **argv))
+{
+    struct db *db = NULL;
+    int rc = cli_open_args(env, cmd, argc, argv, want, &db);
+    if (rc == 0)
+        rc = act(db, argc, argv);
+    db_close(db);
+    return rc;
 }
 
 int cli_read_opts(const struct cli_command *cmd, int argc, char **argv, int first,

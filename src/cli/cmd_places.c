@@ -17,14 +17,15 @@
 #include <string.h>
 
 /* `village show NAME`: the village and how many children live there. */
-static int show_village(struct db *db, const char *name)
+static int show_village(struct db *db, int argc, char **argv)
 {
+    (void)argc;
     struct village_row *rows = NULL;
     size_t n = 0;
     long long id = 0;
     enum status st = villages_list(db, &rows, &n);
     if (st == ST_OK)
-        st = villages_find(db, name, &id);
+        st = villages_find(db, argv[1], &id);
     for (size_t i = 0; st == ST_OK && i < n; i++)
         if (rows[i].id == id) {
             char count[24];
@@ -36,91 +37,67 @@ static int show_village(struct db *db, const char *name)
     return st == ST_OK ? 0 : cli_fail();
 }
 
-static int vil_add(const struct cli_env *env, const struct cli_command *self, int argc,
-                   char **argv)
+/* `village add NAME…`: all or none. */
+static int add_villages(struct db *db, int argc, char **argv)
 {
-    if (argc < 2)
-        return cli_sub_usage(self, argv[0]);
-    struct db *db = NULL;
-    int rc = cli_open_args(env, self, argc, argv, argc, &db);
-    enum status st = rc == 0 ? db_begin(db) : ST_OK;
-    for (int i = 1; rc == 0 && st == ST_OK && i < argc; i++)
+    enum status st = db_begin(db);
+    for (int i = 1; st == ST_OK && i < argc; i++)
         st = village_add(db, argv[i]);
-    if (rc == 0 && st == ST_OK)
+    if (st == ST_OK)
         st = db_commit(db);
-    else if (rc == 0)
+    else
         db_rollback(db);
-    if (rc == 0 && st != ST_OK)
-        rc = cli_fail();
-    db_close(db);
-    return rc;
+    return st == ST_OK ? 0 : cli_fail();
 }
 
-static int vil_list(const struct cli_env *env, const struct cli_command *self, int argc,
-                    char **argv)
+static int list_villages(struct db *db, int argc, char **argv)
 {
-    struct db *db = NULL;
+    (void)argc, (void)argv;
     char **names = NULL;
     size_t n = 0;
-    int rc = cli_open_args(env, self, argc, argv, 1, &db);
-    if (rc == 0 && village_list(db, &names, &n) != ST_OK)
-        rc = cli_fail();
-    for (size_t i = 0; rc == 0 && i < n; i++)
+    if (village_list(db, &names, &n) != ST_OK)
+        return cli_fail();
+    for (size_t i = 0; i < n; i++)
         printf("%s\n", names[i]);
-    if (rc == 0)
-        string_list_free(names, n);
-    db_close(db);
-    return rc;
+    string_list_free(names, n);
+    return 0;
 }
 
-static int vil_show(const struct cli_env *env, const struct cli_command *self, int argc,
-                    char **argv)
+static int rename_village(struct db *db, int argc, char **argv)
 {
-    struct db *db = NULL;
-    int rc = cli_open_args(env, self, argc, argv, 2, &db);
-    if (rc == 0)
-        rc = show_village(db, argv[1]);
-    db_close(db);
-    return rc;
+    (void)argc;
+    if (villages_rename(db, argv[1], argv[2]) != ST_OK)
+        return cli_fail();
+    printf(_("Renamed village '%s' to '%s'.\n"), argv[1], argv[2]);
+    return 0;
 }
 
-static int vil_rename(const struct cli_env *env, const struct cli_command *self, int argc,
-                      char **argv)
+static int merge_villages(struct db *db, int argc, char **argv)
 {
-    struct db *db = NULL;
-    int rc = cli_open_args(env, self, argc, argv, 3, &db);
-    if (rc == 0)
-        rc = villages_rename(db, argv[1], argv[2]) == ST_OK
-           ? (printf(_("Renamed village '%s' to '%s'.\n"), argv[1], argv[2]), 0) : cli_fail();
-    db_close(db);
-    return rc;
-}
-
-static int vil_merge(const struct cli_env *env, const struct cli_command *self, int argc,
-                     char **argv)
-{
-    struct db *db = NULL;
+    (void)argc;
     long long moved = 0;
-    int rc = cli_open_args(env, self, argc, argv, 3, &db);
-    if (rc == 0)
-        rc = villages_merge(db, argv[1], argv[2], &moved) == ST_OK
-           ? (printf(_("Merged village '%s' into '%s': %lld children moved (their codes are "
-                       "kept).\n"), argv[1], argv[2], moved), 0) : cli_fail();
-    db_close(db);
-    return rc;
+    if (villages_merge(db, argv[1], argv[2], &moved) != ST_OK)
+        return cli_fail();
+    printf(_("Merged village '%s' into '%s': %lld children moved (their codes are kept).\n"),
+           argv[1], argv[2], moved);
+    return 0;
 }
 
-static int vil_delete(const struct cli_env *env, const struct cli_command *self, int argc,
-                      char **argv)
+static int delete_village(struct db *db, int argc, char **argv)
 {
-    struct db *db = NULL;
-    int rc = cli_open_args(env, self, argc, argv, 2, &db);
-    if (rc == 0)
-        rc = villages_delete(db, argv[1]) == ST_OK
-           ? (printf(_("Deleted village '%s'.\n"), argv[1]), 0) : cli_fail();
-    db_close(db);
-    return rc;
+    (void)argc;
+    if (villages_delete(db, argv[1]) != ST_OK)
+        return cli_fail();
+    printf(_("Deleted village '%s'.\n"), argv[1]);
+    return 0;
 }
+
+static CLI_SUB_FN(vil_add, cli_on_db(env, self, argc, argv, argc < 2 ? 2 : argc, add_villages))
+static CLI_SUB_FN(vil_list, cli_on_db(env, self, argc, argv, 1, list_villages))
+static CLI_SUB_FN(vil_show, cli_on_db(env, self, argc, argv, 2, show_village))
+static CLI_SUB_FN(vil_rename, cli_on_db(env, self, argc, argv, 3, rename_village))
+static CLI_SUB_FN(vil_merge, cli_on_db(env, self, argc, argv, 3, merge_villages))
+static CLI_SUB_FN(vil_delete, cli_on_db(env, self, argc, argv, 2, delete_village))
 
 const struct cli_sub cmd_village_subs[] = {
     {"add", vil_add, "NAME..."},
@@ -132,9 +109,12 @@ const struct cli_sub cmd_village_subs[] = {
     {NULL, NULL, NULL},
 };
 
-/* Prints the holiday table, of one year with --year. */
-static int print_holidays(struct db *db, int year)
+/* `holiday list [--year Y]`: the table, of one year with --year. */
+static int list_holidays(struct db *db, int argc, char **argv)
 {
+    int year = 0;
+    if (argc == 3 && cli_parse_year("--year", argv[2], &year) != ST_OK)
+        return cli_fail();
     struct holiday_row *rows = NULL;
     size_t n = 0;
     if (holiday_table_list(db, year, &rows, &n) != ST_OK)
@@ -152,47 +132,33 @@ static int print_holidays(struct db *db, int year)
     return 0;
 }
 
-static int hol_list(const struct cli_env *env, const struct cli_command *self, int argc,
-                    char **argv)
+/* `holiday add DD/MM/YYYY NAME [--workday]`. */
+static int add_holiday(struct db *db, int argc, char **argv)
 {
-    int year = 0;
-    bool by_year = argc == 3 && strcmp(argv[1], "--year") == 0;
-    if (by_year && cli_parse_year("--year", argv[2], &year) != ST_OK)
+    bool workday = argc == 4;
+    if (holiday_table_add(db, argv[1], argv[2], workday) != ST_OK)
         return cli_fail();
-    struct db *db = NULL;
-    int rc = cli_open_args(env, self, argc, argv, by_year ? 3 : 1, &db);
-    if (rc == 0)
-        rc = print_holidays(db, year);
-    db_close(db);
-    return rc;
+    printf(workday ? _("Added %s as a make-up working day: %s.\n")
+                   : _("Added %s as a day off: %s.\n"), argv[1], argv[2]);
+    return 0;
 }
 
-static int hol_add(const struct cli_env *env, const struct cli_command *self, int argc,
-                   char **argv)
+static int delete_holiday(struct db *db, int argc, char **argv)
 {
-    bool workday = argc == 4 && strcmp(argv[3], "--workday") == 0;
-    struct db *db = NULL;
-    int rc = cli_open_args(env, self, argc, argv, workday ? 4 : 3, &db);
-    if (rc == 0 && holiday_table_add(db, argv[1], argv[2], workday) != ST_OK)
-        rc = cli_fail();
-    if (rc == 0)
-        printf(workday ? _("Added %s as a make-up working day: %s.\n")
-                       : _("Added %s as a day off: %s.\n"), argv[1], argv[2]);
-    db_close(db);
-    return rc;
+    (void)argc;
+    if (holiday_table_delete(db, argv[1]) != ST_OK)
+        return cli_fail();
+    printf(_("Deleted %s from the holiday table.\n"), argv[1]);
+    return 0;
 }
 
-static int hol_delete(const struct cli_env *env, const struct cli_command *self, int argc,
-                      char **argv)
-{
-    struct db *db = NULL;
-    int rc = cli_open_args(env, self, argc, argv, 2, &db);
-    if (rc == 0)
-        rc = holiday_table_delete(db, argv[1]) == ST_OK
-           ? (printf(_("Deleted %s from the holiday table.\n"), argv[1]), 0) : cli_fail();
-    db_close(db);
-    return rc;
-}
+static CLI_SUB_FN(hol_list, cli_on_db(env, self, argc, argv,
+                                      argc == 3 && strcmp(argv[1], "--year") == 0 ? 3 : 1,
+                                      list_holidays))
+static CLI_SUB_FN(hol_add, cli_on_db(env, self, argc, argv,
+                                     argc == 4 && strcmp(argv[3], "--workday") == 0 ? 4 : 3,
+                                     add_holiday))
+static CLI_SUB_FN(hol_delete, cli_on_db(env, self, argc, argv, 2, delete_holiday))
 
 const struct cli_sub cmd_holiday_subs[] = {
     {"list", hol_list, "[--year Y]"},

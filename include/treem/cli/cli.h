@@ -74,6 +74,10 @@ int cli_sub_usage(const struct cli_command *cmd, const char *sub);
 int cli_open_args(const struct cli_env *env, const struct cli_command *cmd, int argc, char **argv,
                   int want, struct db **db);
 
+/* cli_open_args, then act(db, argc, argv) (the exit status), then closes. */
+int cli_on_db(const struct cli_env *env, const struct cli_command *cmd, int argc, char **argv,
+              int want, int (*act)(struct db *db, int argc, char **argv));
+
 struct option;
 /* One option into the record rec (ST_INVALID naming it). */
 typedef enum status (*cli_opt_fn)(void *rec, int opt, const char *arg);
