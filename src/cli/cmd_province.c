@@ -82,22 +82,19 @@ static void print_problems(const struct csv_errors *e)
                 e->items[i].message);
 }
 
-static bool receive_opts(int argc, char **argv, struct transfer_import_opts *o)
+static const struct option receive_opts[] = {{"dry-run", no_argument, NULL, 'n'},
+                                             {"prefer-newer", no_argument, NULL, 'N'},
+                                             {NULL, 0, NULL, 0}};
+
+static enum status receive_opt(void *rec, int c, const char *arg)
 {
-    static const struct option opts[] = {{"dry-run", no_argument, NULL, 'n'},
-                                         {"prefer-newer", no_argument, NULL, 'N'},
-                                         {NULL, 0, NULL, 0}};
-    int ch;
-    optind = 0;
-    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (ch == 'n')
-            o->dry_run = true;
-        else if (ch == 'N')
-            o->prefer_newer = true;
-        else
-            return false;
-    }
-    return true;
+    struct transfer_import_opts *o = rec;
+    (void)arg;
+    if (c == 'n')
+        o->dry_run = true;
+    else
+        o->prefer_newer = true;
+    return ST_OK;
 }
 
 /* treem receive DIR… [--dry-run] [--prefer-newer]: each package on its own
@@ -105,8 +102,9 @@ static bool receive_opts(int argc, char **argv, struct transfer_import_opts *o)
 int cmd_receive(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
     struct transfer_import_opts o = {0};
-    if (!receive_opts(argc, argv, &o))
-        return cli_usage(self, "%s", _("unknown option"));
+    int bad = cli_read_opts(self, argc, argv, 0, receive_opts, receive_opt, &o, NULL);
+    if (bad)
+        return bad;
     if (optind >= argc)
         return cli_usage(self, "%s", _("give one or more package directories"));
     struct db *db;

@@ -16,24 +16,20 @@ struct user_args {
     bool enable;
 };
 
-static int parse(const struct cli_command *self, int argc, char **argv, struct user_args *a)
+static const struct option user_opts[] = {{"role", required_argument, NULL, 'r'},
+                                          {"villages", required_argument, NULL, 'v'},
+                                          {"enable", no_argument, NULL, 'e'}, {NULL, 0, NULL, 0}};
+
+static enum status user_opt(void *rec, int c, const char *arg)
 {
-    static const struct option opts[] = {{"role", required_argument, NULL, 'r'},
-                                         {"villages", required_argument, NULL, 'v'},
-                                         {"enable", no_argument, NULL, 'e'}, {NULL, 0, NULL, 0}};
-    int ch;
-    optind = 0;
-    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (ch == 'r')
-            a->role = optarg;
-        else if (ch == 'v')
-            a->villages = optarg;
-        else if (ch == 'e')
-            a->enable = true;
-        else
-            return cli_usage(self, "%s", _("unknown option"));
-    }
-    return -1;
+    struct user_args *a = rec;
+    if (c == 'r')
+        a->role = arg;
+    else if (c == 'v')
+        a->villages = arg;
+    else
+        a->enable = true;
+    return ST_OK;
 }
 
 /* A new password: $env_name (or $TREEM_NEW_PASSWORD), else typed twice. */
@@ -135,8 +131,8 @@ static int user_run(const struct cli_env *env, const struct cli_command *self, i
                     char **argv, user_action act, int needs)
 {
     struct user_args a = {0};
-    int bad = parse(self, argc, argv, &a);
-    if (bad >= 0)
+    int bad = cli_read_opts(self, argc, argv, 0, user_opts, user_opt, &a, NULL);
+    if (bad)
         return bad;
     bool list = needs & U_NO_LOGIN;
     const char *login = optind < argc ? argv[optind] : NULL;
