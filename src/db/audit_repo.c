@@ -57,6 +57,15 @@ enum status audit_field(struct db *db, const char *who, const char *entity,
     return audit_record(db, who, AUDIT_CHANGE, entity, entity_id, field, old_value, new_value);
 }
 
+enum status audit_fields(struct db *db, const char *who, const char *entity,
+                         const char *entity_id, const char *const (*f)[3], size_t n)
+{
+    enum status rc = ST_OK;
+    for (size_t i = 0; rc == ST_OK && i < n; i++)
+        rc = audit_field(db, who, entity, entity_id, f[i][0], f[i][1], f[i][2]);
+    return rc;
+}
+
 void audit_rows_free(struct audit_row *rows, size_t n)
 {
     for (size_t i = 0; rows && i < n; i++) {

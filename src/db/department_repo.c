@@ -30,6 +30,9 @@ static bool read_dept(sqlite3_stmt *st, struct department *d)
     return ok;
 }
 
+static bool read_dept_row(sqlite3_stmt *st, void *elem) { return read_dept(st, elem); }
+static void department_clear_row(void *elem) { department_clear(elem); }
+
 enum status department_repo_list(struct db *db, bool with_inactive, struct department **out,
                                  size_t *n)
 {
@@ -40,37 +43,15 @@ enum status department_repo_list(struct db *db, bool with_inactive, struct depar
     if (rc != ST_OK)
         return rc;
     sqlite3_bind_int(st, 1, with_inactive);
-    size_t cap = 0;
-    while (rc == ST_OK && row_next(db, st, &rc))
-        if (!row_grow(out, &cap, *n, sizeof **out) || !read_dept(st, &(*out)[(*n)++]))
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-    sqlite3_finalize(st);
-    if (rc != ST_OK) {
-        department_list_free(*out, *n);
-        *out = NULL;
-        *n = 0;
-    }
-    return rc;
+    return row_collect(db, st, sizeof **out, read_dept_row, department_clear_row, (void **)out, n);
 }
 
 enum status department_repo_get(struct db *db, long long id, struct department *out)
 {
-    sqlite3_stmt *st;
-    memset(out, 0, sizeof *out);
-    enum status rc = db_prepare(db, DEPT_SELECT "WHERE id = ?1", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, id);
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW && !read_dept(st, out)) {
-        department_clear(out);
-        rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-    } else if (step == SQLITE_DONE) {
+    enum status rc = row_get_id(db, DEPT_SELECT "WHERE id = ?1", id, out, sizeof *out,
+                                read_dept_row, department_clear_row, _("database"));
+    if (rc == ST_NOTFOUND)
         rc = status_set(ST_NOTFOUND, _("%s: there is no department %lld"), _("department"), id);
-    } else if (step != SQLITE_ROW) {
-        rc = db_fail(db, _("database"));
-    }
-    sqlite3_finalize(st);
     return rc;
 }
 
@@ -168,9 +149,16 @@ enum status department_repo_find(struct db *db, const char *key, struct departme
     return rc;
 }
 
+struct dept_write {
+    const struct department *d;
+    const char *criteria; /* normalised */
+};
+
 /* ?1 name, ?2 contact, ?3 phone, ?4 criteria (normalised), ?5 active. */
-static enum status bind_dept(sqlite3_stmt *st, const struct department *d, const char *crit)
+static enum status bind_dept(sqlite3_stmt *st, const void *rec)
 {
+    const struct department *d = ((const struct dept_write *)rec)->d;
+    const char *crit = ((const struct dept_write *)rec)->criteria;
     enum status rc = row_bind_nfc(st, 1, _("department name"), d->name);
     if (rc == ST_OK)
         rc = row_bind_nfc(st, 2, _("contact person"), d->contact ? d->contact : "");
@@ -180,26 +168,27 @@ static enum status bind_dept(sqlite3_stmt *st, const struct department *d, const
     return rc;
 }
 
+/* bind_dept, and ?6 the code (NULL for none). */
+static enum status bind_new_dept(sqlite3_stmt *st, const void *rec)
+{
+    const struct department *d = ((const struct dept_write *)rec)->d;
+    db_bind_text(st, 6, d->code && *d->code ? d->code : NULL);
+    return bind_dept(st, rec);
+}
+
 enum status department_repo_insert(struct db *db, const char *who, struct department *d)
 {
     char *crit = NULL;
-    sqlite3_stmt *st = NULL;
     enum status rc = department_validate(d);
     if (rc == ST_OK)
         rc = task_criteria_normalize(d->criteria, &crit);
+    struct dept_write w = {d, crit};
     if (rc == ST_OK)
-        rc = db_prepare(db, "INSERT INTO department(name, contact, phone, criteria, active, code) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st);
-    if (rc == ST_OK) {
-        rc = bind_dept(st, d, crit);
-        db_bind_text(st, 6, d->code && *d->code ? d->code : NULL);
-        int step = rc == ST_OK ? sqlite3_step(st) : SQLITE_DONE;
-        if (rc == ST_OK && step != SQLITE_DONE)
-            rc = sqlite3_extended_errcode(db->sql) == SQLITE_CONSTRAINT_UNIQUE
-                ? status_set(ST_EXISTS, _("%s: code '%s' is already used"), _("department"), d->code)
-                : db_fail(db, _("cannot save the department"));
-        sqlite3_finalize(st);
-    }
+        rc = row_write_rec(db, "INSERT INTO department(name, contact, phone, criteria, active, "
+                           "code) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", bind_new_dept, &w, 0, 0,
+                           _("cannot save the department"));
+    if (rc == ST_DB && sqlite3_extended_errcode(db->sql) == SQLITE_CONSTRAINT_UNIQUE)
+        rc = status_set(ST_EXISTS, _("%s: code '%s' is already used"), _("department"), d->code);
     free(crit);
     if (rc != ST_OK)
         return rc;
@@ -222,25 +211,19 @@ enum status department_repo_update(struct db *db, const char *who, const struct 
         free(crit);
         return rc;
     }
-    sqlite3_stmt *st;
-    rc = db_prepare(db, "UPDATE department SET name = ?1, contact = ?2, phone = ?3, criteria = ?4, "
-                    "active = ?5 WHERE id = ?6", &st);
-    if (rc == ST_OK) {
-        rc = bind_dept(st, d, crit);
-        sqlite3_bind_int64(st, 6, d->id);
-        if (rc == ST_OK)
-            rc = db_step_done(db, st, _("cannot save the department"));
-        sqlite3_finalize(st);
-    }
+    struct dept_write w = {d, crit};
+    rc = row_write_rec(db, "UPDATE department SET name = ?1, contact = ?2, phone = ?3, "
+                       "criteria = ?4, active = ?5 WHERE id = ?6", bind_dept, &w, 6, d->id,
+                       _("cannot save the department"));
     char id[24];
     snprintf(id, sizeof id, "%lld", d->id);
-    const char *f[][3] = {
+    const char *const f[][3] = {
         {"name", old.name, d->name}, {"contact", old.contact, d->contact},
         {"phone", old.phone, d->phone}, {"criteria", old.criteria, crit},
         {"active", old.active ? "1" : "0", d->active ? "1" : "0"},
     };
-    for (size_t i = 0; rc == ST_OK && i < sizeof f / sizeof *f; i++)
-        rc = audit_field(db, who, "department", id, f[i][0], f[i][1], f[i][2]);
+    if (rc == ST_OK)
+        rc = audit_fields(db, who, "department", id, f, sizeof f / sizeof *f);
     free(crit);
     department_clear(&old);
     return rc;

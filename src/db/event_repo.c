@@ -27,8 +27,9 @@ static bool read_event(sqlite3_stmt *st, struct plan_event *e)
 }
 
 /* ?1 name, ?2 start, ?3 end, ?4 kind, ?5 lunar, ?6 to_check. */
-static enum status bind_event(sqlite3_stmt *st, const struct plan_event *e)
+static enum status bind_event(sqlite3_stmt *st, const void *rec)
 {
+    const struct plan_event *e = rec;
     enum status rc = row_bind_nfc(st, 1, _("event name"), e->name);
     row_bind_date(st, 2, e->start_on);
     row_bind_date(st, 3, e->end_on);
@@ -53,17 +54,10 @@ enum status event_repo_insert(struct db *db, const char *who, struct plan_event 
         rc = db_query_int(db, "SELECT count(*) FROM plan WHERE id = ?1", pid, &n);
     if (rc == ST_OK && n == 0)
         rc = status_set(ST_NOTFOUND, _("there is no plan %lld"), e->plan_id);
-    sqlite3_stmt *st = NULL;
     if (rc == ST_OK)
-        rc = db_prepare(db, "INSERT INTO plan_event(name, start_on, end_on, kind, lunar, "
-                        "to_check, plan_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st);
-    if (rc != ST_OK)
-        return rc;
-    rc = bind_event(st, e);
-    sqlite3_bind_int64(st, 7, e->plan_id);
-    if (rc == ST_OK)
-        rc = db_step_done(db, st, _("cannot save the event"));
-    sqlite3_finalize(st);
+        rc = row_write_rec(db, "INSERT INTO plan_event(name, start_on, end_on, kind, lunar, "
+                           "to_check, plan_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                           bind_event, e, 7, e->plan_id, _("cannot save the event"));
     if (rc != ST_OK)
         return rc;
     e->id = sqlite3_last_insert_rowid(db->sql);
@@ -77,7 +71,7 @@ static enum status audit_event_diff(struct db *db, const char *who,
 {
     char id[24], d[4][DATE_BUF];
     id_text(b->id, id);
-    const char *f[][3] = {
+    const char *const f[][3] = {
         {"name", a->name, b->name},
         {"start_on", row_iso(a->start_on, d[0]), row_iso(b->start_on, d[1])},
         {"end_on", row_iso(a->end_on, d[2]), row_iso(b->end_on, d[3])},
@@ -85,10 +79,7 @@ static enum status audit_event_diff(struct db *db, const char *who,
         {"lunar", a->lunar ? "1" : "0", b->lunar ? "1" : "0"},
         {"to_check", a->to_check ? "1" : "0", b->to_check ? "1" : "0"},
     };
-    enum status rc = ST_OK;
-    for (size_t i = 0; rc == ST_OK && i < sizeof f / sizeof *f; i++)
-        rc = audit_field(db, who, "plan_event", id, f[i][0], f[i][1], f[i][2]);
-    return rc;
+    return audit_fields(db, who, "plan_event", id, f, sizeof f / sizeof *f);
 }
 
 enum status event_repo_update(struct db *db, const char *who, const struct plan_event *e)
@@ -99,16 +90,9 @@ enum status event_repo_update(struct db *db, const char *who, const struct plan_
         rc = event_repo_get(db, e->id, &old);
     if (rc != ST_OK)
         return rc;
-    sqlite3_stmt *st;
-    rc = db_prepare(db, "UPDATE plan_event SET name = ?1, start_on = ?2, end_on = ?3, kind = ?4, "
-                    "lunar = ?5, to_check = ?6 WHERE id = ?7", &st);
-    if (rc == ST_OK) {
-        rc = bind_event(st, e);
-        sqlite3_bind_int64(st, 7, e->id);
-        if (rc == ST_OK)
-            rc = db_step_done(db, st, _("cannot save the event"));
-        sqlite3_finalize(st);
-    }
+    rc = row_write_rec(db, "UPDATE plan_event SET name = ?1, start_on = ?2, end_on = ?3, "
+                       "kind = ?4, lunar = ?5, to_check = ?6 WHERE id = ?7",
+                       bind_event, e, 7, e->id, _("cannot save the event"));
     if (rc == ST_OK)
         rc = audit_event_diff(db, who, &old, e);
     plan_event_clear(&old);
@@ -121,14 +105,7 @@ enum status event_repo_delete(struct db *db, const char *who, long long id)
     enum status rc = event_repo_get(db, id, &old);
     if (rc != ST_OK)
         return rc;
-    sqlite3_stmt *st;
-    rc = db_prepare(db, "DELETE FROM plan_event WHERE id = ?1", &st);
-    if (rc == ST_OK) {
-        sqlite3_bind_int64(st, 1, id);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = db_fail(db, _("cannot delete the event"));
-        sqlite3_finalize(st);
-    }
+    rc = row_exec_id(db, "DELETE FROM plan_event WHERE id = ?1", id, _("cannot delete the event"));
     if (rc == ST_OK) {
         char sid[24];
         id_text(id, sid);
@@ -138,30 +115,19 @@ enum status event_repo_delete(struct db *db, const char *who, long long id)
     return rc;
 }
 
-enum status event_repo_get(struct db *db, long long id, struct plan_event *out)
-{
-    sqlite3_stmt *st;
-    memset(out, 0, sizeof *out);
-    enum status rc = db_prepare(db, "SELECT " EVENT_COLUMNS " FROM plan_event WHERE id = ?1", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, id);
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW && !read_event(st, out)) {
-        plan_event_clear(out);
-        rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-    } else if (step == SQLITE_DONE) {
-        rc = status_set(ST_NOTFOUND, _("there is no event %lld"), id);
-    } else if (step != SQLITE_ROW) {
-        rc = db_fail(db, _("database"));
-    }
-    sqlite3_finalize(st);
-    return rc;
-}
-
 /* row_collect's view of read_event and plan_event_clear. */
 static bool read_event_row(sqlite3_stmt *st, void *elem) { return read_event(st, elem); }
 static void plan_event_clear_row(void *elem) { plan_event_clear(elem); }
+
+enum status event_repo_get(struct db *db, long long id, struct plan_event *out)
+{
+    enum status rc = row_get_id(db, "SELECT " EVENT_COLUMNS " FROM plan_event WHERE id = ?1",
+                                id, out, sizeof *out, read_event_row, plan_event_clear_row,
+                                _("database"));
+    if (rc == ST_NOTFOUND)
+        rc = status_set(ST_NOTFOUND, _("there is no event %lld"), id);
+    return rc;
+}
 
 enum status event_repo_list(struct db *db, long long plan_id, struct plan_event **out,
                             size_t *n)

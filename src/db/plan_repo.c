@@ -41,8 +41,9 @@ static bool read_plan(sqlite3_stmt *st, struct plan *p)
 
 /* Binds parameters 1–12 in the order of PLAN_COLUMNS after id (with the
  * title's fold as 6). */
-static enum status bind_plan(sqlite3_stmt *st, const struct plan *p)
+static enum status bind_plan(sqlite3_stmt *st, const void *rec)
 {
+    const struct plan *p = rec;
     enum status rc = row_bind_nfc(st, 1, _("plan number"), nz(p->number));
     row_bind_date(st, 2, p->issued_on);
     if (rc == ST_OK)
@@ -65,33 +66,34 @@ static enum status bind_plan(sqlite3_stmt *st, const struct plan *p)
     return rc;
 }
 
-/* Steps a write; a duplicate number becomes ST_EXISTS naming the field. */
-static enum status step_write(struct db *db, sqlite3_stmt *st, const struct plan *p)
+/* bind_plan, and ?13 the plan it was copied from (NULL for none). */
+static enum status bind_new_plan(sqlite3_stmt *st, const void *rec)
 {
-    if (sqlite3_step(st) == SQLITE_DONE)
-        return ST_OK;
-    if (sqlite3_extended_errcode(db->sql) == SQLITE_CONSTRAINT_UNIQUE)
-        return status_set(ST_EXISTS, _("%s: %s is already used by another plan of %d"),
-                          _("plan number"), nz(p->number), p->year);
-    return db_fail(db, _("cannot save the plan"));
+    const struct plan *p = rec;
+    row_bind_id(st, 13, p->copied_from);
+    return bind_plan(st, p);
+}
+
+/* Runs the write sql of p; a duplicate number becomes ST_EXISTS naming the field. */
+static enum status write_plan(struct db *db, const char *sql, row_bind_fn bind,
+                              const struct plan *p)
+{
+    enum status rc = row_write_rec(db, sql, bind, p, bind == bind_plan ? 13 : 0, p->id,
+                                   _("cannot save the plan"));
+    if (rc == ST_DB && sqlite3_extended_errcode(db->sql) == SQLITE_CONSTRAINT_UNIQUE)
+        rc = status_set(ST_EXISTS, _("%s: %s is already used by another plan of %d"),
+                        _("plan number"), nz(p->number), p->year);
+    return rc;
 }
 
 enum status plan_repo_insert(struct db *db, const char *who, struct plan *p)
 {
     enum status rc = plan_validate(p);
-    sqlite3_stmt *st = NULL;
     if (rc == ST_OK)
-        rc = db_prepare(db,
+        rc = write_plan(db,
             "INSERT INTO plan(number, issued_on, issuer, year, title, title_fold, upstream, "
             "purpose, requirements, budget, report_half, report_year, copied_from) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", &st);
-    if (rc != ST_OK)
-        return rc;
-    rc = bind_plan(st, p);
-    row_bind_id(st, 13, p->copied_from);
-    if (rc == ST_OK)
-        rc = step_write(db, st, p);
-    sqlite3_finalize(st);
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", bind_new_plan, p);
     if (rc != ST_OK)
         return rc;
     p->id = sqlite3_last_insert_rowid(db->sql);
@@ -114,7 +116,7 @@ static enum status audit_plan_diff(struct db *db, const char *who, const struct 
     id_text(b->id, id);
     snprintf(ya, sizeof ya, "%d", a->year);
     snprintf(yb, sizeof yb, "%d", b->year);
-    const char *f[][3] = {
+    const char *const f[][3] = {
         {"number", a->number, b->number},
         {"issued_on", row_iso(a->issued_on, d[0]), row_iso(b->issued_on, d[1])},
         {"issuer", a->issuer, b->issuer},
@@ -127,10 +129,7 @@ static enum status audit_plan_diff(struct db *db, const char *who, const struct 
         {"report_half", row_iso(a->report_half, d[2]), row_iso(b->report_half, d[3])},
         {"report_year", row_iso(a->report_year, d[4]), row_iso(b->report_year, d[5])},
     };
-    enum status rc = ST_OK;
-    for (size_t i = 0; rc == ST_OK && i < sizeof f / sizeof *f; i++)
-        rc = audit_field(db, who, "plan", id, f[i][0], f[i][1], f[i][2]);
-    return rc;
+    return audit_fields(db, who, "plan", id, f, sizeof f / sizeof *f);
 }
 
 enum status plan_repo_update(struct db *db, const char *who, const struct plan *p)
@@ -141,18 +140,10 @@ enum status plan_repo_update(struct db *db, const char *who, const struct plan *
         rc = plan_repo_get(db, p->id, &old);
     if (rc != ST_OK)
         return rc;
-    sqlite3_stmt *st;
-    rc = db_prepare(db,
+    rc = write_plan(db,
         "UPDATE plan SET number = ?1, issued_on = ?2, issuer = ?3, year = ?4, title = ?5, "
         "title_fold = ?6, upstream = ?7, purpose = ?8, requirements = ?9, budget = ?10, "
-        "report_half = ?11, report_year = ?12 WHERE id = ?13", &st);
-    if (rc == ST_OK) {
-        rc = bind_plan(st, p);
-        sqlite3_bind_int64(st, 13, p->id);
-        if (rc == ST_OK)
-            rc = step_write(db, st, p);
-        sqlite3_finalize(st);
-    }
+        "report_half = ?11, report_year = ?12 WHERE id = ?13", bind_plan, p);
     if (rc == ST_OK)
         rc = audit_plan_diff(db, who, &old, p);
     plan_clear(&old);
@@ -191,15 +182,8 @@ enum status plan_repo_delete(struct db *db, const char *who, long long id)
     enum status rc = plan_repo_get(db, id, &old);
     for (size_t i = 0; rc == ST_OK && i < 4; i++)
         rc = audit_cascade(db, who, cascade[i][0], cascade[i][1], id);
-    sqlite3_stmt *st = NULL;
     if (rc == ST_OK)
-        rc = db_prepare(db, "DELETE FROM plan WHERE id = ?1", &st);
-    if (rc == ST_OK) {
-        sqlite3_bind_int64(st, 1, id);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = db_fail(db, _("cannot delete the plan"));
-        sqlite3_finalize(st);
-    }
+        rc = row_exec_id(db, "DELETE FROM plan WHERE id = ?1", id, _("cannot delete the plan"));
     if (rc == ST_OK) {
         char sid[24];
         id_text(id, sid);
@@ -210,26 +194,15 @@ enum status plan_repo_delete(struct db *db, const char *who, long long id)
     return rc;
 }
 
+static bool read_plan_row(sqlite3_stmt *st, void *elem) { return read_plan(st, elem); }
+static void plan_clear_row(void *elem) { plan_clear(elem); }
+
 enum status plan_repo_get(struct db *db, long long id, struct plan *out)
 {
-    sqlite3_stmt *st;
-    memset(out, 0, sizeof *out);
-    enum status rc = db_prepare(db, "SELECT " PLAN_COLUMNS " FROM plan WHERE id = ?1", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, id);
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW) {
-        if (!read_plan(st, out)) {
-            plan_clear(out);
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-        }
-    } else if (step == SQLITE_DONE) {
+    enum status rc = row_get_id(db, "SELECT " PLAN_COLUMNS " FROM plan WHERE id = ?1", id, out,
+                                sizeof *out, read_plan_row, plan_clear_row, _("database"));
+    if (rc == ST_NOTFOUND)
         rc = status_set(ST_NOTFOUND, _("there is no plan %lld"), id);
-    } else {
-        rc = db_fail(db, _("database"));
-    }
-    sqlite3_finalize(st);
     return rc;
 }
 

@@ -181,3 +181,67 @@ enum status row_collect_ids(struct db *db, sqlite3_stmt *st, long long **out, si
 {
     return row_collect(db, st, sizeof **out, read_id, clear_id, (void **)out, n);
 }
+
+enum status row_write(struct db *db, sqlite3_stmt *st, const char *what)
+{
+    enum status rc = db_step_done(db, st, what);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status row_exec_id(struct db *db, const char *sql, long long id, const char *what)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, sql, &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    return row_write(db, st, what);
+}
+
+enum status row_write_rec(struct db *db, const char *sql, row_bind_fn bind, const void *rec,
+                          int key_idx, long long key, const char *what)
+{
+    sqlite3_stmt *st;
+    enum status rc = db_prepare(db, sql, &st);
+    if (rc != ST_OK)
+        return rc;
+    rc = bind(st, rec);
+    if (key_idx > 0)
+        sqlite3_bind_int64(st, key_idx, key);
+    if (rc != ST_OK) {
+        sqlite3_finalize(st);
+        return rc;
+    }
+    return row_write(db, st, what);
+}
+
+enum status row_one(struct db *db, sqlite3_stmt *st, void *out, row_read_fn read,
+                    row_clear_fn clear, const char *what)
+{
+    enum status rc = ST_OK;
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW && !read(st, out)) {
+        if (clear)
+            clear(out);
+        rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+    } else if (step == SQLITE_DONE) {
+        rc = ST_NOTFOUND;
+    } else if (step != SQLITE_ROW) {
+        rc = db_fail(db, what);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status row_get_id(struct db *db, const char *sql, long long id, void *out, size_t elem,
+                       row_read_fn read, row_clear_fn clear, const char *what)
+{
+    sqlite3_stmt *st;
+    memset(out, 0, elem);
+    enum status rc = db_prepare(db, sql, &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    return row_one(db, st, out, read, clear, what);
+}

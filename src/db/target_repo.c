@@ -35,8 +35,9 @@ static bool read_target(sqlite3_stmt *st, struct plan_target *t)
 /* Binds ?1 text, ?2 value, ?3 unit, ?4 direction, ?5 measure (its current
  * code when an alias is given), ?6 typed
  * value, ?7 typed source, ?8 typed date. */
-static enum status bind_target(sqlite3_stmt *st, const struct plan_target *t)
+static enum status bind_target(sqlite3_stmt *st, const void *rec)
 {
+    const struct plan_target *t = rec;
     enum status rc = row_bind_nfc(st, 1, _("target text"), t->text);
     sqlite3_bind_double(st, 2, t->value);
     sqlite3_bind_text(st, 3, plan_unit_code(t->unit), -1, SQLITE_STATIC);
@@ -109,7 +110,7 @@ static enum status audit_target_diff(struct db *db, const char *who,
 {
     char id[24], n[4][32], d[2][DATE_BUF];
     snprintf(id, sizeof id, "%lld", b->id);
-    const char *f[][3] = {
+    const char *const f[][3] = {
         {"text", a->text, b->text},
         {"value", num_text(true, a->value, n[0]), num_text(true, b->value, n[1])},
         {"unit", plan_unit_code(a->unit), plan_unit_code(b->unit)},
@@ -121,10 +122,7 @@ static enum status audit_target_diff(struct db *db, const char *who,
          b->has_typed ? b->typed_source : NULL},
         {"typed_on", row_iso(a->typed_on, d[0]), row_iso(b->has_typed ? b->typed_on : PLAN_NO_DATE, d[1])},
     };
-    enum status rc = ST_OK;
-    for (size_t i = 0; rc == ST_OK && i < sizeof f / sizeof *f; i++)
-        rc = audit_field(db, who, "plan_target", id, f[i][0], f[i][1], f[i][2]);
-    return rc;
+    return audit_fields(db, who, "plan_target", id, f, sizeof f / sizeof *f);
 }
 
 enum status target_repo_update(struct db *db, const char *who, const struct plan_target *t)
@@ -135,17 +133,10 @@ enum status target_repo_update(struct db *db, const char *who, const struct plan
         rc = target_repo_get(db, t->id, &old);
     if (rc != ST_OK)
         return rc;
-    sqlite3_stmt *st;
-    rc = db_prepare(db,
+    rc = row_write_rec(db,
         "UPDATE plan_target SET text = ?1, value = ?2, unit = ?3, direction = ?4, measure = ?5, "
-        "typed_value = ?6, typed_source = ?7, typed_on = ?8 WHERE id = ?9", &st);
-    if (rc == ST_OK) {
-        rc = bind_target(st, t);
-        sqlite3_bind_int64(st, 9, t->id);
-        if (rc == ST_OK)
-            rc = db_step_done(db, st, _("cannot save the target"));
-        sqlite3_finalize(st);
-    }
+        "typed_value = ?6, typed_source = ?7, typed_on = ?8 WHERE id = ?9",
+        bind_target, t, 9, t->id, _("cannot save the target"));
     if (rc == ST_OK)
         rc = audit_target_diff(db, who, &old, t);
     plan_target_clear(&old);
@@ -158,14 +149,8 @@ enum status target_repo_delete(struct db *db, const char *who, long long id)
     enum status rc = target_repo_get(db, id, &old);
     if (rc != ST_OK)
         return rc;
-    sqlite3_stmt *st;
-    rc = db_prepare(db, "DELETE FROM plan_target WHERE id = ?1", &st);
-    if (rc == ST_OK) {
-        sqlite3_bind_int64(st, 1, id);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = db_fail(db, _("cannot delete the target"));
-        sqlite3_finalize(st);
-    }
+    rc = row_exec_id(db, "DELETE FROM plan_target WHERE id = ?1", id,
+                     _("cannot delete the target"));
     if (rc == ST_OK) {
         char sid[24];
         snprintf(sid, sizeof sid, "%lld", id);
@@ -175,31 +160,19 @@ enum status target_repo_delete(struct db *db, const char *who, long long id)
     return rc;
 }
 
-enum status target_repo_get(struct db *db, long long id, struct plan_target *out)
-{
-    sqlite3_stmt *st;
-    memset(out, 0, sizeof *out);
-    enum status rc = db_prepare(db, "SELECT " TARGET_COLUMNS " FROM plan_target WHERE id = ?1",
-                                &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, id);
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW && !read_target(st, out)) {
-        plan_target_clear(out);
-        rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-    } else if (step == SQLITE_DONE) {
-        rc = status_set(ST_NOTFOUND, _("there is no target %lld"), id);
-    } else if (step != SQLITE_ROW) {
-        rc = db_fail(db, _("database"));
-    }
-    sqlite3_finalize(st);
-    return rc;
-}
-
 /* row_collect's view of read_target and plan_target_clear. */
 static bool read_target_row(sqlite3_stmt *st, void *elem) { return read_target(st, elem); }
 static void plan_target_clear_row(void *elem) { plan_target_clear(elem); }
+
+enum status target_repo_get(struct db *db, long long id, struct plan_target *out)
+{
+    enum status rc = row_get_id(db, "SELECT " TARGET_COLUMNS " FROM plan_target WHERE id = ?1",
+                                id, out, sizeof *out, read_target_row, plan_target_clear_row,
+                                _("database"));
+    if (rc == ST_NOTFOUND)
+        rc = status_set(ST_NOTFOUND, _("there is no target %lld"), id);
+    return rc;
+}
 
 enum status target_repo_list(struct db *db, long long plan_id, struct plan_target **out,
                              size_t *n)

@@ -64,8 +64,15 @@ static enum status check_refs(struct db *db, const struct task *t)
 
 /* ?1 text, ?2 fold, ?3 department, ?4 criteria (normalised), ?5 start,
  * ?6 due, ?7 done, ?8 done date, ?9 evidence. */
-static enum status bind_task(sqlite3_stmt *st, const struct task *t, const char *criteria)
+struct task_write {
+    const struct task *t;
+    const char *criteria; /* normalised */
+};
+
+static enum status bind_task(sqlite3_stmt *st, const void *rec)
 {
+    const struct task *t = ((const struct task_write *)rec)->t;
+    const char *criteria = ((const struct task_write *)rec)->criteria;
     enum status rc = row_bind_nfc(st, 1, _("task text"), t->text);
     if (rc == ST_OK)
         rc = row_bind_fold(st, 2, _("task text"), t->text);
@@ -95,19 +102,13 @@ static enum status prepare_write(struct db *db, const struct task *t, char **cri
 enum status task_repo_insert(struct db *db, const char *who, struct task *t)
 {
     char *crit;
-    sqlite3_stmt *st = NULL;
     enum status rc = prepare_write(db, t, &crit);
+    struct task_write w = {t, crit};
     if (rc == ST_OK)
-        rc = db_prepare(db, "INSERT INTO task(text, text_fold, department_id, criteria, start_on, "
-                        "due_on, done, done_on, evidence, plan_id) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &st);
-    if (rc == ST_OK) {
-        rc = bind_task(st, t, crit);
-        sqlite3_bind_int64(st, 10, t->plan_id);
-        if (rc == ST_OK)
-            rc = db_step_done(db, st, _("cannot save the task"));
-        sqlite3_finalize(st);
-    }
+        rc = row_write_rec(db, "INSERT INTO task(text, text_fold, department_id, criteria, "
+                           "start_on, due_on, done, done_on, evidence, plan_id) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                           bind_task, &w, 10, t->plan_id, _("cannot save the task"));
     free(crit);
     if (rc != ST_OK)
         return rc;
@@ -124,7 +125,7 @@ static enum status audit_task_diff(struct db *db, const char *who, const struct 
     id_text(b->id, id);
     id_text(a->department_id, da);
     id_text(b->department_id, db_);
-    const char *f[][3] = {
+    const char *const f[][3] = {
         {"text", a->text, b->text},
         {"department_id", da, db_},
         {"criteria", a->criteria, crit},
@@ -134,10 +135,7 @@ static enum status audit_task_diff(struct db *db, const char *who, const struct 
         {"done_on", row_iso(a->done_on, d[4]), row_iso(b->done ? b->done_on : PLAN_NO_DATE, d[5])},
         {"evidence", a->evidence, b->evidence},
     };
-    enum status rc = ST_OK;
-    for (size_t i = 0; rc == ST_OK && i < sizeof f / sizeof *f; i++)
-        rc = audit_field(db, who, "task", id, f[i][0], f[i][1], f[i][2]);
-    return rc;
+    return audit_fields(db, who, "task", id, f, sizeof f / sizeof *f);
 }
 
 enum status task_repo_update(struct db *db, const char *who, const struct task *t)
@@ -155,18 +153,12 @@ enum status task_repo_update(struct db *db, const char *who, const struct task *
     } else {
         rc = prepare_write(db, t, &crit);
     }
-    sqlite3_stmt *st = NULL;
+    struct task_write w = {t, crit};
     if (rc == ST_OK)
-        rc = db_prepare(db, "UPDATE task SET text = ?1, text_fold = ?2, department_id = ?3, "
-                        "criteria = ?4, start_on = ?5, due_on = ?6, done = ?7, done_on = ?8, "
-                        "evidence = ?9 WHERE id = ?10", &st);
-    if (rc == ST_OK) {
-        rc = bind_task(st, t, crit);
-        sqlite3_bind_int64(st, 10, t->id);
-        if (rc == ST_OK)
-            rc = db_step_done(db, st, _("cannot save the task"));
-        sqlite3_finalize(st);
-    }
+        rc = row_write_rec(db, "UPDATE task SET text = ?1, text_fold = ?2, department_id = ?3, "
+                           "criteria = ?4, start_on = ?5, due_on = ?6, done = ?7, done_on = ?8, "
+                           "evidence = ?9 WHERE id = ?10",
+                           bind_task, &w, 10, t->id, _("cannot save the task"));
     if (rc == ST_OK)
         rc = audit_task_diff(db, who, &old, t, crit);
     free(crit);
@@ -195,37 +187,22 @@ enum status task_repo_delete(struct db *db, const char *who, long long id)
         sqlite3_finalize(st);
     }
     if (rc == ST_OK)
-        rc = db_prepare(db, "DELETE FROM task WHERE id = ?1", &st);
-    if (rc == ST_OK) {
-        sqlite3_bind_int64(st, 1, id);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = db_fail(db, _("cannot delete the task"));
-        sqlite3_finalize(st);
-    }
+        rc = row_exec_id(db, "DELETE FROM task WHERE id = ?1", id, _("cannot delete the task"));
     if (rc == ST_OK)
         rc = audit_record(db, who, AUDIT_DELETE, "task", sid, NULL, old.text, NULL);
     task_clear(&old);
     return rc;
 }
 
+static bool read_task_row(sqlite3_stmt *st, void *elem) { return read_task(st, elem); }
+static void task_clear_row(void *elem) { task_clear(elem); }
+
 enum status task_repo_get(struct db *db, long long id, struct task *out)
 {
-    sqlite3_stmt *st;
-    memset(out, 0, sizeof *out);
-    enum status rc = db_prepare(db, TASK_SELECT "WHERE t.id = ?1", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, id);
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW && !read_task(st, out)) {
-        task_clear(out);
-        rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-    } else if (step == SQLITE_DONE) {
+    enum status rc = row_get_id(db, TASK_SELECT "WHERE t.id = ?1", id, out, sizeof *out,
+                                read_task_row, task_clear_row, _("database"));
+    if (rc == ST_NOTFOUND)
         rc = status_set(ST_NOTFOUND, _("there is no task %lld"), id);
-    } else if (step != SQLITE_ROW) {
-        rc = db_fail(db, _("database"));
-    }
-    sqlite3_finalize(st);
     return rc;
 }
 

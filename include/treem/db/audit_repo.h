@@ -16,6 +16,11 @@ enum status audit_record(struct db *db, const char *who, enum audit_action actio
                          const char *entity, const char *entity_id, const char *field,
                          const char *old_value, const char *new_value);
 
+/* audit_field for each of the n rows {field, old_value, new_value} of f:
+ * the audit lines of an update, one per field that changed. */
+enum status audit_fields(struct db *db, const char *who, const char *entity,
+                         const char *entity_id, const char *const (*f)[3], size_t n);
+
 /* The stamp audit lines carry now: "yyyy-mm-dd hh:mm". */
 void audit_stamp(char at[DATETIME_BUF]);
 

@@ -63,4 +63,33 @@ const char *row_iso(struct date d, char buf[DATE_BUF]);
 enum status row_query_texts(struct db *db, const char *sql, char ***out, size_t *n);
 enum status row_collect_ids(struct db *db, sqlite3_stmt *st, long long **out, size_t *n);
 
+/* Steps st (a statement that returns no row) with db_step_done(db, st,
+ * what), then finalizes it. */
+enum status row_write(struct db *db, sqlite3_stmt *st, const char *what);
+
+/* Prepares sql, binds id to ?1 and runs it with row_write (a DELETE or an
+ * UPDATE of one row by its id). */
+enum status row_exec_id(struct db *db, const char *sql, long long id, const char *what);
+
+/* Binds the fields of one record (a struct the caller knows) to st. */
+typedef enum status (*row_bind_fn)(sqlite3_stmt *st, const void *rec);
+
+/* Prepares sql, binds rec with bind and, when key_idx > 0, key to
+ * ?key_idx, then runs it with row_write: the INSERT and UPDATE of a record
+ * (sqlite3_last_insert_rowid() gives the new id of an INSERT). */
+enum status row_write_rec(struct db *db, const char *sql, row_bind_fn bind, const void *rec,
+                          int key_idx, long long key, const char *what);
+
+/* Steps the bound statement st once and reads its row into out with read;
+ * then finalizes st. ST_NOTFOUND when there is no row (the message is the
+ * caller's to set), ST_NOMEM when read runs out of memory (out is then
+ * cleared with clear), or the error through db_fail(db, what). */
+enum status row_one(struct db *db, sqlite3_stmt *st, void *out, row_read_fn read,
+                    row_clear_fn clear, const char *what);
+
+/* Zero-fills the elem bytes of out, prepares sql, binds id to ?1 and reads
+ * the one row with row_one: the "get one record by id" of the repositories. */
+enum status row_get_id(struct db *db, const char *sql, long long id, void *out, size_t elem,
+                       row_read_fn read, row_clear_fn clear, const char *what);
+
 #endif
