@@ -105,12 +105,8 @@ enum status event_repo_delete(struct db *db, const char *who, long long id)
     enum status rc = event_repo_get(db, id, &old);
     if (rc != ST_OK)
         return rc;
-    rc = row_exec_id(db, "DELETE FROM plan_event WHERE id = ?1", id, _("cannot delete the event"));
-    if (rc == ST_OK) {
-        char sid[24];
-        id_text(id, sid);
-        rc = audit_record(db, who, AUDIT_DELETE, "plan_event", sid, NULL, old.name, NULL);
-    }
+    rc = row_delete_id(db, who, "DELETE FROM plan_event WHERE id = ?1", "plan_event", id,
+                       old.name, _("cannot delete the event"));
     plan_event_clear(&old);
     return rc;
 }
@@ -132,16 +128,10 @@ enum status event_repo_get(struct db *db, long long id, struct plan_event *out)
 enum status event_repo_list(struct db *db, long long plan_id, struct plan_event **out,
                             size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "SELECT " EVENT_COLUMNS " FROM plan_event "
-                                "WHERE plan_id = ?1 ORDER BY start_on, id", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, plan_id);
     void *list;
-    rc = row_collect(db, st, sizeof **out, read_event_row, plan_event_clear_row, &list, n);
+    enum status rc = row_list_id(db, "SELECT " EVENT_COLUMNS " FROM plan_event "
+                                 "WHERE plan_id = ?1 ORDER BY start_on, id", plan_id,
+                                 sizeof **out, read_event_row, plan_event_clear_row, &list, n);
     *out = list;
     return rc;
 }

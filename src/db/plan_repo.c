@@ -183,12 +183,8 @@ enum status plan_repo_delete(struct db *db, const char *who, long long id)
     for (size_t i = 0; rc == ST_OK && i < 4; i++)
         rc = audit_cascade(db, who, cascade[i][0], cascade[i][1], id);
     if (rc == ST_OK)
-        rc = row_exec_id(db, "DELETE FROM plan WHERE id = ?1", id, _("cannot delete the plan"));
-    if (rc == ST_OK) {
-        char sid[24];
-        id_text(id, sid);
-        rc = audit_record(db, who, AUDIT_DELETE, "plan", sid, NULL, old.title, NULL);
-    }
+        rc = row_delete_id(db, who, "DELETE FROM plan WHERE id = ?1", "plan", id, old.title,
+                           _("cannot delete the plan"));
     if (old.id)
         plan_clear(&old);
     return rc;

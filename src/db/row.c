@@ -1,6 +1,7 @@
 /* row — binding and reading helpers for the repositories. */
 #include <config.h>
 #include "treem/db/row.h"
+#include "treem/db/audit_repo.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
 
@@ -244,4 +245,34 @@ enum status row_get_id(struct db *db, const char *sql, long long id, void *out, 
         return rc;
     sqlite3_bind_int64(st, 1, id);
     return row_one(db, st, out, read, clear, what);
+}
+
+enum status row_list_id(struct db *db, const char *sql, long long id, size_t elem,
+                        row_read_fn read, row_clear_fn clear, void **out, size_t *n)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    *n = 0;
+    enum status rc = db_prepare(db, sql, &st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    return row_collect(db, st, elem, read, clear, out, n);
+}
+
+enum status row_delete_id(struct db *db, const char *who, const char *sql, const char *entity,
+                          long long id, const char *old_text, const char *what)
+{
+    enum status rc = row_exec_id(db, sql, id, what);
+    if (rc != ST_OK)
+        return rc;
+    char sid[24];
+    snprintf(sid, sizeof sid, "%lld", id);
+    return audit_record(db, who, AUDIT_DELETE, entity, sid, NULL, old_text, NULL);
+}
+
+enum status row_text_id(struct db *db, const char *sql, long long id, char **out,
+                        const char *what)
+{
+    return row_get_id(db, sql, id, out, sizeof *out, read_text, clear_text, what);
 }

@@ -149,13 +149,8 @@ enum status target_repo_delete(struct db *db, const char *who, long long id)
     enum status rc = target_repo_get(db, id, &old);
     if (rc != ST_OK)
         return rc;
-    rc = row_exec_id(db, "DELETE FROM plan_target WHERE id = ?1", id,
-                     _("cannot delete the target"));
-    if (rc == ST_OK) {
-        char sid[24];
-        snprintf(sid, sizeof sid, "%lld", id);
-        rc = audit_record(db, who, AUDIT_DELETE, "plan_target", sid, NULL, old.text, NULL);
-    }
+    rc = row_delete_id(db, who, "DELETE FROM plan_target WHERE id = ?1", "plan_target", id,
+                       old.text, _("cannot delete the target"));
     plan_target_clear(&old);
     return rc;
 }
@@ -177,16 +172,10 @@ enum status target_repo_get(struct db *db, long long id, struct plan_target *out
 enum status target_repo_list(struct db *db, long long plan_id, struct plan_target **out,
                              size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "SELECT " TARGET_COLUMNS " FROM plan_target "
-                                "WHERE plan_id = ?1 ORDER BY sort, id", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, plan_id);
     void *list;
-    rc = row_collect(db, st, sizeof **out, read_target_row, plan_target_clear_row, &list, n);
+    enum status rc = row_list_id(db, "SELECT " TARGET_COLUMNS " FROM plan_target "
+                                 "WHERE plan_id = ?1 ORDER BY sort, id", plan_id,
+                                 sizeof **out, read_target_row, plan_target_clear_row, &list, n);
     *out = list;
     return rc;
 }

@@ -172,8 +172,6 @@ enum status task_repo_delete(struct db *db, const char *who, long long id)
     enum status rc = task_repo_get(db, id, &old);
     if (rc != ST_OK)
         return rc;
-    char sid[24];
-    id_text(id, sid);
     sqlite3_stmt *st;
     rc = db_prepare(db, "SELECT id, text FROM task_note WHERE task_id = ?1", &st);
     if (rc == ST_OK) {
@@ -187,9 +185,8 @@ enum status task_repo_delete(struct db *db, const char *who, long long id)
         sqlite3_finalize(st);
     }
     if (rc == ST_OK)
-        rc = row_exec_id(db, "DELETE FROM task WHERE id = ?1", id, _("cannot delete the task"));
-    if (rc == ST_OK)
-        rc = audit_record(db, who, AUDIT_DELETE, "task", sid, NULL, old.text, NULL);
+        rc = row_delete_id(db, who, "DELETE FROM task WHERE id = ?1", "task", id, old.text,
+                           _("cannot delete the task"));
     task_clear(&old);
     return rc;
 }

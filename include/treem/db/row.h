@@ -92,4 +92,20 @@ enum status row_one(struct db *db, sqlite3_stmt *st, void *out, row_read_fn read
 enum status row_get_id(struct db *db, const char *sql, long long id, void *out, size_t elem,
                        row_read_fn read, row_clear_fn clear, const char *what);
 
+/* The text (a malloc'd copy, "" for NULL) of the one-column query sql with
+ * ?1 = id into *out, through row_get_id (ST_NOTFOUND, message left to the
+ * caller, when there is no row; *out is then NULL). */
+enum status row_text_id(struct db *db, const char *sql, long long id, char **out,
+                        const char *what);
+
+/* Prepares sql, binds id to ?1 and collects its rows with row_collect: the
+ * "list the records of a parent" of the repositories. */
+enum status row_list_id(struct db *db, const char *sql, long long id, size_t elem,
+                        row_read_fn read, row_clear_fn clear, void **out, size_t *n);
+
+/* Runs the DELETE sql with ?1 = id (row_exec_id), then records the audit
+ * line "who deleted entity id, which was old_text". */
+enum status row_delete_id(struct db *db, const char *who, const char *sql, const char *entity,
+                          long long id, const char *old_text, const char *what);
+
 #endif
