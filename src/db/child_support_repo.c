@@ -11,14 +11,6 @@
 
 #define ENTITY "child"
 
-/* Steps a bound write statement and finalizes it. */
-static enum status write_one(struct db *db, sqlite3_stmt *st, const char *what)
-{
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? ST_OK : db_fail(db, what);
-}
-
 /* "01/02/2026–: reason" for the audit line. */
 static void risk_text(const struct child_risk *r, char *out, size_t n)
 {
@@ -29,21 +21,22 @@ static void risk_text(const struct child_risk *r, char *out, size_t n)
     snprintf(out, n, "%s–%s: %s", a, b, r->reason ? r->reason : "");
 }
 
-enum status child_risk_repo_add(struct db *db, struct child_risk *r, const char *uid, const char *who)
+/* ?1 child, ?2 from, ?3 to, ?4 reason. */
+static enum status bind_risk(sqlite3_stmt *st, const void *rec)
 {
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "INSERT INTO child_risk_period(child_id, from_date, to_date, reason) "
-                                    "VALUES (?1, ?2, ?3, ?4)", &st);
-    if (rc != ST_OK)
-        return rc;
+    const struct child_risk *r = rec;
     sqlite3_bind_int64(st, 1, r->child_id);
     row_bind_date(st, 2, r->from);
     row_bind_date(st, 3, r->to);
-    if ((rc = row_bind_nfc(st, 4, _("risk reason"), r->reason)) != ST_OK) {
-        sqlite3_finalize(st);
-        return rc;
-    }
-    if ((rc = write_one(db, st, _("cannot save the risk"))) != ST_OK)
+    return row_bind_nfc(st, 4, _("risk reason"), r->reason);
+}
+
+enum status child_risk_repo_add(struct db *db, struct child_risk *r, const char *uid, const char *who)
+{
+    enum status rc = row_write_rec(db, "INSERT INTO child_risk_period(child_id, from_date, "
+                                   "to_date, reason) VALUES (?1, ?2, ?3, ?4)", bind_risk, r, 0, 0,
+                                   _("cannot save the risk"));
+    if (rc != ST_OK)
         return rc;
     r->id = sqlite3_last_insert_rowid(db->sql);
     char text[1024];
@@ -98,7 +91,7 @@ enum status child_risk_repo_end(struct db *db, long long child_id, long long id,
                                         &st)) == ST_OK) {
         sqlite3_bind_int64(st, 1, id);
         row_bind_date(st, 2, to);
-        rc = write_one(db, st, _("cannot save the risk"));
+        rc = row_write(db, st, _("cannot save the risk"));
     }
     if (rc == ST_OK) {
         char a[1024], b[1024];
@@ -117,11 +110,9 @@ enum status child_risk_repo_delete(struct db *db, long long child_id, long long 
     struct child_risk *old = NULL;
     size_t n = 0;
     enum status rc = risk_get(db, child_id, id, &old, &n);
-    sqlite3_stmt *st;
-    if (rc == ST_OK && (rc = db_prepare(db, "DELETE FROM child_risk_period WHERE id = ?1", &st)) == ST_OK) {
-        sqlite3_bind_int64(st, 1, id);
-        rc = write_one(db, st, _("cannot delete the risk"));
-    }
+    if (rc == ST_OK)
+        rc = row_exec_id(db, "DELETE FROM child_risk_period WHERE id = ?1", id,
+                         _("cannot delete the risk"));
     if (rc == ST_OK) {
         char a[1024];
         risk_text(old, a, sizeof a);
@@ -153,25 +144,31 @@ static void help_text(const struct child_help *h, char *out, size_t n)
              h->what ? h->what : "", h->by_whom ? h->by_whom : "");
 }
 
-enum status child_help_repo_add(struct db *db, struct child_help *h, const char *uid, const char *who)
+struct help_write {
+    const struct child_help *h;
+    const char *who;
+};
+
+/* ?1 child, ?2 date, ?3 kind, ?4 what, ?5 by whom, ?6 created by. */
+static enum status bind_help(sqlite3_stmt *st, const void *rec)
 {
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "INSERT INTO child_help(child_id, date, kind, what, by_whom, "
-                                    "created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st);
-    if (rc != ST_OK)
-        return rc;
+    const struct child_help *h = ((const struct help_write *)rec)->h;
+    const char *who = ((const struct help_write *)rec)->who;
     sqlite3_bind_int64(st, 1, h->child_id);
     row_bind_date(st, 2, h->date);
     db_bind_text(st, 3, enum_code(&enum_help_kind, h->kind));
-    rc = row_bind_nfc(st, 4, _("help given"), h->what);
-    if (rc == ST_OK)
-        rc = row_bind_nfc(st, 5, _("help given by"), h->by_whom);
     db_bind_text(st, 6, who ? who : "");
-    if (rc != ST_OK) {
-        sqlite3_finalize(st);
-        return rc;
-    }
-    if ((rc = write_one(db, st, _("cannot save the help"))) != ST_OK)
+    enum status rc = row_bind_nfc(st, 4, _("help given"), h->what);
+    return rc == ST_OK ? row_bind_nfc(st, 5, _("help given by"), h->by_whom) : rc;
+}
+
+enum status child_help_repo_add(struct db *db, struct child_help *h, const char *uid, const char *who)
+{
+    struct help_write w = {h, who};
+    enum status rc = row_write_rec(db, "INSERT INTO child_help(child_id, date, kind, what, "
+                                   "by_whom, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                   bind_help, &w, 0, 0, _("cannot save the help"));
+    if (rc != ST_OK)
         return rc;
     h->id = sqlite3_last_insert_rowid(db->sql);
     char text[1024];
@@ -225,11 +222,9 @@ enum status child_help_repo_delete(struct db *db, long long child_id, long long 
     enum status rc = help_query(db, "child_id = ?1 AND id = ?2", child_id, id, &old, &n);
     if (rc == ST_OK && n == 0)
         rc = status_set(ST_NOTFOUND, _("no help number %lld for this child"), id);
-    sqlite3_stmt *st;
-    if (rc == ST_OK && (rc = db_prepare(db, "DELETE FROM child_help WHERE id = ?1", &st)) == ST_OK) {
-        sqlite3_bind_int64(st, 1, id);
-        rc = write_one(db, st, _("cannot delete the help"));
-    }
+    if (rc == ST_OK)
+        rc = row_exec_id(db, "DELETE FROM child_help WHERE id = ?1", id,
+                         _("cannot delete the help"));
     if (rc == ST_OK) {
         char a[1024];
         help_text(old, a, sizeof a);
