@@ -166,76 +166,60 @@ enum status case_step_repo_add_service(struct db *db, const char *who, struct ca
     return audit_record(db, who, AUDIT_CREATE, "case_service", key, NULL, NULL, v->task);
 }
 
+static bool read_risk(sqlite3_stmt *st, void *elem)
+{
+    struct case_risk *r = elem;
+    bool ok = true;
+    r->id = sqlite3_column_int64(st, 0);
+    r->step_id = sqlite3_column_int64(st, 1);
+    r->factor = row_text(st, 2, true, &ok);
+    r->rating = enum_from_code(&enum_case_rating, (const char *)sqlite3_column_text(st, 3));
+    return ok;
+}
+
+static void clear_risk(void *elem)
+{
+    free(((struct case_risk *)elem)->factor);
+}
+
+static bool read_service(sqlite3_stmt *st, void *elem)
+{
+    struct case_service *v = elem;
+    bool ok = true;
+    v->id = sqlite3_column_int64(st, 0);
+    v->step_id = sqlite3_column_int64(st, 1);
+    v->task = row_text(st, 2, true, &ok);
+    v->department_id = sqlite3_column_int64(st, 3);
+    v->start_on = row_date(st, 4);
+    v->end_on = row_date(st, 5);
+    v->cost = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6);
+    v->department_name = row_text(st, 7, true, &ok);
+    return ok;
+}
+
+static void clear_service(void *elem)
+{
+    struct case_service *v = elem;
+    free(v->task);
+    free(v->department_name);
+}
+
 enum status case_step_repo_risks(struct db *db, long long case_id, struct case_risk **out,
                                  size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st = NULL;
-    enum status rc = db_prepare(db, "SELECT r.id, r.step_id, r.factor, r.rating FROM case_risk r "
-                                "JOIN case_step s ON s.id = r.step_id WHERE s.case_id = ?1 "
-                                "ORDER BY s.at, r.step_id, r.id", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, case_id);
-    size_t cap = 0;
-    bool ok = true;
-    while (ok && rc == ST_OK && row_next(db, st, &rc)) {
-        ok = row_grow(out, &cap, *n, sizeof **out);
-        if (!ok)
-            break;
-        struct case_risk *r = &(*out)[(*n)++];
-        r->id = sqlite3_column_int64(st, 0);
-        r->step_id = sqlite3_column_int64(st, 1);
-        r->factor = row_text(st, 2, true, &ok);
-        r->rating = enum_from_code(&enum_case_rating, (const char *)sqlite3_column_text(st, 3));
-    }
-    sqlite3_finalize(st);
-    if (!ok || rc != ST_OK) {
-        case_risks_free(*out, *n);
-        *out = NULL;
-        *n = 0;
-        return ok ? rc : status_set(ST_NOMEM, "%s", _("out of memory"));
-    }
-    return ST_OK;
+    return row_list_id(db, "SELECT r.id, r.step_id, r.factor, r.rating FROM case_risk r "
+                       "JOIN case_step s ON s.id = r.step_id WHERE s.case_id = ?1 "
+                       "ORDER BY s.at, r.step_id, r.id", case_id, sizeof **out, read_risk,
+                       clear_risk, (void **)out, n);
 }
 
 enum status case_step_repo_services(struct db *db, long long case_id, struct case_service **out,
                                     size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st = NULL;
-    enum status rc = db_prepare(db, "SELECT v.id, v.step_id, v.task, v.department_id, v.start_on, "
-                                "v.end_on, v.cost, coalesce(d.name, '') FROM case_service v "
-                                "JOIN case_step s ON s.id = v.step_id LEFT JOIN department d ON "
-                                "d.id = v.department_id WHERE s.case_id = ?1 "
-                                "ORDER BY s.at, v.step_id, v.id", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, case_id);
-    size_t cap = 0;
-    bool ok = true;
-    while (ok && rc == ST_OK && row_next(db, st, &rc)) {
-        ok = row_grow(out, &cap, *n, sizeof **out);
-        if (!ok)
-            break;
-        struct case_service *v = &(*out)[(*n)++];
-        v->id = sqlite3_column_int64(st, 0);
-        v->step_id = sqlite3_column_int64(st, 1);
-        v->task = row_text(st, 2, true, &ok);
-        v->department_id = sqlite3_column_int64(st, 3);
-        v->start_on = row_date(st, 4);
-        v->end_on = row_date(st, 5);
-        v->cost = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6);
-        v->department_name = row_text(st, 7, true, &ok);
-    }
-    sqlite3_finalize(st);
-    if (!ok || rc != ST_OK) {
-        case_services_free(*out, *n);
-        *out = NULL;
-        *n = 0;
-        return ok ? rc : status_set(ST_NOMEM, "%s", _("out of memory"));
-    }
-    return ST_OK;
+    return row_list_id(db, "SELECT v.id, v.step_id, v.task, v.department_id, v.start_on, "
+                       "v.end_on, v.cost, coalesce(d.name, '') FROM case_service v "
+                       "JOIN case_step s ON s.id = v.step_id LEFT JOIN department d ON "
+                       "d.id = v.department_id WHERE s.case_id = ?1 "
+                       "ORDER BY s.at, v.step_id, v.id", case_id, sizeof **out, read_service,
+                       clear_service, (void **)out, n);
 }
