@@ -13,31 +13,13 @@
 
 #define ENTITY "child"
 
-static void bind_date(sqlite3_stmt *st, int idx, struct date d)
-{
-    char iso[DATE_BUF];
-    date_iso(d, iso);
-    db_bind_text(st, idx, d.y ? iso : NULL);
-}
-
-static struct date col_date(sqlite3_stmt *st, int i)
-{
-    struct date d = {0, 0, 0};
-    const char *s = (const char *)sqlite3_column_text(st, i);
-    if (s && date_parse(s, &d) != ST_OK)
-        d = (struct date){0, 0, 0};
-    return d;
-}
-
+/* row_write, with a broken constraint (a duplicate) as ST_EXISTS. */
 static enum status run(struct db *db, sqlite3_stmt *st, const char *what)
 {
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc == SQLITE_DONE)
-        return ST_OK;
-    if ((sqlite3_extended_errcode(db->sql) & 0xff) == SQLITE_CONSTRAINT)
+    enum status rc = row_write(db, st, what);
+    if (rc != ST_OK && (sqlite3_extended_errcode(db->sql) & 0xff) == SQLITE_CONSTRAINT)
         return status_set(ST_EXISTS, "%s: %s", what, sqlite3_errmsg(db->sql));
-    return db_fail(db, what);
+    return rc;
 }
 
 /* "a.1 01/02/2024–31/12/2024" (open periods end with "–"). */
@@ -81,8 +63,8 @@ enum status child_facts_period_add(struct db *db, struct child_period *p, const 
         return rc;
     sqlite3_bind_int64(st, 1, p->child_id);
     db_bind_text(st, 2, p->code);
-    bind_date(st, 3, p->from);
-    bind_date(st, 4, p->to);
+    row_bind_date(st, 3, p->from);
+    row_bind_date(st, 4, p->to);
     db_bind_text(st, 5, p->note);
     if ((rc = run(db, st, _("cannot save the group"))) != ST_OK)
         return rc;
@@ -103,8 +85,8 @@ static enum status period_get(struct db *db, long long id, struct child_period *
     sqlite3_bind_int64(st, 1, id);
     if (row_next(db, st, &rc)) {
         snprintf(p->code, sizeof p->code, "%s", (const char *)sqlite3_column_text(st, 0));
-        p->from = col_date(st, 1);
-        p->to = col_date(st, 2);
+        p->from = row_date(st, 1);
+        p->to = row_date(st, 2);
     } else if (rc == ST_OK) {
         rc = status_set(ST_NOTFOUND, _("no group period number %lld"), id);
     }
@@ -125,7 +107,7 @@ enum status child_facts_period_end(struct db *db, long long period_id, struct da
     if ((rc = db_prepare(db, "UPDATE child_sc_period SET to_date = ?2 WHERE id = ?1", &st)) != ST_OK)
         return rc;
     sqlite3_bind_int64(st, 1, period_id);
-    bind_date(st, 2, to);
+    row_bind_date(st, 2, to);
     if ((rc = run(db, st, _("cannot save the group"))) != ST_OK)
         return rc;
     char a[128], b[128];
@@ -139,28 +121,28 @@ enum status child_facts_period_delete(struct db *db, long long period_id, const 
 {
     struct child_period old;
     enum status rc = period_get(db, period_id, &old);
-    sqlite3_stmt *st;
-    if (rc != ST_OK || (rc = db_prepare(db, "DELETE FROM child_sc_period WHERE id = ?1", &st)) != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, period_id);
-    if ((rc = run(db, st, _("cannot delete the group"))) != ST_OK)
+    if (rc == ST_OK)
+        rc = row_exec_id(db, "DELETE FROM child_sc_period WHERE id = ?1", period_id,
+                         _("cannot delete the group"));
+    if (rc != ST_OK)
         return rc;
     char a[128];
     period_text(old.code, old.from, old.to, a, sizeof a);
     return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "group", a, NULL);
 }
 
-/* Grows *list (of elem-size items) to hold one more; false when out of memory. */
-static bool grow(void **list, size_t n, size_t *cap, size_t elem)
+/* Element cleaners for row_collect: these elements hold no pointer. */
+static void clear_nothing(void *elem)
 {
-    if (n < *cap)
-        return true;
-    size_t ncap = *cap ? *cap * 2 : 8;
-    void *nl = realloc(*list, ncap * elem);
-    if (!nl)
-        return false;
-    *list = nl;
-    *cap = ncap;
+    (void)elem;
+}
+
+static bool read_subgroup(sqlite3_stmt *st, void *elem)
+{
+    struct child_subgroup *g = elem;
+    snprintf(g->code, sizeof g->code, "%s", (const char *)sqlite3_column_text(st, 0));
+    snprintf(g->letter, sizeof g->letter, "%s", (const char *)sqlite3_column_text(st, 1));
+    snprintf(g->name, sizeof g->name, "%s", (const char *)sqlite3_column_text(st, 2));
     return true;
 }
 
@@ -169,76 +151,39 @@ enum status child_facts_subgroups(struct db *db, struct child_subgroup **out, si
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st = NULL;
-    size_t cap = 0;
     enum status rc = db_prepare(db, "SELECT s.code, s.letter, s.name FROM sc_subgroup s "
                                     "JOIN sc_group g ON g.letter = s.letter ORDER BY g.sort, s.clause", &st);
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        if (!grow((void **)out, *n, &cap, sizeof **out)) {
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-            break;
-        }
-        struct child_subgroup *g = &(*out)[(*n)++];
-        snprintf(g->code, sizeof g->code, "%s", (const char *)sqlite3_column_text(st, 0));
-        snprintf(g->letter, sizeof g->letter, "%s", (const char *)sqlite3_column_text(st, 1));
-        snprintf(g->name, sizeof g->name, "%s", (const char *)sqlite3_column_text(st, 2));
-    }
-    sqlite3_finalize(st);
-    return rc;
+    if (rc != ST_OK)
+        return rc;
+    return row_collect(db, st, sizeof **out, read_subgroup, clear_nothing, (void **)out, n);
 }
 
 enum status child_facts_ethnic_names(struct db *db, char ***out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st = NULL;
-    size_t cap = 0;
-    enum status rc = db_prepare(db, "SELECT DISTINCT name FROM ethnic_group ORDER BY name", &st);
-    int step = SQLITE_DONE;
-    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        char *name = strdup((const char *)sqlite3_column_text(st, 0));
-        if (!name || !grow((void **)out, *n, &cap, sizeof **out)) {
-            free(name);
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-            break;
-        }
-        (*out)[(*n)++] = name;
-    }
-    if (rc == ST_OK && step != SQLITE_DONE)
-        rc = status_set(ST_DB, "%s", sqlite3_errmsg(db->sql));
-    sqlite3_finalize(st);
-    return rc;
+    return row_query_texts(db, "SELECT DISTINCT name FROM ethnic_group ORDER BY name", out, n);
+}
+
+static bool read_period(sqlite3_stmt *st, void *elem)
+{
+    struct child_period *p = elem;
+    p->id = sqlite3_column_int64(st, 0);
+    p->child_id = sqlite3_column_int64(st, 6);
+    snprintf(p->code, sizeof p->code, "%s", (const char *)sqlite3_column_text(st, 1));
+    p->from = row_date(st, 2);
+    p->to = row_date(st, 3);
+    snprintf(p->note, sizeof p->note, "%s", (const char *)sqlite3_column_text(st, 4));
+    snprintf(p->name, sizeof p->name, "%s", (const char *)sqlite3_column_text(st, 5));
+    return true;
 }
 
 enum status child_facts_periods(struct db *db, long long child_id, struct child_period **out,
                                 size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st = NULL;
-    enum status rc = db_prepare(db,
-        "SELECT p.id, p.subgroup_code, p.from_date, p.to_date, p.note, s.name FROM child_sc_period p "
-        "JOIN sc_subgroup s ON s.code = p.subgroup_code WHERE p.child_id = ?1 "
-        "ORDER BY p.from_date, p.id", &st);
-    size_t cap = 0;
-    if (rc == ST_OK)
-        sqlite3_bind_int64(st, 1, child_id);
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        if (!grow((void **)out, *n, &cap, sizeof **out)) {
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-            break;
-        }
-        struct child_period *p = &(*out)[(*n)++];
-        memset(p, 0, sizeof *p);
-        p->id = sqlite3_column_int64(st, 0);
-        p->child_id = child_id;
-        snprintf(p->code, sizeof p->code, "%s", (const char *)sqlite3_column_text(st, 1));
-        p->from = col_date(st, 2);
-        p->to = col_date(st, 3);
-        snprintf(p->note, sizeof p->note, "%s", (const char *)sqlite3_column_text(st, 4));
-        snprintf(p->name, sizeof p->name, "%s", (const char *)sqlite3_column_text(st, 5));
-    }
-    sqlite3_finalize(st);
-    return rc;
+    return row_list_id(db,
+        "SELECT p.id, p.subgroup_code, p.from_date, p.to_date, p.note, s.name, p.child_id "
+        "FROM child_sc_period p JOIN sc_subgroup s ON s.code = p.subgroup_code "
+        "WHERE p.child_id = ?1 ORDER BY p.from_date, p.id",
+        child_id, sizeof **out, read_period, clear_nothing, (void **)out, n);
 }
 
 /* "12/03/2024 7.6 kg 70.5 cm" */
@@ -270,7 +215,7 @@ enum status child_facts_measure_add(struct db *db, struct child_measure *m, cons
     if (rc != ST_OK)
         return rc;
     sqlite3_bind_int64(st, 1, m->child_id);
-    bind_date(st, 2, m->date);
+    row_bind_date(st, 2, m->date);
     bind_positive(st, 3, m->weight_kg);
     bind_positive(st, 4, m->height_cm);
     if ((rc = run(db, st, _("cannot save the measurement"))) != ST_OK)
@@ -281,13 +226,15 @@ enum status child_facts_measure_add(struct db *db, struct child_measure *m, cons
     return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "measure", NULL, text);
 }
 
-static void read_measure(sqlite3_stmt *st, struct child_measure *m)
+static bool read_measure(sqlite3_stmt *st, void *elem)
 {
+    struct child_measure *m = elem;
     m->id = sqlite3_column_int64(st, 0);
     m->child_id = sqlite3_column_int64(st, 1);
-    m->date = col_date(st, 2);
+    m->date = row_date(st, 2);
     m->weight_kg = sqlite3_column_type(st, 3) == SQLITE_NULL ? 0 : sqlite3_column_double(st, 3);
     m->height_cm = sqlite3_column_type(st, 4) == SQLITE_NULL ? 0 : sqlite3_column_double(st, 4);
+    return true;
 }
 
 #define MEASURE_COLS "SELECT id, child_id, date, weight_kg, height_cm FROM child_measure "
@@ -309,10 +256,9 @@ enum status child_facts_measure_delete(struct db *db, long long measure_id, cons
         return rc;
     if (!found)
         return status_set(ST_NOTFOUND, _("no measurement number %lld"), measure_id);
-    if ((rc = db_prepare(db, "DELETE FROM child_measure WHERE id = ?1", &st)) != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, measure_id);
-    if ((rc = run(db, st, _("cannot delete the measurement"))) != ST_OK)
+    rc = row_exec_id(db, "DELETE FROM child_measure WHERE id = ?1", measure_id,
+                     _("cannot delete the measurement"));
+    if (rc != ST_OK)
         return rc;
     char text[96];
     measure_text(&m, text, sizeof text);
@@ -322,21 +268,8 @@ enum status child_facts_measure_delete(struct db *db, long long measure_id, cons
 enum status child_facts_measures(struct db *db, long long child_id, struct child_measure **out,
                                  size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st = NULL;
-    size_t cap = 0;
-    enum status rc = db_prepare(db, MEASURE_COLS "WHERE child_id = ?1 ORDER BY date, id", &st);
-    if (rc == ST_OK)
-        sqlite3_bind_int64(st, 1, child_id);
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        if (!grow((void **)out, *n, &cap, sizeof **out))
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-        else
-            read_measure(st, &(*out)[(*n)++]);
-    }
-    sqlite3_finalize(st);
-    return rc;
+    return row_list_id(db, MEASURE_COLS "WHERE child_id = ?1 ORDER BY date, id", child_id,
+                       sizeof **out, read_measure, clear_nothing, (void **)out, n);
 }
 
 static enum status check_write(struct db *db, const char *sql, long long child_id, struct date day,
@@ -347,7 +280,7 @@ static enum status check_write(struct db *db, const char *sql, long long child_i
     if (rc != ST_OK)
         return rc;
     sqlite3_bind_int64(st, 1, child_id);
-    bind_date(st, 2, day);
+    row_bind_date(st, 2, day);
     return run(db, st, what);
 }
 
@@ -379,24 +312,17 @@ enum status child_facts_check_delete(struct db *db, long long child_id, struct d
     return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "health_check", d, NULL);
 }
 
+static bool read_check(sqlite3_stmt *st, void *elem)
+{
+    *(struct date *)elem = row_date(st, 0);
+    return true;
+}
+
 enum status child_facts_checks(struct db *db, long long child_id, struct date **out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st = NULL;
-    size_t cap = 0;
-    enum status rc = db_prepare(db, "SELECT date FROM child_health_check WHERE child_id = ?1 "
-                                    "ORDER BY date", &st);
-    if (rc == ST_OK)
-        sqlite3_bind_int64(st, 1, child_id);
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        if (!grow((void **)out, *n, &cap, sizeof **out))
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-        else
-            (*out)[(*n)++] = col_date(st, 0);
-    }
-    sqlite3_finalize(st);
-    return rc;
+    return row_list_id(db, "SELECT date FROM child_health_check WHERE child_id = ?1 "
+                       "ORDER BY date", child_id, sizeof **out, read_check, clear_nothing,
+                       (void **)out, n);
 }
 
 /* The first column of sql's row for the integer parameter id. */
