@@ -46,27 +46,24 @@ enum status village_repo_list(struct db *db, struct village_row **out, size_t *n
     return row_collect(db, st, sizeof **out, read_row, clear_row, (void **)out, n);
 }
 
+/* The text of the query sql (one column of village ?1 = id) into *out (malloc'd). */
+static enum status village_text(struct db *db, const char *sql, long long id, char **out)
+{
+    enum status rc = row_text_id(db, sql, id, out, _("cannot read the villages"));
+    if (rc == ST_NOTFOUND)
+        rc = status_set(ST_NOTFOUND, _("%s: there is no village %lld"), _("village"), id);
+    return rc;
+}
+
 /* The name of village id into *name (malloc'd). */
 static enum status name_of(struct db *db, long long id, char **name)
 {
-    sqlite3_stmt *st = NULL;
-    *name = NULL;
-    enum status rc = db_prepare(db, "SELECT name FROM village WHERE id = ?1", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, id);
-    bool ok = true;
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW)
-        *name = row_text(st, 0, true, &ok);
-    else if (step == SQLITE_DONE)
-        rc = status_set(ST_NOTFOUND, _("%s: there is no village %lld"), _("village"), id);
-    else
-        rc = db_fail(db, _("cannot read the villages"));
-    sqlite3_finalize(st);
-    if (rc == ST_OK && !ok)
-        rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-    return rc;
+    return village_text(db, "SELECT name FROM village WHERE id = ?1", id, name);
+}
+
+static enum status fold_of(struct db *db, long long id, char **fold)
+{
+    return village_text(db, "SELECT name_fold FROM village WHERE id = ?1", id, fold);
 }
 
 enum status village_repo_find(struct db *db, const char *name, const char *fold, long long *id)
@@ -122,13 +119,6 @@ enum status village_repo_same_fold(struct db *db, const char *fold, long long ex
     return rc;
 }
 
-static enum status run(struct db *db, sqlite3_stmt *st, const char *what)
-{
-    enum status rc = sqlite3_step(st) == SQLITE_DONE ? ST_OK : db_fail(db, what);
-    sqlite3_finalize(st);
-    return rc;
-}
-
 /* The children of village id: their search text ends with the village's
  * folded name (child_repo_search_text puts it last); old_fold → new_fold. */
 static enum status refold_children(struct db *db, long long id, const char *old_fold,
@@ -143,25 +133,7 @@ static enum status refold_children(struct db *db, long long id, const char *old_
     db_bind_text(st, 1, old_fold);
     db_bind_text(st, 2, new_fold);
     sqlite3_bind_int64(st, 3, id);
-    return run(db, st, _("cannot save the children of the village"));
-}
-
-static enum status fold_of(struct db *db, long long id, char **fold)
-{
-    sqlite3_stmt *st = NULL;
-    *fold = NULL;
-    enum status rc = db_prepare(db, "SELECT name_fold FROM village WHERE id = ?1", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, id);
-    bool ok = true;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        *fold = row_text(st, 0, true, &ok);
-    sqlite3_finalize(st);
-    if (!*fold)
-        return ok ? status_set(ST_NOTFOUND, _("%s: there is no village %lld"), _("village"), id)
-                  : status_set(ST_NOMEM, "%s", _("out of memory"));
-    return ST_OK;
+    return row_write(db, st, _("cannot save the children of the village"));
 }
 
 enum status village_repo_rename(struct db *db, const char *who, long long id, const char *name,
@@ -178,7 +150,7 @@ enum status village_repo_rename(struct db *db, const char *who, long long id, co
         db_bind_text(st, 1, name);
         db_bind_text(st, 2, fold);
         sqlite3_bind_int64(st, 3, id);
-        rc = run(db, st, _("cannot save the village"));
+        rc = row_write(db, st, _("cannot save the village"));
     }
     if (rc == ST_OK && strcmp(old_fold, fold) != 0)
         rc = refold_children(db, id, old_fold, fold);
@@ -226,7 +198,7 @@ static enum status move_children(struct db *db, long long from, long long into)
     sqlite3_bind_int64(st, 1, into);
     db_bind_text(st, 2, at);
     sqlite3_bind_int64(st, 3, from);
-    return run(db, st, _("cannot move the children of the village"));
+    return row_write(db, st, _("cannot move the children of the village"));
 }
 
 enum status village_repo_merge(struct db *db, const char *who, long long from, long long into,
@@ -249,13 +221,9 @@ enum status village_repo_merge(struct db *db, const char *who, long long from, l
         rc = refold_children(db, from, fa, fb);
     if (rc == ST_OK)
         rc = move_children(db, from, into);
-    sqlite3_stmt *st = NULL;
     if (rc == ST_OK)
-        rc = db_prepare(db, "DELETE FROM village WHERE id = ?1", &st);
-    if (rc == ST_OK) {
-        sqlite3_bind_int64(st, 1, from);
-        rc = run(db, st, _("cannot delete the village"));
-    }
+        rc = row_exec_id(db, "DELETE FROM village WHERE id = ?1", from,
+                         _("cannot delete the village"));
     snprintf(key, sizeof key, "%lld", from);
     snprintf(what, sizeof what, "%s (merged into %s)", a ? a : "", b ? b : "");
     if (rc == ST_OK)
@@ -278,15 +246,9 @@ enum status village_repo_delete(struct db *db, const char *who, long long id)
     if (rc == ST_OK && used)
         rc = status_set(ST_CONFLICT, _("%s: %lld children of the register live in '%s'; move them "
                                        "first (treem village merge)"), _("village"), used, name);
-    sqlite3_stmt *st = NULL;
     if (rc == ST_OK)
-        rc = db_prepare(db, "DELETE FROM village WHERE id = ?1", &st);
-    if (rc == ST_OK) {
-        sqlite3_bind_int64(st, 1, id);
-        rc = run(db, st, _("cannot delete the village"));
-    }
-    if (rc == ST_OK)
-        rc = audit_record(db, who, AUDIT_DELETE, ENTITY, key, NULL, name, NULL);
+        rc = row_delete_id(db, who, "DELETE FROM village WHERE id = ?1", ENTITY, id, name,
+                           _("cannot delete the village"));
     free(name);
     return rc;
 }
