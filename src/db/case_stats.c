@@ -1,6 +1,7 @@
 /* case_stats — counts over case_file and case_step by year and kind. */
 #include <config.h>
 #include "treem/db/case_stats.h"
+#include "treem/db/row.h"
 #include "treem/core/i18n.h"
 #include "treem/core/strbuf.h"
 
@@ -35,14 +36,7 @@ enum status case_stats_count(struct db *db, int year, const char *const *kinds, 
 {
     sqlite3_stmt *st;
     enum status rc = prepare(db, "SELECT count(*) FROM case_file c", "", year, kinds, &st);
-    if (rc != ST_OK)
-        return rc;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        *n = sqlite3_column_int64(st, 0);
-    else
-        rc = db_fail(db, _("database"));
-    sqlite3_finalize(st);
-    return rc;
+    return rc == ST_OK ? row_int(db, st, n, _("database")) : rc;
 }
 
 enum status case_stats_children(struct db *db, int year, const char *const *kinds, bool died_only,
@@ -52,47 +46,15 @@ enum status case_stats_children(struct db *db, int year, const char *const *kind
     enum status rc = prepare(db, "SELECT count(DISTINCT c.child_id) + count(*) FILTER (WHERE c.child_id "
                              "IS NULL) FROM case_file c", died_only ? " AND c.died = 1" : "", year,
                              kinds, &st);
-    if (rc != ST_OK)
-        return rc;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        *n = sqlite3_column_int64(st, 0);
-    else
-        rc = db_fail(db, _("database"));
-    sqlite3_finalize(st);
-    return rc;
+    return rc == ST_OK ? row_int(db, st, n, _("database")) : rc;
 }
 
 enum status case_stats_ids(struct db *db, int year, const char *const *kinds, long long **ids,
                            size_t *n)
 {
     sqlite3_stmt *st;
-    size_t cap = 0;
     *ids = NULL;
     *n = 0;
     enum status rc = prepare(db, "SELECT c.id FROM case_file c", " ORDER BY c.id", year, kinds, &st);
-    if (rc != ST_OK)
-        return rc;
-    int step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            long long *nl = realloc(*ids, ncap * sizeof *nl);
-            if (!nl) {
-                rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-                break;
-            }
-            *ids = nl;
-            cap = ncap;
-        }
-        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-    }
-    if (rc == ST_OK && step != SQLITE_DONE)
-        rc = db_fail(db, _("database"));
-    sqlite3_finalize(st);
-    if (rc != ST_OK) {
-        free(*ids);
-        *ids = NULL;
-        *n = 0;
-    }
-    return rc;
+    return rc == ST_OK ? row_collect_ids(db, st, ids, n) : rc;
 }

@@ -367,11 +367,7 @@ enum status child_search_count_upto(struct db *db, const struct child_query *q, 
     if (rc != ST_OK)
         return rc;
     sqlite3_bind_int64(st, P_LIMIT, cap < 0 ? -1 : cap);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        *n = sqlite3_column_int64(st, 0);
-    else
-        rc = db_fail(db, _("cannot read the register"));
-    sqlite3_finalize(st);
+    rc = row_int(db, st, n, _("cannot read the register"));
     prepared_free(&p);
     return rc;
 }

@@ -1,6 +1,7 @@
 /* db — connection, pragmas, transactions, helpers. */
 #include <config.h>
 #include "treem/db/db.h"
+#include "treem/db/row.h"
 #include "treem/db/migrate.h"
 #include "treem/core/i18n.h"
 #include "treem/core/strbuf.h"
@@ -401,15 +402,7 @@ enum status db_query_int(struct db *db, const char *sql, const char *param, long
         return rc;
     if (param)
         db_bind_text(st, 1, param);
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW)
-        *out = sqlite3_column_int64(st, 0);
-    else if (step == SQLITE_DONE)
-        rc = ST_NOTFOUND;
-    else
-        rc = db_fail(db, _("database"));
-    sqlite3_finalize(st);
-    return rc;
+    return row_int(db, st, out, _("database"));
 }
 
 enum status db_setting_get(struct db *db, const char *key, char **out)

@@ -239,13 +239,7 @@ enum status plan_repo_find_copy(struct db *db, long long from, int year, long lo
         return rc;
     sqlite3_bind_int64(st, 1, from);
     sqlite3_bind_int(st, 2, year);
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW)
-        *out = sqlite3_column_int64(st, 0);
-    else
-        rc = step == SQLITE_DONE ? ST_NOTFOUND : db_fail(db, _("database"));
-    sqlite3_finalize(st);
-    return rc;
+    return row_int(db, st, out, _("database"));
 }
 
 enum status plan_repo_counts(struct db *db, long long plan_id, struct date today,

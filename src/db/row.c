@@ -5,6 +5,7 @@
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -275,4 +276,37 @@ enum status row_text_id(struct db *db, const char *sql, long long id, char **out
                         const char *what)
 {
     return row_get_id(db, sql, id, out, sizeof *out, read_text, clear_text, what);
+}
+
+enum status row_int(struct db *db, sqlite3_stmt *st, long long *out, const char *what)
+{
+    enum status rc = ST_OK;
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    else
+        rc = step == SQLITE_DONE ? ST_NOTFOUND : db_fail(db, what);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+enum status row_write_cached(struct db *db, sqlite3_stmt *st, const char *what)
+{
+    enum status rc = db_step_done(db, st, what);
+    sqlite3_reset(st);
+    return rc;
+}
+
+long long row_code_number(const char *code, const char *prefix)
+{
+    if (!code || toupper((unsigned char)code[0]) != prefix[0] ||
+        toupper((unsigned char)code[1]) != prefix[1] || code[2] != '-')
+        return 0;
+    long long n = 0;
+    for (const char *p = code + 3; *p; p++) {
+        if (!isdigit((unsigned char)*p) || n > 100000000)
+            return 0;
+        n = n * 10 + (*p - '0');
+    }
+    return n;
 }

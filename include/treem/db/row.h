@@ -67,6 +67,13 @@ enum status row_collect_ids(struct db *db, sqlite3_stmt *st, long long **out, si
  * what), then finalizes it. */
 enum status row_write(struct db *db, sqlite3_stmt *st, const char *what);
 
+/* db_step_done() for a statement of db_prepare_cached(), then resets it. */
+enum status row_write_cached(struct db *db, sqlite3_stmt *st, const char *what);
+
+/* The number of a code "PREFIX-0042" (the two-letter prefix in any case),
+ * or 0 when code is not such a code. */
+long long row_code_number(const char *code, const char *prefix);
+
 /* Prepares sql, binds id to ?1 and runs it with row_write (a DELETE or an
  * UPDATE of one row by its id). */
 enum status row_exec_id(struct db *db, const char *sql, long long id, const char *what);
@@ -91,6 +98,11 @@ enum status row_one(struct db *db, sqlite3_stmt *st, void *out, row_read_fn read
  * the one row with row_one: the "get one record by id" of the repositories. */
 enum status row_get_id(struct db *db, const char *sql, long long id, void *out, size_t elem,
                        row_read_fn read, row_clear_fn clear, const char *what);
+
+/* Steps the bound statement st once for the integer of its first column
+ * into *out, then finalizes st: ST_NOTFOUND (no message) when there is no
+ * row, the error through db_fail(db, what). A count or a single id. */
+enum status row_int(struct db *db, sqlite3_stmt *st, long long *out, const char *what);
 
 /* The text (a malloc'd copy, "" for NULL) of the one-column query sql with
  * ?1 = id into *out, through row_get_id (ST_NOTFOUND, message left to the
