@@ -77,6 +77,8 @@ static bool read_case(sqlite3_stmt *st, struct case_file *c)
     return ok;
 }
 
+static bool read_case_row(sqlite3_stmt *st, void *elem) { return read_case(st, elem); }
+
 static enum status get_where(struct db *db, const char *where, long long key,
                              struct case_file *out, const char *what)
 {
@@ -89,14 +91,9 @@ static enum status get_where(struct db *db, const char *where, long long key,
     if (rc != ST_OK)
         return rc;
     sqlite3_bind_int64(st, 1, key);
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW)
-        rc = read_case(st, out) ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
-    else if (step == SQLITE_DONE)
+    rc = row_one(db, st, out, read_case_row, NULL, _("cannot read the case"));
+    if (rc == ST_NOTFOUND)
         rc = status_set(ST_NOTFOUND, _("there is no case %s"), what);
-    else
-        rc = db_fail(db, _("cannot read the case"));
-    sqlite3_finalize(st);
     return rc;
 }
 
@@ -119,23 +116,28 @@ enum status case_repo_get_by_code(struct db *db, const char *code, struct case_f
     return get_where(db, "WHERE code_num = ?1", num, out, code);
 }
 
-/* The search text: code, the child's code, place and kind (never names). */
-static char *search_text(struct db *db, const struct case_file *c)
+/* The search text into *out (malloc'd): code, the child's code, place and
+ * kind (never names). A child that is gone adds no code. */
+static enum status search_text(struct db *db, const struct case_file *c, char **out)
 {
-    char child_code[CHILD_CODE_BUF] = "";
-    sqlite3_stmt *st = NULL;
-    if (c->child_id && db_prepare(db, "SELECT code FROM child WHERE id = ?1", &st) == ST_OK) {
-        sqlite3_bind_int64(st, 1, c->child_id);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            copy_col(st, 0, child_code, sizeof child_code);
-        sqlite3_finalize(st);
-    }
+    char *child_code = NULL;
+    enum status rc = c->child_id ? row_text_id(db, "SELECT code FROM child WHERE id = ?1",
+                                               c->child_id, &child_code,
+                                               _("cannot read the register"))
+                                 : ST_OK;
+    *out = NULL;
+    if (rc == ST_NOTFOUND)
+        rc = ST_OK;
+    if (rc != ST_OK)
+        return rc;
     struct strbuf sb = STRBUF_INIT;
-    bool ok = strbuf_printf(&sb, "%s %s %s %s %s", c->code, child_code, c->place ? c->place : "",
-                            enum_code(&enum_case_kind, c->kind), _(enum_case_kind.items[c->kind].label));
-    char *fold = ok ? utf8_fold(strbuf_str(&sb)) : NULL;
+    bool ok = strbuf_printf(&sb, "%s %s %s %s %s", c->code, child_code ? child_code : "",
+                            c->place ? c->place : "", enum_code(&enum_case_kind, c->kind),
+                            _(enum_case_kind.items[c->kind].label));
+    *out = ok ? utf8_fold(strbuf_str(&sb)) : NULL;
     strbuf_free(&sb);
-    return fold;
+    free(child_code);
+    return *out ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
 }
 
 /* ?1 … ?22: every stored field, the search text and updated_at; ?26 the
@@ -171,9 +173,9 @@ static enum status bind_case(struct db *db, sqlite3_stmt *st, const struct case_
     enum status rc = ST_OK;
     for (size_t i = 0; rc == ST_OK && i < sizeof t / sizeof *t; i++)
         rc = row_bind_nfc(st, t[i].idx, _(t[i].label), t[i].text);
-    char *search = rc == ST_OK ? search_text(db, c) : NULL;
-    if (rc == ST_OK && !search)
-        rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+    char *search = NULL;
+    if (rc == ST_OK)
+        rc = search_text(db, c, &search);
     db_bind_text(st, 21, search);
     free(search);
     db_bind_text(st, 22, c->updated_at);
