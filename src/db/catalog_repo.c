@@ -23,9 +23,7 @@ static enum status put(struct db *db, const char *what, const char *sql, const c
             db_bind_text(st, i + 1, va_arg(ap, const char *));
     }
     va_end(ap);
-    rc = db_step_done(db, st, what);
-    sqlite3_reset(st);
-    return rc;
+    return row_write_cached(db, st, what);
 }
 
 enum status catalog_repo_province(struct db *db, const char *what, const char *code,

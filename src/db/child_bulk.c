@@ -2,6 +2,7 @@
  * catching up with them (see the header). */
 #include <config.h>
 #include "treem/db/child_bulk.h"
+#include "treem/db/row.h"
 #include "treem/db/child_repo.h"
 #include "treem/db/audit_repo.h"
 #include "treem/core/i18n.h"
@@ -19,27 +20,6 @@
 #define CATCH_UP_STEP 5000
 /* Fewest new rows for which rebuilding the deferred indexes pays. */
 #define BULK_MANY 2000
-
-/* The number in "TE-0042" (any case), or 0. */
-static long long code_number(const char *code)
-{
-    if (!code || (code[0] != 'T' && code[0] != 't') || (code[1] != 'E' && code[1] != 'e') || code[2] != '-')
-        return 0;
-    long long n = 0;
-    for (const char *p = code + 3; *p; p++) {
-        if (!isdigit((unsigned char)*p) || n > 100000000)
-            return 0;
-        n = n * 10 + (*p - '0');
-    }
-    return n;
-}
-
-static enum status step_done(struct db *db, sqlite3_stmt *st, const char *what)
-{
-    enum status rc = db_step_done(db, st, what);
-    sqlite3_reset(st);
-    return rc;
-}
 
 /* Drops the trigger or index `name` (when it exists) after keeping its
  * CREATE statement in b->restore. */
@@ -139,7 +119,7 @@ enum status child_bulk_insert(struct db *db, struct child_bulk *b, struct child 
                               const char *updated)
 {
     long long num = 0;
-    enum status rc = pick_code(db, b, code_number(code), &num);
+    enum status rc = pick_code(db, b, row_code_number(code, "TE"), &num);
     if (rc == ST_OK)
         rc = child_repo_insert_numbered(db, c, num, updated, NULL);
     if (rc != ST_OK)
@@ -167,7 +147,7 @@ static enum status run_since(struct db *db, const struct child_bulk *b, const ch
         db_bind_text(st, 2, at);
         db_bind_text(st, 3, b->who);
     }
-    rc = step_done(db, st, _("cannot save the child"));
+    rc = row_write_cached(db, st, _("cannot save the child"));
     sqlite3_finalize(st);
     return rc;
 }
@@ -196,7 +176,7 @@ enum status child_bulk_end(struct db *db, struct child_bulk *b, long long index_
                             "WHERE CAST(value AS INTEGER) < ?1", &st);
         if (rc == ST_OK) {
             sqlite3_bind_int64(st, 1, b->last_code);
-            rc = step_done(db, st, _("cannot save the child"));
+            rc = row_write_cached(db, st, _("cannot save the child"));
             sqlite3_finalize(st);
         }
     }
@@ -234,7 +214,7 @@ static enum status index_some(struct db *db, long long max)
         if ((rc = db_prepare(db, sql[i], &st)) != ST_OK)
             break;
         sqlite3_bind_int64(st, 1, max);
-        rc = step_done(db, st, _("cannot update the search index"));
+        rc = row_write_cached(db, st, _("cannot update the search index"));
         sqlite3_finalize(st);
     }
     return rc;

@@ -10,13 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static enum status step_done(struct db *db, sqlite3_stmt *st, const char *what)
-{
-    enum status rc = db_step_done(db, st, what);
-    sqlite3_finalize(st);
-    return rc;
-}
-
 enum status transfer_case_repo_ids(struct db *db, const char *from, const char *to,
                                    long long **ids, size_t *n)
 {
@@ -29,33 +22,7 @@ enum status transfer_case_repo_ids(struct db *db, const char *from, const char *
         return rc;
     db_bind_text(st, 1, from);
     db_bind_text(st, 2, to);
-    size_t cap = 0;
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        if (*n == cap) {
-            long long *grown = realloc(*ids, (cap = cap ? cap * 2 : 64) * sizeof *grown);
-            if (!grown) {
-                rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-                break;
-            }
-            *ids = grown;
-        }
-        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-    }
-    sqlite3_finalize(st);
-    return rc;
-}
-
-static long long code_number(const char *code)
-{
-    if (!code || toupper((unsigned char)code[0]) != 'V' || toupper((unsigned char)code[1]) != 'V' || code[2] != '-')
-        return 0;
-    long long n = 0;
-    for (const char *p = code + 3; *p; p++) {
-        if (!isdigit((unsigned char)*p) || n > 100000000)
-            return 0;
-        n = n * 10 + (*p - '0');
-    }
-    return n;
+    return row_collect_ids(db, st, ids, n);
 }
 
 enum status transfer_case_repo_restamp(struct db *db, long long id, const char *code,
@@ -63,7 +30,7 @@ enum status transfer_case_repo_restamp(struct db *db, long long id, const char *
 {
     sqlite3_stmt *st;
     enum status rc = ST_OK;
-    long long num = code_number(code);
+    long long num = row_code_number(code, "VV");
     if (num > 0) {
         char text[32];
         snprintf(text, sizeof text, "VV-%04lld", num); /* as case_repo_insert writes it */
@@ -73,20 +40,20 @@ enum status transfer_case_repo_restamp(struct db *db, long long id, const char *
             sqlite3_bind_int64(st, 1, id);
             sqlite3_bind_int64(st, 2, num);
             db_bind_text(st, 3, text);
-            rc = step_done(db, st, _("cannot save the case"));
+            rc = row_write(db, st, _("cannot save the case"));
         }
         if (rc == ST_OK && sqlite3_changes(db->sql) > 0 &&
             (rc = db_prepare(db, "UPDATE setting SET value = CAST(?1 AS TEXT) WHERE key = 'case_code_last' "
                                  "AND CAST(value AS INTEGER) < ?1", &st)) == ST_OK) {
             sqlite3_bind_int64(st, 1, num);
-            rc = step_done(db, st, _("cannot save the case"));
+            rc = row_write(db, st, _("cannot save the case"));
         }
     }
     if (rc == ST_OK && updated && *updated &&
         (rc = db_prepare(db, "UPDATE case_file SET updated_at = ?2 WHERE id = ?1", &st)) == ST_OK) {
         sqlite3_bind_int64(st, 1, id);
         db_bind_text(st, 2, updated);
-        rc = step_done(db, st, _("cannot save the case"));
+        rc = row_write(db, st, _("cannot save the case"));
     }
     return rc;
 }
@@ -147,5 +114,5 @@ enum status transfer_case_repo_value_stamp(struct db *db, long long assessment_i
     sqlite3_bind_int64(st, 1, assessment_id);
     sqlite3_bind_int64(st, 2, indicator_id);
     db_bind_text(st, 3, updated);
-    return step_done(db, st, _("cannot save the assessment"));
+    return row_write(db, st, _("cannot save the assessment"));
 }

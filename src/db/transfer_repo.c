@@ -9,21 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static enum status step_done(struct db *db, sqlite3_stmt *st, const char *what)
-{
-    enum status rc = db_step_done(db, st, what);
-    sqlite3_finalize(st);
-    return rc;
-}
-
-/* step_done() for a statement of db_prepare_cached(). */
-static enum status step_cached(struct db *db, sqlite3_stmt *st, const char *what)
-{
-    enum status rc = db_step_done(db, st, what);
-    sqlite3_reset(st);
-    return rc;
-}
-
 enum status transfer_repo_restamp(struct db *db, long long id, const char *updated)
 {
     if (!updated || !*updated)
@@ -34,7 +19,7 @@ enum status transfer_repo_restamp(struct db *db, long long id, const char *updat
         return rc;
     sqlite3_bind_int64(st, 1, id);
     db_bind_text(st, 2, updated);
-    return step_cached(db, st, _("cannot save the child"));
+    return row_write_cached(db, st, _("cannot save the child"));
 }
 
 enum status transfer_repo_village(struct db *db, const char *fold, long long *id)
@@ -138,7 +123,7 @@ enum status transfer_repo_period_note(struct db *db, long long id, const char *n
         return rc;
     sqlite3_bind_int64(st, 1, id);
     db_bind_text(st, 2, note);
-    rc = step_done(db, st, _("cannot save the group"));
+    rc = row_write(db, st, _("cannot save the group"));
     return rc == ST_OK ? audit_record(db, who, AUDIT_CHANGE, "child", uid, "group_note", NULL, note) : rc;
 }
 
@@ -154,7 +139,7 @@ enum status transfer_repo_seen_add(struct db *db, long long hash, bool *added)
     if (rc != ST_OK)
         return rc;
     sqlite3_bind_int64(st, 1, hash);
-    rc = step_cached(db, st, _("database"));
+    rc = row_write_cached(db, st, _("database"));
     *added = rc == ST_OK && sqlite3_changes(db->sql) > 0;
     return rc;
 }
