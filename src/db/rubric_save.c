@@ -21,14 +21,6 @@ static void bind_opt(sqlite3_stmt *st, int idx, bool has, double v)
         sqlite3_bind_null(st, idx);
 }
 
-/* Steps a prepared write to completion and finalizes it. */
-static enum status step_done(struct db *db, sqlite3_stmt *st, const char *what)
-{
-    enum status rc = db_step_done(db, st, what);
-    sqlite3_finalize(st);
-    return rc;
-}
-
 struct saver {
     struct db *db;
     const char *who;
@@ -107,7 +99,7 @@ static enum status save_set(struct saver *s)
     db_bind_text(st, 1, s->r->name);
     db_bind_text(st, 2, s->r->source ? s->r->source : "");
     sqlite3_bind_int(st, 3, s->r->no_zero_rule);
-    rc = step_done(s->db, st, _("rule set"));
+    rc = row_write(s->db, st, _("rule set"));
     if (rc == ST_OK && is_new) {
         s->set_id = sqlite3_last_insert_rowid(s->db->sql);
         s->stats.created++;
@@ -121,23 +113,34 @@ static enum status save_set(struct saver *s)
     return rc;
 }
 
+/* Prepares the update of the stored row old_id, or the insert when there is
+ * none (old_id 0), and binds ?1 the row and ?2 its parent. */
+static enum status prepare_save(struct saver *s, long long old_id, const char *update,
+                                const char *insert, long long parent, sqlite3_stmt **st)
+{
+    enum status rc = db_prepare(s->db, old_id ? update : insert, st);
+    if (rc != ST_OK)
+        return rc;
+    sqlite3_bind_int64(*st, 1, old_id);
+    sqlite3_bind_int64(*st, 2, parent);
+    return ST_OK;
+}
+
 static enum status save_criterion(struct saver *s, const struct rubric_criterion *c, long long *cid)
 {
     const struct rubric_criterion *o = rubric_find_criterion(s->old, c->number);
     sqlite3_stmt *st;
-    enum status rc = db_prepare(s->db, o
-        ? "UPDATE criterion SET name = ?3, max_points = ?4, source = ?5 WHERE id = ?1"
-        : "INSERT INTO criterion(rule_set_id, number, name, max_points, source) "
-          "VALUES (?2, ?6, ?3, ?4, ?5)", &st);
+    enum status rc = prepare_save(s, o ? o->id : 0,
+        "UPDATE criterion SET name = ?3, max_points = ?4, source = ?5 WHERE id = ?1",
+        "INSERT INTO criterion(rule_set_id, number, name, max_points, source) "
+        "VALUES (?2, ?6, ?3, ?4, ?5)", s->set_id, &st);
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, o ? o->id : 0);
-    sqlite3_bind_int64(st, 2, s->set_id);
     db_bind_text(st, 3, c->name);
     bind_opt(st, 4, c->max_known, c->max_points);
     db_bind_text(st, 5, c->source ? c->source : "");
     sqlite3_bind_int(st, 6, c->number);
-    rc = step_done(s->db, st, _("criterion"));
+    rc = row_write(s->db, st, _("criterion"));
     *cid = o ? o->id : sqlite3_last_insert_rowid(s->db->sql);
     char part[32], before[RUBRIC_TEXT_NUM_BUF] = "", after[RUBRIC_TEXT_NUM_BUF];
     snprintf(part, sizeof part, "%d", c->number);
@@ -164,7 +167,7 @@ static enum status replace_bands(struct saver *s, long long ind_id, const struct
     if (rc != ST_OK)
         return rc;
     sqlite3_bind_int64(st, 1, ind_id);
-    rc = step_done(s->db, st, _("band"));
+    rc = row_write(s->db, st, _("band"));
     for (size_t i = 0; rc == ST_OK && i < ind->nbands; i++) {
         const struct rubric_band *b = &ind->bands[i];
         rc = db_prepare(s->db, "INSERT INTO band(indicator_id, lower, lower_inclusive, upper, "
@@ -178,7 +181,7 @@ static enum status replace_bands(struct saver *s, long long ind_id, const struct
         sqlite3_bind_int(st, 5, b->hi_incl);
         sqlite3_bind_double(st, 6, b->points);
         db_bind_text(st, 7, b->source ? b->source : "");
-        rc = step_done(s->db, st, _("band"));
+        rc = row_write(s->db, st, _("band"));
     }
     return rc;
 }
@@ -225,15 +228,14 @@ static enum status save_indicator(struct saver *s, size_t idx, long long crit_id
     const struct rubric_indicator *ind = &s->r->ind[idx];
     const struct rubric_indicator *o = rubric_find_indicator(s->old, ind->code);
     sqlite3_stmt *st;
-    enum status rc = db_prepare(s->db, o
-        ? "UPDATE indicator SET criterion_id = ?2, text = ?3, kind = ?4, unit = ?5, measure = ?6, "
-          "department = ?7, bands_known = ?8, source = ?9, sort = ?10 WHERE id = ?1"
-        : "INSERT INTO indicator(criterion_id, code, text, kind, unit, measure, department, "
-          "bands_known, source, sort) VALUES (?2, ?11, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &st);
+    enum status rc = prepare_save(s, o ? o->id : 0,
+        "UPDATE indicator SET criterion_id = ?2, text = ?3, kind = ?4, unit = ?5, measure = ?6, "
+        "department = ?7, bands_known = ?8, source = ?9, sort = ?10 WHERE id = ?1",
+        "INSERT INTO indicator(criterion_id, code, text, kind, unit, measure, department, "
+        "bands_known, source, sort) VALUES (?2, ?11, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        crit_id, &st);
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, o ? o->id : 0);
-    sqlite3_bind_int64(st, 2, crit_id);
     db_bind_text(st, 3, ind->text ? ind->text : ind->code);
     db_bind_text(st, 4, rubric_kind_code(ind->kind));
     db_bind_text(st, 5, ind->unit ? ind->unit : "");
@@ -243,7 +245,7 @@ static enum status save_indicator(struct saver *s, size_t idx, long long crit_id
     db_bind_text(st, 9, ind->source ? ind->source : "");
     sqlite3_bind_int64(st, 10, (long long)idx);
     db_bind_text(st, 11, ind->code);
-    rc = step_done(s->db, st, _("indicator"));
+    rc = row_write(s->db, st, _("indicator"));
     long long id = o ? o->id : sqlite3_last_insert_rowid(s->db->sql);
     if (rc == ST_OK && !o) {
         s->stats.created++;
@@ -260,19 +262,17 @@ static enum status save_threshold(struct saver *s, const struct rubric_threshold
 {
     const struct rubric_threshold *o = rubric_find_threshold(s->old, t->class_code);
     sqlite3_stmt *st;
-    enum status rc = db_prepare(s->db, o
-        ? "UPDATE recognition_threshold SET label = ?3, min_total = ?4, source = ?5 WHERE id = ?1"
-        : "INSERT INTO recognition_threshold(rule_set_id, class, label, min_total, source) "
-          "VALUES (?2, ?6, ?3, ?4, ?5)", &st);
+    enum status rc = prepare_save(s, o ? o->id : 0,
+        "UPDATE recognition_threshold SET label = ?3, min_total = ?4, source = ?5 WHERE id = ?1",
+        "INSERT INTO recognition_threshold(rule_set_id, class, label, min_total, source) "
+        "VALUES (?2, ?6, ?3, ?4, ?5)", s->set_id, &st);
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, o ? o->id : 0);
-    sqlite3_bind_int64(st, 2, s->set_id);
     db_bind_text(st, 3, t->label ? t->label : t->class_code);
     sqlite3_bind_double(st, 4, t->min_total);
     db_bind_text(st, 5, t->source ? t->source : "");
     db_bind_text(st, 6, t->class_code);
-    rc = step_done(s->db, st, _("recognition class"));
+    rc = row_write(s->db, st, _("recognition class"));
     char part[64], before[RUBRIC_TEXT_NUM_BUF], after[RUBRIC_TEXT_NUM_BUF];
     snprintf(part, sizeof part, "class %s", t->class_code);
     rubric_text_num(t->min_total, after);
@@ -325,7 +325,7 @@ static enum status delete_row(struct saver *s, const char *sql, long long id,
     if (rc != ST_OK)
         return rc;
     sqlite3_bind_int64(st, 1, id);
-    rc = step_done(s->db, st, entity);
+    rc = row_write(s->db, st, entity);
     char key[256];
     key_of(s, part, key, sizeof key);
     s->stats.removed++;
