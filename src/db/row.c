@@ -191,14 +191,47 @@ enum status row_write(struct db *db, sqlite3_stmt *st, const char *what)
     return rc;
 }
 
-enum status row_exec_id(struct db *db, const char *sql, long long id, const char *what)
+enum status row_prepare_args(struct db *db, const char *sql, sqlite3_stmt **st,
+                             const struct row_arg *args, size_t n)
+{
+    enum status rc = db_prepare(db, sql, st);
+    for (size_t i = 0; rc == ST_OK && i < n; i++) {
+        int idx = (int)i + 1;
+        switch (args[i].kind) {
+        case ROW_ARG_INT:
+            sqlite3_bind_int64(*st, idx, args[i].i);
+            break;
+        case ROW_ARG_TEXT:
+            db_bind_text(*st, idx, args[i].t);
+            break;
+        case ROW_ARG_DATE:
+            row_bind_date(*st, idx, args[i].d);
+            break;
+        case ROW_ARG_ID:
+            row_bind_id(*st, idx, args[i].i);
+            break;
+        case ROW_ARG_REAL:
+            sqlite3_bind_double(*st, idx, args[i].r);
+            break;
+        case ROW_ARG_NULL:
+            sqlite3_bind_null(*st, idx);
+            break;
+        }
+    }
+    return rc;
+}
+
+enum status row_exec_args(struct db *db, const char *sql, const char *what,
+                          const struct row_arg *args, size_t n)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, sql, &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, id);
-    return row_write(db, st, what);
+    enum status rc = row_prepare_args(db, sql, &st, args, n);
+    return rc == ST_OK ? row_write(db, st, what) : rc;
+}
+
+enum status row_exec_id(struct db *db, const char *sql, long long id, const char *what)
+{
+    return row_exec(db, sql, what, ROW_INT(id));
 }
 
 enum status row_write_rec(struct db *db, const char *sql, row_bind_fn bind, const void *rec,
@@ -241,11 +274,8 @@ enum status row_get_id(struct db *db, const char *sql, long long id, void *out, 
 {
     sqlite3_stmt *st;
     memset(out, 0, elem);
-    enum status rc = db_prepare(db, sql, &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, id);
-    return row_one(db, st, out, read, clear, what);
+    enum status rc = row_prepare(db, sql, &st, ROW_INT(id));
+    return rc == ST_OK ? row_one(db, st, out, read, clear, what) : rc;
 }
 
 enum status row_list_id(struct db *db, const char *sql, long long id, size_t elem,
@@ -254,11 +284,8 @@ enum status row_list_id(struct db *db, const char *sql, long long id, size_t ele
     sqlite3_stmt *st;
     *out = NULL;
     *n = 0;
-    enum status rc = db_prepare(db, sql, &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, id);
-    return row_collect(db, st, elem, read, clear, out, n);
+    enum status rc = row_prepare(db, sql, &st, ROW_INT(id));
+    return rc == ST_OK ? row_collect(db, st, elem, read, clear, out, n) : rc;
 }
 
 enum status row_delete_id(struct db *db, const char *who, const char *sql, const char *entity,

@@ -74,6 +74,37 @@ enum status row_write_cached(struct db *db, sqlite3_stmt *st, const char *what);
  * or 0 when code is not such a code. */
 long long row_code_number(const char *code, const char *prefix);
 
+/* One parameter of a statement, declared: the n-th of a list binds ?n.
+ * Written with ROW_INT, ROW_REAL, ROW_TEXT (NULL binds NULL), ROW_DATE
+ * (unset binds NULL), ROW_ID (0 binds NULL) and ROW_NULL. */
+struct row_arg {
+    enum { ROW_ARG_INT, ROW_ARG_REAL, ROW_ARG_TEXT, ROW_ARG_DATE, ROW_ARG_ID, ROW_ARG_NULL } kind;
+    long long i;
+    double r;
+    const char *t;
+    struct date d;
+};
+#define ROW_REAL(v) ((struct row_arg){.kind = ROW_ARG_REAL, .r = (v)})
+#define ROW_NULL ((struct row_arg){.kind = ROW_ARG_NULL})
+#define ROW_INT(v) ((struct row_arg){.kind = ROW_ARG_INT, .i = (v)})
+#define ROW_TEXT(v) ((struct row_arg){.kind = ROW_ARG_TEXT, .t = (v)})
+#define ROW_DATE(v) ((struct row_arg){.kind = ROW_ARG_DATE, .d = (v)})
+#define ROW_ID(v) ((struct row_arg){.kind = ROW_ARG_ID, .i = (v)})
+
+/* Prepares sql into *st and binds the n args to ?1..?n. */
+enum status row_prepare_args(struct db *db, const char *sql, sqlite3_stmt **st,
+                             const struct row_arg *args, size_t n);
+/* Prepares sql, binds the args and runs it with row_write. */
+enum status row_exec_args(struct db *db, const char *sql, const char *what,
+                          const struct row_arg *args, size_t n);
+
+#define ROW_ARGS(...) (const struct row_arg[]){__VA_ARGS__}, \
+    sizeof((const struct row_arg[]){__VA_ARGS__}) / sizeof(struct row_arg)
+/* row_prepare(db, sql, &st, ROW_INT(id), ROW_TEXT(name)) */
+#define row_prepare(db, sql, st, ...) row_prepare_args(db, sql, st, ROW_ARGS(__VA_ARGS__))
+/* row_exec(db, sql, what, ROW_INT(id), ROW_TEXT(name)) */
+#define row_exec(db, sql, what, ...) row_exec_args(db, sql, what, ROW_ARGS(__VA_ARGS__))
+
 /* Prepares sql, binds id to ?1 and runs it with row_write (a DELETE or an
  * UPDATE of one row by its id). */
 enum status row_exec_id(struct db *db, const char *sql, long long id, const char *what);
