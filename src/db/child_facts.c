@@ -13,14 +13,16 @@
 
 #define ENTITY "child"
 
-/* row_write, with a broken constraint (a duplicate) as ST_EXISTS. */
-static enum status run(struct db *db, sqlite3_stmt *st, const char *what)
+/* row_exec, with a broken constraint (a duplicate) as ST_EXISTS. */
+static enum status run_args(struct db *db, const char *sql, const char *what,
+                            const struct row_arg *args, size_t n)
 {
-    enum status rc = row_write(db, st, what);
+    enum status rc = row_exec_args(db, sql, what, args, n);
     if (rc != ST_OK && (sqlite3_extended_errcode(db->sql) & 0xff) == SQLITE_CONSTRAINT)
         return status_set(ST_EXISTS, "%s: %s", what, sqlite3_errmsg(db->sql));
     return rc;
 }
+#define run(db, sql, what, ...) run_args(db, sql, what, ROW_ARGS(__VA_ARGS__))
 
 /* "a.1 01/02/2024–31/12/2024" (open periods end with "–"). */
 static void period_text(const char *code, struct date from, struct date to, char *out, size_t n)
@@ -56,17 +58,11 @@ enum status child_facts_period_check(struct db *db, const struct child_period *p
 enum status child_facts_period_add(struct db *db, struct child_period *p, const char *uid,
                                    const char *who)
 {
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "INSERT INTO child_sc_period(child_id, subgroup_code, from_date, "
-                                    "to_date, note) VALUES (?1, ?2, ?3, ?4, ?5)", &st);
+    enum status rc = run(db, "INSERT INTO child_sc_period(child_id, subgroup_code, from_date, "
+                         "to_date, note) VALUES (?1, ?2, ?3, ?4, ?5)", _("cannot save the group"),
+                         ROW_INT(p->child_id), ROW_TEXT(p->code), ROW_DATE(p->from),
+                         ROW_DATE(p->to), ROW_TEXT(p->note));
     if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, p->child_id);
-    db_bind_text(st, 2, p->code);
-    row_bind_date(st, 3, p->from);
-    row_bind_date(st, 4, p->to);
-    db_bind_text(st, 5, p->note);
-    if ((rc = run(db, st, _("cannot save the group"))) != ST_OK)
         return rc;
     p->id = sqlite3_last_insert_rowid(db->sql);
     char text[128];
@@ -103,12 +99,9 @@ enum status child_facts_period_end(struct db *db, long long period_id, struct da
         return rc;
     if (to.y && date_cmp(to, old.from) < 0)
         return status_set(ST_INVALID, "%s", _("group to: the end is before the start"));
-    sqlite3_stmt *st;
-    if ((rc = db_prepare(db, "UPDATE child_sc_period SET to_date = ?2 WHERE id = ?1", &st)) != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, period_id);
-    row_bind_date(st, 2, to);
-    if ((rc = run(db, st, _("cannot save the group"))) != ST_OK)
+    rc = run(db, "UPDATE child_sc_period SET to_date = ?2 WHERE id = ?1", _("cannot save the group"),
+             ROW_INT(period_id), ROW_DATE(to));
+    if (rc != ST_OK)
         return rc;
     char a[128], b[128];
     period_text(old.code, old.from, old.to, a, sizeof a);
@@ -198,27 +191,15 @@ static void measure_text(const struct child_measure *m, char *out, size_t n)
     snprintf(out, n, "%s%s%s", d, w, h);
 }
 
-static void bind_positive(sqlite3_stmt *st, int idx, double v)
-{
-    if (v > 0)
-        sqlite3_bind_double(st, idx, v);
-    else
-        sqlite3_bind_null(st, idx);
-}
-
 enum status child_facts_measure_add(struct db *db, struct child_measure *m, const char *uid,
                                     const char *who)
 {
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "INSERT INTO child_measure(child_id, date, weight_kg, height_cm) "
-                                    "VALUES (?1, ?2, ?3, ?4)", &st);
+    enum status rc = run(db, "INSERT INTO child_measure(child_id, date, weight_kg, height_cm) "
+                         "VALUES (?1, ?2, ?3, ?4)", _("cannot save the measurement"),
+                         ROW_INT(m->child_id), ROW_DATE(m->date),
+                         m->weight_kg > 0 ? ROW_REAL(m->weight_kg) : ROW_NULL,
+                         m->height_cm > 0 ? ROW_REAL(m->height_cm) : ROW_NULL);
     if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, m->child_id);
-    row_bind_date(st, 2, m->date);
-    bind_positive(st, 3, m->weight_kg);
-    bind_positive(st, 4, m->height_cm);
-    if ((rc = run(db, st, _("cannot save the measurement"))) != ST_OK)
         return rc;
     m->id = sqlite3_last_insert_rowid(db->sql);
     char text[96];
@@ -275,13 +256,7 @@ enum status child_facts_measures(struct db *db, long long child_id, struct child
 static enum status check_write(struct db *db, const char *sql, long long child_id, struct date day,
                                const char *what)
 {
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, sql, &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, child_id);
-    row_bind_date(st, 2, day);
-    return run(db, st, what);
+    return run(db, sql, what, ROW_INT(child_id), ROW_DATE(day));
 }
 
 enum status child_facts_check_add(struct db *db, long long child_id, struct date day,
