@@ -86,13 +86,9 @@ enum status child_risk_repo_end(struct db *db, long long child_id, long long id,
     enum status rc = risk_get(db, child_id, id, &old, &n);
     if (rc == ST_OK && to.y && date_cmp(to, old->from) < 0)
         rc = status_set(ST_INVALID, "%s", _("risk to: the end is before the start"));
-    sqlite3_stmt *st;
-    if (rc == ST_OK && (rc = db_prepare(db, "UPDATE child_risk_period SET to_date = ?2 WHERE id = ?1",
-                                        &st)) == ST_OK) {
-        sqlite3_bind_int64(st, 1, id);
-        row_bind_date(st, 2, to);
-        rc = row_write(db, st, _("cannot save the risk"));
-    }
+    if (rc == ST_OK)
+        rc = row_exec(db, "UPDATE child_risk_period SET to_date = ?2 WHERE id = ?1",
+                      _("cannot save the risk"), ROW_INT(id), ROW_DATE(to));
     if (rc == ST_OK) {
         char a[1024], b[1024];
         risk_text(old, a, sizeof a);

@@ -28,33 +28,22 @@ enum status transfer_case_repo_ids(struct db *db, const char *from, const char *
 enum status transfer_case_repo_restamp(struct db *db, long long id, const char *code,
                                        const char *updated)
 {
-    sqlite3_stmt *st;
     enum status rc = ST_OK;
     long long num = row_code_number(code, "VV");
     if (num > 0) {
         char text[32];
         snprintf(text, sizeof text, "VV-%04lld", num); /* as case_repo_insert writes it */
-        rc = db_prepare(db, "UPDATE case_file SET code_num = ?2, code = ?3 WHERE id = ?1 "
-                            "AND NOT EXISTS (SELECT 1 FROM case_file WHERE code_num = ?2 AND id <> ?1)", &st);
-        if (rc == ST_OK) {
-            sqlite3_bind_int64(st, 1, id);
-            sqlite3_bind_int64(st, 2, num);
-            db_bind_text(st, 3, text);
-            rc = row_write(db, st, _("cannot save the case"));
-        }
-        if (rc == ST_OK && sqlite3_changes(db->sql) > 0 &&
-            (rc = db_prepare(db, "UPDATE setting SET value = CAST(?1 AS TEXT) WHERE key = 'case_code_last' "
-                                 "AND CAST(value AS INTEGER) < ?1", &st)) == ST_OK) {
-            sqlite3_bind_int64(st, 1, num);
-            rc = row_write(db, st, _("cannot save the case"));
-        }
+        rc = row_exec(db, "UPDATE case_file SET code_num = ?2, code = ?3 WHERE id = ?1 AND NOT "
+                      "EXISTS (SELECT 1 FROM case_file WHERE code_num = ?2 AND id <> ?1)",
+                      _("cannot save the case"), ROW_INT(id), ROW_INT(num), ROW_TEXT(text));
+        if (rc == ST_OK && sqlite3_changes(db->sql) > 0)
+            rc = row_exec(db, "UPDATE setting SET value = CAST(?1 AS TEXT) WHERE key = "
+                          "'case_code_last' AND CAST(value AS INTEGER) < ?1",
+                          _("cannot save the case"), ROW_INT(num));
     }
-    if (rc == ST_OK && updated && *updated &&
-        (rc = db_prepare(db, "UPDATE case_file SET updated_at = ?2 WHERE id = ?1", &st)) == ST_OK) {
-        sqlite3_bind_int64(st, 1, id);
-        db_bind_text(st, 2, updated);
-        rc = row_write(db, st, _("cannot save the case"));
-    }
+    if (rc == ST_OK && updated && *updated)
+        rc = row_exec(db, "UPDATE case_file SET updated_at = ?2 WHERE id = ?1",
+                      _("cannot save the case"), ROW_INT(id), ROW_TEXT(updated));
     return rc;
 }
 
@@ -106,13 +95,7 @@ enum status transfer_case_repo_values_each(struct db *db, int from, int to, tran
 enum status transfer_case_repo_value_stamp(struct db *db, long long assessment_id,
                                            long long indicator_id, const char *updated)
 {
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "UPDATE assessment_value SET updated = ?3 "
-                                    "WHERE assessment_id = ?1 AND indicator_id = ?2", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, assessment_id);
-    sqlite3_bind_int64(st, 2, indicator_id);
-    db_bind_text(st, 3, updated);
-    return row_write(db, st, _("cannot save the assessment"));
+    return row_exec(db, "UPDATE assessment_value SET updated = ?3 "
+                    "WHERE assessment_id = ?1 AND indicator_id = ?2", _("cannot save the assessment"),
+                    ROW_INT(assessment_id), ROW_INT(indicator_id), ROW_TEXT(updated));
 }

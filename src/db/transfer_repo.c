@@ -117,13 +117,8 @@ enum status transfer_repo_period_find(struct db *db, long long child_id, const c
 enum status transfer_repo_period_note(struct db *db, long long id, const char *note,
                                       const char *uid, const char *who)
 {
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "UPDATE child_sc_period SET note = ?2 WHERE id = ?1", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, id);
-    db_bind_text(st, 2, note);
-    rc = row_write(db, st, _("cannot save the group"));
+    enum status rc = row_exec(db, "UPDATE child_sc_period SET note = ?2 WHERE id = ?1",
+                              _("cannot save the group"), ROW_INT(id), ROW_TEXT(note));
     return rc == ST_OK ? audit_record(db, who, AUDIT_CHANGE, "child", uid, "group_note", NULL, note) : rc;
 }
 

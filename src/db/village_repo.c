@@ -104,19 +104,11 @@ enum status village_repo_same_fold(struct db *db, const char *fold, long long ex
 {
     sqlite3_stmt *st = NULL;
     *id = 0;
-    enum status rc = db_prepare(db, "SELECT id FROM village WHERE name_fold = ?1 AND id <> ?2 "
-                                "LIMIT 1", &st);
-    if (rc != ST_OK)
-        return rc;
-    db_bind_text(st, 1, fold);
-    sqlite3_bind_int64(st, 2, except);
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW)
-        *id = sqlite3_column_int64(st, 0);
-    else if (step != SQLITE_DONE)
-        rc = db_fail(db, _("cannot read the villages"));
-    sqlite3_finalize(st);
-    return rc;
+    enum status rc = row_prepare(db, "SELECT id FROM village WHERE name_fold = ?1 AND id <> ?2 "
+                                 "LIMIT 1", &st, ROW_TEXT(fold), ROW_INT(except));
+    if (rc == ST_OK)
+        rc = row_int(db, st, id, _("cannot read the villages"));
+    return rc == ST_NOTFOUND ? ST_OK : rc;
 }
 
 /* The children of village id: their search text ends with the village's
@@ -124,16 +116,10 @@ enum status village_repo_same_fold(struct db *db, const char *fold, long long ex
 static enum status refold_children(struct db *db, long long id, const char *old_fold,
                                    const char *new_fold)
 {
-    sqlite3_stmt *st = NULL;
-    enum status rc = db_prepare(db, "UPDATE child SET search = substr(search, 1, length(search) - "
-                                "length(?1)) || ?2 WHERE village_id = ?3 AND "
-                                "substr(search, -length(?1)) = ?1", &st);
-    if (rc != ST_OK)
-        return rc;
-    db_bind_text(st, 1, old_fold);
-    db_bind_text(st, 2, new_fold);
-    sqlite3_bind_int64(st, 3, id);
-    return row_write(db, st, _("cannot save the children of the village"));
+    return row_exec(db, "UPDATE child SET search = substr(search, 1, length(search) - "
+                    "length(?1)) || ?2 WHERE village_id = ?3 AND substr(search, -length(?1)) = ?1",
+                    _("cannot save the children of the village"), ROW_TEXT(old_fold),
+                    ROW_TEXT(new_fold), ROW_INT(id));
 }
 
 enum status village_repo_rename(struct db *db, const char *who, long long id, const char *name,
@@ -143,15 +129,9 @@ enum status village_repo_rename(struct db *db, const char *who, long long id, co
     enum status rc = name_of(db, id, &old);
     if (rc == ST_OK)
         rc = fold_of(db, id, &old_fold);
-    sqlite3_stmt *st = NULL;
     if (rc == ST_OK)
-        rc = db_prepare(db, "UPDATE village SET name = ?1, name_fold = ?2 WHERE id = ?3", &st);
-    if (rc == ST_OK) {
-        db_bind_text(st, 1, name);
-        db_bind_text(st, 2, fold);
-        sqlite3_bind_int64(st, 3, id);
-        rc = row_write(db, st, _("cannot save the village"));
-    }
+        rc = row_exec(db, "UPDATE village SET name = ?1, name_fold = ?2 WHERE id = ?3",
+                      _("cannot save the village"), ROW_TEXT(name), ROW_TEXT(fold), ROW_INT(id));
     if (rc == ST_OK && strcmp(old_fold, fold) != 0)
         rc = refold_children(db, id, old_fold, fold);
     snprintf(key, sizeof key, "%lld", id);
@@ -190,15 +170,9 @@ static enum status move_children(struct db *db, long long from, long long into)
 {
     char at[DATETIME_BUF];
     audit_stamp(at);
-    sqlite3_stmt *st = NULL;
-    enum status rc = db_prepare(db, "UPDATE child SET village_id = ?1, rev = rev + 1, "
-                                "updated_at = ?2 WHERE village_id = ?3", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, into);
-    db_bind_text(st, 2, at);
-    sqlite3_bind_int64(st, 3, from);
-    return row_write(db, st, _("cannot move the children of the village"));
+    return row_exec(db, "UPDATE child SET village_id = ?1, rev = rev + 1, updated_at = ?2 "
+                    "WHERE village_id = ?3", _("cannot move the children of the village"),
+                    ROW_INT(into), ROW_TEXT(at), ROW_INT(from));
 }
 
 enum status village_repo_merge(struct db *db, const char *who, long long from, long long into,
