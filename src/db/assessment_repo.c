@@ -55,12 +55,11 @@ enum status assessment_repo_find(struct db *db, const char *commune, int year, s
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "SELECT id, rule_set_id, class, created, updated FROM assessment "
-                                    "WHERE commune_code = ?1 AND year = ?2", &st);
+    enum status rc = row_prepare(db, "SELECT id, rule_set_id, class, created, updated FROM assessment "
+                                     "WHERE commune_code = ?1 AND year = ?2", &st,
+                                 ROW_TEXT(commune), ROW_INT(year));
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, commune);
-    sqlite3_bind_int(st, 2, year);
     int step = sqlite3_step(st);
     if (step == SQLITE_ROW) {
         out->id = sqlite3_column_int64(st, 0);
@@ -86,15 +85,12 @@ enum status assessment_repo_create(struct db *db, const char *who, const char *c
     char now[ASSESSMENT_STAMP_BUF], key[32];
     stamp_now(now);
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "INSERT INTO assessment(commune_code, year, rule_set_id, class, "
-                                    "created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?5)", &st);
+    enum status rc = row_prepare(db, "INSERT INTO assessment(commune_code, year, rule_set_id, class, "
+                                     "created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?5)", &st,
+                                 ROW_TEXT(commune), ROW_INT(year), ROW_INT(rule_set_id),
+                                 ROW_TEXT(class_code), ROW_TEXT(now));
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, commune);
-    sqlite3_bind_int(st, 2, year);
-    sqlite3_bind_int64(st, 3, rule_set_id);
-    db_bind_text(st, 4, class_code);
-    db_bind_text(st, 5, now);
     if (sqlite3_step(st) != SQLITE_DONE)
         rc = sqlite3_extended_errcode(db->sql) == SQLITE_CONSTRAINT_UNIQUE
             ? status_set(ST_EXISTS, _("there is already an assessment for %d"), year)
@@ -111,13 +107,11 @@ static enum status touch(struct db *db, struct assessment *a, const char *class_
     char now[ASSESSMENT_STAMP_BUF];
     stamp_now(now);
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, set_class
+    enum status rc = row_prepare(db, set_class
         ? "UPDATE assessment SET updated = ?2, class = ?3 WHERE id = ?1"
-        : "UPDATE assessment SET updated = ?2 WHERE id = ?1", &st);
+        : "UPDATE assessment SET updated = ?2 WHERE id = ?1", &st, ROW_INT(a->id), ROW_TEXT(now));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, a->id);
-    db_bind_text(st, 2, now);
     if (set_class)
         db_bind_text(st, 3, class_code);
     rc = step_done(db, st, _("assessment"));
@@ -170,11 +164,11 @@ enum status assessment_repo_values(struct db *db, long long assessment_id,
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "SELECT " VALUE_COLS " FROM assessment_value "
-                                    "WHERE assessment_id = ?1 ORDER BY indicator_id", &st);
+    enum status rc = row_prepare(db, "SELECT " VALUE_COLS " FROM assessment_value "
+                                     "WHERE assessment_id = ?1 ORDER BY indicator_id", &st,
+                                 ROW_INT(assessment_id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, assessment_id);
     while (rc == ST_OK && row_next(db, st, &rc)) {
         struct assessment_value *grown = realloc(*out, (*n + 1) * sizeof **out);
         if (!grown) {
@@ -210,12 +204,11 @@ static enum status value_get(struct db *db, long long aid, long long ind_id,
     sqlite3_stmt *st;
     *found = false;
     memset(out, 0, sizeof *out);
-    enum status rc = db_prepare(db, "SELECT " VALUE_COLS " FROM assessment_value "
-                                    "WHERE assessment_id = ?1 AND indicator_id = ?2", &st);
+    enum status rc = row_prepare(db, "SELECT " VALUE_COLS " FROM assessment_value "
+                                     "WHERE assessment_id = ?1 AND indicator_id = ?2", &st,
+                                 ROW_INT(aid), ROW_INT(ind_id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, aid);
-    sqlite3_bind_int64(st, 2, ind_id);
     int step = sqlite3_step(st);
     if (step == SQLITE_ROW) {
         *found = true;

@@ -300,10 +300,9 @@ enum status case_repo_delete(struct db *db, const char *who, long long id)
     snprintf(what, sizeof what, "%s %s %s", c.code, enum_code(&enum_case_kind, c.kind), when);
     case_file_free(&c);
     sqlite3_stmt *st = NULL;
-    rc = db_prepare(db, "DELETE FROM case_file WHERE id = ?1", &st);
+    rc = row_prepare(db, "DELETE FROM case_file WHERE id = ?1", &st, ROW_INT(id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, id);
     if (sqlite3_step(st) != SQLITE_DONE)
         rc = db_fail(db, _("cannot delete the case"));
     sqlite3_finalize(st);
@@ -319,10 +318,9 @@ enum status case_repo_set_stage(struct db *db, const char *who, long long id, in
     id_text(id, key);
     sqlite3_stmt *st = NULL;
     char *old = NULL;
-    enum status rc = db_prepare(db, "SELECT stage FROM case_file WHERE id = ?1", &st);
+    enum status rc = row_prepare(db, "SELECT stage FROM case_file WHERE id = ?1", &st, ROW_INT(id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, id);
     bool ok = true;
     if (row_next(db, st, &rc))
         old = row_text(st, 0, true, &ok);

@@ -90,10 +90,9 @@ static enum status clear_table(struct db *db, const char *who, long long step_id
                                const char *select, const char *del, const char *entity)
 {
     sqlite3_stmt *st = NULL;
-    enum status rc = db_prepare(db, select, &st);
+    enum status rc = row_prepare(db, select, &st, ROW_INT(step_id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, step_id);
     int step;
     while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
         rc = audit_record(db, who, AUDIT_DELETE, entity, (const char *)sqlite3_column_text(st, 0),
@@ -102,10 +101,9 @@ static enum status clear_table(struct db *db, const char *who, long long step_id
         rc = db_fail(db, _("cannot read the step"));
     sqlite3_finalize(st);
     if (rc == ST_OK)
-        rc = db_prepare(db, del, &st);
+        rc = row_prepare(db, del, &st, ROW_INT(step_id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, step_id);
     return run(db, st, rc, _("cannot delete the step"));
 }
 
@@ -145,11 +143,10 @@ enum status case_step_edit_delete(struct db *db, const char *who, const struct c
     enum status rc = case_step_edit_clear_details(db, who, s->id);
     sqlite3_stmt *st = NULL;
     if (rc == ST_OK)
-        rc = db_prepare(db, "DELETE FROM case_step WHERE id = ?1 AND case_id = ?2", &st);
+        rc = row_prepare(db, "DELETE FROM case_step WHERE id = ?1 AND case_id = ?2", &st,
+                         ROW_INT(s->id), ROW_INT(s->case_id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, s->id);
-    sqlite3_bind_int64(st, 2, s->case_id);
     rc = run(db, st, rc, _("cannot delete the step"));
     if (rc == ST_OK && sqlite3_changes(db->sql) == 0)
         return status_set(ST_NOTFOUND, _("%s: there is no step %lld in this case"), _("step"),

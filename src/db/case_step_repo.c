@@ -96,11 +96,11 @@ enum status case_step_repo_list(struct db *db, long long case_id, struct case_st
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st = NULL;
-    enum status rc = db_prepare(db, "SELECT id, case_id, kind, at, emergency, end_at, who, notes "
-                                "FROM case_step WHERE case_id = ?1 ORDER BY at, id", &st);
+    enum status rc = row_prepare(db, "SELECT id, case_id, kind, at, emergency, end_at, who, notes "
+                                 "FROM case_step WHERE case_id = ?1 ORDER BY at, id", &st,
+                                 ROW_INT(case_id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, case_id);
     size_t cap = 0;
     while (rc == ST_OK && row_next(db, st, &rc)) {
         if (!row_grow(out, &cap, *n, sizeof **out) || !read_step(st, &(*out)[(*n)++]))
@@ -118,11 +118,10 @@ enum status case_step_repo_list(struct db *db, long long case_id, struct case_st
 enum status case_step_repo_add_risk(struct db *db, const char *who, struct case_risk *r)
 {
     sqlite3_stmt *st = NULL;
-    enum status rc = db_prepare(db, "INSERT INTO case_risk(step_id, factor, rating) "
-                                "VALUES (?1, ?2, ?3)", &st);
+    enum status rc = row_prepare(db, "INSERT INTO case_risk(step_id, factor, rating) "
+                                 "VALUES (?1, ?2, ?3)", &st, ROW_INT(r->step_id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, r->step_id);
     rc = row_bind_nfc(st, 2, _("risk factor"), r->factor);
     db_bind_text(st, 3, enum_code(&enum_case_rating, r->rating));
     rc = finish(db, st, rc, _("cannot save the risk rating"));
@@ -147,11 +146,10 @@ enum status case_step_repo_add_service(struct db *db, const char *who, struct ca
                           v->department_id);
     sqlite3_stmt *st = NULL;
     if (rc == ST_OK)
-        rc = db_prepare(db, "INSERT INTO case_service(step_id, task, department_id, start_on, "
-                        "end_on, cost) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st);
+        rc = row_prepare(db, "INSERT INTO case_service(step_id, task, department_id, start_on, "
+                         "end_on, cost) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st, ROW_INT(v->step_id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, v->step_id);
     rc = row_bind_nfc(st, 2, _("service or task"), v->task);
     row_bind_id(st, 3, v->department_id);
     row_bind_date(st, 4, v->start_on);

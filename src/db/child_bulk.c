@@ -26,11 +26,10 @@
 static enum status suspend(struct db *db, struct child_bulk *b, const char *type, const char *name)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "SELECT sql FROM sqlite_schema WHERE type = ?1 AND name = ?2", &st);
+    enum status rc = row_prepare(db, "SELECT sql FROM sqlite_schema WHERE type = ?1 AND name = ?2", &st,
+                                 ROW_TEXT(type), ROW_TEXT(name));
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, type);
-    db_bind_text(st, 2, name);
     int step = sqlite3_step(st);
     bool found = step == SQLITE_ROW && sqlite3_column_text(st, 0);
     if (step != SQLITE_ROW && step != SQLITE_DONE)

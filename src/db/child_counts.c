@@ -42,11 +42,9 @@ enum status child_counts_ratio(struct db *db, enum child_count which, struct dat
 {
     sqlite3_stmt *st;
     *num = *den = 0;
-    enum status rc = db_prepare(db, ratio_sql[which], &st);
+    enum status rc = row_prepare(db, ratio_sql[which], &st, ROW_DATE(a), ROW_DATE(b));
     if (rc != ST_OK)
         return rc;
-    row_bind_date(st, 1, a);
-    row_bind_date(st, 2, b);
     if (sqlite3_step(st) == SQLITE_ROW) {
         *num = sqlite3_column_int64(st, 0);
         *den = sqlite3_column_int64(st, 1);
@@ -71,17 +69,15 @@ enum status child_counts_latest(struct db *db, struct date a, struct date b, chi
                                 void *ctx)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db,
+    enum status rc = row_prepare(db,
         "SELECT c.sex, c.birth_date, w.date, w.weight_kg, h.date, h.height_cm FROM child c "
         "LEFT JOIN child_measure w ON w.id = (SELECT id FROM child_measure WHERE child_id = c.id "
         "  AND date <= ?2 AND date >= c.birth_date AND weight_kg IS NOT NULL ORDER BY date DESC, id DESC LIMIT 1) "
         "LEFT JOIN child_measure h ON h.id = (SELECT id FROM child_measure WHERE child_id = c.id "
         "  AND date <= ?2 AND date >= c.birth_date AND height_cm IS NOT NULL ORDER BY date DESC, id DESC LIMIT 1) "
-        "WHERE c.birth_eff > ?1 AND c.birth_eff <= ?2", &st);
+        "WHERE c.birth_eff > ?1 AND c.birth_eff <= ?2", &st, ROW_DATE(a), ROW_DATE(b));
     if (rc != ST_OK)
         return rc;
-    row_bind_date(st, 1, a);
-    row_bind_date(st, 2, b);
     struct child_latest m;
     while (rc == ST_OK && row_next(db, st, &rc)) {
         read_latest(st, &m);

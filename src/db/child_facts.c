@@ -74,11 +74,10 @@ enum status child_facts_period_add(struct db *db, struct child_period *p, const 
 static enum status period_get(struct db *db, long long id, struct child_period *p)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "SELECT subgroup_code, from_date, to_date FROM child_sc_period "
-                                    "WHERE id = ?1", &st);
+    enum status rc = row_prepare(db, "SELECT subgroup_code, from_date, to_date FROM child_sc_period "
+                                     "WHERE id = ?1", &st, ROW_INT(id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, id);
     if (row_next(db, st, &rc)) {
         snprintf(p->code, sizeof p->code, "%s", (const char *)sqlite3_column_text(st, 0));
         p->from = row_date(st, 1);
@@ -224,10 +223,9 @@ enum status child_facts_measure_delete(struct db *db, long long measure_id, cons
                                        const char *who)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, MEASURE_COLS "WHERE id = ?1", &st);
+    enum status rc = row_prepare(db, MEASURE_COLS "WHERE id = ?1", &st, ROW_INT(measure_id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, measure_id);
     struct child_measure m;
     bool found = row_next(db, st, &rc);
     if (found)

@@ -383,9 +383,9 @@ enum status child_search_ids_born_after(struct db *db, struct date born, long lo
     sqlite3_stmt *st = NULL;
     *ids = NULL;
     *n = 0;
-    enum status rc = db_prepare(db, "SELECT id FROM child WHERE birth_eff > ?1 ORDER BY id", &st);
+    enum status rc = row_prepare(db, "SELECT id FROM child WHERE birth_eff > ?1 ORDER BY id", &st,
+                                 ROW_DATE(born));
     if (rc != ST_OK)
         return rc;
-    row_bind_date(st, 1, born);
     return row_collect_ids(db, st, ids, n);
 }

@@ -66,12 +66,11 @@ static enum status risk_get(struct db *db, long long child_id, long long id, str
                             size_t *n)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "SELECT id, child_id, from_date, to_date, reason FROM "
-                                    "child_risk_period WHERE id = ?1 AND child_id = ?2", &st);
+    enum status rc = row_prepare(db, "SELECT id, child_id, from_date, to_date, reason FROM "
+                                     "child_risk_period WHERE id = ?1 AND child_id = ?2", &st,
+                                 ROW_INT(id), ROW_INT(child_id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, child_id);
     rc = row_collect(db, st, sizeof **r, read_risk, clear_risk, (void **)r, n);
     if (rc == ST_OK && *n == 0)
         rc = status_set(ST_NOTFOUND, _("no risk period number %lld for this child"), id);
@@ -123,11 +122,11 @@ enum status child_risk_repo_list(struct db *db, long long child_id, struct child
     sqlite3_stmt *st;
     *out = NULL;
     *n = 0;
-    enum status rc = db_prepare(db, "SELECT id, child_id, from_date, to_date, reason FROM "
-                                    "child_risk_period WHERE child_id = ?1 ORDER BY from_date, id", &st);
+    enum status rc = row_prepare(db, "SELECT id, child_id, from_date, to_date, reason FROM "
+                                     "child_risk_period WHERE child_id = ?1 ORDER BY from_date, id", &st,
+                                 ROW_INT(child_id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, child_id);
     return row_collect(db, st, sizeof **out, read_risk, clear_risk, (void **)out, n);
 }
 
@@ -201,10 +200,9 @@ static enum status help_query(struct db *db, const char *where, long long a, lon
     *n = 0;
     snprintf(sql, sizeof sql, "SELECT id, child_id, date, kind, what, by_whom FROM child_help "
              "WHERE %s ORDER BY date, id", where);
-    enum status rc = db_prepare(db, sql, &st);
+    enum status rc = row_prepare(db, sql, &st, ROW_INT(a));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, a);
     if (b)
         sqlite3_bind_int64(st, 2, b);
     return row_collect(db, st, sizeof **out, read_help, clear_help, (void **)out, n);
@@ -257,11 +255,9 @@ static enum status support_rows(struct db *db, const char *sql, struct date a, s
     sqlite3_stmt *st;
     *out = NULL;
     *n = 0;
-    enum status rc = db_prepare(db, sql, &st);
+    enum status rc = row_prepare(db, sql, &st, ROW_DATE(a), ROW_DATE(b));
     if (rc != ST_OK)
         return rc;
-    row_bind_date(st, 1, a);
-    row_bind_date(st, 2, b);
     return row_collect(db, st, sizeof **out, read_support_row, clear_support_row, (void **)out, n);
 }
 

@@ -1,6 +1,7 @@
 /* commune_repo — counting and re-stamping the records of a commune. */
 #include <config.h>
 #include "treem/db/commune_repo.h"
+#include "treem/db/row.h"
 #include "treem/db/audit_repo.h"
 #include "treem/core/i18n.h"
 
@@ -23,11 +24,9 @@ static enum status restamp(struct db *db, const char *sql, const char *from, con
                            long long *changed)
 {
     sqlite3_stmt *st = NULL;
-    enum status rc = db_prepare(db, sql, &st);
+    enum status rc = row_prepare(db, sql, &st, ROW_TEXT(from), ROW_TEXT(to));
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, from);
-    db_bind_text(st, 2, to);
     if (sqlite3_step(st) != SQLITE_DONE)
         rc = db_fail(db, _("cannot re-stamp the codes"));
     else

@@ -408,10 +408,10 @@ enum status db_query_int(struct db *db, const char *sql, const char *param, long
 enum status db_setting_get(struct db *db, const char *key, char **out)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "SELECT value FROM setting WHERE key = ?1", &st);
+    enum status rc = row_prepare(db, "SELECT value FROM setting WHERE key = ?1", &st,
+                                 ROW_TEXT(key));
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, key);
     int step = sqlite3_step(st);
     if (step == SQLITE_ROW) {
         *out = strdup((const char *)sqlite3_column_text(st, 0));

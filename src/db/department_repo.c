@@ -39,10 +39,10 @@ enum status department_repo_list(struct db *db, bool with_inactive, struct depar
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, DEPT_SELECT "WHERE ?1 OR active = 1 ORDER BY id", &st);
+    enum status rc = row_prepare(db, DEPT_SELECT "WHERE ?1 OR active = 1 ORDER BY id", &st,
+                                 ROW_INT(with_inactive));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int(st, 1, with_inactive);
     return row_collect(db, st, sizeof **out, read_dept_row, department_clear_row, (void **)out, n);
 }
 

@@ -63,11 +63,10 @@ enum status holiday_repo_list(struct db *db, int y, struct holiday_row **out, si
     sqlite3_stmt *st = NULL;
     *out = NULL;
     *n = 0;
-    enum status rc = db_prepare(db, SELECT_ROW "WHERE ?1 = 0 OR CAST(substr(date, 1, 4) AS "
-                                "INTEGER) = ?1 ORDER BY date", &st);
+    enum status rc = row_prepare(db, SELECT_ROW "WHERE ?1 = 0 OR CAST(substr(date, 1, 4) AS "
+                                 "INTEGER) = ?1 ORDER BY date", &st, ROW_INT(y));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int(st, 1, y);
     return row_collect(db, st, sizeof **out, read_row, clear_row, (void **)out, n);
 }
 
@@ -82,10 +81,9 @@ enum status holiday_repo_get(struct db *db, struct date d, struct holiday_row *o
     sqlite3_stmt *st = NULL;
     char iso[DATE_BUF], buf[DATE_BUF];
     memset(out, 0, sizeof *out);
-    enum status rc = db_prepare(db, SELECT_ROW "WHERE date = ?1", &st);
+    enum status rc = row_prepare(db, SELECT_ROW "WHERE date = ?1", &st, ROW_TEXT(row_iso(d, iso)));
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, row_iso(d, iso));
     int step = sqlite3_step(st);
     if (step == SQLITE_ROW && !read_row(st, out))
         rc = status_set(ST_NOMEM, "%s", _("out of memory"));
@@ -146,10 +144,9 @@ enum status holiday_repo_delete(struct db *db, const char *who, struct date d)
     describe(&old, what, sizeof what);
     clear_row(&old);
     sqlite3_stmt *st = NULL;
-    rc = db_prepare(db, "DELETE FROM holiday WHERE date = ?1", &st);
+    rc = row_prepare(db, "DELETE FROM holiday WHERE date = ?1", &st, ROW_TEXT(row_iso(d, iso)));
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, row_iso(d, iso));
     if (sqlite3_step(st) != SQLITE_DONE)
         rc = db_fail(db, _("cannot delete the holiday"));
     sqlite3_finalize(st);

@@ -155,10 +155,9 @@ static enum status audit_cascade(struct db *db, const char *who, const char *ent
                                  const char *sql, long long plan_id)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, sql, &st);
+    enum status rc = row_prepare(db, sql, &st, ROW_INT(plan_id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, plan_id);
     while (rc == ST_OK && row_next(db, st, &rc)) {
         char id[24];
         id_text(sqlite3_column_int64(st, 0), id);
@@ -207,11 +206,11 @@ enum status plan_repo_list(struct db *db, int year, struct plan **out, size_t *n
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "SELECT " PLAN_COLUMNS " FROM plan "
-        "WHERE ?1 = 0 OR year = ?1 ORDER BY year DESC, coalesce(issued_on, '9999'), id", &st);
+    enum status rc = row_prepare(db, "SELECT " PLAN_COLUMNS " FROM plan "
+        "WHERE ?1 = 0 OR year = ?1 ORDER BY year DESC, coalesce(issued_on, '9999'), id", &st,
+                                 ROW_INT(year));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int(st, 1, year);
     size_t cap = 0;
     while (rc == ST_OK && row_next(db, st, &rc)) {
         if (!row_grow(out, &cap, *n, sizeof **out)) {
@@ -233,12 +232,11 @@ enum status plan_repo_list(struct db *db, int year, struct plan **out, size_t *n
 enum status plan_repo_find_copy(struct db *db, long long from, int year, long long *out)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db,
-        "SELECT id FROM plan WHERE copied_from = ?1 AND year = ?2 ORDER BY id LIMIT 1", &st);
+    enum status rc = row_prepare(db,
+        "SELECT id FROM plan WHERE copied_from = ?1 AND year = ?2 ORDER BY id LIMIT 1", &st,
+                                 ROW_INT(from), ROW_INT(year));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, from);
-    sqlite3_bind_int(st, 2, year);
     return row_int(db, st, out, _("database"));
 }
 
@@ -247,16 +245,15 @@ enum status plan_repo_counts(struct db *db, long long plan_id, struct date today
 {
     sqlite3_stmt *st;
     memset(out, 0, sizeof *out);
-    enum status rc = db_prepare(db,
+    enum status rc = row_prepare(db,
         "SELECT (SELECT count(*) FROM plan_target WHERE plan_id = ?1), "
         "(SELECT count(*) FROM task WHERE plan_id = ?1), "
         "(SELECT count(*) FROM task WHERE plan_id = ?1 AND done = 1), "
         "(SELECT count(*) FROM task WHERE plan_id = ?1 AND done = 0 AND due_on < ?2), "
-        "(SELECT count(*) FROM plan_event WHERE plan_id = ?1)", &st);
+        "(SELECT count(*) FROM plan_event WHERE plan_id = ?1)", &st,
+                                 ROW_INT(plan_id), ROW_DATE(today));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, plan_id);
-    row_bind_date(st, 2, today);
     if (sqlite3_step(st) == SQLITE_ROW) {
         out->targets = sqlite3_column_int(st, 0);
         out->tasks = sqlite3_column_int(st, 1);
@@ -274,13 +271,13 @@ enum status plan_repo_next_report(struct db *db, struct date today, struct date 
                                   long long *plan_id, enum plan_cal_kind *kind)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db,
+    enum status rc = row_prepare(db,
         "SELECT d, pid, k FROM (SELECT report_half AS d, id AS pid, 0 AS k FROM plan "
         "WHERE report_half IS NOT NULL UNION ALL SELECT report_year, id, 1 FROM plan "
-        "WHERE report_year IS NOT NULL) WHERE d >= ?1 ORDER BY d, k, pid LIMIT 1", &st);
+        "WHERE report_year IS NOT NULL) WHERE d >= ?1 ORDER BY d, k, pid LIMIT 1", &st,
+                                 ROW_DATE(today));
     if (rc != ST_OK)
         return rc;
-    row_bind_date(st, 1, today);
     int step = sqlite3_step(st);
     if (step == SQLITE_ROW) {
         *when = row_date(st, 0);
@@ -360,12 +357,11 @@ enum status plan_repo_calendar(struct db *db, int year, long long plan_id,
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, calendar_sql, &st);
+    enum status rc = row_prepare(db, calendar_sql, &st,
+                                 ROW_DATE((struct date){year, 1, 1}),
+                                 ROW_DATE((struct date){year, 12, 31}), ROW_ID(plan_id));
     if (rc != ST_OK)
         return rc;
-    row_bind_date(st, 1, (struct date){year, 1, 1});
-    row_bind_date(st, 2, (struct date){year, 12, 31});
-    row_bind_id(st, 3, plan_id);
     size_t cap = 0;
     while (rc == ST_OK && row_next(db, st, &rc)) {
         if (!row_grow(out, &cap, *n, sizeof **out) || !read_cal(st, &(*out)[(*n)++]))

@@ -80,12 +80,10 @@ enum status report_repo_special(struct db *db, struct date from, struct date on,
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, sub ? sub_sql : sc_sql, &st);
+    enum status rc = row_prepare(db, sub ? sub_sql : sc_sql, &st,
+                                 ROW_DATE(on), ROW_DATE(from), ROW_DATE(minus_years(on, 16)));
     if (rc != ST_OK)
         return rc;
-    row_bind_date(st, 1, on);
-    row_bind_date(st, 2, from);
-    row_bind_date(st, 3, minus_years(on, 16));
     return row_collect(db, st, sizeof **out, read_sc, NULL, (void **)out, n);
 }
 
@@ -117,15 +115,14 @@ enum status report_repo_cases(struct db *db, struct date from, struct date to,
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db,
+    enum status rc = row_prepare(db,
         "SELECT f.kind, f.injury_cause, f.level, coalesce(c.sex, f.sex), f.died,"
         " substr(f.received_at, 1, 10), c.birth_eff, CASE WHEN c.id IS NULL THEN f.est_age END,"
         " f.place FROM case_file f LEFT JOIN child c ON c.id = f.child_id"
-        " WHERE substr(f.received_at, 1, 10) BETWEEN ?1 AND ?2 ORDER BY f.id", &st);
+        " WHERE substr(f.received_at, 1, 10) BETWEEN ?1 AND ?2 ORDER BY f.id", &st,
+                                 ROW_DATE(from), ROW_DATE(to));
     if (rc != ST_OK)
         return rc;
-    row_bind_date(st, 1, from);
-    row_bind_date(st, 2, to);
     return row_collect(db, st, sizeof **out, read_case, clear_case, (void **)out, n);
 }
 

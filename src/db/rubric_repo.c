@@ -29,10 +29,9 @@ typedef enum status (*row_fn)(sqlite3_stmt *st, void *ctx);
 static enum status query_each(struct db *db, const char *sql, long long id, row_fn fn, void *ctx)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, sql, &st);
+    enum status rc = row_prepare(db, sql, &st, ROW_INT(id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, id);
     while (rc == ST_OK && row_next(db, st, &rc))
         rc = fn(st, ctx);
     sqlite3_finalize(st);

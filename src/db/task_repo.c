@@ -272,12 +272,11 @@ enum status task_repo_note_add(struct db *db, const char *who, struct task_note 
         rc = status_set(ST_NOTFOUND, _("there is no task %lld"), n->task_id);
     sqlite3_stmt *st = NULL;
     if (rc == ST_OK)
-        rc = db_prepare(db, "INSERT INTO task_note(task_id, noted_on, text, who) "
-                        "VALUES (?1, ?2, ?3, ?4)", &st);
+        rc = row_prepare(db, "INSERT INTO task_note(task_id, noted_on, text, who) "
+                         "VALUES (?1, ?2, ?3, ?4)", &st,
+                         ROW_INT(n->task_id), ROW_DATE(n->noted_on));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, n->task_id);
-    row_bind_date(st, 2, n->noted_on);
     rc = row_bind_nfc(st, 3, _("note"), n->text);
     db_bind_text(st, 4, who);
     if (rc == ST_OK)
@@ -303,11 +302,10 @@ enum status task_repo_notes(struct db *db, long long task_id, struct task_note *
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "SELECT id, task_id, noted_on, text, who FROM task_note "
-                                "WHERE task_id = ?1 ORDER BY noted_on, id", &st);
+    enum status rc = row_prepare(db, "SELECT id, task_id, noted_on, text, who FROM task_note "
+                                 "WHERE task_id = ?1 ORDER BY noted_on, id", &st, ROW_INT(task_id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, task_id);
     size_t cap = 0;
     while (rc == ST_OK && row_next(db, st, &rc)) {
         bool ok = row_grow(out, &cap, *n, sizeof **out);

@@ -16,12 +16,11 @@ enum status transfer_case_repo_ids(struct db *db, const char *from, const char *
     sqlite3_stmt *st;
     *ids = NULL;
     *n = 0;
-    enum status rc = db_prepare(db, "SELECT id FROM case_file WHERE (?1 IS NULL OR substr(received_at, 1, 10) >= ?1) "
-                                    "AND (?2 IS NULL OR substr(received_at, 1, 10) <= ?2) ORDER BY code_num", &st);
+    enum status rc = row_prepare(db, "SELECT id FROM case_file WHERE (?1 IS NULL OR substr(received_at, 1, 10) >= ?1) "
+                                     "AND (?2 IS NULL OR substr(received_at, 1, 10) <= ?2) ORDER BY code_num", &st,
+                                 ROW_TEXT(from), ROW_TEXT(to));
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, from);
-    db_bind_text(st, 2, to);
     return row_collect_ids(db, st, ids, n);
 }
 
@@ -71,16 +70,14 @@ enum status transfer_case_repo_values_each(struct db *db, int from, int to, tran
                                            void *ctx)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db,
+    enum status rc = row_prepare(db,
         "SELECT a.year, a.commune_code, i.code, v.value, v.origin, v.evidence, v.department, v.updated "
         "FROM assessment_value v JOIN assessment a ON a.id = v.assessment_id "
         "JOIN indicator i ON i.id = v.indicator_id JOIN criterion c ON c.id = i.criterion_id "
         "WHERE (?1 = 0 OR a.year >= ?1) AND (?2 = 0 OR a.year <= ?2) "
-        "ORDER BY a.commune_code, a.year, c.number, i.sort, i.id", &st);
+        "ORDER BY a.commune_code, a.year, c.number, i.sort, i.id", &st, ROW_INT(from), ROW_INT(to));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int(st, 1, from);
-    sqlite3_bind_int(st, 2, to);
     while (rc == ST_OK && row_next(db, st, &rc)) {
         struct transfer_value_row r = {
             sqlite3_column_int(st, 0), col_text(st, 1), col_text(st, 2),

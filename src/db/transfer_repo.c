@@ -67,15 +67,13 @@ enum status transfer_repo_periods_each(struct db *db, const char *from, const ch
                                        transfer_period_fn fn, void *ctx)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db,
+    enum status rc = row_prepare(db,
         "SELECT c.uid, p.subgroup_code, p.from_date, p.to_date, p.note, c.id FROM child_sc_period p "
         "JOIN child c ON c.id = p.child_id "
         "WHERE (?2 IS NULL OR p.from_date <= ?2) AND (?1 IS NULL OR p.to_date IS NULL OR p.to_date >= ?1) "
-        "ORDER BY c.id, p.from_date, p.subgroup_code, p.id", &st);
+        "ORDER BY c.id, p.from_date, p.subgroup_code, p.id", &st, ROW_TEXT(from), ROW_TEXT(to));
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, from);
-    db_bind_text(st, 2, to);
     while (rc == ST_OK && row_next(db, st, &rc)) {
         struct transfer_period_row r = {text(st, 0), text(st, 1), text(st, 2), text(st, 3), text(st, 4),
                                         sqlite3_column_int64(st, 5)};

@@ -48,10 +48,9 @@ enum status unit_repo_get(struct db *db, const char *code, struct unit_row *out)
 {
     sqlite3_stmt *st;
     memset(out, 0, sizeof *out);
-    enum status rc = db_prepare(db, UNIT_SELECT "WHERE u.code = ?1", &st);
+    enum status rc = row_prepare(db, UNIT_SELECT "WHERE u.code = ?1", &st, ROW_TEXT(code));
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, code);
     if (row_next(db, st, &rc) && !read_row(st, out)) {
         unit_row_clear(out);
         rc = status_set(ST_NOMEM, "%s", _("out of memory"));

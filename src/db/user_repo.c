@@ -1,6 +1,7 @@
 /* user_repo — accounts and their villages. */
 #include <config.h>
 #include "treem/db/user_repo.h"
+#include "treem/db/row.h"
 #include "treem/db/audit_repo.h"
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
@@ -49,10 +50,10 @@ static void read_row(sqlite3_stmt *st, struct user_row *u)
 enum status user_repo_get(struct db *db, const char *login, struct user_row *out)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "SELECT " USER_COLUMNS " FROM app_user u WHERE u.login = ?1", &st);
+    enum status rc = row_prepare(db, "SELECT " USER_COLUMNS " FROM app_user u WHERE u.login = ?1", &st,
+                                 ROW_TEXT(login));
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, login);
     int step = sqlite3_step(st);
     if (step == SQLITE_ROW)
         read_row(st, out);
@@ -105,15 +106,12 @@ enum status user_repo_add(struct db *db, const struct user_row *u, const long lo
     char at[DATETIME_BUF];
     audit_stamp(at);
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "INSERT INTO app_user(login, role, pass_hash, recovery_hash, created_at) "
-                                    "VALUES (?1, ?2, ?3, nullif(?4, ''), ?5)", &st);
+    enum status rc = row_prepare(db, "INSERT INTO app_user(login, role, pass_hash, recovery_hash, created_at) "
+                                     "VALUES (?1, ?2, ?3, nullif(?4, ''), ?5)", &st,
+                                 ROW_TEXT(u->login), ROW_TEXT(u->role), ROW_TEXT(u->pass_hash),
+                                 ROW_TEXT(u->recovery_hash), ROW_TEXT(at));
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, u->login);
-    db_bind_text(st, 2, u->role);
-    db_bind_text(st, 3, u->pass_hash);
-    db_bind_text(st, 4, u->recovery_hash);
-    db_bind_text(st, 5, at);
     rc = done(db, st);
     *id = sqlite3_last_insert_rowid(db->sql);
     return rc == ST_OK ? user_repo_set_villages(db, *id, villages, nv) : rc;
@@ -123,11 +121,9 @@ enum status user_repo_add(struct db *db, const struct user_row *u, const long lo
 static enum status set_text(struct db *db, long long id, const char *sql, const char *value)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, sql, &st);
+    enum status rc = row_prepare(db, sql, &st, ROW_INT(id), ROW_TEXT(value));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, id);
-    db_bind_text(st, 2, value);
     return done(db, st);
 }
 
@@ -188,10 +184,10 @@ enum status user_repo_case_owner(struct db *db, long long case_id, char *out, si
 {
     sqlite3_stmt *st;
     out[0] = '\0';
-    enum status rc = db_prepare(db, "SELECT created_by FROM case_file WHERE id = ?1", &st);
+    enum status rc = row_prepare(db, "SELECT created_by FROM case_file WHERE id = ?1", &st,
+                                 ROW_INT(case_id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, case_id);
     int step = sqlite3_step(st);
     if (step == SQLITE_ROW)
         snprintf(out, n, "%s", col(st, 0));

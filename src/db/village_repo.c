@@ -69,12 +69,11 @@ static enum status fold_of(struct db *db, long long id, char **fold)
 enum status village_repo_find(struct db *db, const char *name, const char *fold, long long *id)
 {
     sqlite3_stmt *st = NULL;
-    enum status rc = db_prepare(db, "SELECT id, name, name = ?1 FROM village WHERE name = ?1 OR "
-                                "name_fold = ?2 ORDER BY name = ?1 DESC, sort, name", &st);
+    enum status rc = row_prepare(db, "SELECT id, name, name = ?1 FROM village WHERE name = ?1 OR "
+                                 "name_fold = ?2 ORDER BY name = ?1 DESC, sort, name", &st,
+                                 ROW_TEXT(name), ROW_TEXT(fold));
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, name);
-    db_bind_text(st, 2, fold);
     struct strbuf names = STRBUF_INIT;
     int found = 0, step;
     bool exact = false;
@@ -147,10 +146,10 @@ static enum status audit_moves(struct db *db, const char *who, long long from, c
                                const char *new_name, long long *moved)
 {
     sqlite3_stmt *st = NULL;
-    enum status rc = db_prepare(db, "SELECT uid FROM child WHERE village_id = ?1 ORDER BY id", &st);
+    enum status rc = row_prepare(db, "SELECT uid FROM child WHERE village_id = ?1 ORDER BY id", &st,
+                                 ROW_INT(from));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, from);
     int step;
     long long n = 0;
     while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -253,14 +252,12 @@ enum status village_repo_ids(struct db *db, long long **ids, size_t *n)
 enum status village_repo_add(struct db *db, const char *name, const char *fold)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db,
+    enum status rc = row_prepare(db,
         "INSERT INTO village(name, name_fold, sort) "
         "VALUES (?1, ?2, (SELECT coalesce(max(sort), 0) + 1 FROM village)) "
-        "ON CONFLICT(name) DO NOTHING", &st);
+        "ON CONFLICT(name) DO NOTHING", &st, ROW_TEXT(name), ROW_TEXT(fold));
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, name);
-    db_bind_text(st, 2, fold);
     rc = db_step_done(db, st, _("cannot save village"));
     sqlite3_finalize(st);
     return rc;
@@ -272,12 +269,11 @@ enum status village_repo_match(struct db *db, const char *fold, long long *id, i
     sqlite3_stmt *st;
     *found = 0;
     *exact = false;
-    enum status rc = db_prepare(db,
+    enum status rc = row_prepare(db,
         "SELECT id, name_fold = ?1 FROM village WHERE instr(name_fold, ?1) > 0 "
-        "ORDER BY name_fold = ?1 DESC LIMIT 2", &st);
+        "ORDER BY name_fold = ?1 DESC LIMIT 2", &st, ROW_TEXT(fold));
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, fold);
     while (!*exact && rc == ST_OK && row_next(db, st, &rc)) {
         if ((*found)++ == 0) {
             *id = sqlite3_column_int64(st, 0);

@@ -84,12 +84,12 @@ struct row_arg {
     const char *t;
     struct date d;
 };
-#define ROW_REAL(v) ((struct row_arg){.kind = ROW_ARG_REAL, .r = (v)})
+#define ROW_REAL(...) ((struct row_arg){.kind = ROW_ARG_REAL, .r = (__VA_ARGS__)})
 #define ROW_NULL ((struct row_arg){.kind = ROW_ARG_NULL})
-#define ROW_INT(v) ((struct row_arg){.kind = ROW_ARG_INT, .i = (v)})
-#define ROW_TEXT(v) ((struct row_arg){.kind = ROW_ARG_TEXT, .t = (v)})
-#define ROW_DATE(v) ((struct row_arg){.kind = ROW_ARG_DATE, .d = (v)})
-#define ROW_ID(v) ((struct row_arg){.kind = ROW_ARG_ID, .i = (v)})
+#define ROW_INT(...) ((struct row_arg){.kind = ROW_ARG_INT, .i = (__VA_ARGS__)})
+#define ROW_TEXT(...) ((struct row_arg){.kind = ROW_ARG_TEXT, .t = (__VA_ARGS__)})
+#define ROW_DATE(...) ((struct row_arg){.kind = ROW_ARG_DATE, .d = (__VA_ARGS__)})
+#define ROW_ID(...) ((struct row_arg){.kind = ROW_ARG_ID, .i = (__VA_ARGS__)})
 
 /* Prepares sql into *st and binds the n args to ?1..?n. */
 enum status row_prepare_args(struct db *db, const char *sql, sqlite3_stmt **st,
