@@ -66,20 +66,11 @@ static enum status bind_plan(sqlite3_stmt *st, const void *rec)
     return rc;
 }
 
-/* bind_plan, and ?13 the plan it was copied from (NULL for none). */
-static enum status bind_new_plan(sqlite3_stmt *st, const void *rec)
+/* Runs the write sql of p with ?13 = key (NULL for 0); a duplicate number
+ * becomes ST_EXISTS naming the field. */
+static enum status write_plan(struct db *db, const char *sql, const struct plan *p, long long key)
 {
-    const struct plan *p = rec;
-    row_bind_id(st, 13, p->copied_from);
-    return bind_plan(st, p);
-}
-
-/* Runs the write sql of p; a duplicate number becomes ST_EXISTS naming the field. */
-static enum status write_plan(struct db *db, const char *sql, row_bind_fn bind,
-                              const struct plan *p)
-{
-    enum status rc = row_write_rec(db, sql, bind, p, bind == bind_plan ? 13 : 0, p->id,
-                                   _("cannot save the plan"));
+    enum status rc = row_write_rec(db, sql, bind_plan, p, 13, key, _("cannot save the plan"));
     if (rc == ST_DB && sqlite3_extended_errcode(db->sql) == SQLITE_CONSTRAINT_UNIQUE)
         rc = status_set(ST_EXISTS, _("%s: %s is already used by another plan of %d"),
                         _("plan number"), nz(p->number), p->year);
@@ -93,7 +84,7 @@ enum status plan_repo_insert(struct db *db, const char *who, struct plan *p)
         rc = write_plan(db,
             "INSERT INTO plan(number, issued_on, issuer, year, title, title_fold, upstream, "
             "purpose, requirements, budget, report_half, report_year, copied_from) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", bind_new_plan, p);
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", p, p->copied_from);
     if (rc != ST_OK)
         return rc;
     p->id = sqlite3_last_insert_rowid(db->sql);
@@ -143,7 +134,7 @@ enum status plan_repo_update(struct db *db, const char *who, const struct plan *
     rc = write_plan(db,
         "UPDATE plan SET number = ?1, issued_on = ?2, issuer = ?3, year = ?4, title = ?5, "
         "title_fold = ?6, upstream = ?7, purpose = ?8, requirements = ?9, budget = ?10, "
-        "report_half = ?11, report_year = ?12 WHERE id = ?13", bind_plan, p);
+        "report_half = ?11, report_year = ?12 WHERE id = ?13", p, p->id);
     if (rc == ST_OK)
         rc = audit_plan_diff(db, who, &old, p);
     plan_clear(&old);

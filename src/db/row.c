@@ -243,7 +243,7 @@ enum status row_write_rec(struct db *db, const char *sql, row_bind_fn bind, cons
         return rc;
     rc = bind(st, rec);
     if (key_idx > 0)
-        sqlite3_bind_int64(st, key_idx, key);
+        row_bind_id(st, key_idx, key);
     if (rc != ST_OK) {
         sqlite3_finalize(st);
         return rc;

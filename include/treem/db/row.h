@@ -113,7 +113,7 @@ enum status row_exec_id(struct db *db, const char *sql, long long id, const char
 typedef enum status (*row_bind_fn)(sqlite3_stmt *st, const void *rec);
 
 /* Prepares sql, binds rec with bind and, when key_idx > 0, key to
- * ?key_idx, then runs it with row_write: the INSERT and UPDATE of a record
+ * ?key_idx (row_bind_id: 0 binds NULL), then runs it with row_write: the INSERT and UPDATE of a record
  * (sqlite3_last_insert_rowid() gives the new id of an INSERT). */
 enum status row_write_rec(struct db *db, const char *sql, row_bind_fn bind, const void *rec,
                           int key_idx, long long key, const char *what);
