@@ -26,7 +26,7 @@ static const char *const view_names[V__COUNT] = {
 
 /* The columns of the two kinds of rows (the last takes what is left). */
 static const struct lb_col dept_cols[] = {
-    {N_("Department"), 43}, {N_("Criteria"), 10}, {N_("Not done"), 9}, {N_("Overdue"), 8},
+    {N_("Department"), LB_FLEX}, {N_("Criteria"), 10}, {N_("Not done"), 9}, {N_("Overdue"), 8},
 };
 static const struct lb_col task_cols[] = {
     {N_("Status"), 12}, {N_("Due"), 10}, {N_("Department"), 18}, {N_("Task"), 160},
