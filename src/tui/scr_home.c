@@ -42,6 +42,7 @@ static void scope_notes(WINDOW *w, int cols)
         ui_print(w, rows_villages[i], 52, cols - 54, _("(your villages)"));
     for (size_t i = 0; i < sizeof rows_cases / sizeof *rows_cases; i++)
         ui_print(w, rows_cases[i], 52, cols - 54, _("(your case reports)"));
+    ui_print(w, 11, 52, cols - 54, _("(the whole commune: the officer's)"));
     ui_attr(w, UC_DIM, false);
 }
 

@@ -45,6 +45,7 @@ sign_in ctv 'mật khẩu ctv 1'
 figure 'Trẻ em dưới 16 tuổi' 1 '(thôn của bạn)'
 figure 'Thôn/tổ dân phố' 1 '(thôn của bạn)'
 figure 'Vụ việc đang xử lý' 0 '(vụ việc bạn ghi nhận)'
+figure 'Điểm tiêu chí năm nay' '—' '(cả xã: việc của cán bộ)'
 ok "a collaborator's home counts only their village, and says so"
 keys 7
 on_screen Reports
