@@ -146,6 +146,15 @@ enum status auth_require_writer(struct db *db)
     return signed_in && current.role == ROLE_VIEWER ? denied(current.role, _("changes")) : ST_OK;
 }
 
+enum status auth_require_commune_wide(const char *what)
+{
+    if (!auth_village_scope())
+        return ST_OK;
+    return status_set(ST_DENIED, _("%s: not allowed for the role %s (it counts the whole commune; a collaborator "
+                                   "sees only their villages)"),
+                      what, role_label(current.role));
+}
+
 long long auth_village_scope(void)
 {
     return signed_in && current.role == ROLE_COLLABORATOR ? current.id : 0;

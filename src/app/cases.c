@@ -461,12 +461,29 @@ enum status cases_due(struct db *db, struct datetime now, struct case_due **out,
     return ST_OK;
 }
 
+/* Open cases this person sees: a collaborator's are the ones they recorded. */
+static enum status scoped_open_count(struct db *db, long long *open)
+{
+    if (!auth_village_scope())
+        return case_repo_count(db, true, open);
+    struct case_filter f;
+    case_filter_init(&f);
+    f.open_only = true;
+    f.created_by = auth_case_owner();
+    struct case_row *rows = NULL;
+    size_t n = 0;
+    enum status st = case_repo_list(db, &f, &rows, &n);
+    free(rows);
+    *open = st == ST_OK ? (long long)n : 0;
+    return st;
+}
+
 enum status cases_counts(struct db *db, struct datetime now, long *open_cases, long *overdue)
 {
     struct case_due *due = NULL;
     size_t n = 0;
     long long open = 0;
-    enum status st = case_repo_count(db, true, &open);
+    enum status st = scoped_open_count(db, &open);
     if (st == ST_OK)
         st = cases_due(db, now, &due, &n);
     *open_cases = st == ST_OK ? (long)open : -1;

@@ -90,6 +90,10 @@ static enum status resolve(struct db *db, enum history_kind k, const char *key, 
         if (rc == ST_OK)
             snprintf(id, 64, "%lld", dep.id);
         department_clear(&dep);
+        if (rc == ST_NOTFOUND && key && *key && !key[strspn(key, "0123456789")] && number(key, id) == ST_OK) {
+            status_clear(); /* a deleted department: by its number (treem dept list showed it) */
+            return ST_OK;
+        }
         return rc;
     }
     default:

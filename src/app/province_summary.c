@@ -1,6 +1,7 @@
 /* province_summary — the Tổng hợp: one line per commune of the province,
  * read from each commune's database beside the level above's. */
 #include <config.h>
+#include "treem/app/auth.h"
 #include "treem/app/province.h"
 #include "treem/app/cases.h"
 #include "treem/app/child_stats.h"
@@ -125,6 +126,8 @@ enum status province_summary(struct db *db, struct date today, struct commune_su
     *out = NULL;
     *n = 0;
     struct commune *units;
+    if (auth_require_commune_wide(_("the summary of the communes")) != ST_OK)
+        return ST_DENIED;
     size_t nu;
     enum status st = province_units(db, &units, &nu);
     if (st != ST_OK)

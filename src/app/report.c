@@ -2,6 +2,7 @@
  * children and the special circumstances (the other sections are in
  * report_more.c and report_cases.c, the CSV in report_csv.c). */
 #include <config.h>
+#include "treem/app/auth.h"
 #include "treem/app/report.h"
 #include "report_internal.h"
 #include "treem/app/commune.h"
@@ -383,6 +384,8 @@ typedef enum status (*report_part_fn)(struct db *db, struct report *r);
 enum status report_build_req(struct db *db, const struct report_request *q, struct report *out)
 {
     memset(out, 0, sizeof *out);
+    if (auth_require_commune_wide(_("the commune's report")) != ST_OK)
+        return ST_DENIED;
     if (!date_valid(q->from))
         return status_set(ST_INVALID, "%s", _("from: not a valid date"));
     if (!date_valid(q->to))

@@ -1,5 +1,6 @@
 /* report_sum — the consolidated report over the communes of a province. */
 #include <config.h>
+#include "treem/app/auth.h"
 #include "treem/app/report_sum.h"
 #include "report_internal.h"
 #include "treem/app/province.h"
@@ -182,6 +183,8 @@ static enum status collect(struct db *db, struct report_sum *s, struct report *f
 enum status report_sum_build(struct db *db, const struct report_request *q, struct report_sum *out)
 {
     memset(out, 0, sizeof *out);
+    if (auth_require_commune_wide(_("the summary of the communes")) != ST_OK)
+        return ST_DENIED;
     struct report first = {0};
     enum status st = collect(db, out, &first, q);
     if (st == ST_OK && out->ncommunes == 0)

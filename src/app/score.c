@@ -1,5 +1,6 @@
 /* score — measure providers, the yearly sheet, typed values. */
 #include <config.h>
+#include "treem/app/auth.h"
 #include "treem/app/score.h"
 #include "treem/app/commune.h"
 #include "treem/core/i18n.h"
@@ -39,6 +40,8 @@ bool score_add_measure_provider(score_measure_fn fn)
 
 enum status score_compute(struct db *db, enum measure m, int year, struct score_measured *out)
 {
+    if (auth_require_commune_wide(_("the criteria score sheet")) != ST_OK)
+        return ST_DENIED;
     for (size_t i = 0; i < nproviders; i++) {
         memset(out, 0, sizeof *out);
         enum status st = providers[i](db, m, year, out);
@@ -146,6 +149,8 @@ enum status score_sheet_build(struct db *db, int year, const char *class_code,
     memset(out, 0, sizeof *out);
     out->rubric = (struct rubric)RUBRIC_INIT;
     out->year = year;
+    if (auth_require_commune_wide(_("the criteria score sheet")) != ST_OK)
+        return ST_DENIED;
     if (year < 2000 || year > 2100)
         return status_set(ST_INVALID, _("year: %d is not between 2000 and 2100"), year);
     enum status st = current_commune(db, out->commune_code);
@@ -423,6 +428,10 @@ static enum status do_store(struct db *db, struct assessment *a, const struct ru
 enum status score_store_computed(struct db *db, int year, size_t *n)
 {
     size_t stored = 0;
+    if (n)
+        *n = 0;
+    if (auth_require_commune_wide(_("the criteria score sheet")) != ST_OK)
+        return ST_DENIED;
     enum status st = in_year(db, year, do_store, &stored);
     if (n)
         *n = st == ST_OK ? stored : 0;

@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/app/task.h"
 #include "treem/db/department_repo.h"
+#include "treem/db/department_delete.h"
 #include "treem/db/task_repo.h"
 #include "treem/model/plan.h"
 #include "treem/core/i18n.h"
@@ -114,4 +115,34 @@ enum status task_department_save(struct db *db, const struct department *d)
     if (st != ST_OK)
         return st;
     return tx_end(db, department_repo_update(db, db_actor(db), d));
+}
+
+enum status task_department_deletable(struct db *db, const struct department *d)
+{
+    struct department_uses u;
+    enum status st = department_repo_uses(db, d->id, &u);
+    if (st != ST_OK || (!u.tasks && !u.services && !u.criteria))
+        return st;
+    return status_set(ST_CONFLICT,
+                      _("department %s is in use (%lld tasks, %lld services of case plans, %lld criteria "
+                        "indicators or values): mark it no longer active instead (Active: No), so what "
+                        "it did keeps its name"),
+                      d->name, u.tasks, u.services, u.criteria);
+}
+
+enum status task_department_delete(struct db *db, long long id)
+{
+    struct department d = {0};
+    enum status st = department_repo_get(db, id, &d);
+    if (st == ST_OK)
+        st = db_begin(db);
+    if (st != ST_OK) {
+        department_clear(&d);
+        return st;
+    }
+    st = task_department_deletable(db, &d);
+    if (st == ST_OK)
+        st = department_repo_delete(db, db_actor(db), id);
+    department_clear(&d);
+    return tx_end(db, st);
 }

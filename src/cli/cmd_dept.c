@@ -1,4 +1,4 @@
-/* cmd_dept — `treem dept list|add|edit`: the commune's departments. */
+/* cmd_dept — `treem dept list|add|edit|delete`: the commune's departments. */
 #include <config.h>
 #include "treem/cli/cli.h"
 #include "treem/cli/cli_args.h"
@@ -114,10 +114,35 @@ static int dept_edit(const struct cli_env *env, const struct cli_command *self, 
     return rc;
 }
 
+/* `dept delete DEPT --yes`: only a department nothing uses (app/task.h);
+ * one in use is refused, saying what uses it and to deactivate it instead. */
+static int dept_delete(const struct cli_env *env, const struct cli_command *self, int argc,
+                       char **argv)
+{
+    int yes = cli_take_yes(&argc, argv);
+    if (argc != 2 || argv[1][0] == '-')
+        return cli_usage(self, "%s", _("expected one department (number, code or name)"));
+    struct db *db = NULL;
+    struct department d = {0};
+    int rc = cli_open(env, &db) == ST_OK && department_repo_find(db, argv[1], &d) == ST_OK ? 0 : cli_fail();
+    if (rc == 0 && task_department_deletable(db, &d) != ST_OK)
+        rc = cli_fail(); /* in use: said before asking for --yes */
+    if (rc == 0)
+        rc = cli_confirm(yes, 1, _("deleting department %s cannot be undone"), d.name);
+    if (rc == 0 && task_department_delete(db, d.id) != ST_OK)
+        rc = cli_fail();
+    if (rc == 0)
+        printf(_("Deleted department %lld: %s.\n"), d.id, d.name);
+    department_clear(&d);
+    db_close(db);
+    return rc;
+}
+
 const struct cli_sub cmd_dept_subs[] = {
     {"list", dept_list, "[--all]"},
     {"add", dept_add, "--name N [--code C] [--criteria 3,4,5.1] [--contact C] [--phone P]"},
     {"edit", dept_edit, "DEPT [--name N] [--contact C] [--phone P] [--criteria 3,4,5.1] "
      "[--active yes|no]"},
+    {"delete", dept_delete, "DEPT --yes"},
     {NULL, NULL, NULL},
 };

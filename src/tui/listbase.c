@@ -82,6 +82,29 @@ static const struct lb_col *cols_of(struct screen *s, size_t *n)
     return d->cols;
 }
 
+/* The widths of the n columns cols for a list `width` columns wide: a
+ * column of width 0 (not the last) shares with the others of width 0 what
+ * the fixed ones leave, the last one's width included (it takes the rest of
+ * the line; ui_columns), each one at least LB_FLEX_MIN. */
+static void widths_of(const struct lb_col *cols, size_t n, int width, int *out)
+{
+    int fixed = 0, flex = 0;
+    for (size_t i = 0; i < n; i++) {
+        out[i] = cols[i].width;
+        if (i + 1 < n && !cols[i].width)
+            flex++;
+        else
+            fixed += cols[i].width + (i + 1 < n ? 1 : 0); /* a space after each but the last */
+    }
+    int rest = width - fixed - flex; /* the flexible columns' spaces */
+    for (size_t i = 0; flex && i + 1 < n; i++)
+        if (!cols[i].width)
+            out[i] = rest / flex > LB_FLEX_MIN ? rest / flex : LB_FLEX_MIN;
+}
+
+/* The list's width: that of the last draw (80 columns before any). */
+static int list_width(const struct listbase *lb) { return lb->width > 0 ? lb->width : 78; }
+
 static void set_header(struct screen *s)
 {
     struct listbase *lb = base(s);
@@ -89,11 +112,11 @@ static void set_header(struct screen *s)
     int widths[LB_MAX_COLS];
     size_t n;
     const struct lb_col *cols = cols_of(s, &n);
-    for (size_t i = 0; i < n && i < LB_MAX_COLS; i++) {
-        /* _("") would be the catalogue's header */
+    if (n > LB_MAX_COLS)
+        n = LB_MAX_COLS;
+    widths_of(cols, n, list_width(lb), widths);
+    for (size_t i = 0; i < n; i++) /* _("") would be the catalogue's header */
         titles[i] = cols[i].title && *cols[i].title ? _(cols[i].title) : "";
-        widths[i] = cols[i].width;
-    }
     strbuf_reset(&lb->ls.header);
     if (n)
         listscreen_set_header(&lb->ls, widths, titles, (int)(n < LB_MAX_COLS ? n : LB_MAX_COLS));
@@ -209,10 +232,14 @@ static void row_text(void *ctx, size_t k, char *buf, size_t bufsz)
     const struct lb_col *cols = cols_of(s, &n);
     if (!n || lb->row.line)
         n = 1;
-    for (size_t i = 0; i < n && i < LB_MAX_COLS; i++) {
+    if (n > LB_MAX_COLS)
+        n = LB_MAX_COLS;
+    if (n > 1)
+        widths_of(cols, n, list_width(lb), widths);
+    else
+        widths[0] = 0; /* one line: no columns (cols may be NULL) */
+    for (size_t i = 0; i < n; i++)
         cells[i] = strbuf_str(&lb->row.cell[i]);
-        widths[i] = n > 1 ? cols[i].width : 0;
-    }
     ui_columns(buf, bufsz, widths, cells, (int)(n < LB_MAX_COLS ? n : LB_MAX_COLS));
 }
 
@@ -263,8 +290,10 @@ void listbase_draw(struct screen *s, WINDOW *w, int rows, int cols)
     int y = 3;
     if (lb->def->layout)
         lb->def->layout(s, rows - 3, cols);
-    if (lb->def->columns)
+    if (lb->def->columns || lb->width != cols - 2) { /* flexible columns follow the width */
+        lb->width = cols - 2;
         set_header(s);
+    }
     if (lb->def->search) {
         text_of(s, LB_HINT, &t);
         listscreen_set_filter(&lb->ls, strbuf_str(&t));

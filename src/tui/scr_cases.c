@@ -53,7 +53,7 @@ static const struct lb_col due_cols[] = {
     {"", 9}, {N_("Deadline"), 17}, {N_("Case"), 8}, {N_("Step"), 22}, {N_("Child"), 20},
 };
 static const struct lb_col case_cols[] = {
-    {N_("Case"), 8}, {N_("Received"), 10}, {N_("Child"), 16}, {N_("Stage"), 18},
+    {N_("Case"), 8}, {N_("Received"), 10}, {N_("Child"), LB_FLEX}, {N_("Stage"), 18},
     {N_("Next deadline"), 20},
 };
 

@@ -92,7 +92,7 @@ static enum lb_after back(struct screen *s, size_t sel, int digit)
 
 static const struct lb_key c_keys[] = {{ACT_OPEN, pick, false}, {ACT_BACK, back, true}};
 static const struct lb_col c_cols[] = {
-    {N_("Code"), 7}, {N_("Commune or ward"), 38}, {N_("Province"), 30},
+    {N_("Code"), 7}, {N_("Commune or ward"), LB_FLEX}, {N_("Province"), 30},
 };
 static const struct listbase_def c_def = {
     .search = true,

@@ -1,7 +1,8 @@
 /* scr_dept_form — a department (ban ngành) in a form: its name, contact
  * person, phone, the criteria it answers for and whether it is still
- * active. Opened by F4 on a department in Nhiệm vụ; saved through
- * app/task (each changed field audited with its old value). */
+ * active. Opened by F3 (new) and F4 on a department in Nhiệm vụ; saved
+ * through app/task (each changed field audited with its old value). F8
+ * there deletes one nothing uses, after asking (scr_dept_delete). */
 #include <config.h>
 #include "treem/tui/screens.h"
 #include "treem/tui/formscreen.h"
@@ -73,4 +74,26 @@ bool scr_dept_form_open(struct ui *ui, long long dept_id)
     }
     department_clear(&d);
     return f != NULL;
+}
+
+bool scr_dept_delete(struct ui *ui, long long dept_id)
+{
+    struct department d = {0};
+    bool deleted = false;
+    if (department_repo_get(ui->db, dept_id, &d) != ST_OK || task_department_deletable(ui->db, &d) != ST_OK) {
+        ui_status(ui, true, "%s", status_message()); /* in use: what uses it, and what to do */
+        department_clear(&d);
+        return false;
+    }
+    char q[600];
+    snprintf(q, sizeof q, _("Delete the department \"%s\"? No task, case plan or criterion uses it."), d.name);
+    if (ui_confirm(ui, q)) {
+        deleted = task_department_delete(ui->db, dept_id) == ST_OK;
+        if (deleted)
+            ui_status(ui, false, _("Deleted department %s."), d.name);
+        else
+            ui_status(ui, true, "%s", status_message());
+    }
+    department_clear(&d);
+    return deleted;
 }

@@ -32,6 +32,20 @@ static void setting_line(WINDOW *w, struct db *db, int y, const char *label, con
     free(v);
 }
 
+/* A village collaborator's figures are theirs: the children of their
+ * villages and the cases they recorded (app/home.h). */
+static void scope_notes(WINDOW *w, int cols)
+{
+    static const int rows_villages[] = {6, 7, 12}, rows_cases[] = {8, 9};
+    ui_attr(w, UC_DIM, true);
+    for (size_t i = 0; i < sizeof rows_villages / sizeof *rows_villages; i++)
+        ui_print(w, rows_villages[i], 52, cols - 54, _("(your villages)"));
+    for (size_t i = 0; i < sizeof rows_cases / sizeof *rows_cases; i++)
+        ui_print(w, rows_cases[i], 52, cols - 54, _("(your case reports)"));
+    ui_print(w, 11, 52, cols - 54, _("(the whole commune: the officer's)"));
+    ui_attr(w, UC_DIM, false);
+}
+
 static void home_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct db *db = s->ui->db;
@@ -62,6 +76,8 @@ static void home_draw(struct screen *s, WINDOW *w, int rows, int cols)
         ui_attr(w, UC_DIM, false);
     }
     figure(w, 12, 2, N_("Villages"), st.villages);
+    if (st.scoped) /* a collaborator: say whose figures these are */
+        scope_notes(w, cols);
     figure(w, 13, 2, N_("Departments"), st.departments);
     ui_print_pad(w, 14, 2, 42, _("Next report deadline"));
     ui_print(w, 14, 44, cols - 46, st.next_report[0] ? st.next_report : "—");

@@ -18,6 +18,7 @@
 #define HEAD_ROWS 11
 
 struct plan_state {
+    int target_w;            /* the target's text column at the last draw's width */
     long long id;
     bool loaded;
     struct plan plan;
@@ -132,7 +133,16 @@ static void draw_head(struct plan_state *st, WINDOW *w, int cols)
     ui_attr(w, UC_DIM, false);
 }
 
+/* The target table's columns: the text takes what a terminal wider than
+ * 80 columns adds; the figures keep their widths. */
 static const int target_widths[] = {33, 11, 9, 11, 10};
+
+static void target_columns(const struct plan_state *st, int *w)
+{
+    memcpy(w, target_widths, sizeof target_widths);
+    if (st->target_w > w[0])
+        w[0] = st->target_w;
+}
 
 static void target_row(void *ctx, size_t i, char *buf, size_t bufsz)
 {
@@ -150,7 +160,9 @@ static void target_row(void *ctx, size_t i, char *buf, size_t bufsz)
                          : v->source == PLAN_VALUE_TYPED  ? _("typed")
                                                           : "—";
     const char *cells[] = {t->text, aim, got, source, plan_target_result_label(v->result)};
-    ui_columns(buf, bufsz, target_widths, cells, 5);
+    int w[5];
+    target_columns(st, w);
+    ui_columns(buf, bufsz, w, cells, 5);
 }
 
 static void plan_draw(struct screen *s, WINDOW *w, int rows, int cols)
@@ -163,7 +175,10 @@ static void plan_draw(struct screen *s, WINDOW *w, int rows, int cols)
     draw_head(st, w, cols);
     char header[256];
     const char *titles[] = {_("Target"), _("Aim"), _("Measured"), _("Source"), _("Result")};
-    ui_columns(header, sizeof header, target_widths, titles, 5);
+    int tw[5];
+    st->target_w = target_widths[0] + (cols > 80 ? cols - 80 : 0);
+    target_columns(st, tw);
+    ui_columns(header, sizeof header, tw, titles, 5);
     ui_attr(w, UC_BAR_KEY, true);
     ui_print_pad(w, HEAD_ROWS - 1, 1, cols - 2, header);
     ui_attr(w, UC_BAR_KEY, false);

@@ -130,7 +130,7 @@ static const struct lb_key p_keys[] = {
     {ACT_COPY, copy_plan, false},
 };
 static const struct lb_col p_cols[] = {
-    {N_("Number"), 14}, {N_("Year"), 4}, {N_("Title"), 32},
+    {N_("Number"), 14}, {N_("Year"), 4}, {N_("Title"), LB_FLEX},
     {N_("Targets"), 8}, {N_("Tasks"), 8}, {N_("Overdue"), 7},
 };
 static const struct listbase_def p_def = {

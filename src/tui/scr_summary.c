@@ -21,6 +21,7 @@ struct summary_state {
     struct list_view lv;
     struct db *opened;       /* the commune database lent to the report screen */
     char province[160];
+    int name_w;              /* the commune's name column at the last draw's width */
 };
 
 static void summary_load(struct screen *s)
@@ -61,6 +62,15 @@ static void summary_leave(struct screen *s)
 static const int widths[] = {5, 20, 10, 6, 5, 4, 4, 4, 60};   /* the last: what is left */
 #define NCOLS (sizeof widths / sizeof widths[0])
 
+/* The columns at the last draw's width: the commune's name takes half of
+ * what a terminal wider than 80 columns adds (the verdict the rest). */
+static void columns_now(const struct summary_state *st, int *w)
+{
+    memcpy(w, widths, sizeof widths);
+    if (st->name_w > w[1])
+        w[1] = st->name_w;
+}
+
 static void summary_row(void *ctx, size_t i, char *buf, size_t n)
 {
     const struct commune_summary *r = &((struct summary_state *)ctx)->rows[i];
@@ -74,7 +84,9 @@ static void summary_row(void *ctx, size_t i, char *buf, size_t n)
         snprintf(state, sizeof state, "%s", t.state);
     const char *cells[NCOLS] = {r->code, r->name, t.made, t.children, t.special, t.open_cases,
                                 t.overdue, t.total, state};
-    ui_columns(buf, n, widths, cells, (int)NCOLS);
+    int w[NCOLS];
+    columns_now(ctx, w);
+    ui_columns(buf, n, w, cells, (int)NCOLS);
 }
 
 /* The selected commune's package: its period and who made it. */
@@ -103,7 +115,10 @@ static void summary_draw(struct screen *s, WINDOW *w, int rows, int cols)
     const char *titles[NCOLS] = {_("Code"), _("Commune"), _("Package"), _("Child."), _("Spec."),
                                  _("Open"), _("Late"), _("Pts"), _("Verdict / state")};
     char line[512];
-    ui_columns(line, sizeof line, widths, titles, (int)NCOLS);
+    int cw[NCOLS];
+    st->name_w = widths[1] + (cols > 80 ? (cols - 80) / 2 : 0);
+    columns_now(st, cw);
+    ui_columns(line, sizeof line, cw, titles, (int)NCOLS);
     ui_attr(w, UC_DIM, true);
     ui_print_pad(w, 1, 1, cols - 2, line);
     ui_attr(w, UC_DIM, false);

@@ -26,7 +26,7 @@ static const char *const view_names[V__COUNT] = {
 
 /* The columns of the two kinds of rows (the last takes what is left). */
 static const struct lb_col dept_cols[] = {
-    {N_("Department"), 43}, {N_("Criteria"), 10}, {N_("Not done"), 9}, {N_("Overdue"), 8},
+    {N_("Department"), LB_FLEX}, {N_("Criteria"), 10}, {N_("Not done"), 9}, {N_("Overdue"), 8},
 };
 static const struct lb_col task_cols[] = {
     {N_("Status"), 12}, {N_("Due"), 10}, {N_("Department"), 18}, {N_("Task"), 160},
@@ -283,8 +283,11 @@ static enum lb_after done_task(struct screen *s, size_t sel, int digit)
 
 static enum lb_after delete_task(struct screen *s, size_t sel, int digit)
 {
-    long long id = the_task(s, sel);
+    struct tasks_state *st = s->state;
     (void)digit;
+    if (st->view == V_DEPTS) /* F8 on a department deletes it (one nothing uses) */
+        return sel != LB_NONE && scr_dept_delete(s->ui, dept_at(st, sel)->id) ? LB_RELOAD : LB_STAY;
+    long long id = the_task(s, sel);
     return id && scr_task_delete(s->ui, id) ? LB_RELOAD : LB_STAY;
 }
 
@@ -303,9 +306,11 @@ static enum lb_after history(struct screen *s, size_t sel, int digit)
 static enum lb_after new_task(struct screen *s, size_t sel, int digit)
 {
     struct tasks_state *st = s->state;
-    const struct department *d = dept_at(st, sel);
-    (void)digit;
-    scr_task_form_open(s->ui, 0, d ? d->id : st->dept_id);
+    (void)sel, (void)digit;
+    if (st->view == V_DEPTS) /* F3 adds what the list shows: a department */
+        scr_dept_form_open(s->ui, 0);
+    else
+        scr_task_form_open(s->ui, 0, st->dept_id);
     return LB_STAY;
 }
 
@@ -368,8 +373,18 @@ static void tasks_enter(struct screen *s) { listbase_enter(s, &t_def); }
 static const enum action tasks_actions[] = {ACT_OPEN, ACT_NEW, ACT_EDIT, ACT_DONE, ACT_DELETE,
                                             ACT_FILTER, ACT_CALENDAR, ACT_HISTORY, ACT_BACK};
 
+/* The keys' words on Nhiệm vụ: the departments view acts on departments. */
+static const struct key_words tasks_words[] = {
+    {ACT_NEW, NULL, N_("add a department (in the departments view) or a task (in a view of tasks)")},
+    {ACT_EDIT, NULL, N_("edit the selected department or task")},
+    {ACT_DELETE, NULL, N_("delete the selected task, or the selected department when nothing uses it "
+                          "(else mark it no longer active with F4)")},
+};
+
 const struct screen_ops scr_tasks_ops = {
     .title = N_("Tasks"),
+    .words = tasks_words,
+    .nwords = sizeof tasks_words / sizeof *tasks_words,
     .state_size = sizeof(struct tasks_state),
     LISTBASE_OPS(tasks_enter, tasks_actions),
 };

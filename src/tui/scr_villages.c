@@ -193,7 +193,7 @@ static const struct lb_key v_keys[] = {
     {ACT_DELETE, delete_village, false},
     {ACT_HISTORY, history, false},
 };
-static const struct lb_col v_cols[] = {{N_("Village"), 50}, {N_("Children"), 12}};
+static const struct lb_col v_cols[] = {{N_("Village"), LB_FLEX}, {N_("Children"), 12}};
 static const struct listbase_def v_def = {
     .heading = N_("Villages (thôn, tổ dân phố)"),
     .hint = N_("F3 adds · F4 renames (to another village's name: merges) · F8 deletes an empty one"),

@@ -22,7 +22,10 @@
     X(report_lines) X(province) \
     X(safe_text) X(pseudonym) X(sealed) X(auth) \
     X(number) X(lookups) \
-    X(actor)
+    X(actor) \
+    X(scope)
+
+Suite *suite_scope(void); /* test_scope.c (issues 13 and 14: the gaps) */
 
 static void remove_db(const char *path);
 

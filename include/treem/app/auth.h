@@ -54,6 +54,10 @@ enum status auth_require_officer(struct db *db, const char *what);
  * cases (officer, collaborator). */
 enum status auth_require_writer(struct db *db);
 
+/* The commune-wide figures (report, score sheet, summary of the level
+ * above) are the officer's work: ST_DENIED naming the role and what for a
+ * collaborator, who sees only their villages; ST_OK for everyone else. */
+enum status auth_require_commune_wide(const char *what);
 /* Collaborators: 0 for everyone else (no limit), else the account id whose
  * villages limit the children seen (child_query.only_user). */
 long long auth_village_scope(void);

@@ -16,6 +16,9 @@ struct home_stats {
     long tasks_due;         /* not done and due within 7 days or overdue */
     long criteria_points;   /* this year's assessed total, -1 when none */
     bool criteria_partial;  /* some criterion has no scale or value yet */
+    bool scoped;            /* a village collaborator: children, cases and villages are
+                             * theirs (their villages, the cases they recorded), and no
+                             * criteria score (the commune's, the officer's work) */
     char next_report[96];   /* "15/05/2026 — báo cáo 6 tháng", or "" */
 };
 

@@ -29,5 +29,12 @@ enum status task_add_note(struct db *db, long long task_id, struct date on, cons
  * active). */
 enum status task_department_add(struct db *db, struct department *d);
 enum status task_department_save(struct db *db, const struct department *d);
+/* Deletes department id, in the audit log with its name: only one nothing
+ * uses (no task, case-plan service or criterion names it); else
+ * ST_CONFLICT saying what uses it and to mark it no longer active instead. */
+enum status task_department_delete(struct db *db, long long id);
+/* ST_OK when nothing uses department d (it may be deleted); else
+ * ST_CONFLICT saying what uses it and to mark it no longer active. */
+enum status task_department_deletable(struct db *db, const struct department *d);
 
 #endif

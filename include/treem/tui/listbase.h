@@ -37,7 +37,14 @@ struct lb_key {
     bool empty_ok;  /* runs on an empty list too (F3 New); else ignored there */
 };
 
-struct lb_col { const char *title; int width; }; /* English msgid; the last one's width: the rest */
+/* English msgid and width; the last column takes the rest of the line. A
+ * width of 0 (LB_FLEX) makes a column flexible: the flexible columns share
+ * what the others leave at the screen's width (at least LB_FLEX_MIN each),
+ * so long names and titles widen with the terminal while codes, dates and
+ * counts keep their widths and are never cut. */
+struct lb_col { const char *title; int width; };
+#define LB_FLEX 0
+#define LB_FLEX_MIN 8
 
 /* One row's cells as the row function fills them (lb_cell / lb_cellf). */
 struct lb_row {
@@ -90,6 +97,7 @@ struct listbase {
     size_t n;                            /* rows loaded (0 after unload()) */
     size_t *shown;                       /* with match(): the rows shown */
     struct lb_row row;                   /* scratch of the row function */
+    int width;                           /* the list's width at the last draw */
 };
 
 /* A screen's enter(): stores def, loads. */

@@ -55,6 +55,9 @@ bool scr_task_form_open(struct ui *ui, long long task_id, long long dept_id);
 /* The form of department dept_id (0: a new one): name, contact, phone,
  * criteria, active (src/tui/scr_dept_form.c). */
 bool scr_dept_form_open(struct ui *ui, long long dept_id);
+/* F8 on a department: asks, then deletes it; one in use is refused with
+ * what uses it (app/task.h). True when deleted. */
+bool scr_dept_delete(struct ui *ui, long long dept_id);
 /* The form of event event_id, or (0) of a new event of plan plan_id
  * (src/tui/scr_event_form.c). */
 bool scr_event_form_open(struct ui *ui, long long plan_id, long long event_id);
