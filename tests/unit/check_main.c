@@ -1,6 +1,8 @@
 /* check_main — runs every unit-test suite; no terminal, no curses. */
 #include <config.h>
 #include "tests.h"
+#include "treem/app/auth.h"
+#include "treem/app/sealed.h"
 #include "treem/app/session.h"
 #include "treem/app/commune.h"
 #include "treem/core/i18n.h"
@@ -109,6 +111,10 @@ int main(void)
     setenv("TZ", "UTC", 1);
     unsetenv("TREEM_TODAY");
     i18n_set_lang("en"); /* messages in tests are the English msgids */
+    /* Argon2id at its minimum limits: the auth and sealed suites each check
+     * once that the program itself uses the real ones. */
+    auth_test_weak_hashing(true);
+    sealed_test_weak_kdf(true);
     templates[0] = template_make(false);
     templates[1] = template_make(true);
     SRunner *sr = srunner_create(NULL);
