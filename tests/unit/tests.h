@@ -58,6 +58,11 @@ Suite *suite_number(void);
 Suite *suite_lookups(void);
 Suite *suite_actor(void);
 
+/* ck_assert_msg for loops over many values: Check records every passing
+ * ck_assert (a write to its pipe each, a system call), this only a failure,
+ * with the same message, file and line. */
+#define test_check(expr, ...) do { if (!(expr)) ck_abort_msg(__VA_ARGS__); } while (0)
+
 /* A fresh database at a temporary path, migrated and with the catalogues
  * loaded; commune 00004 when with_commune. Free with test_db_free(). */
 struct db *test_db_new(bool with_commune);
