@@ -305,6 +305,7 @@ Suite *suite_faults(void)
     TCase *t = tcase_create("faults");
     tcase_add_checked_fixture(t, setup, teardown);
     tcase_set_timeout(t, 300);
+    tcase_set_tags(t, "slow"); /* run beside the rest by make check (check_slow.sh) */
     tcase_add_test(t, import_every_write_fails);
     tcase_add_test(t, edit_every_write_fails);
     tcase_add_test(t, handoff_every_write_fails);
