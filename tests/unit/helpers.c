@@ -130,3 +130,21 @@ const char *test_raw_text(const char *path, const char *sql)
     sqlite3_close(s);
     return buf;
 }
+
+Suite *test_suite(struct test_spec spec, TCase **tc)
+{
+    Suite *s = suite_create(spec.suite);
+    TCase *t = tcase_create(spec.tcase);
+    if (spec.setup || spec.teardown)
+        tcase_add_checked_fixture(t, spec.setup, spec.teardown);
+    if (spec.timeout > 0)
+        tcase_set_timeout(t, spec.timeout);
+    if (spec.tags)
+        tcase_set_tags(t, spec.tags);
+    for (size_t i = 0; spec.tests && spec.tests[i]; i++)
+        tcase_add_test(t, spec.tests[i]);
+    suite_add_tcase(s, t);
+    if (tc)
+        *tc = t;
+    return s;
+}

@@ -213,16 +213,8 @@ END_TEST
 
 Suite *suite_auth(void)
 {
-    Suite *s = suite_create("auth");
-    TCase *tc = tcase_create("app");
-    tcase_add_checked_fixture(tc, fixture_start, fixture_end);
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, test_wrong_password_and_lock);
-    tcase_add_test(tc, test_recovery_code_once);
-    tcase_add_test(tc, test_viewer_changes_nothing);
-    tcase_add_test(tc, test_collaborator_villages_and_cases);
-    tcase_add_test(tc, test_without_accounts_as_before);
-    tcase_add_test(tc, test_real_limits);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"auth", "app", fixture_start, fixture_end, .timeout = 60,
+                       .tests = TEST_LIST(test_wrong_password_and_lock, test_recovery_code_once,
+                                          test_viewer_changes_nothing, test_collaborator_villages_and_cases,
+                                          test_without_accounts_as_before, test_real_limits)}, NULL);
 }

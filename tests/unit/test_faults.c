@@ -299,17 +299,10 @@ START_TEST(failed_reads_and_busy_are_errors)
 }
 END_TEST
 
+/* Tagged "slow": make check runs this suite beside the rest (check_slow.sh). */
 Suite *suite_faults(void)
 {
-    Suite *s = suite_create("faults");
-    TCase *t = tcase_create("faults");
-    tcase_add_checked_fixture(t, setup, teardown);
-    tcase_set_timeout(t, 300);
-    tcase_set_tags(t, "slow"); /* run beside the rest by make check (check_slow.sh) */
-    tcase_add_test(t, import_every_write_fails);
-    tcase_add_test(t, edit_every_write_fails);
-    tcase_add_test(t, handoff_every_write_fails);
-    tcase_add_test(t, failed_reads_and_busy_are_errors);
-    suite_add_tcase(s, t);
-    return s;
+    return test_suite((struct test_spec){"faults", "faults", setup, teardown, .timeout = 300, .tags = "slow",
+                       .tests = TEST_LIST(import_every_write_fails, edit_every_write_fails,
+                                          handoff_every_write_fails, failed_reads_and_busy_are_errors)}, NULL);
 }

@@ -107,11 +107,6 @@ END_TEST
 
 Suite *suite_score_cases(void)
 {
-    Suite *s = suite_create("score_cases");
-    TCase *tc = tcase_create("measures");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, counts_and_rates);
-    tcase_add_test(tc, grave_cases_with_an_approved_plan);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"score_cases", "measures", setup, teardown,
+                       .tests = TEST_LIST(counts_and_rates, grave_cases_with_an_approved_plan)}, NULL);
 }

@@ -105,11 +105,6 @@ END_TEST
 
 Suite *suite_sealed(void)
 {
-    Suite *s = suite_create("sealed");
-    TCase *tc = tcase_create("app");
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_round_trip_and_refusals);
-    tcase_add_test(tc, test_real_limits);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"sealed", "app", .timeout = 120,
+                       .tests = TEST_LIST(test_round_trip_and_refusals, test_real_limits)}, NULL);
 }

@@ -344,17 +344,11 @@ END_TEST
 
 Suite *suite_transfer_kinds(void)
 {
-    Suite *s = suite_create("transfer_kinds");
-    TCase *tc = tcase_create("core");
-    tcase_set_timeout(tc, 60);
-    tcase_add_checked_fixture(tc, fixture_env, fixture_env_end);
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"transfer_kinds", "core", fixture_env, fixture_env_end, .timeout = 60,
+                       .tests = TEST_LIST(test_reporter_never_exported, test_round_trip, test_sensitive_only,
+                                          test_pseudonyms, test_conflict)}, &tc);
     tcase_add_loop_test(tc, test_kind_tables, 0, (int)(sizeof kind_names / sizeof *kind_names));
-    tcase_add_test(tc, test_reporter_never_exported);
-    tcase_add_test(tc, test_round_trip);
-    tcase_add_test(tc, test_sensitive_only);
-    tcase_add_test(tc, test_pseudonyms);
     tcase_add_loop_test(tc, test_import_rules, 0, (int)(sizeof rows / sizeof *rows));
-    tcase_add_test(tc, test_conflict);
-    suite_add_tcase(s, tc);
     return s;
 }

@@ -63,6 +63,20 @@ Suite *suite_actor(void);
  * with the same message, file and line. */
 #define test_check(expr, ...) do { if (!(expr)) ck_abort_msg(__VA_ARGS__); } while (0)
 
+/* One suite of one test case (helpers.c): the tests (a NULL-ended list) run
+ * between setup and teardown (a checked fixture when either is set), each
+ * within timeout seconds (0: Check's default); tags as tcase_set_tags. */
+struct test_spec {
+    const char *suite, *tcase;
+    void (*setup)(void), (*teardown)(void);
+    int timeout;
+    const char *tags;
+    const TTest *const *tests;
+};
+/* *tc (when tc is not NULL) receives the test case, for loop tests. */
+Suite *test_suite(struct test_spec spec, TCase **tc);
+#define TEST_LIST(...) ((const TTest *const[]){__VA_ARGS__, NULL})
+
 /* A fresh database at a temporary path, migrated and with the catalogues
  * loaded; commune 00004 when with_commune. Free with test_db_free(). */
 struct db *test_db_new(bool with_commune);
