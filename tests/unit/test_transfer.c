@@ -107,13 +107,7 @@ START_TEST(test_import_rules)
         ck_assert_int_eq(after, before + 1);
     } else {
         ck_assert_int_eq(rc, ST_INVALID);
-        ck_assert_uint_ge(r.errs.n, 1);
-        size_t i = 0;
-        while (r.errs.items[i].warning)
-            i++;
-        ck_assert_str_eq(r.errs.items[i].rule, rows[_i].rule);
-        if (rows[_i].column)
-            ck_assert_str_eq(r.errs.items[i].column, rows[_i].column);
+        test_first_error(&r.errs, rows[_i].rule, rows[_i].column);
         ck_assert_int_eq(after, before);
     }
     transfer_result_free(&r);

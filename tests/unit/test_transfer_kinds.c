@@ -304,13 +304,7 @@ START_TEST(test_import_rules)
         ck_assert_int_eq(after, before + 1);
     } else {
         ck_assert_int_eq(rc, ST_INVALID);
-        size_t i = 0;
-        while (i < r.errs.n && r.errs.items[i].warning)
-            i++;
-        ck_assert_uint_lt(i, r.errs.n);
-        ck_assert_str_eq(r.errs.items[i].rule, rows[_i].rule);
-        if (rows[_i].column)
-            ck_assert_str_eq(r.errs.items[i].column, rows[_i].column);
+        test_first_error(&r.errs, rows[_i].rule, rows[_i].column);
         ck_assert_int_eq(after, before);
     }
     transfer_result_free(&r);

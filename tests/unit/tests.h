@@ -6,6 +6,7 @@
 #include <check.h>
 #include <stddef.h>
 #include "treem/db/db.h"
+#include "treem/csv/csv_errors.h"
 
 Suite *suite_status(void);
 Suite *suite_utf8(void);
@@ -76,6 +77,13 @@ struct test_spec {
 /* *tc (when tc is not NULL) receives the test case, for loop tests. */
 Suite *test_suite(struct test_spec spec, TCase **tc);
 #define TEST_LIST(...) ((const TTest *const[]){__VA_ARGS__, NULL})
+
+/* The first problem in errs that is not a warning breaks rule, in column
+ * when column is not NULL (helpers.c). */
+void test_first_error(const struct csv_errors *errs, const char *rule, const char *column);
+
+/* score_cases_measure of m for 2026 returns want; its value (helpers.c). */
+double test_measure_2026(struct db *db, int m, enum status want);
 
 /* A fresh database at a temporary path, migrated and with the catalogues
  * loaded; commune 00004 when with_commune. Free with test_db_free(). */
