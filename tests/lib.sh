@@ -116,6 +116,18 @@ skip_all() {
     exit 77
 }
 
+# today DATE — the program's today (TREEM_TODAY, exported), e.g. "2026-03-16 09:00".
+today() {
+    TREEM_TODAY=$1
+    export TREEM_TODAY
+}
+
+# expect_sql DB SQL WANT WHAT — the first value of SQL on DB (sqlite3) is WANT.
+expect_sql() {
+    n=$(sqlite3 "$1" "$2")
+    if [ "$n" = "$3" ]; then pass "$4"; else fail "$4: got $n, want $3"; fi
+}
+
 # need_treem — skips the script when the program was not built.
 need_treem() {
     if [ ! -x "$TREEM" ]; then

@@ -5,8 +5,7 @@
 # lists, names hidden by role, deletion asked twice and audited.
 . "$(dirname "$0")/../lib.sh"
 need_treem
-TREEM_TODAY="2026-03-16 09:00"
-export TREEM_TODAY
+today "2026-03-16 09:00"
 DB=$T/t.db
 tc() { "$TREEM" --db "$DB" case "$@"; }
 TAB=$(printf '\t')
@@ -125,10 +124,8 @@ expect_rc 0 tc delete VV-0003 --yes --confirm vv-0003
 expect_rc 0 tc delete VV-0002 --yes --yes
 expect_rc 1 tc show VV-0002
 if command -v sqlite3 >/dev/null 2>&1; then
-    n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'case' AND action = 'delete'")
-    if [ "$n" = 2 ]; then pass "2 deletions audited"; else fail "$n deletions audited"; fi
-    n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE new_value LIKE '%Tố%' OR old_value LIKE '%Tố%'")
-    if [ "$n" = 0 ]; then pass "the reporter is not in the audit log"; else fail "reporter in the audit log"; fi
+    expect_sql "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'case' AND action = 'delete'" 2 "2 deletions audited"
+    expect_sql "$DB" "SELECT count(*) FROM audit_log WHERE new_value LIKE '%Tố%' OR old_value LIKE '%Tố%'" 0 "the reporter is not in the audit log"
 fi
 
 # --- corrections: edit the intake, edit and delete steps, in the legal order
@@ -175,12 +172,9 @@ expect_rc 0 tc show VV-0004
 expect_no_grep "Emergency action or temporary separation" "$OUT"
 expect_grep "17/03/2026  Support plan" "$OUT"
 if command -v sqlite3 >/dev/null 2>&1; then
-    n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'case' AND field = 'place' AND old_value = 'Thôn A' AND new_value = 'Thôn B'")
-    if [ "$n" = 1 ]; then pass "the old place is in the audit log"; else fail "old place: $n"; fi
-    n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'case_step' AND action = 'delete' AND old_value LIKE '%detailed 2026-03-12 09:00; notes ghi chú mới'")
-    if [ "$n" = 1 ]; then pass "the deleted step is in the audit log"; else fail "deleted step: $n"; fi
-    n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'case_risk' AND action = 'delete' AND old_value LIKE '%physical_safety=high'")
-    if [ "$n" = 1 ]; then pass "the deleted rating is in the audit log"; else fail "deleted rating: $n"; fi
+    expect_sql "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'case' AND field = 'place' AND old_value = 'Thôn A' AND new_value = 'Thôn B'" 1 "the old place is in the audit log"
+    expect_sql "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'case_step' AND action = 'delete' AND old_value LIKE '%detailed 2026-03-12 09:00; notes ghi chú mới'" 1 "the deleted step is in the audit log"
+    expect_sql "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'case_risk' AND action = 'delete' AND old_value LIKE '%physical_safety=high'" 1 "the deleted rating is in the audit log"
 fi
 
 # --- the history of a case: the old values and the deleted steps

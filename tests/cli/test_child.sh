@@ -5,8 +5,7 @@
 # option or field and saves nothing, edits survive a restart.
 . "$(dirname "$0")/../lib.sh"
 need_treem
-TREEM_TODAY=2025-06-30
-export TREEM_TODAY
+today 2025-06-30
 DB=$T/t.db
 tc() { "$TREEM" --db "$DB" child "$@"; }
 count_children() { "$TREEM" --db "$DB" child list --all | wc -l | tr -d ' '; }

@@ -10,8 +10,7 @@
 . "$(dirname "$0")/../lib.sh"
 need_treem
 command -v python3 >/dev/null || skip_all "python3 is not installed"
-TREEM_TODAY=2025-06-30
-export TREEM_TODAY
+today 2025-06-30
 
 new_db() { rm -f "$1"; "$TREEM" --db "$1" init --commune 00004 >/dev/null; }
 

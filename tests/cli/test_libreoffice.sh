@@ -13,8 +13,7 @@
 need_treem
 SOFFICE=$(command -v soffice || command -v libreoffice || true)
 [ -n "$SOFFICE" ] || skip_all "soffice (LibreOffice) is not installed"
-TREEM_TODAY=2025-06-30
-export TREEM_TODAY
+today 2025-06-30
 export HOME="$T"   # a private LibreOffice profile
 lo() { timeout 300 "$SOFFICE" --headless --norestore "$@"; }
 

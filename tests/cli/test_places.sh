@@ -6,8 +6,7 @@
 # records needs --yes and keeps a backup; every change in the audit log.
 . "$(dirname "$0")/../lib.sh"
 need_treem
-TREEM_TODAY="2026-03-16 09:00"
-export TREEM_TODAY
+today "2026-03-16 09:00"
 DB=$T/t.db
 tt() { "$TREEM" --db "$DB" "$@"; }
 
@@ -83,14 +82,10 @@ expect_rc 0 tt commune set 00004
 expect_grep "already belongs" "$OUT"
 
 if command -v sqlite3 >/dev/null 2>&1; then
-    n=$(sqlite3 "$DB" "SELECT count(*) FROM child WHERE uid LIKE '00004-%'")
-    if [ "$n" = 3 ]; then pass "the children's codes carry the new commune"; else fail "uids: $n"; fi
-    n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'village' AND old_value = 'Thôn Hai' AND new_value = 'Thôn Ba'")
-    if [ "$n" = 1 ]; then pass "the rename is audited with the old name"; else fail "rename audit: $n"; fi
-    n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'child' AND field = 'village' AND old_value = 'Xóm Cũ'")
-    if [ "$n" = 2 ]; then pass "each moved child is audited"; else fail "merge audit: $n"; fi
-    n=$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'holiday' AND action = 'delete' AND old_value = 'Nghỉ bù'")
-    if [ "$n" = 1 ]; then pass "the deleted holiday is audited"; else fail "holiday audit: $n"; fi
+    expect_sql "$DB" "SELECT count(*) FROM child WHERE uid LIKE '00004-%'" 3 "the children's codes carry the new commune"
+    expect_sql "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'village' AND old_value = 'Thôn Hai' AND new_value = 'Thôn Ba'" 1 "the rename is audited with the old name"
+    expect_sql "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'child' AND field = 'village' AND old_value = 'Xóm Cũ'" 2 "each moved child is audited"
+    expect_sql "$DB" "SELECT count(*) FROM audit_log WHERE entity = 'holiday' AND action = 'delete' AND old_value = 'Nghỉ bù'" 1 "the deleted holiday is audited"
 fi
 
 # --- a deadline in a year the table does not cover is flagged

@@ -8,8 +8,7 @@
 # another database's; --with-names says so in the manifest and on screen.
 . "$(dirname "$0")/../lib.sh"
 need_treem
-TREEM_TODAY=2025-06-30
-export TREEM_TODAY
+today 2025-06-30
 CHECK="python3 $TREEM_SRCDIR/tests/cli/privacy_check.py"
 tr_() { db=$1; shift; "$TREEM" --db "$db" "$@"; }
 

@@ -7,8 +7,7 @@
 # report summed over the communes, with one column per commune in its CSV.
 . "$(dirname "$0")/../lib.sh"
 need_treem
-TREEM_TODAY="2026-06-20 09:00"
-export TREEM_TODAY
+today "2026-06-20 09:00"
 t() { db=$1; shift; "$TREEM" --db "$db" "$@"; }
 
 mk() {   # db commune n-children

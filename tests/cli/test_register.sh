@@ -5,8 +5,7 @@
 # by criterion 6.1 in `treem score`.
 . "$(dirname "$0")/../lib.sh"
 need_treem
-TREEM_TODAY="2026-06-30 09:00"
-export TREEM_TODAY
+today "2026-06-30 09:00"
 DB=$T/t.db
 t() { "$TREEM" --db "$DB" "$@"; }
 

@@ -6,8 +6,7 @@
 # integrity check, and by searching for a rare word (the trigram path).
 . "$(dirname "$0")/../lib.sh"
 need_treem
-TREEM_TODAY=2025-01-01
-export TREEM_TODAY
+today 2025-01-01
 GEN=$TREEM_SRCDIR/tests/bench/gen_children.py
 DB=$T/t.db
 

@@ -6,8 +6,7 @@
 # district), no reporter nor child's name in the text or the CSV, usage errors.
 . "$(dirname "$0")/../lib.sh"
 need_treem
-TREEM_TODAY="2026-03-16 09:00"
-export TREEM_TODAY
+today "2026-03-16 09:00"
 DB=$T/t.db
 tr() { "$TREEM" --db "$DB" report "$@"; }
 

@@ -8,8 +8,7 @@
 . "$(dirname "$0")/../lib.sh"
 need_treem
 command -v unzip >/dev/null || skip_all "unzip is not installed"
-TREEM_TODAY="2026-03-16 09:00"
-export TREEM_TODAY
+today "2026-03-16 09:00"
 expect_rc 0 "$TREEM" --db "$T/demo.db" demo
 expect_rc 0 "$TREEM" --db "$T/demo.db" report --half 2026 --csv "$T/r.csv" --xlsx "$T/r.xlsx"
 expect_grep "written to $T/r.xlsx" "$OUT"

@@ -6,8 +6,7 @@
 # control character (core/safe_text.h through cli/cli_out.h).
 . "$(dirname "$0")/../lib.sh"
 need_treem
-TREEM_TODAY=2025-06-30
-export TREEM_TODAY
+today 2025-06-30
 tr_() { "$TREEM" --db "$T/e.db" "$@"; }
 # no byte of C0 (but \n and \t), DEL, C1 as UTF-8, or a bidi override
 clean() {

@@ -7,8 +7,7 @@
 # files, the register generator's files, conflicts, hand-off packages.
 . "$(dirname "$0")/../lib.sh"
 need_treem
-TREEM_TODAY=2025-06-30
-export TREEM_TODAY
+today 2025-06-30
 GEN=$TREEM_SRCDIR/tests/bench/gen_children.py
 
 new_db() { rm -f "$1"; "$TREEM" --db "$1" init --commune "${2:-00004}" >/dev/null; }

@@ -9,8 +9,7 @@
 # names who signed in.
 . "$(dirname "$0")/../lib.sh"
 need_treem
-TREEM_TODAY='2025-06-30 10:00'
-export TREEM_TODAY
+today '2025-06-30 10:00'
 unset TREEM_USER TREEM_PASSWORD TREEM_NEW_PASSWORD TREEM_RECOVERY_CODE || true
 DB=$T/u.db
 tr_() { "$TREEM" --db "$DB" "$@"; }

@@ -2,6 +2,7 @@
  * reading files, and SQLite files opened directly (not through db_open). */
 #include <config.h>
 #include "tests.h"
+#include "treem/app/score_cases.h"
 
 #include <dirent.h>
 #include <ftw.h>
@@ -129,4 +130,40 @@ const char *test_raw_text(const char *path, const char *sql)
     sqlite3_finalize(st);
     sqlite3_close(s);
     return buf;
+}
+
+Suite *test_suite(struct test_spec spec, TCase **tc)
+{
+    Suite *s = suite_create(spec.suite);
+    TCase *t = tcase_create(spec.tcase);
+    if (spec.setup || spec.teardown)
+        tcase_add_checked_fixture(t, spec.setup, spec.teardown);
+    if (spec.timeout > 0)
+        tcase_set_timeout(t, spec.timeout);
+    if (spec.tags)
+        tcase_set_tags(t, spec.tags);
+    for (size_t i = 0; spec.tests && spec.tests[i]; i++)
+        tcase_add_test(t, spec.tests[i]);
+    suite_add_tcase(s, t);
+    if (tc)
+        *tc = t;
+    return s;
+}
+
+void test_first_error(const struct csv_errors *errs, const char *rule, const char *column)
+{
+    size_t i = 0;
+    while (i < errs->n && errs->items[i].warning)
+        i++;
+    ck_assert_msg(i < errs->n, "no error, %zu warnings (want %s)", i, rule);
+    ck_assert_str_eq(errs->items[i].rule, rule);
+    if (column)
+        ck_assert_str_eq(errs->items[i].column, column);
+}
+
+double test_measure_2026(struct db *db, int m, enum status want)
+{
+    struct score_measured out = {0};
+    ck_assert_int_eq(score_cases_measure(db, (enum measure)m, 2026, &out), want);
+    return out.value;
 }

@@ -117,14 +117,7 @@ END_TEST
 
 Suite *suite_actor(void)
 {
-    Suite *s = suite_create("actor");
-    TCase *tc = tcase_create("app");
-    tcase_add_checked_fixture(tc, fixture_start, fixture_end);
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, test_actor_names_the_audit_line);
-    tcase_add_test(tc, test_actor_default_officer_then_user);
-    tcase_add_test(tc, test_sign_in_sets_the_actor);
-    tcase_add_test(tc, test_commune_file_names_the_same_actor);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"actor", "app", fixture_start, fixture_end, .timeout = 60,
+                       .tests = TEST_LIST(test_actor_names_the_audit_line, test_actor_default_officer_then_user,
+                                          test_sign_in_sets_the_actor, test_commune_file_names_the_same_actor)}, NULL);
 }

@@ -13,6 +13,7 @@
 #include "treem/app/commune.h"
 #include "treem/app/session.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,17 +188,33 @@ START_TEST(test_without_accounts_as_before)
 }
 END_TEST
 
+/* Without the unit tests' switch, passwords and recovery codes are hashed
+ * at libsodium's INTERACTIVE limits (the hash string carries them). */
+START_TEST(test_real_limits)
+{
+    struct db *db = test_db_new(true);
+    char code[AUTH_RECOVERY_BUF];
+    auth_test_weak_hashing(false);
+    enum status rc = auth_user_add(db, "lan", "officer", NULL, "mật khẩu lan", code);
+    auth_test_weak_hashing(true);
+    ck_assert_msg(rc == ST_OK, "%s", status_message());
+    const char *cols[] = {"pass_hash", "recovery_hash"};
+    for (int i = 0; i < 2; i++) {
+        char sql[128];
+        snprintf(sql, sizeof sql, "SELECT %s FROM app_user WHERE login = 'lan'", cols[i]);
+        const char *h = test_raw_text(db->path, sql);
+        ck_assert_msg(crypto_pwhash_str_needs_rehash(h, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                                     crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0, "%s: %s", cols[i], h);
+    }
+    ck_assert_int_eq(auth_sign_in(db, "lan", "mật khẩu lan"), ST_OK);
+    test_db_free(db);
+}
+END_TEST
+
 Suite *suite_auth(void)
 {
-    Suite *s = suite_create("auth");
-    TCase *tc = tcase_create("app");
-    tcase_add_checked_fixture(tc, fixture_start, fixture_end);
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, test_wrong_password_and_lock);
-    tcase_add_test(tc, test_recovery_code_once);
-    tcase_add_test(tc, test_viewer_changes_nothing);
-    tcase_add_test(tc, test_collaborator_villages_and_cases);
-    tcase_add_test(tc, test_without_accounts_as_before);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"auth", "app", fixture_start, fixture_end, .timeout = 60,
+                       .tests = TEST_LIST(test_wrong_password_and_lock, test_recovery_code_once,
+                                          test_viewer_changes_nothing, test_collaborator_villages_and_cases,
+                                          test_without_accounts_as_before, test_real_limits)}, NULL);
 }

@@ -186,14 +186,11 @@ END_TEST
 
 Suite *suite_case(void)
 {
-    Suite *s = suite_create("case");
-    TCase *tc = tcase_create("rules");
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"case", "rules",
+                       .tests = TEST_LIST(case_working_day_deadlines, case_stage_derived,
+                                          case_open_items_and_urgency, case_intake_refusals)}, &tc);
     tcase_add_loop_test(tc, case_emergency_12_hours, 0, (int)(sizeof hours12 / sizeof *hours12));
-    tcase_add_test(tc, case_working_day_deadlines);
-    tcase_add_test(tc, case_stage_derived);
-    tcase_add_test(tc, case_open_items_and_urgency);
     tcase_add_loop_test(tc, case_refusals_name_the_field, 0, 7);
-    tcase_add_test(tc, case_intake_refusals);
-    suite_add_tcase(s, tc);
     return s;
 }

@@ -196,13 +196,7 @@ END_TEST
 
 Suite *suite_case_edit(void)
 {
-    Suite *s = suite_create("case_edit");
-    TCase *tc = tcase_create("app");
-    tcase_add_checked_fixture(tc, env, env_end);
-    tcase_add_test(tc, edit_the_intake_keeps_the_old_values);
-    tcase_add_test(tc, edit_a_step);
-    tcase_add_test(tc, delete_a_step_brings_its_deadline_back);
-    tcase_add_test(tc, kinds_offered);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"case_edit", "app", env, env_end,
+                       .tests = TEST_LIST(edit_the_intake_keeps_the_old_values, edit_a_step,
+                                          delete_a_step_brings_its_deadline_back, kinds_offered)}, NULL);
 }

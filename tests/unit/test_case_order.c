@@ -156,14 +156,9 @@ END_TEST
 
 Suite *suite_case_order(void)
 {
-    Suite *s = suite_create("case_order");
-    TCase *tc = tcase_create("order");
-    tcase_add_test(tc, order_first_the_initial_assessment);
-    tcase_add_test(tc, order_through_a_cycle);
-    tcase_add_test(tc, order_emergency_action_before_the_plan);
-    tcase_add_test(tc, order_reopen_starts_a_new_cycle);
-    tcase_add_test(tc, order_validate_names_the_reason);
-    tcase_add_test(tc, order_whole_sequence);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"case_order", "order",
+                       .tests = TEST_LIST(order_first_the_initial_assessment, order_through_a_cycle,
+                                          order_emergency_action_before_the_plan,
+                                          order_reopen_starts_a_new_cycle, order_validate_names_the_reason,
+                                          order_whole_sequence)}, NULL);
 }

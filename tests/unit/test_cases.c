@@ -171,12 +171,7 @@ END_TEST
 
 Suite *suite_cases(void)
 {
-    Suite *s = suite_create("cases");
-    TCase *tc = tcase_create("app");
-    tcase_add_checked_fixture(tc, fixture_env, fixture_env_end);
-    tcase_add_test(tc, cases_steps_move_the_stage);
-    tcase_add_test(tc, cases_due_overdue_first);
-    tcase_add_test(tc, cases_confidential);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"cases", "app", fixture_env, fixture_env_end,
+                       .tests = TEST_LIST(cases_steps_move_the_stage, cases_due_overdue_first,
+                                          cases_confidential)}, NULL);
 }

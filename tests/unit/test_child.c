@@ -302,20 +302,14 @@ END_TEST
 
 Suite *suite_child(void)
 {
-    Suite *s = suite_create("child");
-    TCase *tc = tcase_create("core");
-    tcase_add_test(tc, valid_record_passes);
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"child", "core",
+                       .tests = TEST_LIST(valid_record_passes, over_long_name_and_notes, estimated_age_rules,
+                                          age_and_16_year_cut, estimated_age_moves_with_time,
+                                          old_record_past_16_can_be_edited, parse_tidies_and_normalizes,
+                                          registration_timing, duplicate_reason_text)}, &tc);
     tcase_add_loop_test(tc, rule_breaks_name_the_field, 0, (int)(sizeof rule_cases / sizeof *rule_cases));
-    tcase_add_test(tc, over_long_name_and_notes);
     tcase_add_loop_test(tc, bad_syntax_is_refused_and_keeps_value, 0, (int)(sizeof parse_cases / sizeof *parse_cases));
-    tcase_add_test(tc, estimated_age_rules);
-    tcase_add_test(tc, age_and_16_year_cut);
-    tcase_add_test(tc, estimated_age_moves_with_time);
-    tcase_add_test(tc, old_record_past_16_can_be_edited);
-    tcase_add_test(tc, parse_tidies_and_normalizes);
-    tcase_add_test(tc, registration_timing);
     tcase_add_loop_test(tc, duplicate_scoring, 0, (int)(sizeof dup_cases / sizeof *dup_cases));
-    tcase_add_test(tc, duplicate_reason_text);
-    suite_add_tcase(s, tc);
     return s;
 }

@@ -383,17 +383,8 @@ END_TEST
 
 Suite *suite_child_bulk(void)
 {
-    Suite *s = suite_create("child_bulk");
-    TCase *tc = tcase_create("bulk");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, begin_needs_a_transaction);
-    tcase_add_test(tc, end_writes_audit_queue_and_last_code);
-    tcase_add_test(tc, asked_codes);
-    tcase_add_test(tc, many_rows_defer_list_indexes);
-    tcase_add_test(tc, search_finds_waiting_rows);
-    tcase_add_test(tc, catch_up_in_steps);
-    tcase_add_test(tc, edits_of_waiting_rows);
-    tcase_add_test(tc, end_indexes_few_rows_now);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"child_bulk", "bulk", setup, teardown,
+                       .tests = TEST_LIST(begin_needs_a_transaction, end_writes_audit_queue_and_last_code,
+                                          asked_codes, many_rows_defer_list_indexes, search_finds_waiting_rows,
+                                          catch_up_in_steps, edits_of_waiting_rows, end_indexes_few_rows_now)}, NULL);
 }

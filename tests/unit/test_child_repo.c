@@ -410,19 +410,12 @@ END_TEST
 
 Suite *suite_child_repo(void)
 {
-    Suite *s = suite_create("child_repo");
-    TCase *tc = tcase_create("repo");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, insert_assigns_codes_and_audits);
-    tcase_add_test(tc, update_audits_each_changed_field);
-    tcase_add_test(tc, delete_cascades_and_audits);
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"child_repo", "repo", setup, teardown,
+                       .tests = TEST_LIST(insert_assigns_codes_and_audits, update_audits_each_changed_field,
+                                          delete_cascades_and_audits, filters, group_filter_on_a_day,
+                                          paging_never_exceeds_the_page, each_lists_every_match_ranked,
+                                          rare_words_use_the_trigram_index, row_shows_age_and_estimate)}, &tc);
     tcase_add_loop_test(tc, search_matches_folded_words, 0, (int)(sizeof search_cases / sizeof *search_cases));
-    tcase_add_test(tc, filters);
-    tcase_add_test(tc, group_filter_on_a_day);
-    tcase_add_test(tc, paging_never_exceeds_the_page);
-    tcase_add_test(tc, each_lists_every_match_ranked);
-    tcase_add_test(tc, rare_words_use_the_trigram_index);
-    tcase_add_test(tc, row_shows_age_and_estimate);
-    suite_add_tcase(s, tc);
     return s;
 }

@@ -400,20 +400,12 @@ END_TEST
 
 Suite *suite_children(void)
 {
-    Suite *s = suite_create("children");
-    TCase *tc = tcase_create("app");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 30);
-    tcase_add_test(tc, save_new_record);
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"children", "app", setup, teardown, .timeout = 30,
+                       .tests = TEST_LIST(save_new_record, duplicate_is_reported_then_forced,
+                                          edit_audits_and_refuses_stale_copy, record_past_16_stays_editable,
+                                          periods_saved_with_record, measures_and_checks,
+                                          delete_removes_with_audit, indicator_counts, demo_register)}, &tc);
     tcase_add_loop_test(tc, bad_input_saves_nothing, 0, (int)(sizeof refused / sizeof *refused));
-    tcase_add_test(tc, duplicate_is_reported_then_forced);
-    tcase_add_test(tc, edit_audits_and_refuses_stale_copy);
-    tcase_add_test(tc, record_past_16_stays_editable);
-    tcase_add_test(tc, periods_saved_with_record);
-    tcase_add_test(tc, measures_and_checks);
-    tcase_add_test(tc, delete_removes_with_audit);
-    tcase_add_test(tc, indicator_counts);
-    tcase_add_test(tc, demo_register);
-    suite_add_tcase(s, tc);
     return s;
 }

@@ -255,21 +255,14 @@ END_TEST
 
 Suite *suite_commune(void)
 {
-    Suite *s = suite_create("commune");
-    TCase *tc = tcase_create("commune");
-    tcase_set_timeout(tc, 30);
-    tcase_add_checked_fixture(tc, setup, teardown);
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"commune", "commune", setup, teardown, .timeout = 30,
+                       .tests = TEST_LIST(test_setup_idempotent, test_setup_refuses_other_commune,
+                                          test_setup_fresh_database, test_search_limits, test_villages,
+                                          test_catalog_sync_twice, test_catalog_resync_keeps_edits)}, &tc);
     tcase_add_loop_test(tc, test_find_known, 0, (int)(sizeof known / sizeof *known));
     tcase_add_loop_test(tc, test_find_unknown, 0, (int)(sizeof unknown_codes / sizeof *unknown_codes));
-    tcase_add_test(tc, test_setup_idempotent);
-    tcase_add_test(tc, test_setup_refuses_other_commune);
-    tcase_add_test(tc, test_setup_fresh_database);
     tcase_add_loop_test(tc, test_search, 0, (int)NSEARCH);
-    tcase_add_test(tc, test_search_limits);
-    tcase_add_test(tc, test_villages);
     tcase_add_loop_test(tc, test_catalogue_counts, 0, (int)NCOUNTS);
-    tcase_add_test(tc, test_catalog_sync_twice);
-    tcase_add_test(tc, test_catalog_resync_keeps_edits);
-    suite_add_tcase(s, tc);
     return s;
 }

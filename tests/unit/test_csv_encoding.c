@@ -187,15 +187,11 @@ END_TEST
 
 Suite *suite_csv_encoding(void)
 {
-    Suite *s = suite_create("csv_encoding");
-    TCase *tc = tcase_create("core");
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"csv_encoding", "core",
+                       .tests = TEST_LIST(test_scan_split, test_decode_cp1258, test_decode_nfd,
+                                          test_decoder_split, test_nfc_quick_ranges)}, &tc);
     tcase_add_loop_test(tc, test_detect, 0, sizeof detect_cases / sizeof *detect_cases);
-    tcase_add_test(tc, test_scan_split);
-    tcase_add_test(tc, test_decode_cp1258);
-    tcase_add_test(tc, test_decode_nfd);
     tcase_add_loop_test(tc, test_decode_bad, 0, sizeof bad_cases / sizeof *bad_cases);
-    tcase_add_test(tc, test_decoder_split);
-    tcase_add_test(tc, test_nfc_quick_ranges);
-    suite_add_tcase(s, tc);
     return s;
 }

@@ -106,12 +106,7 @@ END_TEST
 
 Suite *suite_csv_errors(void)
 {
-    Suite *s = suite_create("csv_errors");
-    TCase *tc = tcase_create("core");
-    tcase_add_test(tc, test_counts_and_status);
-    tcase_add_test(tc, test_max_kept);
-    tcase_add_test(tc, test_error_csv);
-    tcase_add_test(tc, test_save_vietnamese);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"csv_errors", "core",
+                       .tests = TEST_LIST(test_counts_and_status, test_max_kept, test_error_csv,
+                                          test_save_vietnamese)}, NULL);
 }

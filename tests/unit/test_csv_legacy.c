@@ -240,15 +240,8 @@ END_TEST
 
 Suite *suite_csv_legacy(void)
 {
-    Suite *s = suite_create("csv_legacy");
-    TCase *tc = tcase_create("core");
-    tcase_add_test(tc, test_fonts_convert);
-    tcase_add_test(tc, test_viet_score);
-    tcase_add_test(tc, test_guess);
-    tcase_add_test(tc, test_utf16_files);
-    tcase_add_test(tc, test_legacy_file_forced);
-    tcase_add_test(tc, test_xlsx_round_trip);
-    tcase_add_test(tc, test_round_trip_helpers);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"csv_legacy", "core",
+                       .tests = TEST_LIST(test_fonts_convert, test_viet_score, test_guess, test_utf16_files,
+                                          test_legacy_file_forced, test_xlsx_round_trip,
+                                          test_round_trip_helpers)}, NULL);
 }

@@ -207,16 +207,11 @@ END_TEST
 
 Suite *suite_csv_map(void)
 {
-    Suite *s = suite_create("csv_map");
-    TCase *tc = tcase_create("core");
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"csv_map", "core",
+                       .tests = TEST_LIST(test_kind_check, test_unknown_column, test_missing_columns,
+                                          test_duplicate_column, test_check_row, test_write_header)}, &tc);
     tcase_add_loop_test(tc, test_key, 0, sizeof key_cases / sizeof *key_cases);
-    tcase_add_test(tc, test_kind_check);
     tcase_add_loop_test(tc, test_any_order, 0, sizeof headers / sizeof *headers);
-    tcase_add_test(tc, test_unknown_column);
-    tcase_add_test(tc, test_missing_columns);
-    tcase_add_test(tc, test_duplicate_column);
-    tcase_add_test(tc, test_check_row);
-    tcase_add_test(tc, test_write_header);
-    suite_add_tcase(s, tc);
     return s;
 }

@@ -186,14 +186,11 @@ END_TEST
 
 Suite *suite_csv_read(void)
 {
-    Suite *s = suite_create("csv_read");
-    TCase *tc = tcase_create("read");
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"csv_read", "read",
+                       .tests = TEST_LIST(test_detect_sep, test_callback_stops_reading,
+                                          test_line_numbers_across_slices, test_csv_slurp)}, &tc);
     tcase_add_loop_test(tc, test_read_good, 0, (int)NGOOD);
-    tcase_add_test(tc, test_detect_sep);
     tcase_add_loop_test(tc, test_read_malformed, 0, (int)NBAD);
-    tcase_add_test(tc, test_callback_stops_reading);
-    tcase_add_test(tc, test_line_numbers_across_slices);
-    tcase_add_test(tc, test_csv_slurp);
-    suite_add_tcase(s, tc);
     return s;
 }

@@ -305,19 +305,11 @@ END_TEST
 
 Suite *suite_csv_read_file(void)
 {
-    Suite *s = suite_create("csv_read_file");
-    TCase *tc = tcase_create("core");
-    tcase_set_timeout(tc, 30);
-    tcase_add_test(tc, test_dirty_small);
-    tcase_add_test(tc, test_cp1258_many_chunks);
-    tcase_add_test(tc, test_nfd_many_chunks);
-    tcase_add_test(tc, test_cancel_and_stop);
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"csv_read_file", "core", .timeout = 30,
+                       .tests = TEST_LIST(test_dirty_small, test_cp1258_many_chunks, test_nfd_many_chunks,
+                                          test_cancel_and_stop, test_forced_sep, test_export_round_trip,
+                                          test_empty_file, test_missing_file, test_same_as_buffer)}, &tc);
     tcase_add_loop_test(tc, test_bad_files, 0, sizeof bad_files / sizeof *bad_files);
-    tcase_add_test(tc, test_forced_sep);
-    tcase_add_test(tc, test_export_round_trip);
-    tcase_add_test(tc, test_empty_file);
-    tcase_add_test(tc, test_missing_file);
-    tcase_add_test(tc, test_same_as_buffer);
-    suite_add_tcase(s, tc);
     return s;
 }

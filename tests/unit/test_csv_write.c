@@ -269,17 +269,12 @@ END_TEST
 
 Suite *suite_csv_write(void)
 {
-    Suite *s = suite_create("csv_write");
-    TCase *tc = tcase_create("core");
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"csv_write", "core",
+                       .tests = TEST_LIST(test_neutralise_off, test_unneutralise_inverse, test_bom_crlf_default,
+                                          test_empty_record_and_int, test_file_large_cell,
+                                          test_write_error_sticky, test_round_trip)}, &tc);
     tcase_add_loop_test(tc, test_neutralise, 0, sizeof neutral_cases / sizeof *neutral_cases);
-    tcase_add_test(tc, test_neutralise_off);
-    tcase_add_test(tc, test_unneutralise_inverse);
     tcase_add_loop_test(tc, test_quoting, 0, sizeof quote_cases / sizeof *quote_cases);
-    tcase_add_test(tc, test_bom_crlf_default);
-    tcase_add_test(tc, test_empty_record_and_int);
-    tcase_add_test(tc, test_file_large_cell);
-    tcase_add_test(tc, test_write_error_sticky);
-    tcase_add_test(tc, test_round_trip);
-    suite_add_tcase(s, tc);
     return s;
 }

@@ -121,14 +121,14 @@ START_TEST(test_days_round_trip)
     assert_date(prev, D(1899, 12, 31), "day before 1900");
     for (long day = first; day <= last; day++) {
         struct date d = date_from_days(day);
-        ck_assert(date_valid(d));
-        ck_assert_int_eq(date_to_days(d), day);
+        test_check(date_valid(d), "day %ld", day);
+        test_check(date_to_days(d) == day, "day %ld: back to %ld", day, date_to_days(d));
         /* each day follows the previous one in the calendar */
         bool next_in_month = d.y == prev.y && d.m == prev.m && d.d == prev.d + 1;
         bool next_month = d.d == 1 && prev.d == date_days_in_month(prev.y, prev.m) &&
                           ((d.y == prev.y && d.m == prev.m + 1) ||
                            (d.y == prev.y + 1 && d.m == 1 && prev.m == 12));
-        ck_assert_msg(next_in_month || next_month, "%04d-%02d-%02d after %04d-%02d-%02d",
+        test_check(next_in_month || next_month, "%04d-%02d-%02d after %04d-%02d-%02d",
                       d.y, d.m, d.d, prev.y, prev.m, prev.d);
         prev = d;
     }
@@ -299,8 +299,9 @@ START_TEST(test_working_days_between)
         struct date d = date_from_days(day);
         for (int n = 0; n <= 12; n += 4) {
             struct date e = date_add_working_days(d, n, &h);
-            ck_assert_int_eq(date_working_days_between(d, e, &h), n);
-            ck_assert(n == 0 || date_is_working_day(e, &h));
+            long back = date_working_days_between(d, e, &h);
+            test_check(back == n, "day %ld + %d working days: %ld back", day, n, back);
+            test_check(n == 0 || date_is_working_day(e, &h), "day %ld + %d: not a working day", day, n);
         }
     }
     holidays_free(&h);
@@ -349,9 +350,9 @@ START_TEST(test_datetime_minutes)
     long long start = datetime_to_minutes((struct datetime){{2024, 12, 31}, 0, 0});
     for (long long m = start; m < start + 3 * 1440; m += 7) {
         struct datetime x = datetime_from_minutes(m);
-        ck_assert(date_valid(x.date));
-        ck_assert(x.hour >= 0 && x.hour < 24 && x.min >= 0 && x.min < 60);
-        ck_assert_int_eq(datetime_to_minutes(x), m);
+        test_check(date_valid(x.date), "minute %lld", m);
+        test_check(x.hour >= 0 && x.hour < 24 && x.min >= 0 && x.min < 60, "minute %lld", m);
+        test_check(datetime_to_minutes(x) == m, "minute %lld", m);
     }
 }
 END_TEST

@@ -32,7 +32,10 @@ static void copy_file(const char *from, const char *to)
     free(data);
 }
 
-/* A migrated database of commune 00004, closed (no -wal left). */
+/* A migrated database of commune 00004, closed (no -wal left). The other
+ * 3,320 units of the national catalogue, which none of these actions reads,
+ * are left out: the file is a quarter of the size, so the backup an import
+ * makes first, and with it the writes that fail in turn, are fewer. */
 static void setup(void)
 {
     faultvfs_install();
@@ -40,6 +43,7 @@ static void setup(void)
     ck_assert_int_eq(village_add(db, "Thôn Đông"), ST_OK);
     template_path = strdup(db->path);
     db_close(db);
+    test_raw_exec(template_path, "DELETE FROM unit WHERE code <> '00004'; VACUUM");
 }
 
 static void teardown(void)
@@ -121,9 +125,12 @@ typedef enum status (*action_fn)(struct db *db, const void *arg);
 /* The sound-file and all-or-nothing checks after one run. */
 static void check_after(const char *work, enum status rc, const char *msg, long long n, long long want)
 {
-    ck_assert_str_eq(test_raw_text(work, "PRAGMA integrity_check"), "ok");
-    long long children = test_raw_int(work, "SELECT count(*) FROM child");
-    long long audit = test_raw_int(work, "SELECT count(*) FROM audit_log WHERE entity = 'child'");
+    /* one connection for the three checks (each open reads the schema) */
+    const char *got = test_raw_text(work, "SELECT (SELECT group_concat(integrity_check, ' ') FROM pragma_integrity_check)"
+                                          " || '|' || (SELECT count(*) FROM child)"
+                                          " || '|' || (SELECT count(*) FROM audit_log WHERE entity = 'child')");
+    long long children = -1, audit = -1;
+    ck_assert_msg(sscanf(got, "ok|%lld|%lld", &children, &audit) == 2, "write %lld: %s", n, got);
     if (rc == ST_OK) {
         ck_assert_int_eq(children, want);
         ck_assert_int_eq(audit, want);
@@ -292,16 +299,10 @@ START_TEST(failed_reads_and_busy_are_errors)
 }
 END_TEST
 
+/* Tagged "slow": make check runs this suite beside the rest (check_slow.sh). */
 Suite *suite_faults(void)
 {
-    Suite *s = suite_create("faults");
-    TCase *t = tcase_create("faults");
-    tcase_add_checked_fixture(t, setup, teardown);
-    tcase_set_timeout(t, 300);
-    tcase_add_test(t, import_every_write_fails);
-    tcase_add_test(t, edit_every_write_fails);
-    tcase_add_test(t, handoff_every_write_fails);
-    tcase_add_test(t, failed_reads_and_busy_are_errors);
-    suite_add_tcase(s, t);
-    return s;
+    return test_suite((struct test_spec){"faults", "faults", setup, teardown, .timeout = 300, .tags = "slow",
+                       .tests = TEST_LIST(import_every_write_fails, edit_every_write_fails,
+                                          handoff_every_write_fails, failed_reads_and_busy_are_errors)}, NULL);
 }

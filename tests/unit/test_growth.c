@@ -90,13 +90,9 @@ END_TEST
 
 Suite *suite_growth(void)
 {
-    Suite *s = suite_create("growth");
-    TCase *tc = tcase_create("who2006");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, tables_load_whole);
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"growth", "who2006", setup, teardown,
+                       .tests = TEST_LIST(tables_load_whole, z_scores_from_lms, labels)}, &tc);
     tcase_add_loop_test(tc, classification, 0, (int)(sizeof cases / sizeof *cases));
-    tcase_add_test(tc, z_scores_from_lms);
-    tcase_add_test(tc, labels);
-    suite_add_tcase(s, tc);
     return s;
 }

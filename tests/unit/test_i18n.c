@@ -234,19 +234,13 @@ END_TEST
 
 Suite *suite_i18n(void)
 {
-    Suite *s = suite_create("i18n");
-    TCase *tc = tcase_create("po");
-    tcase_add_checked_fixture(tc, NULL, teardown);
-    tcase_add_test(tc, test_load_po_counts);
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"i18n", "po", NULL, teardown,
+                       .tests = TEST_LIST(test_load_po_counts, test_empty_msgid_untouched,
+                                          test_later_load_replaces, test_plural_entry_skipped, test_set_lang,
+                                          test_embedded_vi_po_parses, test_embedded_vi_po_placeholders)}, &tc);
     tcase_add_loop_test(tc, test_lookup_vi, 0, (int)NSAMPLE);
     tcase_add_loop_test(tc, test_lookup_en, 0, (int)NSAMPLE);
-    tcase_add_test(tc, test_empty_msgid_untouched);
-    tcase_add_test(tc, test_later_load_replaces);
     tcase_add_loop_test(tc, test_load_po_syntax_error, 0, (int)NBAD);
-    tcase_add_test(tc, test_plural_entry_skipped);
-    tcase_add_test(tc, test_set_lang);
-    tcase_add_test(tc, test_embedded_vi_po_parses);
-    tcase_add_test(tc, test_embedded_vi_po_placeholders);
-    suite_add_tcase(s, tc);
     return s;
 }

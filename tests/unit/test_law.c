@@ -281,12 +281,7 @@ static void add_step(long long id, int kind, struct datetime at)
     case_step_free(&s);
 }
 
-static double measure(enum measure m, enum status want)
-{
-    struct score_measured out = {0};
-    ck_assert_int_eq(score_cases_measure(db, m, 2026, &out), want);
-    return out.value;
-}
+static double measure(enum measure m, enum status want) { return test_measure_2026(db, m, want); }
 
 static void setup(void)
 {

@@ -156,12 +156,6 @@ END_TEST
 
 Suite *suite_lookups(void)
 {
-    Suite *s = suite_create("lookups");
-    TCase *t = tcase_create("lookups");
-    tcase_add_test(t, villages);
-    tcase_add_test(t, units);
-    tcase_add_test(t, departments);
-    tcase_add_test(t, cases_and_counts);
-    suite_add_tcase(s, t);
-    return s;
+    return test_suite((struct test_spec){"lookups", "lookups",
+                       .tests = TEST_LIST(villages, units, departments, cases_and_counts)}, NULL);
 }

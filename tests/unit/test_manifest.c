@@ -241,14 +241,11 @@ END_TEST
 
 Suite *suite_manifest(void)
 {
-    Suite *s = suite_create("manifest");
-    TCase *tc = tcase_create("core");
-    tcase_add_test(tc, test_sha256_known);
-    tcase_add_test(tc, test_write_read_verify);
-    tcase_add_test(tc, test_damaged_and_missing);
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"manifest", "core",
+                       .tests = TEST_LIST(test_sha256_known, test_write_read_verify, test_damaged_and_missing,
+                                          test_add_file_checks)}, &tc);
     tcase_add_loop_test(tc, test_set_checks, 0, sizeof set_cases / sizeof *set_cases);
-    tcase_add_test(tc, test_add_file_checks);
     tcase_add_loop_test(tc, test_read_checks, 0, sizeof read_cases / sizeof *read_cases);
-    suite_add_tcase(s, tc);
     return s;
 }

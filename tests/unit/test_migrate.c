@@ -188,17 +188,11 @@ END_TEST
 
 Suite *suite_migrate(void)
 {
-    Suite *s = suite_create("migrate");
-    TCase *tc = tcase_create("migrate");
-    tcase_set_timeout(tc, 30);
-    tcase_add_test(tc, test_fresh_database);
-    tcase_add_test(tc, test_rerun_is_noop);
-    tcase_add_test(tc, test_apply_to_stops);
-    tcase_add_test(tc, test_from_version_zero_with_table);
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"migrate", "migrate", .timeout = 30,
+                       .tests = TEST_LIST(test_fresh_database, test_rerun_is_noop, test_apply_to_stops,
+                                          test_from_version_zero_with_table, test_schema_files_numbered)}, &tc);
     tcase_add_loop_test(tc, test_from_older_version, 1, migrate_latest());
-    tcase_add_loop_test(tc, test_too_new_refused_untouched, 0,
-                        (int)(sizeof too_new_modes / sizeof *too_new_modes));
-    tcase_add_test(tc, test_schema_files_numbered);
-    suite_add_tcase(s, tc);
+    tcase_add_loop_test(tc, test_too_new_refused_untouched, 0, (int)(sizeof too_new_modes / sizeof *too_new_modes));
     return s;
 }

@@ -226,14 +226,8 @@ END_TEST
 
 Suite *suite_places(void)
 {
-    Suite *s = suite_create("places");
-    TCase *tc = tcase_create("app");
-    tcase_add_test(tc, merge_moves_every_child_and_keeps_codes);
-    tcase_add_test(tc, rename_and_delete_refusals);
-    tcase_add_test(tc, holiday_changes_move_deadlines);
-    tcase_add_test(tc, commune_set_restamps_with_a_backup);
-    tcase_add_test(tc, history_of_records);
-    tcase_add_test(tc, child_delete_keeps_the_whole_record);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"places", "app",
+                       .tests = TEST_LIST(merge_moves_every_child_and_keeps_codes, rename_and_delete_refusals,
+                                          holiday_changes_move_deadlines, commune_set_restamps_with_a_backup,
+                                          history_of_records, child_delete_keeps_the_whole_record)}, NULL);
 }

@@ -267,19 +267,15 @@ END_TEST
 
 Suite *suite_plan(void)
 {
-    Suite *s = suite_create("plan");
-    TCase *tc = tcase_create("model");
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"plan", "model",
+                       .tests = TEST_LIST(plan_good_input, target_nan_refused, event_validation,
+                                          parse_date_names_field, codes_round_trip)}, &tc);
     tcase_add_loop_test(tc, plan_bad_input, 0, 11);
-    tcase_add_test(tc, plan_good_input);
     tcase_add_loop_test(tc, target_validation, 0, N(target_cases));
-    tcase_add_test(tc, target_nan_refused);
     tcase_add_loop_test(tc, target_evaluation, 0, N(eval_cases));
     tcase_add_loop_test(tc, shift_year, 0, N(shift_cases));
-    tcase_add_test(tc, event_validation);
-    tcase_add_test(tc, parse_date_names_field);
-    tcase_add_test(tc, codes_round_trip);
     tcase_add_loop_test(tc, criteria_normalize, 0, N(crit_cases));
     tcase_add_loop_test(tc, criteria_match, 0, N(match_cases));
-    suite_add_tcase(s, tc);
     return s;
 }

@@ -574,20 +574,9 @@ END_TEST
 
 Suite *suite_plan_repo(void)
 {
-    Suite *s = suite_create("plan_repo");
-    TCase *tc = tcase_create("db");
-    tcase_set_timeout(tc, 30);
-    tcase_add_test(tc, plan_write_audit);
-    tcase_add_test(tc, plan_delete_cascades);
-    tcase_add_test(tc, task_refusals);
-    tcase_add_test(tc, task_lists);
-    tcase_add_test(tc, task_done_reopen_notes);
-    tcase_add_test(tc, calendar_year);
-    tcase_add_test(tc, copy_next_year);
-    tcase_add_test(tc, copy_twice_and_rollback);
-    tcase_add_test(tc, target_values_from_register);
-    tcase_add_test(tc, target_refusals);
-    tcase_add_test(tc, department_find_edit);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"plan_repo", "db", .timeout = 30,
+                       .tests = TEST_LIST(plan_write_audit, plan_delete_cascades, task_refusals, task_lists,
+                                          task_done_reopen_notes, calendar_year, copy_next_year,
+                                          copy_twice_and_rollback, target_values_from_register, target_refusals,
+                                          department_find_edit)}, NULL);
 }

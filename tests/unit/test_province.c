@@ -250,13 +250,9 @@ END_TEST
 
 Suite *suite_province(void)
 {
-    Suite *s = suite_create("province");
-    TCase *tc = tcase_create("core");
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, test_province_keeps_communes_apart);
-    tcase_add_test(tc, test_province_refuses_other_province);
-    tcase_add_test(tc, test_commune_refuses_other_commune);
-    tcase_add_test(tc, test_province_newer_package_updates);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"province", "core", .timeout = 60,
+                       .tests = TEST_LIST(test_province_keeps_communes_apart,
+                                          test_province_refuses_other_province,
+                                          test_commune_refuses_other_commune,
+                                          test_province_newer_package_updates)}, NULL);
 }

@@ -40,9 +40,6 @@ END_TEST
 
 Suite *suite_pseudonym(void)
 {
-    Suite *s = suite_create("pseudonym");
-    TCase *tc = tcase_create("app");
-    tcase_add_test(tc, test_stable_and_keyed);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"pseudonym", "app",
+                       .tests = TEST_LIST(test_stable_and_keyed)}, NULL);
 }

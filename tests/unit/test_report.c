@@ -235,15 +235,11 @@ static void unset_today(void) { unsetenv("TREEM_TODAY"); }
 
 Suite *suite_report(void)
 {
-    Suite *s = suite_create("report");
-    TCase *tc = tcase_create("core");
-    tcase_add_checked_fixture(tc, NULL, unset_today);
-    tcase_add_test(tc, test_report_children_by_sex_and_age);
-    tcase_add_test(tc, test_report_groups_on_the_last_day);
-    tcase_add_loop_test(tc, test_report_cases_in_the_period, 0,
-                        (int)(sizeof case_rows / sizeof case_rows[0]));
-    tcase_add_test(tc, test_report_no_names_anywhere);
-    tcase_add_test(tc, test_report_refuses_a_reversed_period);
-    suite_add_tcase(s, tc);
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"report", "core", NULL, unset_today,
+                       .tests = TEST_LIST(test_report_children_by_sex_and_age,
+                                          test_report_groups_on_the_last_day, test_report_no_names_anywhere,
+                                          test_report_refuses_a_reversed_period)}, &tc);
+    tcase_add_loop_test(tc, test_report_cases_in_the_period, 0, (int)(sizeof case_rows / sizeof case_rows[0]));
     return s;
 }

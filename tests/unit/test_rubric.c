@@ -264,17 +264,15 @@ END_TEST
 
 Suite *suite_rubric(void)
 {
-    Suite *s = suite_create("rubric");
-    TCase *tc = tcase_create("bands");
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"rubric", "bands",
+                       .tests = TEST_LIST(test_band_put_replace_and_refuse, test_validate,
+                                          test_kinds_and_summary)}, &tc);
     tcase_add_loop_test(tc, test_band_edges, 0, N(edge_cases));
     tcase_add_loop_test(tc, test_band_overlap, 0, N(overlap_cases));
     tcase_add_loop_test(tc, test_bound_parse, 0, N(bound_cases));
     tcase_add_loop_test(tc, test_number_parse, 0, N(number_cases));
     tcase_add_loop_test(tc, test_num_text, 0, N(num_cases));
     tcase_add_loop_test(tc, test_band_check, 0, N(check_cases));
-    tcase_add_test(tc, test_band_put_replace_and_refuse);
-    tcase_add_test(tc, test_validate);
-    tcase_add_test(tc, test_kinds_and_summary);
-    suite_add_tcase(s, tc);
     return s;
 }

@@ -368,19 +368,13 @@ END_TEST
 
 Suite *suite_rubric_csv(void)
 {
-    Suite *s = suite_create("rubric_csv");
-    TCase *tc = tcase_create("rubric_csv");
-    tcase_set_timeout(tc, 30);
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"rubric_csv", "rubric_csv", .timeout = 30,
+                       .tests = TEST_LIST(test_shipped_known_points, test_seed_once_keeps_corrections,
+                                          test_round_trip, test_parse_accepts_variants,
+                                          test_parse_old_measure_code, test_import_prunes_and_audits,
+                                          test_import_new_rule_set_and_activate, test_export_file)}, &tc);
     tcase_add_loop_test(tc, test_shipped_rubric, 0, N(shipped));
-    tcase_add_test(tc, test_shipped_known_points);
-    tcase_add_test(tc, test_seed_once_keeps_corrections);
-    tcase_add_test(tc, test_round_trip);
     tcase_add_loop_test(tc, test_parse_errors, 0, N(parse_errors));
-    tcase_add_test(tc, test_parse_accepts_variants);
-    tcase_add_test(tc, test_parse_old_measure_code);
-    tcase_add_test(tc, test_import_prunes_and_audits);
-    tcase_add_test(tc, test_import_new_rule_set_and_activate);
-    tcase_add_test(tc, test_export_file);
-    suite_add_tcase(s, tc);
     return s;
 }

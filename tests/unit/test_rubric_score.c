@@ -301,16 +301,13 @@ END_TEST
 
 Suite *suite_rubric_score(void)
 {
-    Suite *s = suite_create("rubric_score");
-    TCase *tc = tcase_create("score");
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"rubric_score", "score",
+                       .tests = TEST_LIST(test_reason_texts, test_no_zero_rule_off,
+                                          test_missing_band_blocks_then_edit_gives_verdict,
+                                          test_criterion_without_indicators_and_grouping, test_cap_at_maximum,
+                                          test_indicator_points_states)}, &tc);
     tcase_add_loop_test(tc, test_verdicts, 0, N(cases));
     tcase_add_loop_test(tc, test_compare, 0, N(compare_cases));
-    tcase_add_test(tc, test_reason_texts);
-    tcase_add_test(tc, test_no_zero_rule_off);
-    tcase_add_test(tc, test_missing_band_blocks_then_edit_gives_verdict);
-    tcase_add_test(tc, test_criterion_without_indicators_and_grouping);
-    tcase_add_test(tc, test_cap_at_maximum);
-    tcase_add_test(tc, test_indicator_points_states);
-    suite_add_tcase(s, tc);
     return s;
 }

@@ -56,10 +56,9 @@ END_TEST
 
 Suite *suite_safe_text(void)
 {
-    Suite *s = suite_create("safe_text");
-    TCase *tc = tcase_create("core");
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"safe_text", "core",
+                       .tests = TEST_LIST(test_stream_cuts)}, &tc);
     tcase_add_loop_test(tc, test_table, 0, (int)(sizeof cases / sizeof *cases));
-    tcase_add_test(tc, test_stream_cuts);
-    suite_add_tcase(s, tc);
     return s;
 }

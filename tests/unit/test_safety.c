@@ -427,16 +427,10 @@ END_TEST
 
 Suite *suite_safety(void)
 {
-    Suite *s = suite_create("safety");
-    TCase *t = tcase_create("safety");
-    tcase_set_timeout(t, 60);
-    tcase_add_test(t, outputs_aliasing_the_database_are_refused);
-    tcase_add_test(t, outputs_are_private_and_replace_only_when_allowed);
-    tcase_add_test(t, rotation_keeps_the_newest_good_backups);
-    tcase_add_test(t, a_refused_import_makes_no_backup);
-    tcase_add_test(t, tampered_packages_are_refused);
-    tcase_add_test(t, read_only_databases_are_listed);
-    tcase_add_test(t, csv_limits_are_refused_fast);
-    suite_add_tcase(s, t);
-    return s;
+    return test_suite((struct test_spec){"safety", "safety", .timeout = 60,
+                       .tests = TEST_LIST(outputs_aliasing_the_database_are_refused,
+                                          outputs_are_private_and_replace_only_when_allowed,
+                                          rotation_keeps_the_newest_good_backups,
+                                          a_refused_import_makes_no_backup, tampered_packages_are_refused,
+                                          read_only_databases_are_listed, csv_limits_are_refused_fast)}, NULL);
 }

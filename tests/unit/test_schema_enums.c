@@ -84,9 +84,6 @@ END_TEST
 
 Suite *suite_schema_enums(void)
 {
-    Suite *s = suite_create("schema_enums");
-    TCase *tc = tcase_create("core");
-    tcase_add_test(tc, every_model_code_is_stored_and_no_other);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"schema_enums", "core",
+                       .tests = TEST_LIST(every_model_code_is_stored_and_no_other)}, NULL);
 }

@@ -480,18 +480,12 @@ END_TEST
 
 Suite *suite_score(void)
 {
-    Suite *s = suite_create("score");
-    TCase *tc = tcase_create("score");
-    tcase_set_timeout(tc, 30);
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"score", "score", .timeout = 30,
+                       .tests = TEST_LIST(test_points_and_audit, test_providers, test_register_provider,
+                                          test_verdict_appears, test_compare_previous_year, test_sheet_csv,
+                                          test_no_commune_no_rubric)}, &tc);
     tcase_add_loop_test(tc, test_typed_values, 0, N(typed));
     tcase_add_loop_test(tc, test_classes, 0, N(class_cases));
-    tcase_add_test(tc, test_points_and_audit);
-    tcase_add_test(tc, test_providers);
-    tcase_add_test(tc, test_register_provider);
-    tcase_add_test(tc, test_verdict_appears);
-    tcase_add_test(tc, test_compare_previous_year);
-    tcase_add_test(tc, test_sheet_csv);
-    tcase_add_test(tc, test_no_commune_no_rubric);
-    suite_add_tcase(s, tc);
     return s;
 }

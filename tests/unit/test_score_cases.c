@@ -63,12 +63,7 @@ static void step(long long id, int kind, struct datetime at)
     case_step_free(&s);
 }
 
-static double measure(enum measure m, enum status want)
-{
-    struct score_measured out = {0};
-    ck_assert_int_eq(score_cases_measure(db, m, 2026, &out), want);
-    return out.value;
-}
+static double measure(enum measure m, enum status want) { return test_measure_2026(db, m, want); }
 
 START_TEST(counts_and_rates)
 {
@@ -107,11 +102,6 @@ END_TEST
 
 Suite *suite_score_cases(void)
 {
-    Suite *s = suite_create("score_cases");
-    TCase *tc = tcase_create("measures");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, counts_and_rates);
-    tcase_add_test(tc, grave_cases_with_an_approved_plan);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"score_cases", "measures", setup, teardown,
+                       .tests = TEST_LIST(counts_and_rates, grave_cases_with_an_approved_plan)}, NULL);
 }

@@ -5,6 +5,8 @@
 #include "tests.h"
 #include "treem/app/sealed.h"
 
+#include <sodium.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,12 +70,41 @@ START_TEST(test_round_trip_and_refusals)
 }
 END_TEST
 
+/* Without the unit tests' switch the header asks libsodium's INTERACTIVE
+ * limits, and a file sealed so opens. */
+START_TEST(test_real_limits)
+{
+    char *src = sealed_temp_dir();
+    ck_assert_ptr_nonnull(src);
+    write_file(src, "manifest.txt", "commune_code=00004\n");
+    const char *names[] = {"manifest.txt"};
+    char *file = test_tmp_path(".treem");
+    sealed_test_weak_kdf(false);
+    enum status rc = sealed_write(src, names, 1, file, "đúng mật khẩu");
+    sealed_test_weak_kdf(true);
+    ck_assert_msg(rc == ST_OK, "%s", status_message());
+    size_t n;
+    unsigned char *raw = (unsigned char *)test_slurp(file, &n);
+    ck_assert_uint_gt(n, 8 + crypto_pwhash_SALTBYTES + 16);
+    uint64_t ops = 0, mem = 0;
+    for (int i = 7; i >= 0; i--) {
+        ops = ops << 8 | raw[8 + crypto_pwhash_SALTBYTES + i];
+        mem = mem << 8 | raw[8 + crypto_pwhash_SALTBYTES + 8 + i];
+    }
+    free(raw);
+    ck_assert_uint_eq(ops, crypto_pwhash_OPSLIMIT_INTERACTIVE);
+    ck_assert_uint_eq(mem, crypto_pwhash_MEMLIMIT_INTERACTIVE);
+    char *dir = NULL;
+    ck_assert_msg(sealed_open(file, "đúng mật khẩu", &dir) == ST_OK, "%s", status_message());
+    sealed_remove_dir(dir);
+    unlink(file);
+    free(file);
+    sealed_remove_dir(src);
+}
+END_TEST
+
 Suite *suite_sealed(void)
 {
-    Suite *s = suite_create("sealed");
-    TCase *tc = tcase_create("app");
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_round_trip_and_refusals);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"sealed", "app", .timeout = 120,
+                       .tests = TEST_LIST(test_round_trip_and_refusals, test_real_limits)}, NULL);
 }

@@ -106,15 +106,13 @@ END_TEST
 
 Suite *suite_status(void)
 {
-    Suite *s = suite_create("status");
-    TCase *tc = tcase_create("core");
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"status", "core",
+                       .tests = TEST_LIST(test_status_str_out_of_range,
+                                          test_status_set_returns_code_and_formats, test_status_clear,
+                                          test_status_long_message_truncated_safely,
+                                          test_status_set_with_own_message)}, &tc);
     tcase_add_loop_test(tc, test_status_str_every_code, 0, (int)NCODES);
-    tcase_add_test(tc, test_status_str_out_of_range);
-    tcase_add_test(tc, test_status_set_returns_code_and_formats);
-    tcase_add_test(tc, test_status_clear);
     tcase_add_loop_test(tc, test_status_empty_message_gives_code_text, 0, (int)NCODES);
-    tcase_add_test(tc, test_status_long_message_truncated_safely);
-    tcase_add_test(tc, test_status_set_with_own_message);
-    suite_add_tcase(s, tc);
     return s;
 }

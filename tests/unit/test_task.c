@@ -129,14 +129,11 @@ END_TEST
 
 Suite *suite_task(void)
 {
-    Suite *s = suite_create("task");
-    TCase *tc = tcase_create("model");
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"task", "model",
+                       .tests = TEST_LIST(task_good_input, task_status_without_start, task_late_and_codes,
+                                          note_validation)}, &tc);
     tcase_add_loop_test(tc, task_bad_input, 0, 13);
-    tcase_add_test(tc, task_good_input);
     tcase_add_loop_test(tc, task_status, 0, N(status_cases));
-    tcase_add_test(tc, task_status_without_start);
-    tcase_add_test(tc, task_late_and_codes);
-    tcase_add_test(tc, note_validation);
-    suite_add_tcase(s, tc);
     return s;
 }

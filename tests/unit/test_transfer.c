@@ -107,13 +107,7 @@ START_TEST(test_import_rules)
         ck_assert_int_eq(after, before + 1);
     } else {
         ck_assert_int_eq(rc, ST_INVALID);
-        ck_assert_uint_ge(r.errs.n, 1);
-        size_t i = 0;
-        while (r.errs.items[i].warning)
-            i++;
-        ck_assert_str_eq(r.errs.items[i].rule, rows[_i].rule);
-        if (rows[_i].column)
-            ck_assert_str_eq(r.errs.items[i].column, rows[_i].column);
+        test_first_error(&r.errs, rows[_i].rule, rows[_i].column);
         ck_assert_int_eq(after, before);
     }
     transfer_result_free(&r);
@@ -240,16 +234,12 @@ END_TEST
 
 Suite *suite_transfer(void)
 {
-    Suite *s = suite_create("transfer");
-    TCase *tc = tcase_create("core");
-    tcase_set_timeout(tc, 30);
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"transfer", "core", .timeout = 30,
+                       .tests = TEST_LIST(test_round_trip_and_conflict, test_kind_for_file, test_uid_runs,
+                                          test_preview)}, &tc);
     tcase_add_loop_test(tc, test_kind_tables, 0, (int)(sizeof kind_names / sizeof *kind_names));
     tcase_add_loop_test(tc, test_header_aliases, 0, (int)(sizeof headers / sizeof *headers));
     tcase_add_loop_test(tc, test_import_rules, 0, (int)(sizeof rows / sizeof *rows));
-    tcase_add_test(tc, test_round_trip_and_conflict);
-    tcase_add_test(tc, test_kind_for_file);
-    tcase_add_test(tc, test_uid_runs);
-    tcase_add_test(tc, test_preview);
-    suite_add_tcase(s, tc);
     return s;
 }

@@ -304,13 +304,7 @@ START_TEST(test_import_rules)
         ck_assert_int_eq(after, before + 1);
     } else {
         ck_assert_int_eq(rc, ST_INVALID);
-        size_t i = 0;
-        while (i < r.errs.n && r.errs.items[i].warning)
-            i++;
-        ck_assert_uint_lt(i, r.errs.n);
-        ck_assert_str_eq(r.errs.items[i].rule, rows[_i].rule);
-        if (rows[_i].column)
-            ck_assert_str_eq(r.errs.items[i].column, rows[_i].column);
+        test_first_error(&r.errs, rows[_i].rule, rows[_i].column);
         ck_assert_int_eq(after, before);
     }
     transfer_result_free(&r);
@@ -344,17 +338,11 @@ END_TEST
 
 Suite *suite_transfer_kinds(void)
 {
-    Suite *s = suite_create("transfer_kinds");
-    TCase *tc = tcase_create("core");
-    tcase_set_timeout(tc, 60);
-    tcase_add_checked_fixture(tc, fixture_env, fixture_env_end);
+    TCase *tc;
+    Suite *s = test_suite((struct test_spec){"transfer_kinds", "core", fixture_env, fixture_env_end, .timeout = 60,
+                       .tests = TEST_LIST(test_reporter_never_exported, test_round_trip, test_sensitive_only,
+                                          test_pseudonyms, test_conflict)}, &tc);
     tcase_add_loop_test(tc, test_kind_tables, 0, (int)(sizeof kind_names / sizeof *kind_names));
-    tcase_add_test(tc, test_reporter_never_exported);
-    tcase_add_test(tc, test_round_trip);
-    tcase_add_test(tc, test_sensitive_only);
-    tcase_add_test(tc, test_pseudonyms);
     tcase_add_loop_test(tc, test_import_rules, 0, (int)(sizeof rows / sizeof *rows));
-    tcase_add_test(tc, test_conflict);
-    suite_add_tcase(s, tc);
     return s;
 }

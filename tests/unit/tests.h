@@ -6,6 +6,7 @@
 #include <check.h>
 #include <stddef.h>
 #include "treem/db/db.h"
+#include "treem/csv/csv_errors.h"
 
 Suite *suite_status(void);
 Suite *suite_utf8(void);
@@ -57,6 +58,32 @@ Suite *suite_auth(void);
 Suite *suite_number(void);
 Suite *suite_lookups(void);
 Suite *suite_actor(void);
+
+/* ck_assert_msg for loops over many values: Check records every passing
+ * ck_assert (a write to its pipe each, a system call), this only a failure,
+ * with the same message, file and line. */
+#define test_check(expr, ...) do { if (!(expr)) ck_abort_msg(__VA_ARGS__); } while (0)
+
+/* One suite of one test case (helpers.c): the tests (a NULL-ended list) run
+ * between setup and teardown (a checked fixture when either is set), each
+ * within timeout seconds (0: Check's default); tags as tcase_set_tags. */
+struct test_spec {
+    const char *suite, *tcase;
+    void (*setup)(void), (*teardown)(void);
+    int timeout;
+    const char *tags;
+    const TTest *const *tests;
+};
+/* *tc (when tc is not NULL) receives the test case, for loop tests. */
+Suite *test_suite(struct test_spec spec, TCase **tc);
+#define TEST_LIST(...) ((const TTest *const[]){__VA_ARGS__, NULL})
+
+/* The first problem in errs that is not a warning breaks rule, in column
+ * when column is not NULL (helpers.c). */
+void test_first_error(const struct csv_errors *errs, const char *rule, const char *column);
+
+/* score_cases_measure of m for 2026 returns want; its value (helpers.c). */
+double test_measure_2026(struct db *db, int m, enum status want);
 
 /* A fresh database at a temporary path, migrated and with the catalogues
  * loaded; commune 00004 when with_commune. Free with test_db_free(). */

@@ -97,4 +97,10 @@ enum status auth_recover(struct db *db, const char *login, const char *code, con
 enum status auth_password_check(const char *password);
 enum status auth_login_check(const char *login);
 
+/* For the unit tests only (the program never calls it): hash new passwords
+ * and recovery codes at libsodium's minimum Argon2id limits, so that the
+ * tests run fast (false: back to the real limits). Verifying reads the
+ * limits from the hash itself. */
+void auth_test_weak_hashing(bool on);
+
 #endif

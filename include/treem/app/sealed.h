@@ -47,4 +47,10 @@ char *sealed_temp_dir(void);
  * dir (NULL: nothing). */
 void sealed_remove_dir(char *dir);
 
+/* For the unit tests only (the program never calls it): derive keys for new
+ * sealed files at libsodium's minimum Argon2id limits (written in the
+ * header, accepted by sealed_open), so that the tests run fast (false: back
+ * to the real limits). */
+void sealed_test_weak_kdf(bool on);
+
 #endif
