@@ -1,0 +1,469 @@
+/* platform — the Windows side (mingw-w64); POSIX: platform.c. Paths are
+ * UTF-8 inside treem and UTF-16 for Windows: converted here with
+ * MultiByteToWideChar / WideCharToMultiByte. */
+#include <config.h>
+#include "treem/core/platform.h"
+
+#include <windows.h>
+#include <shellapi.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <wchar.h>
+
+/* ---------------------------------------------------------- UTF-8/16 --- */
+static wchar_t *wide(const char *s)
+{
+    int n = MultiByteToWideChar(CP_UTF8, 0, s, -1, NULL, 0);
+    wchar_t *w = n > 0 ? malloc((size_t)n * sizeof *w) : NULL;
+    if (w && MultiByteToWideChar(CP_UTF8, 0, s, -1, w, n) <= 0) {
+        free(w);
+        w = NULL;
+    }
+    if (!w)
+        errno = n > 0 ? ENOMEM : EINVAL;
+    return w;
+}
+
+static char *narrow(const wchar_t *w)
+{
+    int n = WideCharToMultiByte(CP_UTF8, 0, w, -1, NULL, 0, NULL, NULL);
+    char *s = n > 0 ? malloc((size_t)n) : NULL;
+    if (s && WideCharToMultiByte(CP_UTF8, 0, w, -1, s, n, NULL, NULL) <= 0) {
+        free(s);
+        s = NULL;
+    }
+    return s;
+}
+
+static void forward_slashes(char *s)
+{
+    for (; s && *s; s++)
+        if (*s == '\\')
+            *s = '/';
+}
+
+/* An environment variable read as UTF-16, in UTF-8 (NULL: unset or empty). */
+static char *env_utf8(const wchar_t *name)
+{
+    const wchar_t *v = _wgetenv(name);
+    return v && *v ? narrow(v) : NULL;
+}
+
+/* ------------------------------------------------------------ places --- */
+char *platform_data_dir(void)
+{
+    char *app = env_utf8(L"APPDATA");
+    if (!app)
+        return NULL;
+    size_t n = strlen(app) + sizeof "/treem";
+    char *out = malloc(n);
+    if (out)
+        snprintf(out, n, "%s/treem", app);
+    free(app);
+    forward_slashes(out);
+    return out;
+}
+
+static char *cached(char **slot, const wchar_t *a, const wchar_t *b)
+{
+    free(*slot);
+    *slot = env_utf8(a);
+    if (!*slot && b)
+        *slot = env_utf8(b);
+    forward_slashes(*slot);
+    return *slot;
+}
+
+const char *platform_home(void)
+{
+    static char *home;
+    return cached(&home, L"HOME", L"USERPROFILE");
+}
+
+const char *platform_user(void)
+{
+    static char *user;
+    return cached(&user, L"USER", L"USERNAME");
+}
+
+const char *platform_last_sep(const char *path)
+{
+    const char *a = strrchr(path, '/'), *b = strrchr(path, '\\');
+    const char *s = a > b ? a : b;
+    if (!s && path[0] && path[1] == ':')
+        s = path + 1;
+    return s;
+}
+
+/* ------------------------------------------------------------- files --- */
+int platform_mkdir_private(const char *dir)
+{
+    return tw_mkdir(dir);
+}
+
+int platform_open_private(const char *path, int flags)
+{
+    return tw_open(path, flags | O_CREAT, _S_IREAD | _S_IWRITE);
+}
+
+int platform_chmod_private(int fd)
+{
+    (void)fd; /* the profile folder's rights: only the user (and admins) */
+    return 0;
+}
+
+int platform_fsync(int fd)
+{
+    return _commit(fd);
+}
+
+void platform_sync_dir(const char *dir)
+{
+    (void)dir;
+}
+
+bool platform_same_stat(const struct stat *a, const struct stat *b)
+{
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_rdev == b->st_rdev;
+}
+
+int tw_open(const char *path, int flags, ...)
+{
+    int mode = 0;
+    if (flags & O_CREAT) {
+        va_list ap;
+        va_start(ap, flags);
+        mode = va_arg(ap, int);
+        va_end(ap);
+    }
+    wchar_t *w = wide(path);
+    int fd = w ? _wopen(w, flags | O_BINARY | O_NOINHERIT, mode ? _S_IREAD | _S_IWRITE : 0) : -1;
+    free(w);
+    return fd;
+}
+
+FILE *tw_fopen(const char *path, const char *mode)
+{
+    if (strcmp(path, "/dev/tty") == 0) /* typing a password */
+        return _wfopen(L"CONIN$", L"r");
+    wchar_t wm[8];
+    size_t i = 0;
+    for (; mode[i] && i < 5; i++)
+        wm[i] = (wchar_t)(unsigned char)mode[i];
+    if (!strchr(mode, 'b'))
+        wm[i++] = L'b'; /* bytes as they are: no CRLF translation */
+    wm[i] = 0;
+    wchar_t *w = wide(path);
+    FILE *f = w ? _wfopen(w, wm) : NULL;
+    free(w);
+    return f;
+}
+
+/* one wide call on one path */
+#define WIDE_CALL(path, call)                                                                      \
+    do {                                                                                           \
+        wchar_t *w = wide(path);                                                                   \
+        int rc = w ? (call) : -1;                                                                  \
+        free(w);                                                                                   \
+        return rc;                                                                                 \
+    } while (0)
+
+int tw_mkdir(const char *dir) { WIDE_CALL(dir, _wmkdir(w)); }
+int tw_unlink(const char *path) { WIDE_CALL(path, _wremove(w)); }
+int tw_rmdir(const char *path) { WIDE_CALL(path, _wrmdir(w)); }
+int tw_access(const char *path, int mode) { WIDE_CALL(path, _waccess(w, mode & ~1)); }
+int tw_chmod(const char *path, int mode)
+{
+    WIDE_CALL(path, _wchmod(w, (mode & 0200) ? _S_IREAD | _S_IWRITE : _S_IREAD));
+}
+
+/* stat with the file's identity: volume serial in st_dev, the 64-bit file
+ * index folded into st_ino (16 bits) and st_rdev (32 bits). */
+static void identity(const wchar_t *w, struct stat *st)
+{
+    HANDLE h = CreateFileW(w, 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+                           OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
+    BY_HANDLE_FILE_INFORMATION info;
+    if (h != INVALID_HANDLE_VALUE && GetFileInformationByHandle(h, &info)) {
+        st->st_dev = (_dev_t)info.dwVolumeSerialNumber;
+        st->st_ino = (_ino_t)(info.nFileIndexLow ^ (info.nFileIndexHigh << 16));
+        st->st_rdev = (_dev_t)(info.nFileIndexLow ^ info.nFileIndexHigh);
+    }
+    if (h != INVALID_HANDLE_VALUE)
+        CloseHandle(h);
+}
+
+int tw_stat(const char *path, struct stat *st)
+{
+    wchar_t *w = wide(path);
+    struct _stat64 s;
+    int rc = w ? _wstat64(w, &s) : -1;
+    if (rc == 0) {
+        memset(st, 0, sizeof *st);
+        st->st_mode = s.st_mode;
+        st->st_nlink = s.st_nlink;
+        st->st_size = (_off_t)s.st_size;
+        st->st_atime = (time_t)s.st_atime;
+        st->st_mtime = (time_t)s.st_mtime;
+        st->st_ctime = (time_t)s.st_ctime;
+        identity(w, st);
+    }
+    free(w);
+    return rc;
+}
+
+/* rename that replaces the destination, as POSIX's does */
+int tw_rename(const char *from, const char *to)
+{
+    wchar_t *a = wide(from), *b = wide(to);
+    int rc = a && b && MoveFileExW(a, b, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH) ? 0 : -1;
+    if (rc != 0 && a && b)
+        errno = GetLastError() == ERROR_ACCESS_DENIED ? EACCES : EIO;
+    free(a);
+    free(b);
+    return rc;
+}
+
+char *tw_realpath(const char *path, char *resolved)
+{
+    wchar_t *w = wide(path);
+    wchar_t *full = w ? _wfullpath(NULL, w, 0) : NULL;
+    DWORD attr = full ? GetFileAttributesW(full) : INVALID_FILE_ATTRIBUTES;
+    char *out = attr != INVALID_FILE_ATTRIBUTES ? narrow(full) : NULL;
+    if (!out && w)
+        errno = ENOENT;
+    free(w);
+    free(full);
+    forward_slashes(out);
+    if (out && resolved) { /* callers pass PATH_MAX bytes */
+        snprintf(resolved, 260, "%s", out);
+        free(out);
+        return resolved;
+    }
+    return out;
+}
+
+/* the XXXXXX of tmpl replaced by letters not in use; make makes it */
+static bool fill_unique(char *tmpl, bool (*make)(const char *, void *), void *arg)
+{
+    size_t n = strlen(tmpl);
+    if (n < 6 || strcmp(tmpl + n - 6, "XXXXXX") != 0) {
+        errno = EINVAL;
+        return false;
+    }
+    static const char set[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    for (int tries = 0; tries < 100; tries++) {
+        unsigned long long r = GetTickCount64() ^ ((unsigned long long)GetCurrentProcessId() << 20) ^
+                               (unsigned long long)tries * 2654435761u;
+        for (size_t i = n - 6; i < n; i++, r /= 36)
+            tmpl[i] = set[r % 36];
+        if (make(tmpl, arg))
+            return true;
+        if (errno != EEXIST)
+            return false;
+    }
+    return false;
+}
+
+static bool make_dir(const char *p, void *arg)
+{
+    (void)arg;
+    return tw_mkdir(p) == 0;
+}
+
+static bool make_file(const char *p, void *arg)
+{
+    *(int *)arg = tw_open(p, O_RDWR | O_CREAT | O_EXCL, 0600);
+    return *(int *)arg >= 0;
+}
+
+char *tw_mkdtemp(char *tmpl)
+{
+    return fill_unique(tmpl, make_dir, NULL) ? tmpl : NULL;
+}
+
+int tw_mkstemp(char *tmpl)
+{
+    int fd = -1;
+    return fill_unique(tmpl, make_file, &fd) ? fd : -1;
+}
+
+char *tw_strndup(const char *s, size_t n)
+{
+    size_t len = 0;
+    while (len < n && s[len])
+        len++;
+    char *out = malloc(len + 1);
+    if (out) {
+        memcpy(out, s, len);
+        out[len] = '\0';
+    }
+    return out;
+}
+
+ptrdiff_t tw_getline(char **line, size_t *cap, FILE *f)
+{
+    size_t len = 0;
+    int c;
+    while ((c = getc(f)) != EOF) {
+        if (len + 2 > *cap) {
+            size_t want = *cap ? *cap * 2 : 128;
+            char *p = realloc(*line, want);
+            if (!p)
+                return -1;
+            *line = p;
+            *cap = want;
+        }
+        (*line)[len++] = (char)c;
+        if (c == '\n')
+            break;
+    }
+    if (len == 0)
+        return -1;
+    (*line)[len] = '\0';
+    return (ptrdiff_t)len;
+}
+
+struct tm *tw_localtime_r(const time_t *t, struct tm *out)
+{
+    return platform_localtime(*t, out) ? out : NULL;
+}
+
+/* ----------------------------------------------------------- folders --- */
+struct tw_dir {
+    _WDIR *d;
+    struct tw_dirent e;
+};
+
+tw_DIR *tw_opendir(const char *path)
+{
+    wchar_t *w = wide(path);
+    _WDIR *d = w ? _wopendir(w) : NULL;
+    free(w);
+    tw_DIR *out = d ? calloc(1, sizeof *out) : NULL;
+    if (out)
+        out->d = d;
+    else if (d)
+        _wclosedir(d);
+    return out;
+}
+
+struct tw_dirent *tw_readdir(tw_DIR *d)
+{
+    struct _wdirent *e = _wreaddir(d->d);
+    free(d->e.d_name);
+    d->e.d_name = e ? narrow(e->d_name) : NULL;
+    return d->e.d_name ? &d->e : NULL;
+}
+
+int tw_closedir(tw_DIR *d)
+{
+    int rc = _wclosedir(d->d);
+    free(d->e.d_name);
+    free(d);
+    return rc;
+}
+
+int tw_statvfs(const char *path, struct tw_statvfs *out)
+{
+    wchar_t *w = wide(path);
+    ULARGE_INTEGER avail;
+    BOOL ok = w && GetDiskFreeSpaceExW(w, &avail, NULL, NULL);
+    free(w);
+    if (!ok)
+        return -1;
+    out->f_bavail = avail.QuadPart;
+    out->f_frsize = 1;
+    return 0;
+}
+
+/* ----------------------------------------------------------- console --- */
+int tcgetattr(int fd, struct termios *t)
+{
+    DWORD mode;
+    if (!GetConsoleMode((HANDLE)_get_osfhandle(fd), &mode))
+        return -1;
+    t->c_lflag = (mode & ENABLE_ECHO_INPUT) ? ECHO : 0;
+    return 0;
+}
+
+int tcsetattr(int fd, int when, const struct termios *t)
+{
+    (void)when;
+    HANDLE h = (HANDLE)_get_osfhandle(fd);
+    DWORD mode;
+    if (!GetConsoleMode(h, &mode))
+        return -1;
+    mode = (t->c_lflag & ECHO) ? mode | ENABLE_ECHO_INPUT : mode & ~(DWORD)ENABLE_ECHO_INPUT;
+    return SetConsoleMode(h, mode) ? 0 : -1;
+}
+
+/* Viet Nam: UTC+7 all year (no daylight saving) unless TZ says otherwise */
+bool platform_localtime(time_t t, struct tm *out)
+{
+    const char *tz = getenv("TZ");
+    if (tz && *tz)
+        return localtime_s(out, &t) == 0;
+    time_t vn = t + 7 * 3600;
+    return gmtime_s(out, &vn) == 0;
+}
+
+/* A console of at least 80x24 (a double-click opens one of the size the
+ * user last chose; an old Windows 7 default is 80x25). */
+static void console_size(void)
+{
+    HANDLE out = GetStdHandle(STD_OUTPUT_HANDLE);
+    CONSOLE_SCREEN_BUFFER_INFO info;
+    if (!GetConsoleScreenBufferInfo(out, &info))
+        return;
+    SHORT w = info.srWindow.Right - info.srWindow.Left + 1;
+    SHORT h = info.srWindow.Bottom - info.srWindow.Top + 1;
+    if (w >= 80 && h >= 24)
+        return;
+    COORD buf = {info.dwSize.X < 80 ? 80 : info.dwSize.X, info.dwSize.Y < 24 ? 24 : info.dwSize.Y};
+    SetConsoleScreenBufferSize(out, buf);
+    SMALL_RECT r = {0, 0, (SHORT)(w < 80 ? 79 : w - 1), (SHORT)(h < 24 ? 23 : h - 1)};
+    SetConsoleWindowInfo(out, TRUE, &r);
+}
+
+void platform_console_setup(void)
+{
+    SetConsoleCP(CP_UTF8);
+    SetConsoleOutputCP(CP_UTF8);
+    _setmode(_fileno(stdin), _O_BINARY);
+    _setmode(_fileno(stdout), _O_BINARY);
+    _setmode(_fileno(stderr), _O_BINARY);
+    console_size();
+    /* temporary files (hand-off packages, workbooks): TMPDIR as on Linux */
+    if (!getenv("TMPDIR")) {
+        char *tmp = env_utf8(L"TEMP");
+        forward_slashes(tmp);
+        if (tmp) {
+            size_t n = strlen(tmp) + sizeof "TMPDIR=";
+            char *kv = malloc(n);
+            if (kv) {
+                snprintf(kv, n, "TMPDIR=%s", tmp);
+                _putenv(kv); /* kept: the environment owns it */
+            }
+        }
+        free(tmp);
+    }
+}
+
+bool platform_args_utf8(int *argc, char ***argv)
+{
+    int n = 0;
+    wchar_t **w = CommandLineToArgvW(GetCommandLineW(), &n);
+    if (!w)
+        return true; /* keep the ANSI arguments */
+    char **out = calloc((size_t)n + 1, sizeof *out);
+    for (int i = 0; out && i < n; i++)
+        if (!(out[i] = narrow(w[i])))
+            out = NULL; /* out of memory: a few bytes lost on the way out */
+    LocalFree(w);
+    if (!out)
+        return false;
+    *argc = n;
+    *argv = out;
+    return true;
+}
