@@ -7,6 +7,8 @@
 #ifndef TREEM_CORE_PLATFORM_COMPAT_H
 #define TREEM_CORE_PLATFORM_COMPAT_H
 #ifdef _WIN32
+/* C99 printf (%zu, %lld) rather than msvcrt's */
+#define __USE_MINGW_ANSI_STDIO 1
 /* every system header whose names are replaced below, first */
 #include <stddef.h>
 #include <stdio.h>
@@ -35,6 +37,23 @@
 #ifndef O_DIRECTORY
 #define O_DIRECTORY 0
 #endif
+#ifndef EDQUOT
+#define EDQUOT 122
+#endif
+#define F_GETFL 3
+#define F_SETFL 4
+static inline int tw_fcntl(int fd, int cmd, ...)
+{
+    (void)fd;
+    (void)cmd;
+    return 0; /* no O_NONBLOCK to clear on Windows */
+}
+static inline int tw_fchmod(int fd, int mode)
+{
+    (void)fd;
+    (void)mode;
+    return 0; /* the profile folder's rights apply (platform_chmod_private) */
+}
 #ifndef S_ISLNK
 #define S_ISLNK(m) 0
 #endif
@@ -81,29 +100,32 @@ struct termios {
 int tcgetattr(int fd, struct termios *t);
 int tcsetattr(int fd, int when, const struct termios *t);
 
-#define open tw_open
-#define fopen tw_fopen
+#define open(...) tw_open(__VA_ARGS__)
+#define fopen(p, m) tw_fopen(p, m)
 #define mkdir(d, m) tw_mkdir(d)
 #define stat(p, s) tw_stat(p, s)
-#define rename tw_rename
-#define unlink tw_unlink
-#define remove tw_unlink
-#define rmdir tw_rmdir
-#define access tw_access
-#define chmod tw_chmod
-#define fchmod(fd, m) 0
-#define fsync _commit
-#define realpath tw_realpath
-#define mkdtemp tw_mkdtemp
-#define mkstemp tw_mkstemp
-#define strndup tw_strndup
-#define getline tw_getline
-#define localtime_r tw_localtime_r
+#define rename(a, b) tw_rename(a, b)
+#define unlink(p) tw_unlink(p)
+/* remove(path) is the file; remove(db, id) a function pointer of the cli */
+#define TW_PICK(a, b, name, ...) name
+#define remove(...) TW_PICK(__VA_ARGS__, remove, tw_unlink, -)(__VA_ARGS__)
+#define rmdir(p) tw_rmdir(p)
+#define access(p, m) tw_access(p, m)
+#define chmod(p, m) tw_chmod(p, m)
+#define fchmod(fd, m) tw_fchmod(fd, m)
+#define fcntl(...) tw_fcntl(__VA_ARGS__)
+#define fsync(fd) _commit(fd)
+#define realpath(p, r) tw_realpath(p, r)
+#define mkdtemp(t) tw_mkdtemp(t)
+#define mkstemp(t) tw_mkstemp(t)
+#define strndup(s, n) tw_strndup(s, n)
+#define getline(l, c, f) tw_getline(l, c, f)
+#define localtime_r(t, o) tw_localtime_r(t, o)
 #define DIR tw_DIR
 #define dirent tw_dirent
-#define opendir tw_opendir
-#define readdir tw_readdir
-#define closedir tw_closedir
+#define opendir(p) tw_opendir(p)
+#define readdir(d) tw_readdir(d)
+#define closedir(d) tw_closedir(d)
 #define statvfs tw_statvfs
 #endif
 #endif

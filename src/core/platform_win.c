@@ -467,3 +467,117 @@ bool platform_args_utf8(int *argc, char ***argv)
     *argv = out;
     return true;
 }
+
+/* ------------------------------------------------------------- iconv --- */
+#include <iconv.h>
+
+enum tw_from { FROM_CP1258, FROM_UTF16LE, FROM_UTF16BE };
+struct tw_iconv {
+    enum tw_from from;
+};
+
+iconv_t iconv_open(const char *to, const char *from)
+{
+    struct tw_iconv *cd = NULL;
+    if (strcmp(to, "UTF-8") == 0 && (cd = calloc(1, sizeof *cd)) != NULL) {
+        if (strcmp(from, "CP1258") == 0)
+            cd->from = FROM_CP1258;
+        else if (strcmp(from, "UTF-16LE") == 0)
+            cd->from = FROM_UTF16LE;
+        else if (strcmp(from, "UTF-16BE") == 0)
+            cd->from = FROM_UTF16BE;
+        else {
+            free(cd);
+            cd = NULL;
+        }
+    }
+    if (!cd)
+        errno = EINVAL;
+    return cd ? cd : (iconv_t)-1;
+}
+
+int iconv_close(iconv_t cd)
+{
+    free(cd);
+    return 0;
+}
+
+static size_t put_utf8(unsigned long c, char *o)
+{
+    if (c < 0x80) {
+        o[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        o[0] = (char)(0xC0 | (c >> 6));
+        o[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        o[0] = (char)(0xE0 | (c >> 12));
+        o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (c >> 18));
+    o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* One character of in: its code point and the bytes it takes; 0 bytes:
+ * incomplete (EINVAL), -1: invalid (EILSEQ). */
+static int next_char(const struct tw_iconv *cd, const unsigned char *p, size_t n, unsigned long *c)
+{
+    if (cd->from == FROM_CP1258) {
+        wchar_t w;
+        if (MultiByteToWideChar(1258, MB_ERR_INVALID_CHARS, (const char *)p, 1, &w, 1) != 1)
+            return -1;
+        *c = w;
+        return 1;
+    }
+    bool le = cd->from == FROM_UTF16LE;
+    if (n < 2)
+        return 0;
+    unsigned long u = le ? p[0] | (unsigned)p[1] << 8 : (unsigned)p[0] << 8 | p[1];
+    if (u >= 0xDC00 && u < 0xE000)
+        return -1;
+    if (u < 0xD800 || u >= 0xE000) {
+        *c = u;
+        return 2;
+    }
+    if (n < 4)
+        return 0;
+    unsigned long l = le ? p[2] | (unsigned)p[3] << 8 : (unsigned)p[2] << 8 | p[3];
+    if (l < 0xDC00 || l >= 0xE000)
+        return -1;
+    *c = 0x10000 + ((u - 0xD800) << 10) + (l - 0xDC00);
+    return 4;
+}
+
+size_t iconv(iconv_t cd, char **in, size_t *inleft, char **out, size_t *outleft)
+{
+    if (!in || !*in)
+        return 0; /* no shift state to flush */
+    while (*inleft > 0) {
+        unsigned long c = 0;
+        int used = next_char(cd, (const unsigned char *)*in, *inleft, &c);
+        if (used <= 0) {
+            errno = used == 0 ? EINVAL : EILSEQ;
+            return (size_t)-1;
+        }
+        char buf[4];
+        size_t k = put_utf8(c, buf);
+        if (k > *outleft) {
+            errno = E2BIG;
+            return (size_t)-1;
+        }
+        memcpy(*out, buf, k);
+        *out += k;
+        *outleft -= k;
+        *in += used;
+        *inleft -= (size_t)used;
+    }
+    return 0;
+}
