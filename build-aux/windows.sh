@@ -219,6 +219,44 @@ build_exe() {
     "$host-strip" "$b/treem.exe"
 }
 
+# licence files: in the pinned tarballs (DEP:member-pattern), and the
+# Debian copyright files of the mingw-w64 runtime and of GCC's libgcc
+LICENCES="zlib:*/LICENSE sqlite3:*/LICENSE.md libcsv:*/COPYING.LESSER utf8proc:*/LICENSE.md
+libsodium:*/LICENSE expat:*/COPYING libzip:*/LICENSE libxlsxwriter:*/License.txt ncurses:*/COPYING"
+
+licences() {
+    out=$1
+    mkdir -p "$out"
+    for l in $LICENCES; do
+        dep=${l%%:*}
+        fetch "$dep"
+        tarball=$(echo "$PINS" | grep "^$dep=" | cut -d' ' -f2)
+        tar -xOf "$srcdir/$tarball" --wildcards "${l#*:}" >"$out/$dep.txt"
+    done
+    cp /usr/share/doc/mingw-w64-common/copyright "$out/mingw-w64-runtime.txt"
+    cp /usr/share/doc/gcc-mingw-w64-base/copyright "$out/gcc-runtime.txt"
+}
+
+# dist/treem-VERSION-ARCH.zip: treem.exe, HUONG-DAN.txt (CRLF, for Notepad),
+# licenses/; prints its SHA-256
+build_zip() {
+    version=$(sed -n 's/^AC_INIT(\[treem\], \[\([^]]*\)\].*/\1/p' "$top/configure.ac")
+    name="treem-$version-$arch"
+    stage="$work/zip/$name"
+    rm -rf "$work/zip"
+    mkdir -p "$stage" "$top/dist"
+    cp "$top/_build-$arch/treem.exe" "$stage/"
+    sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e 's/$/\r/' \
+        "$top/build-aux/HUONG-DAN.txt" >"$stage/HUONG-DAN.txt"
+    licences "$stage/licenses"
+    for f in "$stage"/licenses/*.txt; do sed -i 's/\r*$/\r/' "$f"; done
+    rm -f "$top/dist/$name.zip"
+    # fixed times: the same inputs give the same zip
+    find "$stage" -exec touch -d "@${SOURCE_DATE_EPOCH:-0}" {} +
+    (cd "$work/zip" && TZ=UTC zip -q -X -r "$top/dist/$name.zip" "$name")
+    (cd "$top/dist" && sha256sum "$name.zip")
+}
+
 case "${1:-all}" in
 one) # one ARCH DEP: used by deps()
     set_arch "$2"
@@ -233,6 +271,24 @@ exe)
     set_arch "${2:-win64}"
     deps
     build_exe
+    ;;
+zip)
+    set_arch "${2:-win64}"
+    deps
+    build_exe
+    build_zip
+    ;;
+all)
+    for a in win64 win32; do
+        set_arch "$a"
+        deps
+        build_exe
+    done
+    say "zips (SHA-256):"
+    for a in win64 win32; do
+        set_arch "$a"
+        build_zip
+    done
     ;;
 *)
     echo "usage: sh build-aux/windows.sh [all | deps ARCH | exe ARCH | zip ARCH]" >&2

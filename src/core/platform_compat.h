@@ -7,7 +7,7 @@
 #ifndef TREEM_CORE_PLATFORM_COMPAT_H
 #define TREEM_CORE_PLATFORM_COMPAT_H
 #ifdef _WIN32
-/* C99 printf (%zu, %lld) rather than msvcrt's */
+/* C99 formatting (%zu, %lld) rather than msvcrt's */
 #define __USE_MINGW_ANSI_STDIO 1
 /* every system header whose names are replaced below, first */
 #include <stddef.h>

@@ -430,10 +430,13 @@ void platform_console_setup(void)
 {
     SetConsoleCP(CP_UTF8);
     SetConsoleOutputCP(CP_UTF8);
-    _setmode(_fileno(stdin), _O_BINARY);
-    _setmode(_fileno(stdout), _O_BINARY);
-    _setmode(_fileno(stderr), _O_BINARY);
+    for (int fd = 0; fd <= 2; fd++) /* the standard streams: bytes as they are, no CRLF */
+        _setmode(fd, _O_BINARY);
     console_size();
+    /* curses draws with the console driver (win32con), which it takes only
+     * when TERM is unset (a TERM from MSYS or Wine would send it looking
+     * for a terminfo database that the program does not carry) */
+    _putenv("TERM=");
     /* temporary files (hand-off packages, workbooks): TMPDIR as on Linux */
     if (!getenv("TMPDIR")) {
         char *tmp = env_utf8(L"TEMP");
@@ -580,4 +583,76 @@ size_t iconv(iconv_t cd, char **in, size_t *inleft, char **out, size_t *outleft)
         *inleft -= (size_t)used;
     }
     return 0;
+}
+
+/* ---------------------------------------------------- C library UTF-8 --- */
+/* msvcrt has no UTF-8 locale, so its mbrtowc reads each byte of "Việt" as a
+ * character of the ANSI code page; curses (lib_addch.c) builds the wide
+ * characters it draws with mbrtowc. Every text in treem is UTF-8: this one
+ * (linked before mingw-w64's libmingwex) decodes UTF-8, as mbrtowc does on
+ * Linux under C.UTF-8. Stateless: an incomplete sequence is (size_t)-2 and
+ * is given again whole with the next byte (what curses does). */
+size_t mbrtowc(wchar_t *pwc, const char *s, size_t n, mbstate_t *ps)
+{
+    (void)ps;
+    if (!s)
+        return 0;
+    if (n == 0)
+        return (size_t)-2;
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned long c = p[0];
+    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || (len == 2 && c < 0xC2)) {
+        errno = EILSEQ;
+        return (size_t)-1;
+    }
+    c &= len == 1 ? 0x7F : len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07;
+    for (size_t i = 1; i < len; i++) {
+        if (i >= n)
+            return (size_t)-2;
+        if ((p[i] & 0xC0) != 0x80) {
+            errno = EILSEQ;
+            return (size_t)-1;
+        }
+        c = c << 6 | (p[i] & 0x3F);
+    }
+    if ((len == 3 && c < 0x800) || (c >= 0xD800 && c < 0xE000) || c > 0xFFFF) {
+        errno = EILSEQ; /* overlong, a surrogate, or beyond UTF-16's one unit */
+        return (size_t)-1;
+    }
+    if (pwc)
+        *pwc = (wchar_t)c;
+    return c ? len : 0;
+}
+
+/* mbrtowc's companions in the same object of mingw-w64's library (one of
+ * them defined alone would clash with it at link time) */
+size_t mbrlen(const char *s, size_t n, mbstate_t *ps)
+{
+    return mbrtowc(NULL, s, n, ps);
+}
+
+size_t mbsrtowcs(wchar_t *dst, const char **src, size_t len, mbstate_t *ps)
+{
+    size_t done = 0;
+    const char *s = *src;
+    while (!dst || done < len) {
+        wchar_t w;
+        size_t k = mbrtowc(&w, s, 4, ps);
+        if (k == (size_t)-1 || k == (size_t)-2) {
+            errno = EILSEQ;
+            return (size_t)-1;
+        }
+        if (dst)
+            dst[done] = w;
+        if (k == 0) {
+            if (dst)
+                *src = NULL;
+            return done;
+        }
+        s += k;
+        done++;
+    }
+    *src = s;
+    return done;
 }

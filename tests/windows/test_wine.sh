@@ -1,0 +1,108 @@
+#!/bin/sh
+# test_wine.sh — the Windows build (treem.exe, build-aux/windows.sh) run
+# under Wine: --version, init (also at the default %APPDATA%\treem), demo,
+# child list (Vietnamese text intact, the same bytes as the Linux build's),
+# export → import → export byte-identical, a hand-off package received by
+# the level above, a report (text, CSV and .xlsx).
+# `sh build-aux/dev.sh windows` runs it on each treem.exe it builds. Under
+# `make check` it is skipped (exit 77, automake's SKIP, with the reason):
+# without TREEM_EXE (so that the Linux suite never waits for Wine), or when
+# Wine is not installed, or when this Wine cannot start the program.
+#   TREEM_EXE   the program, e.g. _build-win64/treem.exe
+#   TREEM_WINE  the Wine loader (default: wine64, /usr/lib/wine/wine64, wine)
+. "$(dirname "$0")/../lib.sh"
+
+[ -n "${TREEM_EXE:-}" ] || skip_all "the Windows build is tested by sh build-aux/dev.sh windows (or set TREEM_EXE)"
+EXE=$TREEM_EXE
+WINE=${TREEM_WINE:-}
+if [ -z "$WINE" ]; then
+    for w in wine64 /usr/lib/wine/wine64 wine; do
+        if command -v "$w" >/dev/null 2>&1; then
+            WINE=$(command -v "$w")
+            break
+        fi
+    done
+fi
+[ -n "$WINE" ] || skip_all "Wine is not installed (sh build-aux/dev.sh windows installs it and runs this test)"
+[ -f "$EXE" ] || skip_all "no $EXE (sh build-aux/dev.sh windows builds it)"
+EXE=$(cd "$(dirname "$EXE")" && pwd)/$(basename "$EXE")
+
+# One Wine prefix for all the runs (making one takes a while): the user's
+# cache, not the temporary folder.
+WINEPREFIX=${TREEM_WINEPREFIX:-${XDG_CACHE_HOME:-$HOME/.cache}/treem-win/wine-$(basename "$(dirname "$EXE")")}
+WINEDEBUG=-all
+TREEM_TODAY=2025-06-30
+export WINEPREFIX WINEDEBUG TREEM_TODAY
+mkdir -p "$WINEPREFIX"
+cd "$T"
+
+# win ARGS… — treem.exe under Wine (relative paths: Wine's Z: drive is /)
+win() { "$WINE" "$EXE" "$@"; }
+same() { if cmp -s "$2" "$3"; then pass "$1"; else fail "$1"; cmp "$2" "$3" | head -3; fi; }
+
+echo "# --version"
+if ! win --version >"$OUT" 2>"$ERR"; then
+    show "$ERR"
+    skip_all "$WINE cannot start $EXE (a 32-bit program needs Debian's wine32:i386)"
+fi
+expect_rc 0 win --version
+expect_grep '^treem [0-9]+\.[0-9]+' "$OUT"
+
+echo "# init, demo, child list"
+expect_rc 0 win --db t.db init --commune 00004
+expect_grep 'Created .*t\.db.*Ba Đình \(00004\)' "$OUT"
+expect_rc 0 win --db demo.db demo
+expect_rc 0 win --db demo.db child list --all
+check "child list: 400 children" test "$(wc -l <"$OUT")" -eq 400
+expect_grep '	Khóm Xuân Hòa$' "$OUT"
+TREEM_LANG=vi expect_rc 0 win --db demo.db child list --all
+expect_grep 'Nguyễn' "$OUT"
+cp "$OUT" list.win
+if [ -x "${TREEM_BIN:-}" ]; then
+    TREEM_LANG=vi "$TREEM_BIN" --db demo.db child list --all >list.linux
+    same "child list: the same bytes as the Linux build's" list.linux list.win
+fi
+
+printf '%s\n' '# the default database: %APPDATA%\treem\treem.db'
+appdata=$("$WINE" cmd /c echo %APPDATA% 2>/dev/null | tr -d '\r')
+expect_rc 0 win init --commune 00004
+expect_grep 'treem/treem\.db' "$OUT"
+unix_appdata=$("$WINE" winepath -u "$appdata" 2>/dev/null | tr -d '\r')
+check "the database is in %APPDATA%/treem ($unix_appdata)" test -f "$unix_appdata/treem/treem.db"
+
+echo "# export → import → export: byte-identical files"
+for k in children plans cases; do
+    expect_rc 0 win --db demo.db export $k $k.1.csv
+done
+check "export starts with a BOM" sh -c "head -c 3 children.1.csv | od -An -tx1 | grep -q 'ef bb bf'"
+check "export ends records with CRLF (not CR CR LF)" sh -c \
+    "grep -c \"$(printf '\r')\$\" children.1.csv >/dev/null && ! grep -q \"$(printf '\r\r')\" children.1.csv"
+expect_rc 0 win --db rt.db init --commune 30502
+for k in children plans cases; do
+    expect_rc 0 win --db rt.db import $k $k.1.csv
+    expect_rc 0 win --db rt.db export $k $k.2.csv
+    same "round trip of $k is byte-identical" $k.1.csv $k.2.csv
+done
+if [ -x "${TREEM_BIN:-}" ]; then
+    "$TREEM_BIN" --db demo.db export children children.linux.csv >/dev/null
+    same "the export is the same bytes as the Linux build's" children.linux.csv children.1.csv
+fi
+
+echo "# hand-off package, received by the level above"
+expect_rc 0 win --db demo.db handoff --out pkg
+expect_grep '^file=children.csv,children,400,[0-9a-f]{64}$' pkg/manifest.txt
+expect_rc 0 win --db up.db init --province 91
+expect_rc 0 win --db up.db receive pkg
+check "the commune's database is made" test -f up.db.communes/30502.db
+expect_rc 0 win --db up.db.communes/30502.db child list --all
+check "received: 400 children" test "$(wc -l <"$OUT")" -eq 400
+cp -r pkg bad
+printf 'x' >>bad/children.csv
+expect_rc 1 win --db up.db receive bad
+expect_grep 'children.csv' "$ERR"
+
+echo "# report"
+expect_rc 0 win --db demo.db report --year 2025 --csv r.csv --xlsx r.xlsx
+expect_grep '^Annual report 2025$' "$OUT"
+check "report CSV written" test -s r.csv
+check "report workbook is a zip" sh -c "head -c 2 r.xlsx | grep -q PK"
