@@ -106,3 +106,25 @@ expect_rc 0 win --db demo.db report --year 2025 --csv r.csv --xlsx r.xlsx
 expect_grep '^Annual report 2025$' "$OUT"
 check "report CSV written" test -s r.csv
 check "report workbook is a zip" sh -c "head -c 2 r.xlsx | grep -q PK"
+
+echo "# the interface: the home screen in Wine's console, Vietnamese intact"
+if command -v tmux >/dev/null 2>&1; then
+    sock=treem-wine-$$
+    tmux -L "$sock" new-session -d -x 100 -y 30 \
+        "TREEM_LANG=vi '$WINE' '$EXE' --db '$T/demo.db'; sleep 600"
+    # Wine draws its console on its own time: wait (at most a minute) for
+    # the last line of the home screen, then check the whole picture
+    i=0
+    while [ $i -lt 300 ]; do
+        tmux -L "$sock" capture-pane -p >screen.txt 2>/dev/null || true
+        grep -q 'Bấm số 1-9' screen.txt && break
+        i=$((i + 1))
+        sleep 0.2
+    done
+    tmux -L "$sock" kill-server 2>/dev/null || true
+    expect_grep '1 Trang chủ 2 Trẻ em 3 Vụ việc 4 Kế hoạch 5 Nhiệm vụ 6 Tiêu chí 7 Báo cáo' screen.txt
+    expect_grep 'Phường Thới Sơn \(30502\) — Tỉnh An Giang' screen.txt
+    expect_grep 'Trẻ em dưới 16 tuổi +370' screen.txt
+else
+    echo "# (tmux is not installed: the interface is not checked)"
+fi
