@@ -70,6 +70,18 @@ expect_grep 'treem/treem\.db' "$OUT"
 unix_appdata=$("$WINE" winepath -u "$appdata" 2>/dev/null | tr -d '\r')
 check "the database is in %APPDATA%/treem ($unix_appdata)" test -f "$unix_appdata/treem/treem.db"
 
+echo "# a folder and a file with Vietnamese names (UTF-8 paths, wide Windows calls)"
+mkdir "Nguyễn Văn Đức"
+expect_rc 0 win --db "Nguyễn Văn Đức/xã.db" init --commune 00004
+check "the database is in the folder of that name" test -f "Nguyễn Văn Đức/xã.db"
+expect_rc 0 win --db "Nguyễn Văn Đức/xã.db" backup
+check "its backup is in Nguyễn Văn Đức/backups" sh -c 'ls "Nguyễn Văn Đức/backups/" | grep -q "^xã\.db-"'
+expect_rc 0 win --db demo.db export children "Nguyễn Văn Đức/trẻ em.csv"
+check "an export to a Vietnamese file name" test -s "Nguyễn Văn Đức/trẻ em.csv"
+expect_rc 1 win --db demo.db export children "Nguyễn Văn Đức/trẻ em.csv"
+expect_grep "already exists" "$ERR"
+expect_rc 0 win --db demo.db --force export children "Nguyễn Văn Đức/trẻ em.csv"
+
 echo "# export → import → export: byte-identical files"
 for k in children plans cases; do
     expect_rc 0 win --db demo.db export $k $k.1.csv
