@@ -41,9 +41,10 @@ win() { "$WINE" "$EXE" "$@"; }
 same() { if cmp -s "$2" "$3"; then pass "$1"; else fail "$1"; cmp "$2" "$3" | head -3; fi; }
 
 echo "# --version"
-if ! win --version >"$OUT" 2>"$ERR"; then
+if ! win --version >"$OUT" 2>"$ERR" || ! grep -q '^treem ' "$OUT"; then
     show "$ERR"
-    skip_all "$WINE cannot start $EXE (a 32-bit program needs Debian's wine32:i386)"
+    # Debian 12's wine64 alone starts a 32-bit program and prints nothing
+    skip_all "$WINE cannot run $EXE (a 32-bit program needs Debian's wine32:i386)"
 fi
 expect_rc 0 win --version
 expect_grep '^treem [0-9]+\.[0-9]+' "$OUT"
@@ -59,7 +60,7 @@ TREEM_LANG=vi expect_rc 0 win --db demo.db child list --all
 expect_grep 'Nguyễn' "$OUT"
 cp "$OUT" list.win
 if [ -x "${TREEM_BIN:-}" ]; then
-    TREEM_LANG=vi "$TREEM_BIN" --db demo.db child list --all >list.linux
+    TREEM_LANG=vi "$TREEM_BIN" --db demo.db child list --all >list.linux || true
     same "child list: the same bytes as the Linux build's" list.linux list.win
 fi
 
@@ -96,7 +97,7 @@ for k in children plans cases; do
     same "round trip of $k is byte-identical" $k.1.csv $k.2.csv
 done
 if [ -x "${TREEM_BIN:-}" ]; then
-    "$TREEM_BIN" --db demo.db export children children.linux.csv >/dev/null
+    "$TREEM_BIN" --db demo.db export children children.linux.csv >/dev/null || true
     same "the export is the same bytes as the Linux build's" children.linux.csv children.1.csv
 fi
 
