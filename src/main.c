@@ -20,7 +20,11 @@ static void print_help(void)
     printf("%s\n  treem [%s] [%s [%s]]\n\n", _("Usage:"), _("OPTIONS"), _("COMMAND"), _("ARGS"));
     printf("%s\n", _("Without a command, treem opens the full-screen interface."));
     printf("\n%s\n", _("Options:"));
+#ifdef _WIN32
+    printf("  --db PATH      %s\n", _("database file (also $TREEM_DB; default %APPDATA%\\treem\\treem.db)"));
+#else
     printf("  --db PATH      %s\n", _("database file (also $TREEM_DB; default ~/.local/share/treem/treem.db)"));
+#endif
     printf("  --lang vi|en   %s\n", _("interface language (also $TREEM_LANG; default vi)"));
     printf("  --no-color     %s\n", _("no colours (also $NO_COLOR)"));
     printf("  --ascii        %s\n", _("plain ASCII borders and marks"));
