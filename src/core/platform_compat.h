@@ -73,6 +73,7 @@ int tw_mkstemp(char *tmpl);
 char *tw_strndup(const char *s, size_t n);
 ptrdiff_t tw_getline(char **line, size_t *cap, FILE *f);
 struct tm *tw_localtime_r(const time_t *t, struct tm *out);
+char *tw_getenv(const char *name);
 
 /* folders read with UTF-8 names */
 struct tw_dirent {
@@ -121,6 +122,7 @@ int tcsetattr(int fd, int when, const struct termios *t);
 #define strndup(s, n) tw_strndup(s, n)
 #define getline(l, c, f) tw_getline(l, c, f)
 #define localtime_r(t, o) tw_localtime_r(t, o)
+#define getenv(n) tw_getenv(n)
 #define DIR tw_DIR
 #define dirent tw_dirent
 #define opendir(p) tw_opendir(p)

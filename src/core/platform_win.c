@@ -142,10 +142,12 @@ int tw_open(const char *path, int flags, ...)
     return fd;
 }
 
+static FILE *console_in; /* "/dev/tty": the console, read by tw_getline */
+
 FILE *tw_fopen(const char *path, const char *mode)
 {
     if (strcmp(path, "/dev/tty") == 0) /* typing a password */
-        return _wfopen(L"CONIN$", L"r");
+        return console_in = _wfopen(L"CONIN$", L"r");
     wchar_t wm[8];
     size_t i = 0;
     for (; mode[i] && i < 5; i++)
@@ -301,8 +303,39 @@ char *tw_strndup(const char *s, size_t n)
     return out;
 }
 
+/* One line typed on the console, read as UTF-16 (ReadConsoleA gives no
+ * Vietnamese letters under the UTF-8 code page before Windows 10). */
+static ptrdiff_t console_line(char **line, size_t *cap, FILE *f)
+{
+    wchar_t buf[1024];
+    DWORD got = 0;
+    if (!ReadConsoleW((HANDLE)_get_osfhandle(_fileno(f)), buf, 1023, &got, NULL) || got == 0)
+        return -1;
+    buf[got] = 0;
+    char *s = narrow(buf);
+    if (!s)
+        return -1;
+    size_t n = strlen(s);
+    if (n + 1 > *cap) {
+        char *p = realloc(*line, n + 1);
+        if (!p) {
+            free(s);
+            return -1;
+        }
+        *line = p;
+        *cap = n + 1;
+    }
+    memcpy(*line, s, n + 1);
+    SecureZeroMemory(s, n);
+    free(s);
+    SecureZeroMemory(buf, sizeof buf);
+    return (ptrdiff_t)n;
+}
+
 ptrdiff_t tw_getline(char **line, size_t *cap, FILE *f)
 {
+    if (f == console_in && f)
+        return console_line(line, cap, f);
     size_t len = 0;
     int c;
     while ((c = getc(f)) != EOF) {
@@ -327,6 +360,38 @@ ptrdiff_t tw_getline(char **line, size_t *cap, FILE *f)
 struct tm *tw_localtime_r(const time_t *t, struct tm *out)
 {
     return platform_localtime(*t, out) ? out : NULL;
+}
+
+/* The environment in UTF-8 (msvcrt's getenv gives the ANSI code page, which
+ * loses Vietnamese letters of a passphrase or a path). Each name's text is
+ * kept until the next call for that name. */
+struct env_slot {
+    struct env_slot *next;
+    char *name, *value;
+};
+
+char *tw_getenv(const char *name)
+{
+    static struct env_slot *slots;
+    struct env_slot *e = slots;
+    while (e && strcmp(e->name, name) != 0)
+        e = e->next;
+    if (!e && (e = calloc(1, sizeof *e)) != NULL) {
+        if (!(e->name = _strdup(name))) {
+            free(e);
+            return NULL;
+        }
+        e->next = slots;
+        slots = e;
+    }
+    if (!e)
+        return NULL;
+    wchar_t *w = wide(name);
+    const wchar_t *v = w ? _wgetenv(w) : NULL;
+    free(w);
+    free(e->value);
+    e->value = v ? narrow(v) : NULL;
+    return e->value;
 }
 
 /* ----------------------------------------------------------- folders --- */

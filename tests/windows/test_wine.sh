@@ -114,6 +114,25 @@ printf 'x' >>bad/children.csv
 expect_rc 1 win --db up.db receive bad
 expect_grep 'children.csv' "$ERR"
 
+echo "# a sealed package (libsodium; its temporary folder in %TEMP%; a Vietnamese passphrase)"
+# without TMPDIR, as on Windows: treem takes %TEMP% (core/platform_win.c)
+win_temp() { env -u TMPDIR "$WINE" "$EXE" "$@"; }
+PASS='mật khẩu dài đủ'
+TREEM_PASSPHRASE=$PASS expect_rc 0 win_temp --db demo.db handoff --out goi.treem --encrypt --with-names
+expect_grep 'sealed with the passphrase' "$OUT"
+check "the sealed file holds no plaintext name" sh -c "! grep -aq 'Nguyễn' goi.treem"
+expect_rc 0 win --db sealed.db init --commune 30502
+TREEM_PASSPHRASE='mật khẩu sai rồi' expect_rc 1 win_temp --db sealed.db import goi.treem
+expect_grep 'wrong passphrase or damaged file' "$ERR"
+TREEM_PASSPHRASE=$PASS expect_rc 0 win_temp --db sealed.db import goi.treem
+expect_rc 0 win --db sealed.db child list --all
+check "the sealed package gave back 400 children" test "$(wc -l <"$OUT")" -eq 400
+if [ -x "${TREEM_BIN:-}" ]; then
+    # sealed on Windows, opened on Linux with the same Vietnamese passphrase
+    "$TREEM_BIN" --db linux.db init --commune 30502 >/dev/null || true
+    TREEM_PASSPHRASE=$PASS expect_rc 0 "$TREEM_BIN" --db linux.db import goi.treem
+fi
+
 echo "# report"
 expect_rc 0 win --db demo.db report --year 2025 --csv r.csv --xlsx r.xlsx
 expect_grep '^Annual report 2025$' "$OUT"
