@@ -142,12 +142,10 @@ int tw_open(const char *path, int flags, ...)
     return fd;
 }
 
-static FILE *console_in; /* "/dev/tty": the console, read by tw_getline */
-
 FILE *tw_fopen(const char *path, const char *mode)
 {
-    if (strcmp(path, "/dev/tty") == 0) /* typing a password */
-        return console_in = _wfopen(L"CONIN$", L"r");
+    if (strcmp(path, "/dev/tty") == 0) /* typing a password: the console */
+        return _wfopen(L"CONIN$", L"r+");
     wchar_t wm[8];
     size_t i = 0;
     for (; mode[i] && i < 5; i++)
@@ -334,7 +332,8 @@ static ptrdiff_t console_line(char **line, size_t *cap, FILE *f)
 
 ptrdiff_t tw_getline(char **line, size_t *cap, FILE *f)
 {
-    if (f == console_in && f)
+    DWORD mode;
+    if (GetConsoleMode((HANDLE)_get_osfhandle(_fileno(f)), &mode))
         return console_line(line, cap, f);
     size_t len = 0;
     int c;
