@@ -167,6 +167,10 @@ build_libxlsxwriter() {
 # ncurses with wide characters and its Windows console driver (win32con)
 build_ncurses() {
     d=$(unpack ncurses)
+    # keys typed as Unicode: its console driver reads only the ANSI byte of
+    # a key (none for a Vietnamese letter), and its mblen took only 1-byte
+    # characters (our patch, 2 files)
+    (cd "$d" && patch -s -p1 <"$top/build-aux/ncurses-win-utf8-keys.patch")
     autotools "$d" --with-build-cc=gcc --without-ada --without-cxx --without-cxx-binding \
         --without-manpages --without-progs --without-tests --without-debug --with-normal \
         --enable-widec --enable-term-driver --enable-sp-funcs --disable-home-terminfo \
@@ -215,6 +219,7 @@ build_exe() {
             CPPFLAGS="-I$prefix/include" CFLAGS="-O2" LDFLAGS="-L$prefix/lib -static")
     fi
     say "$arch: make treem.exe"
+    rm -f "$b/treem.exe" # linked again: a library may have been rebuilt
     make -C "$b" -s -j"$jobs" treem.exe
     "$host-strip" "$b/treem.exe"
 }

@@ -139,24 +139,33 @@ expect_grep '^Annual report 2025$' "$OUT"
 check "report CSV written" test -s r.csv
 check "report workbook is a zip" sh -c "head -c 2 r.xlsx | grep -q PK"
 
-echo "# the interface: the home screen in Wine's console, Vietnamese intact"
+echo "# the interface in Wine's console: the home screen, Vietnamese typed and shown"
 if command -v tmux >/dev/null 2>&1; then
     sock=treem-wine-$$
+    # Wine draws its console on its own time: wait_screen waits (at most a
+    # minute) for a line of the awaited screen, then the checks read it once
+    wait_screen() {
+        i=0
+        while [ $i -lt 300 ]; do
+            tmux -L "$sock" capture-pane -p >screen.txt 2>/dev/null || true
+            grep -qE "$1" screen.txt && return 0
+            i=$((i + 1))
+            sleep 0.2
+        done
+    }
     tmux -L "$sock" new-session -d -x 100 -y 30 \
         "TREEM_LANG=vi '$WINE' '$EXE' --db '$T/demo.db'; sleep 600"
-    # Wine draws its console on its own time: wait (at most a minute) for
-    # the last line of the home screen, then check the whole picture
-    i=0
-    while [ $i -lt 300 ]; do
-        tmux -L "$sock" capture-pane -p >screen.txt 2>/dev/null || true
-        grep -q 'Bấm số 1-9' screen.txt && break
-        i=$((i + 1))
-        sleep 0.2
-    done
-    tmux -L "$sock" kill-server 2>/dev/null || true
+    wait_screen 'Bấm số 1-9'
     expect_grep '1 Trang chủ 2 Trẻ em 3 Vụ việc 4 Kế hoạch 5 Nhiệm vụ 6 Tiêu chí 7 Báo cáo' screen.txt
     expect_grep 'Phường Thới Sơn \(30502\) — Tỉnh An Giang' screen.txt
     expect_grep 'Trẻ em dưới 16 tuổi +370' screen.txt
+    tmux -L "$sock" send-keys 2
+    wait_screen 'Tìm:'
+    tmux -L "$sock" send-keys -l 'Hòa'
+    wait_screen 'Tìm: +Hòa '
+    expect_grep 'Tìm: +Hòa +tìm thấy [0-9]+' screen.txt
+    expect_grep 'Xuân Hòa' screen.txt
+    tmux -L "$sock" kill-server 2>/dev/null || true
 else
     echo "# (tmux is not installed: the interface is not checked)"
 fi
