@@ -195,14 +195,21 @@ set_arch() {
     command -v "$host-gcc" >/dev/null || die "$host-gcc is missing: sh build-aux/dev.sh windows installs it"
 }
 
+# what a built library was made from: its pin (and for ncurses, our patch);
+# a library whose stamp differs is built again
+stamp() {
+    echo "$PINS" | grep "^$1="
+    [ "$1" != ncurses ] || sha256sum <"$top/build-aux/ncurses-win-utf8-keys.patch"
+}
+
 deps() {
     for dep in $DEPS; do
-        [ -f "$prefix/.done-$dep" ] && continue
+        [ "$(cat "$prefix/.done-$dep" 2>/dev/null)" = "$(stamp "$dep")" ] && continue
         fetch "$dep"
         say "$arch: building $dep"
         # a process of its own, so that `set -e` stops at the first failure
         sh "$top/build-aux/windows.sh" one "$arch" "$dep" || die "$dep did not build for $arch (see $work/$dep.src)"
-        touch "$prefix/.done-$dep"
+        stamp "$dep" >"$prefix/.done-$dep"
         rm -rf "$work/$dep.src"
     done
 }
