@@ -219,16 +219,19 @@ build_exe() {
     [ -x "$top/configure" ] || (cd "$top" && autoreconf -fi)
     b="$top/_build-$arch"
     mkdir -p "$b"
-    if [ ! -f "$b/Makefile" ] || [ "$top/configure" -nt "$b/Makefile" ]; then
+    # (stripped, no time stamp in the program: the same sources give the
+    # same zip; strip(1) would write the time of day into it)
+    if [ ! -f "$b/Makefile" ] || [ "$top/configure" -nt "$b/Makefile" ] ||
+        ! grep -q -- '-s -Wl,--no-insert-timestamp' "$b/config.status"; then
         say "$arch: configure"
         (cd "$b" && PKG_CONFIG="pkg-config --static" PKG_CONFIG_LIBDIR="$prefix/lib/pkgconfig" \
             PKG_CONFIG_PATH="" "$top/configure" -q --host="$host" --build="$(gcc -dumpmachine)" \
-            CPPFLAGS="-I$prefix/include" CFLAGS="-O2" LDFLAGS="-L$prefix/lib -static")
+            CPPFLAGS="-I$prefix/include" CFLAGS="-O2" \
+            LDFLAGS="-L$prefix/lib -static -s -Wl,--no-insert-timestamp")
     fi
     say "$arch: make treem.exe"
     rm -f "$b/treem.exe" # linked again: a library may have been rebuilt
-    make -C "$b" -s -j"$jobs" treem.exe
-    "$host-strip" "$b/treem.exe"
+    make -C "$b" -s -j"$jobs" treem.exe # stripped by the linker (-s)
 }
 
 # licence files: in the pinned tarballs (DEP:member-pattern), and the
