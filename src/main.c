@@ -36,7 +36,11 @@ static void print_help(void)
     printf("  -V, --version  %s\n", _("show the version"));
     printf("\n%s\n", _("Commands:"));
     for (const struct cli_command *c = cli_commands; c->name; c++)
-        printf("  %s %s\n      %s\n", c->name, c->usage, _(c->summary));
+    {
+        printf("  %s ", c->name);
+        cli_put_usage(stdout, c);
+        printf("\n      %s\n", _(c->summary));
+    }
     printf("\n%s\n", _("Environment: TREEM_TODAY=yyyy-mm-dd[ hh:mm] fixes today's date (tests, demos)."));
     printf("%s\n", _("See also: man treem; 'treem COMMAND --help'."));
 }
@@ -131,7 +135,7 @@ int main(int argc, char **argv)
         int n = take_force(cmd->name, argc - optind, argv + optind, &force);
         /* A command never replaces a file it writes unless told to. */
         outfile_set_replace(force);
-        rc = cmd->run(&env, n, argv + optind);
+        rc = cli_run(cmd, &env, n, argv + optind);
     } else {
         topt.db_path = path;
         rc = tui_main(&topt);

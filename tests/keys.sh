@@ -6,7 +6,9 @@
 # tables. Movement and editing keys, Esc, and the frame's own keys (help,
 # quit, menu, screen numbers) are listed for every screen by the help
 # itself, so they are left out; so are the keys form_key() and list_handle()
-# take for the screens that use them. The help (scr_help.c) shows the
+# take for the screens that use them (a form screen built on formscreen's
+# FORMSCREEN_OPS or FORMSCREEN_INPUT uses form_key()). A list screen built on
+# listbase.h handles the keys of its `struct lb_key …[]` table. The help (scr_help.c) shows the
 # editing keys whenever the screen takes text.
 set -eu
 src=${TREEM_SRCDIR:-$(dirname "$0")/..}/src/tui
@@ -18,7 +20,11 @@ for f in "$src"/scr_*.c "$src"/formscreen.c "$src"/picker.c; do
     [ "$(basename "$f")" = scr_help.c ] && continue  # the help itself
     name=$(basename "$f")
     handled=$(grep -oE '(case |a == |a != )ACT_[A-Z_]+' "$f" | grep -oE 'ACT_[A-Z_]+' | sort -u)
-    if grep -q 'form_key(' "$f"; then
+    # a list screen on listbase.h: its key table {ACT_X, handler, …}
+    lbkeys=$(sed -n '/struct lb_key [a-z_]*\[\] *= *{/,/};/p' "$f" | grep -oE '\{ACT_[A-Z_]+,' |
+        grep -oE 'ACT_[A-Z_]+' || true)
+    handled=$(printf '%s\n%s\n' "$handled" "$lbkeys" | sed '/^$/d' | sort -u)
+    if grep -q 'form_key(\|FORMSCREEN_' "$f"; then
         handled=$(printf '%s\nACT_SAVE\nACT_LEFT\nACT_RIGHT\n' "$handled" | sort -u)
     fi
     if grep -q 'form_handle(' "$f"; then
@@ -27,7 +33,7 @@ for f in "$src"/scr_*.c "$src"/formscreen.c "$src"/picker.c; do
     shown=$(sed -n '/enum action [a-z_]*\[\] *= *{/,/};/p' "$f" | grep -oE 'ACT_[A-Z_]+' | sort -u)
     # the help of < > (ACT_YEAR) names Left and Right as the same keys; the
     # help of a form lists its editing keys, Left and Right among them
-    if printf '%s\n' "$shown" | grep -qx ACT_YEAR || grep -q 'form_key(\|form_handle(' "$f"; then
+    if printf '%s\n' "$shown" | grep -qx ACT_YEAR || grep -q 'form_key(\|form_handle(\|FORMSCREEN_' "$f"; then
         shown=$(printf '%s\nACT_LEFT\nACT_RIGHT\n' "$shown" | sort -u)
     fi
     for a in $handled; do

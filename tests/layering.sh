@@ -83,3 +83,70 @@ sql_kw="$sql_kw"'|PRAGMA[[:space:]]+[a-z_]|WITH[[:space:]]+(RECURSIVE[[:space:]]
 sql_kw="$sql_kw"'|(FROM|JOIN|WHERE|ORDER[[:space:]]+BY|GROUP[[:space:]]+BY|VALUES|SET|LIMIT|HAVING)[[:space:]]+[a-z_(?])'
 sql_tx='"[[:space:]]*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|VACUUM|ATTACH|DETACH)([[:space:];]|")'
 rule "no SQL text in a string above src/db" "$above_db" "\"[^\"]*$sql_kw|$sql_tx"
+
+# The audit actor is the connection's (db_set_actor when a person signs in,
+# db_actor in the repositories' callers): no app module asks the session who
+# is acting, so app/session.h is for auth and the modules that open a
+# database (session, backups, demo, province), and session_user stays gone.
+# Those look-ups made eleven app modules one include cycle.
+actor_rules() {
+    rule "who acts comes from the connection (no session_user)" '.' \
+        '(^|[^_[:alnum:]])session_user[[:space:]]*\('
+    rule "in src/app only auth and the database openers include app/session.h" \
+        '^(src/app|include/treem/app)/' "$(treem_inc 'app')session\\.h\"" \
+        '^src/app/(session|auth|auth_[a-z_]+|backups|demo|province)\.c$'
+}
+
+# The module of an app file's name: x.c, x.h and x_internal.h are module x;
+# transfer_kind.h is the record kinds' side of transfer (its plug-in
+# interface: transfer.c lists the kinds, the kinds use transfer's types).
+app_module() {
+    m=${1%_internal}
+    case $m in
+    transfer_kind) m=transfer ;;
+    esac
+    echo "$m"
+}
+
+# "A B" per include of module B's header by a file of module A in src/app.
+app_edges() {
+    find src/app include/treem/app -name '*.[ch]' 2>/dev/null | sort | while read -r f; do
+        m=$(basename "$f")
+        m=$(app_module "${m%.[ch]}")
+        sed -nE 's|^[[:space:]]*#[[:space:]]*include[[:space:]]*"(treem/app/)?([a-z0-9_]+)\.h".*|\2|p' "$f" |
+            while read -r d; do
+                d=$(app_module "$d")
+                [ "$d" = "$m" ] || echo "$m $d"
+            done
+    done
+}
+
+app_acyclic() {
+    name="the modules of src/app include each other without a cycle"
+    edges=$(app_edges)
+    if loop=$(echo "$edges" | tsort 2>&1 >/dev/null) && [ -z "$loop" ]; then
+        pass "$name ($(echo "$edges" | grep -c .) includes)"
+    else
+        fail "$name"
+        echo "$loop" | sed 's/^/    /'
+    fi
+}
+
+actor_rules
+app_acyclic
+
+# The rules above fail on planted violations (in a tree of their own).
+plant=$T/planted
+mkdir -p "$plant/src/app" "$plant/include/treem/app"
+printf '#include "treem/app/session.h"\nconst char *w(void) { return session_user(db); }\n' \
+    >"$plant/src/app/villages.c"
+printf '#include "treem/app/b.h"\n' >"$plant/src/app/a.c"
+printf '#include "treem/app/a.h"\n' >"$plant/include/treem/app/b.h"
+printf '#include "treem/app/session.h"\n' >"$plant/src/app/province.c"
+planted=$(cd "$plant" && actor_rules && app_acyclic || true)
+if [ "$(echo "$planted" | grep -c '^FAIL:')" -eq 3 ] && ! echo "$planted" | grep -q 'province\.c'; then
+    pass "the actor and cycle rules fail on planted violations"
+else
+    fail "the actor and cycle rules fail on planted violations"
+    echo "$planted" | sed 's/^/    /'
+fi

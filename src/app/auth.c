@@ -1,8 +1,6 @@
 /* auth — accounts, sign-in and the rules of each role. */
 #include <config.h>
 #include "treem/app/auth.h"
-#include "treem/app/cases.h"
-#include "treem/app/children.h"
 #include "treem/app/pseudonym.h"
 #include "treem/db/audit_repo.h"
 #include "treem/core/date.h"
@@ -102,6 +100,8 @@ enum status auth_sign_in(struct db *db, const char *login, const char *password)
     if (rc == ST_OK)
         rc = verify(db, &u, password ? password : "");
     sodium_memzero(u.pass_hash, sizeof u.pass_hash);
+    if (rc == ST_OK)
+        rc = db_set_actor(db, u.login); /* the audit log names them from now on */
     if (rc != ST_OK)
         return rc;
     int role = enum_from_code(&enum_user_role, u.role);
@@ -128,8 +128,10 @@ void auth_sign_out(struct db *db)
 {
     memset(&current, 0, sizeof current);
     signed_in = false;
-    if (db)
+    if (db) {
         db_guard_writes(db, NULL, NULL);
+        db_set_actor(db, NULL); /* never fails */
+    }
 }
 
 enum status auth_require_officer(struct db *db, const char *what)

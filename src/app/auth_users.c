@@ -3,7 +3,6 @@
 #include "treem/app/auth.h"
 #include "treem/app/children.h"
 #include "treem/app/pseudonym.h"
-#include "treem/app/session.h"
 #include "treem/db/audit_repo.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
@@ -115,7 +114,7 @@ static enum status role_parse(const char *role, enum user_role *out)
 /* One transaction around fn's changes, with an audit line. */
 static enum status audited(struct db *db, const char *login, const char *field, const char *value)
 {
-    return audit_record(db, session_user(db), field ? AUDIT_CHANGE : AUDIT_CREATE, "user", login, field, NULL,
+    return audit_record(db, db_actor(db), field ? AUDIT_CHANGE : AUDIT_CREATE, "user", login, field, NULL,
                         value);
 }
 

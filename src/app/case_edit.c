@@ -2,7 +2,6 @@
 #include <config.h>
 #include "treem/app/case_edit.h"
 #include "cases_internal.h"
-#include "treem/app/session.h"
 #include "treem/db/case_step_edit.h"
 #include "treem/db/case_step_repo.h"
 #include "treem/core/i18n.h"
@@ -90,7 +89,7 @@ enum status case_edit_intake(struct db *db, struct case_file *c)
     if (st == ST_OK && saved_in_order(&old, steps, n))
         st = cases_check_order(c, steps, n, -1, _("received"));
     if (st == ST_OK)
-        st = case_repo_update(db, session_user(db), &old, c);
+        st = case_repo_update(db, db_actor(db), &old, c);
     case_steps_free(steps, n);
     case_file_free(&old);
     return cases_tx_end(db, st);
@@ -130,7 +129,7 @@ enum status case_edit_step(struct db *db, struct case_step *s, bool replace,
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    const char *who = session_user(db);
+    const char *who = db_actor(db);
     struct case_file c;
     struct case_step *steps = NULL;
     size_t n = 0;
@@ -162,7 +161,7 @@ enum status case_edit_delete_step(struct db *db, long long case_id, long long st
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    const char *who = session_user(db);
+    const char *who = db_actor(db);
     struct case_file c;
     struct case_step *steps = NULL;
     size_t n = 0;

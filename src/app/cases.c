@@ -7,7 +7,6 @@
 #include "treem/db/user_repo.h"
 #include "treem/app/catalog.h"
 #include "treem/app/children.h"
-#include "treem/app/session.h"
 #include "treem/db/audit_repo.h"
 #include "treem/db/case_step_repo.h"
 #include "treem/db/child_repo.h"
@@ -137,7 +136,7 @@ enum status cases_add(struct db *db, struct case_file *c)
     if (st == ST_OK)
         st = cases_check_child(db, c->child_id, c->received.date);
     if (st == ST_OK)
-        st = case_repo_insert(db, session_user(db), c);
+        st = case_repo_insert(db, db_actor(db), c);
     if (st == ST_OK && auth_current()) /* who recorded it: a collaborator sees their own */
         st = user_repo_set_case_owner(db, c->id, auth_case_owner());
     return cases_tx_end(db, st);
@@ -159,7 +158,7 @@ enum status cases_link_child(struct db *db, long long case_id, long long child_i
         st = cases_check_child(db, child_id, c.received.date);
     if (st == ST_OK) {
         c.child_id = child_id;
-        st = case_repo_update(db, session_user(db), &old, &c);
+        st = case_repo_update(db, db_actor(db), &old, &c);
     }
     case_file_free(&old);
     case_file_free(&c);
@@ -234,7 +233,7 @@ enum status cases_add_step(struct db *db, struct case_step *s, struct case_risk 
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    const char *who = session_user(db);
+    const char *who = db_actor(db);
     struct case_file c;
     struct case_step *steps = NULL;
     size_t n = 0;
@@ -284,7 +283,7 @@ enum status cases_end_separation(struct db *db, long long case_id, long long ste
     if (st == ST_OK && datetime_to_minutes(end) > datetime_to_minutes(date_now()))
         st = status_set(ST_INVALID, _("%s: a step cannot be dated in the future"), _("end"));
     if (st == ST_OK)
-        st = case_step_repo_set_end(db, session_user(db), case_id, step_id, end);
+        st = case_step_repo_set_end(db, db_actor(db), case_id, step_id, end);
     case_steps_free(steps, n);
     return cases_tx_end(db, st);
 }
@@ -295,7 +294,7 @@ enum status cases_delete(struct db *db, long long id)
     if (st != ST_OK)
         return st;
     st = visible(db, id);
-    return cases_tx_end(db, st == ST_OK ? case_repo_delete(db, session_user(db), id) : st);
+    return cases_tx_end(db, st == ST_OK ? case_repo_delete(db, db_actor(db), id) : st);
 }
 
 enum status cases_find(struct db *db, const char *code, struct case_file *out)

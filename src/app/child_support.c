@@ -1,7 +1,6 @@
 /* child_support — risk periods and help records, one transaction each. */
 #include <config.h>
 #include "treem/app/child_support.h"
-#include "treem/app/session.h"
 #include "treem/db/child_repo.h"
 #include "treem/db/child_support_repo.h"
 #include "treem/model/child_rules.h"
@@ -15,7 +14,7 @@ struct job {
 
 static enum status run_job(struct db *db, const struct child *c, struct job *j)
 {
-    const char *who = session_user(db);
+    const char *who = db_actor(db);
     struct date birth = c->birth_date.y ? c->birth_date : child_birth_eff(c);
     switch (j->what) {
     case ADD_RISK: {

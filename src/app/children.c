@@ -3,7 +3,6 @@
 #include "treem/app/children.h"
 #include "treem/app/catalog.h"
 #include "treem/app/auth.h"
-#include "treem/app/session.h"
 #include "treem/db/child_bulk.h"
 #include "treem/db/child_repo.h"
 #include "treem/db/village_repo.h"
@@ -223,7 +222,7 @@ static enum status prepare(struct db *db, struct child *c, const struct child *o
 static enum status write_record(struct db *db, struct child *c, const struct child *old,
                                 const struct children_save_opts *opts)
 {
-    const char *who = session_user(db);
+    const char *who = db_actor(db);
     long long rev = c->rev;
     char updated_at[sizeof c->updated_at];
     memcpy(updated_at, c->updated_at, sizeof updated_at);
@@ -308,7 +307,7 @@ enum status children_delete(struct db *db, long long id)
     child_free(&c);
     if ((rc = auth_require_writer(db)) != ST_OK || (rc = db_begin(db)) != ST_OK)
         return rc;
-    rc = child_repo_delete(db, id, session_user(db));
+    rc = child_repo_delete(db, id, db_actor(db));
     if (rc == ST_OK)
         return db_commit(db);
     db_rollback(db);
@@ -418,7 +417,7 @@ static enum status do_add_period(struct db *db, const struct child *c, void *arg
     struct child_period *p = arg;
     p->child_id = c->id;
     enum status rc = child_facts_period_check(db, p, date_today());
-    return rc == ST_OK ? child_facts_period_add(db, p, c->uid, session_user(db)) : rc;
+    return rc == ST_OK ? child_facts_period_add(db, p, c->uid, db_actor(db)) : rc;
 }
 
 enum status children_add_period(struct db *db, struct child_period *p)
@@ -439,8 +438,8 @@ static enum status do_period(struct db *db, const struct child *c, void *arg)
         owner != c->id)
         return status_set(ST_NOTFOUND, _("%s has no group period number %lld"), c->code, a->id);
     if (a->del)
-        return child_facts_period_delete(db, a->id, c->uid, session_user(db));
-    return child_facts_period_end(db, a->id, a->to, c->uid, session_user(db));
+        return child_facts_period_delete(db, a->id, c->uid, db_actor(db));
+    return child_facts_period_end(db, a->id, a->to, c->uid, db_actor(db));
 }
 
 enum status children_end_period(struct db *db, long long child_id, long long period_id, struct date to)
@@ -468,7 +467,7 @@ static enum status do_add_measure(struct db *db, const struct child *c, void *ar
         return status_set(ST_INVALID, _("weight: %.2f kg is not between 0.5 and 150 kg"), m->weight_kg);
     if (m->height_cm > 0 && (m->height_cm < 30 || m->height_cm > 200))
         return status_set(ST_INVALID, _("height: %.1f cm is not between 30 and 200 cm"), m->height_cm);
-    return child_facts_measure_add(db, m, c->uid, session_user(db));
+    return child_facts_measure_add(db, m, c->uid, db_actor(db));
 }
 
 enum status children_add_measure(struct db *db, struct child_measure *m)
@@ -482,7 +481,7 @@ static enum status do_delete_measure(struct db *db, const struct child *c, void 
     if (child_facts_measure_owner(db, id, &owner) != ST_OK ||
         owner != c->id)
         return status_set(ST_NOTFOUND, _("%s has no measurement number %lld"), c->code, id);
-    return child_facts_measure_delete(db, id, c->uid, session_user(db));
+    return child_facts_measure_delete(db, id, c->uid, db_actor(db));
 }
 
 enum status children_delete_measure(struct db *db, long long child_id, long long measure_id)
@@ -496,9 +495,9 @@ static enum status do_check(struct db *db, const struct child *c, void *arg)
 {
     struct check_arg *a = arg;
     if (a->del)
-        return child_facts_check_delete(db, c->id, a->day, c->uid, session_user(db));
+        return child_facts_check_delete(db, c->id, a->day, c->uid, db_actor(db));
     enum status rc = check_day(c, a->day, _("health check"));
-    return rc == ST_OK ? child_facts_check_add(db, c->id, a->day, c->uid, session_user(db)) : rc;
+    return rc == ST_OK ? child_facts_check_add(db, c->id, a->day, c->uid, db_actor(db)) : rc;
 }
 
 enum status children_add_check(struct db *db, long long child_id, struct date day)

@@ -1,7 +1,6 @@
 /* commune_set — change the commune, re-stamping the codes. */
 #include <config.h>
 #include "treem/app/commune_set.h"
-#include "treem/app/session.h"
 #include "treem/db/audit_repo.h"
 #include "treem/core/i18n.h"
 
@@ -25,7 +24,7 @@ static enum status change(struct db *db, const struct commune *to, struct commun
     enum status rc = db_begin(db);
     if (rc != ST_OK)
         return rc;
-    const char *who = session_user(db);
+    const char *who = db_actor(db);
     if (out->old_code[0])
         rc = commune_repo_restamp(db, who, out->old_code, to->code, &out->restamped);
     if (rc == ST_OK)

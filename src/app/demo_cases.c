@@ -2,7 +2,6 @@
 #include <config.h>
 #include "treem/app/demo_cases.h"
 #include "treem/app/children.h"
-#include "treem/app/session.h"
 #include "treem/db/case_repo.h"
 #include "treem/db/case_step_repo.h"
 #include "treem/db/child_search.h"
@@ -206,7 +205,7 @@ enum status demo_cases_fill(struct db *db)
     enum status rc = pick_children(db, ids, 5);
     if (rc == ST_OK)
         rc = db_setting_get(db, "commune_code", &commune);
-    const char *who = session_user(db);
+    const char *who = db_actor(db);
     /* Oldest first, so that the codes follow the dates of the reports. */
     size_t order[N(demo_cases)];
     for (size_t i = 0; i < N(demo_cases); i++) {

@@ -8,7 +8,6 @@
 #include <config.h>
 #include "treem/app/demo_plans.h"
 #include "treem/app/plan.h"
-#include "treem/app/session.h"
 #include "treem/db/department_repo.h"
 #include "treem/db/event_repo.h"
 #include "treem/db/plan_repo.h"
@@ -434,8 +433,7 @@ static enum status values(struct db *db, const char *who, long long id, int year
 
 enum status demo_plans_fill(struct db *db)
 {
-    char who[256];
-    snprintf(who, sizeof who, "%s", session_user(db));
+    const char *who = db_actor(db); /* stays valid: the officer's name does not change here */
     struct date today = date_today();
     int year = today.y;
     struct plan p = {0};

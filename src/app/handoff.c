@@ -3,7 +3,6 @@
 #include "treem/app/handoff.h"
 #include "treem/app/transfer_kind.h"
 #include "treem/app/sealed.h"
-#include "treem/app/session.h"
 #include "treem/app/commune.h"
 #include "treem/core/i18n.h"
 #include "treem/core/outfile.h"
@@ -53,7 +52,7 @@ static enum status header(struct db *db, const struct handoff_opts *o, struct ma
     if (rc == ST_OK)
         rc = manifest_set(m, "period_to", to);
     if (rc == ST_OK)
-        rc = manifest_set(m, "created_by", session_user(db));
+        rc = manifest_set(m, "created_by", db_actor(db));
     if (rc == ST_OK)
         rc = manifest_set(m, "created_at", at);
     if (rc == ST_OK)

@@ -2,7 +2,6 @@
 #include <config.h>
 #include "treem/app/holiday_table.h"
 #include "treem/app/catalog.h"
-#include "treem/app/session.h"
 #include "treem/model/case_rules.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
@@ -58,7 +57,7 @@ enum status holiday_table_add(struct db *db, const char *date_text, const char *
     }
     rc = db_begin(db);
     if (rc == ST_OK)
-        rc = tx_end(db, holiday_repo_add(db, session_user(db), &r));
+        rc = tx_end(db, holiday_repo_add(db, db_actor(db), &r));
     free(r.name);
     return rc;
 }
@@ -70,7 +69,7 @@ enum status holiday_table_delete(struct db *db, const char *date_text)
     if (rc == ST_OK)
         rc = db_begin(db);
     if (rc == ST_OK)
-        rc = tx_end(db, holiday_repo_delete(db, session_user(db), d));
+        rc = tx_end(db, holiday_repo_delete(db, db_actor(db), d));
     return rc;
 }
 

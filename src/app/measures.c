@@ -1,7 +1,8 @@
-/* measures — plan measures from the register's counts. */
+/* measures — the register's measures from its counts; the plans' provider. */
 #include <config.h>
 #include "treem/app/measures.h"
 #include "treem/app/child_stats.h"
+#include "treem/app/score_cases.h"
 #include "treem/app/who_tables.h"
 
 static enum status rate(long long num, long long den, struct plan_measured *out)
@@ -26,24 +27,39 @@ static enum status nutrition(struct db *db, bool stunting, struct date on, struc
     return stunting ? rate(n.stunted, n.measured, out) : rate(n.underweight, n.weighed, out);
 }
 
-enum status measures_plan(struct db *db, enum plan_measure m, int year, struct date on,
-                          struct plan_measured *out)
+enum status measures_register(struct db *db, enum measure m, int year, struct date on,
+                              struct plan_measured *out)
 {
     struct child_ratio r = {0, 0};
     enum status st;
     switch (m) {
-    case PLAN_MEASURE_BIRTH_REG_ON_TIME_RATE: st = child_stats_birth_reg(db, year, on, &r); break;
-    case PLAN_MEASURE_VACCINATED_U1_RATE: st = child_stats_vaccinated_under1(db, year, &r); break;
-    case PLAN_MEASURE_HEALTH_CHECK_RATE: st = child_stats_health_check(db, year, &r); break;
-    case PLAN_MEASURE_PRESCHOOL_RATE: st = child_stats_preschool(db, on, &r); break;
-    case PLAN_MEASURE_INSURANCE_RATE: st = child_stats_insurance(db, on, &r); break;
-    case PLAN_MEASURE_SC_CHILDREN_HELPED_RATE: st = child_stats_helped(db, on, &r); break;
-    case PLAN_MEASURE_UNDERWEIGHT_U5_RATE: return nutrition(db, false, on, out);
-    case PLAN_MEASURE_STUNTING_U5_RATE: return nutrition(db, true, on, out);
+    case MEASURE_BIRTH_REG_ON_TIME: st = child_stats_birth_reg(db, year, on, &r); break;
+    case MEASURE_VACCINATED_U1: st = child_stats_vaccinated_under1(db, year, &r); break;
+    case MEASURE_HEALTH_CHECKED: st = child_stats_health_check(db, year, &r); break;
+    case MEASURE_PRESCHOOL: st = child_stats_preschool(db, on, &r); break;
+    case MEASURE_INSURANCE: st = child_stats_insurance(db, on, &r); break;
+    case MEASURE_SC_HELPED: st = child_stats_helped(db, on, &r); break;
+    case MEASURE_UNDERWEIGHT_U5: return nutrition(db, false, on, out);
+    case MEASURE_STUNTED_U5: return nutrition(db, true, on, out);
     default:
         /* register updates: the register keeps no count of these yet —
-         * typed with a source */
+         * typed with a source; the case files' measures: measures_plan */
         return ST_NOTFOUND;
     }
     return st == ST_OK ? rate(r.num, r.den, out) : st;
+}
+
+enum status measures_plan(struct db *db, enum measure m, int year, struct date on,
+                          struct plan_measured *out)
+{
+    const struct measure_info *info = measure_info(m);
+    if (!info)
+        return ST_NOTFOUND;
+    if (info->from == MEASURE_FROM_REGISTER)
+        return measures_register(db, m, year, on, out);
+    struct score_measured got = {0};
+    enum status st = score_cases_measure(db, m, year, &got);
+    if (st == ST_OK)
+        *out = (struct plan_measured){got.value, 0, 0};
+    return st;
 }

@@ -1,8 +1,7 @@
-/* plan — plan, target and event actions; measures and target views; the
+/* plan — plan, target and event actions; target views and their measures; the
  * copy of a plan to the next year. */
 #include <config.h>
 #include "treem/app/plan.h"
-#include "treem/app/session.h"
 #include "treem/db/event_repo.h"
 #include "treem/db/plan_repo.h"
 #include "treem/db/target_repo.h"
@@ -13,41 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct plan_measure_info measures[] = {
-#define PLAN_MEASURE_ROW(id, code, unit, criterion, label) \
-    {PLAN_MEASURE_##id, code, unit, criterion, label},
-    PLAN_MEASURES(PLAN_MEASURE_ROW)
-#undef PLAN_MEASURE_ROW
-};
-
 static plan_measure_fn provider;
-
-const struct plan_measure_info *plan_measure_info(enum plan_measure m)
-{
-    if (m <= PLAN_MEASURE_NONE || m >= PLAN_MEASURE__COUNT)
-        return NULL;
-    return &measures[m - 1];
-}
-
-enum plan_measure plan_measure_from_code(const char *code)
-{
-    for (size_t i = 0; code && i < sizeof measures / sizeof *measures; i++)
-        if (strcmp(measures[i].code, code) == 0)
-            return measures[i].id;
-    return PLAN_MEASURE_NONE;
-}
 
 void plan_set_measure_provider(plan_measure_fn fn)
 {
     provider = fn;
-}
-
-/* The day a year's measure is taken on: today while the year runs, its
- * last day once it is over. */
-static struct date measure_day(int year, struct date today)
-{
-    struct date end = {year, 12, 31};
-    return date_cmp(today, end) > 0 ? end : today;
 }
 
 /* Asks the provider; *got tells whether it computed the value. */
@@ -55,8 +24,8 @@ static enum status compute(struct db *db, const struct plan_target *t, int year,
                            struct date today, struct plan_target_view *out, bool *got)
 {
     *got = false;
-    enum plan_measure m = plan_measure_from_code(t->measure);
-    if (m == PLAN_MEASURE_NONE || !provider)
+    enum measure m = measure_from_code(t->measure);
+    if (m == MEASURE_NONE || !provider)
         return ST_OK;
     struct plan_measured v = {0, 0, 0};
     enum status st = provider(db, m, year, measure_day(year, today), &v);
@@ -73,7 +42,9 @@ static enum status compute(struct db *db, const struct plan_target *t, int year,
         snprintf(out->note, sizeof out->note, _("from the register: %ld of %ld"),
                  v.numerator, v.denominator);
     else
-        snprintf(out->note, sizeof out->note, "%s", _("from the register"));
+        snprintf(out->note, sizeof out->note, "%s",
+                 measure_info(m)->from == MEASURE_FROM_CASES ? _("from the case files")
+                                                              : _("from the register"));
     return ST_OK;
 }
 
@@ -93,7 +64,7 @@ enum status plan_target_view(struct db *db, const struct plan_target *t, int yea
             date_format(t->typed_on, when);
         snprintf(out->note, sizeof out->note, _("typed: %s%s%s"), t->typed_source ? t->typed_source : "",
                  *when ? ", " : "", when);
-    } else if (!got && plan_measure_from_code(t->measure) != PLAN_MEASURE_NONE) {
+    } else if (!got && measure_from_code(t->measure) != MEASURE_NONE) {
         snprintf(out->note, sizeof out->note, "%s",
                  _("not computable yet: type a value with its source"));
     } else if (!got) {
@@ -117,7 +88,7 @@ enum status plan_create(struct db *db, struct plan *p)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, plan_repo_insert(db, session_user(db), p));
+    return tx_end(db, plan_repo_insert(db, db_actor(db), p));
 }
 
 enum status plan_save(struct db *db, const struct plan *p)
@@ -125,7 +96,7 @@ enum status plan_save(struct db *db, const struct plan *p)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, plan_repo_update(db, session_user(db), p));
+    return tx_end(db, plan_repo_update(db, db_actor(db), p));
 }
 
 enum status plan_remove(struct db *db, long long id)
@@ -133,7 +104,7 @@ enum status plan_remove(struct db *db, long long id)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, plan_repo_delete(db, session_user(db), id));
+    return tx_end(db, plan_repo_delete(db, db_actor(db), id));
 }
 
 /* A measure code, when given, must be known and in the target's unit. */
@@ -141,13 +112,14 @@ static enum status check_measure(const struct plan_target *t)
 {
     if (!t->measure || !*t->measure)
         return ST_OK;
-    const struct plan_measure_info *info = plan_measure_info(plan_measure_from_code(t->measure));
+    const struct measure_info *info = measure_info(measure_from_code(t->measure));
     if (!info)
         return status_set(ST_INVALID, _("%s: '%s' is not a value the program computes "
                                         "(see: treem plan measures)"), _("measure"), t->measure);
-    if (info->unit != t->unit)
+    enum measure_unit want = t->unit == PLAN_UNIT_PERCENT ? MEASURE_UNIT_PERCENT : MEASURE_UNIT_COUNT;
+    if (info->unit != want)
         return status_set(ST_INVALID, _("%s: %s is a %s, not a %s"), _("measure"), info->code,
-                          plan_unit_code(info->unit), plan_unit_code(t->unit));
+                          measure_unit_code(info->unit), plan_unit_code(t->unit));
     return ST_OK;
 }
 
@@ -158,7 +130,7 @@ enum status plan_target_add(struct db *db, struct plan_target *t)
         st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, target_repo_insert(db, session_user(db), t));
+    return tx_end(db, target_repo_insert(db, db_actor(db), t));
 }
 
 enum status plan_target_save(struct db *db, const struct plan_target *t)
@@ -168,7 +140,7 @@ enum status plan_target_save(struct db *db, const struct plan_target *t)
         st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, target_repo_update(db, session_user(db), t));
+    return tx_end(db, target_repo_update(db, db_actor(db), t));
 }
 
 enum status plan_target_remove(struct db *db, long long id)
@@ -176,7 +148,7 @@ enum status plan_target_remove(struct db *db, long long id)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, target_repo_delete(db, session_user(db), id));
+    return tx_end(db, target_repo_delete(db, db_actor(db), id));
 }
 
 /* Sets (set = true) or removes the typed value of target id: one transaction. */
@@ -197,7 +169,7 @@ static enum status target_change(struct db *db, long long id, double value, cons
         if (set && source && !t.typed_source)
             st = status_set(ST_NOMEM, "%s", _("out of memory"));
         if (st == ST_OK)
-            st = target_repo_update(db, session_user(db), &t);
+            st = target_repo_update(db, db_actor(db), &t);
         plan_target_clear(&t);
     }
     return tx_end(db, st);
@@ -219,7 +191,7 @@ enum status plan_event_add(struct db *db, struct plan_event *e)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, event_repo_insert(db, session_user(db), e));
+    return tx_end(db, event_repo_insert(db, db_actor(db), e));
 }
 
 enum status plan_event_save(struct db *db, const struct plan_event *e)
@@ -227,7 +199,7 @@ enum status plan_event_save(struct db *db, const struct plan_event *e)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, event_repo_update(db, session_user(db), e));
+    return tx_end(db, event_repo_update(db, db_actor(db), e));
 }
 
 enum status plan_event_remove(struct db *db, long long id)
@@ -235,7 +207,7 @@ enum status plan_event_remove(struct db *db, long long id)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, event_repo_delete(db, session_user(db), id));
+    return tx_end(db, event_repo_delete(db, db_actor(db), id));
 }
 
 /* A copy of s with each year `from` standing alone (not inside a longer
@@ -418,7 +390,7 @@ enum status plan_copy_next_year(struct db *db, long long id, struct plan_copy_re
         memset(out, 0, sizeof *out);
         return st;
     }
-    st = tx_end(db, plan_copy_next_year_in(db, session_user(db), id, out));
+    st = tx_end(db, plan_copy_next_year_in(db, db_actor(db), id, out));
     if (st != ST_OK)
         memset(out, 0, sizeof *out);
     return st;

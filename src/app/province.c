@@ -119,6 +119,8 @@ enum status province_open_commune(struct db *db, const char *commune_code, bool 
         return status_set(ST_NOMEM, "%s", _("out of memory"));
     enum status st = session_open(path, create, out);
     free(path);
+    if (st == ST_OK && db->actor) /* the signed-in person acts on the commune's file too */
+        st = db_set_actor(*out, db->actor);
     if (st == ST_OK && create)
         st = commune_setup(*out, commune_code);
     if (st != ST_OK && *out) {

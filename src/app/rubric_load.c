@@ -2,7 +2,6 @@
 #include <config.h>
 #include "treem/app/rubric_load.h"
 #include "treem/app/score.h"
-#include "treem/app/session.h"
 #include "treem/core/embed.h"
 #include "treem/core/i18n.h"
 #include "treem/core/outfile.h"
@@ -11,6 +10,7 @@
 #include "treem/csv/csv_read.h"
 #include "treem/csv/csv_write.h"
 #include "treem/db/rubric_repo.h"
+#include "treem/model/measure.h"
 #include "treem/model/rubric_text.h"
 
 #include <errno.h>
@@ -184,14 +184,13 @@ static enum status indicator_fields(struct parser *p, struct rubric_indicator *i
     enum status st = need(p, C_CACH_DO);
     if (st == ST_OK && !rubric_kind_parse(cell(p, C_CACH_DO), &ind->kind))
         st = bad(p, C_CACH_DO, _("write ty_le, so_luong or co_khong"));
-    enum score_measure m;
-    if (st == ST_OK && *cell(p, C_SO_DO) && !score_measure_parse(cell(p, C_SO_DO), &m))
+    if (st == ST_OK && *cell(p, C_SO_DO) && measure_from_code(cell(p, C_SO_DO)) == MEASURE_NONE)
         st = bad(p, C_SO_DO, _("not a measure treem knows (see doc/rubric-csv.md)"));
     if (st == ST_OK)
         st = flag(p, C_DU_KHUNG, false, &ind->bands_known);
     if (st == ST_OK && !(rubric_str_set(&ind->text, cell(p, C_NOI_DUNG)) &&
                          rubric_str_set(&ind->unit, cell(p, C_DON_VI)) &&
-                         rubric_str_set(&ind->measure, cell(p, C_SO_DO)) &&
+                         rubric_str_set(&ind->measure, measure_canonical(cell(p, C_SO_DO))) &&
                          rubric_str_set(&ind->department, cell(p, C_BAN_NGANH)) &&
                          rubric_str_set(&ind->source, cell(p, C_NGUON))))
         st = status_set(ST_NOMEM, "%s", _("out of memory"));
@@ -319,7 +318,7 @@ static void format_indicator(const struct rubric_indicator *ind, struct csv_writ
     row[C_NOI_DUNG] = ind->text;
     row[C_CACH_DO] = rubric_kind_word(ind->kind);
     row[C_DON_VI] = ind->unit;
-    row[C_SO_DO] = ind->measure;
+    row[C_SO_DO] = measure_canonical(ind->measure);
     row[C_BAN_NGANH] = ind->department;
     row[C_DU_KHUNG] = ind->bands_known ? "1" : "0";
     row[C_NGUON] = ind->source;
@@ -468,7 +467,7 @@ enum status rubric_load_import(struct db *db, const char *path, bool activate,
     if (st == ST_OK)
         st = db_begin(db);
     if (st == ST_OK) {
-        st = store(db, session_user(db), &r, activate, res);
+        st = store(db, db_actor(db), &r, activate, res);
         if (st == ST_OK)
             st = db_commit(db);
         else

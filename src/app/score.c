@@ -1,8 +1,7 @@
-/* score — measures and providers, the yearly sheet, typed values. */
+/* score — measure providers, the yearly sheet, typed values. */
 #include <config.h>
 #include "treem/app/score.h"
 #include "treem/app/commune.h"
-#include "treem/app/session.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
 #include "treem/db/rubric_repo.h"
@@ -13,35 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const struct {
-    const char *code, *label;
-} measures[] = {
-#define X(id, code, label) {code, label},
-    SCORE_MEASURE_LIST(X)
-#undef X
-};
-
-const char *score_measure_code(enum score_measure m)
-{
-    return m < MEASURE__COUNT ? measures[m].code : "?";
-}
-
-const char *score_measure_label(enum score_measure m)
-{
-    return m < MEASURE__COUNT ? _(measures[m].label) : "?";
-}
-
-bool score_measure_parse(const char *code, enum score_measure *out)
-{
-    for (int m = 0; code && m < MEASURE__COUNT; m++) {
-        if (strcmp(code, measures[m].code) == 0) {
-            *out = (enum score_measure)m;
-            return true;
-        }
-    }
-    return false;
-}
 
 /* ---------------------------------------------------------- providers --- */
 
@@ -67,7 +37,7 @@ bool score_add_measure_provider(score_measure_fn fn)
     return true;
 }
 
-enum status score_compute(struct db *db, enum score_measure m, int year, struct score_measured *out)
+enum status score_compute(struct db *db, enum measure m, int year, struct score_measured *out)
 {
     for (size_t i = 0; i < nproviders; i++) {
         memset(out, 0, sizeof *out);
@@ -110,8 +80,8 @@ static void fill_line(struct db *db, struct score_sheet *s, size_t i)
     const struct rubric_indicator *ind = &s->rubric.ind[i];
     struct score_line *l = &s->line[i];
     const struct assessment_value *v = stored_value(s, ind->id);
-    enum score_measure m;
-    l->measurable = ind->measure && score_measure_parse(ind->measure, &m);
+    enum measure m = measure_from_code(ind->measure);
+    l->measurable = m != MEASURE_NONE;
     struct score_measured got;
     if (l->measurable && score_compute(db, m, s->year, &got) == ST_OK) {
         l->computed_ok = true;
@@ -295,7 +265,7 @@ static enum status year_open(struct db *db, int year, struct assessment *a, stru
     if (st == ST_NOTFOUND) {
         st = rubric_repo_active(db, &set_id);
         if (st == ST_OK)
-            st = assessment_repo_create(db, session_user(db), commune, year, set_id, NULL, a);
+            st = assessment_repo_create(db, db_actor(db), commune, year, set_id, NULL, a);
     }
     if (st == ST_OK)
         st = rubric_repo_load(db, a->rule_set_id, r);
@@ -385,7 +355,7 @@ static enum status do_set(struct db *db, struct assessment *a, const struct rubr
     if (args->department)
         v.department = *args->department ? (char *)args->department : NULL;
     if (st == ST_OK)
-        st = assessment_repo_put_value(db, session_user(db), a, ind->code, &v);
+        st = assessment_repo_put_value(db, db_actor(db), a, ind->code, &v);
     free(evidence);
     assessment_repo_values_free(vals, n);
     return st;
@@ -402,7 +372,7 @@ static enum status do_clear(struct db *db, struct assessment *a, const struct ru
 {
     const struct rubric_indicator *ind;
     enum status st = indicator_in(r, ctx, &ind);
-    return st == ST_OK ? assessment_repo_delete_value(db, session_user(db), a, ind->id, ind->code) : st;
+    return st == ST_OK ? assessment_repo_delete_value(db, db_actor(db), a, ind->id, ind->code) : st;
 }
 
 enum status score_clear_value(struct db *db, int year, const char *code)
@@ -416,7 +386,7 @@ static enum status do_class(struct db *db, struct assessment *a, const struct ru
     if (code && !rubric_find_threshold(r, code))
         return status_set(ST_INVALID, _("class: the rule set %s has no recognition class '%s'"),
                           r->name, code);
-    return assessment_repo_set_class(db, session_user(db), a, code);
+    return assessment_repo_set_class(db, db_actor(db), a, code);
 }
 
 enum status score_set_class(struct db *db, int year, const char *class_code)
@@ -431,10 +401,10 @@ static enum status do_store(struct db *db, struct assessment *a, const struct ru
     enum status st = assessment_repo_values(db, a->id, &vals, &n);
     for (size_t i = 0; st == ST_OK && i < r->nind; i++) {
         const struct rubric_indicator *ind = &r->ind[i];
-        enum score_measure m;
+        enum measure m = measure_from_code(ind->measure);
         struct score_measured got;
         bool found = find_value(vals, n, ind->id, &v);
-        if (!ind->measure || !score_measure_parse(ind->measure, &m) ||
+        if (m == MEASURE_NONE ||
             (found && v.origin == ASSESSMENT_TYPED && v.has_value) ||
             score_compute(db, m, a->year, &got) != ST_OK)
             continue;
@@ -443,7 +413,7 @@ static enum status do_store(struct db *db, struct assessment *a, const struct ru
         v.value = got.value;
         if (!v.evidence || !*v.evidence)
             v.evidence = got.basis;
-        st = assessment_repo_put_value(db, session_user(db), a, ind->code, &v);
+        st = assessment_repo_put_value(db, db_actor(db), a, ind->code, &v);
         (*stored)++;
     }
     assessment_repo_values_free(vals, n);

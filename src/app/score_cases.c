@@ -23,19 +23,12 @@ static const char *const abuse_kinds[] = {"sexual_abuse", "violence", "exploitat
 static const char *const injury_kinds[] = {"injury", NULL};
 static const char *const grave_kinds[] = {"sexual_abuse", "abandonment", "trafficking", NULL};
 
-/* 31/12 of year, or today when that is earlier. */
-static struct date count_day(int year)
-{
-    struct date end = {year, 12, 31}, today = date_today();
-    return date_cmp(today, end) < 0 ? today : end;
-}
-
-/* Children under 16 on count_day(year). */
+/* Children under 16 on the day the measures of year are taken on. */
 static enum status children_on(struct db *db, int year, long long *n)
 {
     struct child_query q;
     child_query_init(&q);
-    q.day = count_day(year);
+    q.day = measure_day(year, date_today());
     return children_count(db, &q, n);
 }
 
@@ -131,7 +124,7 @@ static enum status grave_planned(struct db *db, int year, struct score_measured 
     return ST_OK;
 }
 
-enum status score_cases_measure(struct db *db, enum score_measure m, int year,
+enum status score_cases_measure(struct db *db, enum measure m, int year,
                                 struct score_measured *out)
 {
     switch (m) {

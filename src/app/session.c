@@ -1,7 +1,6 @@
 /* session — one entry point to open a database for work. */
 #include <config.h>
 #include "treem/app/session.h"
-#include "treem/app/auth.h"
 #include "treem/app/cases.h"
 #include "treem/app/catalog.h"
 #include "treem/app/measures.h"
@@ -84,22 +83,4 @@ enum status session_prepare(struct db *db)
     /* anonymised hand-offs hide the names of children in sensitive cases */
     transfer_set_sensitive_hook(cases_child_sensitive, NULL);
     return st;
-}
-
-const char *session_user(struct db *db)
-{
-    static char name[256];
-    const struct auth_user *me = auth_current();
-    if (me) /* the signed-in person (app/auth.h) */
-        return me->login;
-    char *v = NULL;
-    if (db && db_setting_get(db, "officer_name", &v) == ST_OK && v[0]) {
-        snprintf(name, sizeof name, "%s", v);
-        free(v);
-        return name;
-    }
-    free(v);
-    const char *user = platform_user();
-    snprintf(name, sizeof name, "%s", user && *user ? user : "treem");
-    return name;
 }

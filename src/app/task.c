@@ -1,7 +1,6 @@
 /* task — task and department actions, one transaction each. */
 #include <config.h>
 #include "treem/app/task.h"
-#include "treem/app/session.h"
 #include "treem/db/department_repo.h"
 #include "treem/db/task_repo.h"
 #include "treem/model/plan.h"
@@ -25,7 +24,7 @@ enum status task_create(struct db *db, struct task *t)
         st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, task_repo_insert(db, session_user(db), t));
+    return tx_end(db, task_repo_insert(db, db_actor(db), t));
 }
 
 enum status task_save(struct db *db, const struct task *t)
@@ -35,7 +34,7 @@ enum status task_save(struct db *db, const struct task *t)
         st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, task_repo_update(db, session_user(db), t));
+    return tx_end(db, task_repo_update(db, db_actor(db), t));
 }
 
 enum status task_remove(struct db *db, long long id)
@@ -43,7 +42,7 @@ enum status task_remove(struct db *db, long long id)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, task_repo_delete(db, session_user(db), id));
+    return tx_end(db, task_repo_delete(db, db_actor(db), id));
 }
 
 /* Reads task id, sets its done state, saves it: one transaction. */
@@ -66,7 +65,7 @@ static enum status set_done(struct db *db, long long id, bool done, struct date 
             st = status_set(ST_NOMEM, "%s", _("out of memory"));
     }
     if (st == ST_OK)
-        st = task_repo_update(db, session_user(db), &t);
+        st = task_repo_update(db, db_actor(db), &t);
     task_clear(&t);
     return tx_end(db, st);
 }
@@ -94,7 +93,7 @@ enum status task_add_note(struct db *db, long long task_id, struct date on, cons
         return status_set(ST_NOMEM, "%s", _("out of memory"));
     enum status st = db_begin(db);
     if (st == ST_OK)
-        st = tx_end(db, task_repo_note_add(db, session_user(db), &n));
+        st = tx_end(db, task_repo_note_add(db, db_actor(db), &n));
     if (st == ST_OK && note_id)
         *note_id = n.id;
     task_note_clear(&n);
@@ -106,7 +105,7 @@ enum status task_department_add(struct db *db, struct department *d)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, department_repo_insert(db, session_user(db), d));
+    return tx_end(db, department_repo_insert(db, db_actor(db), d));
 }
 
 enum status task_department_save(struct db *db, const struct department *d)
@@ -114,5 +113,5 @@ enum status task_department_save(struct db *db, const struct department *d)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, department_repo_update(db, session_user(db), d));
+    return tx_end(db, department_repo_update(db, db_actor(db), d));
 }

@@ -2,7 +2,6 @@
 #include <config.h>
 #include "treem/app/transfer.h"
 #include "treem/app/transfer_kind.h"
-#include "treem/app/session.h"
 #include "treem/core/i18n.h"
 #include "treem/core/outfile.h"
 #include "treem/core/utf8.h"
@@ -342,7 +341,7 @@ enum status transfer_import_in(struct db *db, const struct transfer_kind *k, con
     if (opts->preview && !res->preview.max)
         res->preview.max = 1000;
     struct reader r = {.im = {db, k, opts, NULL, &res->errs, &res->counts, date_today(), "",
-                              session_user(db), NULL, NULL, NULL, opts->preview ? &res->preview : NULL}};
+                              db_actor(db), NULL, NULL, NULL, opts->preview ? &res->preview : NULL}};
     read_commune(db, r.im.commune);
     enum status rc;
     if (xlsx_is_path(path)) {

@@ -8,20 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-int cmd_backup(const struct cli_env *env, int argc, char **argv)
+int cmd_backup(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("backup");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
-    static const struct option opts[] = {{"out", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
     const char *out = NULL;
-    int ch;
-    optind = 0;
-    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (ch != 'o')
-            return cli_usage(self, "%s", _("unknown option"));
-        out = optarg;
-    }
+    int bad = cli_one_option(self, argc, argv, "out", &out);
+    if (bad)
+        return bad;
     if (optind != argc)
         return cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
     struct db *db;
@@ -37,11 +29,8 @@ int cmd_backup(const struct cli_env *env, int argc, char **argv)
     return 0;
 }
 
-int cmd_restore(const struct cli_env *env, int argc, char **argv)
+int cmd_restore(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("restore");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
     if (argc != 2)
         return cli_usage(self, "%s", _("give the backup file to restore"));
     struct db *db;

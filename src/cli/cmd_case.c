@@ -49,58 +49,70 @@ static enum status child_opt(struct db *db, const char *code, long long *id)
     return st;
 }
 
-enum { O_SOURCE = 256, O_DATE, O_TIME, O_CHILD, O_NOTE, O_AGE, O_SEX, O_PLACE, O_STATE, O_CONSEQ,
-       O_PARENTS, O_CARER, O_ACTIONS, O_KIND, O_INJURY, O_DIED, O_LEVEL, O_CONSENT, O_RNAME,
-       O_RPHONE, O_RADDR, O_LEVEL_REASON };
-static const struct option add_opts[] = {
-    {"source", required_argument, NULL, O_SOURCE}, {"date", required_argument, NULL, O_DATE},
-    {"time", required_argument, NULL, O_TIME}, {"child", required_argument, NULL, O_CHILD},
-    {"note", required_argument, NULL, O_NOTE}, {"age", required_argument, NULL, O_AGE},
-    {"sex", required_argument, NULL, O_SEX}, {"place", required_argument, NULL, O_PLACE},
-    {"state", required_argument, NULL, O_STATE}, {"consequence", required_argument, NULL, O_CONSEQ},
-    {"parents", required_argument, NULL, O_PARENTS}, {"carer", required_argument, NULL, O_CARER},
-    {"actions", required_argument, NULL, O_ACTIONS}, {"kind", required_argument, NULL, O_KIND},
-    {"injury", required_argument, NULL, O_INJURY}, {"died", no_argument, NULL, O_DIED},
-    {"level", required_argument, NULL, O_LEVEL}, {"consent", no_argument, NULL, O_CONSENT},
-    {"reporter-name", required_argument, NULL, O_RNAME},
-    {"reporter-phone", required_argument, NULL, O_RPHONE},
-    {"reporter-address", required_argument, NULL, O_RADDR},
-    {"level-reason", required_argument, NULL, O_LEVEL_REASON}, {NULL, 0, NULL, 0},
+const struct option cmd_case_intake_opts[CO__END - CO_SOURCE + 1] = {
+    {"source", required_argument, NULL, CO_SOURCE}, {"date", required_argument, NULL, CO_DATE},
+    {"time", required_argument, NULL, CO_TIME}, {"child", required_argument, NULL, CO_CHILD},
+    {"note", required_argument, NULL, CO_NOTE}, {"age", required_argument, NULL, CO_AGE},
+    {"sex", required_argument, NULL, CO_SEX}, {"place", required_argument, NULL, CO_PLACE},
+    {"state", required_argument, NULL, CO_STATE}, {"consequence", required_argument, NULL, CO_CONSEQ},
+    {"parents", required_argument, NULL, CO_PARENTS}, {"carer", required_argument, NULL, CO_CARER},
+    {"actions", required_argument, NULL, CO_ACTIONS}, {"kind", required_argument, NULL, CO_KIND},
+    {"injury", required_argument, NULL, CO_INJURY}, {"died", no_argument, NULL, CO_DIED},
+    {"level", required_argument, NULL, CO_LEVEL}, {"consent", no_argument, NULL, CO_CONSENT},
+    {"reporter-name", required_argument, NULL, CO_RNAME},
+    {"reporter-phone", required_argument, NULL, CO_RPHONE},
+    {"reporter-address", required_argument, NULL, CO_RADDR},
+    {"level-reason", required_argument, NULL, CO_LEVEL_REASON}, {NULL, 0, NULL, 0},
 };
 
-static enum status add_text_opt(struct case_file *c, int opt, const char *arg)
+static enum status intake_text_opt(struct case_file *c, int opt, const char *arg)
 {
     char **dst[] = {&c->child_note, NULL, NULL, &c->place, &c->current_state, &c->consequence,
                     &c->parents, &c->carer, &c->actions_taken};
-    if (opt >= O_NOTE && opt <= O_ACTIONS && dst[opt - O_NOTE])
-        return cli_set_text(dst[opt - O_NOTE], arg);
+    if (opt >= CO_NOTE && opt <= CO_ACTIONS && dst[opt - CO_NOTE])
+        return cli_set_text(dst[opt - CO_NOTE], arg);
     char **rep[] = {&c->reporter_name, &c->reporter_phone, &c->reporter_address};
-    return cli_set_text(rep[opt - O_RNAME], arg);
+    return cli_set_text(rep[opt - CO_RNAME], arg);
 }
 
-/* One option of `case add` (the child is looked up later: *child). */
-static enum status add_opt(struct case_file *c, int opt, const char *arg, const char **date,
-                           const char **time, const char **child)
+/* --died, --consent: alone (case add) or with yes or no (case edit). */
+static enum status flag_opt(const char *opt, const char *arg, bool *out)
 {
+    if (!arg) {
+        *out = true;
+        return ST_OK;
+    }
+    return cli_parse_bool(opt, arg, out);
+}
+
+enum status cmd_case_intake_opt(void *rec, int opt, const char *arg)
+{
+    struct intake_args *a = rec;
+    struct case_file *c = a->c;
     double age;
     switch (opt) {
-    case O_SOURCE: return cmd_case_enum("--source", &enum_case_source, arg, &c->source);
-    case O_KIND: return cmd_case_enum("--kind", &enum_case_kind, arg, &c->kind);
-    case O_INJURY: return cmd_case_enum("--injury", &enum_case_injury, arg, &c->injury);
-    case O_LEVEL: return cmd_case_enum("--level", &enum_case_level, arg, &c->level);
-    case O_SEX: return cmd_case_enum("--sex", &enum_child_sex, arg, &c->sex);
-    case O_DATE: *date = arg; return ST_OK;
-    case O_TIME: *time = arg; return ST_OK;
-    case O_CHILD: *child = arg; return ST_OK;
-    case O_DIED: c->died = true; return ST_OK;
-    case O_CONSENT: c->consent = true; return ST_OK;
-    case O_LEVEL_REASON: return cli_set_text(&c->level_reason, arg);
-    case O_AGE:
+    case CO_SOURCE: return cmd_case_enum("--source", &enum_case_source, arg, &c->source);
+    case CO_KIND: return cmd_case_enum("--kind", &enum_case_kind, arg, &c->kind);
+    case CO_INJURY: a->injury_given = true;
+                    return cmd_case_enum("--injury", &enum_case_injury, arg, &c->injury);
+    case CO_LEVEL: return cmd_case_enum("--level", &enum_case_level, arg, &c->level);
+    case CO_LEVEL_REASON: return cli_set_text(&c->level_reason, arg);
+    case CO_SEX: return cmd_case_enum("--sex", &enum_child_sex, arg, &c->sex);
+    case CO_DATE: a->date = arg; return ST_OK;
+    case CO_TIME: a->time = arg; return ST_OK;
+    case CO_CHILD: a->child = arg; return ST_OK;
+    case CO_DIED: return flag_opt("--died", arg, &c->died);
+    case CO_CONSENT: return flag_opt("--consent", arg, &c->consent);
+    case CO_AGE:
+        if (!*arg) {
+            c->est_age = -1;
+            return ST_OK;
+        }
         if (cli_parse_number("--age", arg, &age) != ST_OK)
             return ST_INVALID;
         c->est_age = (int)age;
         return ST_OK;
-    default: return add_text_opt(c, opt, arg);
+    default: return intake_text_opt(c, opt, arg);
     }
 }
 
@@ -109,24 +121,21 @@ static int case_add(const struct cli_env *env, const struct cli_command *self, i
 {
     struct case_file c;
     case_file_init(&c);
-    const char *date = NULL, *time = NULL, *child = NULL;
-    int opt, rc = 0;
-    optind = 0;
-    while (rc == 0 && (opt = getopt_long(argc, argv, "", add_opts, NULL)) != -1)
-        rc = opt == '?' ? cli_usage(self, "%s", _("unknown option"))
-           : add_opt(&c, opt, optarg, &date, &time, &child) != ST_OK ? cli_fail() : 0;
+    struct intake_args a = {&c, NULL, NULL, NULL, false};
+    int rc = cli_read_opts(self, argc, argv, 0, cmd_case_intake_opts, cmd_case_intake_opt, &a,
+                           NULL);
     if (rc == 0 && optind < argc)
         rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
     if (rc == 0 && (c.source < 0 || c.kind < 0))
         rc = cli_usage(self, "%s", _("--source and --kind are required"));
     if (rc == 0 && c.level < 0) /* the kind's level: abuse is at "can thiệp" */
         c.level = case_default_level(c.kind);
-    if (rc == 0 && when_opt(_("received"), date, time, &c.received) != ST_OK)
+    if (rc == 0 && when_opt(_("received"), a.date, a.time, &c.received) != ST_OK)
         rc = cli_fail();
     struct db *db = NULL;
     if (rc == 0 && cli_open(env, &db) != ST_OK)
         rc = cli_fail();
-    if (rc == 0 && child && child_opt(db, child, &c.child_id) != ST_OK)
+    if (rc == 0 && a.child && child_opt(db, a.child, &c.child_id) != ST_OK)
         rc = cli_fail();
     if (rc == 0 && cases_add(db, &c) != ST_OK)
         rc = cli_fail();
@@ -163,8 +172,9 @@ static enum status risk_opt(struct step_args *a, const char *arg)
     return ST_OK;
 }
 
-enum status cmd_case_step_opt(struct step_args *a, int opt, const char *arg)
+enum status cmd_case_step_opt(void *rec, int opt, const char *arg)
 {
+    struct step_args *a = rec;
     bool yes;
     switch (opt) {
     case S_DATE: a->date = arg; return ST_OK;
@@ -256,13 +266,9 @@ static int case_step(const struct cli_env *env, const struct cli_command *self, 
     struct step_args a;
     memset(&a, 0, sizeof a);
     case_step_init(&a.s, -1);
-    int opt, rc = 0;
-    optind = 0;
-    while (rc == 0 && (opt = getopt_long(argc, argv, "", cmd_case_step_opts, NULL)) != -1)
-        rc = opt == '?' ? cli_usage(self, "%s", _("unknown option"))
-           : cmd_case_step_opt(&a, opt, optarg) != ST_OK ? cli_fail() : 0;
+    int rc = cli_read_opts(self, argc, argv, 0, cmd_case_step_opts, cmd_case_step_opt, &a, NULL);
     if (rc == 0 && optind + 2 != argc)
-        rc = cli_usage(self, "%s", _("expected: step CODE KIND"));
+        rc = cli_sub_usage(self, argv[0]);
     if (rc == 0 && cmd_case_enum(_("step"), &enum_case_step, argv[optind + 1], &a.s.kind) != ST_OK)
         rc = cli_fail();
     if (rc == 0 && when_opt(_("step date"), a.date, a.time, &a.s.at) != ST_OK)
@@ -294,7 +300,7 @@ static int case_end(const struct cli_env *env, const struct cli_command *self, i
     long long step_id = 0;
     struct datetime end;
     if (rc == 0 && optind + 2 != argc)
-        rc = cli_usage(self, "%s", _("expected: end CODE STEP"));
+        rc = cli_sub_usage(self, argv[0]);
     if (rc == 0 && cli_parse_id(_("step"), argv[optind + 1], &step_id) != ST_OK)
         rc = cli_fail();
     if (rc == 0 && when_opt(_("end"), a.date, a.time, &end) != ST_OK)
@@ -317,7 +323,7 @@ static int case_link(const struct cli_env *env, const struct cli_command *self, 
                      char **argv)
 {
     if (argc != 3)
-        return cli_usage(self, "%s", _("expected: link CODE CHILD"));
+        return cli_sub_usage(self, argv[0]);
     struct db *db = NULL;
     struct case_file c;
     long long child_id = 0;
@@ -336,12 +342,10 @@ static int case_link(const struct cli_env *env, const struct cli_command *self, 
 static int case_delete(const struct cli_env *env, const struct cli_command *self, int argc,
                        char **argv)
 {
-    int yes = 0;
+    int yes = cli_take_yes(&argc, argv);
     const char *code = NULL, *confirm = NULL;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--yes") == 0)
-            yes++;
-        else if (strcmp(argv[i], "--confirm") == 0 && i + 1 < argc)
+        if (strcmp(argv[i], "--confirm") == 0 && i + 1 < argc)
             confirm = argv[++i];
         else if (!code && argv[i][0] != '-')
             code = argv[i];
@@ -349,17 +353,16 @@ static int case_delete(const struct cli_env *env, const struct cli_command *self
             return cli_usage(self, _("unexpected argument '%s'"), argv[i]);
     }
     if (!code)
-        return cli_usage(self, "%s", _("expected: delete CODE --yes --yes"));
+        return cli_sub_usage(self, argv[0]);
     struct db *db = NULL;
     struct case_file c;
     case_file_init(&c);
     int rc = cli_open(env, &db) == ST_OK && cases_find(db, code, &c) == ST_OK ? 0 : cli_fail();
-    bool twice = yes >= 2 || (yes == 1 && confirm && strcasecmp(confirm, c.code) == 0);
-    if (rc == 0 && !twice) {
-        fprintf(stderr, _("treem: deleting case %s removes its whole file and cannot be undone;\n"
-                          "add --yes twice (or --yes --confirm %s) to confirm\n"), c.code, c.code);
-        rc = 1;
-    }
+    if (rc == 0 && confirm && strcasecmp(confirm, c.code) == 0)
+        yes++;   /* --confirm CODE stands for the second --yes */
+    if (rc == 0)
+        rc = cli_confirm(yes, 2, _("deleting case %s removes its whole file and cannot be undone "
+                                   "(--yes --confirm %s also confirms)"), c.code, c.code);
     if (rc == 0 && cases_delete(db, c.id) != ST_OK)
         rc = cli_fail();
     if (rc == 0)
@@ -369,11 +372,7 @@ static int case_delete(const struct cli_env *env, const struct cli_command *self
     return rc;
 }
 
-static const struct {
-    const char *name;
-    int (*run)(const struct cli_env *, const struct cli_command *, int, char **);
-    const char *args;
-} case_subs[] = {
+const struct cli_sub cmd_case_subs[] = {
     {"add", case_add, "--source S --kind K [--level L [--level-reason T]] [--date D --time HH:MM] [--child TE-n | "
      "--note T --age N --sex S] [--place T] [--state T] [--consequence T] [--parents T] "
      "[--carer T] [--actions T] [--injury drowning|traffic|other] [--died] "
@@ -396,27 +395,16 @@ static const struct {
      "[--risk FACTOR=RATING]... [--service 'TASK;DEPT;START;END;COST']... (given risks or "
      "services replace the step's)"},
     {"step-delete", cmd_case_step_delete, "CODE STEP --yes"},
+    {NULL, NULL, NULL},
 };
 
-int cmd_case(const struct cli_env *env, int argc, char **argv)
+void cmd_case_help(void)
 {
-    const struct cli_command *self = cli_find("case");
-    if (cli_wants_help(self, argc, argv)) {
-        for (size_t i = 0; i < sizeof case_subs / sizeof *case_subs; i++)
-            printf("  treem case %s %s\n", case_subs[i].name, case_subs[i].args);
-        printf("%s\n", _("KIND of a step: initial, detailed, meeting, plan, approval, service, "
-                         "follow_up, review, closure, reopen, separation."));
-        printf("%s\n", _("Steps follow Nghị định 56/2017: initial assessment first; a detailed "
-                         "assessment before a meeting or a plan; an approval for the plan waiting; "
-                         "services, follow-ups and reviews after the approval; a reopen (of a "
-                         "closed case) starts a new cycle. STEP is the number `case show` lists "
-                         "(#n)."));
-        return 0;
-    }
-    if (argc < 2)
-        return cli_usage(self, "%s", _("expected a subcommand"));
-    for (size_t i = 0; i < sizeof case_subs / sizeof *case_subs; i++)
-        if (strcmp(case_subs[i].name, argv[1]) == 0)
-            return case_subs[i].run(env, self, argc - 1, argv + 1);
-    return cli_usage(self, _("unknown subcommand '%s'"), argv[1]);
+    printf("%s\n", _("KIND of a step: initial, detailed, meeting, plan, approval, service, "
+                     "follow_up, review, closure, reopen, separation."));
+    printf("%s\n", _("Steps follow Nghị định 56/2017: initial assessment first; a detailed "
+                     "assessment before a meeting or a plan; an approval for the plan waiting; "
+                     "services, follow-ups and reviews after the approval; a reopen (of a "
+                     "closed case) starts a new cycle. STEP is the number `case show` lists "
+                     "(#n)."));
 }

@@ -12,74 +12,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { E_SOURCE = 400, E_DATE, E_TIME, E_CHILD, E_NOTE, E_AGE, E_SEX, E_PLACE, E_STATE, E_CONSEQ,
-       E_PARENTS, E_CARER, E_ACTIONS, E_KIND, E_INJURY, E_DIED, E_LEVEL, E_CONSENT, E_RNAME,
-       E_RPHONE, E_RADDR, E_LEVEL_REASON };
-static const struct option edit_opts[] = {
-    {"source", required_argument, NULL, E_SOURCE}, {"date", required_argument, NULL, E_DATE},
-    {"time", required_argument, NULL, E_TIME}, {"child", required_argument, NULL, E_CHILD},
-    {"note", required_argument, NULL, E_NOTE}, {"age", required_argument, NULL, E_AGE},
-    {"sex", required_argument, NULL, E_SEX}, {"place", required_argument, NULL, E_PLACE},
-    {"state", required_argument, NULL, E_STATE}, {"consequence", required_argument, NULL, E_CONSEQ},
-    {"parents", required_argument, NULL, E_PARENTS}, {"carer", required_argument, NULL, E_CARER},
-    {"actions", required_argument, NULL, E_ACTIONS}, {"kind", required_argument, NULL, E_KIND},
-    {"injury", required_argument, NULL, E_INJURY}, {"died", required_argument, NULL, E_DIED},
-    {"level", required_argument, NULL, E_LEVEL}, {"consent", required_argument, NULL, E_CONSENT},
-    {"reporter-name", required_argument, NULL, E_RNAME},
-    {"reporter-phone", required_argument, NULL, E_RPHONE},
-    {"reporter-address", required_argument, NULL, E_RADDR},
-    {"level-reason", required_argument, NULL, E_LEVEL_REASON}, {NULL, 0, NULL, 0},
-};
-
-struct edit_args { const char *date, *time, *child; bool injury_given; };
-
-static enum status text_opt(struct case_file *c, int opt, const char *arg)
+/* The options of `case add`, with --died and --consent taking yes or no. */
+static const struct option *edit_opts(void)
 {
-    char **dst[] = {&c->child_note, NULL, NULL, &c->place, &c->current_state, &c->consequence,
-                    &c->parents, &c->carer, &c->actions_taken};
-    if (opt >= E_NOTE && opt <= E_ACTIONS && dst[opt - E_NOTE])
-        return cli_set_text(dst[opt - E_NOTE], arg);
-    char **rep[] = {&c->reporter_name, &c->reporter_phone, &c->reporter_address};
-    return cli_set_text(rep[opt - E_RNAME], arg);
-}
-
-static enum status flag_opt(const char *opt, const char *arg, bool *out)
-{
-    return cli_parse_bool(opt, arg, out);
-}
-
-/* One option of `case edit` over the saved case c. */
-static enum status edit_opt(struct case_file *c, struct edit_args *a, int opt, const char *arg)
-{
-    double age;
-    switch (opt) {
-    case E_SOURCE: return cmd_case_enum("--source", &enum_case_source, arg, &c->source);
-    case E_KIND: return cmd_case_enum("--kind", &enum_case_kind, arg, &c->kind);
-    case E_INJURY: a->injury_given = true;
-                   return cmd_case_enum("--injury", &enum_case_injury, arg, &c->injury);
-    case E_LEVEL: return cmd_case_enum("--level", &enum_case_level, arg, &c->level);
-    case E_LEVEL_REASON: return cli_set_text(&c->level_reason, arg);
-    case E_SEX: return cmd_case_enum("--sex", &enum_child_sex, arg, &c->sex);
-    case E_DATE: a->date = arg; return ST_OK;
-    case E_TIME: a->time = arg; return ST_OK;
-    case E_CHILD: a->child = arg; return ST_OK;
-    case E_DIED: return flag_opt("--died", arg, &c->died);
-    case E_CONSENT: return flag_opt("--consent", arg, &c->consent);
-    case E_AGE:
-        if (!*arg) {
-            c->est_age = -1;
-            return ST_OK;
-        }
-        if (cli_parse_number("--age", arg, &age) != ST_OK)
-            return ST_INVALID;
-        c->est_age = (int)age;
-        return ST_OK;
-    default: return text_opt(c, opt, arg);
-    }
+    static struct option opts[CO__END - CO_SOURCE + 1];
+    memcpy(opts, cmd_case_intake_opts, sizeof opts);
+    opts[CO_DIED - CO_SOURCE].has_arg = required_argument;
+    opts[CO_CONSENT - CO_SOURCE].has_arg = required_argument;
+    return opts;
 }
 
 /* The date received, the child and what follows from the kind and consent. */
-static enum status edit_finish(struct db *db, struct case_file *c, const struct edit_args *a)
+static enum status edit_finish(struct db *db, struct case_file *c, const struct intake_args *a)
 {
     char d[DATE_BUF], t[8];
     date_format(c->received.date, d);
@@ -111,19 +55,15 @@ static enum status edit_finish(struct db *db, struct case_file *c, const struct 
 int cmd_case_edit(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
     if (argc < 2 || argv[1][0] == '-')
-        return cli_usage(self, "%s", _("expected: edit CODE --FIELD VALUE..."));
+        return cli_sub_usage(self, argv[0]);
     struct db *db = NULL;
     struct case_file c;
     case_file_init(&c);
     int rc = cli_open(env, &db) == ST_OK && cases_find(db, argv[1], &c) == ST_OK ? 0 : cli_fail();
-    struct edit_args a = {NULL, NULL, NULL, false};
-    int opt, given = 0;
-    optind = 2;
-    while (rc == 0 && (opt = getopt_long(argc, argv, "", edit_opts, NULL)) != -1) {
-        given++;
-        rc = opt == '?' ? cli_usage(self, "%s", _("unknown option"))
-           : edit_opt(&c, &a, opt, optarg) != ST_OK ? cli_fail() : 0;
-    }
+    struct intake_args a = {&c, NULL, NULL, NULL, false};
+    int given = 0;
+    if (rc == 0)
+        rc = cli_read_opts(self, argc, argv, 2, edit_opts(), cmd_case_intake_opt, &a, &given);
     if (rc == 0 && optind < argc)
         rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
     if (rc == 0 && !given)
@@ -161,13 +101,8 @@ static enum status step_finish(struct step_args *a, int kind_before)
 static int step_edit_run(struct db *db, struct step_args *a, int argc, char **argv,
                          const struct cli_command *self)
 {
-    int opt, rc = 0, given = 0, kind_before = a->s.kind;
-    optind = 3;
-    while (rc == 0 && (opt = getopt_long(argc, argv, "", cmd_case_step_opts, NULL)) != -1) {
-        given++;
-        rc = opt == '?' ? cli_usage(self, "%s", _("unknown option"))
-           : cmd_case_step_opt(a, opt, optarg) != ST_OK ? cli_fail() : 0;
-    }
+    int given = 0, kind_before = a->s.kind;
+    int rc = cli_read_opts(self, argc, argv, 3, cmd_case_step_opts, cmd_case_step_opt, a, &given);
     if (rc == 0 && optind < argc)
         rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
     if (rc == 0 && !given)
@@ -188,7 +123,7 @@ int cmd_case_step_edit(const struct cli_env *env, const struct cli_command *self
                        char **argv)
 {
     if (argc < 3 || argv[1][0] == '-' || argv[2][0] == '-')
-        return cli_usage(self, "%s", _("expected: step-edit CODE STEP --FIELD VALUE..."));
+        return cli_sub_usage(self, argv[0]);
     struct step_args a;
     memset(&a, 0, sizeof a);
     case_step_init(&a.s, -1);
@@ -216,9 +151,9 @@ int cmd_case_step_edit(const struct cli_env *env, const struct cli_command *self
 int cmd_case_step_delete(const struct cli_env *env, const struct cli_command *self, int argc,
                          char **argv)
 {
-    bool yes = argc == 4 && strcmp(argv[3], "--yes") == 0;
-    if (argc != 3 && !yes)
-        return cli_usage(self, "%s", _("expected: step-delete CODE STEP --yes"));
+    int yes = cli_take_yes(&argc, argv);
+    if (argc != 3)
+        return cli_sub_usage(self, argv[0]);
     long long step_id = 0;
     struct db *db = NULL;
     struct case_file c;
@@ -231,13 +166,10 @@ int cmd_case_step_delete(const struct cli_env *env, const struct cli_command *se
     char when[DATETIME_BUF];
     if (rc == 0)
         datetime_format(s.at, when);
-    if (rc == 0 && !yes) {
-        fprintf(stderr, _("treem: deleting step #%lld (%s, %s) of %s removes it with its risk "
-                          "ratings and plan items (the audit log keeps them);\n"
-                          "add --yes to confirm\n"), step_id, enum_label(&enum_case_step, s.kind),
-                when, c.code);
-        rc = 1;
-    }
+    if (rc == 0)
+        rc = cli_confirm(yes, 1, _("deleting step #%lld (%s, %s) of %s removes it with its risk "
+                                   "ratings and plan items (the audit log keeps them)"),
+                         step_id, enum_label(&enum_case_step, s.kind), when, c.code);
     if (rc == 0 && case_edit_delete_step(db, c.id, step_id) != ST_OK)
         rc = cli_fail();
     if (rc == 0)

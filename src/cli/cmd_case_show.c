@@ -272,7 +272,7 @@ static int show_rest(struct db *db, const struct case_file *c)
 int cmd_case_show(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
     if (argc != 2)
-        return cli_usage(self, "%s", _("expected: show CODE"));
+        return cli_sub_usage(self, argv[0]);
     struct db *db = NULL;
     struct case_file c;
     case_file_init(&c);

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_FIELD = 1000, OPT_GROUP = 'g', OPT_FROM = 'F', OPT_TO = 'T', OPT_FORCE = 'f', OPT_YES = 'y' };
+enum { OPT_FIELD = 1000, OPT_GROUP = 'g', OPT_FROM = 'F', OPT_TO = 'T', OPT_FORCE = 'f' };
 #define MAX_GROUPS 16
 
 static const struct { const char *name; enum child_field field; } aliases[] = {
@@ -23,7 +23,7 @@ static const struct { const char *name; enum child_field field; } aliases[] = {
 };
 
 #define N_ALIASES (sizeof aliases / sizeof *aliases)
-#define N_EXTRA 5
+#define N_EXTRA 4
 
 static char opt_names[CF__COUNT][40];
 static struct option opts[CF__COUNT + N_ALIASES + N_EXTRA + 1];
@@ -45,12 +45,11 @@ static void build_options(void)
     opts[k++] = (struct option){"group-from", required_argument, NULL, OPT_FROM};
     opts[k++] = (struct option){"group-to", required_argument, NULL, OPT_TO};
     opts[k++] = (struct option){"force", no_argument, NULL, OPT_FORCE};
-    opts[k++] = (struct option){"yes", no_argument, NULL, OPT_YES};
     opts[k] = (struct option){NULL, 0, NULL, 0};
 }
 
 struct edit_args {
-    bool force, yes, dob, age;
+    bool force, dob, age;
     struct child_period groups[MAX_GROUPS];
     size_t ngroups;
 };
@@ -89,6 +88,7 @@ static int parse_edit(const struct cli_command *self, int argc, char **argv, str
                       struct edit_args *a)
 {
     int ch, idx = -1;
+    cli_take_yes(&argc, argv);   /* accepted, as before; add and edit ask nothing */
     build_options();
     optind = 0;
     while ((ch = getopt_long(argc, argv, "+", opts, &idx)) != -1) {
@@ -105,8 +105,6 @@ static int parse_edit(const struct cli_command *self, int argc, char **argv, str
                 return 1;
         } else if (ch == OPT_FORCE) {
             a->force = true;
-        } else if (ch == OPT_YES) {
-            a->yes = true;
         } else {
             return cli_usage(self, "%s", _("unknown option (see treem child --help)"));
         }
@@ -158,9 +156,8 @@ static int save(struct db *db, struct child *c, struct edit_args *a, bool is_new
     return 0;
 }
 
-static int child_add(const struct cli_env *env, int argc, char **argv)
+static int child_add(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("child");
     struct child c;
     struct edit_args a;
     memset(&a, 0, sizeof a);
@@ -176,11 +173,10 @@ static int child_add(const struct cli_env *env, int argc, char **argv)
     return rc;
 }
 
-static int child_edit(const struct cli_env *env, int argc, char **argv)
+static int child_edit(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("child");
     if (argc < 2 || argv[1][0] == '-')
-        return cli_usage(self, "%s", _("expected: edit CODE --field value …"));
+        return cli_sub_usage(self, argv[0]);
     struct db *db;
     if (cli_open(env, &db) != ST_OK)
         return cli_fail();
@@ -202,33 +198,28 @@ static int child_edit(const struct cli_env *env, int argc, char **argv)
     return rc;
 }
 
-static int child_delete(const struct cli_env *env, int argc, char **argv)
+static int child_delete(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("child");
-    bool yes = false;
+    int yes = cli_take_yes(&argc, argv);
     const char *code = NULL;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--yes") == 0)
-            yes = true;
-        else if (!code && argv[i][0] != '-')
+        if (!code && argv[i][0] != '-')
             code = argv[i];
         else
             return cli_usage(self, _("unexpected argument '%s'"), argv[i]);
     }
     if (!code)
-        return cli_usage(self, "%s", _("expected: delete CODE --yes"));
+        return cli_sub_usage(self, argv[0]);
     struct db *db;
     if (cli_open(env, &db) != ST_OK)
         return cli_fail();
     struct child c;
     child_init(&c);
     int rc = children_find(db, code, &c) == ST_OK ? 0 : cli_fail();
-    if (rc == 0 && !yes) {
-        fprintf(stderr, _("treem: deleting %s %s removes it with its groups and health records; "
-                          "add --yes to confirm (children who turned 16 stay in the register)\n"),
-                c.code, c.full_name);
-        rc = 1;
-    }
+    if (rc == 0)
+        rc = cli_confirm(yes, 1, _("deleting %s %s removes it with its groups and health records "
+                                   "(children who turned 16 stay in the register)"),
+                         c.code, c.full_name);
     if (rc == 0 && children_delete(db, c.id) != ST_OK)
         rc = cli_fail();
     if (rc == 0)
@@ -238,38 +229,27 @@ static int child_delete(const struct cli_env *env, int argc, char **argv)
     return rc;
 }
 
-int cmd_child(const struct cli_env *env, int argc, char **argv)
+const struct cli_sub cmd_child_subs[] = {
+    {"add", child_add, "--name NAME (--dob DD/MM/YYYY | --age N) [--sex nam|nu|khong-ro] "
+     "[--village NAME] [--id 12DIGITS] [--guardian NAME] [--phone PHONE] "
+     "[--group CODE [--group-from DATE] [--group-to DATE]]… [--force]"},
+    {"list", cmd_child_list, "[--search TEXT] [--village NAME] [--sex S] [--age-from N] [--age-to N] "
+     "[--group LETTER|CODE|any] [--over16|--all] [--on DATE] [--limit N]"},
+    {"show", cmd_child_show, "CODE"},
+    {"edit", child_edit, "CODE --FIELD VALUE…"},
+    {"delete", child_delete, "CODE --yes"},
+    {"group", cmd_child_group, "CODE add SUBGROUP [--from DATE] [--to DATE] | end ID --to DATE | delete ID"},
+    {"measure", cmd_child_measure, "CODE [--date DATE] [--weight KG] [--height CM] | delete ID"},
+    {"check", cmd_child_check, "CODE [--date DATE] | delete DATE"},
+    {"risk", cmd_child_risk, "CODE add --reason TEXT [--from DATE] [--to DATE] | end ID [--to DATE] | delete ID"},
+    {"help", cmd_child_help_given, "CODE add --what TEXT --by TEXT [--kind K] [--date DATE] | delete ID"},
+    {NULL, NULL, NULL},
+};
+
+void cmd_child_help(void)
 {
-    const struct cli_command *self = cli_find("child");
-    static const struct { const char *name; int (*run)(const struct cli_env *, int, char **); } actions[] = {
-        {"add", child_add}, {"edit", child_edit}, {"delete", child_delete},
-        {"list", cmd_child_list}, {"show", cmd_child_show},
-        {"group", cmd_child_facts}, {"measure", cmd_child_facts}, {"check", cmd_child_facts},
-        {"risk", cmd_child_support}, {"help", cmd_child_support},
-    };
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        printf("%s: treem child add --name NAME (--dob DD/MM/YYYY | --age N) [--sex nam|nu|khong-ro]\n"
-               "                   [--village NAME] [--id 12DIGITS] [--guardian NAME] [--phone PHONE]\n"
-               "                   [--group CODE [--group-from DATE] [--group-to DATE]]… [--force]\n"
-               "       treem child list [--search TEXT] [--village NAME] [--sex S] [--age-from N]\n"
-               "                   [--age-to N] [--group LETTER|CODE|any] [--over16|--all] [--on DATE] [--limit N]\n"
-               "       treem child show CODE\n"
-               "       treem child edit CODE --FIELD VALUE…\n"
-               "       treem child delete CODE --yes\n"
-               "       treem child group CODE add SUBGROUP [--from DATE] [--to DATE] | end ID --to DATE | delete ID\n"
-               "       treem child measure CODE [--date DATE] [--weight KG] [--height CM] | delete ID\n"
-               "       treem child check CODE [--date DATE] | delete DATE\n"
-               "       treem child risk CODE add --reason TEXT [--from DATE] [--to DATE] | end ID [--to DATE] | delete ID\n"
-               "       treem child help CODE add --what TEXT --by TEXT [--kind K] [--date DATE] | delete ID\n",
-               _("usage"));
-        printf("%s\n", _("Fields (each is an option --FIELD VALUE):"));
-        build_options();
-        for (int f = 0; f < CF__COUNT; f++)
-            printf("  --%-20s %s\n", opt_names[f], _(child_fields[f].label));
-        return argc < 2 ? cli_usage(self, "%s", _("expected an action")) : 0;
-    }
-    for (size_t i = 0; i < sizeof actions / sizeof *actions; i++)
-        if (strcmp(argv[1], actions[i].name) == 0)
-            return actions[i].run(env, argc - 1, argv + 1);
-    return cli_usage(self, _("unknown action '%s'"), argv[1]);
+    printf("%s\n", _("Fields (each is an option --FIELD VALUE):"));
+    build_options();
+    for (int f = 0; f < CF__COUNT; f++)
+        printf("  --%-20s %s\n", opt_names[f], _(child_fields[f].label));
 }

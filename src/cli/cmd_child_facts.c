@@ -1,7 +1,7 @@
 /* cmd_child_facts — `treem child group|measure|check CODE …`: periods in
  * special-circumstance sub-groups, weight/height, health checks. */
 #include <config.h>
-#include "treem/cli/cli.h"
+#include "treem/cli/cmd_child.h"
 #include "treem/app/children.h"
 #include "treem/core/i18n.h"
 #include "treem/core/number.h"
@@ -15,13 +15,6 @@ static const struct option fact_opts[] = {
     {"from", required_argument, NULL, 'f'}, {"to", required_argument, NULL, 't'},
     {"date", required_argument, NULL, 'd'}, {"weight", required_argument, NULL, 'w'},
     {"height", required_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
-};
-
-struct fact_args {
-    struct date from, to, date;
-    double weight, height;
-    const char *words[3];   /* the action's words after CODE */
-    int nwords;
 };
 
 static bool read_number(const char *option, const char *text, double *out)
@@ -42,7 +35,8 @@ static bool read_date(const char *option, const char *text, struct date *out)
 }
 
 /* Parses the options after CODE; 0 or the exit status. */
-static int parse_facts(int argc, char **argv, struct fact_args *a)
+static int parse_facts(const struct cli_command *self, int argc, char **argv,
+                       struct child_action_args *a)
 {
     int c;
     optind = 0;
@@ -50,7 +44,7 @@ static int parse_facts(int argc, char **argv, struct fact_args *a)
     while ((c = getopt_long(argc, argv, "-", fact_opts, NULL)) != -1) {
         if (c == 1) {
             if (a->nwords == 3)
-                return cli_usage(cli_find("child"), _("unexpected argument '%s'"), optarg);
+                return cli_usage(self, _("unexpected argument '%s'"), optarg);
             a->words[a->nwords++] = optarg;
             continue;
         }
@@ -61,7 +55,7 @@ static int parse_facts(int argc, char **argv, struct fact_args *a)
         case 'd': ok = read_date("date", optarg, &a->date); break;
         case 'w': ok = read_number("weight", optarg, &a->weight); break;
         case 'h': ok = read_number("height", optarg, &a->height); break;
-        default: return cli_usage(cli_find("child"), "%s", _("unknown option (see treem child --help)"));
+        default: return cli_usage(self, "%s", _("unknown option (see treem child --help)"));
         }
         if (!ok)
             return 1;
@@ -69,15 +63,22 @@ static int parse_facts(int argc, char **argv, struct fact_args *a)
     return 0;
 }
 
-static long long id_word(const char *w)
+long long cmd_child_id_word(const char *w)
 {
     long long v = 0;
-    if (!w || number_parse_int(w[0] == '#' ? w + 1 : w, NUM_INT, &v) != ST_OK)
+    if (!w || number_parse_int(w[0] == '#' ? w + 1 : w, NUM_INT, &v) != ST_OK) {
+        status_clear();
         return 0;
+    }
     return v > 0 ? v : 0;
 }
 
-static enum status do_group(struct db *db, const struct child *c, struct fact_args *a)
+enum status cmd_child_wrong_words(const struct child_action_args *a)
+{
+    return status_set(ST_INVALID, _("expected: %s %s"), a->action, a->usage);
+}
+
+static enum status do_group(struct db *db, const struct child *c, const struct child_action_args *a)
 {
     const char *op = a->nwords ? a->words[0] : "";
     if (strcmp(op, "add") == 0 && a->nwords == 2) {
@@ -89,25 +90,25 @@ static enum status do_group(struct db *db, const struct child *c, struct fact_ar
         p.to = a->to;
         return children_add_period(db, &p);
     }
-    long long id = a->nwords == 2 ? id_word(a->words[1]) : 0;
+    long long id = a->nwords == 2 ? cmd_child_id_word(a->words[1]) : 0;
     if (strcmp(op, "end") == 0 && id)
         return children_end_period(db, c->id, id, a->to.y ? a->to : date_today());
     if (strcmp(op, "delete") == 0 && id)
         return children_delete_period(db, c->id, id);
-    return status_set(ST_INVALID, "%s", _("expected: group CODE add SUBGROUP | end ID | delete ID"));
+    return cmd_child_wrong_words(a);
 }
 
-static enum status do_measure(struct db *db, const struct child *c, struct fact_args *a)
+static enum status do_measure(struct db *db, const struct child *c, const struct child_action_args *a)
 {
-    if (a->nwords == 2 && strcmp(a->words[0], "delete") == 0 && id_word(a->words[1]))
-        return children_delete_measure(db, c->id, id_word(a->words[1]));
+    if (a->nwords == 2 && strcmp(a->words[0], "delete") == 0 && cmd_child_id_word(a->words[1]))
+        return children_delete_measure(db, c->id, cmd_child_id_word(a->words[1]));
     if (a->nwords)
-        return status_set(ST_INVALID, "%s", _("expected: measure CODE --weight KG --height CM | delete ID"));
+        return cmd_child_wrong_words(a);
     struct child_measure m = {0, c->id, a->date.y ? a->date : date_today(), a->weight, a->height};
     return children_add_measure(db, &m);
 }
 
-static enum status do_check(struct db *db, const struct child *c, struct fact_args *a)
+static enum status do_check(struct db *db, const struct child *c, const struct child_action_args *a)
 {
     if (a->nwords == 2 && strcmp(a->words[0], "delete") == 0) {
         struct date d;
@@ -116,17 +117,20 @@ static enum status do_check(struct db *db, const struct child *c, struct fact_ar
         return children_delete_check(db, c->id, d);
     }
     if (a->nwords)
-        return status_set(ST_INVALID, "%s", _("expected: check CODE [--date DATE] | delete DATE"));
+        return cmd_child_wrong_words(a);
     return children_add_check(db, c->id, a->date.y ? a->date : date_today());
 }
 
-int cmd_child_facts(const struct cli_env *env, int argc, char **argv)
+int cmd_child_action(const struct cli_env *env, const struct cli_command *self, int argc,
+                     char **argv, child_parse_fn parse, child_act_fn act)
 {
     if (argc < 2 || argv[1][0] == '-')
-        return cli_usage(cli_find("child"), _("expected: %s CODE …"), argv[0]);
-    struct fact_args a;
+        return cli_sub_usage(self, argv[0]);
+    struct child_action_args a;
     memset(&a, 0, sizeof a);
-    int rc = parse_facts(argc - 1, argv + 1, &a);
+    a.action = argv[0];
+    a.usage = cli_sub_find(self, argv[0])->usage;
+    int rc = parse(self, argc - 1, argv + 1, &a);
     if (rc != 0)
         return rc;
     struct db *db;
@@ -135,8 +139,7 @@ int cmd_child_facts(const struct cli_env *env, int argc, char **argv)
     struct child c;
     enum status st = children_find(db, argv[1], &c);
     if (st == ST_OK) {
-        st = strcmp(argv[0], "group") == 0 ? do_group(db, &c, &a)
-           : strcmp(argv[0], "measure") == 0 ? do_measure(db, &c, &a) : do_check(db, &c, &a);
+        st = act(db, &c, &a);
         if (st == ST_OK)
             printf(_("Saved %s.\n"), c.code);
         child_free(&c);
@@ -144,3 +147,7 @@ int cmd_child_facts(const struct cli_env *env, int argc, char **argv)
     db_close(db);
     return st == ST_OK ? 0 : cli_fail();
 }
+
+CLI_SUB_FN(cmd_child_group, cmd_child_action(env, self, argc, argv, parse_facts, do_group))
+CLI_SUB_FN(cmd_child_measure, cmd_child_action(env, self, argc, argv, parse_facts, do_measure))
+CLI_SUB_FN(cmd_child_check, cmd_child_action(env, self, argc, argv, parse_facts, do_check))

@@ -49,10 +49,9 @@ static void print_row(const struct child_row *r)
 }
 
 /* Parses the list options into q; *village is the typed village. 0 or the exit status. */
-static int parse_list(int argc, char **argv, struct child_query *q, const char **village,
-                      char *group, size_t gsize, long *limit)
+static int parse_list(const struct cli_command *self, int argc, char **argv, struct child_query *q,
+                      const char **village, char *group, size_t gsize, long *limit)
 {
-    const struct cli_command *self = cli_find("child");
     int c;
     optind = 0;
     while ((c = getopt_long(argc, argv, "+", list_opts, NULL)) != -1) {
@@ -101,14 +100,14 @@ static bool print_each(void *ctx, const struct child_row *r)
     return true;
 }
 
-int cmd_child_list(const struct cli_env *env, int argc, char **argv)
+int cmd_child_list(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
     struct child_query q;
     child_query_init(&q);
     const char *village = NULL;
     char group[CHILD_GROUP_CODE_BUF];
     long limit = -1;
-    int rc = parse_list(argc, argv, &q, &village, group, sizeof group, &limit);
+    int rc = parse_list(self, argc, argv, &q, &village, group, sizeof group, &limit);
     if (rc != 0)
         return rc;
     struct db *db;
@@ -230,10 +229,10 @@ static void show_support(struct db *db, const struct child *c)
     }
 }
 
-int cmd_child_show(const struct cli_env *env, int argc, char **argv)
+int cmd_child_show(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
     if (argc != 2 || argv[1][0] == '-')
-        return cli_usage(cli_find("child"), "%s", _("expected: show CODE"));
+        return cli_sub_usage(self, argv[0]);
     struct db *db;
     if (cli_open(env, &db) != ST_OK)
         return cli_fail();

@@ -1,7 +1,7 @@
 /* cmd_child_support — `treem child risk|help CODE …`: periods at risk of
  * falling into special circumstances and the help a child received. */
 #include <config.h>
-#include "treem/cli/cli.h"
+#include "treem/cli/cmd_child.h"
 #include "treem/cli/cli_args.h"
 #include "treem/app/child_support.h"
 #include "treem/app/children.h"
@@ -20,13 +20,6 @@ static const struct option support_opts[] = {
     {"by", required_argument, NULL, 'b'}, {NULL, 0, NULL, 0},
 };
 
-struct support_args {
-    struct date from, to, date;
-    const char *reason, *kind, *what, *by;
-    const char *words[2];   /* the action's words after CODE: add | end ID | delete ID */
-    int nwords;
-};
-
 static enum status date_arg(const char *option, const char *text, struct date *out)
 {
     if (date_parse(text, out) == ST_OK)
@@ -36,7 +29,7 @@ static enum status date_arg(const char *option, const char *text, struct date *o
     return status_set(ST_INVALID, "--%s: %s", option, msg);
 }
 
-static enum status parse_support(int argc, char **argv, struct support_args *a)
+static enum status read_support(int argc, char **argv, struct child_action_args *a)
 {
     int c;
     enum status st = ST_OK;
@@ -61,17 +54,7 @@ static enum status parse_support(int argc, char **argv, struct support_args *a)
     return st;
 }
 
-static long long id_word(const char *w)
-{
-    long long v = 0;
-    if (!w || number_parse_int(w[0] == '#' ? w + 1 : w, NUM_INT, &v) != ST_OK) {
-        status_clear();
-        return 0;
-    }
-    return v > 0 ? v : 0;
-}
-
-static enum status do_risk(struct db *db, const struct child *c, const struct support_args *a)
+static enum status do_risk(struct db *db, const struct child *c, const struct child_action_args *a)
 {
     const char *op = a->nwords ? a->words[0] : "";
     if (strcmp(op, "add") == 0 && a->nwords == 1) {
@@ -79,16 +62,15 @@ static enum status do_risk(struct db *db, const struct child *c, const struct su
                                (char *)(a->reason ? a->reason : "")};
         return child_support_add_risk(db, &r);
     }
-    long long id = a->nwords == 2 ? id_word(a->words[1]) : 0;
+    long long id = a->nwords == 2 ? cmd_child_id_word(a->words[1]) : 0;
     if (strcmp(op, "end") == 0 && id)
         return child_support_end_risk(db, c->id, id, a->to.y ? a->to : date_today());
     if (strcmp(op, "delete") == 0 && id)
         return child_support_delete_risk(db, c->id, id);
-    return status_set(ST_INVALID, "%s", _("expected: risk CODE add --reason TEXT [--from DATE] "
-                                          "[--to DATE] | end ID [--to DATE] | delete ID"));
+    return cmd_child_wrong_words(a);
 }
 
-static enum status do_help(struct db *db, const struct child *c, const struct support_args *a)
+static enum status do_help(struct db *db, const struct child *c, const struct child_action_args *a)
 {
     const char *op = a->nwords ? a->words[0] : "";
     if (strcmp(op, "add") == 0 && a->nwords == 1) {
@@ -97,32 +79,17 @@ static enum status do_help(struct db *db, const struct child *c, const struct su
                                (char *)(a->what ? a->what : ""), (char *)(a->by ? a->by : "")};
         return child_support_add_help(db, &h);
     }
-    long long id = a->nwords == 2 ? id_word(a->words[1]) : 0;
+    long long id = a->nwords == 2 ? cmd_child_id_word(a->words[1]) : 0;
     if (strcmp(op, "delete") == 0 && id)
         return child_support_delete_help(db, c->id, id);
-    return status_set(ST_INVALID, "%s", _("expected: help CODE add --what TEXT --by TEXT [--kind K] "
-                                          "[--date DATE] | delete ID"));
+    return cmd_child_wrong_words(a);
 }
 
-int cmd_child_support(const struct cli_env *env, int argc, char **argv)
+static int parse_support(const struct cli_command *self, int argc, char **argv,
+                         struct child_action_args *a)
 {
-    if (argc < 2 || argv[1][0] == '-')
-        return cli_usage(cli_find("child"), _("expected: %s CODE …"), argv[0]);
-    struct support_args a;
-    memset(&a, 0, sizeof a);
-    if (parse_support(argc - 1, argv + 1, &a) != ST_OK)
-        return cli_usage(cli_find("child"), "%s", status_message());
-    struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
-    struct child c;
-    enum status st = children_find(db, argv[1], &c);
-    if (st == ST_OK) {
-        st = strcmp(argv[0], "risk") == 0 ? do_risk(db, &c, &a) : do_help(db, &c, &a);
-        if (st == ST_OK)
-            printf(_("Saved %s.\n"), c.code);
-        child_free(&c);
-    }
-    db_close(db);
-    return st == ST_OK ? 0 : cli_fail();
+    return read_support(argc, argv, a) == ST_OK ? 0 : cli_usage(self, "%s", status_message());
 }
+
+CLI_SUB_FN(cmd_child_risk, cmd_child_action(env, self, argc, argv, parse_support, do_risk))
+CLI_SUB_FN(cmd_child_help_given, cmd_child_action(env, self, argc, argv, parse_support, do_help))

@@ -25,21 +25,13 @@ static void print_kind(const struct transfer_kind *k)
     printf("\n");
 }
 
-int cmd_columns(const struct cli_env *env, int argc, char **argv)
+int cmd_columns(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
     (void)env;
-    const struct cli_command *self = cli_find("columns");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
-    static const struct option opts[] = {{"templates", required_argument, NULL, 't'}, {NULL, 0, NULL, 0}};
     const char *dir = NULL;
-    int ch;
-    optind = 0;
-    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (ch != 't')
-            return cli_usage(self, "%s", _("unknown option"));
-        dir = optarg;
-    }
+    int bad = cli_one_option(self, argc, argv, "templates", &dir);
+    if (bad)
+        return bad;
     size_t n;
     const struct transfer_kind *const *kinds = transfer_kinds(&n);
     const struct transfer_kind *only = optind < argc ? transfer_kind_find(argv[optind]) : NULL;

@@ -15,11 +15,10 @@ static int dept_list(const struct cli_env *env, const struct cli_command *self, 
                      char **argv)
 {
     bool all = argc == 2 && strcmp(argv[1], "--all") == 0;
-    if (argc > 1 && !all)
-        return cli_usage(self, _("unexpected argument '%s'"), argv[1]);
     struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
+    int bad = cli_open_args(env, self, argc, argv, all ? 2 : 1, &db);
+    if (bad)
+        return bad;
     struct department *list;
     size_t n;
     enum status st = department_repo_list(db, all, &list, &n);
@@ -115,23 +114,10 @@ static int dept_edit(const struct cli_env *env, const struct cli_command *self, 
     return rc;
 }
 
-int cmd_dept(const struct cli_env *env, int argc, char **argv)
-{
-    const struct cli_command *self = cli_find("dept");
-    if (cli_wants_help(self, argc, argv)) {
-        printf("  treem dept list [--all]\n"
-               "  treem dept add --name N [--code C] [--criteria 3,4,5.1] [--contact C] [--phone P]\n"
-               "  treem dept edit DEPT [--name N] [--contact C] [--phone P] [--criteria 3,4,5.1] "
-               "[--active yes|no]\n");
-        printf("%s\n", _("DEPT is a department's number, code or name (see: treem dept list)."));
-        return 0;
-    }
-    const char *sub = argc > 1 ? argv[1] : "";
-    if (strcmp(sub, "list") == 0)
-        return dept_list(env, self, argc - 1, argv + 1);
-    if (strcmp(sub, "add") == 0)
-        return dept_add(env, self, argc - 1, argv + 1);
-    if (strcmp(sub, "edit") == 0)
-        return dept_edit(env, self, argc - 1, argv + 1);
-    return cli_usage(self, "%s", _("expected: list, add or edit"));
-}
+const struct cli_sub cmd_dept_subs[] = {
+    {"list", dept_list, "[--all]"},
+    {"add", dept_add, "--name N [--code C] [--criteria 3,4,5.1] [--contact C] [--phone P]"},
+    {"edit", dept_edit, "DEPT [--name N] [--contact C] [--phone P] [--criteria 3,4,5.1] "
+     "[--active yes|no]"},
+    {NULL, NULL, NULL},
+};

@@ -8,11 +8,8 @@
 
 #include <stdio.h>
 
-int cmd_history(const struct cli_env *env, int argc, char **argv)
+int cmd_history(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("history");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
     if (argc != 3)
         return cli_usage(self, "%s", _("expected: KIND KEY (kinds: child, case, village, "
                                        "holiday, plan, target, event, task, dept)"));

@@ -1,27 +1,31 @@
-/* cmd_places — corrections of the commune's places and calendar: `treem
- * village show|rename|merge|delete`, `treem holiday list|add|delete` and
- * `treem commune set`. */
+/* cmd_places — the commune's places and calendar: `treem village
+ * add|list|show|rename|merge|delete`, `treem holiday list|add|delete` and
+ * `treem commune search|set`. */
 #include <config.h>
 #include "treem/cli/cli.h"
 #include "treem/cli/cli_args.h"
+#include "treem/app/commune.h"
 #include "treem/app/commune_set.h"
 #include "treem/app/holiday_table.h"
+#include "treem/app/session.h"
 #include "treem/app/villages.h"
 #include "treem/core/i18n.h"
+#include "treem/core/strbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* `village show NAME`: the village and how many children live there. */
-static int village_show(struct db *db, const char *name)
+static int show_village(struct db *db, int argc, char **argv)
 {
+    (void)argc;
     struct village_row *rows = NULL;
     size_t n = 0;
     long long id = 0;
     enum status st = villages_list(db, &rows, &n);
     if (st == ST_OK)
-        st = villages_find(db, name, &id);
+        st = villages_find(db, argv[1], &id);
     for (size_t i = 0; st == ST_OK && i < n; i++)
         if (rows[i].id == id) {
             char count[24];
@@ -33,44 +37,84 @@ static int village_show(struct db *db, const char *name)
     return st == ST_OK ? 0 : cli_fail();
 }
 
-int cmd_village_fix(const struct cli_env *env, const struct cli_command *self, int argc,
-                    char **argv)
+/* `village add NAME…`: all or none. */
+static int add_villages(struct db *db, int argc, char **argv)
 {
-    const char *act = argv[0];
-    int want = strcmp(act, "rename") == 0 || strcmp(act, "merge") == 0 ? 3 : 2;
-    if (argc != want)
-        return cli_usage(self, _("expected: %s %s"), act,
-                         want == 3 ? (*act == 'r' ? "OLD NEW" : "FROM INTO") : "NAME");
-    struct db *db = NULL;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
-    long long moved = 0;
-    int rc = 0;
-    if (strcmp(act, "show") == 0)
-        rc = village_show(db, argv[1]);
-    else if (strcmp(act, "rename") == 0)
-        rc = villages_rename(db, argv[1], argv[2]) == ST_OK
-           ? (printf(_("Renamed village '%s' to '%s'.\n"), argv[1], argv[2]), 0) : cli_fail();
-    else if (strcmp(act, "merge") == 0)
-        rc = villages_merge(db, argv[1], argv[2], &moved) == ST_OK
-           ? (printf(_("Merged village '%s' into '%s': %lld children moved (their codes are "
-                       "kept).\n"), argv[1], argv[2], moved), 0) : cli_fail();
+    enum status st = db_begin(db);
+    for (int i = 1; st == ST_OK && i < argc; i++)
+        st = village_add(db, argv[i]);
+    if (st == ST_OK)
+        st = db_commit(db);
     else
-        rc = villages_delete(db, argv[1]) == ST_OK
-           ? (printf(_("Deleted village '%s'.\n"), argv[1]), 0) : cli_fail();
-    db_close(db);
-    return rc;
+        db_rollback(db);
+    return st == ST_OK ? 0 : cli_fail();
 }
 
-static int holiday_list(struct db *db, const struct cli_command *self, int argc, char **argv)
+static int list_villages(struct db *db, int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    char **names = NULL;
+    size_t n = 0;
+    if (village_list(db, &names, &n) != ST_OK)
+        return cli_fail();
+    for (size_t i = 0; i < n; i++)
+        printf("%s\n", names[i]);
+    string_list_free(names, n);
+    return 0;
+}
+
+static int rename_village(struct db *db, int argc, char **argv)
+{
+    (void)argc;
+    if (villages_rename(db, argv[1], argv[2]) != ST_OK)
+        return cli_fail();
+    printf(_("Renamed village '%s' to '%s'.\n"), argv[1], argv[2]);
+    return 0;
+}
+
+static int merge_villages(struct db *db, int argc, char **argv)
+{
+    (void)argc;
+    long long moved = 0;
+    if (villages_merge(db, argv[1], argv[2], &moved) != ST_OK)
+        return cli_fail();
+    printf(_("Merged village '%s' into '%s': %lld children moved (their codes are kept).\n"),
+           argv[1], argv[2], moved);
+    return 0;
+}
+
+static int delete_village(struct db *db, int argc, char **argv)
+{
+    (void)argc;
+    if (villages_delete(db, argv[1]) != ST_OK)
+        return cli_fail();
+    printf(_("Deleted village '%s'.\n"), argv[1]);
+    return 0;
+}
+
+static CLI_SUB_FN(vil_add, cli_on_db(env, self, argc, argv, argc < 2 ? 2 : argc, add_villages))
+static CLI_SUB_FN(vil_list, cli_on_db(env, self, argc, argv, 1, list_villages))
+static CLI_SUB_FN(vil_show, cli_on_db(env, self, argc, argv, 2, show_village))
+static CLI_SUB_FN(vil_rename, cli_on_db(env, self, argc, argv, 3, rename_village))
+static CLI_SUB_FN(vil_merge, cli_on_db(env, self, argc, argv, 3, merge_villages))
+static CLI_SUB_FN(vil_delete, cli_on_db(env, self, argc, argv, 2, delete_village))
+
+const struct cli_sub cmd_village_subs[] = {
+    {"add", vil_add, "NAME..."},
+    {"list", vil_list, ""},
+    {"show", vil_show, "NAME"},
+    {"rename", vil_rename, "OLD NEW"},
+    {"merge", vil_merge, "FROM INTO"},
+    {"delete", vil_delete, "NAME"},
+    {NULL, NULL, NULL},
+};
+
+/* `holiday list [--year Y]`: the table, of one year with --year. */
+static int list_holidays(struct db *db, int argc, char **argv)
 {
     int year = 0;
-    if (argc == 3 && strcmp(argv[1], "--year") == 0) {
-        if (cli_parse_year("--year", argv[2], &year) != ST_OK)
-            return cli_fail();
-    } else if (argc != 1) {
-        return cli_usage(self, "%s", _("expected: list [--year Y]"));
-    }
+    if (argc == 3 && cli_parse_year("--year", argv[2], &year) != ST_OK)
+        return cli_fail();
     struct holiday_row *rows = NULL;
     size_t n = 0;
     if (holiday_table_list(db, year, &rows, &n) != ST_OK)
@@ -88,11 +132,10 @@ static int holiday_list(struct db *db, const struct cli_command *self, int argc,
     return 0;
 }
 
-static int holiday_add(struct db *db, const struct cli_command *self, int argc, char **argv)
+/* `holiday add DD/MM/YYYY NAME [--workday]`. */
+static int add_holiday(struct db *db, int argc, char **argv)
 {
-    bool workday = argc == 4 && strcmp(argv[3], "--workday") == 0;
-    if (argc != 3 && !workday)
-        return cli_usage(self, "%s", _("expected: add DD/MM/YYYY NAME [--workday]"));
+    bool workday = argc == 4;
     if (holiday_table_add(db, argv[1], argv[2], workday) != ST_OK)
         return cli_fail();
     printf(workday ? _("Added %s as a make-up working day: %s.\n")
@@ -100,47 +143,71 @@ static int holiday_add(struct db *db, const struct cli_command *self, int argc, 
     return 0;
 }
 
-int cmd_holiday(const struct cli_env *env, int argc, char **argv)
+static int delete_holiday(struct db *db, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("holiday");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
-    if (argc < 2)
-        return cli_usage(self, "%s", _("expected a subcommand: list, add or delete"));
-    const char *act = argv[1];
-    if (strcmp(act, "list") && strcmp(act, "add") && strcmp(act, "delete"))
-        return cli_usage(self, _("unknown subcommand '%s'"), act);
-    if (strcmp(act, "delete") == 0 && argc != 3)
-        return cli_usage(self, "%s", _("expected: delete DD/MM/YYYY"));
-    struct db *db = NULL;
-    if (cli_open(env, &db) != ST_OK)
+    (void)argc;
+    if (holiday_table_delete(db, argv[1]) != ST_OK)
         return cli_fail();
-    int rc;
-    if (strcmp(act, "list") == 0)
-        rc = holiday_list(db, self, argc - 1, argv + 1);
-    else if (strcmp(act, "add") == 0)
-        rc = holiday_add(db, self, argc - 1, argv + 1);
-    else
-        rc = holiday_table_delete(db, argv[2]) == ST_OK
-           ? (printf(_("Deleted %s from the holiday table.\n"), argv[2]), 0) : cli_fail();
-    db_close(db);
-    return rc;
+    printf(_("Deleted %s from the holiday table.\n"), argv[1]);
+    return 0;
 }
 
-int cmd_commune_set(const struct cli_env *env, const struct cli_command *self, int argc,
-                    char **argv)
+static CLI_SUB_FN(hol_list, cli_on_db(env, self, argc, argv,
+                                      argc == 3 && strcmp(argv[1], "--year") == 0 ? 3 : 1,
+                                      list_holidays))
+static CLI_SUB_FN(hol_add, cli_on_db(env, self, argc, argv,
+                                     argc == 4 && strcmp(argv[3], "--workday") == 0 ? 4 : 3,
+                                     add_holiday))
+static CLI_SUB_FN(hol_delete, cli_on_db(env, self, argc, argv, 2, delete_holiday))
+
+const struct cli_sub cmd_holiday_subs[] = {
+    {"list", hol_list, "[--year Y]"},
+    {"add", hol_add, "DD/MM/YYYY NAME [--workday]"},
+    {"delete", hol_delete, "DD/MM/YYYY"},
+    {NULL, NULL, NULL},
+};
+
+/* `commune search TEXT…` (the words joined): works before the commune is
+ * chosen (first run). */
+static int commune_lookup(const struct cli_env *env, const struct cli_command *self, int argc,
+                          char **argv)
 {
-    bool yes = argc == 3 && strcmp(argv[2], "--yes") == 0;
-    if (argc != 2 && !yes)
-        return cli_usage(self, "%s", _("expected: set CODE [--yes]"));
-    struct db *db = NULL;
-    if (cli_open(env, &db) != ST_OK)
+    if (argc < 2)
+        return cli_sub_usage(self, argv[0]);
+    struct db *db;
+    if (session_open(env->db_path, true, &db) != ST_OK)
         return cli_fail();
+    if (cli_sign_in(env, db) != ST_OK) {
+        db_close(db);
+        return cli_fail();
+    }
+    struct strbuf text = STRBUF_INIT;
+    for (int i = 1; i < argc; i++)
+        strbuf_printf(&text, "%s%s", i > 1 ? " " : "", argv[i]);
+    struct commune *list;
+    size_t n;
+    enum status st = commune_search(db, NULL, strbuf_str(&text), 50, &list, &n);
+    strbuf_free(&text);
+    for (size_t i = 0; st == ST_OK && i < n; i++)
+        printf("%s\t%s\t%s\n", list[i].code, list[i].full_name, list[i].province_name);
+    commune_list_free(list, n);
+    db_close(db);
+    return st == ST_OK ? 0 : cli_fail();
+}
+
+/* `commune set CODE [--yes]`: with records, only with --yes (app/commune_set.h). */
+static int commune_change(const struct cli_env *env, const struct cli_command *self, int argc,
+                          char **argv)
+{
+    int yes = cli_take_yes(&argc, argv);
+    struct db *db = NULL;
+    int rc = cli_open_args(env, self, argc, argv, 2, &db);
+    if (rc != 0)
+        return rc;
     struct commune_change ch;
-    int rc = 0;
-    enum status st = commune_set(db, argv[1], yes, &ch);
+    enum status st = commune_set(db, argv[1], yes > 0, &ch);
     if (st == ST_CONFLICT)
-        rc = (fprintf(stderr, "treem: %s (--yes)\n", status_message()), 1);
+        rc = cli_confirm(yes, 1, "%s", status_message());
     else if (st != ST_OK)
         rc = cli_fail();
     else if (ch.same)
@@ -154,3 +221,9 @@ int cmd_commune_set(const struct cli_env *env, const struct cli_command *self, i
     db_close(db);
     return rc;
 }
+
+const struct cli_sub cmd_commune_subs[] = {
+    {"search", commune_lookup, "TEXT..."},
+    {"set", commune_change, "CODE [--yes]"},
+    {NULL, NULL, NULL},
+};

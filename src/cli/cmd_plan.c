@@ -31,8 +31,9 @@ static const struct option plan_opts[] = {
 };
 
 /* Applies one option of plan_opts to p. */
-static enum status plan_opt(struct plan *p, int c, const char *arg)
+static enum status plan_opt(void *rec, int c, const char *arg)
 {
+    struct plan *p = rec;
     switch (c) {
     case 't': return cli_set_text(&p->title, arg);
     case 'y': return cli_parse_year("--year", arg, &p->year);
@@ -51,15 +52,7 @@ static enum status plan_opt(struct plan *p, int c, const char *arg)
 /* Reads the options into p: 0 when fine, else the exit status. */
 static int plan_read_opts(const struct cli_command *self, struct plan *p, int argc, char **argv)
 {
-    int c;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "", plan_opts, NULL)) != -1) {
-        if (c == '?')
-            return cli_usage(self, "%s", _("unknown option"));
-        if (plan_opt(p, c, optarg) != ST_OK)
-            return cli_fail();
-    }
-    return 0;
+    return cli_read_opts(self, argc, argv, 0, plan_opts, plan_opt, p, NULL);
 }
 
 static int plan_add(const struct cli_env *env, const struct cli_command *self, int argc,
@@ -84,15 +77,15 @@ static int plan_add(const struct cli_env *env, const struct cli_command *self, i
     return rc;
 }
 
-/* Opens the database and reads plan argv[optind] into *p. */
+/* Opens the database and reads plan argv[at], the last argument, into *p. */
 static int open_plan(const struct cli_env *env, const struct cli_command *self, int argc,
-                     char **argv, struct db **db, struct plan *p)
+                     char **argv, int at, struct db **db, struct plan *p)
 {
     long long id;
     *db = NULL;
-    if (optind + 1 != argc)
+    if (at + 1 != argc)
         return cli_usage(self, "%s", _("expected one plan number (see: treem plan list)"));
-    if (cli_parse_id(_("plan"), argv[optind], &id) != ST_OK)
+    if (cli_parse_id(_("plan"), argv[at], &id) != ST_OK)
         return cli_fail();
     if (cli_open(env, db) != ST_OK)
         return cli_fail();
@@ -113,7 +106,7 @@ static int plan_edit(const struct cli_env *env, const struct cli_command *self, 
     plan_clear(&scratch);
     struct db *db = NULL;
     if (rc == 0)
-        rc = open_plan(env, self, argc, argv, &db, &p);
+        rc = open_plan(env, self, argc, argv, optind, &db, &p);
     if (rc == 0)
         rc = plan_read_opts(self, &p, argc, argv);
     if (rc == 0 && plan_save(db, &p) != ST_OK)
@@ -242,95 +235,77 @@ static enum status show_events(struct db *db, const struct plan *p)
     return st;
 }
 
-static int plan_show(const struct cli_env *env, const struct cli_command *self, int argc,
-                     char **argv)
+/* `plan show|copy|delete PLAN`: act on the plan, then close. */
+static int on_plan(const struct cli_env *env, const struct cli_command *self, int argc,
+                   char **argv, int (*act)(struct db *db, const struct plan *p))
 {
     struct plan p = {0};
     struct db *db;
-    optind = 1;
-    int rc = open_plan(env, self, argc, argv, &db, &p);
-    if (rc != 0)
-        return rc;
-    show_header(&p);
-    enum status st = show_targets(db, &p);
-    if (st == ST_OK)
-        st = show_events(db, &p);
-    struct plan_counts k;
-    if (st == ST_OK)
-        st = plan_repo_counts(db, p.id, date_today(), &k);
-    if (st == ST_OK) {
-        printf("\n");
-        printf(_("Tasks: %ld, %ld done, %ld overdue (see: treem task list --plan %lld)\n"),
-               k.tasks, k.tasks_done, k.tasks_overdue, p.id);
-    }
-    plan_clear(&p);
-    db_close(db);
-    return st == ST_OK ? 0 : cli_fail();
-}
-
-static int plan_copy(const struct cli_env *env, const struct cli_command *self, int argc,
-                     char **argv)
-{
-    struct plan p = {0};
-    struct db *db;
-    optind = 1;
-    int rc = open_plan(env, self, argc, argv, &db, &p);
-    if (rc != 0)
-        return rc;
-    struct plan_copy_result r;
-    if (plan_copy_next_year(db, p.id, &r) != ST_OK) {
-        rc = cli_fail();
-    } else {
-        printf(_("Copied plan %lld to %d as plan %lld: %zu targets, %zu tasks, %zu events.\n"),
-               p.id, r.year, r.new_id, r.targets, r.tasks, r.events);
-        if (r.tasks_skipped)
-            printf(_("%zu tasks of departments no longer active were not copied.\n"),
-                   r.tasks_skipped);
-        if (r.events_to_check)
-            printf(_("%zu events follow the lunar calendar: check their dates "
-                     "(treem plan event-edit ID --date …).\n"), r.events_to_check);
-        printf(_("Give the new plan its number and date: treem plan edit %lld --number … "
-                 "--date …\n"), r.new_id);
-    }
+    int rc = open_plan(env, self, argc, argv, 1, &db, &p);
+    if (rc == 0)
+        rc = act(db, &p);
     plan_clear(&p);
     db_close(db);
     return rc;
+}
+
+static int show_plan(struct db *db, const struct plan *p)
+{
+    show_header(p);
+    enum status st = show_targets(db, p);
+    if (st == ST_OK)
+        st = show_events(db, p);
+    struct plan_counts k;
+    if (st == ST_OK)
+        st = plan_repo_counts(db, p->id, date_today(), &k);
+    if (st != ST_OK)
+        return cli_fail();
+    printf("\n");
+    printf(_("Tasks: %ld, %ld done, %ld overdue (see: treem task list --plan %lld)\n"),
+           k.tasks, k.tasks_done, k.tasks_overdue, p->id);
+    return 0;
+}
+
+static CLI_SUB_FN(plan_show, on_plan(env, self, argc, argv, show_plan))
+
+static int copy_plan(struct db *db, const struct plan *p)
+{
+    struct plan_copy_result r;
+    if (plan_copy_next_year(db, p->id, &r) != ST_OK)
+        return cli_fail();
+    printf(_("Copied plan %lld to %d as plan %lld: %zu targets, %zu tasks, %zu events.\n"),
+           p->id, r.year, r.new_id, r.targets, r.tasks, r.events);
+    if (r.tasks_skipped)
+        printf(_("%zu tasks of departments no longer active were not copied.\n"),
+               r.tasks_skipped);
+    if (r.events_to_check)
+        printf(_("%zu events follow the lunar calendar: check their dates "
+                 "(treem plan event-edit ID --date …).\n"), r.events_to_check);
+    printf(_("Give the new plan its number and date: treem plan edit %lld --number … "
+             "--date …\n"), r.new_id);
+    return 0;
+}
+
+static CLI_SUB_FN(plan_copy, on_plan(env, self, argc, argv, copy_plan))
+
+static int delete_plan(struct db *db, const struct plan *p)
+{
+    if (plan_remove(db, p->id) != ST_OK)
+        return cli_fail();
+    printf(_("Deleted plan %lld.\n"), p->id);
+    return 0;
 }
 
 static int plan_delete(const struct cli_env *env, const struct cli_command *self, int argc,
                        char **argv)
 {
-    bool yes = false;
-    int keep = 1;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--yes") == 0)
-            yes = true;
-        else
-            argv[keep++] = argv[i];
-    }
-    if (!yes)
-        return cli_usage(self, "%s", _("deleting a plan deletes its targets, tasks and events: "
-                                       "add --yes to confirm"));
-    struct plan p = {0};
-    struct db *db;
-    optind = 1;
-    int rc = open_plan(env, self, keep, argv, &db, &p);
-    if (rc != 0)
-        return rc;
-    if (plan_remove(db, p.id) != ST_OK)
-        rc = cli_fail();
-    else
-        printf(_("Deleted plan %lld.\n"), p.id);
-    plan_clear(&p);
-    db_close(db);
-    return rc;
+    int yes = cli_take_yes(&argc, argv);
+    if (cli_confirm(yes, 1, "%s", _("deleting a plan deletes its targets, tasks and events")))
+        return 1;
+    return on_plan(env, self, argc, argv, delete_plan);
 }
 
-static const struct {
-    const char *name;
-    int (*run)(const struct cli_env *, const struct cli_command *, int, char **);
-    const char *args;
-} plan_subs[] = {
+const struct cli_sub cmd_plan_subs[] = {
     {"add", plan_add, "--title T [--year Y] [--number N] [--date D] [--issuer I] [--upstream U] "
      "[--purpose P] [--requirements R] [--budget B] [--report-half D] [--report-year D]"},
     {"edit", plan_edit, "PLAN [the options of add]"},
@@ -349,21 +324,10 @@ static const struct {
     {"event-delete", cmd_plan_event_delete, "EVENT --yes"},
     {"calendar", cmd_plan_calendar, "[--year Y] [--plan PLAN]"},
     {"measures", cmd_plan_measures, ""},
+    {NULL, NULL, NULL},
 };
 
-int cmd_plan(const struct cli_env *env, int argc, char **argv)
+void cmd_plan_help(void)
 {
-    const struct cli_command *self = cli_find("plan");
-    if (cli_wants_help(self, argc, argv)) {
-        for (size_t i = 0; i < sizeof plan_subs / sizeof *plan_subs; i++)
-            printf("  treem plan %s %s\n", plan_subs[i].name, plan_subs[i].args);
-        printf("%s\n", _("Dates are dd/mm/yyyy; an empty date (\"\") clears it."));
-        return 0;
-    }
-    if (argc < 2)
-        return cli_usage(self, "%s", _("expected a subcommand"));
-    for (size_t i = 0; i < sizeof plan_subs / sizeof *plan_subs; i++)
-        if (strcmp(plan_subs[i].name, argv[1]) == 0)
-            return plan_subs[i].run(env, self, argc - 1, argv + 1);
-    return cli_usage(self, _("unknown subcommand '%s'"), argv[1]);
+    printf("%s\n", _("Dates are dd/mm/yyyy; an empty date (\"\") clears it."));
 }

@@ -140,19 +140,15 @@ static int delete_one(const struct cli_env *env, const struct cli_command *self,
                       char **argv, const char *field, enum status (*remove)(struct db *, long long),
                       const char *ok_fmt)
 {
-    static const struct option opts[] = {{"yes", no_argument, NULL, 'y'}, {NULL, 0, NULL, 0}};
-    bool yes = false;
-    int c;
+    static const struct option opts[] = {{NULL, 0, NULL, 0}};
+    int yes = cli_take_yes(&argc, argv);
     long long id;
     optind = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
-        if (c == '?')
-            return cli_usage(self, "%s", _("unknown option"));
-        else
-            yes = true;
+    if (getopt_long(argc, argv, "", opts, NULL) != -1)
+        return cli_usage(self, "%s", _("unknown option"));
     int rc = one_id(self, argc, argv, field, &id);
-    if (rc == 0 && !yes)
-        rc = cli_usage(self, "%s", _("add --yes to confirm the deletion"));
+    if (rc == 0)
+        rc = cli_confirm(yes, 1, _("this deletes %s %lld"), field, id);
     struct db *db = NULL;
     if (rc == 0 && cli_open(env, &db) != ST_OK)
         rc = cli_fail();
@@ -175,8 +171,9 @@ static const struct option event_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
-static enum status event_opt(struct plan_event *e, int c, const char *arg)
+static enum status event_opt(void *rec, int c, const char *arg)
 {
+    struct plan_event *e = rec;
     switch (c) {
     case 'n': return cli_set_text(&e->name, arg);
     case 'd': return plan_parse_date(_("event date"), arg, &e->start_on);
@@ -196,15 +193,7 @@ static enum status event_opt(struct plan_event *e, int c, const char *arg)
 static int event_read_opts(const struct cli_command *self, struct plan_event *e, int argc,
                            char **argv)
 {
-    int c;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "", event_opts, NULL)) != -1) {
-        if (c == '?')
-            return cli_usage(self, "%s", _("unknown option"));
-        if (event_opt(e, c, optarg) != ST_OK)
-            return cli_fail();
-    }
-    return 0;
+    return cli_read_opts(self, argc, argv, 0, event_opts, event_opt, e, NULL);
 }
 
 int cmd_plan_event_add(const struct cli_env *env, const struct cli_command *self, int argc,
@@ -315,9 +304,9 @@ int cmd_plan_measures(const struct cli_env *env, const struct cli_command *self,
     (void)env;
     if (argc > 1)
         return cli_usage(self, _("unexpected argument '%s'"), argv[1]);
-    for (int m = PLAN_MEASURE_NONE + 1; m < PLAN_MEASURE__COUNT; m++) {
-        const struct plan_measure_info *info = plan_measure_info((enum plan_measure)m);
-        printf("%s\t%s\t%s\t%s\n", info->code, plan_unit_code(info->unit),
+    for (int m = MEASURE_NONE + 1; m < MEASURE__COUNT; m++) {
+        const struct measure_info *info = measure_info((enum measure)m);
+        printf("%s\t%s\t%s\t%s\n", info->code, measure_unit_code(info->unit),
                *info->criterion ? info->criterion : "—", _(info->label));
     }
     return 0;

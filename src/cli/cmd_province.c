@@ -82,34 +82,29 @@ static void print_problems(const struct csv_errors *e)
                 e->items[i].message);
 }
 
-static bool receive_opts(int argc, char **argv, struct transfer_import_opts *o)
+static const struct option receive_opts[] = {{"dry-run", no_argument, NULL, 'n'},
+                                             {"prefer-newer", no_argument, NULL, 'N'},
+                                             {NULL, 0, NULL, 0}};
+
+static enum status receive_opt(void *rec, int c, const char *arg)
 {
-    static const struct option opts[] = {{"dry-run", no_argument, NULL, 'n'},
-                                         {"prefer-newer", no_argument, NULL, 'N'},
-                                         {NULL, 0, NULL, 0}};
-    int ch;
-    optind = 0;
-    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (ch == 'n')
-            o->dry_run = true;
-        else if (ch == 'N')
-            o->prefer_newer = true;
-        else
-            return false;
-    }
-    return true;
+    struct transfer_import_opts *o = rec;
+    (void)arg;
+    if (c == 'n')
+        o->dry_run = true;
+    else
+        o->prefer_newer = true;
+    return ST_OK;
 }
 
 /* treem receive DIR… [--dry-run] [--prefer-newer]: each package on its own
  * (all or nothing per package); the exit code says whether all came in. */
-int cmd_receive(const struct cli_env *env, int argc, char **argv)
+int cmd_receive(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("receive");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
     struct transfer_import_opts o = {0};
-    if (!receive_opts(argc, argv, &o))
-        return cli_usage(self, "%s", _("unknown option"));
+    int bad = cli_read_opts(self, argc, argv, 0, receive_opts, receive_opt, &o, NULL);
+    if (bad)
+        return bad;
     if (optind >= argc)
         return cli_usage(self, "%s", _("give one or more package directories"));
     struct db *db;
@@ -151,16 +146,12 @@ static void cell(const char *text, int cols, bool right)
         printf("%s%*s ", buf, pad > 0 ? pad : 0, "");
 }
 
-int cmd_communes(const struct cli_env *env, int argc, char **argv)
+int cmd_communes(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("communes");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
-    if (argc > 1)
-        return cli_usage(self, _("unexpected argument '%s'"), argv[1]);
     struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
+    int bad = cli_open_args(env, self, argc, argv, 1, &db);
+    if (bad)
+        return bad;
     struct commune_summary *s;
     size_t n;
     enum status st = province_summary(db, date_today(), &s, &n);

@@ -169,11 +169,8 @@ static int report_province(struct db *db, const struct report_opts *o, const str
     return st == ST_OK ? 0 : cli_fail();
 }
 
-int cmd_report(const struct cli_env *env, int argc, char **argv)
+int cmd_report(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("report");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
     struct report_opts o = {0};
     int rc = parse_opts(self, argc, argv, &o);
     if (rc)

@@ -17,8 +17,10 @@
 
 struct rubric_opts {
     const char *indicator, *from, *to, *points, *source, *name;
+    const char *file;      /* import and export: the one FILE */
     int criterion;
     int complete;          /* -1 unchanged, 0, 1 */
+    bool remove;           /* band-del */
     bool activate;
 };
 
@@ -36,9 +38,10 @@ static const struct option rubric_long[] = {
     {NULL, 0, NULL, 0},
 };
 
-/* Parses options after the subcommand; leaves positional args from *first. */
+/* Parses options after the subcommand, then one FILE when want_file, else
+ * nothing. 0 or the exit status. */
 static int parse_opts(const struct cli_command *self, int argc, char **argv,
-                      struct rubric_opts *o, int *first)
+                      struct rubric_opts *o, bool want_file)
 {
     int c;
     o->complete = -1;
@@ -65,7 +68,9 @@ static int parse_opts(const struct cli_command *self, int argc, char **argv,
         default: return cli_usage(self, "%s", _("unknown option"));
         }
     }
-    *first = optind;
+    if (want_file ? optind + 1 != argc : optind != argc)
+        return cli_usage(self, "%s", want_file ? _("expected one FILE") : _("unexpected argument"));
+    o->file = want_file ? argv[optind] : NULL;
     return 0;
 }
 
@@ -74,9 +79,9 @@ static void show_indicator(const struct rubric_indicator *ind)
     printf("  %s  %s\n", ind->code, ind->text);
     printf("        %s: %s%s%s", _("measured as"), rubric_kind_label(ind->kind),
            ind->unit ? " " : "", ind->unit ? ind->unit : "");
-    enum score_measure m;
-    if (ind->measure && score_measure_parse(ind->measure, &m))
-        printf(" · %s: %s", _("computed"), score_measure_label(m));
+    const struct measure_info *m = measure_info(measure_from_code(ind->measure));
+    if (m)
+        printf(" · %s: %s", _("computed"), _(m->label));
     if (ind->department)
         printf(" · %s", ind->department);
     printf("\n");
@@ -123,8 +128,10 @@ static void show_rubric(const struct rubric *r, const char *only)
     }
 }
 
-static int rubric_show(const struct cli_env *env, const struct rubric_opts *o)
+static int rubric_show(const struct cli_command *self, const struct cli_env *env,
+                       const struct rubric_opts *o)
 {
+    (void)self;
     struct db *db;
     struct rubric r;
     long long id;
@@ -159,8 +166,9 @@ static enum status band_from_opts(const struct rubric_opts *o, bool need_points,
 }
 
 static int rubric_band(const struct cli_command *self, const struct cli_env *env,
-                       const struct rubric_opts *o, bool remove)
+                       const struct rubric_opts *o)
 {
+    bool remove = o->remove;
     if (!o->indicator)
         return cli_usage(self, "%s", _("--indicator CODE is required"));
     bool mark_only = !remove && !o->points && !o->from && !o->to;
@@ -204,13 +212,15 @@ static int rubric_max(const struct cli_command *self, const struct cli_env *env,
     return 0;
 }
 
-static int rubric_import_cmd(const struct cli_env *env, const char *path, bool activate)
+static int rubric_import(const struct cli_command *self, const struct cli_env *env,
+                         const struct rubric_opts *o)
 {
+    (void)self;
     struct db *db;
     struct rubric_import res;
     if (cli_open(env, &db) != ST_OK)
         return cli_fail();
-    enum status st = rubric_load_import(db, path, activate, &res);
+    enum status st = rubric_load_import(db, o->file, o->activate, &res);
     db_close(db);
     if (st != ST_OK)
         return cli_fail();
@@ -225,38 +235,48 @@ static int rubric_import_cmd(const struct cli_env *env, const char *path, bool a
     return 0;
 }
 
-int cmd_rubric(const struct cli_env *env, int argc, char **argv)
+static int rubric_export(const struct cli_command *self, const struct cli_env *env,
+                         const struct rubric_opts *o)
 {
-    const struct cli_command *self = cli_find("rubric");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
-    const char *sub = argc > 1 ? argv[1] : "show";
-    struct rubric_opts o = {0};
-    int first = 0, rc = parse_opts(self, argc > 1 ? argc - 1 : argc, argc > 1 ? argv + 1 : argv, &o, &first);
-    if (rc)
-        return rc;
-    int npos = (argc > 1 ? argc - 1 : argc) - first;
-    char **pos = (argc > 1 ? argv + 1 : argv) + first;
-    bool file_cmd = strcmp(sub, "import") == 0 || strcmp(sub, "export") == 0;
-    if (file_cmd ? npos != 1 : npos != 0)
-        return cli_usage(self, "%s", file_cmd ? _("expected one FILE") : _("unexpected argument"));
-    if (strcmp(sub, "show") == 0)
-        return rubric_show(env, &o);
-    if (strcmp(sub, "band-set") == 0 || strcmp(sub, "band-del") == 0)
-        return rubric_band(self, env, &o, strcmp(sub, "band-del") == 0);
-    if (strcmp(sub, "max-set") == 0)
-        return rubric_max(self, env, &o);
-    if (strcmp(sub, "import") == 0)
-        return rubric_import_cmd(env, pos[0], o.activate);
-    if (strcmp(sub, "export") != 0)
-        return cli_usage(self, _("unknown subcommand '%s'"), sub);
+    (void)self;
     struct db *db;
     if (cli_open(env, &db) != ST_OK)
         return cli_fail();
-    enum status st = rubric_load_export(db, o.name, pos[0]);
+    enum status st = rubric_load_export(db, o->name, o->file);
     db_close(db);
     if (st != ST_OK)
         return cli_fail();
-    printf(_("Rule set written to %s.\n"), pos[0]);
+    printf(_("Rule set written to %s.\n"), o->file);
     return 0;
 }
+
+typedef int (*rubric_fn)(const struct cli_command *, const struct cli_env *,
+                         const struct rubric_opts *);
+
+/* Every sub-command reads the same options (and import and export a FILE),
+ * then runs fn; band-del is band-set removing. */
+static int rubric_run(const struct cli_env *env, const struct cli_command *self, int argc,
+                      char **argv, rubric_fn fn, bool want_file, bool remove)
+{
+    struct rubric_opts o = {.remove = remove};
+    int rc = parse_opts(self, argc, argv, &o, want_file);
+    return rc ? rc : fn(self, env, &o);
+}
+static CLI_SUB_FN(run_show, rubric_run(env, self, argc, argv, rubric_show, false, false))
+static CLI_SUB_FN(run_band_set, rubric_run(env, self, argc, argv, rubric_band, false, false))
+static CLI_SUB_FN(run_band_del, rubric_run(env, self, argc, argv, rubric_band, false, true))
+static CLI_SUB_FN(run_max_set, rubric_run(env, self, argc, argv, rubric_max, false, false))
+static CLI_SUB_FN(run_import, rubric_run(env, self, argc, argv, rubric_import, true, false))
+static CLI_SUB_FN(run_export, rubric_run(env, self, argc, argv, rubric_export, true, false))
+
+const struct cli_sub cmd_rubric_subs[] = {
+    {"", run_show, "[--name NAME] [--indicator CODE] (as show)"},
+    {"show", run_show, "[--name NAME] [--indicator CODE]"},
+    {"band-set", run_band_set, "--indicator CODE --from '>=X' --to '<Y' --points P --source TEXT "
+     "[--complete|--incomplete] | --indicator CODE --complete|--incomplete"},
+    {"band-del", run_band_del, "--indicator CODE --from '>=X' --to '<Y'"},
+    {"max-set", run_max_set, "--criterion N --points P [--source TEXT]"},
+    {"import", run_import, "FILE [--activate]"},
+    {"export", run_export, "FILE [--name NAME]"},
+    {NULL, NULL, NULL},
+};

@@ -218,8 +218,10 @@ static void print_sheet(struct db *db, const struct score_sheet *s, bool compare
         print_compare(db, s);
 }
 
-static int score_show(const struct cli_env *env, const struct score_opts *o)
+static int score_show(const struct cli_command *self, const struct cli_env *env,
+                      const struct score_opts *o)
 {
+    (void)self;
     struct db *db;
     struct score_sheet s;
     if (cli_open(env, &db) != ST_OK)
@@ -279,8 +281,10 @@ static int score_clear(const struct cli_command *self, const struct cli_env *env
     return 0;
 }
 
-static int score_refresh(const struct cli_env *env, const struct score_opts *o)
+static int score_refresh(const struct cli_command *self, const struct cli_env *env,
+                         const struct score_opts *o)
 {
+    (void)self;
     struct db *db;
     size_t n = 0;
     if (cli_open(env, &db) != ST_OK)
@@ -293,23 +297,26 @@ static int score_refresh(const struct cli_env *env, const struct score_opts *o)
     return 0;
 }
 
-int cmd_score(const struct cli_env *env, int argc, char **argv)
+/* Every sub-command reads the same options, then runs fn. */
+static int score_run(const struct cli_env *env, const struct cli_command *self, int argc,
+                     char **argv,
+                     int (*fn)(const struct cli_command *, const struct cli_env *,
+                               const struct score_opts *))
 {
-    const struct cli_command *self = cli_find("score");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
-    const char *sub = argc > 1 && argv[1][0] != '-' ? argv[1] : NULL;
     struct score_opts o = {0};
-    int rc = parse_opts(self, sub ? argc - 1 : argc, sub ? argv + 1 : argv, &o);
-    if (rc)
-        return rc;
-    if (!sub)
-        return score_show(env, &o);
-    if (strcmp(sub, "set") == 0)
-        return score_set(self, env, &o);
-    if (strcmp(sub, "clear") == 0)
-        return score_clear(self, env, &o);
-    if (strcmp(sub, "refresh") == 0)
-        return score_refresh(env, &o);
-    return cli_usage(self, _("unknown subcommand '%s'"), sub);
+    int rc = parse_opts(self, argc, argv, &o);
+    return rc ? rc : fn(self, env, &o);
 }
+static CLI_SUB_FN(run_show, score_run(env, self, argc, argv, score_show))
+static CLI_SUB_FN(run_set, score_run(env, self, argc, argv, score_set))
+static CLI_SUB_FN(run_clear, score_run(env, self, argc, argv, score_clear))
+static CLI_SUB_FN(run_refresh, score_run(env, self, argc, argv, score_refresh))
+
+const struct cli_sub cmd_score_subs[] = {
+    {"", run_show, "[--year YYYY] [--class 900|850|800] [--csv FILE] [--no-compare]"},
+    {"set", run_set, "[--year YYYY] --indicator CODE [--value V] [--evidence TEXT] "
+     "[--department DEPT] | [--year YYYY] --class CLASS|--no-class"},
+    {"clear", run_clear, "[--year YYYY] --indicator CODE"},
+    {"refresh", run_refresh, "[--year YYYY]"},
+    {NULL, NULL, NULL},
+};

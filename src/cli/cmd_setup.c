@@ -1,4 +1,4 @@
-/* cmd_setup — init, demo, info, commune, village, setting. */
+/* cmd_setup — init, demo, info, reindex, setting. */
 #include <config.h>
 #include "treem/cli/cli.h"
 #include "treem/model/case.h"
@@ -62,11 +62,8 @@ static enum status init_apply(struct db *db, const char *code, const char *offic
     return db_commit(db);
 }
 
-int cmd_init(const struct cli_env *env, int argc, char **argv)
+int cmd_init(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("init");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
     const char *code = NULL, *officer = NULL, *level_above = NULL, *province = NULL;
     char *villages[64];
     int nvillages = 0, c;
@@ -129,11 +126,8 @@ int cmd_init(const struct cli_env *env, int argc, char **argv)
     return 0;
 }
 
-int cmd_demo(const struct cli_env *env, int argc, char **argv)
+int cmd_demo(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("demo");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
     bool force = false;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--force") == 0)
@@ -167,16 +161,12 @@ static void print_count(enum status st, const char *label, const long long *n)
     }
 }
 
-int cmd_info(const struct cli_env *env, int argc, char **argv)
+int cmd_info(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("info");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
-    if (argc > 1)
-        return cli_usage(self, _("unexpected argument '%s'"), argv[1]);
     struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
+    int bad = cli_open_args(env, self, argc, argv, 1, &db);
+    if (bad)
+        return bad;
     struct commune cm;
     int version = 0;
     migrate_version(db, &version);
@@ -214,16 +204,12 @@ int cmd_info(const struct cli_env *env, int argc, char **argv)
 
 #define REINDEX_STEP 5000
 
-int cmd_reindex(const struct cli_env *env, int argc, char **argv)
+int cmd_reindex(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("reindex");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
-    if (argc > 1)
-        return cli_usage(self, _("unexpected argument '%s'"), argv[1]);
     struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
+    int bad = cli_open_args(env, self, argc, argv, 1, &db);
+    if (bad)
+        return bad;
     long long total = 0, left = 0;
     enum status rc = children_index_waiting(db, &total);
     left = total;
@@ -240,70 +226,6 @@ int cmd_reindex(const struct cli_env *env, int argc, char **argv)
         return cli_fail();
     printf(_("search index: %lld children indexed, none waiting\n"), total - left);
     return 0;
-}
-
-int cmd_commune(const struct cli_env *env, int argc, char **argv)
-{
-    const struct cli_command *self = cli_find("commune");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
-    if (argc >= 2 && strcmp(argv[1], "set") == 0)
-        return cmd_commune_set(env, self, argc - 1, argv + 1);
-    if (argc < 3 || strcmp(argv[1], "search") != 0)
-        return cli_usage(self, "%s", _("expected: search TEXT or set CODE [--yes]"));
-    struct db *db;
-    if (session_open(env->db_path, true, &db) != ST_OK)
-        return cli_fail();
-    if (cli_sign_in(env, db) != ST_OK) {
-        db_close(db);
-        return cli_fail();
-    }
-    struct commune *list;
-    size_t n;
-    enum status st = commune_search(db, NULL, argv[2], 50, &list, &n);
-    for (size_t i = 0; st == ST_OK && i < n; i++)
-        printf("%s\t%s\t%s\n", list[i].code, list[i].full_name, list[i].province_name);
-    commune_list_free(list, n);
-    db_close(db);
-    return st == ST_OK ? 0 : cli_fail();
-}
-
-int cmd_village(const struct cli_env *env, int argc, char **argv)
-{
-    const struct cli_command *self = cli_find("village");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
-    bool add = argc >= 3 && strcmp(argv[1], "add") == 0;
-    bool list = argc == 2 && strcmp(argv[1], "list") == 0;
-    if (argc >= 2 && (strcmp(argv[1], "rename") == 0 || strcmp(argv[1], "merge") == 0 ||
-                      strcmp(argv[1], "delete") == 0 || strcmp(argv[1], "show") == 0))
-        return cmd_village_fix(env, self, argc - 1, argv + 1);
-    if (!add && !list)
-        return cli_usage(self, "%s", _("expected: add NAME..., list, show, rename OLD NEW, "
-                                       "merge FROM INTO or delete NAME"));
-    struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
-    enum status st = ST_OK;
-    if (add) {
-        st = db_begin(db);
-        for (int i = 2; st == ST_OK && i < argc; i++)
-            st = village_add(db, argv[i]);
-        if (st == ST_OK)
-            st = db_commit(db);
-        else
-            db_rollback(db);
-    } else {
-        char **names;
-        size_t n;
-        st = village_list(db, &names, &n);
-        for (size_t i = 0; st == ST_OK && i < n; i++)
-            printf("%s\n", names[i]);
-        if (st == ST_OK)
-            string_list_free(names, n);
-    }
-    db_close(db);
-    return st == ST_OK ? 0 : cli_fail();
 }
 
 /* Settings a user may change, with what each holds. */
@@ -345,47 +267,74 @@ static enum status setting_check(const char *key, const char *value)
     return ST_OK;
 }
 
-int cmd_setting(const struct cli_env *env, int argc, char **argv)
+/* 0 when key is a known setting, else 2 after listing them. */
+static int setting_named(const char *key)
 {
-    const struct cli_command *self = cli_find("setting");
-    if (cli_wants_help(self, argc, argv))
+    if (setting_known(key))
         return 0;
-    const char *op = argc > 1 ? argv[1] : "";
-    bool list = strcmp(op, "list") == 0 && argc == 2;
-    bool get = strcmp(op, "get") == 0 && argc == 3;
-    bool set = strcmp(op, "set") == 0 && argc == 4;
-    if (!list && !get && !set)
-        return cli_usage(self, "%s", _("expected: get KEY, set KEY VALUE or list"));
-    if (!list && !setting_known(argv[2])) {
-        fprintf(stderr, _("treem: unknown setting '%s'; known settings:\n"), argv[2]);
-        for (size_t i = 0; i < sizeof setting_keys / sizeof *setting_keys; i++)
-            fprintf(stderr, "  %-14s %s\n", setting_keys[i].key, _(setting_keys[i].help));
-        return 2;
-    }
-    struct db *db;
+    fprintf(stderr, _("treem: unknown setting '%s'; known settings:\n"), key);
+    for (size_t i = 0; i < sizeof setting_keys / sizeof *setting_keys; i++)
+        fprintf(stderr, "  %-14s %s\n", setting_keys[i].key, _(setting_keys[i].help));
+    return 2;
+}
+
+/* Prints every setting as KEY=VALUE, or the value of key. */
+static int print_settings(const struct cli_env *env, const char *key)
+{
+    struct db *db = NULL;
     if (cli_open(env, &db) != ST_OK)
         return cli_fail();
-    enum status st = ST_OK;
-    if (set) {
-        st = auth_require_officer(db, _("changing settings"));
-        if (st == ST_OK)
-            st = setting_check(argv[2], argv[3]);
-        if (st == ST_OK)
-            st = db_setting_set(db, argv[2], argv[3]);
-    } else {
-        for (size_t i = 0; i < sizeof setting_keys / sizeof *setting_keys; i++) {
-            if (get && strcmp(setting_keys[i].key, argv[2]) != 0)
-                continue;
-            char *v = NULL;
-            if (db_setting_get(db, setting_keys[i].key, &v) != ST_OK)
-                continue;
-            if (get)
-                printf("%s\n", v);
-            else
-                printf("%s=%s\n", setting_keys[i].key, v);
-            free(v);
-        }
+    for (size_t i = 0; i < sizeof setting_keys / sizeof *setting_keys; i++) {
+        char *v = NULL;
+        if ((key && strcmp(setting_keys[i].key, key) != 0) ||
+            db_setting_get(db, setting_keys[i].key, &v) != ST_OK)
+            continue;
+        if (key)
+            printf("%s\n", v);
+        else
+            printf("%s=%s\n", setting_keys[i].key, v);
+        free(v);
     }
     db_close(db);
-    return st == ST_OK ? 0 : cli_fail();
+    return 0;
 }
+
+static int setting_get(const struct cli_env *env, const struct cli_command *self, int argc,
+                       char **argv)
+{
+    int rc = argc == 2 ? setting_named(argv[1]) : cli_sub_usage(self, argv[0]);
+    return rc ? rc : print_settings(env, argv[1]);
+}
+
+static int setting_list(const struct cli_env *env, const struct cli_command *self, int argc,
+                        char **argv)
+{
+    return argc == 1 ? print_settings(env, NULL) : cli_sub_usage(self, argv[0]);
+}
+
+static int setting_set(const struct cli_env *env, const struct cli_command *self, int argc,
+                       char **argv)
+{
+    int rc = argc == 3 ? setting_named(argv[1]) : cli_sub_usage(self, argv[0]);
+    struct db *db = NULL;
+    if (rc == 0 && cli_open(env, &db) != ST_OK)
+        rc = cli_fail();
+    enum status st = ST_OK;
+    if (rc == 0)
+        st = auth_require_officer(db, _("changing settings"));
+    if (rc == 0 && st == ST_OK)
+        st = setting_check(argv[1], argv[2]);
+    if (rc == 0 && st == ST_OK)
+        st = db_setting_set(db, argv[1], argv[2]);
+    if (rc == 0 && st != ST_OK)
+        rc = cli_fail();
+    db_close(db);
+    return rc;
+}
+
+const struct cli_sub cmd_setting_subs[] = {
+    {"get", setting_get, "KEY"},
+    {"set", setting_set, "KEY VALUE"},
+    {"list", setting_list, ""},
+    {NULL, NULL, NULL},
+};

@@ -281,8 +281,7 @@ static int task_mark(const struct cli_env *env, const struct cli_command *self, 
             return cli_fail();
     }
     long long id = 0;
-    int rc = note ? (optind + 2 == argc ? 0 : cli_usage(self, "%s", _("expected: note ID TEXT")))
-                  : 0;
+    int rc = note && optind + 2 != argc ? cli_sub_usage(self, argv[0]) : 0;
     if (rc == 0 && note)
         rc = cli_parse_id(_("task"), argv[optind], &id) == ST_OK ? 0 : cli_fail();
     else if (rc == 0)
@@ -306,18 +305,12 @@ static int task_mark(const struct cli_env *env, const struct cli_command *self, 
 static int task_delete(const struct cli_env *env, const struct cli_command *self, int argc,
                        char **argv)
 {
-    bool yes = false;
-    int keep = 1;
-    for (int i = 1; i < argc; i++)
-        if (strcmp(argv[i], "--yes") == 0)
-            yes = true;
-        else
-            argv[keep++] = argv[i];
+    int yes = cli_take_yes(&argc, argv);
     long long id = 0;
     optind = 1;
-    int rc = one_id(self, keep, argv, &id);
-    if (rc == 0 && !yes)
-        rc = cli_usage(self, "%s", _("add --yes to confirm the deletion"));
+    int rc = one_id(self, argc, argv, &id);
+    if (rc == 0)
+        rc = cli_confirm(yes, 1, _("this deletes %s %lld"), _("task"), id);
     struct db *db = NULL;
     if (rc == 0 && cli_open(env, &db) != ST_OK)
         rc = cli_fail();
@@ -329,11 +322,7 @@ static int task_delete(const struct cli_env *env, const struct cli_command *self
     return rc;
 }
 
-static const struct {
-    const char *name;
-    int (*run)(const struct cli_env *, const struct cli_command *, int, char **);
-    const char *args;
-} task_subs[] = {
+const struct cli_sub cmd_task_subs[] = {
     {"add", task_add, "--plan PLAN --dept DEPT --text T --due D [--start D] [--criteria 3,4,5.1] "
      "[--evidence E]"},
     {"edit", task_edit, "TASK [the options of add]"},
@@ -344,21 +333,11 @@ static const struct {
     {"reopen", task_mark, "TASK"},
     {"note", task_mark, "TASK TEXT [--date D]"},
     {"delete", task_delete, "TASK --yes"},
+    {NULL, NULL, NULL},
 };
 
-int cmd_task(const struct cli_env *env, int argc, char **argv)
+/* Also the help of `treem dept`. */
+void cmd_task_help(void)
 {
-    const struct cli_command *self = cli_find("task");
-    if (cli_wants_help(self, argc, argv)) {
-        for (size_t i = 0; i < sizeof task_subs / sizeof *task_subs; i++)
-            printf("  treem task %s %s\n", task_subs[i].name, task_subs[i].args);
-        printf("%s\n", _("DEPT is a department's number, code or name (see: treem dept list)."));
-        return 0;
-    }
-    if (argc < 2)
-        return cli_usage(self, "%s", _("expected a subcommand"));
-    for (size_t i = 0; i < sizeof task_subs / sizeof *task_subs; i++)
-        if (strcmp(task_subs[i].name, argv[1]) == 0)
-            return task_subs[i].run(env, self, argc - 1, argv + 1);
-    return cli_usage(self, _("unknown subcommand '%s'"), argv[1]);
+    printf("%s\n", _("DEPT is a department's number, code or name (see: treem dept list)."));
 }

@@ -43,11 +43,8 @@ static bool read_date(const char *opt, const char *text, struct date *d)
     return false;
 }
 
-int cmd_export(const struct cli_env *env, int argc, char **argv)
+int cmd_export(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("export");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
     static const struct option opts[] = {{"plain", no_argument, NULL, 'p'},
                                          {"anonymise", no_argument, NULL, 'a'},
                                          {"people", no_argument, NULL, 'H'},
@@ -157,11 +154,8 @@ static int parse_import(const struct cli_command *self, int argc, char **argv, s
     return -1;
 }
 
-int cmd_import(const struct cli_env *env, int argc, char **argv)
+int cmd_import(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("import");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
     struct import_args a = {0};
     int bad = parse_import(self, argc, argv, &a);
     if (bad >= 0)
@@ -215,11 +209,8 @@ int cmd_import(const struct cli_env *env, int argc, char **argv)
     return ret;
 }
 
-int cmd_handoff(const struct cli_env *env, int argc, char **argv)
+int cmd_handoff(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const struct cli_command *self = cli_find("handoff");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
     static const struct option opts[] = {
         {"out", required_argument, NULL, 'o'}, {"from", required_argument, NULL, 'f'},
         {"to", required_argument, NULL, 't'}, {"anonymise", no_argument, NULL, 'a'},

@@ -16,24 +16,20 @@ struct user_args {
     bool enable;
 };
 
-static int parse(const struct cli_command *self, int argc, char **argv, struct user_args *a)
+static const struct option user_opts[] = {{"role", required_argument, NULL, 'r'},
+                                          {"villages", required_argument, NULL, 'v'},
+                                          {"enable", no_argument, NULL, 'e'}, {NULL, 0, NULL, 0}};
+
+static enum status user_opt(void *rec, int c, const char *arg)
 {
-    static const struct option opts[] = {{"role", required_argument, NULL, 'r'},
-                                         {"villages", required_argument, NULL, 'v'},
-                                         {"enable", no_argument, NULL, 'e'}, {NULL, 0, NULL, 0}};
-    int ch;
-    optind = 0;
-    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (ch == 'r')
-            a->role = optarg;
-        else if (ch == 'v')
-            a->villages = optarg;
-        else if (ch == 'e')
-            a->enable = true;
-        else
-            return cli_usage(self, "%s", _("unknown option"));
-    }
-    return -1;
+    struct user_args *a = rec;
+    if (c == 'r')
+        a->role = arg;
+    else if (c == 'v')
+        a->villages = arg;
+    else
+        a->enable = true;
+    return ST_OK;
 }
 
 /* A new password: $env_name (or $TREEM_NEW_PASSWORD), else typed twice. */
@@ -90,61 +86,88 @@ static enum status do_recover(struct db *db, const char *login)
     return rc;
 }
 
-/* The action on an open database (signed in when it has accounts). */
-static enum status run(struct db *db, bool first, const char *action, const char *login, const struct user_args *a)
+static enum status do_list(struct db *db, bool first, const char *login, const struct user_args *a)
 {
-    if (strcmp(action, "add") == 0)
-        return do_add(db, first, login, a);
-    if (strcmp(action, "list") == 0)
-        return auth_user_each(db, print_user, NULL);
-    if (strcmp(action, "passwd") == 0) {
-        char *pass = new_password(NULL, login);
-        enum status rc = pass ? auth_user_passwd(db, login, pass) : status_set(ST_CANCELLED, "%s", _("no password given"));
-        cli_secret_free(pass);
-        if (rc == ST_OK)
-            printf(_("the password of %s is changed\n"), login);
-        return rc;
-    }
-    if (strcmp(action, "disable") == 0)
-        return auth_user_disable(db, login, !a->enable);
-    if (strcmp(action, "role") == 0)
-        return auth_user_role(db, login, a->role, a->villages);
+    (void)first, (void)login, (void)a;
+    return auth_user_each(db, print_user, NULL);
+}
+
+static enum status do_passwd(struct db *db, bool first, const char *login, const struct user_args *a)
+{
+    (void)first, (void)a;
+    char *pass = new_password(NULL, login);
+    enum status rc = pass ? auth_user_passwd(db, login, pass) : status_set(ST_CANCELLED, "%s", _("no password given"));
+    cli_secret_free(pass);
+    if (rc == ST_OK)
+        printf(_("the password of %s is changed\n"), login);
+    return rc;
+}
+
+static enum status do_disable(struct db *db, bool first, const char *login, const struct user_args *a)
+{
+    (void)first;
+    return auth_user_disable(db, login, !a->enable);
+}
+
+static enum status do_role(struct db *db, bool first, const char *login, const struct user_args *a)
+{
+    (void)first;
+    return auth_user_role(db, login, a->role, a->villages);
+}
+
+static enum status do_recover_login(struct db *db, bool first, const char *login,
+                                    const struct user_args *a)
+{
+    (void)first, (void)a;
     return do_recover(db, login);
 }
 
-int cmd_user(const struct cli_env *env, int argc, char **argv)
+/* What an action needs: no LOGIN (list), --role (add, role); may run on a
+ * database without accounts (add); needs no sign-in (recover). */
+enum { U_NO_LOGIN = 1, U_ROLE = 2, U_FIRST = 4, U_NO_SIGN_IN = 8 };
+typedef enum status (*user_action)(struct db *, bool, const char *, const struct user_args *);
+
+static int user_run(const struct cli_env *env, const struct cli_command *self, int argc,
+                    char **argv, user_action act, int needs)
 {
-    const struct cli_command *self = cli_find("user");
-    if (cli_wants_help(self, argc, argv))
-        return 0;
-    static const char *const actions[] = {"add", "list", "passwd", "disable", "role", "recover"};
-    const char *action = argc > 1 ? argv[1] : "";
-    bool known = false;
-    for (size_t i = 0; i < sizeof actions / sizeof *actions; i++)
-        known |= strcmp(action, actions[i]) == 0;
-    if (!known)
-        return cli_usage(self, "%s", _("expected: add, list, passwd, disable, role or recover"));
     struct user_args a = {0};
-    int bad = parse(self, argc - 1, argv + 1, &a);
-    if (bad >= 0)
+    int bad = cli_read_opts(self, argc, argv, 0, user_opts, user_opt, &a, NULL);
+    if (bad)
         return bad;
-    bool list = strcmp(action, "list") == 0;
-    const char *login = optind < argc - 1 ? argv[1 + optind] : NULL;
-    if ((list && login) || (!list && (!login || optind + 2 != argc)))
+    bool list = needs & U_NO_LOGIN;
+    const char *login = optind < argc ? argv[optind] : NULL;
+    if ((list && login) || (!list && (!login || optind + 1 != argc)))
         return cli_usage(self, "%s", list ? _("list takes no login") : _("give one LOGIN"));
-    if ((strcmp(action, "add") == 0 || strcmp(action, "role") == 0) && !a.role)
+    if ((needs & U_ROLE) && !a.role)
         return cli_usage(self, "%s", _("--role officer|collaborator|viewer is required"));
     struct db *db;
     if (session_open(env->db_path, false, &db) != ST_OK)
         return cli_fail();
     bool first = !auth_has_accounts(db);
     enum status rc = ST_OK;
-    if (first && strcmp(action, "add") != 0)
+    if (first && !(needs & U_FIRST))
         rc = status_set(ST_NOTFOUND, "%s", _("this database has no accounts yet: treem user add LOGIN --role officer"));
-    else if (!first && strcmp(action, "recover") != 0)
+    else if (!first && !(needs & U_NO_SIGN_IN))
         rc = cli_sign_in(env, db);
     if (rc == ST_OK)
-        rc = run(db, first, action, login, &a);
+        rc = act(db, first, login, &a);
     db_close(db);
     return rc == ST_OK ? 0 : cli_fail();
 }
+
+static CLI_SUB_FN(run_add, user_run(env, self, argc, argv, do_add, U_ROLE | U_FIRST))
+static CLI_SUB_FN(run_list, user_run(env, self, argc, argv, do_list, U_NO_LOGIN))
+static CLI_SUB_FN(run_passwd, user_run(env, self, argc, argv, do_passwd, 0))
+static CLI_SUB_FN(run_disable, user_run(env, self, argc, argv, do_disable, 0))
+static CLI_SUB_FN(run_role, user_run(env, self, argc, argv, do_role, U_ROLE))
+static CLI_SUB_FN(run_recover, user_run(env, self, argc, argv, do_recover_login, U_NO_SIGN_IN))
+
+const struct cli_sub cmd_user_subs[] = {
+    {"add", run_add, "LOGIN --role officer|collaborator|viewer [--villages NAME,NAME]"},
+    {"list", run_list, ""},
+    {"passwd", run_passwd, "LOGIN"},
+    {"disable", run_disable, "LOGIN [--enable]"},
+    {"role", run_role, "LOGIN --role R [--villages …]"},
+    {"recover", run_recover, "LOGIN"},
+    {NULL, NULL, NULL},
+};

@@ -268,6 +268,8 @@ void db_close(struct db *db)
     cache_free(db->cache);
     sqlite3_close_v2(db->sql);
     free(db->deny_why);
+    free(db->actor);
+    free(db->actor_default);
     free(db->path);
     free(db);
 }

@@ -6,6 +6,7 @@
 #include "treem/db/audit_repo.h"
 #include "treem/core/i18n.h"
 #include "treem/model/rubric_text.h"
+#include "treem/model/measure.h"
 #include "treem/core/strbuf.h"
 
 #include <stdio.h>
@@ -236,7 +237,7 @@ static enum status save_indicator(struct saver *s, size_t idx, long long crit_id
     db_bind_text(st, 3, ind->text ? ind->text : ind->code);
     db_bind_text(st, 4, rubric_kind_code(ind->kind));
     db_bind_text(st, 5, ind->unit ? ind->unit : "");
-    db_bind_text(st, 6, ind->measure);
+    db_bind_text(st, 6, measure_canonical(ind->measure)); /* an alias: its current code */
     db_bind_text(st, 7, ind->department);
     sqlite3_bind_int(st, 8, ind->bands_known);
     db_bind_text(st, 9, ind->source ? ind->source : "");

@@ -4,6 +4,7 @@
 #include "treem/db/audit_repo.h"
 #include "treem/db/row.h"
 #include "treem/core/i18n.h"
+#include "treem/model/measure.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +32,8 @@ static bool read_target(sqlite3_stmt *st, struct plan_target *t)
     return ok;
 }
 
-/* Binds ?1 text, ?2 value, ?3 unit, ?4 direction, ?5 measure, ?6 typed
+/* Binds ?1 text, ?2 value, ?3 unit, ?4 direction, ?5 measure (its current
+ * code when an alias is given), ?6 typed
  * value, ?7 typed source, ?8 typed date. */
 static enum status bind_target(sqlite3_stmt *st, const struct plan_target *t)
 {
@@ -39,7 +41,7 @@ static enum status bind_target(sqlite3_stmt *st, const struct plan_target *t)
     sqlite3_bind_double(st, 2, t->value);
     sqlite3_bind_text(st, 3, plan_unit_code(t->unit), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, plan_direction_code(t->direction), -1, SQLITE_STATIC);
-    db_bind_text(st, 5, t->measure && *t->measure ? t->measure : NULL);
+    db_bind_text(st, 5, t->measure && *t->measure ? measure_canonical(t->measure) : NULL);
     if (t->has_typed) {
         sqlite3_bind_double(st, 6, t->typed_value);
         if (rc == ST_OK)

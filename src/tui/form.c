@@ -15,6 +15,24 @@ void edit_num(double v, char *buf, size_t n)
     snprintf(buf, n, "%s", number_format_plain(v, 2, tmp));
 }
 
+void form_set_date(struct form *f, size_t i, struct date d)
+{
+    char buf[DATE_BUF] = "";
+    if (d.y)
+        date_format(d, buf);
+    form_set(f, i, buf);
+}
+
+bool form_str_set(char **dst, const char *v)
+{
+    char *copy = strdup(v ? v : "");
+    if (!copy)
+        return false;
+    free(*dst);
+    *dst = copy;
+    return true;
+}
+
 bool form_init(struct form *f, const struct form_def *defs, size_t n)
 {
     memset(f, 0, sizeof *f);

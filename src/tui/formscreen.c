@@ -10,116 +10,179 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct formscreen_state {
-    struct formscreen_spec spec;
-    char heading[256];
-    char help[256];
-    struct form form;
-    bool ready;
-    bool placed;          /* cursors placed for the focus below */
-    size_t last_focus;
-};
-
-static void fs_enter(struct screen *s)
+static char *dup_or_empty(const char *s)
 {
-    struct formscreen_state *st = s->state;
-    const struct formscreen_spec *spec = s->arg;
-    st->spec = *spec;
-    s->name = spec->name;
-    snprintf(st->heading, sizeof st->heading, "%s", spec->heading ? spec->heading : "");
-    snprintf(st->help, sizeof st->help, "%s",
-             spec->help ? spec->help : _("Fill in the fields, then F2 to save (Esc: cancel)."));
-    st->ready = form_init(&st->form, spec->defs, spec->n);
-    s->arg = NULL;
+    return strdup(s ? s : "");
 }
 
-static void fs_leave(struct screen *s)
+static bool begin(struct screen *s, const struct formscreen_spec *spec)
 {
-    struct formscreen_state *st = s->state;
-    form_free(&st->form);
-    if (st->spec.free_ctx)
-        st->spec.free_ctx(st->spec.ctx);
+    struct formscreen *fs = s->state;
+    fs->spec = *spec;
+    if (spec->name)
+        s->name = spec->name;
+    fs->heading = dup_or_empty(spec->heading);
+    fs->help = dup_or_empty(spec->help ? spec->help
+                                       : _("Fill in the fields, then F2 to save (Esc: cancel)."));
+    fs->ready = fs->heading && fs->help && form_init(&fs->form, spec->defs, spec->n);
+    return fs->ready;
+}
+
+bool formscreen_begin(struct screen *s, const struct formscreen_spec *spec,
+                      const struct formscreen_hooks *hooks)
+{
+    struct formscreen *fs = s->state;
+    if (hooks)
+        fs->hooks = *hooks;
+    struct formscreen_spec own = *spec;
+    own.ctx = s;
+    own.free_ctx = NULL;
+    return begin(s, &own);
+}
+
+void formscreen_end(struct screen *s)
+{
+    struct formscreen *fs = s->state;
+    form_free(&fs->form);
+    free(fs->heading);
+    free(fs->help);
+    fs->heading = fs->help = NULL;
+    if (!fs->owns_ctx)
+        return;
+    if (fs->spec.free_ctx)
+        fs->spec.free_ctx(fs->spec.ctx);
     else
-        free(st->spec.ctx);
+        free(fs->spec.ctx);
+}
+
+/* out of memory: the old line stays */
+void formscreen_set_heading(struct screen *s, const char *heading)
+{
+    form_str_set(&((struct formscreen *)s->state)->heading, heading);
+}
+
+void formscreen_set_help(struct screen *s, const char *help)
+{
+    form_str_set(&((struct formscreen *)s->state)->help, help);
 }
 
 /* A field shows its start while another has the focus, and takes the
  * focus with the cursor at its end: long values that were filled in read
  * from their beginning, and a value is corrected with Backspace. */
-static void place_cursors(struct formscreen_state *st)
+static void place_cursors(struct formscreen *fs)
 {
-    struct form *f = &st->form;
-    if (st->placed && st->last_focus == f->focus)
+    struct form *f = &fs->form;
+    if (fs->placed && fs->last_focus == f->focus)
         return;
     for (size_t i = 0; i < f->n; i++)
-        if (i != f->focus && (!st->placed || i == st->last_focus))
+        if (i != f->focus && (!fs->placed || i == fs->last_focus))
             field_home(&f->fields[i]);
     field_end(&f->fields[f->focus]);
-    st->placed = true;
-    st->last_focus = f->focus;
+    fs->placed = true;
+    fs->last_focus = f->focus;
 }
 
-static void fs_draw(struct screen *s, WINDOW *w, int rows, int cols)
+/* The heading, the help line when there is one; the fields' first row. */
+static int draw_top(struct formscreen *fs, WINDOW *w, int cols)
 {
-    struct formscreen_state *st = s->state;
-    if (st->form.n)
-        place_cursors(st);
     ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, st->heading);
+    ui_print(w, 0, 2, cols - 4, fs->heading ? fs->heading : "");
     ui_attr(w, UC_OK, false);
+    if (!fs->help || !fs->help[0])
+        return 2;
     ui_attr(w, UC_DIM, true);
-    ui_print(w, 1, 2, cols - 4, st->help);
+    ui_print(w, 1, 2, cols - 4, fs->help);
     ui_attr(w, UC_DIM, false);
-    form_draw(w, &st->form, 3, 2, rows - 3, cols - 4);
+    return fs->hooks.dense ? 2 : 3;
 }
 
-static enum screen_result fs_save(struct screen *s)
+void formscreen_draw_fields(struct screen *s, WINDOW *w, int y, int rows, int cols)
 {
-    struct formscreen_state *st = s->state;
-    form_clear_errors(&st->form);
-    if (!st->spec.save(s->ui, &st->form, st->spec.ctx)) {
+    struct formscreen *fs = s->state;
+    if (!fs->ready || !fs->form.n)
+        return;
+    place_cursors(fs);
+    form_draw(w, &fs->form, y, 2, rows, cols - 4);
+}
+
+void formscreen_draw(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct formscreen *fs = s->state;
+    int y = fs->hooks.top ? fs->hooks.top(s->ui, w, cols, fs->spec.ctx) : draw_top(fs, w, cols);
+    if (y >= 0)
+        formscreen_draw_fields(s, w, y, rows - y, cols);
+}
+
+enum screen_result formscreen_save(struct screen *s)
+{
+    struct formscreen *fs = s->state;
+    form_clear_errors(&fs->form);
+    if (!fs->ready || !fs->spec.save(s->ui, &fs->form, fs->spec.ctx)) {
         /* The line under a field is cut at the screen's edge: the status
          * line repeats the first message whole. */
-        for (size_t i = 0; i < st->form.n; i++)
-            if (st->form.errors[i]) {
-                ui_status(s->ui, true, "%s", st->form.errors[i]);
+        for (size_t i = 0; i < fs->form.n; i++)
+            if (fs->form.errors[i]) {
+                ui_status(s->ui, true, "%s", fs->form.errors[i]);
                 break;
             }
         return SR_HANDLED;
     }
-    form_mark_saved(&st->form);
-    return SR_POP;
+    form_mark_saved(&fs->form);
+    return fs->hooks.stays ? SR_HANDLED : SR_POP;
 }
 
-static enum screen_result fs_action(struct screen *s, enum action a, int digit)
+enum screen_result formscreen_action(struct screen *s, enum action a, int digit)
 {
-    struct formscreen_state *st = s->state;
+    struct formscreen *fs = s->state;
     (void)digit;
-    switch (form_key(&st->form, a)) {
-    case FORM_SAVE: return fs_save(s);
+    if (!fs->ready)
+        return SR_UNHANDLED; /* no form (out of memory): Esc leaves */
+    if (fs->hooks.key && fs->hooks.key(s->ui, &fs->form, a, fs->spec.ctx))
+        return SR_HANDLED;
+    switch (form_key(&fs->form, a)) {
+    case FORM_SAVE: return formscreen_save(s);
     case FORM_USED: return SR_HANDLED;
     default: return SR_UNHANDLED; /* Esc, help, the menu: the frame's, which asks when unsaved */
     }
 }
 
-static enum screen_result fs_text(struct screen *s, const char *utf8)
+enum screen_result formscreen_text(struct screen *s, const char *utf8)
 {
-    struct formscreen_state *st = s->state;
-    form_type(s->ui, &st->form, utf8);
+    struct formscreen *fs = s->state;
+    if (fs->ready)
+        form_type(s->ui, &fs->form, utf8);
     return SR_HANDLED;
 }
 
 /* Letters are never commands in a form: on a choice they choose. */
-static bool fs_text_mode(struct screen *s)
+bool formscreen_text_mode(struct screen *s)
 {
-    struct formscreen_state *st = s->state;
-    return st->form.n > 0;
+    struct formscreen *fs = s->state;
+    return fs->form.n > 0;
 }
 
-static bool fs_unsaved(struct screen *s)
+bool formscreen_unsaved(struct screen *s)
 {
-    struct formscreen_state *st = s->state;
-    return form_changed(&st->form);
+    struct formscreen *fs = s->state;
+    return !fs->hooks.nothing_to_lose && form_changed(&fs->form);
+}
+
+void formscreen_resume(struct screen *s)
+{
+    struct formscreen *fs = s->state;
+    if (fs->ready && fs->hooks.resume)
+        fs->hooks.resume(s->ui, &fs->form, fs->spec.ctx);
+}
+
+/* ---- formscreen_open: a screen made of a spec alone --------------------- */
+
+static void fs_enter(struct screen *s)
+{
+    struct formscreen *fs = s->state;
+    const struct formscreen_spec *spec = s->arg;
+    fs->owns_ctx = true;
+    begin(s, spec);
+    s->arg = NULL;
 }
 
 static const enum action fs_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_CLEAR, ACT_BACK};
@@ -128,23 +191,19 @@ static const struct screen_ops formscreen_ops = {
     .title = N_("Form"),
     .actions = fs_actions,
     .nactions = sizeof fs_actions / sizeof *fs_actions,
-    .state_size = sizeof(struct formscreen_state),
+    .state_size = sizeof(struct formscreen),
     .enter = fs_enter,
-    .leave = fs_leave,
-    .draw = fs_draw,
-    .on_action = fs_action,
-    .on_text = fs_text,
-    .text_mode = fs_text_mode,
-    .unsaved = fs_unsaved,
+    .leave = formscreen_end,
+    FORMSCREEN_OPS,
 };
 
 struct form *formscreen_open(struct ui *ui, const struct formscreen_spec *spec)
 {
     struct formscreen_spec copy = *spec;
     struct screen *s = ui_push(ui, &formscreen_ops, &copy);
-    struct formscreen_state *st = s ? s->state : NULL;
-    if (st && st->ready)
-        return &st->form;
+    struct formscreen *fs = s ? s->state : NULL;
+    if (fs && fs->ready)
+        return &fs->form;
     if (s) {
         ui_pop(ui); /* frees ctx */
     } else if (spec->free_ctx) {
@@ -155,23 +214,63 @@ struct form *formscreen_open(struct ui *ui, const struct formscreen_spec *spec)
     return NULL;
 }
 
+struct form *formscreen_open_id(struct ui *ui, const struct formscreen_spec *spec, long long id)
+{
+    struct formscreen_spec copy = *spec;
+    long long *ctx = malloc(sizeof *ctx);
+    struct form *f = NULL;
+    if (ctx) {
+        *ctx = id;
+        copy.ctx = ctx;
+        copy.free_ctx = NULL;
+        f = formscreen_open(ui, &copy);
+    }
+    if (!f)
+        ui_status(ui, true, "%s", _("out of memory"));
+    return f;
+}
+
+/* msg starts with the translated name and a ':' */
+static bool names_field(const char *msg, const char *name)
+{
+    if (!name)
+        return false;
+    const char *t = _(name);
+    size_t len = strlen(t);
+    return strncmp(msg, t, len) == 0 && msg[len] == ':';
+}
+
+size_t form_label_field(const char *msg, const struct form_label *map, size_t n, size_t fallback)
+{
+    for (size_t i = 0; i < n; i++)
+        if (names_field(msg, map[i].name))
+            return map[i].field;
+    return fallback;
+}
+
+static void put_error(struct ui *ui, struct form *f, const char *msg, size_t field)
+{
+    if (field < f->n)
+        form_set_error(f, field, msg);
+    else
+        ui_status(ui, true, "%s", msg);
+}
+
+void formscreen_error_map(struct ui *ui, struct form *f, const char *msg,
+                          const struct form_label *map, size_t n, size_t fallback)
+{
+    put_error(ui, f, msg, form_label_field(msg, map, n, fallback));
+}
+
 void formscreen_error(struct ui *ui, struct form *f, const char *msg, const char *const *names,
                       size_t n, size_t fallback)
 {
-    for (size_t i = 0; i < n && i < f->n; i++) {
-        if (!names[i])
-            continue;
-        const char *name = _(names[i]);
-        size_t len = strlen(name);
-        if (strncmp(msg, name, len) == 0 && msg[len] == ':') {
+    for (size_t i = 0; i < n && i < f->n; i++)
+        if (names_field(msg, names[i])) {
             form_set_error(f, i, msg);
             return;
         }
-    }
-    if (fallback < f->n)
-        form_set_error(f, fallback, msg);
-    else
-        ui_status(ui, true, "%s", msg);
+    put_error(ui, f, msg, fallback);
 }
 
 enum form_step form_leave_step(struct ui *ui, struct form *f, bool can_save)

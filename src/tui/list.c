@@ -3,6 +3,7 @@
 #include "treem/tui/list.h"
 #include "treem/core/utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void list_set_count(struct list_view *lv, size_t count)
@@ -61,26 +62,35 @@ void list_draw(WINDOW *w, int y, int x, int rows, int cols, struct list_view *lv
     }
 }
 
+bool ui_columns_sb(struct strbuf *out, const int *widths, const char *const *cells, int n)
+{
+    bool ok = true;
+    for (int i = 0; i < n && ok; i++) {
+        const char *text = cells[i] ? cells[i] : "";
+        if (i + 1 == n) /* the last column takes what is left: the list cuts it */
+            return strbuf_puts(out, text);
+        char *cell = malloc(strlen(text) + 4); /* "…" may replace one byte */
+        if (!cell)
+            return false;
+        utf8_truncate(text, widths[i], cell, strlen(text) + 4);
+        ok = strbuf_puts(out, cell);
+        for (int pad = utf8_width(cell); ok && pad <= widths[i]; pad++)
+            ok = strbuf_append(out, " ", 1);
+        free(cell);
+    }
+    return ok;
+}
+
 void ui_columns(char *out, size_t outsz, const int *widths, const char *const *cells, int n)
 {
-    size_t len = 0;
-    out[0] = '\0';
-    for (int i = 0; i < n; i++) {
-        char cell[512];
-        /* the last column takes what is left of the line: the list cuts it
-         * at the screen's edge, so a wider terminal shows more of it */
-        int wdt = i + 1 < n ? widths[i] : (int)sizeof cell;
-        utf8_truncate(cells[i] ? cells[i] : "", wdt, cell, sizeof cell);
-        size_t cl = strlen(cell);
-        size_t room = i + 1 < n ? (size_t)wdt + 1 : 0;
-        if (len + cl + room + 1 >= outsz)
-            break;
-        memcpy(out + len, cell, cl);
-        len += cl;
-        if (i + 1 < n) {
-            for (int pad = utf8_width(cell); pad <= wdt; pad++)
-                out[len++] = ' ';
-        }
-        out[len] = '\0';
-    }
+    struct strbuf sb = STRBUF_INIT;
+    ui_columns_sb(&sb, widths, cells, n);
+    const char *text = strbuf_str(&sb);
+    size_t len = strlen(text);
+    if (len >= outsz) /* cut at a character's start */
+        for (len = outsz - 1; len && ((unsigned char)text[len] & 0xC0) == 0x80; len--)
+            ;
+    memcpy(out, text, len);
+    out[len] = '\0';
+    strbuf_free(&sb);
 }

@@ -18,6 +18,21 @@ void listscreen_init(struct listscreen *ls)
 void listscreen_free(struct listscreen *ls)
 {
     field_free(&ls->search);
+    strbuf_free(&ls->filter);
+    strbuf_free(&ls->header);
+}
+
+void listscreen_set_filter(struct listscreen *ls, const char *text)
+{
+    strbuf_reset(&ls->filter);
+    strbuf_puts(&ls->filter, text ? text : "");
+}
+
+void listscreen_set_header(struct listscreen *ls, const int *widths, const char *const *titles,
+                           int n)
+{
+    strbuf_reset(&ls->header);
+    ui_columns_sb(&ls->header, widths, titles, n);
 }
 
 enum ls_result listscreen_action(struct listscreen *ls, enum action a)
@@ -78,10 +93,10 @@ void listscreen_draw(WINDOW *w, int rows, int cols, struct listscreen *ls,
     ui_place_cursor(w, 0, 8 + cur);
     ui_attr(w, UC_DIM, true);
     ui_print(w, 0, cols - cw + 1, cw - 1, count);
-    ui_print(w, 1, 1, cols - 2, ls->filter);
+    ui_print(w, 1, 1, cols - 2, strbuf_str(&ls->filter));
     ui_attr(w, UC_DIM, false);
     ui_attr(w, UC_BAR_KEY, true);
-    ui_print_pad(w, 2, 1, cols - 2, ls->header);
+    ui_print_pad(w, 2, 1, cols - 2, strbuf_str(&ls->header));
     ui_attr(w, UC_BAR_KEY, false);
     list_draw(w, 3, 1, rows - 3, cols - 2, &ls->lv, fn, ctx, true);
 }

@@ -3,7 +3,7 @@
  * database as it is is backed up before). */
 #include <config.h>
 #include "treem/tui/screens.h"
-#include "treem/tui/list.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/backups.h"
 #include "treem/core/i18n.h"
 
@@ -12,29 +12,21 @@
 #include <string.h>
 
 struct backups_state {
+    struct listbase lb;
     char **paths;
-    size_t n;
-    struct list_view lv;
 };
 
-static void forget(struct backups_state *b)
+static bool b_load(struct screen *s, size_t *count)
 {
-    backups_list_free(b->paths, b->n);
-    b->paths = NULL;
-    b->n = 0;
+    return backups_list(s->ui->db, &((struct backups_state *)s->state)->paths, count) == ST_OK;
 }
 
-static void reload(struct screen *s)
+static void b_unload(struct screen *s)
 {
     struct backups_state *b = s->state;
-    forget(b);
-    if (backups_list(s->ui->db, &b->paths, &b->n) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    list_set_count(&b->lv, b->n);
+    backups_list_free(b->paths, b->lb.n);
+    b->paths = NULL;
 }
-
-static void backups_enter(struct screen *s) { reload(s); }
-static void backups_leave(struct screen *s) { forget(s->state); }
 
 static const char *base_name(const char *p)
 {
@@ -42,44 +34,29 @@ static const char *base_name(const char *p)
     return slash ? slash + 1 : p;
 }
 
-static void backups_row(void *ctx, size_t i, char *buf, size_t bufsz)
+static void b_row(struct screen *s, size_t i, struct lb_row *r)
 {
-    struct backups_state *b = ctx;
-    snprintf(buf, bufsz, "%s", base_name(b->paths[i]));
+    lb_cell(r, 0, base_name(((struct backups_state *)s->state)->paths[i]));
 }
 
-static void backups_draw(struct screen *s, WINDOW *w, int rows, int cols)
-{
-    struct backups_state *b = s->state;
-    ui_print(w, 0, 2, cols - 4, _("Backups of this database, newest first. F3: make one now; "
-                                  "Enter: put the selected one back."));
-    if (b->n == 0)
-        ui_print(w, 2, 2, cols - 4, _("No backup yet."));
-    else
-        list_draw(w, 2, 2, rows - 3, cols - 4, &b->lv, backups_row, b, true);
-}
-
-static void make_now(struct screen *s)
+static enum lb_after make_now(struct screen *s, size_t sel, int digit)
 {
     char *made = NULL;
-    if (backups_make(s->ui->db, NULL, &made) == ST_OK)
-        ui_status(s->ui, false, _("Backup written: %s"), base_name(made));
-    else
-        ui_status(s->ui, true, "%s", status_message());
+    (void)sel, (void)digit;
+    enum status rc = backups_make(s->ui->db, NULL, &made);
+    listbase_changed(s, rc, _("Backup written: %s"), rc == ST_OK ? base_name(made) : "");
     free(made);
-    reload(s);
+    return LB_RELOAD;
 }
 
-static void restore(struct screen *s)
+static enum lb_after restore(struct screen *s, size_t sel, int digit)
 {
-    struct backups_state *b = s->state;
-    if (b->n == 0)
-        return;
-    const char *path = b->paths[b->lv.selected];
+    const char *path = ((struct backups_state *)s->state)->paths[sel];
     char q[512];
+    (void)digit;
     snprintf(q, sizeof q, _("Put back %s? The database as it is now is backed up first."), base_name(path));
     if (!ui_confirm(s->ui, q))
-        return;
+        return LB_STAY;
     char *safety = NULL;
     char *chosen = strdup(path);
     enum status rc = chosen ? backups_restore(s->ui->db, chosen, &safety) : ST_NOMEM;
@@ -91,33 +68,24 @@ static void restore(struct screen *s)
     free(safety);
     free(chosen);
     ui_refresh_title(s->ui);
-    reload(s);
+    return LB_RELOAD;
 }
 
-static enum screen_result backups_action(struct screen *s, enum action a, int digit)
-{
-    struct backups_state *b = s->state;
-    (void)digit;
-    if (a == ACT_BACK)
-        return SR_POP;
-    if (a == ACT_NEW)
-        return make_now(s), SR_HANDLED;
-    if (a == ACT_OPEN)
-        return restore(s), SR_HANDLED;
-    if (list_handle(&b->lv, a))
-        return SR_HANDLED;
-    return SR_UNHANDLED;
-}
+static const struct lb_key b_keys[] = {{ACT_NEW, make_now, true}, {ACT_OPEN, restore, false}};
+static const struct listbase_def b_def = {
+    .hint = N_("Backups of this database, newest first. F3: make one now; "
+               "Enter: put the selected one back."),
+    .empty = N_("No backup yet."),
+    .load = b_load, .unload = b_unload, .row = b_row,
+    .keys = b_keys, .nkeys = sizeof b_keys / sizeof *b_keys,
+};
+
+static void b_enter(struct screen *s) { listbase_enter(s, &b_def); }
 
 static const enum action backups_actions[] = {ACT_NEW, ACT_OPEN, ACT_BACK};
 
 const struct screen_ops scr_backups_ops = {
     .title = N_("Backups"),
-    .actions = backups_actions,
-    .nactions = sizeof backups_actions / sizeof *backups_actions,
     .state_size = sizeof(struct backups_state),
-    .enter = backups_enter,
-    .leave = backups_leave,
-    .draw = backups_draw,
-    .on_action = backups_action,
+    LISTBASE_OPS(b_enter, backups_actions),
 };

@@ -29,37 +29,38 @@ static const struct form_def band_fields[B__COUNT] = {
     {N_("Scale"), FK_CHOICE, 0, complete_choices, NULL},
 };
 
-struct band_form_state { struct form form; };
+static bool band_form_save(struct ui *ui, struct form *f, void *ctx);
+static int band_form_top(struct ui *ui, WINDOW *w, int cols, void *ctx);
+
+static const struct formscreen_spec band_form_spec = {band_fields, B__COUNT, NULL, NULL,
+                                                      band_form_save, NULL, NULL, NULL};
+static const struct formscreen_hooks band_form_hooks = {.top = band_form_top};
 
 static void band_form_enter(struct screen *s)
 {
-    struct band_form_state *st = s->state;
+    struct form *f = &((struct formscreen *)s->state)->form;
     const struct band_pick *p = s->arg;
-    form_init(&st->form, band_fields, B__COUNT);
+    if (!formscreen_begin(s, &band_form_spec, &band_form_hooks))
+        return;
     if (p->band) {
         char v[32];
         rubric_text_bound(p->band, false, v, sizeof v);
-        form_set(&st->form, B_FROM, v);
+        form_set(f, B_FROM, v);
         rubric_text_bound(p->band, true, v, sizeof v);
-        form_set(&st->form, B_TO, v);
+        form_set(f, B_TO, v);
         edit_num(p->band->points, v, sizeof v);
-        form_set(&st->form, B_POINTS, v);
-        form_set(&st->form, B_SOURCE, p->band->source);
+        form_set(f, B_POINTS, v);
+        form_set(f, B_SOURCE, p->band->source);
     }
-    form_mark_saved(&st->form);
+    form_mark_saved(f);
 }
 
-static void band_form_leave(struct screen *s)
+/* The indicator and how bounds are written; the fields below. */
+static int band_form_top(struct ui *ui, WINDOW *w, int cols, void *ctx)
 {
-    struct band_form_state *st = s->state;
-    form_free(&st->form);
-}
-
-static void band_form_draw(struct screen *s, WINDOW *w, int rows, int cols)
-{
-    struct band_form_state *st = s->state;
-    const struct band_pick *p = s->arg;
+    const struct band_pick *p = ((struct screen *)ctx)->arg;
     char line[512];
+    (void)ui;
     snprintf(line, sizeof line, p->band ? _("Change a band of %s") : _("New band for %s"), p->ind->code);
     ui_attr(w, UC_OK, true);
     ui_print(w, 0, 2, cols - 4, line);
@@ -70,18 +71,15 @@ static void band_form_draw(struct screen *s, WINDOW *w, int rows, int cols)
                                     ? _("Yes/no: có is >=1 to <=1, không is >=0 to <=0. F2 saves.")
                                     : _("A bare number is inclusive; empty means no limit. F2 saves."));
     ui_attr(w, UC_DIM, false);
-    form_draw(w, &st->form, 4, 2, rows - 4, cols - 4);
+    return 4;
 }
 
 /* The band in the form (*b, source pointing into the form); false with
  * messages at the fields when something is wrong. */
-static bool read_band(struct screen *s, struct rubric_band *b)
+static bool read_band(struct screen *s, struct form *f, struct rubric_band *b)
 {
-    struct band_form_state *st = s->state;
     const struct band_pick *p = s->arg;
-    struct form *f = &st->form;
     memset(b, 0, sizeof *b);
-    form_clear_errors(f);
     if (rubric_text_parse_bound(form_value(f, B_FROM), false, _("From"), b) != ST_OK)
         form_set_error(f, B_FROM, status_message());
     if (rubric_text_parse_bound(form_value(f, B_TO), true, _("To"), b) != ST_OK)
@@ -134,51 +132,21 @@ static enum status save_band(struct screen *s, const struct rubric_band *b, int 
     return rc;
 }
 
-static enum screen_result band_form_save(struct screen *s)
+static bool band_form_save(struct ui *ui, struct form *f, void *ctx)
 {
-    struct band_form_state *st = s->state;
+    struct screen *s = ctx;
     const struct band_pick *p = s->arg;
     struct rubric_band b;
     char code[24];
-    if (!read_band(s, &b))
-        return SR_HANDLED;
+    if (!read_band(s, f, &b))
+        return false;
     snprintf(code, sizeof code, "%s", p->ind->code);
-    if (save_band(s, &b, complete_values[form_choice(&st->form, B_COMPLETE)]) != ST_OK) {
-        ui_status(s->ui, true, "%s", status_message());
-        return SR_HANDLED;
+    if (save_band(s, &b, complete_values[form_choice(f, B_COMPLETE)]) != ST_OK) {
+        ui_status(ui, true, "%s", status_message());
+        return false;
     }
-    ui_status(s->ui, false, _("Scale of indicator %s saved."), code);
-    return SR_POP;
-}
-
-static enum screen_result band_form_action(struct screen *s, enum action a, int digit)
-{
-    struct band_form_state *st = s->state;
-    (void)digit;
-    switch (form_key(&st->form, a)) {
-    case FORM_SAVE: return band_form_save(s);
-    case FORM_USED: return SR_HANDLED;
-    default: return SR_UNHANDLED; /* Esc: the frame asks when unsaved */
-    }
-}
-
-static enum screen_result band_form_text(struct screen *s, const char *utf8)
-{
-    struct band_form_state *st = s->state;
-    form_type(s->ui, &st->form, utf8);
-    return SR_HANDLED;
-}
-
-static bool band_form_text_mode(struct screen *s)
-{
-    (void)s;
-    return true; /* letters are never commands in a form */
-}
-
-static bool band_form_unsaved(struct screen *s)
-{
-    struct band_form_state *st = s->state;
-    return form_changed(&st->form);
+    ui_status(ui, false, _("Scale of indicator %s saved."), code);
+    return true;
 }
 
 static const enum action band_form_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_BACK};
@@ -187,12 +155,8 @@ const struct screen_ops scr_band_form_ops = {
     .title = N_("Band"),
     .actions = band_form_actions,
     .nactions = sizeof band_form_actions / sizeof *band_form_actions,
-    .state_size = sizeof(struct band_form_state),
+    .state_size = sizeof(struct formscreen),
     .enter = band_form_enter,
-    .leave = band_form_leave,
-    .draw = band_form_draw,
-    .on_action = band_form_action,
-    .on_text = band_form_text,
-    .text_mode = band_form_text_mode,
-    .unsaved = band_form_unsaved,
+    .leave = formscreen_end,
+    FORMSCREEN_OPS,
 };

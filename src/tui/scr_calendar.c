@@ -6,7 +6,7 @@
  * selected, F8 deletes it (asking). */
 #include <config.h>
 #include "treem/tui/screens.h"
-#include "treem/tui/list.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/plan.h"
 #include "treem/db/plan_repo.h"
 #include "treem/core/i18n.h"
@@ -16,54 +16,42 @@
 #include <string.h>
 
 struct calendar_state {
+    struct listbase lb;
     struct scr_calendar_arg arg;
     char plan_label[128];     /* "" for every plan */
     struct plan_cal_item *items;
-    size_t n;
-    struct list_view lv;
     struct history_ref hist;
 };
 
-static void load(struct screen *s)
+static bool load(struct screen *s, size_t *count)
 {
     struct calendar_state *st = s->state;
-    plan_cal_list_free(st->items, st->n);
+    return plan_repo_calendar(s->ui->db, st->arg.year, st->arg.plan_id, &st->items, count) == ST_OK;
+}
+
+static void unload(struct screen *s)
+{
+    struct calendar_state *st = s->state;
+    plan_cal_list_free(st->items, st->lb.n);
     st->items = NULL;
-    st->n = 0;
-    if (plan_repo_calendar(s->ui->db, st->arg.year, st->arg.plan_id, &st->items, &st->n) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    st->lv.selected = st->lv.top = 0;
-    list_set_count(&st->lv, st->n);
+}
+
+/* The selection on the first day from today (else the first line). */
+static void select_today(struct screen *s)
+{
+    struct calendar_state *st = s->state;
     struct date today = date_today();
-    for (size_t i = 0; i < st->n; i++)
+    st->lb.ls.lv.selected = st->lb.ls.lv.top = 0;
+    for (size_t i = 0; i < st->lb.n; i++)
         if (date_cmp(st->items[i].date, today) >= 0) {
-            st->lv.selected = i;
+            st->lb.ls.lv.selected = i;
             break;
         }
 }
 
-static void calendar_enter(struct screen *s)
+static void cal_row(struct screen *s, size_t i, struct lb_row *r)
 {
     struct calendar_state *st = s->state;
-    st->arg = *(const struct scr_calendar_arg *)s->arg;
-    struct plan p = {0};
-    if (st->arg.plan_id && plan_repo_get(s->ui->db, st->arg.plan_id, &p) == ST_OK)
-        plan_label(p.number, p.year, st->plan_label, sizeof st->plan_label);
-    plan_clear(&p);
-    load(s);
-}
-
-static void calendar_leave(struct screen *s)
-{
-    struct calendar_state *st = s->state;
-    plan_cal_list_free(st->items, st->n);
-}
-
-static const int cal_widths[] = {10, 14, 160};
-
-static void cal_row(void *ctx, size_t i, char *buf, size_t bufsz)
-{
-    struct calendar_state *st = ctx;
     const struct plan_cal_item *it = &st->items[i];
     char date[DATE_BUF], end[DATE_BUF], what[700];
     date_format(it->date, date);
@@ -83,109 +71,141 @@ static void cal_row(void *ctx, size_t i, char *buf, size_t bufsz)
     bool detail = it->kind == PLAN_CAL_TASK || !st->arg.plan_id;
     if (detail && it->detail && *it->detail && len < sizeof what)
         len += (size_t)snprintf(what + len, sizeof what - len, " — %s", it->detail);
-    const char *cells[] = {date, plan_cal_kind_label(it->kind), what};
-    ui_columns(buf, bufsz, cal_widths, cells, 3);
+    lb_cell(r, 0, date);
+    lb_cell(r, 1, plan_cal_kind_label(it->kind));
+    lb_cell(r, 2, what);
 }
 
-static void calendar_draw(struct screen *s, WINDOW *w, int rows, int cols)
+static void texts(struct screen *s, enum lb_text which, struct strbuf *out)
 {
     struct calendar_state *st = s->state;
-    char title[256];
-    if (st->plan_label[0])
-        snprintf(title, sizeof title, _("Calendar of %d: plan %s"), st->arg.year, st->plan_label);
-    else
-        snprintf(title, sizeof title, _("Calendar of %d: every plan"), st->arg.year);
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, title);
-    ui_attr(w, UC_OK, false);
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, 1, 2, cols - 4, _("Left/Right: the year before or after. Esc: back."));
-    ui_attr(w, UC_DIM, false);
-    char header[256];
-    const char *titles[] = {_("Date"), _("Kind"), _("What")};
-    ui_columns(header, sizeof header, cal_widths, titles, 3);
-    ui_attr(w, UC_BAR_KEY, true);
-    ui_print_pad(w, 2, 1, cols - 2, header);
-    ui_attr(w, UC_BAR_KEY, false);
-    if (!st->n) {
-        ui_print(w, 3, 2, cols - 4, _("Nothing on the calendar of this year."));
+    if (which != LB_HEADING)
         return;
-    }
-    list_draw(w, 3, 1, rows - 3, cols - 2, &st->lv, cal_row, st, true);
+    if (st->plan_label[0])
+        strbuf_printf(out, _("Calendar of %d: plan %s"), st->arg.year, st->plan_label);
+    else
+        strbuf_printf(out, _("Calendar of %d: every plan"), st->arg.year);
 }
 
-/* The event on the selected line, 0 for a deadline or a task. */
-static long long selected_event(const struct calendar_state *st)
+/* The event on line sel, 0 for a deadline or a task. */
+static long long event_at(const struct calendar_state *st, size_t sel)
 {
-    if (st->lv.selected >= st->n)
+    if (sel == LB_NONE)
         return 0;
-    const struct plan_cal_item *it = &st->items[st->lv.selected];
+    const struct plan_cal_item *it = &st->items[sel];
     bool event = it->kind == PLAN_CAL_EVENT || it->kind == PLAN_CAL_CAMPAIGN ||
                  it->kind == PLAN_CAL_DEADLINE;
     return event ? it->ref_id : 0;
 }
 
-static void delete_event(struct screen *s, long long id)
+/* The event on line sel, or 0 with a word on what to choose instead. */
+static long long the_event(struct screen *s, size_t sel)
+{
+    long long id = event_at(s->state, sel);
+    if (!id)
+        ui_status(s->ui, true, "%s", _("Choose an event (report deadlines and tasks are "
+                                        "changed in their plan or task)."));
+    return id;
+}
+
+/* Left, Right (digit -1, +1): the year before or after. */
+static enum lb_after year(struct screen *s, size_t sel, int digit)
 {
     struct calendar_state *st = s->state;
-    char q[600];
-    snprintf(q, sizeof q, _("Delete the event '%s' from the plan's calendar?"),
-             st->items[st->lv.selected].name);
-    if (!ui_confirm(s->ui, q))
-        return;
-    if (plan_event_remove(s->ui->db, id) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
+    (void)sel;
+    if ((digit < 0 && st->arg.year > 1900) || (digit > 0 && st->arg.year < 2999)) {
+        st->arg.year += digit;
+        listbase_reload(s);
+        select_today(s);
+    }
+    return LB_STAY;
+}
+
+static enum lb_after new_event(struct screen *s, size_t sel, int digit)
+{
+    struct calendar_state *st = s->state;
+    (void)sel, (void)digit;
+    if (!st->arg.plan_id)
+        ui_status(s->ui, true, "%s", _("Open the calendar from a plan (F12 there) to add "
+                                        "its events."));
     else
-        ui_status(s->ui, false, "%s", _("Deleted."));
-    load(s);
+        scr_event_form_open(s->ui, st->arg.plan_id, 0);
+    return LB_STAY;
 }
 
-static void calendar_resume(struct screen *s)
+static enum lb_after open_event(struct screen *s, size_t sel, int digit)
 {
-    struct calendar_state *st = s->state;
-    size_t keep = st->lv.selected;
-    load(s);
-    if (keep < st->n)
-        st->lv.selected = keep;
-}
-
-static enum screen_result calendar_action(struct screen *s, enum action a, int digit)
-{
-    struct calendar_state *st = s->state;
+    long long id = event_at(s->state, sel);
     (void)digit;
-    if ((a == ACT_LEFT && st->arg.year > 1900) || (a == ACT_RIGHT && st->arg.year < 2999)) {
-        st->arg.year += a == ACT_LEFT ? -1 : 1;
-        load(s);
-        return SR_HANDLED;
-    }
-    if (a == ACT_NEW) {
-        if (!st->arg.plan_id)
-            ui_status(s->ui, true, "%s", _("Open the calendar from a plan (F12 there) to add "
-                                            "its events."));
-        else
-            scr_event_form_open(s->ui, st->arg.plan_id, 0);
-        return SR_HANDLED;
-    }
-    if (a == ACT_HISTORY && selected_event(st)) {
-        memset(&st->hist, 0, sizeof st->hist);
-        st->hist.entity = "plan_event";
-        snprintf(st->hist.id, sizeof st->hist.id, "%lld", selected_event(st));
-        snprintf(st->hist.title, sizeof st->hist.title, "%s", st->items[st->lv.selected].name);
-        ui_push(s->ui, &scr_history_ops, &st->hist);
-        return SR_HANDLED;
-    }
-    if (a == ACT_OPEN || a == ACT_EDIT || a == ACT_DELETE) {
-        long long id = selected_event(st);
-        if (!id && a != ACT_OPEN)
-            ui_status(s->ui, true, "%s", _("Choose an event (report deadlines and tasks are "
-                                            "changed in their plan or task)."));
-        else if (id && a == ACT_DELETE)
-            delete_event(s, id);
-        else if (id)
-            scr_event_form_open(s->ui, 0, id);
-        return SR_HANDLED;
-    }
-    return list_handle(&st->lv, a) ? SR_HANDLED : SR_UNHANDLED;
+    if (id)
+        scr_event_form_open(s->ui, 0, id);
+    return LB_STAY;
+}
+
+static enum lb_after edit_event(struct screen *s, size_t sel, int digit)
+{
+    long long id = the_event(s, sel);
+    (void)digit;
+    if (id)
+        scr_event_form_open(s->ui, 0, id);
+    return LB_STAY;
+}
+
+static enum lb_after delete_event(struct screen *s, size_t sel, int digit)
+{
+    struct calendar_state *st = s->state;
+    long long id = the_event(s, sel);
+    char q[600];
+    (void)digit;
+    if (!id)
+        return LB_STAY;
+    snprintf(q, sizeof q, _("Delete the event '%s' from the plan's calendar?"), st->items[sel].name);
+    if (!ui_confirm(s->ui, q))
+        return LB_STAY;
+    return listbase_changed(s, plan_event_remove(s->ui->db, id), "%s", _("Deleted."));
+}
+
+static enum lb_after history(struct screen *s, size_t sel, int digit)
+{
+    struct calendar_state *st = s->state;
+    char id[24];
+    (void)digit;
+    if (!event_at(st, sel))
+        return LB_STAY;
+    snprintf(id, sizeof id, "%lld", event_at(st, sel));
+    scr_history_open(s->ui, &st->hist, "plan_event", id, st->items[sel].name);
+    return LB_STAY;
+}
+
+static const struct lb_key keys[] = {
+    {ACT_LEFT, year, true},
+    {ACT_RIGHT, year, true},
+    {ACT_NEW, new_event, true},
+    {ACT_OPEN, open_event, false},
+    {ACT_EDIT, edit_event, true},
+    {ACT_DELETE, delete_event, true},
+    {ACT_HISTORY, history, false},
+};
+static const struct lb_col cols[] = {{N_("Date"), 10}, {N_("Kind"), 14}, {N_("What"), 160}};
+static const struct listbase_def def = {
+    .text = texts,
+    .hint = N_("Left/Right: the year before or after. Esc: back."),
+    .empty = N_("Nothing on the calendar of this year."),
+    .cols = cols, .ncols = sizeof cols / sizeof *cols,
+    .load = load, .unload = unload, .row = cal_row,
+    .keys = keys, .nkeys = sizeof keys / sizeof *keys,
+};
+
+static void calendar_enter(struct screen *s)
+{
+    struct calendar_state *st = s->state;
+    st->arg = *(const struct scr_calendar_arg *)s->arg;
+    struct plan p = {0};
+    if (st->arg.plan_id && plan_repo_get(s->ui->db, st->arg.plan_id, &p) == ST_OK)
+        plan_label(p.number, p.year, st->plan_label, sizeof st->plan_label);
+    plan_clear(&p);
+    listbase_enter(s, &def);
+    select_today(s);
 }
 
 static const enum action calendar_actions[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_HISTORY, ACT_LEFT,
@@ -193,12 +213,6 @@ static const enum action calendar_actions[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, AC
 
 const struct screen_ops scr_calendar_ops = {
     .title = N_("Calendar"),
-    .actions = calendar_actions,
-    .nactions = sizeof calendar_actions / sizeof *calendar_actions,
     .state_size = sizeof(struct calendar_state),
-    .enter = calendar_enter,
-    .leave = calendar_leave,
-    .draw = calendar_draw,
-    .on_action = calendar_action,
-    .resume = calendar_resume,
+    LISTBASE_OPS(calendar_enter, calendar_actions),
 };

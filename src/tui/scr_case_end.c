@@ -17,83 +17,49 @@ static const struct form_def end_defs[E__COUNT] = {
     {N_("Ended at"), FK_TEXT, 5, NULL, N_("hh:mm")},
 };
 
+static bool end_save(struct ui *ui, struct form *f, void *ctx);
+
+static const struct formscreen_spec end_spec = {end_defs, E__COUNT, NULL, NULL, end_save, NULL,
+                                                NULL, NULL};
+
+/* The heading, the start and the limit of the separation; the fields say now. */
 static void end_enter(struct screen *s)
 {
-    struct form *f = s->state;
-    struct datetime now = date_now();
-    char d[DATE_BUF], h[8];
-    form_init(f, end_defs, E__COUNT);
-    date_format(now.date, d);
-    snprintf(h, sizeof h, "%02d:%02d", now.hour, now.min);
-    form_set(f, E_DATE, d);
-    form_set(f, E_HOUR, h);
-    form_mark_saved(f);
-}
-
-static void end_leave(struct screen *s) { form_free(s->state); }
-
-static void end_draw(struct screen *s, WINDOW *w, int rows, int cols)
-{
     const struct case_end *e = s->arg;
+    struct formscreen *fs = s->state;
     char start[DATETIME_BUF], limit[DATE_BUF], line[160];
+    if (!formscreen_begin(s, &end_spec, NULL))
+        return;
+    formscreen_set_heading(s, _("End the temporary separation — F2 saves"));
     datetime_format(e->start, start);
     date_format(case_separation_deadline(e->start.date), limit);
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, _("End the temporary separation — F2 saves"));
-    ui_attr(w, UC_OK, false);
     snprintf(line, sizeof line, _("Separated since %s; the limit is %s (%d days)."), start, limit,
              CASE_SEPARATION_DAYS);
-    ui_print(w, 1, 2, cols - 4, line);
-    form_draw(w, s->state, 3, 2, rows - 3, cols - 4);
+    formscreen_set_help(s, line);
+    case_form_set_now(&fs->form, E_DATE, E_HOUR);
+    form_mark_saved(&fs->form);
 }
 
-static enum screen_result end_save(struct screen *s)
+static bool end_save(struct ui *ui, struct form *f, void *ctx)
 {
-    struct form *f = s->state;
-    const struct case_end *e = s->arg;
+    const struct case_end *e = ((struct screen *)ctx)->arg;
     struct datetime end;
-    struct date d;
-    form_clear_errors(f);
-    if (case_parse_datetime(_("end"), form_value(f, E_DATE), form_value(f, E_HOUR), false,
-                            &end) != ST_OK) {
-        form_set_error(f, date_parse(form_value(f, E_DATE), &d) == ST_OK ? E_HOUR : E_DATE,
-                       status_message());
-        return SR_HANDLED;
-    }
-    if (cases_end_separation(s->ui->db, e->case_id, e->step_id, end) != ST_OK) {
+    if (!case_form_read_when(f, E_DATE, E_HOUR, _("end"), &end))
+        return false;
+    if (cases_end_separation(ui->db, e->case_id, e->step_id, end) != ST_OK) {
         form_set_error(f, E_DATE, status_message());
-        return SR_HANDLED;
+        return false;
     }
     struct date limit = case_separation_deadline(e->start.date);
     char lim[DATE_BUF];
     date_format(limit, lim);
     if (date_cmp(end.date, limit) > 0)
-        ui_status(s->ui, true, _("The separation has ended, after the %d-day limit (%s)."),
+        ui_status(ui, true, _("The separation has ended, after the %d-day limit (%s)."),
                   CASE_SEPARATION_DAYS, lim);
     else
-        ui_status(s->ui, false, "%s", _("The separation has ended."));
-    return SR_POP;
+        ui_status(ui, false, "%s", _("The separation has ended."));
+    return true;
 }
-
-static enum screen_result end_action(struct screen *s, enum action a, int digit)
-{
-    struct form *f = s->state;
-    (void)digit;
-    switch (form_key(f, a)) {
-    case FORM_SAVE: return end_save(s);
-    case FORM_USED: return SR_HANDLED;
-    default: return SR_UNHANDLED; /* Esc: the frame asks when unsaved */
-    }
-}
-
-static enum screen_result end_text(struct screen *s, const char *utf8)
-{
-    form_type(s->ui, s->state, utf8);
-    return SR_HANDLED;
-}
-
-static bool end_text_mode(struct screen *s) { (void)s; return true; }
-static bool end_unsaved(struct screen *s) { return form_changed(s->state); }
 
 static const enum action end_actions[] = {ACT_SAVE, ACT_OPEN, ACT_BACK};
 
@@ -101,12 +67,8 @@ const struct screen_ops scr_case_end_ops = {
     .title = N_("End of separation"),
     .actions = end_actions,
     .nactions = sizeof end_actions / sizeof *end_actions,
-    .state_size = sizeof(struct form),
+    .state_size = sizeof(struct formscreen),
     .enter = end_enter,
-    .leave = end_leave,
-    .draw = end_draw,
-    .on_action = end_action,
-    .on_text = end_text,
-    .text_mode = end_text_mode,
-    .unsaved = end_unsaved,
+    .leave = formscreen_end,
+    FORMSCREEN_OPS,
 };

@@ -25,29 +25,17 @@ static const char *const level_choices[] = {N_("The kind's level"), CASE_LEVEL_L
 static const char *const sex_choices[] = {CHILD_SEX_LIST(ENUM_X_LABEL) NULL};
 static const char *const yesno_choices[] = {N_("No"), N_("Yes"), NULL};
 
-/* Puts the app's message under the field whose label it starts with. */
-void case_form_place_error(struct form *f, const char *const labels[], const size_t fields[],
-                        size_t n, size_t fallback)
+void case_form_set_when(struct form *f, size_t date_field, size_t hour_field, struct datetime t)
 {
-    const char *msg = status_message();
-    for (size_t i = 0; i < n; i++) {
-        const char *l = _(labels[i]);
-        if (strncmp(msg, l, strlen(l)) == 0 && msg[strlen(l)] == ':') {
-            form_set_error(f, fields[i], msg);
-            return;
-        }
-    }
-    form_set_error(f, fallback, msg);
+    char h[8];
+    form_set_date(f, date_field, t.date);
+    snprintf(h, sizeof h, "%02d:%02d", t.hour, t.min);
+    form_set(f, hour_field, h);
 }
 
 void case_form_set_now(struct form *f, size_t date_field, size_t hour_field)
 {
-    struct datetime now = date_now();
-    char d[DATE_BUF], h[8];
-    date_format(now.date, d);
-    snprintf(h, sizeof h, "%02d:%02d", now.hour, now.min);
-    form_set(f, date_field, d);
-    form_set(f, hour_field, h);
+    case_form_set_when(f, date_field, hour_field, date_now());
 }
 
 /* The date and hour of two fields; false with the message at the bad one. */
@@ -59,12 +47,6 @@ bool case_form_read_when(struct form *f, size_t df, size_t hf, const char *field
         return true;
     form_set_error(f, bad, status_message());
     return false;
-}
-
-/* Letters are never commands in a form: on a choice they choose. */
-bool case_form_text_mode(struct form *f)
-{
-    return f->n > 0;
 }
 
 /* ---- intake ------------------------------------------------------------ */
@@ -98,50 +80,49 @@ static const struct form_def intake_defs[I__COUNT] = {
 };
 
 struct intake_state {
-    struct form form;
+    struct formscreen fs;         /* the base: first */
     struct child_pick pick;
     struct case_file orig;        /* editing: the case as read (id 0 = a new case) */
 };
 
+static bool intake_save(struct ui *ui, struct form *f, void *ctx);
+static bool intake_key(struct ui *ui, struct form *f, enum action a, void *ctx);
+static void intake_resume(struct ui *ui, struct form *f, void *ctx);
+
+static const struct formscreen_spec intake_spec = {intake_defs, I__COUNT, NULL, "", intake_save,
+                                                   NULL, NULL, NULL};
+static const struct formscreen_hooks intake_hooks = {.key = intake_key, .resume = intake_resume};
+
 static void intake_enter(struct screen *s)
 {
     struct intake_state *st = s->state;
-    form_init(&st->form, intake_defs, I__COUNT);
     case_file_init(&st->orig);
-    case_form_set_now(&st->form, I_DATE, I_HOUR);
-    form_mark_saved(&st->form);
+    if (!formscreen_begin(s, &intake_spec, &intake_hooks))
+        return;
+    formscreen_set_heading(s, _("New report (Mẫu 01) — F2 saves"));
+    case_form_set_now(&st->fs.form, I_DATE, I_HOUR);
+    form_mark_saved(&st->fs.form);
 }
 
 static void intake_leave(struct screen *s)
 {
     struct intake_state *st = s->state;
-    form_free(&st->form);
+    formscreen_end(s);
     case_file_free(&st->orig);
 }
 
-static void intake_draw(struct screen *s, WINDOW *w, int rows, int cols)
+static void intake_resume(struct ui *ui, struct form *f, void *ctx)
 {
-    struct intake_state *st = s->state;
-    ui_attr(w, UC_OK, true);
-    char t[96];
-    if (st->orig.id)
-        snprintf(t, sizeof t, _("Correct case %s (Mẫu 01) — F2 saves"), st->orig.code);
-    ui_print(w, 0, 2, cols - 4, st->orig.id ? t : _("New report (Mẫu 01) — F2 saves"));
-    ui_attr(w, UC_OK, false);
-    form_draw(w, &st->form, 2, 2, rows - 2, cols - 4);
-}
-
-static void intake_resume(struct screen *s)
-{
-    struct intake_state *st = s->state;
+    struct intake_state *st = ((struct screen *)ctx)->state;
+    (void)ui;
     if (st->pick.id)
-        form_set(&st->form, I_CHILD, st->pick.label);
+        form_set(f, I_CHILD, st->pick.label);
 }
 
 /* Reads the form into c; false with a message at the field. */
 static bool intake_read(struct intake_state *st, struct case_file *c)
 {
-    struct form *f = &st->form;
+    struct form *f = &st->fs.form;
     if (!case_form_read_when(f, I_DATE, I_HOUR, _("received"), &c->received))
         return false;
     const char *child = form_value(f, I_CHILD);
@@ -209,66 +190,41 @@ static enum status intake_update(struct screen *s, struct case_file *c)
     return case_edit_intake(s->ui->db, c);
 }
 
-static enum screen_result intake_save(struct screen *s)
+static bool intake_save(struct ui *ui, struct form *f, void *ctx)
 {
+    struct screen *s = ctx;
     struct intake_state *st = s->state;
-    form_clear_errors(&st->form);
     struct case_file c;
     case_file_init(&c);
     if (!intake_read(st, &c)) {
         case_file_free(&c);
-        return SR_HANDLED;
+        return false;
     }
-    if ((st->orig.id ? intake_update(s, &c) : cases_add(s->ui->db, &c)) != ST_OK) {
-        static const char *const labels[] = {N_("received"), N_("reporter"), N_("injury cause"),
-                                             N_("estimated age"), N_("child"), N_("case kind"),
-                                             N_("protection level")};
-        static const size_t fields[] = {I_DATE, I_RNAME, I_INJURY, I_AGE, I_CHILD, I_KIND,
-                                        I_LEVEL_REASON};
-        case_form_place_error(&st->form, labels, fields, 7, I_PLACE);
+    if ((st->orig.id ? intake_update(s, &c) : cases_add(ui->db, &c)) != ST_OK) {
+        static const struct form_label at[] = {
+            {N_("received"), I_DATE},     {N_("reporter"), I_RNAME}, {N_("injury cause"), I_INJURY},
+            {N_("estimated age"), I_AGE}, {N_("child"), I_CHILD},    {N_("case kind"), I_KIND},
+            {N_("protection level"), I_LEVEL_REASON}};
+        formscreen_error_map(ui, f, status_message(), at, sizeof at / sizeof *at, I_PLACE);
         case_file_free(&c);
-        return SR_HANDLED;
+        return false;
     }
     *(long long *)s->arg = c.id;
-    ui_status(s->ui, false, st->orig.id ? _("Saved case %s.") : _("Recorded case %s."), c.code);
+    ui_status(ui, false, st->orig.id ? _("Saved case %s.") : _("Recorded case %s."), c.code);
     case_file_free(&c);
-    return SR_POP;
+    return true;
 }
 
-static enum screen_result intake_action(struct screen *s, enum action a, int digit)
+/* Enter on the Child field finds the child in the register. */
+static bool intake_key(struct ui *ui, struct form *f, enum action a, void *ctx)
 {
-    struct intake_state *st = s->state;
-    (void)digit;
-    if (a == ACT_SAVE)
-        return intake_save(s);
-    if (a == ACT_OPEN && st->form.focus == I_CHILD) {
-        snprintf(st->pick.query, sizeof st->pick.query, "%s", form_value(&st->form, I_CHILD));
-        st->pick.id = 0;
-        ui_push(s->ui, &scr_child_pick_ops, &st->pick);
-        return SR_HANDLED;
-    }
-    switch (form_key(&st->form, a)) {
-    case FORM_SAVE: return intake_save(s);
-    case FORM_USED: return SR_HANDLED;
-    default: return SR_UNHANDLED; /* Esc: the frame asks when unsaved */
-    }
-}
-
-static enum screen_result intake_text(struct screen *s, const char *utf8)
-{
-    struct intake_state *st = s->state;
-    form_type(s->ui, &st->form, utf8);
-    return SR_HANDLED;
-}
-
-static bool intake_text_mode(struct screen *s)
-{
-    return case_form_text_mode(&((struct intake_state *)s->state)->form);
-}
-
-static bool intake_unsaved(struct screen *s)
-{
-    return form_changed(&((struct intake_state *)s->state)->form);
+    struct intake_state *st = ((struct screen *)ctx)->state;
+    if (a != ACT_OPEN || f->focus != I_CHILD)
+        return false;
+    snprintf(st->pick.query, sizeof st->pick.query, "%s", form_value(f, I_CHILD));
+    st->pick.id = 0;
+    ui_push(ui, &scr_child_pick_ops, &st->pick);
+    return true;
 }
 
 const enum action case_form_actions[] = {ACT_SAVE, ACT_OPEN, ACT_BACK};
@@ -280,12 +236,7 @@ const struct screen_ops scr_case_intake_ops = {
     .state_size = sizeof(struct intake_state),
     .enter = intake_enter,
     .leave = intake_leave,
-    .draw = intake_draw,
-    .on_action = intake_action,
-    .on_text = intake_text,
-    .text_mode = intake_text_mode,
-    .unsaved = intake_unsaved,
-    .resume = intake_resume,
+    FORMSCREEN_OPS,
 };
 
 /* "Name (TE-0001)" of child id, as the picker writes it. */
@@ -305,37 +256,39 @@ static void intake_edit_enter(struct screen *s)
 {
     struct intake_state *st = s->state;
     intake_enter(s);
+    if (!st->fs.ready)
+        return;
     if (case_repo_get(s->ui->db, *(long long *)s->arg, &st->orig) != ST_OK) {
         ui_status(s->ui, true, "%s", status_message());
         return;
     }
     const struct case_file *c = &st->orig;
-    char d[DATE_BUF], h[8], age[16] = "";
-    date_format(c->received.date, d);
-    snprintf(h, sizeof h, "%02d:%02d", c->received.hour, c->received.min);
-    form_set(&st->form, I_DATE, d);
-    form_set(&st->form, I_HOUR, h);
+    struct form *f = &st->fs.form;
+    char age[16] = "", heading[96];
+    snprintf(heading, sizeof heading, _("Correct case %s (Mẫu 01) — F2 saves"), c->code);
+    formscreen_set_heading(s, heading);
+    case_form_set_when(f, I_DATE, I_HOUR, c->received);
     if (c->child_id && child_label(s->ui->db, c->child_id, st->pick.label,
                                    sizeof st->pick.label) == ST_OK) {
         st->pick.id = c->child_id;
-        form_set(&st->form, I_CHILD, st->pick.label);
+        form_set(f, I_CHILD, st->pick.label);
     }
     if (c->est_age >= 0)
         snprintf(age, sizeof age, "%d", c->est_age);
-    form_set(&st->form, I_AGE, age);
+    form_set(f, I_AGE, age);
     const size_t cf[] = {I_SOURCE, I_SEX, I_KIND, I_INJURY, I_LEVEL, I_CONSENT};
     /* the kind's and the level's lists start with "(choose)" / "the kind's level" */
     const int cv[] = {c->source, c->sex, c->kind + 1, c->injury, c->level + 1, c->consent};
     for (size_t i = 0; i < 6; i++)
-        form_set_choice(&st->form, cf[i], cv[i] < 0 ? 0 : cv[i]);
+        form_set_choice(f, cf[i], cv[i] < 0 ? 0 : cv[i]);
     const size_t tf[] = {I_PLACE, I_STATE, I_CONSEQ, I_PARENTS, I_CARER, I_ACTIONS, I_RNAME,
                          I_RPHONE, I_RADDR};
     const char *tv[] = {c->place, c->current_state, c->consequence, c->parents, c->carer,
                         c->actions_taken, c->reporter_name, c->reporter_phone, c->reporter_address};
     for (size_t i = 0; i < 9; i++)
-        form_set(&st->form, tf[i], tv[i] ? tv[i] : "");
-    form_set(&st->form, I_LEVEL_REASON, c->level_reason ? c->level_reason : "");
-    form_mark_saved(&st->form);
+        form_set(f, tf[i], tv[i] ? tv[i] : "");
+    form_set(f, I_LEVEL_REASON, c->level_reason ? c->level_reason : "");
+    form_mark_saved(f);
 }
 
 const struct screen_ops scr_case_intake_edit_ops = {
@@ -345,12 +298,7 @@ const struct screen_ops scr_case_intake_edit_ops = {
     .state_size = sizeof(struct intake_state),
     .enter = intake_edit_enter,
     .leave = intake_leave,
-    .draw = intake_draw,
-    .on_action = intake_action,
-    .on_text = intake_text,
-    .text_mode = intake_text_mode,
-    .unsaved = intake_unsaved,
-    .resume = intake_resume,
+    FORMSCREEN_OPS,
 };
 
 /* ---- the child picker ----------------------------------------------------- */
@@ -381,10 +329,10 @@ static void pick_enter(struct screen *s)
     const struct child_pick *p = s->arg;
     listscreen_init(&st->ls);
     field_set(&st->ls.search, p->query);
-    snprintf(st->ls.filter, sizeof st->ls.filter, "%s", _("Pick the child: type to search, Enter picks"));
+    listscreen_set_filter(&st->ls, _("Pick the child: type to search, Enter picks"));
     const int w[] = {8, 30, 11};
     const char *c[] = {_("Code"), _("Full name"), _("Born")};
-    ui_columns(st->ls.header, sizeof st->ls.header, w, c, 3);
+    listscreen_set_header(&st->ls, w, c, 3);
     pick_reload(s);
 }
 

@@ -46,7 +46,7 @@ static const struct form_def step_defs[S__COUNT] = {
 };
 
 struct step_state {
-    struct form form;
+    struct formscreen fs;         /* the base: first */
     struct form_def defs[S__COUNT];
     const char *choices[CASE_STEP__COUNT + 1];
     int kinds[CASE_STEP__COUNT];
@@ -63,21 +63,12 @@ struct step_state {
 static void set_department(struct step_state *st, const struct case_service *v)
 {
     if (!st->dept_labels) {
-        form_set(&st->form, S_DEPT, v->department_name ? v->department_name : "");
+        form_set(&st->fs.form, S_DEPT, v->department_name ? v->department_name : "");
         return;
     }
     for (size_t d = 0; d < st->ndepts; d++)
         if (st->depts[d].id == v->department_id)
-            form_set_choice(&st->form, S_DEPT, (int)d + 1);
-}
-
-static void set_when(struct form *f, size_t df, size_t hf, struct datetime t)
-{
-    char d[DATE_BUF], h[8];
-    date_format(t.date, d);
-    snprintf(h, sizeof h, "%02d:%02d", t.hour, t.min);
-    form_set(f, df, d);
-    form_set(f, hf, h);
+            form_set_choice(&st->fs.form, S_DEPT, (int)d + 1);
 }
 
 /* The ratings of the step as "factor=Cao; factor=Thấp", its first plan item. */
@@ -91,7 +82,7 @@ static void fill_details(struct screen *s, struct step_state *st, const struct c
             if (risks[i].step_id == ref->step_id)
                 strbuf_printf(&b, "%s%s=%s", b.len ? "; " : "", risks[i].factor,
                               enum_label(&enum_case_rating, risks[i].rating));
-    form_set(&st->form, S_RISKS, strbuf_str(&b));
+    form_set(&st->fs.form, S_RISKS, strbuf_str(&b));
     strbuf_free(&b);
     case_risks_free(risks, nr);
     struct case_service *all = NULL;
@@ -102,13 +93,13 @@ static void fill_details(struct screen *s, struct step_state *st, const struct c
             if (all[i].step_id == ref->step_id) {
                 struct case_service *v = &all[i];
                 if (first) {
-                    char d[DATE_BUF], cost[24];
-                    form_set(&st->form, S_TASK, v->task);
+                    char cost[24];
+                    form_set(&st->fs.form, S_TASK, v->task);
                     set_department(st, v);
-                    form_set(&st->form, S_START, v->start_on.y ? (date_format(v->start_on, d), d) : "");
-                    form_set(&st->form, S_END, v->end_on.y ? (date_format(v->end_on, d), d) : "");
+                    form_set_date(&st->fs.form, S_START, v->start_on);
+                    form_set_date(&st->fs.form, S_END, v->end_on);
                     snprintf(cost, sizeof cost, "%lld", v->cost);
-                    form_set(&st->form, S_COST, v->cost >= 0 ? cost : "");
+                    form_set(&st->fs.form, S_COST, v->cost >= 0 ? cost : "");
                 }
                 first = false;
             }
@@ -125,18 +116,24 @@ static void fill_step(struct screen *s, struct step_state *st, const struct case
     }
     for (size_t k = 0; k < st->nkinds; k++)
         if (st->kinds[k] == p.kind)
-            form_set_choice(&st->form, S_KIND, (int)k);
-    set_when(&st->form, S_DATE, S_HOUR, p.at);
-    form_set_choice(&st->form, S_EMERG, p.emergency + 1);
-    form_set(&st->form, S_WHO, p.who);
-    form_set(&st->form, S_NOTES, p.notes);
+            form_set_choice(&st->fs.form, S_KIND, (int)k);
+    case_form_set_when(&st->fs.form, S_DATE, S_HOUR, p.at);
+    form_set_choice(&st->fs.form, S_EMERG, p.emergency + 1);
+    form_set(&st->fs.form, S_WHO, p.who);
+    form_set(&st->fs.form, S_NOTES, p.notes);
     if (p.end.date.y)
-        set_when(&st->form, S_SEP_DATE, S_SEP_HOUR, p.end);
+        case_form_set_when(&st->fs.form, S_SEP_DATE, S_SEP_HOUR, p.end);
     case_step_free(&p);
     fill_details(s, st, ref);
     for (size_t i = PLAN_FIRST; i <= PLAN_LAST; i++)
-        st->details[i] = strdup(form_value(&st->form, i));
+        st->details[i] = strdup(form_value(&st->fs.form, i));
 }
+
+static bool step_save(struct ui *ui, struct form *f, void *ctx);
+
+/* defs: the state's copy, with the kinds that may come and the departments */
+static const struct formscreen_spec step_spec = {NULL, S__COUNT, NULL, "", step_save, NULL, NULL,
+                                                 NULL};
 
 static void step_enter(struct screen *s)
 {
@@ -153,40 +150,31 @@ static void step_enter(struct screen *s)
     st->dept_labels = department_choices(s->ui->db, &st->depts, &st->ndepts);
     if (st->dept_labels)
         st->defs[S_DEPT] = (struct form_def){N_("Plan: department"), FK_CHOICE, 0, st->dept_labels, NULL};
-    form_init(&st->form, st->defs, S__COUNT);
+    struct formscreen_spec spec = step_spec;
+    spec.defs = st->defs;
+    if (!formscreen_begin(s, &spec, NULL))
+        return;
+    char heading[96];
+    snprintf(heading, sizeof heading, _("Correct step #%lld — F2 saves"), ref->step_id);
+    formscreen_set_heading(s, ref->step_id ? heading
+                                           : st->nkinds ? _("Record a step — F2 saves")
+                                                        : _("No step can come next"));
     if (ref->step_id)
         fill_step(s, st, ref);
     else
-        case_form_set_now(&st->form, S_DATE, S_HOUR);
-    form_mark_saved(&st->form);
+        case_form_set_now(&st->fs.form, S_DATE, S_HOUR);
+    form_mark_saved(&st->fs.form);
 }
 
 static void step_leave(struct screen *s)
 {
     struct step_state *st = s->state;
-    form_free(&st->form);
+    formscreen_end(s);
     case_services_free(st->items, st->nitems);
     for (size_t i = 0; i < S__COUNT; i++)
         free(st->details[i]);
     free(st->dept_labels);
     department_list_free(st->depts, st->ndepts);
-}
-
-static void step_draw(struct screen *s, WINDOW *w, int rows, int cols)
-{
-    struct step_state *st = s->state;
-    const struct case_step_ref *ref = s->arg;
-    ui_attr(w, UC_OK, true);
-    if (ref->step_id) {
-        char t[96];
-        snprintf(t, sizeof t, _("Correct step #%lld — F2 saves"), ref->step_id);
-        ui_print(w, 0, 2, cols - 4, t);
-    } else {
-        ui_print(w, 0, 2, cols - 4, st->nkinds ? _("Record a step — F2 saves")
-                                               : _("No step can come next"));
-    }
-    ui_attr(w, UC_OK, false);
-    form_draw(w, &st->form, 2, 2, rows - 2, cols - 4);
 }
 
 /* "factor=rating; factor=rating" into *out (malloc'd); false at the field. */
@@ -259,7 +247,7 @@ static bool read_item(struct screen *s, struct form *f, struct case_service *v, 
 static bool details_changed(const struct step_state *st)
 {
     for (size_t i = PLAN_FIRST; i <= PLAN_LAST; i++)
-        if (strcmp(st->details[i] ? st->details[i] : "", form_value(&st->form, i)) != 0)
+        if (strcmp(st->details[i] ? st->details[i] : "", form_value(&st->fs.form, i)) != 0)
             return true;
     return false;
 }
@@ -302,25 +290,20 @@ static enum status save_step(struct screen *s, struct step_state *st, struct cas
     return rc;
 }
 
-static void place_step_error(struct form *f)
-{
-    static const char *const labels[] = {N_("step date"), N_("approval"), N_("emergency"),
-                                         N_("end"), N_("risk rating"), N_("risk factor"),
-                                         N_("service or task"), N_("start"), N_("cost"),
-                                         N_("step")};
-    static const size_t fields[] = {S_DATE, S_DATE, S_EMERG, S_SEP_DATE, S_RISKS, S_RISKS,
-                                    S_TASK, S_START, S_COST, S_KIND};
-    case_form_place_error(f, labels, fields, 10, S_KIND);
-}
+/* The names the app's messages start with → the field they go under. */
+static const struct form_label step_labels_at[] = {
+    {N_("step date"), S_DATE},   {N_("approval"), S_DATE},     {N_("emergency"), S_EMERG},
+    {N_("end"), S_SEP_DATE},     {N_("risk rating"), S_RISKS}, {N_("risk factor"), S_RISKS},
+    {N_("service or task"), S_TASK}, {N_("start"), S_START},   {N_("cost"), S_COST},
+    {N_("step"), S_KIND}};
 
-static enum screen_result step_save(struct screen *s)
+static bool step_save(struct ui *ui, struct form *f, void *ctx)
 {
+    struct screen *s = ctx;
     struct step_state *st = s->state;
-    struct form *f = &st->form;
     const struct case_step_ref *ref = s->arg;
-    form_clear_errors(f);
     if (!st->nkinds)
-        return ui_status(s->ui, true, "%s", _("No step can come next.")), SR_HANDLED;
+        return ui_status(ui, true, "%s", _("No step can come next.")), false;
     struct case_step p;
     case_step_init(&p, st->kinds[form_choice(f, S_KIND)]);
     p.case_id = ref->case_id;
@@ -335,44 +318,17 @@ static enum screen_result step_save(struct screen *s)
                case_form_read_when(f, S_SEP_DATE, S_SEP_HOUR, _("end"), &p.end)) &&
               read_risks(f, &risks, &nr) && read_item(s, f, &item, &ni);
     if (ok && save_step(s, st, &p, risks, nr, &item, ni) != ST_OK) {
-        place_step_error(f);
+        formscreen_error_map(ui, f, status_message(), step_labels_at,
+                             sizeof step_labels_at / sizeof *step_labels_at, S_KIND);
         ok = false;
     }
     case_risks_free(risks, nr);
     if (ni)
         free(item.task);
     case_step_free(&p);
-    if (!ok)
-        return SR_HANDLED;
-    ui_status(s->ui, false, "%s", ref->step_id ? _("Step saved.") : _("Step recorded."));
-    return SR_POP;
-}
-
-static enum screen_result step_action(struct screen *s, enum action a, int digit)
-{
-    struct step_state *st = s->state;
-    (void)digit;
-    switch (form_key(&st->form, a)) {
-    case FORM_SAVE: return step_save(s);
-    case FORM_USED: return SR_HANDLED;
-    default: return SR_UNHANDLED; /* Esc: the frame asks when unsaved */
-    }
-}
-
-static enum screen_result step_text(struct screen *s, const char *utf8)
-{
-    form_type(s->ui, &((struct step_state *)s->state)->form, utf8);
-    return SR_HANDLED;
-}
-
-static bool step_text_mode(struct screen *s)
-{
-    return case_form_text_mode(&((struct step_state *)s->state)->form);
-}
-
-static bool step_unsaved(struct screen *s)
-{
-    return form_changed(&((struct step_state *)s->state)->form);
+    if (ok)
+        ui_status(ui, false, "%s", ref->step_id ? _("Step saved.") : _("Step recorded."));
+    return ok;
 }
 
 static const enum action step_actions[] = {ACT_SAVE, ACT_OPEN, ACT_BACK};
@@ -384,9 +340,5 @@ const struct screen_ops scr_case_step_ops = {
     .state_size = sizeof(struct step_state),
     .enter = step_enter,
     .leave = step_leave,
-    .draw = step_draw,
-    .on_action = step_action,
-    .on_text = step_text,
-    .text_mode = step_text_mode,
-    .unsaved = step_unsaved,
+    FORMSCREEN_OPS,
 };

@@ -5,7 +5,7 @@
 #include "treem/tui/screens.h"
 #include "treem/tui/case_screens.h"
 #include "treem/tui/form.h"
-#include "treem/tui/listscreen.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/cases.h"
 #include "treem/core/i18n.h"
 
@@ -14,7 +14,7 @@
 #include <string.h>
 
 struct cases_state {
-    struct listscreen ls;
+    struct listbase lb;
     struct case_view view;
     struct case_line *lines;
     struct case_due *due;
@@ -49,38 +49,44 @@ static bool any_unchecked(const struct cases_state *st)
     return false;
 }
 
-static void set_header(struct cases_state *st)
+static const struct lb_col due_cols[] = {
+    {"", 9}, {N_("Deadline"), 17}, {N_("Case"), 8}, {N_("Step"), 22}, {N_("Child"), 20},
+};
+static const struct lb_col case_cols[] = {
+    {N_("Case"), 8}, {N_("Received"), 10}, {N_("Child"), 16}, {N_("Stage"), 18},
+    {N_("Next deadline"), 20},
+};
+
+static const struct lb_col *cs_columns(struct screen *s, size_t *n)
 {
-    if (st->view.due) {
-        const int w[] = {9, 17, 8, 22, 20};
-        const char *c[] = {"", _("Deadline"), _("Case"), _("Step"), _("Child")};
-        ui_columns(st->ls.header, sizeof st->ls.header, w, c, 5);
-    } else {
-        const int w[] = {8, 10, 16, 18, 20};
-        const char *c[] = {_("Case"), _("Received"), _("Child"), _("Stage"), _("Next deadline")};
-        ui_columns(st->ls.header, sizeof st->ls.header, w, c, 5);
+    *n = 5;
+    return ((struct cases_state *)s->state)->view.due ? due_cols : case_cols;
+}
+
+/* The filter line: the view and its filters; the empty text. */
+static void cs_text(struct screen *s, enum lb_text which, struct strbuf *f)
+{
+    struct cases_state *st = s->state;
+    if (which == LB_EMPTY) {
+        strbuf_puts(f, st->view.due ? _("Nothing is due.")
+                                    : _("No case matches. F3 records a new report."));
+        return;
     }
-}
-
-static void describe(struct cases_state *st)
-{
-    char *f = st->ls.filter;
-    size_t sz = sizeof st->ls.filter;
-    int n = snprintf(f, sz, "%s", st->view.due ? _("Due list: overdue first") : _("Cases"));
+    if (which != LB_HINT)
+        return;
+    strbuf_puts(f, st->view.due ? _("Due list: overdue first") : _("Cases"));
     if (!st->view.due && st->view.stage >= 0)
-        n += snprintf(f + n, sz - (size_t)n, " · %s", enum_label(&enum_case_stage, st->view.stage));
-    if (!st->view.due && st->view.kind >= 0 && (size_t)n < sz)
-        n += snprintf(f + n, sz - (size_t)n, " · %s", enum_label(&enum_case_kind, st->view.kind));
-    if (!st->view.due && st->view.overdue && (size_t)n < sz)
-        n += snprintf(f + n, sz - (size_t)n, " · %s", _("overdue only"));
-    if ((size_t)n < sz && any_unchecked(st))
-        n += snprintf(f + n, sz - (size_t)n, " · * %s",
-                      _("the holiday table does not cover that year: check the date"));
-    if ((size_t)n < sz)
-        snprintf(f + n, sz - (size_t)n, "   (%s)", _("F5 filter, due list"));
+        strbuf_printf(f, " · %s", enum_label(&enum_case_stage, st->view.stage));
+    if (!st->view.due && st->view.kind >= 0)
+        strbuf_printf(f, " · %s", enum_label(&enum_case_kind, st->view.kind));
+    if (!st->view.due && st->view.overdue)
+        strbuf_printf(f, " · %s", _("overdue only"));
+    if (any_unchecked(st))
+        strbuf_printf(f, " · * %s", _("the holiday table does not cover that year: check the date"));
+    strbuf_printf(f, "   (%s)", _("F5 filter, due list"));
 }
 
-static void reload(struct screen *s)
+static void cs_unload(struct screen *s)
 {
     struct cases_state *st = s->state;
     free(st->lines);
@@ -88,6 +94,11 @@ static void reload(struct screen *s)
     st->lines = NULL;
     st->due = NULL;
     st->n = 0;
+}
+
+static bool cs_load(struct screen *s, size_t *count)
+{
+    struct cases_state *st = s->state;
     enum status rc;
     if (st->view.due) {
         rc = cases_due(s->ui->db, date_now(), &st->due, &st->n);
@@ -96,27 +107,25 @@ static void reload(struct screen *s)
         case_filter_init(&f);
         f.stage = st->view.stage;
         f.kind = st->view.kind;
-        f.search = field_text(&st->ls.search);
+        f.search = listbase_search(s);
         rc = cases_list(s->ui->db, &f, st->view.overdue, date_now(), &st->lines, &st->n);
     }
-    if (rc != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    set_header(st);
-    describe(st);
-    list_set_count(&st->ls.lv, st->n);
+    *count = rc == ST_OK ? st->n : 0;
+    return rc == ST_OK;
 }
 
-static void row_text(void *ctx, size_t i, char *buf, size_t bufsz)
+static void cs_row(struct screen *s, size_t i, struct lb_row *r)
 {
-    struct cases_state *st = ctx;
+    struct cases_state *st = s->state;
     char when[DATETIME_BUF + 2], next[160] = "—";
     if (st->view.due) {
         const struct case_due *d = &st->due[i];
         due_when(&d->item, when);
-        const int w[] = {9, 17, 8, 22, 20};
-        const char *c[] = {urgency_text(d->item.urgency), when, d->code,
-                           case_open_item_label(&d->item), d->child_shown};
-        ui_columns(buf, bufsz, w, c, 5);
+        lb_cell(r, 0, urgency_text(d->item.urgency));
+        lb_cell(r, 1, when);
+        lb_cell(r, 2, d->code);
+        lb_cell(r, 3, case_open_item_label(&d->item));
+        lb_cell(r, 4, d->child_shown);
         return;
     }
     const struct case_line *l = &st->lines[i];
@@ -130,109 +139,67 @@ static void row_text(void *ctx, size_t i, char *buf, size_t bufsz)
         if (l->next.hourly) /* "16/03 16:00" */
             snprintf(next, sizeof next, "%s%s%.5s %s", u, *u ? " " : "", due, due + 11);
     }
-    const int w[] = {8, 10, 16, 18, 20};
-    const char *c[] = {l->row.code, when, l->child_shown, enum_label(&enum_case_stage, l->row.stage),
-                       next};
-    ui_columns(buf, bufsz, w, c, 5);
+    lb_cell(r, 0, l->row.code);
+    lb_cell(r, 1, when);
+    lb_cell(r, 2, l->child_shown);
+    lb_cell(r, 3, enum_label(&enum_case_stage, l->row.stage));
+    lb_cell(r, 4, next);
 }
 
-static void cases_enter(struct screen *s)
+static long long selected_id(struct cases_state *st, size_t sel)
+{
+    return st->view.due ? st->due[sel].case_id : st->lines[sel].row.id;
+}
+
+static enum lb_after new_case(struct screen *s, size_t sel, int digit)
 {
     struct cases_state *st = s->state;
-    listscreen_init(&st->ls);
-    st->view = (struct case_view){false, -1, -1, false};
-    reload(s);
+    (void)sel, (void)digit;
+    st->open_id = 0;
+    ui_push(s->ui, &scr_case_intake_ops, &st->open_id);
+    return LB_STAY;
 }
 
-static void cases_leave(struct screen *s)
-{
-    struct cases_state *st = s->state;
-    listscreen_free(&st->ls);
-    free(st->lines);
-    free(st->due);
-}
-
-static void cases_resume(struct screen *s)
-{
-    struct cases_state *st = s->state;
-    size_t keep = st->ls.lv.selected;
-    reload(s);
-    st->ls.lv.selected = keep;
-    list_set_count(&st->ls.lv, st->ls.lv.count);
-}
-
-static void cases_draw(struct screen *s, WINDOW *w, int rows, int cols)
-{
-    struct cases_state *st = s->state;
-    listscreen_draw(w, rows, cols, &st->ls, row_text, st);
-    if (!st->n) {
-        ui_attr(w, UC_DIM, true);
-        ui_print(w, 4, 2, cols - 4, st->view.due ? _("Nothing is due.")
-                                                 : _("No case matches. F3 records a new report."));
-        ui_attr(w, UC_DIM, false);
-    }
-}
-
-static long long selected_id(struct cases_state *st)
-{
-    if (st->ls.lv.selected >= st->n)
-        return 0;
-    return st->view.due ? st->due[st->ls.lv.selected].case_id : st->lines[st->ls.lv.selected].row.id;
-}
-
-static enum screen_result cases_action(struct screen *s, enum action a, int digit)
+static enum lb_after open_case(struct screen *s, size_t sel, int digit)
 {
     struct cases_state *st = s->state;
     (void)digit;
-    switch (a) {
-    case ACT_NEW:
-        st->open_id = 0;
-        ui_push(s->ui, &scr_case_intake_ops, &st->open_id);
-        return SR_HANDLED;
-    case ACT_OPEN:
-        st->open_id = selected_id(st);
-        if (st->open_id)
-            ui_push(s->ui, &scr_case_file_ops, &st->open_id);
-        return SR_HANDLED;
-    case ACT_FILTER:
-        ui_push(s->ui, &scr_case_filter_ops, &st->view);
-        return SR_HANDLED;
-    default:
-        break;
-    }
-    switch (listscreen_action(&st->ls, a)) {
-    case LS_SEARCH_CHANGED: reload(s); return SR_HANDLED;
-    case LS_MOVED: return SR_HANDLED;
-    default: return SR_UNHANDLED;
-    }
+    st->open_id = selected_id(st, sel);
+    if (st->open_id)
+        ui_push(s->ui, &scr_case_file_ops, &st->open_id);
+    return LB_STAY;
 }
 
-static enum screen_result cases_text(struct screen *s, const char *utf8)
+static enum lb_after open_filter(struct screen *s, size_t sel, int digit)
 {
-    struct cases_state *st = s->state;
-    switch (listscreen_text(&st->ls, utf8)) {
-    case LS_SEARCH_CHANGED: reload(s); return SR_HANDLED;
-    case LS_UNHANDLED: return SR_UNHANDLED;
-    default: return SR_HANDLED;
-    }
+    (void)sel, (void)digit;
+    ui_push(s->ui, &scr_case_filter_ops, &((struct cases_state *)s->state)->view);
+    return LB_STAY;
 }
 
-static bool cases_text_mode(struct screen *s) { (void)s; return true; }
+static const struct lb_key cs_keys[] = {
+    {ACT_NEW, new_case, true}, {ACT_OPEN, open_case, false}, {ACT_FILTER, open_filter, true},
+};
+static const struct listbase_def cs_def = {
+    .search = true,
+    .text = cs_text,
+    .columns = cs_columns,
+    .load = cs_load, .unload = cs_unload, .row = cs_row,
+    .keys = cs_keys, .nkeys = sizeof cs_keys / sizeof *cs_keys,
+};
+
+static void cases_enter(struct screen *s)
+{
+    ((struct cases_state *)s->state)->view = (struct case_view){false, -1, -1, false};
+    listbase_enter(s, &cs_def);
+}
 
 static const enum action cases_actions[] = {ACT_NEW, ACT_OPEN, ACT_FILTER};
 
 const struct screen_ops scr_cases_ops = {
     .title = N_("Cases"),
-    .actions = cases_actions,
-    .nactions = sizeof cases_actions / sizeof *cases_actions,
     .state_size = sizeof(struct cases_state),
-    .enter = cases_enter,
-    .leave = cases_leave,
-    .draw = cases_draw,
-    .on_action = cases_action,
-    .on_text = cases_text,
-    .text_mode = cases_text_mode,
-    .resume = cases_resume,
+    LISTBASE_OPS(cases_enter, cases_actions),
 };
 
 /* ---- F5: the filter --------------------------------------------------- */

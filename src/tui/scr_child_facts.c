@@ -11,6 +11,7 @@
 #include "treem/app/who_tables.h"
 #include "treem/core/i18n.h"
 #include "treem/core/number.h"
+#include "treem/core/strbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,12 +51,16 @@ struct facts_state {
     struct item *items;
     size_t n;
     struct list_view lv;
-    bool adding;
+    int kind, help;               /* the add form's choices, kept for the next one */
+};
+
+/* The add form (F3), pushed on the list: arg is the list's state. */
+struct add_state {
+    struct formscreen fs;         /* the base: first */
     struct form_def defs[F__COUNT];
     struct child_subgroup *groups;
     size_t ngroups;
     char **group_labels;          /* "—", then "code  name" of each; NULL-terminated */
-    struct form form;
 };
 
 static void push_item(struct facts_state *st, enum item_kind k, long long id, struct date day,
@@ -171,7 +176,7 @@ static void reload(struct screen *s)
 }
 
 /* The sub-groups as the choices of the Group field, found by typing words. */
-static void load_groups(struct screen *s, struct facts_state *st)
+static void load_groups(struct screen *s, struct add_state *st)
 {
     memcpy(st->defs, add_defs, sizeof st->defs);
     if (children_subgroups(s->ui->db, &st->groups, &st->ngroups) != ST_OK)
@@ -199,8 +204,6 @@ static void facts_enter(struct screen *s)
     child_init(&st->child);
     if (children_get(s->ui->db, *id, &st->child) != ST_OK)
         ui_status(s->ui, true, "%s", status_message());
-    load_groups(s, st);
-    form_init(&st->form, st->defs, F__COUNT);
     reload(s);
 }
 
@@ -209,11 +212,6 @@ static void facts_leave(struct screen *s)
     struct facts_state *st = s->state;
     child_free(&st->child);
     free(st->items);
-    form_free(&st->form);
-    for (size_t i = 0; st->group_labels && st->group_labels[i]; i++)
-        free(st->group_labels[i]);
-    free(st->group_labels);
-    free(st->groups);
 }
 
 static const char *kind_label(enum item_kind k)
@@ -233,17 +231,13 @@ static void facts_row(void *ctx, size_t i, char *buf, size_t bufsz)
 static void facts_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct facts_state *st = s->state;
-    char title[300];
-    snprintf(title, sizeof title, _("%s — %s: groups, measurements, health checks, risk, help"), st->child.code,
-             st->child.full_name ? st->child.full_name : "");
+    struct strbuf title = STRBUF_INIT;
+    strbuf_printf(&title, _("%s — %s: groups, measurements, health checks, risk, help"),
+                  st->child.code, st->child.full_name ? st->child.full_name : "");
     ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, title);
+    ui_print(w, 0, 2, cols - 4, strbuf_str(&title));
     ui_attr(w, UC_OK, false);
-    if (st->adding) {
-        ui_print(w, 1, 2, cols - 4, _("Choose what to add with Left/Right, fill it in, F2 to save, Esc to cancel."));
-        form_draw(w, &st->form, 3, 2, rows - 3, cols - 4);
-        return;
-    }
+    strbuf_free(&title);
     list_draw(w, 2, 2, rows - 2, cols - 4, &st->lv, facts_row, st, true);
     if (!st->n) {
         ui_attr(w, UC_DIM, true);
@@ -270,26 +264,17 @@ static enum status parse_date_field(struct form *f, size_t i, bool optional, str
     return ST_OK;
 }
 
-/* The field a message of the support records belongs to. */
-static size_t support_field(const char *msg)
-{
-    static const struct { const char *label; size_t field; } map[] = {
-        {N_("risk from"), F_FROM}, {N_("help date"), F_FROM}, {N_("risk to"), F_TO},
-        {N_("risk reason"), F_TEXT}, {N_("help given by"), F_BY}, {N_("help given"), F_TEXT},
-        {N_("help kind"), F_HELP},
-    };
-    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-        if (strncmp(msg, _(map[i].label), strlen(_(map[i].label))) == 0 &&
-            msg[strlen(_(map[i].label))] == ':')
-            return map[i].field;
-    return F_TEXT;
-}
+/* The names the support records' messages start with → their fields. */
+static const struct form_label support_at[] = {
+    {N_("risk from"), F_FROM},   {N_("help date"), F_FROM},     {N_("risk to"), F_TO},
+    {N_("risk reason"), F_TEXT}, {N_("help given by"), F_BY},   {N_("help given"), F_TEXT},
+    {N_("help kind"), F_HELP},
+};
 
 /* A period at risk (risk) or a help record from the form. */
-static enum status save_support(struct screen *s, bool risk, size_t *at)
+static enum status save_support(struct ui *ui, struct form *f, const struct child *c, bool risk,
+                                size_t *at)
 {
-    struct facts_state *st = s->state;
-    struct form *f = &st->form;
     struct date from, to = {0, 0, 0};
     enum status rc = parse_date_field(f, F_FROM, false, &from);
     if (rc == ST_OK && risk && (rc = parse_date_field(f, F_TO, true, &to)) != ST_OK)
@@ -297,29 +282,30 @@ static enum status save_support(struct screen *s, bool risk, size_t *at)
     if (rc != ST_OK)
         return rc;
     if (risk) {
-        struct child_risk r = {0, st->child.id, from, to, (char *)form_value(f, F_TEXT)};
-        rc = child_support_add_risk(s->ui->db, &r);
+        struct child_risk r = {0, c->id, from, to, (char *)form_value(f, F_TEXT)};
+        rc = child_support_add_risk(ui->db, &r);
     } else {
-        struct child_help h = {0, st->child.id, from, form_choice(f, F_HELP),
+        struct child_help h = {0, c->id, from, form_choice(f, F_HELP),
                                (char *)form_value(f, F_TEXT), (char *)form_value(f, F_BY)};
-        rc = child_support_add_help(s->ui->db, &h);
+        rc = child_support_add_help(ui->db, &h);
     }
     if (rc != ST_OK)
-        *at = support_field(status_message());
+        *at = form_label_field(status_message(), support_at, sizeof support_at / sizeof *support_at,
+                               F_TEXT);
     return rc;
 }
 
 /* Saves what the form holds; the field that fails gets the message. */
-static bool save_new(struct screen *s)
+static bool add_save(struct ui *ui, struct form *f, void *ctx)
 {
-    struct facts_state *st = s->state;
-    struct form *f = &st->form;
-    form_clear_errors(f);
+    struct screen *s = ctx;
+    struct add_state *st = s->state;
+    const struct child *c = &((struct facts_state *)s->arg)->child;
     size_t at = F_FROM;
     enum status rc;
     int kind = form_choice(f, F_KIND);
     if (kind == 0) {
-        struct child_period p = {.child_id = st->child.id};
+        struct child_period p = {.child_id = c->id};
         int g = form_choice(f, F_GROUP);
         if (g > 0 && (size_t)g <= st->ngroups)
             snprintf(p.code, sizeof p.code, "%s", st->groups[g - 1].code);
@@ -329,31 +315,84 @@ static bool save_new(struct screen *s)
             at = F_GROUP;
         if (rc == ST_OK && (rc = parse_date_field(f, F_TO, true, &p.to)) != ST_OK)
             at = F_TO;
-        if (rc == ST_OK && (rc = children_add_period(s->ui->db, &p)) != ST_OK)
+        if (rc == ST_OK && (rc = children_add_period(ui->db, &p)) != ST_OK)
             at = F_GROUP;
     } else if (kind == 1) {
-        struct child_measure m = {.child_id = st->child.id};
+        struct child_measure m = {.child_id = c->id};
         rc = parse_date_field(f, F_FROM, false, &m.date);
         if (rc == ST_OK && (rc = parse_number(form_value(f, F_WEIGHT), _("Weight (kg)"), &m.weight_kg)) != ST_OK)
             at = F_WEIGHT;
         if (rc == ST_OK && (rc = parse_number(form_value(f, F_HEIGHT), _("Height (cm)"), &m.height_cm)) != ST_OK)
             at = F_HEIGHT;
-        if (rc == ST_OK && (rc = children_add_measure(s->ui->db, &m)) != ST_OK)
+        if (rc == ST_OK && (rc = children_add_measure(ui->db, &m)) != ST_OK)
             at = F_WEIGHT;
     } else if (kind == 2) {
         struct date day;
         rc = parse_date_field(f, F_FROM, false, &day);
         if (rc == ST_OK)
-            rc = children_add_check(s->ui->db, st->child.id, day);
+            rc = children_add_check(ui->db, c->id, day);
     } else {
-        rc = save_support(s, kind == 3, &at);
+        rc = save_support(ui, f, c, kind == 3, &at);
     }
     if (rc != ST_OK) {
         form_set_error(f, at, status_message());
         return false;
     }
+    ui_status(ui, false, "%s", _("Saved."));
     return true;
 }
+
+static const struct formscreen_spec add_spec = {NULL, F__COUNT, NULL, NULL, add_save, NULL, NULL,
+                                                "Add to groups and health"};
+
+static void add_enter(struct screen *s)
+{
+    struct add_state *st = s->state;
+    const struct facts_state *list = s->arg;
+    load_groups(s, st);
+    struct formscreen_spec spec = add_spec;
+    struct strbuf title = STRBUF_INIT;
+    strbuf_printf(&title, _("%s — %s: groups, measurements, health checks, risk, help"),
+                  list->child.code, list->child.full_name ? list->child.full_name : "");
+    spec.defs = st->defs;
+    spec.heading = strbuf_str(&title);
+    spec.help = _("Choose what to add with Left/Right, fill it in, F2 to save, Esc to cancel.");
+    bool ready = formscreen_begin(s, &spec, NULL);
+    strbuf_free(&title);
+    if (!ready)
+        return;
+    form_set_choice(&st->fs.form, F_KIND, list->kind);
+    form_set_choice(&st->fs.form, F_HELP, list->help);
+    form_mark_saved(&st->fs.form);
+}
+
+/* The kind of line and of help stay chosen for the next one. */
+static void add_leave(struct screen *s)
+{
+    struct add_state *st = s->state;
+    struct facts_state *list = s->arg;
+    if (st->fs.ready) {
+        list->kind = form_choice(&st->fs.form, F_KIND);
+        list->help = form_choice(&st->fs.form, F_HELP);
+    }
+    formscreen_end(s);
+    for (size_t i = 0; st->group_labels && st->group_labels[i]; i++)
+        free(st->group_labels[i]);
+    free(st->group_labels);
+    free(st->groups);
+}
+
+static const enum action add_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_BACK};
+
+static const struct screen_ops add_ops = {
+    .title = N_("Groups and health"),
+    .actions = add_actions,
+    .nactions = sizeof add_actions / sizeof *add_actions,
+    .state_size = sizeof(struct add_state),
+    .enter = add_enter,
+    .leave = add_leave,
+    FORMSCREEN_OPS,
+};
 
 static enum screen_result delete_selected(struct screen *s)
 {
@@ -380,27 +419,8 @@ static enum screen_result facts_action(struct screen *s, enum action a, int digi
 {
     struct facts_state *st = s->state;
     (void)digit;
-    if (st->adding) {
-        enum form_step step = form_key(&st->form, a);
-        if (step == FORM_LEAVE)
-            step = form_leave_step(s->ui, &st->form, true);
-        if (step == FORM_SAVE && save_new(s)) {
-            st->adding = false;
-            reload(s);
-            ui_status(s->ui, false, "%s", _("Saved."));
-        } else if (step == FORM_LEAVE) {
-            st->adding = false;
-        }
-        return step == FORM_PASS ? SR_UNHANDLED : SR_HANDLED;
-    }
     if (a == ACT_NEW) {
-        for (size_t i = 1; i < F__COUNT; i++)
-            form_set(&st->form, i, "");
-        form_set_choice(&st->form, F_GROUP, 0);
-        form_mark_saved(&st->form);
-        form_clear_errors(&st->form);
-        st->form.focus = 0;
-        st->adding = true;
+        ui_push(s->ui, &add_ops, st);
         return SR_HANDLED;
     }
     if (a == ACT_DELETE)
@@ -410,32 +430,10 @@ static enum screen_result facts_action(struct screen *s, enum action a, int digi
     return list_handle(&st->lv, a) ? SR_HANDLED : SR_UNHANDLED;
 }
 
-static enum screen_result facts_text(struct screen *s, const char *utf8)
-{
-    struct facts_state *st = s->state;
-    if (st->adding)
-        form_type(s->ui, &st->form, utf8);
-    return st->adding ? SR_HANDLED : SR_UNHANDLED;
-}
-
-/* Letters are never commands in a form: on a choice they choose. */
-static bool facts_text_mode(struct screen *s)
-{
-    struct facts_state *st = s->state;
-    return st->adding;
-}
-
-static bool facts_unsaved(struct screen *s)
-{
-    struct facts_state *st = s->state;
-    return st->adding && form_changed(&st->form);
-}
-
-static const enum action facts_actions[] = {ACT_NEW, ACT_SAVE, ACT_DELETE, ACT_FACTS, ACT_BACK};
+static const enum action facts_actions[] = {ACT_NEW, ACT_DELETE, ACT_FACTS, ACT_BACK};
 
 static const struct key_words facts_words[] = {
     {ACT_NEW, N_("Add"), N_("add a group period, a measurement or a health check")},
-    {ACT_SAVE, NULL, N_("save what is being added")},
     {ACT_DELETE, NULL, N_("delete the selected line (asks first)")},
     {ACT_FACTS, N_("Back"), N_("back to the child's form")},
 };
@@ -451,7 +449,5 @@ const struct screen_ops scr_child_facts_ops = {
     .leave = facts_leave,
     .draw = facts_draw,
     .on_action = facts_action,
-    .on_text = facts_text,
-    .text_mode = facts_text_mode,
-    .unsaved = facts_unsaved,
+    .resume = reload,
 };

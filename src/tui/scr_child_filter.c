@@ -21,12 +21,20 @@ static const char *const sex_choices[] = {N_("Any"), N_("Male"), N_("Female"), N
 static const int sex_values[] = {-1, CHILD_SEX_MALE, CHILD_SEX_FEMALE, CHILD_SEX_UNKNOWN};
 
 struct filter_state {
+    struct formscreen fs;          /* the base: first */
     struct form_def defs[F__COUNT];
     const char **village_choices;  /* "Any", then every village: any number of them */
     char **villages;
     size_t nvillages;
-    struct form form;
 };
+
+static bool apply(struct ui *ui, struct form *f, void *ctx);
+
+/* defs: the state's (the villages are the commune's) */
+static const struct formscreen_spec filter_spec = {NULL, F__COUNT, NULL, NULL, apply, NULL, NULL,
+                                                   NULL};
+/* a filter not applied loses nothing: Esc leaves without asking */
+static const struct formscreen_hooks filter_hooks = {.nothing_to_lose = true};
 
 static void filter_enter(struct screen *s)
 {
@@ -49,111 +57,81 @@ static void filter_enter(struct screen *s)
         {N_("Group"), FK_TEXT, 6, NULL, N_("a letter (a, đ …), a sub-group (d.2) or * for any")},
     };
     memcpy(st->defs, defs, sizeof defs);
-    form_init(&st->form, st->defs, F__COUNT);
-    form_set_choice(&st->form, F_SCOPE, (int)cf->q.scope);
+    struct formscreen_spec spec = filter_spec;
+    spec.defs = st->defs;
+    spec.heading = _("Which children to list");
+    spec.help = _("F2 applies · Esc cancels · ages and groups are as of today");
+    if (!formscreen_begin(s, &spec, &filter_hooks))
+        return;
+    form_set_choice(&st->fs.form, F_SCOPE, (int)cf->q.scope);
     for (size_t i = 0; cf->q.village_id && i < nv; i++) { /* the village chosen before */
         long long id = 0;
         if (children_find_village(s->ui->db, st->villages[i], &id) == ST_OK && id == cf->q.village_id)
-            form_set_choice(&st->form, F_VILLAGE, (int)i + 1);
+            form_set_choice(&st->fs.form, F_VILLAGE, (int)i + 1);
     }
     for (int i = 0; i < 4; i++)
         if (sex_values[i] == cf->q.sex)
-            form_set_choice(&st->form, F_SEX, i);
+            form_set_choice(&st->fs.form, F_SEX, i);
     char buf[16];
     if (cf->q.age_from >= 0)
-        snprintf(buf, sizeof buf, "%d", cf->q.age_from), form_set(&st->form, F_AGE_FROM, buf);
+        snprintf(buf, sizeof buf, "%d", cf->q.age_from), form_set(&st->fs.form, F_AGE_FROM, buf);
     if (cf->q.age_to >= 0)
-        snprintf(buf, sizeof buf, "%d", cf->q.age_to), form_set(&st->form, F_AGE_TO, buf);
+        snprintf(buf, sizeof buf, "%d", cf->q.age_to), form_set(&st->fs.form, F_AGE_TO, buf);
     if (cf->q.group)
-        form_set(&st->form, F_GROUP, cf->q.group);
+        form_set(&st->fs.form, F_GROUP, cf->q.group);
 }
 
 static void filter_leave(struct screen *s)
 {
     struct filter_state *st = s->state;
-    form_free(&st->form);
+    formscreen_end(s);
     free(st->village_choices);
     string_list_free(st->villages, st->nvillages);
-}
-
-static void filter_draw(struct screen *s, WINDOW *w, int rows, int cols)
-{
-    struct filter_state *st = s->state;
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, _("Which children to list"));
-    ui_attr(w, UC_OK, false);
-    ui_print(w, 1, 2, cols - 4, _("F2 applies · Esc cancels · ages and groups are as of today"));
-    form_draw(w, &st->form, 3, 2, rows - 3, cols - 4);
 }
 
 /* An age typed in field i: -1 when empty; false with a message when bad. */
 static bool read_age(struct filter_state *st, size_t i, int *out)
 {
-    const char *t = form_value(&st->form, i);
+    const char *t = form_value(&st->fs.form, i);
     *out = -1;
     if (!t[0])
         return true;
     long long v = 0;
     if (number_parse_int(t, NUM_INT, &v) != ST_OK || v > 30) {
-        form_set_error(&st->form, i, _("Age: a whole number of years, 0 to 30"));
+        form_set_error(&st->fs.form, i, _("Age: a whole number of years, 0 to 30"));
         return false;
     }
     *out = (int)v;
     return true;
 }
 
-static enum screen_result apply(struct screen *s)
+static bool apply(struct ui *ui, struct form *f, void *ctx)
 {
+    struct screen *s = ctx;
     struct filter_state *st = s->state;
     struct child_filter *cf = s->arg;
     int from, to;
-    form_clear_errors(&st->form);
     bool ok = read_age(st, F_AGE_FROM, &from) & read_age(st, F_AGE_TO, &to);
     if (ok && from >= 0 && to >= 0 && to < from) {
-        form_set_error(&st->form, F_AGE_TO, _("Age to: must not be below Age from"));
+        form_set_error(&st->fs.form, F_AGE_TO, _("Age to: must not be below Age from"));
         ok = false;
     }
     if (!ok)
-        return SR_HANDLED;
-    int v = form_choice(&st->form, F_VILLAGE);
+        return false;
+    int v = form_choice(f, F_VILLAGE);
     long long village_id = 0;
-    if (v > 0 && children_find_village(s->ui->db, st->villages[v - 1], &village_id) != ST_OK) {
-        form_set_error(&st->form, F_VILLAGE, status_message());
-        return SR_HANDLED;
+    if (v > 0 && children_find_village(ui->db, st->villages[v - 1], &village_id) != ST_OK) {
+        form_set_error(f, F_VILLAGE, status_message());
+        return false;
     }
-    cf->q.scope = (enum child_scope)form_choice(&st->form, F_SCOPE);
+    cf->q.scope = (enum child_scope)form_choice(&st->fs.form, F_SCOPE);
     cf->q.village_id = village_id;
-    cf->q.sex = sex_values[form_choice(&st->form, F_SEX)];
+    cf->q.sex = sex_values[form_choice(&st->fs.form, F_SEX)];
     cf->q.age_from = from;
     cf->q.age_to = to;
-    children_group_code(form_value(&st->form, F_GROUP), cf->group, sizeof cf->group);
+    children_group_code(form_value(&st->fs.form, F_GROUP), cf->group, sizeof cf->group);
     cf->q.group = cf->group[0] ? cf->group : NULL;
-    return SR_POP;
-}
-
-static enum screen_result filter_action(struct screen *s, enum action a, int digit)
-{
-    struct filter_state *st = s->state;
-    (void)digit;
-    switch (form_key(&st->form, a)) {
-    case FORM_SAVE: return apply(s);
-    case FORM_LEAVE: return SR_POP; /* a filter not applied loses nothing */
-    case FORM_USED: return SR_HANDLED;
-    default: return SR_UNHANDLED;
-    }
-}
-
-static enum screen_result filter_text(struct screen *s, const char *utf8)
-{
-    struct filter_state *st = s->state;
-    form_type(s->ui, &st->form, utf8);
-    return SR_HANDLED;
-}
-
-static bool filter_text_mode(struct screen *s)
-{
-    (void)s;
-    return true; /* letters are never commands in a form */
+    return true;
 }
 
 static const enum action filter_actions[] = {ACT_SAVE, ACT_BACK};
@@ -166,8 +144,5 @@ const struct screen_ops scr_child_filter_ops = {
     .state_size = sizeof(struct filter_state),
     .enter = filter_enter,
     .leave = filter_leave,
-    .draw = filter_draw,
-    .on_action = filter_action,
-    .on_text = filter_text,
-    .text_mode = filter_text_mode,
+    FORMSCREEN_OPS,
 };

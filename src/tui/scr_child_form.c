@@ -21,7 +21,18 @@ static const char *const bool_codes[] = {"", "no", "yes"};
 
 enum dup_choice { DUP_NONE, DUP_SAVE_ANYWAY, DUP_OPEN };
 
+static bool child_save(struct ui *ui, struct form *f, void *ctx);
+static bool child_form_key(struct ui *ui, struct form *f, enum action a, void *ctx);
+static void child_form_resume(struct ui *ui, struct form *f, void *ctx);
+
+/* defs: the state's, built from the model's field table; help: translated at enter */
+static const struct formscreen_spec child_form_spec = {NULL, CF__COUNT, NULL, NULL, child_save,
+                                                       NULL, NULL, NULL};
+static const struct formscreen_hooks child_form_hooks = {
+    .key = child_form_key, .resume = child_form_resume, .dense = true};
+
 struct child_form_state {
+    struct formscreen fs;         /* the base: first */
     struct form_def defs[CF__COUNT];
     char *labels[CF__COUNT];
     const char **choices[CF__COUNT]; /* malloc'd, NULL-terminated: any length */
@@ -29,13 +40,13 @@ struct child_form_state {
     char *own[CF__COUNT];            /* the record's value when the list lacks it */
     char **villages, **ethnics;
     size_t nvillages, nethnics;
-    struct form form;
     struct child orig;            /* as read (id 0 for a new child) */
     struct child_matches dups;
     enum dup_choice dup_choice;
     long long dup_open_id;
     struct list_view dup_lv;
     struct history_ref hist;      /* Ctrl-Y */
+    bool force;                   /* saving: the likely duplicates were seen */
 };
 
 static void build_defs(struct child_form_state *st)
@@ -105,21 +116,21 @@ static void fill_form(struct child_form_state *st, const struct child *c)
         const struct child_field_def *d = &child_fields[f];
         if (d->kind == CFK_ENUM) {
             int v = int_at(c, f);
-            form_set_choice(&st->form, (size_t)f, v >= 0 && (size_t)v < d->def->n ? v : 0);
+            form_set_choice(&st->fs.form, (size_t)f, v >= 0 && (size_t)v < d->def->n ? v : 0);
         } else if (d->kind == CFK_BOOL) {
-            form_set_choice(&st->form, (size_t)f, int_at(c, f) + 1);
+            form_set_choice(&st->fs.form, (size_t)f, int_at(c, f) + 1);
         } else if (st->defs[f].kind == FK_CHOICE) { /* a village, an ethnic group */
             strbuf_reset(&sb);
             child_field_text(c, (enum child_field)f, CHILD_FMT_SHOW, &sb);
-            form_set_choice(&st->form, (size_t)f, name_choice(st, f, strbuf_str(&sb)));
+            form_set_choice(&st->fs.form, (size_t)f, name_choice(st, f, strbuf_str(&sb)));
         } else {
             strbuf_reset(&sb);
             child_field_text(c, (enum child_field)f, CHILD_FMT_SHOW, &sb);
-            form_set(&st->form, (size_t)f, strbuf_str(&sb));
+            form_set(&st->fs.form, (size_t)f, strbuf_str(&sb));
         }
     }
     strbuf_free(&sb);
-    form_mark_saved(&st->form);
+    form_mark_saved(&st->fs.form);
 }
 
 static enum status load(struct screen *s, long long id)
@@ -134,9 +145,14 @@ static enum status load(struct screen *s, long long id)
     } else {
         st->orig.sex = CHILD_SEX_UNKNOWN;
     }
-    form_clear_errors(&st->form);
+    form_clear_errors(&st->fs.form);
     fill_form(st, &st->orig);
-    st->form.focus = st->form.top = 0;
+    st->fs.form.focus = st->fs.form.top = 0;
+    struct strbuf heading = STRBUF_INIT;
+    if (st->orig.id)
+        strbuf_printf(&heading, _("Child %s — %s"), st->orig.code, st->orig.full_name);
+    formscreen_set_heading(s, st->orig.id ? strbuf_str(&heading) : _("New child"));
+    strbuf_free(&heading);
     return ST_OK;
 }
 
@@ -147,8 +163,12 @@ static void child_form_enter(struct screen *s)
     if (children_ethnic_names(s->ui->db, &st->ethnics, &st->nethnics) != ST_OK)
         st->nethnics = 0;
     build_defs(st);
-    form_init(&st->form, st->defs, CF__COUNT);
+    struct formscreen_spec spec = child_form_spec;
+    spec.defs = st->defs;
+    spec.help = _("Tab, Up, Down: fields · Left/Right or typing: choices · F2: save · Esc: back");
     child_init(&st->orig);
+    if (!formscreen_begin(s, &spec, &child_form_hooks))
+        return;
     const long long *id = s->arg;
     if (load(s, id ? *id : 0) != ST_OK)
         ui_status(s->ui, true, "%s", status_message());
@@ -157,7 +177,7 @@ static void child_form_enter(struct screen *s)
 static void child_form_leave(struct screen *s)
 {
     struct child_form_state *st = s->state;
-    form_free(&st->form);
+    formscreen_end(s);
     child_free(&st->orig);
     child_matches_free(&st->dups);
     string_list_free(st->villages, st->nvillages);
@@ -173,14 +193,14 @@ static void child_form_leave(struct screen *s)
 static const char *typed_value(struct child_form_state *st, int f)
 {
     const struct child_field_def *d = &child_fields[f];
-    int idx = form_choice(&st->form, (size_t)f);
+    int idx = form_choice(&st->fs.form, (size_t)f);
     if (d->kind == CFK_ENUM)
         return d->def->items[idx].code;
     if (d->kind == CFK_BOOL)
         return bool_codes[idx];
     if (st->defs[f].kind == FK_CHOICE) /* a village, an ethnic group: the name */
         return idx ? st->choices[f][idx] : "";
-    return form_value(&st->form, (size_t)f);
+    return form_value(&st->fs.form, (size_t)f);
 }
 
 /* Reads the form into c (a copy of the original); false with messages at
@@ -189,123 +209,88 @@ static bool read_form(struct child_form_state *st, struct child *c)
 {
     bool ok = true;
     child_copy(c, &st->orig);
-    form_clear_errors(&st->form);
+    form_clear_errors(&st->fs.form);
     for (int f = CF__COUNT - 1; f >= 0; f--) {
         if (child_field_parse(c, (enum child_field)f, typed_value(st, f)) != ST_OK) {
-            form_set_error(&st->form, (size_t)f, status_message());
+            form_set_error(&st->fs.form, (size_t)f, status_message());
             ok = false;
         }
     }
     return ok;
 }
 
-static enum screen_result save(struct screen *s, bool force)
+static bool child_save(struct ui *ui, struct form *f, void *ctx)
 {
+    struct screen *s = ctx;
     struct child_form_state *st = s->state;
     struct child c;
     child_init(&c);
     if (!read_form(st, &c)) {
         child_free(&c);
-        return SR_HANDLED;
+        return false;
     }
-    struct children_save_opts opts = {.force = force};
+    struct children_save_opts opts = {.force = st->force};
     enum child_field bad = CF_NONE;
     child_matches_free(&st->dups);
-    enum status rc = children_save(s->ui->db, &c, &opts, &st->dups, &bad);
+    enum status rc = children_save(ui->db, &c, &opts, &st->dups, &bad);
     if (rc == ST_OK) {
-        ui_status(s->ui, false, _("Saved %s — %s."), c.code, c.full_name);
+        ui_status(ui, false, _("Saved %s — %s."), c.code, c.full_name);
         child_free(&c);
-        return SR_POP;
+        return true;
     }
     if (rc == ST_INVALID && bad != CF_NONE)
-        form_set_error(&st->form, (size_t)bad, status_message());
+        form_set_error(f, (size_t)bad, status_message());
     else if (rc == ST_EXISTS) {
         st->dup_choice = DUP_NONE;
-        ui_push(s->ui, &scr_child_dups_ops, st);
+        ui_push(ui, &scr_child_dups_ops, st);
     } else
-        ui_status(s->ui, true, "%s", status_message());
+        ui_status(ui, true, "%s", status_message());
     child_free(&c);
-    return SR_HANDLED;
+    return false;
 }
 
-static void child_form_resume(struct screen *s)
+/* Back from the likely duplicates: save anyway, or open the one chosen. */
+static void child_form_resume(struct ui *ui, struct form *f, void *ctx)
 {
+    struct screen *s = ctx;
     struct child_form_state *st = s->state;
     enum dup_choice choice = st->dup_choice;
+    (void)f;
     st->dup_choice = DUP_NONE;
     if (choice == DUP_SAVE_ANYWAY) {
-        if (save(s, true) == SR_POP)
-            ui_pop(s->ui); /* s is freed: nothing after this */
+        st->force = true;
+        enum screen_result r = formscreen_save(s);
+        st->force = false;
+        if (r == SR_POP)
+            ui_pop(ui); /* s is freed: nothing after this */
     } else if (choice == DUP_OPEN) {
         if (load(s, st->dup_open_id) != ST_OK)
-            ui_status(s->ui, true, "%s", status_message());
+            ui_status(ui, true, "%s", status_message());
         else
-            ui_status(s->ui, false, "%s", _("Opened the record already in the register."));
+            ui_status(ui, false, "%s", _("Opened the record already in the register."));
     }
 }
 
-static void child_form_draw(struct screen *s, WINDOW *w, int rows, int cols)
+/* Ctrl-G: groups and health of a saved child; Ctrl-Y: its history. */
+static bool child_form_key(struct ui *ui, struct form *f, enum action a, void *ctx)
 {
-    struct child_form_state *st = s->state;
-    char title[256];
-    if (st->orig.id)
-        snprintf(title, sizeof title, _("Child %s — %s"), st->orig.code, st->orig.full_name);
-    else
-        snprintf(title, sizeof title, "%s", _("New child"));
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, title);
-    ui_attr(w, UC_OK, false);
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, 1, 2, cols - 4, _("Tab, Up, Down: fields · Left/Right or typing: choices · F2: save · Esc: back"));
-    ui_attr(w, UC_DIM, false);
-    form_draw(w, &st->form, 2, 2, rows - 2, cols - 4);
-}
-
-static enum screen_result child_form_action(struct screen *s, enum action a, int digit)
-{
-    struct child_form_state *st = s->state;
-    (void)digit;
+    struct child_form_state *st = ((struct screen *)ctx)->state;
+    (void)f;
     if (a == ACT_FACTS) {
         if (!st->orig.id)
-            ui_status(s->ui, true, "%s", _("Save the child first (F2), then Ctrl-G records groups and health."));
+            ui_status(ui, true, "%s", _("Save the child first (F2), then Ctrl-G records groups and health."));
         else
-            ui_push(s->ui, &scr_child_facts_ops, &st->orig.id);
-        return SR_HANDLED;
+            ui_push(ui, &scr_child_facts_ops, &st->orig.id);
+        return true;
     }
-    if (a == ACT_HISTORY && st->orig.id) {
-        memset(&st->hist, 0, sizeof st->hist);
-        st->hist.entity = "child";
-        snprintf(st->hist.id, sizeof st->hist.id, "%s", st->orig.uid);
-        snprintf(st->hist.title, sizeof st->hist.title, "%s (%s)", st->orig.full_name,
-                 st->orig.code);
-        ui_push(s->ui, &scr_history_ops, &st->hist);
-        return SR_HANDLED;
-    }
-    switch (form_key(&st->form, a)) {
-    case FORM_SAVE: return save(s, false);
-    case FORM_USED: return SR_HANDLED;
-    default: return SR_UNHANDLED; /* Esc, help, the menu: the frame asks when unsaved */
-    }
-}
-
-static enum screen_result child_form_text(struct screen *s, const char *utf8)
-{
-    struct child_form_state *st = s->state;
-    form_type(s->ui, &st->form, utf8);
-    return SR_HANDLED;
-}
-
-/* Letters are never commands in a form: on a choice they choose. */
-static bool child_form_text_mode(struct screen *s)
-{
-    (void)s;
+    if (a != ACT_HISTORY || !st->orig.id)
+        return false;
+    memset(&st->hist, 0, sizeof st->hist);
+    st->hist.entity = "child";
+    snprintf(st->hist.id, sizeof st->hist.id, "%s", st->orig.uid);
+    snprintf(st->hist.title, sizeof st->hist.title, "%s (%s)", st->orig.full_name, st->orig.code);
+    ui_push(ui, &scr_history_ops, &st->hist);
     return true;
-}
-
-static bool child_form_unsaved(struct screen *s)
-{
-    struct child_form_state *st = s->state;
-    return form_changed(&st->form);
 }
 
 static const enum action child_form_actions[] = {ACT_SAVE, ACT_FACTS, ACT_HISTORY, ACT_NEXT_FIELD, ACT_CLEAR,
@@ -318,12 +303,7 @@ const struct screen_ops scr_child_form_ops = {
     .state_size = sizeof(struct child_form_state),
     .enter = child_form_enter,
     .leave = child_form_leave,
-    .draw = child_form_draw,
-    .on_action = child_form_action,
-    .on_text = child_form_text,
-    .text_mode = child_form_text_mode,
-    .unsaved = child_form_unsaved,
-    .resume = child_form_resume,
+    FORMSCREEN_OPS,
 };
 
 /* ---- likely duplicates ------------------------------------------------ */

@@ -5,7 +5,7 @@
 #include <config.h>
 #include "treem/tui/screens.h"
 #include "treem/tui/child_form.h"
-#include "treem/tui/listscreen.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/children.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
@@ -17,39 +17,39 @@
 #define COUNT_CAP 1000     /* count shown as "1000+" beyond this while typing */
 
 struct children_state {
-    struct listscreen ls;
-    struct child_filter f;     /* f.q.text points into ls.search */
+    struct listbase lb;        /* the rows are counted, read a page at a time */
+    struct child_filter f;     /* f.q.text points into the search line */
     struct child_row rows[PAGE];
     size_t first, nrows;       /* the cached page */
-    bool cached, capped;
+    bool cached;
     long long open_id;         /* what the form was opened for */
-    int widths[6];             /* columns for this width of screen (lay_out) */
+    struct lb_col cols[6];     /* columns for this width of screen (lay_out) */
 };
 
-static void reload(struct screen *s)
+static bool c_load(struct screen *s, size_t *count)
 {
     struct children_state *st = s->state;
-    st->f.q.text = field_text(&st->ls.search);
+    st->f.q.text = listbase_search(s);
     st->cached = false;
     long long n = 0;
-    if (children_count_upto(s->ui->db, &st->f.q, COUNT_CAP, &n) != ST_OK) {
-        ui_status(s->ui, true, "%s", status_message());
-        n = 0;
-    }
-    st->capped = n >= COUNT_CAP;
-    list_set_count(&st->ls.lv, (size_t)n);
+    bool ok = children_count_upto(s->ui->db, &st->f.q, COUNT_CAP, &n) == ST_OK;
+    st->lb.ls.capped = ok && n >= COUNT_CAP;
+    *count = ok ? (size_t)n : 0;
+    return ok;
 }
 
 /* Near the end of a capped list, count exactly so the user can go on. */
 static void uncap_if_needed(struct screen *s)
 {
     struct children_state *st = s->state;
-    if (!st->capped || st->ls.lv.selected + (size_t)st->ls.lv.page + 1 < st->ls.lv.count)
+    struct list_view *lv = &st->lb.ls.lv;
+    if (!st->lb.ls.capped || lv->selected + (size_t)lv->page + 1 < lv->count)
         return;
     long long n = 0;
     if (children_count(s->ui->db, &st->f.q, &n) == ST_OK) {
-        st->capped = false;
-        list_set_count(&st->ls.lv, (size_t)n);
+        st->lb.ls.capped = false;
+        st->lb.n = (size_t)n;
+        list_set_count(lv, (size_t)n);
     }
 }
 
@@ -63,16 +63,11 @@ static const struct child_row *row_at(struct children_state *st, struct db *db, 
     return i >= st->first && i < st->first + st->nrows ? &st->rows[i - st->first] : NULL;
 }
 
-static struct db *row_db; /* the list callback's database (one list draws at a time) */
-
-static void child_row_text(void *ctx, size_t i, char *buf, size_t bufsz)
+static void c_row(struct screen *s, size_t i, struct lb_row *cells)
 {
-    struct children_state *st = ctx;
-    const struct child_row *r = row_at(st, row_db, i);
-    if (!r) {
-        buf[0] = '\0';
+    const struct child_row *r = row_at(s->state, s->ui->db, i);
+    if (!r)
         return;
-    }
     char birth[32], age[16];
     if (r->birth_date.y)
         date_format(r->birth_date, birth);
@@ -89,94 +84,66 @@ static void child_row_text(void *ctx, size_t i, char *buf, size_t bufsz)
      * goes (a match through the village shows in its column anyway) */
     char why[sizeof r->why + 8];
     snprintf(why, sizeof why, "%s %s", draw_ascii() ? "->" : "→", r->why);
-    const char *cells[] = {r->code, r->full_name, birth, age, sex, r->why[0] ? why : r->village};
-    ui_columns(buf, bufsz, st->widths, cells, 6);
+    lb_cell(cells, 0, r->code);
+    lb_cell(cells, 1, r->full_name);
+    lb_cell(cells, 2, birth);
+    lb_cell(cells, 3, age);
+    lb_cell(cells, 4, sex);
+    lb_cell(cells, 5, r->why[0] ? why : r->village);
 }
 
 /* Columns for cols screen columns: the code as wide as the widest code on
  * screen (never cut), the name and the village share what a wider screen
  * gives. */
-static void lay_out(struct children_state *st, struct db *db, int cols, int rows)
+static void lay_out(struct screen *s, int rows, int cols)
 {
+    struct children_state *st = s->state;
+    const struct list_view *lv = &st->lb.ls.lv;
     int code = 7;
-    for (size_t i = st->ls.lv.top; i < st->ls.lv.count && i < st->ls.lv.top + (size_t)rows; i++) {
-        const struct child_row *r = row_at(st, db, i);
+    for (size_t i = lv->top; i < lv->count && i < lv->top + (size_t)rows; i++) {
+        const struct child_row *r = row_at(st, s->ui->db, i);
         if (r && utf8_width(r->code) > code)
             code = utf8_width(r->code);
     }
     int rest = cols - 2 - (code + 1) - 11 - 5 - 4; /* born, age, sex and their gaps */
     int name = rest * 52 / 100 > 36 ? 36 : rest * 52 / 100; /* names are rarely longer */
-    st->widths[0] = code;
-    st->widths[1] = name;
-    st->widths[2] = 10;
-    st->widths[3] = 4;
-    st->widths[4] = 3;
-    st->widths[5] = rest - name - 1;
-    const char *cells[] = {_("Code"), _("Full name"), _("Born"), _("Age"), _("Sex"), _("Village")};
-    ui_columns(st->ls.header, sizeof st->ls.header, st->widths, cells, 6);
+    const int widths[] = {code, name, 10, 4, 3, rest - name - 1};
+    static const char *const titles[] = {N_("Code"), N_("Full name"), N_("Born"), N_("Age"),
+                                         N_("Sex"), N_("Village")};
+    for (size_t i = 0; i < 6; i++)
+        st->cols[i] = (struct lb_col){titles[i], widths[i]};
 }
 
-/* One line saying which filters are on. */
-static void describe_filter(struct screen *s)
+static const struct lb_col *c_columns(struct screen *s, size_t *n)
 {
-    struct children_state *st = s->state;
-    char *f = st->ls.filter;
-    size_t sz = sizeof st->ls.filter;
-    int n = snprintf(f, sz, "%s", st->f.q.scope == CHILD_SCOPE_OVER16 ? _("Aged 16 and over (kept apart)")
-                                   : st->f.q.scope == CHILD_SCOPE_ALL ? _("Everyone in the register")
-                                                                    : _("Children under 16"));
-    if (st->f.q.village_id)
-        n += snprintf(f + n, sz - (size_t)n, " · %s", _("one village"));
-    if (st->f.q.sex >= 0 && (size_t)n < sz)
-        n += snprintf(f + n, sz - (size_t)n, " · %s", enum_label(&enum_child_sex, st->f.q.sex));
-    if ((st->f.q.age_from >= 0 || st->f.q.age_to >= 0) && (size_t)n < sz)
-        n += snprintf(f + n, sz - (size_t)n, _(" · age %d–%d"), st->f.q.age_from < 0 ? 0 : st->f.q.age_from,
-                      st->f.q.age_to < 0 ? 15 : st->f.q.age_to);
-    if (st->f.q.group && (size_t)n < sz)
-        snprintf(f + n, sz - (size_t)n, _(" · group %s"), st->f.q.group);
-    if ((size_t)n < sz)
-        snprintf(f + strlen(f), sz - strlen(f), "   (%s)", _("F5 filter"));
+    *n = 6;
+    return ((struct children_state *)s->state)->cols;
 }
 
-static void children_enter(struct screen *s)
+/* One line saying which filters are on; the empty text. */
+static void c_text(struct screen *s, enum lb_text which, struct strbuf *f)
 {
     struct children_state *st = s->state;
-    listscreen_init(&st->ls);
-    child_query_init(&st->f.q);
-    describe_filter(s);
-    reload(s);
-}
-
-static void children_leave(struct screen *s)
-{
-    struct children_state *st = s->state;
-    listscreen_free(&st->ls);
-}
-
-static void children_resume(struct screen *s)
-{
-    struct children_state *st = s->state;
-    describe_filter(s);
-    size_t keep = st->ls.lv.selected;
-    reload(s);
-    st->ls.lv.selected = keep;
-    list_set_count(&st->ls.lv, st->ls.lv.count);
-}
-
-static void children_draw(struct screen *s, WINDOW *w, int rows, int cols)
-{
-    struct children_state *st = s->state;
-    row_db = s->ui->db;
-    lay_out(st, s->ui->db, cols, rows - 3);
-    st->ls.capped = st->capped;
-    listscreen_draw(w, rows, cols, &st->ls, child_row_text, st);
-    if (!st->ls.lv.count) {
-        ui_attr(w, UC_DIM, true);
-        ui_print(w, 4, 2, cols - 4, field_text(&st->ls.search)[0]
-                     ? _("No child matches. F3 adds a new one.")
-                     : _("The register is empty. F3 adds a child."));
-        ui_attr(w, UC_DIM, false);
+    if (which == LB_EMPTY) {
+        strbuf_puts(f, listbase_search(s)[0] ? _("No child matches. F3 adds a new one.")
+                                             : _("The register is empty. F3 adds a child."));
+        return;
     }
+    if (which != LB_HINT)
+        return;
+    strbuf_puts(f, st->f.q.scope == CHILD_SCOPE_OVER16 ? _("Aged 16 and over (kept apart)")
+                   : st->f.q.scope == CHILD_SCOPE_ALL  ? _("Everyone in the register")
+                                                       : _("Children under 16"));
+    if (st->f.q.village_id)
+        strbuf_printf(f, " · %s", _("one village"));
+    if (st->f.q.sex >= 0)
+        strbuf_printf(f, " · %s", enum_label(&enum_child_sex, st->f.q.sex));
+    if (st->f.q.age_from >= 0 || st->f.q.age_to >= 0)
+        strbuf_printf(f, _(" · age %d–%d"), st->f.q.age_from < 0 ? 0 : st->f.q.age_from,
+                      st->f.q.age_to < 0 ? 15 : st->f.q.age_to);
+    if (st->f.q.group)
+        strbuf_printf(f, _(" · group %s"), st->f.q.group);
+    strbuf_printf(f, "   (%s)", _("F5 filter"));
 }
 
 static void open_form(struct screen *s, long long id)
@@ -186,12 +153,35 @@ static void open_form(struct screen *s, long long id)
     ui_push(s->ui, &scr_child_form_ops, &st->open_id);
 }
 
-static enum screen_result delete_selected(struct screen *s)
+static enum lb_after new_child(struct screen *s, size_t sel, int digit)
 {
-    struct children_state *st = s->state;
-    const struct child_row *r = row_at(st, s->ui->db, st->ls.lv.selected);
+    (void)sel, (void)digit;
+    open_form(s, 0);
+    return LB_STAY;
+}
+
+static enum lb_after open_child(struct screen *s, size_t sel, int digit)
+{
+    const struct child_row *r = row_at(s->state, s->ui->db, sel);
+    (void)digit;
+    if (r)
+        open_form(s, r->id);
+    return LB_STAY;
+}
+
+static enum lb_after open_filter(struct screen *s, size_t sel, int digit)
+{
+    (void)sel, (void)digit;
+    ui_push(s->ui, &scr_child_filter_ops, &((struct children_state *)s->state)->f);
+    return LB_STAY;
+}
+
+static enum lb_after delete_child(struct screen *s, size_t sel, int digit)
+{
+    const struct child_row *r = row_at(s->state, s->ui->db, sel);
+    (void)digit;
     if (!r)
-        return SR_HANDLED;
+        return LB_STAY;
     char q[768];
     long long id = r->id, facts = 0, cases = 0;
     if (children_dependents(s->ui->db, id, &facts, &cases) != ST_OK)
@@ -202,69 +192,37 @@ static enum screen_result delete_selected(struct screen *s)
                             "true duplicate. The audit log keeps the whole record."),
              r->full_name, r->code, facts, cases);
     if (!ui_confirm(s->ui, q))
-        return SR_HANDLED;
-    if (children_delete(s->ui->db, id) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    else
-        ui_status(s->ui, false, "%s", _("Deleted."));
-    reload(s);
-    return SR_HANDLED;
+        return LB_STAY;
+    return listbase_changed(s, children_delete(s->ui->db, id), "%s", _("Deleted."));
 }
 
-static enum screen_result children_action(struct screen *s, enum action a, int digit)
+static const struct lb_key c_keys[] = {
+    {ACT_NEW, new_child, true},
+    {ACT_OPEN, open_child, false},
+    {ACT_EDIT, open_child, false},
+    {ACT_DELETE, delete_child, false},
+    {ACT_FILTER, open_filter, true},
+};
+static const struct listbase_def c_def = {
+    .search = true,
+    .text = c_text,
+    .columns = c_columns,
+    .layout = lay_out,
+    .moved = uncap_if_needed,
+    .load = c_load, .row = c_row,
+    .keys = c_keys, .nkeys = sizeof c_keys / sizeof *c_keys,
+};
+
+static void children_enter(struct screen *s)
 {
-    struct children_state *st = s->state;
-    (void)digit;
-    switch (a) {
-    case ACT_NEW:
-        open_form(s, 0);
-        return SR_HANDLED;
-    case ACT_OPEN:
-    case ACT_EDIT: {
-        const struct child_row *r = row_at(st, s->ui->db, st->ls.lv.selected);
-        if (r)
-            open_form(s, r->id);
-        return SR_HANDLED;
-    }
-    case ACT_DELETE:
-        return delete_selected(s);
-    case ACT_FILTER:
-        ui_push(s->ui, &scr_child_filter_ops, &st->f);
-        return SR_HANDLED;
-    default:
-        break;
-    }
-    switch (listscreen_action(&st->ls, a)) {
-    case LS_SEARCH_CHANGED: reload(s); return SR_HANDLED;
-    case LS_MOVED: uncap_if_needed(s); return SR_HANDLED;
-    default: return SR_UNHANDLED;
-    }
+    child_query_init(&((struct children_state *)s->state)->f.q);
+    listbase_enter(s, &c_def);
 }
-
-static enum screen_result children_text(struct screen *s, const char *utf8)
-{
-    struct children_state *st = s->state;
-    switch (listscreen_text(&st->ls, utf8)) {
-    case LS_SEARCH_CHANGED: reload(s); return SR_HANDLED;
-    case LS_UNHANDLED: return SR_UNHANDLED;
-    default: return SR_HANDLED;
-    }
-}
-
-static bool children_text_mode(struct screen *s) { (void)s; return true; }
 
 static const enum action children_actions[] = {ACT_NEW, ACT_EDIT, ACT_FILTER, ACT_DELETE, ACT_OPEN};
 
 const struct screen_ops scr_children_ops = {
     .title = N_("Children"),
-    .actions = children_actions,
-    .nactions = sizeof children_actions / sizeof *children_actions,
     .state_size = sizeof(struct children_state),
-    .enter = children_enter,
-    .leave = children_leave,
-    .draw = children_draw,
-    .on_action = children_action,
-    .on_text = children_text,
-    .text_mode = children_text_mode,
-    .resume = children_resume,
+    LISTBASE_OPS(children_enter, children_actions),
 };

@@ -6,7 +6,7 @@
  * (app/commune_set.h). */
 #include <config.h>
 #include "treem/tui/screens.h"
-#include "treem/tui/listscreen.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/commune_set.h"
 #include "treem/core/i18n.h"
 
@@ -17,67 +17,48 @@
 #define PICK_MAX 200
 
 struct commune_state {
-    struct listscreen ls;
+    struct listbase lb;
     struct commune *list;
-    size_t n;
 };
 
-static const int widths[] = {7, 38, 30};
-
-static void reload(struct screen *s)
+static bool c_load(struct screen *s, size_t *count)
 {
     struct commune_state *st = s->state;
-    commune_list_free(st->list, st->n);
-    st->list = NULL;
-    st->n = 0;
-    if (commune_search(s->ui->db, NULL, field_text(&st->ls.search), PICK_MAX, &st->list, &st->n)
-        != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    list_set_count(&st->ls.lv, st->n);
+    return commune_search(s->ui->db, NULL, listbase_search(s), PICK_MAX, &st->list, count)
+           == ST_OK;
 }
 
-static void c_enter(struct screen *s)
+static void c_unload(struct screen *s)
 {
     struct commune_state *st = s->state;
-    listscreen_init(&st->ls);
+    commune_list_free(st->list, st->lb.n);
+    st->list = NULL;
+}
+
+static void c_row(struct screen *s, size_t i, struct lb_row *r)
+{
+    const struct commune *c = &((struct commune_state *)s->state)->list[i];
+    lb_cell(r, 0, c->code);
+    lb_cell(r, 1, c->full_name);
+    lb_cell(r, 2, c->province_name);
+}
+
+/* The filter line: the commune the database belongs to now. */
+static void c_text(struct screen *s, enum lb_text which, struct strbuf *out)
+{
     struct commune cur;
-    if (commune_current(s->ui->db, &cur) == ST_OK) {
-        snprintf(st->ls.filter, sizeof st->ls.filter, _("Now: %s (%s). Type to find the right "
-                                                        "one, Enter changes to it."),
-                 cur.full_name, cur.code);
+    if (which == LB_HINT && commune_current(s->ui->db, &cur) == ST_OK) {
+        strbuf_printf(out, _("Now: %s (%s). Type to find the right one, Enter changes to it."),
+                      cur.full_name, cur.code);
         commune_free(&cur);
     }
-    const char *cells[] = {_("Code"), _("Commune or ward"), _("Province")};
-    ui_columns(st->ls.header, sizeof st->ls.header, widths, cells, 3);
-    reload(s);
-}
-
-static void c_leave(struct screen *s)
-{
-    struct commune_state *st = s->state;
-    listscreen_free(&st->ls);
-    commune_list_free(st->list, st->n);
-}
-
-static void c_row(void *ctx, size_t i, char *buf, size_t bufsz)
-{
-    struct commune_state *st = ctx;
-    const char *cells[] = {st->list[i].code, st->list[i].full_name, st->list[i].province_name};
-    ui_columns(buf, bufsz, widths, cells, 3);
-}
-
-static void c_draw(struct screen *s, WINDOW *w, int rows, int cols)
-{
-    listscreen_draw(w, rows, cols, &((struct commune_state *)s->state)->ls, c_row, s->state);
 }
 
 /* Enter: change to the commune picked, asking first when records exist. */
-static enum screen_result pick(struct screen *s)
+static enum lb_after pick(struct screen *s, size_t sel, int digit)
 {
-    struct commune_state *st = s->state;
-    if (st->ls.lv.selected >= st->n)
-        return SR_HANDLED;
-    const struct commune *c = &st->list[st->ls.lv.selected];
+    const struct commune *c = &((struct commune_state *)s->state)->list[sel];
+    (void)digit;
     struct commune_change ch;
     enum status rc = commune_set(s->ui->db, c->code, false, &ch);
     if (rc == ST_CONFLICT) {
@@ -85,11 +66,11 @@ static enum screen_result pick(struct screen *s)
         snprintf(q, sizeof q, "%s?", status_message());
         rc = ui_confirm(s->ui, q) ? commune_set(s->ui->db, c->code, true, &ch) : ST_CONFLICT;
         if (rc == ST_CONFLICT)
-            return SR_HANDLED;
+            return LB_STAY;
     }
     if (rc != ST_OK) {
         ui_status(s->ui, true, "%s", status_message());
-        return SR_HANDLED;
+        return LB_STAY;
     }
     ui_refresh_title(s->ui);
     if (ch.same)
@@ -100,45 +81,33 @@ static enum screen_result pick(struct screen *s)
     else
         ui_status(s->ui, false, _("The commune is now %s."), c->full_name);
     commune_change_free(&ch);
-    return SR_POP;
+    return LB_POP;
 }
 
-static enum screen_result c_action(struct screen *s, enum action a, int digit)
+static enum lb_after back(struct screen *s, size_t sel, int digit)
 {
-    struct commune_state *st = s->state;
-    (void)digit;
-    if (a == ACT_OPEN)
-        return pick(s);
-    if (a == ACT_BACK)
-        return SR_POP;
-    enum ls_result r = listscreen_action(&st->ls, a);
-    if (r == LS_SEARCH_CHANGED)
-        reload(s);
-    return r == LS_UNHANDLED ? SR_UNHANDLED : SR_HANDLED;
+    (void)s, (void)sel, (void)digit;
+    return LB_POP;
 }
 
-static enum screen_result c_text(struct screen *s, const char *utf8)
-{
-    struct commune_state *st = s->state;
-    enum ls_result r = listscreen_text(&st->ls, utf8);
-    if (r == LS_SEARCH_CHANGED)
-        reload(s);
-    return r == LS_UNHANDLED ? SR_UNHANDLED : SR_HANDLED;
-}
+static const struct lb_key c_keys[] = {{ACT_OPEN, pick, false}, {ACT_BACK, back, true}};
+static const struct lb_col c_cols[] = {
+    {N_("Code"), 7}, {N_("Commune or ward"), 38}, {N_("Province"), 30},
+};
+static const struct listbase_def c_def = {
+    .search = true,
+    .text = c_text,
+    .cols = c_cols, .ncols = sizeof c_cols / sizeof *c_cols,
+    .load = c_load, .unload = c_unload, .row = c_row,
+    .keys = c_keys, .nkeys = sizeof c_keys / sizeof *c_keys,
+};
 
-static bool c_text_mode(struct screen *s) { (void)s; return true; }
+static void c_enter(struct screen *s) { listbase_enter(s, &c_def); }
 
 static const enum action c_actions[] = {ACT_OPEN, ACT_BACK};
 
 const struct screen_ops scr_commune_ops = {
     .title = N_("Change the commune"),
-    .actions = c_actions,
-    .nactions = sizeof c_actions / sizeof *c_actions,
     .state_size = sizeof(struct commune_state),
-    .enter = c_enter,
-    .leave = c_leave,
-    .draw = c_draw,
-    .on_action = c_action,
-    .on_text = c_text,
-    .text_mode = c_text_mode,
+    LISTBASE_OPS(c_enter, c_actions),
 };

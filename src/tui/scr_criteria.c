@@ -7,7 +7,7 @@
 #include <config.h>
 #include "treem/tui/screens.h"
 #include "treem/tui/criteria.h"
-#include "treem/tui/list.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/score.h"
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
@@ -20,6 +20,7 @@
 #include <string.h>
 
 struct criteria_state {
+    struct listbase lb;        /* the criteria of the sheet */
     int year;
     bool have;                 /* sheet built */
     struct score_sheet sheet;
@@ -27,13 +28,14 @@ struct criteria_state {
     size_t nch;
     bool have_prev;
     struct strbuf verdict;
-    struct list_view lv;
     struct criteria_pick pick;
-    int name_cols;             /* width of the name column at the last draw */
+    struct lb_col cols[5];     /* for the width of the last draw (lay_out) */
+    char prev_title[32];       /* "vs 2025" */
 };
 
-static void unload(struct criteria_state *st)
+static void unload(struct screen *s)
 {
+    struct criteria_state *st = s->state;
     if (st->have)
         score_sheet_free(&st->sheet);
     free(st->ch);
@@ -43,15 +45,13 @@ static void unload(struct criteria_state *st)
     strbuf_free(&st->verdict);
 }
 
-static void load(struct screen *s)
+static bool load(struct screen *s, size_t *count)
 {
     struct criteria_state *st = s->state;
-    unload(st);
-    if (score_sheet_build(s->ui->db, st->year, NULL, &st->sheet) != ST_OK) {
-        ui_status(s->ui, true, "%s", status_message());
-        list_set_count(&st->lv, 0);
-        return;
-    }
+    if (!st->year)
+        st->year = date_today().y;
+    if (score_sheet_build(s->ui->db, st->year, NULL, &st->sheet) != ST_OK)
+        return false;
     st->have = true;
     if (score_compare_previous(s->ui->db, &st->sheet, &st->ch, &st->nch, &st->have_prev) != ST_OK) {
         st->ch = NULL;
@@ -59,18 +59,9 @@ static void load(struct screen *s)
         st->have_prev = false;
     }
     rubric_verdict_text(&st->sheet.score, &st->verdict);
-    list_set_count(&st->lv, st->sheet.rubric.ncrit);
+    *count = st->sheet.rubric.ncrit;
+    return true;
 }
-
-static void criteria_enter(struct screen *s)
-{
-    struct criteria_state *st = s->state;
-    st->year = date_today().y;
-    load(s);
-}
-
-static void criteria_leave(struct screen *s) { unload(s->state); }
-static void criteria_resume(struct screen *s) { load(s); }
 
 /* "↑ 40": the trend and last year's points ("? 40" while this year's points
  * are not all known; empty when last year's are not). */
@@ -111,34 +102,54 @@ static void points_text(const struct score_sheet *sh, size_t i, char *buf, size_
     snprintf(buf, n, "%s / %s", pts, max);
 }
 
-static int col_widths(int name_cols, int w[5])
+/* The name column takes what the others leave of the screen's width. */
+static void lay_out(struct screen *s, int rows, int cols)
 {
-    w[0] = 3; w[1] = name_cols; w[2] = 7; w[3] = 18; w[4] = 11;
-    return 5;
+    struct criteria_state *st = s->state;
+    (void)rows;
+    snprintf(st->prev_title, sizeof st->prev_title, _("vs %d"), st->year - 1);
+    st->cols[0] = (struct lb_col){N_("No."), 3};
+    st->cols[1] = (struct lb_col){N_("Criterion"), cols - 2 - (3 + 7 + 18 + 11) - 5};
+    st->cols[2] = (struct lb_col){N_("Scored"), 7};
+    st->cols[3] = (struct lb_col){N_("Points / max"), 18};
+    st->cols[4] = (struct lb_col){st->prev_title, 11}; /* not a msgid: shown as it is */
 }
 
-static void crit_row(void *ctx, size_t i, char *buf, size_t bufsz)
+static const struct lb_col *columns(struct screen *s, size_t *n)
 {
-    struct criteria_state *st = ctx;
+    struct criteria_state *st = s->state;
+    *n = st->have && st->cols[0].title ? 5 : 0;
+    return st->cols;
+}
+
+static void crit_row(struct screen *s, size_t i, struct lb_row *r)
+{
+    struct criteria_state *st = s->state;
     const struct score_sheet *sh = &st->sheet;
     const struct rubric_criterion *c = &sh->rubric.crit[i];
     const struct rubric_crit_score *cs = &sh->score.crit[i];
-    char num[8], prog[16], pts[64], trend[32];
-    snprintf(num, sizeof num, "%d", c->number);
-    snprintf(prog, sizeof prog, "%zu/%zu", cs->nscored, cs->nind);
+    char pts[64], trend[32];
     points_text(sh, i, pts, sizeof pts);
     trend_text(st, c->number, trend, sizeof trend);
-    int w[5];
-    const char *cells[] = {num, c->name, prog, pts, trend};
-    ui_columns(buf, bufsz, w, cells, col_widths(st->name_cols, w));
+    lb_cellf(r, 0, "%d", c->number);
+    lb_cell(r, 1, c->name);
+    lb_cellf(r, 2, "%zu/%zu", cs->nscored, cs->nind);
+    lb_cell(r, 3, pts);
+    lb_cell(r, 4, trend);
 }
 
-static void draw_head(struct screen *s, WINDOW *w, int cols)
+/* The year, the rule set and the class; the total; the verdict. */
+static int draw_head(struct screen *s, WINDOW *w, int cols)
 {
     struct criteria_state *st = s->state;
     const struct score_sheet *sh = &st->sheet;
     const struct rubric_threshold *t = sh->score.threshold;
     char line[512], total[RUBRIC_TEXT_NUM_BUF];
+    if (!st->have) {
+        snprintf(line, sizeof line, _("Year %d (< > to change)"), st->year);
+        ui_print(w, 0, 0, cols, line);
+        return 2;
+    }
     snprintf(line, sizeof line, _("Year %d (< > to change) · %s · class: %s%s%s%s"), st->year,
              sh->rubric.name, sh->class_code ? sh->class_code : _("not chosen"), t ? " (" : "",
              t ? t->label : "", t ? ")" : "");
@@ -160,58 +171,35 @@ static void draw_head(struct screen *s, WINDOW *w, int cols)
         ui_print(w, 2 + i, 1, cols - 2, part);
     }
     ui_attr(w, vc, false);
+    return 4;
 }
 
-static void draw_header_row(struct criteria_state *st, WINDOW *w, int y, int cols)
+/* Under the list: the selected criterion, and what Enter does. */
+static void draw_foot(struct screen *s, WINDOW *w, int y, int cols)
 {
-    char prev[32], hdr[256];
-    snprintf(prev, sizeof prev, _("vs %d"), st->year - 1);
-    int wd[5];
-    const char *cells[] = {_("No."), _("Criterion"), _("Scored"), _("Points / max"), prev};
-    ui_columns(hdr, sizeof hdr, wd, cells, col_widths(st->name_cols, wd));
+    struct criteria_state *st = s->state;
+    size_t sel = listbase_selected(s);
+    if (sel == LB_NONE)
+        return;
+    const struct rubric_criterion *c = &st->sheet.rubric.crit[sel];
+    char line[512];
+    snprintf(line, sizeof line, _("%d. %s — Enter: its indicators"), c->number, c->name);
+    int starts[2], lens[2], n = ui_wrap(line, cols - 2, starts, lens, 2);
     ui_attr(w, UC_DIM, true);
-    ui_print_pad(w, y, 1, cols - 2, hdr);
+    for (int i = 0; i < n; i++)
+        ui_print_n(w, y + i, 1, line + starts[i], (size_t)lens[i]);
     ui_attr(w, UC_DIM, false);
 }
 
-static void criteria_draw(struct screen *s, WINDOW *w, int rows, int cols)
-{
-    struct criteria_state *st = s->state;
-    if (!st->have) {
-        char line[128];
-        snprintf(line, sizeof line, _("Year %d (< > to change)"), st->year);
-        ui_print(w, 0, 0, cols, line);
-        ui_print(w, 2, 2, cols - 4, _("No scoring sheet: see the message below."));
-        return;
-    }
-    st->name_cols = cols - 2 - (3 + 7 + 18 + 11) - 5;
-    draw_head(s, w, cols);
-    draw_header_row(st, w, 4, cols);
-    int list_rows = rows - 5 - 2;
-    list_draw(w, 5, 1, list_rows, cols - 2, &st->lv, crit_row, st, true);
-    if (st->lv.selected < st->sheet.rubric.ncrit) {
-        const struct rubric_criterion *c = &st->sheet.rubric.crit[st->lv.selected];
-        char line[512];
-        snprintf(line, sizeof line, _("%d. %s — Enter: its indicators"), c->number, c->name);
-        int starts[2], lens[2], n = ui_wrap(line, cols - 2, starts, lens, 2);
-        ui_attr(w, UC_DIM, true);
-        for (int i = 0; i < n; i++) {
-            char part[512];
-            snprintf(part, sizeof part, "%.*s", lens[i], line + starts[i]);
-            ui_print(w, rows - 2 + i, 1, cols - 2, part);
-        }
-        ui_attr(w, UC_DIM, false);
-    }
-}
-
 /* The next recognition class of the rule set (cycling), stored for the year. */
-static void next_class(struct screen *s)
+static enum lb_after next_class(struct screen *s, size_t sel, int digit)
 {
     struct criteria_state *st = s->state;
     const struct rubric *r = &st->sheet.rubric;
+    (void)sel, (void)digit;
     if (!st->have || !r->nthr) {
         ui_status(s->ui, true, "%s", _("The rule set has no recognition classes."));
-        return;
+        return LB_STAY;
     }
     size_t next = 0;
     for (size_t i = 0; st->sheet.class_code && i < r->nthr; i++)
@@ -219,65 +207,80 @@ static void next_class(struct screen *s)
             next = (i + 1) % r->nthr;
     char code[16];
     snprintf(code, sizeof code, "%s", r->thr[next].class_code);
-    if (score_set_class(s->ui->db, st->year, code) != ST_OK) {
-        ui_status(s->ui, true, "%s", status_message());
-        return;
-    }
-    load(s);
-    ui_status(s->ui, false, _("Recognition class for %d: %s points."), st->year, code);
+    return listbase_changed(s, score_set_class(s->ui->db, st->year, code),
+                            _("Recognition class for %d: %s points."), st->year, code);
 }
 
-static enum screen_result criteria_action(struct screen *s, enum action a, int digit)
+/* < > (digit -1 or +1), Left, Right: another year, 2000 to 2100. */
+static enum lb_after year(struct screen *s, size_t sel, int digit)
 {
     struct criteria_state *st = s->state;
-    if (list_handle(&st->lv, a))
-        return SR_HANDLED;
-    switch (a) {
-    case ACT_YEAR: case ACT_LEFT: case ACT_RIGHT: {
-        int d = a == ACT_YEAR ? digit : a == ACT_LEFT ? -1 : 1;
-        if (st->year + d < 2000 || st->year + d > 2100)
-            return SR_HANDLED;
-        st->year += d;
-        load(s);
-        return SR_HANDLED;
-    }
-    case ACT_CLASS:
-        next_class(s);
-        return SR_HANDLED;
-    case ACT_OPEN:
-        if (!st->have || st->lv.selected >= st->sheet.rubric.ncrit)
-            return SR_HANDLED;
-        st->pick.year = st->year;
-        st->pick.criterion = st->sheet.rubric.crit[st->lv.selected].number;
-        st->pick.code[0] = '\0';
-        ui_push(s->ui, &scr_criterion_ops, &st->pick);
-        return SR_HANDLED;
-    case ACT_SCALES:
-        /* the editor opens on the selected criterion's first indicator */
-        st->pick.code[0] = '\0';
-        for (size_t k = 0; st->have && k < st->sheet.rubric.nind; k++)
-            if (st->lv.selected < st->sheet.rubric.ncrit &&
-                st->sheet.rubric.ind[k].criterion == st->sheet.rubric.crit[st->lv.selected].number) {
-                snprintf(st->pick.code, sizeof st->pick.code, "%s", st->sheet.rubric.ind[k].code);
-                break;
-            }
-        ui_push(s->ui, &scr_rubric_ops, &st->pick);
-        return SR_HANDLED;
-    default:
-        return SR_UNHANDLED;
-    }
+    (void)sel;
+    if (st->year + digit < 2000 || st->year + digit > 2100)
+        return LB_STAY;
+    st->year += digit;
+    return LB_RELOAD;
 }
+
+static enum lb_after open_criterion(struct screen *s, size_t sel, int digit)
+{
+    struct criteria_state *st = s->state;
+    (void)digit;
+    st->pick.year = st->year;
+    st->pick.criterion = st->sheet.rubric.crit[sel].number;
+    st->pick.code[0] = '\0';
+    ui_push(s->ui, &scr_criterion_ops, &st->pick);
+    return LB_STAY;
+}
+
+/* Ctrl-R: the rubric editor, on the selected criterion's first indicator. */
+static enum lb_after scales(struct screen *s, size_t sel, int digit)
+{
+    struct criteria_state *st = s->state;
+    (void)digit;
+    st->pick.code[0] = '\0';
+    for (size_t k = 0; sel != LB_NONE && k < st->sheet.rubric.nind; k++)
+        if (st->sheet.rubric.ind[k].criterion == st->sheet.rubric.crit[sel].number) {
+            snprintf(st->pick.code, sizeof st->pick.code, "%s", st->sheet.rubric.ind[k].code);
+            break;
+        }
+    ui_push(s->ui, &scr_rubric_ops, &st->pick);
+    return LB_STAY;
+}
+
+static void texts(struct screen *s, enum lb_text which, struct strbuf *out)
+{
+    (void)s;
+    if (which == LB_EMPTY)
+        strbuf_puts(out, _("No scoring sheet: see the message below."));
+}
+
+static void done(struct screen *s) { strbuf_free(&((struct criteria_state *)s->state)->verdict); }
+
+static const struct lb_key keys[] = {
+    {ACT_OPEN, open_criterion, false},
+    {ACT_YEAR, year, true},
+    {ACT_LEFT, year, true},
+    {ACT_RIGHT, year, true},
+    {ACT_CLASS, next_class, true},
+    {ACT_SCALES, scales, true},
+};
+static const struct listbase_def def = {
+    .head = draw_head,
+    .text = texts,
+    .columns = columns,
+    .layout = lay_out,
+    .foot_rows = 2, .foot = draw_foot,
+    .load = load, .unload = unload, .leave = done, .row = crit_row,
+    .keys = keys, .nkeys = sizeof keys / sizeof *keys,
+};
+
+static void criteria_enter(struct screen *s) { listbase_enter(s, &def); }
 
 static const enum action criteria_actions[] = {ACT_OPEN, ACT_YEAR, ACT_CLASS, ACT_SCALES};
 
 const struct screen_ops scr_criteria_ops = {
     .title = N_("Criteria"),
-    .actions = criteria_actions,
-    .nactions = sizeof criteria_actions / sizeof *criteria_actions,
     .state_size = sizeof(struct criteria_state),
-    .enter = criteria_enter,
-    .leave = criteria_leave,
-    .draw = criteria_draw,
-    .on_action = criteria_action,
-    .resume = criteria_resume,
+    LISTBASE_OPS(criteria_enter, criteria_actions),
 };

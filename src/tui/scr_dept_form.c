@@ -29,16 +29,6 @@ static const char *const dept_names[DF__COUNT] = {
     N_("department name"), N_("contact person"), N_("phone"), N_("criteria"), NULL,
 };
 
-static bool set(char **dst, const char *v)
-{
-    char *copy = strdup(v ? v : "");
-    if (!copy)
-        return false;
-    free(*dst);
-    *dst = copy;
-    return true;
-}
-
 static bool dept_save(struct ui *ui, struct form *f, void *ctx)
 {
     long long id = *(long long *)ctx;
@@ -47,9 +37,9 @@ static bool dept_save(struct ui *ui, struct form *f, void *ctx)
         ui_status(ui, true, "%s", status_message());
         return false;
     }
-    bool ok = set(&d.name, form_value(f, DF_NAME)) && set(&d.contact, form_value(f, DF_CONTACT)) &&
-              set(&d.phone, form_value(f, DF_PHONE)) &&
-              set(&d.criteria, form_value(f, DF_CRITERIA));
+    bool ok = form_str_set(&d.name, form_value(f, DF_NAME)) && form_str_set(&d.contact, form_value(f, DF_CONTACT)) &&
+              form_str_set(&d.phone, form_value(f, DF_PHONE)) &&
+              form_str_set(&d.criteria, form_value(f, DF_CRITERIA));
     d.active = form_choice(f, DF_ACTIVE) == 0;
     enum status st = !ok ? status_set(ST_NOMEM, "%s", _("out of memory"))
                    : id ? task_department_save(ui->db, &d) : task_department_add(ui->db, &d);
@@ -68,17 +58,12 @@ bool scr_dept_form_open(struct ui *ui, long long dept_id)
         ui_status(ui, true, "%s", status_message());
         return false;
     }
-    long long *ctx = malloc(sizeof *ctx);
-    struct form *f = NULL;
     char heading[300];
     snprintf(heading, sizeof heading, dept_id ? _("Department: %s") : "%s",
              dept_id ? d.name : _("New department"));
-    if (ctx) {
-        *ctx = dept_id;
-        struct formscreen_spec spec = {dept_fields, DF__COUNT, heading, NULL, dept_save, ctx,
-                                       NULL, "Department form"};
-        f = formscreen_open(ui, &spec);
-    }
+    struct formscreen_spec spec = {dept_fields, DF__COUNT, heading, NULL, dept_save, NULL, NULL,
+                                   "Department form"};
+    struct form *f = formscreen_open_id(ui, &spec, dept_id);
     if (f && dept_id) {
         form_set(f, DF_NAME, d.name);
         form_set(f, DF_CONTACT, d.contact ? d.contact : "");
@@ -86,8 +71,6 @@ bool scr_dept_form_open(struct ui *ui, long long dept_id)
         form_set(f, DF_CRITERIA, d.criteria ? d.criteria : "");
         form_set_choice(f, DF_ACTIVE, d.active ? 0 : 1);
     }
-    if (!f)
-        ui_status(ui, true, "%s", _("out of memory"));
     department_clear(&d);
     return f != NULL;
 }

@@ -64,16 +64,9 @@ static bool event_save(struct ui *ui, struct form *f, void *ctx)
 
 static void fill(struct form *f, const struct plan_event *e)
 {
-    char d[DATE_BUF];
     form_set(f, EF_NAME, e->name);
-    d[0] = '\0';
-    if (plan_date_set(e->start_on))
-        date_format(e->start_on, d);
-    form_set(f, EF_START, d);
-    d[0] = '\0';
-    if (plan_date_set(e->end_on))
-        date_format(e->end_on, d);
-    form_set(f, EF_END, d);
+    form_set_date(f, EF_START, e->start_on);
+    form_set_date(f, EF_END, e->end_on);
     form_set_choice(f, EF_KIND, (int)e->kind);
     form_set_choice(f, EF_LUNAR, e->lunar ? 1 : 0);
 }

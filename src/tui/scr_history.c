@@ -3,7 +3,7 @@
  * the field, the old and the new value (app/history.h). */
 #include <config.h>
 #include "treem/tui/screens.h"
-#include "treem/tui/list.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/history.h"
 #include "treem/core/i18n.h"
 
@@ -12,67 +12,64 @@
 #include <string.h>
 
 struct history_state {
+    struct listbase lb;
     struct audit_row *rows;
-    size_t n;
-    struct list_view lv;
 };
 
-static void h_enter(struct screen *s)
+static bool h_load(struct screen *s, size_t *count)
 {
     struct history_state *st = s->state;
     const struct history_ref *ref = s->arg;
-    enum status rc = ref->case_id ? history_of_case(s->ui->db, ref->case_id, &st->rows, &st->n)
+    enum status rc = ref->case_id ? history_of_case(s->ui->db, ref->case_id, &st->rows, count)
                                   : history_of_entity(s->ui->db, ref->entity, ref->id, &st->rows,
-                                                      &st->n);
-    if (rc != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    list_set_count(&st->lv, st->n);
+                                                      count);
+    return rc == ST_OK;
 }
 
-static void h_leave(struct screen *s)
+static void h_unload(struct screen *s)
 {
     struct history_state *st = s->state;
-    audit_rows_free(st->rows, st->n);
+    audit_rows_free(st->rows, st->lb.n);
+    st->rows = NULL;
 }
 
-static void h_row(void *ctx, size_t i, char *buf, size_t bufsz)
-{
-    struct history_state *st = ctx;
-    history_line(&st->rows[st->n - 1 - i], buf, bufsz); /* newest first */
-}
-
-static void h_draw(struct screen *s, WINDOW *w, int rows, int cols)
+static void h_row(struct screen *s, size_t i, struct lb_row *r)
 {
     struct history_state *st = s->state;
+    char line[1024];
+    history_line(&st->rows[st->lb.n - 1 - i], line, sizeof line); /* newest first */
+    lb_cell(r, 0, line);
+}
+
+static void h_text(struct screen *s, enum lb_text which, struct strbuf *out)
+{
     const struct history_ref *ref = s->arg;
-    char title[240];
-    snprintf(title, sizeof title, _("History of %s (newest first)"), ref->title);
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, title);
-    ui_attr(w, UC_OK, false);
-    if (!st->n)
-        ui_print(w, 2, 2, cols - 4, _("No history recorded for this record."));
-    list_draw(w, 2, 1, rows - 2, cols - 2, &st->lv, h_row, st, true);
+    if (which == LB_HEADING)
+        strbuf_printf(out, _("History of %s (newest first)"), ref->title);
 }
 
-static enum screen_result h_action(struct screen *s, enum action a, int digit)
+void scr_history_open(struct ui *ui, struct history_ref *ref, const char *entity, const char *id,
+                      const char *title)
 {
-    struct history_state *st = s->state;
-    (void)digit;
-    if (a == ACT_BACK)
-        return SR_POP;
-    return list_handle(&st->lv, a) ? SR_HANDLED : SR_UNHANDLED;
+    memset(ref, 0, sizeof *ref);
+    ref->entity = entity;
+    snprintf(ref->id, sizeof ref->id, "%s", id);
+    snprintf(ref->title, sizeof ref->title, "%s", title);
+    ui_push(ui, &scr_history_ops, ref);
 }
+
+static const struct listbase_def h_def = {
+    .text = h_text,
+    .empty = N_("No history recorded for this record."),
+    .load = h_load, .unload = h_unload, .row = h_row,
+};
+
+static void h_enter(struct screen *s) { listbase_enter(s, &h_def); }
 
 static const enum action h_actions[] = {ACT_BACK};
 
 const struct screen_ops scr_history_ops = {
     .title = N_("History"),
-    .actions = h_actions,
-    .nactions = sizeof h_actions / sizeof *h_actions,
     .state_size = sizeof(struct history_state),
-    .enter = h_enter,
-    .leave = h_leave,
-    .draw = h_draw,
-    .on_action = h_action,
+    LISTBASE_OPS(h_enter, h_actions),
 };

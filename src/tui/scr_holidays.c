@@ -6,7 +6,7 @@
 #include <config.h>
 #include "treem/tui/screens.h"
 #include "treem/tui/formscreen.h"
-#include "treem/tui/list.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/holiday_table.h"
 #include "treem/core/i18n.h"
 
@@ -15,77 +15,45 @@
 #include <string.h>
 
 struct holidays_state {
+    struct listbase lb;
     int year;
     struct holiday_row *rows;
-    size_t n;
-    struct list_view lv;
     struct history_ref hist;
 };
 
-static const int widths[] = {12, 16, 60};
-
-static void reload(struct screen *s)
+static bool h_load(struct screen *s, size_t *count)
 {
     struct holidays_state *st = s->state;
-    holiday_rows_free(st->rows, st->n);
+    if (!st->year)
+        st->year = date_today().y;
+    return holiday_table_list(s->ui->db, st->year, &st->rows, count) == ST_OK;
+}
+
+static void h_unload(struct screen *s)
+{
+    struct holidays_state *st = s->state;
+    holiday_rows_free(st->rows, st->lb.n);
     st->rows = NULL;
-    st->n = 0;
-    if (holiday_table_list(s->ui->db, st->year, &st->rows, &st->n) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    list_set_count(&st->lv, st->n);
 }
 
-static void h_enter(struct screen *s)
+static void h_row(struct screen *s, size_t i, struct lb_row *r)
 {
-    struct holidays_state *st = s->state;
-    st->year = date_today().y;
-    reload(s);
+    const struct holiday_row *h = &((struct holidays_state *)s->state)->rows[i];
+    char d[DATE_BUF];
+    date_format(h->date, d);
+    lb_cell(r, 0, d);
+    lb_cell(r, 1, h->workday ? _("working day") : _("day off"));
+    lb_cellf(r, 2, "%s%s%s", h->name, *h->note ? " — " : "", h->note);
 }
 
-static void h_resume(struct screen *s) { reload(s); }
-
-static void h_leave(struct screen *s)
+static void h_text(struct screen *s, enum lb_text which, struct strbuf *out)
 {
-    struct holidays_state *st = s->state;
-    holiday_rows_free(st->rows, st->n);
-}
-
-static void h_row(void *ctx, size_t i, char *buf, size_t bufsz)
-{
-    struct holidays_state *st = ctx;
-    const struct holiday_row *r = &st->rows[i];
-    char d[DATE_BUF], name[300];
-    date_format(r->date, d);
-    snprintf(name, sizeof name, "%s%s%s", r->name, *r->note ? " — " : "", r->note);
-    const char *cells[] = {d, r->workday ? _("working day") : _("day off"), name};
-    ui_columns(buf, bufsz, widths, cells, 3);
-}
-
-static void h_draw(struct screen *s, WINDOW *w, int rows, int cols)
-{
-    struct holidays_state *st = s->state;
-    char title[128];
-    snprintf(title, sizeof title, _("Holidays of %d (< > change the year)"), st->year);
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, title);
-    ui_attr(w, UC_OK, false);
-    if (!st->n) {
-        char warn[200];
-        snprintf(warn, sizeof warn, _("No holiday in %d: deadlines that year skip only weekends. "
-                                      "F3 adds the year's holidays."), st->year);
-        ui_attr(w, UC_WARN, true);
-        ui_print(w, 1, 2, cols - 4, warn);
-        ui_attr(w, UC_WARN, false);
-    } else {
-        ui_attr(w, UC_DIM, true);
-        ui_print(w, 1, 2, cols - 4, _("F3 adds a day off or a make-up working day · F8 deletes"));
-        ui_attr(w, UC_DIM, false);
-    }
-    char head[160];
-    const char *cells[] = {_("Date"), _("Kind"), _("Name")};
-    ui_columns(head, sizeof head, widths, cells, 3);
-    ui_print(w, 3, 2, cols - 4, head);
-    list_draw(w, 4, 2, rows - 4, cols - 4, &st->lv, h_row, st, true);
+    int year = ((struct holidays_state *)s->state)->year;
+    if (which == LB_HEADING)
+        strbuf_printf(out, _("Holidays of %d (< > change the year)"), year);
+    else if (which == LB_EMPTY)
+        strbuf_printf(out, _("No holiday in %d: deadlines that year skip only weekends. "
+                             "F3 adds the year's holidays."), year);
 }
 
 static const char *const kind_choices[] = {N_("Day off"), N_("Make-up working day (làm bù)"),
@@ -109,71 +77,70 @@ static bool add_save(struct ui *ui, struct form *f, void *ctx)
     return true;
 }
 
-static void delete_day(struct screen *s)
+static enum lb_after delete_day(struct screen *s, size_t sel, int digit)
 {
     struct holidays_state *st = s->state;
-    if (st->lv.selected >= st->n)
-        return;
     char d[DATE_BUF], q[400];
-    date_format(st->rows[st->lv.selected].date, d);
+    (void)digit;
+    date_format(st->rows[sel].date, d);
     snprintf(q, sizeof q, _("Delete %s (%s) from the holiday table? The deadlines it touches "
-                            "move."), d, st->rows[st->lv.selected].name);
+                            "move."), d, st->rows[sel].name);
     if (!ui_confirm(s->ui, q))
-        return;
-    if (holiday_table_delete(s->ui->db, d) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    else
-        ui_status(s->ui, false, "%s", _("Deleted."));
-    reload(s);
+        return LB_STAY;
+    return listbase_changed(s, holiday_table_delete(s->ui->db, d), "%s", _("Deleted."));
 }
 
-static enum screen_result h_action(struct screen *s, enum action a, int digit)
+static enum lb_after add_day(struct screen *s, size_t sel, int digit)
 {
-    struct holidays_state *st = s->state;
     struct formscreen_spec add = {add_defs, 3, _("Add to the holiday table"), NULL, add_save,
                                   NULL, NULL, "Holiday add"};
-    switch (a) {
-    case ACT_NEW:
-        formscreen_open(s->ui, &add);
-        return SR_HANDLED;
-    case ACT_DELETE:
-        delete_day(s);
-        return SR_HANDLED;
-    case ACT_HISTORY:
-        if (st->lv.selected < st->n) {
-            memset(&st->hist, 0, sizeof st->hist);
-            st->hist.entity = "holiday";
-            date_iso(st->rows[st->lv.selected].date, st->hist.id);
-            date_format(st->rows[st->lv.selected].date, st->hist.title);
-            ui_push(s->ui, &scr_history_ops, &st->hist);
-        }
-        return SR_HANDLED;
-    case ACT_YEAR:
-        st->year += digit;
-        reload(s);
-        return SR_HANDLED;
-    case ACT_LEFT:
-    case ACT_RIGHT:
-        st->year += a == ACT_LEFT ? -1 : 1;
-        reload(s);
-        return SR_HANDLED;
-    case ACT_BACK:
-        return SR_POP;
-    default:
-        return list_handle(&st->lv, a) ? SR_HANDLED : SR_UNHANDLED;
-    }
+    (void)sel, (void)digit;
+    formscreen_open(s->ui, &add);
+    return LB_STAY;
 }
+
+static enum lb_after history(struct screen *s, size_t sel, int digit)
+{
+    struct holidays_state *st = s->state;
+    char iso[DATE_BUF], shown[DATE_BUF];
+    (void)digit;
+    date_iso(st->rows[sel].date, iso);
+    date_format(st->rows[sel].date, shown);
+    scr_history_open(s->ui, &st->hist, "holiday", iso, shown);
+    return LB_STAY;
+}
+
+/* < and > (digit -1 or +1), Left and Right: the year before or after. */
+static enum lb_after year(struct screen *s, size_t sel, int digit)
+{
+    (void)sel;
+    ((struct holidays_state *)s->state)->year += digit;
+    return LB_RELOAD;
+}
+
+static const struct lb_key h_keys[] = {
+    {ACT_NEW, add_day, true},
+    {ACT_DELETE, delete_day, false},
+    {ACT_YEAR, year, true},
+    {ACT_LEFT, year, true},
+    {ACT_RIGHT, year, true},
+    {ACT_HISTORY, history, false},
+};
+static const struct lb_col h_cols[] = {{N_("Date"), 12}, {N_("Kind"), 16}, {N_("Name"), 60}};
+static const struct listbase_def h_def = {
+    .text = h_text,
+    .hint = N_("F3 adds a day off or a make-up working day · F8 deletes"),
+    .cols = h_cols, .ncols = 3,
+    .load = h_load, .unload = h_unload, .row = h_row,
+    .keys = h_keys, .nkeys = sizeof h_keys / sizeof *h_keys,
+};
+
+static void h_enter(struct screen *s) { listbase_enter(s, &h_def); }
 
 static const enum action h_actions[] = {ACT_NEW, ACT_DELETE, ACT_YEAR, ACT_HISTORY, ACT_BACK};
 
 const struct screen_ops scr_holidays_ops = {
     .title = N_("Holidays"),
-    .actions = h_actions,
-    .nactions = sizeof h_actions / sizeof *h_actions,
     .state_size = sizeof(struct holidays_state),
-    .enter = h_enter,
-    .leave = h_leave,
-    .draw = h_draw,
-    .on_action = h_action,
-    .resume = h_resume,
+    LISTBASE_OPS(h_enter, h_actions),
 };

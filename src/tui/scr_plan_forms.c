@@ -20,25 +20,6 @@
 
 /* ------------------------------------------------------------ helpers --- */
 
-/* Replaces *dst by a copy of v; false when memory runs out. */
-static bool set_text(char **dst, const char *v)
-{
-    char *c = strdup(v ? v : "");
-    if (!c)
-        return false;
-    free(*dst);
-    *dst = c;
-    return true;
-}
-
-/* A date for a form field: dd/mm/yyyy, "" when unset. */
-static void date_text(struct date d, char buf[DATE_BUF])
-{
-    buf[0] = '\0';
-    if (plan_date_set(d))
-        date_format(d, buf);
-}
-
 /* A number as typed ("97,5" or "97.5"); ST_INVALID naming the field. */
 static enum status parse_number(const char *field, const char *text, double *out)
 {
@@ -89,7 +70,7 @@ static bool plan_read(struct ui *ui, struct form *f, struct plan *p)
     char **dst[] = {&p->number, &p->issuer, &p->title, &p->upstream, &p->purpose,
                     &p->requirements, &p->budget};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
-        if (!set_text(dst[i], form_value(f, (size_t)texts[i]))) {
+        if (!form_str_set(dst[i], form_value(f, (size_t)texts[i]))) {
             ui_status(ui, true, "%s", _("out of memory"));
             return false;
         }
@@ -138,10 +119,9 @@ static bool plan_form_save(struct ui *ui, struct form *f, void *ctx)
 
 static void plan_fill(struct form *f, const struct plan *p)
 {
-    char buf[DATE_BUF], year[16];
+    char year[16];
     form_set(f, PF_NUMBER, p->number);
-    date_text(p->issued_on, buf);
-    form_set(f, PF_DATE, buf);
+    form_set_date(f, PF_DATE, p->issued_on);
     form_set(f, PF_ISSUER, p->issuer);
     snprintf(year, sizeof year, "%d", p->year);
     form_set(f, PF_YEAR, year);
@@ -150,10 +130,8 @@ static void plan_fill(struct form *f, const struct plan *p)
     form_set(f, PF_PURPOSE, p->purpose);
     form_set(f, PF_REQUIREMENTS, p->requirements);
     form_set(f, PF_BUDGET, p->budget);
-    date_text(p->report_half, buf);
-    form_set(f, PF_HALF, buf);
-    date_text(p->report_year, buf);
-    form_set(f, PF_ANNUAL, buf);
+    form_set_date(f, PF_HALF, p->report_half);
+    form_set_date(f, PF_ANNUAL, p->report_year);
 }
 
 bool scr_plan_form_open(struct ui *ui, long long plan_id)
@@ -163,18 +141,12 @@ bool scr_plan_form_open(struct ui *ui, long long plan_id)
         ui_status(ui, true, "%s", status_message());
         return false;
     }
-    long long *ctx = malloc(sizeof *ctx);
-    struct form *f = NULL;
-    if (ctx) {
-        *ctx = plan_id;
-        char heading[200];
-        char label[128];
-        plan_label(p.number, p.year, label, sizeof label);
-        snprintf(heading, sizeof heading, plan_id ? _("Edit the plan %s") : _("New plan"), label);
-        struct formscreen_spec spec = {plan_fields, PF__COUNT, heading, NULL, plan_form_save,
-                                       ctx, NULL, "Plan form"};
-        f = formscreen_open(ui, &spec);
-    }
+    char heading[200], label[128];
+    plan_label(p.number, p.year, label, sizeof label);
+    snprintf(heading, sizeof heading, plan_id ? _("Edit the plan %s") : _("New plan"), label);
+    struct formscreen_spec spec = {plan_fields, PF__COUNT, heading, NULL, plan_form_save,
+                                   NULL, NULL, "Plan form"};
+    struct form *f = formscreen_open_id(ui, &spec, plan_id);
     if (f && plan_id) {
         plan_fill(f, &p);
     } else if (f) {
@@ -183,8 +155,6 @@ bool scr_plan_form_open(struct ui *ui, long long plan_id)
         form_set(f, PF_YEAR, year);
     }
     plan_clear(&p);
-    if (!f)
-        ui_status(ui, true, "%s", _("out of memory"));
     return f != NULL;
 }
 
@@ -194,9 +164,9 @@ enum { TF_TEXT, TF_VALUE, TF_UNIT, TF_DIRECTION, TF_MEASURE, TF__COUNT };
 
 static const char *const unit_choices[] = {"%", N_("count"), NULL};
 static const char *const direction_choices[] = {N_("at least"), N_("at most"), NULL};
-/* "none", then the label of each measure, by enum plan_measure (filled on
- * first use: the labels live in app/plan.h's table). */
-static const char *measure_choices[PLAN_MEASURE__COUNT + 1];
+/* "none", then the label of each measure, by enum measure (filled on
+ * first use: the labels live in model/measure.h's table). */
+static const char *measure_choices[MEASURE__COUNT + 1];
 
 static const struct form_def target_fields[TF__COUNT] = {
     {N_("Target"), FK_TEXT, 300, NULL, N_("e.g. 100 % trẻ em sinh ra được khai sinh đúng hạn")},
@@ -216,9 +186,9 @@ static bool target_form_save(struct ui *ui, struct form *f, void *ctx)
     struct plan_target t = {.plan_id = *(long long *)ctx};
     t.unit = form_choice(f, TF_UNIT) == 0 ? PLAN_UNIT_PERCENT : PLAN_UNIT_COUNT;
     t.direction = form_choice(f, TF_DIRECTION) == 0 ? PLAN_AT_LEAST : PLAN_AT_MOST;
-    const struct plan_measure_info *m = plan_measure_info((enum plan_measure)form_choice(f, TF_MEASURE));
-    bool ok = set_text(&t.text, form_value(f, TF_TEXT)) &&
-              (!m || set_text(&t.measure, m->code));
+    const struct measure_info *m = measure_info((enum measure)form_choice(f, TF_MEASURE));
+    bool ok = form_str_set(&t.text, form_value(f, TF_TEXT)) &&
+              (!m || form_str_set(&t.measure, m->code));
     if (!ok)
         ui_status(ui, true, "%s", _("out of memory"));
     if (ok && parse_number(_("target value"), form_value(f, TF_VALUE), &t.value) != ST_OK) {
@@ -239,26 +209,19 @@ static void measures_init(void)
 {
     if (!measure_choices[0]) {
         measure_choices[0] = N_("nothing: the value is typed");
-        for (int m = 1; m < PLAN_MEASURE__COUNT; m++)
-            measure_choices[m] = plan_measure_info((enum plan_measure)m)->label;
+        for (int m = 1; m < MEASURE__COUNT; m++)
+            measure_choices[m] = measure_info((enum measure)m)->label;
     }
 }
 
 bool scr_target_form_open(struct ui *ui, long long plan_id)
 {
     measures_init();
-    long long *ctx = malloc(sizeof *ctx);
-    struct form *f = NULL;
-    if (ctx) {
-        *ctx = plan_id;
-        struct formscreen_spec spec = {
-            target_fields, TF__COUNT, _("New target"),
-            _("Left/Right change a choice; F2 saves (Esc: cancel)."), target_form_save, ctx, NULL, "Target form"};
-        f = formscreen_open(ui, &spec);
-    }
-    if (!f)
-        ui_status(ui, true, "%s", _("out of memory"));
-    return f != NULL;
+    struct formscreen_spec spec = {
+        target_fields, TF__COUNT, _("New target"),
+        _("Left/Right change a choice; F2 saves (Esc: cancel)."), target_form_save, NULL, NULL,
+        "Target form"};
+    return formscreen_open_id(ui, &spec, plan_id) != NULL;
 }
 
 /* -------------------------------------------------------------- value --- */
@@ -306,10 +269,10 @@ static enum status save_definition(struct ui *ui, struct form *f, const struct v
         return ST_OK;
     struct plan_target t = {0};
     enum status st = target_repo_get(ui->db, c->id, &t);
-    const struct plan_measure_info *m =
-        plan_measure_info((enum plan_measure)form_choice(f, VF_MEASURE));
-    if (st == ST_OK && (!set_text(&t.text, form_value(f, VF_TEXT)) ||
-                        !set_text(&t.measure, m ? m->code : "")))
+    const struct measure_info *m =
+        measure_info((enum measure)form_choice(f, VF_MEASURE));
+    if (st == ST_OK && (!form_str_set(&t.text, form_value(f, VF_TEXT)) ||
+                        !form_str_set(&t.measure, m ? m->code : "")))
         st = status_set(ST_NOMEM, "%s", _("out of memory"));
     if (st == ST_OK && !m) {
         free(t.measure);
@@ -360,7 +323,7 @@ static void fill_definition(struct form *f, const struct plan_target *t, struct 
     form_set(f, VF_TARGET, buf);
     form_set_choice(f, VF_UNIT, t->unit == PLAN_UNIT_PERCENT ? 0 : 1);
     form_set_choice(f, VF_DIRECTION, t->direction == PLAN_AT_LEAST ? 0 : 1);
-    form_set_choice(f, VF_MEASURE, (int)plan_measure_from_code(t->measure));
+    form_set_choice(f, VF_MEASURE, (int)measure_from_code(t->measure));
     for (size_t i = VF_TEXT; i < VF__COUNT; i++)
         c->shown[i] = strdup(form_value(f, i));
 }
@@ -379,7 +342,7 @@ bool scr_target_value_open(struct ui *ui, long long target_id)
         ctx->id = target_id;
         char heading[512];
         snprintf(heading, sizeof heading, _("Value of the target: %s"), t.text);
-        bool linked = plan_measure_from_code(t.measure) != PLAN_MEASURE_NONE;
+        bool linked = measure_from_code(t.measure) != MEASURE_NONE;
         struct formscreen_spec spec = {
             value_fields, VF__COUNT, heading,
             linked ? _("The register computes this value: a typed one counts only while it "

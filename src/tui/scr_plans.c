@@ -4,7 +4,7 @@
  * year, F8 deletes one. */
 #include <config.h>
 #include "treem/tui/screens.h"
-#include "treem/tui/listscreen.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/plan.h"
 #include "treem/db/plan_repo.h"
 #include "treem/core/i18n.h"
@@ -15,30 +15,42 @@
 #include <string.h>
 
 struct plans_state {
-    struct listscreen ls;
+    struct listbase lb;
     struct plan *plans;
     struct plan_counts *counts;
     size_t n;
-    size_t *shown;       /* indices into plans matching the search */
     long long open_id;   /* the plan scr_plan_ops was opened on */
 };
 
-static void unload(struct plans_state *st)
+static void p_unload(struct screen *s)
 {
+    struct plans_state *st = s->state;
     plan_list_free(st->plans, st->n);
     free(st->counts);
-    free(st->shown);
     st->plans = NULL;
     st->counts = NULL;
-    st->shown = NULL;
     st->n = 0;
 }
 
-/* True when the folded title or number contains the folded search. */
-static bool matches(const struct plan *p, const char *want)
+static bool p_load(struct screen *s, size_t *count)
 {
-    if (!*want)
-        return true;
+    struct plans_state *st = s->state;
+    struct db *db = s->ui->db;
+    enum status rc = plan_repo_list(db, 0, &st->plans, &st->n);
+    if (rc == ST_OK && st->n && !(st->counts = calloc(st->n, sizeof *st->counts)))
+        rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+    for (size_t i = 0; rc == ST_OK && i < st->n; i++)
+        rc = plan_repo_counts(db, st->plans[i].id, date_today(), &st->counts[i]);
+    if (rc != ST_OK)
+        p_unload(s);
+    *count = st->n;
+    return rc == ST_OK;
+}
+
+/* True when the folded title or number contains the folded search. */
+static bool p_match(struct screen *s, size_t i, const char *want)
+{
+    const struct plan *p = &((struct plans_state *)s->state)->plans[i];
     char *title = utf8_fold(p->title), *number = utf8_fold(p->number);
     bool hit = (title && strstr(title, want)) || (number && strstr(number, want));
     free(title);
@@ -46,179 +58,96 @@ static bool matches(const struct plan *p, const char *want)
     return hit;
 }
 
-static void filter_plans(struct plans_state *st)
-{
-    char *want = utf8_fold(field_text(&st->ls.search));
-    size_t k = 0;
-    for (size_t i = 0; st->shown && i < st->n; i++)
-        if (matches(&st->plans[i], want ? want : ""))
-            st->shown[k++] = i;
-    free(want);
-    list_set_count(&st->ls.lv, k);
-}
-
-/* Reloads the plans; the selection follows the plan `keep` when listed. */
-static void load(struct screen *s, long long keep)
+static void p_row(struct screen *s, size_t i, struct lb_row *r)
 {
     struct plans_state *st = s->state;
-    struct db *db = s->ui->db;
-    unload(st);
-    enum status rc = plan_repo_list(db, 0, &st->plans, &st->n);
-    if (rc == ST_OK && st->n) {
-        st->counts = calloc(st->n, sizeof *st->counts);
-        st->shown = calloc(st->n, sizeof *st->shown);
-        if (!st->counts || !st->shown)
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-    }
-    for (size_t i = 0; rc == ST_OK && i < st->n; i++)
-        rc = plan_repo_counts(db, st->plans[i].id, date_today(), &st->counts[i]);
-    if (rc != ST_OK) {
-        ui_status(s->ui, true, "%s", status_message());
-        unload(st);
-    }
-    filter_plans(st);
-    for (size_t k = 0; keep && k < st->ls.lv.count; k++)
-        if (st->plans[st->shown[k]].id == keep)
-            st->ls.lv.selected = k;
-}
-
-static const struct plan *selected(struct plans_state *st)
-{
-    return st->ls.lv.count ? &st->plans[st->shown[st->ls.lv.selected]] : NULL;
-}
-
-static const int plan_widths[] = {14, 4, 32, 8, 8, 7};
-
-static void plans_enter(struct screen *s)
-{
-    struct plans_state *st = s->state;
-    listscreen_init(&st->ls);
-    const char *titles[] = {_("Number"), _("Year"), _("Title"), _("Targets"), _("Tasks"),
-                            _("Overdue")};
-    ui_columns(st->ls.header, sizeof st->ls.header, plan_widths, titles, 6);
-    snprintf(st->ls.filter, sizeof st->ls.filter, "%s",
-             _("Every year, newest first. Type to search titles and numbers."));
-    load(s, 0);
-}
-
-static void plans_leave(struct screen *s)
-{
-    struct plans_state *st = s->state;
-    unload(st);
-    listscreen_free(&st->ls);
-}
-
-static void plans_resume(struct screen *s)
-{
-    struct plans_state *st = s->state;
-    const struct plan *p = selected(st);
-    load(s, p ? p->id : 0);
-}
-
-static void plan_row(void *ctx, size_t k, char *buf, size_t bufsz)
-{
-    struct plans_state *st = ctx;
-    size_t i = st->shown[k];
     const struct plan *p = &st->plans[i];
     const struct plan_counts *c = &st->counts[i];
-    char year[16], targets[16], tasks[32], overdue[16];
-    snprintf(year, sizeof year, "%d", p->year);
-    snprintf(targets, sizeof targets, "%ld", c->targets);
-    snprintf(tasks, sizeof tasks, "%ld/%ld", c->tasks_done, c->tasks);
-    snprintf(overdue, sizeof overdue, "%ld", c->tasks_overdue);
-    const char *cells[] = {*p->number ? p->number : "—", year, p->title, targets, tasks, overdue};
-    ui_columns(buf, bufsz, plan_widths, cells, 6);
+    lb_cell(r, 0, *p->number ? p->number : "—");
+    lb_cellf(r, 1, "%d", p->year);
+    lb_cell(r, 2, p->title);
+    lb_cellf(r, 3, "%ld", c->targets);
+    lb_cellf(r, 4, "%ld/%ld", c->tasks_done, c->tasks);
+    lb_cellf(r, 5, "%ld", c->tasks_overdue);
 }
 
-static void plans_draw(struct screen *s, WINDOW *w, int rows, int cols)
+static long long p_id(struct screen *s, size_t i)
+{
+    return ((struct plans_state *)s->state)->plans[i].id;
+}
+
+static enum lb_after new_plan(struct screen *s, size_t sel, int digit)
+{
+    (void)sel, (void)digit;
+    scr_plan_form_open(s->ui, 0);
+    return LB_STAY;
+}
+
+static enum lb_after open_plan(struct screen *s, size_t sel, int digit)
 {
     struct plans_state *st = s->state;
-    listscreen_draw(w, rows, cols, &st->ls, plan_row, st);
-    if (!st->n) {
-        ui_attr(w, UC_DIM, true);
-        ui_print(w, 4, 2, cols - 4, _("No plans yet: F3 writes the first one."));
-        ui_attr(w, UC_DIM, false);
-    }
+    (void)digit;
+    st->open_id = st->plans[sel].id;
+    ui_push(s->ui, &scr_plan_ops, &st->open_id);
+    return LB_STAY;
 }
 
-static void delete_plan(struct screen *s, const struct plan *p, const struct plan_counts *c)
+static enum lb_after delete_plan(struct screen *s, size_t sel, int digit)
 {
+    struct plans_state *st = s->state;
+    const struct plan *p = &st->plans[sel];
+    const struct plan_counts *c = &st->counts[sel];
     char label[128], q[400];
+    (void)digit;
     plan_label(p->number, p->year, label, sizeof label);
     snprintf(q, sizeof q, _("Delete the plan %s with its %ld targets, %ld tasks and %ld events?"),
              label, c->targets, c->tasks, c->events);
     if (!ui_confirm(s->ui, q))
-        return;
+        return LB_STAY;
     if (plan_remove(s->ui->db, p->id) != ST_OK) {
         ui_status(s->ui, true, "%s", status_message());
-        return;
+        return LB_STAY;
     }
     ui_status(s->ui, false, _("Deleted the plan %s."), label);
-    load(s, 0);
+    return LB_RELOAD;
 }
 
-static enum screen_result plans_action(struct screen *s, enum action a, int digit)
+static enum lb_after copy_plan(struct screen *s, size_t sel, int digit)
 {
-    struct plans_state *st = s->state;
-    const struct plan *p = selected(st);
+    long long copy;
     (void)digit;
-    switch (a) {
-    case ACT_NEW:
-        scr_plan_form_open(s->ui, 0);
-        return SR_HANDLED;
-    case ACT_OPEN:
-        if (p) {
-            st->open_id = p->id;
-            ui_push(s->ui, &scr_plan_ops, &st->open_id);
-        }
-        return SR_HANDLED;
-    case ACT_DELETE:
-        if (p)
-            delete_plan(s, p, &st->counts[st->shown[st->ls.lv.selected]]);
-        return SR_HANDLED;
-    case ACT_COPY: {
-        long long copy;
-        if (p && scr_plan_copy(s->ui, p->id, &copy))
-            load(s, copy);
-        return SR_HANDLED;
+    if (scr_plan_copy(s->ui, p_id(s, sel), &copy)) {
+        listbase_reload(s);
+        listbase_select_id(s, copy);
     }
-    default:
-        break;
-    }
-    enum ls_result r = listscreen_action(&st->ls, a);
-    if (r == LS_SEARCH_CHANGED)
-        filter_plans(st);
-    return r == LS_UNHANDLED ? SR_UNHANDLED : SR_HANDLED;
+    return LB_STAY;
 }
 
-static enum screen_result plans_text(struct screen *s, const char *utf8)
-{
-    struct plans_state *st = s->state;
-    switch (listscreen_text(&st->ls, utf8)) {
-    case LS_SEARCH_CHANGED: filter_plans(st); return SR_HANDLED;
-    case LS_UNHANDLED: return SR_UNHANDLED; /* a digit on an empty search line: jump */
-    default: return SR_HANDLED;
-    }
-}
+static const struct lb_key p_keys[] = {
+    {ACT_NEW, new_plan, true},
+    {ACT_OPEN, open_plan, false},
+    {ACT_DELETE, delete_plan, false},
+    {ACT_COPY, copy_plan, false},
+};
+static const struct lb_col p_cols[] = {
+    {N_("Number"), 14}, {N_("Year"), 4}, {N_("Title"), 32},
+    {N_("Targets"), 8}, {N_("Tasks"), 8}, {N_("Overdue"), 7},
+};
+static const struct listbase_def p_def = {
+    .search = true,
+    .hint = N_("Every year, newest first. Type to search titles and numbers."),
+    .empty = N_("No plans yet: F3 writes the first one."),
+    .cols = p_cols, .ncols = sizeof p_cols / sizeof *p_cols,
+    .load = p_load, .unload = p_unload, .row = p_row, .match = p_match, .id = p_id,
+    .keys = p_keys, .nkeys = sizeof p_keys / sizeof *p_keys,
+};
 
-static bool plans_text_mode(struct screen *s)
-{
-    (void)s;
-    return true;
-}
+static void p_enter(struct screen *s) { listbase_enter(s, &p_def); }
 
 static const enum action plans_actions[] = {ACT_OPEN, ACT_NEW, ACT_DELETE, ACT_COPY};
 
 const struct screen_ops scr_plans_ops = {
     .title = N_("Plans"),
-    .actions = plans_actions,
-    .nactions = sizeof plans_actions / sizeof *plans_actions,
     .state_size = sizeof(struct plans_state),
-    .enter = plans_enter,
-    .leave = plans_leave,
-    .draw = plans_draw,
-    .on_action = plans_action,
-    .on_text = plans_text,
-    .text_mode = plans_text_mode,
-    .resume = plans_resume,
+    LISTBASE_OPS(p_enter, plans_actions),
 };

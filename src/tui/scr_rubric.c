@@ -10,6 +10,7 @@
 #include "treem/app/rubric_edit.h"
 #include "treem/core/i18n.h"
 #include "treem/core/number.h"
+#include "treem/core/strbuf.h"
 #include "treem/model/rubric_text.h"
 
 #include <stdio.h>
@@ -173,86 +174,50 @@ static const struct form_def max_fields[M__COUNT] = {
     {N_("Source"), FK_TEXT, 300, NULL, N_("decision, guidance or page it comes from")},
 };
 
-struct max_state { struct form form; };
+static bool max_save(struct ui *ui, struct form *f, void *ctx);
+
+static const struct formscreen_spec max_spec = {max_fields, M__COUNT, NULL, NULL, max_save, NULL,
+                                                NULL, NULL};
 
 static void max_enter(struct screen *s)
 {
-    struct max_state *st = s->state;
     const struct rubric_criterion *c = s->arg;
-    form_init(&st->form, max_fields, M__COUNT);
+    struct form *f = &((struct formscreen *)s->state)->form;
+    struct formscreen_spec spec = max_spec;
+    struct strbuf heading = STRBUF_INIT;
+    strbuf_printf(&heading, _("Criterion %d. %s"), c->number, c->name);
+    spec.heading = strbuf_str(&heading);
+    spec.help = _("The criterion's total is capped at its maximum. F2 saves.");
+    bool ready = formscreen_begin(s, &spec, NULL);
+    strbuf_free(&heading);
+    if (!ready)
+        return;
     if (c->max_known) {
         char v[RUBRIC_TEXT_NUM_BUF];
         edit_num(c->max_points, v, sizeof v);
-        form_set(&st->form, M_MAX, v);
+        form_set(f, M_MAX, v);
     }
-    form_set(&st->form, M_SOURCE, c->source);
-    form_mark_saved(&st->form);
+    form_set(f, M_SOURCE, c->source);
+    form_mark_saved(f);
 }
 
-static void max_leave(struct screen *s)
+static bool max_save(struct ui *ui, struct form *f, void *ctx)
 {
-    struct max_state *st = s->state;
-    form_free(&st->form);
-}
-
-static void max_draw(struct screen *s, WINDOW *w, int rows, int cols)
-{
-    struct max_state *st = s->state;
-    const struct rubric_criterion *c = s->arg;
-    char line[512];
-    snprintf(line, sizeof line, _("Criterion %d. %s"), c->number, c->name);
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, line);
-    ui_attr(w, UC_OK, false);
-    ui_print(w, 1, 2, cols - 4, _("The criterion's total is capped at its maximum. F2 saves."));
-    form_draw(w, &st->form, 3, 2, rows - 3, cols - 4);
-}
-
-static enum screen_result max_save(struct screen *s)
-{
-    struct max_state *st = s->state;
-    const struct rubric_criterion *c = s->arg;
-    const char *text = form_value(&st->form, M_MAX), *src = form_value(&st->form, M_SOURCE);
+    const struct rubric_criterion *c = ((struct screen *)ctx)->arg;
+    const char *text = form_value(f, M_MAX), *src = form_value(f, M_SOURCE);
     double max = 0;
-    form_clear_errors(&st->form);
     if (text[0] && (!rubric_text_parse_number(text, &max) || max < 0))
-        form_set_error(&st->form, M_MAX, _("Maximum points: type a number of 0 or more"));
+        form_set_error(f, M_MAX, _("Maximum points: type a number of 0 or more"));
     if (text[0] && !src[0])
-        form_set_error(&st->form, M_SOURCE, _("Source: say where the maximum comes from"));
-    if (form_has_errors(&st->form))
-        return SR_HANDLED;
-    if (rubric_edit_set_max(s->ui->db, c->number, text[0] != '\0', max, src) != ST_OK) {
-        ui_status(s->ui, true, "%s", status_message());
-        return SR_HANDLED;
+        form_set_error(f, M_SOURCE, _("Source: say where the maximum comes from"));
+    if (form_has_errors(f))
+        return false;
+    if (rubric_edit_set_max(ui->db, c->number, text[0] != '\0', max, src) != ST_OK) {
+        ui_status(ui, true, "%s", status_message());
+        return false;
     }
-    ui_status(s->ui, false, _("Maximum of criterion %d saved."), c->number);
-    return SR_POP;
-}
-
-static enum screen_result max_action(struct screen *s, enum action a, int digit)
-{
-    struct max_state *st = s->state;
-    (void)digit;
-    switch (form_key(&st->form, a)) {
-    case FORM_SAVE: return max_save(s);
-    case FORM_USED: return SR_HANDLED;
-    default: return SR_UNHANDLED; /* Esc: the frame asks when unsaved */
-    }
-}
-
-static enum screen_result max_text(struct screen *s, const char *utf8)
-{
-    struct max_state *st = s->state;
-    form_type(s->ui, &st->form, utf8);
-    return SR_HANDLED;
-}
-
-static bool max_text_mode(struct screen *s) { (void)s; return true; }
-
-static bool max_unsaved(struct screen *s)
-{
-    struct max_state *st = s->state;
-    return form_changed(&st->form);
+    ui_status(ui, false, _("Maximum of criterion %d saved."), c->number);
+    return true;
 }
 
 static const enum action max_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_BACK};
@@ -261,12 +226,8 @@ const struct screen_ops scr_crit_max_ops = {
     .title = N_("Criterion maximum"),
     .actions = max_actions,
     .nactions = sizeof max_actions / sizeof *max_actions,
-    .state_size = sizeof(struct max_state),
+    .state_size = sizeof(struct formscreen),
     .enter = max_enter,
-    .leave = max_leave,
-    .draw = max_draw,
-    .on_action = max_action,
-    .on_text = max_text,
-    .text_mode = max_text_mode,
-    .unsaved = max_unsaved,
+    .leave = formscreen_end,
+    FORMSCREEN_OPS,
 };

@@ -6,7 +6,7 @@
 #include <config.h>
 #include "treem/tui/criteria.h"
 #include "treem/tui/form.h"
-#include "treem/tui/list.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/rubric_edit.h"
 #include "treem/core/i18n.h"
 #include "treem/model/rubric_text.h"
@@ -16,104 +16,90 @@
 #include <string.h>
 
 struct bands_state {
+    struct listbase lb;        /* bands, then the "complete" row */
     bool have;
     struct rubric r;
     const struct rubric_indicator *ind;
-    struct list_view lv;       /* bands, then the "complete" row */
     struct band_pick pick;
 };
 
-static void unload(struct bands_state *st)
+static void b_unload(struct screen *s)
 {
+    struct bands_state *st = s->state;
     if (st->have)
         rubric_free(&st->r);
     st->have = false;
     st->ind = NULL;
 }
 
-static void load(struct screen *s)
+static bool b_load(struct screen *s, size_t *count)
 {
     struct bands_state *st = s->state;
     const struct criteria_pick *p = s->arg;
-    unload(st);
-    if (rubric_edit_load_active(s->ui->db, &st->r) != ST_OK) {
-        ui_status(s->ui, true, "%s", status_message());
-        list_set_count(&st->lv, 0);
-        return;
-    }
+    *count = 0;
+    if (rubric_edit_load_active(s->ui->db, &st->r) != ST_OK)
+        return false;
     st->have = true;
     st->ind = rubric_find_indicator(&st->r, p->code);
-    list_set_count(&st->lv, st->ind ? st->ind->nbands + 1 : 0);
+    *count = st->ind ? st->ind->nbands + 1 : 0;
+    return true;
 }
 
-static void bands_enter(struct screen *s) { load(s); }
-static void bands_leave(struct screen *s) { unload(s->state); }
-
-static void bands_resume(struct screen *s)
+static void b_row(struct screen *s, size_t i, struct lb_row *r)
 {
-    struct bands_state *st = s->state;
-    size_t keep = st->lv.selected;
-    load(s);
-    st->lv.selected = keep;
-    list_set_count(&st->lv, st->lv.count);
-}
-
-static void band_row(void *ctx, size_t i, char *buf, size_t bufsz)
-{
-    struct bands_state *st = ctx;
-    if (i == st->ind->nbands) {
-        snprintf(buf, bufsz, "%s", st->ind->bands_known
-                                       ? _("[x] These bands are the whole scale (Enter: not yet)")
-                                       : _("[ ] Bands are missing (Enter: the scale is complete)"));
+    const struct rubric_indicator *ind = ((struct bands_state *)s->state)->ind;
+    if (i == ind->nbands) {
+        lb_line(r, ind->bands_known ? _("[x] These bands are the whole scale (Enter: not yet)")
+                                    : _("[ ] Bands are missing (Enter: the scale is complete)"));
         return;
     }
-    const struct rubric_band *b = &st->ind->bands[i];
+    const struct rubric_band *b = &ind->bands[i];
     char iv[64], lo[32], hi[32], pts[RUBRIC_TEXT_NUM_BUF];
     rubric_text_interval(b, iv, sizeof iv);
     rubric_text_bound(b, false, lo, sizeof lo);
     rubric_text_bound(b, true, hi, sizeof hi);
     rubric_text_num_show(b->points, pts);
-    const int w[] = {14, 8, 8, 6, 40};
-    const char *cells[] = {iv, lo, hi, pts, b->source ? b->source : ""};
-    ui_columns(buf, bufsz, w, cells, 5);
+    lb_cell(r, 0, iv);
+    lb_cell(r, 1, lo);
+    lb_cell(r, 2, hi);
+    lb_cell(r, 3, pts);
+    lb_cell(r, 4, b->source);
 }
 
-static void bands_draw(struct screen *s, WINDOW *w, int rows, int cols)
+/* The indicator (heading) and how it is measured (hint). */
+static void b_text(struct screen *s, enum lb_text which, struct strbuf *out)
 {
-    struct bands_state *st = s->state;
-    if (!st->ind)
+    const struct rubric_indicator *ind = ((struct bands_state *)s->state)->ind;
+    if (!ind)
         return;
-    const struct rubric_indicator *ind = st->ind;
-    char line[512];
-    snprintf(line, sizeof line, "%s %s", ind->code, ind->text);
-    ui_attr(w, UC_TITLE, true);
-    ui_print_pad(w, 0, 0, cols, line);
-    ui_attr(w, UC_TITLE, false);
-    snprintf(line, sizeof line, _("Measured as %s%s%s · scale %s"), rubric_kind_label(ind->kind),
-             ind->unit ? " " : "", ind->unit ? ind->unit : "",
-             ind->bands_known ? _("complete") : _("INCOMPLETE: bands missing"));
-    ui_print(w, 1, 1, cols - 2, line);
-    const int wd[] = {14, 8, 8, 6, 40};
-    const char *cells[] = {_("Interval"), _("From"), _("To"), _("Points"), _("Source")};
-    ui_columns(line, sizeof line, wd, cells, 5);
-    ui_attr(w, UC_DIM, true);
-    ui_print_pad(w, 3, 1, cols - 2, line);
-    ui_attr(w, UC_DIM, false);
-    list_draw(w, 4, 1, rows - 7, cols - 2, &st->lv, band_row, st, true);
-    ui_hline(w, rows - 3, 1, cols - 2);
-    const char *src = st->lv.selected < ind->nbands ? ind->bands[st->lv.selected].source : ind->source;
-    snprintf(line, sizeof line, "%s: %s", _("source"), src ? src : "—");
-    int starts[2], lens[2], n = ui_wrap(line, cols - 2, starts, lens, 2);
-    ui_attr(w, UC_DIM, true);
-    for (int i = 0; i < n; i++) {
-        char part[512];
-        snprintf(part, sizeof part, "%.*s", lens[i], line + starts[i]);
-        ui_print(w, rows - 2 + i, 1, cols - 2, part);
-    }
-    ui_attr(w, UC_DIM, false);
+    if (which == LB_HEADING)
+        strbuf_printf(out, "%s %s", ind->code, ind->text);
+    else if (which == LB_HINT)
+        strbuf_printf(out, _("Measured as %s%s%s · scale %s"), rubric_kind_label(ind->kind),
+                      ind->unit ? " " : "", ind->unit ? ind->unit : "",
+                      ind->bands_known ? _("complete") : _("INCOMPLETE: bands missing"));
 }
 
-static enum screen_result toggle_complete(struct screen *s)
+/* Under the list: the source of the selected band (or of the scale). */
+static void b_foot(struct screen *s, WINDOW *w, int y, int cols)
+{
+    const struct rubric_indicator *ind = ((struct bands_state *)s->state)->ind;
+    size_t sel = listbase_selected(s);
+    if (!ind)
+        return;
+    ui_hline(w, y, 1, cols - 2);
+    const char *src = sel < ind->nbands ? ind->bands[sel].source : ind->source;
+    struct strbuf line = STRBUF_INIT;
+    strbuf_printf(&line, "%s: %s", _("source"), src ? src : "—");
+    int starts[2], lens[2], n = ui_wrap(strbuf_str(&line), cols - 2, starts, lens, 2);
+    ui_attr(w, UC_DIM, true);
+    for (int i = 0; i < n; i++)
+        ui_print_n(w, y + 1 + i, 1, strbuf_str(&line) + starts[i], (size_t)lens[i]);
+    ui_attr(w, UC_DIM, false);
+    strbuf_free(&line);
+}
+
+static enum lb_after toggle_complete(struct screen *s)
 {
     struct bands_state *st = s->state;
     char q[256];
@@ -122,66 +108,77 @@ static enum screen_result toggle_complete(struct screen *s)
                              : _("Mark the scale of %s incomplete (bands missing)?"),
              st->ind->code);
     if (!ui_confirm(s->ui, q))
-        return SR_HANDLED;
+        return LB_STAY;
     char code[24];
     snprintf(code, sizeof code, "%s", st->ind->code);
-    if (rubric_edit_set_complete(s->ui->db, code, to) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    else
-        ui_status(s->ui, false, _("Scale of indicator %s saved."), code);
-    bands_resume(s);
-    return SR_HANDLED;
+    return listbase_changed(s, rubric_edit_set_complete(s->ui->db, code, to),
+                            _("Scale of indicator %s saved."), code);
 }
 
-static enum screen_result delete_band(struct screen *s)
+static enum lb_after delete_band(struct screen *s, size_t sel, int digit)
 {
     struct bands_state *st = s->state;
     char q[256], iv[64], code[24];
-    const struct rubric_band *b = &st->ind->bands[st->lv.selected];
+    (void)digit;
+    if (sel >= st->ind->nbands)
+        return LB_STAY;
+    const struct rubric_band *b = &st->ind->bands[sel];
     rubric_text_interval(b, iv, sizeof iv);
     snprintf(q, sizeof q, _("Delete the band %s of indicator %s?"), iv, st->ind->code);
     if (!ui_confirm(s->ui, q))
-        return SR_HANDLED;
+        return LB_STAY;
     snprintf(code, sizeof code, "%s", st->ind->code);
-    if (rubric_edit_band_remove(s->ui->db, code, b) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    else
-        ui_status(s->ui, false, _("Scale of indicator %s saved."), code);
-    bands_resume(s);
-    return SR_HANDLED;
+    return listbase_changed(s, rubric_edit_band_remove(s->ui->db, code, b),
+                            _("Scale of indicator %s saved."), code);
 }
 
-static enum screen_result bands_action(struct screen *s, enum action a, int digit)
+/* Enter: the band's form, or on the last row the scale complete or not. */
+static enum lb_after open_band(struct screen *s, size_t sel, int digit)
 {
     struct bands_state *st = s->state;
     (void)digit;
-    if (list_handle(&st->lv, a))
-        return SR_HANDLED;
-    if (a != ACT_OPEN && a != ACT_NEW && a != ACT_DELETE)
-        return SR_UNHANDLED;
-    if (!st->ind)
-        return SR_HANDLED;
-    bool on_band = st->lv.selected < st->ind->nbands;
-    if (a == ACT_DELETE)
-        return on_band ? delete_band(s) : SR_HANDLED;
-    if (a == ACT_OPEN && !on_band)
+    if (sel >= st->ind->nbands)
         return toggle_complete(s);
     st->pick.ind = st->ind;
-    st->pick.band = a == ACT_OPEN ? &st->ind->bands[st->lv.selected] : NULL;
+    st->pick.band = &st->ind->bands[sel];
     ui_push(s->ui, &scr_band_form_ops, &st->pick);
-    return SR_HANDLED;
+    return LB_STAY;
 }
+
+static enum lb_after new_band(struct screen *s, size_t sel, int digit)
+{
+    struct bands_state *st = s->state;
+    (void)sel, (void)digit;
+    if (!st->ind)
+        return LB_STAY;
+    st->pick.ind = st->ind;
+    st->pick.band = NULL;
+    ui_push(s->ui, &scr_band_form_ops, &st->pick);
+    return LB_STAY;
+}
+
+static const struct lb_key b_keys[] = {
+    {ACT_OPEN, open_band, false},
+    {ACT_NEW, new_band, true},
+    {ACT_DELETE, delete_band, false},
+};
+static const struct lb_col b_cols[] = {
+    {N_("Interval"), 14}, {N_("From"), 8}, {N_("To"), 8}, {N_("Points"), 6}, {N_("Source"), 40},
+};
+static const struct listbase_def b_def = {
+    .text = b_text,
+    .cols = b_cols, .ncols = sizeof b_cols / sizeof *b_cols,
+    .load = b_load, .unload = b_unload, .row = b_row,
+    .foot_rows = 3, .foot = b_foot,
+    .keys = b_keys, .nkeys = sizeof b_keys / sizeof *b_keys,
+};
+
+static void b_enter(struct screen *s) { listbase_enter(s, &b_def); }
 
 static const enum action bands_actions[] = {ACT_OPEN, ACT_NEW, ACT_DELETE, ACT_BACK};
 
 const struct screen_ops scr_rubric_bands_ops = {
     .title = N_("Bands"),
-    .actions = bands_actions,
-    .nactions = sizeof bands_actions / sizeof *bands_actions,
     .state_size = sizeof(struct bands_state),
-    .enter = bands_enter,
-    .leave = bands_leave,
-    .draw = bands_draw,
-    .on_action = bands_action,
-    .resume = bands_resume,
+    LISTBASE_OPS(b_enter, bands_actions),
 };

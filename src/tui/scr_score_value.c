@@ -18,8 +18,8 @@
 enum { F_VALUE, F_EVIDENCE, F_DEPT, F__COUNT };
 
 struct value_state {
+    struct formscreen fs;      /* the base: first */
     struct form_def defs[F__COUNT];
-    struct form form;
     bool have;
     struct score_sheet sheet;
     long idx;                  /* the indicator in sheet.rubric.ind, -1 when absent */
@@ -55,12 +55,20 @@ static void prefill(struct value_state *st)
             snprintf(v, sizeof v, "%s", l->value >= 0.5 ? "có" : "không");
         else
             edit_num(l->value, v, sizeof v);
-        form_set(&st->form, F_VALUE, v);
+        form_set(&st->fs.form, F_VALUE, v);
     }
-    form_set(&st->form, F_EVIDENCE, l->evidence);
-    form_set_choice(&st->form, F_DEPT, dept_choice(st, l->department));
-    form_mark_saved(&st->form);
+    form_set(&st->fs.form, F_EVIDENCE, l->evidence);
+    form_set_choice(&st->fs.form, F_DEPT, dept_choice(st, l->department));
+    form_mark_saved(&st->fs.form);
 }
+
+static bool value_save(struct ui *ui, struct form *f, void *ctx);
+static int value_top(struct ui *ui, WINDOW *w, int cols, void *ctx);
+
+/* defs: the state's (the value's hint is the indicator's kind) */
+static const struct formscreen_spec value_spec = {NULL, F__COUNT, NULL, NULL, value_save, NULL,
+                                                  NULL, NULL};
+static const struct formscreen_hooks value_hooks = {.top = value_top};
 
 static void value_enter(struct screen *s)
 {
@@ -84,27 +92,31 @@ static void value_enter(struct screen *s)
     st->defs[F_DEPT].choices = st->dept_labels;
     if (!st->dept_labels)
         st->defs[F_DEPT].kind = FK_TEXT;
-    form_init(&st->form, st->defs, F__COUNT);
-    if (st->idx >= 0)
+    struct formscreen_spec spec = value_spec;
+    spec.defs = st->defs;
+    if (formscreen_begin(s, &spec, &value_hooks) && st->idx >= 0)
         prefill(st);
 }
 
 static void value_leave(struct screen *s)
 {
     struct value_state *st = s->state;
-    form_free(&st->form);
+    formscreen_end(s);
     free(st->dept_labels);
     department_list_free(st->depts, st->ndepts);
     if (st->have)
         score_sheet_free(&st->sheet);
 }
 
-static void value_draw(struct screen *s, WINDOW *w, int rows, int cols)
+/* The indicator, its text, what the register computes; the fields below. */
+static int value_top(struct ui *ui, WINDOW *w, int cols, void *ctx)
 {
+    struct screen *s = ctx;
     struct value_state *st = s->state;
     const struct criteria_pick *p = s->arg;
+    (void)ui;
     if (st->idx < 0)
-        return;
+        return -1;
     const struct rubric_indicator *ind = &st->sheet.rubric.ind[st->idx];
     const struct score_line *l = &st->sheet.line[st->idx];
     char line[512];
@@ -130,7 +142,7 @@ static void value_draw(struct screen *s, WINDOW *w, int rows, int cols)
     ui_print(w, 3, 2, cols - 4, line);
     ui_print(w, 4, 2, cols - 4, _("F2 saves · Esc cancels · F8 on the list removes a typed value"));
     ui_attr(w, UC_DIM, false);
-    form_draw(w, &st->form, 6, 2, rows - 6, cols - 4);
+    return 6;
 }
 
 /* Checks the fields; the department's code goes to code (size n). */
@@ -139,64 +151,38 @@ static bool check(struct screen *s, char *code, size_t n)
     struct value_state *st = s->state;
     const struct rubric_indicator *ind = &st->sheet.rubric.ind[st->idx];
     double v;
-    const char *text = form_value(&st->form, F_VALUE);
-    int dept = st->dept_labels ? form_choice(&st->form, F_DEPT) : 0;
-    form_clear_errors(&st->form);
+    const char *text = form_value(&st->fs.form, F_VALUE);
+    int dept = st->dept_labels ? form_choice(&st->fs.form, F_DEPT) : 0;
     if (text[0] && score_parse_value(ind, text, &v) != ST_OK)
-        form_set_error(&st->form, F_VALUE, status_message());
+        form_set_error(&st->fs.form, F_VALUE, status_message());
     code[0] = '\0';
     if (dept > 0 && (size_t)dept <= st->ndepts) {
         const struct department *d = &st->depts[dept - 1];
         if (!d->code)
-            form_set_error(&st->form, F_DEPT, _("Department: this department has no code"));
+            form_set_error(&st->fs.form, F_DEPT, _("Department: this department has no code"));
         else
             snprintf(code, n, "%s", d->code);
     }
-    return !form_has_errors(&st->form);
+    return !form_has_errors(&st->fs.form);
 }
 
-static enum screen_result value_save(struct screen *s)
+static bool value_save(struct ui *ui, struct form *f, void *ctx)
 {
+    struct screen *s = ctx;
     struct value_state *st = s->state;
     const struct criteria_pick *p = s->arg;
     char code[64];
     if (st->idx < 0 || !check(s, code, sizeof code))
-        return SR_HANDLED;
-    const char *text = form_value(&st->form, F_VALUE);
+        return false;
+    const char *text = form_value(f, F_VALUE);
     /* an empty value keeps what is stored: F8 on the list removes it */
-    if (score_set_value(s->ui->db, p->year, p->code, text[0] ? text : NULL,
-                        form_value(&st->form, F_EVIDENCE), code) != ST_OK) {
-        ui_status(s->ui, true, "%s", status_message());
-        return SR_HANDLED;
+    if (score_set_value(ui->db, p->year, p->code, text[0] ? text : NULL, form_value(f, F_EVIDENCE),
+                        code) != ST_OK) {
+        ui_status(ui, true, "%s", status_message());
+        return false;
     }
-    ui_status(s->ui, false, _("Indicator %s saved for %d."), p->code, p->year);
-    return SR_POP;
-}
-
-static enum screen_result value_action(struct screen *s, enum action a, int digit)
-{
-    struct value_state *st = s->state;
-    (void)digit;
-    switch (form_key(&st->form, a)) {
-    case FORM_SAVE: return value_save(s);
-    case FORM_USED: return SR_HANDLED;
-    default: return SR_UNHANDLED; /* Esc: the frame asks when unsaved */
-    }
-}
-
-static enum screen_result value_text(struct screen *s, const char *utf8)
-{
-    struct value_state *st = s->state;
-    form_type(s->ui, &st->form, utf8);
-    return SR_HANDLED;
-}
-
-static bool value_text_mode(struct screen *s) { (void)s; return true; }
-
-static bool value_unsaved(struct screen *s)
-{
-    struct value_state *st = s->state;
-    return form_changed(&st->form);
+    ui_status(ui, false, _("Indicator %s saved for %d."), p->code, p->year);
+    return true;
 }
 
 static const enum action value_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_BACK};
@@ -208,9 +194,5 @@ const struct screen_ops scr_score_value_ops = {
     .state_size = sizeof(struct value_state),
     .enter = value_enter,
     .leave = value_leave,
-    .draw = value_draw,
-    .on_action = value_action,
-    .on_text = value_text,
-    .text_mode = value_text_mode,
-    .unsaved = value_unsaved,
+    FORMSCREEN_OPS,
 };

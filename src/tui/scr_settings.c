@@ -8,6 +8,7 @@
 #include "treem/tui/formscreen.h"
 #include "treem/app/commune.h"
 #include "treem/core/i18n.h"
+#include "treem/core/strbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,7 @@ static const struct form_def settings_fields[F__COUNT] = {
 };
 
 struct settings_state {
-    struct form form;
+    struct formscreen fs;      /* the base: first */
     char **villages;
     size_t nvillages;
 };
@@ -45,133 +46,117 @@ static void load(struct screen *s)
 {
     struct settings_state *st = s->state;
     struct db *db = s->ui->db;
-    load_text(db, &st->form, F_OFFICER, "officer_name");
-    load_text(db, &st->form, F_LEVEL, "level_above");
-    form_set_choice(&st->form, F_LANG, strcmp(i18n_lang(), "en") == 0);
+    load_text(db, &st->fs.form, F_OFFICER, "officer_name");
+    load_text(db, &st->fs.form, F_LEVEL, "level_above");
+    form_set_choice(&st->fs.form, F_LANG, strcmp(i18n_lang(), "en") == 0);
     char *v = NULL;
     if (db_setting_get(db, "unit_class", &v) == ST_OK)
         for (int i = 0; class_choices[i]; i++)
             if (strcmp(class_choices[i], v) == 0)
-                form_set_choice(&st->form, F_CLASS, i);
+                form_set_choice(&st->fs.form, F_CLASS, i);
     free(v);
     string_list_free(st->villages, st->nvillages);
     village_list(db, &st->villages, &st->nvillages);
-    form_mark_saved(&st->form);
+    form_mark_saved(&st->fs.form);
 }
+
+static bool settings_save(struct ui *ui, struct form *f, void *ctx);
+static bool settings_key(struct ui *ui, struct form *f, enum action a, void *ctx);
+static void settings_resume(struct ui *ui, struct form *f, void *ctx);
+
+static const struct formscreen_spec settings_spec = {settings_fields, F__COUNT, NULL, NULL,
+                                                     settings_save, NULL, NULL, NULL};
+/* a tab: F2 saves and Cài đặt stays; its keys open the screens below it */
+static const struct formscreen_hooks settings_hooks = {
+    .key = settings_key, .resume = settings_resume, .stays = true};
 
 static void settings_enter(struct screen *s)
 {
-    struct settings_state *st = s->state;
-    form_init(&st->form, settings_fields, F__COUNT);
-    load(s);
+    if (formscreen_begin(s, &settings_spec, &settings_hooks))
+        load(s);
 }
 
 static void settings_leave(struct screen *s)
 {
     struct settings_state *st = s->state;
-    form_free(&st->form);
+    formscreen_end(s);
     string_list_free(st->villages, st->nvillages);
 }
 
+/* The fields, then the villages (all of them, wrapped). */
 static void settings_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct settings_state *st = s->state;
     ui_print(w, 0, 2, cols - 4, _("Change a value, then F2 to save."));
-    form_draw(w, &st->form, 2, 2, 8, cols - 4);
+    formscreen_draw_fields(s, w, 2, 8, cols);
     ui_hline(w, 10, 2, cols - 4);
-    char line[1024];
-    size_t len = 0;
-    line[0] = '\0';
-    for (size_t i = 0; i < st->nvillages && len + 4 < sizeof line; i++)
-        len += (size_t)snprintf(line + len, sizeof line - len, "%s%s", i ? "; " : "",
-                                st->villages[i]);
+    struct strbuf line = STRBUF_INIT;
+    for (size_t i = 0; i < st->nvillages; i++)
+        strbuf_printf(&line, "%s%s", i ? "; " : "", st->villages[i]);
     ui_print(w, 11, 2, cols - 4, _("Villages:"));
     int starts[16], lens[16];
-    int n = ui_wrap(line, cols - 6, starts, lens, rows - 12 < 16 ? rows - 12 : 16);
+    int n = ui_wrap(strbuf_str(&line), cols - 6, starts, lens, rows - 12 < 16 ? rows - 12 : 16);
     for (int i = 0; i < n; i++)
-        ui_print_n(w, 12 + i, 4, line + starts[i], (size_t)lens[i]);
+        ui_print_n(w, 12 + i, 4, strbuf_str(&line) + starts[i], (size_t)lens[i]);
+    strbuf_free(&line);
 }
 
-static enum screen_result settings_save(struct screen *s)
+static bool settings_save(struct ui *ui, struct form *f, void *ctx)
 {
-    struct settings_state *st = s->state;
-    struct db *db = s->ui->db;
-    struct commune_profile p = {form_value(&st->form, F_OFFICER), form_value(&st->form, F_LEVEL),
-                                form_value(&st->form, F_NEW_VILLAGE)};
+    struct db *db = ui->db;
+    struct commune_profile p = {form_value(f, F_OFFICER), form_value(f, F_LEVEL),
+                                form_value(f, F_NEW_VILLAGE)};
     enum profile_field bad = PROFILE_NONE;
-    form_clear_errors(&st->form);
     enum status rc = db_begin(db);
     if (rc == ST_OK)
         rc = commune_profile_save(db, &p, &bad);
     if (rc == ST_OK)
-        rc = db_setting_set(db, "lang", lang_codes[form_choice(&st->form, F_LANG)]);
+        rc = db_setting_set(db, "lang", lang_codes[form_choice(f, F_LANG)]);
     if (rc == ST_OK)
-        rc = db_setting_set(db, "unit_class", class_choices[form_choice(&st->form, F_CLASS)]);
+        rc = db_setting_set(db, "unit_class", class_choices[form_choice(f, F_CLASS)]);
     rc = rc == ST_OK ? db_commit(db) : (db_rollback(db), rc);
     if (rc != ST_OK) {
         static const size_t at[] = {[PROFILE_OFFICER] = F_OFFICER, [PROFILE_LEVEL] = F_LEVEL,
                                     [PROFILE_VILLAGES] = F_NEW_VILLAGE};
         if (bad != PROFILE_NONE)
-            form_set_error(&st->form, at[bad], status_message());
+            form_set_error(f, at[bad], status_message());
         else
-            ui_status(s->ui, true, "%s", status_message());
-        return SR_HANDLED;
+            ui_status(ui, true, "%s", status_message());
+        return false;
     }
-    i18n_set_lang(lang_codes[form_choice(&st->form, F_LANG)]);
-    form_set(&st->form, F_NEW_VILLAGE, "");
-    load(s);
-    ui_status(s->ui, false, "%s", _("Settings saved."));
-    return SR_HANDLED;
+    i18n_set_lang(lang_codes[form_choice(f, F_LANG)]);
+    form_set(f, F_NEW_VILLAGE, "");
+    load(ctx);
+    ui_status(ui, false, "%s", _("Settings saved."));
+    return true;
 }
 
-static enum screen_result settings_action(struct screen *s, enum action a, int digit)
+/* Ctrl-R, Ctrl-B, Ctrl-T, Ctrl-O, Ctrl-N: the screens of Cài đặt. */
+static bool settings_key(struct ui *ui, struct form *f, enum action a, void *ctx)
 {
-    struct settings_state *st = s->state;
-    (void)digit;
-    if (a == ACT_SCALES)
-        return ui_push(s->ui, &scr_rubric_ops, NULL), SR_HANDLED;
-    if (a == ACT_BACKUPS)
-        return ui_push(s->ui, &scr_backups_ops, NULL), SR_HANDLED;
-    if (a == ACT_VILLAGES || a == ACT_HOLIDAYS || a == ACT_COMMUNE) {
-        ui_push(s->ui, a == ACT_VILLAGES ? &scr_villages_ops : a == ACT_HOLIDAYS
-                ? &scr_holidays_ops : &scr_commune_ops, NULL);
-        return SR_HANDLED;
-    }
-    switch (form_key(&st->form, a)) {
-    case FORM_SAVE: return settings_save(s);
-    case FORM_USED: return SR_HANDLED;
-    default: return SR_UNHANDLED; /* Esc: the frame asks when unsaved */
-    }
-}
-
-static enum screen_result settings_text(struct screen *s, const char *utf8)
-{
-    struct settings_state *st = s->state;
-    form_type(s->ui, &st->form, utf8);
-    return SR_HANDLED;
-}
-
-static bool settings_text_mode(struct screen *s)
-{
-    (void)s;
-    return true; /* letters are never commands in a form */
-}
-
-static bool settings_unsaved(struct screen *s)
-{
-    struct settings_state *st = s->state;
-    return form_changed(&st->form);
+    (void)f;
+    (void)ctx;
+    const struct screen_ops *ops = a == ACT_SCALES     ? &scr_rubric_ops
+                                 : a == ACT_BACKUPS    ? &scr_backups_ops
+                                 : a == ACT_VILLAGES   ? &scr_villages_ops
+                                 : a == ACT_HOLIDAYS   ? &scr_holidays_ops
+                                 : a == ACT_COMMUNE    ? &scr_commune_ops
+                                                       : NULL;
+    if (ops)
+        ui_push(ui, ops, NULL);
+    return ops != NULL;
 }
 
 /* Back from a sub-screen: the villages may have changed (the form keeps
  * what was typed). */
-static void settings_resume(struct screen *s)
+static void settings_resume(struct ui *ui, struct form *f, void *ctx)
 {
-    struct settings_state *st = s->state;
+    struct settings_state *st = ((struct screen *)ctx)->state;
+    (void)f;
     string_list_free(st->villages, st->nvillages);
     st->villages = NULL;
     st->nvillages = 0;
-    village_list(s->ui->db, &st->villages, &st->nvillages);
+    village_list(ui->db, &st->villages, &st->nvillages);
 }
 
 static const enum action settings_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_SCALES, ACT_VILLAGES,
@@ -184,10 +169,6 @@ const struct screen_ops scr_settings_ops = {
     .state_size = sizeof(struct settings_state),
     .enter = settings_enter,
     .leave = settings_leave,
-    .draw = settings_draw,
-    .on_action = settings_action,
-    .on_text = settings_text,
-    .text_mode = settings_text_mode,
-    .unsaved = settings_unsaved,
-    .resume = settings_resume,
+    .draw = settings_draw, /* the villages under the fields */
+    FORMSCREEN_INPUT,
 };

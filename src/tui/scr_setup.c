@@ -7,6 +7,7 @@
 #include "treem/app/auth.h"
 #include "treem/app/commune.h"
 #include "treem/core/i18n.h"
+#include "treem/core/strbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,14 +27,76 @@ static const struct form_def setup_fields[F__COUNT] = {
 };
 
 struct setup_state {
-    int stage;                 /* 0: commune, 1: details */
     struct field search;
     struct commune *found;
     size_t nfound;
     struct list_view lv;
     struct commune chosen;
-    struct form form;
+    bool done;                 /* the details form saved everything */
+    char code[AUTH_RECOVERY_BUF]; /* the officer's recovery code, to show once */
 };
+
+/* ---- the details of the chosen commune: a form on the base ------------- */
+
+static bool details_save(struct ui *ui, struct form *f, void *ctx);
+
+/* menu keys make no sense before set-up (help and quit do) */
+static bool details_key(struct ui *ui, struct form *f, enum action a, void *ctx)
+{
+    (void)ui;
+    (void)f;
+    (void)ctx;
+    return a == ACT_MENU || a == ACT_MENU_PREV || a == ACT_JUMP;
+}
+
+static const struct formscreen_spec details_spec = {setup_fields, F__COUNT, NULL, NULL,
+                                                    details_save, NULL, NULL, NULL};
+static const struct formscreen_hooks details_hooks = {.key = details_key};
+
+/* "Tỉnh Gia Lai" → "Sở Y tế tỉnh Gia Lai": since 2025 child affairs report
+ * to the province's health department (DOMAIN.md §1). */
+static void default_level_above(const char *province, char *out, size_t outsz)
+{
+    if (strncmp(province, "Tỉnh ", strlen("Tỉnh ")) == 0)
+        snprintf(out, outsz, "Sở Y tế tỉnh %s", province + strlen("Tỉnh "));
+    else if (strncmp(province, "Thành phố ", strlen("Thành phố ")) == 0)
+        snprintf(out, outsz, "Sở Y tế thành phố %s", province + strlen("Thành phố "));
+    else
+        snprintf(out, outsz, "Sở Y tế %s", province);
+}
+
+/* arg: the commune choice's state (the commune chosen) */
+static void details_enter(struct screen *s)
+{
+    const struct setup_state *st = s->arg;
+    const struct commune *c = &st->chosen;
+    struct formscreen_spec spec = details_spec;
+    struct strbuf heading = STRBUF_INIT;
+    strbuf_printf(&heading, "%s (%s), %s", c->full_name, c->code, c->province_name);
+    spec.heading = strbuf_str(&heading);
+    spec.help = _("Fill in the details, then F2 to save (Esc: choose again).");
+    bool ready = formscreen_begin(s, &spec, &details_hooks);
+    strbuf_free(&heading);
+    if (!ready)
+        return;
+    char level[200];
+    default_level_above(c->province_name, level, sizeof level);
+    form_set(&((struct formscreen *)s->state)->form, F_LEVEL, level);
+}
+
+static const enum action details_actions[] = {ACT_SAVE, ACT_BACK};
+
+static const struct screen_ops details_ops = {
+    .title = N_("First-time set-up"),
+    .actions = details_actions,
+    .nactions = sizeof details_actions / sizeof *details_actions,
+    .state_size = sizeof(struct formscreen),
+    .enter = details_enter,
+    .leave = formscreen_end,
+    FORMSCREEN_OPS,
+};
+
+/* ---- the choice of the commune ------------------------------------------ */
 
 static void run_search(struct screen *s)
 {
@@ -52,7 +115,6 @@ static void setup_enter(struct screen *s)
 {
     struct setup_state *st = s->state;
     field_init(&st->search, "", 60);
-    form_init(&st->form, setup_fields, F__COUNT);
     run_search(s);
 }
 
@@ -62,7 +124,6 @@ static void setup_leave(struct screen *s)
     field_free(&st->search);
     commune_list_free(st->found, st->nfound);
     commune_free(&st->chosen);
-    form_free(&st->form);
 }
 
 static void unit_row(void *ctx, size_t i, char *buf, size_t bufsz)
@@ -73,7 +134,7 @@ static void unit_row(void *ctx, size_t i, char *buf, size_t bufsz)
     ui_columns(buf, bufsz, widths, cells, 3);
 }
 
-static void draw_pick(struct screen *s, WINDOW *w, int rows, int cols)
+static void setup_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct setup_state *st = s->state;
     ui_attr(w, UC_OK, true);
@@ -98,40 +159,6 @@ static void draw_pick(struct screen *s, WINDOW *w, int rows, int cols)
     ui_place_cursor(w, 3, 12 + cur);
 }
 
-static void draw_details(struct screen *s, WINDOW *w, int rows, int cols)
-{
-    struct setup_state *st = s->state;
-    char line[256];
-    snprintf(line, sizeof line, "%s (%s), %s", st->chosen.full_name, st->chosen.code,
-             st->chosen.province_name);
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, line);
-    ui_attr(w, UC_OK, false);
-    ui_print(w, 1, 2, cols - 4, _("Fill in the details, then F2 to save (Esc: choose again)."));
-    form_draw(w, &st->form, 3, 2, rows - 3, cols - 4);
-}
-
-static void setup_draw(struct screen *s, WINDOW *w, int rows, int cols)
-{
-    struct setup_state *st = s->state;
-    if (st->stage == 0)
-        draw_pick(s, w, rows, cols);
-    else
-        draw_details(s, w, rows, cols);
-}
-
-/* "Tỉnh Gia Lai" → "Sở Y tế tỉnh Gia Lai": since 2025 child affairs report
- * to the province's health department (DOMAIN.md §1). */
-static void default_level_above(const char *province, char *out, size_t outsz)
-{
-    if (strncmp(province, "Tỉnh ", strlen("Tỉnh ")) == 0)
-        snprintf(out, outsz, "Sở Y tế tỉnh %s", province + strlen("Tỉnh "));
-    else if (strncmp(province, "Thành phố ", strlen("Thành phố ")) == 0)
-        snprintf(out, outsz, "Sở Y tế thành phố %s", province + strlen("Thành phố "));
-    else
-        snprintf(out, outsz, "Sở Y tế %s", province);
-}
-
 static void choose(struct screen *s)
 {
     struct setup_state *st = s->state;
@@ -142,29 +169,24 @@ static void choose(struct screen *s)
     st->chosen = *c;
     st->chosen.full_name = strdup(c->full_name);
     st->chosen.province_name = strdup(c->province_name);
-    char level[200];
-    default_level_above(c->province_name, level, sizeof level);
-    if (!field_text(&st->form.fields[F_LEVEL])[0])
-        form_set(&st->form, F_LEVEL, level);
-    st->form.focus = F_OFFICER;
-    st->stage = 1;
+    ui_push(s->ui, &details_ops, st);
 }
 
 /* Saves commune, settings and villages in one transaction; a message that
- * belongs to a field goes under it. */
-static enum screen_result save(struct screen *s)
+ * belongs to a field goes under it. The welcome follows when the commune
+ * choice is back on top (setup_resume). */
+static bool details_save(struct ui *ui, struct form *f, void *ctx)
 {
-    struct setup_state *st = s->state;
-    struct db *db = s->ui->db;
-    struct commune_profile p = {form_value(&st->form, F_OFFICER), form_value(&st->form, F_LEVEL),
-                                form_value(&st->form, F_VILLAGES)};
+    struct setup_state *st = ((struct screen *)ctx)->arg;
+    struct db *db = ui->db;
+    struct commune_profile p = {form_value(f, F_OFFICER), form_value(f, F_LEVEL),
+                                form_value(f, F_VILLAGES)};
     enum profile_field bad = PROFILE_NONE;
-    form_clear_errors(&st->form);
-    const char *login = form_value(&st->form, F_LOGIN), *pass = form_value(&st->form, F_PASS);
+    const char *login = form_value(f, F_LOGIN), *pass = form_value(f, F_PASS);
     if (login[0] && auth_login_check(login) != ST_OK)
-        return form_set_error(&st->form, F_LOGIN, status_message()), SR_HANDLED;
+        return form_set_error(f, F_LOGIN, status_message()), false;
     if (login[0] && auth_password_check(pass) != ST_OK)
-        return form_set_error(&st->form, F_PASS, status_message()), SR_HANDLED;
+        return form_set_error(f, F_PASS, status_message()), false;
     enum status rc = db_begin(db);
     if (rc == ST_OK)
         rc = commune_setup(db, st->chosen.code);
@@ -175,16 +197,27 @@ static enum screen_result save(struct screen *s)
         static const size_t at[] = {[PROFILE_OFFICER] = F_OFFICER, [PROFILE_LEVEL] = F_LEVEL,
                                     [PROFILE_VILLAGES] = F_VILLAGES};
         if (bad != PROFILE_NONE)
-            form_set_error(&st->form, at[bad], status_message());
+            form_set_error(f, at[bad], status_message());
         else
-            ui_status(s->ui, true, "%s", status_message());
-        return SR_HANDLED;
+            ui_status(ui, true, "%s", status_message());
+        return false;
     }
-    struct ui *ui = s->ui;
-    char code[AUTH_RECOVERY_BUF] = "";
-    if (login[0] && ((rc = auth_user_add(db, login, "officer", NULL, pass, code)) != ST_OK ||
+    if (login[0] && ((rc = auth_user_add(db, login, "officer", NULL, pass, st->code)) != ST_OK ||
                      (rc = auth_sign_in(db, login, pass)) != ST_OK))
-        return form_set_error(&st->form, F_LOGIN, status_message()), SR_HANDLED;
+        return form_set_error(f, F_LOGIN, status_message()), false;
+    st->done = true;
+    return true;
+}
+
+/* Set up: the first tab, and the recovery code shown once. */
+static void setup_resume(struct screen *s)
+{
+    struct setup_state *st = s->state;
+    struct ui *ui = s->ui;
+    char code[AUTH_RECOVERY_BUF];
+    if (!st->done)
+        return;
+    snprintf(code, sizeof code, "%s", st->code);
     ui_refresh_title(ui);
     ui_goto_tab(ui, 0); /* frees this screen */
     if (code[0]) {
@@ -196,61 +229,39 @@ static enum screen_result save(struct screen *s)
         ui_message(ui, _("Recovery code"), text);
     }
     ui_status(ui, false, "%s", _("Saved. Welcome!"));
-    return SR_HANDLED;
 }
 
 static enum screen_result setup_action(struct screen *s, enum action a, int digit)
 {
     struct setup_state *st = s->state;
     (void)digit;
-    if (st->stage == 0) {
-        if (a == ACT_OPEN) {
-            choose(s);
-            return SR_HANDLED;
-        }
-        if (list_handle(&st->lv, a))
-            return SR_HANDLED;
-        if (field_handle(&st->search, a)) {
-            run_search(s);
-            return SR_HANDLED;
-        }
-        if (a == ACT_BACK)
-            return ui_confirm(s->ui, _("Leave without setting up?")) ? SR_QUIT : SR_HANDLED;
-        /* menu keys make no sense before set-up */
-        return a == ACT_HELP || a == ACT_QUIT ? SR_UNHANDLED : SR_HANDLED;
+    if (a == ACT_OPEN) {
+        choose(s);
+        return SR_HANDLED;
     }
-    enum form_step step = form_key(&st->form, a);
-    if (step == FORM_LEAVE) /* back to the choice of the commune: asks when typed */
-        step = form_leave_step(s->ui, &st->form, true);
-    switch (step) {
-    case FORM_SAVE: return save(s);
-    case FORM_LEAVE: st->stage = 0; return SR_HANDLED;
-    case FORM_USED: return SR_HANDLED;
-    default: return a == ACT_HELP || a == ACT_QUIT ? SR_UNHANDLED : SR_HANDLED;
+    if (list_handle(&st->lv, a))
+        return SR_HANDLED;
+    if (field_handle(&st->search, a)) {
+        run_search(s);
+        return SR_HANDLED;
     }
+    if (a == ACT_BACK)
+        return ui_confirm(s->ui, _("Leave without setting up?")) ? SR_QUIT : SR_HANDLED;
+    /* menu keys make no sense before set-up */
+    return a == ACT_HELP || a == ACT_QUIT ? SR_UNHANDLED : SR_HANDLED;
 }
 
 static enum screen_result setup_text(struct screen *s, const char *utf8)
 {
     struct setup_state *st = s->state;
-    if (st->stage == 0) {
-        if (field_insert(&st->search, utf8))
-            run_search(s);
-    } else {
-        form_type(s->ui, &st->form, utf8);
-    }
+    if (field_insert(&st->search, utf8))
+        run_search(s);
     return SR_HANDLED;
 }
 
 static bool setup_text_mode(struct screen *s) { (void)s; return true; }
 
-static bool setup_unsaved(struct screen *s)
-{
-    struct setup_state *st = s->state;
-    return st->stage == 1 && form_changed(&st->form);
-}
-
-static const enum action setup_actions[] = {ACT_OPEN, ACT_SAVE, ACT_BACK};
+static const enum action setup_actions[] = {ACT_OPEN, ACT_BACK};
 
 const struct screen_ops scr_setup_ops = {
     .title = N_("First-time set-up"),
@@ -263,5 +274,5 @@ const struct screen_ops scr_setup_ops = {
     .on_action = setup_action,
     .on_text = setup_text,
     .text_mode = setup_text_mode,
-    .unsaved = setup_unsaved,
+    .resume = setup_resume,
 };

@@ -16,23 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool set_text(char **dst, const char *v)
-{
-    char *c = strdup(v ? v : "");
-    if (!c)
-        return false;
-    free(*dst);
-    *dst = c;
-    return true;
-}
-
-static void date_text(struct date d, char buf[DATE_BUF])
-{
-    buf[0] = '\0';
-    if (plan_date_set(d))
-        date_format(d, buf);
-}
-
 /* --------------------------------------------------------------- task --- */
 
 enum { KF_PLAN, KF_DEPT, KF_TEXT, KF_CRITERIA, KF_START, KF_DUE, KF_EVIDENCE, KF__COUNT };
@@ -112,9 +95,9 @@ static bool task_read(struct ui *ui, struct form *f, const struct task_form *tf,
     t->plan_id = tf->plans[form_choice(f, KF_PLAN)].id;
     int d = form_choice(f, KF_DEPT);
     t->department_id = d > 0 ? tf->depts[d - 1].id : 0;
-    if (!set_text(&t->text, form_value(f, KF_TEXT)) ||
-        !set_text(&t->criteria, form_value(f, KF_CRITERIA)) ||
-        !set_text(&t->evidence, form_value(f, KF_EVIDENCE))) {
+    if (!form_str_set(&t->text, form_value(f, KF_TEXT)) ||
+        !form_str_set(&t->criteria, form_value(f, KF_CRITERIA)) ||
+        !form_str_set(&t->evidence, form_value(f, KF_EVIDENCE))) {
         ui_status(ui, true, "%s", _("out of memory"));
         return false;
     }
@@ -177,15 +160,12 @@ static int default_plan(const struct task_form *tf)
 
 static void task_fill(struct form *f, const struct task_form *tf, const struct task *t)
 {
-    char buf[DATE_BUF];
     form_set_choice(f, KF_PLAN, plan_index(tf, t->plan_id));
     form_set_choice(f, KF_DEPT, dept_index(tf, t->department_id));
     form_set(f, KF_TEXT, t->text);
     form_set(f, KF_CRITERIA, t->criteria);
-    date_text(t->start_on, buf);
-    form_set(f, KF_START, buf);
-    date_text(t->due_on, buf);
-    form_set(f, KF_DUE, buf);
+    form_set_date(f, KF_START, t->start_on);
+    form_set_date(f, KF_DUE, t->due_on);
     form_set(f, KF_EVIDENCE, t->evidence);
 }
 
@@ -279,17 +259,12 @@ static bool note_form_save(struct ui *ui, struct form *f, void *ctx)
 static struct form *open_small(struct ui *ui, const struct task *t, const struct form_def *defs,
                                size_t n, const char *heading_fmt, formscreen_save_fn save)
 {
-    long long *ctx = malloc(sizeof *ctx);
-    if (!ctx)
-        return NULL;
-    *ctx = t->id;
-    char heading[1200], today[DATE_BUF];
+    char heading[1200];
     snprintf(heading, sizeof heading, heading_fmt, t->text);
-    struct formscreen_spec spec = {defs, n, heading, NULL, save, ctx, NULL, "Task update"};
-    struct form *f = formscreen_open(ui, &spec);
-    date_format(date_today(), today);
+    struct formscreen_spec spec = {defs, n, heading, NULL, save, NULL, NULL, "Task update"};
+    struct form *f = formscreen_open_id(ui, &spec, t->id);
     if (f)
-        form_set(f, 0, today);
+        form_set_date(f, 0, date_today());
     return f;
 }
 
@@ -299,10 +274,8 @@ bool scr_task_note_open(struct ui *ui, long long task_id)
     struct form *f = NULL;
     if (task_repo_get(ui->db, task_id, &t) != ST_OK) {
         ui_status(ui, true, "%s", status_message());
-    } else if (!(f = open_small(ui, &t, note_fields, NF__COUNT, _("Progress note: %s"),
-                                note_form_save))) {
-        ui_status(ui, true, "%s", _("out of memory"));
-    } else {
+    } else if ((f = open_small(ui, &t, note_fields, NF__COUNT, _("Progress note: %s"),
+                               note_form_save))) {
         f->focus = NF_TEXT;
     }
     task_clear(&t);
@@ -328,8 +301,6 @@ bool scr_task_toggle_done(struct ui *ui, long long task_id)
                                     done_form_save);
         if (f)
             form_set(f, DF_EVIDENCE, t.evidence);
-        else
-            ui_status(ui, true, "%s", _("out of memory"));
     }
     task_clear(&t);
     return changed;

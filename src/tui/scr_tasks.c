@@ -6,7 +6,7 @@
  * department edits it (name, contact, phone, criteria, active). */
 #include <config.h>
 #include "treem/tui/screens.h"
-#include "treem/tui/listscreen.h"
+#include "treem/tui/listbase.h"
 #include "treem/db/department_repo.h"
 #include "treem/db/task_repo.h"
 #include "treem/model/plan.h"
@@ -24,29 +24,34 @@ static const char *const view_names[V__COUNT] = {
     N_("tasks by criterion"),
 };
 
-/* Column widths of the two kinds of rows (the last takes what is left). */
-static const int dept_widths[] = {43, 10, 9, 8};
-static const int task_widths[] = {12, 10, 18, 160};
+/* The columns of the two kinds of rows (the last takes what is left). */
+static const struct lb_col dept_cols[] = {
+    {N_("Department"), 43}, {N_("Criteria"), 10}, {N_("Not done"), 9}, {N_("Overdue"), 8},
+};
+static const struct lb_col task_cols[] = {
+    {N_("Status"), 12}, {N_("Due"), 10}, {N_("Department"), 18}, {N_("Task"), 160},
+};
 
 struct tasks_state {
-    struct listscreen ls;
+    struct listbase lb;
     enum tasks_view view;
     long long dept_id;            /* the department opened, 0 for all */
-    char dept_name[200];
+    char *dept_name;
     struct department *depts;
     size_t ndepts;
     long *open, *overdue;         /* per department */
     size_t *shown;                /* departments matching the search */
     struct task *tasks;
     size_t ntasks;
-    char criterion_note[200];     /* why the criterion view shows what it shows */
+    struct strbuf criterion_note; /* why the criterion view shows what it shows */
     long long open_id;            /* the task scr_task_ops was opened on */
     struct scr_calendar_arg cal;
     struct history_ref hist;      /* Ctrl-Y on a department */
 };
 
-static void unload(struct tasks_state *st)
+static void t_unload(struct screen *s)
 {
+    struct tasks_state *st = s->state;
     department_list_free(st->depts, st->ndepts);
     free(st->open);
     free(st->overdue);
@@ -77,8 +82,11 @@ static enum status count_tasks(struct db *db, struct tasks_state *st)
     return rc;
 }
 
-static enum status load_depts(struct db *db, struct tasks_state *st)
+/* The departments whose name holds the search, counted into *count. */
+static enum status load_depts(struct screen *s, size_t *count)
 {
+    struct tasks_state *st = s->state;
+    struct db *db = s->ui->db;
     enum status rc = department_repo_list(db, false, &st->depts, &st->ndepts);
     if (rc == ST_OK && st->ndepts) {
         st->open = calloc(st->ndepts, sizeof *st->open);
@@ -90,7 +98,7 @@ static enum status load_depts(struct db *db, struct tasks_state *st)
     if (rc != ST_OK || !st->ndepts)
         return rc;
     rc = count_tasks(db, st);
-    char *want = utf8_fold(field_text(&st->ls.search));
+    char *want = utf8_fold(listbase_search(s));
     size_t k = 0;
     for (size_t i = 0; rc == ST_OK && i < st->ndepts; i++) {
         char *name = utf8_fold(st->depts[i].name);
@@ -99,137 +107,105 @@ static enum status load_depts(struct db *db, struct tasks_state *st)
         free(name);
     }
     free(want);
-    list_set_count(&st->ls.lv, k);
+    *count = k;
     return rc;
 }
 
 /* The criterion typed in the search line, for the criterion view: true with
  * *out set ("5.1") when it is one; else the note says what to type. */
-static bool typed_criterion(struct tasks_state *st, char **out)
+static bool typed_criterion(struct screen *s, char **out)
 {
-    const char *text = field_text(&st->ls.search);
+    struct strbuf *note = &((struct tasks_state *)s->state)->criterion_note;
+    const char *text = listbase_search(s);
     *out = NULL;
+    strbuf_reset(note);
     if (!*text) {
-        snprintf(st->criterion_note, sizeof st->criterion_note, "%s",
-                 _("type a criterion in the search line, e.g. 5 or 5.1"));
+        strbuf_puts(note, _("type a criterion in the search line, e.g. 5 or 5.1"));
         return false;
     }
     if (task_criteria_normalize(text, out) != ST_OK || !**out || strchr(*out, ',')) {
         free(*out);
         *out = NULL;
-        snprintf(st->criterion_note, sizeof st->criterion_note,
-                 _("'%s' is not one criterion: type e.g. 5 or 5.1"), text);
+        strbuf_printf(note, _("'%s' is not one criterion: type e.g. 5 or 5.1"), text);
         return false;
     }
-    snprintf(st->criterion_note, sizeof st->criterion_note, _("criterion %s"), *out);
+    strbuf_printf(note, _("criterion %s"), *out);
     return true;
 }
 
-static enum status load_tasks(struct db *db, struct tasks_state *st)
+static enum status load_tasks(struct screen *s, size_t *count)
 {
+    struct tasks_state *st = s->state;
     struct task_filter f = {.on = date_today(), .department_id = st->dept_id};
     f.open_only = st->view == V_OPEN;
     f.overdue_only = st->view == V_OVERDUE;
     char *criterion = NULL;
     if (st->view == V_CRITERION) {
-        if (!typed_criterion(st, &criterion) && field_text(&st->ls.search)[0]) {
-            list_set_count(&st->ls.lv, 0); /* not a criterion: nothing matches */
-            return ST_OK;
-        }
+        st->lb.ls.digits = true; /* its search line takes a number */
+        if (!typed_criterion(s, &criterion) && listbase_search(s)[0])
+            return ST_OK; /* not a criterion: nothing matches */
         f.criterion = criterion;
     } else {
-        f.search = field_text(&st->ls.search);
+        f.search = listbase_search(s);
     }
-    enum status rc = task_repo_list(db, &f, &st->tasks, &st->ntasks);
+    enum status rc = task_repo_list(s->ui->db, &f, &st->tasks, &st->ntasks);
     free(criterion);
-    list_set_count(&st->ls.lv, rc == ST_OK ? st->ntasks : 0);
+    *count = st->ntasks;
     return rc;
 }
 
-static void describe(struct tasks_state *st)
-{
-    char view[300];
-    if (st->view == V_DEPTS) {
-        const char *t[] = {_("Department"), _("Criteria"), _("Not done"), _("Overdue")};
-        ui_columns(st->ls.header, sizeof st->ls.header, dept_widths, t, 4);
-        snprintf(view, sizeof view, "%s", _("Enter shows a department's tasks."));
-    } else {
-        const char *t[] = {_("Status"), _("Due"), _("Department"), _("Task")};
-        ui_columns(st->ls.header, sizeof st->ls.header, task_widths, t, 4);
-        if (st->view == V_CRITERION)
-            snprintf(view, sizeof view, "%s", st->criterion_note);
-        else
-            snprintf(view, sizeof view, "%s", st->dept_id ? st->dept_name : _("every department"));
-    }
-    snprintf(st->ls.filter, sizeof st->ls.filter, _("View: %s · %s · F5 changes the view"),
-             _(view_names[st->view]), view);
-}
-
-static void load(struct screen *s)
+static bool t_load(struct screen *s, size_t *count)
 {
     struct tasks_state *st = s->state;
-    unload(st);
-    enum status rc = st->view == V_DEPTS ? load_depts(s->ui->db, st)
-                                         : load_tasks(s->ui->db, st);
+    *count = 0;
+    enum status rc = st->view == V_DEPTS ? load_depts(s, count) : load_tasks(s, count);
     if (rc != ST_OK) {
-        ui_status(s->ui, true, "%s", status_message());
-        unload(st);
-        list_set_count(&st->ls.lv, 0);
+        t_unload(s);
+        *count = 0;
     }
-    describe(st);
+    return rc == ST_OK;
 }
 
-static void tasks_enter(struct screen *s)
+static const struct lb_col *t_columns(struct screen *s, size_t *n)
+{
+    bool depts = ((struct tasks_state *)s->state)->view == V_DEPTS;
+    *n = 4;
+    return depts ? dept_cols : task_cols;
+}
+
+/* The filter line (the view) and the empty text of a task view. */
+static void t_text(struct screen *s, enum lb_text which, struct strbuf *out)
 {
     struct tasks_state *st = s->state;
-    listscreen_init(&st->ls);
-    load(s);
+    const char *view = st->view == V_DEPTS       ? _("Enter shows a department's tasks.")
+                       : st->view == V_CRITERION ? strbuf_str(&st->criterion_note)
+                       : st->dept_id             ? st->dept_name
+                                                 : _("every department");
+    if (which == LB_HINT)
+        strbuf_printf(out, _("View: %s · %s · F5 changes the view"), _(view_names[st->view]),
+                      view);
+    else if (which == LB_EMPTY && st->view != V_DEPTS)
+        strbuf_puts(out, _("No tasks in this view: F3 adds one, F5 changes the view."));
 }
 
-static void tasks_leave(struct screen *s)
+static void t_row(struct screen *s, size_t k, struct lb_row *r)
 {
     struct tasks_state *st = s->state;
-    unload(st);
-    listscreen_free(&st->ls);
-}
-
-static void tasks_resume(struct screen *s) { load(s); }
-
-static void dept_row(struct tasks_state *st, size_t k, char *buf, size_t bufsz)
-{
-    size_t i = st->shown[k];
-    char open[16], overdue[16];
-    snprintf(open, sizeof open, "%ld", st->open[i]);
-    snprintf(overdue, sizeof overdue, "%ld", st->overdue[i]);
-    const char *cells[] = {st->depts[i].name, *st->depts[i].criteria ? st->depts[i].criteria : "—",
-                           open, overdue};
-    ui_columns(buf, bufsz, dept_widths, cells, 4);
-}
-
-static void row(void *ctx, size_t k, char *buf, size_t bufsz)
-{
-    struct tasks_state *st = ctx;
     if (st->view == V_DEPTS) {
-        dept_row(st, k, buf, bufsz);
+        size_t i = st->shown[k];
+        lb_cell(r, 0, st->depts[i].name);
+        lb_cell(r, 1, *st->depts[i].criteria ? st->depts[i].criteria : "—");
+        lb_cellf(r, 2, "%ld", st->open[i]);
+        lb_cellf(r, 3, "%ld", st->overdue[i]);
         return;
     }
     const struct task *t = &st->tasks[k];
     char due[DATE_BUF];
     date_format(t->due_on, due);
-    const char *cells[] = {task_status_label(task_status_on(t, date_today())), due,
-                           t->department_name, t->text};
-    ui_columns(buf, bufsz, task_widths, cells, 4);
-}
-
-static void tasks_draw(struct screen *s, WINDOW *w, int rows, int cols)
-{
-    struct tasks_state *st = s->state;
-    listscreen_draw(w, rows, cols, &st->ls, row, st);
-    if (st->view != V_DEPTS && !st->ls.lv.count) {
-        ui_attr(w, UC_DIM, true);
-        ui_print(w, 4, 2, cols - 4, _("No tasks in this view: F3 adds one, F5 changes the view."));
-        ui_attr(w, UC_DIM, false);
-    }
+    lb_cell(r, 0, task_status_label(task_status_on(t, date_today())));
+    lb_cell(r, 1, due);
+    lb_cell(r, 2, t->department_name);
+    lb_cell(r, 3, t->text);
 }
 
 /* Changes the view, starting from an empty search. */
@@ -239,143 +215,161 @@ static void set_view(struct screen *s, enum tasks_view v)
     st->view = v;
     if (v == V_DEPTS)
         st->dept_id = 0;
-    field_set(&st->ls.search, "");
-    st->ls.digits = v == V_CRITERION; /* its search line takes a number */
-    st->ls.lv.selected = st->ls.lv.top = 0;
-    load(s);
+    field_set(&st->lb.ls.search, "");
+    st->lb.ls.digits = v == V_CRITERION; /* its search line takes a number */
+    st->lb.ls.lv.selected = st->lb.ls.lv.top = 0;
+    listbase_reload(s);
 }
 
-static void open_dept(struct screen *s)
+static const struct department *dept_at(struct tasks_state *st, size_t sel)
 {
-    struct tasks_state *st = s->state;
-    const struct department *d = &st->depts[st->shown[st->ls.lv.selected]];
-    st->dept_id = d->id;
-    snprintf(st->dept_name, sizeof st->dept_name, "%s", d->name);
-    set_view(s, V_ALL);
+    return st->view == V_DEPTS && sel != LB_NONE ? &st->depts[st->shown[sel]] : NULL;
 }
 
-static long long selected_task(struct tasks_state *st)
+static long long task_at(struct tasks_state *st, size_t sel)
 {
-    return st->view != V_DEPTS && st->ls.lv.count ? st->tasks[st->ls.lv.selected].id : 0;
+    return st->view != V_DEPTS && sel != LB_NONE ? st->tasks[sel].id : 0;
 }
 
-static enum screen_result on_task(struct screen *s, enum action a)
+/* A key on a task: in the departments view, says to choose one first. */
+static long long the_task(struct screen *s, size_t sel)
 {
-    struct tasks_state *st = s->state;
-    long long id = selected_task(st);
-    if (!id) {
+    long long id = task_at(s->state, sel);
+    if (!id)
         ui_status(s->ui, true, "%s", _("Choose a task first (Enter on a department shows its "
                                         "tasks)."));
-        return SR_HANDLED;
-    }
-    if (a == ACT_OPEN) {
-        st->open_id = id;
-        ui_push(s->ui, &scr_task_ops, &st->open_id);
-    } else if (a == ACT_EDIT) {
-        scr_task_form_open(s->ui, id, 0);
-    } else if ((a == ACT_DONE && scr_task_toggle_done(s->ui, id)) ||
-               (a == ACT_DELETE && scr_task_delete(s->ui, id))) {
-        load(s);
-    }
-    return SR_HANDLED;
+    return id;
 }
 
-static enum screen_result tasks_action(struct screen *s, enum action a, int digit)
+static enum lb_after open_row(struct screen *s, size_t sel, int digit)
 {
     struct tasks_state *st = s->state;
+    const struct department *d = dept_at(st, sel);
     (void)digit;
-    switch (a) {
-    case ACT_OPEN:
-        if (st->view == V_DEPTS) {
-            if (st->ls.lv.count)
-                open_dept(s);
-            return SR_HANDLED;
-        }
-        return on_task(s, a);
-    case ACT_EDIT:
-        if (st->view == V_DEPTS) { /* F4 on a department edits it */
-            if (st->ls.lv.count)
-                scr_dept_form_open(s->ui, st->depts[st->shown[st->ls.lv.selected]].id);
-            return SR_HANDLED;
-        }
-        return on_task(s, a);
-    case ACT_DONE: case ACT_DELETE:
-        return on_task(s, a);
-    case ACT_HISTORY:
-        if (st->view == V_DEPTS && st->ls.lv.count) {
-            const struct department *d = &st->depts[st->shown[st->ls.lv.selected]];
-            memset(&st->hist, 0, sizeof st->hist);
-            st->hist.entity = "department";
-            snprintf(st->hist.id, sizeof st->hist.id, "%lld", d->id);
-            snprintf(st->hist.title, sizeof st->hist.title, "%s", d->name);
-            ui_push(s->ui, &scr_history_ops, &st->hist);
-        } else if (st->view != V_DEPTS && st->ls.lv.count) {
-            memset(&st->hist, 0, sizeof st->hist);
-            st->hist.entity = "task";
-            snprintf(st->hist.id, sizeof st->hist.id, "%lld", selected_task(st));
-            snprintf(st->hist.title, sizeof st->hist.title, _("task %lld"), selected_task(st));
-            ui_push(s->ui, &scr_history_ops, &st->hist);
-        }
-        return SR_HANDLED;
-    case ACT_NEW: {
-        long long dept = st->view == V_DEPTS && st->ls.lv.count
-                             ? st->depts[st->shown[st->ls.lv.selected]].id : st->dept_id;
-        scr_task_form_open(s->ui, 0, dept);
-        return SR_HANDLED;
+    if (d) {
+        char *name = strdup(d->name);
+        if (!name)
+            return ui_status(s->ui, true, "%s", _("out of memory")), LB_STAY;
+        free(st->dept_name);
+        st->dept_name = name;
+        st->dept_id = d->id;
+        set_view(s, V_ALL);
+    } else if (st->view != V_DEPTS && (st->open_id = the_task(s, sel))) {
+        ui_push(s->ui, &scr_task_ops, &st->open_id);
     }
-    case ACT_FILTER:
-        set_view(s, st->view + 1 == V__COUNT ? (st->dept_id ? V_ALL : V_DEPTS) : st->view + 1);
-        return SR_HANDLED;
-    case ACT_CALENDAR:
-        st->cal = (struct scr_calendar_arg){date_today().y, 0};
-        ui_push(s->ui, &scr_calendar_ops, &st->cal);
-        return SR_HANDLED;
-    case ACT_BACK:
-        if (st->view == V_DEPTS)
-            return SR_UNHANDLED;
-        set_view(s, V_DEPTS);
-        return SR_HANDLED;
-    default:
-        break;
-    }
-    enum ls_result r = listscreen_action(&st->ls, a);
-    if (r == LS_SEARCH_CHANGED)
-        load(s);
-    return r == LS_UNHANDLED ? SR_UNHANDLED : SR_HANDLED;
+    return LB_STAY;
 }
 
-static enum screen_result tasks_text(struct screen *s, const char *utf8)
+static enum lb_after edit_row(struct screen *s, size_t sel, int digit)
 {
     struct tasks_state *st = s->state;
-    /* the criterion view's search line takes a number: digits are text */
-    if (st->view == V_CRITERION)
-        st->ls.digits = true;
-    switch (listscreen_text(&st->ls, utf8)) {
-    case LS_SEARCH_CHANGED: load(s); return SR_HANDLED;
-    case LS_UNHANDLED: return SR_UNHANDLED; /* a digit on an empty search line: jump */
-    default: return SR_HANDLED;
+    long long id;
+    (void)digit;
+    if (st->view == V_DEPTS) { /* F4 on a department edits it */
+        if (sel != LB_NONE)
+            scr_dept_form_open(s->ui, dept_at(st, sel)->id);
+    } else if ((id = the_task(s, sel))) {
+        scr_task_form_open(s->ui, id, 0);
     }
+    return LB_STAY;
 }
 
-static bool tasks_text_mode(struct screen *s)
+static enum lb_after done_task(struct screen *s, size_t sel, int digit)
 {
-    (void)s;
-    return true;
+    long long id = the_task(s, sel);
+    (void)digit;
+    return id && scr_task_toggle_done(s->ui, id) ? LB_RELOAD : LB_STAY;
 }
+
+static enum lb_after delete_task(struct screen *s, size_t sel, int digit)
+{
+    long long id = the_task(s, sel);
+    (void)digit;
+    return id && scr_task_delete(s->ui, id) ? LB_RELOAD : LB_STAY;
+}
+
+static enum lb_after history(struct screen *s, size_t sel, int digit)
+{
+    struct tasks_state *st = s->state;
+    const struct department *d = dept_at(st, sel);
+    (void)digit;
+    char id[24], title[48];
+    snprintf(id, sizeof id, "%lld", d ? d->id : task_at(st, sel));
+    snprintf(title, sizeof title, _("task %lld"), task_at(st, sel));
+    scr_history_open(s->ui, &st->hist, d ? "department" : "task", id, d ? d->name : title);
+    return LB_STAY;
+}
+
+static enum lb_after new_task(struct screen *s, size_t sel, int digit)
+{
+    struct tasks_state *st = s->state;
+    const struct department *d = dept_at(st, sel);
+    (void)digit;
+    scr_task_form_open(s->ui, 0, d ? d->id : st->dept_id);
+    return LB_STAY;
+}
+
+static enum lb_after next_view(struct screen *s, size_t sel, int digit)
+{
+    struct tasks_state *st = s->state;
+    (void)sel, (void)digit;
+    set_view(s, st->view + 1 == V__COUNT ? (st->dept_id ? V_ALL : V_DEPTS) : st->view + 1);
+    return LB_STAY;
+}
+
+static enum lb_after calendar(struct screen *s, size_t sel, int digit)
+{
+    struct tasks_state *st = s->state;
+    (void)sel, (void)digit;
+    st->cal = (struct scr_calendar_arg){date_today().y, 0};
+    ui_push(s->ui, &scr_calendar_ops, &st->cal);
+    return LB_STAY;
+}
+
+/* Esc: from a view of tasks back to the departments; there, the frame's. */
+static enum lb_after back(struct screen *s, size_t sel, int digit)
+{
+    (void)sel, (void)digit;
+    if (((struct tasks_state *)s->state)->view == V_DEPTS)
+        return LB_PASS;
+    set_view(s, V_DEPTS);
+    return LB_STAY;
+}
+
+static void t_free(struct screen *s)
+{
+    struct tasks_state *st = s->state;
+    free(st->dept_name);
+    st->dept_name = NULL;
+    strbuf_free(&st->criterion_note);
+}
+
+static const struct lb_key t_keys[] = {
+    {ACT_OPEN, open_row, true},
+    {ACT_NEW, new_task, true},
+    {ACT_EDIT, edit_row, true},
+    {ACT_DONE, done_task, true},
+    {ACT_DELETE, delete_task, true},
+    {ACT_FILTER, next_view, true},
+    {ACT_CALENDAR, calendar, true},
+    {ACT_HISTORY, history, false},
+    {ACT_BACK, back, true},
+};
+static const struct listbase_def t_def = {
+    .search = true,
+    .text = t_text,
+    .columns = t_columns,
+    .load = t_load, .unload = t_unload, .leave = t_free, .row = t_row,
+    .keys = t_keys, .nkeys = sizeof t_keys / sizeof *t_keys,
+};
+
+static void tasks_enter(struct screen *s) { listbase_enter(s, &t_def); }
 
 static const enum action tasks_actions[] = {ACT_OPEN, ACT_NEW, ACT_EDIT, ACT_DONE, ACT_DELETE,
                                             ACT_FILTER, ACT_CALENDAR, ACT_HISTORY, ACT_BACK};
 
 const struct screen_ops scr_tasks_ops = {
     .title = N_("Tasks"),
-    .actions = tasks_actions,
-    .nactions = sizeof tasks_actions / sizeof *tasks_actions,
     .state_size = sizeof(struct tasks_state),
-    .enter = tasks_enter,
-    .leave = tasks_leave,
-    .draw = tasks_draw,
-    .on_action = tasks_action,
-    .on_text = tasks_text,
-    .text_mode = tasks_text_mode,
-    .resume = tasks_resume,
+    LISTBASE_OPS(tasks_enter, tasks_actions),
 };

@@ -4,6 +4,7 @@
 #include "treem/app/handoff.h"
 #include "treem/app/sealed.h"
 #include "treem/tui/form.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/transfer.h"
 #include "treem/core/i18n.h"
 #include "treem/core/path.h"
@@ -31,9 +32,9 @@ static const struct form_def pass_fields[] = {
 };
 
 struct browse_state {
+    struct listbase lb;         /* the folder's entries (listbase.n of them) */
     char cwd[PATH_MAX];
     struct entry *items;
-    size_t n, sel, top;
     /* the summary of the chosen file */
     bool summary;
     char path[PATH_MAX];
@@ -63,13 +64,13 @@ bool transfer_tui_progress(size_t done, size_t total, void *ctx)
     return true;
 }
 
-static void free_items(struct browse_state *st)
+static void free_items(struct screen *s)
 {
-    for (size_t i = 0; i < st->n; i++)
+    struct browse_state *st = s->state;
+    for (size_t i = 0; i < st->lb.n; i++)
         free(st->items[i].name);
     free(st->items);
     st->items = NULL;
-    st->n = st->sel = st->top = 0;
 }
 
 static int entry_cmp(const void *a, const void *b)
@@ -99,17 +100,17 @@ static bool wanted(const char *dir, const char *name, struct entry *e)
            (len > 4 && strcasecmp(name + len - 4, ".txt") == 0) || (len > 5 && strcasecmp(name + len - 5, ".xlsx") == 0);
 }
 
-static void load_dir(struct browse_state *st)
+static bool load_dir(struct screen *s, size_t *count)
 {
-    free_items(st);
+    struct browse_state *st = s->state;
     DIR *d = opendir(st->cwd);
     struct dirent *de;
-    size_t cap = 0;
+    size_t cap = 0, n = 0;
     while (d && (de = readdir(d))) {
         struct entry e = {0};
         if (!wanted(st->cwd, de->d_name, &e))
             continue;
-        if (st->n == cap) {
+        if (n == cap) {
             cap = cap ? cap * 2 : 32;
             struct entry *grown = realloc(st->items, cap * sizeof *grown);
             if (!grown)
@@ -117,20 +118,27 @@ static void load_dir(struct browse_state *st)
             st->items = grown;
         }
         if ((e.name = strdup(de->d_name)))
-            st->items[st->n++] = e;
+            st->items[n++] = e;
     }
     if (d)
         closedir(d);
-    if (st->n)
-        qsort(st->items, st->n, sizeof *st->items, entry_cmp);
+    if (n)
+        qsort(st->items, n, sizeof *st->items, entry_cmp);
+    *count = n;
+    return true;
 }
 
-static void browse_enter(struct screen *s)
+static void entry_row(struct screen *s, size_t i, struct lb_row *r)
 {
-    struct browse_state *st = s->state;
-    if (!getcwd(st->cwd, sizeof st->cwd))
-        snprintf(st->cwd, sizeof st->cwd, "/");
-    load_dir(st);
+    const struct entry *e = &((struct browse_state *)s->state)->items[i];
+    lb_cellf(r, 0, "%s%s%s", e->name, e->dir ? "/" : "",
+             e->package ? _("  [hand-off package]") : e->sealed ? _("  [sealed hand-off package]") : "");
+}
+
+static void browse_texts(struct screen *s, enum lb_text which, struct strbuf *out)
+{
+    if (which == LB_HINT)
+        strbuf_puts(out, ((struct browse_state *)s->state)->cwd);
 }
 
 static void close_pass(struct browse_state *st)
@@ -144,12 +152,13 @@ static void browse_leave(struct screen *s)
 {
     struct browse_state *st = s->state;
     close_pass(st);
-    free_items(st);
+    listbase_leave(s);
     transfer_result_free(&st->res);
 }
 
-static void go(struct browse_state *st, const char *name)
+static void go(struct screen *s, const char *name)
 {
+    struct browse_state *st = s->state;
     char next[PATH_MAX];
     if (strcmp(name, "..") == 0) {
         char *slash = strrchr(st->cwd, '/');
@@ -163,7 +172,8 @@ static void go(struct browse_state *st, const char *name)
             return;
         memcpy(st->cwd, next, sizeof st->cwd);
     }
-    load_dir(st);
+    st->lb.ls.lv.selected = st->lb.ls.lv.top = 0;
+    listbase_reload(s);
 }
 
 /* Runs the import of the chosen file or package (dry: with a preview of
@@ -351,29 +361,9 @@ static void browse_draw(struct screen *s, WINDOW *w, int rows, int cols)
         draw_summary(st, w, rows, cols);
         return;
     }
-    ui_print(w, 0, 2, cols - 4, _("Choose a .csv or .xlsx file or a hand-off package (Enter); Backspace goes up."));
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, 1, 2, cols - 4, st->cwd);
-    ui_attr(w, UC_DIM, false);
-    int h = rows - 3;
-    if (st->sel < st->top)
-        st->top = st->sel;
-    if (h > 0 && st->sel >= st->top + (size_t)h)
-        st->top = st->sel - (size_t)h + 1;
-    for (int i = 0; i < h && st->top + (size_t)i < st->n; i++) {
-        const struct entry *e = &st->items[st->top + (size_t)i];
-        char line[PATH_MAX];
-        snprintf(line, sizeof line, "%s%s%s", e->name, e->dir ? "/" : "",
-                 e->package ? _("  [hand-off package]") : e->sealed ? _("  [sealed hand-off package]") : "");
-        bool on = st->top + (size_t)i == st->sel;
-        ui_attr(w, UC_SELECTED, on);
-        ui_print_pad(w, 3 + i, 2, cols - 4, line);
-        ui_attr(w, UC_SELECTED, false);
-        if (on)
-            mvwaddstr(w, 3 + i, 0, ">");
-    }
-    if (!st->n)
-        ui_print(w, 3, 2, cols - 4, _("No .csv or .xlsx files here."));
+    listbase_draw(s, w, rows, cols);
+    if (st->lb.n) /* the selection shows in monochrome too */
+        mvwaddstr(w, 3 + (int)(st->lb.ls.lv.selected - st->lb.ls.lv.top), 0, ">");
 }
 
 static enum screen_result import_now(struct screen *s)
@@ -405,26 +395,53 @@ static enum screen_result import_now(struct screen *s)
     return SR_HANDLED;
 }
 
-static enum screen_result browse_move(struct browse_state *st, enum action a)
+static enum lb_after go_up(struct screen *s, size_t sel, int digit)
 {
-    size_t page = 10;
-    if (!st->n)
-        return SR_HANDLED;
-    switch (a) {
-    case ACT_UP: st->sel -= st->sel > 0; break;
-    case ACT_DOWN: st->sel += st->sel + 1 < st->n; break;
-    case ACT_PGUP: st->sel = st->sel > page ? st->sel - page : 0; break;
-    case ACT_PGDN: st->sel = st->sel + page < st->n ? st->sel + page : st->n - 1; break;
-    case ACT_HOME: st->sel = 0; break;
-    default: st->sel = st->n - 1; break;
+    (void)sel, (void)digit;
+    go(s, "..");
+    return LB_STAY;
+}
+
+static enum lb_after open_entry(struct screen *s, size_t sel, int digit)
+{
+    struct browse_state *st = s->state;
+    char *name = st->items[sel].name;
+    (void)digit;
+    if (st->items[sel].dir && !st->items[sel].package) {
+        if ((name = strdup(name)))
+            go(s, name); /* the entries are read again */
+        else
+            ui_status(s->ui, true, "%s", _("out of memory"));
+        free(name);
+    } else {
+        check_file(s, &st->items[sel]);
     }
-    return SR_HANDLED;
+    return LB_STAY;
+}
+
+static const struct lb_key browse_keys[] = {
+    {ACT_OPEN, open_entry, false},
+    {ACT_BACKSPACE, go_up, true},
+};
+static const struct listbase_def browse_def = {
+    .heading = N_("Choose a .csv or .xlsx file or a hand-off package (Enter); Backspace goes up."),
+    .text = browse_texts,
+    .empty = N_("No .csv or .xlsx files here."),
+    .load = load_dir, .unload = free_items, .row = entry_row,
+    .keys = browse_keys, .nkeys = sizeof browse_keys / sizeof *browse_keys,
+};
+
+static void browse_enter(struct screen *s)
+{
+    struct browse_state *st = s->state;
+    if (!getcwd(st->cwd, sizeof st->cwd))
+        snprintf(st->cwd, sizeof st->cwd, "/");
+    listbase_enter(s, &browse_def);
 }
 
 static enum screen_result browse_action(struct screen *s, enum action a, int digit)
 {
     struct browse_state *st = s->state;
-    (void)digit;
     if (st->asking) {
         if (a == ACT_OPEN || a == ACT_SAVE) {
             st->asking = false;
@@ -454,23 +471,7 @@ static enum screen_result browse_action(struct screen *s, enum action a, int dig
         }
         return SR_UNHANDLED;
     }
-    switch (a) {
-    case ACT_UP: case ACT_DOWN: case ACT_PGUP: case ACT_PGDN: case ACT_HOME: case ACT_END:
-        return browse_move(st, a);
-    case ACT_BACKSPACE:
-        go(st, "..");
-        return SR_HANDLED;
-    case ACT_OPEN:
-        if (st->n && st->items[st->sel].dir && !st->items[st->sel].package)
-            go(st, st->items[st->sel].name);
-        else if (st->n)
-            check_file(s, &st->items[st->sel]);
-        return SR_HANDLED;
-    case ACT_BACK:
-        return SR_POP;
-    default:
-        return SR_UNHANDLED;
-    }
+    return listbase_action(s, a, digit); /* the folder's list */
 }
 
 /* Typing: the passphrase while it is asked; else t, v, w, u on the

@@ -6,7 +6,7 @@
 #include <config.h>
 #include "treem/tui/screens.h"
 #include "treem/tui/formscreen.h"
-#include "treem/tui/list.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/commune.h"
 #include "treem/app/villages.h"
 #include "treem/core/i18n.h"
@@ -17,58 +17,33 @@
 #include <string.h>
 
 struct villages_state {
+    struct listbase lb;
     struct village_row *rows;
-    size_t n;
-    struct list_view lv;
     struct history_ref hist;
 };
 
-static const int widths[] = {50, 12};
+static bool v_load(struct screen *s, size_t *count)
+{
+    return villages_list(s->ui->db, &((struct villages_state *)s->state)->rows, count) == ST_OK;
+}
 
-static void reload(struct screen *s)
+static void v_unload(struct screen *s)
 {
     struct villages_state *st = s->state;
-    village_rows_free(st->rows, st->n);
+    village_rows_free(st->rows, st->lb.n);
     st->rows = NULL;
-    st->n = 0;
-    if (villages_list(s->ui->db, &st->rows, &st->n) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    list_set_count(&st->lv, st->n);
 }
 
-static void v_enter(struct screen *s) { reload(s); }
-static void v_resume(struct screen *s) { reload(s); }
-
-static void v_leave(struct screen *s)
+static void v_row(struct screen *s, size_t i, struct lb_row *r)
 {
     struct villages_state *st = s->state;
-    village_rows_free(st->rows, st->n);
+    lb_cell(r, 0, st->rows[i].name);
+    lb_cellf(r, 1, _("%lld children"), st->rows[i].children);
 }
 
-static void v_row(void *ctx, size_t i, char *buf, size_t bufsz)
+static long long v_id(struct screen *s, size_t i)
 {
-    struct villages_state *st = ctx;
-    char count[48];
-    snprintf(count, sizeof count, _("%lld children"), st->rows[i].children);
-    const char *cells[] = {st->rows[i].name, count};
-    ui_columns(buf, bufsz, widths, cells, 2);
-}
-
-static void v_draw(struct screen *s, WINDOW *w, int rows, int cols)
-{
-    struct villages_state *st = s->state;
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, _("Villages (thôn, tổ dân phố)"));
-    ui_attr(w, UC_OK, false);
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, 1, 2, cols - 4, _("F3 adds · F4 renames (to another village's name: merges) · "
-                                  "F8 deletes an empty one"));
-    ui_attr(w, UC_DIM, false);
-    char head[128];
-    const char *cells[] = {_("Village"), _("Children")};
-    ui_columns(head, sizeof head, widths, cells, 2);
-    ui_print(w, 3, 2, cols - 4, head);
-    list_draw(w, 4, 2, rows - 4, cols - 4, &st->lv, v_row, st, true);
+    return ((struct villages_state *)s->state)->rows[i].id;
 }
 
 /* ---- add and rename: one field, saved by the callbacks below ---- */
@@ -150,20 +125,19 @@ static bool rename_save(struct ui *ui, struct form *f, void *ctx)
     return done;
 }
 
-static void open_rename(struct screen *s)
+static enum lb_after open_rename(struct screen *s, size_t sel, int digit)
 {
     struct villages_state *st = s->state;
-    if (st->lv.selected >= st->n)
-        return;
+    (void)digit;
     struct rename_ctx *c = calloc(1, sizeof *c);
     if (c) {
-        c->id = st->rows[st->lv.selected].id;
-        c->old = strdup(st->rows[st->lv.selected].name);
+        c->id = st->rows[sel].id;
+        c->old = strdup(st->rows[sel].name);
     }
     if (!c || !c->old) {
         rename_ctx_free(c);
         ui_status(s->ui, true, "%s", _("out of memory"));
-        return;
+        return LB_STAY;
     }
     char heading[200];
     snprintf(heading, sizeof heading, _("Rename village '%s' (the name of another village merges "
@@ -172,74 +146,68 @@ static void open_rename(struct screen *s)
                                    "Village rename"};
     struct form *f = formscreen_open(s->ui, &spec);
     if (f)
-        form_set(f, 0, st->rows[st->lv.selected].name);
+        form_set(f, 0, st->rows[sel].name);
+    return LB_STAY;
 }
 
-static void delete_village(struct screen *s)
+static enum lb_after delete_village(struct screen *s, size_t sel, int digit)
 {
     struct villages_state *st = s->state;
-    if (st->lv.selected >= st->n)
-        return;
-    const struct village_row *r = &st->rows[st->lv.selected];
+    const struct village_row *r = &st->rows[sel];
+    (void)digit;
     if (r->children) {
         ui_status(s->ui, true, _("%lld children live in '%s': merge it into another village "
                                  "instead (F4 with that village's name)."), r->children, r->name);
-        return;
+        return LB_STAY;
     }
     char q[300];
     snprintf(q, sizeof q, _("Delete village '%s'? No child lives there."), r->name);
     if (!ui_confirm(s->ui, q))
-        return;
-    if (villages_delete(s->ui->db, r->name) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    else
-        ui_status(s->ui, false, "%s", _("Deleted."));
-    reload(s);
+        return LB_STAY;
+    return listbase_changed(s, villages_delete(s->ui->db, r->name), "%s", _("Deleted."));
 }
 
-static enum screen_result v_action(struct screen *s, enum action a, int digit)
+static enum lb_after add_village(struct screen *s, size_t sel, int digit)
 {
-    struct villages_state *st = s->state;
-    (void)digit;
     struct formscreen_spec add = {name_defs, 1, _("Add a village"), NULL, add_save, NULL, NULL,
                                   "Village add"};
-    switch (a) {
-    case ACT_NEW:
-        formscreen_open(s->ui, &add);
-        return SR_HANDLED;
-    case ACT_EDIT:
-    case ACT_OPEN:
-        open_rename(s);
-        return SR_HANDLED;
-    case ACT_DELETE:
-        delete_village(s);
-        return SR_HANDLED;
-    case ACT_HISTORY:
-        if (st->lv.selected < st->n) {
-            memset(&st->hist, 0, sizeof st->hist);
-            st->hist.entity = "village";
-            snprintf(st->hist.id, sizeof st->hist.id, "%lld", st->rows[st->lv.selected].id);
-            snprintf(st->hist.title, sizeof st->hist.title, "%s", st->rows[st->lv.selected].name);
-            ui_push(s->ui, &scr_history_ops, &st->hist);
-        }
-        return SR_HANDLED;
-    case ACT_BACK:
-        return SR_POP;
-    default:
-        return list_handle(&st->lv, a) ? SR_HANDLED : SR_UNHANDLED;
-    }
+    (void)sel, (void)digit;
+    formscreen_open(s->ui, &add);
+    return LB_STAY;
 }
+
+static enum lb_after history(struct screen *s, size_t sel, int digit)
+{
+    struct villages_state *st = s->state;
+    char id[24];
+    (void)digit;
+    snprintf(id, sizeof id, "%lld", st->rows[sel].id);
+    scr_history_open(s->ui, &st->hist, "village", id, st->rows[sel].name);
+    return LB_STAY;
+}
+
+static const struct lb_key v_keys[] = {
+    {ACT_NEW, add_village, true},
+    {ACT_EDIT, open_rename, false},
+    {ACT_OPEN, open_rename, false},
+    {ACT_DELETE, delete_village, false},
+    {ACT_HISTORY, history, false},
+};
+static const struct lb_col v_cols[] = {{N_("Village"), 50}, {N_("Children"), 12}};
+static const struct listbase_def v_def = {
+    .heading = N_("Villages (thôn, tổ dân phố)"),
+    .hint = N_("F3 adds · F4 renames (to another village's name: merges) · F8 deletes an empty one"),
+    .cols = v_cols, .ncols = 2,
+    .load = v_load, .unload = v_unload, .row = v_row, .id = v_id,
+    .keys = v_keys, .nkeys = sizeof v_keys / sizeof *v_keys,
+};
+
+static void v_enter(struct screen *s) { listbase_enter(s, &v_def); }
 
 static const enum action v_actions[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_HISTORY, ACT_BACK};
 
 const struct screen_ops scr_villages_ops = {
     .title = N_("Villages"),
-    .actions = v_actions,
-    .nactions = sizeof v_actions / sizeof *v_actions,
     .state_size = sizeof(struct villages_state),
-    .enter = v_enter,
-    .leave = v_leave,
-    .draw = v_draw,
-    .on_action = v_action,
-    .resume = v_resume,
+    LISTBASE_OPS(v_enter, v_actions),
 };

@@ -66,7 +66,7 @@ expect_rc 0 "$TREEM" -V
 expect_grep '^treem [0-9]+\.[0-9]+\.[0-9]+$' "$OUT"
 expect_rc 0 "$TREEM" --help
 cp "$OUT" help.txt
-commands=$(sed -n 's/^ *{"\([a-z][a-z_-]*\)", *".*/\1/p' "$TREEM_SRCDIR/src/cli/cli.c")
+commands=$(sed -n 's/^ *{"\([a-z][a-z_-]*\)", *\(NULL\|"\).*/\1/p' "$TREEM_SRCDIR/src/cli/cli.c")
 check "cli_commands[] read from src/cli/cli.c" test -n "$commands"
 # the COMMANDS section of the manual, one bold command name per entry
 sed -n '/^\.SH COMMANDS/,/^\.SH [^C]/p' "$TREEM_SRCDIR/doc/treem.1" >man-commands.txt

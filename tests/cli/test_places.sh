@@ -71,7 +71,7 @@ expect_grep "no holiday in 2031" "$ERR"
 expect_rc 1 tt commune set 99999
 expect_grep "99999" "$ERR"
 expect_rc 1 tt commune set 00004
-expect_grep "3 children, 1 cases.*\(--yes\)" "$ERR"
+expect_grep "3 children, 1 cases.*--yes" "$ERR"
 expect_rc 0 tt info
 expect_grep "21934" "$OUT"
 expect_rc 0 tt commune set 00004 --yes

@@ -121,6 +121,22 @@ has "Đỗ Quang Huy"
 run 1 dept edit congan --phone "abc"
 err_has "phone"
 
+# One list of measures for targets and the score sheet (model/measure.h):
+# the case files' counts are there, the score sheet's older codes are read
+# and stored as the current one, a rate per 1,000 suits no target.
+run 0 plan measures
+has "abuse_cases	count	3"
+has "health_check_rate	percent	9"
+run 0 plan target-add 1 --text "Khám sức khỏe" --value 90 --measure health_checked
+run 0 plan target-add 1 --text "Không có vụ xâm hại" --value 0 --unit count --direction at-most \
+    --measure abuse_cases
+run 0 plan show 1
+has "health_check_rate"
+lacks "health_checked"
+has "abuse_cases"
+run 1 plan target-add 1 --text "Xâm hại" --value 1 --measure abuse_rate
+err_has "per_thousand"
+
 if [ "$failures" -ne 0 ]; then
     echo "$failures check(s) failed"
     exit 1

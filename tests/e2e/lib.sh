@@ -145,6 +145,16 @@ type_text() {
     settle "$seq"
     [ -z "${E2E_TRACE:-}" ] || echo "${BASH_LINENO[0]} $(screen_name)" >>"$E2E_TRACE"
 }
+# paste_file FILE — FILE's bytes as one bracketed paste (as a terminal pastes
+# from the clipboard), then the frame it made (treem reads a paste whole).
+paste_file() {
+    local seq
+    seq=$(frame_seq)
+    tm load-buffer -b paste "$1"
+    tm paste-buffer -p -d -b paste -t t
+    settle "$seq"
+    [ -z "${E2E_TRACE:-}" ] || echo "${BASH_LINENO[0]} $(screen_name)" >>"$E2E_TRACE"
+}
 # resize COLS ROWS — the terminal's new size, then the frame drawn for it.
 resize() {
     local seq

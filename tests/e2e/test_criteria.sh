@@ -194,6 +194,22 @@ wait_for "Sửa giá trị rồi bấm F2"
 keys C-r
 on_screen "Scales"
 wait_for "Bộ tiêu chí QĐ 06/QĐ-TTg (2019) · 0 chỉ tiêu chưa đủ thang điểm"
+# Enter on a criterion: its maximum, checked at the field; leaving asks
+keys Enter
+on_screen "Criterion maximum"
+wait_for "Tiêu chí 1. "
+keys C-u
+type_text "x"
+keys F2
+on_screen "Criterion maximum"
+wait_for "Điểm tối đa: nhập một số từ 0 trở lên"
+keys Escape
+on_screen "Unsaved input"
+type_text "y"
+on_screen "Unsaved input"
+keys Right Right Enter
+on_screen "Scales"
+ok "a criterion's maximum is refused at the field and leaving it asks first"
 keys Escape
 on_screen "Settings"
 wait_for "Sửa giá trị rồi bấm F2"

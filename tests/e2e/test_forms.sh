@@ -50,8 +50,7 @@ keys C-u
 wait_gone "Hồ Thị Ánh"
 ok "Ctrl-U clears the field"
 printf 'Lê\033Văn\nAn\033[D' > "$E2E_DIR/paste.txt"
-tm load-buffer -b p "$E2E_DIR/paste.txt"
-tm paste-buffer -p -b p -t t
+paste_file "$E2E_DIR/paste.txt"
 wait_for "LêVăn An"
 wait_for "Trẻ mới"
 expect_no "Có dữ liệu chưa lưu"
@@ -61,8 +60,7 @@ ok "pasted text with ESC in it stays text in the field"
 keys Tab
 python3 -c 'print("0123456789" * 3, end="")' > "$E2E_DIR/long.txt" 2>/dev/null \
     || printf '012345678901234567890123456789' > "$E2E_DIR/long.txt"
-tm load-buffer -b l "$E2E_DIR/long.txt"
-tm paste-buffer -p -b l -t t
+paste_file "$E2E_DIR/long.txt"
 wait_for "tối đa 10 ký tự; phần còn lại của văn bản dán đã bị bỏ"
 wait_for "0123456789"
 ok "a paste longer than the field goes in as far as it fits, and the status says so"

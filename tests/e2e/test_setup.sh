@@ -20,6 +20,20 @@ keys F2
 wait_for "Tên cán bộ: cần điền"
 ok "saving without the officer's name shows a message at the field"
 
+keys F9
+on_screen "First-time set-up"
+wait_for "Tên cán bộ: cần điền"
+type_text "x"
+keys Escape
+on_screen "Unsaved input"
+type_text "y"
+on_screen "Unsaved input"
+keys Enter
+on_screen "First-time set-up"
+wait_for "Tên cán bộ"
+keys BSpace
+ok "the menu waits for set-up; leaving typed details asks, a letter does not answer"
+
 type_text "Nguyễn Thị Hồng"
 keys Tab
 keys Tab

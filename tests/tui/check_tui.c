@@ -15,6 +15,7 @@
 #include "treem/tui/form.h"
 #include "treem/tui/formscreen.h"
 #include "treem/tui/list.h"
+#include "treem/tui/listbase.h"
 
 /* ---- field editor ---------------------------------------------------- */
 
@@ -400,6 +401,341 @@ START_TEST(formscreen_error_finds_the_field)
 }
 END_TEST
 
+
+/* Several names may lead to one field (the step form's "step date" and
+ * "approval"); a message naming none goes to the fallback. */
+START_TEST(formscreen_error_map_finds_the_field)
+{
+    static const struct form_label at[] = {{"step date", 1}, {"approval", 1}, {"cost", 2}};
+    ck_assert_uint_eq(form_label_field("approval: after the step", at, 3, 0), 1);
+    ck_assert_uint_eq(form_label_field("step date: 31/02/2026", at, 3, 0), 1);
+    ck_assert_uint_eq(form_label_field("cost: not a number", at, 3, 0), 2);
+    ck_assert_uint_eq(form_label_field("costs: not this one", at, 3, 0), 0);
+    struct ui ui;
+    memset(&ui, 0, sizeof ui);
+    struct form f;
+    ck_assert(form_init(&f, task_like, 3));
+    formscreen_error_map(&ui, &f, "approval: after the step", at, 3, 0);
+    ck_assert_str_eq(f.errors[1], "approval: after the step");
+    formscreen_error_map(&ui, &f, "database is locked", at, 3, 3);
+    ck_assert_str_eq(ui.status, "database is locked");
+    form_free(&f);
+}
+END_TEST
+
+/* ---- the form base: a screen built on it, driven without a terminal ---- */
+
+struct probe {
+    struct formscreen fs;   /* the base: first */
+    int keys, resumes, saves;
+    bool save_ok;
+};
+
+static bool probe_save(struct ui *ui, struct form *f, void *ctx)
+{
+    struct probe *p = ((struct screen *)ctx)->state;
+    (void)ui;
+    p->saves++;
+    if (!p->save_ok)
+        form_set_error(f, 1, "B: wrong");
+    return p->save_ok;
+}
+
+static bool probe_key(struct ui *ui, struct form *f, enum action a, void *ctx)
+{
+    struct probe *p = ((struct screen *)ctx)->state;
+    (void)ui;
+    (void)f;
+    p->keys++;
+    return a == ACT_FILTER; /* the screen's own key */
+}
+
+static void probe_resume(struct ui *ui, struct form *f, void *ctx)
+{
+    (void)ui;
+    (void)f;
+    ((struct probe *)((struct screen *)ctx)->state)->resumes++;
+}
+
+static const struct formscreen_spec probe_spec = {task_like, 3, "Heading", "", probe_save,
+                                                  NULL, NULL, "Probe"};
+static struct formscreen_hooks probe_hooks = {.key = probe_key, .resume = probe_resume};
+
+static void probe_enter(struct screen *s)
+{
+    ck_assert(formscreen_begin(s, &probe_spec, &probe_hooks));
+}
+
+static const struct screen_ops probe_ops = {
+    .title = "Probe",
+    .state_size = sizeof(struct probe),
+    .enter = probe_enter,
+    .leave = formscreen_end,
+    FORMSCREEN_OPS,
+};
+
+START_TEST(formscreen_base_keys)
+{
+    struct ui ui;
+    memset(&ui, 0, sizeof ui);
+    probe_hooks.stays = probe_hooks.nothing_to_lose = false;
+    struct screen *s = ui_push(&ui, &probe_ops, NULL);
+    ck_assert_ptr_nonnull(s);
+    struct probe *p = s->state;
+    ck_assert_str_eq(ui_screen_name(s), "Probe");
+    ck_assert(s->ops->text_mode(s));                 /* letters are text, never commands */
+    ck_assert_int_eq(s->ops->on_action(s, ACT_FILTER, 0), SR_HANDLED);
+    for (int i = 0; i < 4; i++) {                    /* Tab and Enter go round, never out */
+        ck_assert_int_eq(s->ops->on_action(s, ACT_NEXT_FIELD, 0), SR_HANDLED);
+        ck_assert_int_eq(s->ops->on_action(s, ACT_OPEN, 0), SR_HANDLED);
+    }
+    ck_assert_int_eq(p->keys, 9);                    /* the hook is asked first, every key */
+    ck_assert(!s->ops->unsaved(s));
+    ck_assert_int_eq(s->ops->on_text(s, "con ngoan"), SR_HANDLED);
+    ck_assert(s->ops->unsaved(s));                   /* the frame will ask before leaving */
+    ck_assert_int_eq(s->ops->on_action(s, ACT_BACK, 0), SR_UNHANDLED);
+    ck_assert_int_eq(s->ops->on_action(s, ACT_MENU, 0), SR_UNHANDLED);
+    ck_assert_int_eq(s->ops->on_action(s, ACT_SAVE, 0), SR_HANDLED); /* refused */
+    ck_assert_str_eq(ui.status, "B: wrong");         /* the message, whole, on the status line */
+    ck_assert_ptr_nonnull(p->fs.form.errors[1]);
+    ck_assert(s->ops->unsaved(s));
+    s->ops->resume(s);
+    ck_assert_int_eq(p->resumes, 1);
+    p->save_ok = true;
+    ck_assert_int_eq(s->ops->on_action(s, ACT_SAVE, 0), SR_POP);
+    ck_assert_ptr_null(p->fs.form.errors[1]);
+    ck_assert(!s->ops->unsaved(s));
+    ck_assert_int_eq(p->saves, 2);
+    ui_pop(&ui);
+    ck_assert_int_eq(ui.depth, 0);
+}
+END_TEST
+
+START_TEST(formscreen_base_flags)
+{
+    struct ui ui;
+    memset(&ui, 0, sizeof ui);
+    probe_hooks.stays = probe_hooks.nothing_to_lose = true;
+    struct screen *s = ui_push(&ui, &probe_ops, NULL);
+    ck_assert_ptr_nonnull(s);
+    struct probe *p = s->state;
+    s->ops->on_text(s, "x");
+    ck_assert(!s->ops->unsaved(s));                  /* a filter: nothing to lose */
+    p->save_ok = true;
+    ck_assert_int_eq(s->ops->on_action(s, ACT_SAVE, 0), SR_HANDLED); /* a tab's form stays */
+    ui_pop(&ui);
+    probe_hooks.stays = probe_hooks.nothing_to_lose = false;
+}
+END_TEST
+
+START_TEST(form_date_and_text_helpers)
+{
+    struct form f;
+    ck_assert(form_init(&f, task_like, 3));
+    form_set_date(&f, 1, (struct date){2026, 3, 5});
+    ck_assert_str_eq(form_value(&f, 1), "05/03/2026");
+    form_set_date(&f, 1, (struct date){0, 0, 0});
+    ck_assert_str_eq(form_value(&f, 1), "");
+    char *dst = NULL;
+    ck_assert(form_str_set(&dst, "Hồ Thị Ánh"));
+    ck_assert_str_eq(dst, "Hồ Thị Ánh");
+    ck_assert(form_str_set(&dst, NULL));
+    ck_assert_str_eq(dst, "");
+    free(dst);
+    form_free(&f);
+}
+END_TEST
+
+/* ---- listbase: a list screen declared, the base drawing and routing ---- */
+
+struct fake_state {
+    struct listbase lb;
+    const char *names[5];
+    long long ids[5];
+    size_t n, loads;
+    bool fail;
+    int step;
+};
+
+static bool fake_load(struct screen *s, size_t *count)
+{
+    struct fake_state *st = s->state;
+    st->loads++;
+    *count = st->fail ? 0 : st->n;
+    if (st->fail)
+        status_set(ST_IO, "%s", "disk I/O error");
+    return !st->fail;
+}
+
+static void fake_row(struct screen *s, size_t i, struct lb_row *r)
+{
+    struct fake_state *st = s->state;
+    lb_cellf(r, 0, "%lld", st->ids[i]);
+    lb_cell(r, 1, st->names[i]);
+}
+
+static bool fake_match(struct screen *s, size_t i, const char *folded)
+{
+    char *name = utf8_fold(((struct fake_state *)s->state)->names[i]);
+    bool hit = name && strstr(name, folded);
+    free(name);
+    return hit;
+}
+
+static long long fake_id(struct screen *s, size_t i) { return ((struct fake_state *)s->state)->ids[i]; }
+
+static enum lb_after fake_delete(struct screen *s, size_t sel, int digit)
+{
+    struct fake_state *st = s->state;
+    (void)digit;
+    memmove(&st->names[sel], &st->names[sel + 1], (st->n - sel - 1) * sizeof *st->names);
+    memmove(&st->ids[sel], &st->ids[sel + 1], (st->n - sel - 1) * sizeof *st->ids);
+    st->n--;
+    return LB_RELOAD;
+}
+
+/* Left and Right come with -1 and +1, as < and > do. */
+static enum lb_after fake_year(struct screen *s, size_t sel, int digit)
+{
+    (void)sel;
+    ((struct fake_state *)s->state)->step += digit;
+    return LB_STAY;
+}
+
+static const struct lb_key fake_keys[] = {
+    {ACT_DELETE, fake_delete, false}, {ACT_LEFT, fake_year, true}, {ACT_RIGHT, fake_year, true},
+};
+static const struct lb_col fake_cols[] = {{"", 4}, {"Name", 30}};
+static struct listbase_def fake_def = {
+    .heading = "Fakes", .empty = "Nothing here.",
+    .cols = fake_cols, .ncols = 2,
+    .load = fake_load, .row = fake_row, .match = fake_match, .id = fake_id,
+    .keys = fake_keys, .nkeys = sizeof fake_keys / sizeof *fake_keys,
+};
+
+static void fake_enter(struct screen *s) { listbase_enter(s, &fake_def); }
+static const enum action fake_actions[] = {ACT_DELETE, ACT_BACK};
+static const struct screen_ops fake_ops = {
+    .title = "Fakes", .state_size = sizeof(struct fake_state),
+    LISTBASE_OPS(fake_enter, fake_actions),
+};
+
+static struct screen *fake_screen(struct ui *ui, bool search)
+{
+    static const char *const names[] = {"Nguyễn Thị Đào", "Trần Văn Bình", "Lê Thị Hoa",
+                                        "Phạm Văn Bảo", "Đỗ Thị Bích"};
+    struct screen *s = calloc(1, sizeof *s);
+    ck_assert_ptr_nonnull(s);
+    memset(ui, 0, sizeof *ui);
+    s->ops = &fake_ops;
+    s->ui = ui;
+    s->state = calloc(1, fake_ops.state_size);
+    struct fake_state *st = s->state;
+    for (size_t i = 0; i < 5; i++) {
+        st->names[i] = names[i];
+        st->ids[i] = 10 + (long long)i;
+    }
+    st->n = 5;
+    fake_def.search = search;
+    s->ops->enter(s);
+    return s;
+}
+
+static void fake_free(struct screen *s)
+{
+    s->ops->leave(s);
+    free(s->state);
+    free(s);
+}
+
+START_TEST(listbase_search_filters_and_keeps_record)
+{
+    struct ui ui;
+    struct screen *s = fake_screen(&ui, true);
+    struct fake_state *st = s->state;
+    ck_assert(s->ops->text_mode(s));
+    ck_assert_uint_eq(st->lb.ls.lv.count, 5);
+    ck_assert_int_eq(s->ops->on_text(s, "3"), SR_UNHANDLED); /* a digit first: the menu's */
+    ck_assert_int_eq(s->ops->on_text(s, "b"), SR_HANDLED);   /* Bình, Bảo, Bích */
+    ck_assert_uint_eq(st->lb.ls.lv.count, 3);
+    ck_assert_int_eq(s->ops->on_action(s, ACT_DOWN, 0), SR_HANDLED);
+    ck_assert_uint_eq(listbase_selected(s), 3);              /* Phạm Văn Bảo */
+    /* a row before it goes: the selection stays on the same record */
+    st->lb.ls.lv.selected = 0;
+    ck_assert_int_eq(s->ops->on_action(s, ACT_DELETE, 0), SR_HANDLED); /* Bình */
+    ck_assert_uint_eq(st->n, 4);
+    ck_assert_uint_eq(st->lb.ls.lv.count, 2);
+    st->lb.ls.lv.selected = 1;
+    s->ops->resume(s);
+    ck_assert_int_eq(fake_id(s, listbase_selected(s)), 14);  /* Đỗ Thị Bích */
+    st->names[0] = "Đinh Văn Bắc"; /* renamed elsewhere: shows after a reload */
+    size_t loads = st->loads;
+    s->ops->resume(s);
+    ck_assert_uint_eq(st->loads, loads + 1);
+    ck_assert_uint_eq(st->lb.ls.lv.count, 3);
+    ck_assert_int_eq(fake_id(s, listbase_selected(s)), 14);
+    /* Esc is the frame's (it closes a pushed screen, goes home from a tab) */
+    ck_assert_int_eq(s->ops->on_action(s, ACT_BACK, 0), SR_UNHANDLED);
+    fake_free(s);
+}
+END_TEST
+
+START_TEST(listbase_draws_heading_header_and_empty)
+{
+    curses_up();
+    struct ui ui;
+    struct screen *s = fake_screen(&ui, false);
+    struct fake_state *st = s->state;
+    ck_assert(!s->ops->text_mode(s));
+    s->ops->draw(s, stdscr, 20, 80);
+    char line[512];
+    read_line(stdscr, 0, line, sizeof line);
+    ck_assert_msg(strstr(line, "Fakes"), "%s", line);
+    read_line(stdscr, 2, line, sizeof line);     /* an empty title stays empty */
+    ck_assert_msg(strncmp(line, "      Name", 10) == 0, "%s", line);
+    read_line(stdscr, 3, line, sizeof line);
+    ck_assert_msg(strstr(line, "10   Nguyễn Thị Đào"), "%s", line);
+    ck_assert_int_eq(s->ops->on_action(s, ACT_END, 0), SR_HANDLED);
+    ck_assert_uint_eq(listbase_selected(s), 4);
+    /* an error while loading: said on the status line, the list empty */
+    st->fail = true;
+    s->ops->resume(s);
+    ck_assert_str_eq(ui.status, "disk I/O error");
+    ck_assert_uint_eq(listbase_selected(s), LB_NONE);
+    ck_assert_int_eq(s->ops->on_action(s, ACT_DELETE, 0), SR_HANDLED); /* nothing to delete */
+    ck_assert_uint_eq(st->n, 5);
+    werase(stdscr);
+    s->ops->draw(s, stdscr, 20, 80);
+    read_line(stdscr, 3, line, sizeof line);
+    ck_assert_msg(strstr(line, "Nothing here."), "%s", line);
+    ck_assert_int_eq(s->ops->on_action(s, ACT_BACK, 0), SR_UNHANDLED); /* the frame's */
+    s->ops->on_action(s, ACT_LEFT, 0);
+    s->ops->on_action(s, ACT_LEFT, 0);
+    s->ops->on_action(s, ACT_RIGHT, 0);
+    ck_assert_int_eq(st->step, -1);
+    fake_free(s);
+    curses_down();
+}
+END_TEST
+
+/* The filter line holds user data (a village's name): never cut short. */
+START_TEST(listscreen_filter_grows)
+{
+    struct listscreen ls;
+    listscreen_init(&ls);
+    char name[400];
+    memset(name, 'a', sizeof name - 1);
+    name[sizeof name - 1] = '\0';
+    strbuf_printf(&ls.filter, "Thôn: %s", name);
+    ck_assert_uint_eq(strlen(strbuf_str(&ls.filter)), strlen("Thôn: ") + sizeof name - 1);
+    const int w[] = {3, 5};
+    const char *const titles[] = {"Mã số", "Họ và tên đầy đủ"};
+    listscreen_set_header(&ls, w, titles, 2);
+    ck_assert_str_eq(strbuf_str(&ls.header), "Mã… Họ và tên đầy đủ");
+    listscreen_free(&ls);
+}
+END_TEST
+
 static Suite *tui_suite(void)
 {
     Suite *s = suite_create("tui");
@@ -424,6 +760,15 @@ static Suite *tui_suite(void)
     tcase_add_test(tc, list_draws_visible_page_only);
     tcase_add_test(tc, form_shows_error_under_field);
     tcase_add_test(tc, formscreen_error_finds_the_field);
+    tcase_add_test(tc, formscreen_error_map_finds_the_field);
+    tcase_add_test(tc, formscreen_base_keys);
+    tcase_add_test(tc, formscreen_base_flags);
+    tcase_add_test(tc, form_date_and_text_helpers);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("listbase");
+    tcase_add_test(tc, listbase_search_filters_and_keeps_record);
+    tcase_add_test(tc, listbase_draws_heading_header_and_empty);
+    tcase_add_test(tc, listscreen_filter_grows);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -21,7 +21,8 @@
     X(case_order) X(case_edit) X(places) X(csv_legacy) \
     X(report_lines) X(province) \
     X(safe_text) X(pseudonym) X(sealed) X(auth) \
-    X(number) X(lookups)
+    X(number) X(lookups) \
+    X(actor)
 
 static void remove_db(const char *path);
 

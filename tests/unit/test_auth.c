@@ -182,7 +182,7 @@ START_TEST(test_without_accounts_as_before)
     ck_assert_ptr_null(auth_current());
     ck_assert_int_eq(auth_require_officer(db, "x"), ST_OK);
     ck_assert_int_eq(village_add(db, "Thôn Một"), ST_OK);
-    ck_assert_str_ne(session_user(db), "");
+    ck_assert_str_ne(db_actor(db), "");
     test_db_free(db);
 }
 END_TEST

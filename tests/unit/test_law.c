@@ -281,7 +281,7 @@ static void add_step(long long id, int kind, struct datetime at)
     case_step_free(&s);
 }
 
-static double measure(enum score_measure m, enum status want)
+static double measure(enum measure m, enum status want)
 {
     struct score_measured out = {0};
     ck_assert_int_eq(score_cases_measure(db, m, 2026, &out), want);

@@ -411,10 +411,10 @@ START_TEST(copy_twice_and_rollback)
 END_TEST
 
 /* A tiny register for the provider: births of the year, on time or not. */
-static enum status test_provider(struct db *db, enum plan_measure m, int year, struct date on,
+static enum status test_provider(struct db *db, enum measure m, int year, struct date on,
                                  struct plan_measured *out)
 {
-    if (m != PLAN_MEASURE_BIRTH_REG_ON_TIME_RATE)
+    if (m != MEASURE_BIRTH_REG_ON_TIME)
         return ST_NOTFOUND;
     char y[8];
     snprintf(y, sizeof y, "%d", year);
@@ -505,10 +505,22 @@ START_TEST(target_refusals)
     ck_assert_int_eq(plan_target_set_value(db, id, 95, "", D(2025, 6, 1)), ST_INVALID);
     ck_assert_int_eq(plan_target_set_value(db, id, -5, "Báo cáo", D(2025, 6, 1)), ST_INVALID);
     ck_assert_int_eq(count(db, "SELECT count(*) FROM plan_target WHERE typed_value IS NOT NULL"), 0);
-    ck_assert_int_eq(plan_measure_from_code("stunting_u5_rate"), PLAN_MEASURE_STUNTING_U5_RATE);
-    ck_assert_ptr_null(plan_measure_info(PLAN_MEASURE_NONE));
-    ck_assert_str_eq(plan_measure_info(PLAN_MEASURE_REGISTER_UPDATED_RATE)->code,
-                     "register_updated_rate");
+    /* the score sheet's older code is read and stored as the current one */
+    t.plan_id = plan;
+    t.measure = "health_checked";
+    ck_assert_int_eq(plan_target_add(db, &t), ST_OK);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM plan_target WHERE measure = 'health_check_rate'"), 1);
+    t.measure = "abuse_rate"; /* per 1,000: neither a percent nor a count */
+    ck_assert_int_eq(plan_target_add(db, &t), ST_INVALID);
+    ck_assert_ptr_nonnull(strstr(status_message(), "per_thousand"));
+    t.measure = "abuse_cases"; /* the case files' measures suit a target too */
+    t.unit = PLAN_UNIT_COUNT;
+    t.value = 0;
+    t.direction = PLAN_AT_MOST;
+    ck_assert_int_eq(plan_target_add(db, &t), ST_OK);
+    ck_assert_int_eq(measure_from_code("stunting_u5_rate"), MEASURE_STUNTED_U5);
+    ck_assert_ptr_null(measure_info(MEASURE_NONE));
+    ck_assert_str_eq(measure_info(MEASURE_REGISTER_UPDATED)->code, "register_updated_rate");
     test_db_free(db);
 }
 END_TEST

@@ -66,14 +66,14 @@ static const struct {
     {"1.1", 2, true, NULL, "bvte"},
     {"1.2", 1, false, NULL, "bvte"},
     {"1.4", 0, false, NULL, "bvte"},
-    {"2.1", 0, false, "birth_registered_on_time", "tuphap"},
+    {"2.1", 0, false, "birth_reg_on_time_rate", "tuphap"},
     {"3.2", 0, false, "abuse_rate", "congan"},
     {"5.2", 0, false, "injury_rate", "yte"},
-    {"6.1", 1, false, "special_circumstances_helped", "bvte"},
+    {"6.1", 1, false, "sc_children_helped_rate", "bvte"},
     {"6.2", 1, false, "severe_cases_planned", "bvte"},
-    {"7.1", 1, false, "vaccinated_under1", "yte"},
-    {"8.2", 0, false, "stunted_under5", "yte"},
-    {"10.1", 0, false, "preschool_attending", "truonghoc"},
+    {"7.1", 1, false, "vaccinated_u1_rate", "yte"},
+    {"8.2", 0, false, "stunting_u5_rate", "yte"},
+    {"10.1", 0, false, "preschool_rate", "truonghoc"},
 };
 
 START_TEST(test_shipped_rubric)
@@ -251,6 +251,18 @@ START_TEST(test_parse_accepts_variants)
 }
 END_TEST
 
+/* A file written before the one vocabulary of measures names them by the
+ * score sheet's older codes: read as the current code. */
+START_TEST(test_parse_old_measure_code)
+{
+    const char *csv = HEAD SET CRIT "chi_tieu,6.1,Tỷ lệ,ty_le,%,special_circumstances_helped,,,,,0,,\n";
+    struct rubric r;
+    ck_assert_msg(rubric_load_parse(csv, strlen(csv), "o.csv", &r) == ST_OK, "%s", status_message());
+    ck_assert_str_eq(rubric_find_indicator(&r, "6.1")->measure, "sc_children_helped_rate");
+    rubric_free(&r);
+}
+END_TEST
+
 START_TEST(test_import_prunes_and_audits)
 {
     struct db *db = test_db_new(true);
@@ -365,6 +377,7 @@ Suite *suite_rubric_csv(void)
     tcase_add_test(tc, test_round_trip);
     tcase_add_loop_test(tc, test_parse_errors, 0, N(parse_errors));
     tcase_add_test(tc, test_parse_accepts_variants);
+    tcase_add_test(tc, test_parse_old_measure_code);
     tcase_add_test(tc, test_import_prunes_and_audits);
     tcase_add_test(tc, test_import_new_rule_set_and_activate);
     tcase_add_test(tc, test_export_file);

@@ -119,7 +119,7 @@ static const struct { int year; bool helped; } sc_children[] = {
     {2024, true}, {2024, true}, {2024, true}, {2024, true}, {2024, false},
 };
 
-static enum status fake_register(struct db *db, enum score_measure m, int year,
+static enum status fake_register(struct db *db, enum measure m, int year,
                                  struct score_measured *out)
 {
     (void)db;
@@ -139,7 +139,7 @@ static enum status fake_register(struct db *db, enum score_measure m, int year,
     return ST_OK;
 }
 
-static enum status broken_provider(struct db *db, enum score_measure m, int year,
+static enum status broken_provider(struct db *db, enum measure m, int year,
                                    struct score_measured *out)
 {
     (void)db, (void)year, (void)out;

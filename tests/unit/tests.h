@@ -56,6 +56,7 @@ Suite *suite_sealed(void);
 Suite *suite_auth(void);
 Suite *suite_number(void);
 Suite *suite_lookups(void);
+Suite *suite_actor(void);
 
 /* A fresh database at a temporary path, migrated and with the catalogues
  * loaded; commune 00004 when with_commune. Free with test_db_free(). */

@@ -9,8 +9,9 @@
  *   viewer        sees, changes nothing (but their own password).
  * A database without accounts works as before: no sign-in, the role from the
  * setting "role" (cases_role). Once an account exists every use needs one.
- * The signed-in person is process-wide (one per program run) and is who the
- * audit log names (session_user). */
+ * The signed-in person is process-wide (one per program run); signing in
+ * also makes them the connection's actor, whom the audit log names
+ * (db_set_actor, db/db.h). */
 #ifndef TREEM_APP_AUTH_H
 #define TREEM_APP_AUTH_H
 #include <stdbool.h>

@@ -4,7 +4,7 @@
  * separation, delete; the cases list and the due list with deadlines
  * computed from the dates and the holiday table; the counts for the home
  * screen; and who may see what (the "role" setting). Every change is one
- * transaction with its audit lines by session_user(db).
+ * transaction with its audit lines by db_actor(db).
  *
  * Confidentiality (Nghị định 56/2017 Điều 24; for the security work to extend):
  * the reporter's identity is stored only with consent, is never part of a

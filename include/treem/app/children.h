@@ -2,7 +2,7 @@
  * the form and `treem child`: save a record (tidy → validate → duplicate
  * check → one transaction with its audit lines), delete it, read it, page
  * through the list, and record groups, measurements and health checks. The
- * acting user for the audit log is session_user(db). */
+ * acting user for the audit log is db_actor(db). */
 #ifndef TREEM_APP_CHILDREN_H
 #define TREEM_APP_CHILDREN_H
 #include <stdbool.h>
@@ -40,7 +40,7 @@ struct children_save_opts {
  *     birth, village, parents or ID changed;
  *  4. one transaction: insert (new uid "<commune>-<10 base32>" unless c->uid
  *     is already set, next code TE-nnnn) or update, the periods, and the
- *     audit lines by session_user(db).
+ *     audit lines by db_actor(db).
  * Returns ST_OK (c->id, uid, code, rev filled); ST_INVALID with a message
  * naming the field and *bad (optional) set to it, nothing saved; ST_EXISTS
  * with the likely matches in *dups (optional; free with child_matches_free),

@@ -1,58 +1,19 @@
 /* plan — the use cases of plans for the screens and commands: each action
- * below is one transaction with its audit lines (who = session_user()).
- * Also the table of values the register can compute for a target
- * (measures) with the hook through which the register's code supplies them,
+ * below is one transaction with its audit lines (who = db_actor(db)).
+ * Also the hook through which the register's code supplies the values of
+ * the measures (model/measure.h) a target is linked to,
  * the target's measured value and verdict, and copying a plan to the next
  * year ("duy trì và nâng chất": the same plan rewritten every year). */
 #ifndef TREEM_APP_PLAN_H
 #define TREEM_APP_PLAN_H
 #include "treem/db/db.h"
 #include "treem/model/plan.h"
+#include "treem/model/measure.h"
 #include "treem/core/i18n.h"
 
-/* Values a target can be linked to: X(ID, code, unit, criterion, label).
- * The code is stored in plan_target.measure; the criterion is the QĐ 06
- * criterion the value belongs to; the label is an English msgid. */
-#define PLAN_MEASURES(X)                                                                   \
-    X(BIRTH_REG_ON_TIME_RATE, "birth_reg_on_time_rate", PLAN_UNIT_PERCENT, "2",             \
-      N_("children born in the year whose birth was registered on time"))                   \
-    X(UNDERWEIGHT_U5_RATE, "underweight_u5_rate", PLAN_UNIT_PERCENT, "8",                   \
-      N_("children under 5 underweight (weight-for-age below -2 SD)"))                      \
-    X(STUNTING_U5_RATE, "stunting_u5_rate", PLAN_UNIT_PERCENT, "8",                         \
-      N_("children under 5 stunted (height-for-age below -2 SD)"))                          \
-    X(VACCINATED_U1_RATE, "vaccinated_u1_rate", PLAN_UNIT_PERCENT, "7",                     \
-      N_("children under 1 fully vaccinated"))                                              \
-    X(HEALTH_CHECK_RATE, "health_check_rate", PLAN_UNIT_PERCENT, "9",                       \
-      N_("children with a health check in the year"))                                       \
-    X(PRESCHOOL_RATE, "preschool_rate", PLAN_UNIT_PERCENT, "10",                            \
-      N_("children aged 3 to 5 attending pre-school"))                                      \
-    X(SC_CHILDREN_HELPED_RATE, "sc_children_helped_rate", PLAN_UNIT_PERCENT, "6",           \
-      N_("children in special circumstances helped"))                                       \
-    X(INSURANCE_RATE, "insurance_rate", PLAN_UNIT_PERCENT, "",                              \
-      N_("children under 6 with a health-insurance card"))                                  \
-    X(REGISTER_UPDATED_RATE, "register_updated_rate", PLAN_UNIT_PERCENT, "",                \
-      N_("children whose record was updated in the register this year"))
-
-enum plan_measure {
-    PLAN_MEASURE_NONE = 0,
-#define PLAN_MEASURE_ENUM(id, code, unit, criterion, label) PLAN_MEASURE_##id,
-    PLAN_MEASURES(PLAN_MEASURE_ENUM)
-#undef PLAN_MEASURE_ENUM
-    PLAN_MEASURE__COUNT
-};
-
-struct plan_measure_info {
-    enum plan_measure id;
-    const char *code;       /* "birth_reg_on_time_rate" */
-    enum plan_unit unit;
-    const char *criterion;  /* "2", or "" when no criterion */
-    const char *label;      /* English msgid: translate with _() */
-};
-
-/* The row of m, or NULL for PLAN_MEASURE_NONE and out-of-range values. */
-const struct plan_measure_info *plan_measure_info(enum plan_measure m);
-/* The measure with this code; PLAN_MEASURE_NONE for NULL, "" or unknown. */
-enum plan_measure plan_measure_from_code(const char *code);
+/* A target links to a measure of the one vocabulary (model/measure.h) by
+ * its code, stored in plan_target.measure: `treem plan measures` lists them.
+ * Only measures in percent or count suit a target (its unit). */
 
 /* A value computed from the register. For a rate, numerator/denominator
  * are the counts behind it (45 of 46 children); both 0 otherwise. */
@@ -62,7 +23,7 @@ struct plan_measured { double value; long numerator, denominator; };
  * day, or today while the year runs). Returns ST_OK with *out filled, or
  * ST_NOTFOUND when it cannot compute m (then the target says "not
  * computable yet" and uses a typed value). Other codes are real errors. */
-typedef enum status (*plan_measure_fn)(struct db *db, enum plan_measure m, int year,
+typedef enum status (*plan_measure_fn)(struct db *db, enum measure m, int year,
                                        struct date on, struct plan_measured *out);
 
 /* Installs the register's provider (NULL removes it). Until one is set no
@@ -95,8 +56,9 @@ enum status plan_create(struct db *db, struct plan *p);
 enum status plan_save(struct db *db, const struct plan *p);
 enum status plan_remove(struct db *db, long long id);
 
-/* Targets. A measure code must be one of PLAN_MEASURES (ST_INVALID naming
- * the field otherwise) with the target's unit. plan_target_add sets t->id. */
+/* Targets. A measure code must be a measure's code or alias (ST_INVALID
+ * naming the field otherwise) with the target's unit; the measure's own
+ * code is stored. plan_target_add sets t->id. */
 enum status plan_target_add(struct db *db, struct plan_target *t);
 enum status plan_target_save(struct db *db, const struct plan_target *t);
 enum status plan_target_remove(struct db *db, long long id);

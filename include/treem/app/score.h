@@ -16,52 +16,14 @@
 #include <stddef.h>
 #include "treem/db/db.h"
 #include "treem/db/assessment_repo.h"
+#include "treem/model/measure.h"
 #include "treem/model/rubric.h"
 #include "treem/model/rubric_score.h"
 
-/* The measures the program can compute for year Y (code used in the rubric
- * CSV column so_do and in indicator.measure; label English msgid). Rates
- * are percentages 0–100 unless the label says per 1,000. The provider says
- * in `basis` what it counted ("19 / 20 trẻ em"). */
-#define SCORE_MEASURE_LIST(X)                                                       \
-    X(MEASURE_BIRTH_REG_ON_TIME, "birth_registered_on_time",                         \
-      N_("children born in the year whose birth was registered on time (%)"))        \
-    X(MEASURE_VACCINATED_U1, "vaccinated_under1",                                    \
-      N_("children under 1 fully vaccinated (%)"))                                   \
-    X(MEASURE_UNDERWEIGHT_U5, "underweight_under5",                                  \
-      N_("children under 5 underweight, weight-for-age < -2SD (%)"))                 \
-    X(MEASURE_STUNTED_U5, "stunted_under5",                                          \
-      N_("children under 5 stunted, height-for-age < -2SD (%)"))                     \
-    X(MEASURE_HEALTH_CHECKED, "health_checked",                                      \
-      N_("children with a health check in the year (%)"))                            \
-    X(MEASURE_PRESCHOOL, "preschool_attending",                                      \
-      N_("children of pre-school age attending pre-school (%)"))                     \
-    X(MEASURE_SC_HELPED, "special_circumstances_helped",                             \
-      N_("children in special circumstances who were helped (%)"))                   \
-    X(MEASURE_ABUSE_CASES, "abuse_cases",                                            \
-      N_("cases of child abuse in the year"))                                        \
-    X(MEASURE_ABUSE_RATE, "abuse_rate",                                              \
-      N_("abused children per 1,000 children"))                                      \
-    X(MEASURE_INJURY_CASES, "injury_cases",                                          \
-      N_("children injured in accidents in the year"))                               \
-    X(MEASURE_INJURY_RATE, "injury_rate",                                            \
-      N_("children injured in accidents per 1,000 children"))                        \
-    X(MEASURE_SEVERE_PLANNED, "severe_cases_planned",                                \
-      N_("sexual abuse, abandonment and trafficking cases whose plan the chairman approved on time (%)")) \
-    X(MEASURE_INJURY_DEATHS, "injury_deaths",                                        \
-      N_("children who died of accidents or injuries in the year"))
-
-enum score_measure {
-#define X(id, code, label) id,
-    SCORE_MEASURE_LIST(X)
-#undef X
-    MEASURE__COUNT
-};
-
-const char *score_measure_code(enum score_measure m);
-const char *score_measure_label(enum score_measure m);   /* translated */
-/* False when code is not a known measure. */
-bool score_measure_parse(const char *code, enum score_measure *out);
+/* An indicator links to a measure of the one vocabulary (model/measure.h)
+ * by its code (indicator.measure, the rubric CSV column so_do). Rates are
+ * percentages 0–100, or per 1,000 children for MEASURE_UNIT_PER_THOUSAND.
+ * The provider says in `basis` what it counted ("19 / 20 trẻ em"). */
 
 #define SCORE_BASIS_MAX 160
 
@@ -76,7 +38,7 @@ struct score_measured {
  * does not compute m or the register lacks the data (then the next provider
  * is asked), anything else for a real failure (the sheet shows it as not
  * computable and keeps going). It must not write to the database. */
-typedef enum status (*score_measure_fn)(struct db *db, enum score_measure m, int year,
+typedef enum status (*score_measure_fn)(struct db *db, enum measure m, int year,
                                         struct score_measured *out);
 
 /* Replaces every registered provider by fn (NULL: none). */
@@ -88,7 +50,7 @@ bool score_add_measure_provider(score_measure_fn fn);
 
 /* Asks the providers for m; ST_NOTFOUND (with a message saying the value
  * must be typed) when none computes it. */
-enum status score_compute(struct db *db, enum score_measure m, int year, struct score_measured *out);
+enum status score_compute(struct db *db, enum measure m, int year, struct score_measured *out);
 
 /* Where a line's value comes from. */
 enum score_origin {

@@ -8,7 +8,7 @@
 
 /* A score_measure_fn: ST_NOTFOUND for measures it does not know, and for a
  * share with nothing to count. */
-enum status score_cases_measure(struct db *db, enum score_measure m, int year,
+enum status score_cases_measure(struct db *db, enum measure m, int year,
                                 struct score_measured *out);
 
 #endif

@@ -24,9 +24,4 @@ enum status session_open(const char *path, bool create, struct db **out);
  * (what session_open does after opening). */
 enum status session_prepare(struct db *db);
 
-/* Who is acting (for the audit log): the signed-in person's login
- * (app/auth.h), else the officer name from the settings, else the login
- * name of the system. */
-const char *session_user(struct db *db);
-
 #endif

@@ -1,6 +1,6 @@
 /* task — the use cases of departments' tasks for the screens and commands:
  * each action is one transaction with its audit lines (who =
- * session_user()). Editing the departments themselves is here too, since a
+ * db_actor(db)). Editing the departments themselves is here too, since a
  * department matters to the program through the tasks and criteria it
  * answers for. Lists and look-ups are read-only and come straight from
  * db/task_repo.h and db/department_repo.h. */

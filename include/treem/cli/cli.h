@@ -6,22 +6,101 @@
 #define TREEM_CLI_CLI_H
 #include "treem/db/db.h"
 
+#include <stdbool.h>
+#include <stdio.h>
+
 struct cli_env {
     const char *db_path;   /* resolved database path */
     const char *user;      /* --user LOGIN (NULL: $TREEM_USER), for databases with accounts */
 };
 
+struct cli_command;
+
+/* One sub-command of a command (`child add`, `plan list`, …): a command with
+ * a table of them is dispatched by cli_dispatch_sub, which also prints its
+ * help from the table. run gets argv with the sub-command's name in argv[0]
+ * (the command's name for the sub-command named ""). */
+struct cli_sub {
+    const char *name;      /* NULL ends the table; "" runs when no sub-command is named
+                              (nothing, or an option, follows the command) */
+    int (*run)(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+    const char *usage;     /* arguments after the sub-command's name, for --help */
+};
+
 struct cli_command {
     const char *name;
-    const char *usage;     /* arguments after the name, for --help */
+    const char *usage;     /* arguments after the name, for --help; NULL: the names of subs */
     const char *summary;   /* one line, English msgid */
-    int (*run)(const struct cli_env *env, int argc, char **argv);
+    /* NULL: dispatch subs; -h/--help are answered before it runs */
+    int (*run)(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+    const struct cli_sub *subs;    /* the sub-commands, or NULL */
+    void (*help_more)(void);       /* prints more help after the sub-commands, or NULL */
 };
 
 /* NULL-name-terminated table of every subcommand. */
 extern const struct cli_command cli_commands[];
 
 const struct cli_command *cli_find(const char *name);
+
+/* Runs cmd: its run function, or cli_dispatch_sub over its sub-commands. */
+int cli_run(const struct cli_command *cmd, const struct cli_env *env, int argc, char **argv);
+/* Runs the sub-command argv[1] of cmd (argv[0] is the command's name). -h or
+ * --help anywhere prints the help (exit 0); no sub-command, or one not in the
+ * table, is a usage error naming it and listing the table (exit 2). */
+int cli_dispatch_sub(const struct cli_command *cmd, const struct cli_env *env, int argc, char **argv);
+/* Writes the arguments of cmd after its name: its usage, or the names of its
+ * sub-commands joined with '|' (in [ ] when "" is one) and " …". */
+void cli_put_usage(FILE *f, const struct cli_command *cmd);
+/* Prints the help of cmd on stdout: usage, summary, one line per sub-command. */
+void cli_print_help(const struct cli_command *cmd);
+
+/* Defines the sub-command function `name` as the expression `call`, which
+ * may use env, self, argc and argv: for sub-commands that differ only in
+ * what they hand a shared runner (`static CLI_SUB_FN(…)` for a local one). */
+#define CLI_SUB_FN(name, call)                                                                 \
+    int name(const struct cli_env *env, const struct cli_command *self, int argc, char **argv) \
+    {                                                                                          \
+        return call;                                                                           \
+    }
+
+/* The sub-command called name in cmd's table, or NULL. */
+const struct cli_sub *cli_sub_find(const struct cli_command *cmd, const char *name);
+/* A usage error "expected: SUB USAGE" with the usage of sub-command sub in
+ * cmd's table; returns 2. */
+int cli_sub_usage(const struct cli_command *cmd, const char *sub);
+/* For a command or sub-command taking `want` words (argv[0], its name,
+ * included): 0 with *db open, or the exit status after saying what is wrong
+ * (for a sub-command its usage line); *db is NULL then. */
+int cli_open_args(const struct cli_env *env, const struct cli_command *cmd, int argc, char **argv,
+                  int want, struct db **db);
+
+/* cli_open_args, then act(db, argc, argv) (the exit status), then closes. */
+int cli_on_db(const struct cli_env *env, const struct cli_command *cmd, int argc, char **argv,
+              int want, int (*act)(struct db *db, int argc, char **argv));
+
+struct option;
+/* One option into the record rec (ST_INVALID naming it). */
+typedef enum status (*cli_opt_fn)(void *rec, int opt, const char *arg);
+/* Reads the options of argv from optind `first` on (0: from the start) with
+ * getopt_long over opts, each through apply(rec, …); the other words stay
+ * from optind on. 0, 2 after an unknown option, 1 after apply's message;
+ * *given (when not NULL) counts the options read. */
+int cli_read_opts(const struct cli_command *cmd, int argc, char **argv, int first,
+                  const struct option *opts, cli_opt_fn apply, void *rec, int *given);
+
+/* Reads the one option --NAME VALUE of a command into *value (left as it is
+ * when absent); 0, or 2 after a usage error. The other arguments are from
+ * optind on. */
+int cli_one_option(const struct cli_command *cmd, int argc, char **argv, const char *name,
+                   const char **value);
+
+/* `--yes`: removes every --yes before "--" from argv (closing the gap) and
+ * returns how many there were. */
+int cli_take_yes(int *argc, char **argv);
+/* The refusal of a change that needs confirming: unless `given` --yes reach
+ * `needed`, prints "treem: WHAT; add --yes to confirm" (or "add --yes twice
+ * to confirm") on stderr and returns 1; else returns 0. */
+int cli_confirm(int given, int needed, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Prints "treem: <last status message>" on stderr; returns 1. */
 int cli_fail(void);
@@ -40,45 +119,41 @@ enum status cli_open(const struct cli_env *env, struct db **out);
 enum status cli_sign_in(const struct cli_env *env, struct db *db);
 
 /* The commands. */
-int cmd_init(const struct cli_env *env, int argc, char **argv);
-int cmd_demo(const struct cli_env *env, int argc, char **argv);
-int cmd_info(const struct cli_env *env, int argc, char **argv);
-int cmd_reindex(const struct cli_env *env, int argc, char **argv);
-int cmd_village(const struct cli_env *env, int argc, char **argv);
-int cmd_setting(const struct cli_env *env, int argc, char **argv);
-int cmd_commune(const struct cli_env *env, int argc, char **argv);
-int cmd_plan(const struct cli_env *env, int argc, char **argv);
-int cmd_task(const struct cli_env *env, int argc, char **argv);
-int cmd_dept(const struct cli_env *env, int argc, char **argv);
-int cmd_child(const struct cli_env *env, int argc, char **argv);
-int cmd_case(const struct cli_env *env, int argc, char **argv);
-int cmd_export(const struct cli_env *env, int argc, char **argv);
-int cmd_import(const struct cli_env *env, int argc, char **argv);
-int cmd_handoff(const struct cli_env *env, int argc, char **argv);
-int cmd_columns(const struct cli_env *env, int argc, char **argv);
-int cmd_backup(const struct cli_env *env, int argc, char **argv);
-int cmd_restore(const struct cli_env *env, int argc, char **argv);
-int cmd_holiday(const struct cli_env *env, int argc, char **argv);
-int cmd_history(const struct cli_env *env, int argc, char **argv);
-/* `village show|rename|merge|delete` and `commune set` (src/cli/cmd_places.c);
- * argv[0] is the action. */
-int cmd_village_fix(const struct cli_env *env, const struct cli_command *self, int argc,
-                    char **argv);
-int cmd_commune_set(const struct cli_env *env, const struct cli_command *self, int argc,
-                    char **argv);
-int cmd_user(const struct cli_env *env, int argc, char **argv);
-
+int cmd_init(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_demo(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_info(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_reindex(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_export(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_import(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_handoff(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_columns(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_backup(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_restore(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_history(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
 /* Parts of `treem child` (argv[0] is the action: "list", "show", …). */
-int cmd_child_list(const struct cli_env *env, int argc, char **argv);
-int cmd_child_show(const struct cli_env *env, int argc, char **argv);
-int cmd_child_facts(const struct cli_env *env, int argc, char **argv);
-int cmd_child_support(const struct cli_env *env, int argc, char **argv);
-int cmd_score(const struct cli_env *env, int argc, char **argv);
-int cmd_rubric(const struct cli_env *env, int argc, char **argv);
-int cmd_report(const struct cli_env *env, int argc, char **argv);
+int cmd_child_list(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_child_show(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_child_group(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_child_measure(const struct cli_env *env, const struct cli_command *self, int argc,
+                      char **argv);
+int cmd_child_check(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_child_risk(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_child_help_given(const struct cli_env *env, const struct cli_command *self, int argc,
+                         char **argv);
+
+/* The sub-command tables of the commands that have them, each in its
+ * command's file, and the help printed after them. */
+extern const struct cli_sub cmd_child_subs[], cmd_case_subs[], cmd_plan_subs[], cmd_task_subs[],
+    cmd_dept_subs[], cmd_score_subs[], cmd_rubric_subs[], cmd_village_subs[], cmd_commune_subs[],
+    cmd_holiday_subs[], cmd_setting_subs[], cmd_user_subs[];
+void cmd_child_help(void);
+void cmd_case_help(void);
+void cmd_plan_help(void);
+void cmd_task_help(void);   /* DEPT: also the help of `treem dept` */
+int cmd_report(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
 /* The level above (cmd_province.c). */
 int cmd_init_province(const struct cli_env *env, const char *code);
-int cmd_receive(const struct cli_env *env, int argc, char **argv);
-int cmd_communes(const struct cli_env *env, int argc, char **argv);
+int cmd_receive(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+int cmd_communes(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
 
 #endif

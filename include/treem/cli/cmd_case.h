@@ -14,6 +14,23 @@ int cmd_case_list(const struct cli_env *env, const struct cli_command *self, int
 int cmd_case_show(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
 int cmd_case_due(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
 
+/* The options of `case add` (src/cli/cmd_case.c), also those of `case edit`
+ * (src/cli/cmd_case_edit.c), where --died and --consent take yes or no. */
+enum { CO_SOURCE = 256, CO_DATE, CO_TIME, CO_CHILD, CO_NOTE, CO_AGE, CO_SEX, CO_PLACE, CO_STATE,
+       CO_CONSEQ, CO_PARENTS, CO_CARER, CO_ACTIONS, CO_KIND, CO_INJURY, CO_DIED, CO_LEVEL,
+       CO_CONSENT, CO_RNAME, CO_RPHONE, CO_RADDR, CO_LEVEL_REASON, CO__END };
+extern const struct option cmd_case_intake_opts[CO__END - CO_SOURCE + 1];
+/* The case the intake options go into, and what they leave for later: the
+ * date and hour, the child. */
+struct intake_args {
+    struct case_file *c;
+    const char *date, *time, *child;
+    bool injury_given;
+};
+/* One intake option into the struct intake_args rec (ST_INVALID naming it);
+ * an empty --age clears the age; --died and --consent alone set them. */
+enum status cmd_case_intake_opt(void *rec, int opt, const char *arg);
+
 /* Reads a closed-list value for option opt ("--kind"): ST_INVALID naming it. */
 enum status cmd_case_enum(const char *opt, const struct enum_def *def, const char *s, int *out);
 
@@ -32,7 +49,7 @@ struct step_args {
     char *item_text[16];          /* "TASK;DEPT;START;END;COST" as typed */
 };
 /* One option into a (ST_INVALID naming it); --kind sets a->s.kind. */
-enum status cmd_case_step_opt(struct step_args *a, int opt, const char *arg);
+enum status cmd_case_step_opt(void *rec, int opt, const char *arg);
 /* Splits --service text i ("TASK;DEPT;START;END;COST") into a->items[i]. */
 enum status cmd_case_service_parse(struct db *db, struct step_args *a, size_t i);
 void cmd_case_step_args_free(struct step_args *a);

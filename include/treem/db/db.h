@@ -20,6 +20,8 @@ struct db {
     bool read_only;   /* opened read-only: every change is refused */
     char *deny_why;              /* db_guard_writes: the message of a refused write */
     const char *const *write_ok; /* db_guard_writes: table name prefixes that may change */
+    char *actor;         /* db_set_actor: who is acting (NULL: the default below) */
+    char *actor_default; /* db_actor's last default name, kept while it is the same */
 };
 
 /* Opens (creating when missing, with mode 0600 and a 0700 parent folder)
@@ -81,6 +83,16 @@ int db_bind_text(sqlite3_stmt *st, int idx, const char *s);
 /* The first column of the first row of sql (one optional text parameter)
  * as an integer in *out; ST_NOTFOUND when there is no row. */
 enum status db_query_int(struct db *db, const char *sql, const char *param, long long *out);
+
+/* Who is acting on this connection, the name the audit log records: set
+ * once when a person signs in (app/auth.h; NULL when they sign out), by a
+ * command or a test. db_actor() returns it, else (nobody signed in) the
+ * officer name of the settings ("officer_name"), read at each call since a
+ * setup or the settings screen may change it, else $USER, else "treem".
+ * The returned text stays valid until db_set_actor() or db_close(), and
+ * across db_actor() calls while the name does not change. */
+enum status db_set_actor(struct db *db, const char *name);
+const char *db_actor(struct db *db);
 
 /* Settings (key → text value) kept in the database. *out is malloc'd. */
 enum status db_setting_get(struct db *db, const char *key, char **out);

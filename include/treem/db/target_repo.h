@@ -2,8 +2,9 @@
  * update (including the value the officer typed and its source), delete,
  * read. Writes validate with plan_target_validate, store text in NFC, append
  * audit lines (entity "plan_target") and run inside the caller's
- * transaction. Whether the measure code is one the program knows is checked
- * by the app layer (app/plan.h), which owns the table of measures. */
+ * transaction. Whether the measure code is one the program knows, in the
+ * target's unit, is checked by the app layer (app/plan.h); an older code
+ * (an alias in model/measure.h) is stored as the measure's current code. */
 #ifndef TREEM_DB_TARGET_REPO_H
 #define TREEM_DB_TARGET_REPO_H
 #include "treem/db/db.h"

@@ -39,7 +39,7 @@ struct plan_target {
     double value;           /* 100 */
     enum plan_unit unit;
     enum plan_direction direction;
-    char *measure;          /* code of a computed value (app/plan.h) or NULL */
+    char *measure;          /* code of a computed value (model/measure.h) or NULL */
     bool has_typed;         /* a value typed by the officer */
     double typed_value;
     char *typed_source;     /* required with a typed value */

@@ -42,7 +42,7 @@ struct rubric_indicator {
     char *text;
     enum rubric_kind kind;
     char *unit;            /* "%", "‰", "vụ" … or NULL */
-    char *measure;         /* computable measure code (app/score.h) or NULL */
+    char *measure;         /* computable measure code (model/measure.h) or NULL */
     char *department;      /* responsible department code or NULL */
     char *source;          /* source note */
     bool bands_known;      /* the bands listed are the whole scale */

@@ -42,18 +42,14 @@ extern const struct screen_ops scr_case_step_ops;    /* arg: struct case_step_re
 extern const struct screen_ops scr_child_pick_ops;   /* arg: struct child_pick * */
 extern const struct screen_ops scr_case_end_ops;     /* arg: struct case_end * */
 
-/* Shared by the case forms (src/tui/scr_case_form.c): puts the app's
- * message under the field whose (translated) label it starts with, else at
- * fallback; fills a date and an hour field with now; reads a date and hour
- * (false with the message at the bad field); whether the focused field
- * takes text; the keys of a form. */
+/* Shared by the case forms (src/tui/scr_case_form.c): fills a date and an
+ * hour field with now or a given time; reads a date and hour (false with the message at the
+ * bad field); the keys of a form. */
 struct form;
-void case_form_place_error(struct form *f, const char *const labels[], const size_t fields[],
-                           size_t n, size_t fallback);
 void case_form_set_now(struct form *f, size_t date_field, size_t hour_field);
+void case_form_set_when(struct form *f, size_t date_field, size_t hour_field, struct datetime t);
 bool case_form_read_when(struct form *f, size_t df, size_t hf, const char *field,
                          struct datetime *out);
-bool case_form_text_mode(struct form *f);
 extern const enum action case_form_actions[3];
 
 #endif

@@ -5,6 +5,7 @@
  * back on its field with form_set_error(). */
 #ifndef TREEM_TUI_FORM_H
 #define TREEM_TUI_FORM_H
+#include "treem/core/date.h"
 #include "treem/tui/field.h"
 #include "treem/tui/ui.h"
 
@@ -40,6 +41,11 @@ const char *form_value(const struct form *f, size_t i);
 int form_choice(const struct form *f, size_t i);
 void form_set(struct form *f, size_t i, const char *value);
 void form_set_choice(struct form *f, size_t i, int index);
+/* A date into field i as dd/mm/yyyy; empty when d is unset (year 0). */
+void form_set_date(struct form *f, size_t i, struct date d);
+/* Replaces *dst (malloc'd or NULL) by a copy of v (NULL: ""), to read a
+ * form into a record; false (and *dst kept) when memory runs out. */
+bool form_str_set(char **dst, const char *v);
 /* NULL clears. Also moves focus to the first field with an error. */
 void form_set_error(struct form *f, size_t i, const char *msg);
 void form_clear_errors(struct form *f);

@@ -4,6 +4,7 @@
 #ifndef TREEM_TUI_LIST_H
 #define TREEM_TUI_LIST_H
 #include "treem/tui/ui.h"
+#include "treem/core/strbuf.h"
 
 struct list_view {
     size_t count;     /* rows in the list */
@@ -26,5 +27,7 @@ void list_draw(WINDOW *w, int y, int x, int rows, int cols, struct list_view *lv
 /* Lays cells out in columns of the given display widths (the last one takes
  * what is left), padding and truncating by columns, into out. */
 void ui_columns(char *out, size_t outsz, const int *widths, const char *const *cells, int n);
+/* The same, appended to out (which grows); false when memory runs out. */
+bool ui_columns_sb(struct strbuf *out, const int *widths, const char *const *cells, int n);
 
 #endif

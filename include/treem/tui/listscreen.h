@@ -9,12 +9,13 @@
 #define TREEM_TUI_LISTSCREEN_H
 #include "treem/tui/field.h"
 #include "treem/tui/list.h"
+#include "treem/core/strbuf.h"
 
 struct listscreen {
     struct field search;
     struct list_view lv;
-    char filter[160];     /* shown after the search line, e.g. "Thôn: Lý Tây" */
-    char header[256];     /* column titles, laid out like the rows */
+    struct strbuf filter; /* shown after the search line, e.g. "Thôn: Lý Tây" */
+    struct strbuf header; /* column titles, laid out like the rows */
     bool digits;          /* '/' typed: digits are search text even at the start */
     bool capped;          /* the count stopped early: shown as "1.000+" */
 };
@@ -25,6 +26,11 @@ enum ls_result { LS_UNHANDLED, LS_MOVED, LS_SEARCH_CHANGED };
 
 void listscreen_init(struct listscreen *ls);
 void listscreen_free(struct listscreen *ls);
+/* Sets the filter line to text (NULL: empty). */
+void listscreen_set_filter(struct listscreen *ls, const char *text);
+/* Lays the column titles out like the rows (ui_columns). */
+void listscreen_set_header(struct listscreen *ls, const int *widths, const char *const *titles,
+                           int n);
 /* Routes an editing or moving action; the caller re-queries on
  * LS_SEARCH_CHANGED. */
 enum ls_result listscreen_action(struct listscreen *ls, enum action a);

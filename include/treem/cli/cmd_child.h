@@ -1,0 +1,37 @@
+/* cmd_child — `treem child ACTION CODE [WORDS] [OPTIONS]` for the facts of
+ * a child (group, measure, check: src/cli/cmd_child_facts.c) and the
+ * support (risk, help: src/cli/cmd_child_support.c): one runner that finds
+ * the child and reports, each action its options and its work. */
+#ifndef TREEM_CLI_CMD_CHILD_H
+#define TREEM_CLI_CMD_CHILD_H
+#include "treem/cli/cli.h"
+#include "treem/core/date.h"
+
+struct child;
+
+struct child_action_args {
+    struct date from, to, date;
+    double weight, height;                  /* measure */
+    const char *reason, *kind, *what, *by;  /* risk, help */
+    const char *words[3];         /* the action's words after CODE */
+    int nwords;
+    const char *action, *usage;   /* "group" and its usage in the table, for errors */
+};
+
+/* Reads argv (CODE first, then words and options) into a: 0 or the exit status. */
+typedef int (*child_parse_fn)(const struct cli_command *self, int argc, char **argv,
+                              struct child_action_args *a);
+/* Does the action on child c. */
+typedef enum status (*child_act_fn)(struct db *db, const struct child *c,
+                                    const struct child_action_args *a);
+
+/* Runs `child ACTION CODE …` (argv[0] is the action): parse, find the
+ * child, act, print "Saved CODE."; the exit status. */
+int cmd_child_action(const struct cli_env *env, const struct cli_command *self, int argc,
+                     char **argv, child_parse_fn parse, child_act_fn act);
+/* ST_INVALID "expected: ACTION USAGE" for words that fit none of its forms. */
+enum status cmd_child_wrong_words(const struct child_action_args *a);
+/* The record number a word names ("12" or "#12"), 0 when it names none. */
+long long cmd_child_id_word(const char *w);
+
+#endif

@@ -1,0 +1,130 @@
+/* listbase — the base of the list screens (like htop's InfoScreen or tig's
+ * views): a screen declares what it lists — a heading, a hint, the columns
+ * (title and width), how to load the rows and lay one out, what to say when
+ * there is none — and the keys it handles, each with its handler. The base
+ * draws (heading, hint, header, paged list, the empty message), routes the
+ * keys (moving, paging, the search line; Esc is the frame's unless the
+ * key table takes it), reloads after a change and
+ * keeps the selection on the same record when the screen names its rows.
+ *
+ * A screen's state starts with struct listbase; its enter() is one line,
+ * listbase_enter(s, &def), and the other screen_ops come from LISTBASE_OPS.
+ * The bar (ops.actions) shows the keys of the key table; tests/keys.sh
+ * fails when a key is in one and not the other.
+ *
+ * Two shapes: without search, a heading (row 0), a hint (row 1), the column
+ * titles and the list; with search (the shape of listscreen.h), the search
+ * line, the hint as its filter line, the titles and the list. The search
+ * filters in memory through match(), or, without match(), load() reads
+ * listbase_search() and the database does the filtering. */
+#ifndef TREEM_TUI_LISTBASE_H
+#define TREEM_TUI_LISTBASE_H
+#include "treem/tui/listscreen.h"
+
+/* No row is selected (the list is empty). */
+#define LB_NONE ((size_t)-1)
+#define LB_MAX_COLS 8
+
+/* What the base does after a key's handler. */
+enum lb_after { LB_STAY, LB_RELOAD, LB_POP, LB_PASS /* not handled: the frame's */ };
+
+struct lb_key {
+    enum action a;
+    /* sel: the selected row (an index of load()'s rows) or LB_NONE; digit
+     * as screen_ops.on_action has it, and -1 / +1 for Left / Right (as for
+     * < and >, ACT_YEAR). */
+    enum lb_after (*fn)(struct screen *s, size_t sel, int digit);
+    bool empty_ok;  /* runs on an empty list too (F3 New); else ignored there */
+};
+
+struct lb_col { const char *title; int width; }; /* English msgid; the last one's width: the rest */
+
+/* One row's cells as the row function fills them (lb_cell / lb_cellf). */
+struct lb_row {
+    struct strbuf cell[LB_MAX_COLS];
+    bool line;                           /* lb_line(): one line across the columns */
+};
+
+/* Texts a screen makes at draw time, when the def's msgid is NULL. */
+enum lb_text { LB_HEADING, LB_HINT, LB_EMPTY };
+
+struct listbase_def {
+    const char *heading, *hint, *empty;  /* English msgids, or NULL: text() */
+    void (*text)(struct screen *s, enum lb_text which, struct strbuf *out); /* may be NULL */
+    const struct lb_col *cols;
+    size_t ncols;                        /* 0: no header; the row is cell 0 */
+    /* Columns that change with the screen's view or width (instead of
+     * cols); asked at every load and draw. */
+    const struct lb_col *(*columns)(struct screen *s, size_t *ncols);
+    /* Before each draw: the rows the list gets and the width (for columns
+     * that follow the screen's width, or the rows shown); may be NULL. */
+    void (*layout)(struct screen *s, int rows, int cols);
+    /* After the selection moved (a list read in pages counts on); may be NULL. */
+    void (*moved)(struct screen *s);
+    bool search;                         /* the search-line shape */
+    /* Loads the rows into the screen's state and says how many (the base
+     * keeps it in listbase.n); false with the status set on an error (the
+     * rows are unloaded, the list is empty). */
+    bool (*load)(struct screen *s, size_t *count);
+    void (*unload)(struct screen *s);   /* frees the listbase.n rows; may be NULL */
+    void (*leave)(struct screen *s);    /* frees the rest of the state; may be NULL */
+    void (*row)(struct screen *s, size_t i, struct lb_row *r);
+    /* With search: does row i match the folded search text. NULL: the
+     * database filters (load() reads listbase_search()). */
+    bool (*match)(struct screen *s, size_t i, const char *folded);
+    /* Instead of the heading and hint: draws the rows above the column
+     * titles and returns how many it used; may be NULL. */
+    int (*head)(struct screen *s, WINDOW *w, int cols);
+    /* A pane of foot_rows rows under the list (the selected row's detail),
+     * drawn by foot() from row y; may be NULL. */
+    int foot_rows;
+    void (*foot)(struct screen *s, WINDOW *w, int y, int cols);
+    long long (*id)(struct screen *s, size_t i); /* may be NULL: keeps the place */
+    const struct lb_key *keys;
+    size_t nkeys;
+};
+
+struct listbase {
+    const struct listbase_def *def;
+    struct listscreen ls;                /* search, list view, filter, header */
+    size_t n;                            /* rows loaded (0 after unload()) */
+    size_t *shown;                       /* with match(): the rows shown */
+    struct lb_row row;                   /* scratch of the row function */
+};
+
+/* A screen's enter(): stores def, loads. */
+void listbase_enter(struct screen *s, const struct listbase_def *def);
+/* Reloads; the selection stays on the same record (def.id) or place. */
+void listbase_reload(struct screen *s);
+/* Selects the row whose def.id is id (after a reload); false when absent. */
+bool listbase_select_id(struct screen *s, long long id);
+/* The selected row (an index of load()'s rows), or LB_NONE. */
+size_t listbase_selected(struct screen *s);
+/* The search text ("" without the search line). */
+const char *listbase_search(struct screen *s);
+
+/* After a change the screen asked for: the status line says fmt (rc
+ * ST_OK) or the error of rc; returns LB_RELOAD for the handler to return. */
+enum lb_after listbase_changed(struct screen *s, enum status rc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Cells of a row; lb_line: the row is one line, not in columns. */
+void lb_cell(struct lb_row *r, size_t col, const char *text);
+void lb_line(struct lb_row *r, const char *text);
+void lb_cellf(struct lb_row *r, size_t col, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* The screen_ops functions of every list screen. */
+void listbase_leave(struct screen *s);
+void listbase_resume(struct screen *s);
+void listbase_draw(struct screen *s, WINDOW *w, int rows, int cols);
+enum screen_result listbase_action(struct screen *s, enum action a, int digit);
+enum screen_result listbase_text(struct screen *s, const char *utf8);
+bool listbase_text_mode(struct screen *s);
+
+#define LISTBASE_OPS(enter_fn, acts)                                                         \
+    .actions = (acts), .nactions = sizeof(acts) / sizeof *(acts), .enter = (enter_fn),        \
+    .leave = listbase_leave, .draw = listbase_draw, .on_action = listbase_action,             \
+    .on_text = listbase_text, .text_mode = listbase_text_mode, .resume = listbase_resume
+
+#endif

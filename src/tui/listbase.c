@@ -1,0 +1,337 @@
+/* listbase — the base of the list screens: drawing, keys, reloads. */
+#include <config.h>
+#include "treem/tui/listbase.h"
+#include "treem/core/i18n.h"
+#include "treem/core/utf8.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct listbase *base(struct screen *s) { return s->state; }
+
+void lb_cell(struct lb_row *r, size_t col, const char *text)
+{
+    if (col < LB_MAX_COLS)
+        strbuf_puts(&r->cell[col], text ? text : "");
+}
+
+void lb_line(struct lb_row *r, const char *text)
+{
+    lb_cell(r, 0, text);
+    r->line = true;
+}
+
+void lb_cellf(struct lb_row *r, size_t col, const char *fmt, ...)
+{
+    if (col >= LB_MAX_COLS)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!text)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(text, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    strbuf_puts(&r->cell[col], text);
+    free(text);
+}
+
+const char *listbase_search(struct screen *s)
+{
+    return base(s)->def->search ? field_text(&base(s)->ls.search) : "";
+}
+
+static size_t row_of(const struct listbase *lb, size_t k)
+{
+    return lb->shown ? lb->shown[k] : k;
+}
+
+size_t listbase_selected(struct screen *s)
+{
+    struct listbase *lb = base(s);
+    return lb->ls.lv.count ? row_of(lb, lb->ls.lv.selected) : LB_NONE;
+}
+
+/* With match(): the rows that match the search, in order. */
+static void filter_rows(struct screen *s)
+{
+    struct listbase *lb = base(s);
+    size_t k = 0;
+    if (lb->shown) {
+        char *want = utf8_fold(listbase_search(s));
+        for (size_t i = 0; i < lb->n; i++)
+            if (!want || !*want || lb->def->match(s, i, want))
+                lb->shown[k++] = i;
+        free(want);
+    }
+    list_set_count(&lb->ls.lv, k);
+}
+
+/* The columns now: the def's, or those of the screen's view. */
+static const struct lb_col *cols_of(struct screen *s, size_t *n)
+{
+    const struct listbase_def *d = base(s)->def;
+    if (d->columns)
+        return d->columns(s, n);
+    *n = d->ncols;
+    return d->cols;
+}
+
+static void set_header(struct screen *s)
+{
+    struct listbase *lb = base(s);
+    const char *titles[LB_MAX_COLS];
+    int widths[LB_MAX_COLS];
+    size_t n;
+    const struct lb_col *cols = cols_of(s, &n);
+    for (size_t i = 0; i < n && i < LB_MAX_COLS; i++) {
+        /* _("") would be the catalogue's header */
+        titles[i] = cols[i].title && *cols[i].title ? _(cols[i].title) : "";
+        widths[i] = cols[i].width;
+    }
+    strbuf_reset(&lb->ls.header);
+    if (n)
+        listscreen_set_header(&lb->ls, widths, titles, (int)(n < LB_MAX_COLS ? n : LB_MAX_COLS));
+}
+
+static void unload(struct screen *s)
+{
+    struct listbase *lb = base(s);
+    if (lb->def->unload)
+        lb->def->unload(s);
+    free(lb->shown);
+    lb->shown = NULL;
+    lb->n = 0;
+}
+
+static void load(struct screen *s)
+{
+    struct listbase *lb = base(s);
+    unload(s);
+    size_t n = 0;
+    bool ok = lb->def->load(s, &n);
+    lb->n = n;          /* what unload() frees */
+    if (!ok) {
+        ui_status(s->ui, true, "%s", status_message());
+        unload(s);
+        n = 0;
+    }
+    set_header(s);
+    if (lb->def->match && n && !(lb->shown = calloc(n, sizeof *lb->shown)))
+        ui_status(s->ui, true, "%s", _("out of memory"));
+    if (lb->def->match)
+        filter_rows(s);
+    else
+        list_set_count(&lb->ls.lv, n);
+}
+
+bool listbase_select_id(struct screen *s, long long id)
+{
+    struct listbase *lb = base(s);
+    for (size_t k = 0; lb->def->id && k < lb->ls.lv.count; k++)
+        if (lb->def->id(s, row_of(lb, k)) == id) {
+            lb->ls.lv.selected = k;
+            return true;
+        }
+    return false;
+}
+
+void listbase_reload(struct screen *s)
+{
+    struct listbase *lb = base(s);
+    size_t sel = listbase_selected(s);
+    long long id = sel != LB_NONE && lb->def->id ? lb->def->id(s, sel) : 0;
+    load(s);
+    if (sel != LB_NONE && lb->def->id)
+        listbase_select_id(s, id);
+}
+
+enum lb_after listbase_changed(struct screen *s, enum status rc, const char *fmt, ...)
+{
+    if (rc != ST_OK) {
+        ui_status(s->ui, true, "%s", status_message());
+        return LB_RELOAD;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (text) {
+        va_start(ap, fmt);
+        vsnprintf(text, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        ui_status(s->ui, false, "%s", text);
+    }
+    free(text);
+    return LB_RELOAD;
+}
+
+void listbase_enter(struct screen *s, const struct listbase_def *def)
+{
+    struct listbase *lb = base(s);
+    lb->def = def;
+    listscreen_init(&lb->ls);
+    load(s);
+}
+
+void listbase_leave(struct screen *s)
+{
+    struct listbase *lb = base(s);
+    unload(s);
+    if (lb->def->leave)
+        lb->def->leave(s);
+    for (size_t i = 0; i < LB_MAX_COLS; i++)
+        strbuf_free(&lb->row.cell[i]);
+    listscreen_free(&lb->ls);
+}
+
+void listbase_resume(struct screen *s) { listbase_reload(s); }
+
+/* ---- drawing ---- */
+
+static void row_text(void *ctx, size_t k, char *buf, size_t bufsz)
+{
+    struct screen *s = ctx;
+    struct listbase *lb = base(s);
+    for (size_t i = 0; i < LB_MAX_COLS; i++)
+        strbuf_reset(&lb->row.cell[i]);
+    lb->row.line = false;
+    lb->def->row(s, row_of(lb, k), &lb->row);
+    const char *cells[LB_MAX_COLS];
+    int widths[LB_MAX_COLS];
+    size_t n;
+    const struct lb_col *cols = cols_of(s, &n);
+    if (!n || lb->row.line)
+        n = 1;
+    for (size_t i = 0; i < n && i < LB_MAX_COLS; i++) {
+        cells[i] = strbuf_str(&lb->row.cell[i]);
+        widths[i] = n > 1 ? cols[i].width : 0;
+    }
+    ui_columns(buf, bufsz, widths, cells, (int)(n < LB_MAX_COLS ? n : LB_MAX_COLS));
+}
+
+/* The def's text `which`: its msgid translated, or the screen's text(). */
+static void text_of(struct screen *s, enum lb_text which, struct strbuf *out)
+{
+    const struct listbase_def *d = base(s)->def;
+    const char *fixed = which == LB_HEADING ? d->heading : which == LB_HINT ? d->hint : d->empty;
+    strbuf_reset(out);
+    if (fixed)
+        strbuf_puts(out, _(fixed));
+    else if (d->text)
+        d->text(s, which, out);
+}
+
+static void print_in(WINDOW *w, int y, int x, int cols, enum ui_color c, const char *text)
+{
+    ui_attr(w, c, true);
+    ui_print(w, y, x, cols, text);
+    ui_attr(w, c, false);
+}
+
+/* Heading, hint, titles: the rows the list starts below. */
+static int draw_top(struct screen *s, WINDOW *w, int cols, struct strbuf *t)
+{
+    struct listbase *lb = base(s);
+    int y = 0;
+    if (lb->def->head) {
+        y = lb->def->head(s, w, cols);
+    } else {
+        text_of(s, LB_HEADING, t);
+        if (t->len)
+            print_in(w, y++, 2, cols - 4, UC_OK, t->buf);
+        text_of(s, LB_HINT, t);
+        if (t->len)
+            print_in(w, y++, 2, cols - 4, UC_DIM, t->buf);
+        y++;
+    }
+    if (lb->ls.header.len)
+        ui_print(w, y++, 1, cols - 2, strbuf_str(&lb->ls.header)); /* as the rows */
+    return y;
+}
+
+void listbase_draw(struct screen *s, WINDOW *w, int rows, int cols)
+{
+    struct listbase *lb = base(s);
+    struct strbuf t = STRBUF_INIT;
+    int y = 3;
+    if (lb->def->layout)
+        lb->def->layout(s, rows - 3, cols);
+    if (lb->def->columns)
+        set_header(s);
+    if (lb->def->search) {
+        text_of(s, LB_HINT, &t);
+        listscreen_set_filter(&lb->ls, strbuf_str(&t));
+        listscreen_draw(w, rows, cols, &lb->ls, row_text, s);
+    } else {
+        y = draw_top(s, w, cols, &t);
+        int foot = lb->def->foot ? lb->def->foot_rows : 0;
+        list_draw(w, y, 1, rows - y - foot, cols - 2, &lb->ls.lv, row_text, s, true);
+        if (foot)
+            lb->def->foot(s, w, rows - foot, cols);
+    }
+    if (!lb->n) {
+        text_of(s, LB_EMPTY, &t);
+        print_in(w, y + (lb->def->search ? 1 : 0), 2, cols - 4, UC_DIM, strbuf_str(&t));
+    }
+    strbuf_free(&t);
+}
+
+/* ---- keys ---- */
+
+static enum screen_result run_key(struct screen *s, const struct lb_key *k, int digit)
+{
+    size_t sel = listbase_selected(s);
+    if (sel == LB_NONE && !k->empty_ok)
+        return SR_HANDLED;
+    switch (k->fn(s, sel, digit)) {
+    case LB_RELOAD: listbase_reload(s); return SR_HANDLED;
+    case LB_POP: return SR_POP;
+    case LB_PASS: return SR_UNHANDLED;
+    default: return SR_HANDLED;
+    }
+}
+
+/* After the search line took a key: filter or reload when it changed. */
+static enum screen_result searched(struct screen *s, enum ls_result r)
+{
+    struct listbase *lb = base(s);
+    if (r == LS_SEARCH_CHANGED && lb->def->match)
+        filter_rows(s);
+    else if (r == LS_SEARCH_CHANGED)
+        load(s);
+    return r == LS_UNHANDLED ? SR_UNHANDLED : SR_HANDLED;
+}
+
+enum screen_result listbase_action(struct screen *s, enum action a, int digit)
+{
+    struct listbase *lb = base(s);
+    if (a == ACT_LEFT || a == ACT_RIGHT) /* like < and > (ACT_YEAR) */
+        digit = a == ACT_LEFT ? -1 : 1;
+    for (size_t i = 0; i < lb->def->nkeys; i++)
+        if (lb->def->keys[i].a == a)
+            return run_key(s, &lb->def->keys[i], digit);
+    if (a == ACT_BACK) /* the frame's: closes a pushed screen, goes home from a tab */
+        return SR_UNHANDLED;
+    enum ls_result r = lb->def->search ? listscreen_action(&lb->ls, a)
+                       : list_handle(&lb->ls.lv, a) ? LS_MOVED : LS_UNHANDLED;
+    if (r == LS_MOVED && lb->def->moved)
+        lb->def->moved(s);
+    return searched(s, r);
+}
+
+enum screen_result listbase_text(struct screen *s, const char *utf8)
+{
+    struct listbase *lb = base(s);
+    if (!lb->def->search)
+        return SR_UNHANDLED;
+    return searched(s, listscreen_text(&lb->ls, utf8)); /* a digit on an empty line: jump */
+}
+
+bool listbase_text_mode(struct screen *s) { return base(s)->def->search; }
