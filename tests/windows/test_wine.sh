@@ -66,9 +66,12 @@ fi
 
 printf '%s\n' '# the default database: %APPDATA%\treem\treem.db'
 appdata=$("$WINE" cmd /c echo %APPDATA% 2>/dev/null | tr -d '\r')
+unix_appdata=$("$WINE" winepath -u "$appdata" 2>/dev/null | tr -d '\r')
+# the test's own Wine prefix: what an earlier run (maybe of another treem
+# version) left there goes first
+[ -n "$unix_appdata" ] && rm -rf "$unix_appdata/treem"
 expect_rc 0 win init --commune 00004
 expect_grep 'treem/treem\.db' "$OUT"
-unix_appdata=$("$WINE" winepath -u "$appdata" 2>/dev/null | tr -d '\r')
 check "the database is in %APPDATA%/treem ($unix_appdata)" test -f "$unix_appdata/treem/treem.db"
 
 echo "# a folder and a file with Vietnamese names (UTF-8 paths, wide Windows calls)"
