@@ -3,6 +3,9 @@
 #   sh build-aux/dev.sh run    install what is missing, build, start treem on a demo database
 #   sh build-aux/dev.sh test   install what is missing, build, run every test (also under
 #                              ASan+UBSan, and make distcheck); ends with "N passed, N failed"
+#   sh build-aux/dev.sh windows  install the mingw-w64 cross tools and Wine, build treem.exe
+#                              for Windows (x86-64, i686) and dist/treem-VERSION-win64.zip,
+#                              -win32.zip (build-aux/windows.sh), run tests/windows/ under Wine
 # Works on a fresh Debian 12 as root (or with sudo); only Debian's packages are fetched.
 set -eu
 cd "$(dirname "$0")/.."
@@ -67,8 +70,30 @@ test)
     sh "$top/tests/summary.sh" "$top/_build" "$top/_build-asan" || status=1
     exit $status
     ;;
+windows)
+    # apt-get source needs the deb-src lines of the same mirror
+    if ! apt-cache showsrc zlib 2>/dev/null | grep -q '^Package:'; then
+        sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        echo "== enabling Debian's source lists (deb-src) of the same mirror"
+        sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
+            | $sudo tee /etc/apt/sources.list.d/treem-deb-src.sources >/dev/null
+        $sudo apt-get update -qq
+    fi
+    PACKAGES="$PACKAGES gcc-mingw-w64-x86-64-posix gcc-mingw-w64-i686-posix cmake tcl libtool zip wine64"
+    install_missing
+    build "$top/_build" # the Linux build: the Wine tests compare their output with it
+    sh "$top/build-aux/windows.sh" all
+    status=0
+    for a in win64 win32; do
+        echo "== treem.exe ($a) under Wine"
+        TREEM_EXE="$top/_build-$a/treem.exe" TREEM_BIN="$top/_build/treem" TREEM_SRCDIR="$top" \
+            sh "$top/tests/windows/test_wine.sh" || { rc=$?; [ $rc -eq 77 ] || status=1; }
+    done
+    exit $status
+    ;;
 *)
-    echo "usage: sh build-aux/dev.sh run|test" >&2
+    echo "usage: sh build-aux/dev.sh run|test|windows" >&2
     exit 2
     ;;
 esac

@@ -5,25 +5,14 @@
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
 #include "treem/core/outfile.h"
+#include "treem/core/platform.h"
 #include "treem/tui/tui.h"
 
 #include <getopt.h>
-#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Curses needs a UTF-8 locale to draw Vietnamese and line characters; an
- * old PC often runs with LANG unset (POSIX), so fall back to C.UTF-8. */
-static void setup_locale(void)
-{
-    const char *set = setlocale(LC_ALL, "");
-    if (!set || strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
-        if (!setlocale(LC_ALL, "C.UTF-8"))
-            setlocale(LC_ALL, "C.utf8");
-    }
-}
 
 static void print_help(void)
 {
@@ -31,7 +20,11 @@ static void print_help(void)
     printf("%s\n  treem [%s] [%s [%s]]\n\n", _("Usage:"), _("OPTIONS"), _("COMMAND"), _("ARGS"));
     printf("%s\n", _("Without a command, treem opens the full-screen interface."));
     printf("\n%s\n", _("Options:"));
+#ifdef _WIN32
+    printf("  --db PATH      %s\n", _("database file (also $TREEM_DB; default %APPDATA%\\treem\\treem.db)"));
+#else
     printf("  --db PATH      %s\n", _("database file (also $TREEM_DB; default ~/.local/share/treem/treem.db)"));
+#endif
     printf("  --lang vi|en   %s\n", _("interface language (also $TREEM_LANG; default vi)"));
     printf("  --no-color     %s\n", _("no colours (also $NO_COLOR)"));
     printf("  --ascii        %s\n", _("plain ASCII borders and marks"));
@@ -90,7 +83,9 @@ static const struct option global_opts[] = {
 
 int main(int argc, char **argv)
 {
-    setup_locale();
+    platform_console_setup(); /* UTF-8 locale / console (core/platform.h) */
+    if (!platform_args_utf8(&argc, &argv))
+        return 1;
     const char *lang = getenv("TREEM_LANG");
     struct tui_options topt = {0};
     if (lang && *lang)

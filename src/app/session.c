@@ -10,6 +10,7 @@
 #include "treem/app/transfer.h"
 #include "treem/db/migrate.h"
 #include "treem/core/i18n.h"
+#include "treem/core/platform.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,16 +23,15 @@ char *session_default_path(const char *explicit_path)
     const char *env = getenv("TREEM_DB");
     if (env && *env)
         return strdup(env);
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *home = getenv("HOME");
-    char buf[4096];
-    if (xdg && *xdg)
-        snprintf(buf, sizeof buf, "%s/treem/treem.db", xdg);
-    else if (home && *home)
-        snprintf(buf, sizeof buf, "%s/.local/share/treem/treem.db", home);
-    else
+    char *dir = platform_data_dir(); /* e.g. ~/.local/share/treem, %APPDATA%\treem */
+    if (!dir)
         return NULL;
-    return strdup(buf);
+    size_t n = strlen(dir) + sizeof "/treem.db";
+    char *out = malloc(n);
+    if (out)
+        snprintf(out, n, "%s/treem.db", dir);
+    free(dir);
+    return out;
 }
 
 static bool read_only_wanted;

@@ -3,6 +3,7 @@
 #include <config.h>
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
+#include "treem/core/platform.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -242,7 +243,7 @@ struct datetime date_now(void)
         return t;
     time_t now = time(NULL);
     struct tm tm;
-    localtime_r(&now, &tm);
+    platform_localtime(now, &tm);
     t.date.y = tm.tm_year + 1900;
     t.date.m = tm.tm_mon + 1;
     t.date.d = tm.tm_mday;

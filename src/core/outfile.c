@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/core/outfile.h"
 #include "treem/core/i18n.h"
+#include "treem/core/platform.h"
 #include "treem/core/strbuf.h"
 
 #include <dirent.h>
@@ -30,7 +31,7 @@ enum status outfile_protect(const char *db_path)
         return ST_OK;
     if (!(db_canon = realpath(db_path, NULL)))
         return ST_OK; /* not there yet: nothing to protect */
-    char *slash = strrchr(db_canon, '/');
+    const char *slash = platform_last_sep(db_canon);
     db_dir = strndup(db_canon, slash == db_canon ? 1 : (size_t)(slash - db_canon));
     db_base = strdup(slash + 1);
     if (!db_dir || !db_base)
@@ -46,7 +47,7 @@ void outfile_set_replace(bool replace)
 /* The folder part of path ("." when none) and its last part, malloc'd. */
 static bool split(const char *path, char **dir, char **base)
 {
-    const char *slash = strrchr(path, '/');
+    const char *slash = platform_last_sep(path);
     *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
     *base = strdup(slash ? slash + 1 : path);
     return *dir && *base;
@@ -55,7 +56,7 @@ static bool split(const char *path, char **dir, char **base)
 static bool same_file(const struct stat *a, const char *path)
 {
     struct stat b;
-    return stat(path, &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
+    return stat(path, &b) == 0 && platform_same_stat(a, &b);
 }
 
 /* True when the existing file st is the database, a side file or a backup. */
@@ -142,7 +143,7 @@ enum status outfile_open_path(struct outfile *o, const char *path, bool in_backu
     }
     o->tmp = strbuf_take(&t);
     int fd = mkstemp(o->tmp);
-    if (fd < 0 || fchmod(fd, 0600) != 0) {
+    if (fd < 0 || platform_chmod_private(fd) != 0) {
         st = status_set(ST_IO, _("cannot write %s: %s"), path, i18n_strerror(errno));
         if (fd >= 0) {
             close(fd);
@@ -172,11 +173,7 @@ static void sync_dir(const char *path)
 {
     char *dir, *base;
     if (split(path, &dir, &base)) {
-        int fd = open(dir, O_RDONLY | O_DIRECTORY);
-        if (fd >= 0) {
-            fsync(fd);
-            close(fd);
-        }
+        platform_sync_dir(dir);
     }
     free(dir);
     free(base);
@@ -187,7 +184,7 @@ enum status outfile_close(struct outfile *o, enum status st)
     if (!o->tmp)
         return st;
     if (o->f) {
-        bool bad = fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0;
+        bool bad = fflush(o->f) != 0 || ferror(o->f) || platform_fsync(fileno(o->f)) != 0;
         int err = errno;
         if (fclose(o->f) != 0 && !bad) {
             bad = true;
@@ -210,7 +207,7 @@ enum status outfile_close(struct outfile *o, enum status st)
 
 enum status outfile_mkdir(const char *dir)
 {
-    if (mkdir(dir, 0700) == 0)
+    if (platform_mkdir_private(dir) == 0)
         return chmod(dir, 0700) == 0 ? ST_OK
                                      : status_set(ST_IO, _("cannot create folder %s: %s"), dir, i18n_strerror(errno));
     struct stat st;

@@ -1,6 +1,7 @@
 /* path — "~" and full paths for the interface. */
 #include <config.h>
 #include "treem/core/path.h"
+#include "treem/core/platform.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -10,7 +11,7 @@
 
 char *path_expand(const char *path)
 {
-    const char *home = getenv("HOME");
+    const char *home = platform_home();
     if (!path)
         return NULL;
     if (path[0] != '~' || (path[1] != '\0' && path[1] != '/') || !home || !*home)

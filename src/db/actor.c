@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/db/db.h"
 #include "treem/core/i18n.h"
+#include "treem/core/platform.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,7 @@ static const char *keep_default(struct db *db, char *name)
 
 const char *db_actor(struct db *db)
 {
-    const char *user = getenv("USER");
+    const char *user = platform_user(); /* $USER; Windows %USERNAME% */
     if (!db)
         return user && *user ? user : "treem";
     if (db->actor)

@@ -4,6 +4,7 @@
 #include "treem/db/db.h"
 #include "treem/db/migrate.h"
 #include "treem/core/i18n.h"
+#include "treem/core/platform.h"
 #include "treem/core/strbuf.h"
 #include "treem/core/outfile.h"
 
@@ -222,7 +223,7 @@ static bool backup_name(struct strbuf *path, const char *dir, const char *prefix
     time_t wall = time(NULL);
     struct tm tm;
     char stamp[32];
-    localtime_r(&wall, &tm);
+    platform_localtime(wall, &tm);
     strftime(stamp, sizeof stamp, "%Y-%m-%d-%H%M%S", &tm);
     for (int i = 1; i < 1000; i++) {
         strbuf_reset(path);

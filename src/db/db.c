@@ -4,6 +4,7 @@
 #include "treem/db/row.h"
 #include "treem/db/migrate.h"
 #include "treem/core/i18n.h"
+#include "treem/core/platform.h"
 #include "treem/core/strbuf.h"
 #include "treem/core/outfile.h"
 
@@ -85,7 +86,7 @@ static enum status make_parent_dirs(const char *path)
         if (*p != '/')
             continue;
         *p = '\0';
-        if (mkdir(copy, 0700) != 0 && errno != EEXIST) {
+        if (platform_mkdir_private(copy) != 0 && errno != EEXIST) {
             enum status st = status_set(ST_IO, _("cannot create folder %s: %s"), copy, i18n_strerror(errno));
             free(copy);
             return st;
@@ -100,7 +101,7 @@ static enum status make_parent_dirs(const char *path)
  * which copy the database's mode) never makes it readable by others. */
 static enum status create_private_file(const char *path)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    int fd = platform_open_private(path, O_WRONLY | O_EXCL);
     if (fd < 0 && errno != EEXIST)
         return status_set(ST_IO, _("cannot create %s: %s"), path, i18n_strerror(errno));
     if (fd >= 0)

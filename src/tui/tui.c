@@ -72,10 +72,17 @@ int tui_main(const struct tui_options *opt)
     keypad(stdscr, TRUE);
     set_escdelay(25);
     set_keycodes();
+#ifdef _WIN32
+    /* msvcrt's locale stays "C" (it has no UTF-8 one), which curses takes
+     * for 8-bit text: treem's text is UTF-8 there too (core/platform.h) */
+    use_legacy_coding(0);
+#else
     /* bracketed paste: pasted text arrives between ESC[200~ and ESC[201~
-     * and stays text whatever it holds (input.c) */
+     * and stays text whatever it holds (input.c); a Windows console
+     * would show the sequence as text */
     fputs("\033[?2004h", stdout);
     fflush(stdout);
+#endif
     draw_init(!opt->no_color, opt->ascii);
     ui.ascii = opt->ascii;
     ui_refresh_title(&ui);
@@ -97,7 +104,9 @@ int tui_main(const struct tui_options *opt)
     int rc = ui_run(&ui);
     free(ui.paste);
     endwin();
+#ifndef _WIN32
     fputs("\033[?2004l", stdout);
+#endif
     fflush(stdout);
     db_close(ui.db);
     return rc;
