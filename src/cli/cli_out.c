@@ -1,6 +1,7 @@
 /* cli_out — filtered stdout and stderr for the commands. */
 #include <config.h>
 #include "treem/cli/cli_out.h"
+#include "treem/core/platform.h"
 #include "treem/core/safe_text.h"
 
 #include <errno.h>
@@ -64,6 +65,7 @@ static FILE *filtered(FILE *old, struct sink *s, unsigned flags, int mode)
 
 void cli_out_filter(void)
 {
+    platform_console_inert();
 #ifdef HAVE_FOPENCOOKIE
     stdout = filtered(stdout, &sinks[0], SAFE_TEXT_LINES, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF);
     stderr = filtered(stderr, &sinks[1], SAFE_TEXT_LINES | SAFE_TEXT_CR, _IONBF);

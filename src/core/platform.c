@@ -86,6 +86,10 @@ bool platform_localtime(time_t t, struct tm *out)
 
 /* Curses needs a UTF-8 locale to draw Vietnamese and line characters; an
  * old PC often runs with LANG unset (POSIX), so fall back to C.UTF-8. */
+void platform_console_inert(void)
+{
+}
+
 void platform_console_setup(void)
 {
     const char *set = setlocale(LC_ALL, "");

@@ -490,6 +490,17 @@ static void console_size(void)
     SetConsoleWindowInfo(out, TRUE, &r);
 }
 
+void platform_console_inert(void)
+{
+    static const DWORD std[] = {STD_OUTPUT_HANDLE, STD_ERROR_HANDLE};
+    for (int i = 0; i < 2; i++) {
+        HANDLE h = GetStdHandle(std[i]);
+        DWORD mode;
+        if (h != INVALID_HANDLE_VALUE && GetConsoleMode(h, &mode))
+            SetConsoleMode(h, mode & ~(DWORD)ENABLE_VIRTUAL_TERMINAL_PROCESSING);
+    }
+}
+
 void platform_console_setup(void)
 {
     SetConsoleCP(CP_UTF8);

@@ -59,6 +59,13 @@ bool platform_localtime(time_t t, struct tm *out);
  * UTF-8, binary stdio, and the console window at least 80x24. */
 void platform_console_setup(void);
 
+/* For the commands (not the interface): a console shows the control
+ * characters of the data as glyphs and never obeys them. Windows: the
+ * console's escape-sequence processing (ENABLE_VIRTUAL_TERMINAL_PROCESSING)
+ * off on standard output and error, since the filter of cli_out.c needs
+ * fopencookie, which Windows lacks. Linux: nothing (cli_out.c filters). */
+void platform_console_inert(void);
+
 /* Windows: replaces *argv by the command line read as UTF-16 and turned
  * into UTF-8 (the ANSI argv loses Vietnamese letters). Linux: nothing.
  * false only when out of memory. */
