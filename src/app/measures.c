@@ -1,6 +1,7 @@
 /* measures — the register's measures from its counts; the plans' provider. */
 #include <config.h>
 #include "treem/app/measures.h"
+#include "treem/app/auth.h"
 #include "treem/app/child_stats.h"
 #include "treem/app/score_cases.h"
 #include "treem/app/who_tables.h"
@@ -53,7 +54,9 @@ enum status measures_plan(struct db *db, enum measure m, int year, struct date o
                           struct plan_measured *out)
 {
     const struct measure_info *info = measure_info(m);
-    if (!info)
+    /* a collaborator sees only their villages: the commune-wide figures
+     * (the register's and the case files') are not computed for them */
+    if (!info || auth_village_scope() != 0)
         return ST_NOTFOUND;
     if (info->from == MEASURE_FROM_REGISTER)
         return measures_register(db, m, year, on, out);

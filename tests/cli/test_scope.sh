@@ -50,3 +50,17 @@ expect_grep 'Cộng tác viên thôn' "$ERR"
 # --- what a collaborator may still do: their own children
 expect_rc 0 ctv child list --all
 check "the collaborator's child list holds only $MINE" test "$(cut -f5 "$OUT" | sort -u)" = "$MINE"
+
+# --- a plan's targets linked to measures: computed from the commune's
+# register and case files for the officer, not for a collaborator
+expect_rc 0 officer plan list
+plan=$(cut -f1 "$OUT" | grep -E '^[0-9]+$' | tail -n 1)
+check "the demo has a plan" test -n "$plan"
+expect_rc 0 officer plan target-add "$plan" --text "vụ xâm hại" --value 0 --unit count \
+    --direction at-most --measure abuse_cases
+expect_rc 0 officer plan show "$plan"
+expect_grep 'from the case files' "$OUT"
+expect_rc 0 ctv plan show "$plan"
+check "no figure computed from the commune's case files for the collaborator" \
+    sh -c "! grep -q 'from the case files' '$OUT'"
+check "nor from the commune's register" sh -c "! grep -q 'from the register' '$OUT'"
