@@ -10,20 +10,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A bind's result: a value that could not be bound is an error naming the
+ * field, never a NULL saved in its place. */
+static enum status bound(int rc, const char *field)
+{
+    if (rc == SQLITE_OK)
+        return ST_OK;
+    return status_set(rc == SQLITE_NOMEM ? ST_NOMEM : ST_DB, "%s: %s", field, sqlite3_errstr(rc));
+}
+
 enum status row_bind_nfc(sqlite3_stmt *st, int idx, const char *field, const char *s)
 {
-    if (!s) {
-        sqlite3_bind_null(st, idx);
-        return ST_OK;
-    }
+    if (!s)
+        return bound(sqlite3_bind_null(st, idx), field);
     char *nfc = utf8_nfc(s);
     if (!nfc) {
         if (!utf8_valid(s, strlen(s)))
             return status_set(ST_INVALID, _("%s: the text is not valid UTF-8"), field);
         return status_set(ST_NOMEM, "%s", _("out of memory"));
     }
-    sqlite3_bind_text(st, idx, nfc, -1, free);
-    return ST_OK;
+    return bound(sqlite3_bind_text(st, idx, nfc, -1, free), field); /* frees nfc on failure too */
 }
 
 enum status row_bind_fold(sqlite3_stmt *st, int idx, const char *field, const char *s)
@@ -34,27 +40,21 @@ enum status row_bind_fold(sqlite3_stmt *st, int idx, const char *field, const ch
             return status_set(ST_INVALID, _("%s: the text is not valid UTF-8"), field);
         return status_set(ST_NOMEM, "%s", _("out of memory"));
     }
-    sqlite3_bind_text(st, idx, fold, -1, free);
-    return ST_OK;
+    return bound(sqlite3_bind_text(st, idx, fold, -1, free), field);
 }
 
-void row_bind_date(sqlite3_stmt *st, int idx, struct date d)
+int row_bind_date(sqlite3_stmt *st, int idx, struct date d)
 {
-    if (d.y == 0) {
-        sqlite3_bind_null(st, idx);
-        return;
-    }
+    if (d.y == 0)
+        return sqlite3_bind_null(st, idx);
     char buf[DATE_BUF];
     date_iso(d, buf);
-    sqlite3_bind_text(st, idx, buf, -1, SQLITE_TRANSIENT);
+    return sqlite3_bind_text(st, idx, buf, -1, SQLITE_TRANSIENT);
 }
 
-void row_bind_id(sqlite3_stmt *st, int idx, long long id)
+int row_bind_id(sqlite3_stmt *st, int idx, long long id)
 {
-    if (id)
-        sqlite3_bind_int64(st, idx, id);
-    else
-        sqlite3_bind_null(st, idx);
+    return id ? sqlite3_bind_int64(st, idx, id) : sqlite3_bind_null(st, idx);
 }
 
 char *row_text(sqlite3_stmt *st, int col, bool null_empty, bool *ok)
@@ -195,28 +195,24 @@ enum status row_prepare_args(struct db *db, const char *sql, sqlite3_stmt **st,
                              const struct row_arg *args, size_t n)
 {
     enum status rc = db_prepare(db, sql, st);
-    for (size_t i = 0; rc == ST_OK && i < n; i++) {
+    int bound = SQLITE_OK;
+    for (size_t i = 0; rc == ST_OK && bound == SQLITE_OK && i < n; i++) {
         int idx = (int)i + 1;
         switch (args[i].kind) {
-        case ROW_ARG_INT:
-            sqlite3_bind_int64(*st, idx, args[i].i);
-            break;
-        case ROW_ARG_TEXT:
-            db_bind_text(*st, idx, args[i].t);
-            break;
-        case ROW_ARG_DATE:
-            row_bind_date(*st, idx, args[i].d);
-            break;
-        case ROW_ARG_ID:
-            row_bind_id(*st, idx, args[i].i);
-            break;
-        case ROW_ARG_REAL:
-            sqlite3_bind_double(*st, idx, args[i].r);
-            break;
-        case ROW_ARG_NULL:
-            sqlite3_bind_null(*st, idx);
-            break;
+        case ROW_ARG_INT: bound = sqlite3_bind_int64(*st, idx, args[i].i); break;
+        case ROW_ARG_TEXT: bound = db_bind_text(*st, idx, args[i].t); break;
+        case ROW_ARG_DATE: bound = row_bind_date(*st, idx, args[i].d); break;
+        case ROW_ARG_ID: bound = row_bind_id(*st, idx, args[i].i); break;
+        case ROW_ARG_REAL: bound = sqlite3_bind_double(*st, idx, args[i].r); break;
+        case ROW_ARG_NULL: bound = sqlite3_bind_null(*st, idx); break;
         }
+    }
+    if (rc == ST_OK && bound != SQLITE_OK) {
+        /* a value that could not be bound (no memory, an argument the
+         * statement has no place for) is an error, never a NULL saved */
+        rc = db_fail(db, _("database"));
+        sqlite3_finalize(*st);
+        *st = NULL;
     }
     return rc;
 }
@@ -242,8 +238,8 @@ enum status row_write_rec(struct db *db, const char *sql, row_bind_fn bind, cons
     if (rc != ST_OK)
         return rc;
     rc = bind(st, rec);
-    if (key_idx > 0)
-        row_bind_id(st, key_idx, key);
+    if (rc == ST_OK && key_idx > 0 && row_bind_id(st, key_idx, key) != SQLITE_OK)
+        rc = db_fail(db, _("database"));
     if (rc != ST_OK) {
         sqlite3_finalize(st);
         return rc;

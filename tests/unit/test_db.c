@@ -7,6 +7,7 @@
 #include "treem/app/session.h"
 #include "treem/db/audit_repo.h"
 #include "treem/db/migrate.h"
+#include "treem/db/row.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -232,6 +233,24 @@ START_TEST(test_backup_in_memory)
 }
 END_TEST
 
+/* A value that cannot be bound is an error, never a NULL saved in its
+ * place (here: an argument the statement has no parameter for). */
+START_TEST(test_bind_failure_is_an_error)
+{
+    struct db *db;
+    ck_assert_int_eq(db_open(":memory:", &db), ST_OK);
+    ck_assert_int_eq(db_exec(db, "CREATE TABLE t(a TEXT)"), ST_OK);
+    ck_assert_int_eq(row_exec(db, "INSERT INTO t(a) VALUES (?1)", "t", ROW_TEXT("x")), ST_OK);
+    ck_assert_int_ne(row_exec(db, "INSERT INTO t(a) VALUES (?1)", "t", ROW_TEXT("y"), ROW_TEXT("z")),
+                     ST_OK);
+    ck_assert_msg(strstr(status_message(), "range"), "%s", status_message());
+    long long n = -1;
+    ck_assert_int_eq(db_query_int(db, "SELECT count(*) FROM t WHERE ?1 IS NOT NULL", "", &n), ST_OK);
+    ck_assert_int_eq(n, 1);
+    db_close(db);
+}
+END_TEST
+
 Suite *suite_db(void)
 {
     Suite *s = suite_create("db");
@@ -242,6 +261,7 @@ Suite *suite_db(void)
     tcase_add_test(tc, test_not_a_database);
     tcase_add_test(tc, test_second_writer_busy);
     tcase_add_test(tc, test_audit_log_append_only);
+    tcase_add_test(tc, test_bind_failure_is_an_error);
     suite_add_tcase(s, tc);
     tc = tcase_create("backup");
     tcase_set_timeout(tc, 30);

@@ -16,11 +16,11 @@ enum status row_bind_nfc(sqlite3_stmt *st, int idx, const char *field, const cha
 /* Binds utf8_fold(s) ("" for NULL). */
 enum status row_bind_fold(sqlite3_stmt *st, int idx, const char *field, const char *s);
 
-/* Binds a date as ISO text, or NULL when it is unset (y == 0). */
-void row_bind_date(sqlite3_stmt *st, int idx, struct date d);
+/* Binds a date as ISO text, or NULL when it is unset (y == 0); SQLite's code. */
+int row_bind_date(sqlite3_stmt *st, int idx, struct date d);
 
-/* Binds id, or NULL when id is 0. */
-void row_bind_id(sqlite3_stmt *st, int idx, long long id);
+/* Binds id, or NULL when id is 0; SQLite's code. */
+int row_bind_id(sqlite3_stmt *st, int idx, long long id);
 
 /* A malloc'd copy of a text column ("" for NULL when null_empty, else NULL
  * for NULL). *ok is set false when memory runs out. */
