@@ -17,16 +17,26 @@ enum status db_set_actor(struct db *db, const char *name)
     return ST_OK;
 }
 
-/* Keeps name (malloc'd, taken) as the default unless it is the same text,
- * so that a pointer returned earlier stays valid. */
+/* Keeps name (malloc'd, taken) as the default unless it is the same text.
+ * An earlier default is kept until db_close (the officer's name changes a
+ * handful of times at most), so a pointer returned earlier stays valid
+ * even when the name changed in between. */
 static const char *keep_default(struct db *db, char *name)
 {
     if (db->actor_default && strcmp(db->actor_default, name) == 0) {
         free(name);
-    } else {
-        free(db->actor_default);
-        db->actor_default = name;
+        return db->actor_default;
     }
+    if (db->actor_default) {
+        char **old = realloc(db->actor_old, (db->nactor_old + 1) * sizeof *old);
+        if (!old) {
+            free(name);
+            return db->actor_default; /* no memory: the name as it was */
+        }
+        old[db->nactor_old++] = db->actor_default;
+        db->actor_old = old;
+    }
+    db->actor_default = name;
     return db->actor_default;
 }
 

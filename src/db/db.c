@@ -271,6 +271,9 @@ void db_close(struct db *db)
     free(db->deny_why);
     free(db->actor);
     free(db->actor_default);
+    for (size_t i = 0; i < db->nactor_old; i++)
+        free(db->actor_old[i]);
+    free(db->actor_old);
     free(db->path);
     free(db);
 }

@@ -71,6 +71,7 @@ START_TEST(test_actor_default_officer_then_user)
     assert_rename_by(db, "Thôn Một", "Thôn Hai", "Nguyễn Thị Hồng");
     ck_assert_int_eq(db_setting_set(db, "officer_name", "Lò Văn Minh"), ST_OK); /* counts at once */
     assert_rename_by(db, "Thôn Hai", "Thôn Ba", "Lò Văn Minh");
+    ck_assert_str_eq(kept, "Nguyễn Thị Hồng"); /* a name taken earlier stays valid (ASan) */
     ck_assert_int_eq(db_setting_set(db, "officer_name", ""), ST_OK);
     setenv("USER", "may-tinh-xa", 1);
     assert_rename_by(db, "Thôn Ba", "Thôn Bốn", "may-tinh-xa");

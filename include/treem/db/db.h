@@ -22,6 +22,8 @@ struct db {
     const char *const *write_ok; /* db_guard_writes: table name prefixes that may change */
     char *actor;         /* db_set_actor: who is acting (NULL: the default below) */
     char *actor_default; /* db_actor's last default name, kept while it is the same */
+    char **actor_old;    /* earlier defaults, kept until db_close (returned pointers stay valid) */
+    size_t nactor_old;
 };
 
 /* Opens (creating when missing, with mode 0600 and a 0700 parent folder)
@@ -89,8 +91,8 @@ enum status db_query_int(struct db *db, const char *sql, const char *param, long
  * command or a test. db_actor() returns it, else (nobody signed in) the
  * officer name of the settings ("officer_name"), read at each call since a
  * setup or the settings screen may change it, else $USER, else "treem".
- * The returned text stays valid until db_set_actor() or db_close(), and
- * across db_actor() calls while the name does not change. */
+ * The returned text stays valid until db_set_actor() or db_close() (a
+ * default name until db_close(), even when it changes in between). */
 enum status db_set_actor(struct db *db, const char *name);
 const char *db_actor(struct db *db);
 
