@@ -5,6 +5,7 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,27 +24,42 @@ char *path_expand(const char *path)
     return out;
 }
 
+/* The current folder, malloc'd (whatever its length); NULL on failure. */
+static char *current_dir(void)
+{
+    for (size_t n = 256; n <= ((size_t)1 << 20); n *= 2) {
+        char *buf = malloc(n);
+        if (!buf)
+            return NULL;
+        if (getcwd(buf, n))
+            return buf;
+        free(buf);
+        if (errno != ERANGE)
+            return NULL;
+    }
+    return NULL;
+}
+
 char *path_absolute(const char *path)
 {
     if (!path)
         return NULL;
     const char *slash = strrchr(path, '/');
-    char dir[PATH_MAX];
     const char *base = slash ? slash + 1 : path;
     char *folder = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
     if (!folder)
         return NULL;
-    char *real = realpath(folder, dir) ? dir : NULL;
+    char *real = realpath(folder, NULL); /* allocated: no length limit */
     free(folder);
     if (!real) {
-        if (path[0] == '/' || !getcwd(dir, sizeof dir))
+        if (path[0] == '/' || !(real = current_dir()))
             return strdup(path);
-        real = dir;
         base = path;
     }
     size_t n = strlen(real) + strlen(base) + 2;
     char *out = malloc(n);
     if (out)
         snprintf(out, n, "%s%s%s", real, strcmp(real, "/") == 0 ? "" : "/", base);
+    free(real);
     return out;
 }
