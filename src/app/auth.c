@@ -61,6 +61,11 @@ static enum status install_guard(struct db *db)
     return db_guard_writes(db, viewer_tables, _("not allowed for the role Viewer: a viewer changes nothing"));
 }
 
+enum status auth_guard(struct db *db)
+{
+    return signed_in ? install_guard(db) : ST_OK;
+}
+
 /* Checks password against u, counting wrong tries and locking. */
 static enum status verify(struct db *db, const struct user_row *u, const char *password)
 {

@@ -2,6 +2,7 @@
  * communes' databases beside it. */
 #include <config.h>
 #include "treem/app/province.h"
+#include "treem/app/auth.h"
 #include "treem/app/handoff.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
@@ -121,6 +122,8 @@ enum status province_open_commune(struct db *db, const char *commune_code, bool 
     free(path);
     if (st == ST_OK && db->actor) /* the signed-in person acts on the commune's file too */
         st = db_set_actor(*out, db->actor);
+    if (st == ST_OK) /* … with the same role: a viewer changes nothing there either */
+        st = auth_guard(*out);
     if (st == ST_OK && create)
         st = commune_setup(*out, commune_code);
     if (st != ST_OK && *out) {

@@ -88,3 +88,16 @@ bad = [r for r in rows[1:] for c in r[2:] if c and not c.isdigit()]
 sys.exit(1 if bad or len(rows) < 50 else 0)' "$T/sum.csv"
 expect_rc 0 t "$T/p.db" info
 expect_grep "Level above for: +Thành phố Hà Nội \(01\)" "$OUT"
+
+# --- accounts at the level above: a viewer receives nothing (the role's
+# guard holds on the communes' files too), the officer still does
+unset TREEM_USER TREEM_PASSWORD TREEM_NEW_PASSWORD || true
+TREEM_PASSWORD='mật khẩu tỉnh 1' expect_rc 0 t "$T/p.db" user add tinh --role officer
+TREEM_PASSWORD='mật khẩu tỉnh 1' TREEM_NEW_PASSWORD='mật khẩu xem 1' \
+    expect_rc 0 t "$T/p.db" --user tinh user add xem --role viewer
+sqlite3 "$T/p.db.communes/00004.db" .dump >"$T/c-before.sql"
+TREEM_TODAY="2026-06-23 08:00" TREEM_PASSWORD='mật khẩu xem 1' \
+    expect_rc 1 t "$T/p.db" --user xem receive "$T/pa2" --prefer-newer
+expect_grep 'not allowed for the role Viewer' "$ERR"
+sqlite3 "$T/p.db.communes/00004.db" .dump >"$T/c-after.sql"
+check "a viewer's receive changes no commune's file" cmp -s "$T/c-before.sql" "$T/c-after.sql"

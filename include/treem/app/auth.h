@@ -58,6 +58,10 @@ enum status auth_require_writer(struct db *db);
  * above) are the officer's work: ST_DENIED naming the role and what for a
  * collaborator, who sees only their villages; ST_OK for everyone else. */
 enum status auth_require_commune_wide(const char *what);
+/* The signed-in person's write guard (as at sign-in) on another connection
+ * they act through: a commune's file opened from the level above's. ST_OK
+ * and nothing when nobody is signed in. */
+enum status auth_guard(struct db *db);
 /* Collaborators: 0 for everyone else (no limit), else the account id whose
  * villages limit the children seen (child_query.only_user). */
 long long auth_village_scope(void);
