@@ -80,13 +80,23 @@ windows)
             | $sudo tee /etc/apt/sources.list.d/treem-deb-src.sources >/dev/null
         $sudo apt-get update -qq
     fi
-    PACKAGES="$PACKAGES gcc-mingw-w64-x86-64-posix gcc-mingw-w64-i686-posix cmake tcl libtool zip wine64"
+    # the 32-bit treem.exe runs under wine32, an i386 package
+    if ! dpkg --print-foreign-architectures | grep -qx i386; then
+        sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        echo "== adding the i386 architecture (for wine32, which runs the 32-bit treem.exe)"
+        $sudo dpkg --add-architecture i386
+    fi
+    PACKAGES="$PACKAGES gcc-mingw-w64-x86-64-posix gcc-mingw-w64-i686-posix cmake tcl libtool zip wine64 wine32:i386"
     install_missing
     build "$top/_build" # the Linux build: the Wine tests compare their output with it
     sh "$top/build-aux/windows.sh" all
     status=0
     for a in win64 win32; do
         echo "== treem.exe ($a) under Wine"
+        loader=wine64
+        [ "$a" = win64 ] || loader=wine # Debian's wine picks wine32 for a 32-bit program
+        TREEM_WINE=$(command -v $loader || echo /usr/lib/wine/$loader) \
         TREEM_EXE="$top/_build-$a/treem.exe" TREEM_BIN="$top/_build/treem" TREEM_SRCDIR="$top" \
             sh "$top/tests/windows/test_wine.sh" || { rc=$?; [ $rc -eq 77 ] || status=1; }
     done

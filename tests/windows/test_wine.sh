@@ -29,7 +29,8 @@ EXE=$(cd "$(dirname "$EXE")" && pwd)/$(basename "$EXE")
 
 # One Wine prefix for all the runs (making one takes a while): the user's
 # cache, not the temporary folder.
-WINEPREFIX=${TREEM_WINEPREFIX:-${XDG_CACHE_HOME:-$HOME/.cache}/treem-win/wine-$(basename "$(dirname "$EXE")")}
+# One per loader too: a prefix made by wine64 alone cannot run 32-bit programs.
+WINEPREFIX=${TREEM_WINEPREFIX:-${XDG_CACHE_HOME:-$HOME/.cache}/treem-win/prefix-$(basename "$WINE")-$(basename "$(dirname "$EXE")")}
 WINEDEBUG=-all
 TREEM_TODAY=2025-06-30
 export WINEPREFIX WINEDEBUG TREEM_TODAY
