@@ -7,7 +7,6 @@ set -eu
 src=${TREEM_SRCDIR:-$(dirname "$0")/..}/src
 allowed='
 src/core/number.c
-src/app/catalog.c: the shipped catalogue (embedded CSV)
 src/app/who_tables.c: the shipped WHO 2006 tables (embedded)
 src/app/rubric_load.c: splits an indicator code "6.1" at its dot
 src/model/case.c: an ISO time read back from the database

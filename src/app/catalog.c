@@ -5,6 +5,7 @@
 #include "treem/db/holiday_repo.h"
 #include "treem/core/embed.h"
 #include "treem/core/i18n.h"
+#include "treem/core/number.h"
 #include "treem/core/utf8.h"
 #include "treem/csv/csv_read.h"
 #include "treem/model/ethnicity.h"
@@ -72,12 +73,17 @@ static int letter_sort(const char *letter)
 /* luat_dieu10_diem,nd56_dieu,nhom,nd56_khoan,nhom_con */
 static enum status group_row(struct loader *l, char **f)
 {
-    enum status st = catalog_repo_group(l->db, l->file, f[0], atoi(f[1]), f[2], letter_sort(f[0]));
+    long long article = 0, clause = 0; /* an empty cell: none (0) */
+    if ((f[1][0] && number_parse_int(f[1], NUM_INT, &article) != ST_OK)
+        || (f[3][0] && number_parse_int(f[3], NUM_INT, &clause) != ST_OK) || article > 1000 || clause > 1000)
+        return status_set(ST_INVALID, _("%s: nd56_dieu and nd56_khoan must be small whole numbers (%s, %s)"),
+                          l->file, f[1], f[3]);
+    enum status st = catalog_repo_group(l->db, l->file, f[0], (int)article, f[2], letter_sort(f[0]));
     if (st != ST_OK)
         return st;
     char code[16];
-    snprintf(code, sizeof code, "%s.%d", f[0], atoi(f[3]));
-    return catalog_repo_subgroup(l->db, l->file, code, f[0], atoi(f[3]), f[4]);
+    snprintf(code, sizeof code, "%s.%lld", f[0], clause);
+    return catalog_repo_subgroup(l->db, l->file, code, f[0], (int)clause, f[4]);
 }
 
 /* ma,ten,do_tin_cay */
