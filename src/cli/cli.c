@@ -5,6 +5,7 @@
 #include "treem/app/session.h"
 #include "treem/cli/cli_secret.h"
 #include "treem/core/i18n.h"
+#include "treem/core/strbuf.h"
 
 #include <getopt.h>
 #include <stdarg.h>
@@ -270,9 +271,10 @@ enum status cli_sign_in(const struct cli_env *env, struct db *db)
     if (!login || !*login)
         return status_set(ST_DENIED, "%s",
                           _("this database has accounts: give --user LOGIN (or TREEM_USER) and the password"));
-    char prompt[128];
-    snprintf(prompt, sizeof prompt, _("Password for %s: "), login);
-    char *pass = cli_secret("TREEM_PASSWORD", prompt, false);
+    struct strbuf prompt = STRBUF_INIT; /* a login of any length */
+    char *pass = strbuf_printf(&prompt, _("Password for %s: "), login)
+                     ? cli_secret("TREEM_PASSWORD", strbuf_str(&prompt), false) : NULL;
+    strbuf_free(&prompt);
     if (!pass)
         return status_set(ST_DENIED, "%s", _("no password given"));
     enum status rc = auth_sign_in(db, login, pass);

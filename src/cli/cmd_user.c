@@ -5,6 +5,7 @@
 #include "treem/app/auth.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
+#include "treem/core/strbuf.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -35,9 +36,13 @@ static enum status user_opt(void *rec, int c, const char *arg)
 /* A new password: $env_name (or $TREEM_NEW_PASSWORD), else typed twice. */
 static char *new_password(const char *env_name, const char *login)
 {
-    char prompt[128];
-    snprintf(prompt, sizeof prompt, _("New password for %s: "), login);
-    return cli_secret(getenv("TREEM_NEW_PASSWORD") || !env_name ? "TREEM_NEW_PASSWORD" : env_name, prompt, true);
+    struct strbuf prompt = STRBUF_INIT; /* a login of any length */
+    char *pass = strbuf_printf(&prompt, _("New password for %s: "), login)
+                     ? cli_secret(getenv("TREEM_NEW_PASSWORD") || !env_name ? "TREEM_NEW_PASSWORD" : env_name,
+                                  strbuf_str(&prompt), true)
+                     : NULL;
+    strbuf_free(&prompt);
+    return pass;
 }
 
 static void show_recovery(const char *login, const char *code)
