@@ -9,8 +9,12 @@
 # stable English name of the screen or dialog on top). `keys`, `type_text`
 # and `resize` note SEQ, act, then wait until SEQ has grown: the screen then
 # shows what the keys produced, and `on_screen NAME` checks where we are.
-# The waits are bounded (E2E_LIMIT seconds) only so a broken build fails
-# instead of hanging; no result depends on how fast the machine is.
+# The waits sleep on a pipe rather than poll: with TREEM_TEST_FRAMES treem
+# also writes "SEQ SCREEN" to a FIFO per frame, the pane writes "exited RUN"
+# there when treem ends, and a ticker writes "tick" each second. The title
+# stays the truth; a line only wakes the wait. The waits are bounded
+# (E2E_LIMIT seconds) only so a broken build fails instead of hanging; no
+# result depends on how fast the machine is.
 set -eu
 
 : "${TREEM_BIN:?TREEM_BIN must point to the treem binary}"
@@ -25,7 +29,9 @@ export HOME="$E2E_DIR"   # never touch the tester's own data
 unset TREEM_DB TREEM_LANG NO_COLOR
 E2E_PASSED=0
 
+E2E_TICKER=
 e2e_cleanup() {
+    [ -z "$E2E_TICKER" ] || kill "$E2E_TICKER" 2>/dev/null || true
     tmux -L "$E2E_SOCK" kill-server 2>/dev/null || true
     rm -rf "$E2E_DIR"
 }
@@ -40,14 +46,27 @@ start() {
     # a fresh server per start: a dying one can refuse the new session
     E2E_RUN=$((E2E_RUN + 1))
     E2E_SOCK="treem-$E2E_NAME-$$-$E2E_RUN"
+    frames_open
     tm -f /dev/null new-session -d -s t -x "${E2E_COLS:-80}" -y "${E2E_ROWS:-24}" \
-        "env TERM=xterm-256color LANG=C.UTF-8 TREEM_TEST_TITLE=1 TREEM_TODAY='$TREEM_TODAY' HOME='$HOME' \
-         '$TREEM_BIN' --db '$E2E_DB' $*; echo '[treem exited]' \$?; sleep 600"
+        "env TERM=xterm-256color LANG=C.UTF-8 TREEM_TEST_TITLE=1 TREEM_TEST_FRAMES='$E2E_FIFO' \
+         TREEM_TODAY='$TREEM_TODAY' HOME='$HOME' \
+         '$TREEM_BIN' --db '$E2E_DB' $*; echo '[treem exited]' \$?; echo 'exited $E2E_RUN' >'$E2E_FIFO'; sleep 600"
     settle 0
     [ -z "${E2E_TRACE:-}" ] || echo "${BASH_LINENO[0]} $(screen_name)" >>"$E2E_TRACE"
 }
 
 screen() { tm capture-pane -p -t t; }
+
+# frames_open — a fresh frame pipe for this run, read on fd 3 (opened read
+# and write, so neither side ever blocks on open), and its ticker.
+frames_open() {
+    [ -z "$E2E_TICKER" ] || kill "$E2E_TICKER" 2>/dev/null || true
+    E2E_FIFO="$E2E_DIR/frames-$E2E_RUN"
+    mkfifo -m 600 "$E2E_FIFO"
+    exec 3<>"$E2E_FIFO"
+    (while sleep 1; do echo tick; done) 3>&- >"$E2E_FIFO" &
+    E2E_TICKER=$!
+}
 
 fail() {
     echo "FAIL: $E2E_NAME: $*"
@@ -77,15 +96,30 @@ screen_name() {
 }
 
 # settle SEQ — until a frame after SEQ is complete, or treem has exited.
+# Sleeps on the frame pipe; a line for a newer frame waits for the title
+# (which tmux may take a moment to read from the terminal) to show it.
 settle() {
-    local since=$1 i=0
-    while [ "$i" -lt $((E2E_LIMIT * 50)) ]; do
+    local since=$1 line n i start
+    start=$(date +%s)
+    while :; do
         [ "$(frame_seq)" -gt "$since" ] && return 0
-        exited && return 0
-        sleep 0.02 # polling interval, not a check: the condition decides
-        i=$((i + 1))
+        read -r line <&3 || fail "the frame pipe closed"
+        case $line in
+        "exited $E2E_RUN") return 0 ;;
+        tick)
+            [ $(($(date +%s) - start)) -lt "$E2E_LIMIT" ] ||
+                fail "no new frame after frame $since within ${E2E_LIMIT}s" ;;
+        [0-9]*)
+            n=${line%% *} i=0
+            [ "$n" -gt "$since" ] || continue
+            while [ "$(frame_seq)" -lt "$n" ]; do
+                [ "$i" -lt 5000 ] || fail "the title never showed frame $n"
+                sleep 0.002 # the title catching up, not a check
+                i=$((i + 1))
+            done
+            return 0 ;;
+        esac
     done
-    fail "no new frame after frame $since within ${E2E_LIMIT}s"
 }
 
 # on_screen NAME — the screen (or dialog: Confirm, Message) on top is NAME.
