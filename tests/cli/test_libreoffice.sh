@@ -20,10 +20,15 @@ lo() { timeout 300 "$SOFFICE" --headless --norestore "$@"; }
 expect_rc 0 "$TREEM" --db "$T/demo.db" demo
 expect_rc 0 "$TREEM" --db "$T/demo.db" export children "$T/tre-em.csv"
 
-# 1. CSV → xlsx → CSV with the default filters, imported into the same db
-expect_rc 0 lo --convert-to xlsx --outdir "$T/x" "$T/tre-em.csv"
+# 1. CSV → xlsx → CSV with the default filters, imported into the same db;
+# every other kind makes the same round trip (one soffice run each way for
+# all: LibreOffice's start is most of its time)
+KINDS="periods plans targets tasks cases case_steps assessments"
+mkdir -p "$T/k"
+for k in $KINDS; do "$TREEM" --db "$T/demo.db" export $k "$T/k/$k.csv" >/dev/null; done
+expect_rc 0 lo --convert-to xlsx --outdir "$T/x" "$T/tre-em.csv" "$T"/k/*.csv
 check "LibreOffice wrote an xlsx" test -s "$T/x/tre-em.xlsx"
-expect_rc 0 lo --convert-to csv --outdir "$T/back" "$T/x/tre-em.xlsx"
+expect_rc 0 lo --convert-to csv --outdir "$T/back" "$T"/x/*.xlsx
 check "LibreOffice wrote the CSV back" test -s "$T/back/tre-em.csv"
 check "the spreadsheet dropped leading zeros (the test means something)" \
     sh -c "! grep -q ',0[0-9]\{11\},' '$T/back/tre-em.csv'"
@@ -33,14 +38,8 @@ expect_grep '^changed: 0$' "$OUT"
 expect_grep '^unchanged: 400$' "$OUT"
 expect_rc 0 "$TREEM" --db "$T/demo.db" import children "$T/back/tre-em.csv" --errors "$T/notes.csv"
 expect_grep 'leading 0 was put back' "$T/notes.csv"
-# every other kind makes the same round trip (one soffice run for all)
-KINDS="periods plans targets tasks cases case_steps assessments"
-mkdir -p "$T/k"
-for k in $KINDS; do "$TREEM" --db "$T/demo.db" export $k "$T/k/$k.csv" >/dev/null; done
-(cd "$T/k" && lo --convert-to xlsx --outdir "$T/kx" *.csv >/dev/null 2>&1)
-(cd "$T/kx" && lo --convert-to csv --outdir "$T/kb" *.xlsx >/dev/null 2>&1)
 for k in $KINDS; do
-    expect_rc 0 "$TREEM" --db "$T/demo.db" import $k "$T/kb/$k.csv"
+    expect_rc 0 "$TREEM" --db "$T/demo.db" import $k "$T/back/$k.csv"
     expect_grep '^added: 0$' "$OUT"
     expect_grep '^changed: 0$' "$OUT"
 done
@@ -49,9 +48,9 @@ done
 # the workbook holds the real names; the last "false" is the default
 # filter's: no date recognition, which would read 05/03/2015 as 3 May)
 expect_rc 0 lo --infilter=CSV:44,34,76,1,,0,false,false --convert-to xlsx --outdir "$T/x8" "$T/tre-em.csv"
-expect_rc 0 lo --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir "$T/back8" "$T/x8/tre-em.xlsx"
-expect_grep 'Nguyễn' "$T/back8/tre-em.csv"
-expect_rc 0 "$TREEM" --db "$T/demo.db" import children "$T/back8/tre-em.csv"
+expect_rc 0 lo --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir "$T/utf8" "$T/x8/tre-em.xlsx"
+expect_grep 'Nguyễn' "$T/utf8/tre-em.csv"
+expect_rc 0 "$TREEM" --db "$T/demo.db" import children "$T/utf8/tre-em.csv"
 expect_grep '^added: 0$' "$OUT"
 expect_grep '^changed: 0$' "$OUT"
 
@@ -70,9 +69,11 @@ fresh "$T/ref.db"
 expect_rc 0 "$TREEM" --db "$T/ref.db" import children "$T/tre-em.csv"
 rows_of "$T/ref.db" >"$T/ref.rows"
 # 44 = ',', 9 = tab, 34 = '"'; 76 = UTF-8, 40 = Windows-1258, 65535 = UTF-16
-for f in "cp1258:44,34,40" "utf16:9,34,65535" "utf8:44,34,76"; do
+# (the UTF-8 file is the one saved in part 1)
+for f in "cp1258:44,34,40" "utf16:9,34,65535" "utf8:"; do
     name=${f%%:*}
-    expect_rc 0 lo --convert-to "csv:Text - txt - csv (StarCalc):${f#*:}" --outdir "$T/$name" "$T/x8/tre-em.xlsx"
+    [ -z "${f#*:}" ] ||
+        expect_rc 0 lo --convert-to "csv:Text - txt - csv (StarCalc):${f#*:}" --outdir "$T/$name" "$T/x8/tre-em.xlsx"
     fresh "$T/$name.db"
     expect_rc 0 "$TREEM" --db "$T/$name.db" import children "$T/$name/tre-em.csv"
     expect_grep '^added: 400$' "$OUT"
