@@ -17,6 +17,11 @@ TREEM_BIN=${TREEM_BIN:-$(pwd)/treem}
 export TREEM_BIN TREEM_SRCDIR
 TREEM=$TREEM_BIN
 
+# python3 is the interpreter configure resolved (TREEM_PYTHON, set by
+# `make check`), not a version manager's shim on PATH, which costs ~0.1 s
+# a call; run by hand, it is whatever python3 PATH finds.
+python3() { if [ -n "${TREEM_PYTHON:-}" ]; then "$TREEM_PYTHON" "$@"; else command python3 "$@"; fi; }
+
 # Reproducible runs: English messages, no stray database or fixed date
 # from the caller's environment.
 TREEM_LANG=en
