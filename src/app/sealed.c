@@ -43,12 +43,20 @@ bool sealed_is_sealed(const char *path)
     size_t n = strlen(path), e = strlen(SEALED_EXTENSION);
     if (n > e && strcmp(path + n - e, SEALED_EXTENSION) == 0)
         return true; /* even with a damaged magic: opening it says so */
+    /* only a regular file is read: opening a FIFO or a device in the folder
+     * being listed would wait for ever */
+    int flags = O_RDONLY;
+#ifdef O_NONBLOCK
+    flags |= O_NONBLOCK;
+#endif
     char head[MAGIC_LEN];
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    struct stat sb;
+    int fd = open(path, flags);
+    if (fd < 0)
         return false;
-    bool yes = fread(head, 1, MAGIC_LEN, f) == MAGIC_LEN && memcmp(head, MAGIC, MAGIC_LEN) == 0;
-    fclose(f);
+    bool yes = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && read(fd, head, MAGIC_LEN) == MAGIC_LEN &&
+               memcmp(head, MAGIC, MAGIC_LEN) == 0;
+    close(fd);
     return yes;
 }
 

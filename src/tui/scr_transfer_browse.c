@@ -95,7 +95,9 @@ static bool wanted(const char *dir, const char *name, struct entry *e)
         return false;
     e->dir = S_ISDIR(sb.st_mode);
     e->package = e->dir && strcmp(name, "..") != 0 && handoff_is_package(full);
-    e->sealed = !e->dir && sealed_is_sealed(full);
+    e->sealed = S_ISREG(sb.st_mode) && sealed_is_sealed(full);
+    if (!e->dir && !S_ISREG(sb.st_mode))
+        return false; /* a FIFO, a socket, a device: nothing to import */
     return e->dir || e->sealed || (len > 4 && strcasecmp(name + len - 4, ".csv") == 0) ||
            (len > 4 && strcasecmp(name + len - 4, ".txt") == 0) || (len > 5 && strcasecmp(name + len - 5, ".xlsx") == 0);
 }

@@ -63,7 +63,8 @@ screen() { tm capture-pane -p -t t; }
 # and write, so neither side ever blocks on open), and its ticker.
 frames_open() {
     [ -z "$E2E_TICKER" ] || kill "$E2E_TICKER" 2>/dev/null || true
-    E2E_FIFO="$E2E_DIR/frames-$E2E_RUN"
+    mkdir -p "$E2E_DIR/.frames" # hidden: tests list E2E_DIR in the file browser
+    E2E_FIFO="$E2E_DIR/.frames/$E2E_RUN"
     mkfifo -m 600 "$E2E_FIFO"
     exec 3<>"$E2E_FIFO"
     (while sleep 1; do echo tick; done) 3>&- >"$E2E_FIFO" &

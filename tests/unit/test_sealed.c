@@ -103,8 +103,26 @@ START_TEST(test_real_limits)
 }
 END_TEST
 
+/* The file browser asks of every entry whether it is a sealed package: a
+ * FIFO (nobody writing) must get "no" at once, not an open that waits for
+ * ever; a directory is no package either. */
+START_TEST(test_fifo_is_not_sealed)
+{
+    char *dir = sealed_temp_dir();
+    ck_assert_ptr_nonnull(dir);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/pipe", dir);
+    ck_assert_int_eq(mkfifo(path, 0600), 0);
+    ck_assert(!sealed_is_sealed(path));
+    unlink(path);
+    ck_assert(!sealed_is_sealed(dir));
+    sealed_remove_dir(dir);
+}
+END_TEST
+
 Suite *suite_sealed(void)
 {
     return test_suite((struct test_spec){"sealed", "app", .timeout = 120,
-                       .tests = TEST_LIST(test_round_trip_and_refusals, test_real_limits)}, NULL);
+                       .tests = TEST_LIST(test_round_trip_and_refusals, test_real_limits,
+                                          test_fifo_is_not_sealed)}, NULL);
 }
