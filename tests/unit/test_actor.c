@@ -17,9 +17,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static void fixture_start(void) { setenv("TREEM_TODAY", "2025-06-30 10:00", 1); }
-static void fixture_end(void) { unsetenv("TREEM_TODAY"); auth_sign_out(NULL); }
-
 /* Renames village from → to through the app and returns who the audit line
  * of the rename names (malloc'd). */
 static char *rename_by(struct db *db, const char *from, const char *to)
@@ -118,7 +115,7 @@ END_TEST
 
 Suite *suite_actor(void)
 {
-    return test_suite((struct test_spec){"actor", "app", fixture_start, fixture_end, .timeout = 60,
+    return test_suite((struct test_spec){"actor", "app", test_today_2025, test_today_end, .timeout = 60,
                        .tests = TEST_LIST(test_actor_names_the_audit_line, test_actor_default_officer_then_user,
                                           test_sign_in_sets_the_actor, test_commune_file_names_the_same_actor)}, NULL);
 }

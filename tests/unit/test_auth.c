@@ -18,9 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void fixture_start(void) { setenv("TREEM_TODAY", "2025-06-30 10:00", 1); }
-static void fixture_end(void) { unsetenv("TREEM_TODAY"); auth_sign_out(NULL); }
-
 /* A database with villages "Thôn Một", "Thôn Hai", a child in each, and
  * accounts: lan (officer), ctv (collaborator of Thôn Một), xem (viewer). */
 static struct db *accounts_db(void)
@@ -213,7 +210,7 @@ END_TEST
 
 Suite *suite_auth(void)
 {
-    return test_suite((struct test_spec){"auth", "app", fixture_start, fixture_end, .timeout = 60,
+    return test_suite((struct test_spec){"auth", "app", test_today_2025, test_today_end, .timeout = 60,
                        .tests = TEST_LIST(test_wrong_password_and_lock, test_recovery_code_once,
                                           test_viewer_changes_nothing, test_collaborator_villages_and_cases,
                                           test_without_accounts_as_before, test_real_limits)}, NULL);

@@ -186,11 +186,9 @@ END_TEST
 
 Suite *suite_case(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"case", "rules",
+    return test_suite((struct test_spec){"case", "rules",
                        .tests = TEST_LIST(case_working_day_deadlines, case_stage_derived,
-                                          case_open_items_and_urgency, case_intake_refusals)}, &tc);
-    tcase_add_loop_test(tc, case_emergency_12_hours, 0, (int)(sizeof hours12 / sizeof *hours12));
-    tcase_add_loop_test(tc, case_refusals_name_the_field, 0, 7);
-    return s;
+                                          case_open_items_and_urgency, case_intake_refusals),
+                       .loops = LOOP_LIST(TEST_ROWS(case_emergency_12_hours, hours12),
+                                          {case_refusals_name_the_field, 0, 7})}, NULL);
 }

@@ -14,36 +14,16 @@ static const struct datetime NOW = {{2026, 3, 16}, 9, 0};
 
 static long long new_case(struct db *db)
 {
-    struct case_file c;
-    case_file_init(&c);
-    c.source = CASE_SRC_111;
-    c.kind = CASE_KIND_VIOLENCE;
+    struct case_file c = test_intake(CASE_SRC_111, CASE_KIND_VIOLENCE, (struct datetime){{2026, 3, 10}, 8, 0});
     c.level = CASE_LEVEL_INTERVENTION; /* Luật Trẻ em Điều 50 */
-    c.received = (struct datetime){{2026, 3, 10}, 8, 0};
     c.place = strdup("Thôn Một");
-    ck_assert_msg(cases_add(db, &c) == ST_OK, "%s", status_message());
-    long long id = c.id;
-    case_file_free(&c);
-    return id;
+    return test_save_case(db, &c);
 }
 
 static long long add(struct db *db, long long id, int kind, int day, int hour)
 {
-    struct case_step s;
-    case_step_init(&s, kind);
-    s.case_id = id;
-    s.at = (struct datetime){{2026, 3, day}, hour, 0};
-    if (kind == CASE_STEP_INITIAL)
-        s.emergency = 0;
-    s.notes = strdup("ghi chú cũ");
-    ck_assert_msg(cases_add_step(db, &s, NULL, 0, NULL, 0) == ST_OK, "%s", status_message());
-    long long sid = s.id;
-    case_step_free(&s);
-    return sid;
+    return test_add_step(db, id, kind, (struct datetime){{2026, 3, day}, hour, 0}, NULL, "ghi chú cũ");
 }
-
-static void env(void) { setenv("TREEM_TODAY", "2026-03-16 09:00", 1); }
-static void env_end(void) { unsetenv("TREEM_TODAY"); }
 
 START_TEST(edit_the_intake_keeps_the_old_values)
 {
@@ -196,7 +176,7 @@ END_TEST
 
 Suite *suite_case_edit(void)
 {
-    return test_suite((struct test_spec){"case_edit", "app", env, env_end,
+    return test_suite((struct test_spec){"case_edit", "app", test_today_2026, test_today_end,
                        .tests = TEST_LIST(edit_the_intake_keeps_the_old_values, edit_a_step,
                                           delete_a_step_brings_its_deadline_back, kinds_offered)}, NULL);
 }

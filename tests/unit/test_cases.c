@@ -14,26 +14,13 @@ static const struct datetime NOW = {{2026, 3, 16}, 9, 0};
 
 static long long add_child(struct db *db)
 {
-    struct child c;
-    child_init(&c);
-    c.full_name = strdup("Nguyễn Thị Đào");
-    c.birth_date = (struct date){2018, 3, 15};
-    c.sex = CHILD_SEX_FEMALE;
-    ck_assert_int_eq(children_save(db, &c, NULL, NULL, NULL), ST_OK);
-    long long id = c.id;
-    child_free(&c);
-    return id;
+    return test_add_child(db, "Nguyễn Thị Đào", (struct date){2018, 3, 15});
 }
 
 static long long add_case(struct db *db, long long child_id, struct datetime received,
                           const char *reporter, bool consent)
 {
-    struct case_file c;
-    case_file_init(&c);
-    c.source = CASE_SRC_111;
-    c.kind = CASE_KIND_VIOLENCE;
-    c.level = case_default_level(c.kind);
-    c.received = received;
+    struct case_file c = test_intake(CASE_SRC_111, CASE_KIND_VIOLENCE, received);
     c.child_id = child_id;
     c.consent = consent;
     c.reporter_name = reporter ? strdup(reporter) : NULL;
@@ -44,17 +31,10 @@ static long long add_case(struct db *db, long long child_id, struct datetime rec
     return id;
 }
 
+/* A step; an initial assessment finds serious danger. */
 static enum status add_step(struct db *db, long long id, int kind, struct datetime at)
 {
-    struct case_step s;
-    case_step_init(&s, kind);
-    s.case_id = id;
-    s.at = at;
-    if (kind == CASE_STEP_INITIAL)
-        s.emergency = 1;
-    enum status st = cases_add_step(db, &s, NULL, 0, NULL, 0);
-    case_step_free(&s);
-    return st;
+    return test_try_step(db, id, kind, at, true, NULL, NULL, NULL);
 }
 
 static int stage_of(struct db *db, long long id)
@@ -65,9 +45,6 @@ static int stage_of(struct db *db, long long id)
     case_file_free(&c);
     return stage;
 }
-
-static void fixture_env(void) { setenv("TREEM_TODAY", "2026-03-16 09:00", 1); }
-static void fixture_env_end(void) { unsetenv("TREEM_TODAY"); }
 
 START_TEST(cases_steps_move_the_stage)
 {
@@ -171,7 +148,7 @@ END_TEST
 
 Suite *suite_cases(void)
 {
-    return test_suite((struct test_spec){"cases", "app", fixture_env, fixture_env_end,
+    return test_suite((struct test_spec){"cases", "app", test_today_2026, test_today_end,
                        .tests = TEST_LIST(cases_steps_move_the_stage, cases_due_overdue_first,
                                           cases_confidential)}, NULL);
 }

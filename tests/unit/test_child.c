@@ -302,14 +302,12 @@ END_TEST
 
 Suite *suite_child(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"child", "core",
+    return test_suite((struct test_spec){"child", "core",
                        .tests = TEST_LIST(valid_record_passes, over_long_name_and_notes, estimated_age_rules,
                                           age_and_16_year_cut, estimated_age_moves_with_time,
                                           old_record_past_16_can_be_edited, parse_tidies_and_normalizes,
-                                          registration_timing, duplicate_reason_text)}, &tc);
-    tcase_add_loop_test(tc, rule_breaks_name_the_field, 0, (int)(sizeof rule_cases / sizeof *rule_cases));
-    tcase_add_loop_test(tc, bad_syntax_is_refused_and_keeps_value, 0, (int)(sizeof parse_cases / sizeof *parse_cases));
-    tcase_add_loop_test(tc, duplicate_scoring, 0, (int)(sizeof dup_cases / sizeof *dup_cases));
-    return s;
+                                          registration_timing, duplicate_reason_text),
+                       .loops = LOOP_LIST(TEST_ROWS(rule_breaks_name_the_field, rule_cases),
+                                          TEST_ROWS(bad_syntax_is_refused_and_keeps_value, parse_cases),
+                                          TEST_ROWS(duplicate_scoring, dup_cases))}, NULL);
 }

@@ -400,12 +400,10 @@ END_TEST
 
 Suite *suite_children(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"children", "app", setup, teardown, .timeout = 30,
+    return test_suite((struct test_spec){"children", "app", setup, teardown, .timeout = 30,
                        .tests = TEST_LIST(save_new_record, duplicate_is_reported_then_forced,
                                           edit_audits_and_refuses_stale_copy, record_past_16_stays_editable,
                                           periods_saved_with_record, measures_and_checks,
-                                          delete_removes_with_audit, indicator_counts, demo_register)}, &tc);
-    tcase_add_loop_test(tc, bad_input_saves_nothing, 0, (int)(sizeof refused / sizeof *refused));
-    return s;
+                                          delete_removes_with_audit, indicator_counts, demo_register),
+                       .loops = LOOP_LIST(TEST_ROWS(bad_input_saves_nothing, refused))}, NULL);
 }

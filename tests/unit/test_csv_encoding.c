@@ -187,11 +187,9 @@ END_TEST
 
 Suite *suite_csv_encoding(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"csv_encoding", "core",
+    return test_suite((struct test_spec){"csv_encoding", "core",
                        .tests = TEST_LIST(test_scan_split, test_decode_cp1258, test_decode_nfd,
-                                          test_decoder_split, test_nfc_quick_ranges)}, &tc);
-    tcase_add_loop_test(tc, test_detect, 0, sizeof detect_cases / sizeof *detect_cases);
-    tcase_add_loop_test(tc, test_decode_bad, 0, sizeof bad_cases / sizeof *bad_cases);
-    return s;
+                                          test_decoder_split, test_nfc_quick_ranges),
+                       .loops = LOOP_LIST(TEST_ROWS(test_detect, detect_cases),
+                                          TEST_ROWS(test_decode_bad, bad_cases))}, NULL);
 }

@@ -305,11 +305,9 @@ END_TEST
 
 Suite *suite_csv_read_file(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"csv_read_file", "core", .timeout = 30,
+    return test_suite((struct test_spec){"csv_read_file", "core", .timeout = 30,
                        .tests = TEST_LIST(test_dirty_small, test_cp1258_many_chunks, test_nfd_many_chunks,
                                           test_cancel_and_stop, test_forced_sep, test_export_round_trip,
-                                          test_empty_file, test_missing_file, test_same_as_buffer)}, &tc);
-    tcase_add_loop_test(tc, test_bad_files, 0, sizeof bad_files / sizeof *bad_files);
-    return s;
+                                          test_empty_file, test_missing_file, test_same_as_buffer),
+                       .loops = LOOP_LIST(TEST_ROWS(test_bad_files, bad_files))}, NULL);
 }

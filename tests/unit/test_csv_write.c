@@ -269,12 +269,10 @@ END_TEST
 
 Suite *suite_csv_write(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"csv_write", "core",
+    return test_suite((struct test_spec){"csv_write", "core",
                        .tests = TEST_LIST(test_neutralise_off, test_unneutralise_inverse, test_bom_crlf_default,
                                           test_empty_record_and_int, test_file_large_cell,
-                                          test_write_error_sticky, test_round_trip)}, &tc);
-    tcase_add_loop_test(tc, test_neutralise, 0, sizeof neutral_cases / sizeof *neutral_cases);
-    tcase_add_loop_test(tc, test_quoting, 0, sizeof quote_cases / sizeof *quote_cases);
-    return s;
+                                          test_write_error_sticky, test_round_trip),
+                       .loops = LOOP_LIST(TEST_ROWS(test_neutralise, neutral_cases),
+                                          TEST_ROWS(test_quoting, quote_cases))}, NULL);
 }

@@ -412,29 +412,17 @@ END_TEST
 
 Suite *suite_date(void)
 {
-    Suite *s = suite_create("date");
-    TCase *tc = tcase_create("parse");
-    tcase_add_loop_test(tc, test_parse_valid, 0, (int)NVALID);
-    tcase_add_loop_test(tc, test_parse_invalid, 0, (int)NINVALID);
-    tcase_add_test(tc, test_leap_years);
-    tcase_add_loop_test(tc, test_format_round_trip, 0, (int)NVALID);
-    tcase_add_test(tc, test_format_examples);
-    tcase_add_test(tc, test_parse_time);
-    suite_add_tcase(s, tc);
-    tc = tcase_create("arithmetic");
-    tcase_add_test(tc, test_days_round_trip);
-    tcase_add_test(tc, test_weekday);
-    tcase_add_test(tc, test_add_days);
-    tcase_add_test(tc, test_age_years);
-    tcase_add_test(tc, test_age_months);
-    tcase_add_test(tc, test_datetime_minutes);
-    tcase_add_loop_test(tc, test_treem_today, 0, (int)NTODAY);
-    suite_add_tcase(s, tc);
-    tc = tcase_create("working_days");
-    tcase_set_timeout(tc, 30);
-    tcase_add_test(tc, test_holidays_set);
-    tcase_add_loop_test(tc, test_add_working_days, 0, (int)NADD);
-    tcase_add_test(tc, test_working_days_between);
-    suite_add_tcase(s, tc);
+    Suite *s = test_suite((struct test_spec){"date", "parse",
+                           .tests = TEST_LIST(test_leap_years, test_format_examples, test_parse_time),
+                           .loops = LOOP_LIST({test_parse_valid, 0, (int)NVALID},
+                                              {test_parse_invalid, 0, (int)NINVALID},
+                                              {test_format_round_trip, 0, (int)NVALID})}, NULL);
+    test_tcase(s, (struct test_spec){.tcase = "arithmetic",
+                   .tests = TEST_LIST(test_days_round_trip, test_weekday, test_add_days, test_age_years,
+                                      test_age_months, test_datetime_minutes),
+                   .loops = LOOP_LIST({test_treem_today, 0, (int)NTODAY})});
+    test_tcase(s, (struct test_spec){.tcase = "working_days", .timeout = 30,
+                   .tests = TEST_LIST(test_holidays_set, test_working_days_between),
+                   .loops = LOOP_LIST({test_add_working_days, 0, (int)NADD})});
     return s;
 }

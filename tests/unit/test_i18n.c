@@ -234,13 +234,10 @@ END_TEST
 
 Suite *suite_i18n(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"i18n", "po", NULL, teardown,
+    return test_suite((struct test_spec){"i18n", "po", NULL, teardown,
                        .tests = TEST_LIST(test_load_po_counts, test_empty_msgid_untouched,
                                           test_later_load_replaces, test_plural_entry_skipped, test_set_lang,
-                                          test_embedded_vi_po_parses, test_embedded_vi_po_placeholders)}, &tc);
-    tcase_add_loop_test(tc, test_lookup_vi, 0, (int)NSAMPLE);
-    tcase_add_loop_test(tc, test_lookup_en, 0, (int)NSAMPLE);
-    tcase_add_loop_test(tc, test_load_po_syntax_error, 0, (int)NBAD);
-    return s;
+                                          test_embedded_vi_po_parses, test_embedded_vi_po_placeholders),
+                       .loops = LOOP_LIST({test_lookup_vi, 0, (int)NSAMPLE}, {test_lookup_en, 0, (int)NSAMPLE},
+                                          {test_load_po_syntax_error, 0, (int)NBAD})}, NULL);
 }

@@ -37,13 +37,7 @@ static struct case_step step(int kind, struct datetime at, int emergency)
 
 static struct case_file intake(int kind, struct datetime received)
 {
-    struct case_file c;
-    case_file_init(&c);
-    c.source = CASE_SRC_PHONE;
-    c.kind = kind;
-    c.level = case_default_level(kind);
-    c.received = received;
-    return c;
+    return test_intake(CASE_SRC_PHONE, kind, received);
 }
 
 /* ---- deadlines ----------------------------------------------------------- */
@@ -267,18 +261,12 @@ static long long add_case(int kind, int injury, long long child, bool died, stru
     c.injury = injury;
     c.child_id = child;
     c.died = died;
-    ck_assert_msg(cases_add(db, &c) == ST_OK, "%s", status_message());
-    long long id = c.id;
-    case_file_free(&c);
-    return id;
+    return test_save_case(db, &c);
 }
 
 static void add_step(long long id, int kind, struct datetime at)
 {
-    struct case_step s = step(kind, at, 0);
-    s.case_id = id;
-    ck_assert_msg(cases_add_step(db, &s, NULL, 0, NULL, 0) == ST_OK, "%s", status_message());
-    case_step_free(&s);
+    test_add_step(db, id, kind, at, NULL, NULL);
 }
 
 static double measure(enum measure m, enum status want) { return test_measure_2026(db, m, want); }
@@ -459,24 +447,14 @@ END_TEST
 
 Suite *suite_law(void)
 {
-    Suite *s = suite_create("law");
-    TCase *tc = tcase_create("rules");
-    tcase_add_test(tc, emergency_12_hours_from_the_intake);
-    tcase_add_test(tc, holidays_shipped_and_uncovered_years);
-    tcase_add_test(tc, migration_register_help_on_an_old_database);
-    tcase_add_test(tc, case_rules_age_level_factors);
-    tcase_add_test(tc, plan_timeliness);
-    tcase_add_test(tc, task_done_not_in_the_future);
-    tcase_add_test(tc, ethnicity_from_the_catalogue);
-    suite_add_tcase(s, tc);
-    TCase *tn = tcase_create("numbers");
-    tcase_add_checked_fixture(tn, setup, teardown);
-    tcase_add_test(tn, abuse_counts_children_and_labour);
-    tcase_add_test(tn, grave_cases_timely_only);
-    tcase_add_test(tn, register_rates);
-    tcase_add_test(tn, case_refused_for_16_and_over);
-    tcase_add_test(tn, register_risk_and_help);
-    tcase_add_test(tn, ethnicity_saved_as_listed);
-    suite_add_tcase(s, tn);
+    Suite *s = test_suite((struct test_spec){"law", "rules",
+                           .tests = TEST_LIST(emergency_12_hours_from_the_intake, holidays_shipped_and_uncovered_years,
+                                              migration_register_help_on_an_old_database, case_rules_age_level_factors,
+                                              plan_timeliness, task_done_not_in_the_future,
+                                              ethnicity_from_the_catalogue)}, NULL);
+    test_tcase(s, (struct test_spec){.tcase = "numbers", setup, teardown,
+                   .tests = TEST_LIST(abuse_counts_children_and_labour, grave_cases_timely_only, register_rates,
+                                      case_refused_for_16_and_over, register_risk_and_help,
+                                      ethnicity_saved_as_listed)});
     return s;
 }

@@ -304,21 +304,11 @@ END_TEST
 
 Suite *suite_measures(void)
 {
-    Suite *s = suite_create("measures");
-    TCase *tc = tcase_create("plan");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, empty_register_is_not_zero_percent);
-    tcase_add_test(tc, birth_registration_rate);
-    tcase_add_test(tc, vaccination_rate);
-    tcase_add_test(tc, uncomputable_measures_say_so);
-    suite_add_tcase(s, tc);
-    tc = tcase_create("vocabulary");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, one_table);
-    tcase_add_test(tc, shipped_rubric_speaks_the_table);
-    tcase_add_test(tc, migration_rewrites_aliases);
-    tcase_add_test(tc, plan_and_score_agree_on_demo);
-    suite_add_tcase(s, tc);
+    Suite *s = test_suite((struct test_spec){"measures", "plan", setup, teardown,
+                           .tests = TEST_LIST(empty_register_is_not_zero_percent, birth_registration_rate,
+                                              vaccination_rate, uncomputable_measures_say_so)}, NULL);
+    test_tcase(s, (struct test_spec){.tcase = "vocabulary", setup, teardown, .timeout = 120,
+                   .tests = TEST_LIST(one_table, shipped_rubric_speaks_the_table, migration_rewrites_aliases,
+                                      plan_and_score_agree_on_demo)});
     return s;
 }

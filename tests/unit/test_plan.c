@@ -263,19 +263,13 @@ START_TEST(criteria_match)
 }
 END_TEST
 
-#define N(a) ((int)(sizeof a / sizeof *a))
-
 Suite *suite_plan(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"plan", "model",
+    return test_suite((struct test_spec){"plan", "model",
                        .tests = TEST_LIST(plan_good_input, target_nan_refused, event_validation,
-                                          parse_date_names_field, codes_round_trip)}, &tc);
-    tcase_add_loop_test(tc, plan_bad_input, 0, 11);
-    tcase_add_loop_test(tc, target_validation, 0, N(target_cases));
-    tcase_add_loop_test(tc, target_evaluation, 0, N(eval_cases));
-    tcase_add_loop_test(tc, shift_year, 0, N(shift_cases));
-    tcase_add_loop_test(tc, criteria_normalize, 0, N(crit_cases));
-    tcase_add_loop_test(tc, criteria_match, 0, N(match_cases));
-    return s;
+                                          parse_date_names_field, codes_round_trip),
+                       .loops = LOOP_LIST({plan_bad_input, 0, 11}, TEST_ROWS(target_validation, target_cases),
+                                          TEST_ROWS(target_evaluation, eval_cases), TEST_ROWS(shift_year, shift_cases),
+                                          TEST_ROWS(criteria_normalize, crit_cases),
+                                          TEST_ROWS(criteria_match, match_cases))}, NULL);
 }

@@ -575,20 +575,12 @@ END_TEST
 
 Suite *suite_report_lines(void)
 {
-    Suite *s = suite_create("report_lines");
-    TCase *tc = tcase_create("core");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, test_report_children_lines);
-    tcase_add_test(tc, test_report_special_lines);
-    tcase_add_test(tc, test_report_health_lines);
-    tcase_add_test(tc, test_report_case_lines);
-    tcase_add_test(tc, test_report_plan_and_score_lines);
-    tcase_add_test(tc, test_report_plan_lines);
-    tcase_add_test(tc, test_report_csv_numbers_only);
-    tcase_add_test(tc, test_report_cutoffs_setting);
-    suite_add_tcase(s, tc);
-    TCase *tp = tcase_create("place");
-    tcase_add_test(tp, test_case_place_words);
-    suite_add_tcase(s, tp);
+    Suite *s = test_suite((struct test_spec){"report_lines", "core", setup, teardown,
+                           .tests = TEST_LIST(test_report_children_lines, test_report_special_lines,
+                                              test_report_health_lines, test_report_case_lines,
+                                              test_report_plan_and_score_lines, test_report_plan_lines,
+                                              test_report_csv_numbers_only, test_report_cutoffs_setting)}, NULL);
+    test_tcase(s, (struct test_spec){.tcase = "place",
+                   .tests = TEST_LIST(test_case_place_words)});
     return s;
 }
