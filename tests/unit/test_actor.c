@@ -43,10 +43,20 @@ static void assert_rename_by(struct db *db, const char *from, const char *to, co
     free(got);
 }
 
-START_TEST(test_actor_names_the_audit_line)
+/* A database with the village Thôn Một and, when officer is not NULL, the
+ * officer's name in the settings. */
+static struct db *village_db(const char *officer)
 {
     struct db *db = test_db_new(true);
     ck_assert_int_eq(village_add(db, "Thôn Một"), ST_OK);
+    if (officer)
+        ck_assert_int_eq(db_setting_set(db, "officer_name", officer), ST_OK);
+    return db;
+}
+
+START_TEST(test_actor_names_the_audit_line)
+{
+    struct db *db = village_db(NULL);
     ck_assert_int_eq(db_set_actor(db, "thu.ha"), ST_OK);
     ck_assert_str_eq(db_actor(db), "thu.ha");
     assert_rename_by(db, "Thôn Một", "Thôn Hai", "thu.ha");
@@ -59,9 +69,7 @@ END_TEST
 
 START_TEST(test_actor_default_officer_then_user)
 {
-    struct db *db = test_db_new(true);
-    ck_assert_int_eq(village_add(db, "Thôn Một"), ST_OK);
-    ck_assert_int_eq(db_setting_set(db, "officer_name", "Nguyễn Thị Hồng"), ST_OK);
+    struct db *db = village_db("Nguyễn Thị Hồng");
     const char *kept = db_actor(db);
     ck_assert_str_eq(kept, "Nguyễn Thị Hồng");
     ck_assert_ptr_eq(db_actor(db), kept); /* the same name stays where it was */
@@ -82,9 +90,7 @@ END_TEST
 
 START_TEST(test_sign_in_sets_the_actor)
 {
-    struct db *db = test_db_new(true);
-    ck_assert_int_eq(village_add(db, "Thôn Một"), ST_OK);
-    ck_assert_int_eq(db_setting_set(db, "officer_name", "Nguyễn Thị Hồng"), ST_OK);
+    struct db *db = village_db("Nguyễn Thị Hồng");
     char code[AUTH_RECOVERY_BUF];
     ck_assert_msg(auth_user_add(db, "lan", "officer", NULL, "mật khẩu lan", code) == ST_OK, "%s",
                   status_message());

@@ -48,6 +48,14 @@ static struct db *accounts_db(void)
     return db;
 }
 
+/* accounts_db() with user signed in. */
+static struct db *signed_in(const char *user, const char *password)
+{
+    struct db *db = accounts_db();
+    ck_assert_int_eq(auth_sign_in(db, user, password), ST_OK);
+    return db;
+}
+
 START_TEST(test_wrong_password_and_lock)
 {
     struct db *db = accounts_db();
@@ -96,8 +104,7 @@ END_TEST
 
 START_TEST(test_viewer_changes_nothing)
 {
-    struct db *db = accounts_db();
-    ck_assert_int_eq(auth_sign_in(db, "xem", "mật khẩu xem"), ST_OK);
+    struct db *db = signed_in("xem", "mật khẩu xem");
     struct child c;
     child_init(&c);
     c.full_name = strdup("Vũ Thị Mới");
@@ -121,8 +128,7 @@ END_TEST
 
 START_TEST(test_collaborator_villages_and_cases)
 {
-    struct db *db = accounts_db();
-    ck_assert_int_eq(auth_sign_in(db, "lan", "mật khẩu lan"), ST_OK);
+    struct db *db = signed_in("lan", "mật khẩu lan");
     struct case_file k;
     case_file_init(&k);
     k.source = CASE_SRC_PHONE;

@@ -80,11 +80,9 @@ START_TEST(test_decode_cp1258)
     ck_assert_str_eq(csv_encoding_name(found), "Windows-1258");
     ck_assert_uint_eq(outlen, strlen(out));
     struct collected c = {0};
-    ck_assert_int_eq(csv_read_buffer(out, outlen, 0, collect_row, &c), ST_OK);
-    ck_assert_uint_eq(c.n, 3);
-    ck_assert_str_eq(c.fields[1][0], "Nguyễn Thị Đào");
-    ck_assert_str_eq(c.fields[1][1], "Phường Nhơn Hưng");
-    ck_assert_str_eq(c.fields[2][0], "Hồ Văn Bắc");
+    collect_buffer(&c, out, outlen, 3);
+    collect_expect(&c, 1, 2, (const char *const[]){"Nguyễn Thị Đào", "Phường Nhơn Hưng"});
+    collect_expect(&c, 2, 2, (const char *const[]){"Hồ Văn Bắc", "x"});
     /* the literal above is NFC; check it independently of the source file */
     ck_assert_str_eq(c.fields[1][0], U_NGUYEN);
     collected_free(&c);
