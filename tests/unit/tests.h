@@ -5,6 +5,7 @@
 #define TREEM_TESTS_H
 #include <check.h>
 #include <stddef.h>
+#include <string.h>
 #include "treem/core/date.h"
 #include "treem/db/db.h"
 #include "treem/model/case.h"
@@ -65,6 +66,12 @@ Suite *suite_actor(void);
  * ck_assert (a write to its pipe each, a system call), this only a failure,
  * with the same message, file and line. */
 #define test_check(expr, ...) do { if (!(expr)) ck_abort_msg(__VA_ARGS__); } while (0)
+
+/* The status message starts with prefix (the name of the field or thing
+ * refused); a failure shows both. */
+#define test_message_starts(prefix)                                                                   \
+    ck_assert_msg(strncmp(status_message(), (prefix), strlen(prefix)) == 0, "'%s' does not start with '%s'", \
+                  status_message(), (prefix))
 
 /* A loop test: test run with _i from start to end - 1. */
 struct test_loop {
