@@ -9,6 +9,7 @@
 #include "treem/app/children.h"
 #include "treem/app/transfer.h"
 #include "treem/app/transfer_kind.h"
+#include "treem/db/department_repo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,15 @@ void test_today_end(void)
 {
     unsetenv("TREEM_TODAY");
     auth_sign_out(NULL);
+}
+
+long long test_department_id(struct db *db, const char *text)
+{
+    struct department d;
+    ck_assert_msg(department_repo_find(db, text, &d) == ST_OK, "%s: %s", text, status_message());
+    long long id = d.id;
+    department_clear(&d);
+    return id;
 }
 
 long long test_add_child(struct db *db, const char *name, struct date birth)

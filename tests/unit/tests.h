@@ -137,6 +137,8 @@ const char *test_raw_text(const char *path, const char *sql);
 void test_today_2025(void);
 void test_today_2026(void);
 void test_today_end(void);
+/* The id of the department text finds (its code or name, as typed). */
+long long test_department_id(struct db *db, const char *text);
 /* A girl born on birth saved in db (no duplicate allowed); her id. */
 long long test_add_child(struct db *db, const char *name, struct date birth);
 /* A case of kind from source received then, at its default level: the
