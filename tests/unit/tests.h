@@ -69,9 +69,9 @@ Suite *suite_actor(void);
 
 /* The status message starts with prefix (the name of the field or thing
  * refused); a failure shows both. */
-#define test_message_starts(prefix)                                                                   \
-    ck_assert_msg(strncmp(status_message(), (prefix), strlen(prefix)) == 0, "'%s' does not start with '%s'", \
-                  status_message(), (prefix))
+#define test_message_starts(prefix)                                           \
+    ck_assert_msg(strncmp(status_message(), (prefix), strlen(prefix)) == 0, \
+                  "'%s' does not start with '%s'", status_message(), (prefix))
 
 /* A loop test: test run with _i from start to end - 1. */
 struct test_loop {
