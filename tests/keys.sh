@@ -16,6 +16,18 @@ common='ACT_BACK ACT_UP ACT_DOWN ACT_PGUP ACT_PGDN ACT_HOME ACT_END ACT_BACKSPAC
 ACT_CLEAR ACT_NEXT_FIELD ACT_PREV_FIELD ACT_REDRAW ACT_HELP ACT_QUIT ACT_MENU ACT_MENU_PREV ACT_JUMP
 ACT_OPEN ACT_NONE'
 fail=0
+# missing ACTIONS AMONG WHAT — a FAIL line for each of ACTIONS (but the
+# common ones) not in AMONG; WHAT says it, %s standing for the action.
+missing() {
+    for a in $1; do
+        case " $(echo $common) " in *" $a "*) continue ;; esac
+        if ! printf '%s\n' "$2" | grep -qx "$a"; then
+            # shellcheck disable=SC2059
+            echo "FAIL: $name $(printf "$3" "$a")"
+            fail=1
+        fi
+    done
+}
 for f in "$src"/scr_*.c "$src"/formscreen.c "$src"/picker.c; do
     [ "$(basename "$f")" = scr_help.c ] && continue  # the help itself
     name=$(basename "$f")
@@ -36,20 +48,8 @@ for f in "$src"/scr_*.c "$src"/formscreen.c "$src"/picker.c; do
     if printf '%s\n' "$shown" | grep -qx ACT_YEAR || grep -q 'form_key(\|form_handle(\|FORMSCREEN_' "$f"; then
         shown=$(printf '%s\nACT_LEFT\nACT_RIGHT\n' "$shown" | sort -u)
     fi
-    for a in $handled; do
-        case " $(echo $common) " in *" $a "*) continue ;; esac
-        if ! printf '%s\n' "$shown" | grep -qx "$a"; then
-            echo "FAIL: $name handles $a but its key bar and help do not show it"
-            fail=1
-        fi
-    done
-    for a in $shown; do
-        case " $(echo $common) " in *" $a "*) continue ;; esac
-        if ! printf '%s\n' "$handled" | grep -qx "$a"; then
-            echo "FAIL: $name shows $a in its key bar but does not handle it"
-            fail=1
-        fi
-    done
+    missing "$handled" "$shown" "handles %s but its key bar and help do not show it"
+    missing "$shown" "$handled" "shows %s in its key bar but does not handle it"
 done
 [ "$fail" -eq 0 ] && echo "keys: every screen's bar matches the keys it handles"
 exit "$fail"

@@ -17,20 +17,7 @@
 #   treem export          the register back to CSV (dates dd/mm/yyyy, BOM,
 #                         formula guard, a check code per row)
 #   sqlite3 -csv          sqlite3 writing the child table as CSV
-set -eu
-TREEM=${TREEM_BIN:-${TREEM:-./treem}}
-SRCDIR=${TREEM_SRCDIR:-.}
-GEN=${GEN:-$SRCDIR/tests/bench/gen_children.py}
-SIZES=${BENCH_SIZES:-100000}
-export TREEM_TODAY=${TREEM_TODAY:-2025-01-01}
-dir=$(mktemp -d "${TMPDIR:-/tmp}/treem-bench.XXXXXX")
-trap 'rm -rf "$dir"' EXIT
-run() { # label command...: prints seconds and peak memory
-    label=$1; shift
-    /usr/bin/time -f "%e %M" -o "$dir/time" "$@" >/dev/null 2>"$dir/err" || { cat "$dir/err" >&2; exit 1; }
-    read -r secs kb <"$dir/time"
-    printf '  %-22s %8.2f s  %7.1f MB\n' "$label" "$secs" "$(echo "$kb / 1024" | bc -l)"
-}
+. "$(dirname "$0")/lib_bench.sh"
 # The generator's rows as treem's child table holds them (ISO dates, folds
 # approximated by lower(): the cost is the same).
 same_rows_sql() {

@@ -6,21 +6,8 @@
 #   treem child list --all --search WORDS      the command, one pass over the matches
 #   sqlite3 FTS5                               the same candidates from child_fts,
 #                                              checked and sorted the same way
-set -eu
-TREEM=${TREEM_BIN:-${TREEM:-./treem}}
-SRCDIR=${TREEM_SRCDIR:-.}
-GEN=${GEN:-$SRCDIR/tests/bench/gen_children.py}
-SIZES=${BENCH_SIZES:-100000}
-export TREEM_TODAY=${TREEM_TODAY:-2025-01-01}
-dir=$(mktemp -d "${TMPDIR:-/tmp}/treem-bench-list.XXXXXX")
-trap 'rm -rf "$dir"' EXIT
-run() { # label command...: prints seconds, peak memory and lines written
-    label=$1; shift
-    /usr/bin/time -f "%e %M" -o "$dir/time" "$@" >"$dir/out" 2>"$dir/err" || { cat "$dir/err" >&2; exit 1; }
-    read -r secs kb <"$dir/time"
-    printf '  %-34s %8.2f s  %7.1f MB  %7d rows\n' "$label" "$secs" "$(echo "$kb / 1024" | bc -l)" \
-        "$(wc -l <"$dir/out")"
-}
+BENCH_DIR=treem-bench-list BENCH_WIDTH=34 BENCH_ROWS=1
+. "$(dirname "$0")/lib_bench.sh"
 fts_sql() { # the FTS5 query for the words "$@" (3+ characters each), list order
     m=""
     for w in "$@"; do m="${m:+$m AND }\"$w\""; done

@@ -11,21 +11,10 @@
 # Making the communes' databases and packages is set-up, timed apart.
 # Run from a built tree:
 #     BENCH_COMMUNES=100 BENCH_CHILDREN=5000 sh tests/bench/bench_province.sh
-set -eu
-TREEM=${TREEM_BIN:-${TREEM:-./treem}}
-SRCDIR=${TREEM_SRCDIR:-.}
-GEN=${GEN:-$SRCDIR/tests/bench/gen_children.py}
+BENCH_TODAY="2026-06-20 09:00" BENCH_WIDTH=18
+. "$(dirname "$0")/lib_bench.sh"
 N=${BENCH_COMMUNES:-100}
 K=${BENCH_CHILDREN:-5000}
-export TREEM_TODAY=${TREEM_TODAY:-2026-06-20 09:00}
-dir=$(mktemp -d "${TMPDIR:-/tmp}/treem-bench.XXXXXX")
-trap 'rm -rf "$dir"' EXIT
-run() { # label command...: prints seconds and peak memory
-    label=$1; shift
-    /usr/bin/time -f "%e %M" -o "$dir/time" "$@" >"$dir/out" 2>"$dir/err" || { cat "$dir/err" >&2; exit 1; }
-    read -r secs kb <"$dir/time"
-    printf '  %-18s %8.2f s  %7.1f MB\n' "$label" "$secs" "$(echo "$kb / 1024" | bc -l)"
-}
 codes=$(awk -F, '$1 == "52" { print $3 }' "$SRCDIR/assets/admin_units_2025.csv" | head -n "$N")
 echo "set-up: $N communes x $K generated children each"
 start=$(date +%s)

@@ -15,6 +15,8 @@
 #include "treem/app/demo_children.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
+#include "bench.h"
+#include "../unit/dbfiles.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -31,14 +33,12 @@
 /* What the officer types: a name, a child code, the start of an ID number. */
 static const char *const TYPED[] = {"nguyen thi dao", "te-4242", "052320"};
 
-static double now_ms(void)
+double bench_now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
-
-int bench_tui(const char *path);
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -52,7 +52,7 @@ static int fill(const char *path, int n)
         "Khu phố Thanh Danh", "Khu phố An Lộc", "Khu phố Tân Hòa", "Thôn Đông", "Thôn Tây",
         "Thôn Trung", "Thôn Thượng", "Thôn Hạ", "Thôn Tân Lập"};
     struct db *db;
-    double t0 = now_ms();
+    double t0 = bench_now_ms();
     enum status st = session_open(path, true, &db);
     if (st != ST_OK)
         goto fail;
@@ -69,7 +69,7 @@ static int fill(const char *path, int n)
     db_close(db);
     if (st != ST_OK)
         goto fail;
-    printf("register of %d children written in %.1f s\n", n, (now_ms() - t0) / 1e3);
+    printf("register of %d children written in %.1f s\n", n, (bench_now_ms() - t0) / 1e3);
     return 0;
 fail:
     fprintf(stderr, "bench_search: %s\n", status_message());
@@ -85,18 +85,16 @@ static double keystroke(struct db *db, const char *text, size_t *shown, long lon
     struct child_query q;
     child_query_init(&q);
     q.text = text;
-    double t0 = now_ms();
+    double t0 = bench_now_ms();
     if (children_page(db, &q, 0, PAGE, rows, shown) != ST_OK)
         fprintf(stderr, "bench_search: %s\n", status_message());
-    *page_ms = now_ms() - t0;
+    *page_ms = bench_now_ms() - t0;
     if (children_count_upto(db, &q, COUNT_CAP, matches) != ST_OK)
         fprintf(stderr, "bench_search: %s\n", status_message());
-    return now_ms() - t0;
+    return bench_now_ms() - t0;
 }
 
-/* VmHWM of this process image (getrusage's ru_maxrss survives exec and
- * would count the filling parent). */
-static long peak_rss_kb(void)
+long bench_peak_rss_kb(void)
 {
     FILE *f = fopen("/proc/self/status", "r");
     char line[256];
@@ -114,7 +112,7 @@ static long peak_rss_kb(void)
     return kb;
 }
 
-static void report(const char *what, double *t, size_t n)
+void bench_report(const char *what, double *t, size_t n)
 {
     qsort(t, n, sizeof *t, cmp_double);
     printf("  %-28s median %.2f ms, 90th %.2f ms, worst %.2f ms\n", what, t[n / 2], t[n * 9 / 10], t[n - 1]);
@@ -152,22 +150,12 @@ static int search(const char *path)
         type_string(db, TYPED[i], times, pages, &n);
     char what[64];
     snprintf(what, sizeof what, "keystroke, page of %d:", PAGE);
-    report(what, pages, n);
+    bench_report(what, pages, n);
     snprintf(what, sizeof what, "+ count up to %d:", COUNT_CAP);
-    report(what, times, n);
-    printf("  peak resident memory of the searching process: %.1f MB\n", peak_rss_kb() / 1024.0);
+    bench_report(what, times, n);
+    printf("  peak resident memory of the searching process: %.1f MB\n", bench_peak_rss_kb() / 1024.0);
     db_close(db);
     return 0;
-}
-
-static void remove_db(const char *path)
-{
-    static const char *const sfx[] = {"", "-wal", "-shm"};
-    char buf[4200];
-    for (int i = 0; i < 3; i++) {
-        snprintf(buf, sizeof buf, "%s%s", path, sfx[i]);
-        unlink(buf);
-    }
 }
 
 static int run_size(const char *self, int n)
@@ -175,7 +163,7 @@ static int run_size(const char *self, int n)
     char path[4096];
     const char *dir = getenv("TMPDIR");
     snprintf(path, sizeof path, "%s/treem-bench-%ld-%d.db", dir && *dir ? dir : "/tmp", (long)getpid(), n);
-    remove_db(path);
+    test_remove_db(path);
     int rc = fill(path, n);
     if (rc == 0) {
         fflush(stdout);
@@ -193,7 +181,7 @@ static int run_size(const char *self, int n)
         }
     }
     if (!getenv("BENCH_KEEP"))
-        remove_db(path);
+        test_remove_db(path);
     return rc;
 }
 

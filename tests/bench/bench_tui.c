@@ -8,40 +8,10 @@
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
 #include "treem/tui/screens.h"
+#include "bench.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/resource.h>
-#include <time.h>
-
-int bench_tui(const char *path);
-
-static double ms_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static long hwm_kb(void)
-{
-    FILE *f = fopen("/proc/self/status", "r");
-    char line[256];
-    long kb = -1;
-    while (f && fgets(line, sizeof line, f))
-        if (strncmp(line, "VmHWM:", 6) == 0)
-            kb = strtol(line + 6, NULL, 10);
-    if (f)
-        fclose(f);
-    return kb;
-}
 
 int bench_tui(const char *path)
 {
@@ -70,17 +40,15 @@ int bench_tui(const char *path)
     for (int r = 0; r < ROUNDS; r++) {
         for (size_t k = 0; typed[k]; k++) {
             char ch[2] = {typed[k], '\0'};
-            double t0 = ms_now();
+            double t0 = bench_now_ms();
             s->ops->on_text(s, ch);
             ui_redraw(&ui);
-            t[n++] = ms_now() - t0;
+            t[n++] = bench_now_ms() - t0;
         }
         for (size_t k = 0; typed[k]; k++) /* erase, untimed */
             s->ops->on_action(s, ACT_BACKSPACE, 0);
     }
-    qsort(t, n, sizeof *t, cmp);
-    printf("  TUI keystroke (search + redraw 80x24): median %.2f ms, 90th %.2f ms, worst %.2f ms\n",
-           t[n / 2], t[n * 9 / 10], t[n - 1]);
+    bench_report("TUI keystroke (search + redraw 80x24):", t, n);
     while (ui.depth)
         ui_pop(&ui);
     endwin();
@@ -88,6 +56,6 @@ int bench_tui(const char *path)
     fclose(out);
     fclose(in);
     db_close(ui.db);
-    printf("  peak resident memory of the interface process: %.1f MB\n", hwm_kb() / 1024.0);
+    printf("  peak resident memory of the interface process: %.1f MB\n", bench_peak_rss_kb() / 1024.0);
     return 0;
 }

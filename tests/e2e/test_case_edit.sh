@@ -6,6 +6,7 @@
 # deletes it after saying what goes with it, and its deadline comes back;
 # Ctrl-Y shows the case's history, the deleted steps included.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/steps.sh"
 
 make_demo_db
 "$TREEM_BIN" --db "$E2E_DB" case add --source phone --kind violence --level intervention \
@@ -15,14 +16,22 @@ CODE=$("$TREEM_BIN" --db "$E2E_DB" case list --search "thon cu" | cut -f1 | head
 "$TREEM_BIN" --db "$E2E_DB" case step "$CODE" initial --date 14/03/2026 --time 10:00 \
     --emergency yes >/dev/null || fail "initial"
 
+# set_when DATE TIME — on the step form's Step field: its date and hour
+# replaced by DATE and TIME.
+set_when() {
+    keys Tab
+    erase 10
+    type_text "$1"
+    keys Tab
+    erase 5
+    type_text "$2"
+}
+
 start
 wait_for "Trang chủ"
 keys 3
 wait_for "$CODE"
-"$TREEM_BIN" --db "$E2E_DB" case list | cut -f1 | grep -n "^$CODE$" | cut -d: -f1 >"$E2E_DIR/row"
-row=$(cat "$E2E_DIR/row")
-i=1
-while [ "$i" -lt "$row" ]; do keys Down; i=$((i + 1)); done
+to_line "$("$TREEM_BIN" --db "$E2E_DB" case list | cut -f1 | grep -n "^$CODE$" | cut -d: -f1)"
 keys Enter
 wait_for "Vụ việc $CODE"
 wait_for "Nơi xảy ra: Thôn Cũ"
@@ -31,8 +40,7 @@ wait_for "Nơi xảy ra: Thôn Cũ"
 keys F4
 wait_for "Sửa vụ việc $CODE (Mẫu 01) — F2 lưu"
 keys Tab Tab Tab Tab Tab Tab Tab Tab Tab
-i=0
-while [ "$i" -lt 8 ]; do keys BSpace; i=$((i + 1)); done
+erase 8
 type_text "Thôn Mới"
 keys F2
 wait_for "Đã lưu vụ việc $CODE."
@@ -59,14 +67,7 @@ wait_for "Cách ly tạm thời"
 keys Right
 wait_for "Đánh giá cụ thể"
 ok "after the initial assessment the form offers detailed assessment, the emergency action, closure, separation"
-keys Tab
-i=0
-while [ "$i" -lt 10 ]; do keys BSpace; i=$((i + 1)); done
-type_text "15/03/2026"
-keys Tab
-i=0
-while [ "$i" -lt 5 ]; do keys BSpace; i=$((i + 1)); done
-type_text "09:00"
+set_when 15/03/2026 09:00
 keys F2
 wait_for "Đã ghi bước xử lý."
 wait_for "15/03/2026 09:00  #"
@@ -76,20 +77,12 @@ ok "F3 records a detailed assessment"
 keys PgDn
 keys F4
 wait_for "Sửa bước #"
-keys Tab
-i=0
-while [ "$i" -lt 10 ]; do keys BSpace; i=$((i + 1)); done
-type_text "14/03/2026"
-keys Tab
-i=0
-while [ "$i" -lt 5 ]; do keys BSpace; i=$((i + 1)); done
-type_text "09:00"
+set_when 14/03/2026 09:00
 keys F2
 wait_for "phải có Đánh giá ban đầu"
 ok "a step moved before the initial assessment is refused with the reason"
 keys Tab                            # the message is at the Step field: on to the date
-i=0
-while [ "$i" -lt 10 ]; do keys BSpace; i=$((i + 1)); done
+erase 10
 type_text "16/03/2026"
 keys Tab Tab Tab Tab
 type_text "Họp gia đình"

@@ -5,6 +5,7 @@
 # separation (an end before the start is refused at the field); the risk
 # ratings and the plan items show under their steps.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/steps.sh"
 
 make_demo_db
 "$TREEM_BIN" --db "$E2E_DB" child add --name "Đặng Thị Ánh Tuyết" --dob 04/05/2017 --sex nu >/dev/null
@@ -32,14 +33,7 @@ keys F4
 wait_for "Sửa vụ việc VV-0006 (Mẫu 01) — F2 lưu"
 on_screen "Correct a case"
 keys Tab Tab Tab
-type_text "dang thi anh tuyet"
-keys Enter
-on_screen "Pick a child"
-wait_for "Chọn trẻ: gõ để tìm"
-wait_for "Đặng Thị Ánh Tuyết"
-keys Enter
-on_screen "Correct a case"
-wait_for "Đặng Thị Ánh Tuyết (TE-"
+pick_child "dang thi anh tuyet" "Đặng Thị Ánh Tuyết" "Correct a case"
 keys F2
 on_screen "Case file"
 wait_for "Đã lưu vụ việc VV-0006."

@@ -7,6 +7,7 @@
 # list, and `treem case due` lists the same overdue steps; deleting a case
 # asks twice.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/steps.sh"
 
 make_demo_db
 "$TREEM_BIN" --db "$E2E_DB" child add --name "Đặng Thị Ánh Tuyết" --dob 04/05/2017 --sex nu >/dev/null
@@ -28,14 +29,7 @@ keys F3
 on_screen "New case"
 wait_for "Tiếp nhận thông tin (Mẫu 01)"
 keys Down Down Down
-type_text "dang thi anh tuyet"
-keys Enter
-on_screen "Pick a child"
-wait_for "Chọn trẻ: gõ để tìm"
-wait_for "Đặng Thị Ánh Tuyết"
-keys Enter
-on_screen "New case"
-wait_for "Đặng Thị Ánh Tuyết (TE-"
+pick_child "dang thi anh tuyet" "Đặng Thị Ánh Tuyết" "New case"
 ok "the child is picked from the register by an unaccented search"
 keys Down Down Down
 wait_for "◂ (chọn) ▸"

@@ -6,6 +6,7 @@
 # holidays is flagged. Cài đặt → Đổi xã (Ctrl-N): with records it asks, then
 # the title shows the new commune and the codes carry it.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/steps.sh"
 
 make_demo_db
 "$TREEM_BIN" --db "$E2E_DB" village add "xóm mới lập" >/dev/null || fail "village add"
@@ -14,8 +15,22 @@ CHILD=$("$TREEM_BIN" --db "$E2E_DB" child add --name "Đinh Văn Mới" --dob 01
 "$TREEM_BIN" --db "$E2E_DB" case add --source phone --kind violence --level intervention \
     --date 13/03/2026 --time 08:00 --place "Chợ Mới" >/dev/null || fail "case add"
 CASE=$("$TREEM_BIN" --db "$E2E_DB" case list --search "cho moi" | cut -f1 | head -1)
-TREEM_LANG=en "$TREEM_BIN" --db "$E2E_DB" case show "$CASE" | grep -q "20/03/2026  Support plan" ||
-    fail "the plan is not due on 20/03/2026"
+# plan_due DATE — the case's support plan is due on DATE (its deadline in
+# working days, the holidays counted).
+plan_due() {
+    TREEM_LANG=en "$TREEM_BIN" --db "$E2E_DB" case show "$CASE" | grep -q "$1  Support plan" ||
+        fail "the plan is not due on $1"
+}
+plan_due 20/03/2026
+
+# rename_village OLD NEW — F4 on the village OLD (of 12 characters), NEW typed, F2.
+rename_village() {
+    keys F4
+    wait_for "Đổi tên thôn '$1'"
+    erase 12
+    type_text "$2"
+    keys F2
+}
 
 start
 wait_for "Trang chủ"
@@ -28,12 +43,7 @@ ok "Ctrl-T in Cài đặt opens the villages with their children"
 
 # --- rename: capitals and marks put right
 keys PgDn
-keys F4
-wait_for "Đổi tên thôn 'xóm mới lập'"
-i=0
-while [ "$i" -lt 12 ]; do keys BSpace; i=$((i + 1)); done
-type_text "Xóm Mới Lập"
-keys F2
+rename_village "xóm mới lập" "Xóm Mới Lập"
 wait_for "Đã đổi tên thôn 'xóm mới lập' thành 'Xóm Mới Lập'."
 wait_for "Xóm Mới Lập"
 ok "F4 renames a village"
@@ -42,12 +52,7 @@ ok "F4 renames a village"
 keys F8
 wait_for "1 trẻ đang ở 'Xóm Mới Lập'"
 ok "F8 refuses a village where children live"
-keys F4
-wait_for "Đổi tên thôn 'Xóm Mới Lập'"
-i=0
-while [ "$i" -lt 12 ]; do keys BSpace; i=$((i + 1)); done
-type_text "khom xuan hoa"
-keys F2
+rename_village "Xóm Mới Lập" "khom xuan hoa"
 wait_for "Đã có thôn tên 'Khóm Xuân Hòa'"
 keys Right Enter     # Yes: a deliberate choice, never a letter
 wait_for "Đã gộp 'Xóm Mới Lập' vào 'Khóm Xuân Hòa': chuyển 1 trẻ."
@@ -85,19 +90,14 @@ type_text "Nghỉ bù"
 keys F2
 wait_for "Đã thêm 16/03/2026; các thời hạn được tính lại."
 wait_for "16/03/2026"
-TREEM_LANG=en "$TREEM_BIN" --db "$E2E_DB" case show "$CASE" | grep -q "23/03/2026  Support plan" ||
-    fail "the plan deadline did not move to 23/03/2026"
+plan_due 23/03/2026
 ok "a day off added in Ngày lễ moves a case's plan deadline"
-"$TREEM_BIN" --db "$E2E_DB" holiday list --year 2026 | grep -n "Nghỉ bù" | cut -d: -f1 >"$E2E_DIR/row"
-row=$(cat "$E2E_DIR/row")
-i=1
-while [ "$i" -lt "$row" ]; do keys Down; i=$((i + 1)); done
+to_line "$("$TREEM_BIN" --db "$E2E_DB" holiday list --year 2026 | grep -n "Nghỉ bù" | cut -d: -f1)"
 keys F8
 wait_for "Xóa 16/03/2026 (Nghỉ bù) khỏi bảng ngày lễ?"
 keys Right Enter     # Yes: a deliberate choice, never a letter
 wait_for "Đã xóa."
-TREEM_LANG=en "$TREEM_BIN" --db "$E2E_DB" case show "$CASE" | grep -q "20/03/2026  Support plan" ||
-    fail "the plan deadline did not come back to 20/03/2026"
+plan_due 20/03/2026
 ok "deleting it brings the deadline back"
 keys '>' '>' '>' '>' '>'
 wait_for "Ngày lễ năm 2031"

@@ -6,13 +6,11 @@
 # done; after a restart on a later "today" the other shows as overdue; the
 # plan copied to the next year is listed; the calendar and --no-color.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/steps.sh"
 export TREEM_TODAY="2026-03-16 09:00"
 "$TREEM_BIN" --db "$E2E_DB" init --commune 21934 >/dev/null
 "$TREEM_BIN" --db "$E2E_DB" setting set officer_name "Nguyễn Thị Hồng" >/dev/null
 "$TREEM_BIN" --db "$E2E_DB" village add "Khu phố Lý Tây" >/dev/null
-
-# bs N — N backspaces
-bs() { i=0; while [ "$i" -lt "$1" ]; do keys BSpace; i=$((i + 1)); done; }
 
 start
 on_screen "Home"
@@ -34,7 +32,7 @@ type_text "15/11/2026"
 keys F2
 wait_for "hạn báo cáo 6 tháng: 15/12/2026 sau hạn báo cáo năm 15/11/2026"
 ok "a 6-month report deadline after the annual one is refused at its field"
-bs 10    # the focus is on the field with the message
+erase 10    # the focus is on the field with the message
 type_text "15/06/2026"
 keys F2
 on_screen "Plans"
@@ -54,7 +52,7 @@ type_text "120"
 keys F2
 wait_for "giá trị chỉ tiêu: 120 % không nằm trong khoảng 0 đến 100 %"
 ok "a percentage target of 120 is refused at its field"
-bs 3
+erase 3
 type_text "100"
 keys F2
 on_screen "Plan"
@@ -100,7 +98,7 @@ type_text "15/02/2026"
 keys F2
 wait_for "hạn hoàn thành: 15/02/2026 trước ngày bắt đầu 01/03/2026"
 ok "a due date before the start is refused at its field"
-bs 10
+erase 10
 type_text "31/03/2026"
 keys F2
 on_screen "Tasks"
@@ -214,7 +212,7 @@ type_text "nam 2027"
 wait_for "tìm thấy 1"
 wait_for "—              2027"
 ok "the plan copied to 2027 is listed with its year in the title"
-bs 4
+erase 4
 type_text "2026"
 wait_for "tìm thấy 1"
 wait_for "15/KH-UBND     2026"

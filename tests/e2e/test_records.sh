@@ -5,9 +5,9 @@
 # it, F8 deletes it after asking; deleting a child says what goes with it.
 # Every change keeps the old value in the audit log (treem history).
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/steps.sh"
 
 make_demo_db
-bs() { i=0; while [ "$i" -lt "$1" ]; do keys BSpace; i=$((i + 1)); done; }
 
 start
 wait_for "Trang chủ"
@@ -68,7 +68,7 @@ keys Down                           # from the first day from today (31/03) to t
 keys F4
 wait_for "Sự kiện trong lịch"
 keys Tab
-bs 10
+erase 10
 type_text "22/04/2026"
 keys F2
 wait_for "Đã lưu sự kiện: Ngày hội đọc sách cho trẻ em."

@@ -4,15 +4,12 @@
 # month; Down/PgDn scroll; b again shows the lines; with --ascii the bars
 # are '#'. The figures are the report's own (read from `treem report`).
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/steps.sh"
 
 make_demo_db
-village=$("$TREEM_BIN" --db "$E2E_DB" report --half 2026 | sed -n 's/^    Khóm Xuân Hòa  *\([0-9][0-9]*\)$/\1/p')
-[ -n "$village" ] || fail "treem report printed no count for Khóm Xuân Hòa"
+report_figure village "count for Khóm Xuân Hòa" 's/^    Khóm Xuân Hòa  *\([0-9][0-9]*\)$/\1/p' --half 2026
 
-start
-wait_for "Trang chủ"
-keys 7
-wait_for "Báo cáo 6 tháng năm 2026"
+open_reports
 keys b
 wait_for "Trẻ em dưới 16 tuổi theo thôn"
 screen | grep -q "Khóm Xuân Hòa  *█*[▏▎▍▌▋▊▉]* $village$" || fail "the village bar does not end with $village"
@@ -32,10 +29,7 @@ keys b
 wait_for "Trẻ em dưới 16 tuổi ngày 16/03/2026"
 ok "b again shows the lines"
 
-start --ascii
-wait_for "Trang chủ"
-keys 7
-wait_for "Báo cáo 6 tháng năm 2026"
+open_reports --ascii
 keys b
 wait_for "Trẻ em dưới 16 tuổi theo thôn"
 screen | grep -q "Khóm Xuân Hòa  *##* $village$" || fail "no ASCII bar"

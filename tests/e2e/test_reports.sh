@@ -3,18 +3,12 @@
 # a figure the CLI computes is on the screen; F2 writes the CSV to the
 # default file in the home folder, which holds the same figure.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/steps.sh"
 
 make_demo_db
-# The figure to look for, as `treem report` computes it (not hard-coded).
-total=$("$TREEM_BIN" --db "$E2E_DB" report --year 2026 | sed -n 's/^  Trẻ em dưới 16 tuổi ngày 16\/03\/2026 *\([0-9][0-9]*\) (.*$/\1/p')
-[ -n "$total" ] || fail "treem report printed no total of children"
+report_figure total "total of children" 's/^  Trẻ em dưới 16 tuổi ngày 16\/03\/2026 *\([0-9][0-9]*\) (.*$/\1/p' --year 2026
 
-start
-on_screen "Home"
-wait_for "Trang chủ"
-keys 7
-on_screen "Reports"
-wait_for "Báo cáo 6 tháng năm 2026"
+open_reports
 wait_for "< 6 tháng đầu năm >"
 ok "the reports tab opens on the 6-month report of this year"
 keys F5

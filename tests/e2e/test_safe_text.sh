@@ -4,6 +4,7 @@
 # clipboard) shows them as plain characters in Trẻ em and in the child's
 # form; the pane's title, the screen and tmux's paste buffers are untouched.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/steps.sh"
 
 "$TREEM_BIN" --db "$E2E_DB" init --commune 21934 --officer "Nguyễn Thị Hồng" \
     --village "Thôn 1" >/dev/null
@@ -21,8 +22,7 @@ case "$title" in *HACKED*) fail "the name set the window title: $title" ;; esac
 ok "the list shows the name as text and the title is unchanged"
 keys Enter
 screen | grep -qE 'Họ và tên +Lò]0;HACKED Văn\[2JH Páo' || fail "the form shows the name's control codes"
-i=0
-while [ $i -lt 26 ]; do keys Down; i=$((i + 1)); done # to the notes, the last field
+repeat 26 Down # to the notes, the last field
 wait_for "ghi]52;c;ZXZpbA== chú"
 if [ -n "$(tm list-buffers 2>/dev/null)" ]; then fail "a note wrote the clipboard"; fi
 ok "the form shows the note as text and the clipboard is untouched"

@@ -1,6 +1,7 @@
 /* check_main — runs every unit-test suite; no terminal, no curses. */
 #include <config.h>
 #include "tests.h"
+#include "dbfiles.h"
 #include "faultvfs.h"
 #include "treem/app/auth.h"
 #include "treem/app/sealed.h"
@@ -30,8 +31,6 @@
 
 Suite *suite_scope(void); /* test_scope.c (issues 13 and 14: the gaps) */
 
-static void remove_db(const char *path);
-
 /* A path no earlier run left behind: pids repeat, so a stale file of an old
  * run with the same pid and counter is removed first. */
 char *test_tmp_path(const char *suffix)
@@ -41,18 +40,8 @@ char *test_tmp_path(const char *suffix)
     char buf[4096];
     snprintf(buf, sizeof buf, "%s/treem-test-%ld-%u%s", dir && *dir ? dir : "/tmp",
              (long)getpid(), counter++, suffix);
-    remove_db(buf);
+    test_remove_db(buf);
     return strdup(buf);
-}
-
-static void remove_db(const char *path)
-{
-    static const char *const sfx[] = {"", "-wal", "-shm"};
-    char buf[4200];
-    for (int i = 0; i < 3; i++) {
-        snprintf(buf, sizeof buf, "%s%s", path, sfx[i]);
-        unlink(buf);
-    }
 }
 
 /* Migrating and loading the catalogues takes most of a test's time: two
@@ -105,7 +94,7 @@ void test_db_free(struct db *db)
         return;
     char *path = strdup(db->path);
     db_close(db);
-    remove_db(path);
+    test_remove_db(path);
     free(path);
 }
 
@@ -132,7 +121,7 @@ int main(void)
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);
     for (int i = 0; i < 2; i++) {
-        remove_db(templates[i]);
+        test_remove_db(templates[i]);
         free(templates[i]);
     }
     return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;

@@ -2,6 +2,7 @@
 #include <config.h>
 #include "csv_collect.h"
 
+#include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,4 +42,19 @@ void collected_free(struct collected *c)
     free(c->nfields);
     free(c->fields);
     memset(c, 0, sizeof *c);
+}
+
+void collect_buffer(struct collected *c, const char *data, size_t len, size_t records)
+{
+    ck_assert_msg(csv_read_buffer(data, len, 0, collect_row, c) == ST_OK, "%s", status_message());
+    ck_assert_uint_eq(c->n, records);
+}
+
+void collect_expect(const struct collected *c, size_t r, size_t n, const char *const cells[])
+{
+    ck_assert_uint_lt(r, c->n);
+    ck_assert_uint_eq(c->nfields[r], n);
+    for (size_t i = 0; i < n; i++)
+        if (cells[i])
+            ck_assert_str_eq(c->fields[r][i], cells[i]);
 }

@@ -17,4 +17,11 @@ struct collected {
 enum status collect_row(const struct csv_row *row, void *ctx);
 void collected_free(struct collected *c);
 
+/* Reads len bytes of data with csv_read_buffer (the separator detected)
+ * into *c, a zero-initialised struct collected: the read must succeed and
+ * give `records` records (the test fails otherwise). */
+void collect_buffer(struct collected *c, const char *data, size_t len, size_t records);
+/* Record r of c has the n cells given, in order (a NULL cell: any text). */
+void collect_expect(const struct collected *c, size_t r, size_t n, const char *const cells[]);
+
 #endif

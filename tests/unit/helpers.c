@@ -132,9 +132,8 @@ const char *test_raw_text(const char *path, const char *sql)
     return buf;
 }
 
-Suite *test_suite(struct test_spec spec, TCase **tc)
+TCase *test_tcase(Suite *s, struct test_spec spec)
 {
-    Suite *s = suite_create(spec.suite);
     TCase *t = tcase_create(spec.tcase);
     if (spec.setup || spec.teardown)
         tcase_add_checked_fixture(t, spec.setup, spec.teardown);
@@ -144,7 +143,16 @@ Suite *test_suite(struct test_spec spec, TCase **tc)
         tcase_set_tags(t, spec.tags);
     for (size_t i = 0; spec.tests && spec.tests[i]; i++)
         tcase_add_test(t, spec.tests[i]);
+    for (size_t i = 0; spec.loops && spec.loops[i].test; i++)
+        tcase_add_loop_test(t, spec.loops[i].test, spec.loops[i].start, spec.loops[i].end);
     suite_add_tcase(s, t);
+    return t;
+}
+
+Suite *test_suite(struct test_spec spec, TCase **tc)
+{
+    Suite *s = suite_create(spec.suite);
+    TCase *t = test_tcase(s, spec);
     if (tc)
         *tc = t;
     return s;

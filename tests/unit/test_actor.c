@@ -17,9 +17,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static void fixture_start(void) { setenv("TREEM_TODAY", "2025-06-30 10:00", 1); }
-static void fixture_end(void) { unsetenv("TREEM_TODAY"); auth_sign_out(NULL); }
-
 /* Renames village from → to through the app and returns who the audit line
  * of the rename names (malloc'd). */
 static char *rename_by(struct db *db, const char *from, const char *to)
@@ -46,10 +43,20 @@ static void assert_rename_by(struct db *db, const char *from, const char *to, co
     free(got);
 }
 
-START_TEST(test_actor_names_the_audit_line)
+/* A database with the village Thôn Một and, when officer is not NULL, the
+ * officer's name in the settings. */
+static struct db *village_db(const char *officer)
 {
     struct db *db = test_db_new(true);
     ck_assert_int_eq(village_add(db, "Thôn Một"), ST_OK);
+    if (officer)
+        ck_assert_int_eq(db_setting_set(db, "officer_name", officer), ST_OK);
+    return db;
+}
+
+START_TEST(test_actor_names_the_audit_line)
+{
+    struct db *db = village_db(NULL);
     ck_assert_int_eq(db_set_actor(db, "thu.ha"), ST_OK);
     ck_assert_str_eq(db_actor(db), "thu.ha");
     assert_rename_by(db, "Thôn Một", "Thôn Hai", "thu.ha");
@@ -62,9 +69,7 @@ END_TEST
 
 START_TEST(test_actor_default_officer_then_user)
 {
-    struct db *db = test_db_new(true);
-    ck_assert_int_eq(village_add(db, "Thôn Một"), ST_OK);
-    ck_assert_int_eq(db_setting_set(db, "officer_name", "Nguyễn Thị Hồng"), ST_OK);
+    struct db *db = village_db("Nguyễn Thị Hồng");
     const char *kept = db_actor(db);
     ck_assert_str_eq(kept, "Nguyễn Thị Hồng");
     ck_assert_ptr_eq(db_actor(db), kept); /* the same name stays where it was */
@@ -85,9 +90,7 @@ END_TEST
 
 START_TEST(test_sign_in_sets_the_actor)
 {
-    struct db *db = test_db_new(true);
-    ck_assert_int_eq(village_add(db, "Thôn Một"), ST_OK);
-    ck_assert_int_eq(db_setting_set(db, "officer_name", "Nguyễn Thị Hồng"), ST_OK);
+    struct db *db = village_db("Nguyễn Thị Hồng");
     char code[AUTH_RECOVERY_BUF];
     ck_assert_msg(auth_user_add(db, "lan", "officer", NULL, "mật khẩu lan", code) == ST_OK, "%s",
                   status_message());
@@ -118,7 +121,7 @@ END_TEST
 
 Suite *suite_actor(void)
 {
-    return test_suite((struct test_spec){"actor", "app", fixture_start, fixture_end, .timeout = 60,
+    return test_suite((struct test_spec){"actor", "app", test_today_2025, test_today_end, .timeout = 60,
                        .tests = TEST_LIST(test_actor_names_the_audit_line, test_actor_default_officer_then_user,
                                           test_sign_in_sets_the_actor, test_commune_file_names_the_same_actor)}, NULL);
 }

@@ -18,9 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void fixture_start(void) { setenv("TREEM_TODAY", "2025-06-30 10:00", 1); }
-static void fixture_end(void) { unsetenv("TREEM_TODAY"); auth_sign_out(NULL); }
-
 /* A database with villages "Thôn Một", "Thôn Hai", a child in each, and
  * accounts: lan (officer), ctv (collaborator of Thôn Một), xem (viewer). */
 static struct db *accounts_db(void)
@@ -48,6 +45,14 @@ static struct db *accounts_db(void)
     ck_assert_str_eq(code, "");
     ck_assert_int_eq(auth_user_add(db, "xem", "viewer", NULL, "mật khẩu xem", code), ST_OK);
     auth_sign_out(db);
+    return db;
+}
+
+/* accounts_db() with user signed in. */
+static struct db *signed_in(const char *user, const char *password)
+{
+    struct db *db = accounts_db();
+    ck_assert_int_eq(auth_sign_in(db, user, password), ST_OK);
     return db;
 }
 
@@ -99,8 +104,7 @@ END_TEST
 
 START_TEST(test_viewer_changes_nothing)
 {
-    struct db *db = accounts_db();
-    ck_assert_int_eq(auth_sign_in(db, "xem", "mật khẩu xem"), ST_OK);
+    struct db *db = signed_in("xem", "mật khẩu xem");
     struct child c;
     child_init(&c);
     c.full_name = strdup("Vũ Thị Mới");
@@ -124,8 +128,7 @@ END_TEST
 
 START_TEST(test_collaborator_villages_and_cases)
 {
-    struct db *db = accounts_db();
-    ck_assert_int_eq(auth_sign_in(db, "lan", "mật khẩu lan"), ST_OK);
+    struct db *db = signed_in("lan", "mật khẩu lan");
     struct case_file k;
     case_file_init(&k);
     k.source = CASE_SRC_PHONE;
@@ -213,7 +216,7 @@ END_TEST
 
 Suite *suite_auth(void)
 {
-    return test_suite((struct test_spec){"auth", "app", fixture_start, fixture_end, .timeout = 60,
+    return test_suite((struct test_spec){"auth", "app", test_today_2025, test_today_end, .timeout = 60,
                        .tests = TEST_LIST(test_wrong_password_and_lock, test_recovery_code_once,
                                           test_viewer_changes_nothing, test_collaborator_villages_and_cases,
                                           test_without_accounts_as_before, test_real_limits)}, NULL);

@@ -12,43 +12,33 @@
 
 static const struct datetime NOW = {{2026, 3, 16}, 9, 0};
 
-static long long new_case(struct db *db)
+static struct db *db;
+static long long id; /* a case received on 10/03/2026 at Thôn Một */
+
+static void setup(void)
 {
-    struct case_file c;
-    case_file_init(&c);
-    c.source = CASE_SRC_111;
-    c.kind = CASE_KIND_VIOLENCE;
+    test_today_2026();
+    db = test_db_new(true);
+    struct case_file c = test_intake(CASE_SRC_111, CASE_KIND_VIOLENCE, (struct datetime){{2026, 3, 10}, 8, 0});
     c.level = CASE_LEVEL_INTERVENTION; /* Luật Trẻ em Điều 50 */
-    c.received = (struct datetime){{2026, 3, 10}, 8, 0};
     c.place = strdup("Thôn Một");
-    ck_assert_msg(cases_add(db, &c) == ST_OK, "%s", status_message());
-    long long id = c.id;
-    case_file_free(&c);
-    return id;
+    id = test_save_case(db, &c);
 }
 
-static long long add(struct db *db, long long id, int kind, int day, int hour)
+static void teardown(void)
 {
-    struct case_step s;
-    case_step_init(&s, kind);
-    s.case_id = id;
-    s.at = (struct datetime){{2026, 3, day}, hour, 0};
-    if (kind == CASE_STEP_INITIAL)
-        s.emergency = 0;
-    s.notes = strdup("ghi chú cũ");
-    ck_assert_msg(cases_add_step(db, &s, NULL, 0, NULL, 0) == ST_OK, "%s", status_message());
-    long long sid = s.id;
-    case_step_free(&s);
-    return sid;
+    test_db_free(db);
+    test_today_end();
 }
 
-static void env(void) { setenv("TREEM_TODAY", "2026-03-16 09:00", 1); }
-static void env_end(void) { unsetenv("TREEM_TODAY"); }
+/* A step of kind on the case at hour on day/03/2026; its id. */
+static long long add(int kind, int day, int hour)
+{
+    return test_add_step(db, id, kind, (struct datetime){{2026, 3, day}, hour, 0}, NULL, "ghi chú cũ");
+}
 
 START_TEST(edit_the_intake_keeps_the_old_values)
 {
-    struct db *db = test_db_new(true);
-    long long id = new_case(db);
     struct case_file c;
     ck_assert_int_eq(case_repo_get(db, id, &c), ST_OK);
     free(c.place);
@@ -67,25 +57,22 @@ START_TEST(edit_the_intake_keeps_the_old_values)
     ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM audit_log WHERE entity = 'case' AND "
                                         "old_value = 'intervention' AND new_value = 'support'"), 1);
     /* A step dated 11/03: the intake cannot move after it. */
-    add(db, id, CASE_STEP_INITIAL, 11, 8);
+    add(CASE_STEP_INITIAL, 11, 8);
     c.received = (struct datetime){{2026, 3, 12}, 8, 0};
     ck_assert_int_eq(case_edit_intake(db, &c), ST_INVALID);
-    ck_assert_msg(strncmp(status_message(), "received: step #", 16) == 0, "%s", status_message());
+    test_message_starts("received: step #");
     /* A stale copy is refused. */
     c.received = (struct datetime){{2026, 3, 9}, 8, 0};
     c.rev--;
     ck_assert_int_eq(case_edit_intake(db, &c), ST_CONFLICT);
     case_file_free(&c);
-    test_db_free(db);
 }
 END_TEST
 
 START_TEST(edit_a_step)
 {
-    struct db *db = test_db_new(true);
-    long long id = new_case(db);
-    long long ini = add(db, id, CASE_STEP_INITIAL, 10, 18);
-    long long det = add(db, id, CASE_STEP_DETAILED, 11, 8);
+    long long ini = add(CASE_STEP_INITIAL, 10, 18);
+    long long det = add(CASE_STEP_DETAILED, 11, 8);
     struct case_step s;
     ck_assert_int_eq(case_edit_get_step(db, id, det, &s), ST_OK);
     free(s.notes);
@@ -110,12 +97,11 @@ START_TEST(edit_a_step)
     ck_assert_int_eq(case_edit_get_step(db, id, 9999, &s), ST_NOTFOUND);
     ck_assert_msg(strstr(status_message(), "#9999"), "%s", status_message());
     case_step_free(&s);
-    test_db_free(db);
 }
 END_TEST
 
-/* The open items of case id now, in *it (CASE_OPEN_MAX), their count returned. */
-static size_t open_items(struct db *db, long long id, struct case_open_item *it)
+/* The open items of the case now, in *it (CASE_OPEN_MAX), their count returned. */
+static size_t open_items(struct case_open_item *it)
 {
     struct case_file c;
     size_t n = 0;
@@ -138,18 +124,16 @@ static void same_items(const struct case_open_item *a, size_t na, const struct c
 
 START_TEST(delete_a_step_brings_its_deadline_back)
 {
-    struct db *db = test_db_new(true);
-    long long id = new_case(db);
     struct case_open_item fresh[CASE_OPEN_MAX], after_ini[CASE_OPEN_MAX], now[CASE_OPEN_MAX];
-    size_t nfresh = open_items(db, id, fresh);
-    long long ini = add(db, id, CASE_STEP_INITIAL, 10, 18);
-    size_t nini = open_items(db, id, after_ini);
-    long long det = add(db, id, CASE_STEP_DETAILED, 11, 8);
+    size_t nfresh = open_items(fresh);
+    long long ini = add(CASE_STEP_INITIAL, 10, 18);
+    size_t nini = open_items(after_ini);
+    long long det = add(CASE_STEP_DETAILED, 11, 8);
     /* The initial assessment cannot go while the detailed one needs it. */
     ck_assert_int_eq(case_edit_delete_step(db, id, ini), ST_INVALID);
     ck_assert_msg(strstr(status_message(), "would then be out of order"), "%s", status_message());
     ck_assert_int_eq(case_edit_delete_step(db, id, det), ST_OK);
-    size_t n = open_items(db, id, now);
+    size_t n = open_items(now);
     same_items(now, n, after_ini, nini);
     ck_assert_int_eq(case_edit_delete_step(db, id, ini), ST_OK);
     ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM case_step"), 0);
@@ -157,26 +141,23 @@ START_TEST(delete_a_step_brings_its_deadline_back)
                                         "AND action = 'delete' AND old_value LIKE '%initial "
                                         "2026-03-10 18:00%ghi chú cũ'"), 1);
     /* Back to intake: the deadlines of a case just received are open again. */
-    n = open_items(db, id, now);
+    n = open_items(now);
     same_items(now, n, fresh, nfresh);
     struct case_file c;
     ck_assert_int_eq(case_repo_get(db, id, &c), ST_OK);
     ck_assert_int_eq(c.stage, CASE_STAGE_INTAKE);
     case_file_free(&c);
-    test_db_free(db);
 }
 END_TEST
 
 START_TEST(kinds_offered)
 {
-    struct db *db = test_db_new(true);
-    long long id = new_case(db);
     int k[CASE_STEP__COUNT];
     size_t n = 0;
     ck_assert_int_eq(case_edit_next_kinds(db, id, 0, k, &n), ST_OK);
     ck_assert_uint_eq(n, 1);
     ck_assert_int_eq(k[0], CASE_STEP_INITIAL);
-    long long ini = add(db, id, CASE_STEP_INITIAL, 10, 18);
+    long long ini = add(CASE_STEP_INITIAL, 10, 18);
     ck_assert_int_eq(case_edit_next_kinds(db, id, 0, k, &n), ST_OK);
     ck_assert_uint_eq(n, 3); /* detailed, closure, separation */
     ck_assert_int_eq(case_edit_next_kinds(db, id, ini, k, &n), ST_OK);
@@ -190,13 +171,12 @@ START_TEST(kinds_offered)
     ck_assert_int_eq(cases_add_step(db, &s, NULL, 0, NULL, 0), ST_INVALID);
     ck_assert_msg(strstr(status_message(), "detailed assessment"), "%s", status_message());
     case_step_free(&s);
-    test_db_free(db);
 }
 END_TEST
 
 Suite *suite_case_edit(void)
 {
-    return test_suite((struct test_spec){"case_edit", "app", env, env_end,
+    return test_suite((struct test_spec){"case_edit", "app", setup, teardown,
                        .tests = TEST_LIST(edit_the_intake_keeps_the_old_values, edit_a_step,
                                           delete_a_step_brings_its_deadline_back, kinds_offered)}, NULL);
 }

@@ -12,28 +12,26 @@
 
 static const struct datetime NOW = {{2026, 3, 16}, 9, 0};
 
-static long long add_child(struct db *db)
+static struct db *db;
+static long long child; /* Nguyễn Thị Đào, TE-0001 */
+
+static void setup(void)
 {
-    struct child c;
-    child_init(&c);
-    c.full_name = strdup("Nguyễn Thị Đào");
-    c.birth_date = (struct date){2018, 3, 15};
-    c.sex = CHILD_SEX_FEMALE;
-    ck_assert_int_eq(children_save(db, &c, NULL, NULL, NULL), ST_OK);
-    long long id = c.id;
-    child_free(&c);
-    return id;
+    test_today_2026();
+    db = test_db_new(true);
+    child = test_add_child(db, "Nguyễn Thị Đào", (struct date){2018, 3, 15});
 }
 
-static long long add_case(struct db *db, long long child_id, struct datetime received,
+static void teardown(void)
+{
+    test_db_free(db);
+    test_today_end();
+}
+
+static long long add_case(long long child_id, struct datetime received,
                           const char *reporter, bool consent)
 {
-    struct case_file c;
-    case_file_init(&c);
-    c.source = CASE_SRC_111;
-    c.kind = CASE_KIND_VIOLENCE;
-    c.level = case_default_level(c.kind);
-    c.received = received;
+    struct case_file c = test_intake(CASE_SRC_111, CASE_KIND_VIOLENCE, received);
     c.child_id = child_id;
     c.consent = consent;
     c.reporter_name = reporter ? strdup(reporter) : NULL;
@@ -44,20 +42,13 @@ static long long add_case(struct db *db, long long child_id, struct datetime rec
     return id;
 }
 
-static enum status add_step(struct db *db, long long id, int kind, struct datetime at)
+/* A step; an initial assessment finds serious danger. */
+static enum status add_step(long long id, int kind, struct datetime at)
 {
-    struct case_step s;
-    case_step_init(&s, kind);
-    s.case_id = id;
-    s.at = at;
-    if (kind == CASE_STEP_INITIAL)
-        s.emergency = 1;
-    enum status st = cases_add_step(db, &s, NULL, 0, NULL, 0);
-    case_step_free(&s);
-    return st;
+    return test_try_step(db, id, kind, at, true, NULL, NULL, NULL);
 }
 
-static int stage_of(struct db *db, long long id)
+static int stage_of(long long id)
 {
     struct case_file c;
     ck_assert_int_eq(case_repo_get(db, id, &c), ST_OK);
@@ -66,41 +57,33 @@ static int stage_of(struct db *db, long long id)
     return stage;
 }
 
-static void fixture_env(void) { setenv("TREEM_TODAY", "2026-03-16 09:00", 1); }
-static void fixture_env_end(void) { unsetenv("TREEM_TODAY"); }
-
 START_TEST(cases_steps_move_the_stage)
 {
-    struct db *db = test_db_new(true);
-    long long child = add_child(db);
-    long long id = add_case(db, child, (struct datetime){{2026, 3, 13}, 22, 0}, NULL, false);
+    long long id = add_case(child, (struct datetime){{2026, 3, 13}, 22, 0}, NULL, false);
     ck_assert_int_gt(id, 0);
-    ck_assert_int_eq(stage_of(db, id), CASE_STAGE_INTAKE);
-    ck_assert_int_eq(add_step(db, id, CASE_STEP_INITIAL, (struct datetime){{2026, 3, 14}, 6, 0}), ST_OK);
-    ck_assert_int_eq(stage_of(db, id), CASE_STAGE_ASSESSMENT);
+    ck_assert_int_eq(stage_of(id), CASE_STAGE_INTAKE);
+    ck_assert_int_eq(add_step(id, CASE_STEP_INITIAL, (struct datetime){{2026, 3, 14}, 6, 0}), ST_OK);
+    ck_assert_int_eq(stage_of(id), CASE_STAGE_ASSESSMENT);
     /* An approval with no plan, a step before the intake: refused, nothing saved. */
-    ck_assert_int_eq(add_step(db, id, CASE_STEP_APPROVAL, (struct datetime){{2026, 3, 14}, 7, 0}), ST_INVALID);
-    ck_assert_int_eq(add_step(db, id, CASE_STEP_DETAILED, (struct datetime){{2026, 3, 13}, 21, 0}), ST_INVALID);
+    ck_assert_int_eq(add_step(id, CASE_STEP_APPROVAL, (struct datetime){{2026, 3, 14}, 7, 0}), ST_INVALID);
+    ck_assert_int_eq(add_step(id, CASE_STEP_DETAILED, (struct datetime){{2026, 3, 13}, 21, 0}), ST_INVALID);
     ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM case_step"), 1);
-    ck_assert_int_eq(add_step(db, id, CASE_STEP_DETAILED, (struct datetime){{2026, 3, 15}, 7, 0}), ST_OK);
-    ck_assert_int_eq(add_step(db, id, CASE_STEP_PLAN, (struct datetime){{2026, 3, 15}, 8, 0}), ST_OK);
-    ck_assert_int_eq(stage_of(db, id), CASE_STAGE_APPROVAL);
-    ck_assert_int_eq(add_step(db, id, CASE_STEP_APPROVAL, (struct datetime){{2026, 3, 16}, 8, 0}), ST_OK);
-    ck_assert_int_eq(stage_of(db, id), CASE_STAGE_CARRYING);
+    ck_assert_int_eq(add_step(id, CASE_STEP_DETAILED, (struct datetime){{2026, 3, 15}, 7, 0}), ST_OK);
+    ck_assert_int_eq(add_step(id, CASE_STEP_PLAN, (struct datetime){{2026, 3, 15}, 8, 0}), ST_OK);
+    ck_assert_int_eq(stage_of(id), CASE_STAGE_APPROVAL);
+    ck_assert_int_eq(add_step(id, CASE_STEP_APPROVAL, (struct datetime){{2026, 3, 16}, 8, 0}), ST_OK);
+    ck_assert_int_eq(stage_of(id), CASE_STAGE_CARRYING);
     ck_assert_int_ge(test_query_int(db, "SELECT count(*) FROM audit_log WHERE entity = 'case_step'"), 3);
     ck_assert_int_ge(test_query_int(db, "SELECT count(*) FROM audit_log WHERE entity = 'case' "
                                         "AND field = 'stage'"), 3);
-    test_db_free(db);
 }
 END_TEST
 
 START_TEST(cases_due_overdue_first)
 {
-    struct db *db = test_db_new(true);
-    long long child = add_child(db);
-    long long fresh = add_case(db, child, (struct datetime){{2026, 3, 16}, 7, 0}, NULL, false);
-    long long old = add_case(db, 0, (struct datetime){{2026, 3, 2}, 8, 0}, NULL, false);
-    ck_assert_int_eq(add_step(db, old, CASE_STEP_INITIAL, (struct datetime){{2026, 3, 2}, 10, 0}), ST_OK);
+    long long fresh = add_case(child, (struct datetime){{2026, 3, 16}, 7, 0}, NULL, false);
+    long long old = add_case(0, (struct datetime){{2026, 3, 2}, 8, 0}, NULL, false);
+    ck_assert_int_eq(add_step(old, CASE_STEP_INITIAL, (struct datetime){{2026, 3, 2}, 10, 0}), ST_OK);
     struct case_due *due = NULL;
     size_t n = 0;
     ck_assert_int_eq(cases_due(db, NOW, &due, &n), ST_OK);
@@ -129,17 +112,14 @@ START_TEST(cases_due_overdue_first)
     ck_assert_uint_eq(n, 1);
     ck_assert_int_eq(lines[0].row.id, old);
     free(lines);
-    test_db_free(db);
 }
 END_TEST
 
 START_TEST(cases_confidential)
 {
-    struct db *db = test_db_new(true);
-    long long child = add_child(db);
     /* Without consent the reporter's name is refused; with it, kept but never audited. */
-    ck_assert_int_eq(add_case(db, child, NOW, "Lê Văn Tố", false), 0);
-    long long id = add_case(db, child, NOW, "Lê Văn Tố", true);
+    ck_assert_int_eq(add_case(child, NOW, "Lê Văn Tố", false), 0);
+    long long id = add_case(child, NOW, "Lê Văn Tố", true);
     ck_assert_int_gt(id, 0);
     ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM case_file WHERE reporter_phone "
                                         "IS NULL OR reporter_phone = ''"), 1);
@@ -165,13 +145,12 @@ START_TEST(cases_confidential)
     ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM case_file"), 0);
     ck_assert_int_eq(test_query_int(db, "SELECT count(*) FROM audit_log WHERE entity = 'case' "
                                         "AND action = 'delete' AND old_value LIKE 'VV-0001 %'"), 1);
-    test_db_free(db);
 }
 END_TEST
 
 Suite *suite_cases(void)
 {
-    return test_suite((struct test_spec){"cases", "app", fixture_env, fixture_env_end,
+    return test_suite((struct test_spec){"cases", "app", setup, teardown,
                        .tests = TEST_LIST(cases_steps_move_the_stage, cases_due_overdue_first,
                                           cases_confidential)}, NULL);
 }

@@ -410,12 +410,10 @@ END_TEST
 
 Suite *suite_child_repo(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"child_repo", "repo", setup, teardown,
+    return test_suite((struct test_spec){"child_repo", "repo", setup, teardown,
                        .tests = TEST_LIST(insert_assigns_codes_and_audits, update_audits_each_changed_field,
                                           delete_cascades_and_audits, filters, group_filter_on_a_day,
                                           paging_never_exceeds_the_page, each_lists_every_match_ranked,
-                                          rare_words_use_the_trigram_index, row_shows_age_and_estimate)}, &tc);
-    tcase_add_loop_test(tc, search_matches_folded_words, 0, (int)(sizeof search_cases / sizeof *search_cases));
-    return s;
+                                          rare_words_use_the_trigram_index, row_shows_age_and_estimate),
+                       .loops = LOOP_LIST(TEST_ROWS(search_matches_folded_words, search_cases))}, NULL);
 }

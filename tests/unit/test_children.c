@@ -50,6 +50,13 @@ static void make(struct child *c, const char *const kv[])
     }
 }
 
+/* make(), then saved. */
+static void make_saved(struct child *c, const char *const kv[])
+{
+    make(c, kv);
+    ck_assert_msg(children_save(db, c, NULL, NULL, NULL) == ST_OK, "%s", status_message());
+}
+
 static const char *const DAO[] = {"full_name=Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 \xc4\x90" "a\xcc\x80o",
                                   "birth_date=15/03/2018", "sex=nữ", "village=thon dong",
                                   "mother_name=Trần Thị Hoa", NULL};
@@ -139,8 +146,7 @@ END_TEST
 START_TEST(edit_audits_and_refuses_stale_copy)
 {
     struct child c, stale, again;
-    make(&c, DAO);
-    ck_assert_int_eq(children_save(db, &c, NULL, NULL, NULL), ST_OK);
+    make_saved(&c, DAO);
     ck_assert_int_eq(children_find(db, "te-1", &stale), ST_OK);
     child_field_parse(&c, CF_CARER_PHONE, "0912 345 678");
     ck_assert_msg(children_save(db, &c, NULL, NULL, NULL) == ST_OK, "%s", status_message());
@@ -224,8 +230,7 @@ END_TEST
 START_TEST(measures_and_checks)
 {
     struct child c;
-    make(&c, DAO);
-    ck_assert_int_eq(children_save(db, &c, NULL, NULL, NULL), ST_OK);
+    make_saved(&c, DAO);
     struct child_measure m = {0, c.id, {2025, 6, 1}, 200, 0};
     ck_assert_int_eq(children_add_measure(db, &m), ST_INVALID);
     ck_assert_ptr_nonnull(strstr(status_message(), "weight:"));
@@ -249,14 +254,12 @@ END_TEST
 START_TEST(delete_removes_with_audit)
 {
     struct child c;
-    make(&c, DAO);
-    ck_assert_int_eq(children_save(db, &c, NULL, NULL, NULL), ST_OK);
+    make_saved(&c, DAO);
     ck_assert_int_eq(children_delete(db, c.id), ST_OK);
     ck_assert_int_eq(count_sql("SELECT count(*) FROM child", NULL), 0);
     ck_assert_int_eq(count_sql("SELECT count(*) FROM audit_log WHERE action = 'delete' AND entity_id = ?1", c.uid), 1);
     child_free(&c);
-    make(&c, DAO); /* the deleted child's code is not handed out again */
-    ck_assert_int_eq(children_save(db, &c, NULL, NULL, NULL), ST_OK);
+    make_saved(&c, DAO); /* the deleted child's code is not handed out again */
     ck_assert_str_eq(c.code, "TE-0002");
     child_free(&c);
 }
@@ -400,12 +403,10 @@ END_TEST
 
 Suite *suite_children(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"children", "app", setup, teardown, .timeout = 30,
+    return test_suite((struct test_spec){"children", "app", setup, teardown, .timeout = 30,
                        .tests = TEST_LIST(save_new_record, duplicate_is_reported_then_forced,
                                           edit_audits_and_refuses_stale_copy, record_past_16_stays_editable,
                                           periods_saved_with_record, measures_and_checks,
-                                          delete_removes_with_audit, indicator_counts, demo_register)}, &tc);
-    tcase_add_loop_test(tc, bad_input_saves_nothing, 0, (int)(sizeof refused / sizeof *refused));
-    return s;
+                                          delete_removes_with_audit, indicator_counts, demo_register),
+                       .loops = LOOP_LIST(TEST_ROWS(bad_input_saves_nothing, refused))}, NULL);
 }

@@ -255,14 +255,11 @@ END_TEST
 
 Suite *suite_commune(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"commune", "commune", setup, teardown, .timeout = 30,
+    return test_suite((struct test_spec){"commune", "commune", setup, teardown, .timeout = 30,
                        .tests = TEST_LIST(test_setup_idempotent, test_setup_refuses_other_commune,
                                           test_setup_fresh_database, test_search_limits, test_villages,
-                                          test_catalog_sync_twice, test_catalog_resync_keeps_edits)}, &tc);
-    tcase_add_loop_test(tc, test_find_known, 0, (int)(sizeof known / sizeof *known));
-    tcase_add_loop_test(tc, test_find_unknown, 0, (int)(sizeof unknown_codes / sizeof *unknown_codes));
-    tcase_add_loop_test(tc, test_search, 0, (int)NSEARCH);
-    tcase_add_loop_test(tc, test_catalogue_counts, 0, (int)NCOUNTS);
-    return s;
+                                          test_catalog_sync_twice, test_catalog_resync_keeps_edits),
+                       .loops = LOOP_LIST(TEST_ROWS(test_find_known, known),
+                                          TEST_ROWS(test_find_unknown, unknown_codes), {test_search, 0, (int)NSEARCH},
+                                          {test_catalogue_counts, 0, (int)NCOUNTS})}, NULL);
 }

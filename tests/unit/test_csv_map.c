@@ -207,11 +207,8 @@ END_TEST
 
 Suite *suite_csv_map(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"csv_map", "core",
+    return test_suite((struct test_spec){"csv_map", "core",
                        .tests = TEST_LIST(test_kind_check, test_unknown_column, test_missing_columns,
-                                          test_duplicate_column, test_check_row, test_write_header)}, &tc);
-    tcase_add_loop_test(tc, test_key, 0, sizeof key_cases / sizeof *key_cases);
-    tcase_add_loop_test(tc, test_any_order, 0, sizeof headers / sizeof *headers);
-    return s;
+                                          test_duplicate_column, test_check_row, test_write_header),
+                       .loops = LOOP_LIST(TEST_ROWS(test_key, key_cases), TEST_ROWS(test_any_order, headers))}, NULL);
 }

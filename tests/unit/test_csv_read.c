@@ -186,11 +186,8 @@ END_TEST
 
 Suite *suite_csv_read(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"csv_read", "read",
+    return test_suite((struct test_spec){"csv_read", "read",
                        .tests = TEST_LIST(test_detect_sep, test_callback_stops_reading,
-                                          test_line_numbers_across_slices, test_csv_slurp)}, &tc);
-    tcase_add_loop_test(tc, test_read_good, 0, (int)NGOOD);
-    tcase_add_loop_test(tc, test_read_malformed, 0, (int)NBAD);
-    return s;
+                                          test_line_numbers_across_slices, test_csv_slurp),
+                       .loops = LOOP_LIST({test_read_good, 0, (int)NGOOD}, {test_read_malformed, 0, (int)NBAD})}, NULL);
 }

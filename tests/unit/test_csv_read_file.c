@@ -79,6 +79,29 @@ static void make_rows(struct strbuf *sb, const char *name, size_t rows, const ch
     }
 }
 
+/* A generated register (make_rows) in a temporary file, and what a test
+ * read from it. */
+struct rows_file {
+    struct strbuf sb; /* its bytes */
+    char *path;
+    struct collected read;
+};
+
+static struct rows_file rows_file(const char *name, size_t rows, const char *eol)
+{
+    struct rows_file f = {STRBUF_INIT, NULL, {0}};
+    make_rows(&f.sb, name, rows, eol);
+    f.path = write_file(f.sb.buf, f.sb.len);
+    return f;
+}
+
+static void rows_file_drop(struct rows_file *f)
+{
+    collected_free(&f->read);
+    drop_file(f->path);
+    strbuf_free(&f->sb);
+}
+
 static void check_rows(const struct collected *c, size_t rows, const char *want_name)
 {
     ck_assert_uint_eq(c->n, rows + 1);
@@ -112,69 +135,54 @@ static bool on_progress(size_t done, size_t total, void *ctx)
 
 START_TEST(test_cp1258_many_chunks)
 {
-    struct strbuf sb = STRBUF_INIT;
-    make_rows(&sb, CP_NGUYEN, 12000, "\r\n");
-    ck_assert_uint_gt(sb.len, 4 * 65536);
-    char *path = write_file(sb.buf, sb.len);
-    struct collected c = {0};
+    struct rows_file f = rows_file(CP_NGUYEN, 12000, "\r\n");
+    ck_assert_uint_gt(f.sb.len, 4 * 65536);
     struct csv_read_info info;
     struct progress pr = {0, 0, 0, 0, true};
     struct csv_read_opts opts = {.nfc = false, .progress = on_progress, .progress_ctx = &pr};
-    ck_assert_msg(csv_read_file(path, &opts, collect_row, &c, &info) == ST_OK, "%s",
+    ck_assert_msg(csv_read_file(f.path, &opts, collect_row, &f.read, &info) == ST_OK, "%s",
                   status_message());
     ck_assert_int_eq(info.encoding, CSV_ENC_CP1258);
     ck_assert(!info.bom);
-    check_rows(&c, 12000, U_NGUYEN);
+    check_rows(&f.read, 12000, U_NGUYEN);
     ck_assert(pr.monotonic);
     ck_assert_uint_ge(pr.calls, 4);
-    ck_assert_uint_eq(pr.last_done, sb.len);
-    ck_assert_uint_eq(pr.total, sb.len);
-    collected_free(&c);
-    drop_file(path);
-    strbuf_free(&sb);
+    ck_assert_uint_eq(pr.last_done, f.sb.len);
+    ck_assert_uint_eq(pr.total, f.sb.len);
+    rows_file_drop(&f);
 }
 END_TEST
 
 START_TEST(test_nfd_many_chunks)
 {
-    struct strbuf sb = STRBUF_INIT;
-    make_rows(&sb, D_NGUYEN, 15000, "\n");
-    char *path = write_file(sb.buf, sb.len);
-    struct collected c = {0};
+    struct rows_file f = rows_file(D_NGUYEN, 15000, "\n");
     struct csv_read_opts opts = {.nfc = true};
-    ck_assert_int_eq(csv_read_file(path, &opts, collect_row, &c, NULL), ST_OK);
-    check_rows(&c, 15000, U_NGUYEN);
-    collected_free(&c);
+    ck_assert_int_eq(csv_read_file(f.path, &opts, collect_row, &f.read, NULL), ST_OK);
+    check_rows(&f.read, 15000, U_NGUYEN);
+    collected_free(&f.read);
     opts.nfc = false;
-    ck_assert_int_eq(csv_read_file(path, &opts, collect_row, &c, NULL), ST_OK);
-    check_rows(&c, 15000, D_NGUYEN);
-    collected_free(&c);
-    drop_file(path);
-    strbuf_free(&sb);
+    ck_assert_int_eq(csv_read_file(f.path, &opts, collect_row, &f.read, NULL), ST_OK);
+    check_rows(&f.read, 15000, D_NGUYEN);
+    rows_file_drop(&f);
 }
 END_TEST
 
 START_TEST(test_cancel_and_stop)
 {
-    struct strbuf sb = STRBUF_INIT;
-    make_rows(&sb, U_NGUYEN, 20000, "\r\n");
-    char *path = write_file(sb.buf, sb.len);
-    struct collected c = {0};
+    struct rows_file f = rows_file(U_NGUYEN, 20000, "\r\n");
     struct progress pr = {0, 0, 0, 2, true};
     struct csv_read_opts opts = {.nfc = true, .progress = on_progress, .progress_ctx = &pr};
-    ck_assert_int_eq(csv_read_file(path, &opts, collect_row, &c, NULL), ST_CANCELLED);
+    ck_assert_int_eq(csv_read_file(f.path, &opts, collect_row, &f.read, NULL), ST_CANCELLED);
     ck_assert_uint_eq(pr.calls, 2);
-    ck_assert_uint_lt(c.n, 20001);
-    collected_free(&c);
+    ck_assert_uint_lt(f.read.n, 20001);
+    collected_free(&f.read);
     /* the row callback's own status stops the read too */
-    c.stop_after = 10;
+    f.read.stop_after = 10;
     struct csv_read_info info;
-    ck_assert_int_eq(csv_read_file(path, NULL, collect_row, &c, &info), ST_CANCELLED);
-    ck_assert_uint_eq(c.n, 10);
+    ck_assert_int_eq(csv_read_file(f.path, NULL, collect_row, &f.read, &info), ST_CANCELLED);
+    ck_assert_uint_eq(f.read.n, 10);
     ck_assert_uint_eq(info.records, 10);
-    collected_free(&c);
-    drop_file(path);
-    strbuf_free(&sb);
+    rows_file_drop(&f);
 }
 END_TEST
 
@@ -199,9 +207,7 @@ START_TEST(test_bad_files)
     char *path = write_file(d, bad_files[_i].len ? bad_files[_i].len : strlen(d));
     struct collected c = {0};
     ck_assert_int_eq(csv_read_file(path, NULL, collect_row, &c, NULL), bad_files[_i].st);
-    const char *want = bad_files[_i].msg_start;
-    ck_assert_msg(strncmp(status_message(), want, strlen(want)) == 0, "message: %s",
-                  status_message());
+    test_message_starts(bad_files[_i].msg_start);
     collected_free(&c);
     drop_file(path);
 }
@@ -283,12 +289,10 @@ END_TEST
 /* The file reader and the buffer reader agree on the same bytes. */
 START_TEST(test_same_as_buffer)
 {
-    struct strbuf sb = STRBUF_INIT;
-    make_rows(&sb, U_NGUYEN, 9000, "\r\n");
-    char *path = write_file(sb.buf, sb.len);
+    struct rows_file f = rows_file(U_NGUYEN, 9000, "\r\n");
     struct collected a = {0}, b = {0};
-    ck_assert_int_eq(csv_read_file(path, NULL, collect_row, &a, NULL), ST_OK);
-    ck_assert_int_eq(csv_read_buffer(sb.buf, sb.len, 0, collect_row, &b), ST_OK);
+    ck_assert_int_eq(csv_read_file(f.path, NULL, collect_row, &a, NULL), ST_OK);
+    ck_assert_int_eq(csv_read_buffer(f.sb.buf, f.sb.len, 0, collect_row, &b), ST_OK);
     ck_assert_uint_eq(a.n, b.n);
     for (size_t r = 0; r < a.n; r++) {
         ck_assert_uint_eq(a.line[r], b.line[r]);
@@ -298,18 +302,15 @@ START_TEST(test_same_as_buffer)
     }
     collected_free(&a);
     collected_free(&b);
-    drop_file(path);
-    strbuf_free(&sb);
+    rows_file_drop(&f);
 }
 END_TEST
 
 Suite *suite_csv_read_file(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"csv_read_file", "core", .timeout = 30,
+    return test_suite((struct test_spec){"csv_read_file", "core", .timeout = 30,
                        .tests = TEST_LIST(test_dirty_small, test_cp1258_many_chunks, test_nfd_many_chunks,
                                           test_cancel_and_stop, test_forced_sep, test_export_round_trip,
-                                          test_empty_file, test_missing_file, test_same_as_buffer)}, &tc);
-    tcase_add_loop_test(tc, test_bad_files, 0, sizeof bad_files / sizeof *bad_files);
-    return s;
+                                          test_empty_file, test_missing_file, test_same_as_buffer),
+                       .loops = LOOP_LIST(TEST_ROWS(test_bad_files, bad_files))}, NULL);
 }

@@ -187,12 +187,9 @@ START_TEST(test_file_large_cell)
     size_t len;
     ck_assert_int_eq(csv_slurp(path, &data, &len), ST_OK);
     struct collected c = {0};
-    ck_assert_int_eq(csv_read_buffer(data, len, 0, collect_row, &c), ST_OK);
-    ck_assert_uint_eq(c.n, 3);
-    for (size_t r = 0; r < 3; r++) {
-        ck_assert_uint_eq(c.nfields[r], 2);
-        ck_assert_str_eq(c.fields[r][1], cell);
-    }
+    collect_buffer(&c, data, len, 3);
+    for (size_t r = 0; r < 3; r++)
+        collect_expect(&c, r, 2, (const char *const[]){NULL, cell});
     collected_free(&c);
     free(data);
     unlink(path);
@@ -242,9 +239,7 @@ static void round_trip(char sep, unsigned flags)
     }
     ck_assert_int_eq(csv_writer_flush(&w), ST_OK);
     struct collected c = {0};
-    ck_assert_msg(csv_read_buffer(sb.buf, sb.len, 0, collect_row, &c) == ST_OK, "%s",
-                  status_message());
-    ck_assert_uint_eq(c.n, NTRICKY);
+    collect_buffer(&c, sb.buf, sb.len, NTRICKY);
     for (size_t r = 0; r < NTRICKY; r++) {
         ck_assert_uint_eq(c.nfields[r], 3);
         for (size_t i = 1; i < 3; i++) {
@@ -269,12 +264,10 @@ END_TEST
 
 Suite *suite_csv_write(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"csv_write", "core",
+    return test_suite((struct test_spec){"csv_write", "core",
                        .tests = TEST_LIST(test_neutralise_off, test_unneutralise_inverse, test_bom_crlf_default,
                                           test_empty_record_and_int, test_file_large_cell,
-                                          test_write_error_sticky, test_round_trip)}, &tc);
-    tcase_add_loop_test(tc, test_neutralise, 0, sizeof neutral_cases / sizeof *neutral_cases);
-    tcase_add_loop_test(tc, test_quoting, 0, sizeof quote_cases / sizeof *quote_cases);
-    return s;
+                                          test_write_error_sticky, test_round_trip),
+                       .loops = LOOP_LIST(TEST_ROWS(test_neutralise, neutral_cases),
+                                          TEST_ROWS(test_quoting, quote_cases))}, NULL);
 }

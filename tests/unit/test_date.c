@@ -177,9 +177,23 @@ END_TEST
 
 /* ----------------------------------------------------------- ages --- */
 
+/* An age and what it must be: in whole years or months, born then, on a day. */
+struct age_case {
+    struct date birth, on;
+    int want;
+};
+
+static void check_ages(int (*age)(struct date birth, struct date on), const struct age_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int got = age(cases[i].birth, cases[i].on);
+        ck_assert_msg(got == cases[i].want, "case %zu: %d, want %d", i, got, cases[i].want);
+    }
+}
+
 START_TEST(test_age_years)
 {
-    static const struct { struct date birth, on; int age; } cases[] = {
+    static const struct age_case cases[] = {
         {{2009, 6, 15}, {2025, 6, 14}, 15},  /* the day before the 16th birthday */
         {{2009, 6, 15}, {2025, 6, 15}, 16},  /* the birthday itself */
         {{2009, 6, 15}, {2025, 6, 16}, 16},
@@ -191,16 +205,13 @@ START_TEST(test_age_years)
         {{2008, 2, 29}, {2025, 3, 1}, 17},   /* … reached on 01/03 */
         {{2009, 3, 1}, {2025, 2, 28}, 15},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-        ck_assert_msg(date_age_years(cases[i].birth, cases[i].on) == cases[i].age,
-                      "case %zu: %d, want %d", i, date_age_years(cases[i].birth, cases[i].on),
-                      cases[i].age);
+    check_ages(date_age_years, cases, sizeof cases / sizeof *cases);
 }
 END_TEST
 
 START_TEST(test_age_months)
 {
-    static const struct { struct date birth, on; int months; } cases[] = {
+    static const struct age_case cases[] = {
         {{2024, 1, 15}, {2025, 1, 14}, 11},
         {{2024, 1, 15}, {2025, 1, 15}, 12},
         {{2025, 1, 31}, {2025, 2, 27}, 0},
@@ -211,10 +222,7 @@ START_TEST(test_age_months)
         {{2020, 6, 30}, {2025, 6, 29}, 59},
         {{2025, 6, 30}, {2025, 6, 30}, 0},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-        ck_assert_msg(date_age_months(cases[i].birth, cases[i].on) == cases[i].months,
-                      "case %zu: %d, want %d", i, date_age_months(cases[i].birth, cases[i].on),
-                      cases[i].months);
+    check_ages(date_age_months, cases, sizeof cases / sizeof *cases);
 }
 END_TEST
 
@@ -412,29 +420,17 @@ END_TEST
 
 Suite *suite_date(void)
 {
-    Suite *s = suite_create("date");
-    TCase *tc = tcase_create("parse");
-    tcase_add_loop_test(tc, test_parse_valid, 0, (int)NVALID);
-    tcase_add_loop_test(tc, test_parse_invalid, 0, (int)NINVALID);
-    tcase_add_test(tc, test_leap_years);
-    tcase_add_loop_test(tc, test_format_round_trip, 0, (int)NVALID);
-    tcase_add_test(tc, test_format_examples);
-    tcase_add_test(tc, test_parse_time);
-    suite_add_tcase(s, tc);
-    tc = tcase_create("arithmetic");
-    tcase_add_test(tc, test_days_round_trip);
-    tcase_add_test(tc, test_weekday);
-    tcase_add_test(tc, test_add_days);
-    tcase_add_test(tc, test_age_years);
-    tcase_add_test(tc, test_age_months);
-    tcase_add_test(tc, test_datetime_minutes);
-    tcase_add_loop_test(tc, test_treem_today, 0, (int)NTODAY);
-    suite_add_tcase(s, tc);
-    tc = tcase_create("working_days");
-    tcase_set_timeout(tc, 30);
-    tcase_add_test(tc, test_holidays_set);
-    tcase_add_loop_test(tc, test_add_working_days, 0, (int)NADD);
-    tcase_add_test(tc, test_working_days_between);
-    suite_add_tcase(s, tc);
+    Suite *s = test_suite((struct test_spec){"date", "parse",
+                           .tests = TEST_LIST(test_leap_years, test_format_examples, test_parse_time),
+                           .loops = LOOP_LIST({test_parse_valid, 0, (int)NVALID},
+                                              {test_parse_invalid, 0, (int)NINVALID},
+                                              {test_format_round_trip, 0, (int)NVALID})}, NULL);
+    test_tcase(s, (struct test_spec){.tcase = "arithmetic",
+                   .tests = TEST_LIST(test_days_round_trip, test_weekday, test_add_days, test_age_years,
+                                      test_age_months, test_datetime_minutes),
+                   .loops = LOOP_LIST({test_treem_today, 0, (int)NTODAY})});
+    test_tcase(s, (struct test_spec){.tcase = "working_days", .timeout = 30,
+                   .tests = TEST_LIST(test_holidays_set, test_working_days_between),
+                   .loops = LOOP_LIST({test_add_working_days, 0, (int)NADD})});
     return s;
 }

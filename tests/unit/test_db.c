@@ -253,21 +253,12 @@ END_TEST
 
 Suite *suite_db(void)
 {
-    Suite *s = suite_create("db");
-    TCase *tc = tcase_create("connection");
-    tcase_set_timeout(tc, 30);
-    tcase_add_test(tc, test_pragmas_and_modes);
-    tcase_add_test(tc, test_open_existing_missing);
-    tcase_add_test(tc, test_not_a_database);
-    tcase_add_test(tc, test_second_writer_busy);
-    tcase_add_test(tc, test_audit_log_append_only);
-    tcase_add_test(tc, test_bind_failure_is_an_error);
-    suite_add_tcase(s, tc);
-    tc = tcase_create("backup");
-    tcase_set_timeout(tc, 30);
-    tcase_add_test(tc, test_backup_rotate_keeps_newest);
-    tcase_add_test(tc, test_backup_file_self_contained);
-    tcase_add_test(tc, test_backup_in_memory);
-    suite_add_tcase(s, tc);
+    Suite *s = test_suite((struct test_spec){"db", "connection", .timeout = 30,
+                           .tests = TEST_LIST(test_pragmas_and_modes, test_open_existing_missing, test_not_a_database,
+                                              test_second_writer_busy, test_audit_log_append_only,
+                                              test_bind_failure_is_an_error)}, NULL);
+    test_tcase(s, (struct test_spec){.tcase = "backup", .timeout = 30,
+                   .tests = TEST_LIST(test_backup_rotate_keeps_newest, test_backup_file_self_contained,
+                                      test_backup_in_memory)});
     return s;
 }

@@ -90,9 +90,7 @@ END_TEST
 
 Suite *suite_growth(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"growth", "who2006", setup, teardown,
-                       .tests = TEST_LIST(tables_load_whole, z_scores_from_lms, labels)}, &tc);
-    tcase_add_loop_test(tc, classification, 0, (int)(sizeof cases / sizeof *cases));
-    return s;
+    return test_suite((struct test_spec){"growth", "who2006", setup, teardown,
+                       .tests = TEST_LIST(tables_load_whole, z_scores_from_lms, labels),
+                       .loops = LOOP_LIST(TEST_ROWS(classification, cases))}, NULL);
 }

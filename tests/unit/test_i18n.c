@@ -59,11 +59,17 @@ START_TEST(test_load_po_counts)
 }
 END_TEST
 
-START_TEST(test_lookup_vi)
+/* The sample catalogue loaded, lang the language in use. */
+static void sample_in(const char *lang)
 {
     ck_assert_int_ge(i18n_load_po(sample_po), 0);
-    ck_assert(i18n_set_lang("vi"));
-    ck_assert_str_eq(i18n_lang(), "vi");
+    ck_assert(i18n_set_lang(lang));
+    ck_assert_str_eq(i18n_lang(), lang);
+}
+
+START_TEST(test_lookup_vi)
+{
+    sample_in("vi");
     ck_assert_str_eq(_(sample_entries[_i].id), sample_entries[_i].vi);
     i18n_set_lang("en");
 }
@@ -71,9 +77,7 @@ END_TEST
 
 START_TEST(test_lookup_en)
 {
-    ck_assert_int_ge(i18n_load_po(sample_po), 0);
-    ck_assert(i18n_set_lang("en"));
-    ck_assert_str_eq(i18n_lang(), "en");
+    sample_in("en");
     ck_assert_str_eq(_(sample_entries[_i].id), sample_entries[_i].id);
 }
 END_TEST
@@ -234,13 +238,10 @@ END_TEST
 
 Suite *suite_i18n(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"i18n", "po", NULL, teardown,
+    return test_suite((struct test_spec){"i18n", "po", NULL, teardown,
                        .tests = TEST_LIST(test_load_po_counts, test_empty_msgid_untouched,
                                           test_later_load_replaces, test_plural_entry_skipped, test_set_lang,
-                                          test_embedded_vi_po_parses, test_embedded_vi_po_placeholders)}, &tc);
-    tcase_add_loop_test(tc, test_lookup_vi, 0, (int)NSAMPLE);
-    tcase_add_loop_test(tc, test_lookup_en, 0, (int)NSAMPLE);
-    tcase_add_loop_test(tc, test_load_po_syntax_error, 0, (int)NBAD);
-    return s;
+                                          test_embedded_vi_po_parses, test_embedded_vi_po_placeholders),
+                       .loops = LOOP_LIST({test_lookup_vi, 0, (int)NSAMPLE}, {test_lookup_en, 0, (int)NSAMPLE},
+                                          {test_load_po_syntax_error, 0, (int)NBAD})}, NULL);
 }

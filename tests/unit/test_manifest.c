@@ -241,11 +241,9 @@ END_TEST
 
 Suite *suite_manifest(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"manifest", "core",
+    return test_suite((struct test_spec){"manifest", "core",
                        .tests = TEST_LIST(test_sha256_known, test_write_read_verify, test_damaged_and_missing,
-                                          test_add_file_checks)}, &tc);
-    tcase_add_loop_test(tc, test_set_checks, 0, sizeof set_cases / sizeof *set_cases);
-    tcase_add_loop_test(tc, test_read_checks, 0, sizeof read_cases / sizeof *read_cases);
-    return s;
+                                          test_add_file_checks),
+                       .loops = LOOP_LIST(TEST_ROWS(test_set_checks, set_cases),
+                                          TEST_ROWS(test_read_checks, read_cases))}, NULL);
 }

@@ -53,11 +53,26 @@ static void add(const char *name, const char *dob, const char *registered, const
     child_free(&c);
 }
 
+/* Measure `which` for 2025, the register as it stands on 31/12/2025. */
+static enum status measure_2025(enum measure which, struct plan_measured *m)
+{
+    return measures_register(db, which, 2025, (struct date){2025, 12, 31}, m);
+}
+
+/* Measure `which` for 2025 is numerator / denominator, that is value. */
+static void assert_rate(enum measure which, long numerator, long denominator, double value)
+{
+    struct plan_measured m;
+    ck_assert_int_eq(measure_2025(which, &m), ST_OK);
+    ck_assert_int_eq(m.numerator, numerator);
+    ck_assert_int_eq(m.denominator, denominator);
+    ck_assert_double_eq_tol(m.value, value, 1e-9);
+}
+
 START_TEST(empty_register_is_not_zero_percent)
 {
     struct plan_measured m;
-    ck_assert_int_eq(measures_register(db, MEASURE_BIRTH_REG_ON_TIME, 2025,
-                                       (struct date){2025, 12, 31}, &m), ST_NOTFOUND);
+    ck_assert_int_eq(measure_2025(MEASURE_BIRTH_REG_ON_TIME, &m), ST_NOTFOUND);
 }
 END_TEST
 
@@ -68,12 +83,7 @@ START_TEST(birth_registration_rate)
     add("Lê Văn Bình", "20/05/2025", "có", "on_time", "");
     add("Lê Văn Cường", "02/07/2025", "có", "late", "");
     add("Lê Văn Dũng", "02/07/2024", "có", "on_time", "");
-    struct plan_measured m;
-    ck_assert_int_eq(measures_register(db, MEASURE_BIRTH_REG_ON_TIME, 2025,
-                                       (struct date){2025, 12, 31}, &m), ST_OK);
-    ck_assert_int_eq(m.numerator, 2);
-    ck_assert_int_eq(m.denominator, 3);
-    ck_assert_double_eq_tol(m.value, 200.0 / 3.0, 1e-9);
+    assert_rate(MEASURE_BIRTH_REG_ON_TIME, 2, 3, 200.0 / 3.0);
 }
 END_TEST
 
@@ -82,12 +92,7 @@ START_TEST(vaccination_rate)
     /* first birthday in 2025 = born in 2024: one vaccinated before it, one not */
     add("Trần Thị Em", "01/02/2024", "có", "on_time", "15/12/2024");
     add("Trần Thị Gấm", "01/03/2024", "có", "on_time", "");
-    struct plan_measured m;
-    ck_assert_int_eq(measures_register(db, MEASURE_VACCINATED_U1, 2025,
-                                       (struct date){2025, 12, 31}, &m), ST_OK);
-    ck_assert_int_eq(m.numerator, 1);
-    ck_assert_int_eq(m.denominator, 2);
-    ck_assert_double_eq_tol(m.value, 50.0, 1e-9);
+    assert_rate(MEASURE_VACCINATED_U1, 1, 2, 50.0);
 }
 END_TEST
 
@@ -95,10 +100,8 @@ START_TEST(uncomputable_measures_say_so)
 {
     add("Lê Văn An", "10/01/2025", "có", "on_time", "");
     struct plan_measured m;
-    ck_assert_int_eq(measures_register(db, MEASURE_SC_HELPED, 2025,
-                                       (struct date){2025, 12, 31}, &m), ST_NOTFOUND);
-    ck_assert_int_eq(measures_register(db, MEASURE_REGISTER_UPDATED, 2025,
-                                       (struct date){2025, 12, 31}, &m), ST_NOTFOUND);
+    ck_assert_int_eq(measure_2025(MEASURE_SC_HELPED, &m), ST_NOTFOUND);
+    ck_assert_int_eq(measure_2025(MEASURE_REGISTER_UPDATED, &m), ST_NOTFOUND);
 }
 END_TEST
 
@@ -304,21 +307,11 @@ END_TEST
 
 Suite *suite_measures(void)
 {
-    Suite *s = suite_create("measures");
-    TCase *tc = tcase_create("plan");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, empty_register_is_not_zero_percent);
-    tcase_add_test(tc, birth_registration_rate);
-    tcase_add_test(tc, vaccination_rate);
-    tcase_add_test(tc, uncomputable_measures_say_so);
-    suite_add_tcase(s, tc);
-    tc = tcase_create("vocabulary");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, one_table);
-    tcase_add_test(tc, shipped_rubric_speaks_the_table);
-    tcase_add_test(tc, migration_rewrites_aliases);
-    tcase_add_test(tc, plan_and_score_agree_on_demo);
-    suite_add_tcase(s, tc);
+    Suite *s = test_suite((struct test_spec){"measures", "plan", setup, teardown,
+                           .tests = TEST_LIST(empty_register_is_not_zero_percent, birth_registration_rate,
+                                              vaccination_rate, uncomputable_measures_say_so)}, NULL);
+    test_tcase(s, (struct test_spec){.tcase = "vocabulary", setup, teardown, .timeout = 120,
+                   .tests = TEST_LIST(one_table, shipped_rubric_speaks_the_table, migration_rewrites_aliases,
+                                      plan_and_score_agree_on_demo)});
     return s;
 }

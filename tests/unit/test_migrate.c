@@ -188,11 +188,9 @@ END_TEST
 
 Suite *suite_migrate(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"migrate", "migrate", .timeout = 30,
+    return test_suite((struct test_spec){"migrate", "migrate", .timeout = 30,
                        .tests = TEST_LIST(test_fresh_database, test_rerun_is_noop, test_apply_to_stops,
-                                          test_from_version_zero_with_table, test_schema_files_numbered)}, &tc);
-    tcase_add_loop_test(tc, test_from_older_version, 1, migrate_latest());
-    tcase_add_loop_test(tc, test_too_new_refused_untouched, 0, (int)(sizeof too_new_modes / sizeof *too_new_modes));
-    return s;
+                                          test_from_version_zero_with_table, test_schema_files_numbered),
+                       .loops = LOOP_LIST({test_from_older_version, 1, migrate_latest()},
+                                          TEST_ROWS(test_too_new_refused_untouched, too_new_modes))}, NULL);
 }

@@ -144,15 +144,11 @@ END_TEST
 
 Suite *suite_number(void)
 {
-    Suite *s = suite_create("number");
-    TCase *tc = tcase_create("parse");
-    tcase_add_loop_test(tc, test_parse_good, 0, sizeof good / sizeof *good);
-    tcase_add_loop_test(tc, test_parse_bad, 0, sizeof bad / sizeof *bad);
-    tcase_add_test(tc, test_parse_int);
-    suite_add_tcase(s, tc);
-    tc = tcase_create("format");
-    tcase_add_loop_test(tc, test_format, 0, sizeof fmt / sizeof *fmt);
-    tcase_add_test(tc, test_format_int_round_trip);
-    suite_add_tcase(s, tc);
+    Suite *s = test_suite((struct test_spec){"number", "parse",
+                           .tests = TEST_LIST(test_parse_int),
+                           .loops = LOOP_LIST(TEST_ROWS(test_parse_good, good), TEST_ROWS(test_parse_bad, bad))}, NULL);
+    test_tcase(s, (struct test_spec){.tcase = "format",
+                   .tests = TEST_LIST(test_format_int_round_trip),
+                   .loops = LOOP_LIST(TEST_ROWS(test_format, fmt))});
     return s;
 }

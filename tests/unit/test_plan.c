@@ -46,8 +46,7 @@ START_TEST(plan_bad_input)
     plan_case(_i, &p, &field);
     ck_assert_int_eq(plan_validate(&p), ST_INVALID);
     /* The message starts with the field's name. */
-    ck_assert_msg(strncmp(status_message(), field, strlen(field)) == 0,
-                  "case %d: '%s' should name '%s'", _i, status_message(), field);
+    test_message_starts(field);
 }
 END_TEST
 
@@ -100,8 +99,7 @@ START_TEST(target_validation)
         ck_assert_msg(st == ST_OK, "case %d: %s", _i, status_message());
     } else {
         ck_assert_int_eq(st, ST_INVALID);
-        ck_assert_msg(strncmp(status_message(), field, strlen(field)) == 0,
-                      "case %d: '%s' should name '%s'", _i, status_message(), field);
+        test_message_starts(field);
     }
 }
 END_TEST
@@ -186,7 +184,7 @@ START_TEST(parse_date_names_field)
     ck_assert_int_eq(plan_parse_date("due date", "15/11/2025", &d), ST_OK);
     ck_assert_int_eq(date_cmp(d, D(2025, 11, 15)), 0);
     ck_assert_int_eq(plan_parse_date("due date", "31/02/2025", &d), ST_INVALID);
-    ck_assert_msg(strncmp(status_message(), "due date: ", 10) == 0, "%s", status_message());
+    test_message_starts("due date: ");
 }
 END_TEST
 
@@ -238,7 +236,7 @@ START_TEST(criteria_normalize)
         ck_assert_str_eq(out, crit_cases[_i].want);
     } else {
         ck_assert_int_eq(st, ST_INVALID);
-        ck_assert_msg(strncmp(status_message(), "criteria:", 9) == 0, "%s", status_message());
+        test_message_starts("criteria:");
     }
     free(out);
 }
@@ -263,19 +261,13 @@ START_TEST(criteria_match)
 }
 END_TEST
 
-#define N(a) ((int)(sizeof a / sizeof *a))
-
 Suite *suite_plan(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"plan", "model",
+    return test_suite((struct test_spec){"plan", "model",
                        .tests = TEST_LIST(plan_good_input, target_nan_refused, event_validation,
-                                          parse_date_names_field, codes_round_trip)}, &tc);
-    tcase_add_loop_test(tc, plan_bad_input, 0, 11);
-    tcase_add_loop_test(tc, target_validation, 0, N(target_cases));
-    tcase_add_loop_test(tc, target_evaluation, 0, N(eval_cases));
-    tcase_add_loop_test(tc, shift_year, 0, N(shift_cases));
-    tcase_add_loop_test(tc, criteria_normalize, 0, N(crit_cases));
-    tcase_add_loop_test(tc, criteria_match, 0, N(match_cases));
-    return s;
+                                          parse_date_names_field, codes_round_trip),
+                       .loops = LOOP_LIST({plan_bad_input, 0, 11}, TEST_ROWS(target_validation, target_cases),
+                                          TEST_ROWS(target_evaluation, eval_cases), TEST_ROWS(shift_year, shift_cases),
+                                          TEST_ROWS(criteria_normalize, crit_cases),
+                                          TEST_ROWS(criteria_match, match_cases))}, NULL);
 }

@@ -235,11 +235,9 @@ static void unset_today(void) { unsetenv("TREEM_TODAY"); }
 
 Suite *suite_report(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"report", "core", NULL, unset_today,
+    return test_suite((struct test_spec){"report", "core", NULL, unset_today,
                        .tests = TEST_LIST(test_report_children_by_sex_and_age,
                                           test_report_groups_on_the_last_day, test_report_no_names_anywhere,
-                                          test_report_refuses_a_reversed_period)}, &tc);
-    tcase_add_loop_test(tc, test_report_cases_in_the_period, 0, (int)(sizeof case_rows / sizeof case_rows[0]));
-    return s;
+                                          test_report_refuses_a_reversed_period),
+                       .loops = LOOP_LIST(TEST_ROWS(test_report_cases_in_the_period, case_rows))}, NULL);
 }

@@ -423,15 +423,6 @@ START_TEST(test_report_plan_and_score_lines)
 }
 END_TEST
 
-static long long dept(const char *code)
-{
-    struct department d;
-    ck_assert_msg(department_repo_find(db, code, &d) == ST_OK, "%s", status_message());
-    long long id = d.id;
-    department_clear(&d);
-    return id;
-}
-
 /* Targets typed met, not met and with no value; tasks done, overdue, open. */
 static const struct { const char *text; double aim, got; bool typed; } targets[] = {
     {"100 % trẻ em có thẻ BHYT", 100, 100, true},
@@ -462,7 +453,7 @@ START_TEST(test_report_plan_lines)
     }
     long long done = 0, late = 0, n = sizeof tasks / sizeof *tasks;
     for (size_t i = 0; i < sizeof tasks / sizeof *tasks; i++) {
-        struct task t = {.plan_id = p.id, .department_id = dept(tasks[i].dept),
+        struct task t = {.plan_id = p.id, .department_id = test_department_id(db, tasks[i].dept),
                          .text = (char *)tasks[i].text, .criteria = "", .start_on = {2025, 1, 1},
                          .due_on = tasks[i].due};
         ck_assert_msg(task_create(db, &t) == ST_OK, "%s", status_message());
@@ -482,7 +473,7 @@ START_TEST(test_report_plan_lines)
     ck_assert_int_eq(line("KH03")->count, done);
     ck_assert_int_eq(line("KH04")->count, late);
     char code[32];
-    snprintf(code, sizeof code, "KH05.%lld", dept("congan"));
+    snprintf(code, sizeof code, "KH05.%lld", test_department_id(db, "congan"));
     ck_assert_int_eq(line(code)->count, 1);                         /* done of 2 */
     ck_assert_int_eq(line(code)->part[REPORT_PART_BASE], 2);
     ck_assert(line(code)->local);
@@ -575,20 +566,12 @@ END_TEST
 
 Suite *suite_report_lines(void)
 {
-    Suite *s = suite_create("report_lines");
-    TCase *tc = tcase_create("core");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, test_report_children_lines);
-    tcase_add_test(tc, test_report_special_lines);
-    tcase_add_test(tc, test_report_health_lines);
-    tcase_add_test(tc, test_report_case_lines);
-    tcase_add_test(tc, test_report_plan_and_score_lines);
-    tcase_add_test(tc, test_report_plan_lines);
-    tcase_add_test(tc, test_report_csv_numbers_only);
-    tcase_add_test(tc, test_report_cutoffs_setting);
-    suite_add_tcase(s, tc);
-    TCase *tp = tcase_create("place");
-    tcase_add_test(tp, test_case_place_words);
-    suite_add_tcase(s, tp);
+    Suite *s = test_suite((struct test_spec){"report_lines", "core", setup, teardown,
+                           .tests = TEST_LIST(test_report_children_lines, test_report_special_lines,
+                                              test_report_health_lines, test_report_case_lines,
+                                              test_report_plan_and_score_lines, test_report_plan_lines,
+                                              test_report_csv_numbers_only, test_report_cutoffs_setting)}, NULL);
+    test_tcase(s, (struct test_spec){.tcase = "place",
+                   .tests = TEST_LIST(test_case_place_words)});
     return s;
 }

@@ -260,19 +260,15 @@ START_TEST(test_kinds_and_summary)
 }
 END_TEST
 
-#define N(a) ((int)(sizeof a / sizeof *a))
-
 Suite *suite_rubric(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"rubric", "bands",
+    return test_suite((struct test_spec){"rubric", "bands",
                        .tests = TEST_LIST(test_band_put_replace_and_refuse, test_validate,
-                                          test_kinds_and_summary)}, &tc);
-    tcase_add_loop_test(tc, test_band_edges, 0, N(edge_cases));
-    tcase_add_loop_test(tc, test_band_overlap, 0, N(overlap_cases));
-    tcase_add_loop_test(tc, test_bound_parse, 0, N(bound_cases));
-    tcase_add_loop_test(tc, test_number_parse, 0, N(number_cases));
-    tcase_add_loop_test(tc, test_num_text, 0, N(num_cases));
-    tcase_add_loop_test(tc, test_band_check, 0, N(check_cases));
-    return s;
+                                          test_kinds_and_summary),
+                       .loops = LOOP_LIST(TEST_ROWS(test_band_edges, edge_cases),
+                                          TEST_ROWS(test_band_overlap, overlap_cases),
+                                          TEST_ROWS(test_bound_parse, bound_cases),
+                                          TEST_ROWS(test_number_parse, number_cases),
+                                          TEST_ROWS(test_num_text, num_cases),
+                                          TEST_ROWS(test_band_check, check_cases))}, NULL);
 }

@@ -364,17 +364,13 @@ START_TEST(test_export_file)
 }
 END_TEST
 
-#define N(a) ((int)(sizeof a / sizeof *a))
-
 Suite *suite_rubric_csv(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"rubric_csv", "rubric_csv", .timeout = 30,
+    return test_suite((struct test_spec){"rubric_csv", "rubric_csv", .timeout = 30,
                        .tests = TEST_LIST(test_shipped_known_points, test_seed_once_keeps_corrections,
                                           test_round_trip, test_parse_accepts_variants,
                                           test_parse_old_measure_code, test_import_prunes_and_audits,
-                                          test_import_new_rule_set_and_activate, test_export_file)}, &tc);
-    tcase_add_loop_test(tc, test_shipped_rubric, 0, N(shipped));
-    tcase_add_loop_test(tc, test_parse_errors, 0, N(parse_errors));
-    return s;
+                                          test_import_new_rule_set_and_activate, test_export_file),
+                       .loops = LOOP_LIST(TEST_ROWS(test_shipped_rubric, shipped),
+                                          TEST_ROWS(test_parse_errors, parse_errors))}, NULL);
 }

@@ -297,17 +297,13 @@ START_TEST(test_indicator_points_states)
 }
 END_TEST
 
-#define N(a) ((int)(sizeof a / sizeof *a))
-
 Suite *suite_rubric_score(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"rubric_score", "score",
+    return test_suite((struct test_spec){"rubric_score", "score",
                        .tests = TEST_LIST(test_reason_texts, test_no_zero_rule_off,
                                           test_missing_band_blocks_then_edit_gives_verdict,
                                           test_criterion_without_indicators_and_grouping, test_cap_at_maximum,
-                                          test_indicator_points_states)}, &tc);
-    tcase_add_loop_test(tc, test_verdicts, 0, N(cases));
-    tcase_add_loop_test(tc, test_compare, 0, N(compare_cases));
-    return s;
+                                          test_indicator_points_states),
+                       .loops = LOOP_LIST(TEST_ROWS(test_verdicts, cases),
+                                          TEST_ROWS(test_compare, compare_cases))}, NULL);
 }

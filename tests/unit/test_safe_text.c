@@ -56,9 +56,7 @@ END_TEST
 
 Suite *suite_safe_text(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"safe_text", "core",
-                       .tests = TEST_LIST(test_stream_cuts)}, &tc);
-    tcase_add_loop_test(tc, test_table, 0, (int)(sizeof cases / sizeof *cases));
-    return s;
+    return test_suite((struct test_spec){"safe_text", "core",
+                       .tests = TEST_LIST(test_stream_cuts),
+                       .loops = LOOP_LIST(TEST_ROWS(test_table, cases))}, NULL);
 }

@@ -24,9 +24,6 @@
 
 Suite *suite_scope(void); /* called by check_main.c */
 
-static void fixture_start(void) { setenv("TREEM_TODAY", "2025-06-30 10:00", 1); }
-static void fixture_end(void) { unsetenv("TREEM_TODAY"); auth_sign_out(NULL); }
-
 static void add_child(struct db *db, const char *name, const char *village)
 {
     struct child c;
@@ -150,13 +147,7 @@ END_TEST
 
 Suite *suite_scope(void)
 {
-    Suite *s = suite_create("scope");
-    TCase *tc = tcase_create("app");
-    tcase_add_checked_fixture(tc, fixture_start, fixture_end);
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, test_collaborator_home);
-    tcase_add_test(tc, test_commune_wide_refused);
-    tcase_add_test(tc, test_department_delete);
-    suite_add_tcase(s, tc);
-    return s;
+    return test_suite((struct test_spec){"scope", "app", test_today_2025, test_today_end, .timeout = 60,
+                       .tests = TEST_LIST(test_collaborator_home, test_commune_wide_refused,
+                                          test_department_delete)}, NULL);
 }

@@ -476,16 +476,12 @@ START_TEST(test_no_commune_no_rubric)
 }
 END_TEST
 
-#define N(a) ((int)(sizeof a / sizeof *a))
-
 Suite *suite_score(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"score", "score", .timeout = 30,
+    return test_suite((struct test_spec){"score", "score", .timeout = 30,
                        .tests = TEST_LIST(test_points_and_audit, test_providers, test_register_provider,
                                           test_verdict_appears, test_compare_previous_year, test_sheet_csv,
-                                          test_no_commune_no_rubric)}, &tc);
-    tcase_add_loop_test(tc, test_typed_values, 0, N(typed));
-    tcase_add_loop_test(tc, test_classes, 0, N(class_cases));
-    return s;
+                                          test_no_commune_no_rubric),
+                       .loops = LOOP_LIST(TEST_ROWS(test_typed_values, typed),
+                                          TEST_ROWS(test_classes, class_cases))}, NULL);
 }

@@ -37,30 +37,15 @@ static void teardown(void)
 
 static long long add_case(int kind, int injury, struct datetime received)
 {
-    struct case_file c;
-    case_file_init(&c);
-    c.source = CASE_SRC_PHONE;
-    c.kind = kind;
+    struct case_file c = test_intake(CASE_SRC_PHONE, kind, received);
     c.injury = injury;
-    c.level = case_default_level(c.kind);
-    c.received = received;
     c.reporter_phone = strdup("");
-    ck_assert_msg(cases_add(db, &c) == ST_OK, "%s", status_message());
-    long long id = c.id;
-    case_file_free(&c);
-    return id;
+    return test_save_case(db, &c);
 }
 
 static void step(long long id, int kind, struct datetime at)
 {
-    struct case_step s;
-    case_step_init(&s, kind);
-    s.case_id = id;
-    s.at = at;
-    if (kind == CASE_STEP_INITIAL)
-        s.emergency = 0;
-    ck_assert_msg(cases_add_step(db, &s, NULL, 0, NULL, 0) == ST_OK, "%s", status_message());
-    case_step_free(&s);
+    test_add_step(db, id, kind, at, NULL, NULL);
 }
 
 static double measure(enum measure m, enum status want) { return test_measure_2026(db, m, want); }

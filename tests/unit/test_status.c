@@ -106,13 +106,11 @@ END_TEST
 
 Suite *suite_status(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"status", "core",
+    return test_suite((struct test_spec){"status", "core",
                        .tests = TEST_LIST(test_status_str_out_of_range,
                                           test_status_set_returns_code_and_formats, test_status_clear,
                                           test_status_long_message_truncated_safely,
-                                          test_status_set_with_own_message)}, &tc);
-    tcase_add_loop_test(tc, test_status_str_every_code, 0, (int)NCODES);
-    tcase_add_loop_test(tc, test_status_empty_message_gives_code_text, 0, (int)NCODES);
-    return s;
+                                          test_status_set_with_own_message),
+                       .loops = LOOP_LIST({test_status_str_every_code, 0, (int)NCODES},
+                                          {test_status_empty_message_gives_code_text, 0, (int)NCODES})}, NULL);
 }

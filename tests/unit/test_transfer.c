@@ -60,16 +60,6 @@ START_TEST(test_header_aliases)
 }
 END_TEST
 
-static char *write_file(const char *text)
-{
-    char *path = test_tmp_path(".csv");
-    FILE *f = fopen(path, "wb");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    fclose(f);
-    return path;
-}
-
 /* kind, file, the rule of the first error (NULL: imports), the column. */
 static const struct { const char *kind, *text, *rule, *column; } rows[] = {
     {"children", "full_name,birth_date\nAn,31/02/2015\n", "format", "birth_date"},
@@ -94,25 +84,10 @@ static const struct { const char *kind, *text, *rule, *column; } rows[] = {
 START_TEST(test_import_rules)
 {
     struct db *db = test_db_new(true);
-    char *path = write_file(rows[_i].text);
-    const struct transfer_kind *k = transfer_kind_find(rows[_i].kind);
-    struct transfer_import_opts o = {.no_backup = true};
-    struct transfer_result r = {0};
-    long long before = test_query_int(db, "SELECT count(*) FROM child") + test_query_int(db, "SELECT count(*) FROM plan");
-    enum status rc = transfer_import(db, k, path, &o, &r);
-    long long after = test_query_int(db, "SELECT count(*) FROM child") + test_query_int(db, "SELECT count(*) FROM plan");
-    if (!rows[_i].rule) {
-        ck_assert_msg(rc == ST_OK, "%s: %s", rows[_i].text, status_message());
-        ck_assert_int_eq(r.counts.added, 1);
-        ck_assert_int_eq(after, before + 1);
-    } else {
-        ck_assert_int_eq(rc, ST_INVALID);
-        test_first_error(&r.errs, rows[_i].rule, rows[_i].column);
-        ck_assert_int_eq(after, before);
-    }
-    transfer_result_free(&r);
-    unlink(path);
-    free(path);
+    size_t added = test_import_rule(db, rows[_i].kind, rows[_i].text, rows[_i].rule, rows[_i].column,
+                                    "SELECT (SELECT count(*) FROM child) + (SELECT count(*) FROM plan)");
+    if (!rows[_i].rule)
+        ck_assert_uint_eq(added, 1);
     test_db_free(db);
 }
 END_TEST
@@ -120,7 +95,8 @@ END_TEST
 START_TEST(test_round_trip_and_conflict)
 {
     struct db *db = test_db_new(true);
-    char *in = write_file("full_name,birth_date,notes\n\"=SUM(A1)\",01/01/2015,\"a, \"\"b\"\"\nc\"\nĐào,02/02/2016,\n");
+    char *in = test_write_text(".csv", "full_name,birth_date,notes\n\"=SUM(A1)\",01/01/2015,\"a, \"\"b\"\"\nc\"\n"
+                                       "Đào,02/02/2016,\n");
     char *out1 = test_tmp_path(".csv"), *out2 = test_tmp_path(".csv");
     struct transfer_import_opts o = {.no_backup = true};
     struct transfer_result r = {0};
@@ -197,7 +173,7 @@ END_TEST
 START_TEST(test_preview)
 {
     struct db *db = test_db_new(true);
-    char *path = write_file("Họ và tên,Ngày sinh,Thôn\nAn,01/01/2015,Thôn Một\n");
+    char *path = test_write_text(".csv", "Họ và tên,Ngày sinh,Thôn\nAn,01/01/2015,Thôn Một\n");
     struct transfer_import_opts o = {.no_backup = true, .preview = true, .prefer_newer = true};
     struct transfer_result r = {0};
     ck_assert_int_eq(transfer_import(db, transfer_kind_find("children"), path, &o, &r), ST_OK);
@@ -208,7 +184,7 @@ START_TEST(test_preview)
     unlink(path);
     free(path);
     /* the same child with another date: the field, old → new, as the file names it */
-    path = write_file("Họ và tên,Ngày sinh,Thôn,Dân tộc\nAn,01/01/2015,Thôn Một,Tày\n");
+    path = test_write_text(".csv", "Họ và tên,Ngày sinh,Thôn,Dân tộc\nAn,01/01/2015,Thôn Một,Tày\n");
     o.dry_run = true;
     struct transfer_result r2 = {0};
     ck_assert_int_eq(transfer_import(db, transfer_kind_find("children"), path, &o, &r2), ST_OK);
@@ -220,7 +196,7 @@ START_TEST(test_preview)
     unlink(path);
     free(path);
     /* another kind: added, with its first cells */
-    path = write_file("year,title\n2025,Kế hoạch năm 2025\n");
+    path = test_write_text(".csv", "year,title\n2025,Kế hoạch năm 2025\n");
     struct transfer_result r3 = {0};
     ck_assert_int_eq(transfer_import(db, transfer_kind_find("plans"), path, &o, &r3), ST_OK);
     ck_assert_uint_eq(r3.preview.n, 1);
@@ -234,12 +210,10 @@ END_TEST
 
 Suite *suite_transfer(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"transfer", "core", .timeout = 30,
+    return test_suite((struct test_spec){"transfer", "core", .timeout = 30,
                        .tests = TEST_LIST(test_round_trip_and_conflict, test_kind_for_file, test_uid_runs,
-                                          test_preview)}, &tc);
-    tcase_add_loop_test(tc, test_kind_tables, 0, (int)(sizeof kind_names / sizeof *kind_names));
-    tcase_add_loop_test(tc, test_header_aliases, 0, (int)(sizeof headers / sizeof *headers));
-    tcase_add_loop_test(tc, test_import_rules, 0, (int)(sizeof rows / sizeof *rows));
-    return s;
+                                          test_preview),
+                       .loops = LOOP_LIST(TEST_ROWS(test_kind_tables, kind_names),
+                                          TEST_ROWS(test_header_aliases, headers),
+                                          TEST_ROWS(test_import_rules, rows))}, NULL);
 }

@@ -19,9 +19,6 @@
 
 static const char *const kind_names[] = {"cases", "case_steps", "assessments"};
 
-static void fixture_env(void) { setenv("TREEM_TODAY", "2025-06-30 10:00", 1); }
-static void fixture_env_end(void) { unsetenv("TREEM_TODAY"); }
-
 START_TEST(test_kind_tables)
 {
     const struct transfer_kind *k = transfer_kind_find(kind_names[_i]);
@@ -40,26 +37,13 @@ END_TEST
 
 static long long add_child(struct db *db, const char *name)
 {
-    struct child c;
-    child_init(&c);
-    c.full_name = strdup(name);
-    c.birth_date = (struct date){2016, 3, 15};
-    c.sex = CHILD_SEX_FEMALE;
-    ck_assert_int_eq(children_save(db, &c, NULL, NULL, NULL), ST_OK);
-    long long id = c.id;
-    child_free(&c);
-    return id;
+    return test_add_child(db, name, (struct date){2016, 3, 15});
 }
 
 static long long add_case(struct db *db, long long child_id, int kind, bool consent)
 {
-    struct case_file c;
-    case_file_init(&c);
-    c.source = CASE_SRC_PHONE;
-    c.kind = kind;
+    struct case_file c = test_intake(CASE_SRC_PHONE, kind, (struct datetime){{2025, 6, 2}, 8, 30});
     c.injury = kind == CASE_KIND_INJURY ? CASE_INJ_DROWNING : CASE_INJ_NONE;
-    c.level = case_default_level(c.kind);
-    c.received = (struct datetime){{2025, 6, 2}, 8, 30};
     c.child_id = child_id;
     c.place = strdup("Bến sông, \"thôn Một\"");
     c.parents = strdup("Lê Văn Cha");
@@ -69,24 +53,12 @@ static long long add_case(struct db *db, long long child_id, int kind, bool cons
         c.reporter_phone = strdup("0912345678");
         c.reporter_address = strdup("Số 9 ngõ Bí Mật");
     }
-    ck_assert_msg(cases_add(db, &c) == ST_OK, "%s", status_message());
-    long long id = c.id;
-    case_file_free(&c);
-    return id;
+    return test_save_case(db, &c);
 }
 
 static void add_step(struct db *db, long long id, int kind, struct datetime at)
 {
-    struct case_step s;
-    case_step_init(&s, kind);
-    s.case_id = id;
-    s.at = at;
-    if (kind == CASE_STEP_INITIAL)
-        s.emergency = 0;
-    s.who = strdup("Cán bộ xã");
-    s.notes = strdup("ghi chú, có dấu phẩy");
-    ck_assert_msg(cases_add_step(db, &s, NULL, 0, NULL, 0) == ST_OK, "%s", status_message());
-    case_step_free(&s);
+    test_add_step(db, id, kind, at, "Cán bộ xã", "ghi chú, có dấu phẩy");
 }
 
 /* A database with two children, a consenting reporter's violence case
@@ -259,16 +231,6 @@ START_TEST(test_sensitive_only)
 }
 END_TEST
 
-static char *write_file(const char *text)
-{
-    char *path = test_tmp_path(".csv");
-    FILE *f = fopen(path, "wb");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    fclose(f);
-    return path;
-}
-
 #define CASE_HDR "received_date,received_hour,source,kind,level,injury_cause\n"
 static const struct { const char *kind, *text, *rule, *column; } rows[] = {
     {"cases", CASE_HDR "02/06/2025,08:30,phone,robbery,support,\n", "format", "kind"},
@@ -291,25 +253,9 @@ static const struct { const char *kind, *text, *rule, *column; } rows[] = {
 START_TEST(test_import_rules)
 {
     struct db *db = test_db_new(true);
-    char *path = write_file(rows[_i].text);
-    struct transfer_import_opts o = {.no_backup = true};
-    struct transfer_result r = {0};
-    const char *count = "SELECT (SELECT count(*) FROM case_file) + (SELECT count(*) FROM case_step) + "
-                        "(SELECT count(*) FROM assessment_value)";
-    long long before = test_query_int(db, count);
-    enum status rc = transfer_import(db, transfer_kind_find(rows[_i].kind), path, &o, &r);
-    long long after = test_query_int(db, count);
-    if (!rows[_i].rule) {
-        ck_assert_msg(rc == ST_OK, "%s: %s", rows[_i].text, status_message());
-        ck_assert_int_eq(after, before + 1);
-    } else {
-        ck_assert_int_eq(rc, ST_INVALID);
-        test_first_error(&r.errs, rows[_i].rule, rows[_i].column);
-        ck_assert_int_eq(after, before);
-    }
-    transfer_result_free(&r);
-    unlink(path);
-    free(path);
+    test_import_rule(db, rows[_i].kind, rows[_i].text, rows[_i].rule, rows[_i].column,
+                     "SELECT (SELECT count(*) FROM case_file) + (SELECT count(*) FROM case_step) + "
+                     "(SELECT count(*) FROM assessment_value)");
     test_db_free(db);
 }
 END_TEST
@@ -338,11 +284,9 @@ END_TEST
 
 Suite *suite_transfer_kinds(void)
 {
-    TCase *tc;
-    Suite *s = test_suite((struct test_spec){"transfer_kinds", "core", fixture_env, fixture_env_end, .timeout = 60,
+    return test_suite((struct test_spec){"transfer_kinds", "core", test_today_2025, test_today_end, .timeout = 60,
                        .tests = TEST_LIST(test_reporter_never_exported, test_round_trip, test_sensitive_only,
-                                          test_pseudonyms, test_conflict)}, &tc);
-    tcase_add_loop_test(tc, test_kind_tables, 0, (int)(sizeof kind_names / sizeof *kind_names));
-    tcase_add_loop_test(tc, test_import_rules, 0, (int)(sizeof rows / sizeof *rows));
-    return s;
+                                          test_pseudonyms, test_conflict),
+                       .loops = LOOP_LIST(TEST_ROWS(test_kind_tables, kind_names),
+                                          TEST_ROWS(test_import_rules, rows))}, NULL);
 }

@@ -441,28 +441,17 @@ END_TEST
 
 Suite *suite_utf8(void)
 {
-    Suite *s = suite_create("utf8");
-    TCase *tc = tcase_create("fold");
-    tcase_add_loop_test(tc, test_fold_every_letter, 0, (int)NLETTERS);
-    tcase_add_test(tc, test_letter_table_has_134);
-    tcase_add_test(tc, test_fold_name_spellings);
-    tcase_add_test(tc, test_fold_spaces);
-    tcase_add_loop_test(tc, test_invalid_utf8, 0, (int)(sizeof invalid / sizeof *invalid));
-    tcase_add_test(tc, test_valid_utf8);
-    tcase_add_test(tc, test_nfc_of_nfd);
-    tcase_add_loop_test(tc, test_fast_path_pairs, 0, FAST_CHUNKS);
-    tcase_add_test(tc, test_fast_path_examples);
-    suite_add_tcase(s, tc);
-    tc = tcase_create("display");
-    tcase_add_test(tc, test_width);
-    tcase_add_loop_test(tc, test_fit_cols_never_cuts, 0, (int)NTEXTS);
-    tcase_add_loop_test(tc, test_truncate_never_cuts, 0, (int)NTEXTS);
-    tcase_add_test(tc, test_truncate_examples);
-    tcase_add_test(tc, test_truncate_small_buffer);
-    tcase_add_test(tc, test_next_prev_char_nfd);
-    tcase_add_loop_test(tc, test_next_prev_round_trip, 0, (int)NTEXTS);
-    tcase_add_test(tc, test_char_count);
-    tcase_add_test(tc, test_encode);
-    suite_add_tcase(s, tc);
+    Suite *s = test_suite((struct test_spec){"utf8", "fold",
+                           .tests = TEST_LIST(test_letter_table_has_134, test_fold_name_spellings, test_fold_spaces,
+                                              test_valid_utf8, test_nfc_of_nfd, test_fast_path_examples),
+                           .loops = LOOP_LIST({test_fold_every_letter, 0, (int)NLETTERS},
+                                              TEST_ROWS(test_invalid_utf8, invalid),
+                                              {test_fast_path_pairs, 0, FAST_CHUNKS})}, NULL);
+    test_tcase(s, (struct test_spec){.tcase = "display",
+                   .tests = TEST_LIST(test_width, test_truncate_examples, test_truncate_small_buffer,
+                                      test_next_prev_char_nfd, test_char_count, test_encode),
+                   .loops = LOOP_LIST({test_fit_cols_never_cuts, 0, (int)NTEXTS},
+                                      {test_truncate_never_cuts, 0, (int)NTEXTS},
+                                      {test_next_prev_round_trip, 0, (int)NTEXTS})});
     return s;
 }

@@ -5,7 +5,10 @@
 #define TREEM_TESTS_H
 #include <check.h>
 #include <stddef.h>
+#include <string.h>
+#include "treem/core/date.h"
 #include "treem/db/db.h"
+#include "treem/model/case.h"
 #include "treem/csv/csv_errors.h"
 
 Suite *suite_status(void);
@@ -64,19 +67,39 @@ Suite *suite_actor(void);
  * with the same message, file and line. */
 #define test_check(expr, ...) do { if (!(expr)) ck_abort_msg(__VA_ARGS__); } while (0)
 
-/* One suite of one test case (helpers.c): the tests (a NULL-ended list) run
- * between setup and teardown (a checked fixture when either is set), each
- * within timeout seconds (0: Check's default); tags as tcase_set_tags. */
+/* The status message starts with prefix (the name of the field or thing
+ * refused); a failure shows both. */
+#define test_message_starts(prefix)                                           \
+    ck_assert_msg(strncmp(status_message(), (prefix), strlen(prefix)) == 0, \
+                  "'%s' does not start with '%s'", status_message(), (prefix))
+
+/* A loop test: test run with _i from start to end - 1. */
+struct test_loop {
+    const TTest *test;
+    int start, end;
+};
+/* The rows of a static table, and a loop test over them (_i the row). */
+#define TEST_N(table) ((int)(sizeof table / sizeof *table))
+#define TEST_ROWS(test, table) {test, 0, TEST_N(table)}
+
+/* One suite of one test case (helpers.c): the tests (a NULL-ended list)
+ * and the loop tests (a list ended by a NULL test) run between setup and
+ * teardown (a checked fixture when either is set), each within timeout
+ * seconds (0: Check's default); tags as tcase_set_tags. */
 struct test_spec {
     const char *suite, *tcase;
     void (*setup)(void), (*teardown)(void);
     int timeout;
     const char *tags;
     const TTest *const *tests;
+    const struct test_loop *loops;
 };
-/* *tc (when tc is not NULL) receives the test case, for loop tests. */
+/* *tc (when tc is not NULL) receives the test case. */
 Suite *test_suite(struct test_spec spec, TCase **tc);
+/* One more test case in s, as spec says (spec.suite is not used). */
+TCase *test_tcase(Suite *s, struct test_spec spec);
 #define TEST_LIST(...) ((const TTest *const[]){__VA_ARGS__, NULL})
+#define LOOP_LIST(...) ((const struct test_loop[]){__VA_ARGS__, {NULL, 0, 0}})
 
 /* The first problem in errs that is not a warning breaks rule, in column
  * when column is not NULL (helpers.c). */
@@ -107,5 +130,37 @@ long long test_raw_int(const char *path, const char *sql);
 void test_raw_exec(const char *path, const char *sql);
 /* The first column of the first row as text (static buffer, "" for none). */
 const char *test_raw_text(const char *path, const char *sql);
+
+/* fixtures.c — records and steps the tests share. */
+/* Fixtures: TREEM_TODAY 30/06/2025 10:00 or 16/03/2026 09:00; the end
+ * unsets it and signs out. */
+void test_today_2025(void);
+void test_today_2026(void);
+void test_today_end(void);
+/* The id of the department text finds (its code or name, as typed). */
+long long test_department_id(struct db *db, const char *text);
+/* A girl born on birth saved in db (no duplicate allowed); her id. */
+long long test_add_child(struct db *db, const char *name, struct date birth);
+/* A case of kind from source received then, at its default level: the
+ * caller fills in more, then saves it with test_save_case (which frees it
+ * and returns its id) or frees it. */
+struct case_file test_intake(int source, int kind, struct datetime received);
+long long test_save_case(struct db *db, struct case_file *c);
+/* A step of kind on the case at `at` (an initial assessment finds danger
+ * when emergency), with who and notes when not NULL: cases_add_step's
+ * status, the step's id in *id when id is not NULL. */
+enum status test_try_step(struct db *db, long long case_id, int kind, struct datetime at, bool emergency,
+                          const char *who, const char *notes, long long *id);
+/* The same without danger, which must be saved; the step's id. */
+long long test_add_step(struct db *db, long long case_id, int kind, struct datetime at, const char *who,
+                        const char *notes);
+/* A new temporary file holding text; caller unlinks and frees the path. */
+char *test_write_text(const char *suffix, const char *text);
+/* Imports text as a file of kind (no backup). With rule NULL it must be
+ * imported and add one to what count_sql counts; otherwise it must be
+ * refused (ST_INVALID), its first error breaking rule in column, and add
+ * nothing. Returns the rows the import counted as added. */
+size_t test_import_rule(struct db *db, const char *kind, const char *text, const char *rule, const char *column,
+                        const char *count_sql);
 
 #endif
