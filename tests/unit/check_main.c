@@ -26,9 +26,11 @@
     X(safe_text) X(pseudonym) X(sealed) X(auth) \
     X(number) X(lookups) \
     X(actor) \
-    X(scope)
+    X(scope) \
+    X(mem)
 
 Suite *suite_scope(void); /* test_scope.c (issues 13 and 14: the gaps) */
+Suite *suite_mem(void); /* test_mem.c (issue 18: core/mem.h) */
 
 static void remove_db(const char *path);
 

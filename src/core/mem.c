@@ -1,0 +1,48 @@
+/* mem — growing arrays, freeing the strings of plain structs. */
+#include <config.h>
+#include "treem/core/mem.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool mem_resize(void *arr, size_t n, size_t size)
+{
+    void **p = arr;
+    if (size && n > SIZE_MAX / size)
+        return false;
+    void *np = realloc(*p, n && size ? n * size : 1);
+    if (!np)
+        return false;
+    *p = np;
+    return true;
+}
+
+bool mem_grow(void *arr, size_t n, size_t *cap, size_t size, size_t first)
+{
+    if (n < *cap)
+        return true;
+    if (*cap > SIZE_MAX / 2)
+        return false;
+    size_t want = *cap ? *cap * 2 : first;
+    if (!mem_resize(arr, want, size))
+        return false;
+    *cap = want;
+    return true;
+}
+
+void mem_strings_clear(const struct mem_strings *s, void *obj)
+{
+    char *base = obj;
+    for (size_t i = 0; i < s->n; i++)
+        free(*(char **)(base + s->off[i]));
+    memset(obj, 0, s->size);
+}
+
+void mem_strings_list_free(const struct mem_strings *s, void *list, size_t n)
+{
+    char *base = list;
+    for (size_t i = 0; base && i < n; i++)
+        mem_strings_clear(s, base + i * s->size);
+    free(list);
+}
