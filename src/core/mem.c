@@ -18,16 +18,25 @@ bool mem_resize(void *arr, size_t n, size_t size)
     return true;
 }
 
-bool mem_grow(void *arr, size_t n, size_t *cap, size_t size, size_t first)
+size_t mem_next_cap(size_t cap, size_t need, size_t first)
 {
-    if (n < *cap)
+    size_t c = cap ? cap : first;
+    while (c < need) {
+        if (c > SIZE_MAX / 2)
+            return 0;
+        c *= 2;
+    }
+    return c;
+}
+
+bool mem_reserve(void *arr, size_t *cap, size_t need, size_t size, size_t first)
+{
+    if (need <= *cap)
         return true;
-    if (*cap > SIZE_MAX / 2)
+    size_t c = mem_next_cap(*cap, need, first);
+    if (!c || !mem_resize(arr, c, size))
         return false;
-    size_t want = *cap ? *cap * 2 : first;
-    if (!mem_resize(arr, want, size))
-        return false;
-    *cap = want;
+    *cap = c;
     return true;
 }
 

@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/csv/csv_errors.h"
 #include "treem/core/i18n.h"
+#include "treem/core/mem.h"
 #include "treem/core/outfile.h"
 
 #include <errno.h>
@@ -26,14 +27,8 @@ static enum status add(struct csv_errors *e, bool warning, size_t line, const ch
     column = column ? column : "";
     value = value ? value : "";
     size_t lc = strlen(column) + 1, lv = strlen(value) + 1, lm = strlen(msg) + 1;
-    if (e->n == e->cap) {
-        size_t cap = e->cap ? e->cap * 2 : 16;
-        struct csv_error *ni = realloc(e->items, cap * sizeof *ni);
-        if (!ni)
-            return status_set(ST_NOMEM, "%s", _("out of memory"));
-        e->items = ni;
-        e->cap = cap;
-    }
+    if (!mem_reserve(&e->items, &e->cap, e->n + 1, sizeof *e->items, 16))
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
     char *block = malloc(lc + lv + lm);
     if (!block)
         return status_set(ST_NOMEM, "%s", _("out of memory"));
@@ -45,22 +40,12 @@ static enum status add(struct csv_errors *e, bool warning, size_t line, const ch
     return ST_OK;
 }
 
-enum status csv_errors_add(struct csv_errors *e, size_t line, const char *column,
-                           const char *value, const char *rule, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    enum status st = add(e, false, line, column, value, rule, fmt, ap);
-    va_end(ap);
-    return st;
-}
-
-enum status csv_errors_warn(struct csv_errors *e, size_t line, const char *column,
+enum status csv_errors_note(struct csv_errors *e, bool warning, size_t line, const char *column,
                             const char *value, const char *rule, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    enum status st = add(e, true, line, column, value, rule, fmt, ap);
+    enum status st = add(e, warning, line, column, value, rule, fmt, ap);
     va_end(ap);
     return st;
 }

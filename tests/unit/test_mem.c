@@ -1,4 +1,4 @@
-/* test_mem — core/mem.h: arrays grow by doubling and keep their elements;
+/* test_mem — core/mem.h: arrays grow by doubling (never past SIZE_MAX) and keep their elements;
  * a struct's strings are freed from its list of offsets and the struct is
  * zeroed (run under ASan, a missed or double free fails). */
 #include <config.h>
@@ -16,7 +16,7 @@ START_TEST(grow_doubles_and_keeps)
     int *a = NULL;
     size_t n = 0, cap = 0;
     for (int i = 0; i < 100; i++) {
-        ck_assert(mem_grow(&a, n, &cap, sizeof *a, 4));
+        ck_assert(mem_reserve(&a, &cap, n + 1, sizeof *a, 4));
         ck_assert_uint_gt(cap, n);
         a[n++] = i;
     }
@@ -34,8 +34,11 @@ START_TEST(resize_refuses_overflow)
     char *was = p;
     ck_assert(!mem_resize(&p, SIZE_MAX / 2, 4));
     ck_assert_ptr_eq(p, was);
+    ck_assert_uint_eq(mem_next_cap(0, 5, 4), 8);
+    ck_assert_uint_eq(mem_next_cap(8, 8, 4), 8);
+    ck_assert_uint_eq(mem_next_cap(SIZE_MAX / 2 + 1, SIZE_MAX, 1), 0);
     size_t cap = SIZE_MAX / 2 + 1;
-    ck_assert(!mem_grow(&p, cap, &cap, 1, 1));
+    ck_assert(!mem_reserve(&p, &cap, cap + 1, 1, 1));
     ck_assert_uint_eq(cap, SIZE_MAX / 2 + 1);
     ck_assert(mem_resize(&p, 64, 1));
     free(p);

@@ -11,10 +11,14 @@
  * or n * size overflows. */
 bool mem_resize(void *arr, size_t n, size_t size);
 
-/* Makes room in *arr (holding n elements of size bytes, room for *cap) for
- * one more: when full, *cap doubles (from `first` when 0). False, with *arr
- * and *cap as they were, when memory runs out. */
-bool mem_grow(void *arr, size_t n, size_t *cap, size_t size, size_t first);
+/* The capacity for at least need elements: cap doubled (from first, ≥ 1,
+ * when cap is 0) as often as it takes; 0 when that overflows. */
+size_t mem_next_cap(size_t cap, size_t need, size_t first);
+
+/* Makes *arr (of size-byte elements, room for *cap) hold at least need:
+ * when it does not, *cap grows by mem_next_cap. False, with *arr and *cap
+ * as they were, when memory runs out. */
+bool mem_reserve(void *arr, size_t *cap, size_t need, size_t size, size_t first);
 
 /* A struct of `size` bytes whose memory is its char * members at the n
  * offsets off[] (offsetof). */
