@@ -27,10 +27,11 @@
     X(number) X(lookups) \
     X(actor) \
     X(scope) \
-    X(mem)
+    X(mem) X(path)
 
 Suite *suite_scope(void); /* test_scope.c (issues 13 and 14: the gaps) */
 Suite *suite_mem(void); /* test_mem.c (issue 18: core/mem.h) */
+Suite *suite_path(void); /* test_path.c (issue 18: path_join) */
 
 static void remove_db(const char *path);
 
