@@ -3,7 +3,6 @@
 #include "treem/csv/csv_errors.h"
 #include "treem/core/i18n.h"
 #include "treem/core/mem.h"
-#include "treem/core/outfile.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -97,20 +96,12 @@ enum status csv_errors_write(const struct csv_errors *e, struct csv_writer *w)
     return st;
 }
 
+static enum status fill_errors(struct csv_writer *w, const void *e)
+{
+    return csv_errors_write(e, w);
+}
+
 enum status csv_errors_save(const struct csv_errors *e, const char *path, unsigned flags)
 {
-    struct outfile o;
-    enum status ost = outfile_open(&o, path);
-    if (ost != ST_OK)
-        return ost;
-    FILE *f = o.f;
-    struct csv_writer *w = malloc(sizeof *w);
-    if (!w)
-        return outfile_close(&o, status_set(ST_NOMEM, "%s", _("out of memory")));
-    csv_writer_init_file(w, f, ',', flags);
-    enum status st = csv_errors_write(e, w);
-    if (st == ST_OK)
-        st = csv_writer_flush(w);
-    free(w);
-    return outfile_close(&o, st);
+    return csv_write_file(path, flags, fill_errors, e);
 }
