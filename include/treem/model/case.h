@@ -99,6 +99,8 @@
     X(ROLE_COLLABORATOR, "collaborator", N_("Village collaborator"), "ctv|cong tac vien") \
     X(ROLE_VIEWER,       "viewer",       N_("Viewer"), "xem")
 
+/* The lists as enum case_source, case_kind, … and their enum_def tables
+ * enum_case_source, enum_case_kind, … (ENUM_DECLARE in enums.h). */
 #define CASE_ENUMS(E)                                                    \
     E(case_source, enum_case_source, CASE_SOURCE_LIST, CASE_SRC__COUNT)    \
     E(case_kind, enum_case_kind, CASE_KIND_LIST, CASE_KIND__COUNT)         \

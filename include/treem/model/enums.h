@@ -62,6 +62,7 @@ struct enum_def {
     static const struct enum_item def##_items[] = {list(ENUM_X_ITEM)}; \
     const struct enum_def def = {def##_items, count};
 
+/* enum child_sex … school, and enum_child_sex … enum_school. */
 #define CHILD_ENUMS(E)                                                          \
     E(child_sex, enum_child_sex, CHILD_SEX_LIST, CHILD_SEX__COUNT)              \
     E(birth_reg_timing, enum_birth_reg_timing, BIRTH_REG_TIMING_LIST, BIRTH_REG_TIMING__COUNT) \
