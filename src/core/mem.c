@@ -6,21 +6,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* arr is the address of a T * for any object type T: read and written
+ * with memcpy, not through a void ** (which would alias a T *). */
 bool mem_resize(void *arr, size_t n, size_t size)
 {
-    void **p = arr;
+    void *old;
+    memcpy(&old, arr, sizeof old);
     if (size && n > SIZE_MAX / size)
         return false;
-    void *np = realloc(*p, n && size ? n * size : 1);
+    void *np = realloc(old, n && size ? n * size : 1);
     if (!np)
         return false;
-    *p = np;
+    memcpy(arr, &np, sizeof np);
     return true;
 }
 
 size_t mem_next_cap(size_t cap, size_t need, size_t first)
 {
-    size_t c = cap ? cap : first;
+    size_t c = cap ? cap : first ? first : 1;
     while (c < need) {
         if (c > SIZE_MAX / 2)
             return 0;

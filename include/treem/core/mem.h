@@ -11,8 +11,9 @@
  * or n * size overflows. */
 bool mem_resize(void *arr, size_t n, size_t size);
 
-/* The capacity for at least need elements: cap doubled (from first, ≥ 1,
- * when cap is 0) as often as it takes; 0 when that overflows. */
+/* The capacity for at least need elements: cap doubled (from first when
+ * cap is 0; from 1 when first is 0 too) as often as it takes; 0 when that
+ * overflows. */
 size_t mem_next_cap(size_t cap, size_t need, size_t first);
 
 /* Makes *arr (of size-byte elements, room for *cap) hold at least need:
