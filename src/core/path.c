@@ -17,10 +17,17 @@ char *path_expand(const char *path)
         return NULL;
     if (path[0] != '~' || (path[1] != '\0' && path[1] != '/') || !home || !*home)
         return strdup(path);
-    size_t n = strlen(home) + strlen(path);
-    char *out = malloc(n + 1);
+    return path[1] ? path_join(home, path + 2) : strdup(home);
+}
+
+char *path_join(const char *dir, const char *name)
+{
+    size_t dn = strlen(dir);
+    const char *sep = dn && dir[dn - 1] == '/' ? "" : "/";
+    size_t n = dn + strlen(sep) + strlen(name) + 1;
+    char *out = malloc(n);
     if (out)
-        snprintf(out, n + 1, "%s%s", home, path + 1);
+        snprintf(out, n, "%s%s%s", dir, sep, name);
     return out;
 }
 
@@ -56,10 +63,7 @@ char *path_absolute(const char *path)
             return strdup(path);
         base = path;
     }
-    size_t n = strlen(real) + strlen(base) + 2;
-    char *out = malloc(n);
-    if (out)
-        snprintf(out, n, "%s%s%s", real, strcmp(real, "/") == 0 ? "" : "/", base);
+    char *out = path_join(real, base);
     free(real);
     return out;
 }

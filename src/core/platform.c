@@ -1,6 +1,7 @@
 /* platform — the POSIX side (Linux); Windows: platform_win.c. */
 #include <config.h>
 #include "treem/core/platform.h"
+#include "treem/core/path.h"
 
 #include <fcntl.h>
 #include <langinfo.h>
@@ -10,23 +11,14 @@
 #include <string.h>
 #include <unistd.h>
 
-static char *join(const char *a, const char *b)
-{
-    size_t n = strlen(a) + strlen(b) + 1;
-    char *out = malloc(n);
-    if (out)
-        snprintf(out, n, "%s%s", a, b);
-    return out;
-}
-
 char *platform_data_dir(void)
 {
     const char *xdg = getenv("XDG_DATA_HOME");
     const char *home = getenv("HOME");
     if (xdg && *xdg)
-        return join(xdg, "/treem");
+        return path_join(xdg, "treem");
     if (home && *home)
-        return join(home, "/.local/share/treem");
+        return path_join(home, ".local/share/treem");
     return NULL;
 }
 

@@ -3,6 +3,7 @@
  * MultiByteToWideChar / WideCharToMultiByte. */
 #include <config.h>
 #include "treem/core/platform.h"
+#include "treem/core/path.h"
 
 #include <windows.h>
 #include <shellapi.h>
@@ -55,10 +56,7 @@ char *platform_data_dir(void)
     char *app = env_utf8(L"APPDATA");
     if (!app)
         return NULL;
-    size_t n = strlen(app) + sizeof "/treem";
-    char *out = malloc(n);
-    if (out)
-        snprintf(out, n, "%s/treem", app);
+    char *out = path_join(app, "treem");
     free(app);
     forward_slashes(out);
     return out;

@@ -1,30 +1,22 @@
 /* strbuf — growable string. */
 #include <config.h>
 #include "treem/core/strbuf.h"
+#include "treem/core/mem.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static bool grow(struct strbuf *sb, size_t extra)
+bool strbuf_reserve(struct strbuf *sb, size_t extra)
 {
-    if (sb->len + extra + 1 <= sb->cap)
-        return true;
-    size_t cap = sb->cap ? sb->cap : 64;
-    while (cap < sb->len + extra + 1)
-        cap *= 2;
-    char *nb = realloc(sb->buf, cap);
-    if (!nb)
-        return false;
-    sb->buf = nb;
-    sb->cap = cap;
-    return true;
+    return extra < SIZE_MAX - sb->len && mem_reserve(&sb->buf, &sb->cap, sb->len + extra + 1, 1, 64);
 }
 
 bool strbuf_append(struct strbuf *sb, const char *s, size_t n)
 {
-    if (!grow(sb, n))
+    if (!strbuf_reserve(sb, n))
         return false;
     memcpy(sb->buf + sb->len, s, n);
     sb->len += n;
@@ -43,7 +35,7 @@ bool strbuf_printf(struct strbuf *sb, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n < 0 || !grow(sb, (size_t)n))
+    if (n < 0 || !strbuf_reserve(sb, (size_t)n))
         return false;
     va_start(ap, fmt);
     vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);

@@ -1,6 +1,7 @@
 /* utf8 — built on utf8proc for normalisation, case, widths and graphemes. */
 #include <config.h>
 #include "treem/core/utf8.h"
+#include "treem/core/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,16 @@ bool utf8_valid(const char *s, size_t len)
         i += (size_t)n;
     }
     return true;
+}
+
+enum status utf8_check_text(const char *field, const char *s, size_t max)
+{
+    size_t len = s ? strlen(s) : 0;
+    if (s && !utf8_valid(s, len))
+        return status_set(ST_INVALID, _("%s: the text is not valid UTF-8"), field);
+    if (len > max)
+        return status_set(ST_INVALID, _("%s: too long (%zu bytes, at most %zu)"), field, len, max);
+    return ST_OK;
 }
 
 /* ------------------------------------------------------ the fast path

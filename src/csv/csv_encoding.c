@@ -13,20 +13,9 @@
 
 const char *csv_encoding_name(enum csv_encoding enc)
 {
-    switch (enc) {
-    case CSV_ENC_CP1258:
-        return "Windows-1258";
-    case CSV_ENC_MIXED:
-        return "mixed";
-    case CSV_ENC_UTF16LE:
-        return "UTF-16LE";
-    case CSV_ENC_UTF16BE:
-        return "UTF-16BE";
-    case CSV_ENC_BYTES:
-        return "8-bit";
-    default:
-        return "UTF-8";
-    }
+    static const char *const names[] = {"UTF-8", "Windows-1258", "mixed", "UTF-16LE", "UTF-16BE",
+                                        "8-bit"};
+    return (unsigned)enc < sizeof names / sizeof *names ? names[enc] : names[0];
 }
 
 void csv_utf8_scan_init(struct csv_utf8_scan *sc)
@@ -38,26 +27,22 @@ void csv_utf8_scan_init(struct csv_utf8_scan *sc)
  * first (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF). */
 static bool lead(struct csv_utf8_scan *sc, unsigned char c)
 {
+    static const struct { unsigned char first, last, need, lo, hi; } leads[] = {
+        {0xC2, 0xDF, 1, 0x80, 0xBF}, {0xE0, 0xE0, 2, 0xA0, 0xBF}, {0xE1, 0xEC, 2, 0x80, 0xBF},
+        {0xED, 0xED, 2, 0x80, 0x9F}, {0xEE, 0xEF, 2, 0x80, 0xBF}, {0xF0, 0xF0, 3, 0x90, 0xBF},
+        {0xF1, 0xF3, 3, 0x80, 0xBF}, {0xF4, 0xF4, 3, 0x80, 0x8F},
+    };
+    for (size_t i = 0; i < sizeof leads / sizeof *leads; i++) {
+        if (c >= leads[i].first && c <= leads[i].last) {
+            sc->need = leads[i].need;
+            sc->lo = leads[i].lo;
+            sc->hi = leads[i].hi;
+            return true;
+        }
+    }
     sc->lo = 0x80;
     sc->hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-        sc->need = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        sc->need = 2;
-        if (c == 0xE0)
-            sc->lo = 0xA0;
-        else if (c == 0xED)
-            sc->hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        sc->need = 3;
-        if (c == 0xF0)
-            sc->lo = 0x90;
-        else if (c == 0xF4)
-            sc->hi = 0x8F;
-    } else {
-        return false;
-    }
-    return true;
+    return false;
 }
 
 /* Eight plain ASCII bytes, none of them NUL: adds their line ends to the
@@ -174,8 +159,7 @@ struct csv_decoder {
     bool nfc;
     iconv_t cd;
     size_t lines;             /* line ends in the input of earlier calls */
-    char *conv;               /* this call's Windows-1258 input, as UTF-8 */
-    size_t conv_len, conv_cap;
+    struct strbuf conv;       /* this call's Windows-1258 input, as UTF-8 */
     struct strbuf carry;      /* decoded text not yet normalised */
     enum csv_font font;       /* legacy font to convert from, or Unicode */
     char pend[8];             /* bytes of a character split between calls */
@@ -220,7 +204,7 @@ void csv_decoder_free(struct csv_decoder *d)
         return;
     if (d->cd != (iconv_t)-1)
         iconv_close(d->cd);
-    free(d->conv);
+    strbuf_free(&d->conv);
     strbuf_free(&d->carry);
     strbuf_free(&d->joined);
     strbuf_free(&d->remap);
@@ -232,21 +216,6 @@ void csv_decoder_set_font(struct csv_decoder *d, int font)
     d->font = (enum csv_font)font;
     if (d->font != CSV_FONT_UNICODE)
         d->nfc = true;
-}
-
-static bool conv_reserve(struct csv_decoder *d, size_t extra)
-{
-    if (d->conv_len + extra <= d->conv_cap)
-        return true;
-    size_t cap = d->conv_cap ? d->conv_cap : 4096;
-    while (cap < d->conv_len + extra)
-        cap *= 2;
-    char *nb = realloc(d->conv, cap);
-    if (!nb)
-        return false;
-    d->conv = nb;
-    d->conv_cap = cap;
-    return true;
 }
 
 static size_t count_nl(const char *s, size_t n)
@@ -263,12 +232,13 @@ static enum status conv_run(struct csv_decoder *d, const char *in, size_t n)
     char *ip = (char *)in;
     size_t left = n;
     for (;;) {
-        if (!conv_reserve(d, left * 3 + 64))
+        if (!strbuf_reserve(&d->conv, left * 3 + 64))
             return status_set(ST_NOMEM, "%s", _("out of memory"));
-        char *op = d->conv + d->conv_len;
-        size_t room = d->conv_cap - d->conv_len;
+        char *op = d->conv.buf + d->conv.len;
+        size_t room = d->conv.cap - d->conv.len - 1;
         size_t r = in ? iconv(d->cd, &ip, &left, &op, &room) : iconv(d->cd, NULL, NULL, &op, &room);
-        d->conv_len = (size_t)(op - d->conv);
+        d->conv.len = (size_t)(op - d->conv.buf);
+        d->conv.buf[d->conv.len] = '\0';
         if (r != (size_t)-1)
             return ST_OK;
         if (errno == E2BIG)
@@ -374,7 +344,7 @@ static enum status remap(struct csv_decoder *d, const char *text, size_t len, bo
 /* Runs iconv over pend + in (a character split by the last call first). */
 static enum status convert(struct csv_decoder *d, const char *in, size_t n, bool last)
 {
-    d->conv_len = 0;
+    strbuf_reset(&d->conv);
     enum status st = ST_OK;
     if (d->npend) {
         strbuf_reset(&d->joined);
@@ -401,8 +371,8 @@ enum status csv_decoder_feed(struct csv_decoder *d, const char *in, size_t n,
         enum status st = convert(d, in, n, last);
         if (st != ST_OK)
             return st;
-        text = d->conv;
-        len = d->conv_len;
+        text = d->conv.buf;
+        len = d->conv.len;
     }
     if (d->font != CSV_FONT_UNICODE) {
         enum status st = remap(d, text, len, last, &text, &len);

@@ -2,7 +2,7 @@
 #include <config.h>
 #include "treem/csv/csv_errors.h"
 #include "treem/core/i18n.h"
-#include "treem/core/outfile.h"
+#include "treem/core/mem.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -26,14 +26,8 @@ static enum status add(struct csv_errors *e, bool warning, size_t line, const ch
     column = column ? column : "";
     value = value ? value : "";
     size_t lc = strlen(column) + 1, lv = strlen(value) + 1, lm = strlen(msg) + 1;
-    if (e->n == e->cap) {
-        size_t cap = e->cap ? e->cap * 2 : 16;
-        struct csv_error *ni = realloc(e->items, cap * sizeof *ni);
-        if (!ni)
-            return status_set(ST_NOMEM, "%s", _("out of memory"));
-        e->items = ni;
-        e->cap = cap;
-    }
+    if (!mem_reserve(&e->items, &e->cap, e->n + 1, sizeof *e->items, 16))
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
     char *block = malloc(lc + lv + lm);
     if (!block)
         return status_set(ST_NOMEM, "%s", _("out of memory"));
@@ -45,22 +39,12 @@ static enum status add(struct csv_errors *e, bool warning, size_t line, const ch
     return ST_OK;
 }
 
-enum status csv_errors_add(struct csv_errors *e, size_t line, const char *column,
-                           const char *value, const char *rule, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    enum status st = add(e, false, line, column, value, rule, fmt, ap);
-    va_end(ap);
-    return st;
-}
-
-enum status csv_errors_warn(struct csv_errors *e, size_t line, const char *column,
+enum status csv_errors_note(struct csv_errors *e, bool warning, size_t line, const char *column,
                             const char *value, const char *rule, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    enum status st = add(e, true, line, column, value, rule, fmt, ap);
+    enum status st = add(e, warning, line, column, value, rule, fmt, ap);
     va_end(ap);
     return st;
 }
@@ -112,20 +96,12 @@ enum status csv_errors_write(const struct csv_errors *e, struct csv_writer *w)
     return st;
 }
 
+static enum status fill_errors(struct csv_writer *w, const void *e)
+{
+    return csv_errors_write(e, w);
+}
+
 enum status csv_errors_save(const struct csv_errors *e, const char *path, unsigned flags)
 {
-    struct outfile o;
-    enum status ost = outfile_open(&o, path);
-    if (ost != ST_OK)
-        return ost;
-    FILE *f = o.f;
-    struct csv_writer *w = malloc(sizeof *w);
-    if (!w)
-        return outfile_close(&o, status_set(ST_NOMEM, "%s", _("out of memory")));
-    csv_writer_init_file(w, f, ',', flags);
-    enum status st = csv_errors_write(e, w);
-    if (st == ST_OK)
-        st = csv_writer_flush(w);
-    free(w);
-    return outfile_close(&o, st);
+    return csv_write_file(path, flags, fill_errors, e);
 }

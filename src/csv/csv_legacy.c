@@ -10,14 +10,8 @@
 
 const char *csv_font_name(enum csv_font f)
 {
-    switch (f) {
-    case CSV_FONT_TCVN3:
-        return "TCVN3";
-    case CSV_FONT_VNI:
-        return "VNI";
-    default:
-        return "Unicode";
-    }
+    static const char *const names[] = {"Unicode", "TCVN3", "VNI"};
+    return (unsigned)f < sizeof names / sizeof *names ? names[f] : names[0];
 }
 
 /* --------------------------------------------------------- UTF-8 */

@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/csv/csv_read.h"
 #include "treem/core/i18n.h"
+#include "treem/core/mem.h"
 #include "treem/core/strbuf.h"
 #include "treem/csv/csv_legacy.h"
 #include "treem/csv/csv_write.h"
@@ -26,8 +27,7 @@
 struct reader {
     csv_row_fn fn;
     void *ctx;
-    char *arena;
-    size_t alen, acap;
+    struct strbuf arena;
     size_t *offs;        /* start of each field in the arena */
     char **fields;       /* built from offs when the record ends */
     size_t nfields, cap;
@@ -42,29 +42,11 @@ struct reader {
 
 static bool grow_fields(struct reader *r)
 {
-    size_t cap = r->cap ? r->cap * 2 : 16;
-    size_t *no = realloc(r->offs, cap * sizeof *no);
-    if (!no)
+    size_t cap = mem_next_cap(r->cap, r->nfields + 1, 16);
+    if (!cap || !mem_resize(&r->offs, cap, sizeof *r->offs) ||
+        !mem_resize(&r->fields, cap, sizeof *r->fields))
         return false;
-    r->offs = no;
-    char **nf = realloc(r->fields, cap * sizeof *nf);
-    if (!nf)
-        return false;
-    r->fields = nf;
     r->cap = cap;
-    return true;
-}
-
-static bool grow_arena(struct reader *r, size_t need)
-{
-    size_t cap = r->acap ? r->acap : 1024;
-    while (cap < need)
-        cap *= 2;
-    char *na = realloc(r->arena, cap);
-    if (!na)
-        return false;
-    r->arena = na;
-    r->acap = cap;
     return true;
 }
 
@@ -90,19 +72,19 @@ static void on_field(void *s, size_t len, void *data)
         r->st = cell_too_big(r->record_line);
         return;
     }
-    if ((r->nfields == r->cap && !grow_fields(r)) ||
-        (r->alen + len + 1 > r->acap && !grow_arena(r, r->alen + len + 1))) {
+    size_t at = r->arena.len;
+    if ((r->nfields == r->cap && !grow_fields(r)) || !strbuf_reserve(&r->arena, len + 1)) {
         r->st = status_set(ST_NOMEM, "%s", _("out of memory"));
         return;
     }
-    char *copy = r->arena + r->alen;
+    char *copy = r->arena.buf + at;
     if (len)
         memcpy(copy, s, len);
     copy[len] = '\0';
     for (const char *p = copy; (p = memchr(p, '\n', len - (size_t)(p - copy))); p++)
         r->inner_nl++;
-    r->offs[r->nfields++] = r->alen;
-    r->alen += len + 1;
+    r->offs[r->nfields++] = at;
+    r->arena.len += len + 1;
 }
 
 static void on_record(int c, void *data)
@@ -118,10 +100,10 @@ static void on_record(int c, void *data)
     }
     bool blank = true;
     for (size_t i = 0; i < r->nfields && blank; i++)
-        blank = r->arena[r->offs[i]] == '\0';
+        blank = r->arena.buf[r->offs[i]] == '\0';
     if (r->st == ST_OK && !blank) {
         for (size_t i = 0; i < r->nfields; i++) {
-            r->fields[i] = r->arena + r->offs[i];
+            r->fields[i] = r->arena.buf + r->offs[i];
             if (r->unneutralise && r->fields[i][0] == '\'')
                 csv_unneutralise(r->fields[i]);
         }
@@ -133,7 +115,7 @@ static void on_record(int c, void *data)
     r->inner_nl = 0;
     r->last_term = c;
     r->nfields = 0;
-    r->alen = 0;
+    r->arena.len = 0;
 }
 
 char csv_detect_sep(const char *data, size_t len)
@@ -264,7 +246,7 @@ static enum status parse_finish(struct parse *ps)
 
 static void parse_free(struct parse *ps)
 {
-    free(ps->r.arena);
+    strbuf_free(&ps->r.arena);
     free(ps->r.offs);
     free(ps->r.fields);
     csv_free(&ps->p);

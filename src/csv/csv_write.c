@@ -2,8 +2,10 @@
 #include <config.h>
 #include "treem/csv/csv_write.h"
 #include "treem/core/i18n.h"
+#include "treem/core/outfile.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void init(struct csv_writer *w, char sep, unsigned flags)
@@ -230,4 +232,23 @@ enum status csv_writer_flush(struct csv_writer *w)
     if (w->file && fflush(w->file) != 0)
         w->st = status_set(ST_IO, _("cannot write the CSV file: %s"), i18n_strerror(errno));
     return w->st;
+}
+
+enum status csv_write_file(const char *path, unsigned flags,
+                           enum status (*fill)(struct csv_writer *w, const void *ctx),
+                           const void *ctx)
+{
+    struct outfile o;
+    enum status st = outfile_open(&o, path);
+    if (st != ST_OK)
+        return st;
+    struct csv_writer *w = malloc(sizeof *w); /* 32 KiB: not on the stack */
+    if (!w)
+        return outfile_close(&o, status_set(ST_NOMEM, "%s", _("out of memory")));
+    csv_writer_init_file(w, o.f, ',', flags);
+    st = fill(w, ctx);
+    if (st == ST_OK)
+        st = csv_writer_flush(w);
+    free(w);
+    return outfile_close(&o, st);
 }

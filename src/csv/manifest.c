@@ -3,6 +3,7 @@
 #include "treem/csv/manifest.h"
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
+#include "treem/core/mem.h"
 #include "treem/core/outfile.h"
 #include "treem/core/number.h"
 #include "treem/core/utf8.h"
@@ -169,14 +170,8 @@ static enum status push_file(struct manifest *m, const char *name, const char *k
                           MANIFEST_MAX_FILES);
     if (manifest_find(m, name))
         return status_set(ST_EXISTS, _("file %s is listed twice"), name);
-    if (m->nfiles == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 8;
-        struct manifest_file *nf = realloc(m->files, cap * sizeof *nf);
-        if (!nf)
-            return status_set(ST_NOMEM, "%s", _("out of memory"));
-        m->files = nf;
-        m->cap = cap;
-    }
+    if (!mem_reserve(&m->files, &m->cap, m->nfiles + 1, sizeof *m->files, 8))
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
     struct manifest_file *f = &m->files[m->nfiles];
     f->name = strdup(name);
     f->kind = strdup(kind);

@@ -4,6 +4,7 @@
 #include "xlsx_internal.h"
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
+#include "treem/core/mem.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -126,19 +127,12 @@ static bool grow_cells(struct sheet *s, size_t need)
 {
     if (need <= s->capcells)
         return true;
-    size_t cap = s->capcells ? s->capcells : 32;
-    while (cap < need)
-        cap *= 2;
-    struct strbuf *nc = realloc(s->cells, cap * sizeof *nc);
-    if (!nc)
+    size_t cap = mem_next_cap(s->capcells, need, 32);
+    if (!cap || !mem_resize(&s->cells, cap, sizeof *s->cells) ||
+        !mem_resize(&s->fields, cap, sizeof *s->fields))
         return false;
-    s->cells = nc;
     for (size_t i = s->capcells; i < cap; i++)
         s->cells[i] = (struct strbuf)STRBUF_INIT;
-    char **nf = realloc(s->fields, cap * sizeof *nf);
-    if (!nf)
-        return false;
-    s->fields = nf;
     s->capcells = cap;
     return true;
 }

@@ -2,32 +2,14 @@
 #include <config.h>
 #include "treem/model/case.h"
 #include "treem/core/i18n.h"
+#include "treem/core/mem.h"
 #include "treem/core/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define ENUM_X_ITEM(id, code, label, aliases) {code, label, aliases},
-static const struct enum_item source_items[] = {CASE_SOURCE_LIST(ENUM_X_ITEM)};
-static const struct enum_item kind_items[] = {CASE_KIND_LIST(ENUM_X_ITEM)};
-static const struct enum_item injury_items[] = {CASE_INJURY_LIST(ENUM_X_ITEM)};
-static const struct enum_item level_items[] = {CASE_LEVEL_LIST(ENUM_X_ITEM)};
-static const struct enum_item step_items[] = {CASE_STEP_LIST(ENUM_X_ITEM)};
-static const struct enum_item rating_items[] = {CASE_RATING_LIST(ENUM_X_ITEM)};
-static const struct enum_item stage_items[] = {CASE_STAGE_LIST(ENUM_X_ITEM)};
-static const struct enum_item role_items[] = {CASE_ROLE_LIST(ENUM_X_ITEM)};
-static const struct enum_item factor_items[] = {CASE_FACTOR_LIST(ENUM_X_ITEM)};
-
-const struct enum_def enum_case_source = {source_items, CASE_SRC__COUNT};
-const struct enum_def enum_case_kind = {kind_items, CASE_KIND__COUNT};
-const struct enum_def enum_case_injury = {injury_items, CASE_INJ__COUNT};
-const struct enum_def enum_case_level = {level_items, CASE_LEVEL__COUNT};
-const struct enum_def enum_case_step = {step_items, CASE_STEP__COUNT};
-const struct enum_def enum_case_rating = {rating_items, CASE_RATING__COUNT};
-const struct enum_def enum_case_stage = {stage_items, CASE_STAGE__COUNT};
-const struct enum_def enum_user_role = {role_items, ROLE__COUNT};
-const struct enum_def enum_case_factor = {factor_items, CASE_FACTOR__COUNT};
+CASE_ENUMS(ENUM_DEFINE)
 
 void case_file_init(struct case_file *c)
 {
@@ -63,27 +45,27 @@ void case_step_free(struct case_step *s)
     case_step_init(s, s->kind);
 }
 
+static const size_t step_off[] = {offsetof(struct case_step, who), offsetof(struct case_step, notes)};
+static const size_t risk_off[] = {offsetof(struct case_risk, factor)};
+static const size_t service_off[] = {offsetof(struct case_service, task),
+                                     offsetof(struct case_service, department_name)};
+static const struct mem_strings step_strings = MEM_STRINGS(struct case_step, step_off),
+    risk_strings = MEM_STRINGS(struct case_risk, risk_off),
+    service_strings = MEM_STRINGS(struct case_service, service_off);
+
 void case_steps_free(struct case_step *list, size_t n)
 {
-    for (size_t i = 0; list && i < n; i++)
-        case_step_free(&list[i]);
-    free(list);
+    mem_strings_list_free(&step_strings, list, n);
 }
 
 void case_risks_free(struct case_risk *list, size_t n)
 {
-    for (size_t i = 0; list && i < n; i++)
-        free(list[i].factor);
-    free(list);
+    mem_strings_list_free(&risk_strings, list, n);
 }
 
 void case_services_free(struct case_service *list, size_t n)
 {
-    for (size_t i = 0; list && i < n; i++) {
-        free(list[i].task);
-        free(list[i].department_name);
-    }
-    free(list);
+    mem_strings_list_free(&service_strings, list, n);
 }
 
 bool case_datetime_valid(struct datetime t)

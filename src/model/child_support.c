@@ -2,29 +2,27 @@
 #include <config.h>
 #include "treem/model/child_support.h"
 #include "treem/core/i18n.h"
+#include "treem/core/mem.h"
 #include "treem/core/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define ENUM_X_ITEM(id, code, label, aliases) {code, label, aliases},
-static const struct enum_item help_items[] = {HELP_KIND_LIST(ENUM_X_ITEM)};
-const struct enum_def enum_help_kind = {help_items, HELP__COUNT};
+ENUM_DEFINE(help_kind, enum_help_kind, HELP_KIND_LIST, HELP__COUNT)
+
+static const size_t risk_off[] = {offsetof(struct child_risk, reason)};
+static const size_t help_off[] = {offsetof(struct child_help, what), offsetof(struct child_help, by_whom)};
+static const struct mem_strings risk_strings = MEM_STRINGS(struct child_risk, risk_off),
+    help_strings = MEM_STRINGS(struct child_help, help_off);
 
 void child_risks_free(struct child_risk *list, size_t n)
 {
-    for (size_t i = 0; list && i < n; i++)
-        free(list[i].reason);
-    free(list);
+    mem_strings_list_free(&risk_strings, list, n);
 }
 
 void child_helps_free(struct child_help *list, size_t n)
 {
-    for (size_t i = 0; list && i < n; i++) {
-        free(list[i].what);
-        free(list[i].by_whom);
-    }
-    free(list);
+    mem_strings_list_free(&help_strings, list, n);
 }
 
 /* Required text within the limit. */

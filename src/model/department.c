@@ -3,37 +3,25 @@
 #include "treem/model/department.h"
 #include "treem/model/task.h"
 #include "treem/core/i18n.h"
+#include "treem/core/mem.h"
 #include "treem/core/utf8.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-void department_clear(struct department *d)
-{
-    free(d->code);
-    free(d->name);
-    free(d->contact);
-    free(d->phone);
-    free(d->criteria);
-    memset(d, 0, sizeof *d);
-}
+static const size_t department_off[] = {
+    offsetof(struct department, code), offsetof(struct department, name),
+    offsetof(struct department, contact), offsetof(struct department, phone),
+    offsetof(struct department, criteria)};
+static const struct mem_strings department_strings =
+    MEM_STRINGS(struct department, department_off);
+
+void department_clear(struct department *d) { mem_strings_clear(&department_strings, d); }
 
 void department_list_free(struct department *list, size_t n)
 {
-    for (size_t i = 0; list && i < n; i++)
-        department_clear(&list[i]);
-    free(list);
-}
-
-static enum status check_text(const char *field, const char *s, size_t max)
-{
-    size_t len = s ? strlen(s) : 0;
-    if (s && !utf8_valid(s, len))
-        return status_set(ST_INVALID, _("%s: the text is not valid UTF-8"), field);
-    if (len > max)
-        return status_set(ST_INVALID, _("%s: too long (%zu bytes, at most %zu)"), field, len, max);
-    return ST_OK;
+    mem_strings_list_free(&department_strings, list, n);
 }
 
 static enum status check_phone(const char *phone)
@@ -57,9 +45,9 @@ enum status department_validate(const struct department *d)
         name++;
     if (!*name)
         return status_set(ST_INVALID, _("%s: must not be empty"), _("department name"));
-    enum status st = check_text(_("department name"), d->name, 200);
+    enum status st = utf8_check_text(_("department name"), d->name, 200);
     if (st == ST_OK)
-        st = check_text(_("contact person"), d->contact, 200);
+        st = utf8_check_text(_("contact person"), d->contact, 200);
     if (st == ST_OK)
         st = check_phone(d->phone);
     if (st == ST_OK) {

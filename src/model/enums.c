@@ -7,17 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ENUM_X_ITEM(id, code, label, aliases) {code, label, aliases},
-
-static const struct enum_item sex_items[] = {CHILD_SEX_LIST(ENUM_X_ITEM)};
-static const struct enum_item timing_items[] = {BIRTH_REG_TIMING_LIST(ENUM_X_ITEM)};
-static const struct enum_item household_items[] = {HOUSEHOLD_LIST(ENUM_X_ITEM)};
-static const struct enum_item school_items[] = {SCHOOL_LIST(ENUM_X_ITEM)};
-
-const struct enum_def enum_child_sex = {sex_items, CHILD_SEX__COUNT};
-const struct enum_def enum_birth_reg_timing = {timing_items, BIRTH_REG_TIMING__COUNT};
-const struct enum_def enum_household = {household_items, HOUSEHOLD__COUNT};
-const struct enum_def enum_school = {school_items, SCHOOL__COUNT};
+CHILD_ENUMS(ENUM_DEFINE)
 
 /* Folds s and keeps only letters and digits ("Khong-ro" → "khongro"). The
  * result is written to out (size n); false when s is not valid UTF-8. */
@@ -90,5 +80,19 @@ int enum_from_code(const struct enum_def *def, const char *code)
     for (size_t i = 0; code && i < def->n; i++)
         if (strcmp(def->items[i].code, code) == 0)
             return (int)i;
+    return -1;
+}
+
+int enum_from_code_dashed(const struct enum_def *def, const char *s)
+{
+    for (size_t i = 0; s && i < def->n; i++) {
+        const char *c = def->items[i].code, *p = s;
+        while (*c && (*p == *c || (*p == '-' && *c == '_'))) {
+            c++;
+            p++;
+        }
+        if (!*c && !*p)
+            return (int)i;
+    }
     return -1;
 }

@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/model/plan.h"
 #include "treem/core/i18n.h"
+#include "treem/core/mem.h"
 #include "treem/core/number.h"
 #include "treem/core/utf8.h"
 
@@ -20,60 +21,39 @@ bool plan_date_set(struct date d)
     return d.y != 0;
 }
 
-void plan_clear(struct plan *p)
-{
-    free(p->number);
-    free(p->issuer);
-    free(p->title);
-    free(p->upstream);
-    free(p->purpose);
-    free(p->requirements);
-    free(p->budget);
-    memset(p, 0, sizeof *p);
-}
+static const size_t plan_off[] = {
+    offsetof(struct plan, number), offsetof(struct plan, issuer), offsetof(struct plan, title),
+    offsetof(struct plan, upstream), offsetof(struct plan, purpose),
+    offsetof(struct plan, requirements), offsetof(struct plan, budget)};
+static const size_t target_off[] = {offsetof(struct plan_target, text),
+    offsetof(struct plan_target, measure), offsetof(struct plan_target, typed_source)};
+static const size_t event_off[] = {offsetof(struct plan_event, name)};
+static const size_t cal_off[] = {offsetof(struct plan_cal_item, name),
+    offsetof(struct plan_cal_item, detail)};
+static const struct mem_strings plan_strings = MEM_STRINGS(struct plan, plan_off),
+    target_strings = MEM_STRINGS(struct plan_target, target_off),
+    event_strings = MEM_STRINGS(struct plan_event, event_off),
+    cal_strings = MEM_STRINGS(struct plan_cal_item, cal_off);
 
-void plan_target_clear(struct plan_target *t)
-{
-    free(t->text);
-    free(t->measure);
-    free(t->typed_source);
-    memset(t, 0, sizeof *t);
-}
+void plan_clear(struct plan *p) { mem_strings_clear(&plan_strings, p); }
+void plan_target_clear(struct plan_target *t) { mem_strings_clear(&target_strings, t); }
+void plan_event_clear(struct plan_event *e) { mem_strings_clear(&event_strings, e); }
 
-void plan_event_clear(struct plan_event *e)
-{
-    free(e->name);
-    memset(e, 0, sizeof *e);
-}
-
-void plan_list_free(struct plan *list, size_t n)
-{
-    for (size_t i = 0; list && i < n; i++)
-        plan_clear(&list[i]);
-    free(list);
-}
+void plan_list_free(struct plan *list, size_t n) { mem_strings_list_free(&plan_strings, list, n); }
 
 void plan_target_list_free(struct plan_target *list, size_t n)
 {
-    for (size_t i = 0; list && i < n; i++)
-        plan_target_clear(&list[i]);
-    free(list);
+    mem_strings_list_free(&target_strings, list, n);
 }
 
 void plan_event_list_free(struct plan_event *list, size_t n)
 {
-    for (size_t i = 0; list && i < n; i++)
-        plan_event_clear(&list[i]);
-    free(list);
+    mem_strings_list_free(&event_strings, list, n);
 }
 
 void plan_cal_list_free(struct plan_cal_item *list, size_t n)
 {
-    for (size_t i = 0; list && i < n; i++) {
-        free(list[i].name);
-        free(list[i].detail);
-    }
-    free(list);
+    mem_strings_list_free(&cal_strings, list, n);
 }
 
 /* True when s holds something other than white space. */
@@ -90,14 +70,7 @@ static enum status check_text(const char *field, const char *s, size_t max, bool
 {
     if (required && !has_text(s))
         return status_set(ST_INVALID, _("%s: must not be empty"), field);
-    if (!s)
-        return ST_OK;
-    size_t len = strlen(s);
-    if (!utf8_valid(s, len))
-        return status_set(ST_INVALID, _("%s: the text is not valid UTF-8"), field);
-    if (len > max)
-        return status_set(ST_INVALID, _("%s: too long (%zu bytes, at most %zu)"), field, len, max);
-    return ST_OK;
+    return utf8_check_text(field, s, max);
 }
 
 /* An unset date passes unless required; a set one must be a real day. */
@@ -113,19 +86,31 @@ static enum status check_date(const char *field, struct date d, bool required)
 
 static enum status check_plan_texts(const struct plan *p)
 {
-    enum status st = check_text(_("plan title"), p->title, PLAN_SHORT_MAX, true);
-    if (st == ST_OK)
-        st = check_text(_("plan number"), p->number, 64, false);
-    if (st == ST_OK)
-        st = check_text(_("issuing body"), p->issuer, PLAN_SHORT_MAX, false);
-    if (st == ST_OK)
-        st = check_text(_("upstream plans"), p->upstream, PLAN_LONG_MAX, false);
-    if (st == ST_OK)
-        st = check_text(_("purpose"), p->purpose, PLAN_LONG_MAX, false);
-    if (st == ST_OK)
-        st = check_text(_("requirements"), p->requirements, PLAN_LONG_MAX, false);
-    if (st == ST_OK)
-        st = check_text(_("budget sources"), p->budget, PLAN_LONG_MAX, false);
+    const struct { const char *field, *text; size_t max; bool required; } texts[] = {
+        {N_("plan title"), p->title, PLAN_SHORT_MAX, true},
+        {N_("plan number"), p->number, 64, false},
+        {N_("issuing body"), p->issuer, PLAN_SHORT_MAX, false},
+        {N_("upstream plans"), p->upstream, PLAN_LONG_MAX, false},
+        {N_("purpose"), p->purpose, PLAN_LONG_MAX, false},
+        {N_("requirements"), p->requirements, PLAN_LONG_MAX, false},
+        {N_("budget sources"), p->budget, PLAN_LONG_MAX, false},
+    };
+    enum status st = ST_OK;
+    for (size_t i = 0; st == ST_OK && i < sizeof texts / sizeof *texts; i++)
+        st = check_text(_(texts[i].field), texts[i].text, texts[i].max, texts[i].required);
+    return st;
+}
+
+static enum status check_plan_dates(const struct plan *p)
+{
+    const struct { const char *field; struct date d; } dates[] = {
+        {N_("plan date"), p->issued_on},
+        {N_("6-month report deadline"), p->report_half},
+        {N_("annual report deadline"), p->report_year},
+    };
+    enum status st = ST_OK;
+    for (size_t i = 0; st == ST_OK && i < sizeof dates / sizeof *dates; i++)
+        st = check_date(_(dates[i].field), dates[i].d, false);
     return st;
 }
 
@@ -136,11 +121,7 @@ enum status plan_validate(const struct plan *p)
         return st;
     if (p->year < 1900 || p->year > 2999)
         return status_set(ST_INVALID, _("%s: %d is not a year (1900–2999)"), _("plan year"), p->year);
-    st = check_date(_("plan date"), p->issued_on, false);
-    if (st == ST_OK)
-        st = check_date(_("6-month report deadline"), p->report_half, false);
-    if (st == ST_OK)
-        st = check_date(_("annual report deadline"), p->report_year, false);
+    st = check_plan_dates(p);
     if (st != ST_OK)
         return st;
     if (plan_date_set(p->report_half) && plan_date_set(p->report_year) &&
@@ -246,93 +227,60 @@ enum status plan_parse_date(const char *field, const char *text, struct date *ou
     return ST_OK;
 }
 
-static const char *const unit_codes[] = {"percent", "count"};
-static const char *const direction_codes[] = {"at_least", "at_most"};
-static const char *const kind_codes[] = {"event", "campaign", "deadline"};
+PLAN_ENUMS(ENUM_DEFINE)
 
-const char *plan_unit_code(enum plan_unit u) { return unit_codes[u == PLAN_UNIT_COUNT]; }
-const char *plan_direction_code(enum plan_direction d) { return direction_codes[d == PLAN_AT_MOST]; }
+const char *plan_unit_code(enum plan_unit u) { return enum_code(&enum_plan_unit, u); }
+const char *plan_direction_code(enum plan_direction d) { return enum_code(&enum_plan_direction, d); }
+const char *plan_direction_label(enum plan_direction d) { return enum_label(&enum_plan_direction, d); }
 
 const char *plan_event_kind_code(enum plan_event_kind k)
 {
-    return kind_codes[k == PLAN_EVENT_CAMPAIGN ? 1 : k == PLAN_EVENT_DEADLINE ? 2 : 0];
+    return enum_code(&enum_plan_event_kind, k);
 }
 
-/* Index of s in codes (with '-' read as '_'), or -1. */
-static int code_index(const char *s, const char *const *codes, int n)
+const char *plan_event_kind_label(enum plan_event_kind k)
 {
-    char buf[32];
-    size_t i;
-    for (i = 0; s && s[i] && i + 1 < sizeof buf; i++)
-        buf[i] = s[i] == '-' ? '_' : s[i];
-    buf[i] = '\0';
-    for (int k = 0; s && k < n; k++)
-        if (strcmp(buf, codes[k]) == 0 && strlen(s) == i)
-            return k;
-    return -1;
+    return enum_label(&enum_plan_event_kind, k);
 }
 
 bool plan_unit_parse(const char *s, enum plan_unit *out)
 {
-    int k = code_index(s, unit_codes, 2);
+    int k = enum_from_code_dashed(&enum_plan_unit, s);
     if (k < 0 && s && strcmp(s, "%") == 0)
-        k = 0;
+        k = PLAN_UNIT_PERCENT;
     if (k >= 0)
-        *out = k == 0 ? PLAN_UNIT_PERCENT : PLAN_UNIT_COUNT;
+        *out = (enum plan_unit)k;
     return k >= 0;
 }
 
 bool plan_direction_parse(const char *s, enum plan_direction *out)
 {
-    int k = code_index(s, direction_codes, 2);
+    int k = enum_from_code_dashed(&enum_plan_direction, s);
     if (k >= 0)
-        *out = k == 0 ? PLAN_AT_LEAST : PLAN_AT_MOST;
+        *out = (enum plan_direction)k;
     return k >= 0;
 }
 
 bool plan_event_kind_parse(const char *s, enum plan_event_kind *out)
 {
-    static const enum plan_event_kind kinds[] = {PLAN_EVENT_EVENT, PLAN_EVENT_CAMPAIGN,
-                                                 PLAN_EVENT_DEADLINE};
-    int k = code_index(s, kind_codes, 3);
+    int k = enum_from_code_dashed(&enum_plan_event_kind, s);
     if (k >= 0)
-        *out = kinds[k];
+        *out = (enum plan_event_kind)k;
     return k >= 0;
 }
 
 const char *plan_target_result_label(enum target_result r)
 {
-    switch (r) {
-    case TARGET_MET: return _("met");
-    case TARGET_NOT_MET: return _("not met");
-    default: return _("unknown");
-    }
-}
-
-const char *plan_direction_label(enum plan_direction d)
-{
-    return d == PLAN_AT_MOST ? _("at most") : _("at least");
-}
-
-const char *plan_event_kind_label(enum plan_event_kind k)
-{
-    switch (k) {
-    case PLAN_EVENT_CAMPAIGN: return _("campaign");
-    case PLAN_EVENT_DEADLINE: return _("deadline");
-    default: return _("event");
-    }
+    static const char *const labels[] = {N_("unknown"), N_("met"), N_("not met")};
+    return _(labels[r == TARGET_MET ? 1 : r == TARGET_NOT_MET ? 2 : 0]);
 }
 
 const char *plan_cal_kind_label(enum plan_cal_kind k)
 {
-    switch (k) {
-    case PLAN_CAL_CAMPAIGN: return _("campaign");
-    case PLAN_CAL_DEADLINE: return _("deadline");
-    case PLAN_CAL_REPORT_HALF:
-    case PLAN_CAL_REPORT_YEAR: return _("report deadline");
-    case PLAN_CAL_TASK: return _("task due");
-    default: return _("event");
-    }
+    static const char *const labels[] = {N_("event"), N_("campaign"), N_("deadline"),
+                                         N_("report deadline"), N_("report deadline"),
+                                         N_("task due")};
+    return _(labels[(unsigned)k < sizeof labels / sizeof *labels ? k : 0]);
 }
 
 void plan_label(const char *number, int year, char *buf, size_t size)

@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/model/rubric.h"
 #include "treem/core/i18n.h"
+#include "treem/core/mem.h"
 #include "treem/model/rubric_text.h"
 
 #include <math.h>
@@ -69,21 +70,29 @@ static void *grow(void *arr_ptr, size_t *n, size_t sz)
     return p + (*n)++ * sz;
 }
 
+/* Grows the array by one zeroed element whose string member at offset key
+ * is set to a copy of text; NULL (status set) when memory runs out. */
+static void *grow_keyed(void *arr_ptr, size_t *n, size_t sz, size_t key, const char *text)
+{
+    char *el = grow(arr_ptr, n, sz);
+    if (el && !rubric_str_set((char **)(el + key), text)) {
+        (*n)--;
+        status_set(ST_NOMEM, "%s", _("out of memory"));
+        return NULL;
+    }
+    return el;
+}
+
 struct rubric_criterion *rubric_criterion_add(struct rubric *r, int number, const char *name)
 {
     if (rubric_find_criterion(r, number)) {
         status_set(ST_EXISTS, _("criterion %d is listed twice"), number);
         return NULL;
     }
-    struct rubric_criterion *c = grow(&r->crit, &r->ncrit, sizeof *c);
-    if (!c)
-        return NULL;
-    c->number = number;
-    if (!rubric_str_set(&c->name, name)) {
-        r->ncrit--;
-        status_set(ST_NOMEM, "%s", _("out of memory"));
-        return NULL;
-    }
+    struct rubric_criterion *c = grow_keyed(&r->crit, &r->ncrit, sizeof *c,
+                                            offsetof(struct rubric_criterion, name), name);
+    if (c)
+        c->number = number;
     return c;
 }
 
@@ -97,15 +106,10 @@ struct rubric_indicator *rubric_indicator_add(struct rubric *r, int criterion, c
         status_set(ST_EXISTS, _("indicator %s is listed twice"), code);
         return NULL;
     }
-    struct rubric_indicator *ind = grow(&r->ind, &r->nind, sizeof *ind);
-    if (!ind)
-        return NULL;
-    ind->criterion = criterion;
-    if (!rubric_str_set(&ind->code, code)) {
-        r->nind--;
-        status_set(ST_NOMEM, "%s", _("out of memory"));
-        return NULL;
-    }
+    struct rubric_indicator *ind = grow_keyed(&r->ind, &r->nind, sizeof *ind,
+                                              offsetof(struct rubric_indicator, code), code);
+    if (ind)
+        ind->criterion = criterion;
     return ind;
 }
 
@@ -127,15 +131,8 @@ struct rubric_threshold *rubric_threshold_add(struct rubric *r, const char *clas
         status_set(ST_EXISTS, _("recognition class %s is listed twice"), class_code);
         return NULL;
     }
-    struct rubric_threshold *t = grow(&r->thr, &r->nthr, sizeof *t);
-    if (!t)
-        return NULL;
-    if (!rubric_str_set(&t->class_code, class_code)) {
-        r->nthr--;
-        status_set(ST_NOMEM, "%s", _("out of memory"));
-        return NULL;
-    }
-    return t;
+    return grow_keyed(&r->thr, &r->nthr, sizeof(struct rubric_threshold),
+                      offsetof(struct rubric_threshold, class_code), class_code);
 }
 
 struct rubric_criterion *rubric_find_criterion(const struct rubric *r, int number)
@@ -168,37 +165,31 @@ struct rubric_threshold *rubric_find_threshold(const struct rubric *r, const cha
     return NULL;
 }
 
-static void indicator_free(struct rubric_indicator *ind)
-{
-    free(ind->code);
-    free(ind->text);
-    free(ind->unit);
-    free(ind->measure);
-    free(ind->department);
-    free(ind->source);
-    for (size_t j = 0; j < ind->nbands; j++)
-        free(ind->bands[j].source);
-    free(ind->bands);
-}
+static const size_t crit_off[] = {offsetof(struct rubric_criterion, name),
+                                  offsetof(struct rubric_criterion, source)};
+static const size_t ind_off[] = {
+    offsetof(struct rubric_indicator, code), offsetof(struct rubric_indicator, text),
+    offsetof(struct rubric_indicator, unit), offsetof(struct rubric_indicator, measure),
+    offsetof(struct rubric_indicator, department), offsetof(struct rubric_indicator, source)};
+static const size_t band_off[] = {offsetof(struct rubric_band, source)};
+static const size_t thr_off[] = {offsetof(struct rubric_threshold, class_code),
+    offsetof(struct rubric_threshold, label), offsetof(struct rubric_threshold, source)};
+static const struct mem_strings crit_strings = MEM_STRINGS(struct rubric_criterion, crit_off),
+    ind_strings = MEM_STRINGS(struct rubric_indicator, ind_off),
+    band_strings = MEM_STRINGS(struct rubric_band, band_off),
+    thr_strings = MEM_STRINGS(struct rubric_threshold, thr_off);
 
 void rubric_free(struct rubric *r)
 {
     free(r->name);
     free(r->source);
-    for (size_t i = 0; i < r->ncrit; i++) {
-        free(r->crit[i].name);
-        free(r->crit[i].source);
+    mem_strings_list_free(&crit_strings, r->crit, r->ncrit);
+    for (size_t i = 0; i < r->nind; i++) {
+        mem_strings_list_free(&band_strings, r->ind[i].bands, r->ind[i].nbands);
+        mem_strings_clear(&ind_strings, &r->ind[i]);
     }
-    free(r->crit);
-    for (size_t i = 0; i < r->nind; i++)
-        indicator_free(&r->ind[i]);
     free(r->ind);
-    for (size_t i = 0; i < r->nthr; i++) {
-        free(r->thr[i].class_code);
-        free(r->thr[i].label);
-        free(r->thr[i].source);
-    }
-    free(r->thr);
+    mem_strings_list_free(&thr_strings, r->thr, r->nthr);
     *r = (struct rubric)RUBRIC_INIT;
 }
 

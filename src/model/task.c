@@ -3,6 +3,7 @@
 #include "treem/model/task.h"
 #include "treem/model/plan.h"
 #include "treem/core/i18n.h"
+#include "treem/core/mem.h"
 #include "treem/core/strbuf.h"
 #include "treem/core/utf8.h"
 
@@ -14,35 +15,21 @@
 #define TASK_TEXT_MAX 2000
 #define TASK_CRITERIA_MAX 13  /* QĐ 06/QĐ-TTg has criteria 1 to 13 */
 
-void task_clear(struct task *t)
-{
-    free(t->text);
-    free(t->criteria);
-    free(t->evidence);
-    free(t->department_name);
-    free(t->plan_label);
-    memset(t, 0, sizeof *t);
-}
+static const size_t task_off[] = {
+    offsetof(struct task, text), offsetof(struct task, criteria), offsetof(struct task, evidence),
+    offsetof(struct task, department_name), offsetof(struct task, plan_label)};
+static const size_t note_off[] = {offsetof(struct task_note, text), offsetof(struct task_note, who)};
+static const struct mem_strings task_strings = MEM_STRINGS(struct task, task_off),
+    note_strings = MEM_STRINGS(struct task_note, note_off);
 
-void task_list_free(struct task *list, size_t n)
-{
-    for (size_t i = 0; list && i < n; i++)
-        task_clear(&list[i]);
-    free(list);
-}
+void task_clear(struct task *t) { mem_strings_clear(&task_strings, t); }
+void task_note_clear(struct task_note *n) { mem_strings_clear(&note_strings, n); }
 
-void task_note_clear(struct task_note *n)
-{
-    free(n->text);
-    free(n->who);
-    memset(n, 0, sizeof *n);
-}
+void task_list_free(struct task *list, size_t n) { mem_strings_list_free(&task_strings, list, n); }
 
 void task_note_list_free(struct task_note *list, size_t n)
 {
-    for (size_t i = 0; list && i < n; i++)
-        task_note_clear(&list[i]);
-    free(list);
+    mem_strings_list_free(&note_strings, list, n);
 }
 
 static bool blank(const char *s)
@@ -57,12 +44,7 @@ static enum status check_text(const char *field, const char *s, size_t max, bool
 {
     if (required && blank(s))
         return status_set(ST_INVALID, _("%s: must not be empty"), field);
-    size_t len = s ? strlen(s) : 0;
-    if (s && !utf8_valid(s, len))
-        return status_set(ST_INVALID, _("%s: the text is not valid UTF-8"), field);
-    if (len > max)
-        return status_set(ST_INVALID, _("%s: too long (%zu bytes, at most %zu)"), field, len, max);
-    return ST_OK;
+    return utf8_check_text(field, s, max);
 }
 
 static enum status check_date(const char *field, struct date d)
@@ -156,21 +138,10 @@ bool task_done_late(const struct task *t)
            date_cmp(t->done_on, t->due_on) > 0;
 }
 
-const char *task_status_code(enum task_status s)
-{
-    static const char *const codes[] = {"not_started", "in_progress", "done", "overdue"};
-    return (unsigned)s < 4 ? codes[s] : "?";
-}
+ENUM_DEFINE(task_status, enum_task_status, TASK_STATUS_LIST, TASK_STATUS__COUNT)
 
-const char *task_status_label(enum task_status s)
-{
-    switch (s) {
-    case TASK_NOT_STARTED: return _("not started");
-    case TASK_IN_PROGRESS: return _("in progress");
-    case TASK_DONE: return _("done");
-    default: return _("overdue");
-    }
-}
+const char *task_status_code(enum task_status s) { return enum_code(&enum_task_status, s); }
+const char *task_status_label(enum task_status s) { return enum_label(&enum_task_status, s); }
 
 /* Reads one item "N" or "N.M" of len bytes into buf; false when malformed. */
 static bool criterion_item(const char *s, size_t len, char *buf, size_t size)

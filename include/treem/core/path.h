@@ -12,4 +12,9 @@ char *path_expand(const char *path);
  * NULL: no memory. */
 char *path_absolute(const char *path);
 
+/* dir and name with one '/' between them ("/home/an" + "treem.db"; no
+ * second '/' after a dir that ends in one: "/" + "tmp" is "/tmp"). Caller
+ * frees; NULL: no memory. */
+char *path_join(const char *dir, const char *name);
+
 #endif

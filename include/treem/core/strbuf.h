@@ -9,6 +9,9 @@ struct strbuf { char *buf; size_t len, cap; };
 #define STRBUF_INIT {NULL, 0, 0}
 
 /* Each returns false when memory runs out (the buffer is left as it was). */
+/* Room for extra more bytes and the NUL after them: buf[len .. cap) is the
+ * caller's to fill (then it sets len and the NUL). */
+bool strbuf_reserve(struct strbuf *sb, size_t extra);
 bool strbuf_append(struct strbuf *sb, const char *s, size_t n);
 bool strbuf_puts(struct strbuf *sb, const char *s);
 bool strbuf_printf(struct strbuf *sb, const char *fmt, ...)

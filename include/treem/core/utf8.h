@@ -6,9 +6,14 @@
 #define TREEM_CORE_UTF8_H
 #include <stdbool.h>
 #include <stddef.h>
+#include "treem/core/status.h"
 
 /* True when the len bytes at s are well-formed UTF-8 (no NUL inside). */
 bool utf8_valid(const char *s, size_t len);
+/* A typed text for `field` (already translated): ST_OK when s (NULL is "")
+ * is valid UTF-8 of at most max bytes, else ST_INVALID naming the field
+ * ("title: too long (600 bytes, at most 500)"). */
+enum status utf8_check_text(const char *field, const char *s, size_t max);
 
 /* A new NFC copy of s (caller frees), or NULL when s is not valid UTF-8. */
 char *utf8_nfc(const char *s);

@@ -40,15 +40,16 @@ struct csv_errors {
     size_t warnings;    /* warnings, kept or not */
 };
 
-/* Adds an error / a warning; the message is printf-style. column and value
- * may be NULL (""). Copies everything (rule is kept as a pointer: pass a
- * string literal or CSV_RULE_*). ST_OK, or ST_NOMEM. */
-enum status csv_errors_add(struct csv_errors *e, size_t line, const char *column,
-                           const char *value, const char *rule, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
-enum status csv_errors_warn(struct csv_errors *e, size_t line, const char *column,
+/* Adds an error (warning false) or a warning; the message is printf-style.
+ * column and value may be NULL (""). Copies everything (rule is kept as a
+ * pointer: pass a string literal or CSV_RULE_*). ST_OK, or ST_NOMEM. */
+enum status csv_errors_note(struct csv_errors *e, bool warning, size_t line, const char *column,
                             const char *value, const char *rule, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+    __attribute__((format(printf, 7, 8)));
+/* csv_errors_add(e, line, column, value, rule, fmt, ...): an error;
+ * csv_errors_warn(…): a warning. */
+#define csv_errors_add(e, ...) csv_errors_note((e), false, __VA_ARGS__)
+#define csv_errors_warn(e, ...) csv_errors_note((e), true, __VA_ARGS__)
 
 /* Frees the items; e is empty (max is kept) and may be reused. */
 void csv_errors_free(struct csv_errors *e);

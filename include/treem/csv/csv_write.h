@@ -80,6 +80,13 @@ enum status csv_write_row(struct csv_writer *w, const char *const *cells, size_t
  * Call before closing the file or reading the strbuf. */
 enum status csv_writer_flush(struct csv_writer *w);
 
+/* Writes a whole CSV file at path through core/outfile.h (0600, in place
+ * only when complete): a writer on it (sep ',', flags), fill(w, ctx), then
+ * the flush. ST_OK, or the first failure (nothing replaced then). */
+enum status csv_write_file(const char *path, unsigned flags,
+                           enum status (*fill)(struct csv_writer *w, const void *ctx),
+                           const void *ctx);
+
 /* True when the cell would get an apostrophe under CSV_WRITE_NEUTRALISE. */
 bool csv_needs_neutralise(const char *s, size_t n);
 

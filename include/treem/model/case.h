@@ -99,19 +99,20 @@
     X(ROLE_COLLABORATOR, "collaborator", N_("Village collaborator"), "ctv|cong tac vien") \
     X(ROLE_VIEWER,       "viewer",       N_("Viewer"), "xem")
 
-enum case_source { CASE_SOURCE_LIST(ENUM_X_ID) CASE_SRC__COUNT };
-enum case_kind { CASE_KIND_LIST(ENUM_X_ID) CASE_KIND__COUNT };
-enum case_injury { CASE_INJURY_LIST(ENUM_X_ID) CASE_INJ__COUNT };
-enum case_level { CASE_LEVEL_LIST(ENUM_X_ID) CASE_LEVEL__COUNT };
-enum case_step_kind { CASE_STEP_LIST(ENUM_X_ID) CASE_STEP__COUNT };
-enum case_rating { CASE_RATING_LIST(ENUM_X_ID) CASE_RATING__COUNT };
-enum case_factor { CASE_FACTOR_LIST(ENUM_X_ID) CASE_FACTOR__COUNT };
-enum case_stage { CASE_STAGE_LIST(ENUM_X_ID) CASE_STAGE__COUNT };
-enum user_role { CASE_ROLE_LIST(ENUM_X_ID) ROLE__COUNT };
+/* The lists as enum case_source, case_kind, … and their enum_def tables
+ * enum_case_source, enum_case_kind, … (ENUM_DECLARE in enums.h). */
+#define CASE_ENUMS(E)                                                    \
+    E(case_source, enum_case_source, CASE_SOURCE_LIST, CASE_SRC__COUNT)    \
+    E(case_kind, enum_case_kind, CASE_KIND_LIST, CASE_KIND__COUNT)         \
+    E(case_injury, enum_case_injury, CASE_INJURY_LIST, CASE_INJ__COUNT)    \
+    E(case_level, enum_case_level, CASE_LEVEL_LIST, CASE_LEVEL__COUNT)     \
+    E(case_step_kind, enum_case_step, CASE_STEP_LIST, CASE_STEP__COUNT)    \
+    E(case_rating, enum_case_rating, CASE_RATING_LIST, CASE_RATING__COUNT) \
+    E(case_factor, enum_case_factor, CASE_FACTOR_LIST, CASE_FACTOR__COUNT) \
+    E(case_stage, enum_case_stage, CASE_STAGE_LIST, CASE_STAGE__COUNT)     \
+    E(user_role, enum_user_role, CASE_ROLE_LIST, ROLE__COUNT)
 
-extern const struct enum_def enum_case_source, enum_case_kind, enum_case_injury,
-    enum_case_level, enum_case_step, enum_case_rating, enum_case_stage, enum_user_role,
-    enum_case_factor;
+CASE_ENUMS(ENUM_DECLARE)
 
 /* The intake (Mẫu 01) and what the program keeps about the case. */
 struct case_file {

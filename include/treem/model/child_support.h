@@ -23,8 +23,7 @@
     X(HELP_CARE,       "care",       N_("Alternative care"), "cham soc thay the|nuoi duong") \
     X(HELP_OTHER,      "other",      N_("Other help"), "khac")
 
-enum help_kind { HELP_KIND_LIST(ENUM_X_ID) HELP__COUNT };
-extern const struct enum_def enum_help_kind;
+ENUM_DECLARE(help_kind, enum_help_kind, HELP_KIND_LIST, HELP__COUNT)
 
 /* A period at risk of falling into special circumstances. */
 struct child_risk {

@@ -34,12 +34,6 @@
     X(SCHOOL_VOCATIONAL,      "vocational",      N_("Vocational training"), "hoc nghe|nghe") \
     X(SCHOOL_OUT,             "out",             N_("Out of school"), "bo hoc|khong di hoc|nghi hoc")
 
-#define ENUM_X_ID(id, code, label, aliases) id,
-enum child_sex { CHILD_SEX_LIST(ENUM_X_ID) CHILD_SEX__COUNT };
-enum birth_reg_timing { BIRTH_REG_TIMING_LIST(ENUM_X_ID) BIRTH_REG_TIMING__COUNT };
-enum household { HOUSEHOLD_LIST(ENUM_X_ID) HOUSEHOLD__COUNT };
-enum school { SCHOOL_LIST(ENUM_X_ID) SCHOOL__COUNT };
-
 /* One entry of a closed list. */
 struct enum_item {
     const char *code;   /* stored code */
@@ -53,10 +47,29 @@ struct enum_def {
     size_t n;
 };
 
-extern const struct enum_def enum_child_sex;
-extern const struct enum_def enum_birth_reg_timing;
-extern const struct enum_def enum_household;
-extern const struct enum_def enum_school;
+/* A list X(id, code, label, aliases) gives its enum and its enum_def:
+ *   ENUM_DECLARE(tag, def, LIST, COUNT) in a header: enum tag { ids..., COUNT }
+ *     and extern const struct enum_def def;
+ *   ENUM_DEFINE(tag, def, LIST, COUNT) in the module: def's table.
+ * A header lists its closed lists once, E(tag, def, LIST, COUNT), and
+ * expands that list with each. */
+#define ENUM_X_ID(id, code, label, aliases) id,
+#define ENUM_X_ITEM(id, code, label, aliases) {code, label, aliases},
+#define ENUM_DECLARE(tag, def, list, count) \
+    enum tag { list(ENUM_X_ID) count };     \
+    extern const struct enum_def def;
+#define ENUM_DEFINE(tag, def, list, count)                      \
+    static const struct enum_item def##_items[] = {list(ENUM_X_ITEM)}; \
+    const struct enum_def def = {def##_items, count};
+
+/* enum child_sex … school, and enum_child_sex … enum_school. */
+#define CHILD_ENUMS(E)                                                          \
+    E(child_sex, enum_child_sex, CHILD_SEX_LIST, CHILD_SEX__COUNT)              \
+    E(birth_reg_timing, enum_birth_reg_timing, BIRTH_REG_TIMING_LIST, BIRTH_REG_TIMING__COUNT) \
+    E(household, enum_household, HOUSEHOLD_LIST, HOUSEHOLD__COUNT)             \
+    E(school, enum_school, SCHOOL_LIST, SCHOOL__COUNT)
+
+CHILD_ENUMS(ENUM_DECLARE)
 
 /* The value whose code, English label or translated label equals text after
  * folding (case, diacritics, '-', '_' and spaces ignored: "khong-ro",
@@ -69,5 +82,7 @@ const char *enum_label(const struct enum_def *def, int v);
 
 /* The value with stored code exactly `code`, or -1. */
 int enum_from_code(const struct enum_def *def, const char *code);
+/* The same with '-' in s read as '_' ("at-least" is "at_least"), or -1. */
+int enum_from_code_dashed(const struct enum_def *def, const char *s);
 
 #endif

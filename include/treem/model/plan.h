@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include "treem/core/date.h"
 #include "treem/core/status.h"
+#include "treem/model/enums.h"
 
 /* A struct date with y == 0 means "not set" throughout plans and tasks. */
 #define PLAN_NO_DATE ((struct date){0, 0, 0})
@@ -29,8 +30,27 @@ struct plan {
     long long copied_from;  /* id of the plan it was copied from, 0 if none */
 };
 
-enum plan_unit { PLAN_UNIT_PERCENT, PLAN_UNIT_COUNT };
-enum plan_direction { PLAN_AT_LEAST, PLAN_AT_MOST };
+/* The closed lists of plans, X(id, stored code, label msgid, aliases) as in
+ * enums.h: a target's unit and direction, an event's kind. */
+#define PLAN_UNIT_LIST(X)                                \
+    X(PLAN_UNIT_PERCENT, "percent", N_("percent"), "%") \
+    X(PLAN_UNIT_COUNT,   "count",   N_("count"), "")
+
+#define PLAN_DIRECTION_LIST(X)                         \
+    X(PLAN_AT_LEAST, "at_least", N_("at least"), "") \
+    X(PLAN_AT_MOST,  "at_most",  N_("at most"), "")
+
+#define PLAN_EVENT_KIND_LIST(X)                              \
+    X(PLAN_EVENT_EVENT,    "event",    N_("event"), "")    \
+    X(PLAN_EVENT_CAMPAIGN, "campaign", N_("campaign"), "") \
+    X(PLAN_EVENT_DEADLINE, "deadline", N_("deadline"), "")
+
+#define PLAN_ENUMS(E)                                                                      \
+    E(plan_unit, enum_plan_unit, PLAN_UNIT_LIST, PLAN_UNIT__COUNT)                         \
+    E(plan_direction, enum_plan_direction, PLAN_DIRECTION_LIST, PLAN_DIRECTION__COUNT)     \
+    E(plan_event_kind, enum_plan_event_kind, PLAN_EVENT_KIND_LIST, PLAN_EVENT_KIND__COUNT)
+
+PLAN_ENUMS(ENUM_DECLARE)
 
 struct plan_target {
     long long id, plan_id;
@@ -45,8 +65,6 @@ struct plan_target {
     char *typed_source;     /* required with a typed value */
     struct date typed_on;   /* may be unset */
 };
-
-enum plan_event_kind { PLAN_EVENT_EVENT, PLAN_EVENT_CAMPAIGN, PLAN_EVENT_DEADLINE };
 
 struct plan_event {
     long long id, plan_id;

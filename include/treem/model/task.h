@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include "treem/core/date.h"
 #include "treem/core/status.h"
+#include "treem/model/enums.h"
 
 struct task {
     long long id;
@@ -32,7 +33,14 @@ struct task_note {
     char *who;
 };
 
-enum task_status { TASK_NOT_STARTED, TASK_IN_PROGRESS, TASK_DONE, TASK_OVERDUE };
+/* X(id, code, label msgid, aliases) as in enums.h: the status of a task. */
+#define TASK_STATUS_LIST(X)                                       \
+    X(TASK_NOT_STARTED, "not_started", N_("not started"), "") \
+    X(TASK_IN_PROGRESS, "in_progress", N_("in progress"), "") \
+    X(TASK_DONE,        "done",        N_("done"), "")        \
+    X(TASK_OVERDUE,     "overdue",     N_("overdue"), "")
+
+ENUM_DECLARE(task_status, enum_task_status, TASK_STATUS_LIST, TASK_STATUS__COUNT)
 
 void task_clear(struct task *t);
 void task_list_free(struct task *list, size_t n);
