@@ -1,6 +1,7 @@
 /* case_edit — edit the intake, edit or delete a step, the kinds allowed. */
 #include <config.h>
 #include "treem/app/case_edit.h"
+#include "treem/app/tx.h"
 #include "cases_internal.h"
 #include "treem/db/case_step_edit.h"
 #include "treem/db/case_step_repo.h"
@@ -84,7 +85,7 @@ enum status case_edit_intake(struct db *db, struct case_file *c)
     size_t n = 0;
     st = load(db, c->id, &old, &steps, &n);
     if (st != ST_OK)
-        return cases_tx_end(db, st);
+        return tx_end(db, st);
     st = cases_check_child(db, c->child_id, c->received.date);
     if (st == ST_OK && saved_in_order(&old, steps, n))
         st = cases_check_order(c, steps, n, -1, _("received"));
@@ -92,7 +93,7 @@ enum status case_edit_intake(struct db *db, struct case_file *c)
         st = case_repo_update(db, db_actor(db), &old, c);
     case_steps_free(steps, n);
     case_file_free(&old);
-    return cases_tx_end(db, st);
+    return tx_end(db, st);
 }
 
 /* What the kind of s cannot hold is dropped. */
@@ -135,7 +136,7 @@ enum status case_edit_step(struct db *db, struct case_step *s, bool replace,
     size_t n = 0;
     st = load(db, s->case_id, &c, &steps, &n);
     if (st != ST_OK)
-        return cases_tx_end(db, st);
+        return tx_end(db, st);
     size_t i = find_step(steps, n, s->id);
     if (i == n)
         st = no_step(&c, s->id);
@@ -153,7 +154,7 @@ enum status case_edit_step(struct db *db, struct case_step *s, bool replace,
         st = cases_refresh_stage(db, who, s->case_id);
     case_steps_free(steps, n);
     case_file_free(&c);
-    return cases_tx_end(db, st);
+    return tx_end(db, st);
 }
 
 enum status case_edit_delete_step(struct db *db, long long case_id, long long step_id)
@@ -167,7 +168,7 @@ enum status case_edit_delete_step(struct db *db, long long case_id, long long st
     size_t n = 0;
     st = load(db, case_id, &c, &steps, &n);
     if (st != ST_OK)
-        return cases_tx_end(db, st);
+        return tx_end(db, st);
     size_t i = find_step(steps, n, step_id);
     if (i == n)
         st = no_step(&c, step_id);
@@ -184,7 +185,7 @@ enum status case_edit_delete_step(struct db *db, long long case_id, long long st
         st = cases_refresh_stage(db, who, case_id);
     case_steps_free(steps, n);
     case_file_free(&c);
-    return cases_tx_end(db, st);
+    return tx_end(db, st);
 }
 
 /* A deep copy of step src into out. */

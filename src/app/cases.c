@@ -1,6 +1,7 @@
 /* cases — case actions (one transaction each) and the role. */
 #include <config.h>
 #include "treem/app/cases.h"
+#include "treem/app/tx.h"
 #include "cases_internal.h"
 #include "treem/app/auth.h"
 #include "treem/app/children.h"
@@ -20,14 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum status cases_tx_end(struct db *db, enum status st)
-{
-    if (st == ST_OK)
-        return db_commit(db);
-    db_rollback(db);
-    return st;
-}
 
 enum user_role cases_role(struct db *db)
 {
@@ -139,7 +132,7 @@ enum status cases_add(struct db *db, struct case_file *c)
         st = case_repo_insert(db, db_actor(db), c);
     if (st == ST_OK && auth_current()) /* who recorded it: a collaborator sees their own */
         st = user_repo_set_case_owner(db, c->id, auth_case_owner());
-    return cases_tx_end(db, st);
+    return tx_end(db, st);
 }
 
 enum status cases_link_child(struct db *db, long long case_id, long long child_id)
@@ -149,10 +142,10 @@ enum status cases_link_child(struct db *db, long long case_id, long long child_i
         return st;
     struct case_file old, c;
     if ((st = visible(db, case_id)) != ST_OK)
-        return cases_tx_end(db, st);
+        return tx_end(db, st);
     st = case_repo_get(db, case_id, &old);
     if (st != ST_OK)
-        return cases_tx_end(db, st);
+        return tx_end(db, st);
     st = case_repo_get(db, case_id, &c);
     if (st == ST_OK)
         st = cases_check_child(db, child_id, c.received.date);
@@ -162,7 +155,7 @@ enum status cases_link_child(struct db *db, long long case_id, long long child_i
     }
     case_file_free(&old);
     case_file_free(&c);
-    return cases_tx_end(db, st);
+    return tx_end(db, st);
 }
 
 enum status cases_steps(struct db *db, long long case_id, struct case_step **out, size_t *n)
@@ -255,7 +248,7 @@ enum status cases_add_step(struct db *db, struct case_step *s, struct case_risk 
         st = cases_refresh_stage(db, who, s->case_id);
     case_steps_free(steps, n);
     case_file_free(&c);
-    return cases_tx_end(db, st);
+    return tx_end(db, st);
 }
 
 enum status cases_end_separation(struct db *db, long long case_id, long long step_id,
@@ -285,7 +278,7 @@ enum status cases_end_separation(struct db *db, long long case_id, long long ste
     if (st == ST_OK)
         st = case_step_repo_set_end(db, db_actor(db), case_id, step_id, end);
     case_steps_free(steps, n);
-    return cases_tx_end(db, st);
+    return tx_end(db, st);
 }
 
 enum status cases_delete(struct db *db, long long id)
@@ -294,7 +287,7 @@ enum status cases_delete(struct db *db, long long id)
     if (st != ST_OK)
         return st;
     st = visible(db, id);
-    return cases_tx_end(db, st == ST_OK ? case_repo_delete(db, db_actor(db), id) : st);
+    return tx_end(db, st == ST_OK ? case_repo_delete(db, db_actor(db), id) : st);
 }
 
 enum status cases_find(struct db *db, const char *code, struct case_file *out)

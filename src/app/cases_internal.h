@@ -3,8 +3,6 @@
 #define TREEM_APP_CASES_INTERNAL_H
 #include "treem/app/cases.h"
 
-/* Commits when st is ST_OK, else rolls back; returns st (or the commit's). */
-enum status cases_tx_end(struct db *db, enum status st);
 /* *s made NFC and trimmed (NULL stays NULL); false for bad UTF-8. */
 bool cases_tidy(char **s);
 /* Every text of the intake tidied; the reporter's empty texts dropped

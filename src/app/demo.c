@@ -1,6 +1,7 @@
 /* demo — builds the demonstration commune. */
 #include <config.h>
 #include "treem/app/demo.h"
+#include "treem/app/tx.h"
 #include "treem/app/demo_plans.h"
 #include "treem/app/demo_cases.h"
 #include "treem/app/commune.h"
@@ -140,10 +141,7 @@ enum status demo_build(const char *path, bool replace)
     st = db_begin(db);
     if (st == ST_OK) {
         st = fill(db);
-        if (st == ST_OK)
-            st = db_commit(db);
-        else
-            db_rollback(db);
+        st = tx_end(db, st);
     }
     if (st == ST_OK)
         st = fill_scores(db);

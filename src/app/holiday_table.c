@@ -1,6 +1,7 @@
 /* holiday_table — add, delete and list the holiday table. */
 #include <config.h>
 #include "treem/app/holiday_table.h"
+#include "treem/app/tx.h"
 #include "treem/app/catalog.h"
 #include "treem/model/case_rules.h"
 #include "treem/core/i18n.h"
@@ -26,13 +27,6 @@ static enum status parse_date(const char *text, struct date *d)
     return rc;
 }
 
-static enum status tx_end(struct db *db, enum status rc)
-{
-    if (rc == ST_OK)
-        return db_commit(db);
-    db_rollback(db);
-    return rc;
-}
 
 enum status holiday_table_add(struct db *db, const char *date_text, const char *name,
                               bool workday)

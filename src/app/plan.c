@@ -2,6 +2,7 @@
  * copy of a plan to the next year. */
 #include <config.h>
 #include "treem/app/plan.h"
+#include "treem/app/tx.h"
 #include "treem/db/event_repo.h"
 #include "treem/db/plan_repo.h"
 #include "treem/db/target_repo.h"
@@ -74,14 +75,6 @@ enum status plan_target_view(struct db *db, const struct plan_target *t, int yea
     return ST_OK;
 }
 
-/* Commits when st is ST_OK, else rolls back; returns the outcome. */
-static enum status tx_end(struct db *db, enum status st)
-{
-    if (st == ST_OK)
-        return db_commit(db);
-    db_rollback(db);
-    return st;
-}
 
 enum status plan_create(struct db *db, struct plan *p)
 {

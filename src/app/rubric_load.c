@@ -1,6 +1,7 @@
 /* rubric_load — rubric CSV ↔ rule set; seeding, import, export. */
 #include <config.h>
 #include "treem/app/rubric_load.h"
+#include "treem/app/tx.h"
 #include "treem/app/score.h"
 #include "treem/core/embed.h"
 #include "treem/core/i18n.h"
@@ -438,10 +439,7 @@ enum status rubric_load_seed(struct db *db, bool *seeded)
         st = store(db, NULL, &r, false, NULL); /* shipped data: not audited */
     if (st == ST_OK)
         st = db_setting_set(db, SEED_KEY, RUBRIC_LOAD_SHIPPED);
-    if (st == ST_OK)
-        st = db_commit(db);
-    else
-        db_rollback(db);
+    st = tx_end(db, st);
     rubric_free(&r);
     if (st == ST_OK && seeded)
         *seeded = !exists;
@@ -468,10 +466,7 @@ enum status rubric_load_import(struct db *db, const char *path, bool activate,
         st = db_begin(db);
     if (st == ST_OK) {
         st = store(db, db_actor(db), &r, activate, res);
-        if (st == ST_OK)
-            st = db_commit(db);
-        else
-            db_rollback(db);
+        st = tx_end(db, st);
     }
     rubric_free(&r);
     return st;

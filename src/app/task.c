@@ -1,6 +1,7 @@
 /* task — task and department actions, one transaction each. */
 #include <config.h>
 #include "treem/app/task.h"
+#include "treem/app/tx.h"
 #include "treem/db/department_repo.h"
 #include "treem/db/department_delete.h"
 #include "treem/db/task_repo.h"
@@ -10,13 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static enum status tx_end(struct db *db, enum status st)
-{
-    if (st == ST_OK)
-        return db_commit(db);
-    db_rollback(db);
-    return st;
-}
 
 enum status task_create(struct db *db, struct task *t)
 {
