@@ -1,6 +1,7 @@
 /* transfer — the drivers of CSV export and import over the record kinds. */
 #include <config.h>
 #include "treem/app/transfer.h"
+#include "treem/app/csv_file.h"
 #include "treem/app/transfer_kind.h"
 #include "treem/core/i18n.h"
 #include "treem/core/outfile.h"
@@ -192,23 +193,14 @@ enum status transfer_export(struct db *db, const struct transfer_kind *k, const 
     return outfile_close(&o, transfer_export_stream(db, k, o.f, opts, rows));
 }
 
+static enum status fill_template(struct csv_writer *w, const void *k)
+{
+    return write_header(k, w, false);
+}
+
 enum status transfer_write_template(const struct transfer_kind *k, const char *path, unsigned flags)
 {
-    struct outfile o;
-    enum status ost = outfile_open(&o, path);
-    if (ost != ST_OK)
-        return ost;
-    FILE *f = o.f;
-    struct csv_writer *w = malloc(sizeof *w);
-    enum status rc = w ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
-    if (w) {
-        csv_writer_init_file(w, f, ',', flags ? flags : CSV_WRITE_DEFAULT);
-        rc = write_header(k, w, false);
-        enum status fl = csv_writer_flush(w);
-        rc = rc == ST_OK ? fl : rc;
-        free(w);
-    }
-    return outfile_close(&o, rc);
+    return csv_file_write(path, flags, fill_template, k);
 }
 
 /* ------------------------------------------------------------- import */
