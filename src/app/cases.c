@@ -56,7 +56,9 @@ bool cases_tidy(char **s)
     return true;
 }
 
-enum status cases_tidy_file(struct case_file *c)
+/* Every text of the intake tidied; the reporter's empty texts dropped
+ * without consent. ST_INVALID for bad UTF-8. */
+static enum status tidy_file(struct case_file *c)
 {
     char **t[] = {&c->child_note, &c->place, &c->current_state, &c->consequence, &c->parents,
                   &c->carer, &c->actions_taken, &c->reporter_name, &c->reporter_phone,
@@ -104,13 +106,42 @@ enum status cases_check_child(struct db *db, long long child_id, struct date rec
     return st;
 }
 
-enum status cases_add(struct db *db, struct case_file *c)
+enum status cases_check_intake(struct case_file *c)
 {
-    enum status st = cases_tidy_file(c);
+    enum status st = tidy_file(c);
     if (st == ST_OK)
         st = case_validate(c, date_now());
     if (st == ST_OK)
         st = case_validate_level(c);
+    return st;
+}
+
+enum status cases_load(struct db *db, long long case_id, struct case_with_steps *out)
+{
+    out->steps = NULL;
+    out->n = 0;
+    enum status st = case_repo_get(db, case_id, &out->c);
+    if (st != ST_OK) {
+        case_file_init(&out->c);
+        return st;
+    }
+    st = case_step_repo_list(db, case_id, &out->steps, &out->n);
+    if (st != ST_OK)
+        cases_unload(out);
+    return st;
+}
+
+void cases_unload(struct case_with_steps *w)
+{
+    case_steps_free(w->steps, w->n);
+    w->steps = NULL;
+    w->n = 0;
+    case_file_free(&w->c);
+}
+
+enum status cases_add(struct db *db, struct case_file *c)
+{
+    enum status st = cases_check_intake(c);
     if (st != ST_OK)
         return st;
     if (!c->uid[0]) {
@@ -227,27 +258,22 @@ enum status cases_add_step(struct db *db, struct case_step *s, struct case_risk 
     if (st != ST_OK)
         return st;
     const char *who = db_actor(db);
-    struct case_file c;
-    struct case_step *steps = NULL;
-    size_t n = 0;
-    case_file_init(&c);
+    struct case_with_steps w;
     st = visible(db, s->case_id);
+    if (st != ST_OK)
+        return tx_end(db, st);
+    st = cases_load(db, s->case_id, &w);
     if (st == ST_OK)
-        st = case_repo_get(db, s->case_id, &c);
+        st = case_step_validate(&w.c, w.steps, w.n, s, date_now());
     if (st == ST_OK)
-        st = case_step_repo_list(db, s->case_id, &steps, &n);
-    if (st == ST_OK)
-        st = case_step_validate(&c, steps, n, s, date_now());
-    if (st == ST_OK)
-        st = order_with(&c, steps, n, s);
+        st = order_with(&w.c, w.steps, w.n, s);
     if (st == ST_OK)
         st = case_step_repo_insert(db, who, s);
     if (st == ST_OK)
         st = cases_add_details(db, who, s, risks, nrisks, items, nitems);
     if (st == ST_OK)
         st = cases_refresh_stage(db, who, s->case_id);
-    case_steps_free(steps, n);
-    case_file_free(&c);
+    cases_unload(&w);
     return tx_end(db, st);
 }
 
@@ -316,18 +342,12 @@ static enum status items_of(struct db *db, long long id, const struct holidays *
                             struct datetime now, struct case_open_item out[CASE_OPEN_MAX],
                             size_t *nout)
 {
-    struct case_file c;
-    struct case_step *steps = NULL;
-    size_t n = 0;
+    struct case_with_steps w;
     *nout = 0;
-    enum status st = case_repo_get(db, id, &c);
-    if (st != ST_OK)
-        return st;
-    st = case_step_repo_list(db, id, &steps, &n);
+    enum status st = cases_load(db, id, &w);
     if (st == ST_OK)
-        case_open_items(&c, steps, n, h, now, out, nout);
-    case_steps_free(steps, n);
-    case_file_free(&c);
+        case_open_items(&w.c, w.steps, w.n, h, now, out, nout);
+    cases_unload(&w);
     return st;
 }
 
