@@ -1,6 +1,7 @@
 /* transfer — the drivers of CSV export and import over the record kinds. */
 #include <config.h>
 #include "treem/app/transfer.h"
+#include "treem/app/auth.h"
 #include "treem/app/csv_file.h"
 #include "treem/app/transfer_kind.h"
 #include "treem/core/i18n.h"
@@ -273,6 +274,19 @@ static enum status generic_preview(struct transfer_import *im, const struct csv_
     return transfer_preview(im, row->line, SIZE_MAX, "", msg);
 }
 
+/* The kind's import_row; a collaborator's row of a kind that travels only
+ * from the officer is refused with the reason instead. */
+static enum status kind_import_row(struct transfer_import *im, const struct csv_row *row)
+{
+    if (!im->kind->officer_only || !auth_village_scope())
+        return im->kind->import_row(im, row);
+    enum status denied = auth_require_officer(im->db, _(im->kind->officer_only));
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s", status_message());
+    status_clear();
+    return denied == ST_OK ? ST_OK : transfer_bad(im, row->line, 0, "", TRANSFER_RULE_VALIDATION, msg);
+}
+
 static enum status on_row(const struct csv_row *row, void *ctx)
 {
     struct reader *r = ctx;
@@ -304,7 +318,7 @@ static enum status on_row(const struct csv_row *row, void *ctx)
     enum status rc = csv_map_check_row(&r->map, row, im->errs);
     if (rc == ST_NOMEM)
         return rc;
-    if (rc == ST_OK && (rc = im->kind->import_row(im, row)) != ST_OK)
+    if (rc == ST_OK && (rc = kind_import_row(im, row)) != ST_OK)
         return rc;
     if (im->errs->errors > before)
         im->counts->bad_rows++;

@@ -218,4 +218,4 @@ static enum status import_row(struct transfer_import *im, const struct csv_row *
     return rc;
 }
 
-const struct transfer_kind transfer_kind_assessments = {&csv_assessments, NCOLS, export_all, import_row, done};
+const struct transfer_kind transfer_kind_assessments = {&csv_assessments, NCOLS, export_all, import_row, done, NULL};

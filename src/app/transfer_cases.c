@@ -126,14 +126,10 @@ static void anonymise(struct transfer_export *x, const struct case_file *c, cons
 static enum status export_all(struct transfer_export *x)
 {
     char from[DATE_BUF], to[DATE_BUF];
-    if (x->opts->from.y)
-        date_iso(x->opts->from, from);
-    if (x->opts->to.y)
-        date_iso(x->opts->to, to);
     long long *ids = NULL;
     size_t n = 0;
-    enum status rc = transfer_case_repo_ids(x->db, x->opts->from.y ? from : NULL, x->opts->to.y ? to : NULL,
-                                            &ids, &n);
+    enum status rc = transfer_case_repo_ids(x->db, transfer_date_iso(x->opts->from, from),
+                                            transfer_date_iso(x->opts->to, to), &ids, &n);
     for (size_t i = 0; rc == ST_OK && i < n; i++) {
         struct case_file c;
         char uid[CHILD_UID_BUF];
@@ -270,10 +266,8 @@ static enum status write_new(struct transfer_import *im, const struct csv_row *r
     return rc;
 }
 
-enum verdict { V_UNCHANGED, V_KEEP_LOCAL, V_TAKE_FILE, V_CONFLICT };
-
 /* Who changed what since the export that wrote the row (see children). */
-static enum verdict judge(struct transfer_import *im, const struct csv_row *row, const struct case_file *local,
+static enum transfer_verdict judge(struct transfer_import *im, const struct csv_row *row, const struct case_file *local,
                           const struct case_file *file, const char *child_uid, const char *updated)
 {
     struct case_cells a, b;
@@ -282,25 +276,7 @@ static enum verdict judge(struct transfer_import *im, const struct csv_row *row,
     cells_of(file, child_uid, false, &b);
     transfer_hash(&csv_cases, NCOLS, a.cell, lh);
     transfer_hash(&csv_cases, NCOLS, b.cell, fh);
-    if (strcmp(lh, fh) == 0)
-        return V_UNCHANGED;
-    if (im->opts->from_owner)   /* the commune's own package at the level above */
-        return V_TAKE_FILE;
-    const char *base = transfer_cell(im, row, COL_HASH);
-    bool file_changed = true, local_changed = true;
-    if (*base) {
-        file_changed = !transfer_hash_equal(fh, base);
-        local_changed = !transfer_hash_equal(lh, base);
-    } else if (*updated) {
-        local_changed = strcmp(local->updated_at, updated) > 0;
-    }
-    if (!file_changed)
-        return V_KEEP_LOCAL;
-    if (!local_changed)
-        return V_TAKE_FILE;
-    if (!im->opts->prefer_newer)
-        return V_CONFLICT;
-    return !*updated || strcmp(updated, local->updated_at) > 0 ? V_TAKE_FILE : V_KEEP_LOCAL;
+    return transfer_judge(im, lh, fh, transfer_cell(im, row, COL_HASH), local->updated_at, updated);
 }
 
 static enum status write_match(struct transfer_import *im, const struct csv_row *row, struct case_file *old,
@@ -313,14 +289,14 @@ static enum status write_match(struct transfer_import *im, const struct csv_row 
     if (c->child_id != old->child_id) /* compare with the file's child */
         snprintf(uid, sizeof uid, "%s", transfer_cell(im, row, COL_CHILD));
     switch (judge(im, row, old, c, uid, updated)) {
-    case V_UNCHANGED: im->counts->unchanged++; return ST_OK;
-    case V_KEEP_LOCAL: im->counts->kept_local++; return ST_OK;
-    case V_CONFLICT:
+    case TRANSFER_UNCHANGED: im->counts->unchanged++; return ST_OK;
+    case TRANSFER_KEEP_LOCAL: im->counts->kept_local++; return ST_OK;
+    case TRANSFER_CONFLICT:
         im->counts->conflicts++;
         BAD(SIZE_MAX, "", TRANSFER_RULE_CONFLICT,
             _("changed here and in the file since the last hand-off (use --prefer-newer to take the newer)"));
         return ST_OK;
-    case V_TAKE_FILE: break;
+    case TRANSFER_TAKE_FILE: break;
     }
     /* The reporter is never in a file: keep what is stored here. */
     c->consent = old->consent;
@@ -343,13 +319,6 @@ static enum status write_match(struct transfer_import *im, const struct csv_row 
 
 static enum status import_row(struct transfer_import *im, const struct csv_row *row)
 {
-    if (auth_village_scope()) { /* cases travel from the officer, not from a collaborator */
-        enum status denied = auth_require_officer(im->db, _("importing cases"));
-        char msg[512];
-        snprintf(msg, sizeof msg, "%s", status_message());
-        status_clear();
-        return denied == ST_OK ? ST_OK : transfer_bad(im, row->line, 0, "", TRANSFER_RULE_VALIDATION, msg);
-    }
     struct case_file c, old;
     case_file_init(&c);
     case_file_init(&old);
@@ -379,4 +348,5 @@ out:
     return rc;
 }
 
-const struct transfer_kind transfer_kind_cases = {&csv_cases, NCOLS, export_all, import_row, NULL};
+const struct transfer_kind transfer_kind_cases = {&csv_cases, NCOLS, export_all, import_row, NULL,
+                                                 N_("importing cases")};

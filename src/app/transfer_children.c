@@ -319,36 +319,17 @@ static enum status conflict(struct transfer_import *im, const struct csv_row *ro
     return ST_OK;
 }
 
-enum verdict { V_UNCHANGED, V_KEEP_LOCAL, V_TAKE_FILE, V_CONFLICT };
-
 /* Who changed what since the last hand-off (see doc/csv-columns.md). */
-static enum verdict judge(struct transfer_import *im, const struct child *local, const struct child *merged,
+static enum transfer_verdict judge(struct transfer_import *im, const struct child *local, const struct child *merged,
                           const struct row_info *ri)
 {
     struct import_state *s = im->kind_data;
     char lh[TRANSFER_HASH_BUF], fh[TRANSFER_HASH_BUF];
     if (!cells_of(local, NULL, &s->a) || !cells_of(merged, NULL, &s->b))
-        return V_CONFLICT;
+        return TRANSFER_CONFLICT;
     transfer_hash(&transfer_children_csv, NEXPORT, s->a.cell, lh);
     transfer_hash(&transfer_children_csv, NEXPORT, s->b.cell, fh);
-    if (strcmp(lh, fh) == 0)
-        return V_UNCHANGED;
-    if (im->opts->from_owner)   /* the commune's own package at the level above */
-        return V_TAKE_FILE;
-    bool file_changed = true, local_changed;
-    if (*ri->uid && *ri->hash) {
-        file_changed = !transfer_hash_equal(fh, ri->hash);
-        local_changed = !transfer_hash_equal(lh, ri->hash);
-    } else {
-        local_changed = !ri->updated[0] || strcmp(local->updated_at, ri->updated) > 0;
-    }
-    if (!file_changed)
-        return V_KEEP_LOCAL;
-    if (!local_changed)
-        return V_TAKE_FILE;
-    if (!im->opts->prefer_newer)
-        return V_CONFLICT;
-    return !ri->updated[0] || strcmp(ri->updated, local->updated_at) > 0 ? V_TAKE_FILE : V_KEEP_LOCAL;
+    return transfer_judge(im, lh, fh, *ri->uid ? ri->hash : "", local->updated_at, ri->updated);
 }
 
 /* Opens a period in the row's special-circumstance group unless the child
@@ -441,10 +422,10 @@ static enum status write_match(struct transfer_import *im, const struct csv_row 
     if (rc != ST_OK || im->errs->errors > before)
         return rc;
     switch (judge(im, local, merged, ri)) {
-    case V_UNCHANGED: im->counts->unchanged++; return ST_OK;
-    case V_KEEP_LOCAL: im->counts->kept_local++; return ST_OK;
-    case V_CONFLICT: return conflict(im, row);
-    case V_TAKE_FILE: break;
+    case TRANSFER_UNCHANGED: im->counts->unchanged++; return ST_OK;
+    case TRANSFER_KEEP_LOCAL: im->counts->kept_local++; return ST_OK;
+    case TRANSFER_CONFLICT: return conflict(im, row);
+    case TRANSFER_TAKE_FILE: break;
     }
     rc = preview_changes(im, row);
     if (rc != ST_OK)
@@ -493,4 +474,4 @@ static enum status import_row(struct transfer_import *im, const struct csv_row *
 }
 
 const struct transfer_kind transfer_kind_children = {&transfer_children_csv, NEXPORT, transfer_children_export_all, import_row,
-                                                    import_done};
+                                                    import_done, NULL};

@@ -143,6 +143,39 @@ enum status transfer_preview(struct transfer_import *im, size_t line, size_t col
     return csv_errors_warn(im->preview, line, col_name(im, col), value, "preview", "%s", message);
 }
 
+const char *transfer_date_iso(struct date d, char buf[DATE_BUF])
+{
+    if (!d.y)
+        return NULL;
+    date_iso(d, buf);
+    return buf;
+}
+
+enum transfer_verdict transfer_judge(const struct transfer_import *im, const char *lh, const char *fh,
+                                     const char *base, const char *local_updated,
+                                     const char *file_updated)
+{
+    if (strcmp(lh, fh) == 0)
+        return TRANSFER_UNCHANGED;
+    if (im->opts->from_owner)   /* the commune's own package at the level above */
+        return TRANSFER_TAKE_FILE;
+    bool file_changed = true, local_changed = true;
+    if (*base) {
+        file_changed = !transfer_hash_equal(fh, base);
+        local_changed = !transfer_hash_equal(lh, base);
+    } else if (*file_updated) {
+        local_changed = strcmp(local_updated, file_updated) > 0;
+    }
+    if (!file_changed)
+        return TRANSFER_KEEP_LOCAL;
+    if (!local_changed)
+        return TRANSFER_TAKE_FILE;
+    if (!im->opts->prefer_newer)
+        return TRANSFER_CONFLICT;
+    return !*file_updated || strcmp(file_updated, local_updated) > 0 ? TRANSFER_TAKE_FILE
+                                                                     : TRANSFER_KEEP_LOCAL;
+}
+
 /* ------------------------------------------------------ identifiers seen */
 
 /* A hash set of 64-bit hashes of the keys, in memory up to SEEN_IN_MEMORY

@@ -56,12 +56,8 @@ static enum status export_one(const struct transfer_period_row *r, void *ctx)
 static enum status export_all(struct transfer_export *x)
 {
     char from[DATE_BUF], to[DATE_BUF];
-    if (x->opts->from.y)
-        date_iso(x->opts->from, from);
-    if (x->opts->to.y)
-        date_iso(x->opts->to, to);
-    return transfer_repo_periods_each(x->db, x->opts->from.y ? from : NULL, x->opts->to.y ? to : NULL,
-                                      export_one, x);
+    return transfer_repo_periods_each(x->db, transfer_date_iso(x->opts->from, from),
+                                      transfer_date_iso(x->opts->to, to), export_one, x);
 }
 
 #define BAD(col, val, rule, msg) \
@@ -143,4 +139,4 @@ static enum status import_row(struct transfer_import *im, const struct csv_row *
     return rc;
 }
 
-const struct transfer_kind transfer_kind_periods = {&csv_periods, NCOLS, export_all, import_row, NULL};
+const struct transfer_kind transfer_kind_periods = {&csv_periods, NCOLS, export_all, import_row, NULL, NULL};

@@ -205,7 +205,7 @@ static enum status plans_import(struct transfer_import *im, const struct csv_row
     return rc;
 }
 
-const struct transfer_kind transfer_kind_plans = {&csv_plans, P_N, plans_export, plans_import, NULL};
+const struct transfer_kind transfer_kind_plans = {&csv_plans, P_N, plans_export, plans_import, NULL, NULL};
 
 /* -------------------------------------------------------------- targets */
 
@@ -342,7 +342,7 @@ out:
     return rc;
 }
 
-const struct transfer_kind transfer_kind_targets = {&csv_targets, T_N, targets_export, targets_import, NULL};
+const struct transfer_kind transfer_kind_targets = {&csv_targets, T_N, targets_export, targets_import, NULL, NULL};
 
 /* ---------------------------------------------------------------- tasks */
 
@@ -473,4 +473,4 @@ out:
     return rc;
 }
 
-const struct transfer_kind transfer_kind_tasks = {&csv_tasks, K_N, tasks_export, tasks_import, NULL};
+const struct transfer_kind transfer_kind_tasks = {&csv_tasks, K_N, tasks_export, tasks_import, NULL, NULL};
