@@ -271,11 +271,7 @@ enum status handoff_import_sealed(struct db *db, const char *path, const char *p
     enum status rc = sealed_open(path, pass ? pass : "", &dir);
     if (rc == ST_OK) {
         rc = handoff_import(db, dir, opts, res, m);
-        char *msg = rc != ST_OK ? strdup(status_message()) : NULL;
-        sealed_remove_dir(dir);
-        if (msg)
-            status_set(rc, "%s", msg);
-        free(msg);
+        sealed_remove_dir(dir); /* sets no status: a failure's message stays */
     }
     return rc;
 }

@@ -167,10 +167,7 @@ static enum status export_xlsx(struct db *db, const struct transfer_kind *k, con
     if (rows)
         *rows = x.rows;
     if (rc != ST_OK) {
-        char *msg = strdup(status_message());
-        xlsx_out_discard(xo);
-        status_set(rc, "%s", msg ? msg : "");
-        free(msg);
+        xlsx_out_discard(xo); /* sets no status: the message stays the failure's */
         return rc;
     }
     return xlsx_out_close(xo);
