@@ -7,10 +7,8 @@
  * is derived again from its steps. Risk ratings and plan items stay here. */
 #include <config.h>
 #include "treem/app/transfer_kind.h"
-#include "treem/app/auth.h"
 #include "treem/db/case_repo.h"
 #include "treem/db/case_step_repo.h"
-#include "treem/db/transfer_case_repo.h"
 #include "treem/model/case_rules.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
@@ -85,16 +83,7 @@ static enum status export_case(struct transfer_export *x, long long id)
 
 static enum status export_all(struct transfer_export *x)
 {
-    char from[DATE_BUF], to[DATE_BUF];
-    long long *ids = NULL;
-    size_t n = 0;
-    enum status rc = transfer_case_repo_ids(x->db, transfer_date_iso(x->opts->from, from),
-                                            transfer_date_iso(x->opts->to, to), &ids, &n);
-    for (size_t i = 0; rc == ST_OK && i < n; i++)
-        if (auth_case_visible(x->db, ids[i])) /* a collaborator: their own reports only */
-            rc = export_case(x, ids[i]);
-    free(ids);
-    return rc;
+    return transfer_each_case(x, export_case);
 }
 
 #define BAD(col, val, rule, msg) \

@@ -10,7 +10,6 @@
 #include <config.h>
 #include "treem/app/transfer_kind.h"
 #include "treem/app/cases.h"
-#include "treem/app/auth.h"
 #include "treem/app/children.h"
 #include "treem/db/case_repo.h"
 #include "treem/db/child_repo.h"
@@ -123,33 +122,28 @@ static void anonymise(struct transfer_export *x, const struct case_file *c, cons
     }
 }
 
+static enum status export_case(struct transfer_export *x, long long id)
+{
+    struct case_file c;
+    char uid[CHILD_UID_BUF];
+    case_file_init(&c);
+    enum status rc = case_repo_get(x->db, id, &c);
+    if (rc == ST_OK)
+        rc = child_uid_of(x->db, c.child_id, uid, sizeof uid);
+    if (rc == ST_OK) {
+        struct case_cells cc;
+        cells_of(&c, uid, x->pseudo != NULL, &cc);
+        if (x->pseudo)
+            anonymise(x, &c, uid, &cc);
+        rc = transfer_emit(x, cc.cell);
+    }
+    case_file_free(&c);
+    return rc;
+}
+
 static enum status export_all(struct transfer_export *x)
 {
-    char from[DATE_BUF], to[DATE_BUF];
-    long long *ids = NULL;
-    size_t n = 0;
-    enum status rc = transfer_case_repo_ids(x->db, transfer_date_iso(x->opts->from, from),
-                                            transfer_date_iso(x->opts->to, to), &ids, &n);
-    for (size_t i = 0; rc == ST_OK && i < n; i++) {
-        struct case_file c;
-        char uid[CHILD_UID_BUF];
-        if (!auth_case_visible(x->db, ids[i])) /* a collaborator: their own reports only */
-            continue;
-        case_file_init(&c);
-        rc = case_repo_get(x->db, ids[i], &c);
-        if (rc == ST_OK)
-            rc = child_uid_of(x->db, c.child_id, uid, sizeof uid);
-        if (rc == ST_OK) {
-            struct case_cells cc;
-            cells_of(&c, uid, x->pseudo != NULL, &cc);
-            if (x->pseudo)
-                anonymise(x, &c, uid, &cc);
-            rc = transfer_emit(x, cc.cell);
-        }
-        case_file_free(&c);
-    }
-    free(ids);
-    return rc;
+    return transfer_each_case(x, export_case);
 }
 
 #define BAD(col, val, rule, msg) \

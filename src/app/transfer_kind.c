@@ -1,6 +1,8 @@
 /* transfer_kind — helpers shared by the record kinds of the CSV transfer. */
 #include <config.h>
 #include "treem/app/transfer_kind.h"
+#include "treem/app/auth.h"
+#include "treem/db/transfer_case_repo.h"
 #include "treem/db/transfer_repo.h"
 #include "treem/core/i18n.h"
 
@@ -149,6 +151,21 @@ const char *transfer_date_iso(struct date d, char buf[DATE_BUF])
         return NULL;
     date_iso(d, buf);
     return buf;
+}
+
+enum status transfer_each_case(struct transfer_export *x,
+                               enum status (*fn)(struct transfer_export *x, long long id))
+{
+    char from[DATE_BUF], to[DATE_BUF];
+    long long *ids = NULL;
+    size_t n = 0;
+    enum status rc = transfer_case_repo_ids(x->db, transfer_date_iso(x->opts->from, from),
+                                            transfer_date_iso(x->opts->to, to), &ids, &n);
+    for (size_t i = 0; rc == ST_OK && i < n; i++)
+        if (auth_case_visible(x->db, ids[i])) /* a collaborator: their own reports only */
+            rc = fn(x, ids[i]);
+    free(ids);
+    return rc;
 }
 
 enum transfer_verdict transfer_judge(const struct transfer_import *im, const char *lh, const char *fh,

@@ -153,6 +153,12 @@ void transfer_seen_free(struct transfer_seen *s);
  * (an open end of the export's from..to). */
 const char *transfer_date_iso(struct date d, char buf[DATE_BUF]);
 
+/* Calls fn(x, id) for each case received in the export's from..to that
+ * the signed-in person may see (a collaborator: the cases they recorded),
+ * stopping at the first failure. */
+enum status transfer_each_case(struct transfer_export *x,
+                               enum status (*fn)(struct transfer_export *x, long long id));
+
 /* What an import does with a record both sides hold. */
 enum transfer_verdict { TRANSFER_UNCHANGED, TRANSFER_KEEP_LOCAL, TRANSFER_TAKE_FILE, TRANSFER_CONFLICT };
 /* Judges who changed what since the export that wrote the row (see
