@@ -86,10 +86,6 @@ static enum status export_all(struct transfer_export *x)
     return transfer_each_case(x, export_case);
 }
 
-#define BAD(col, val, rule, msg) \
-    do { enum status bad_rc = transfer_bad(im, row->line, (col), (val), (rule), (msg)); \
-         if (bad_rc != ST_OK) return bad_rc; } while (0)
-
 static enum status parse(struct transfer_import *im, const struct csv_row *row, struct case_file *c,
                          struct case_step *s)
 {
@@ -98,30 +94,30 @@ static enum status parse(struct transfer_import *im, const struct csv_row *row, 
     enum status rc = case_repo_id_by_uid(im->db, uid, &id);
     if (rc == ST_NOTFOUND) {
         status_clear();
-        BAD(COL_CASE, uid, TRANSFER_RULE_NOT_FOUND, _("case_uid: no case with this uid (import the cases first)"));
+        TRANSFER_BAD(COL_CASE, uid, TRANSFER_RULE_NOT_FOUND, _("case_uid: no case with this uid (import the cases first)"));
         return ST_OK;
     }
     if (rc != ST_OK || (rc = case_repo_get(im->db, id, c)) != ST_OK)
         return rc;
     s->case_id = id;
     if ((s->kind = enum_from_code(&enum_case_step, kind)) < 0 && (s->kind = enum_parse(&enum_case_step, kind)) < 0)
-        BAD(COL_KIND, kind, TRANSFER_RULE_FORMAT, _("step: not one of the listed steps"));
+        TRANSFER_BAD(COL_KIND, kind, TRANSFER_RULE_FORMAT, _("step: not one of the listed steps"));
     if (case_parse_datetime(_("date"), transfer_cell(im, row, COL_DATE), transfer_cell(im, row, COL_HOUR), false,
                             &s->at) != ST_OK)
-        BAD(COL_DATE, transfer_cell(im, row, COL_DATE), TRANSFER_RULE_FORMAT, status_message());
+        TRANSFER_BAD(COL_DATE, transfer_cell(im, row, COL_DATE), TRANSFER_RULE_FORMAT, status_message());
     const char *em = transfer_cell(im, row, COL_EMERGENCY), *end = transfer_cell(im, row, COL_END_DATE);
     if (*em && strcmp(em, "0") != 0 && strcmp(em, "1") != 0)
-        BAD(COL_EMERGENCY, em, TRANSFER_RULE_FORMAT, _("emergency: give 1 or 0"));
+        TRANSFER_BAD(COL_EMERGENCY, em, TRANSFER_RULE_FORMAT, _("emergency: give 1 or 0"));
     s->emergency = *em ? em[0] == '1' : -1;
     if (*end && case_parse_datetime(_("end"), end, transfer_cell(im, row, COL_END_HOUR), false, &s->end) != ST_OK)
-        BAD(COL_END_DATE, end, TRANSFER_RULE_FORMAT, status_message());
+        TRANSFER_BAD(COL_END_DATE, end, TRANSFER_RULE_FORMAT, status_message());
     if (!(s->who = utf8_nfc(transfer_cell(im, row, COL_WHO))) || !(s->notes = utf8_nfc(transfer_cell(im, row, COL_NOTES))))
         return status_set(ST_NOMEM, "%s", _("out of memory"));
     char key[160];
     snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%s", uid, kind, transfer_cell(im, row, COL_DATE),
              transfer_cell(im, row, COL_HOUR));
     if (!transfer_seen_add(im, key))
-        BAD(SIZE_MAX, "", TRANSFER_RULE_DUPLICATE, _("the same step is on an earlier line"));
+        TRANSFER_BAD(SIZE_MAX, "", TRANSFER_RULE_DUPLICATE, _("the same step is on an earlier line"));
     return ST_OK;
 }
 

@@ -146,10 +146,6 @@ static enum status export_all(struct transfer_export *x)
     return transfer_each_case(x, export_case);
 }
 
-#define BAD(col, val, rule, msg) \
-    do { enum status bad_rc = transfer_bad(im, row->line, (col), (val), (rule), (msg)); \
-         if (bad_rc != ST_OK) return bad_rc; } while (0)
-
 /* A closed-list cell: *out the value, or an error naming the column. */
 static enum status parse_enum(struct transfer_import *im, const struct csv_row *row, size_t col,
                               const struct enum_def *def, int *out, const char *msg)
@@ -159,7 +155,7 @@ static enum status parse_enum(struct transfer_import *im, const struct csv_row *
     if (v < 0)
         v = enum_parse(def, text);
     if (v < 0)
-        BAD(col, text, TRANSFER_RULE_FORMAT, msg);
+        TRANSFER_BAD(col, text, TRANSFER_RULE_FORMAT, msg);
     *out = v;
     return ST_OK;
 }
@@ -186,13 +182,13 @@ static enum status parse_child(struct transfer_import *im, const struct csv_row 
         c->child_id = ch.id;
         child_free(&ch);
         if (rc == ST_NOTFOUND)
-            BAD(COL_CHILD, uid, TRANSFER_RULE_NOT_FOUND, _("child_uid: no child with this uid (import the children first)"));
+            TRANSFER_BAD(COL_CHILD, uid, TRANSFER_RULE_NOT_FOUND, _("child_uid: no child with this uid (import the children first)"));
         else if (rc != ST_OK)
             return rc;
     }
     long long a = -1;
     if (*age && (number_parse_int(age, NUM_INT, &a) != ST_OK || a > 17))
-        BAD(COL_AGE, age, TRANSFER_RULE_FORMAT, _("est_age: give an age 0-17 or leave it empty"));
+        TRANSFER_BAD(COL_AGE, age, TRANSFER_RULE_FORMAT, _("est_age: give an age 0-17 or leave it empty"));
     c->est_age = *age ? (int)a : -1;
     const char *sex = transfer_cell(im, row, COL_SEX);
     if (*sex)
@@ -204,11 +200,11 @@ static enum status parse(struct transfer_import *im, const struct csv_row *row, 
 {
     const char *uid = transfer_cell(im, row, COL_UID);
     if (*uid && !transfer_uid_valid(uid))
-        BAD(COL_UID, uid, TRANSFER_RULE_FORMAT, _("uid: not a uid written by treem"));
+        TRANSFER_BAD(COL_UID, uid, TRANSFER_RULE_FORMAT, _("uid: not a uid written by treem"));
     snprintf(c->uid, sizeof c->uid, "%s", uid);
     if (case_parse_datetime(_("received"), transfer_cell(im, row, COL_DATE), transfer_cell(im, row, COL_HOUR),
                             false, &c->received) != ST_OK)
-        BAD(COL_DATE, transfer_cell(im, row, COL_DATE), TRANSFER_RULE_FORMAT, status_message());
+        TRANSFER_BAD(COL_DATE, transfer_cell(im, row, COL_DATE), TRANSFER_RULE_FORMAT, status_message());
     enum status rc = parse_enum(im, row, COL_SOURCE, &enum_case_source, &c->source,
                                 _("source: not one of the listed ways a report comes"));
     if (rc == ST_OK)
@@ -221,7 +217,7 @@ static enum status parse(struct transfer_import *im, const struct csv_row *row, 
         rc = parse_enum(im, row, COL_INJURY, &enum_case_injury, &c->injury,
                         _("injury_cause: give drowning, traffic or other"));
     if (*died && strcmp(died, "0") != 0 && strcmp(died, "1") != 0)
-        BAD(COL_DIED, died, TRANSFER_RULE_FORMAT, _("died: give 1 or 0"));
+        TRANSFER_BAD(COL_DIED, died, TRANSFER_RULE_FORMAT, _("died: give 1 or 0"));
     c->died = strcmp(died, "1") == 0;
     if (rc == ST_OK)
         rc = parse_child(im, row, c);
@@ -236,9 +232,9 @@ static enum status parse(struct transfer_import *im, const struct csv_row *row, 
 static enum status validate(struct transfer_import *im, const struct csv_row *row, const struct case_file *c)
 {
     if (case_validate(c, date_now()) != ST_OK)
-        BAD(SIZE_MAX, "", TRANSFER_RULE_VALIDATION, status_message());
+        TRANSFER_BAD(SIZE_MAX, "", TRANSFER_RULE_VALIDATION, status_message());
     if (*c->uid && !transfer_seen_add(im, c->uid))
-        BAD(COL_UID, c->uid, TRANSFER_RULE_DUPLICATE, _("uid: the same case is on an earlier line"));
+        TRANSFER_BAD(COL_UID, c->uid, TRANSFER_RULE_DUPLICATE, _("uid: the same case is on an earlier line"));
     return ST_OK;
 }
 
@@ -287,7 +283,7 @@ static enum status write_match(struct transfer_import *im, const struct csv_row 
     case TRANSFER_KEEP_LOCAL: im->counts->kept_local++; return ST_OK;
     case TRANSFER_CONFLICT:
         im->counts->conflicts++;
-        BAD(SIZE_MAX, "", TRANSFER_RULE_CONFLICT,
+        TRANSFER_BAD(SIZE_MAX, "", TRANSFER_RULE_CONFLICT,
             _("changed here and in the file since the last hand-off (use --prefer-newer to take the newer)"));
         return ST_OK;
     case TRANSFER_TAKE_FILE: break;

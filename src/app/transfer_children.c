@@ -108,24 +108,20 @@ struct row_info {
     char *village_fold;         /* the village to add when its id is 0 */
 };
 
-#define BAD(col, val, rule, msg) \
-    do { enum status bad_rc = transfer_bad(im, row->line, (col), (val), (rule), (msg)); \
-         if (bad_rc != ST_OK) return bad_rc; } while (0)
-
 static enum status check_ids(struct transfer_import *im, const struct csv_row *row, struct row_info *ri)
 {
     char key[256];
     if (*ri->uid && !transfer_uid_valid(ri->uid))
-        BAD(COL_UID, ri->uid, TRANSFER_RULE_FORMAT,
+        TRANSFER_BAD(COL_UID, ri->uid, TRANSFER_RULE_FORMAT,
             _("uid: not an identifier made by treem (5 digits, '-', 10 letters or digits)"));
     if (*ri->uid && (snprintf(key, sizeof key, "u\x1f%s", ri->uid), !transfer_seen_add(im, key)))
-        BAD(COL_UID, ri->uid, TRANSFER_RULE_DUPLICATE, _("uid: the same identifier is on an earlier line"));
+        TRANSFER_BAD(COL_UID, ri->uid, TRANSFER_RULE_DUPLICATE, _("uid: the same identifier is on an earlier line"));
     const char *src = transfer_cell(im, row, COL_SOURCE);
     if (*src && (snprintf(key, sizeof key, "s\x1f%s", src), !transfer_seen_add(im, key)))
-        BAD(COL_SOURCE, src, TRANSFER_RULE_DUPLICATE, _("source_id: the same identifier is on an earlier line"));
+        TRANSFER_BAD(COL_SOURCE, src, TRANSFER_RULE_DUPLICATE, _("source_id: the same identifier is on an earlier line"));
     const char *upd = transfer_cell(im, row, COL_UPDATED);
     if (!transfer_parse_stamp(upd, ri->updated))
-        BAD(COL_UPDATED, upd, TRANSFER_RULE_FORMAT, _("updated_at: give dd/mm/yyyy hh:mm"));
+        TRANSFER_BAD(COL_UPDATED, upd, TRANSFER_RULE_FORMAT, _("updated_at: give dd/mm/yyyy hh:mm"));
     return ST_OK;
 }
 
@@ -162,7 +158,7 @@ static enum status parse_row(struct transfer_import *im, const struct csv_row *r
             if (rc != ST_OK)
                 return rc;
         } else if (child_field_parse(c, f, cell) != ST_OK) {
-            BAD(COL_FIELD0 + f, cell, TRANSFER_RULE_FORMAT, status_message());
+            TRANSFER_BAD(COL_FIELD0 + f, cell, TRANSFER_RULE_FORMAT, status_message());
         }
     }
     enum status rc = check_ids(im, row, ri);
@@ -271,7 +267,7 @@ static enum status validate(struct transfer_import *im, const struct csv_row *ro
                              msg);
     }
     size_t col = bad == CF_NONE ? SIZE_MAX : (size_t)(COL_FIELD0 + bad);
-    BAD(col, bad == CF_NONE ? "" : transfer_cell(im, row, col), TRANSFER_RULE_VALIDATION, status_message());
+    TRANSFER_BAD(col, bad == CF_NONE ? "" : transfer_cell(im, row, col), TRANSFER_RULE_VALIDATION, status_message());
     return ST_OK;
 }
 
@@ -315,7 +311,7 @@ static enum status conflict(struct transfer_import *im, const struct csv_row *ro
     if (more && len > 0 && (size_t)len < sizeof msg)
         snprintf(msg + len, sizeof msg - (size_t)len, _(" (and %zu more fields)"), more);
     im->counts->conflicts++;
-    BAD(first, s->b.cell[first], TRANSFER_RULE_CONFLICT, msg);
+    TRANSFER_BAD(first, s->b.cell[first], TRANSFER_RULE_CONFLICT, msg);
     return ST_OK;
 }
 

@@ -133,6 +133,12 @@ enum status transfer_bad(struct transfer_import *im, size_t line, size_t col, co
                          const char *rule, const char *message);
 enum status transfer_note(struct transfer_import *im, size_t line, size_t col, const char *value,
                           const char *message);
+/* In a kind's row code, with `im` and `row` in scope: records the problem
+ * of the row (transfer_bad) and returns from the function only when that
+ * fails (ST_NOMEM); the caller goes on, or returns ST_OK itself. */
+#define TRANSFER_BAD(col, val, rule, msg) \
+    do { enum status bad_rc = transfer_bad(im, row->line, (col), (val), (rule), (msg)); \
+         if (bad_rc != ST_OK) return bad_rc; } while (0)
 
 /* With a preview asked for, records what the row at line does to column
  * col (SIZE_MAX: the row): message says it ("new child", "'a' → 'b'").
