@@ -42,10 +42,8 @@ static enum status with_child(struct db *db, long long child_id, struct job *j)
     enum status rc = child_repo_get(db, child_id, &c);
     if (rc != ST_OK)
         return rc;
-    if ((rc = db_begin(db)) == ST_OK) {
-        rc = run_job(db, &c, j);
-        rc = tx_end(db, rc);
-    }
+    if ((rc = db_begin(db)) == ST_OK)
+        rc = tx_end(db, run_job(db, &c, j));
     child_free(&c);
     return rc;
 }

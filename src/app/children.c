@@ -386,10 +386,8 @@ static enum status with_child(struct db *db, long long child_id,
     enum status rc = children_get(db, child_id, &c); /* a collaborator: their villages only */
     if (rc != ST_OK)
         return rc;
-    if ((rc = auth_require_writer(db)) == ST_OK && (rc = db_begin(db)) == ST_OK) {
-        rc = fn(db, &c, arg);
-        rc = tx_end(db, rc);
-    }
+    if ((rc = auth_require_writer(db)) == ST_OK && (rc = db_begin(db)) == ST_OK)
+        rc = tx_end(db, fn(db, &c, arg));
     child_free(&c);
     return rc;
 }

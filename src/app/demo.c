@@ -139,10 +139,8 @@ enum status demo_build(const char *path, bool replace)
     if (st != ST_OK)
         return st;
     st = db_begin(db);
-    if (st == ST_OK) {
-        st = fill(db);
-        st = tx_end(db, st);
-    }
+    if (st == ST_OK)
+        st = tx_end(db, fill(db));
     if (st == ST_OK)
         st = fill_scores(db);
     db_close(db);

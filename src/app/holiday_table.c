@@ -27,7 +27,6 @@ static enum status parse_date(const char *text, struct date *d)
     return rc;
 }
 
-
 enum status holiday_table_add(struct db *db, const char *date_text, const char *name,
                               bool workday)
 {

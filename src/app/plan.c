@@ -75,7 +75,6 @@ enum status plan_target_view(struct db *db, const struct plan_target *t, int yea
     return ST_OK;
 }
 
-
 enum status plan_create(struct db *db, struct plan *p)
 {
     enum status st = db_begin(db);
@@ -116,24 +115,23 @@ static enum status check_measure(const struct plan_target *t)
     return ST_OK;
 }
 
-enum status plan_target_add(struct db *db, struct plan_target *t)
+/* Begins the transaction of a write of target t, once its measure fits. */
+static enum status begin_target_write(struct db *db, const struct plan_target *t)
 {
     enum status st = check_measure(t);
-    if (st == ST_OK)
-        st = db_begin(db);
-    if (st != ST_OK)
-        return st;
-    return tx_end(db, target_repo_insert(db, db_actor(db), t));
+    return st == ST_OK ? db_begin(db) : st;
+}
+
+enum status plan_target_add(struct db *db, struct plan_target *t)
+{
+    enum status st = begin_target_write(db, t);
+    return st == ST_OK ? tx_end(db, target_repo_insert(db, db_actor(db), t)) : st;
 }
 
 enum status plan_target_save(struct db *db, const struct plan_target *t)
 {
-    enum status st = check_measure(t);
-    if (st == ST_OK)
-        st = db_begin(db);
-    if (st != ST_OK)
-        return st;
-    return tx_end(db, target_repo_update(db, db_actor(db), t));
+    enum status st = begin_target_write(db, t);
+    return st == ST_OK ? tx_end(db, target_repo_update(db, db_actor(db), t)) : st;
 }
 
 enum status plan_target_remove(struct db *db, long long id)

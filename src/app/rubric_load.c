@@ -464,10 +464,8 @@ enum status rubric_load_import(struct db *db, const char *path, bool activate,
     st = db_backup_rotate(db, "before-rubric-import", 10, NULL);
     if (st == ST_OK)
         st = db_begin(db);
-    if (st == ST_OK) {
-        st = store(db, db_actor(db), &r, activate, res);
-        st = tx_end(db, st);
-    }
+    if (st == ST_OK)
+        st = tx_end(db, store(db, db_actor(db), &r, activate, res));
     rubric_free(&r);
     return st;
 }

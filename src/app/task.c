@@ -11,25 +11,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Begins the transaction of a write of t, once its done date is valid. */
+static enum status begin_write(struct db *db, const struct task *t)
+{
+    enum status st = task_validate_done_on(t, date_today());
+    return st == ST_OK ? db_begin(db) : st;
+}
 
 enum status task_create(struct db *db, struct task *t)
 {
-    enum status st = task_validate_done_on(t, date_today());
-    if (st == ST_OK)
-        st = db_begin(db);
-    if (st != ST_OK)
-        return st;
-    return tx_end(db, task_repo_insert(db, db_actor(db), t));
+    enum status st = begin_write(db, t);
+    return st == ST_OK ? tx_end(db, task_repo_insert(db, db_actor(db), t)) : st;
 }
 
 enum status task_save(struct db *db, const struct task *t)
 {
-    enum status st = task_validate_done_on(t, date_today());
-    if (st == ST_OK)
-        st = db_begin(db);
-    if (st != ST_OK)
-        return st;
-    return tx_end(db, task_repo_update(db, db_actor(db), t));
+    enum status st = begin_write(db, t);
+    return st == ST_OK ? tx_end(db, task_repo_update(db, db_actor(db), t)) : st;
 }
 
 enum status task_remove(struct db *db, long long id)

@@ -53,7 +53,6 @@ enum status villages_find(struct db *db, const char *name, long long *id)
     return find(db, _("village"), name, id);
 }
 
-
 enum status villages_rename(struct db *db, const char *old_name, const char *new_name)
 {
     char *name, *fold;
