@@ -26,9 +26,11 @@
     X(safe_text) X(pseudonym) X(sealed) X(auth) \
     X(number) X(lookups) \
     X(actor) \
+    X(app_shared) \
     X(scope)
 
 Suite *suite_scope(void); /* test_scope.c (issues 13 and 14: the gaps) */
+Suite *suite_app_shared(void); /* test_app_shared.c (issue 18: the shared helpers) */
 
 static void remove_db(const char *path);
 
