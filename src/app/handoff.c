@@ -6,6 +6,7 @@
 #include "treem/app/commune.h"
 #include "treem/core/i18n.h"
 #include "treem/core/outfile.h"
+#include "treem/core/strbuf.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -13,13 +14,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* "dir/name"; NULL: no memory. */
 static char *join(const char *dir, const char *name)
 {
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s", dir, name);
-    return p;
+    struct strbuf sb = STRBUF_INIT;
+    return strbuf_printf(&sb, "%s/%s", dir, name) ? strbuf_take(&sb) : NULL;
 }
 
 bool handoff_is_package(const char *path)
