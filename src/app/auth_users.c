@@ -3,6 +3,7 @@
 #include "treem/app/auth.h"
 #include "treem/app/children.h"
 #include "treem/app/pseudonym.h"
+#include "treem/app/tx.h"
 #include "treem/db/audit_repo.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
@@ -145,10 +146,7 @@ static enum status add_checked(struct db *db, const char *login, enum user_role 
         rc = user_repo_add(db, &u, ids, nv, &id);
         if (rc == ST_OK)
             rc = audited(db, login, NULL, u.role);
-        if (rc == ST_OK)
-            rc = db_commit(db);
-        else
-            db_rollback(db);
+        rc = tx_end(db, rc);
     }
     free(ids);
     return rc;
@@ -242,10 +240,7 @@ enum status auth_user_role(struct db *db, const char *login, const char *role, c
             rc = user_repo_set_villages(db, u.id, ids, nv);
         if (rc == ST_OK)
             rc = audited(db, login, "role", enum_code(&enum_user_role, r));
-        if (rc == ST_OK)
-            rc = db_commit(db);
-        else
-            db_rollback(db);
+        rc = tx_end(db, rc);
     }
     free(ids);
     return rc;
@@ -293,10 +288,7 @@ enum status auth_recover(struct db *db, const char *login, const char *code, con
             rc = user_repo_set_recovery(db, u.id, rh);
         if (rc == ST_OK)
             rc = audited(db, login, "recovered", NULL);
-        if (rc == ST_OK)
-            rc = db_commit(db);
-        else
-            db_rollback(db);
+        rc = tx_end(db, rc);
     }
     if (rc != ST_OK)
         new_code[0] = '\0';

@@ -1,6 +1,7 @@
 /* backups — making and restoring backups (see the header). */
 #include <config.h>
 #include "treem/app/backups.h"
+#include "treem/app/commune.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
 
@@ -54,7 +55,5 @@ enum status backups_list(struct db *db, char ***paths, size_t *n)
 
 void backups_list_free(char **paths, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        free(paths[i]);
-    free(paths);
+    string_list_free(paths, n);
 }

@@ -1,6 +1,7 @@
 /* case_edit — edit the intake, edit or delete a step, the kinds allowed. */
 #include <config.h>
 #include "treem/app/case_edit.h"
+#include "treem/app/tx.h"
 #include "cases_internal.h"
 #include "treem/db/case_step_edit.h"
 #include "treem/db/case_step_repo.h"
@@ -29,19 +30,15 @@ enum status cases_check_order(const struct case_file *c, struct case_step *steps
     return st;
 }
 
-/* The case and its saved steps (time order). */
-static enum status load(struct db *db, long long case_id, struct case_file *c,
-                        struct case_step **steps, size_t *n)
+/* Begins the action's transaction and reads case case_id with its saved
+ * steps; on failure the transaction is ended and *w is empty. */
+static enum status begin_load(struct db *db, long long case_id, struct case_with_steps *w)
 {
-    *steps = NULL;
-    *n = 0;
-    enum status st = case_repo_get(db, case_id, c);
+    enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    st = case_step_repo_list(db, case_id, steps, n);
-    if (st != ST_OK)
-        case_file_free(c);
-    return st;
+    st = cases_load(db, case_id, w);
+    return st == ST_OK ? st : tx_end(db, st);
 }
 
 /* True when the saved steps keep the order (records made before the rule
@@ -70,29 +67,19 @@ static enum status no_step(const struct case_file *c, long long step_id)
 
 enum status case_edit_intake(struct db *db, struct case_file *c)
 {
-    enum status st = cases_tidy_file(c);
+    struct case_with_steps old;
+    enum status st = cases_check_intake(c);
     if (st == ST_OK)
-        st = case_validate(c, date_now());
-    if (st == ST_OK)
-        st = case_validate_level(c);
-    if (st == ST_OK)
-        st = db_begin(db);
+        st = begin_load(db, c->id, &old);
     if (st != ST_OK)
         return st;
-    struct case_file old;
-    struct case_step *steps = NULL;
-    size_t n = 0;
-    st = load(db, c->id, &old, &steps, &n);
-    if (st != ST_OK)
-        return cases_tx_end(db, st);
     st = cases_check_child(db, c->child_id, c->received.date);
-    if (st == ST_OK && saved_in_order(&old, steps, n))
-        st = cases_check_order(c, steps, n, -1, _("received"));
+    if (st == ST_OK && saved_in_order(&old.c, old.steps, old.n))
+        st = cases_check_order(c, old.steps, old.n, -1, _("received"));
     if (st == ST_OK)
-        st = case_repo_update(db, db_actor(db), &old, c);
-    case_steps_free(steps, n);
-    case_file_free(&old);
-    return cases_tx_end(db, st);
+        st = case_repo_update(db, db_actor(db), &old.c, c);
+    cases_unload(&old);
+    return tx_end(db, st);
 }
 
 /* What the kind of s cannot hold is dropped. */
@@ -126,55 +113,45 @@ enum status case_edit_step(struct db *db, struct case_step *s, bool replace,
     if (!cases_tidy(&s->who) || !cases_tidy(&s->notes))
         return status_set(ST_INVALID, "%s", _("the text is not valid UTF-8"));
     fit_kind(s);
-    enum status st = db_begin(db);
+    struct case_with_steps w;
+    enum status st = begin_load(db, s->case_id, &w);
     if (st != ST_OK)
         return st;
     const char *who = db_actor(db);
-    struct case_file c;
-    struct case_step *steps = NULL;
-    size_t n = 0;
-    st = load(db, s->case_id, &c, &steps, &n);
-    if (st != ST_OK)
-        return cases_tx_end(db, st);
-    size_t i = find_step(steps, n, s->id);
-    if (i == n)
-        st = no_step(&c, s->id);
+    size_t i = find_step(w.steps, w.n, s->id);
+    if (i == w.n)
+        st = no_step(&w.c, s->id);
     if (st == ST_OK)
-        st = case_step_validate(&c, steps, i, s, date_now());
-    if (st == ST_OK && saved_in_order(&c, steps, n))
-        st = order_edited(&c, steps, n, i, s);
+        st = case_step_validate(&w.c, w.steps, i, s, date_now());
+    if (st == ST_OK && saved_in_order(&w.c, w.steps, w.n))
+        st = order_edited(&w.c, w.steps, w.n, i, s);
     if (st == ST_OK)
-        st = case_step_edit_update(db, who, &steps[i], s);
-    if (st == ST_OK && (replace || steps[i].kind != s->kind))
+        st = case_step_edit_update(db, who, &w.steps[i], s);
+    if (st == ST_OK && (replace || w.steps[i].kind != s->kind))
         st = case_step_edit_clear_details(db, who, s->id);
     if (st == ST_OK && replace)
         st = cases_add_details(db, who, s, risks, nrisks, items, nitems);
     if (st == ST_OK)
         st = cases_refresh_stage(db, who, s->case_id);
-    case_steps_free(steps, n);
-    case_file_free(&c);
-    return cases_tx_end(db, st);
+    cases_unload(&w);
+    return tx_end(db, st);
 }
 
 enum status case_edit_delete_step(struct db *db, long long case_id, long long step_id)
 {
-    enum status st = db_begin(db);
+    struct case_with_steps w;
+    enum status st = begin_load(db, case_id, &w);
     if (st != ST_OK)
         return st;
     const char *who = db_actor(db);
-    struct case_file c;
-    struct case_step *steps = NULL;
-    size_t n = 0;
-    st = load(db, case_id, &c, &steps, &n);
-    if (st != ST_OK)
-        return cases_tx_end(db, st);
-    size_t i = find_step(steps, n, step_id);
+    struct case_step *steps = w.steps;
+    size_t n = w.n, i = find_step(steps, n, step_id);
     if (i == n)
-        st = no_step(&c, step_id);
-    if (st == ST_OK && saved_in_order(&c, steps, n)) {
+        st = no_step(&w.c, step_id);
+    if (st == ST_OK && saved_in_order(&w.c, steps, n)) {
         struct case_step gone = steps[i];
         memmove(&steps[i], &steps[i + 1], (n - i - 1) * sizeof *steps);
-        st = cases_check_order(&c, steps, n - 1, -1, NULL);
+        st = cases_check_order(&w.c, steps, n - 1, -1, NULL);
         memmove(&steps[i + 1], &steps[i], (n - i - 1) * sizeof *steps);
         steps[i] = gone;
     }
@@ -182,9 +159,8 @@ enum status case_edit_delete_step(struct db *db, long long case_id, long long st
         st = case_step_edit_delete(db, who, &steps[i]);
     if (st == ST_OK)
         st = cases_refresh_stage(db, who, case_id);
-    case_steps_free(steps, n);
-    case_file_free(&c);
-    return cases_tx_end(db, st);
+    cases_unload(&w);
+    return tx_end(db, st);
 }
 
 /* A deep copy of step src into out. */
@@ -202,33 +178,29 @@ static enum status copy_step(const struct case_step *src, struct case_step *out)
 enum status case_edit_get_step(struct db *db, long long case_id, long long step_id,
                                struct case_step *out)
 {
-    struct case_file c;
-    struct case_step *steps = NULL;
-    size_t n = 0;
+    struct case_with_steps w;
     case_step_init(out, -1);
-    enum status st = load(db, case_id, &c, &steps, &n);
+    enum status st = cases_load(db, case_id, &w);
     if (st != ST_OK)
         return st;
-    size_t i = find_step(steps, n, step_id);
-    st = i == n ? no_step(&c, step_id) : copy_step(&steps[i], out);
-    case_steps_free(steps, n);
-    case_file_free(&c);
+    size_t i = find_step(w.steps, w.n, step_id);
+    st = i == w.n ? no_step(&w.c, step_id) : copy_step(&w.steps[i], out);
+    cases_unload(&w);
     return st;
 }
 
 enum status case_edit_next_kinds(struct db *db, long long case_id, long long step_id,
                                  int out[CASE_STEP__COUNT], size_t *n)
 {
-    struct case_file c;
-    struct case_step *steps = NULL;
-    size_t ns = 0;
+    struct case_with_steps w;
     *n = 0;
-    enum status st = load(db, case_id, &c, &steps, &ns);
+    enum status st = cases_load(db, case_id, &w);
     if (st != ST_OK)
         return st;
-    size_t i = step_id ? find_step(steps, ns, step_id) : ns;
-    if (step_id && i == ns)
-        st = no_step(&c, step_id);
+    const struct case_step *steps = w.steps;
+    size_t i = step_id ? find_step(steps, w.n, step_id) : w.n;
+    if (step_id && i == w.n)
+        st = no_step(&w.c, step_id);
     if (st == ST_OK) {
         *n = case_next_kinds(steps, i, out);
         bool has = !step_id;
@@ -244,7 +216,6 @@ enum status case_edit_next_kinds(struct db *db, long long case_id, long long ste
             (*n)++;
         }
     }
-    case_steps_free(steps, ns);
-    case_file_free(&c);
+    cases_unload(&w);
     return st;
 }

@@ -1,6 +1,7 @@
 /* cases — case actions (one transaction each) and the role. */
 #include <config.h>
 #include "treem/app/cases.h"
+#include "treem/app/tx.h"
 #include "cases_internal.h"
 #include "treem/app/auth.h"
 #include "treem/app/children.h"
@@ -20,14 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum status cases_tx_end(struct db *db, enum status st)
-{
-    if (st == ST_OK)
-        return db_commit(db);
-    db_rollback(db);
-    return st;
-}
 
 enum user_role cases_role(struct db *db)
 {
@@ -63,7 +56,9 @@ bool cases_tidy(char **s)
     return true;
 }
 
-enum status cases_tidy_file(struct case_file *c)
+/* Every text of the intake tidied; the reporter's empty texts dropped
+ * without consent. ST_INVALID for bad UTF-8. */
+static enum status tidy_file(struct case_file *c)
 {
     char **t[] = {&c->child_note, &c->place, &c->current_state, &c->consequence, &c->parents,
                   &c->carer, &c->actions_taken, &c->reporter_name, &c->reporter_phone,
@@ -111,13 +106,42 @@ enum status cases_check_child(struct db *db, long long child_id, struct date rec
     return st;
 }
 
-enum status cases_add(struct db *db, struct case_file *c)
+enum status cases_check_intake(struct case_file *c)
 {
-    enum status st = cases_tidy_file(c);
+    enum status st = tidy_file(c);
     if (st == ST_OK)
         st = case_validate(c, date_now());
     if (st == ST_OK)
         st = case_validate_level(c);
+    return st;
+}
+
+enum status cases_load(struct db *db, long long case_id, struct case_with_steps *out)
+{
+    out->steps = NULL;
+    out->n = 0;
+    enum status st = case_repo_get(db, case_id, &out->c);
+    if (st != ST_OK) {
+        case_file_init(&out->c);
+        return st;
+    }
+    st = case_step_repo_list(db, case_id, &out->steps, &out->n);
+    if (st != ST_OK)
+        cases_unload(out);
+    return st;
+}
+
+void cases_unload(struct case_with_steps *w)
+{
+    case_steps_free(w->steps, w->n);
+    w->steps = NULL;
+    w->n = 0;
+    case_file_free(&w->c);
+}
+
+enum status cases_add(struct db *db, struct case_file *c)
+{
+    enum status st = cases_check_intake(c);
     if (st != ST_OK)
         return st;
     if (!c->uid[0]) {
@@ -139,7 +163,7 @@ enum status cases_add(struct db *db, struct case_file *c)
         st = case_repo_insert(db, db_actor(db), c);
     if (st == ST_OK && auth_current()) /* who recorded it: a collaborator sees their own */
         st = user_repo_set_case_owner(db, c->id, auth_case_owner());
-    return cases_tx_end(db, st);
+    return tx_end(db, st);
 }
 
 enum status cases_link_child(struct db *db, long long case_id, long long child_id)
@@ -149,10 +173,10 @@ enum status cases_link_child(struct db *db, long long case_id, long long child_i
         return st;
     struct case_file old, c;
     if ((st = visible(db, case_id)) != ST_OK)
-        return cases_tx_end(db, st);
+        return tx_end(db, st);
     st = case_repo_get(db, case_id, &old);
     if (st != ST_OK)
-        return cases_tx_end(db, st);
+        return tx_end(db, st);
     st = case_repo_get(db, case_id, &c);
     if (st == ST_OK)
         st = cases_check_child(db, child_id, c.received.date);
@@ -162,7 +186,7 @@ enum status cases_link_child(struct db *db, long long case_id, long long child_i
     }
     case_file_free(&old);
     case_file_free(&c);
-    return cases_tx_end(db, st);
+    return tx_end(db, st);
 }
 
 enum status cases_steps(struct db *db, long long case_id, struct case_step **out, size_t *n)
@@ -234,28 +258,23 @@ enum status cases_add_step(struct db *db, struct case_step *s, struct case_risk 
     if (st != ST_OK)
         return st;
     const char *who = db_actor(db);
-    struct case_file c;
-    struct case_step *steps = NULL;
-    size_t n = 0;
-    case_file_init(&c);
+    struct case_with_steps w;
     st = visible(db, s->case_id);
+    if (st != ST_OK)
+        return tx_end(db, st);
+    st = cases_load(db, s->case_id, &w);
     if (st == ST_OK)
-        st = case_repo_get(db, s->case_id, &c);
+        st = case_step_validate(&w.c, w.steps, w.n, s, date_now());
     if (st == ST_OK)
-        st = case_step_repo_list(db, s->case_id, &steps, &n);
-    if (st == ST_OK)
-        st = case_step_validate(&c, steps, n, s, date_now());
-    if (st == ST_OK)
-        st = order_with(&c, steps, n, s);
+        st = order_with(&w.c, w.steps, w.n, s);
     if (st == ST_OK)
         st = case_step_repo_insert(db, who, s);
     if (st == ST_OK)
         st = cases_add_details(db, who, s, risks, nrisks, items, nitems);
     if (st == ST_OK)
         st = cases_refresh_stage(db, who, s->case_id);
-    case_steps_free(steps, n);
-    case_file_free(&c);
-    return cases_tx_end(db, st);
+    cases_unload(&w);
+    return tx_end(db, st);
 }
 
 enum status cases_end_separation(struct db *db, long long case_id, long long step_id,
@@ -285,7 +304,7 @@ enum status cases_end_separation(struct db *db, long long case_id, long long ste
     if (st == ST_OK)
         st = case_step_repo_set_end(db, db_actor(db), case_id, step_id, end);
     case_steps_free(steps, n);
-    return cases_tx_end(db, st);
+    return tx_end(db, st);
 }
 
 enum status cases_delete(struct db *db, long long id)
@@ -294,7 +313,7 @@ enum status cases_delete(struct db *db, long long id)
     if (st != ST_OK)
         return st;
     st = visible(db, id);
-    return cases_tx_end(db, st == ST_OK ? case_repo_delete(db, db_actor(db), id) : st);
+    return tx_end(db, st == ST_OK ? case_repo_delete(db, db_actor(db), id) : st);
 }
 
 enum status cases_find(struct db *db, const char *code, struct case_file *out)
@@ -323,18 +342,12 @@ static enum status items_of(struct db *db, long long id, const struct holidays *
                             struct datetime now, struct case_open_item out[CASE_OPEN_MAX],
                             size_t *nout)
 {
-    struct case_file c;
-    struct case_step *steps = NULL;
-    size_t n = 0;
+    struct case_with_steps w;
     *nout = 0;
-    enum status st = case_repo_get(db, id, &c);
-    if (st != ST_OK)
-        return st;
-    st = case_step_repo_list(db, id, &steps, &n);
+    enum status st = cases_load(db, id, &w);
     if (st == ST_OK)
-        case_open_items(&c, steps, n, h, now, out, nout);
-    case_steps_free(steps, n);
-    case_file_free(&c);
+        case_open_items(&w.c, w.steps, w.n, h, now, out, nout);
+    cases_unload(&w);
     return st;
 }
 

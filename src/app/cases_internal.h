@@ -1,15 +1,25 @@
-/* cases_internal — what cases.c and case_edit.c share (not public). */
+/* cases_internal — what the app's case modules (cases.c, case_edit.c,
+ * score_cases.c) share (not public). */
 #ifndef TREEM_APP_CASES_INTERNAL_H
 #define TREEM_APP_CASES_INTERNAL_H
 #include "treem/app/cases.h"
 
-/* Commits when st is ST_OK, else rolls back; returns st (or the commit's). */
-enum status cases_tx_end(struct db *db, enum status st);
 /* *s made NFC and trimmed (NULL stays NULL); false for bad UTF-8. */
 bool cases_tidy(char **s);
-/* Every text of the intake tidied; the reporter's empty texts dropped
- * without consent. ST_INVALID for bad UTF-8. */
-enum status cases_tidy_file(struct case_file *c);
+/* The intake c made ready to store: every text tidied (the reporter's
+ * empty texts dropped without consent), then validated (model/case.h).
+ * ST_INVALID naming the field. */
+enum status cases_check_intake(struct case_file *c);
+/* A case with its saved steps (time order), as the actions on steps read it. */
+struct case_with_steps {
+    struct case_file c;
+    struct case_step *steps;
+    size_t n;
+};
+/* Reads case case_id and its steps into *out (cases_unload). On failure
+ * *out is left empty. No visibility check: the caller's. */
+enum status cases_load(struct db *db, long long case_id, struct case_with_steps *out);
+void cases_unload(struct case_with_steps *w);
 /* ST_NOTFOUND naming the child when child_id (non-zero) is not in the register. */
 enum status cases_check_child(struct db *db, long long child_id, struct date received);
 /* Stores the ratings / plan items of step s (validated first). */

@@ -1,6 +1,7 @@
 /* catalog — shipped CSV assets → reference tables. */
 #include <config.h>
 #include "treem/app/catalog.h"
+#include "treem/app/tx.h"
 #include "treem/db/catalog_repo.h"
 #include "treem/db/holiday_repo.h"
 #include "treem/core/embed.h"
@@ -167,11 +168,7 @@ enum status catalog_sync(struct db *db, bool *changed)
         st = load_source(db, &sources[i]);
     if (st == ST_OK)
         st = db_setting_set(db, "catalog_fingerprint", want);
-    if (st != ST_OK) {
-        db_rollback(db);
-        return st;
-    }
-    st = db_commit(db);
+    st = tx_end(db, st);
     if (st == ST_OK && changed)
         *changed = true;
     return st;

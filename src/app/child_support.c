@@ -1,6 +1,7 @@
 /* child_support — risk periods and help records, one transaction each. */
 #include <config.h>
 #include "treem/app/child_support.h"
+#include "treem/app/tx.h"
 #include "treem/db/child_repo.h"
 #include "treem/db/child_support_repo.h"
 #include "treem/model/child_rules.h"
@@ -41,13 +42,8 @@ static enum status with_child(struct db *db, long long child_id, struct job *j)
     enum status rc = child_repo_get(db, child_id, &c);
     if (rc != ST_OK)
         return rc;
-    if ((rc = db_begin(db)) == ST_OK) {
-        rc = run_job(db, &c, j);
-        if (rc == ST_OK)
-            rc = db_commit(db);
-        else
-            db_rollback(db);
-    }
+    if ((rc = db_begin(db)) == ST_OK)
+        rc = tx_end(db, run_job(db, &c, j));
     child_free(&c);
     return rc;
 }

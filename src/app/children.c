@@ -1,6 +1,7 @@
 /* children — saving, reading and listing the register. */
 #include <config.h>
 #include "treem/app/children.h"
+#include "treem/app/tx.h"
 #include "treem/app/catalog.h"
 #include "treem/app/auth.h"
 #include "treem/db/child_bulk.h"
@@ -308,10 +309,7 @@ enum status children_delete(struct db *db, long long id)
     if ((rc = auth_require_writer(db)) != ST_OK || (rc = db_begin(db)) != ST_OK)
         return rc;
     rc = child_repo_delete(db, id, db_actor(db));
-    if (rc == ST_OK)
-        return db_commit(db);
-    db_rollback(db);
-    return rc;
+    return tx_end(db, rc);
 }
 
 enum status children_dependents(struct db *db, long long id, long long *facts, long long *cases)
@@ -388,13 +386,8 @@ static enum status with_child(struct db *db, long long child_id,
     enum status rc = children_get(db, child_id, &c); /* a collaborator: their villages only */
     if (rc != ST_OK)
         return rc;
-    if ((rc = auth_require_writer(db)) == ST_OK && (rc = db_begin(db)) == ST_OK) {
-        rc = fn(db, &c, arg);
-        if (rc == ST_OK)
-            rc = db_commit(db);
-        else
-            db_rollback(db);
-    }
+    if ((rc = auth_require_writer(db)) == ST_OK && (rc = db_begin(db)) == ST_OK)
+        rc = tx_end(db, fn(db, &c, arg));
     child_free(&c);
     return rc;
 }

@@ -1,6 +1,7 @@
 /* commune_set — change the commune, re-stamping the codes. */
 #include <config.h>
 #include "treem/app/commune_set.h"
+#include "treem/app/tx.h"
 #include "treem/db/audit_repo.h"
 #include "treem/core/i18n.h"
 
@@ -32,10 +33,7 @@ static enum status change(struct db *db, const struct commune *to, struct commun
     if (rc == ST_OK)
         rc = audit_field(db, who, "setting", "commune_code", "commune_code", out->old_code,
                          to->code);
-    if (rc == ST_OK)
-        return db_commit(db);
-    db_rollback(db);
-    return rc;
+    return tx_end(db, rc);
 }
 
 enum status commune_set(struct db *db, const char *code, bool confirmed,

@@ -1,6 +1,7 @@
 /* demo — builds the demonstration commune. */
 #include <config.h>
 #include "treem/app/demo.h"
+#include "treem/app/tx.h"
 #include "treem/app/demo_plans.h"
 #include "treem/app/demo_cases.h"
 #include "treem/app/commune.h"
@@ -138,13 +139,8 @@ enum status demo_build(const char *path, bool replace)
     if (st != ST_OK)
         return st;
     st = db_begin(db);
-    if (st == ST_OK) {
-        st = fill(db);
-        if (st == ST_OK)
-            st = db_commit(db);
-        else
-            db_rollback(db);
-    }
+    if (st == ST_OK)
+        st = tx_end(db, fill(db));
     if (st == ST_OK)
         st = fill_scores(db);
     db_close(db);

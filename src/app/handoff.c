@@ -6,6 +6,7 @@
 #include "treem/app/commune.h"
 #include "treem/core/i18n.h"
 #include "treem/core/outfile.h"
+#include "treem/core/strbuf.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -13,13 +14,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* "dir/name"; NULL: no memory. */
 static char *join(const char *dir, const char *name)
 {
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s", dir, name);
-    return p;
+    struct strbuf sb = STRBUF_INIT;
+    return strbuf_printf(&sb, "%s/%s", dir, name) ? strbuf_take(&sb) : NULL;
 }
 
 bool handoff_is_package(const char *path)
@@ -271,11 +270,7 @@ enum status handoff_import_sealed(struct db *db, const char *path, const char *p
     enum status rc = sealed_open(path, pass ? pass : "", &dir);
     if (rc == ST_OK) {
         rc = handoff_import(db, dir, opts, res, m);
-        char *msg = rc != ST_OK ? strdup(status_message()) : NULL;
-        sealed_remove_dir(dir);
-        if (msg)
-            status_set(rc, "%s", msg);
-        free(msg);
+        sealed_remove_dir(dir); /* sets no status: a failure's message stays */
     }
     return rc;
 }

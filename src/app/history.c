@@ -50,7 +50,8 @@ static enum status number(const char *key, char id[24])
     return ST_OK;
 }
 
-/* The stored key (entity_id) of the record named key. */
+/* The stored key (entity_id) of the record named key: the child's uid, the
+ * holiday's ISO date, else the record's number. */
 static enum status resolve(struct db *db, enum history_kind k, const char *key, char id[64])
 {
     enum status rc;
@@ -65,40 +66,39 @@ static enum status resolve(struct db *db, enum history_kind k, const char *key, 
         child_free(&c);
         return rc;
     }
-    case HIST_CASE: {
-        struct case_file c;
-        case_file_init(&c);
-        rc = cases_find(db, key, &c);
-        if (rc == ST_OK)
-            snprintf(id, 64, "%lld", c.id);
-        case_file_free(&c);
-        return rc;
-    }
-    case HIST_VILLAGE:
-        rc = villages_find(db, key, &v);
-        if (rc == ST_OK)
-            snprintf(id, 64, "%lld", v);
-        return rc;
     case HIST_HOLIDAY:
         rc = date_parse(key ? key : "", &d);
         if (rc == ST_OK)
             date_iso(d, id);
         return rc;
+    case HIST_CASE: {
+        struct case_file c;
+        case_file_init(&c);
+        rc = cases_find(db, key, &c);
+        v = c.id;
+        case_file_free(&c);
+        break;
+    }
+    case HIST_VILLAGE:
+        rc = villages_find(db, key, &v);
+        break;
     case HIST_DEPT: {
         struct department dep;
         rc = department_repo_find(db, key, &dep);
-        if (rc == ST_OK)
-            snprintf(id, 64, "%lld", dep.id);
+        v = dep.id;
         department_clear(&dep);
         if (rc == ST_NOTFOUND && key && *key && !key[strspn(key, "0123456789")] && number(key, id) == ST_OK) {
             status_clear(); /* a deleted department: by its number (treem dept list showed it) */
             return ST_OK;
         }
-        return rc;
+        break;
     }
     default:
         return number(key, id);
     }
+    if (rc == ST_OK)
+        snprintf(id, 64, "%lld", v);
+    return rc;
 }
 
 enum status history_of(struct db *db, enum history_kind k, const char *key,

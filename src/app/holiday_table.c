@@ -1,6 +1,7 @@
 /* holiday_table — add, delete and list the holiday table. */
 #include <config.h>
 #include "treem/app/holiday_table.h"
+#include "treem/app/tx.h"
 #include "treem/app/catalog.h"
 #include "treem/model/case_rules.h"
 #include "treem/core/i18n.h"
@@ -23,14 +24,6 @@ static enum status parse_date(const char *text, struct date *d)
     enum status rc = status_set(ST_INVALID, _("%s: %s (write dd/mm/yyyy)"), _("date"),
                                 why ? why : "");
     free(why);
-    return rc;
-}
-
-static enum status tx_end(struct db *db, enum status rc)
-{
-    if (rc == ST_OK)
-        return db_commit(db);
-    db_rollback(db);
     return rc;
 }
 

@@ -2,6 +2,7 @@
  * copy of a plan to the next year. */
 #include <config.h>
 #include "treem/app/plan.h"
+#include "treem/app/tx.h"
 #include "treem/db/event_repo.h"
 #include "treem/db/plan_repo.h"
 #include "treem/db/target_repo.h"
@@ -74,15 +75,6 @@ enum status plan_target_view(struct db *db, const struct plan_target *t, int yea
     return ST_OK;
 }
 
-/* Commits when st is ST_OK, else rolls back; returns the outcome. */
-static enum status tx_end(struct db *db, enum status st)
-{
-    if (st == ST_OK)
-        return db_commit(db);
-    db_rollback(db);
-    return st;
-}
-
 enum status plan_create(struct db *db, struct plan *p)
 {
     enum status st = db_begin(db);
@@ -123,24 +115,23 @@ static enum status check_measure(const struct plan_target *t)
     return ST_OK;
 }
 
-enum status plan_target_add(struct db *db, struct plan_target *t)
+/* Begins the transaction of a write of target t, once its measure fits. */
+static enum status begin_target_write(struct db *db, const struct plan_target *t)
 {
     enum status st = check_measure(t);
-    if (st == ST_OK)
-        st = db_begin(db);
-    if (st != ST_OK)
-        return st;
-    return tx_end(db, target_repo_insert(db, db_actor(db), t));
+    return st == ST_OK ? db_begin(db) : st;
+}
+
+enum status plan_target_add(struct db *db, struct plan_target *t)
+{
+    enum status st = begin_target_write(db, t);
+    return st == ST_OK ? tx_end(db, target_repo_insert(db, db_actor(db), t)) : st;
 }
 
 enum status plan_target_save(struct db *db, const struct plan_target *t)
 {
-    enum status st = check_measure(t);
-    if (st == ST_OK)
-        st = db_begin(db);
-    if (st != ST_OK)
-        return st;
-    return tx_end(db, target_repo_update(db, db_actor(db), t));
+    enum status st = begin_target_write(db, t);
+    return st == ST_OK ? tx_end(db, target_repo_update(db, db_actor(db), t)) : st;
 }
 
 enum status plan_target_remove(struct db *db, long long id)

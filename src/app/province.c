@@ -2,6 +2,7 @@
  * communes' databases beside it. */
 #include <config.h>
 #include "treem/app/province.h"
+#include "treem/app/tx.h"
 #include "treem/app/auth.h"
 #include "treem/app/handoff.h"
 #include "treem/app/session.h"
@@ -187,10 +188,7 @@ static enum status record_package(struct db *cdb, const struct manifest *m)
     enum status st = db_begin(cdb);
     for (size_t i = 0; i < sizeof kv / sizeof kv[0] && st == ST_OK; i++)
         st = db_setting_set(cdb, kv[i][0], kv[i][1]);
-    if (st == ST_OK)
-        return db_commit(cdb);
-    db_rollback(cdb);
-    return st;
+    return tx_end(cdb, st);
 }
 
 /* Removes a commune database made for a package that was not received. */

@@ -271,6 +271,22 @@ static enum status add_children(struct db *db, struct report *r)
     return st;
 }
 
+/* The row of group or sub-group g under prefix ("DB01.a", "DB03.dd.1": đ
+ * is written "dd" in codes), labelled letter, sep and name, by sex, with
+ * the children helped. */
+static enum status add_special_row(struct report *r, const char *prefix, const char *sep,
+                             const struct report_sc_row *g)
+{
+    char code[REPORT_CODE_BUF], label[REPORT_LABEL_BUF];
+    bool dd = strncmp(g->letter, "đ", strlen("đ")) == 0;
+    snprintf(code, sizeof code, "%s.%s%s", prefix, dd ? "dd" : "", g->letter + (dd ? strlen("đ") : 0));
+    snprintf(label, sizeof label, "%s%s %s", g->letter, sep, g->name);
+    enum status st = report_sexed(r, REPORT_SEC_SPECIAL, 2, code, label, g->n);
+    if (st == ST_OK)
+        r->lines[r->n - 1].part[REPORT_PART_HELPED] = g->helped;
+    return st;
+}
+
 /* DB01 in a group (of all children), DB01.<letter>, DB02 helped. */
 static enum status add_special(struct db *db, struct report *r)
 {
@@ -282,7 +298,6 @@ static enum status add_special(struct db *db, struct report *r)
         st = report_repo_special(db, r->from, r->on, false, &g, &n);
     if (st != ST_OK)
         return st;
-    char code[REPORT_CODE_BUF], label[REPORT_LABEL_BUF];
     for (size_t i = 0; i < n && st == ST_OK; i++) {
         if (!g[i].letter[0]) {
             st = report_sexed(r, REPORT_SEC_SPECIAL, 1, "DB01",
@@ -298,12 +313,7 @@ static enum status add_special(struct db *db, struct report *r)
                                   g[i].helped, sum);
             continue;
         }
-        /* đ is written "dd" in codes */
-        snprintf(code, sizeof code, "DB01.%s", strcmp(g[i].letter, "đ") == 0 ? "dd" : g[i].letter);
-        snprintf(label, sizeof label, "%s) %s", g[i].letter, g[i].name);
-        st = report_sexed(r, REPORT_SEC_SPECIAL, 2, code, label, g[i].n);
-        if (st == ST_OK)
-            r->lines[r->n - 1].part[REPORT_PART_HELPED] = g[i].helped;
+        st = add_special_row(r, "DB01", ")", &g[i]);
     }
     free(g);
     return st;
@@ -360,15 +370,8 @@ static enum status add_subgroups(struct db *db, struct report *r)
     if (st == ST_OK)
         st = report_text(r, REPORT_SEC_SPECIAL, 1, "DB03",
                          _("By sub-group (Nghị định 56/2017)"), "%s", "");
-    for (size_t i = 0; i < n && st == ST_OK; i++) {
-        char code[REPORT_CODE_BUF], label[REPORT_LABEL_BUF];
-        bool dd = strncmp(g[i].letter, "đ", strlen("đ")) == 0;
-        snprintf(code, sizeof code, "DB03.%s%s", dd ? "dd" : "", g[i].letter + (dd ? strlen("đ") : 0));
-        snprintf(label, sizeof label, "%s %s", g[i].letter, g[i].name);
-        st = report_sexed(r, REPORT_SEC_SPECIAL, 2, code, label, g[i].n);
-        if (st == ST_OK)
-            r->lines[r->n - 1].part[REPORT_PART_HELPED] = g[i].helped;
-    }
+    for (size_t i = 0; i < n && st == ST_OK; i++)
+        st = add_special_row(r, "DB03", "", &g[i]);
     free(g);
     return st;
 }

@@ -2,11 +2,11 @@
 #include <config.h>
 #include "treem/app/auth.h"
 #include "treem/app/report_sum.h"
+#include "treem/app/csv_file.h"
 #include "report_internal.h"
 #include "treem/app/province.h"
 #include "treem/csv/csv_write.h"
 #include "treem/core/i18n.h"
-#include "treem/core/outfile.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -233,31 +233,30 @@ static void sum_row(struct csv_writer *w, const struct report_sum *s, size_t i, 
     csv_write_row(w, row, cols);
 }
 
-enum status report_sum_write_csv(const struct report_sum *s, const char *path)
+/* The header (the codes of the communes after the parts), then a row a line. */
+static enum status fill_sum(struct csv_writer *w, const void *arg)
 {
-    struct outfile o;
-    enum status ost = outfile_open(&o, path);
-    if (ost != ST_OK)
-        return ost;
-    FILE *f = o.f;
-    struct csv_writer *w = malloc(sizeof *w);
+    const struct report_sum *s = arg;
     size_t cols = 3 + REPORT_PART__COUNT + s->ncommunes;
     const char **row = calloc(cols, sizeof *row);
     char (*num)[24] = calloc(cols, sizeof *num);
-    enum status st = w && row && num ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
+    enum status st = row && num ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
     if (st == ST_OK) {
         static const char *const head[] = {"code", "label", "value", "male", "female",
                                            "sex_unknown", "of_total", "helped"};
-        csv_writer_init_file(w, f, ',', CSV_WRITE_DEFAULT);
         for (size_t c = 0; c < cols; c++)
             row[c] = c < 8 ? head[c] : s->codes[c - 8];
         csv_write_row(w, row, cols);
         for (size_t i = 0; i < s->total.n; i++)
             sum_row(w, s, i, row, num, cols);
-        st = csv_writer_flush(w);
+        st = w->st;
     }
-    free(w);
     free(row);
     free(num);
-    return outfile_close(&o, st);
+    return st;
+}
+
+enum status report_sum_write_csv(const struct report_sum *s, const char *path)
+{
+    return csv_file_write(path, CSV_WRITE_DEFAULT, fill_sum, s);
 }

@@ -1,6 +1,7 @@
 /* rubric_edit — load the active rule set, change it, save it. */
 #include <config.h>
 #include "treem/app/rubric_edit.h"
+#include "treem/app/tx.h"
 #include "treem/core/i18n.h"
 #include "treem/db/rubric_repo.h"
 #include "treem/db/rubric_save.h"
@@ -44,10 +45,7 @@ static enum status edit_active(struct db *db, edit_fn fn, const struct edit *e)
         st = fn(&r, e);
     if (st == ST_OK)
         st = rubric_save(db, db_actor(db), &r, NULL, NULL);
-    if (st == ST_OK)
-        st = db_commit(db);
-    else
-        db_rollback(db);
+    st = tx_end(db, st);
     rubric_free(&r);
     return st;
 }

@@ -1,10 +1,11 @@
 /* rubric_load — rubric CSV ↔ rule set; seeding, import, export. */
 #include <config.h>
 #include "treem/app/rubric_load.h"
+#include "treem/app/csv_file.h"
+#include "treem/app/tx.h"
 #include "treem/app/score.h"
 #include "treem/core/embed.h"
 #include "treem/core/i18n.h"
-#include "treem/core/outfile.h"
 #include "treem/core/number.h"
 #include "treem/core/utf8.h"
 #include "treem/csv/csv_read.h"
@@ -438,10 +439,7 @@ enum status rubric_load_seed(struct db *db, bool *seeded)
         st = store(db, NULL, &r, false, NULL); /* shipped data: not audited */
     if (st == ST_OK)
         st = db_setting_set(db, SEED_KEY, RUBRIC_LOAD_SHIPPED);
-    if (st == ST_OK)
-        st = db_commit(db);
-    else
-        db_rollback(db);
+    st = tx_end(db, st);
     rubric_free(&r);
     if (st == ST_OK && seeded)
         *seeded = !exists;
@@ -466,34 +464,20 @@ enum status rubric_load_import(struct db *db, const char *path, bool activate,
     st = db_backup_rotate(db, "before-rubric-import", 10, NULL);
     if (st == ST_OK)
         st = db_begin(db);
-    if (st == ST_OK) {
-        st = store(db, db_actor(db), &r, activate, res);
-        if (st == ST_OK)
-            st = db_commit(db);
-        else
-            db_rollback(db);
-    }
+    if (st == ST_OK)
+        st = tx_end(db, store(db, db_actor(db), &r, activate, res));
     rubric_free(&r);
     return st;
 }
 
+static enum status fill_rubric(struct csv_writer *w, const void *r)
+{
+    return rubric_load_format(r, w);
+}
+
 enum status rubric_load_write_file(const struct rubric *r, const char *path)
 {
-    struct outfile o;
-    enum status ost = outfile_open(&o, path);
-    if (ost != ST_OK)
-        return ost;
-    FILE *f = o.f;
-    struct csv_writer *w = malloc(sizeof *w);   /* holds a 32 KiB buffer */
-    enum status st = w ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
-    if (w) {
-        csv_writer_init_file(w, f, ',', CSV_WRITE_DEFAULT);
-        st = rubric_load_format(r, w);
-        if (st == ST_OK)
-            st = csv_writer_flush(w);
-    }
-    free(w);
-    return outfile_close(&o, st);
+    return csv_file_write(path, CSV_WRITE_DEFAULT, fill_rubric, r);
 }
 
 enum status rubric_load_export(struct db *db, const char *name, const char *path)

@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/app/auth.h"
 #include "treem/app/score.h"
+#include "treem/app/tx.h"
 #include "treem/app/commune.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
@@ -290,10 +291,7 @@ static enum status in_year(struct db *db, int year, year_fn fn, void *ctx)
     st = year_open(db, year, &a, &r);
     if (st == ST_OK)
         st = fn(db, &a, &r, ctx);
-    if (st == ST_OK)
-        st = db_commit(db);
-    else
-        db_rollback(db);
+    st = tx_end(db, st);
     assessment_free(&a);
     rubric_free(&r);
     return st;

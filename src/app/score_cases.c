@@ -7,6 +7,7 @@
  * chairman approved on time (DOMAIN.md §4). */
 #include <config.h>
 #include "treem/app/score_cases.h"
+#include "cases_internal.h"
 #include "treem/app/catalog.h"
 #include "treem/app/children.h"
 #include "treem/db/case_repo.h"
@@ -79,17 +80,11 @@ static enum status child_count(struct db *db, int year, const char *const *kinds
 static enum status timeliness_of(struct db *db, long long id, const struct holidays *h,
                                  struct datetime now, enum case_timeliness *out)
 {
-    struct case_file c;
-    struct case_step *steps = NULL;
-    size_t n = 0;
-    enum status st = case_repo_get(db, id, &c);
-    if (st != ST_OK)
-        return st;
-    st = case_step_repo_list(db, id, &steps, &n);
+    struct case_with_steps w;
+    enum status st = cases_load(db, id, &w);
     if (st == ST_OK)
-        *out = case_plan_timeliness(&c, steps, n, h, now);
-    case_steps_free(steps, n);
-    case_file_free(&c);
+        *out = case_plan_timeliness(&w.c, w.steps, w.n, h, now);
+    cases_unload(&w);
     return st;
 }
 

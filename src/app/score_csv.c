@@ -1,8 +1,8 @@
 /* score_csv — the scoring sheet as CSV. */
 #include <config.h>
 #include "treem/app/score_csv.h"
+#include "treem/app/csv_file.h"
 #include "treem/core/i18n.h"
-#include "treem/core/outfile.h"
 #include "treem/model/rubric_text.h"
 
 #include <errno.h>
@@ -96,21 +96,12 @@ enum status score_csv_format(const struct score_sheet *s, struct csv_writer *w)
     return w->st;
 }
 
+static enum status fill_sheet(struct csv_writer *w, const void *s)
+{
+    return score_csv_format(s, w);
+}
+
 enum status score_csv_write(const struct score_sheet *s, const char *path)
 {
-    struct outfile o;
-    enum status ost = outfile_open(&o, path);
-    if (ost != ST_OK)
-        return ost;
-    FILE *f = o.f;
-    struct csv_writer *w = malloc(sizeof *w);   /* holds a 32 KiB buffer */
-    enum status st = w ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
-    if (w) {
-        csv_writer_init_file(w, f, ',', CSV_WRITE_DEFAULT);
-        st = score_csv_format(s, w);
-        if (st == ST_OK)
-            st = csv_writer_flush(w);
-    }
-    free(w);
-    return outfile_close(&o, st);
+    return csv_file_write(path, CSV_WRITE_DEFAULT, fill_sheet, s);
 }

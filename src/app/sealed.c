@@ -345,10 +345,7 @@ enum status sealed_open(const char *path, const char *pass, char **dir)
         sodium_memzero(a.buf, a.len);
     strbuf_free(&a);
     if (rc != ST_OK) {
-        char *msg = strdup(status_message());
-        sealed_remove_dir(d);
-        status_set(rc, "%s", msg ? msg : "");
-        free(msg);
+        sealed_remove_dir(d); /* sets no status: the message stays the failure's */
         return rc;
     }
     *dir = d;

@@ -9,6 +9,7 @@
 #include "treem/app/score_register.h"
 #include "treem/app/transfer.h"
 #include "treem/db/migrate.h"
+#include "treem/core/strbuf.h"
 #include "treem/core/i18n.h"
 #include "treem/core/platform.h"
 
@@ -24,12 +25,8 @@ char *session_default_path(const char *explicit_path)
     if (env && *env)
         return strdup(env);
     char *dir = platform_data_dir(); /* e.g. ~/.local/share/treem, %APPDATA%\treem */
-    if (!dir)
-        return NULL;
-    size_t n = strlen(dir) + sizeof "/treem.db";
-    char *out = malloc(n);
-    if (out)
-        snprintf(out, n, "%s/treem.db", dir);
+    struct strbuf sb = STRBUF_INIT;
+    char *out = dir && strbuf_printf(&sb, "%s/treem.db", dir) ? strbuf_take(&sb) : NULL;
     free(dir);
     return out;
 }

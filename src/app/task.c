@@ -1,6 +1,7 @@
 /* task — task and department actions, one transaction each. */
 #include <config.h>
 #include "treem/app/task.h"
+#include "treem/app/tx.h"
 #include "treem/db/department_repo.h"
 #include "treem/db/department_delete.h"
 #include "treem/db/task_repo.h"
@@ -10,32 +11,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-static enum status tx_end(struct db *db, enum status st)
+/* Begins the transaction of a write of t, once its done date is valid. */
+static enum status begin_write(struct db *db, const struct task *t)
 {
-    if (st == ST_OK)
-        return db_commit(db);
-    db_rollback(db);
-    return st;
+    enum status st = task_validate_done_on(t, date_today());
+    return st == ST_OK ? db_begin(db) : st;
 }
 
 enum status task_create(struct db *db, struct task *t)
 {
-    enum status st = task_validate_done_on(t, date_today());
-    if (st == ST_OK)
-        st = db_begin(db);
-    if (st != ST_OK)
-        return st;
-    return tx_end(db, task_repo_insert(db, db_actor(db), t));
+    enum status st = begin_write(db, t);
+    return st == ST_OK ? tx_end(db, task_repo_insert(db, db_actor(db), t)) : st;
 }
 
 enum status task_save(struct db *db, const struct task *t)
 {
-    enum status st = task_validate_done_on(t, date_today());
-    if (st == ST_OK)
-        st = db_begin(db);
-    if (st != ST_OK)
-        return st;
-    return tx_end(db, task_repo_update(db, db_actor(db), t));
+    enum status st = begin_write(db, t);
+    return st == ST_OK ? tx_end(db, task_repo_update(db, db_actor(db), t)) : st;
 }
 
 enum status task_remove(struct db *db, long long id)

@@ -1,6 +1,8 @@
 /* transfer — the drivers of CSV export and import over the record kinds. */
 #include <config.h>
 #include "treem/app/transfer.h"
+#include "treem/app/auth.h"
+#include "treem/app/csv_file.h"
 #include "treem/app/transfer_kind.h"
 #include "treem/core/i18n.h"
 #include "treem/core/outfile.h"
@@ -165,10 +167,7 @@ static enum status export_xlsx(struct db *db, const struct transfer_kind *k, con
     if (rows)
         *rows = x.rows;
     if (rc != ST_OK) {
-        char *msg = strdup(status_message());
-        xlsx_out_discard(xo);
-        status_set(rc, "%s", msg ? msg : "");
-        free(msg);
+        xlsx_out_discard(xo); /* sets no status: the message stays the failure's */
         return rc;
     }
     return xlsx_out_close(xo);
@@ -192,23 +191,14 @@ enum status transfer_export(struct db *db, const struct transfer_kind *k, const 
     return outfile_close(&o, transfer_export_stream(db, k, o.f, opts, rows));
 }
 
+static enum status fill_template(struct csv_writer *w, const void *k)
+{
+    return write_header(k, w, false);
+}
+
 enum status transfer_write_template(const struct transfer_kind *k, const char *path, unsigned flags)
 {
-    struct outfile o;
-    enum status ost = outfile_open(&o, path);
-    if (ost != ST_OK)
-        return ost;
-    FILE *f = o.f;
-    struct csv_writer *w = malloc(sizeof *w);
-    enum status rc = w ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
-    if (w) {
-        csv_writer_init_file(w, f, ',', flags ? flags : CSV_WRITE_DEFAULT);
-        rc = write_header(k, w, false);
-        enum status fl = csv_writer_flush(w);
-        rc = rc == ST_OK ? fl : rc;
-        free(w);
-    }
-    return outfile_close(&o, rc);
+    return csv_file_write(path, flags, fill_template, k);
 }
 
 /* ------------------------------------------------------------- import */
@@ -281,6 +271,19 @@ static enum status generic_preview(struct transfer_import *im, const struct csv_
     return transfer_preview(im, row->line, SIZE_MAX, "", msg);
 }
 
+/* The kind's import_row; a collaborator's row of a kind that travels only
+ * from the officer is refused with the reason instead. */
+static enum status kind_import_row(struct transfer_import *im, const struct csv_row *row)
+{
+    if (!im->kind->officer_only || !auth_village_scope())
+        return im->kind->import_row(im, row);
+    enum status denied = auth_require_officer(im->db, _(im->kind->officer_only));
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s", status_message());
+    status_clear();
+    return denied == ST_OK ? ST_OK : transfer_bad(im, row->line, 0, "", TRANSFER_RULE_VALIDATION, msg);
+}
+
 static enum status on_row(const struct csv_row *row, void *ctx)
 {
     struct reader *r = ctx;
@@ -312,7 +315,7 @@ static enum status on_row(const struct csv_row *row, void *ctx)
     enum status rc = csv_map_check_row(&r->map, row, im->errs);
     if (rc == ST_NOMEM)
         return rc;
-    if (rc == ST_OK && (rc = im->kind->import_row(im, row)) != ST_OK)
+    if (rc == ST_OK && (rc = kind_import_row(im, row)) != ST_OK)
         return rc;
     if (im->errs->errors > before)
         im->counts->bad_rows++;

@@ -106,10 +106,6 @@ static enum status open_year(struct transfer_import *im, const char *commune, in
     return rc;
 }
 
-#define BAD(col, val, rule, msg) \
-    do { enum status bad_rc = transfer_bad(im, row->line, (col), (val), (rule), (msg)); \
-         if (bad_rc != ST_OK) return bad_rc; } while (0)
-
 /* The row's cells checked; *year, v (strings borrowed from the row). */
 static enum status parse(struct transfer_import *im, const struct csv_row *row, int *year,
                          struct assessment_value *v, char updated[20])
@@ -117,26 +113,26 @@ static enum status parse(struct transfer_import *im, const struct csv_row *row, 
     const char *ys = transfer_cell(im, row, COL_YEAR), *commune = transfer_cell(im, row, COL_COMMUNE);
     long long y = 0;
     if (number_parse_int(ys, NUM_INT, &y) != ST_OK || y < 2000 || y > 2100)
-        BAD(COL_YEAR, ys, TRANSFER_RULE_FORMAT, _("year: give a year between 2000 and 2100"));
+        TRANSFER_BAD(COL_YEAR, ys, TRANSFER_RULE_FORMAT, _("year: give a year between 2000 and 2100"));
     *year = (int)y;
     if (strlen(commune) != 5 || strspn(commune, "0123456789") != 5)
-        BAD(COL_COMMUNE, commune, TRANSFER_RULE_FORMAT, _("commune_code: give the 5-digit code of the commune"));
+        TRANSFER_BAD(COL_COMMUNE, commune, TRANSFER_RULE_FORMAT, _("commune_code: give the 5-digit code of the commune"));
     const char *origin = transfer_cell(im, row, COL_ORIGIN), *up = transfer_cell(im, row, COL_UPDATED);
     if (strcmp(origin, "typed") != 0 && strcmp(origin, "computed") != 0)
-        BAD(COL_ORIGIN, origin, TRANSFER_RULE_FORMAT, _("origin: give typed or computed"));
+        TRANSFER_BAD(COL_ORIGIN, origin, TRANSFER_RULE_FORMAT, _("origin: give typed or computed"));
     v->origin = strcmp(origin, "computed") == 0 ? ASSESSMENT_COMPUTED : ASSESSMENT_TYPED;
     if (!transfer_parse_stamp(up, updated))
-        BAD(COL_UPDATED, up, TRANSFER_RULE_FORMAT, _("updated_at: give dd/mm/yyyy hh:mm or leave it empty"));
+        TRANSFER_BAD(COL_UPDATED, up, TRANSFER_RULE_FORMAT, _("updated_at: give dd/mm/yyyy hh:mm or leave it empty"));
     const char *dept = transfer_cell(im, row, COL_DEPT);
     bool known = false;
     if (*dept && (department_repo_code_known(im->db, dept, &known) != ST_OK || !known))
-        BAD(COL_DEPT, dept, TRANSFER_RULE_NOT_FOUND, _("department: not in the list of departments"));
+        TRANSFER_BAD(COL_DEPT, dept, TRANSFER_RULE_NOT_FOUND, _("department: not in the list of departments"));
     v->department = *dept ? (char *)dept : NULL;
     v->evidence = (char *)transfer_cell(im, row, COL_EVIDENCE);
     char key[96];
     snprintf(key, sizeof key, "%d\x1f%s\x1f%s", *year, commune, transfer_cell(im, row, COL_INDICATOR));
     if (!transfer_seen_add(im, key))
-        BAD(COL_INDICATOR, transfer_cell(im, row, COL_INDICATOR), TRANSFER_RULE_DUPLICATE,
+        TRANSFER_BAD(COL_INDICATOR, transfer_cell(im, row, COL_INDICATOR), TRANSFER_RULE_DUPLICATE,
             _("indicator_code: the same value is on an earlier line"));
     return ST_OK;
 }
@@ -218,4 +214,4 @@ static enum status import_row(struct transfer_import *im, const struct csv_row *
     return rc;
 }
 
-const struct transfer_kind transfer_kind_assessments = {&csv_assessments, NCOLS, export_all, import_row, done};
+const struct transfer_kind transfer_kind_assessments = {&csv_assessments, NCOLS, export_all, import_row, done, NULL};

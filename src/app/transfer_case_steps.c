@@ -7,10 +7,8 @@
  * is derived again from its steps. Risk ratings and plan items stay here. */
 #include <config.h>
 #include "treem/app/transfer_kind.h"
-#include "treem/app/auth.h"
 #include "treem/db/case_repo.h"
 #include "treem/db/case_step_repo.h"
-#include "treem/db/transfer_case_repo.h"
 #include "treem/model/case_rules.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
@@ -85,25 +83,8 @@ static enum status export_case(struct transfer_export *x, long long id)
 
 static enum status export_all(struct transfer_export *x)
 {
-    char from[DATE_BUF], to[DATE_BUF];
-    if (x->opts->from.y)
-        date_iso(x->opts->from, from);
-    if (x->opts->to.y)
-        date_iso(x->opts->to, to);
-    long long *ids = NULL;
-    size_t n = 0;
-    enum status rc = transfer_case_repo_ids(x->db, x->opts->from.y ? from : NULL, x->opts->to.y ? to : NULL,
-                                            &ids, &n);
-    for (size_t i = 0; rc == ST_OK && i < n; i++)
-        if (auth_case_visible(x->db, ids[i])) /* a collaborator: their own reports only */
-            rc = export_case(x, ids[i]);
-    free(ids);
-    return rc;
+    return transfer_each_case(x, export_case);
 }
-
-#define BAD(col, val, rule, msg) \
-    do { enum status bad_rc = transfer_bad(im, row->line, (col), (val), (rule), (msg)); \
-         if (bad_rc != ST_OK) return bad_rc; } while (0)
 
 static enum status parse(struct transfer_import *im, const struct csv_row *row, struct case_file *c,
                          struct case_step *s)
@@ -113,30 +94,30 @@ static enum status parse(struct transfer_import *im, const struct csv_row *row, 
     enum status rc = case_repo_id_by_uid(im->db, uid, &id);
     if (rc == ST_NOTFOUND) {
         status_clear();
-        BAD(COL_CASE, uid, TRANSFER_RULE_NOT_FOUND, _("case_uid: no case with this uid (import the cases first)"));
+        TRANSFER_BAD(COL_CASE, uid, TRANSFER_RULE_NOT_FOUND, _("case_uid: no case with this uid (import the cases first)"));
         return ST_OK;
     }
     if (rc != ST_OK || (rc = case_repo_get(im->db, id, c)) != ST_OK)
         return rc;
     s->case_id = id;
     if ((s->kind = enum_from_code(&enum_case_step, kind)) < 0 && (s->kind = enum_parse(&enum_case_step, kind)) < 0)
-        BAD(COL_KIND, kind, TRANSFER_RULE_FORMAT, _("step: not one of the listed steps"));
+        TRANSFER_BAD(COL_KIND, kind, TRANSFER_RULE_FORMAT, _("step: not one of the listed steps"));
     if (case_parse_datetime(_("date"), transfer_cell(im, row, COL_DATE), transfer_cell(im, row, COL_HOUR), false,
                             &s->at) != ST_OK)
-        BAD(COL_DATE, transfer_cell(im, row, COL_DATE), TRANSFER_RULE_FORMAT, status_message());
+        TRANSFER_BAD(COL_DATE, transfer_cell(im, row, COL_DATE), TRANSFER_RULE_FORMAT, status_message());
     const char *em = transfer_cell(im, row, COL_EMERGENCY), *end = transfer_cell(im, row, COL_END_DATE);
     if (*em && strcmp(em, "0") != 0 && strcmp(em, "1") != 0)
-        BAD(COL_EMERGENCY, em, TRANSFER_RULE_FORMAT, _("emergency: give 1 or 0"));
+        TRANSFER_BAD(COL_EMERGENCY, em, TRANSFER_RULE_FORMAT, _("emergency: give 1 or 0"));
     s->emergency = *em ? em[0] == '1' : -1;
     if (*end && case_parse_datetime(_("end"), end, transfer_cell(im, row, COL_END_HOUR), false, &s->end) != ST_OK)
-        BAD(COL_END_DATE, end, TRANSFER_RULE_FORMAT, status_message());
+        TRANSFER_BAD(COL_END_DATE, end, TRANSFER_RULE_FORMAT, status_message());
     if (!(s->who = utf8_nfc(transfer_cell(im, row, COL_WHO))) || !(s->notes = utf8_nfc(transfer_cell(im, row, COL_NOTES))))
         return status_set(ST_NOMEM, "%s", _("out of memory"));
     char key[160];
     snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%s", uid, kind, transfer_cell(im, row, COL_DATE),
              transfer_cell(im, row, COL_HOUR));
     if (!transfer_seen_add(im, key))
-        BAD(SIZE_MAX, "", TRANSFER_RULE_DUPLICATE, _("the same step is on an earlier line"));
+        TRANSFER_BAD(SIZE_MAX, "", TRANSFER_RULE_DUPLICATE, _("the same step is on an earlier line"));
     return ST_OK;
 }
 
@@ -199,13 +180,6 @@ static enum status add(struct transfer_import *im, const struct csv_row *row, co
 
 static enum status import_row(struct transfer_import *im, const struct csv_row *row)
 {
-    if (auth_village_scope()) { /* cases travel from the officer, not from a collaborator */
-        enum status denied = auth_require_officer(im->db, _("importing cases"));
-        char msg[512];
-        snprintf(msg, sizeof msg, "%s", status_message());
-        status_clear();
-        return denied == ST_OK ? ST_OK : transfer_bad(im, row->line, 0, "", TRANSFER_RULE_VALIDATION, msg);
-    }
     struct case_file c;
     struct case_step s, *steps = NULL;
     size_t n = 0, before = im->errs->errors;
@@ -228,4 +202,5 @@ static enum status import_row(struct transfer_import *im, const struct csv_row *
     return rc;
 }
 
-const struct transfer_kind transfer_kind_case_steps = {&csv_steps, NCOLS, export_all, import_row, NULL};
+const struct transfer_kind transfer_kind_case_steps = {&csv_steps, NCOLS, export_all, import_row, NULL,
+                                                      N_("importing cases")};

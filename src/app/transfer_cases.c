@@ -10,7 +10,6 @@
 #include <config.h>
 #include "treem/app/transfer_kind.h"
 #include "treem/app/cases.h"
-#include "treem/app/auth.h"
 #include "treem/app/children.h"
 #include "treem/db/case_repo.h"
 #include "treem/db/child_repo.h"
@@ -123,42 +122,29 @@ static void anonymise(struct transfer_export *x, const struct case_file *c, cons
     }
 }
 
-static enum status export_all(struct transfer_export *x)
+static enum status export_case(struct transfer_export *x, long long id)
 {
-    char from[DATE_BUF], to[DATE_BUF];
-    if (x->opts->from.y)
-        date_iso(x->opts->from, from);
-    if (x->opts->to.y)
-        date_iso(x->opts->to, to);
-    long long *ids = NULL;
-    size_t n = 0;
-    enum status rc = transfer_case_repo_ids(x->db, x->opts->from.y ? from : NULL, x->opts->to.y ? to : NULL,
-                                            &ids, &n);
-    for (size_t i = 0; rc == ST_OK && i < n; i++) {
-        struct case_file c;
-        char uid[CHILD_UID_BUF];
-        if (!auth_case_visible(x->db, ids[i])) /* a collaborator: their own reports only */
-            continue;
-        case_file_init(&c);
-        rc = case_repo_get(x->db, ids[i], &c);
-        if (rc == ST_OK)
-            rc = child_uid_of(x->db, c.child_id, uid, sizeof uid);
-        if (rc == ST_OK) {
-            struct case_cells cc;
-            cells_of(&c, uid, x->pseudo != NULL, &cc);
-            if (x->pseudo)
-                anonymise(x, &c, uid, &cc);
-            rc = transfer_emit(x, cc.cell);
-        }
-        case_file_free(&c);
+    struct case_file c;
+    char uid[CHILD_UID_BUF];
+    case_file_init(&c);
+    enum status rc = case_repo_get(x->db, id, &c);
+    if (rc == ST_OK)
+        rc = child_uid_of(x->db, c.child_id, uid, sizeof uid);
+    if (rc == ST_OK) {
+        struct case_cells cc;
+        cells_of(&c, uid, x->pseudo != NULL, &cc);
+        if (x->pseudo)
+            anonymise(x, &c, uid, &cc);
+        rc = transfer_emit(x, cc.cell);
     }
-    free(ids);
+    case_file_free(&c);
     return rc;
 }
 
-#define BAD(col, val, rule, msg) \
-    do { enum status bad_rc = transfer_bad(im, row->line, (col), (val), (rule), (msg)); \
-         if (bad_rc != ST_OK) return bad_rc; } while (0)
+static enum status export_all(struct transfer_export *x)
+{
+    return transfer_each_case(x, export_case);
+}
 
 /* A closed-list cell: *out the value, or an error naming the column. */
 static enum status parse_enum(struct transfer_import *im, const struct csv_row *row, size_t col,
@@ -169,7 +155,7 @@ static enum status parse_enum(struct transfer_import *im, const struct csv_row *
     if (v < 0)
         v = enum_parse(def, text);
     if (v < 0)
-        BAD(col, text, TRANSFER_RULE_FORMAT, msg);
+        TRANSFER_BAD(col, text, TRANSFER_RULE_FORMAT, msg);
     *out = v;
     return ST_OK;
 }
@@ -196,13 +182,13 @@ static enum status parse_child(struct transfer_import *im, const struct csv_row 
         c->child_id = ch.id;
         child_free(&ch);
         if (rc == ST_NOTFOUND)
-            BAD(COL_CHILD, uid, TRANSFER_RULE_NOT_FOUND, _("child_uid: no child with this uid (import the children first)"));
+            TRANSFER_BAD(COL_CHILD, uid, TRANSFER_RULE_NOT_FOUND, _("child_uid: no child with this uid (import the children first)"));
         else if (rc != ST_OK)
             return rc;
     }
     long long a = -1;
     if (*age && (number_parse_int(age, NUM_INT, &a) != ST_OK || a > 17))
-        BAD(COL_AGE, age, TRANSFER_RULE_FORMAT, _("est_age: give an age 0-17 or leave it empty"));
+        TRANSFER_BAD(COL_AGE, age, TRANSFER_RULE_FORMAT, _("est_age: give an age 0-17 or leave it empty"));
     c->est_age = *age ? (int)a : -1;
     const char *sex = transfer_cell(im, row, COL_SEX);
     if (*sex)
@@ -214,11 +200,11 @@ static enum status parse(struct transfer_import *im, const struct csv_row *row, 
 {
     const char *uid = transfer_cell(im, row, COL_UID);
     if (*uid && !transfer_uid_valid(uid))
-        BAD(COL_UID, uid, TRANSFER_RULE_FORMAT, _("uid: not a uid written by treem"));
+        TRANSFER_BAD(COL_UID, uid, TRANSFER_RULE_FORMAT, _("uid: not a uid written by treem"));
     snprintf(c->uid, sizeof c->uid, "%s", uid);
     if (case_parse_datetime(_("received"), transfer_cell(im, row, COL_DATE), transfer_cell(im, row, COL_HOUR),
                             false, &c->received) != ST_OK)
-        BAD(COL_DATE, transfer_cell(im, row, COL_DATE), TRANSFER_RULE_FORMAT, status_message());
+        TRANSFER_BAD(COL_DATE, transfer_cell(im, row, COL_DATE), TRANSFER_RULE_FORMAT, status_message());
     enum status rc = parse_enum(im, row, COL_SOURCE, &enum_case_source, &c->source,
                                 _("source: not one of the listed ways a report comes"));
     if (rc == ST_OK)
@@ -231,7 +217,7 @@ static enum status parse(struct transfer_import *im, const struct csv_row *row, 
         rc = parse_enum(im, row, COL_INJURY, &enum_case_injury, &c->injury,
                         _("injury_cause: give drowning, traffic or other"));
     if (*died && strcmp(died, "0") != 0 && strcmp(died, "1") != 0)
-        BAD(COL_DIED, died, TRANSFER_RULE_FORMAT, _("died: give 1 or 0"));
+        TRANSFER_BAD(COL_DIED, died, TRANSFER_RULE_FORMAT, _("died: give 1 or 0"));
     c->died = strcmp(died, "1") == 0;
     if (rc == ST_OK)
         rc = parse_child(im, row, c);
@@ -246,9 +232,9 @@ static enum status parse(struct transfer_import *im, const struct csv_row *row, 
 static enum status validate(struct transfer_import *im, const struct csv_row *row, const struct case_file *c)
 {
     if (case_validate(c, date_now()) != ST_OK)
-        BAD(SIZE_MAX, "", TRANSFER_RULE_VALIDATION, status_message());
+        TRANSFER_BAD(SIZE_MAX, "", TRANSFER_RULE_VALIDATION, status_message());
     if (*c->uid && !transfer_seen_add(im, c->uid))
-        BAD(COL_UID, c->uid, TRANSFER_RULE_DUPLICATE, _("uid: the same case is on an earlier line"));
+        TRANSFER_BAD(COL_UID, c->uid, TRANSFER_RULE_DUPLICATE, _("uid: the same case is on an earlier line"));
     return ST_OK;
 }
 
@@ -270,10 +256,8 @@ static enum status write_new(struct transfer_import *im, const struct csv_row *r
     return rc;
 }
 
-enum verdict { V_UNCHANGED, V_KEEP_LOCAL, V_TAKE_FILE, V_CONFLICT };
-
 /* Who changed what since the export that wrote the row (see children). */
-static enum verdict judge(struct transfer_import *im, const struct csv_row *row, const struct case_file *local,
+static enum transfer_verdict judge(struct transfer_import *im, const struct csv_row *row, const struct case_file *local,
                           const struct case_file *file, const char *child_uid, const char *updated)
 {
     struct case_cells a, b;
@@ -282,25 +266,7 @@ static enum verdict judge(struct transfer_import *im, const struct csv_row *row,
     cells_of(file, child_uid, false, &b);
     transfer_hash(&csv_cases, NCOLS, a.cell, lh);
     transfer_hash(&csv_cases, NCOLS, b.cell, fh);
-    if (strcmp(lh, fh) == 0)
-        return V_UNCHANGED;
-    if (im->opts->from_owner)   /* the commune's own package at the level above */
-        return V_TAKE_FILE;
-    const char *base = transfer_cell(im, row, COL_HASH);
-    bool file_changed = true, local_changed = true;
-    if (*base) {
-        file_changed = !transfer_hash_equal(fh, base);
-        local_changed = !transfer_hash_equal(lh, base);
-    } else if (*updated) {
-        local_changed = strcmp(local->updated_at, updated) > 0;
-    }
-    if (!file_changed)
-        return V_KEEP_LOCAL;
-    if (!local_changed)
-        return V_TAKE_FILE;
-    if (!im->opts->prefer_newer)
-        return V_CONFLICT;
-    return !*updated || strcmp(updated, local->updated_at) > 0 ? V_TAKE_FILE : V_KEEP_LOCAL;
+    return transfer_judge(im, lh, fh, transfer_cell(im, row, COL_HASH), local->updated_at, updated);
 }
 
 static enum status write_match(struct transfer_import *im, const struct csv_row *row, struct case_file *old,
@@ -313,14 +279,14 @@ static enum status write_match(struct transfer_import *im, const struct csv_row 
     if (c->child_id != old->child_id) /* compare with the file's child */
         snprintf(uid, sizeof uid, "%s", transfer_cell(im, row, COL_CHILD));
     switch (judge(im, row, old, c, uid, updated)) {
-    case V_UNCHANGED: im->counts->unchanged++; return ST_OK;
-    case V_KEEP_LOCAL: im->counts->kept_local++; return ST_OK;
-    case V_CONFLICT:
+    case TRANSFER_UNCHANGED: im->counts->unchanged++; return ST_OK;
+    case TRANSFER_KEEP_LOCAL: im->counts->kept_local++; return ST_OK;
+    case TRANSFER_CONFLICT:
         im->counts->conflicts++;
-        BAD(SIZE_MAX, "", TRANSFER_RULE_CONFLICT,
+        TRANSFER_BAD(SIZE_MAX, "", TRANSFER_RULE_CONFLICT,
             _("changed here and in the file since the last hand-off (use --prefer-newer to take the newer)"));
         return ST_OK;
-    case V_TAKE_FILE: break;
+    case TRANSFER_TAKE_FILE: break;
     }
     /* The reporter is never in a file: keep what is stored here. */
     c->consent = old->consent;
@@ -343,13 +309,6 @@ static enum status write_match(struct transfer_import *im, const struct csv_row 
 
 static enum status import_row(struct transfer_import *im, const struct csv_row *row)
 {
-    if (auth_village_scope()) { /* cases travel from the officer, not from a collaborator */
-        enum status denied = auth_require_officer(im->db, _("importing cases"));
-        char msg[512];
-        snprintf(msg, sizeof msg, "%s", status_message());
-        status_clear();
-        return denied == ST_OK ? ST_OK : transfer_bad(im, row->line, 0, "", TRANSFER_RULE_VALIDATION, msg);
-    }
     struct case_file c, old;
     case_file_init(&c);
     case_file_init(&old);
@@ -379,4 +338,5 @@ out:
     return rc;
 }
 
-const struct transfer_kind transfer_kind_cases = {&csv_cases, NCOLS, export_all, import_row, NULL};
+const struct transfer_kind transfer_kind_cases = {&csv_cases, NCOLS, export_all, import_row, NULL,
+                                                 N_("importing cases")};

@@ -108,24 +108,20 @@ struct row_info {
     char *village_fold;         /* the village to add when its id is 0 */
 };
 
-#define BAD(col, val, rule, msg) \
-    do { enum status bad_rc = transfer_bad(im, row->line, (col), (val), (rule), (msg)); \
-         if (bad_rc != ST_OK) return bad_rc; } while (0)
-
 static enum status check_ids(struct transfer_import *im, const struct csv_row *row, struct row_info *ri)
 {
     char key[256];
     if (*ri->uid && !transfer_uid_valid(ri->uid))
-        BAD(COL_UID, ri->uid, TRANSFER_RULE_FORMAT,
+        TRANSFER_BAD(COL_UID, ri->uid, TRANSFER_RULE_FORMAT,
             _("uid: not an identifier made by treem (5 digits, '-', 10 letters or digits)"));
     if (*ri->uid && (snprintf(key, sizeof key, "u\x1f%s", ri->uid), !transfer_seen_add(im, key)))
-        BAD(COL_UID, ri->uid, TRANSFER_RULE_DUPLICATE, _("uid: the same identifier is on an earlier line"));
+        TRANSFER_BAD(COL_UID, ri->uid, TRANSFER_RULE_DUPLICATE, _("uid: the same identifier is on an earlier line"));
     const char *src = transfer_cell(im, row, COL_SOURCE);
     if (*src && (snprintf(key, sizeof key, "s\x1f%s", src), !transfer_seen_add(im, key)))
-        BAD(COL_SOURCE, src, TRANSFER_RULE_DUPLICATE, _("source_id: the same identifier is on an earlier line"));
+        TRANSFER_BAD(COL_SOURCE, src, TRANSFER_RULE_DUPLICATE, _("source_id: the same identifier is on an earlier line"));
     const char *upd = transfer_cell(im, row, COL_UPDATED);
     if (!transfer_parse_stamp(upd, ri->updated))
-        BAD(COL_UPDATED, upd, TRANSFER_RULE_FORMAT, _("updated_at: give dd/mm/yyyy hh:mm"));
+        TRANSFER_BAD(COL_UPDATED, upd, TRANSFER_RULE_FORMAT, _("updated_at: give dd/mm/yyyy hh:mm"));
     return ST_OK;
 }
 
@@ -162,7 +158,7 @@ static enum status parse_row(struct transfer_import *im, const struct csv_row *r
             if (rc != ST_OK)
                 return rc;
         } else if (child_field_parse(c, f, cell) != ST_OK) {
-            BAD(COL_FIELD0 + f, cell, TRANSFER_RULE_FORMAT, status_message());
+            TRANSFER_BAD(COL_FIELD0 + f, cell, TRANSFER_RULE_FORMAT, status_message());
         }
     }
     enum status rc = check_ids(im, row, ri);
@@ -271,7 +267,7 @@ static enum status validate(struct transfer_import *im, const struct csv_row *ro
                              msg);
     }
     size_t col = bad == CF_NONE ? SIZE_MAX : (size_t)(COL_FIELD0 + bad);
-    BAD(col, bad == CF_NONE ? "" : transfer_cell(im, row, col), TRANSFER_RULE_VALIDATION, status_message());
+    TRANSFER_BAD(col, bad == CF_NONE ? "" : transfer_cell(im, row, col), TRANSFER_RULE_VALIDATION, status_message());
     return ST_OK;
 }
 
@@ -315,40 +311,21 @@ static enum status conflict(struct transfer_import *im, const struct csv_row *ro
     if (more && len > 0 && (size_t)len < sizeof msg)
         snprintf(msg + len, sizeof msg - (size_t)len, _(" (and %zu more fields)"), more);
     im->counts->conflicts++;
-    BAD(first, s->b.cell[first], TRANSFER_RULE_CONFLICT, msg);
+    TRANSFER_BAD(first, s->b.cell[first], TRANSFER_RULE_CONFLICT, msg);
     return ST_OK;
 }
 
-enum verdict { V_UNCHANGED, V_KEEP_LOCAL, V_TAKE_FILE, V_CONFLICT };
-
 /* Who changed what since the last hand-off (see doc/csv-columns.md). */
-static enum verdict judge(struct transfer_import *im, const struct child *local, const struct child *merged,
+static enum transfer_verdict judge(struct transfer_import *im, const struct child *local, const struct child *merged,
                           const struct row_info *ri)
 {
     struct import_state *s = im->kind_data;
     char lh[TRANSFER_HASH_BUF], fh[TRANSFER_HASH_BUF];
     if (!cells_of(local, NULL, &s->a) || !cells_of(merged, NULL, &s->b))
-        return V_CONFLICT;
+        return TRANSFER_CONFLICT;
     transfer_hash(&transfer_children_csv, NEXPORT, s->a.cell, lh);
     transfer_hash(&transfer_children_csv, NEXPORT, s->b.cell, fh);
-    if (strcmp(lh, fh) == 0)
-        return V_UNCHANGED;
-    if (im->opts->from_owner)   /* the commune's own package at the level above */
-        return V_TAKE_FILE;
-    bool file_changed = true, local_changed;
-    if (*ri->uid && *ri->hash) {
-        file_changed = !transfer_hash_equal(fh, ri->hash);
-        local_changed = !transfer_hash_equal(lh, ri->hash);
-    } else {
-        local_changed = !ri->updated[0] || strcmp(local->updated_at, ri->updated) > 0;
-    }
-    if (!file_changed)
-        return V_KEEP_LOCAL;
-    if (!local_changed)
-        return V_TAKE_FILE;
-    if (!im->opts->prefer_newer)
-        return V_CONFLICT;
-    return !ri->updated[0] || strcmp(ri->updated, local->updated_at) > 0 ? V_TAKE_FILE : V_KEEP_LOCAL;
+    return transfer_judge(im, lh, fh, *ri->uid ? ri->hash : "", local->updated_at, ri->updated);
 }
 
 /* Opens a period in the row's special-circumstance group unless the child
@@ -441,10 +418,10 @@ static enum status write_match(struct transfer_import *im, const struct csv_row 
     if (rc != ST_OK || im->errs->errors > before)
         return rc;
     switch (judge(im, local, merged, ri)) {
-    case V_UNCHANGED: im->counts->unchanged++; return ST_OK;
-    case V_KEEP_LOCAL: im->counts->kept_local++; return ST_OK;
-    case V_CONFLICT: return conflict(im, row);
-    case V_TAKE_FILE: break;
+    case TRANSFER_UNCHANGED: im->counts->unchanged++; return ST_OK;
+    case TRANSFER_KEEP_LOCAL: im->counts->kept_local++; return ST_OK;
+    case TRANSFER_CONFLICT: return conflict(im, row);
+    case TRANSFER_TAKE_FILE: break;
     }
     rc = preview_changes(im, row);
     if (rc != ST_OK)
@@ -493,4 +470,4 @@ static enum status import_row(struct transfer_import *im, const struct csv_row *
 }
 
 const struct transfer_kind transfer_kind_children = {&transfer_children_csv, NEXPORT, transfer_children_export_all, import_row,
-                                                    import_done};
+                                                    import_done, NULL};

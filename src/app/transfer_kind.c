@@ -1,6 +1,8 @@
 /* transfer_kind — helpers shared by the record kinds of the CSV transfer. */
 #include <config.h>
 #include "treem/app/transfer_kind.h"
+#include "treem/app/auth.h"
+#include "treem/db/transfer_case_repo.h"
 #include "treem/db/transfer_repo.h"
 #include "treem/core/i18n.h"
 
@@ -141,6 +143,54 @@ enum status transfer_preview(struct transfer_import *im, size_t line, size_t col
     if (!im->preview)
         return ST_OK;
     return csv_errors_warn(im->preview, line, col_name(im, col), value, "preview", "%s", message);
+}
+
+const char *transfer_date_iso(struct date d, char buf[DATE_BUF])
+{
+    if (!d.y)
+        return NULL;
+    date_iso(d, buf);
+    return buf;
+}
+
+enum status transfer_each_case(struct transfer_export *x,
+                               enum status (*fn)(struct transfer_export *x, long long id))
+{
+    char from[DATE_BUF], to[DATE_BUF];
+    long long *ids = NULL;
+    size_t n = 0;
+    enum status rc = transfer_case_repo_ids(x->db, transfer_date_iso(x->opts->from, from),
+                                            transfer_date_iso(x->opts->to, to), &ids, &n);
+    for (size_t i = 0; rc == ST_OK && i < n; i++)
+        if (auth_case_visible(x->db, ids[i])) /* a collaborator: their own reports only */
+            rc = fn(x, ids[i]);
+    free(ids);
+    return rc;
+}
+
+enum transfer_verdict transfer_judge(const struct transfer_import *im, const char *lh, const char *fh,
+                                     const char *base, const char *local_updated,
+                                     const char *file_updated)
+{
+    if (strcmp(lh, fh) == 0)
+        return TRANSFER_UNCHANGED;
+    if (im->opts->from_owner)   /* the commune's own package at the level above */
+        return TRANSFER_TAKE_FILE;
+    bool file_changed = true, local_changed = true;
+    if (*base) {
+        file_changed = !transfer_hash_equal(fh, base);
+        local_changed = !transfer_hash_equal(lh, base);
+    } else if (*file_updated) {
+        local_changed = strcmp(local_updated, file_updated) > 0;
+    }
+    if (!file_changed)
+        return TRANSFER_KEEP_LOCAL;
+    if (!local_changed)
+        return TRANSFER_TAKE_FILE;
+    if (!im->opts->prefer_newer)
+        return TRANSFER_CONFLICT;
+    return !*file_updated || strcmp(file_updated, local_updated) > 0 ? TRANSFER_TAKE_FILE
+                                                                     : TRANSFER_KEEP_LOCAL;
 }
 
 /* ------------------------------------------------------ identifiers seen */

@@ -56,17 +56,9 @@ static enum status export_one(const struct transfer_period_row *r, void *ctx)
 static enum status export_all(struct transfer_export *x)
 {
     char from[DATE_BUF], to[DATE_BUF];
-    if (x->opts->from.y)
-        date_iso(x->opts->from, from);
-    if (x->opts->to.y)
-        date_iso(x->opts->to, to);
-    return transfer_repo_periods_each(x->db, x->opts->from.y ? from : NULL, x->opts->to.y ? to : NULL,
-                                      export_one, x);
+    return transfer_repo_periods_each(x->db, transfer_date_iso(x->opts->from, from),
+                                      transfer_date_iso(x->opts->to, to), export_one, x);
 }
-
-#define BAD(col, val, rule, msg) \
-    do { enum status bad_rc = transfer_bad(im, row->line, (col), (val), (rule), (msg)); \
-         if (bad_rc != ST_OK) return bad_rc; } while (0)
 
 static enum status parse(struct transfer_import *im, const struct csv_row *row, struct child_period *p,
                          struct child *c)
@@ -74,7 +66,7 @@ static enum status parse(struct transfer_import *im, const struct csv_row *row, 
     const char *uid = transfer_cell(im, row, COL_CHILD);
     enum status rc = child_repo_get_by_uid(im->db, uid, c);
     if (rc == ST_NOTFOUND) {
-        BAD(COL_CHILD, uid, TRANSFER_RULE_NOT_FOUND, _("child_uid: no child with this uid (import the children first)"));
+        TRANSFER_BAD(COL_CHILD, uid, TRANSFER_RULE_NOT_FOUND, _("child_uid: no child with this uid (import the children first)"));
         return ST_OK;
     }
     if (rc != ST_OK)
@@ -83,16 +75,16 @@ static enum status parse(struct transfer_import *im, const struct csv_row *row, 
     children_group_code(transfer_cell(im, row, COL_CODE), p->code, sizeof p->code);
     const char *from = transfer_cell(im, row, COL_FROM), *to = transfer_cell(im, row, COL_TO);
     if (date_parse(from, &p->from) != ST_OK)
-        BAD(COL_FROM, from, TRANSFER_RULE_FORMAT, _("from_date: give a date dd/mm/yyyy"));
+        TRANSFER_BAD(COL_FROM, from, TRANSFER_RULE_FORMAT, _("from_date: give a date dd/mm/yyyy"));
     if (*to && date_parse(to, &p->to) != ST_OK)
-        BAD(COL_TO, to, TRANSFER_RULE_FORMAT, _("to_date: give a date dd/mm/yyyy or leave it empty"));
+        TRANSFER_BAD(COL_TO, to, TRANSFER_RULE_FORMAT, _("to_date: give a date dd/mm/yyyy or leave it empty"));
     snprintf(p->note, sizeof p->note, "%s", transfer_cell(im, row, COL_NOTE));
     char key[128];
     snprintf(key, sizeof key, "%s\x1f%s\x1f%s", uid, p->code, from);
     if (!transfer_seen_add(im, key))
-        BAD(SIZE_MAX, "", TRANSFER_RULE_DUPLICATE, _("the same period is on an earlier line"));
+        TRANSFER_BAD(SIZE_MAX, "", TRANSFER_RULE_DUPLICATE, _("the same period is on an earlier line"));
     if (child_facts_period_check(im->db, p, im->today) != ST_OK)
-        BAD(COL_CODE, p->code, TRANSFER_RULE_VALIDATION, status_message());
+        TRANSFER_BAD(COL_CODE, p->code, TRANSFER_RULE_VALIDATION, status_message());
     return ST_OK;
 }
 
@@ -114,7 +106,7 @@ static enum status merge(struct transfer_import *im, const struct csv_row *row, 
     }
     if (!take_to || !take_note) {
         im->counts->conflicts++;
-        BAD(take_to ? COL_NOTE : COL_TO, take_to ? p->note : transfer_cell(im, row, COL_TO),
+        TRANSFER_BAD(take_to ? COL_NOTE : COL_TO, take_to ? p->note : transfer_cell(im, row, COL_TO),
             TRANSFER_RULE_CONFLICT, _("changed here and in the file: the period's end or note differ"));
     }
     enum status rc = same_to ? ST_OK : child_facts_period_end(im->db, old->id, p->to, c->uid, im->who);
@@ -143,4 +135,4 @@ static enum status import_row(struct transfer_import *im, const struct csv_row *
     return rc;
 }
 
-const struct transfer_kind transfer_kind_periods = {&csv_periods, NCOLS, export_all, import_row, NULL};
+const struct transfer_kind transfer_kind_periods = {&csv_periods, NCOLS, export_all, import_row, NULL, NULL};

@@ -18,10 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BAD(col, val, rule, msg) \
-    do { enum status bad_rc = transfer_bad(im, row->line, (col), (val), (rule), (msg)); \
-         if (bad_rc != ST_OK) return bad_rc; } while (0)
-
 static const char *nz(const char *s) { return s ? s : ""; }
 
 static void show(struct date d, char out[DATE_BUF])
@@ -59,7 +55,7 @@ static enum status row_plan(struct transfer_import *im, const struct csv_row *ro
     int year = number_parse_int(ys, NUM_INT, &y) == ST_OK && y < 10000 ? (int)y : 0;
     enum status rc = find_plan(im->db, year, title, id);
     if (rc == ST_OK && !*id)
-        BAD(tcol, title, TRANSFER_RULE_NOT_FOUND, _("plan: no plan of that year with this title (import the plans first)"));
+        TRANSFER_BAD(tcol, title, TRANSFER_RULE_NOT_FOUND, _("plan: no plan of that year with this title (import the plans first)"));
     return rc;
 }
 
@@ -67,7 +63,7 @@ static enum status parse_date(struct transfer_import *im, const struct csv_row *
                               const char *label, struct date *out)
 {
     if (plan_parse_date(label, transfer_cell(im, row, col), out) != ST_OK)
-        BAD(col, transfer_cell(im, row, col), TRANSFER_RULE_FORMAT, status_message());
+        TRANSFER_BAD(col, transfer_cell(im, row, col), TRANSFER_RULE_FORMAT, status_message());
     return ST_OK;
 }
 
@@ -78,7 +74,7 @@ static enum status differs(struct transfer_import *im, const struct csv_row *row
     if (*take)
         return ST_OK;
     im->counts->conflicts++;
-    BAD(SIZE_MAX, "", TRANSFER_RULE_CONFLICT,
+    TRANSFER_BAD(SIZE_MAX, "", TRANSFER_RULE_CONFLICT,
         _("the saved record differs from the file (use --prefer-newer to take the file)"));
     return ST_OK;
 }
@@ -142,7 +138,7 @@ static enum status plan_parse(struct transfer_import *im, const struct csv_row *
     const char *ys = transfer_cell(im, row, P_YEAR);
     long long y = 0;
     if (number_parse_int(ys, NUM_INT, &y) != ST_OK || y < 1900 || y > 2999)
-        BAD(P_YEAR, ys, TRANSFER_RULE_FORMAT, _("year: give a year, e.g. 2025"));
+        TRANSFER_BAD(P_YEAR, ys, TRANSFER_RULE_FORMAT, _("year: give a year, e.g. 2025"));
     p->year = (int)y;
     char **texts[] = {&p->title, &p->number, NULL, &p->issuer, &p->upstream, &p->purpose, &p->requirements,
                       &p->budget};
@@ -155,7 +151,7 @@ static enum status plan_parse(struct transfer_import *im, const struct csv_row *
     if (rc == ST_OK)
         rc = parse_date(im, row, P_YEARREP, _("annual report deadline"), &p->report_year);
     if (rc == ST_OK && plan_validate(p) != ST_OK)
-        BAD(SIZE_MAX, "", TRANSFER_RULE_VALIDATION, status_message());
+        TRANSFER_BAD(SIZE_MAX, "", TRANSFER_RULE_VALIDATION, status_message());
     return rc;
 }
 
@@ -205,7 +201,7 @@ static enum status plans_import(struct transfer_import *im, const struct csv_row
     return rc;
 }
 
-const struct transfer_kind transfer_kind_plans = {&csv_plans, P_N, plans_export, plans_import, NULL};
+const struct transfer_kind transfer_kind_plans = {&csv_plans, P_N, plans_export, plans_import, NULL, NULL};
 
 /* -------------------------------------------------------------- targets */
 
@@ -283,25 +279,25 @@ static enum status target_parse(struct transfer_import *im, const struct csv_row
     const char *ss = transfer_cell(im, row, T_SORT);
     if (*ss && (number_parse_int(ss, NUM_INT | NUM_SIGNED, &sort) != ST_OK || sort > 1000000 ||
                 sort < -1000000))
-        BAD(T_SORT, ss, TRANSFER_RULE_FORMAT, _("sort: give a whole number"));
+        TRANSFER_BAD(T_SORT, ss, TRANSFER_RULE_FORMAT, _("sort: give a whole number"));
     t->sort = (int)sort;
     if (!parse_num(transfer_cell(im, row, T_VALUE), &t->value))
-        BAD(T_VALUE, transfer_cell(im, row, T_VALUE), TRANSFER_RULE_FORMAT, _("value: give a number"));
+        TRANSFER_BAD(T_VALUE, transfer_cell(im, row, T_VALUE), TRANSFER_RULE_FORMAT, _("value: give a number"));
     if (!plan_unit_parse(transfer_cell(im, row, T_UNIT), &t->unit))
-        BAD(T_UNIT, transfer_cell(im, row, T_UNIT), TRANSFER_RULE_FORMAT, _("unit: give percent or count"));
+        TRANSFER_BAD(T_UNIT, transfer_cell(im, row, T_UNIT), TRANSFER_RULE_FORMAT, _("unit: give percent or count"));
     if (!plan_direction_parse(transfer_cell(im, row, T_DIR), &t->direction))
-        BAD(T_DIR, transfer_cell(im, row, T_DIR), TRANSFER_RULE_FORMAT, _("direction: give at_least or at_most"));
+        TRANSFER_BAD(T_DIR, transfer_cell(im, row, T_DIR), TRANSFER_RULE_FORMAT, _("direction: give at_least or at_most"));
     const char *tv = transfer_cell(im, row, T_TVALUE);
     t->has_typed = *tv != '\0';
     if (t->has_typed && !parse_num(tv, &t->typed_value))
-        BAD(T_TVALUE, tv, TRANSFER_RULE_FORMAT, _("typed value: give a number"));
+        TRANSFER_BAD(T_TVALUE, tv, TRANSFER_RULE_FORMAT, _("typed value: give a number"));
     const char *m = transfer_cell(im, row, T_MEASURE);
     if (!(t->text = utf8_nfc(transfer_cell(im, row, T_TEXT))) || !(t->measure = *m ? strdup(m) : NULL) != !*m ||
         !(t->typed_source = utf8_nfc(transfer_cell(im, row, T_TSOURCE))))
         return status_set(ST_NOMEM, "%s", _("out of memory"));
     if ((rc = parse_date(im, row, T_TON, _("date of the value"), &t->typed_on)) == ST_OK &&
         plan_target_validate(t) != ST_OK)
-        BAD(SIZE_MAX, "", TRANSFER_RULE_VALIDATION, status_message());
+        TRANSFER_BAD(SIZE_MAX, "", TRANSFER_RULE_VALIDATION, status_message());
     return rc;
 }
 
@@ -342,7 +338,7 @@ out:
     return rc;
 }
 
-const struct transfer_kind transfer_kind_targets = {&csv_targets, T_N, targets_export, targets_import, NULL};
+const struct transfer_kind transfer_kind_targets = {&csv_targets, T_N, targets_export, targets_import, NULL, NULL};
 
 /* ---------------------------------------------------------------- tasks */
 
@@ -417,7 +413,7 @@ static enum status task_parse(struct transfer_import *im, const struct csv_row *
     const char *done = transfer_cell(im, row, K_DONE);
     t->done = strcmp(done, "1") == 0 || strcmp(done, "có") == 0 || strcmp(done, "yes") == 0;
     if (*done && !t->done && strcmp(done, "0") != 0 && strcmp(done, "không") != 0 && strcmp(done, "no") != 0)
-        BAD(K_DONE, done, TRANSFER_RULE_FORMAT, _("done: give 1 or 0"));
+        TRANSFER_BAD(K_DONE, done, TRANSFER_RULE_FORMAT, _("done: give 1 or 0"));
     if (rc == ST_OK)
         rc = parse_date(im, row, K_START, _("start date"), &t->start_on);
     if (rc == ST_OK)
@@ -425,12 +421,12 @@ static enum status task_parse(struct transfer_import *im, const struct csv_row *
     if (rc == ST_OK)
         rc = parse_date(im, row, K_DONE_ON, _("date done"), &t->done_on);
     if (rc == ST_OK && (task_criteria_normalize(transfer_cell(im, row, K_CRIT), &t->criteria) != ST_OK))
-        BAD(K_CRIT, transfer_cell(im, row, K_CRIT), TRANSFER_RULE_FORMAT, status_message());
+        TRANSFER_BAD(K_CRIT, transfer_cell(im, row, K_CRIT), TRANSFER_RULE_FORMAT, status_message());
     if (rc == ST_OK && (!(t->text = utf8_nfc(transfer_cell(im, row, K_TEXT))) ||
                         !(t->evidence = utf8_nfc(transfer_cell(im, row, K_EVIDENCE)))))
         return status_set(ST_NOMEM, "%s", _("out of memory"));
     if (rc == ST_OK && task_validate(t) != ST_OK)
-        BAD(SIZE_MAX, "", TRANSFER_RULE_VALIDATION, status_message());
+        TRANSFER_BAD(SIZE_MAX, "", TRANSFER_RULE_VALIDATION, status_message());
     return rc;
 }
 
@@ -473,4 +469,4 @@ out:
     return rc;
 }
 
-const struct transfer_kind transfer_kind_tasks = {&csv_tasks, K_N, tasks_export, tasks_import, NULL};
+const struct transfer_kind transfer_kind_tasks = {&csv_tasks, K_N, tasks_export, tasks_import, NULL, NULL};

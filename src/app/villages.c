@@ -1,6 +1,7 @@
 /* villages — rename, merge, delete (one transaction each). */
 #include <config.h>
 #include "treem/app/villages.h"
+#include "treem/app/tx.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
 
@@ -50,14 +51,6 @@ static enum status find(struct db *db, const char *field, const char *text, long
 enum status villages_find(struct db *db, const char *name, long long *id)
 {
     return find(db, _("village"), name, id);
-}
-
-static enum status tx_end(struct db *db, enum status rc)
-{
-    if (rc == ST_OK)
-        return db_commit(db);
-    db_rollback(db);
-    return rc;
 }
 
 enum status villages_rename(struct db *db, const char *old_name, const char *new_name)

@@ -27,12 +27,13 @@
     X(safe_text) X(pseudonym) X(sealed) X(auth) \
     X(number) X(lookups) \
     X(actor) \
-    X(scope) \
+    X(app_shared) X(scope) \
     X(mem) X(path)
 
 Suite *suite_scope(void); /* test_scope.c (issues 13 and 14: the gaps) */
 Suite *suite_mem(void); /* test_mem.c (issue 18: core/mem.h) */
 Suite *suite_path(void); /* test_path.c (issue 18: path_join) */
+Suite *suite_app_shared(void); /* test_app_shared.c (issue 18: the shared helpers) */
 
 /* A path no earlier run left behind: pids repeat, so a stale file of an old
  * run with the same pid and counter is removed first. */

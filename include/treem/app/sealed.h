@@ -44,7 +44,7 @@ enum status sealed_open(const char *path, const char *pass, char **dir);
 char *sealed_temp_dir(void);
 
 /* Deletes the files of a folder made by sealed_open, the folder, and frees
- * dir (NULL: nothing). */
+ * dir (NULL: nothing). Sets no status: a caller's failure message stays. */
 void sealed_remove_dir(char *dir);
 
 /* For the unit tests only (the program never calls it): derive keys for new

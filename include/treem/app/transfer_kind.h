@@ -83,6 +83,10 @@ struct transfer_kind {
     enum status (*import_row)(struct transfer_import *im, const struct csv_row *row);
     /* Frees im->kind_data at the end (may be NULL). */
     void (*done)(struct transfer_import *im);
+    /* Non-NULL for the records that travel from the officer, not from a
+     * collaborator (cases): what importing them is called (N_()), in the
+     * error each row of a collaborator gets instead of import_row. */
+    const char *officer_only;
 };
 
 /* The kinds (defined in their transfer_<kind>.c). */
@@ -129,6 +133,12 @@ enum status transfer_bad(struct transfer_import *im, size_t line, size_t col, co
                          const char *rule, const char *message);
 enum status transfer_note(struct transfer_import *im, size_t line, size_t col, const char *value,
                           const char *message);
+/* In a kind's row code, with `im` and `row` in scope: records the problem
+ * of the row (transfer_bad) and returns from the function only when that
+ * fails (ST_NOMEM); the caller goes on, or returns ST_OK itself. */
+#define TRANSFER_BAD(col, val, rule, msg) \
+    do { enum status bad_rc = transfer_bad(im, row->line, (col), (val), (rule), (msg)); \
+         if (bad_rc != ST_OK) return bad_rc; } while (0)
 
 /* With a preview asked for, records what the row at line does to column
  * col (SIZE_MAX: the row): message says it ("new child", "'a' → 'b'").
@@ -144,6 +154,26 @@ bool transfer_seen_add(struct transfer_import *im, const char *key);
 bool transfer_seen_has(const struct transfer_import *im, const char *key);
 /* Frees the set (NULL is fine). */
 void transfer_seen_free(struct transfer_seen *s);
+
+/* d as ISO text in buf for a repository's range, or NULL when d is not set
+ * (an open end of the export's from..to). */
+const char *transfer_date_iso(struct date d, char buf[DATE_BUF]);
+
+/* Calls fn(x, id) for each case received in the export's from..to that
+ * the signed-in person may see (a collaborator: the cases they recorded),
+ * stopping at the first failure. */
+enum status transfer_each_case(struct transfer_export *x,
+                               enum status (*fn)(struct transfer_export *x, long long id));
+
+/* What an import does with a record both sides hold. */
+enum transfer_verdict { TRANSFER_UNCHANGED, TRANSFER_KEEP_LOCAL, TRANSFER_TAKE_FILE, TRANSFER_CONFLICT };
+/* Judges who changed what since the export that wrote the row (see
+ * doc/csv-columns.md): lh and fh are the hashes of the local record and of
+ * the file's; base is the row's row_hash ("" when it cannot be trusted),
+ * else the updated_at stamps (file_updated "" when not given) decide. */
+enum transfer_verdict transfer_judge(const struct transfer_import *im, const char *lh, const char *fh,
+                                     const char *base, const char *local_updated,
+                                     const char *file_updated);
 
 /* Uses of a child-style uid "<5 digits>-<10 base32>". */
 bool transfer_uid_valid(const char *uid);
