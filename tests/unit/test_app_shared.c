@@ -191,8 +191,8 @@ END_TEST
 
 Suite *suite_app_shared(void)
 {
-    return test_suite((struct test_spec){"app_shared", "core", fixture_start, fixture_end, 60, NULL,
-                                         TEST_LIST(test_tx_end, test_csv_file_write, test_transfer_date_iso,
+    return test_suite((struct test_spec){"app_shared", "app", fixture_start, fixture_end, 60, NULL,
+                                         .tests = TEST_LIST(test_tx_end, test_csv_file_write, test_transfer_date_iso,
                                                    test_transfer_judge, test_officer_only_kinds,
                                                    test_collaborator_imports_no_case)},
                       NULL);
