@@ -207,34 +207,6 @@ int cli_on_db(const struct cli_env *env, const struct cli_command *cmd, int argc
     return rc;
 }
 
-int cli_read_opts(const struct cli_command *cmd, int argc, char **argv, int first,
-                  const struct option *opts, cli_opt_fn apply, void *rec, int *given)
-{
-    optind = first;
-    for (int c; (c = getopt_long(argc, argv, "", opts, NULL)) != -1;) {
-        if (c == '?')
-            return cli_usage(cmd, "%s", _("unknown option"));
-        if (apply(rec, c, optarg) != ST_OK)
-            return cli_fail();
-        if (given)
-            ++*given;
-    }
-    return 0;
-}
-
-int cli_one_option(const struct cli_command *cmd, int argc, char **argv, const char *name,
-                   const char **value)
-{
-    const struct option opts[] = {{name, required_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
-    optind = 0;
-    for (int ch; (ch = getopt_long(argc, argv, "", opts, NULL)) != -1;) {
-        if (ch != 'o')
-            return cli_usage(cmd, "%s", _("unknown option"));
-        *value = optarg;
-    }
-    return 0;
-}
-
 int cli_take_yes(int *argc, char **argv)
 {
     int n = 0, keep = 1, i = 1;

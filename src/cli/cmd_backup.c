@@ -1,6 +1,7 @@
 /* cmd_backup — `treem backup [--out FILE]` and `treem restore FILE`. */
 #include <config.h>
 #include "treem/cli/cli.h"
+#include "treem/cli/cli_args.h"
 #include "treem/app/backups.h"
 #include "treem/core/i18n.h"
 
@@ -10,12 +11,11 @@
 
 int cmd_backup(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
+    static const struct cli_opt opts[] = {{"out", CLI_STR, .at = 0}, {0}};
     const char *out = NULL;
-    int bad = cli_one_option(self, argc, argv, "out", &out);
+    int bad = cli_read_opts(self, argc, argv, 0, opts, CLI_ALONE, &out, NULL);
     if (bad)
         return bad;
-    if (optind != argc)
-        return cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
     struct db *db;
     if (cli_open(env, &db) != ST_OK)
         return cli_fail();

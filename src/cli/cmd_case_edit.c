@@ -12,13 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The options of `case add`, with --died and --consent taking yes or no. */
-static const struct option *edit_opts(void)
+/* The options of `case add`, with the flags (--died, --consent) taking yes or no. */
+static const struct cli_opt *edit_opts(void)
 {
-    static struct option opts[CO__END - CO_SOURCE + 1];
+    static struct cli_opt opts[CASE_INTAKE_NOPTS];
     memcpy(opts, cmd_case_intake_opts, sizeof opts);
-    opts[CO_DIED - CO_SOURCE].has_arg = required_argument;
-    opts[CO_CONSENT - CO_SOURCE].has_arg = required_argument;
+    for (size_t i = 0; i < CASE_INTAKE_NOPTS; i++)
+        if (opts[i].kind == CLI_FLAG)
+            opts[i].kind = CLI_BOOL;
     return opts;
 }
 
@@ -57,22 +58,20 @@ int cmd_case_edit(const struct cli_env *env, const struct cli_command *self, int
     if (argc < 2 || argv[1][0] == '-')
         return cli_sub_usage(self, argv[0]);
     struct db *db = NULL;
-    struct case_file c;
-    case_file_init(&c);
-    int rc = cli_open(env, &db) == ST_OK && cases_find(db, argv[1], &c) == ST_OK ? 0 : cli_fail();
-    struct intake_args a = {&c, NULL, NULL, NULL, false};
+    struct intake_args a = {.date = NULL};
+    struct case_file *c = &a.c;
+    case_file_init(c);
+    int rc = cli_open(env, &db) == ST_OK && cases_find(db, argv[1], c) == ST_OK ? 0 : cli_fail();
     int given = 0;
     if (rc == 0)
-        rc = cli_read_opts(self, argc, argv, 2, edit_opts(), cmd_case_intake_opt, &a, &given);
-    if (rc == 0 && optind < argc)
-        rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
+        rc = cli_read_opts(self, argc, argv, 2, edit_opts(), CLI_ALONE, &a, &given);
     if (rc == 0 && !given)
         rc = cli_usage(self, "%s", _("edit: say what to change (--place T, --kind K, ...)"));
-    if (rc == 0 && (edit_finish(db, &c, &a) != ST_OK || case_edit_intake(db, &c) != ST_OK))
+    if (rc == 0 && (edit_finish(db, c, &a) != ST_OK || case_edit_intake(db, c) != ST_OK))
         rc = cli_fail();
     if (rc == 0)
-        printf(_("Saved case %s.\n"), c.code);
-    case_file_free(&c);
+        printf(_("Saved case %s.\n"), c->code);
+    case_file_free(c);
     db_close(db);
     return rc;
 }
@@ -102,9 +101,7 @@ static int step_edit_run(struct db *db, struct step_args *a, int argc, char **ar
                          const struct cli_command *self)
 {
     int given = 0, kind_before = a->s.kind;
-    int rc = cli_read_opts(self, argc, argv, 3, cmd_case_step_opts, cmd_case_step_opt, a, &given);
-    if (rc == 0 && optind < argc)
-        rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
+    int rc = cli_read_opts(self, argc, argv, 3, cmd_case_step_opts, CLI_ALONE, a, &given);
     if (rc == 0 && !given)
         rc = cli_usage(self, "%s", _("step-edit: say what to change (--date D, --notes T, ...)"));
     if (rc == 0 && step_finish(a, kind_before) != ST_OK)

@@ -11,57 +11,33 @@
 #include "treem/core/i18n.h"
 
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const struct option plan_opts[] = {
-    {"title", required_argument, NULL, 't'},
-    {"year", required_argument, NULL, 'y'},
-    {"number", required_argument, NULL, 'n'},
-    {"date", required_argument, NULL, 'd'},
-    {"issuer", required_argument, NULL, 'i'},
-    {"upstream", required_argument, NULL, 'u'},
-    {"purpose", required_argument, NULL, 'p'},
-    {"requirements", required_argument, NULL, 'r'},
-    {"budget", required_argument, NULL, 'b'},
-    {"report-half", required_argument, NULL, 'H'},
-    {"report-year", required_argument, NULL, 'Y'},
-    {NULL, 0, NULL, 0},
+#define PL(field) offsetof(struct plan, field)
+static const struct cli_opt plan_opts[] = {
+    {"title", CLI_TEXT, .at = PL(title)},
+    {"year", CLI_YEAR, .at = PL(year)},
+    {"number", CLI_TEXT, .at = PL(number)},
+    {"date", CLI_DATE_OR_NONE, .at = PL(issued_on), .label = N_("plan date")},
+    {"issuer", CLI_TEXT, .at = PL(issuer)},
+    {"upstream", CLI_TEXT, .at = PL(upstream)},
+    {"purpose", CLI_TEXT, .at = PL(purpose)},
+    {"requirements", CLI_TEXT, .at = PL(requirements)},
+    {"budget", CLI_TEXT, .at = PL(budget)},
+    {"report-half", CLI_DATE_OR_NONE, .at = PL(report_half), .label = N_("6-month report deadline")},
+    {"report-year", CLI_DATE_OR_NONE, .at = PL(report_year), .label = N_("annual report deadline")},
+    {0},
 };
-
-/* Applies one option of plan_opts to p. */
-static enum status plan_opt(void *rec, int c, const char *arg)
-{
-    struct plan *p = rec;
-    switch (c) {
-    case 't': return cli_set_text(&p->title, arg);
-    case 'y': return cli_parse_year("--year", arg, &p->year);
-    case 'n': return cli_set_text(&p->number, arg);
-    case 'd': return plan_parse_date(_("plan date"), arg, &p->issued_on);
-    case 'i': return cli_set_text(&p->issuer, arg);
-    case 'u': return cli_set_text(&p->upstream, arg);
-    case 'p': return cli_set_text(&p->purpose, arg);
-    case 'r': return cli_set_text(&p->requirements, arg);
-    case 'b': return cli_set_text(&p->budget, arg);
-    case 'H': return plan_parse_date(_("6-month report deadline"), arg, &p->report_half);
-    default: return plan_parse_date(_("annual report deadline"), arg, &p->report_year);
-    }
-}
-
-/* Reads the options into p: 0 when fine, else the exit status. */
-static int plan_read_opts(const struct cli_command *self, struct plan *p, int argc, char **argv)
-{
-    return cli_read_opts(self, argc, argv, 0, plan_opts, plan_opt, p, NULL);
-}
+#undef PL
 
 static int plan_add(const struct cli_env *env, const struct cli_command *self, int argc,
                     char **argv)
 {
     struct plan p = {.year = date_today().y};
-    int rc = plan_read_opts(self, &p, argc, argv);
-    if (rc == 0 && optind < argc)
-        rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
+    int rc = cli_read_opts(self, argc, argv, 0, plan_opts, CLI_ALONE, &p, NULL);
     struct db *db = NULL;
     if (rc == 0 && cli_open(env, &db) != ST_OK)
         rc = cli_fail();
@@ -102,13 +78,13 @@ static int plan_edit(const struct cli_env *env, const struct cli_command *self, 
 {
     struct plan scratch = {0}, p = {0};
     /* First pass: check the options and find the plan's number. */
-    int rc = plan_read_opts(self, &scratch, argc, argv);
+    int rc = cli_read_opts(self, argc, argv, 0, plan_opts, 0, &scratch, NULL);
     plan_clear(&scratch);
     struct db *db = NULL;
     if (rc == 0)
         rc = open_plan(env, self, argc, argv, optind, &db, &p);
     if (rc == 0)
-        rc = plan_read_opts(self, &p, argc, argv);
+        rc = cli_read_opts(self, argc, argv, 0, plan_opts, 0, &p, NULL);
     if (rc == 0 && plan_save(db, &p) != ST_OK)
         rc = cli_fail();
     if (rc == 0)
@@ -121,17 +97,11 @@ static int plan_edit(const struct cli_env *env, const struct cli_command *self, 
 static int plan_list(const struct cli_env *env, const struct cli_command *self, int argc,
                      char **argv)
 {
-    static const struct option opts[] = {{"year", required_argument, NULL, 'y'},
-                                         {NULL, 0, NULL, 0}};
-    int year = 0, c;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
-        if (c != 'y')
-            return cli_usage(self, "%s", _("unknown option"));
-        else if (cli_parse_year("--year", optarg, &year) != ST_OK)
-            return cli_fail();
-    if (optind < argc)
-        return cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
+    static const struct cli_opt opts[] = {{"year", CLI_YEAR, .at = 0}, {0}};
+    int year = 0;
+    int rc = cli_read_opts(self, argc, argv, 0, opts, CLI_ALONE, &year, NULL);
+    if (rc)
+        return rc;
     struct db *db;
     if (cli_open(env, &db) != ST_OK)
         return cli_fail();

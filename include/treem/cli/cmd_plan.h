@@ -6,21 +6,7 @@
 #define TREEM_CLI_CMD_PLAN_H
 #include "treem/cli/cli.h"
 
-int cmd_plan_target_add(const struct cli_env *env, const struct cli_command *self, int argc,
-                        char **argv);
-int cmd_plan_target_set(const struct cli_env *env, const struct cli_command *self, int argc,
-                        char **argv);
-int cmd_plan_target_delete(const struct cli_env *env, const struct cli_command *self, int argc,
-                           char **argv);
-int cmd_plan_event_add(const struct cli_env *env, const struct cli_command *self, int argc,
-                       char **argv);
-int cmd_plan_event_edit(const struct cli_env *env, const struct cli_command *self, int argc,
-                        char **argv);
-int cmd_plan_event_delete(const struct cli_env *env, const struct cli_command *self, int argc,
-                          char **argv);
-int cmd_plan_calendar(const struct cli_env *env, const struct cli_command *self, int argc,
-                      char **argv);
-int cmd_plan_measures(const struct cli_env *env, const struct cli_command *self, int argc,
-                      char **argv);
+cli_run_fn cmd_plan_target_add, cmd_plan_target_set, cmd_plan_target_delete, cmd_plan_event_add,
+    cmd_plan_event_edit, cmd_plan_event_delete, cmd_plan_calendar, cmd_plan_measures;
 
 #endif
