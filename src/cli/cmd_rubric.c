@@ -2,6 +2,7 @@
  * maxima, import and export rubric CSV files. */
 #include <config.h>
 #include "treem/cli/cli.h"
+#include "treem/cli/cli_args.h"
 #include "treem/app/rubric_edit.h"
 #include "treem/app/rubric_load.h"
 #include "treem/app/score.h"
@@ -11,6 +12,7 @@
 #include "treem/model/rubric_text.h"
 
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,50 +26,43 @@ struct rubric_opts {
     bool activate;
 };
 
-static const struct option rubric_long[] = {
-    {"indicator", required_argument, NULL, 'i'},
-    {"from", required_argument, NULL, 'f'},
-    {"to", required_argument, NULL, 't'},
-    {"points", required_argument, NULL, 'p'},
-    {"source", required_argument, NULL, 's'},
-    {"complete", no_argument, NULL, 'C'},
-    {"incomplete", no_argument, NULL, 'I'},
-    {"criterion", required_argument, NULL, 'c'},
-    {"name", required_argument, NULL, 'n'},
-    {"activate", no_argument, NULL, 'a'},
-    {NULL, 0, NULL, 0},
+/* --criterion N: 1–1000. */
+static enum status criterion_opt(void *rec, const struct cli_opt *opt, const char *arg)
+{
+    struct rubric_opts *o = rec;
+    long long num = 0;
+    (void)opt;
+    if (number_parse_int(arg, NUM_INT, &num) != ST_OK || num < 1 || num > 1000)
+        return status_set(ST_INVALID, _("--criterion: '%s' is not a criterion number"), arg);
+    o->criterion = (int)num;
+    return ST_OK;
+}
+
+#define RO(field) offsetof(struct rubric_opts, field)
+static const struct cli_opt rubric_long[] = {
+    {"indicator", CLI_STR, .at = RO(indicator), .key = 'i'},
+    {"from", CLI_STR, .at = RO(from), .key = 'f'},
+    {"to", CLI_STR, .at = RO(to), .key = 't'},
+    {"points", CLI_STR, .at = RO(points), .key = 'p'},
+    {"source", CLI_STR, .at = RO(source), .key = 's'},
+    {"complete", CLI_SET, .at = RO(complete), .value = 1},
+    {"incomplete", CLI_SET, .at = RO(complete), .value = 0},
+    {"criterion", CLI_CALL, .call = criterion_opt, .key = 'c'},
+    {"name", CLI_STR, .at = RO(name), .key = 'n'},
+    {"activate", CLI_FLAG, .at = RO(activate)},
+    {0},
 };
+#undef RO
 
 /* Parses options after the subcommand, then one FILE when want_file, else
  * nothing. 0 or the exit status. */
 static int parse_opts(const struct cli_command *self, int argc, char **argv,
                       struct rubric_opts *o, bool want_file)
 {
-    int c;
     o->complete = -1;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "+i:f:t:p:s:c:n:", rubric_long, NULL)) != -1) {
-        long long num = 0;
-        switch (c) {
-        case 'i': o->indicator = optarg; break;
-        case 'f': o->from = optarg; break;
-        case 't': o->to = optarg; break;
-        case 'p': o->points = optarg; break;
-        case 's': o->source = optarg; break;
-        case 'C': o->complete = 1; break;
-        case 'I': o->complete = 0; break;
-        case 'n': o->name = optarg; break;
-        case 'a': o->activate = true; break;
-        case 'c':
-            if (number_parse_int(optarg, NUM_INT, &num) != ST_OK || num < 1 || num > 1000)
-                return cli_usage(self, _("--criterion: '%s' is not a criterion number"), optarg);
-            o->criterion = (int)num;
-            if (o->criterion < 1)
-                return cli_usage(self, _("--criterion: '%s' is not a criterion number"), optarg);
-            break;
-        default: return cli_usage(self, "%s", _("unknown option"));
-        }
-    }
+    int rc = cli_read_opts(self, argc, argv, 0, rubric_long, CLI_IN_ORDER | CLI_BAD_USAGE, o, NULL);
+    if (rc)
+        return rc;
     if (want_file ? optind + 1 != argc : optind != argc)
         return cli_usage(self, "%s", want_file ? _("expected one FILE") : _("unexpected argument"));
     o->file = want_file ? argv[optind] : NULL;
