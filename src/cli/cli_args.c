@@ -147,8 +147,20 @@ static enum status apply(const struct cli_opt *o, void *rec, const char *arg)
     return o->call(rec, o, arg);
 }
 
+/* The first entry of opts that does what opts[i] does: an alias (the same
+ * call on the same field and value) answers as the entry it stands for, so
+ * getopt does not call a prefix of both ambiguous. */
+static size_t first_alike(const struct cli_opt *opts, size_t i)
+{
+    for (size_t j = 0; j < i; j++)
+        if (opts[i].kind == CLI_CALL && opts[j].kind == CLI_CALL && opts[j].call == opts[i].call &&
+            opts[j].at == opts[i].at && opts[j].value == opts[i].value)
+            return j;
+    return i;
+}
+
 /* getopt_long's tables for opts: long options answering 256 + their
- * index, the short forms after the ordering ("-" when a "" entry takes the
+ * index (see first_alike), the short forms after the ordering ("-" when a "" entry takes the
  * words, "+" to stop at the first word). NULL when out of memory. */
 static struct option *getopt_tables(const struct cli_opt *opts, unsigned flags, char **shorts,
                                     const struct cli_opt **words)
@@ -172,7 +184,7 @@ static struct option *getopt_tables(const struct cli_opt *opts, unsigned flags, 
             **shorts = '-';
             continue;
         }
-        lo[k++] = (struct option){opts[i].name, arg, NULL, 256 + (int)i};
+        lo[k++] = (struct option){opts[i].name, arg, NULL, 256 + (int)first_alike(opts, i)};
         if (opts[i].key)
             s += sprintf(s, "%c%s", opts[i].key, arg == no_argument ? "" : arg == required_argument ? ":" : "::");
     }
@@ -189,6 +201,14 @@ static const struct cli_opt *find_key(const struct cli_opt *opts, int c)
     return NULL;
 }
 
+/* The entry called name (the one typed, not the first alike). */
+static const struct cli_opt *find_name(const struct cli_opt *opts, const char *name)
+{
+    while (opts->name != name)
+        opts++;
+    return opts;
+}
+
 /* The exit status after a bad value (status_message says why). */
 static int bad_value(const struct cli_command *cmd, unsigned flags)
 {
@@ -202,8 +222,10 @@ static int read_loop(const struct cli_command *cmd, int argc, char **argv, const
                      const struct option *lo, const struct cli_opt *opts, const struct cli_opt *words,
                      unsigned flags, void *rec, int *given)
 {
-    for (int c; (c = getopt_long(argc, argv, shorts, lo, NULL)) != -1;) {
-        const struct cli_opt *o = c == 1 ? words : c >= 256 ? &opts[c - 256] : find_key(opts, c);
+    int at = -1;
+    for (int c; (c = getopt_long(argc, argv, shorts, lo, &at)) != -1; at = -1) {
+        const struct cli_opt *o = c == 1 ? words : c < 256 ? find_key(opts, c)
+                                : at >= 0 ? find_name(opts, lo[at].name) : &opts[c - 256];
         if (o && o->kind == CLI_REFUSED && o->label)
             return cli_usage(cmd, "%s", _(o->label));
         if (!o || o->kind == CLI_REFUSED)
