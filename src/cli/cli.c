@@ -87,6 +87,17 @@ int cli_fail(void)
     return 1;
 }
 
+int cli_done(enum status st, const char *fmt, ...)
+{
+    if (st != ST_OK)
+        return cli_fail();
+    va_list ap;
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    return 0;
+}
+
 void cli_put_usage(FILE *f, const struct cli_command *cmd)
 {
     if (!cmd->subs) {

@@ -42,8 +42,5 @@ int cmd_restore(const struct cli_env *env, const struct cli_command *self, int a
     if (safety)
         printf(_("the database as it was is kept in %s\n"), safety);
     free(safety);
-    if (rc != ST_OK)
-        return cli_fail();
-    printf(_("restored from %s\n"), argv[1]);
-    return 0;
+    return cli_done(rc, _("restored from %s\n"), argv[1]);
 }

@@ -343,10 +343,8 @@ static int case_delete(const struct cli_env *env, const struct cli_command *self
     if (rc == 0)
         rc = cli_confirm(yes, 2, _("deleting case %s removes its whole file and cannot be undone "
                                    "(--yes --confirm %s also confirms)"), c.code, c.code);
-    if (rc == 0 && cases_delete(db, c.id) != ST_OK)
-        rc = cli_fail();
     if (rc == 0)
-        printf(_("Deleted case %s.\n"), c.code);
+        rc = cli_done(cases_delete(db, c.id), _("Deleted case %s.\n"), c.code);
     case_file_free(&c);
     db_close(db);
     return rc;

@@ -167,11 +167,9 @@ int cmd_case_step_delete(const struct cli_env *env, const struct cli_command *se
         rc = cli_confirm(yes, 1, _("deleting step #%lld (%s, %s) of %s removes it with its risk "
                                    "ratings and plan items (the audit log keeps them)"),
                          step_id, enum_label(&enum_case_step, s.kind), when, c.code);
-    if (rc == 0 && case_edit_delete_step(db, c.id, step_id) != ST_OK)
-        rc = cli_fail();
     if (rc == 0)
-        printf(_("Deleted step %lld (%s, %s) of %s.\n"), step_id,
-               enum_label(&enum_case_step, s.kind), when, c.code);
+        rc = cli_done(case_edit_delete_step(db, c.id, step_id), _("Deleted step %lld (%s, %s) of %s.\n"), step_id,
+                           enum_label(&enum_case_step, s.kind), when, c.code);
     case_step_free(&s);
     case_file_free(&c);
     db_close(db);

@@ -216,10 +216,8 @@ static int child_delete(const struct cli_env *env, const struct cli_command *sel
         rc = cli_confirm(yes, 1, _("deleting %s %s removes it with its groups and health records "
                                    "(children who turned 16 stay in the register)"),
                          c.code, c.full_name);
-    if (rc == 0 && children_delete(db, c.id) != ST_OK)
-        rc = cli_fail();
     if (rc == 0)
-        printf(_("Deleted %s.\n"), c.code);
+        rc = cli_done(children_delete(db, c.id), _("Deleted %s.\n"), c.code);
     child_free(&c);
     db_close(db);
     return rc;

@@ -94,10 +94,8 @@ static int dept_edit(const struct cli_env *env, const struct cli_command *self, 
         rc = cli_fail();
     if (rc == 0)
         rc = dept_read_opts(self, &d, false, argc, argv);
-    if (rc == 0 && task_department_save(db, &d) != ST_OK)
-        rc = cli_fail();
     if (rc == 0)
-        printf(_("Saved department %lld: %s.\n"), d.id, d.name);
+        rc = cli_done(task_department_save(db, &d), _("Saved department %lld: %s.\n"), d.id, d.name);
     department_clear(&d);
     db_close(db);
     return rc;
@@ -118,10 +116,8 @@ static int dept_delete(const struct cli_env *env, const struct cli_command *self
         rc = cli_fail(); /* in use: said before asking for --yes */
     if (rc == 0)
         rc = cli_confirm(yes, 1, _("deleting department %s cannot be undone"), d.name);
-    if (rc == 0 && task_department_delete(db, d.id) != ST_OK)
-        rc = cli_fail();
     if (rc == 0)
-        printf(_("Deleted department %lld: %s.\n"), d.id, d.name);
+        rc = cli_done(task_department_delete(db, d.id), _("Deleted department %lld: %s.\n"), d.id, d.name);
     department_clear(&d);
     db_close(db);
     return rc;

@@ -85,10 +85,8 @@ static int plan_edit(const struct cli_env *env, const struct cli_command *self, 
         rc = open_plan(env, self, argc, argv, optind, &db, &p);
     if (rc == 0)
         rc = cli_read_opts(self, argc, argv, 0, plan_opts, 0, &p, NULL);
-    if (rc == 0 && plan_save(db, &p) != ST_OK)
-        rc = cli_fail();
     if (rc == 0)
-        printf(_("Saved plan %lld.\n"), p.id);
+        rc = cli_done(plan_save(db, &p), _("Saved plan %lld.\n"), p.id);
     plan_clear(&p);
     db_close(db);
     return rc;

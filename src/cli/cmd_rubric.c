@@ -181,10 +181,7 @@ static int rubric_band(const struct cli_command *self, const struct cli_env *env
     else
         st = rubric_edit_band_put(db, o->indicator, &b, o->complete);
     db_close(db);
-    if (st != ST_OK)
-        return cli_fail();
-    printf(_("Scale of indicator %s saved.\n"), o->indicator);
-    return 0;
+    return cli_done(st, _("Scale of indicator %s saved.\n"), o->indicator);
 }
 
 static int rubric_max(const struct cli_command *self, const struct cli_env *env,
@@ -201,10 +198,7 @@ static int rubric_max(const struct cli_command *self, const struct cli_env *env,
         return cli_fail();
     enum status st = rubric_edit_set_max(db, o->criterion, known, max, o->source);
     db_close(db);
-    if (st != ST_OK)
-        return cli_fail();
-    printf(_("Maximum of criterion %d saved.\n"), o->criterion);
-    return 0;
+    return cli_done(st, _("Maximum of criterion %d saved.\n"), o->criterion);
 }
 
 static int rubric_import(const struct cli_command *self, const struct cli_env *env,
@@ -239,10 +233,7 @@ static int rubric_export(const struct cli_command *self, const struct cli_env *e
         return cli_fail();
     enum status st = rubric_load_export(db, o->name, o->file);
     db_close(db);
-    if (st != ST_OK)
-        return cli_fail();
-    printf(_("Rule set written to %s.\n"), o->file);
-    return 0;
+    return cli_done(st, _("Rule set written to %s.\n"), o->file);
 }
 
 typedef int (*rubric_fn)(const struct cli_command *, const struct cli_env *,

@@ -251,10 +251,7 @@ static int score_set(const struct cli_command *self, const struct cli_env *env,
     if (st == ST_OK && (o->class_code || o->clear_class))
         st = score_set_class(db, o->year, o->clear_class ? NULL : o->class_code);
     db_close(db);
-    if (st != ST_OK)
-        return cli_fail();
-    printf(_("Saved for %d.\n"), o->year);
-    return 0;
+    return cli_done(st, _("Saved for %d.\n"), o->year);
 }
 
 static int score_clear(const struct cli_command *self, const struct cli_env *env,
@@ -267,10 +264,7 @@ static int score_clear(const struct cli_command *self, const struct cli_env *env
         return cli_fail();
     enum status st = score_clear_value(db, o->year, o->indicator);
     db_close(db);
-    if (st != ST_OK)
-        return cli_fail();
-    printf(_("Value of %s for %d removed.\n"), o->indicator, o->year);
-    return 0;
+    return cli_done(st, _("Value of %s for %d removed.\n"), o->indicator, o->year);
 }
 
 static int score_refresh(const struct cli_command *self, const struct cli_env *env,
@@ -283,10 +277,7 @@ static int score_refresh(const struct cli_command *self, const struct cli_env *e
         return cli_fail();
     enum status st = score_store_computed(db, o->year, &n);
     db_close(db);
-    if (st != ST_OK)
-        return cli_fail();
-    printf(_("%zu computed values stored for %d.\n"), n, o->year);
-    return 0;
+    return cli_done(st, _("%zu computed values stored for %d.\n"), n, o->year);
 }
 
 /* Every sub-command reads the same options, then runs fn. */

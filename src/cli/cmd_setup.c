@@ -228,10 +228,7 @@ int cmd_reindex(const struct cli_env *env, const struct cli_command *self, int a
     if (tty && total)
         fputc('\n', stderr);
     db_close(db);
-    if (rc != ST_OK)
-        return cli_fail();
-    printf(_("search index: %lld children indexed, none waiting\n"), total - left);
-    return 0;
+    return cli_done(rc, _("search index: %lld children indexed, none waiting\n"), total - left);
 }
 
 /* Settings a user may change, with what each holds. */

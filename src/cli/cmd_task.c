@@ -98,10 +98,8 @@ static int task_edit(const struct cli_env *env, const struct cli_command *self, 
         rc = cli_fail();
     if (rc == 0)
         rc = task_read_opts(self, db, &a, argc, argv, 0);
-    if (rc == 0 && task_save(db, &a.t) != ST_OK)
-        rc = cli_fail();
     if (rc == 0)
-        printf(_("Saved task %lld.\n"), id);
+        rc = cli_done(task_save(db, &a.t), _("Saved task %lld.\n"), id);
     task_clear(&a.t);
     db_close(db);
     return rc;
@@ -285,11 +283,9 @@ static int task_mark(const struct cli_env *env, const struct cli_command *self, 
     if (rc == 0)
         st = note ? task_add_note(db, id, m.on, argv[optind + 1], NULL)
            : reopen ? task_reopen(db, id) : task_mark_done(db, id, m.on, m.evidence);
-    if (rc == 0 && st != ST_OK)
-        rc = cli_fail();
     if (rc == 0)
-        printf(note ? _("Added a note to task %lld.\n")
-               : reopen ? _("Task %lld is open again.\n") : _("Task %lld is done.\n"), id);
+        rc = cli_done(st, note ? _("Added a note to task %lld.\n")
+                           : reopen ? _("Task %lld is open again.\n") : _("Task %lld is done.\n"), id);
     db_close(db);
     return rc;
 }
@@ -306,10 +302,8 @@ static int task_delete(const struct cli_env *env, const struct cli_command *self
     struct db *db = NULL;
     if (rc == 0 && cli_open(env, &db) != ST_OK)
         rc = cli_fail();
-    if (rc == 0 && task_remove(db, id) != ST_OK)
-        rc = cli_fail();
     if (rc == 0)
-        printf(_("Deleted task %lld.\n"), id);
+        rc = cli_done(task_remove(db, id), _("Deleted task %lld.\n"), id);
     db_close(db);
     return rc;
 }

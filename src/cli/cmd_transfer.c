@@ -61,10 +61,7 @@ int cmd_export(const struct cli_env *env, const struct cli_command *self, int ar
         return cli_fail();
     enum status rc = transfer_export(db, k, argv[optind + 1], &xo, &rows);
     db_close(db);
-    if (rc != ST_OK)
-        return cli_fail();
-    printf(_("%zu rows of %s written to %s\n"), rows, transfer_kind_title(k), argv[optind + 1]);
-    return 0;
+    return cli_done(rc, _("%zu rows of %s written to %s\n"), rows, transfer_kind_title(k), argv[optind + 1]);
 }
 
 static void print_result(const struct transfer_result *r, bool dry)

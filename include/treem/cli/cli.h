@@ -93,6 +93,10 @@ int cli_confirm(int given, int needed, const char *fmt, ...) __attribute__((form
 
 /* Prints "treem: <last status message>" on stderr; returns 1. */
 int cli_fail(void);
+/* The outcome of an action that returned st: the message fmt on stdout
+ * and 0 when st is ST_OK, else cli_fail(). (The arguments are read before
+ * the action runs when it is called in the same argument list.) */
+int cli_done(enum status st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints a usage error for cmd on stderr; returns 2. */
 int cli_usage(const struct cli_command *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
