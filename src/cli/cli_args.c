@@ -259,3 +259,13 @@ int cli_read_opts(const struct cli_command *cmd, int argc, char **argv, int firs
     free(shorts);
     return rc;
 }
+
+int cli_open_opts(const struct cli_env *env, const struct cli_command *cmd, int argc, char **argv,
+                  const struct cli_opt *opts, unsigned flags, void *rec, struct db **db)
+{
+    *db = NULL;
+    int rc = cli_read_opts(cmd, argc, argv, 0, opts, flags, rec, NULL);
+    if (rc == 0 && cli_open(env, db) != ST_OK)
+        rc = cli_fail();
+    return rc;
+}

@@ -13,12 +13,10 @@ int cmd_backup(const struct cli_env *env, const struct cli_command *self, int ar
 {
     static const struct cli_opt opts[] = {{"out", CLI_STR, .at = 0}, {0}};
     const char *out = NULL;
-    int bad = cli_read_opts(self, argc, argv, 0, opts, CLI_ALONE, &out, NULL);
+    struct db *db;
+    int bad = cli_open_opts(env, self, argc, argv, opts, CLI_ALONE, &out, &db);
     if (bad)
         return bad;
-    struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
     char *made = NULL;
     enum status rc = backups_make(db, out, &made);
     db_close(db);

@@ -74,10 +74,8 @@ int cmd_case_list(const struct cli_env *env, const struct cli_command *self, int
 {
     struct list_args a = {.overdue = false};
     case_filter_init(&a.f);
-    int rc = cli_read_opts(self, argc, argv, 0, list_opts, CLI_ALONE, &a, NULL);
-    struct db *db = NULL;
-    if (rc == 0 && cli_open(env, &db) != ST_OK)
-        rc = cli_fail();
+    struct db *db;
+    int rc = cli_open_opts(env, self, argc, argv, list_opts, CLI_ALONE, &a, &db);
     struct child ch;
     child_init(&ch);
     if (rc == 0 && a.child && children_find(db, a.child, &ch) != ST_OK)

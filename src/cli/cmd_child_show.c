@@ -107,13 +107,11 @@ int cmd_child_list(const struct cli_env *env, const struct cli_command *self, in
 {
     struct list_args a = {.village = NULL, .limit = -1};
     child_query_init(&a.q);
-    int rc = cli_read_opts(self, argc, argv, 0, list_opts, CLI_IN_ORDER | CLI_ALONE | CLI_SEE_CHILD,
-                           &a, NULL);
+    struct db *db;
+    int rc = cli_open_opts(env, self, argc, argv, list_opts, CLI_IN_ORDER | CLI_ALONE | CLI_SEE_CHILD,
+                           &a, &db);
     if (rc != 0)
         return rc;
-    struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
     enum status st = a.village ? children_find_village(db, a.village, &a.q.village_id) : ST_OK;
     /* One pass over the matches, row by row: never the whole register in
      * memory, and no page walked again for the next (OFFSET would be). */

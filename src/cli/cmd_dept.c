@@ -47,29 +47,25 @@ static const struct cli_opt add_opts[] = {
 };
 #undef DA
 
-/* Reads the options into d (the code only when adding): 0 or exit status. */
-static int dept_read_opts(const struct cli_command *self, struct department *d, bool adding,
-                          int argc, char **argv)
+/* Reads the options of `dept edit` into d (the code is refused): 0 or exit status. */
+static int edit_read_opts(const struct cli_command *self, struct department *d, int argc,
+                          char **argv)
 {
     static struct cli_opt edit_opts[sizeof add_opts / sizeof *add_opts];
-    if (!adding && !edit_opts[0].name) {
+    if (!edit_opts[0].name) {
         memcpy(edit_opts, add_opts, sizeof add_opts);
         edit_opts[1].kind = CLI_REFUSED;
         edit_opts[1].label = N_("the code of a department cannot be changed");
     }
-    return cli_read_opts(self, argc, argv, 0, adding ? add_opts : edit_opts, 0, d, NULL);
+    return cli_read_opts(self, argc, argv, 0, edit_opts, 0, d, NULL);
 }
 
 static int dept_add(const struct cli_env *env, const struct cli_command *self, int argc,
                     char **argv)
 {
     struct department d = {.active = true};
-    int rc = dept_read_opts(self, &d, true, argc, argv);
-    if (rc == 0 && optind < argc)
-        rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
-    struct db *db = NULL;
-    if (rc == 0 && cli_open(env, &db) != ST_OK)
-        rc = cli_fail();
+    struct db *db;
+    int rc = cli_open_opts(env, self, argc, argv, add_opts, CLI_ALONE, &d, &db);
     if (rc == 0 && task_department_add(db, &d) != ST_OK)
         rc = cli_fail();
     if (rc == 0)
@@ -83,7 +79,7 @@ static int dept_edit(const struct cli_env *env, const struct cli_command *self, 
                      char **argv)
 {
     struct department scratch = {0}, d = {0};
-    int rc = dept_read_opts(self, &scratch, false, argc, argv);
+    int rc = edit_read_opts(self, &scratch, argc, argv);
     department_clear(&scratch);
     if (rc == 0 && optind + 1 != argc)
         rc = cli_usage(self, "%s", _("expected one department (number, code or name)"));
@@ -93,7 +89,7 @@ static int dept_edit(const struct cli_env *env, const struct cli_command *self, 
     if (rc == 0 && department_repo_find(db, argv[optind], &d) != ST_OK)
         rc = cli_fail();
     if (rc == 0)
-        rc = dept_read_opts(self, &d, false, argc, argv);
+        rc = edit_read_opts(self, &d, argc, argv);
     if (rc == 0)
         rc = cli_done(task_department_save(db, &d), _("Saved department %lld: %s.\n"), d.id, d.name);
     department_clear(&d);

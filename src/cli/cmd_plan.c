@@ -37,10 +37,8 @@ static int plan_add(const struct cli_env *env, const struct cli_command *self, i
                     char **argv)
 {
     struct plan p = {.year = date_today().y};
-    int rc = cli_read_opts(self, argc, argv, 0, plan_opts, CLI_ALONE, &p, NULL);
-    struct db *db = NULL;
-    if (rc == 0 && cli_open(env, &db) != ST_OK)
-        rc = cli_fail();
+    struct db *db;
+    int rc = cli_open_opts(env, self, argc, argv, plan_opts, CLI_ALONE, &p, &db);
     if (rc == 0 && plan_create(db, &p) != ST_OK)
         rc = cli_fail();
     if (rc == 0) {
@@ -97,12 +95,10 @@ static int plan_list(const struct cli_env *env, const struct cli_command *self, 
 {
     static const struct cli_opt opts[] = {{"year", CLI_YEAR, .at = 0}, {0}};
     int year = 0;
-    int rc = cli_read_opts(self, argc, argv, 0, opts, CLI_ALONE, &year, NULL);
+    struct db *db;
+    int rc = cli_open_opts(env, self, argc, argv, opts, CLI_ALONE, &year, &db);
     if (rc)
         return rc;
-    struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
     struct plan *list;
     size_t n;
     enum status st = plan_repo_list(db, year, &list, &n);

@@ -254,12 +254,10 @@ int cmd_plan_calendar(const struct cli_env *env, const struct cli_command *self,
 {
     struct date today = date_today();
     struct calendar_args a = {today.y, 0};
-    int rc = cli_read_opts(self, argc, argv, 0, calendar_opts, CLI_ALONE, &a, NULL);
+    struct db *db;
+    int rc = cli_open_opts(env, self, argc, argv, calendar_opts, CLI_ALONE, &a, &db);
     if (rc)
         return rc;
-    struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
     struct plan_cal_item *items;
     size_t n;
     enum status st = plan_repo_calendar(db, a.year, a.plan_id, &items, &n);

@@ -67,10 +67,8 @@ static int task_add(const struct cli_env *env, const struct cli_command *self, i
                     char **argv)
 {
     struct task_args a = {.db = NULL};
-    struct db *db = NULL;
-    int rc = task_read_opts(self, NULL, &a, argc, argv, CLI_ALONE);
-    if (rc == 0 && cli_open(env, &db) != ST_OK)
-        rc = cli_fail();
+    struct db *db;
+    int rc = cli_open_opts(env, self, argc, argv, task_opts, CLI_ALONE, &a, &db);
     if (rc == 0)
         rc = task_read_opts(self, db, &a, argc, argv, 0);
     if (rc == 0 && task_create(db, &a.t) != ST_OK)

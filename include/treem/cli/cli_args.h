@@ -10,6 +10,8 @@
 #include "treem/core/status.h"
 
 struct cli_command;
+struct cli_env;
+struct db;
 struct enum_def;
 
 /* A record id > 0 typed for `field`; ST_INVALID naming the field. */
@@ -72,6 +74,10 @@ enum { CLI_IN_ORDER = 1, CLI_ALONE = 2, CLI_BAD_USAGE = 4, CLI_BAD_2 = 8, CLI_SE
  * (when not NULL) counts the options read. */
 int cli_read_opts(const struct cli_command *cmd, int argc, char **argv, int first,
                   const struct cli_opt *opts, unsigned flags, void *rec, int *given);
+/* cli_read_opts from the start, then (when that went well) opens the
+ * database of env: 0 with *db open, or the exit status with *db NULL. */
+int cli_open_opts(const struct cli_env *env, const struct cli_command *cmd, int argc, char **argv,
+                  const struct cli_opt *opts, unsigned flags, void *rec, struct db **db);
 /* The field of opt in rec. */
 void *cli_opt_field(void *rec, const struct cli_opt *opt);
 /* The field opt's messages name: its label translated, or "--NAME" in buf. */
