@@ -218,6 +218,20 @@ int cli_on_db(const struct cli_env *env, const struct cli_command *cmd, int argc
     return rc;
 }
 
+int cli_code_arg(const struct cli_command *cmd, int argc, char **argv, const char **code,
+                 const char **confirm)
+{
+    for (int i = 1; i < argc; i++) {
+        if (confirm && strcmp(argv[i], "--confirm") == 0 && i + 1 < argc)
+            *confirm = argv[++i];
+        else if (!*code && argv[i][0] != '-')
+            *code = argv[i];
+        else
+            return cli_usage(cmd, _("unexpected argument '%s'"), argv[i]);
+    }
+    return *code ? 0 : cli_sub_usage(cmd, argv[0]);
+}
+
 int cli_take_yes(int *argc, char **argv)
 {
     int n = 0, keep = 1, i = 1;

@@ -324,16 +324,9 @@ static int case_delete(const struct cli_env *env, const struct cli_command *self
 {
     int yes = cli_take_yes(&argc, argv);
     const char *code = NULL, *confirm = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--confirm") == 0 && i + 1 < argc)
-            confirm = argv[++i];
-        else if (!code && argv[i][0] != '-')
-            code = argv[i];
-        else
-            return cli_usage(self, _("unexpected argument '%s'"), argv[i]);
-    }
-    if (!code)
-        return cli_sub_usage(self, argv[0]);
+    int bad = cli_code_arg(self, argc, argv, &code, &confirm);
+    if (bad)
+        return bad;
     struct db *db = NULL;
     struct case_file c;
     case_file_init(&c);
@@ -350,10 +343,12 @@ static int case_delete(const struct cli_env *env, const struct cli_command *self
     return rc;
 }
 
+/* The texts of a case's intake, in the usage of add and of edit. */
+#define INTAKE_TEXTS "[--place T] [--state T] [--consequence T] [--parents T] [--carer T] [--actions T]"
+
 const struct cli_sub cmd_case_subs[] = {
     {"add", case_add, "--source S --kind K [--level L [--level-reason T]] [--date D --time HH:MM] [--child TE-n | "
-     "--note T --age N --sex S] [--place T] [--state T] [--consequence T] [--parents T] "
-     "[--carer T] [--actions T] [--injury drowning|traffic|other] [--died] "
+     "--note T --age N --sex S] " INTAKE_TEXTS " [--injury drowning|traffic|other] [--died] "
      "[--consent --reporter-name T --reporter-phone T --reporter-address T]"},
     {"list", cmd_case_list, "[--stage S] [--kind K] [--overdue] [--open] [--search T] [--child TE-n]"},
     {"show", cmd_case_show, "CODE"},
@@ -365,8 +360,7 @@ const struct cli_sub cmd_case_subs[] = {
     {"link", case_link, "CODE CHILD"},
     {"delete", case_delete, "CODE --yes --yes | CODE --yes --confirm CODE"},
     {"edit", cmd_case_edit, "CODE [--source S] [--kind K] [--level L [--level-reason T]] [--date D] [--time HH:MM] "
-     "[--child TE-n|''] [--note T] [--age N] [--sex S] [--place T] [--state T] "
-     "[--consequence T] [--parents T] [--carer T] [--actions T] [--injury I] [--died yes|no] "
+     "[--child TE-n|''] [--note T] [--age N] [--sex S] " INTAKE_TEXTS " [--injury I] [--died yes|no] "
      "[--consent yes|no] [--reporter-name T] [--reporter-phone T] [--reporter-address T]"},
     {"step-edit", cmd_case_step_edit, "CODE STEP [--kind KIND] [--date D] [--time HH:MM] "
      "[--emergency yes|no] [--who T] [--notes T] [--end-date D|'' --end-time HH:MM] "

@@ -198,14 +198,9 @@ static int child_delete(const struct cli_env *env, const struct cli_command *sel
 {
     int yes = cli_take_yes(&argc, argv);
     const char *code = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (!code && argv[i][0] != '-')
-            code = argv[i];
-        else
-            return cli_usage(self, _("unexpected argument '%s'"), argv[i]);
-    }
-    if (!code)
-        return cli_sub_usage(self, argv[0]);
+    int bad = cli_code_arg(self, argc, argv, &code, NULL);
+    if (bad)
+        return bad;
     struct db *db;
     if (cli_open(env, &db) != ST_OK)
         return cli_fail();

@@ -15,6 +15,8 @@
 #include <string.h>
 
 
+#define SPAN_BUF (2 * DATE_BUF + 4)
+
 /* What `child list` is asked: the query, the village typed, the group
  * code the query points at, how many rows at most (-1: all). */
 struct list_args {
@@ -137,6 +139,17 @@ static void show_fields(const struct child *c)
     }
 }
 
+/* "dd/mm/yyyy–dd/mm/yyyy" of a period, nothing after the dash while it lasts. */
+static const char *span_text(struct date from, struct date to, char buf[SPAN_BUF])
+{
+    char a[DATE_BUF], b[DATE_BUF] = "";
+    date_format(from, a);
+    if (to.y)
+        date_format(to, b);
+    snprintf(buf, SPAN_BUF, "%s–%s", a, b);
+    return buf;
+}
+
 static void show_periods(struct db *db, const struct child *c, struct date today)
 {
     struct child_period *p;
@@ -145,12 +158,10 @@ static void show_periods(struct db *db, const struct child *c, struct date today
         return;
     printf("\n%s\n", n ? _("Special circumstances:") : _("Special circumstances: none"));
     for (size_t i = 0; i < n; i++) {
-        char from[DATE_BUF], to[DATE_BUF] = "";
-        date_format(p[i].from, from);
-        if (p[i].to.y)
-            date_format(p[i].to, to);
+        char span[SPAN_BUF];
         bool now = date_cmp(p[i].from, today) <= 0 && (!p[i].to.y || date_cmp(p[i].to, today) >= 0);
-        printf("  #%lld %-5s %s–%s %s %s\n", p[i].id, p[i].code, from, to, now ? "*" : " ", p[i].name);
+        printf("  #%lld %-5s %s %s %s\n", p[i].id, p[i].code, span_text(p[i].from, p[i].to, span),
+               now ? "*" : " ", p[i].name);
     }
     free(p);
 }
@@ -208,11 +219,8 @@ static void show_support(struct db *db, const struct child *c)
     if (child_support_risks(db, c->id, &r, &n) == ST_OK) {
         printf("\n%s\n", n ? _("At risk of special circumstances:") : _("At risk of special circumstances: none"));
         for (size_t i = 0; i < n; i++) {
-            char from[DATE_BUF], to[DATE_BUF] = "";
-            date_format(r[i].from, from);
-            if (r[i].to.y)
-                date_format(r[i].to, to);
-            printf("  #%lld %s–%s %s\n", r[i].id, from, to, r[i].reason);
+            char span[SPAN_BUF];
+            printf("  #%lld %s %s\n", r[i].id, span_text(r[i].from, r[i].to, span), r[i].reason);
         }
         child_risks_free(r, n);
     }

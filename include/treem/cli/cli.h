@@ -83,6 +83,12 @@ int cli_open_args(const struct cli_env *env, const struct cli_command *cmd, int 
 int cli_on_db(const struct cli_env *env, const struct cli_command *cmd, int argc, char **argv,
               int want, int (*act)(struct db *db, int argc, char **argv));
 
+/* The one word (CODE) after a sub-command's name into *code, and when
+ * confirm is not NULL a `--confirm WORD` into *confirm: 0, or 2 after a
+ * usage error (another word or option, or no CODE). */
+int cli_code_arg(const struct cli_command *cmd, int argc, char **argv, const char **code,
+                 const char **confirm);
+
 /* `--yes`: removes every --yes before "--" from argv (closing the gap) and
  * returns how many there were. */
 int cli_take_yes(int *argc, char **argv);
