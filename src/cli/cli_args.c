@@ -27,6 +27,15 @@ enum status cli_parse_id(const char *field, const char *s, long long *out)
     return ST_OK;
 }
 
+bool cli_int_in(const char *s, long long lo, long long hi, int *out)
+{
+    long long v = 0;
+    if (!s || number_parse_int(s, NUM_INT, &v) != ST_OK || v < lo || v > hi)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
 enum status cli_parse_number(const char *field, const char *s, double *out)
 {
     if (number_parse(s ? s : "", NUM_DECIMAL | NUM_PERCENT, out) != ST_OK)

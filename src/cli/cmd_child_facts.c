@@ -59,24 +59,37 @@ enum status cmd_child_wrong_words(const struct child_action_args *a)
     return status_set(ST_INVALID, _("expected: %s %s"), a->action, a->usage);
 }
 
-static enum status do_group(struct db *db, const struct child *c, const struct child_action_args *a)
+enum status cmd_child_records(struct db *db, const struct child *c,
+                              const struct child_action_args *a, const struct child_records *r)
 {
     const char *op = a->nwords ? a->words[0] : "";
-    if (strcmp(op, "add") == 0 && a->nwords == 2) {
-        struct child_period p;
-        memset(&p, 0, sizeof p);
-        p.child_id = c->id;
-        snprintf(p.code, sizeof p.code, "%s", a->words[1]);
-        p.from = a->from.y ? a->from : date_today();
-        p.to = a->to;
-        return children_add_period(db, &p);
-    }
+    if (strcmp(op, "add") == 0 && a->nwords == r->add_nwords)
+        return r->add(db, c, a);
     long long id = a->nwords == 2 ? cmd_child_id_word(a->words[1]) : 0;
-    if (strcmp(op, "end") == 0 && id)
-        return children_end_period(db, c->id, id, a->to.y ? a->to : date_today());
+    if (r->end && strcmp(op, "end") == 0 && id)
+        return r->end(db, c->id, id, a->to.y ? a->to : date_today());
     if (strcmp(op, "delete") == 0 && id)
-        return children_delete_period(db, c->id, id);
+        return r->del(db, c->id, id);
     return cmd_child_wrong_words(a);
+}
+
+/* `group CODE add SUBGROUP [--from D] [--to D]`. */
+static enum status add_group(struct db *db, const struct child *c, const struct child_action_args *a)
+{
+    struct child_period p;
+    memset(&p, 0, sizeof p);
+    p.child_id = c->id;
+    snprintf(p.code, sizeof p.code, "%s", a->words[1]);
+    p.from = a->from.y ? a->from : date_today();
+    p.to = a->to;
+    return children_add_period(db, &p);
+}
+
+static enum status do_group(struct db *db, const struct child *c, const struct child_action_args *a)
+{
+    static const struct child_records groups = {2, add_group, children_end_period,
+                                                children_delete_period};
+    return cmd_child_records(db, c, a, &groups);
 }
 
 static enum status do_measure(struct db *db, const struct child *c, const struct child_action_args *a)

@@ -27,35 +27,34 @@ static const struct cli_opt support_opts[] = {
 };
 #undef AA
 
+/* `risk CODE add --reason T [--from D] [--to D]`. */
+static enum status add_risk(struct db *db, const struct child *c, const struct child_action_args *a)
+{
+    struct child_risk r = {0, c->id, a->from.y ? a->from : date_today(), a->to,
+                           (char *)(a->reason ? a->reason : "")};
+    return child_support_add_risk(db, &r);
+}
+
 static enum status do_risk(struct db *db, const struct child *c, const struct child_action_args *a)
 {
-    const char *op = a->nwords ? a->words[0] : "";
-    if (strcmp(op, "add") == 0 && a->nwords == 1) {
-        struct child_risk r = {0, c->id, a->from.y ? a->from : date_today(), a->to,
-                               (char *)(a->reason ? a->reason : "")};
-        return child_support_add_risk(db, &r);
-    }
-    long long id = a->nwords == 2 ? cmd_child_id_word(a->words[1]) : 0;
-    if (strcmp(op, "end") == 0 && id)
-        return child_support_end_risk(db, c->id, id, a->to.y ? a->to : date_today());
-    if (strcmp(op, "delete") == 0 && id)
-        return child_support_delete_risk(db, c->id, id);
-    return cmd_child_wrong_words(a);
+    static const struct child_records risks = {1, add_risk, child_support_end_risk,
+                                               child_support_delete_risk};
+    return cmd_child_records(db, c, a, &risks);
+}
+
+/* `help CODE add --what T --by T [--kind K] [--date D]`. */
+static enum status add_help(struct db *db, const struct child *c, const struct child_action_args *a)
+{
+    struct child_help h = {0, c->id, a->date.y ? a->date : date_today(),
+                           a->kind ? enum_parse(&enum_help_kind, a->kind) : HELP_HOME_VISIT,
+                           (char *)(a->what ? a->what : ""), (char *)(a->by ? a->by : "")};
+    return child_support_add_help(db, &h);
 }
 
 static enum status do_help(struct db *db, const struct child *c, const struct child_action_args *a)
 {
-    const char *op = a->nwords ? a->words[0] : "";
-    if (strcmp(op, "add") == 0 && a->nwords == 1) {
-        struct child_help h = {0, c->id, a->date.y ? a->date : date_today(),
-                               a->kind ? enum_parse(&enum_help_kind, a->kind) : HELP_HOME_VISIT,
-                               (char *)(a->what ? a->what : ""), (char *)(a->by ? a->by : "")};
-        return child_support_add_help(db, &h);
-    }
-    long long id = a->nwords == 2 ? cmd_child_id_word(a->words[1]) : 0;
-    if (strcmp(op, "delete") == 0 && id)
-        return child_support_delete_help(db, c->id, id);
-    return cmd_child_wrong_words(a);
+    static const struct child_records helps = {1, add_help, NULL, child_support_delete_help};
+    return cmd_child_records(db, c, a, &helps);
 }
 
 CLI_SUB_FN(cmd_child_risk, cmd_child_action(env, self, argc, argv, support_opts, CLI_BAD_USAGE, do_risk))

@@ -29,13 +29,10 @@ struct rubric_opts {
 /* --criterion N: 1–1000. */
 static enum status criterion_opt(void *rec, const struct cli_opt *opt, const char *arg)
 {
-    struct rubric_opts *o = rec;
-    long long num = 0;
     (void)opt;
-    if (number_parse_int(arg, NUM_INT, &num) != ST_OK || num < 1 || num > 1000)
-        return status_set(ST_INVALID, _("--criterion: '%s' is not a criterion number"), arg);
-    o->criterion = (int)num;
-    return ST_OK;
+    if (cli_int_in(arg, 1, 1000, &((struct rubric_opts *)rec)->criterion))
+        return ST_OK;
+    return status_set(ST_INVALID, _("--criterion: '%s' is not a criterion number"), arg);
 }
 
 #define RO(field) offsetof(struct rubric_opts, field)

@@ -26,13 +26,10 @@ struct score_opts {
 /* --year: 2000–2100. */
 static enum status year_opt(void *rec, const struct cli_opt *opt, const char *arg)
 {
-    struct score_opts *o = rec;
-    long long num = 0;
     (void)opt;
-    if (number_parse_int(arg, NUM_INT, &num) != ST_OK || num < 2000 || num > 2100)
-        return status_set(ST_INVALID, _("--year: '%s' is not a year between 2000 and 2100"), arg);
-    o->year = (int)num;
-    return ST_OK;
+    if (cli_int_in(arg, 2000, 2100, &((struct score_opts *)rec)->year))
+        return ST_OK;
+    return status_set(ST_INVALID, _("--year: '%s' is not a year between 2000 and 2100"), arg);
 }
 
 #define SO(field) offsetof(struct score_opts, field)

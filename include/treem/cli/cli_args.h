@@ -16,6 +16,8 @@ struct enum_def;
 
 /* A record id > 0 typed for `field`; ST_INVALID naming the field. */
 enum status cli_parse_id(const char *field, const char *s, long long *out);
+/* A whole number from lo to hi into *out: true, or false (no message). */
+bool cli_int_in(const char *s, long long lo, long long hi, int *out);
 /* A number ("9", "97.5", also "97,5"); ST_INVALID naming the field. */
 enum status cli_parse_number(const char *field, const char *s, double *out);
 /* A year 1900–2999; ST_INVALID naming the field. */

@@ -32,6 +32,19 @@ int cmd_child_action(const struct cli_env *env, const struct cli_command *self, 
 /* The "" entry of an action's options: a word after CODE into a->words,
  * at most opt->value of them. */
 enum status cmd_child_word(void *rec, const struct cli_opt *opt, const char *word);
+/* The records of a child an action keeps (periods in groups, risks, help):
+ * `add …` (add_nwords words with "add"), `end ID` (end; NULL: no such
+ * form) and `delete ID`. */
+struct child_records {
+    int add_nwords;
+    child_act_fn add;
+    enum status (*end)(struct db *db, long long child_id, long long id, struct date to);
+    enum status (*del)(struct db *db, long long child_id, long long id);
+};
+/* Does the form of the record action the words of a name: add, end until
+ * --to (today when not given) or delete; else the usage error. */
+enum status cmd_child_records(struct db *db, const struct child *c,
+                              const struct child_action_args *a, const struct child_records *r);
 /* ST_INVALID "expected: ACTION USAGE" for words that fit none of its forms. */
 enum status cmd_child_wrong_words(const struct child_action_args *a);
 /* The record number a word names ("12" or "#12"), 0 when it names none. */
