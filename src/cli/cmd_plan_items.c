@@ -36,23 +36,24 @@ static int finish(struct db *db, enum status st, const char *ok_fmt, long long i
     return rc;
 }
 
+/* A value of a closed list read (read), or ST_INVALID: "FIELD: 'ARG' is not …" (why). */
+static enum status listed(bool read, const char *why, const char *field, const char *arg)
+{
+    return read ? ST_OK : status_set(ST_INVALID, why, field, arg);
+}
+
 static enum status unit_opt(void *rec, const struct cli_opt *opt, const char *arg)
 {
-    struct plan_target *t = rec;
     (void)opt;
-    if (!plan_unit_parse(arg, &t->unit))
-        return status_set(ST_INVALID, _("%s: '%s' is not percent or count"), _("target unit"), arg);
-    return ST_OK;
+    return listed(plan_unit_parse(arg, &((struct plan_target *)rec)->unit),
+                  _("%s: '%s' is not percent or count"), _("target unit"), arg);
 }
 
 static enum status direction_opt(void *rec, const struct cli_opt *opt, const char *arg)
 {
-    struct plan_target *t = rec;
     (void)opt;
-    if (!plan_direction_parse(arg, &t->direction))
-        return status_set(ST_INVALID, _("%s: '%s' is not at-least or at-most"),
-                          _("target direction"), arg);
-    return ST_OK;
+    return listed(plan_direction_parse(arg, &((struct plan_target *)rec)->direction),
+                  _("%s: '%s' is not at-least or at-most"), _("target direction"), arg);
 }
 
 static const struct cli_opt target_opts[] = {
@@ -153,12 +154,9 @@ int cmd_plan_target_delete(const struct cli_env *env, const struct cli_command *
 
 static enum status event_kind_opt(void *rec, const struct cli_opt *opt, const char *arg)
 {
-    struct plan_event *e = rec;
     (void)opt;
-    if (!plan_event_kind_parse(arg, &e->kind))
-        return status_set(ST_INVALID, _("%s: '%s' is not event, campaign or deadline"),
-                          _("event kind"), arg);
-    return ST_OK;
+    return listed(plan_event_kind_parse(arg, &((struct plan_event *)rec)->kind),
+                  _("%s: '%s' is not event, campaign or deadline"), _("event kind"), arg);
 }
 
 static const struct cli_opt event_opts[] = {
