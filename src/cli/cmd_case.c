@@ -25,9 +25,10 @@ static enum status when_opt(const char *field, const char *date, const char *tim
     return case_parse_datetime(field, date, time, false, out);
 }
 
-static enum status child_opt(struct db *db, const char *code, long long *id)
+enum status cmd_case_child_id(struct db *db, const char *code, long long *id)
 {
     struct child c;
+    child_init(&c); /* freed also when no child is found */
     enum status st = children_find(db, code, &c);
     if (st == ST_OK)
         *id = c.id;
@@ -104,7 +105,7 @@ static int case_add(const struct cli_env *env, const struct cli_command *self, i
     struct db *db = NULL;
     if (rc == 0 && cli_open(env, &db) != ST_OK)
         rc = cli_fail();
-    if (rc == 0 && a.child && child_opt(db, a.child, &c->child_id) != ST_OK)
+    if (rc == 0 && a.child && cmd_case_child_id(db, a.child, &c->child_id) != ST_OK)
         rc = cli_fail();
     if (rc == 0 && cases_add(db, c) != ST_OK)
         rc = cli_fail();
@@ -309,7 +310,7 @@ static int case_link(const struct cli_env *env, const struct cli_command *self, 
     long long child_id = 0;
     case_file_init(&c);
     int rc = cli_open(env, &db) == ST_OK && cases_find(db, argv[1], &c) == ST_OK &&
-             child_opt(db, argv[2], &child_id) == ST_OK &&
+             cmd_case_child_id(db, argv[2], &child_id) == ST_OK &&
              cases_link_child(db, c.id, child_id) == ST_OK ? 0 : cli_fail();
     if (rc == 0)
         printf(_("Case %s is linked to child %s.\n"), c.code, argv[2]);

@@ -23,24 +23,26 @@ static const struct cli_opt *edit_opts(void)
     return opts;
 }
 
+/* *at with the --date and --time given (the saved ones for the other). */
+static enum status redate(const char *field, const char *date, const char *time,
+                          struct datetime *at)
+{
+    char d[DATE_BUF], t[8];
+    date_format(at->date, d);
+    snprintf(t, sizeof t, "%02d:%02d", at->hour, at->min);
+    if (!date && !time)
+        return ST_OK;
+    return case_parse_datetime(field, date ? date : d, time ? time : t, false, at);
+}
+
 /* The date received, the child and what follows from the kind and consent. */
 static enum status edit_finish(struct db *db, struct case_file *c, const struct intake_args *a)
 {
-    char d[DATE_BUF], t[8];
-    date_format(c->received.date, d);
-    snprintf(t, sizeof t, "%02d:%02d", c->received.hour, c->received.min);
-    enum status st = a->date || a->time
-        ? case_parse_datetime(_("received"), a->date ? a->date : d, a->time ? a->time : t, false,
-                              &c->received) : ST_OK;
+    enum status st = redate(_("received"), a->date, a->time, &c->received);
     if (st == ST_OK && a->child && !*a->child)
         c->child_id = 0;
-    else if (st == ST_OK && a->child) {
-        struct child ch;
-        st = children_find(db, a->child, &ch);
-        if (st == ST_OK)
-            c->child_id = ch.id;
-        child_free(&ch);
-    }
+    else if (st == ST_OK && a->child)
+        st = cmd_case_child_id(db, a->child, &c->child_id);
     if (c->kind != CASE_KIND_INJURY && !a->injury_given)
         c->injury = CASE_INJ_NONE;
     if (!c->consent) { /* without consent nothing of the reporter is kept */
@@ -79,12 +81,7 @@ int cmd_case_edit(const struct cli_env *env, const struct cli_command *self, int
 /* The options over the saved step a->s; a changed kind drops what no longer fits. */
 static enum status step_finish(struct step_args *a, int kind_before)
 {
-    char d[DATE_BUF], t[8];
-    date_format(a->s.at.date, d);
-    snprintf(t, sizeof t, "%02d:%02d", a->s.at.hour, a->s.at.min);
-    enum status st = a->date || a->time
-        ? case_parse_datetime(_("step date"), a->date ? a->date : d, a->time ? a->time : t, false,
-                              &a->s.at) : ST_OK;
+    enum status st = redate(_("step date"), a->date, a->time, &a->s.at);
     if (st == ST_OK && (a->end_date || a->end_time)) {
         if (a->end_date && !*a->end_date)
             memset(&a->s.end, 0, sizeof a->s.end);

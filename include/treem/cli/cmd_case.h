@@ -37,6 +37,8 @@ struct step_args {
 /* The options of `case step` and `case step-edit` into a struct step_args
  * (src/cli/cmd_case.c); --kind sets a->s.kind. */
 extern const struct cli_opt cmd_case_step_opts[];
+/* The id of the child CODE names in the register (ST_NOTFOUND saying so). */
+enum status cmd_case_child_id(struct db *db, const char *code, long long *id);
 /* Splits --service text i ("TASK;DEPT;START;END;COST") into a->items[i]. */
 enum status cmd_case_service_parse(struct db *db, struct step_args *a, size_t i);
 void cmd_case_step_args_free(struct step_args *a);
