@@ -115,7 +115,8 @@ void *cli_opt_field(void *rec, const struct cli_opt *opt)
     return (char *)rec + opt->at;
 }
 
-const char *cli_opt_label(const struct cli_opt *opt, char *buf, size_t size)
+/* The field opt's messages name: its label translated, or "--NAME" in buf. */
+static const char *opt_label(const struct cli_opt *opt, char *buf, size_t size)
 {
     if (opt->label)
         return _(opt->label);
@@ -135,7 +136,7 @@ static enum status apply(const struct cli_opt *o, void *rec, const char *arg)
 {
     void *at = cli_opt_field(rec, o);
     char buf[64];
-    const char *field = cli_opt_label(o, buf, sizeof buf);
+    const char *field = opt_label(o, buf, sizeof buf);
     switch (o->kind) {
     case CLI_STR: *(const char **)at = arg; return ST_OK;
     case CLI_TEXT: return cli_set_text(at, arg);
@@ -168,15 +169,18 @@ static size_t first_alike(const struct cli_opt *opts, size_t i)
     return i;
 }
 
-/* getopt_long's tables for opts: long options answering 256 + their
- * index (see first_alike), the short forms after the ordering ("-" when a "" entry takes the
- * words, "+" to stop at the first word). NULL when out of memory. */
+/* getopt_long's tables for opts: the long options, each answering 256 +
+ * the index of its entry (see first_alike), and the short forms after the
+ * ordering: "-" when a "" entry takes the words, "+" to stop at the first
+ * word. NULL when out of memory. */
 static struct option *getopt_tables(const struct cli_opt *opts, unsigned flags, char **shorts,
                                     const struct cli_opt **words)
 {
     size_t n = 0, k = 0;
-    while (opts[n].name)
-        n++;
+    *words = NULL;
+    for (; opts[n].name; n++)
+        if (!*opts[n].name)
+            *words = &opts[n];
     struct option *lo = calloc(n + 1, sizeof *lo);
     char *s = *shorts = calloc(3 * n + 2, 1);
     if (!lo || !s) {
@@ -184,21 +188,17 @@ static struct option *getopt_tables(const struct cli_opt *opts, unsigned flags, 
         free(s);
         return NULL;
     }
-    *words = NULL;
-    *s++ = (flags & CLI_IN_ORDER) ? '+' : '\0';
+    if (*words || (flags & CLI_IN_ORDER))
+        *s++ = *words ? '-' : '+';
     for (size_t i = 0; i < n; i++) {
         int arg = has_arg(opts[i].kind);
-        if (!*opts[i].name) {
-            *words = &opts[i];
-            **shorts = '-';
+        if (&opts[i] == *words)
             continue;
-        }
         lo[k++] = (struct option){opts[i].name, arg, NULL, 256 + (int)first_alike(opts, i)};
         if (opts[i].key)
-            s += sprintf(s, "%c%s", opts[i].key, arg == no_argument ? "" : arg == required_argument ? ":" : "::");
+            s += sprintf(s, "%c%s", opts[i].key,
+                         arg == no_argument ? "" : arg == required_argument ? ":" : "::");
     }
-    if (!**shorts)
-        memmove(*shorts, *shorts + 1, strlen(*shorts + 1) + 1);
     return lo;
 }
 

@@ -63,23 +63,23 @@ static enum status age_opt(void *rec, const struct cli_opt *opt, const char *arg
 
 #define IN(field) offsetof(struct intake_args, field)
 const struct cli_opt cmd_case_intake_opts[CASE_INTAKE_NOPTS] = {
-    {"source", CLI_ENUM, IN(c.source), .def = &enum_case_source},
+    {"source", CLI_ENUM, .at = IN(c.source), .def = &enum_case_source},
     {"date", CLI_STR, .at = IN(date)},
     {"time", CLI_STR, .at = IN(time)},
     {"child", CLI_STR, .at = IN(child)},
     {"note", CLI_TEXT, .at = IN(c.child_note)},
     {"age", CLI_CALL, .call = age_opt},
-    {"sex", CLI_ENUM, IN(c.sex), .def = &enum_child_sex},
+    {"sex", CLI_ENUM, .at = IN(c.sex), .def = &enum_child_sex},
     {"place", CLI_TEXT, .at = IN(c.place)},
     {"state", CLI_TEXT, .at = IN(c.current_state)},
     {"consequence", CLI_TEXT, .at = IN(c.consequence)},
     {"parents", CLI_TEXT, .at = IN(c.parents)},
     {"carer", CLI_TEXT, .at = IN(c.carer)},
     {"actions", CLI_TEXT, .at = IN(c.actions_taken)},
-    {"kind", CLI_ENUM, IN(c.kind), .def = &enum_case_kind},
+    {"kind", CLI_ENUM, .at = IN(c.kind), .def = &enum_case_kind},
     {"injury", CLI_CALL, .call = injury_opt},
     {"died", CLI_FLAG, .at = IN(c.died)},
-    {"level", CLI_ENUM, IN(c.level), .def = &enum_case_level},
+    {"level", CLI_ENUM, .at = IN(c.level), .def = &enum_case_level},
     {"consent", CLI_FLAG, .at = IN(c.consent)},
     {"reporter-name", CLI_TEXT, .at = IN(c.reporter_name)},
     {"reporter-phone", CLI_TEXT, .at = IN(c.reporter_phone)},
@@ -167,7 +167,7 @@ const struct cli_opt cmd_case_step_opts[] = {
     {"notes", CLI_TEXT, .at = SA(s.notes)},
     {"risk", CLI_CALL, .call = risk_opt},
     {"service", CLI_CALL, .call = service_opt},
-    {"kind", CLI_ENUM, SA(s.kind), .def = &enum_case_step},
+    {"kind", CLI_ENUM, .at = SA(s.kind), .def = &enum_case_step},
     {0},
 };
 

@@ -46,8 +46,8 @@ struct list_args {
 
 #define LA(field) offsetof(struct list_args, field)
 static const struct cli_opt list_opts[] = {
-    {"stage", CLI_ENUM, LA(f.stage), .def = &enum_case_stage},
-    {"kind", CLI_ENUM, LA(f.kind), .def = &enum_case_kind},
+    {"stage", CLI_ENUM, .at = LA(f.stage), .def = &enum_case_stage},
+    {"kind", CLI_ENUM, .at = LA(f.kind), .def = &enum_case_kind},
     {"overdue", CLI_FLAG, .at = LA(overdue)},
     {"open", CLI_FLAG, .at = LA(f.open_only)},
     {"search", CLI_STR, .at = LA(f.search)},

@@ -82,8 +82,6 @@ int cli_open_opts(const struct cli_env *env, const struct cli_command *cmd, int 
                   const struct cli_opt *opts, unsigned flags, void *rec, struct db **db);
 /* The field of opt in rec. */
 void *cli_opt_field(void *rec, const struct cli_opt *opt);
-/* The field opt's messages name: its label translated, or "--NAME" in buf. */
-const char *cli_opt_label(const struct cli_opt *opt, char *buf, size_t size);
 
 /* Prints "  label   value" with the value starting at column `col`. */
 void cli_print_field(const char *label, const char *value, int col);
