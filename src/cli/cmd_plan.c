@@ -184,13 +184,9 @@ static enum status show_events(struct db *db, const struct plan *p)
     enum status st = event_repo_list(db, p->id, &list, &n);
     printf("\n%s\n", _("Events:"));
     for (size_t i = 0; st == ST_OK && i < n; i++) {
-        char a[DATE_BUF], b[DATE_BUF + 8] = "";
-        date_format(list[i].start_on, a);
-        if (plan_date_set(list[i].end_on)) {
-            strcpy(b, " – ");
-            date_format(list[i].end_on, b + strlen(b));
-        }
-        printf("  [%lld] %s%s  %s  %s%s%s\n", list[i].id, a, b,
+        char span[PLAN_SPAN_BUF];
+        printf("  [%lld] %s  %s  %s%s%s\n", list[i].id,
+               cmd_plan_span(list[i].start_on, list[i].end_on, span),
                plan_event_kind_label(list[i].kind), list[i].name,
                list[i].lunar ? _(" (lunar calendar)") : "",
                list[i].to_check ? _(" — date to check") : "");

@@ -219,21 +219,26 @@ int cmd_plan_event_delete(const struct cli_env *env, const struct cli_command *s
                       _("Deleted event %lld.\n"));
 }
 
+const char *cmd_plan_span(struct date start, struct date end, char buf[PLAN_SPAN_BUF])
+{
+    date_format(start, buf);
+    if (plan_date_set(end)) {
+        strcat(buf, " – ");
+        date_format(end, buf + strlen(buf));
+    }
+    return buf;
+}
+
 static void print_cal_item(const struct plan_cal_item *it, struct date today)
 {
-    char a[DATE_BUF], b[DATE_BUF + 8] = "";
-    date_format(it->date, a);
-    if (plan_date_set(it->end)) {
-        strcpy(b, " – ");
-        date_format(it->end, b + strlen(b));
-    }
+    char span[PLAN_SPAN_BUF];
     const char *mark = "";
     if (it->kind == PLAN_CAL_TASK)
         mark = it->done ? _(" [done]") : date_cmp(it->date, today) < 0 ? _(" [overdue]") : "";
     else if (it->to_check)
         mark = _(" [date to check]");
-    printf("%s%s\t%s\t%s\t%s%s\n", a, b, plan_cal_kind_label(it->kind), it->name, it->detail,
-           mark);
+    printf("%s\t%s\t%s\t%s%s\n", cmd_plan_span(it->date, it->end, span),
+           plan_cal_kind_label(it->kind), it->name, it->detail, mark);
 }
 
 struct calendar_args {
