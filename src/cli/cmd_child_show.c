@@ -69,6 +69,9 @@ static enum status group_opt(void *rec, const struct cli_opt *opt, const char *a
     return ST_OK;
 }
 
+/* CLI_SET writes an int */
+_Static_assert(sizeof(enum child_scope) == sizeof(int), "--over16 and --all set an int");
+
 #define LA(field) offsetof(struct list_args, field)
 static const struct cli_opt list_opts[] = {
     {"search", CLI_STR, .at = LA(q.text)},

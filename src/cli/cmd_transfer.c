@@ -37,6 +37,9 @@ static int unknown_kind(const struct cli_command *self, const char *name)
     return cli_usage(self, _("unknown kind '%s' (children, periods, plans, targets, tasks, cases, case_steps, assessments)"), name);
 }
 
+/* CLI_SET writes an int */
+_Static_assert(sizeof(enum transfer_form) == sizeof(int), "--people and --codes set an int");
+
 int cmd_export(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
     static const struct cli_opt opts[] = {

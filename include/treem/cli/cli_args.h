@@ -37,7 +37,8 @@ enum cli_opt_kind {
     CLI_NOT,     /* bool: false; the option takes no value */
     CLI_BOOL,    /* bool: yes or no */
     CLI_MAYBE,   /* bool: alone true, or --NAME=yes|no */
-    CLI_SET,     /* int (or enum, unsigned): `value`; the option takes no value */
+    CLI_SET,     /* int (or unsigned, or an enum of an int's size): `value`; the
+                    option takes no value */
     CLI_YEAR,    /* int: 1900–2999 */
     CLI_ID,      /* long long: a record number > 0 */
     CLI_NUMBER,  /* double */
