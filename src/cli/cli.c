@@ -87,6 +87,17 @@ int cli_fail(void)
     return 1;
 }
 
+int cli_done(enum status st, const char *fmt, ...)
+{
+    if (st != ST_OK)
+        return cli_fail();
+    va_list ap;
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    return 0;
+}
+
 void cli_put_usage(FILE *f, const struct cli_command *cmd)
 {
     if (!cmd->subs) {
@@ -207,32 +218,18 @@ int cli_on_db(const struct cli_env *env, const struct cli_command *cmd, int argc
     return rc;
 }
 
-int cli_read_opts(const struct cli_command *cmd, int argc, char **argv, int first,
-                  const struct option *opts, cli_opt_fn apply, void *rec, int *given)
+int cli_code_arg(const struct cli_command *cmd, int argc, char **argv, const char **code,
+                 const char **confirm)
 {
-    optind = first;
-    for (int c; (c = getopt_long(argc, argv, "", opts, NULL)) != -1;) {
-        if (c == '?')
-            return cli_usage(cmd, "%s", _("unknown option"));
-        if (apply(rec, c, optarg) != ST_OK)
-            return cli_fail();
-        if (given)
-            ++*given;
+    for (int i = 1; i < argc; i++) {
+        if (confirm && strcmp(argv[i], "--confirm") == 0 && i + 1 < argc)
+            *confirm = argv[++i];
+        else if (!*code && argv[i][0] != '-')
+            *code = argv[i];
+        else
+            return cli_usage(cmd, _("unexpected argument '%s'"), argv[i]);
     }
-    return 0;
-}
-
-int cli_one_option(const struct cli_command *cmd, int argc, char **argv, const char *name,
-                   const char **value)
-{
-    const struct option opts[] = {{name, required_argument, NULL, 'o'}, {NULL, 0, NULL, 0}};
-    optind = 0;
-    for (int ch; (ch = getopt_long(argc, argv, "", opts, NULL)) != -1;) {
-        if (ch != 'o')
-            return cli_usage(cmd, "%s", _("unknown option"));
-        *value = optarg;
-    }
-    return 0;
+    return *code ? 0 : cli_sub_usage(cmd, argv[0]);
 }
 
 int cli_take_yes(int *argc, char **argv)

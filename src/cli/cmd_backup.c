@@ -1,6 +1,7 @@
 /* cmd_backup — `treem backup [--out FILE]` and `treem restore FILE`. */
 #include <config.h>
 #include "treem/cli/cli.h"
+#include "treem/cli/cli_args.h"
 #include "treem/app/backups.h"
 #include "treem/core/i18n.h"
 
@@ -10,15 +11,12 @@
 
 int cmd_backup(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
+    static const struct cli_opt opts[] = {{"out", CLI_STR, .at = 0}, {0}};
     const char *out = NULL;
-    int bad = cli_one_option(self, argc, argv, "out", &out);
+    struct db *db;
+    int bad = cli_open_opts(env, self, argc, argv, opts, CLI_ALONE, &out, &db);
     if (bad)
         return bad;
-    if (optind != argc)
-        return cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
-    struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
     char *made = NULL;
     enum status rc = backups_make(db, out, &made);
     db_close(db);
@@ -42,8 +40,5 @@ int cmd_restore(const struct cli_env *env, const struct cli_command *self, int a
     if (safety)
         printf(_("the database as it was is kept in %s\n"), safety);
     free(safety);
-    if (rc != ST_OK)
-        return cli_fail();
-    printf(_("restored from %s\n"), argv[1]);
-    return 0;
+    return cli_done(rc, _("restored from %s\n"), argv[1]);
 }

@@ -8,25 +8,11 @@
 #include "treem/core/i18n.h"
 
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-enum status cmd_case_enum(const char *opt, const struct enum_def *def, const char *s, int *out)
-{
-    int v = enum_parse(def, s);
-    if (v < 0) {
-        char list[512] = "";
-        for (size_t i = 0; i < def->n; i++)
-            if (*def->items[i].code)
-                snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", *list ? ", " : "",
-                         def->items[i].code);
-        return status_set(ST_INVALID, _("%s: '%s' is not one of: %s"), opt, s, list);
-    }
-    *out = v;
-    return ST_OK;
-}
 
 /* The date and hour of --date/--time (now when both are missing). */
 static enum status when_opt(const char *field, const char *date, const char *time,
@@ -39,9 +25,10 @@ static enum status when_opt(const char *field, const char *date, const char *tim
     return case_parse_datetime(field, date, time, false, out);
 }
 
-static enum status child_opt(struct db *db, const char *code, long long *id)
+enum status cmd_case_child_id(struct db *db, const char *code, long long *id)
 {
     struct child c;
+    child_init(&c); /* freed also when no child is found */
     enum status st = children_find(db, code, &c);
     if (st == ST_OK)
         *id = c.id;
@@ -49,121 +36,96 @@ static enum status child_opt(struct db *db, const char *code, long long *id)
     return st;
 }
 
-const struct option cmd_case_intake_opts[CO__END - CO_SOURCE + 1] = {
-    {"source", required_argument, NULL, CO_SOURCE}, {"date", required_argument, NULL, CO_DATE},
-    {"time", required_argument, NULL, CO_TIME}, {"child", required_argument, NULL, CO_CHILD},
-    {"note", required_argument, NULL, CO_NOTE}, {"age", required_argument, NULL, CO_AGE},
-    {"sex", required_argument, NULL, CO_SEX}, {"place", required_argument, NULL, CO_PLACE},
-    {"state", required_argument, NULL, CO_STATE}, {"consequence", required_argument, NULL, CO_CONSEQ},
-    {"parents", required_argument, NULL, CO_PARENTS}, {"carer", required_argument, NULL, CO_CARER},
-    {"actions", required_argument, NULL, CO_ACTIONS}, {"kind", required_argument, NULL, CO_KIND},
-    {"injury", required_argument, NULL, CO_INJURY}, {"died", no_argument, NULL, CO_DIED},
-    {"level", required_argument, NULL, CO_LEVEL}, {"consent", no_argument, NULL, CO_CONSENT},
-    {"reporter-name", required_argument, NULL, CO_RNAME},
-    {"reporter-phone", required_argument, NULL, CO_RPHONE},
-    {"reporter-address", required_argument, NULL, CO_RADDR},
-    {"level-reason", required_argument, NULL, CO_LEVEL_REASON}, {NULL, 0, NULL, 0},
-};
-
-static enum status intake_text_opt(struct case_file *c, int opt, const char *arg)
-{
-    char **dst[] = {&c->child_note, NULL, NULL, &c->place, &c->current_state, &c->consequence,
-                    &c->parents, &c->carer, &c->actions_taken};
-    if (opt >= CO_NOTE && opt <= CO_ACTIONS && dst[opt - CO_NOTE])
-        return cli_set_text(dst[opt - CO_NOTE], arg);
-    char **rep[] = {&c->reporter_name, &c->reporter_phone, &c->reporter_address};
-    return cli_set_text(rep[opt - CO_RNAME], arg);
-}
-
-/* --died, --consent: alone (case add) or with yes or no (case edit). */
-static enum status flag_opt(const char *opt, const char *arg, bool *out)
-{
-    if (!arg) {
-        *out = true;
-        return ST_OK;
-    }
-    return cli_parse_bool(opt, arg, out);
-}
-
-enum status cmd_case_intake_opt(void *rec, int opt, const char *arg)
+/* --injury: also says the injury was given (case edit keeps it then). */
+static enum status injury_opt(void *rec, const struct cli_opt *opt, const char *arg)
 {
     struct intake_args *a = rec;
-    struct case_file *c = a->c;
-    double age;
-    switch (opt) {
-    case CO_SOURCE: return cmd_case_enum("--source", &enum_case_source, arg, &c->source);
-    case CO_KIND: return cmd_case_enum("--kind", &enum_case_kind, arg, &c->kind);
-    case CO_INJURY: a->injury_given = true;
-                    return cmd_case_enum("--injury", &enum_case_injury, arg, &c->injury);
-    case CO_LEVEL: return cmd_case_enum("--level", &enum_case_level, arg, &c->level);
-    case CO_LEVEL_REASON: return cli_set_text(&c->level_reason, arg);
-    case CO_SEX: return cmd_case_enum("--sex", &enum_child_sex, arg, &c->sex);
-    case CO_DATE: a->date = arg; return ST_OK;
-    case CO_TIME: a->time = arg; return ST_OK;
-    case CO_CHILD: a->child = arg; return ST_OK;
-    case CO_DIED: return flag_opt("--died", arg, &c->died);
-    case CO_CONSENT: return flag_opt("--consent", arg, &c->consent);
-    case CO_AGE:
-        if (!*arg) {
-            c->est_age = -1;
-            return ST_OK;
-        }
-        if (cli_parse_number("--age", arg, &age) != ST_OK)
-            return ST_INVALID;
-        c->est_age = (int)age;
-        return ST_OK;
-    default: return intake_text_opt(c, opt, arg);
-    }
+    (void)opt;
+    a->injury_given = true;
+    return cli_parse_enum("--injury", &enum_case_injury, arg, &a->c.injury);
 }
+
+/* --age N, or "" for no age. */
+static enum status age_opt(void *rec, const struct cli_opt *opt, const char *arg)
+{
+    struct intake_args *a = rec;
+    double age;
+    (void)opt;
+    if (!*arg) {
+        a->c.est_age = -1;
+        return ST_OK;
+    }
+    if (cli_parse_number("--age", arg, &age) != ST_OK)
+        return ST_INVALID;
+    a->c.est_age = (int)age;
+    return ST_OK;
+}
+
+#define IN(field) offsetof(struct intake_args, field)
+const struct cli_opt cmd_case_intake_opts[CASE_INTAKE_NOPTS] = {
+    {"source", CLI_ENUM, .at = IN(c.source), .def = &enum_case_source},
+    {"date", CLI_STR, .at = IN(date)},
+    {"time", CLI_STR, .at = IN(time)},
+    {"child", CLI_STR, .at = IN(child)},
+    {"note", CLI_TEXT, .at = IN(c.child_note)},
+    {"age", CLI_CALL, .call = age_opt},
+    {"sex", CLI_ENUM, .at = IN(c.sex), .def = &enum_child_sex},
+    {"place", CLI_TEXT, .at = IN(c.place)},
+    {"state", CLI_TEXT, .at = IN(c.current_state)},
+    {"consequence", CLI_TEXT, .at = IN(c.consequence)},
+    {"parents", CLI_TEXT, .at = IN(c.parents)},
+    {"carer", CLI_TEXT, .at = IN(c.carer)},
+    {"actions", CLI_TEXT, .at = IN(c.actions_taken)},
+    {"kind", CLI_ENUM, .at = IN(c.kind), .def = &enum_case_kind},
+    {"injury", CLI_CALL, .call = injury_opt},
+    {"died", CLI_FLAG, .at = IN(c.died)},
+    {"level", CLI_ENUM, .at = IN(c.level), .def = &enum_case_level},
+    {"consent", CLI_FLAG, .at = IN(c.consent)},
+    {"reporter-name", CLI_TEXT, .at = IN(c.reporter_name)},
+    {"reporter-phone", CLI_TEXT, .at = IN(c.reporter_phone)},
+    {"reporter-address", CLI_TEXT, .at = IN(c.reporter_address)},
+    {"level-reason", CLI_TEXT, .at = IN(c.level_reason)},
+    {0},
+};
+#undef IN
 
 static int case_add(const struct cli_env *env, const struct cli_command *self, int argc,
                     char **argv)
 {
-    struct case_file c;
-    case_file_init(&c);
-    struct intake_args a = {&c, NULL, NULL, NULL, false};
-    int rc = cli_read_opts(self, argc, argv, 0, cmd_case_intake_opts, cmd_case_intake_opt, &a,
-                           NULL);
-    if (rc == 0 && optind < argc)
-        rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
-    if (rc == 0 && (c.source < 0 || c.kind < 0))
+    struct intake_args a = {.date = NULL};
+    struct case_file *c = &a.c;
+    case_file_init(c);
+    int rc = cli_read_opts(self, argc, argv, 0, cmd_case_intake_opts, CLI_ALONE, &a, NULL);
+    if (rc == 0 && (c->source < 0 || c->kind < 0))
         rc = cli_usage(self, "%s", _("--source and --kind are required"));
-    if (rc == 0 && c.level < 0) /* the kind's level: abuse is at "can thiệp" */
-        c.level = case_default_level(c.kind);
-    if (rc == 0 && when_opt(_("received"), a.date, a.time, &c.received) != ST_OK)
+    if (rc == 0 && c->level < 0) /* the kind's level: abuse is at "can thiệp" */
+        c->level = case_default_level(c->kind);
+    if (rc == 0 && when_opt(_("received"), a.date, a.time, &c->received) != ST_OK)
         rc = cli_fail();
     struct db *db = NULL;
     if (rc == 0 && cli_open(env, &db) != ST_OK)
         rc = cli_fail();
-    if (rc == 0 && a.child && child_opt(db, a.child, &c.child_id) != ST_OK)
+    if (rc == 0 && a.child && cmd_case_child_id(db, a.child, &c->child_id) != ST_OK)
         rc = cli_fail();
-    if (rc == 0 && cases_add(db, &c) != ST_OK)
+    if (rc == 0 && cases_add(db, c) != ST_OK)
         rc = cli_fail();
     if (rc == 0)
-        printf("%s\n", c.code);
-    case_file_free(&c);
+        printf("%s\n", c->code);
+    case_file_free(c);
     db_close(db);
     return rc;
 }
 
-const struct option cmd_case_step_opts[] = {
-    {"date", required_argument, NULL, S_DATE}, {"time", required_argument, NULL, S_TIME},
-    {"emergency", required_argument, NULL, S_EMERG},
-    {"end-date", required_argument, NULL, S_END_DATE},
-    {"end-time", required_argument, NULL, S_END_TIME}, {"who", required_argument, NULL, S_WHO},
-    {"notes", required_argument, NULL, S_NOTES}, {"risk", required_argument, NULL, S_RISK},
-    {"service", required_argument, NULL, S_SERVICE}, {"kind", required_argument, NULL, S_KIND},
-    {NULL, 0, NULL, 0},
-};
-
-/* "FACTOR=RATING" (e.g. "An toàn=cao"). */
-static enum status risk_opt(struct step_args *a, const char *arg)
+/* --risk "FACTOR=RATING" (e.g. "An toàn=cao"). */
+static enum status risk_opt(void *rec, const struct cli_opt *opt, const char *arg)
 {
+    struct step_args *a = rec;
+    (void)opt;
     const char *eq = strrchr(arg, '=');
     if (!eq || a->nrisks >= 16)
         return status_set(ST_INVALID, _("%s: write FACTOR=RATING (at most 16)"), "--risk");
     struct case_risk *r = &a->risks[a->nrisks];
-    if (cmd_case_enum("--risk", &enum_case_rating, eq + 1, &r->rating) != ST_OK)
+    if (cli_parse_enum("--risk", &enum_case_rating, eq + 1, &r->rating) != ST_OK)
         return ST_INVALID;
     r->factor = strndup(arg, (size_t)(eq - arg));
     if (!r->factor)
@@ -172,30 +134,53 @@ static enum status risk_opt(struct step_args *a, const char *arg)
     return ST_OK;
 }
 
-enum status cmd_case_step_opt(void *rec, int opt, const char *arg)
+/* --service "TASK;DEPT;START;END;COST", split once the database is open. */
+static enum status service_opt(void *rec, const struct cli_opt *opt, const char *arg)
+{
+    struct step_args *a = rec;
+    (void)opt;
+    if (a->nitems >= 16)
+        return status_set(ST_INVALID, _("%s: at most 16"), "--service");
+    return cli_set_text(&a->item_text[a->nitems++], arg);
+}
+
+/* --emergency yes|no. */
+static enum status emergency_opt(void *rec, const struct cli_opt *opt, const char *arg)
 {
     struct step_args *a = rec;
     bool yes;
-    switch (opt) {
-    case S_DATE: a->date = arg; return ST_OK;
-    case S_TIME: a->time = arg; return ST_OK;
-    case S_END_DATE: a->end_date = arg; return ST_OK;
-    case S_END_TIME: a->end_time = arg; return ST_OK;
-    case S_WHO: return cli_set_text(&a->s.who, arg);
-    case S_NOTES: return cli_set_text(&a->s.notes, arg);
-    case S_RISK: return risk_opt(a, arg);
-    case S_KIND: return cmd_case_enum("--kind", &enum_case_step, arg, &a->s.kind);
-    case S_EMERG:
-        if (cli_parse_bool("--emergency", arg, &yes) != ST_OK)
-            return ST_INVALID;
-        a->s.emergency = yes;
-        return ST_OK;
-    default:
-        if (a->nitems >= 16)
-            return status_set(ST_INVALID, _("%s: at most 16"), "--service");
-        return cli_set_text(&a->item_text[a->nitems++], arg);
-    }
+    (void)opt;
+    if (cli_parse_bool("--emergency", arg, &yes) != ST_OK)
+        return ST_INVALID;
+    a->s.emergency = yes;
+    return ST_OK;
 }
+
+#define SA(field) offsetof(struct step_args, field)
+const struct cli_opt cmd_case_step_opts[] = {
+    {"date", CLI_STR, .at = SA(date)},
+    {"time", CLI_STR, .at = SA(time)},
+    {"emergency", CLI_CALL, .call = emergency_opt},
+    {"end-date", CLI_STR, .at = SA(end_date)},
+    {"end-time", CLI_STR, .at = SA(end_time)},
+    {"who", CLI_TEXT, .at = SA(s.who)},
+    {"notes", CLI_TEXT, .at = SA(s.notes)},
+    {"risk", CLI_CALL, .call = risk_opt},
+    {"service", CLI_CALL, .call = service_opt},
+    {"kind", CLI_ENUM, .at = SA(s.kind), .def = &enum_case_step},
+    {0},
+};
+
+/* `case end` takes the date and hour of the step options, no other. */
+static const struct cli_opt end_opts[] = {
+    {"date", CLI_STR, .at = SA(date)},
+    {"time", CLI_STR, .at = SA(time)},
+    {"emergency", .kind = CLI_REFUSED}, {"end-date", .kind = CLI_REFUSED}, {"end-time", .kind = CLI_REFUSED},
+    {"who", .kind = CLI_REFUSED}, {"notes", .kind = CLI_REFUSED}, {"risk", .kind = CLI_REFUSED},
+    {"service", .kind = CLI_REFUSED}, {"kind", .kind = CLI_REFUSED},
+    {0},
+};
+#undef SA
 
 /* Splits "TASK;DEPT;START;END;COST" (trailing parts optional) into item i. */
 enum status cmd_case_service_parse(struct db *db, struct step_args *a, size_t i)
@@ -266,10 +251,10 @@ static int case_step(const struct cli_env *env, const struct cli_command *self, 
     struct step_args a;
     memset(&a, 0, sizeof a);
     case_step_init(&a.s, -1);
-    int rc = cli_read_opts(self, argc, argv, 0, cmd_case_step_opts, cmd_case_step_opt, &a, NULL);
+    int rc = cli_read_opts(self, argc, argv, 0, cmd_case_step_opts, 0, &a, NULL);
     if (rc == 0 && optind + 2 != argc)
         rc = cli_sub_usage(self, argv[0]);
-    if (rc == 0 && cmd_case_enum(_("step"), &enum_case_step, argv[optind + 1], &a.s.kind) != ST_OK)
+    if (rc == 0 && cli_parse_enum(_("step"), &enum_case_step, argv[optind + 1], &a.s.kind) != ST_OK)
         rc = cli_fail();
     if (rc == 0 && when_opt(_("step date"), a.date, a.time, &a.s.at) != ST_OK)
         rc = cli_fail();
@@ -292,11 +277,7 @@ static int case_end(const struct cli_env *env, const struct cli_command *self, i
 {
     struct step_args a;
     memset(&a, 0, sizeof a);
-    int opt, rc = 0;
-    optind = 0;
-    while (rc == 0 && (opt = getopt_long(argc, argv, "", cmd_case_step_opts, NULL)) != -1)
-        rc = opt != S_DATE && opt != S_TIME ? cli_usage(self, "%s", _("unknown option"))
-           : cmd_case_step_opt(&a, opt, optarg) != ST_OK ? cli_fail() : 0;
+    int rc = cli_read_opts(self, argc, argv, 0, end_opts, 0, &a, NULL);
     long long step_id = 0;
     struct datetime end;
     if (rc == 0 && optind + 2 != argc)
@@ -329,7 +310,7 @@ static int case_link(const struct cli_env *env, const struct cli_command *self, 
     long long child_id = 0;
     case_file_init(&c);
     int rc = cli_open(env, &db) == ST_OK && cases_find(db, argv[1], &c) == ST_OK &&
-             child_opt(db, argv[2], &child_id) == ST_OK &&
+             cmd_case_child_id(db, argv[2], &child_id) == ST_OK &&
              cases_link_child(db, c.id, child_id) == ST_OK ? 0 : cli_fail();
     if (rc == 0)
         printf(_("Case %s is linked to child %s.\n"), c.code, argv[2]);
@@ -344,16 +325,9 @@ static int case_delete(const struct cli_env *env, const struct cli_command *self
 {
     int yes = cli_take_yes(&argc, argv);
     const char *code = NULL, *confirm = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--confirm") == 0 && i + 1 < argc)
-            confirm = argv[++i];
-        else if (!code && argv[i][0] != '-')
-            code = argv[i];
-        else
-            return cli_usage(self, _("unexpected argument '%s'"), argv[i]);
-    }
-    if (!code)
-        return cli_sub_usage(self, argv[0]);
+    int bad = cli_code_arg(self, argc, argv, &code, &confirm);
+    if (bad)
+        return bad;
     struct db *db = NULL;
     struct case_file c;
     case_file_init(&c);
@@ -363,19 +337,19 @@ static int case_delete(const struct cli_env *env, const struct cli_command *self
     if (rc == 0)
         rc = cli_confirm(yes, 2, _("deleting case %s removes its whole file and cannot be undone "
                                    "(--yes --confirm %s also confirms)"), c.code, c.code);
-    if (rc == 0 && cases_delete(db, c.id) != ST_OK)
-        rc = cli_fail();
     if (rc == 0)
-        printf(_("Deleted case %s.\n"), c.code);
+        rc = cli_done(cases_delete(db, c.id), _("Deleted case %s.\n"), c.code);
     case_file_free(&c);
     db_close(db);
     return rc;
 }
 
+/* The texts of a case's intake, in the usage of add and of edit. */
+#define INTAKE_TEXTS "[--place T] [--state T] [--consequence T] [--parents T] [--carer T] [--actions T]"
+
 const struct cli_sub cmd_case_subs[] = {
     {"add", case_add, "--source S --kind K [--level L [--level-reason T]] [--date D --time HH:MM] [--child TE-n | "
-     "--note T --age N --sex S] [--place T] [--state T] [--consequence T] [--parents T] "
-     "[--carer T] [--actions T] [--injury drowning|traffic|other] [--died] "
+     "--note T --age N --sex S] " INTAKE_TEXTS " [--injury drowning|traffic|other] [--died] "
      "[--consent --reporter-name T --reporter-phone T --reporter-address T]"},
     {"list", cmd_case_list, "[--stage S] [--kind K] [--overdue] [--open] [--search T] [--child TE-n]"},
     {"show", cmd_case_show, "CODE"},
@@ -387,8 +361,7 @@ const struct cli_sub cmd_case_subs[] = {
     {"link", case_link, "CODE CHILD"},
     {"delete", case_delete, "CODE --yes --yes | CODE --yes --confirm CODE"},
     {"edit", cmd_case_edit, "CODE [--source S] [--kind K] [--level L [--level-reason T]] [--date D] [--time HH:MM] "
-     "[--child TE-n|''] [--note T] [--age N] [--sex S] [--place T] [--state T] "
-     "[--consequence T] [--parents T] [--carer T] [--actions T] [--injury I] [--died yes|no] "
+     "[--child TE-n|''] [--note T] [--age N] [--sex S] " INTAKE_TEXTS " [--injury I] [--died yes|no] "
      "[--consent yes|no] [--reporter-name T] [--reporter-phone T] [--reporter-address T]"},
     {"step-edit", cmd_case_step_edit, "CODE STEP [--kind KIND] [--date D] [--time HH:MM] "
      "[--emergency yes|no] [--who T] [--notes T] [--end-date D|'' --end-time HH:MM] "

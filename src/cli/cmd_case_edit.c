@@ -12,34 +12,37 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The options of `case add`, with --died and --consent taking yes or no. */
-static const struct option *edit_opts(void)
+/* The options of `case add`, with the flags (--died, --consent) taking yes or no. */
+static const struct cli_opt *edit_opts(void)
 {
-    static struct option opts[CO__END - CO_SOURCE + 1];
+    static struct cli_opt opts[CASE_INTAKE_NOPTS];
     memcpy(opts, cmd_case_intake_opts, sizeof opts);
-    opts[CO_DIED - CO_SOURCE].has_arg = required_argument;
-    opts[CO_CONSENT - CO_SOURCE].has_arg = required_argument;
+    for (size_t i = 0; i < CASE_INTAKE_NOPTS; i++)
+        if (opts[i].kind == CLI_FLAG)
+            opts[i].kind = CLI_BOOL;
     return opts;
+}
+
+/* *at with the --date and --time given (the saved ones for the other). */
+static enum status redate(const char *field, const char *date, const char *time,
+                          struct datetime *at)
+{
+    char d[DATE_BUF], t[8];
+    date_format(at->date, d);
+    snprintf(t, sizeof t, "%02d:%02d", at->hour, at->min);
+    if (!date && !time)
+        return ST_OK;
+    return case_parse_datetime(field, date ? date : d, time ? time : t, false, at);
 }
 
 /* The date received, the child and what follows from the kind and consent. */
 static enum status edit_finish(struct db *db, struct case_file *c, const struct intake_args *a)
 {
-    char d[DATE_BUF], t[8];
-    date_format(c->received.date, d);
-    snprintf(t, sizeof t, "%02d:%02d", c->received.hour, c->received.min);
-    enum status st = a->date || a->time
-        ? case_parse_datetime(_("received"), a->date ? a->date : d, a->time ? a->time : t, false,
-                              &c->received) : ST_OK;
+    enum status st = redate(_("received"), a->date, a->time, &c->received);
     if (st == ST_OK && a->child && !*a->child)
         c->child_id = 0;
-    else if (st == ST_OK && a->child) {
-        struct child ch;
-        st = children_find(db, a->child, &ch);
-        if (st == ST_OK)
-            c->child_id = ch.id;
-        child_free(&ch);
-    }
+    else if (st == ST_OK && a->child)
+        st = cmd_case_child_id(db, a->child, &c->child_id);
     if (c->kind != CASE_KIND_INJURY && !a->injury_given)
         c->injury = CASE_INJ_NONE;
     if (!c->consent) { /* without consent nothing of the reporter is kept */
@@ -57,22 +60,20 @@ int cmd_case_edit(const struct cli_env *env, const struct cli_command *self, int
     if (argc < 2 || argv[1][0] == '-')
         return cli_sub_usage(self, argv[0]);
     struct db *db = NULL;
-    struct case_file c;
-    case_file_init(&c);
-    int rc = cli_open(env, &db) == ST_OK && cases_find(db, argv[1], &c) == ST_OK ? 0 : cli_fail();
-    struct intake_args a = {&c, NULL, NULL, NULL, false};
+    struct intake_args a = {.date = NULL};
+    struct case_file *c = &a.c;
+    case_file_init(c);
+    int rc = cli_open(env, &db) == ST_OK && cases_find(db, argv[1], c) == ST_OK ? 0 : cli_fail();
     int given = 0;
     if (rc == 0)
-        rc = cli_read_opts(self, argc, argv, 2, edit_opts(), cmd_case_intake_opt, &a, &given);
-    if (rc == 0 && optind < argc)
-        rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
+        rc = cli_read_opts(self, argc, argv, 2, edit_opts(), CLI_ALONE, &a, &given);
     if (rc == 0 && !given)
         rc = cli_usage(self, "%s", _("edit: say what to change (--place T, --kind K, ...)"));
-    if (rc == 0 && (edit_finish(db, &c, &a) != ST_OK || case_edit_intake(db, &c) != ST_OK))
+    if (rc == 0 && (edit_finish(db, c, &a) != ST_OK || case_edit_intake(db, c) != ST_OK))
         rc = cli_fail();
     if (rc == 0)
-        printf(_("Saved case %s.\n"), c.code);
-    case_file_free(&c);
+        printf(_("Saved case %s.\n"), c->code);
+    case_file_free(c);
     db_close(db);
     return rc;
 }
@@ -80,12 +81,7 @@ int cmd_case_edit(const struct cli_env *env, const struct cli_command *self, int
 /* The options over the saved step a->s; a changed kind drops what no longer fits. */
 static enum status step_finish(struct step_args *a, int kind_before)
 {
-    char d[DATE_BUF], t[8];
-    date_format(a->s.at.date, d);
-    snprintf(t, sizeof t, "%02d:%02d", a->s.at.hour, a->s.at.min);
-    enum status st = a->date || a->time
-        ? case_parse_datetime(_("step date"), a->date ? a->date : d, a->time ? a->time : t, false,
-                              &a->s.at) : ST_OK;
+    enum status st = redate(_("step date"), a->date, a->time, &a->s.at);
     if (st == ST_OK && (a->end_date || a->end_time)) {
         if (a->end_date && !*a->end_date)
             memset(&a->s.end, 0, sizeof a->s.end);
@@ -102,9 +98,7 @@ static int step_edit_run(struct db *db, struct step_args *a, int argc, char **ar
                          const struct cli_command *self)
 {
     int given = 0, kind_before = a->s.kind;
-    int rc = cli_read_opts(self, argc, argv, 3, cmd_case_step_opts, cmd_case_step_opt, a, &given);
-    if (rc == 0 && optind < argc)
-        rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
+    int rc = cli_read_opts(self, argc, argv, 3, cmd_case_step_opts, CLI_ALONE, a, &given);
     if (rc == 0 && !given)
         rc = cli_usage(self, "%s", _("step-edit: say what to change (--date D, --notes T, ...)"));
     if (rc == 0 && step_finish(a, kind_before) != ST_OK)
@@ -170,11 +164,9 @@ int cmd_case_step_delete(const struct cli_env *env, const struct cli_command *se
         rc = cli_confirm(yes, 1, _("deleting step #%lld (%s, %s) of %s removes it with its risk "
                                    "ratings and plan items (the audit log keeps them)"),
                          step_id, enum_label(&enum_case_step, s.kind), when, c.code);
-    if (rc == 0 && case_edit_delete_step(db, c.id, step_id) != ST_OK)
-        rc = cli_fail();
     if (rc == 0)
-        printf(_("Deleted step %lld (%s, %s) of %s.\n"), step_id,
-               enum_label(&enum_case_step, s.kind), when, c.code);
+        rc = cli_done(case_edit_delete_step(db, c.id, step_id), _("Deleted step %lld (%s, %s) of %s.\n"), step_id,
+                           enum_label(&enum_case_step, s.kind), when, c.code);
     case_step_free(&s);
     case_file_free(&c);
     db_close(db);

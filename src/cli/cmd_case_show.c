@@ -9,6 +9,7 @@
 #include "treem/core/i18n.h"
 
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,12 +37,24 @@ static const char *kind_text(int kind, int injury, char *buf, size_t n)
     return buf;
 }
 
-static const struct option list_opts[] = {
-    {"stage", required_argument, NULL, 's'}, {"kind", required_argument, NULL, 'k'},
-    {"overdue", no_argument, NULL, 'o'}, {"open", no_argument, NULL, 'O'},
-    {"search", required_argument, NULL, 'S'}, {"child", required_argument, NULL, 'c'},
-    {NULL, 0, NULL, 0},
+/* What `case list` is asked: the filter, and what is looked up or judged later. */
+struct list_args {
+    struct case_filter f;
+    bool overdue;
+    const char *child;
 };
+
+#define LA(field) offsetof(struct list_args, field)
+static const struct cli_opt list_opts[] = {
+    {"stage", CLI_ENUM, .at = LA(f.stage), .def = &enum_case_stage},
+    {"kind", CLI_ENUM, .at = LA(f.kind), .def = &enum_case_kind},
+    {"overdue", CLI_FLAG, .at = LA(overdue)},
+    {"open", CLI_FLAG, .at = LA(f.open_only)},
+    {"search", CLI_STR, .at = LA(f.search)},
+    {"child", CLI_STR, .at = LA(child)},
+    {0},
+};
+#undef LA
 
 static void print_line(const struct case_line *l)
 {
@@ -59,40 +72,19 @@ static void print_line(const struct case_line *l)
 
 int cmd_case_list(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    struct case_filter f;
-    case_filter_init(&f);
-    bool overdue = false;
-    const char *child = NULL;
-    int c, rc = 0;
-    optind = 0;
-    while (rc == 0 && (c = getopt_long(argc, argv, "", list_opts, NULL)) != -1) {
-        enum status st = ST_OK;
-        switch (c) {
-        case 's': st = cmd_case_enum("--stage", &enum_case_stage, optarg, &f.stage); break;
-        case 'k': st = cmd_case_enum("--kind", &enum_case_kind, optarg, &f.kind); break;
-        case 'o': overdue = true; break;
-        case 'O': f.open_only = true; break;
-        case 'S': f.search = optarg; break;
-        case 'c': child = optarg; break;
-        default: rc = cli_usage(self, "%s", _("unknown option"));
-        }
-        if (rc == 0 && st != ST_OK)
-            rc = cli_fail();
-    }
-    if (rc == 0 && optind < argc)
-        rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
-    struct db *db = NULL;
-    if (rc == 0 && cli_open(env, &db) != ST_OK)
-        rc = cli_fail();
+    struct list_args a = {.overdue = false};
+    case_filter_init(&a.f);
+    struct db *db;
+    int rc = cli_open_opts(env, self, argc, argv, list_opts, CLI_ALONE, &a, &db);
     struct child ch;
     child_init(&ch);
-    if (rc == 0 && child && children_find(db, child, &ch) != ST_OK)
+    if (rc == 0 && a.child && children_find(db, a.child, &ch) != ST_OK)
         rc = cli_fail();
-    f.child_id = ch.id;
+    a.f.child_id = ch.id;
     child_free(&ch);
     struct case_line *lines = NULL;
     size_t n = 0;
-    if (rc == 0 && cases_list(db, &f, overdue, date_now(), &lines, &n) != ST_OK)
+    if (rc == 0 && cases_list(db, &a.f, a.overdue, date_now(), &lines, &n) != ST_OK)
         rc = cli_fail();
     for (size_t i = 0; rc == 0 && i < n; i++)
         print_line(&lines[i]);

@@ -5,15 +5,15 @@
  * --guardian, --phone). */
 #include <config.h>
 #include "treem/cli/cli.h"
+#include "treem/cli/cli_args.h"
 #include "treem/app/children.h"
 #include "treem/core/i18n.h"
 
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_FIELD = 1000, OPT_GROUP = 'g', OPT_FROM = 'F', OPT_TO = 'T', OPT_FORCE = 'f' };
 #define MAX_GROUPS 16
 
 static const struct { const char *name; enum child_field field; } aliases[] = {
@@ -25,10 +25,58 @@ static const struct { const char *name; enum child_field field; } aliases[] = {
 #define N_ALIASES (sizeof aliases / sizeof *aliases)
 #define N_EXTRA 4
 
-static char opt_names[CF__COUNT][40];
-static struct option opts[CF__COUNT + N_ALIASES + N_EXTRA + 1];
+/* What add and edit read: the child's fields, the groups, --force. */
+struct edit_args {
+    struct child *c;
+    bool force, dob, age;
+    struct child_period groups[MAX_GROUPS];
+    size_t ngroups;
+};
 
-/* The long options: one per field, the aliases, then the extras. */
+/* --FIELD VALUE (or an alias): the field opt->value of the child. */
+static enum status field_opt(void *rec, const struct cli_opt *opt, const char *arg)
+{
+    struct edit_args *a = rec;
+    enum child_field f = opt->value;
+    a->dob |= f == CF_BIRTH_DATE;
+    a->age |= f == CF_EST_AGE;
+    if (child_field_parse(a->c, f, arg) == ST_OK)
+        return ST_OK;
+    char why[512];
+    snprintf(why, sizeof why, "%s", status_message());
+    return status_set(ST_INVALID, "--%s: %s", opt->name, why);
+}
+
+static enum status group_opt(void *rec, const struct cli_opt *opt, const char *arg)
+{
+    struct edit_args *a = rec;
+    (void)opt;
+    if (a->ngroups == MAX_GROUPS)
+        return status_set(ST_INVALID, _("at most %d --group options"), MAX_GROUPS);
+    struct child_period *p = &a->groups[a->ngroups++];
+    memset(p, 0, sizeof *p);
+    children_group_code(arg, p->code, sizeof p->code);
+    return ST_OK;
+}
+
+/* --group-from, --group-to: a day of the last --group (opt->value: 0 from, 1 to). */
+static enum status group_day_opt(void *rec, const struct cli_opt *opt, const char *arg)
+{
+    struct edit_args *a = rec;
+    if (a->ngroups == 0)
+        return status_set(ST_INVALID, _("--%s must follow a --group"), opt->name);
+    struct child_period *p = &a->groups[a->ngroups - 1];
+    if (date_parse(arg, opt->value ? &p->to : &p->from) == ST_OK)
+        return ST_OK;
+    char why[512];
+    snprintf(why, sizeof why, "%s", status_message());
+    return status_set(ST_INVALID, "--%s: %s", opt->name, why);
+}
+
+static char opt_names[CF__COUNT][40];
+static struct cli_opt opts[CF__COUNT + N_ALIASES + N_EXTRA + 1];
+
+/* The options: one per field, the aliases, then the extras. */
 static void build_options(void)
 {
     size_t k = 0;
@@ -37,81 +85,27 @@ static void build_options(void)
         for (char *p = opt_names[f]; *p; p++)
             if (*p == '_')
                 *p = '-';
-        opts[k++] = (struct option){opt_names[f], required_argument, NULL, OPT_FIELD + f};
+        opts[k++] = (struct cli_opt){opt_names[f], CLI_CALL, .value = f, .call = field_opt};
     }
     for (size_t i = 0; i < N_ALIASES; i++)
-        opts[k++] = (struct option){aliases[i].name, required_argument, NULL, OPT_FIELD + aliases[i].field};
-    opts[k++] = (struct option){"group", required_argument, NULL, OPT_GROUP};
-    opts[k++] = (struct option){"group-from", required_argument, NULL, OPT_FROM};
-    opts[k++] = (struct option){"group-to", required_argument, NULL, OPT_TO};
-    opts[k++] = (struct option){"force", no_argument, NULL, OPT_FORCE};
-    opts[k] = (struct option){NULL, 0, NULL, 0};
+        opts[k++] = (struct cli_opt){aliases[i].name, CLI_CALL, .value = (int)aliases[i].field,
+                                     .call = field_opt};
+    opts[k++] = (struct cli_opt){"group", CLI_CALL, .call = group_opt};
+    opts[k++] = (struct cli_opt){"group-from", CLI_CALL, .value = 0, .call = group_day_opt};
+    opts[k++] = (struct cli_opt){"group-to", CLI_CALL, .value = 1, .call = group_day_opt};
+    opts[k++] = (struct cli_opt){"force", CLI_FLAG, .at = offsetof(struct edit_args, force)};
+    opts[k] = (struct cli_opt){0};
 }
 
-struct edit_args {
-    bool force, dob, age;
-    struct child_period groups[MAX_GROUPS];
-    size_t ngroups;
-};
-
-/* Reads a date option into *d; prints the error naming the option. */
-static bool date_opt(const char *option, const char *text, struct date *d)
+/* Parses the options of add/edit into a (and its child). Returns 0, or the exit status. */
+static int parse_edit(const struct cli_command *self, int argc, char **argv, struct edit_args *a)
 {
-    if (date_parse(text, d) == ST_OK)
-        return true;
-    fprintf(stderr, "treem: --%s: %s\n", option, status_message());
-    return false;
-}
-
-static int group_opt(struct edit_args *a, int c, const char *arg)
-{
-    if (c == OPT_GROUP) {
-        if (a->ngroups == MAX_GROUPS) {
-            fprintf(stderr, _("treem: at most %d --group options\n"), MAX_GROUPS);
-            return 1;
-        }
-        struct child_period *p = &a->groups[a->ngroups++];
-        memset(p, 0, sizeof *p);
-        children_group_code(arg, p->code, sizeof p->code);
-        return 0;
-    }
-    if (a->ngroups == 0) {
-        fprintf(stderr, _("treem: --%s must follow a --group\n"), c == OPT_FROM ? "group-from" : "group-to");
-        return 1;
-    }
-    struct child_period *p = &a->groups[a->ngroups - 1];
-    return date_opt(c == OPT_FROM ? "group-from" : "group-to", arg, c == OPT_FROM ? &p->from : &p->to) ? 0 : 1;
-}
-
-/* Parses the options of add/edit into c and a. Returns 0, or the exit status. */
-static int parse_edit(const struct cli_command *self, int argc, char **argv, struct child *c,
-                      struct edit_args *a)
-{
-    int ch, idx = -1;
     cli_take_yes(&argc, argv);   /* accepted, as before; add and edit ask nothing */
     build_options();
-    optind = 0;
-    while ((ch = getopt_long(argc, argv, "+", opts, &idx)) != -1) {
-        if (ch >= OPT_FIELD && ch < OPT_FIELD + CF__COUNT) {
-            enum child_field f = ch - OPT_FIELD;
-            a->dob |= f == CF_BIRTH_DATE;
-            a->age |= f == CF_EST_AGE;
-            if (child_field_parse(c, f, optarg) != ST_OK) {
-                fprintf(stderr, "treem: --%s: %s\n", opts[idx].name, status_message());
-                return 1;
-            }
-        } else if (ch == OPT_GROUP || ch == OPT_FROM || ch == OPT_TO) {
-            if (group_opt(a, ch, optarg) != 0)
-                return 1;
-        } else if (ch == OPT_FORCE) {
-            a->force = true;
-        } else {
-            return cli_usage(self, "%s", _("unknown option (see treem child --help)"));
-        }
-        idx = -1;
-    }
-    if (optind < argc)
-        return cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
+    int rc = cli_read_opts(self, argc, argv, 0, opts, CLI_IN_ORDER | CLI_ALONE | CLI_SEE_CHILD, a,
+                           NULL);
+    if (rc)
+        return rc;
     if (a->dob && a->age)
         return cli_usage(self, "%s", _("give --dob or --age, not both"));
     for (size_t i = 0; i < a->ngroups; i++)
@@ -162,7 +156,8 @@ static int child_add(const struct cli_env *env, const struct cli_command *self, 
     struct edit_args a;
     memset(&a, 0, sizeof a);
     child_init(&c);
-    int rc = parse_edit(self, argc, argv, &c, &a);
+    a.c = &c;
+    int rc = parse_edit(self, argc, argv, &a);
     struct db *db = NULL;
     if (rc == 0 && cli_open(env, &db) != ST_OK)
         rc = cli_fail();
@@ -183,9 +178,10 @@ static int child_edit(const struct cli_env *env, const struct cli_command *self,
     struct child c;
     struct edit_args a;
     memset(&a, 0, sizeof a);
+    a.c = &c;
     int rc = children_find(db, argv[1], &c) == ST_OK ? 0 : cli_fail();
     if (rc == 0) {
-        rc = parse_edit(self, argc - 1, argv + 1, &c, &a);
+        rc = parse_edit(self, argc - 1, argv + 1, &a);
         if (rc == 0 && a.dob) /* a birth date replaces an estimate */
             c.est_age = -1;
         if (rc == 0 && a.age)
@@ -202,14 +198,9 @@ static int child_delete(const struct cli_env *env, const struct cli_command *sel
 {
     int yes = cli_take_yes(&argc, argv);
     const char *code = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (!code && argv[i][0] != '-')
-            code = argv[i];
-        else
-            return cli_usage(self, _("unexpected argument '%s'"), argv[i]);
-    }
-    if (!code)
-        return cli_sub_usage(self, argv[0]);
+    int bad = cli_code_arg(self, argc, argv, &code, NULL);
+    if (bad)
+        return bad;
     struct db *db;
     if (cli_open(env, &db) != ST_OK)
         return cli_fail();
@@ -220,10 +211,8 @@ static int child_delete(const struct cli_env *env, const struct cli_command *sel
         rc = cli_confirm(yes, 1, _("deleting %s %s removes it with its groups and health records "
                                    "(children who turned 16 stay in the register)"),
                          c.code, c.full_name);
-    if (rc == 0 && children_delete(db, c.id) != ST_OK)
-        rc = cli_fail();
     if (rc == 0)
-        printf(_("Deleted %s.\n"), c.code);
+        rc = cli_done(children_delete(db, c.id), _("Deleted %s.\n"), c.code);
     child_free(&c);
     db_close(db);
     return rc;

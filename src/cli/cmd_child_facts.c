@@ -6,62 +6,43 @@
 #include "treem/core/i18n.h"
 #include "treem/core/number.h"
 
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const struct option fact_opts[] = {
-    {"from", required_argument, NULL, 'f'}, {"to", required_argument, NULL, 't'},
-    {"date", required_argument, NULL, 'd'}, {"weight", required_argument, NULL, 'w'},
-    {"height", required_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+/* --weight, --height: a number more than 0. */
+static enum status positive_opt(void *rec, const struct cli_opt *opt, const char *arg)
+{
+    double *out = cli_opt_field(rec, opt);
+    if (number_parse(arg, NUM_DECIMAL, out) == ST_OK && *out > 0)
+        return ST_OK;
+    char why[512];
+    snprintf(why, sizeof why, "%s",
+             status_last() == ST_INVALID ? status_message() : _("must be more than 0"));
+    return status_set(ST_INVALID, "--%s: %s", opt->name, why);
+}
+
+enum status cmd_child_word(void *rec, const struct cli_opt *opt, const char *word)
+{
+    struct child_action_args *a = rec;
+    if (a->nwords == opt->value)
+        return status_set(ST_INVALID, _("unexpected argument '%s'"), word);
+    a->words[a->nwords++] = word;
+    return ST_OK;
+}
+
+#define AA(field) offsetof(struct child_action_args, field)
+static const struct cli_opt fact_opts[] = {
+    {"", CLI_CALL, .call = cmd_child_word, .value = 3},
+    {"from", CLI_DATE, .at = AA(from)},
+    {"to", CLI_DATE, .at = AA(to)},
+    {"date", CLI_DATE, .at = AA(date)},
+    {"weight", CLI_CALL, .at = AA(weight), .call = positive_opt},
+    {"height", CLI_CALL, .at = AA(height), .call = positive_opt},
+    {0},
 };
-
-static bool read_number(const char *option, const char *text, double *out)
-{
-    if (number_parse(text, NUM_DECIMAL, out) == ST_OK && *out > 0)
-        return true;
-    fprintf(stderr, "treem: --%s: %s\n", option,
-            status_last() == ST_INVALID ? status_message() : _("must be more than 0"));
-    return false;
-}
-
-static bool read_date(const char *option, const char *text, struct date *out)
-{
-    if (date_parse(text, out) == ST_OK)
-        return true;
-    fprintf(stderr, "treem: --%s: %s\n", option, status_message());
-    return false;
-}
-
-/* Parses the options after CODE; 0 or the exit status. */
-static int parse_facts(const struct cli_command *self, int argc, char **argv,
-                       struct child_action_args *a)
-{
-    int c;
-    optind = 0;
-    /* "-": words between options come back as option 1, in order */
-    while ((c = getopt_long(argc, argv, "-", fact_opts, NULL)) != -1) {
-        if (c == 1) {
-            if (a->nwords == 3)
-                return cli_usage(self, _("unexpected argument '%s'"), optarg);
-            a->words[a->nwords++] = optarg;
-            continue;
-        }
-        bool ok = true;
-        switch (c) {
-        case 'f': ok = read_date("from", optarg, &a->from); break;
-        case 't': ok = read_date("to", optarg, &a->to); break;
-        case 'd': ok = read_date("date", optarg, &a->date); break;
-        case 'w': ok = read_number("weight", optarg, &a->weight); break;
-        case 'h': ok = read_number("height", optarg, &a->height); break;
-        default: return cli_usage(self, "%s", _("unknown option (see treem child --help)"));
-        }
-        if (!ok)
-            return 1;
-    }
-    return 0;
-}
+#undef AA
 
 long long cmd_child_id_word(const char *w)
 {
@@ -78,24 +59,37 @@ enum status cmd_child_wrong_words(const struct child_action_args *a)
     return status_set(ST_INVALID, _("expected: %s %s"), a->action, a->usage);
 }
 
-static enum status do_group(struct db *db, const struct child *c, const struct child_action_args *a)
+enum status cmd_child_records(struct db *db, const struct child *c,
+                              const struct child_action_args *a, const struct child_records *r)
 {
     const char *op = a->nwords ? a->words[0] : "";
-    if (strcmp(op, "add") == 0 && a->nwords == 2) {
-        struct child_period p;
-        memset(&p, 0, sizeof p);
-        p.child_id = c->id;
-        snprintf(p.code, sizeof p.code, "%s", a->words[1]);
-        p.from = a->from.y ? a->from : date_today();
-        p.to = a->to;
-        return children_add_period(db, &p);
-    }
+    if (strcmp(op, "add") == 0 && a->nwords == r->add_nwords)
+        return r->add(db, c, a);
     long long id = a->nwords == 2 ? cmd_child_id_word(a->words[1]) : 0;
-    if (strcmp(op, "end") == 0 && id)
-        return children_end_period(db, c->id, id, a->to.y ? a->to : date_today());
+    if (r->end && strcmp(op, "end") == 0 && id)
+        return r->end(db, c->id, id, a->to.y ? a->to : date_today());
     if (strcmp(op, "delete") == 0 && id)
-        return children_delete_period(db, c->id, id);
+        return r->del(db, c->id, id);
     return cmd_child_wrong_words(a);
+}
+
+/* `group CODE add SUBGROUP [--from D] [--to D]`. */
+static enum status add_group(struct db *db, const struct child *c, const struct child_action_args *a)
+{
+    struct child_period p;
+    memset(&p, 0, sizeof p);
+    p.child_id = c->id;
+    snprintf(p.code, sizeof p.code, "%s", a->words[1]);
+    p.from = a->from.y ? a->from : date_today();
+    p.to = a->to;
+    return children_add_period(db, &p);
+}
+
+static enum status do_group(struct db *db, const struct child *c, const struct child_action_args *a)
+{
+    static const struct child_records groups = {2, add_group, children_end_period,
+                                                children_delete_period};
+    return cmd_child_records(db, c, a, &groups);
 }
 
 static enum status do_measure(struct db *db, const struct child *c, const struct child_action_args *a)
@@ -122,7 +116,7 @@ static enum status do_check(struct db *db, const struct child *c, const struct c
 }
 
 int cmd_child_action(const struct cli_env *env, const struct cli_command *self, int argc,
-                     char **argv, child_parse_fn parse, child_act_fn act)
+                     char **argv, const struct cli_opt *opts, unsigned flags, child_act_fn act)
 {
     if (argc < 2 || argv[1][0] == '-')
         return cli_sub_usage(self, argv[0]);
@@ -130,7 +124,7 @@ int cmd_child_action(const struct cli_env *env, const struct cli_command *self, 
     memset(&a, 0, sizeof a);
     a.action = argv[0];
     a.usage = cli_sub_find(self, argv[0])->usage;
-    int rc = parse(self, argc - 1, argv + 1, &a);
+    int rc = cli_read_opts(self, argc - 1, argv + 1, 0, opts, flags | CLI_SEE_CHILD, &a, NULL);
     if (rc != 0)
         return rc;
     struct db *db;
@@ -148,6 +142,6 @@ int cmd_child_action(const struct cli_env *env, const struct cli_command *self, 
     return st == ST_OK ? 0 : cli_fail();
 }
 
-CLI_SUB_FN(cmd_child_group, cmd_child_action(env, self, argc, argv, parse_facts, do_group))
-CLI_SUB_FN(cmd_child_measure, cmd_child_action(env, self, argc, argv, parse_facts, do_measure))
-CLI_SUB_FN(cmd_child_check, cmd_child_action(env, self, argc, argv, parse_facts, do_check))
+CLI_SUB_FN(cmd_child_group, cmd_child_action(env, self, argc, argv, fact_opts, 0, do_group))
+CLI_SUB_FN(cmd_child_measure, cmd_child_action(env, self, argc, argv, fact_opts, 0, do_measure))
+CLI_SUB_FN(cmd_child_check, cmd_child_action(env, self, argc, argv, fact_opts, 0, do_check))

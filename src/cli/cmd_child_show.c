@@ -9,31 +9,84 @@
 #include "treem/core/i18n.h"
 #include "treem/core/number.h"
 
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 
-static const struct option list_opts[] = {
-    {"search", required_argument, NULL, 's'}, {"village", required_argument, NULL, 'v'},
-    {"sex", required_argument, NULL, 'x'}, {"age-from", required_argument, NULL, 'a'},
-    {"age-to", required_argument, NULL, 'b'}, {"group", required_argument, NULL, 'g'},
-    {"over16", no_argument, NULL, 'o'}, {"all", no_argument, NULL, 'A'},
-    {"on", required_argument, NULL, 'd'}, {"limit", required_argument, NULL, 'n'},
-    {NULL, 0, NULL, 0},
+#define SPAN_BUF (2 * DATE_BUF + 4)
+
+/* What `child list` is asked: the query, the village typed, the group
+ * code the query points at, how many rows at most (-1: all). */
+struct list_args {
+    struct child_query q;
+    const char *village;
+    char group[CHILD_GROUP_CODE_BUF];
+    long limit;
 };
 
-/* A whole number ≥ 0 from an option; -1 (and a message) when it is not. */
-static long number_opt(const char *option, const char *text)
+/* A whole number ≥ 0 from an option; ST_INVALID naming it when it is not. */
+static enum status number_opt(const struct cli_opt *opt, const char *text, long *out)
 {
     long long v = -1;
-    if (number_parse_int(text, NUM_INT, &v) != ST_OK || v > 1000000000LL) {
-        fprintf(stderr, _("treem: --%s: '%s' is not a whole number\n"), option, text);
-        return -1;
-    }
-    return v;
+    if (number_parse_int(text, NUM_INT, &v) != ST_OK || v > 1000000000LL)
+        return status_set(ST_INVALID, _("--%s: '%s' is not a whole number"), opt->name, text);
+    *out = (long)v;
+    return ST_OK;
 }
+
+/* --age-from, --age-to: years, 99 at the most. */
+static enum status age_opt(void *rec, const struct cli_opt *opt, const char *arg)
+{
+    long v = 0;
+    enum status st = number_opt(opt, arg, &v);
+    if (st == ST_OK)
+        *(int *)cli_opt_field(rec, opt) = (int)(v > 99 ? 99 : v);
+    return st;
+}
+
+static enum status limit_opt(void *rec, const struct cli_opt *opt, const char *arg)
+{
+    return number_opt(opt, arg, cli_opt_field(rec, opt));
+}
+
+static enum status sex_opt(void *rec, const struct cli_opt *opt, const char *arg)
+{
+    struct list_args *a = rec;
+    (void)opt;
+    if ((a->q.sex = enum_parse(&enum_child_sex, arg)) < 0)
+        return status_set(ST_INVALID, _("--sex: '%s' is not nam, nu or khong-ro"), arg);
+    return ST_OK;
+}
+
+static enum status group_opt(void *rec, const struct cli_opt *opt, const char *arg)
+{
+    struct list_args *a = rec;
+    (void)opt;
+    children_group_code(strcmp(arg, "any") == 0 ? "*" : arg, a->group, sizeof a->group);
+    a->q.group = a->group;
+    return ST_OK;
+}
+
+/* CLI_SET writes an int */
+_Static_assert(sizeof(enum child_scope) == sizeof(int), "--over16 and --all set an int");
+
+#define LA(field) offsetof(struct list_args, field)
+static const struct cli_opt list_opts[] = {
+    {"search", CLI_STR, .at = LA(q.text)},
+    {"village", CLI_STR, .at = LA(village)},
+    {"sex", CLI_CALL, .call = sex_opt},
+    {"age-from", CLI_CALL, .at = LA(q.age_from), .call = age_opt},
+    {"age-to", CLI_CALL, .at = LA(q.age_to), .call = age_opt},
+    {"group", CLI_CALL, .call = group_opt},
+    {"over16", CLI_SET, .at = LA(q.scope), .value = CHILD_SCOPE_OVER16},
+    {"all", CLI_SET, .at = LA(q.scope), .value = CHILD_SCOPE_ALL},
+    {"on", CLI_DATE, .at = LA(q.day)},
+    {"limit", CLI_CALL, .at = LA(limit), .call = limit_opt},
+    {0},
+};
+#undef LA
 
 static void print_row(const struct child_row *r)
 {
@@ -48,51 +101,6 @@ static void print_row(const struct child_row *r)
            r->village);
 }
 
-/* Parses the list options into q; *village is the typed village. 0 or the exit status. */
-static int parse_list(const struct cli_command *self, int argc, char **argv, struct child_query *q,
-                      const char **village, char *group, size_t gsize, long *limit)
-{
-    int c;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "+", list_opts, NULL)) != -1) {
-        long v = 0;
-        switch (c) {
-        case 's': q->text = optarg; break;
-        case 'v': *village = optarg; break;
-        case 'x':
-            if ((q->sex = enum_parse(&enum_child_sex, optarg)) < 0) {
-                fprintf(stderr, _("treem: --sex: '%s' is not nam, nu or khong-ro\n"), optarg);
-                return 1;
-            }
-            break;
-        case 'a': case 'b': case 'n':
-            if ((v = number_opt(c == 'a' ? "age-from" : c == 'b' ? "age-to" : "limit", optarg)) < 0)
-                return 1;
-            if (c == 'n')
-                *limit = v;
-            else
-                *(c == 'a' ? &q->age_from : &q->age_to) = (int)(v > 99 ? 99 : v);
-            break;
-        case 'g':
-            children_group_code(strcmp(optarg, "any") == 0 ? "*" : optarg, group, gsize);
-            q->group = group;
-            break;
-        case 'o': q->scope = CHILD_SCOPE_OVER16; break;
-        case 'A': q->scope = CHILD_SCOPE_ALL; break;
-        case 'd':
-            if (date_parse(optarg, &q->day) != ST_OK) {
-                fprintf(stderr, "treem: --on: %s\n", status_message());
-                return 1;
-            }
-            break;
-        default: return cli_usage(self, "%s", _("unknown option (see treem child --help)"));
-        }
-    }
-    if (optind < argc)
-        return cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
-    return 0;
-}
-
 static bool print_each(void *ctx, const struct child_row *r)
 {
     (void)ctx;
@@ -102,22 +110,18 @@ static bool print_each(void *ctx, const struct child_row *r)
 
 int cmd_child_list(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    struct child_query q;
-    child_query_init(&q);
-    const char *village = NULL;
-    char group[CHILD_GROUP_CODE_BUF];
-    long limit = -1;
-    int rc = parse_list(self, argc, argv, &q, &village, group, sizeof group, &limit);
+    struct list_args a = {.village = NULL, .limit = -1};
+    child_query_init(&a.q);
+    struct db *db;
+    int rc = cli_open_opts(env, self, argc, argv, list_opts, CLI_IN_ORDER | CLI_ALONE | CLI_SEE_CHILD,
+                           &a, &db);
     if (rc != 0)
         return rc;
-    struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
-    enum status st = village ? children_find_village(db, village, &q.village_id) : ST_OK;
+    enum status st = a.village ? children_find_village(db, a.village, &a.q.village_id) : ST_OK;
     /* One pass over the matches, row by row: never the whole register in
      * memory, and no page walked again for the next (OFFSET would be). */
     if (st == ST_OK)
-        st = children_each(db, &q, 0, limit, print_each, NULL);
+        st = children_each(db, &a.q, 0, a.limit, print_each, NULL);
     db_close(db);
     return st == ST_OK ? 0 : cli_fail();
 }
@@ -138,6 +142,17 @@ static void show_fields(const struct child *c)
     }
 }
 
+/* "dd/mm/yyyy–dd/mm/yyyy" of a period, nothing after the dash while it lasts. */
+static const char *span_text(struct date from, struct date to, char buf[SPAN_BUF])
+{
+    char a[DATE_BUF], b[DATE_BUF] = "";
+    date_format(from, a);
+    if (to.y)
+        date_format(to, b);
+    snprintf(buf, SPAN_BUF, "%s–%s", a, b);
+    return buf;
+}
+
 static void show_periods(struct db *db, const struct child *c, struct date today)
 {
     struct child_period *p;
@@ -146,12 +161,10 @@ static void show_periods(struct db *db, const struct child *c, struct date today
         return;
     printf("\n%s\n", n ? _("Special circumstances:") : _("Special circumstances: none"));
     for (size_t i = 0; i < n; i++) {
-        char from[DATE_BUF], to[DATE_BUF] = "";
-        date_format(p[i].from, from);
-        if (p[i].to.y)
-            date_format(p[i].to, to);
+        char span[SPAN_BUF];
         bool now = date_cmp(p[i].from, today) <= 0 && (!p[i].to.y || date_cmp(p[i].to, today) >= 0);
-        printf("  #%lld %-5s %s–%s %s %s\n", p[i].id, p[i].code, from, to, now ? "*" : " ", p[i].name);
+        printf("  #%lld %-5s %s %s %s\n", p[i].id, p[i].code, span_text(p[i].from, p[i].to, span),
+               now ? "*" : " ", p[i].name);
     }
     free(p);
 }
@@ -209,11 +222,8 @@ static void show_support(struct db *db, const struct child *c)
     if (child_support_risks(db, c->id, &r, &n) == ST_OK) {
         printf("\n%s\n", n ? _("At risk of special circumstances:") : _("At risk of special circumstances: none"));
         for (size_t i = 0; i < n; i++) {
-            char from[DATE_BUF], to[DATE_BUF] = "";
-            date_format(r[i].from, from);
-            if (r[i].to.y)
-                date_format(r[i].to, to);
-            printf("  #%lld %s–%s %s\n", r[i].id, from, to, r[i].reason);
+            char span[SPAN_BUF];
+            printf("  #%lld %s %s\n", r[i].id, span_text(r[i].from, r[i].to, span), r[i].reason);
         }
         child_risks_free(r, n);
     }

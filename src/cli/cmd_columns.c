@@ -3,6 +3,7 @@
  * templates (assets/templates/<kind>.csv). Needs no database. */
 #include <config.h>
 #include "treem/cli/cli.h"
+#include "treem/cli/cli_args.h"
 #include "treem/app/transfer.h"
 #include "treem/core/i18n.h"
 #include "treem/csv/csv_map.h"
@@ -28,8 +29,9 @@ static void print_kind(const struct transfer_kind *k)
 int cmd_columns(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
     (void)env;
+    static const struct cli_opt opts[] = {{"templates", CLI_STR, .at = 0}, {0}};
     const char *dir = NULL;
-    int bad = cli_one_option(self, argc, argv, "templates", &dir);
+    int bad = cli_read_opts(self, argc, argv, 0, opts, 0, &dir, NULL);
     if (bad)
         return bad;
     size_t n;

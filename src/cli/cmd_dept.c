@@ -7,6 +7,7 @@
 #include "treem/core/i18n.h"
 
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,53 +35,37 @@ static int dept_list(const struct cli_env *env, const struct cli_command *self, 
     return st == ST_OK ? 0 : cli_fail();
 }
 
-static const struct option dept_opts[] = {
-    {"name", required_argument, NULL, 'n'},
-    {"code", required_argument, NULL, 'k'},
-    {"contact", required_argument, NULL, 'c'},
-    {"phone", required_argument, NULL, 'p'},
-    {"criteria", required_argument, NULL, 'r'},
-    {"active", required_argument, NULL, 'a'},
-    {NULL, 0, NULL, 0},
+#define DA(field) offsetof(struct department, field)
+static const struct cli_opt add_opts[] = {
+    {"name", CLI_TEXT, .at = DA(name)},
+    {"code", CLI_TEXT, .at = DA(code)},
+    {"contact", CLI_TEXT, .at = DA(contact)},
+    {"phone", CLI_TEXT, .at = DA(phone)},
+    {"criteria", CLI_TEXT, .at = DA(criteria)},
+    {"active", CLI_BOOL, .at = DA(active)},
+    {0},
 };
+#undef DA
 
-/* Reads the options into d (the code only when adding): 0 or exit status. */
-static int dept_read_opts(const struct cli_command *self, struct department *d, bool adding,
-                          int argc, char **argv)
+/* Reads the options of `dept edit` into d (the code is refused): 0 or exit status. */
+static int edit_read_opts(const struct cli_command *self, struct department *d, int argc,
+                          char **argv)
 {
-    int c;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "", dept_opts, NULL)) != -1) {
-        enum status st = ST_OK;
-        switch (c) {
-        case 'n': st = cli_set_text(&d->name, optarg); break;
-        case 'c': st = cli_set_text(&d->contact, optarg); break;
-        case 'p': st = cli_set_text(&d->phone, optarg); break;
-        case 'r': st = cli_set_text(&d->criteria, optarg); break;
-        case 'a': st = cli_parse_bool("--active", optarg, &d->active); break;
-        case 'k':
-            if (!adding)
-                return cli_usage(self, "%s", _("the code of a department cannot be changed"));
-            st = cli_set_text(&d->code, optarg);
-            break;
-        default: return cli_usage(self, "%s", _("unknown option"));
-        }
-        if (st != ST_OK)
-            return cli_fail();
+    static struct cli_opt edit_opts[sizeof add_opts / sizeof *add_opts];
+    if (!edit_opts[0].name) {
+        memcpy(edit_opts, add_opts, sizeof add_opts);
+        edit_opts[1].kind = CLI_REFUSED;
+        edit_opts[1].label = N_("the code of a department cannot be changed");
     }
-    return 0;
+    return cli_read_opts(self, argc, argv, 0, edit_opts, 0, d, NULL);
 }
 
 static int dept_add(const struct cli_env *env, const struct cli_command *self, int argc,
                     char **argv)
 {
     struct department d = {.active = true};
-    int rc = dept_read_opts(self, &d, true, argc, argv);
-    if (rc == 0 && optind < argc)
-        rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
-    struct db *db = NULL;
-    if (rc == 0 && cli_open(env, &db) != ST_OK)
-        rc = cli_fail();
+    struct db *db;
+    int rc = cli_open_opts(env, self, argc, argv, add_opts, CLI_ALONE, &d, &db);
     if (rc == 0 && task_department_add(db, &d) != ST_OK)
         rc = cli_fail();
     if (rc == 0)
@@ -94,7 +79,7 @@ static int dept_edit(const struct cli_env *env, const struct cli_command *self, 
                      char **argv)
 {
     struct department scratch = {0}, d = {0};
-    int rc = dept_read_opts(self, &scratch, false, argc, argv);
+    int rc = edit_read_opts(self, &scratch, argc, argv);
     department_clear(&scratch);
     if (rc == 0 && optind + 1 != argc)
         rc = cli_usage(self, "%s", _("expected one department (number, code or name)"));
@@ -104,11 +89,9 @@ static int dept_edit(const struct cli_env *env, const struct cli_command *self, 
     if (rc == 0 && department_repo_find(db, argv[optind], &d) != ST_OK)
         rc = cli_fail();
     if (rc == 0)
-        rc = dept_read_opts(self, &d, false, argc, argv);
-    if (rc == 0 && task_department_save(db, &d) != ST_OK)
-        rc = cli_fail();
+        rc = edit_read_opts(self, &d, argc, argv);
     if (rc == 0)
-        printf(_("Saved department %lld: %s.\n"), d.id, d.name);
+        rc = cli_done(task_department_save(db, &d), _("Saved department %lld: %s.\n"), d.id, d.name);
     department_clear(&d);
     db_close(db);
     return rc;
@@ -129,10 +112,8 @@ static int dept_delete(const struct cli_env *env, const struct cli_command *self
         rc = cli_fail(); /* in use: said before asking for --yes */
     if (rc == 0)
         rc = cli_confirm(yes, 1, _("deleting department %s cannot be undone"), d.name);
-    if (rc == 0 && task_department_delete(db, d.id) != ST_OK)
-        rc = cli_fail();
     if (rc == 0)
-        printf(_("Deleted department %lld: %s.\n"), d.id, d.name);
+        rc = cli_done(task_department_delete(db, d.id), _("Deleted department %lld: %s.\n"), d.id, d.name);
     department_clear(&d);
     db_close(db);
     return rc;

@@ -66,30 +66,23 @@ static int list_villages(struct db *db, int argc, char **argv)
 static int rename_village(struct db *db, int argc, char **argv)
 {
     (void)argc;
-    if (villages_rename(db, argv[1], argv[2]) != ST_OK)
-        return cli_fail();
-    printf(_("Renamed village '%s' to '%s'.\n"), argv[1], argv[2]);
-    return 0;
+    return cli_done(villages_rename(db, argv[1], argv[2]), _("Renamed village '%s' to '%s'.\n"),
+                    argv[1], argv[2]);
 }
 
 static int merge_villages(struct db *db, int argc, char **argv)
 {
     (void)argc;
     long long moved = 0;
-    if (villages_merge(db, argv[1], argv[2], &moved) != ST_OK)
-        return cli_fail();
-    printf(_("Merged village '%s' into '%s': %lld children moved (their codes are kept).\n"),
-           argv[1], argv[2], moved);
-    return 0;
+    enum status st = villages_merge(db, argv[1], argv[2], &moved);
+    return cli_done(st, _("Merged village '%s' into '%s': %lld children moved (their codes are kept).\n"),
+                    argv[1], argv[2], moved);
 }
 
 static int delete_village(struct db *db, int argc, char **argv)
 {
     (void)argc;
-    if (villages_delete(db, argv[1]) != ST_OK)
-        return cli_fail();
-    printf(_("Deleted village '%s'.\n"), argv[1]);
-    return 0;
+    return cli_done(villages_delete(db, argv[1]), _("Deleted village '%s'.\n"), argv[1]);
 }
 
 static CLI_SUB_FN(vil_add, cli_on_db(env, self, argc, argv, argc < 2 ? 2 : argc, add_villages))
@@ -136,20 +129,16 @@ static int list_holidays(struct db *db, int argc, char **argv)
 static int add_holiday(struct db *db, int argc, char **argv)
 {
     bool workday = argc == 4;
-    if (holiday_table_add(db, argv[1], argv[2], workday) != ST_OK)
-        return cli_fail();
-    printf(workday ? _("Added %s as a make-up working day: %s.\n")
-                   : _("Added %s as a day off: %s.\n"), argv[1], argv[2]);
-    return 0;
+    return cli_done(holiday_table_add(db, argv[1], argv[2], workday),
+                    workday ? _("Added %s as a make-up working day: %s.\n")
+                            : _("Added %s as a day off: %s.\n"), argv[1], argv[2]);
 }
 
 static int delete_holiday(struct db *db, int argc, char **argv)
 {
     (void)argc;
-    if (holiday_table_delete(db, argv[1]) != ST_OK)
-        return cli_fail();
-    printf(_("Deleted %s from the holiday table.\n"), argv[1]);
-    return 0;
+    return cli_done(holiday_table_delete(db, argv[1]), _("Deleted %s from the holiday table.\n"),
+                    argv[1]);
 }
 
 static CLI_SUB_FN(hol_list, cli_on_db(env, self, argc, argv,

@@ -11,60 +11,34 @@
 #include "treem/core/i18n.h"
 
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const struct option plan_opts[] = {
-    {"title", required_argument, NULL, 't'},
-    {"year", required_argument, NULL, 'y'},
-    {"number", required_argument, NULL, 'n'},
-    {"date", required_argument, NULL, 'd'},
-    {"issuer", required_argument, NULL, 'i'},
-    {"upstream", required_argument, NULL, 'u'},
-    {"purpose", required_argument, NULL, 'p'},
-    {"requirements", required_argument, NULL, 'r'},
-    {"budget", required_argument, NULL, 'b'},
-    {"report-half", required_argument, NULL, 'H'},
-    {"report-year", required_argument, NULL, 'Y'},
-    {NULL, 0, NULL, 0},
+#define PL(field) offsetof(struct plan, field)
+static const struct cli_opt plan_opts[] = {
+    {"title", CLI_TEXT, .at = PL(title)},
+    {"year", CLI_YEAR, .at = PL(year)},
+    {"number", CLI_TEXT, .at = PL(number)},
+    {"date", CLI_DATE_OR_NONE, .at = PL(issued_on), .label = N_("plan date")},
+    {"issuer", CLI_TEXT, .at = PL(issuer)},
+    {"upstream", CLI_TEXT, .at = PL(upstream)},
+    {"purpose", CLI_TEXT, .at = PL(purpose)},
+    {"requirements", CLI_TEXT, .at = PL(requirements)},
+    {"budget", CLI_TEXT, .at = PL(budget)},
+    {"report-half", CLI_DATE_OR_NONE, .at = PL(report_half), .label = N_("6-month report deadline")},
+    {"report-year", CLI_DATE_OR_NONE, .at = PL(report_year), .label = N_("annual report deadline")},
+    {0},
 };
-
-/* Applies one option of plan_opts to p. */
-static enum status plan_opt(void *rec, int c, const char *arg)
-{
-    struct plan *p = rec;
-    switch (c) {
-    case 't': return cli_set_text(&p->title, arg);
-    case 'y': return cli_parse_year("--year", arg, &p->year);
-    case 'n': return cli_set_text(&p->number, arg);
-    case 'd': return plan_parse_date(_("plan date"), arg, &p->issued_on);
-    case 'i': return cli_set_text(&p->issuer, arg);
-    case 'u': return cli_set_text(&p->upstream, arg);
-    case 'p': return cli_set_text(&p->purpose, arg);
-    case 'r': return cli_set_text(&p->requirements, arg);
-    case 'b': return cli_set_text(&p->budget, arg);
-    case 'H': return plan_parse_date(_("6-month report deadline"), arg, &p->report_half);
-    default: return plan_parse_date(_("annual report deadline"), arg, &p->report_year);
-    }
-}
-
-/* Reads the options into p: 0 when fine, else the exit status. */
-static int plan_read_opts(const struct cli_command *self, struct plan *p, int argc, char **argv)
-{
-    return cli_read_opts(self, argc, argv, 0, plan_opts, plan_opt, p, NULL);
-}
+#undef PL
 
 static int plan_add(const struct cli_env *env, const struct cli_command *self, int argc,
                     char **argv)
 {
     struct plan p = {.year = date_today().y};
-    int rc = plan_read_opts(self, &p, argc, argv);
-    if (rc == 0 && optind < argc)
-        rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
-    struct db *db = NULL;
-    if (rc == 0 && cli_open(env, &db) != ST_OK)
-        rc = cli_fail();
+    struct db *db;
+    int rc = cli_open_opts(env, self, argc, argv, plan_opts, CLI_ALONE, &p, &db);
     if (rc == 0 && plan_create(db, &p) != ST_OK)
         rc = cli_fail();
     if (rc == 0) {
@@ -102,17 +76,15 @@ static int plan_edit(const struct cli_env *env, const struct cli_command *self, 
 {
     struct plan scratch = {0}, p = {0};
     /* First pass: check the options and find the plan's number. */
-    int rc = plan_read_opts(self, &scratch, argc, argv);
+    int rc = cli_read_opts(self, argc, argv, 0, plan_opts, 0, &scratch, NULL);
     plan_clear(&scratch);
     struct db *db = NULL;
     if (rc == 0)
         rc = open_plan(env, self, argc, argv, optind, &db, &p);
     if (rc == 0)
-        rc = plan_read_opts(self, &p, argc, argv);
-    if (rc == 0 && plan_save(db, &p) != ST_OK)
-        rc = cli_fail();
+        rc = cli_read_opts(self, argc, argv, 0, plan_opts, 0, &p, NULL);
     if (rc == 0)
-        printf(_("Saved plan %lld.\n"), p.id);
+        rc = cli_done(plan_save(db, &p), _("Saved plan %lld.\n"), p.id);
     plan_clear(&p);
     db_close(db);
     return rc;
@@ -121,20 +93,12 @@ static int plan_edit(const struct cli_env *env, const struct cli_command *self, 
 static int plan_list(const struct cli_env *env, const struct cli_command *self, int argc,
                      char **argv)
 {
-    static const struct option opts[] = {{"year", required_argument, NULL, 'y'},
-                                         {NULL, 0, NULL, 0}};
-    int year = 0, c;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
-        if (c != 'y')
-            return cli_usage(self, "%s", _("unknown option"));
-        else if (cli_parse_year("--year", optarg, &year) != ST_OK)
-            return cli_fail();
-    if (optind < argc)
-        return cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
+    static const struct cli_opt opts[] = {{"year", CLI_YEAR, .at = 0}, {0}};
+    int year = 0;
     struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
+    int rc = cli_open_opts(env, self, argc, argv, opts, CLI_ALONE, &year, &db);
+    if (rc)
+        return rc;
     struct plan *list;
     size_t n;
     enum status st = plan_repo_list(db, year, &list, &n);
@@ -220,13 +184,9 @@ static enum status show_events(struct db *db, const struct plan *p)
     enum status st = event_repo_list(db, p->id, &list, &n);
     printf("\n%s\n", _("Events:"));
     for (size_t i = 0; st == ST_OK && i < n; i++) {
-        char a[DATE_BUF], b[DATE_BUF + 8] = "";
-        date_format(list[i].start_on, a);
-        if (plan_date_set(list[i].end_on)) {
-            strcpy(b, " – ");
-            date_format(list[i].end_on, b + strlen(b));
-        }
-        printf("  [%lld] %s%s  %s  %s%s%s\n", list[i].id, a, b,
+        char span[PLAN_SPAN_BUF];
+        printf("  [%lld] %s  %s  %s%s%s\n", list[i].id,
+               cmd_plan_span(list[i].start_on, list[i].end_on, span),
                plan_event_kind_label(list[i].kind), list[i].name,
                list[i].lunar ? _(" (lunar calendar)") : "",
                list[i].to_check ? _(" — date to check") : "");

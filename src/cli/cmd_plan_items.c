@@ -8,7 +8,9 @@
 #include "treem/db/target_repo.h"
 #include "treem/core/i18n.h"
 
+#include <math.h>
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,51 +36,44 @@ static int finish(struct db *db, enum status st, const char *ok_fmt, long long i
     return rc;
 }
 
-static const struct option target_opts[] = {
-    {"text", required_argument, NULL, 't'},
-    {"value", required_argument, NULL, 'v'},
-    {"unit", required_argument, NULL, 'u'},
-    {"direction", required_argument, NULL, 'd'},
-    {"measure", required_argument, NULL, 'm'},
-    {NULL, 0, NULL, 0},
-};
-
-static enum status target_opt(struct plan_target *t, int c, const char *arg)
+/* A value of a closed list read (read), or ST_INVALID: "FIELD: 'ARG' is not …" (why). */
+static enum status listed(bool read, const char *why, const char *field, const char *arg)
 {
-    switch (c) {
-    case 't': return cli_set_text(&t->text, arg);
-    case 'v': return cli_parse_number(_("target value"), arg, &t->value);
-    case 'u':
-        if (!plan_unit_parse(arg, &t->unit))
-            return status_set(ST_INVALID, _("%s: '%s' is not percent or count"),
-                              _("target unit"), arg);
-        return ST_OK;
-    case 'd':
-        if (!plan_direction_parse(arg, &t->direction))
-            return status_set(ST_INVALID, _("%s: '%s' is not at-least or at-most"),
-                              _("target direction"), arg);
-        return ST_OK;
-    default: return cli_set_text(&t->measure, arg);
-    }
+    return read ? ST_OK : status_set(ST_INVALID, why, field, arg);
 }
+
+static enum status unit_opt(void *rec, const struct cli_opt *opt, const char *arg)
+{
+    (void)opt;
+    return listed(plan_unit_parse(arg, &((struct plan_target *)rec)->unit),
+                  _("%s: '%s' is not percent or count"), _("target unit"), arg);
+}
+
+static enum status direction_opt(void *rec, const struct cli_opt *opt, const char *arg)
+{
+    (void)opt;
+    return listed(plan_direction_parse(arg, &((struct plan_target *)rec)->direction),
+                  _("%s: '%s' is not at-least or at-most"), _("target direction"), arg);
+}
+
+static const struct cli_opt target_opts[] = {
+    {"text", CLI_TEXT, .at = offsetof(struct plan_target, text)},
+    {"value", CLI_NUMBER, .at = offsetof(struct plan_target, value), .label = N_("target value")},
+    {"unit", CLI_CALL, .call = unit_opt},
+    {"direction", CLI_CALL, .call = direction_opt},
+    {"measure", CLI_TEXT, .at = offsetof(struct plan_target, measure)},
+    {0},
+};
 
 int cmd_plan_target_add(const struct cli_env *env, const struct cli_command *self, int argc,
                         char **argv)
 {
-    struct plan_target t = {.unit = PLAN_UNIT_PERCENT, .direction = PLAN_AT_LEAST};
-    bool have_value = false;
-    int c, rc = 0;
-    optind = 0;
-    while (rc == 0 && (c = getopt_long(argc, argv, "", target_opts, NULL)) != -1) {
-        if (c == '?')
-            rc = cli_usage(self, "%s", _("unknown option"));
-        else if (target_opt(&t, c, optarg) != ST_OK)
-            rc = cli_fail();
-        have_value |= c == 'v';
-    }
+    /* NAN: no --value given */
+    struct plan_target t = {.unit = PLAN_UNIT_PERCENT, .direction = PLAN_AT_LEAST, .value = NAN};
+    int rc = cli_read_opts(self, argc, argv, 0, target_opts, 0, &t, NULL);
     if (rc == 0)
         rc = one_id(self, argc, argv, _("plan"), &t.plan_id);
-    if (rc == 0 && !have_value)
+    if (rc == 0 && isnan(t.value))
         rc = cli_usage(self, "%s", _("--value is required (the number the target aims at)"));
     struct db *db = NULL;
     if (rc == 0 && cli_open(env, &db) != ST_OK)
@@ -93,45 +88,40 @@ int cmd_plan_target_add(const struct cli_env *env, const struct cli_command *sel
     return rc;
 }
 
+/* `target-set`: a measured value, or --clear. */
+struct value_args {
+    double value;
+    const char *source;
+    struct date on;
+    bool clear;
+};
+
+static const struct cli_opt value_opts[] = {
+    {"value", CLI_NUMBER, .at = offsetof(struct value_args, value), .label = N_("measured value")},
+    {"source", CLI_STR, .at = offsetof(struct value_args, source)},
+    {"date", CLI_DATE_OR_NONE, .at = offsetof(struct value_args, on), .label = N_("date of the value")},
+    {"clear", CLI_FLAG, .at = offsetof(struct value_args, clear)},
+    {0},
+};
+
 int cmd_plan_target_set(const struct cli_env *env, const struct cli_command *self, int argc,
                         char **argv)
 {
-    static const struct option opts[] = {
-        {"value", required_argument, NULL, 'v'}, {"source", required_argument, NULL, 's'},
-        {"date", required_argument, NULL, 'd'}, {"clear", no_argument, NULL, 'c'},
-        {NULL, 0, NULL, 0},
-    };
-    double value = 0;
-    const char *source = NULL;
-    struct date on = date_today();
-    bool have_value = false, clear = false;
-    int c, rc = 0;
+    struct value_args v = {.value = NAN, .on = date_today()}; /* NAN: no --value */
     long long id = 0;
-    optind = 0;
-    while (rc == 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c == 'v' && cli_parse_number(_("measured value"), optarg, &value) != ST_OK)
-            rc = cli_fail();
-        else if (c == 'd' && plan_parse_date(_("date of the value"), optarg, &on) != ST_OK)
-            rc = cli_fail();
-        else if (c == '?')
-            rc = cli_usage(self, "%s", _("unknown option"));
-        have_value |= c == 'v';
-        clear |= c == 'c';
-        if (c == 's')
-            source = optarg;
-    }
+    int rc = cli_read_opts(self, argc, argv, 0, value_opts, 0, &v, NULL);
     if (rc == 0)
         rc = one_id(self, argc, argv, _("target"), &id);
-    if (rc == 0 && clear == have_value)
+    if (rc == 0 && v.clear == !isnan(v.value))
         rc = cli_usage(self, "%s", _("give --value N --source TEXT, or --clear"));
     struct db *db = NULL;
     if (rc == 0 && cli_open(env, &db) != ST_OK)
         rc = cli_fail();
     if (rc != 0)
         return rc;
-    if (clear)
+    if (v.clear)
         return finish(db, plan_target_unset_value(db, id), _("Cleared the value of target %lld.\n"), id);
-    return finish(db, plan_target_set_value(db, id, value, source, on),
+    return finish(db, plan_target_set_value(db, id, v.value, v.source, v.on),
                   _("Saved the value of target %lld.\n"), id);
 }
 
@@ -140,13 +130,13 @@ static int delete_one(const struct cli_env *env, const struct cli_command *self,
                       char **argv, const char *field, enum status (*remove)(struct db *, long long),
                       const char *ok_fmt)
 {
-    static const struct option opts[] = {{NULL, 0, NULL, 0}};
+    static const struct cli_opt none[] = {{0}};
     int yes = cli_take_yes(&argc, argv);
     long long id;
-    optind = 0;
-    if (getopt_long(argc, argv, "", opts, NULL) != -1)
-        return cli_usage(self, "%s", _("unknown option"));
-    int rc = one_id(self, argc, argv, field, &id);
+    int rc = cli_read_opts(self, argc, argv, 0, none, 0, NULL, NULL);
+    if (rc)
+        return rc;
+    rc = one_id(self, argc, argv, field, &id);
     if (rc == 0)
         rc = cli_confirm(yes, 1, _("this deletes %s %lld"), field, id);
     struct db *db = NULL;
@@ -162,45 +152,27 @@ int cmd_plan_target_delete(const struct cli_env *env, const struct cli_command *
                       _("Deleted target %lld.\n"));
 }
 
-static const struct option event_opts[] = {
-    {"name", required_argument, NULL, 'n'},
-    {"date", required_argument, NULL, 'd'},
-    {"end", required_argument, NULL, 'e'},
-    {"kind", required_argument, NULL, 'k'},
-    {"lunar", optional_argument, NULL, 'l'},
-    {NULL, 0, NULL, 0},
+static enum status event_kind_opt(void *rec, const struct cli_opt *opt, const char *arg)
+{
+    (void)opt;
+    return listed(plan_event_kind_parse(arg, &((struct plan_event *)rec)->kind),
+                  _("%s: '%s' is not event, campaign or deadline"), _("event kind"), arg);
+}
+
+static const struct cli_opt event_opts[] = {
+    {"name", CLI_TEXT, .at = offsetof(struct plan_event, name)},
+    {"date", CLI_DATE_OR_NONE, .at = offsetof(struct plan_event, start_on), .label = N_("event date")},
+    {"end", CLI_DATE_OR_NONE, .at = offsetof(struct plan_event, end_on), .label = N_("event end date")},
+    {"kind", CLI_CALL, .call = event_kind_opt},
+    {"lunar", CLI_MAYBE, .at = offsetof(struct plan_event, lunar)},
+    {0},
 };
-
-static enum status event_opt(void *rec, int c, const char *arg)
-{
-    struct plan_event *e = rec;
-    switch (c) {
-    case 'n': return cli_set_text(&e->name, arg);
-    case 'd': return plan_parse_date(_("event date"), arg, &e->start_on);
-    case 'e': return plan_parse_date(_("event end date"), arg, &e->end_on);
-    case 'k':
-        if (!plan_event_kind_parse(arg, &e->kind))
-            return status_set(ST_INVALID, _("%s: '%s' is not event, campaign or deadline"),
-                              _("event kind"), arg);
-        return ST_OK;
-    default:
-        e->lunar = true;
-        return arg ? cli_parse_bool("--lunar", arg, &e->lunar) : ST_OK;
-    }
-}
-
-/* Reads event options into e: 0, or the exit status. */
-static int event_read_opts(const struct cli_command *self, struct plan_event *e, int argc,
-                           char **argv)
-{
-    return cli_read_opts(self, argc, argv, 0, event_opts, event_opt, e, NULL);
-}
 
 int cmd_plan_event_add(const struct cli_env *env, const struct cli_command *self, int argc,
                        char **argv)
 {
     struct plan_event e = {.kind = PLAN_EVENT_EVENT};
-    int rc = event_read_opts(self, &e, argc, argv);
+    int rc = cli_read_opts(self, argc, argv, 0, event_opts, 0, &e, NULL);
     if (rc == 0)
         rc = one_id(self, argc, argv, _("plan"), &e.plan_id);
     struct db *db = NULL;
@@ -219,7 +191,7 @@ int cmd_plan_event_edit(const struct cli_env *env, const struct cli_command *sel
 {
     struct plan_event scratch = {0}, e = {0};
     long long id = 0;
-    int rc = event_read_opts(self, &scratch, argc, argv);
+    int rc = cli_read_opts(self, argc, argv, 0, event_opts, 0, &scratch, NULL);
     plan_event_clear(&scratch);
     if (rc == 0)
         rc = one_id(self, argc, argv, _("event"), &id);
@@ -229,7 +201,7 @@ int cmd_plan_event_edit(const struct cli_env *env, const struct cli_command *sel
     if (rc == 0 && event_repo_get(db, id, &e) != ST_OK)
         rc = cli_fail();
     if (rc == 0)
-        rc = event_read_opts(self, &e, argc, argv);
+        rc = cli_read_opts(self, argc, argv, 0, event_opts, 0, &e, NULL);
     /* Saving confirms the date, also one a copy moved by a solar year. */
     e.to_check = false;
     if (rc == 0)
@@ -247,49 +219,51 @@ int cmd_plan_event_delete(const struct cli_env *env, const struct cli_command *s
                       _("Deleted event %lld.\n"));
 }
 
+const char *cmd_plan_span(struct date start, struct date end, char buf[PLAN_SPAN_BUF])
+{
+    date_format(start, buf);
+    if (plan_date_set(end)) {
+        strcat(buf, " – ");
+        date_format(end, buf + strlen(buf));
+    }
+    return buf;
+}
+
 static void print_cal_item(const struct plan_cal_item *it, struct date today)
 {
-    char a[DATE_BUF], b[DATE_BUF + 8] = "";
-    date_format(it->date, a);
-    if (plan_date_set(it->end)) {
-        strcpy(b, " – ");
-        date_format(it->end, b + strlen(b));
-    }
+    char span[PLAN_SPAN_BUF];
     const char *mark = "";
     if (it->kind == PLAN_CAL_TASK)
         mark = it->done ? _(" [done]") : date_cmp(it->date, today) < 0 ? _(" [overdue]") : "";
     else if (it->to_check)
         mark = _(" [date to check]");
-    printf("%s%s\t%s\t%s\t%s%s\n", a, b, plan_cal_kind_label(it->kind), it->name, it->detail,
-           mark);
+    printf("%s\t%s\t%s\t%s%s\n", cmd_plan_span(it->date, it->end, span),
+           plan_cal_kind_label(it->kind), it->name, it->detail, mark);
 }
+
+struct calendar_args {
+    int year;
+    long long plan_id;
+};
+
+static const struct cli_opt calendar_opts[] = {
+    {"year", CLI_YEAR, .at = offsetof(struct calendar_args, year)},
+    {"plan", CLI_ID, .at = offsetof(struct calendar_args, plan_id)},
+    {0},
+};
 
 int cmd_plan_calendar(const struct cli_env *env, const struct cli_command *self, int argc,
                       char **argv)
 {
-    static const struct option opts[] = {
-        {"year", required_argument, NULL, 'y'}, {"plan", required_argument, NULL, 'p'},
-        {NULL, 0, NULL, 0},
-    };
     struct date today = date_today();
-    int year = today.y, c;
-    long long plan_id = 0;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (c == '?')
-            return cli_usage(self, "%s", _("unknown option"));
-        if (c == 'y' ? cli_parse_year("--year", optarg, &year) != ST_OK
-                     : cli_parse_id("--plan", optarg, &plan_id) != ST_OK)
-            return cli_fail();
-    }
-    if (optind < argc)
-        return cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
+    struct calendar_args a = {today.y, 0};
     struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
+    int rc = cli_open_opts(env, self, argc, argv, calendar_opts, CLI_ALONE, &a, &db);
+    if (rc)
+        return rc;
     struct plan_cal_item *items;
     size_t n;
-    enum status st = plan_repo_calendar(db, year, plan_id, &items, &n);
+    enum status st = plan_repo_calendar(db, a.year, a.plan_id, &items, &n);
     for (size_t i = 0; st == ST_OK && i < n; i++)
         print_cal_item(&items[i], today);
     if (st == ST_OK)

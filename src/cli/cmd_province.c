@@ -2,6 +2,7 @@
  * receive DIR…, treem communes (the Tổng hợp). */
 #include <config.h>
 #include "treem/cli/cli.h"
+#include "treem/cli/cli_args.h"
 #include "treem/app/province.h"
 #include "treem/app/session.h"
 #include "treem/core/date.h"
@@ -9,6 +10,7 @@
 #include "treem/core/utf8.h"
 
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,27 +84,18 @@ static void print_problems(const struct csv_errors *e)
                 e->items[i].message);
 }
 
-static const struct option receive_opts[] = {{"dry-run", no_argument, NULL, 'n'},
-                                             {"prefer-newer", no_argument, NULL, 'N'},
-                                             {NULL, 0, NULL, 0}};
-
-static enum status receive_opt(void *rec, int c, const char *arg)
-{
-    struct transfer_import_opts *o = rec;
-    (void)arg;
-    if (c == 'n')
-        o->dry_run = true;
-    else
-        o->prefer_newer = true;
-    return ST_OK;
-}
+static const struct cli_opt receive_opts[] = {
+    {"dry-run", CLI_FLAG, .at = offsetof(struct transfer_import_opts, dry_run)},
+    {"prefer-newer", CLI_FLAG, .at = offsetof(struct transfer_import_opts, prefer_newer)},
+    {0},
+};
 
 /* treem receive DIR… [--dry-run] [--prefer-newer]: each package on its own
  * (all or nothing per package); the exit code says whether all came in. */
 int cmd_receive(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
     struct transfer_import_opts o = {0};
-    int bad = cli_read_opts(self, argc, argv, 0, receive_opts, receive_opt, &o, NULL);
+    int bad = cli_read_opts(self, argc, argv, 0, receive_opts, 0, &o, NULL);
     if (bad)
         return bad;
     if (optind >= argc)

@@ -11,7 +11,7 @@
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
 
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,43 +22,26 @@ struct report_opts {
     const char *from, *to, *csv, *number, *signer, *xlsx;
 };
 
-static const struct option report_long[] = {
-    {"half", required_argument, NULL, 'H'},
-    {"year", required_argument, NULL, 'y'},
-    {"from", required_argument, NULL, 'f'},
-    {"to", required_argument, NULL, 't'},
-    {"csv", required_argument, NULL, 'o'},
-    {"number", required_argument, NULL, 'n'},
-    {"signer", required_argument, NULL, 's'},
-    {"xlsx", required_argument, NULL, 'x'},
-    {NULL, 0, NULL, 0},
+#define RO(field) offsetof(struct report_opts, field)
+static const struct cli_opt report_long[] = {
+    {"half", CLI_YEAR, .at = RO(half), .key = 'H'},
+    {"year", CLI_YEAR, .at = RO(year), .key = 'y'},
+    {"from", CLI_STR, .at = RO(from), .key = 'f'},
+    {"to", CLI_STR, .at = RO(to), .key = 't'},
+    {"csv", CLI_STR, .at = RO(csv), .key = 'o'},
+    {"number", CLI_STR, .at = RO(number), .key = 'n'},
+    {"signer", CLI_STR, .at = RO(signer), .key = 's'},
+    {"xlsx", CLI_STR, .at = RO(xlsx), .key = 'x'},
+    {0},
 };
+#undef RO
 
 static int parse_opts(const struct cli_command *self, int argc, char **argv, struct report_opts *o)
 {
-    int c;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "+H:y:f:t:o:n:s:x:", report_long, NULL)) != -1) {
-        switch (c) {
-        case 'H':
-            if (cli_parse_year("--half", optarg, &o->half) != ST_OK)
-                return cli_usage(self, "%s", status_message());
-            break;
-        case 'y':
-            if (cli_parse_year("--year", optarg, &o->year) != ST_OK)
-                return cli_usage(self, "%s", status_message());
-            break;
-        case 'f': o->from = optarg; break;
-        case 't': o->to = optarg; break;
-        case 'o': o->csv = optarg; break;
-        case 'n': o->number = optarg; break;
-        case 's': o->signer = optarg; break;
-        case 'x': o->xlsx = optarg; break;
-        default: return cli_usage(self, "%s", _("unknown option"));
-        }
-    }
-    if (optind < argc)
-        return cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
+    int rc = cli_read_opts(self, argc, argv, 0, report_long, CLI_IN_ORDER | CLI_ALONE | CLI_BAD_USAGE,
+                           o, NULL);
+    if (rc)
+        return rc;
     int kinds = (o->half != 0) + (o->year != 0) + (o->from || o->to);
     if (kinds > 1)
         return cli_usage(self, "%s", _("give one of --half, --year or --from/--to"));

@@ -2,6 +2,7 @@
  * maxima, import and export rubric CSV files. */
 #include <config.h>
 #include "treem/cli/cli.h"
+#include "treem/cli/cli_args.h"
 #include "treem/app/rubric_edit.h"
 #include "treem/app/rubric_load.h"
 #include "treem/app/score.h"
@@ -11,6 +12,7 @@
 #include "treem/model/rubric_text.h"
 
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,50 +26,40 @@ struct rubric_opts {
     bool activate;
 };
 
-static const struct option rubric_long[] = {
-    {"indicator", required_argument, NULL, 'i'},
-    {"from", required_argument, NULL, 'f'},
-    {"to", required_argument, NULL, 't'},
-    {"points", required_argument, NULL, 'p'},
-    {"source", required_argument, NULL, 's'},
-    {"complete", no_argument, NULL, 'C'},
-    {"incomplete", no_argument, NULL, 'I'},
-    {"criterion", required_argument, NULL, 'c'},
-    {"name", required_argument, NULL, 'n'},
-    {"activate", no_argument, NULL, 'a'},
-    {NULL, 0, NULL, 0},
+/* --criterion N: 1–1000. */
+static enum status criterion_opt(void *rec, const struct cli_opt *opt, const char *arg)
+{
+    (void)opt;
+    if (cli_int_in(arg, 1, 1000, &((struct rubric_opts *)rec)->criterion))
+        return ST_OK;
+    return status_set(ST_INVALID, _("--criterion: '%s' is not a criterion number"), arg);
+}
+
+#define RO(field) offsetof(struct rubric_opts, field)
+static const struct cli_opt rubric_long[] = {
+    {"indicator", CLI_STR, .at = RO(indicator), .key = 'i'},
+    {"from", CLI_STR, .at = RO(from), .key = 'f'},
+    {"to", CLI_STR, .at = RO(to), .key = 't'},
+    {"points", CLI_STR, .at = RO(points), .key = 'p'},
+    {"source", CLI_STR, .at = RO(source), .key = 's'},
+    {"complete", CLI_SET, .at = RO(complete), .value = 1},
+    {"incomplete", CLI_SET, .at = RO(complete), .value = 0},
+    {"criterion", CLI_CALL, .call = criterion_opt, .key = 'c'},
+    {"name", CLI_STR, .at = RO(name), .key = 'n'},
+    {"activate", CLI_FLAG, .at = RO(activate)},
+    {0},
 };
+#undef RO
 
 /* Parses options after the subcommand, then one FILE when want_file, else
  * nothing. 0 or the exit status. */
 static int parse_opts(const struct cli_command *self, int argc, char **argv,
                       struct rubric_opts *o, bool want_file)
 {
-    int c;
     o->complete = -1;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "+i:f:t:p:s:c:n:", rubric_long, NULL)) != -1) {
-        long long num = 0;
-        switch (c) {
-        case 'i': o->indicator = optarg; break;
-        case 'f': o->from = optarg; break;
-        case 't': o->to = optarg; break;
-        case 'p': o->points = optarg; break;
-        case 's': o->source = optarg; break;
-        case 'C': o->complete = 1; break;
-        case 'I': o->complete = 0; break;
-        case 'n': o->name = optarg; break;
-        case 'a': o->activate = true; break;
-        case 'c':
-            if (number_parse_int(optarg, NUM_INT, &num) != ST_OK || num < 1 || num > 1000)
-                return cli_usage(self, _("--criterion: '%s' is not a criterion number"), optarg);
-            o->criterion = (int)num;
-            if (o->criterion < 1)
-                return cli_usage(self, _("--criterion: '%s' is not a criterion number"), optarg);
-            break;
-        default: return cli_usage(self, "%s", _("unknown option"));
-        }
-    }
+    int rc = cli_read_opts(self, argc, argv, 0, rubric_long, CLI_IN_ORDER | CLI_BAD_USAGE, o, NULL);
+    if (rc)
+        return rc;
     if (want_file ? optind + 1 != argc : optind != argc)
         return cli_usage(self, "%s", want_file ? _("expected one FILE") : _("unexpected argument"));
     o->file = want_file ? argv[optind] : NULL;
@@ -186,10 +178,7 @@ static int rubric_band(const struct cli_command *self, const struct cli_env *env
     else
         st = rubric_edit_band_put(db, o->indicator, &b, o->complete);
     db_close(db);
-    if (st != ST_OK)
-        return cli_fail();
-    printf(_("Scale of indicator %s saved.\n"), o->indicator);
-    return 0;
+    return cli_done(st, _("Scale of indicator %s saved.\n"), o->indicator);
 }
 
 static int rubric_max(const struct cli_command *self, const struct cli_env *env,
@@ -206,10 +195,7 @@ static int rubric_max(const struct cli_command *self, const struct cli_env *env,
         return cli_fail();
     enum status st = rubric_edit_set_max(db, o->criterion, known, max, o->source);
     db_close(db);
-    if (st != ST_OK)
-        return cli_fail();
-    printf(_("Maximum of criterion %d saved.\n"), o->criterion);
-    return 0;
+    return cli_done(st, _("Maximum of criterion %d saved.\n"), o->criterion);
 }
 
 static int rubric_import(const struct cli_command *self, const struct cli_env *env,
@@ -244,10 +230,7 @@ static int rubric_export(const struct cli_command *self, const struct cli_env *e
         return cli_fail();
     enum status st = rubric_load_export(db, o->name, o->file);
     db_close(db);
-    if (st != ST_OK)
-        return cli_fail();
-    printf(_("Rule set written to %s.\n"), o->file);
-    return 0;
+    return cli_done(st, _("Rule set written to %s.\n"), o->file);
 }
 
 typedef int (*rubric_fn)(const struct cli_command *, const struct cli_env *,

@@ -2,6 +2,7 @@
  * evidence, choosing the recognition class, storing computed values. */
 #include <config.h>
 #include "treem/cli/cli.h"
+#include "treem/cli/cli_args.h"
 #include "treem/app/commune.h"
 #include "treem/app/score.h"
 #include "treem/app/score_csv.h"
@@ -11,7 +12,7 @@
 #include "treem/core/utf8.h"
 #include "treem/model/rubric_text.h"
 
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,18 +23,29 @@ struct score_opts {
     bool clear_class, no_compare;
 };
 
-static const struct option score_long[] = {
-    {"year", required_argument, NULL, 'y'},
-    {"class", required_argument, NULL, 'c'},
-    {"no-class", no_argument, NULL, 'C'},
-    {"csv", required_argument, NULL, 'o'},
-    {"indicator", required_argument, NULL, 'i'},
-    {"value", required_argument, NULL, 'v'},
-    {"evidence", required_argument, NULL, 'e'},
-    {"department", required_argument, NULL, 'd'},
-    {"no-compare", no_argument, NULL, 'n'},
-    {NULL, 0, NULL, 0},
+/* --year: 2000–2100. */
+static enum status year_opt(void *rec, const struct cli_opt *opt, const char *arg)
+{
+    (void)opt;
+    if (cli_int_in(arg, 2000, 2100, &((struct score_opts *)rec)->year))
+        return ST_OK;
+    return status_set(ST_INVALID, _("--year: '%s' is not a year between 2000 and 2100"), arg);
+}
+
+#define SO(field) offsetof(struct score_opts, field)
+static const struct cli_opt score_long[] = {
+    {"year", CLI_CALL, .call = year_opt, .key = 'y'},
+    {"class", CLI_STR, .at = SO(class_code), .key = 'c'},
+    {"no-class", CLI_FLAG, .at = SO(clear_class)},
+    {"csv", CLI_STR, .at = SO(csv), .key = 'o'},
+    {"indicator", CLI_STR, .at = SO(indicator), .key = 'i'},
+    {"value", CLI_STR, .at = SO(value), .key = 'v'},
+    {"evidence", CLI_STR, .at = SO(evidence), .key = 'e'},
+    {"department", CLI_STR, .at = SO(department), .key = 'd'},
+    {"no-compare", CLI_FLAG, .at = SO(no_compare)},
+    {0},
 };
+#undef SO
 
 /* Prints s padded with spaces to `cols` display columns. */
 static void put_padded(const char *s, int cols)
@@ -46,34 +58,11 @@ static void put_padded(const char *s, int cols)
 
 static int parse_opts(const struct cli_command *self, int argc, char **argv, struct score_opts *o)
 {
-    int c;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "+y:c:o:i:v:e:d:", score_long, NULL)) != -1) {
-        long long num = 0;
-        switch (c) {
-        case 'y':
-            if (number_parse_int(optarg, NUM_INT, &num) != ST_OK || num < 2000 || num > 2100)
-                return cli_usage(self, _("--year: '%s' is not a year between 2000 and 2100"), optarg);
-            o->year = (int)num;
-            if (o->year < 2000)
-                return cli_usage(self, _("--year: '%s' is not a year between 2000 and 2100"), optarg);
-            break;
-        case 'c': o->class_code = optarg; break;
-        case 'C': o->clear_class = true; break;
-        case 'o': o->csv = optarg; break;
-        case 'i': o->indicator = optarg; break;
-        case 'v': o->value = optarg; break;
-        case 'e': o->evidence = optarg; break;
-        case 'd': o->department = optarg; break;
-        case 'n': o->no_compare = true; break;
-        default: return cli_usage(self, "%s", _("unknown option"));
-        }
-    }
-    if (optind < argc)
-        return cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
-    if (!o->year)
+    int rc = cli_read_opts(self, argc, argv, 0, score_long, CLI_IN_ORDER | CLI_ALONE | CLI_BAD_USAGE,
+                           o, NULL);
+    if (rc == 0 && !o->year)
         o->year = date_today().y;
-    return 0;
+    return rc;
 }
 
 static const char *points_text(const struct rubric_ind_score *is, char buf[RUBRIC_TEXT_NUM_BUF])
@@ -259,10 +248,7 @@ static int score_set(const struct cli_command *self, const struct cli_env *env,
     if (st == ST_OK && (o->class_code || o->clear_class))
         st = score_set_class(db, o->year, o->clear_class ? NULL : o->class_code);
     db_close(db);
-    if (st != ST_OK)
-        return cli_fail();
-    printf(_("Saved for %d.\n"), o->year);
-    return 0;
+    return cli_done(st, _("Saved for %d.\n"), o->year);
 }
 
 static int score_clear(const struct cli_command *self, const struct cli_env *env,
@@ -275,10 +261,7 @@ static int score_clear(const struct cli_command *self, const struct cli_env *env
         return cli_fail();
     enum status st = score_clear_value(db, o->year, o->indicator);
     db_close(db);
-    if (st != ST_OK)
-        return cli_fail();
-    printf(_("Value of %s for %d removed.\n"), o->indicator, o->year);
-    return 0;
+    return cli_done(st, _("Value of %s for %d removed.\n"), o->indicator, o->year);
 }
 
 static int score_refresh(const struct cli_command *self, const struct cli_env *env,
@@ -291,10 +274,7 @@ static int score_refresh(const struct cli_command *self, const struct cli_env *e
         return cli_fail();
     enum status st = score_store_computed(db, o->year, &n);
     db_close(db);
-    if (st != ST_OK)
-        return cli_fail();
-    printf(_("%zu computed values stored for %d.\n"), n, o->year);
-    return 0;
+    return cli_done(st, _("%zu computed values stored for %d.\n"), n, o->year);
 }
 
 /* Every sub-command reads the same options, then runs fn. */

@@ -17,19 +17,39 @@
 #include "treem/core/i18n.h"
 
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-static const struct option init_opts[] = {
-    {"commune", required_argument, NULL, 'c'},
-    {"officer", required_argument, NULL, 'o'},
-    {"level-above", required_argument, NULL, 'l'},
-    {"village", required_argument, NULL, 'v'},
-    {"province", required_argument, NULL, 'p'},
-    {NULL, 0, NULL, 0},
+/* The options of `treem init`. */
+struct init_args {
+    const char *code, *officer, *level_above, *province;
+    char *villages[64];
+    int nvillages;
 };
+
+static enum status village_opt(void *rec, const struct cli_opt *opt, const char *arg)
+{
+    struct init_args *a = rec;
+    (void)opt;
+    if (a->nvillages == 64)
+        return status_set(ST_INVALID, "%s", _("at most 64 --village options"));
+    a->villages[a->nvillages++] = (char *)arg;
+    return ST_OK;
+}
+
+#define IA(field) offsetof(struct init_args, field)
+static const struct cli_opt init_opts[] = {
+    {"commune", CLI_STR, .at = IA(code), .key = 'c'},
+    {"officer", CLI_STR, .at = IA(officer)},
+    {"level-above", CLI_STR, .at = IA(level_above)},
+    {"village", CLI_CALL, .call = village_opt},
+    {"province", CLI_STR, .at = IA(province)},
+    {0},
+};
+#undef IA
 
 /* Deletes a database file this command created but could not set up. */
 static void discard_new(const char *path)
@@ -42,19 +62,18 @@ static void discard_new(const char *path)
     }
 }
 
-static enum status init_apply(struct db *db, const char *code, const char *officer,
-                              const char *level_above, char **villages, int nvillages)
+static enum status init_apply(struct db *db, const struct init_args *a)
 {
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    st = commune_setup(db, code);
-    if (st == ST_OK && officer)
-        st = db_setting_set(db, "officer_name", officer);
-    if (st == ST_OK && level_above)
-        st = db_setting_set(db, "level_above", level_above);
-    for (int i = 0; st == ST_OK && i < nvillages; i++)
-        st = village_add(db, villages[i]);
+    st = commune_setup(db, a->code);
+    if (st == ST_OK && a->officer)
+        st = db_setting_set(db, "officer_name", a->officer);
+    if (st == ST_OK && a->level_above)
+        st = db_setting_set(db, "level_above", a->level_above);
+    for (int i = 0; st == ST_OK && i < a->nvillages; i++)
+        st = village_add(db, a->villages[i]);
     if (st != ST_OK) {
         db_rollback(db);
         return st;
@@ -64,25 +83,12 @@ static enum status init_apply(struct db *db, const char *code, const char *offic
 
 int cmd_init(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    const char *code = NULL, *officer = NULL, *level_above = NULL, *province = NULL;
-    char *villages[64];
-    int nvillages = 0, c;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "+c:", init_opts, NULL)) != -1) {
-        switch (c) {
-        case 'c': code = optarg; break;
-        case 'p': province = optarg; break;
-        case 'o': officer = optarg; break;
-        case 'l': level_above = optarg; break;
-        case 'v':
-            if (nvillages == 64)
-                return cli_usage(self, "%s", _("at most 64 --village options"));
-            villages[nvillages++] = optarg;
-            break;
-        default: return cli_usage(self, "%s", _("unknown option"));
-        }
-    }
-    if (province && (code || nvillages))
+    struct init_args a = {.code = NULL};
+    int bad = cli_read_opts(self, argc, argv, 0, init_opts, CLI_IN_ORDER | CLI_BAD_USAGE, &a, NULL);
+    if (bad)
+        return bad;
+    const char *code = a.code, *province = a.province;
+    if (province && (code || a.nvillages))
         return cli_usage(self, "%s", _("--province makes the level above's database: no --commune nor --village"));
     if (province && optind == argc)
         return cmd_init_province(env, province);
@@ -102,7 +108,7 @@ int cmd_init(const struct cli_env *env, const struct cli_command *self, int argc
     if (st == ST_OK && auth_has_accounts(db) && (st = cli_sign_in(env, db)) == ST_OK)
         st = auth_require_officer(db, _("changing the commune"));
     if (st == ST_OK)
-        st = init_apply(db, code, officer, level_above, villages, nvillages);
+        st = init_apply(db, &a);
     if (st == ST_OK)
         st = migrate_version(db, &to);
     struct commune cm = {0};
@@ -222,10 +228,7 @@ int cmd_reindex(const struct cli_env *env, const struct cli_command *self, int a
     if (tty && total)
         fputc('\n', stderr);
     db_close(db);
-    if (rc != ST_OK)
-        return cli_fail();
-    printf(_("search index: %lld children indexed, none waiting\n"), total - left);
-    return 0;
+    return cli_done(rc, _("search index: %lld children indexed, none waiting\n"), total - left);
 }
 
 /* Settings a user may change, with what each holds. */

@@ -9,56 +9,51 @@
 #include "treem/core/i18n.h"
 
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const struct option task_opts[] = {
-    {"plan", required_argument, NULL, 'p'},
-    {"dept", required_argument, NULL, 'D'},
-    {"text", required_argument, NULL, 't'},
-    {"criteria", required_argument, NULL, 'c'},
-    {"start", required_argument, NULL, 's'},
-    {"due", required_argument, NULL, 'u'},
-    {"evidence", required_argument, NULL, 'e'},
-    {NULL, 0, NULL, 0},
+/* A task, and the database its --dept is looked up in (NULL for a first
+ * check of the options only). */
+struct task_args {
+    struct task t;
+    struct db *db;
 };
 
-/* Applies one task option; the department is looked up by what was typed. */
-static enum status task_opt(struct db *db, struct task *t, int c, const char *arg)
+static enum status dept_opt(void *rec, const struct cli_opt *opt, const char *arg)
 {
-    switch (c) {
-    case 'p': return cli_parse_id(_("plan"), arg, &t->plan_id);
-    case 't': return cli_set_text(&t->text, arg);
-    case 'c': return cli_set_text(&t->criteria, arg);
-    case 's': return plan_parse_date(_("start date"), arg, &t->start_on);
-    case 'u': return plan_parse_date(_("due date"), arg, &t->due_on);
-    case 'e': return cli_set_text(&t->evidence, arg);
-    default: {
-        struct department d;
-        enum status st = department_repo_find(db, arg, &d);
-        if (st == ST_OK)
-            t->department_id = d.id;
-        department_clear(&d);
-        return st;
-    }
-    }
+    struct task_args *a = rec;
+    (void)opt;
+    if (!a->db)
+        return ST_OK;
+    struct department d;
+    enum status st = department_repo_find(a->db, arg, &d);
+    if (st == ST_OK)
+        a->t.department_id = d.id;
+    department_clear(&d);
+    return st;
 }
 
-/* Reads the task options into t (db may be NULL for a first check of the
- * options only): 0, or the exit status. */
-static int task_read_opts(const struct cli_command *self, struct db *db, struct task *t,
-                          int argc, char **argv)
+#define TA(field) offsetof(struct task_args, field)
+static const struct cli_opt task_opts[] = {
+    {"plan", CLI_ID, .at = TA(t.plan_id), .label = N_("plan")},
+    {"dept", CLI_CALL, .call = dept_opt},
+    {"text", CLI_TEXT, .at = TA(t.text)},
+    {"criteria", CLI_TEXT, .at = TA(t.criteria)},
+    {"start", CLI_DATE_OR_NONE, .at = TA(t.start_on), .label = N_("start date")},
+    {"due", CLI_DATE_OR_NONE, .at = TA(t.due_on), .label = N_("due date")},
+    {"evidence", CLI_TEXT, .at = TA(t.evidence)},
+    {0},
+};
+#undef TA
+
+/* Reads the task options into a (its department in a->db): 0, or the exit status. */
+static int task_read_opts(const struct cli_command *self, struct db *db, struct task_args *a,
+                          int argc, char **argv, unsigned flags)
 {
-    int c;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "", task_opts, NULL)) != -1) {
-        if (c == '?')
-            return cli_usage(self, "%s", _("unknown option"));
-        if ((db || c != 'D') && task_opt(db, t, c, optarg) != ST_OK)
-            return cli_fail();
-    }
-    return 0;
+    a->db = db;
+    return cli_read_opts(self, argc, argv, 0, task_opts, flags, a, NULL);
 }
 
 static int one_id(const struct cli_command *self, int argc, char **argv, long long *id)
@@ -71,20 +66,16 @@ static int one_id(const struct cli_command *self, int argc, char **argv, long lo
 static int task_add(const struct cli_env *env, const struct cli_command *self, int argc,
                     char **argv)
 {
-    struct task t = {0};
-    struct db *db = NULL;
-    int rc = task_read_opts(self, NULL, &t, argc, argv);
-    if (rc == 0 && optind < argc)
-        rc = cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
-    if (rc == 0 && cli_open(env, &db) != ST_OK)
+    struct task_args a = {.db = NULL};
+    struct db *db;
+    int rc = cli_open_opts(env, self, argc, argv, task_opts, CLI_ALONE, &a, &db);
+    if (rc == 0)
+        rc = task_read_opts(self, db, &a, argc, argv, 0);
+    if (rc == 0 && task_create(db, &a.t) != ST_OK)
         rc = cli_fail();
     if (rc == 0)
-        rc = task_read_opts(self, db, &t, argc, argv);
-    if (rc == 0 && task_create(db, &t) != ST_OK)
-        rc = cli_fail();
-    if (rc == 0)
-        printf(_("Added task %lld.\n"), t.id);
-    task_clear(&t);
+        printf(_("Added task %lld.\n"), a.t.id);
+    task_clear(&a.t);
     db_close(db);
     return rc;
 }
@@ -92,24 +83,22 @@ static int task_add(const struct cli_env *env, const struct cli_command *self, i
 static int task_edit(const struct cli_env *env, const struct cli_command *self, int argc,
                      char **argv)
 {
-    struct task scratch = {0}, t = {0};
+    struct task_args scratch = {.db = NULL}, a = {.db = NULL};
     struct db *db = NULL;
     long long id = 0;
-    int rc = task_read_opts(self, NULL, &scratch, argc, argv);
-    task_clear(&scratch);
+    int rc = task_read_opts(self, NULL, &scratch, argc, argv, 0);
+    task_clear(&scratch.t);
     if (rc == 0)
         rc = one_id(self, argc, argv, &id);
     if (rc == 0 && cli_open(env, &db) != ST_OK)
         rc = cli_fail();
-    if (rc == 0 && task_repo_get(db, id, &t) != ST_OK)
+    if (rc == 0 && task_repo_get(db, id, &a.t) != ST_OK)
         rc = cli_fail();
     if (rc == 0)
-        rc = task_read_opts(self, db, &t, argc, argv);
-    if (rc == 0 && task_save(db, &t) != ST_OK)
-        rc = cli_fail();
+        rc = task_read_opts(self, db, &a, argc, argv, 0);
     if (rc == 0)
-        printf(_("Saved task %lld.\n"), id);
-    task_clear(&t);
+        rc = cli_done(task_save(db, &a.t), _("Saved task %lld.\n"), id);
+    task_clear(&a.t);
     db_close(db);
     return rc;
 }
@@ -122,43 +111,33 @@ static void print_task_line(const struct task *t, struct date today)
            t->department_name, *t->criteria ? t->criteria : "—", t->text);
 }
 
-static const struct option list_opts[] = {
-    {"dept", required_argument, NULL, 'D'},
-    {"plan", required_argument, NULL, 'p'},
-    {"criterion", required_argument, NULL, 'c'},
-    {"year", required_argument, NULL, 'y'},
-    {"search", required_argument, NULL, 's'},
-    {"overdue", no_argument, NULL, 'o'},
-    {"open", no_argument, NULL, 'O'},
-    {NULL, 0, NULL, 0},
+/* The filter of `task list`, and the department typed for it. */
+struct list_args {
+    struct task_filter f;
+    const char *dept;
 };
 
-/* Fills f from the options; dept is left for the caller to look up. */
-static int list_read_opts(const struct cli_command *self, struct task_filter *f,
-                          const char **dept, int argc, char **argv)
+#define LA(field) offsetof(struct list_args, field)
+static const struct cli_opt list_opts[] = {
+    {"dept", CLI_STR, .at = LA(dept)},
+    {"plan", CLI_ID, .at = LA(f.plan_id)},
+    {"criterion", CLI_STR, .at = LA(f.criterion)},
+    {"year", CLI_YEAR, .at = LA(f.year)},
+    {"search", CLI_STR, .at = LA(f.search)},
+    {"overdue", CLI_FLAG, .at = LA(f.overdue_only)},
+    {"open", CLI_FLAG, .at = LA(f.open_only)},
+    {0},
+};
+#undef LA
+
+/* Fills a from the options; the department is left for the caller to look up. */
+static int list_read_opts(const struct cli_command *self, struct list_args *a, int argc,
+                          char **argv)
 {
-    int c;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "", list_opts, NULL)) != -1) {
-        enum status st = ST_OK;
-        switch (c) {
-        case 'D': *dept = optarg; break;
-        case 'p': st = cli_parse_id("--plan", optarg, &f->plan_id); break;
-        case 'c': f->criterion = optarg; break;
-        case 'y': st = cli_parse_year("--year", optarg, &f->year); break;
-        case 's': f->search = optarg; break;
-        case 'o': f->overdue_only = true; break;
-        case 'O': f->open_only = true; break;
-        default: return cli_usage(self, "%s", _("unknown option"));
-        }
-        if (st != ST_OK)
-            return cli_fail();
-    }
-    if (optind < argc)
-        return cli_usage(self, _("unexpected argument '%s'"), argv[optind]);
-    if (f->criterion) {
+    int rc = cli_read_opts(self, argc, argv, 0, list_opts, CLI_ALONE, a, NULL);
+    if (rc == 0 && a->f.criterion) {
         char *norm = NULL;
-        enum status st = task_criteria_normalize(f->criterion, &norm);
+        enum status st = task_criteria_normalize(a->f.criterion, &norm);
         bool one = st == ST_OK && *norm && !strchr(norm, ',');
         free(norm);
         if (st == ST_OK && !one)
@@ -167,29 +146,28 @@ static int list_read_opts(const struct cli_command *self, struct task_filter *f,
         if (st != ST_OK)
             return cli_fail();
     }
-    return 0;
+    return rc;
 }
 
 static int task_list(const struct cli_env *env, const struct cli_command *self, int argc,
                      char **argv)
 {
     struct date today = date_today();
-    struct task_filter f = {.on = today};
-    const char *dept = NULL;
-    int rc = list_read_opts(self, &f, &dept, argc, argv);
+    struct list_args a = {.f = {.on = today}};
+    int rc = list_read_opts(self, &a, argc, argv);
     struct db *db = NULL;
     if (rc == 0 && cli_open(env, &db) != ST_OK)
         rc = cli_fail();
-    if (rc == 0 && dept) {
+    if (rc == 0 && a.dept) {
         struct department d;
-        if (department_repo_find(db, dept, &d) != ST_OK)
+        if (department_repo_find(db, a.dept, &d) != ST_OK)
             rc = cli_fail();
-        f.department_id = d.id;
+        a.f.department_id = d.id;
         department_clear(&d);
     }
     struct task *list = NULL;
     size_t n = 0;
-    if (rc == 0 && task_repo_list(db, &f, &list, &n) != ST_OK)
+    if (rc == 0 && task_repo_list(db, &a.f, &list, &n) != ST_OK)
         rc = cli_fail();
     for (size_t i = 0; rc == 0 && i < n; i++)
         print_task_line(&list[i], today);
@@ -256,10 +234,27 @@ static int task_show(const struct cli_env *env, const struct cli_command *self, 
     return rc;
 }
 
-static const struct option date_opts[] = {
-    {"date", required_argument, NULL, 'd'},
-    {"evidence", required_argument, NULL, 'e'},
-    {NULL, 0, NULL, 0},
+/* `task done|note|reopen`: the day and the evidence; each refuses the
+ * options of the others it does not take. */
+struct mark_args {
+    struct date on;
+    const char *evidence;
+};
+
+static const struct cli_opt done_opts[] = {
+    {"date", CLI_DATE_OR_NONE, .at = offsetof(struct mark_args, on), .label = N_("done date")},
+    {"evidence", CLI_STR, .at = offsetof(struct mark_args, evidence)},
+    {0},
+};
+static const struct cli_opt note_opts[] = {
+    {"date", CLI_DATE_OR_NONE, .at = offsetof(struct mark_args, on), .label = N_("note date")},
+    {"evidence", .kind = CLI_REFUSED},
+    {0},
+};
+static const struct cli_opt reopen_opts[] = {
+    {"date", .kind = CLI_REFUSED},
+    {"evidence", .kind = CLI_REFUSED},
+    {0},
 };
 
 /* `task done ID [--date D] [--evidence E]`, `task reopen ID` and
@@ -268,20 +263,13 @@ static int task_mark(const struct cli_env *env, const struct cli_command *self, 
                      char **argv)
 {
     bool note = strcmp(argv[0], "note") == 0, reopen = strcmp(argv[0], "reopen") == 0;
-    struct date on = date_today();
-    const char *evidence = NULL;
-    int c;
-    optind = 0;
-    while ((c = getopt_long(argc, argv, "", date_opts, NULL)) != -1) {
-        if (c == '?' || (c == 'e' && note) || reopen)
-            return cli_usage(self, "%s", _("unknown option"));
-        if (c == 'e')
-            evidence = optarg;
-        else if (plan_parse_date(note ? _("note date") : _("done date"), optarg, &on) != ST_OK)
-            return cli_fail();
-    }
+    struct mark_args m = {date_today(), NULL};
+    int rc = cli_read_opts(self, argc, argv, 0, note ? note_opts : reopen ? reopen_opts : done_opts,
+                           0, &m, NULL);
+    if (rc)
+        return rc;
     long long id = 0;
-    int rc = note && optind + 2 != argc ? cli_sub_usage(self, argv[0]) : 0;
+    rc = note && optind + 2 != argc ? cli_sub_usage(self, argv[0]) : 0;
     if (rc == 0 && note)
         rc = cli_parse_id(_("task"), argv[optind], &id) == ST_OK ? 0 : cli_fail();
     else if (rc == 0)
@@ -291,13 +279,11 @@ static int task_mark(const struct cli_env *env, const struct cli_command *self, 
         rc = cli_fail();
     enum status st = ST_OK;
     if (rc == 0)
-        st = note ? task_add_note(db, id, on, argv[optind + 1], NULL)
-           : reopen ? task_reopen(db, id) : task_mark_done(db, id, on, evidence);
-    if (rc == 0 && st != ST_OK)
-        rc = cli_fail();
+        st = note ? task_add_note(db, id, m.on, argv[optind + 1], NULL)
+           : reopen ? task_reopen(db, id) : task_mark_done(db, id, m.on, m.evidence);
     if (rc == 0)
-        printf(note ? _("Added a note to task %lld.\n")
-               : reopen ? _("Task %lld is open again.\n") : _("Task %lld is done.\n"), id);
+        rc = cli_done(st, note ? _("Added a note to task %lld.\n")
+                           : reopen ? _("Task %lld is open again.\n") : _("Task %lld is done.\n"), id);
     db_close(db);
     return rc;
 }
@@ -314,10 +300,8 @@ static int task_delete(const struct cli_env *env, const struct cli_command *self
     struct db *db = NULL;
     if (rc == 0 && cli_open(env, &db) != ST_OK)
         rc = cli_fail();
-    if (rc == 0 && task_remove(db, id) != ST_OK)
-        rc = cli_fail();
     if (rc == 0)
-        printf(_("Deleted task %lld.\n"), id);
+        rc = cli_done(task_remove(db, id), _("Deleted task %lld.\n"), id);
     db_close(db);
     return rc;
 }

@@ -3,6 +3,7 @@
  * app/handoff.h). */
 #include <config.h>
 #include "treem/cli/cli.h"
+#include "treem/cli/cli_args.h"
 #include "treem/app/children.h"
 #include "treem/app/handoff.h"
 #include "treem/app/sealed.h"
@@ -13,6 +14,7 @@
 #include "treem/csv/csv_write.h"
 
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,35 +37,22 @@ static int unknown_kind(const struct cli_command *self, const char *name)
     return cli_usage(self, _("unknown kind '%s' (children, periods, plans, targets, tasks, cases, case_steps, assessments)"), name);
 }
 
-static bool read_date(const char *opt, const char *text, struct date *d)
-{
-    if (date_parse(text, d) == ST_OK)
-        return true;
-    fprintf(stderr, "treem: --%s: %s\n", opt, status_message());
-    return false;
-}
+/* CLI_SET writes an int */
+_Static_assert(sizeof(enum transfer_form) == sizeof(int), "--people and --codes set an int");
 
 int cmd_export(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    static const struct option opts[] = {{"plain", no_argument, NULL, 'p'},
-                                         {"anonymise", no_argument, NULL, 'a'},
-                                         {"people", no_argument, NULL, 'H'},
-                                         {"codes", no_argument, NULL, 'C'}, {NULL, 0, NULL, 0}};
+    static const struct cli_opt opts[] = {
+        {"plain", CLI_SET, .at = offsetof(struct transfer_export_opts, flags), .value = CSV_WRITE_PLAIN},
+        {"anonymise", CLI_FLAG, .at = offsetof(struct transfer_export_opts, anonymise)},
+        {"people", CLI_SET, .at = offsetof(struct transfer_export_opts, form), .value = TRANSFER_FORM_PEOPLE},
+        {"codes", CLI_SET, .at = offsetof(struct transfer_export_opts, form), .value = TRANSFER_FORM_MACHINE},
+        {0},
+    };
     struct transfer_export_opts xo = {0};
-    int ch;
-    optind = 0;
-    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (ch == 'p')
-            xo.flags = CSV_WRITE_PLAIN;
-        else if (ch == 'a')
-            xo.anonymise = true;
-        else if (ch == 'H')
-            xo.form = TRANSFER_FORM_PEOPLE;
-        else if (ch == 'C')
-            xo.form = TRANSFER_FORM_MACHINE;
-        else
-            return cli_usage(self, "%s", _("unknown option"));
-    }
+    int bad = cli_read_opts(self, argc, argv, 0, opts, 0, &xo, NULL);
+    if (bad)
+        return bad;
     if (argc - optind != 2)
         return cli_usage(self, "%s", _("give a kind and a file"));
     const struct transfer_kind *k = transfer_kind_find(argv[optind]);
@@ -75,10 +64,7 @@ int cmd_export(const struct cli_env *env, const struct cli_command *self, int ar
         return cli_fail();
     enum status rc = transfer_export(db, k, argv[optind + 1], &xo, &rows);
     db_close(db);
-    if (rc != ST_OK)
-        return cli_fail();
-    printf(_("%zu rows of %s written to %s\n"), rows, transfer_kind_title(k), argv[optind + 1]);
-    return 0;
+    return cli_done(rc, _("%zu rows of %s written to %s\n"), rows, transfer_kind_title(k), argv[optind + 1]);
 }
 
 static void print_result(const struct transfer_result *r, bool dry)
@@ -125,41 +111,36 @@ struct import_args {
     bool progress;
 };
 
-static int parse_import(const struct cli_command *self, int argc, char **argv, struct import_args *a)
+static enum status encoding_opt(void *rec, const struct cli_opt *opt, const char *arg)
 {
-    static const struct option opts[] = {
-        {"dry-run", no_argument, NULL, 'n'}, {"errors", required_argument, NULL, 'e'},
-        {"skip-bad-rows", no_argument, NULL, 's'}, {"prefer-newer", no_argument, NULL, 'N'},
-        {"progress", no_argument, NULL, 'P'}, {"encoding", required_argument, NULL, 'E'},
-        {"sheet", required_argument, NULL, 'S'}, {NULL, 0, NULL, 0}};
-    int ch;
-    optind = 0;
-    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (ch) {
-        case 'n': a->o.dry_run = true; break;
-        case 'e': a->errors = optarg; break;
-        case 's': a->o.skip_bad_rows = true; break;
-        case 'N': a->o.prefer_newer = true; break;
-        case 'P': a->progress = true; break;
-        case 'E':
-            if (!csv_force_parse(optarg, &a->o.force))
-                return cli_usage(self, _("--encoding: '%s' is not one of tcvn3, vni, cp1258, utf-8"), optarg);
-            break;
-        case 'S': a->o.sheet = optarg; break;
-        default: return cli_usage(self, "%s", _("unknown option"));
-        }
-    }
-    if (a->progress || isatty(2))
-        a->o.progress = show_progress;
-    return -1;
+    struct import_args *a = rec;
+    (void)opt;
+    if (!csv_force_parse(arg, &a->o.force))
+        return status_set(ST_INVALID, _("--encoding: '%s' is not one of tcvn3, vni, cp1258, utf-8"), arg);
+    return ST_OK;
 }
+
+#define IA(field) offsetof(struct import_args, field)
+static const struct cli_opt import_opts[] = {
+    {"dry-run", CLI_FLAG, .at = IA(o.dry_run)},
+    {"errors", CLI_STR, .at = IA(errors)},
+    {"skip-bad-rows", CLI_FLAG, .at = IA(o.skip_bad_rows)},
+    {"prefer-newer", CLI_FLAG, .at = IA(o.prefer_newer)},
+    {"progress", CLI_FLAG, .at = IA(progress)},
+    {"encoding", CLI_CALL, .call = encoding_opt},
+    {"sheet", CLI_STR, .at = IA(o.sheet)},
+    {0},
+};
+#undef IA
 
 int cmd_import(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
     struct import_args a = {0};
-    int bad = parse_import(self, argc, argv, &a);
-    if (bad >= 0)
+    int bad = cli_read_opts(self, argc, argv, 0, import_opts, CLI_BAD_USAGE, &a, NULL);
+    if (bad)
         return bad;
+    if (a.progress || isatty(2))
+        a.o.progress = show_progress;
     int left = argc - optind;
     const char *path = left >= 1 ? argv[argc - 1] : NULL;
     bool sealed = path && left == 1 && sealed_is_sealed(path);
@@ -209,35 +190,34 @@ int cmd_import(const struct cli_env *env, const struct cli_command *self, int ar
     return ret;
 }
 
+struct handoff_args {
+    struct handoff_opts ho;
+    const char *out;
+    bool encrypt;
+};
+
+#define HA(field) offsetof(struct handoff_args, field)
+static const struct cli_opt handoff_opts[] = {
+    {"out", CLI_STR, .at = HA(out)},
+    {"from", CLI_DATE, .at = HA(ho.from)},
+    {"to", CLI_DATE, .at = HA(ho.to)},
+    {"anonymise", CLI_FLAG, .at = HA(ho.anonymise)},
+    {"plain", CLI_SET, .at = HA(ho.flags), .value = CSV_WRITE_PLAIN},
+    {"with-names", CLI_NOT, .at = HA(ho.anonymise)},
+    {"encrypt", CLI_FLAG, .at = HA(encrypt)},
+    {0},
+};
+#undef HA
+
 int cmd_handoff(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"out", required_argument, NULL, 'o'}, {"from", required_argument, NULL, 'f'},
-        {"to", required_argument, NULL, 't'}, {"anonymise", no_argument, NULL, 'a'},
-        {"plain", no_argument, NULL, 'p'}, {"with-names", no_argument, NULL, 'W'},
-        {"encrypt", no_argument, NULL, 'E'}, {NULL, 0, NULL, 0}};
-    bool encrypt = false;
-    struct handoff_opts ho = {.anonymise = true}; /* anonymised unless --with-names */
-    const char *out = NULL;
-    int ch;
-    optind = 0;
-    while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (ch == 'o')
-            out = optarg;
-        else if (ch == 'f' || ch == 't') {
-            if (!read_date(ch == 'f' ? "from" : "to", optarg, ch == 'f' ? &ho.from : &ho.to))
-                return 2;
-        } else if (ch == 'a')
-            ho.anonymise = true;
-        else if (ch == 'W')
-            ho.anonymise = false;
-        else if (ch == 'E')
-            encrypt = true;
-        else if (ch == 'p')
-            ho.flags = CSV_WRITE_PLAIN;
-        else
-            return cli_usage(self, "%s", _("unknown option"));
-    }
+    struct handoff_args h = {.ho = {.anonymise = true}}; /* anonymised unless --with-names */
+    int bad = cli_read_opts(self, argc, argv, 0, handoff_opts, CLI_BAD_2, &h, NULL);
+    if (bad)
+        return bad;
+    bool encrypt = h.encrypt;
+    const struct handoff_opts ho = h.ho;
+    const char *out = h.out;
     if (!out || optind != argc)
         return cli_usage(self, "%s", _("give --out DIR"));
     char *pass = NULL;

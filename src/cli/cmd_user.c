@@ -1,6 +1,7 @@
 /* cmd_user — `treem user`: accounts, roles and passwords (app/auth.h). */
 #include <config.h>
 #include "treem/cli/cli.h"
+#include "treem/cli/cli_args.h"
 #include "treem/cli/cli_secret.h"
 #include "treem/app/auth.h"
 #include "treem/app/session.h"
@@ -8,6 +9,7 @@
 #include "treem/core/strbuf.h"
 
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,21 +19,12 @@ struct user_args {
     bool enable;
 };
 
-static const struct option user_opts[] = {{"role", required_argument, NULL, 'r'},
-                                          {"villages", required_argument, NULL, 'v'},
-                                          {"enable", no_argument, NULL, 'e'}, {NULL, 0, NULL, 0}};
-
-static enum status user_opt(void *rec, int c, const char *arg)
-{
-    struct user_args *a = rec;
-    if (c == 'r')
-        a->role = arg;
-    else if (c == 'v')
-        a->villages = arg;
-    else
-        a->enable = true;
-    return ST_OK;
-}
+static const struct cli_opt user_opts[] = {
+    {"role", CLI_STR, .at = offsetof(struct user_args, role)},
+    {"villages", CLI_STR, .at = offsetof(struct user_args, villages)},
+    {"enable", CLI_FLAG, .at = offsetof(struct user_args, enable)},
+    {0},
+};
 
 /* A new password: $env_name (or $TREEM_NEW_PASSWORD), else typed twice. */
 static char *new_password(const char *env_name, const char *login)
@@ -136,7 +129,7 @@ static int user_run(const struct cli_env *env, const struct cli_command *self, i
                     char **argv, user_action act, int needs)
 {
     struct user_args a = {0};
-    int bad = cli_read_opts(self, argc, argv, 0, user_opts, user_opt, &a, NULL);
+    int bad = cli_read_opts(self, argc, argv, 0, user_opts, 0, &a, NULL);
     if (bad)
         return bad;
     bool list = needs & U_NO_LOGIN;

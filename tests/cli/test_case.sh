@@ -100,6 +100,12 @@ expect_rc 0 tc link VV-0002 TE-0001
 expect_rc 0 tc list --child TE-0001
 n=$(wc -l <"$OUT" | tr -d ' ')
 if [ "$n" = 2 ]; then pass "list --child: 2 cases"; else fail "list --child: $n"; fi
+# A child code the register does not hold is an error naming it (add, edit
+# and link look the child up alike), not a crash.
+expect_rc 1 tc add --source 111 --kind "bạo lực" --child TE-0999
+expect_grep "TE-0999" "$ERR"
+expect_rc 1 tc edit VV-0001 --child nosuch
+expect_grep "'nosuch' is not a child code" "$ERR"
 
 # --- a separation: 15 days
 expect_rc 0 tc step VV-0001 separation --date 16/03/2026 --time 08:50

@@ -16,6 +16,11 @@ struct cli_env {
 
 struct cli_command;
 
+/* A command or sub-command: runs it on argv (its name in argv[0]) and
+ * returns the exit status. */
+typedef int cli_run_fn(const struct cli_env *env, const struct cli_command *self, int argc,
+                       char **argv);
+
 /* One sub-command of a command (`child add`, `plan list`, …): a command with
  * a table of them is dispatched by cli_dispatch_sub, which also prints its
  * help from the table. run gets argv with the sub-command's name in argv[0]
@@ -23,7 +28,7 @@ struct cli_command;
 struct cli_sub {
     const char *name;      /* NULL ends the table; "" runs when no sub-command is named
                               (nothing, or an option, follows the command) */
-    int (*run)(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+    cli_run_fn *run;
     const char *usage;     /* arguments after the sub-command's name, for --help */
 };
 
@@ -32,7 +37,7 @@ struct cli_command {
     const char *usage;     /* arguments after the name, for --help; NULL: the names of subs */
     const char *summary;   /* one line, English msgid */
     /* NULL: dispatch subs; -h/--help are answered before it runs */
-    int (*run)(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+    cli_run_fn *run;
     const struct cli_sub *subs;    /* the sub-commands, or NULL */
     void (*help_more)(void);       /* prints more help after the sub-commands, or NULL */
 };
@@ -78,21 +83,11 @@ int cli_open_args(const struct cli_env *env, const struct cli_command *cmd, int 
 int cli_on_db(const struct cli_env *env, const struct cli_command *cmd, int argc, char **argv,
               int want, int (*act)(struct db *db, int argc, char **argv));
 
-struct option;
-/* One option into the record rec (ST_INVALID naming it). */
-typedef enum status (*cli_opt_fn)(void *rec, int opt, const char *arg);
-/* Reads the options of argv from optind `first` on (0: from the start) with
- * getopt_long over opts, each through apply(rec, …); the other words stay
- * from optind on. 0, 2 after an unknown option, 1 after apply's message;
- * *given (when not NULL) counts the options read. */
-int cli_read_opts(const struct cli_command *cmd, int argc, char **argv, int first,
-                  const struct option *opts, cli_opt_fn apply, void *rec, int *given);
-
-/* Reads the one option --NAME VALUE of a command into *value (left as it is
- * when absent); 0, or 2 after a usage error. The other arguments are from
- * optind on. */
-int cli_one_option(const struct cli_command *cmd, int argc, char **argv, const char *name,
-                   const char **value);
+/* The one word (CODE) after a sub-command's name into *code, and when
+ * confirm is not NULL a `--confirm WORD` into *confirm: 0, or 2 after a
+ * usage error (another word or option, or no CODE). */
+int cli_code_arg(const struct cli_command *cmd, int argc, char **argv, const char **code,
+                 const char **confirm);
 
 /* `--yes`: removes every --yes before "--" from argv (closing the gap) and
  * returns how many there were. */
@@ -104,6 +99,10 @@ int cli_confirm(int given, int needed, const char *fmt, ...) __attribute__((form
 
 /* Prints "treem: <last status message>" on stderr; returns 1. */
 int cli_fail(void);
+/* The outcome of an action that returned st: the message fmt on stdout
+ * and 0 when st is ST_OK, else cli_fail(). (The arguments are read before
+ * the action runs when it is called in the same argument list.) */
+int cli_done(enum status st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints a usage error for cmd on stderr; returns 2. */
 int cli_usage(const struct cli_command *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -119,27 +118,11 @@ enum status cli_open(const struct cli_env *env, struct db **out);
 enum status cli_sign_in(const struct cli_env *env, struct db *db);
 
 /* The commands. */
-int cmd_init(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-int cmd_demo(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-int cmd_info(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-int cmd_reindex(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-int cmd_export(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-int cmd_import(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-int cmd_handoff(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-int cmd_columns(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-int cmd_backup(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-int cmd_restore(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-int cmd_history(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
+cli_run_fn cmd_init, cmd_demo, cmd_info, cmd_reindex, cmd_export, cmd_import, cmd_handoff,
+    cmd_columns, cmd_backup, cmd_restore, cmd_history, cmd_report, cmd_receive, cmd_communes;
 /* Parts of `treem child` (argv[0] is the action: "list", "show", …). */
-int cmd_child_list(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-int cmd_child_show(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-int cmd_child_group(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-int cmd_child_measure(const struct cli_env *env, const struct cli_command *self, int argc,
-                      char **argv);
-int cmd_child_check(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-int cmd_child_risk(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-int cmd_child_help_given(const struct cli_env *env, const struct cli_command *self, int argc,
-                         char **argv);
+cli_run_fn cmd_child_list, cmd_child_show, cmd_child_group, cmd_child_measure, cmd_child_check,
+    cmd_child_risk, cmd_child_help_given;
 
 /* The sub-command tables of the commands that have them, each in its
  * command's file, and the help printed after them. */
@@ -150,10 +133,7 @@ void cmd_child_help(void);
 void cmd_case_help(void);
 void cmd_plan_help(void);
 void cmd_task_help(void);   /* DEPT: also the help of `treem dept` */
-int cmd_report(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-/* The level above (cmd_province.c). */
+/* `treem init --province CODE`: the level above's database (cmd_province.c). */
 int cmd_init_province(const struct cli_env *env, const char *code);
-int cmd_receive(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
-int cmd_communes(const struct cli_env *env, const struct cli_command *self, int argc, char **argv);
 
 #endif

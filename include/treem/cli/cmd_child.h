@@ -5,6 +5,7 @@
 #ifndef TREEM_CLI_CMD_CHILD_H
 #define TREEM_CLI_CMD_CHILD_H
 #include "treem/cli/cli.h"
+#include "treem/cli/cli_args.h"
 #include "treem/core/date.h"
 
 struct child;
@@ -18,17 +19,32 @@ struct child_action_args {
     const char *action, *usage;   /* "group" and its usage in the table, for errors */
 };
 
-/* Reads argv (CODE first, then words and options) into a: 0 or the exit status. */
-typedef int (*child_parse_fn)(const struct cli_command *self, int argc, char **argv,
-                              struct child_action_args *a);
 /* Does the action on child c. */
 typedef enum status (*child_act_fn)(struct db *db, const struct child *c,
                                     const struct child_action_args *a);
 
-/* Runs `child ACTION CODE …` (argv[0] is the action): parse, find the
- * child, act, print "Saved CODE."; the exit status. */
+/* Runs `child ACTION CODE …` (argv[0] is the action): reads the words and
+ * options after CODE into a struct child_action_args as opts declares (with
+ * flags, see cli_read_opts), finds the child, acts, prints "Saved CODE.";
+ * the exit status. */
 int cmd_child_action(const struct cli_env *env, const struct cli_command *self, int argc,
-                     char **argv, child_parse_fn parse, child_act_fn act);
+                     char **argv, const struct cli_opt *opts, unsigned flags, child_act_fn act);
+/* The "" entry of an action's options: a word after CODE into a->words,
+ * at most opt->value of them. */
+enum status cmd_child_word(void *rec, const struct cli_opt *opt, const char *word);
+/* The records of a child an action keeps (periods in groups, risks, help):
+ * `add …` (add_nwords words with "add"), `end ID` (end; NULL: no such
+ * form) and `delete ID`. */
+struct child_records {
+    int add_nwords;
+    child_act_fn add;
+    enum status (*end)(struct db *db, long long child_id, long long id, struct date to);
+    enum status (*del)(struct db *db, long long child_id, long long id);
+};
+/* Does the form of the record action the words of a name: add, end until
+ * --to (today when not given) or delete; else the usage error. */
+enum status cmd_child_records(struct db *db, const struct child *c,
+                              const struct child_action_args *a, const struct child_records *r);
 /* ST_INVALID "expected: ACTION USAGE" for words that fit none of its forms. */
 enum status cmd_child_wrong_words(const struct child_action_args *a);
 /* The record number a word names ("12" or "#12"), 0 when it names none. */

@@ -5,22 +5,14 @@
 #ifndef TREEM_CLI_CMD_PLAN_H
 #define TREEM_CLI_CMD_PLAN_H
 #include "treem/cli/cli.h"
+#include "treem/core/date.h"
 
-int cmd_plan_target_add(const struct cli_env *env, const struct cli_command *self, int argc,
-                        char **argv);
-int cmd_plan_target_set(const struct cli_env *env, const struct cli_command *self, int argc,
-                        char **argv);
-int cmd_plan_target_delete(const struct cli_env *env, const struct cli_command *self, int argc,
-                           char **argv);
-int cmd_plan_event_add(const struct cli_env *env, const struct cli_command *self, int argc,
-                       char **argv);
-int cmd_plan_event_edit(const struct cli_env *env, const struct cli_command *self, int argc,
-                        char **argv);
-int cmd_plan_event_delete(const struct cli_env *env, const struct cli_command *self, int argc,
-                          char **argv);
-int cmd_plan_calendar(const struct cli_env *env, const struct cli_command *self, int argc,
-                      char **argv);
-int cmd_plan_measures(const struct cli_env *env, const struct cli_command *self, int argc,
-                      char **argv);
+cli_run_fn cmd_plan_target_add, cmd_plan_target_set, cmd_plan_target_delete, cmd_plan_event_add,
+    cmd_plan_event_edit, cmd_plan_event_delete, cmd_plan_calendar, cmd_plan_measures;
+
+/* "dd/mm/yyyy", or "dd/mm/yyyy – dd/mm/yyyy" when end is set: the days of an
+ * event or a calendar line, in buf. */
+#define PLAN_SPAN_BUF (2 * DATE_BUF + 8)
+const char *cmd_plan_span(struct date start, struct date end, char buf[PLAN_SPAN_BUF]);
 
 #endif
