@@ -189,12 +189,7 @@ static const enum action fs_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_CLEAR, AC
 
 static const struct screen_ops formscreen_ops = {
     .title = N_("Form"),
-    .actions = fs_actions,
-    .nactions = sizeof fs_actions / sizeof *fs_actions,
-    .state_size = sizeof(struct formscreen),
-    .enter = fs_enter,
-    .leave = formscreen_end,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct formscreen, fs_enter, formscreen_end, fs_actions),
 };
 
 struct form *formscreen_open(struct ui *ui, const struct formscreen_spec *spec)

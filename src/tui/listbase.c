@@ -203,6 +203,8 @@ void listbase_enter(struct screen *s, const struct listbase_def *def)
     load(s);
 }
 
+void listbase_open(struct screen *s) { listbase_enter(s, s->ops->base); }
+
 void listbase_leave(struct screen *s)
 {
     struct listbase *lb = base(s);

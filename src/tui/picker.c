@@ -175,8 +175,7 @@ static const enum action picker_actions[] = {ACT_OPEN, ACT_UP, ACT_DOWN, ACT_CLE
 
 const struct screen_ops scr_picker_ops = {
     .title = N_("Choose"),
-    .actions = picker_actions,
-    .nactions = sizeof picker_actions / sizeof *picker_actions,
+    SCREEN_ACTIONS(picker_actions),
     .state_size = sizeof(struct picker_state),
     .enter = picker_enter,
     .leave = picker_leave,

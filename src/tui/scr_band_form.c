@@ -153,10 +153,5 @@ static const enum action band_form_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_BA
 
 const struct screen_ops scr_band_form_ops = {
     .title = N_("Band"),
-    .actions = band_form_actions,
-    .nactions = sizeof band_form_actions / sizeof *band_form_actions,
-    .state_size = sizeof(struct formscreen),
-    .enter = band_form_enter,
-    .leave = formscreen_end,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct formscreen, band_form_enter, formscreen_end, band_form_actions),
 };

@@ -213,6 +213,5 @@ static const enum action calendar_actions[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, AC
 
 const struct screen_ops scr_calendar_ops = {
     .title = N_("Calendar"),
-    .state_size = sizeof(struct calendar_state),
-    LISTBASE_OPS(calendar_enter, calendar_actions),
+    LISTBASE_OPS(struct calendar_state, calendar_enter, calendar_actions),
 };

@@ -342,10 +342,8 @@ static const struct key_words file_words[] = {
 
 const struct screen_ops scr_case_file_ops = {
     .title = N_("Case file"),
-    .words = file_words,
-    .nwords = sizeof file_words / sizeof *file_words,
-    .actions = file_actions,
-    .nactions = sizeof file_actions / sizeof *file_actions,
+    SCREEN_WORDS(file_words),
+    SCREEN_ACTIONS(file_actions),
     .state_size = sizeof(struct file_state),
     .enter = file_enter,
     .leave = file_leave,

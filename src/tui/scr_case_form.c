@@ -231,12 +231,7 @@ const enum action case_form_actions[] = {ACT_SAVE, ACT_OPEN, ACT_BACK};
 
 const struct screen_ops scr_case_intake_ops = {
     .title = N_("New case"),
-    .actions = case_form_actions,
-    .nactions = 3,
-    .state_size = sizeof(struct intake_state),
-    .enter = intake_enter,
-    .leave = intake_leave,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct intake_state, intake_enter, intake_leave, case_form_actions),
 };
 
 /* "Name (TE-0001)" of child id, as the picker writes it. */
@@ -293,12 +288,7 @@ static void intake_edit_enter(struct screen *s)
 
 const struct screen_ops scr_case_intake_edit_ops = {
     .title = N_("Correct a case"),
-    .actions = case_form_actions,
-    .nactions = 3,
-    .state_size = sizeof(struct intake_state),
-    .enter = intake_edit_enter,
-    .leave = intake_leave,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct intake_state, intake_edit_enter, intake_leave, case_form_actions),
 };
 
 /* ---- the child picker ----------------------------------------------------- */
@@ -388,8 +378,7 @@ static const enum action pick_actions[] = {ACT_OPEN, ACT_BACK};
 
 const struct screen_ops scr_child_pick_ops = {
     .title = N_("Pick a child"),
-    .actions = pick_actions,
-    .nactions = sizeof pick_actions / sizeof *pick_actions,
+    SCREEN_ACTIONS(pick_actions),
     .state_size = sizeof(struct pick_state),
     .enter = pick_enter,
     .leave = pick_leave,

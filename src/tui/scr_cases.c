@@ -198,8 +198,7 @@ static const enum action cases_actions[] = {ACT_NEW, ACT_OPEN, ACT_FILTER};
 
 const struct screen_ops scr_cases_ops = {
     .title = N_("Cases"),
-    .state_size = sizeof(struct cases_state),
-    LISTBASE_OPS(cases_enter, cases_actions),
+    LISTBASE_OPS(struct cases_state, cases_enter, cases_actions),
 };
 
 /* ---- F5: the filter --------------------------------------------------- */
@@ -263,8 +262,7 @@ static const enum action filter_actions[] = {ACT_SAVE, ACT_BACK};
 const struct screen_ops scr_case_filter_ops = {
     .title = N_("Filter"),
     .id = "Case filter",
-    .actions = filter_actions,
-    .nactions = sizeof filter_actions / sizeof *filter_actions,
+    SCREEN_ACTIONS(filter_actions),
     .state_size = sizeof(struct form),
     .enter = filter_enter,
     .leave = filter_leave,

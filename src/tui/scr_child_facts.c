@@ -386,12 +386,7 @@ static const enum action add_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_BACK};
 
 static const struct screen_ops add_ops = {
     .title = N_("Groups and health"),
-    .actions = add_actions,
-    .nactions = sizeof add_actions / sizeof *add_actions,
-    .state_size = sizeof(struct add_state),
-    .enter = add_enter,
-    .leave = add_leave,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct add_state, add_enter, add_leave, add_actions),
 };
 
 static enum screen_result delete_selected(struct screen *s)
@@ -440,10 +435,8 @@ static const struct key_words facts_words[] = {
 
 const struct screen_ops scr_child_facts_ops = {
     .title = N_("Groups and health"),
-    .words = facts_words,
-    .nwords = sizeof facts_words / sizeof *facts_words,
-    .actions = facts_actions,
-    .nactions = sizeof facts_actions / sizeof *facts_actions,
+    SCREEN_WORDS(facts_words),
+    SCREEN_ACTIONS(facts_actions),
     .state_size = sizeof(struct facts_state),
     .enter = facts_enter,
     .leave = facts_leave,

@@ -298,12 +298,7 @@ static const enum action child_form_actions[] = {ACT_SAVE, ACT_FACTS, ACT_HISTOR
 
 const struct screen_ops scr_child_form_ops = {
     .title = N_("Child"),
-    .actions = child_form_actions,
-    .nactions = sizeof child_form_actions / sizeof *child_form_actions,
-    .state_size = sizeof(struct child_form_state),
-    .enter = child_form_enter,
-    .leave = child_form_leave,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct child_form_state, child_form_enter, child_form_leave, child_form_actions),
 };
 
 /* ---- likely duplicates ------------------------------------------------ */
@@ -359,8 +354,7 @@ static const enum action dups_actions[] = {ACT_OPEN, ACT_SAVE, ACT_BACK};
 
 const struct screen_ops scr_child_dups_ops = {
     .title = N_("Likely duplicates"),
-    .actions = dups_actions,
-    .nactions = sizeof dups_actions / sizeof *dups_actions,
+    SCREEN_ACTIONS(dups_actions),
     .draw = dups_draw,
     .on_action = dups_action,
 };

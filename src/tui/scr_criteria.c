@@ -275,12 +275,10 @@ static const struct listbase_def def = {
     .keys = keys, .nkeys = sizeof keys / sizeof *keys,
 };
 
-static void criteria_enter(struct screen *s) { listbase_enter(s, &def); }
 
 static const enum action criteria_actions[] = {ACT_OPEN, ACT_YEAR, ACT_CLASS, ACT_SCALES};
 
 const struct screen_ops scr_criteria_ops = {
     .title = N_("Criteria"),
-    .state_size = sizeof(struct criteria_state),
-    LISTBASE_OPS(criteria_enter, criteria_actions),
+    LISTBASE_SCREEN(struct criteria_state, def, criteria_actions),
 };

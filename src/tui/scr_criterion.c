@@ -253,8 +253,7 @@ static const enum action criterion_actions[] = {ACT_OPEN, ACT_DELETE, ACT_SCALES
 
 const struct screen_ops scr_criterion_ops = {
     .title = N_("Criterion"),
-    .actions = criterion_actions,
-    .nactions = sizeof criterion_actions / sizeof *criterion_actions,
+    SCREEN_ACTIONS(criterion_actions),
     .state_size = sizeof(struct criterion_state),
     .enter = criterion_enter,
     .leave = criterion_leave,

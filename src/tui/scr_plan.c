@@ -293,8 +293,7 @@ static const enum action plan_actions[] = {ACT_NEW, ACT_OPEN, ACT_DELETE, ACT_ED
 
 const struct screen_ops scr_plan_ops = {
     .title = N_("Plan"),
-    .actions = plan_actions,
-    .nactions = sizeof plan_actions / sizeof *plan_actions,
+    SCREEN_ACTIONS(plan_actions),
     .state_size = sizeof(struct plan_state),
     .enter = plan_enter,
     .leave = plan_leave,

@@ -333,10 +333,8 @@ static const struct key_words reports_words[] = {
 
 const struct screen_ops scr_reports_ops = {
     .title = N_("Reports"),
-    .words = reports_words,
-    .nwords = sizeof reports_words / sizeof *reports_words,
-    .actions = reports_actions,
-    .nactions = sizeof reports_actions / sizeof reports_actions[0],
+    SCREEN_WORDS(reports_words),
+    SCREEN_ACTIONS(reports_actions),
     .state_size = sizeof(struct reports_state),
     .enter = reports_enter,
     .leave = reports_leave,

@@ -155,8 +155,7 @@ static const enum action rubric_actions[] = {ACT_OPEN, ACT_BACK};
 
 const struct screen_ops scr_rubric_ops = {
     .title = N_("Scales"),
-    .actions = rubric_actions,
-    .nactions = sizeof rubric_actions / sizeof *rubric_actions,
+    SCREEN_ACTIONS(rubric_actions),
     .state_size = sizeof(struct rubric_state),
     .enter = rubric_enter,
     .leave = rubric_leave,
@@ -224,10 +223,5 @@ static const enum action max_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_BACK};
 
 const struct screen_ops scr_crit_max_ops = {
     .title = N_("Criterion maximum"),
-    .actions = max_actions,
-    .nactions = sizeof max_actions / sizeof *max_actions,
-    .state_size = sizeof(struct formscreen),
-    .enter = max_enter,
-    .leave = formscreen_end,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct formscreen, max_enter, formscreen_end, max_actions),
 };

@@ -173,12 +173,10 @@ static const struct listbase_def b_def = {
     .keys = b_keys, .nkeys = sizeof b_keys / sizeof *b_keys,
 };
 
-static void b_enter(struct screen *s) { listbase_enter(s, &b_def); }
 
 static const enum action bands_actions[] = {ACT_OPEN, ACT_NEW, ACT_DELETE, ACT_BACK};
 
 const struct screen_ops scr_rubric_bands_ops = {
     .title = N_("Bands"),
-    .state_size = sizeof(struct bands_state),
-    LISTBASE_OPS(b_enter, bands_actions),
+    LISTBASE_SCREEN(struct bands_state, b_def, bands_actions),
 };

@@ -189,10 +189,5 @@ static const enum action value_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_BACK};
 
 const struct screen_ops scr_score_value_ops = {
     .title = N_("Indicator value"),
-    .actions = value_actions,
-    .nactions = sizeof value_actions / sizeof *value_actions,
-    .state_size = sizeof(struct value_state),
-    .enter = value_enter,
-    .leave = value_leave,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct value_state, value_enter, value_leave, value_actions),
 };

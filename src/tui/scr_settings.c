@@ -164,8 +164,7 @@ static const enum action settings_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_SCA
 
 const struct screen_ops scr_settings_ops = {
     .title = N_("Settings"),
-    .actions = settings_actions,
-    .nactions = sizeof settings_actions / sizeof *settings_actions,
+    SCREEN_ACTIONS(settings_actions),
     .state_size = sizeof(struct settings_state),
     .enter = settings_enter,
     .leave = settings_leave,

@@ -88,12 +88,7 @@ static const enum action details_actions[] = {ACT_SAVE, ACT_BACK};
 
 static const struct screen_ops details_ops = {
     .title = N_("First-time set-up"),
-    .actions = details_actions,
-    .nactions = sizeof details_actions / sizeof *details_actions,
-    .state_size = sizeof(struct formscreen),
-    .enter = details_enter,
-    .leave = formscreen_end,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct formscreen, details_enter, formscreen_end, details_actions),
 };
 
 /* ---- the choice of the commune ------------------------------------------ */
@@ -265,8 +260,7 @@ static const enum action setup_actions[] = {ACT_OPEN, ACT_BACK};
 
 const struct screen_ops scr_setup_ops = {
     .title = N_("First-time set-up"),
-    .actions = setup_actions,
-    .nactions = sizeof setup_actions / sizeof *setup_actions,
+    SCREEN_ACTIONS(setup_actions),
     .state_size = sizeof(struct setup_state),
     .enter = setup_enter,
     .leave = setup_leave,

@@ -178,10 +178,8 @@ static const struct key_words signin_words[] = {
 
 const struct screen_ops scr_signin_ops = {
     .title = N_("Sign in"),
-    .actions = signin_actions,
-    .nactions = sizeof signin_actions / sizeof *signin_actions,
-    .words = signin_words,
-    .nwords = sizeof signin_words / sizeof *signin_words,
+    SCREEN_ACTIONS(signin_actions),
+    SCREEN_WORDS(signin_words),
     .state_size = sizeof(struct signin_state),
     .enter = signin_enter,
     .leave = signin_leave,

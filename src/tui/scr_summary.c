@@ -187,8 +187,7 @@ static const enum action summary_actions[] = {ACT_OPEN, ACT_FILTER};
 
 const struct screen_ops scr_summary_ops = {
     .title = N_("Summary"),
-    .actions = summary_actions,
-    .nactions = sizeof summary_actions / sizeof summary_actions[0],
+    SCREEN_ACTIONS(summary_actions),
     .state_size = sizeof(struct summary_state),
     .enter = summary_enter,
     .leave = summary_leave,

@@ -160,8 +160,7 @@ static const enum action task_actions[] = {ACT_NEW, ACT_EDIT, ACT_DONE, ACT_DELE
 
 const struct screen_ops scr_task_ops = {
     .title = N_("Task"),
-    .actions = task_actions,
-    .nactions = sizeof task_actions / sizeof *task_actions,
+    SCREEN_ACTIONS(task_actions),
     .state_size = sizeof(struct task_state),
     .enter = task_enter,
     .leave = task_leave,

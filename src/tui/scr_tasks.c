@@ -368,7 +368,6 @@ static const struct listbase_def t_def = {
     .keys = t_keys, .nkeys = sizeof t_keys / sizeof *t_keys,
 };
 
-static void tasks_enter(struct screen *s) { listbase_enter(s, &t_def); }
 
 static const enum action tasks_actions[] = {ACT_OPEN, ACT_NEW, ACT_EDIT, ACT_DONE, ACT_DELETE,
                                             ACT_FILTER, ACT_CALENDAR, ACT_HISTORY, ACT_BACK};
@@ -383,8 +382,6 @@ static const struct key_words tasks_words[] = {
 
 const struct screen_ops scr_tasks_ops = {
     .title = N_("Tasks"),
-    .words = tasks_words,
-    .nwords = sizeof tasks_words / sizeof *tasks_words,
-    .state_size = sizeof(struct tasks_state),
-    LISTBASE_OPS(tasks_enter, tasks_actions),
+    SCREEN_WORDS(tasks_words),
+    LISTBASE_SCREEN(struct tasks_state, t_def, tasks_actions),
 };

@@ -221,8 +221,7 @@ static const enum action transfer_actions[] = {ACT_OPEN, ACT_SAVE, ACT_BACK, ACT
 
 const struct screen_ops scr_transfer_ops = {
     .title = N_("Import/Export"),
-    .actions = transfer_actions,
-    .nactions = sizeof transfer_actions / sizeof *transfer_actions,
+    SCREEN_ACTIONS(transfer_actions),
     .state_size = sizeof(struct transfer_state),
     .leave = transfer_leave,
     .draw = transfer_draw,

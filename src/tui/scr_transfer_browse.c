@@ -511,10 +511,8 @@ static const struct key_words browse_words[] = {
 
 const struct screen_ops scr_transfer_browse_ops = {
     .title = N_("Import a file"),
-    .words = browse_words,
-    .nwords = sizeof browse_words / sizeof *browse_words,
-    .actions = browse_actions,
-    .nactions = sizeof browse_actions / sizeof *browse_actions,
+    SCREEN_WORDS(browse_words),
+    SCREEN_ACTIONS(browse_actions),
     .state_size = sizeof(struct browse_state),
     .enter = browse_enter,
     .leave = browse_leave,

@@ -613,11 +613,10 @@ static struct listbase_def fake_def = {
     .keys = fake_keys, .nkeys = sizeof fake_keys / sizeof *fake_keys,
 };
 
-static void fake_enter(struct screen *s) { listbase_enter(s, &fake_def); }
 static const enum action fake_actions[] = {ACT_DELETE, ACT_BACK};
 static const struct screen_ops fake_ops = {
-    .title = "Fakes", .state_size = sizeof(struct fake_state),
-    LISTBASE_OPS(fake_enter, fake_actions),
+    .title = "Fakes",
+    LISTBASE_SCREEN(struct fake_state, fake_def, fake_actions),
 };
 
 static struct screen *fake_screen(struct ui *ui, bool search)

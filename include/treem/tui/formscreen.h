@@ -101,6 +101,12 @@ void formscreen_resume(struct screen *s);
     .on_action = formscreen_action, .on_text = formscreen_text,                                    \
     .text_mode = formscreen_text_mode, .unsaved = formscreen_unsaved, .resume = formscreen_resume
 #define FORMSCREEN_OPS .draw = formscreen_draw, FORMSCREEN_INPUT
+/* The screen_ops of a screen on the base (with .title): its state,
+ * state_type, starts with struct formscreen; enter_fn calls
+ * formscreen_begin, leave_fn formscreen_end; acts are its keys. */
+#define FORMSCREEN_SCREEN(state_type, enter_fn, leave_fn, acts)                                  \
+    .state_size = sizeof(state_type), SCREEN_ACTIONS(acts), .enter = (enter_fn),                \
+    .leave = (leave_fn), FORMSCREEN_OPS
 
 /* Puts msg under the field it is about: the field i whose names[i] (an
  * English msgid, NULL for none; n of them) translated, followed by ':',

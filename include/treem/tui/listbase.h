@@ -130,9 +130,19 @@ enum screen_result listbase_action(struct screen *s, enum action a, int digit);
 enum screen_result listbase_text(struct screen *s, const char *utf8);
 bool listbase_text_mode(struct screen *s);
 
-#define LISTBASE_OPS(enter_fn, acts)                                                         \
-    .actions = (acts), .nactions = sizeof(acts) / sizeof *(acts), .enter = (enter_fn),        \
+/* The screen_ops of a list screen (with .title) whose state, state_type,
+ * starts with struct listbase: its keys acts, and its enter (which calls
+ * listbase_enter) ... */
+#define LISTBASE_OPS(state_type, enter_fn, acts)                                             \
+    .state_size = sizeof(state_type), SCREEN_ACTIONS(acts), .enter = (enter_fn),              \
     .leave = listbase_leave, .draw = listbase_draw, .on_action = listbase_action,             \
     .on_text = listbase_text, .text_mode = listbase_text_mode, .resume = listbase_resume
+
+/* ... or, for a screen with nothing to do on entering, the def (a static
+ * struct listbase_def) that listbase_open() enters with. */
+#define LISTBASE_SCREEN(state_type, def, acts)                                               \
+    .base = &(def), LISTBASE_OPS(state_type, listbase_open, acts)
+/* The enter of LISTBASE_SCREEN: listbase_enter with the ops' def. */
+void listbase_open(struct screen *s);
 
 #endif

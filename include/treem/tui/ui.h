@@ -41,7 +41,15 @@ struct screen_ops {
     void (*resume)(struct screen *s);                /* back on top after a pop; may be NULL */
     const struct key_words *words;                   /* may be NULL */
     size_t nwords;
+    /* A screen built on a base: the base's declaration of it (a struct
+     * listbase_def), for the base's own enter; may be NULL. */
+    const void *base;
 };
+
+/* The two halves of screen_ops' arrays from one static array: its
+ * keys (.actions, .nactions) and its own words (.words, .nwords). */
+#define SCREEN_ACTIONS(acts) .actions = (acts), .nactions = sizeof(acts) / sizeof *(acts)
+#define SCREEN_WORDS(kw) .words = (kw), .nwords = sizeof(kw) / sizeof *(kw)
 
 struct screen {
     const struct screen_ops *ops;
