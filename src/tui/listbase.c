@@ -195,12 +195,19 @@ enum lb_after listbase_changed(struct screen *s, enum status rc, const char *fmt
     return LB_RELOAD;
 }
 
-void listbase_enter(struct screen *s, const struct listbase_def *def)
+void listbase_enter_search(struct screen *s, const struct listbase_def *def, const char *text)
 {
     struct listbase *lb = base(s);
     lb->def = def;
     listscreen_init(&lb->ls);
+    if (def->search && text)
+        field_set(&lb->ls.search, text);
     load(s);
+}
+
+void listbase_enter(struct screen *s, const struct listbase_def *def)
+{
+    listbase_enter_search(s, def, NULL);
 }
 
 void listbase_open(struct screen *s) { listbase_enter(s, s->ops->base); }

@@ -102,6 +102,8 @@ struct listbase {
 
 /* A screen's enter(): stores def, loads. */
 void listbase_enter(struct screen *s, const struct listbase_def *def);
+/* The same, the search line (def.search) holding text to start with. */
+void listbase_enter_search(struct screen *s, const struct listbase_def *def, const char *text);
 /* Reloads; the selection stays on the same record (def.id) or place. */
 void listbase_reload(struct screen *s);
 /* Selects the row whose def.id is id (after a reload); false when absent. */
