@@ -162,14 +162,8 @@ static int draw_head(struct screen *s, WINDOW *w, int cols)
     snprintf(line, sizeof line, "%s: %s", _("Verdict"), strbuf_str(&st->verdict));
     enum ui_color vc = sh->score.verdict == RUBRIC_PASS ? UC_OK
                        : sh->score.verdict == RUBRIC_FAIL ? UC_ERROR : UC_WARN;
-    int starts[2], lens[2];
-    int n = ui_wrap(line, cols - 2, starts, lens, 2);
     ui_attr(w, vc, true);
-    for (int i = 0; i < n; i++) {
-        char part[512];
-        snprintf(part, sizeof part, "%.*s", lens[i], line + starts[i]);
-        ui_print(w, 2 + i, 1, cols - 2, part);
-    }
+    ui_print_wrapped(w, 2, 1, cols - 2, line, 2);
     ui_attr(w, vc, false);
     return 4;
 }
@@ -184,10 +178,8 @@ static void draw_foot(struct screen *s, WINDOW *w, int y, int cols)
     const struct rubric_criterion *c = &st->sheet.rubric.crit[sel];
     char line[512];
     snprintf(line, sizeof line, _("%d. %s — Enter: its indicators"), c->number, c->name);
-    int starts[2], lens[2], n = ui_wrap(line, cols - 2, starts, lens, 2);
     ui_attr(w, UC_DIM, true);
-    for (int i = 0; i < n; i++)
-        ui_print_n(w, y + i, 1, line + starts[i], (size_t)lens[i]);
+    ui_print_wrapped(w, y, 1, cols - 2, line, 2);
     ui_attr(w, UC_DIM, false);
 }
 

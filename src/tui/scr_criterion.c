@@ -103,19 +103,6 @@ static void ind_row(void *ctx, size_t i, char *buf, size_t bufsz)
     ui_columns(buf, bufsz, w, cells, 5);
 }
 
-/* Prints text wrapped from row y, at most max rows; returns rows used. */
-static int print_wrapped(WINDOW *w, int y, int x, int cols, const char *text, int max)
-{
-    int starts[8], lens[8];
-    int n = ui_wrap(text, cols, starts, lens, max < 8 ? max : 8);
-    for (int i = 0; i < n; i++) {
-        char part[512];
-        snprintf(part, sizeof part, "%.*s", lens[i], text + starts[i]);
-        ui_print(w, y + i, x, cols, part);
-    }
-    return n;
-}
-
 /* "Value: 97 % (typed) · computed from the register: 95 % (19 / 20 …)" */
 static void value_line(const struct rubric_indicator *ind, const struct score_line *l, char *out,
                        size_t n)
@@ -145,18 +132,18 @@ static void draw_detail(struct screen *s, WINDOW *w, int y, int rows, int cols)
     char line[1024], dept[160];
     int end = y + rows;
     snprintf(line, sizeof line, "%s %s", ind->code, ind->text);
-    y += print_wrapped(w, y, 1, cols - 2, line, 2);
+    y += ui_print_wrapped(w, y, 1, cols - 2, line, 2);
     value_line(ind, l, line, sizeof line);
-    y += print_wrapped(w, y, 1, cols - 2, line, end - y > 2 ? 2 : end - y);
+    y += ui_print_wrapped(w, y, 1, cols - 2, line, end - y > 2 ? 2 : end - y);
     char *bands = rubric_text_bands(ind);
     snprintf(line, sizeof line, "%s: %s", _("Scale"),
              bands && ind->nbands ? bands : _("no scale yet"));
     free(bands);
     if (y < end)
-        y += print_wrapped(w, y, 1, cols - 2, line, 1);
+        y += ui_print_wrapped(w, y, 1, cols - 2, line, 1);
     snprintf(line, sizeof line, "%s: %s", _("Evidence"), l->evidence[0] ? l->evidence : "—");
     if (y < end)
-        y += print_wrapped(w, y, 1, cols - 2, line, end - y > 2 ? 2 : end - y);
+        y += ui_print_wrapped(w, y, 1, cols - 2, line, end - y > 2 ? 2 : end - y);
     criteria_department_name(s->ui->db, l->department, dept, sizeof dept);
     snprintf(line, sizeof line, "%s: %s", _("Department"), dept);
     if (l->updated[0]) {
@@ -169,7 +156,7 @@ static void draw_detail(struct screen *s, WINDOW *w, int y, int rows, int cols)
                  day[0] ? day : l->updated, day[0] ? l->updated + 10 : "", l->updated_by);
     }
     if (y < end)
-        print_wrapped(w, y, 1, cols - 2, line, 1);
+        ui_print_wrapped(w, y, 1, cols - 2, line, 1);
 }
 
 static void criterion_draw(struct screen *s, WINDOW *w, int rows, int cols)

@@ -101,11 +101,8 @@ static const char *date_or_dash(struct date d, char buf[DATE_BUF])
 static void draw_head(struct plan_state *st, WINDOW *w, int cols)
 {
     const struct plan *p = &st->plan;
-    int starts[2], lens[2];
-    int n = ui_wrap(p->title, cols - 4, starts, lens, 2);
     ui_attr(w, UC_OK, true);
-    for (int i = 0; i < n; i++)
-        ui_print_n(w, i, 2, p->title + starts[i], (size_t)lens[i]);
+    ui_print_wrapped(w, 0, 2, cols - 4, p->title, 2);
     ui_attr(w, UC_OK, false);
     char d1[DATE_BUF], d2[DATE_BUF], d3[DATE_BUF], year[16], tasks[160];
     snprintf(year, sizeof year, "%d", p->year);

@@ -18,6 +18,7 @@
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
 #include "treem/core/number.h"
+#include "treem/core/path.h"
 #include "treem/core/utf8.h"
 
 #include <stdio.h>
@@ -198,12 +199,11 @@ static bool export_save(struct ui *ui, struct form *f, void *ctx)
         form_set_error(f, 0, _("file: give a file name"));
         return false;
     }
-    char path[1024];
-    const char *home = getenv("HOME");
-    if (name[0] == '~' && (name[1] == '/' || !name[1]) && home)
-        snprintf(path, sizeof path, "%s%s", home, name + 1);
-    else
-        snprintf(path, sizeof path, "%s", name);
+    char *path = path_expand(name);
+    if (!path) {
+        form_set_error(f, 0, _("out of memory"));
+        return false;
+    }
     size_t len = strlen(path);
     bool xlsx = len > 5 && strcmp(path + len - 5, ".xlsx") == 0;   /* a workbook with charts */
     enum status rc;
@@ -212,25 +212,32 @@ static bool export_save(struct ui *ui, struct form *f, void *ctx)
     else
         rc = xlsx ? report_write_xlsx(reports_db(s), &st->rep, NULL, path)
                   : report_write_csv(&st->rep, path);
-    if (rc != ST_OK) {
+    if (rc != ST_OK)
         form_set_error(f, 0, status_message());
-        return false;
-    }
-    ui_status(ui, false, _("Report written to %s"), path);
-    return true;
+    else
+        ui_status(ui, false, _("Report written to %s"), path);
+    free(path);
+    return rc == ST_OK;
+}
+
+/* Opens the form of spec over the report: its save gets this screen. */
+static struct form *open_over(struct screen *s, struct formscreen_spec *spec)
+{
+    struct screen **ctx = malloc(sizeof *ctx);
+    if (!ctx)
+        return NULL;
+    *ctx = s;
+    spec->ctx = ctx;
+    return formscreen_open(s->ui, spec);
 }
 
 static void export_open(struct screen *s)
 {
     struct reports_state *st = s->state;
-    struct screen **ctx = malloc(sizeof *ctx);
-    if (!ctx)
-        return;
-    *ctx = s;
     struct formscreen_spec spec = {export_fields, 1, _("Write the report as CSV"),
                                    _("The file opens in Excel or LibreOffice. F2 writes it."),
-                                   export_save, ctx, NULL, "Report CSV"};
-    struct form *f = formscreen_open(s->ui, &spec);
+                                   export_save, NULL, NULL, "Report CSV"};
+    struct form *f = open_over(s, &spec);
     if (!f)
         return;
     char name[64];
@@ -263,13 +270,9 @@ static bool period_save(struct ui *ui, struct form *f, void *ctx)
 static void period_open(struct screen *s)
 {
     struct reports_state *st = s->state;
-    struct screen **ctx = malloc(sizeof *ctx);
-    if (!ctx)
-        return;
-    *ctx = s;
-    struct formscreen_spec spec = {period_fields, 2, _("Report period"), NULL, period_save, ctx,
+    struct formscreen_spec spec = {period_fields, 2, _("Report period"), NULL, period_save, NULL,
                                    NULL, "Report period"};
-    struct form *f = formscreen_open(s->ui, &spec);
+    struct form *f = open_over(s, &spec);
     if (!f)
         return;
     char y[16];

@@ -91,10 +91,8 @@ static void b_foot(struct screen *s, WINDOW *w, int y, int cols)
     const char *src = sel < ind->nbands ? ind->bands[sel].source : ind->source;
     struct strbuf line = STRBUF_INIT;
     strbuf_printf(&line, "%s: %s", _("source"), src ? src : "—");
-    int starts[2], lens[2], n = ui_wrap(strbuf_str(&line), cols - 2, starts, lens, 2);
     ui_attr(w, UC_DIM, true);
-    for (int i = 0; i < n; i++)
-        ui_print_n(w, y + 1 + i, 1, strbuf_str(&line) + starts[i], (size_t)lens[i]);
+    ui_print_wrapped(w, y + 1, 1, cols - 2, strbuf_str(&line), 2);
     ui_attr(w, UC_DIM, false);
     strbuf_free(&line);
 }

@@ -124,11 +124,7 @@ static int value_top(struct ui *ui, WINDOW *w, int cols, void *ctx)
     ui_attr(w, UC_OK, true);
     ui_print(w, 0, 2, cols - 4, line);
     ui_attr(w, UC_OK, false);
-    int starts[2], lens[2], n = ui_wrap(ind->text, cols - 4, starts, lens, 2);
-    for (int i = 0; i < n; i++) {
-        snprintf(line, sizeof line, "%.*s", lens[i], ind->text + starts[i]);
-        ui_print(w, 1 + i, 2, cols - 4, line);
-    }
+    ui_print_wrapped(w, 1, 2, cols - 4, ind->text, 2);
     if (l->computed_ok) {
         char v[64];
         score_value_show(ind, true, l->computed, v, sizeof v);

@@ -84,11 +84,8 @@ static void note_row(void *ctx, size_t i, char *buf, size_t bufsz)
 static void draw_fields(struct task_state *st, WINDOW *w, int cols)
 {
     const struct task *t = &st->task;
-    int starts[2], lens[2];
-    int n = ui_wrap(t->text, cols - 4, starts, lens, 2);
     ui_attr(w, UC_OK, true);
-    for (int i = 0; i < n; i++)
-        ui_print_n(w, i, 2, t->text + starts[i], (size_t)lens[i]);
+    ui_print_wrapped(w, 0, 2, cols - 4, t->text, 2);
     ui_attr(w, UC_OK, false);
     char a[DATE_BUF], b[DATE_BUF], c[DATE_BUF], dates[160];
     enum task_status status = task_status_on(t, date_today());

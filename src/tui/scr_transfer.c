@@ -103,15 +103,24 @@ static void open_form(struct transfer_state *st, enum mode m)
         st->form.focus = X_FILE;
 }
 
+/* The path typed in field (the form's errors cleared), or NULL with
+ * empty_msg under the field when nothing is typed. */
+static const char *typed_path(struct transfer_state *st, size_t field, const char *empty_msg)
+{
+    const char *typed = form_value(&st->form, field);
+    form_clear_errors(&st->form);
+    if (typed[0])
+        return typed;
+    form_set_error(&st->form, field, empty_msg);
+    return NULL;
+}
+
 static enum screen_result do_export(struct screen *s)
 {
     struct transfer_state *st = s->state;
-    const char *typed = form_value(&st->form, X_FILE);
-    form_clear_errors(&st->form);
-    if (!typed[0]) {
-        form_set_error(&st->form, X_FILE, _("File name: please fill in"));
+    const char *typed = typed_path(st, X_FILE, _("File name: please fill in"));
+    if (!typed)
         return SR_HANDLED;
-    }
     const struct transfer_kind *k = transfer_kind_find(kind_names[form_choice(&st->form, X_KIND)]);
     struct transfer_export_opts xo = {.form = (enum transfer_form)form_choice(&st->form, X_FORM)};
     size_t rows = 0;
@@ -132,12 +141,9 @@ static enum screen_result do_export(struct screen *s)
 static enum screen_result do_handoff(struct screen *s)
 {
     struct transfer_state *st = s->state;
-    const char *typed = form_value(&st->form, H_DIR);
-    form_clear_errors(&st->form);
-    if (!typed[0]) {
-        form_set_error(&st->form, H_DIR, _("Folder: please fill in"));
+    const char *typed = typed_path(st, H_DIR, _("Folder: please fill in"));
+    if (!typed)
         return SR_HANDLED;
-    }
     struct handoff_opts o = {.anonymise = form_choice(&st->form, H_ANON) == 0};
     const char *pass = form_value(&st->form, H_PASS);
     if (pass[0] && sealed_passphrase_check(pass) != ST_OK) {

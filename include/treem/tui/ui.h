@@ -115,6 +115,10 @@ void ui_box(WINDOW *w);
 /* Splits text into lines of at most width columns, at spaces when it can;
  * writes each line's byte start and length; returns the number of lines. */
 int ui_wrap(const char *text, int width, int starts[], int lens[], int max);
+/* Prints text wrapped to cols columns from row y, at most max (and
+ * UI_WRAP_MAX) rows; returns the rows used. */
+#define UI_WRAP_MAX 16
+int ui_print_wrapped(WINDOW *w, int y, int x, int cols, const char *text, int max);
 /* The text cursor: a widget with an editor in focus places it while
  * drawing; the frame shows it there after drawing, or hides it. */
 void ui_place_cursor(WINDOW *w, int y, int x);
