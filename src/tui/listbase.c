@@ -223,7 +223,12 @@ void listbase_leave(struct screen *s)
     listscreen_free(&lb->ls);
 }
 
-void listbase_resume(struct screen *s) { listbase_reload(s); }
+void listbase_resume(struct screen *s)
+{
+    if (base(s)->def->resumed)
+        base(s)->def->resumed(s);
+    listbase_reload(s);
+}
 
 /* ---- drawing ---- */
 
@@ -292,6 +297,25 @@ static int draw_top(struct screen *s, WINDOW *w, int cols, struct strbuf *t)
     return y;
 }
 
+/* Over the list drawn from row y: the rows that stand out (def.color) in
+ * their colour, the selected one aside. */
+static void draw_colored(struct screen *s, WINDOW *w, int y, int rows, int cols)
+{
+    struct listbase *lb = base(s);
+    const struct list_view *lv = &lb->ls.lv;
+    char line[1024];
+    for (int i = 0; i < rows && lv->top + (size_t)i < lv->count; i++) {
+        size_t k = lv->top + (size_t)i;
+        enum ui_color c = k == lv->selected ? UC_NORMAL : lb->def->color(s, row_of(lb, k));
+        if (c == UC_NORMAL)
+            continue;
+        row_text(s, k, line, sizeof line);
+        ui_attr(w, c, true);
+        ui_print_pad(w, y + i, 1, cols - 2, line);
+        ui_attr(w, c, false);
+    }
+}
+
 void listbase_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct listbase *lb = base(s);
@@ -309,8 +333,11 @@ void listbase_draw(struct screen *s, WINDOW *w, int rows, int cols)
         listscreen_draw(w, rows, cols, &lb->ls, row_text, s);
     } else {
         y = draw_top(s, w, cols, &t);
-        int foot = lb->def->foot ? lb->def->foot_rows : 0;
+        int foot = !lb->def->foot ? 0 : lb->def->foot_height ? lb->def->foot_height(s, rows)
+                                                             : lb->def->foot_rows;
         list_draw(w, y, 1, rows - y - foot, cols - 2, &lb->ls.lv, row_text, s, true);
+        if (lb->def->color)
+            draw_colored(s, w, y, rows - y - foot, cols);
         if (foot)
             lb->def->foot(s, w, rows - foot, cols);
     }

@@ -86,6 +86,15 @@ struct listbase_def {
      * drawn by foot() from row y; may be NULL. */
     int foot_rows;
     void (*foot)(struct screen *s, WINDOW *w, int y, int cols);
+    /* The rows of the foot pane at the screen's height rows (instead of
+     * foot_rows, for a list as long as its rows up to a limit); may be NULL. */
+    int (*foot_height)(struct screen *s, int rows);
+    /* The colour of row i when it is not selected (a row that stands out:
+     * late, missing); UC_NORMAL for none. May be NULL. */
+    enum ui_color (*color)(struct screen *s, size_t i);
+    /* Back on top after a screen it pushed closed, before the reload (to
+     * give back what it lent that screen); may be NULL. */
+    void (*resumed)(struct screen *s);
     long long (*id)(struct screen *s, size_t i); /* may be NULL: keeps the place */
     const struct lb_key *keys;
     size_t nkeys;
