@@ -355,6 +355,7 @@ static enum screen_result run_key(struct screen *s, const struct lb_key *k, int 
     size_t sel = listbase_selected(s);
     if (sel == LB_NONE && !k->empty_ok)
         return SR_HANDLED;
+    base(s)->key = k->a;
     switch (k->fn(s, sel, digit)) {
     case LB_RELOAD: listbase_reload(s); return SR_HANDLED;
     case LB_POP: return SR_POP;

@@ -107,6 +107,7 @@ struct listbase {
     size_t *shown;                       /* with match(): the rows shown */
     struct lb_row row;                   /* scratch of the row function */
     int width;                           /* the list's width at the last draw */
+    enum action key;                     /* the key a handler runs for (one for several) */
 };
 
 /* A screen's enter(): stores def, loads. */
