@@ -119,20 +119,11 @@ static void picker_draw(struct screen *s, WINDOW *w, int rows, int cols)
     snprintf(count, sizeof count, _("%zu of %zu"), st->nshown, st->n);
     int cw = utf8_width(count);
     ui_print(w, 2, 2, 8, _("Find:"));
-    size_t start, end;
-    int cur;
-    int fw = cols - 14 - cw - 2;
-    field_view(&st->filter, fw, &start, &end, &cur);
-    char *vis = strndup(field_text(&st->filter) + start, end - start);
-    ui_attr(w, UC_FIELD_FOCUS, true);
-    ui_print_pad(w, 2, 10, fw, vis ? vis : "");
-    ui_attr(w, UC_FIELD_FOCUS, false);
-    free(vis);
+    field_draw(w, 2, 10, cols - 14 - cw - 2, &st->filter);
     ui_print(w, 2, cols - 2 - cw, cw, count);
     list_draw(w, 4, 2, rows - 4, cols - 4, &st->lv, picker_row, st, true);
     if (!st->nshown)
         ui_print(w, 4, 4, cols - 8, _("Nothing matches: Backspace or Ctrl-U to widen."));
-    ui_place_cursor(w, 2, 10 + cur);
 }
 
 static enum screen_result picker_action(struct screen *s, enum action a, int digit)

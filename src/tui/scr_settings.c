@@ -60,6 +60,16 @@ static void load(struct screen *s)
     form_mark_saved(&st->fs.form);
 }
 
+void profile_form_error(struct ui *ui, struct form *f, enum profile_field bad, size_t officer,
+                        size_t level, size_t villages)
+{
+    if (bad == PROFILE_NONE)
+        ui_status(ui, true, "%s", status_message());
+    else
+        form_set_error(f, bad == PROFILE_OFFICER ? officer : bad == PROFILE_LEVEL ? level : villages,
+                       status_message());
+}
+
 static bool settings_save(struct ui *ui, struct form *f, void *ctx);
 static bool settings_key(struct ui *ui, struct form *f, enum action a, void *ctx);
 static void settings_resume(struct ui *ui, struct form *f, void *ctx);
@@ -115,15 +125,8 @@ static bool settings_save(struct ui *ui, struct form *f, void *ctx)
     if (rc == ST_OK)
         rc = db_setting_set(db, "unit_class", class_choices[form_choice(f, F_CLASS)]);
     rc = rc == ST_OK ? db_commit(db) : (db_rollback(db), rc);
-    if (rc != ST_OK) {
-        static const size_t at[] = {[PROFILE_OFFICER] = F_OFFICER, [PROFILE_LEVEL] = F_LEVEL,
-                                    [PROFILE_VILLAGES] = F_NEW_VILLAGE};
-        if (bad != PROFILE_NONE)
-            form_set_error(f, at[bad], status_message());
-        else
-            ui_status(ui, true, "%s", status_message());
-        return false;
-    }
+    if (rc != ST_OK)
+        return profile_form_error(ui, f, bad, F_OFFICER, F_LEVEL, F_NEW_VILLAGE), false;
     i18n_set_lang(lang_codes[form_choice(f, F_LANG)]);
     form_set(f, F_NEW_VILLAGE, "");
     load(ctx);

@@ -137,21 +137,13 @@ static void setup_draw(struct screen *s, WINDOW *w, int rows, int cols)
     ui_attr(w, UC_OK, false);
     ui_print(w, 1, 2, cols - 4, _("Type part of its name (no need for diacritics), then Enter."));
     ui_print(w, 3, 2, 10, _("Search:"));
-    size_t a, b;
-    int cur;
-    field_view(&st->search, cols - 16, &a, &b, &cur);
-    ui_attr(w, UC_FIELD_FOCUS, true);
-    char *vis = strndup(field_text(&st->search) + a, b - a);
-    ui_print_pad(w, 3, 12, cols - 16, vis ? vis : "");
-    free(vis);
-    ui_attr(w, UC_FIELD_FOCUS, false);
+    field_draw(w, 3, 12, cols - 16, &st->search);
     char count[64];
     snprintf(count, sizeof count, _("%zu found"), st->nfound);
     ui_attr(w, UC_DIM, true);
     ui_print(w, 4, 2, cols - 4, st->nfound >= SETUP_MAX ? _("many found: type more") : count);
     ui_attr(w, UC_DIM, false);
     list_draw(w, 5, 2, rows - 5, cols - 4, &st->lv, unit_row, st, true);
-    ui_place_cursor(w, 3, 12 + cur);
 }
 
 static void choose(struct screen *s)
@@ -188,15 +180,8 @@ static bool details_save(struct ui *ui, struct form *f, void *ctx)
     if (rc == ST_OK)
         rc = commune_profile_save(db, &p, &bad);
     rc = rc == ST_OK ? db_commit(db) : (db_rollback(db), rc);
-    if (rc != ST_OK) {
-        static const size_t at[] = {[PROFILE_OFFICER] = F_OFFICER, [PROFILE_LEVEL] = F_LEVEL,
-                                    [PROFILE_VILLAGES] = F_VILLAGES};
-        if (bad != PROFILE_NONE)
-            form_set_error(f, at[bad], status_message());
-        else
-            ui_status(ui, true, "%s", status_message());
-        return false;
-    }
+    if (rc != ST_OK)
+        return profile_form_error(ui, f, bad, F_OFFICER, F_LEVEL, F_VILLAGES), false;
     if (login[0] && ((rc = auth_user_add(db, login, "officer", NULL, pass, st->code)) != ST_OK ||
                      (rc = auth_sign_in(db, login, pass)) != ST_OK))
         return form_set_error(f, F_LOGIN, status_message()), false;

@@ -122,6 +122,10 @@ int ui_print_wrapped(WINDOW *w, int y, int x, int cols, const char *text, int ma
 /* The text cursor: a widget with an editor in focus places it while
  * drawing; the frame shows it there after drawing, or hides it. */
 void ui_place_cursor(WINDOW *w, int y, int x);
+/* An editor in focus (field.h) at y, x, width columns wide: the part of its
+ * text around the cursor, and the cursor placed in it. */
+struct field;
+void field_draw(WINDOW *w, int y, int x, int width, struct field *f);
 void ui_cursor_reset(void);
 void ui_cursor_apply(void);
 
