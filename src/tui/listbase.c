@@ -23,21 +23,28 @@ void lb_line(struct lb_row *r, const char *text)
     r->line = true;
 }
 
+char *listbase_vformat(const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (text)
+        vsnprintf(text, (size_t)n + 1, fmt, again);
+    va_end(again);
+    return text;
+}
+
 void lb_cellf(struct lb_row *r, size_t col, const char *fmt, ...)
 {
     if (col >= LB_MAX_COLS)
         return;
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *text = listbase_vformat(fmt, ap);
     va_end(ap);
-    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (!text)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(text, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    strbuf_puts(&r->cell[col], text);
+    if (text)
+        strbuf_puts(&r->cell[col], text);
     free(text);
 }
 
@@ -182,15 +189,10 @@ enum lb_after listbase_changed(struct screen *s, enum status rc, const char *fmt
     }
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *text = listbase_vformat(fmt, ap);
     va_end(ap);
-    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (text) {
-        va_start(ap, fmt);
-        vsnprintf(text, (size_t)n + 1, fmt, ap);
-        va_end(ap);
+    if (text)
         ui_status(s->ui, false, "%s", text);
-    }
     free(text);
     return LB_RELOAD;
 }

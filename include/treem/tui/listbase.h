@@ -20,6 +20,7 @@
 #ifndef TREEM_TUI_LISTBASE_H
 #define TREEM_TUI_LISTBASE_H
 #include "treem/tui/listscreen.h"
+#include <stdarg.h>
 
 /* No row is selected (the list is empty). */
 #define LB_NONE ((size_t)-1)
@@ -127,6 +128,10 @@ const char *listbase_search(struct screen *s);
  * ST_OK) or the error of rc; returns LB_RELOAD for the handler to return. */
 enum lb_after listbase_changed(struct screen *s, enum status rc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* fmt formatted with ap, malloc'd (for rows of any length); NULL when
+ * memory runs out. */
+char *listbase_vformat(const char *fmt, va_list ap);
 
 /* Cells of a row; lb_line: the row is one line, not in columns. */
 void lb_cell(struct lb_row *r, size_t col, const char *text);
