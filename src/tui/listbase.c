@@ -352,18 +352,31 @@ void listbase_draw(struct screen *s, WINDOW *w, int rows, int cols)
 
 /* ---- keys ---- */
 
-static enum screen_result run_key(struct screen *s, const struct lb_key *k, int digit)
+static enum screen_result after(struct screen *s, enum lb_after r)
 {
-    size_t sel = listbase_selected(s);
-    if (sel == LB_NONE && !k->empty_ok)
-        return SR_HANDLED;
-    base(s)->key = k->a;
-    switch (k->fn(s, sel, digit)) {
+    switch (r) {
     case LB_RELOAD: listbase_reload(s); return SR_HANDLED;
     case LB_POP: return SR_POP;
     case LB_PASS: return SR_UNHANDLED;
     default: return SR_HANDLED;
     }
+}
+
+static enum screen_result run_key(struct screen *s, const struct lb_key *k, int digit)
+{
+    size_t sel = listbase_selected(s);
+    if (sel == LB_NONE && !k->empty_ok)
+        return SR_HANDLED;
+    return after(s, k->fn(s, sel, digit));
+}
+
+/* Is a in the screen's bar. */
+static bool in_bar(const struct screen *s, enum action a)
+{
+    for (size_t i = 0; i < s->ops->nactions; i++)
+        if (s->ops->actions[i] == a)
+            return true;
+    return false;
 }
 
 /* After the search line took a key: filter or reload when it changed. */
@@ -385,6 +398,10 @@ enum screen_result listbase_action(struct screen *s, enum action a, int digit)
     for (size_t i = 0; i < lb->def->nkeys; i++)
         if (lb->def->keys[i].a == a)
             return run_key(s, &lb->def->keys[i], digit);
+    enum lb_after done = lb->def->act && in_bar(s, a) ? lb->def->act(s, a, listbase_selected(s))
+                                                       : LB_PASS;
+    if (done != LB_PASS)
+        return after(s, done);
     if (a == ACT_BACK) /* the frame's: closes a pushed screen, goes home from a tab */
         return SR_UNHANDLED;
     enum ls_result r = lb->def->search ? listscreen_action(&lb->ls, a)

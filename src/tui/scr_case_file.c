@@ -276,12 +276,11 @@ static enum lb_after delete_step(struct screen *s, long long step_id)
 
 /* The keys on the line at the cursor (sel): on a step, that step; on the
  * intake (or none), the case. */
-static enum lb_after on_line(struct screen *s, size_t sel, int digit)
+static enum lb_after on_line(struct screen *s, enum action a, size_t sel)
 {
     struct file_state *st = s->state;
     long long step = sel != LB_NONE ? st->lines[sel].step : 0;
-    (void)digit;
-    switch (st->lb.key) {
+    switch (a) {
     case ACT_NEW:
         st->step = (struct case_step_ref){st->c.id, 0};
         ui_push(s->ui, &scr_case_step_ops, &st->step);
@@ -299,7 +298,8 @@ static enum lb_after on_line(struct screen *s, size_t sel, int digit)
         snprintf(st->hist.title, sizeof st->hist.title, _("case %s"), st->c.code);
         ui_push(s->ui, &scr_history_ops, &st->hist);
         return LB_STAY;
-    default: /* ACT_OPEN, ACT_EDIT */
+    case ACT_OPEN:
+    case ACT_EDIT:
         if (step) {
             st->step = (struct case_step_ref){st->c.id, step};
             ui_push(s->ui, &scr_case_step_ops, &st->step);
@@ -308,21 +308,14 @@ static enum lb_after on_line(struct screen *s, size_t sel, int digit)
             ui_push(s->ui, &scr_case_intake_edit_ops, &st->case_id);
         }
         return LB_STAY;
+    default: return LB_PASS;
     }
 }
 
-static const struct lb_key f_keys[] = {
-    {ACT_NEW, on_line, true},
-    {ACT_OPEN, on_line, true},
-    {ACT_EDIT, on_line, true},
-    {ACT_DONE, on_line, true},
-    {ACT_DELETE, on_line, true},
-    {ACT_HISTORY, on_line, true},
-};
 static const struct listbase_def f_def = {
     .head = f_head,
     .load = f_load, .unload = f_unload, .leave = f_leave, .row = f_row,
-    .keys = f_keys, .nkeys = sizeof f_keys / sizeof *f_keys,
+    .act = on_line,
 };
 
 static void file_enter(struct screen *s)

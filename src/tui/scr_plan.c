@@ -245,15 +245,14 @@ bool scr_plan_copy(struct ui *ui, long long plan_id, long long *new_id)
 
 /* The keys on the plan and the selected target (sel; none when the plan
  * could not be read). */
-static enum lb_after on_plan(struct screen *s, size_t sel, int digit)
+static enum lb_after on_plan(struct screen *s, enum action a, size_t sel)
 {
     struct plan_state *st = s->state;
     struct ui *ui = s->ui;
-    (void)digit;
     if (!st->loaded)
         return LB_PASS;
     bool have = sel != LB_NONE;
-    switch (st->lb.key) {
+    switch (a) {
     case ACT_NEW: scr_target_form_open(ui, st->id); return LB_STAY;
     case ACT_EDIT: scr_plan_form_open(ui, st->id); return LB_STAY;
     case ACT_COPY: return scr_plan_copy(ui, st->id, NULL) ? LB_RELOAD : LB_STAY;
@@ -261,9 +260,12 @@ static enum lb_after on_plan(struct screen *s, size_t sel, int digit)
         st->cal = (struct scr_calendar_arg){st->plan.year, st->id};
         ui_push(ui, &scr_calendar_ops, &st->cal);
         return LB_STAY;
-    case ACT_OPEN: scr_target_value_open(ui, st->targets[sel].id); return LB_STAY;
-    case ACT_DELETE: return delete_target(s, &st->targets[sel]);
-    default: /* ACT_HISTORY: the selected target's, else the plan's */
+    case ACT_OPEN:
+        if (have)
+            scr_target_value_open(ui, st->targets[sel].id);
+        return LB_STAY;
+    case ACT_DELETE: return have ? delete_target(s, &st->targets[sel]) : LB_STAY;
+    case ACT_HISTORY: /* the selected target's, else the plan's */
         memset(&st->hist, 0, sizeof st->hist);
         st->hist.entity = have ? "plan_target" : "plan";
         snprintf(st->hist.id, sizeof st->hist.id, "%lld", have ? st->targets[sel].id : st->id);
@@ -271,23 +273,15 @@ static enum lb_after on_plan(struct screen *s, size_t sel, int digit)
                  have ? st->targets[sel].text : st->plan.title);
         ui_push(ui, &scr_history_ops, &st->hist);
         return LB_STAY;
+    default: return LB_PASS;
     }
 }
 
-static const struct lb_key p_keys[] = {
-    {ACT_NEW, on_plan, true},
-    {ACT_EDIT, on_plan, true},
-    {ACT_COPY, on_plan, true},
-    {ACT_CALENDAR, on_plan, true},
-    {ACT_OPEN, on_plan, false},
-    {ACT_DELETE, on_plan, false},
-    {ACT_HISTORY, on_plan, true},
-};
 static const struct listbase_def p_def = {
     .head = p_head, .text = p_text, .layout = p_layout,
     .load = p_load, .unload = p_unload, .leave = p_leave, .row = target_row,
     .foot_rows = 1, .foot = p_foot,
-    .keys = p_keys, .nkeys = sizeof p_keys / sizeof *p_keys,
+    .act = on_plan,
 };
 
 static void plan_enter(struct screen *s)

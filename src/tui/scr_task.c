@@ -114,39 +114,33 @@ static void t_text(struct screen *s, enum lb_text which, struct strbuf *out)
 }
 
 /* The keys on the task (none when it could not be read). */
-static enum lb_after on_task(struct screen *s, size_t sel, int digit)
+static enum lb_after on_task(struct screen *s, enum action a, size_t sel)
 {
     struct task_state *st = s->state;
     struct ui *ui = s->ui;
-    (void)sel, (void)digit;
+    (void)sel;
     if (!st->loaded)
         return LB_PASS;
-    switch (st->lb.key) {
+    switch (a) {
     case ACT_NEW: scr_task_note_open(ui, st->id); return LB_STAY;
     case ACT_EDIT: scr_task_form_open(ui, st->id, 0); return LB_STAY;
     case ACT_DONE: return scr_task_toggle_done(ui, st->id) ? LB_RELOAD : LB_STAY;
     case ACT_DELETE: return scr_task_delete(ui, st->id) ? LB_POP : LB_STAY;
-    default: /* ACT_HISTORY */
+    case ACT_HISTORY:
         memset(&st->hist, 0, sizeof st->hist);
         st->hist.entity = "task";
         snprintf(st->hist.id, sizeof st->hist.id, "%lld", st->id);
         snprintf(st->hist.title, sizeof st->hist.title, _("task %lld"), st->id);
         ui_push(ui, &scr_history_ops, &st->hist);
         return LB_STAY;
+    default: return LB_PASS;
     }
 }
 
-static const struct lb_key t_keys[] = {
-    {ACT_NEW, on_task, true},
-    {ACT_EDIT, on_task, true},
-    {ACT_DONE, on_task, true},
-    {ACT_DELETE, on_task, true},
-    {ACT_HISTORY, on_task, true},
-};
 static const struct listbase_def t_def = {
     .head = t_head, .text = t_text,
     .load = t_load, .unload = t_unload, .leave = t_leave, .row = note_row,
-    .keys = t_keys, .nkeys = sizeof t_keys / sizeof *t_keys,
+    .act = on_task,
 };
 
 static void task_enter(struct screen *s)

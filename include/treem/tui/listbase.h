@@ -99,6 +99,10 @@ struct listbase_def {
     long long (*id)(struct screen *s, size_t i); /* may be NULL: keeps the place */
     const struct lb_key *keys;
     size_t nkeys;
+    /* Instead of a key table, or after it: one handler for the keys of the
+     * screen's bar (ops.actions); sel as for lb_key (LB_NONE on an empty
+     * list); LB_PASS for a key it leaves to the base. May be NULL. */
+    enum lb_after (*act)(struct screen *s, enum action a, size_t sel);
 };
 
 struct listbase {
@@ -108,7 +112,6 @@ struct listbase {
     size_t *shown;                       /* with match(): the rows shown */
     struct lb_row row;                   /* scratch of the row function */
     int width;                           /* the list's width at the last draw */
-    enum action key;                     /* the key a handler runs for (one for several) */
 };
 
 /* A screen's enter(): stores def, loads. */
