@@ -84,7 +84,7 @@ static void pairs(WINDOW *w, int y, int cols, const char *const *kv, int n)
     ui_print(w, y, 2, cols - 4, line);
 }
 
-static const char *date_or_dash(struct date d, char buf[DATE_BUF])
+const char *plan_date_or_dash(struct date d, char buf[DATE_BUF])
 {
     if (!plan_date_set(d))
         return "—";
@@ -100,13 +100,13 @@ static void draw_head(struct plan_state *st, WINDOW *w, int cols)
     ui_attr(w, UC_OK, false);
     char d1[DATE_BUF], d2[DATE_BUF], d3[DATE_BUF], year[16], tasks[160];
     snprintf(year, sizeof year, "%d", p->year);
-    const char *r2[] = {_("Number:"), p->number, _("Date:"), date_or_dash(p->issued_on, d1),
+    const char *r2[] = {_("Number:"), p->number, _("Date:"), plan_date_or_dash(p->issued_on, d1),
                         _("Year:"), year};
     pairs(w, 2, cols, r2, 6);
     const char *r3[] = {_("Issuing body:"), p->issuer};
     pairs(w, 3, cols, r3, 2);
-    const char *r4[] = {_("6-month report by:"), date_or_dash(p->report_half, d2),
-                        _("Annual report by:"), date_or_dash(p->report_year, d3)};
+    const char *r4[] = {_("6-month report by:"), plan_date_or_dash(p->report_half, d2),
+                        _("Annual report by:"), plan_date_or_dash(p->report_year, d3)};
     pairs(w, 4, cols, r4, 4);
     const char *r5[] = {_("Upstream plans:"), p->upstream};
     pairs(w, 5, cols, r5, 2);

@@ -45,14 +45,6 @@ static void t_unload(struct screen *s)
 
 static void t_leave(struct screen *s) { task_clear(&((struct task_state *)s->state)->task); }
 
-static const char *date_or_dash(struct date d, char buf[DATE_BUF])
-{
-    if (!plan_date_set(d))
-        return "—";
-    date_format(d, buf);
-    return buf;
-}
-
 /* "label value" at row y, the value from column 20. */
 static void line(WINDOW *w, int y, int cols, const char *label, const char *value)
 {
@@ -83,10 +75,10 @@ static void draw_fields(struct task_state *st, WINDOW *w, int cols)
     line(w, 3, cols, _("Department:"), t->department_name);
     line(w, 4, cols, _("Plan:"), t->plan_label);
     line(w, 5, cols, _("Criteria:"), t->criteria);
-    snprintf(dates, sizeof dates, "%s   %s %s", date_or_dash(t->start_on, a), _("Due:"),
-             date_or_dash(t->due_on, b));
+    snprintf(dates, sizeof dates, "%s   %s %s", plan_date_or_dash(t->start_on, a), _("Due:"),
+             plan_date_or_dash(t->due_on, b));
     line(w, 6, cols, _("Start:"), dates);
-    snprintf(dates, sizeof dates, "%s %s", date_or_dash(t->done_on, c),
+    snprintf(dates, sizeof dates, "%s %s", plan_date_or_dash(t->done_on, c),
              task_done_late(t) ? _("(finished after the due date)") : "");
     line(w, 7, cols, _("Done on:"), dates);
     line(w, 8, cols, _("Evidence:"), t->evidence);

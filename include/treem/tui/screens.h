@@ -3,6 +3,7 @@
 #define TREEM_TUI_SCREENS_H
 #include "treem/tui/ui.h"
 #include "treem/app/commune.h"
+#include "treem/core/date.h"
 
 extern const struct screen_ops scr_home_ops;      /* Trang chủ */
 extern const struct screen_ops scr_children_ops;  /* Trẻ em */
@@ -79,4 +80,6 @@ bool scr_task_delete(struct ui *ui, long long task_id);
 struct form;
 void profile_form_error(struct ui *ui, struct form *f, enum profile_field bad, size_t officer,
                         size_t level, size_t villages);
+/* A plan's or a task's date as dd/mm/yyyy in buf, or "—" when not set. */
+const char *plan_date_or_dash(struct date d, char buf[DATE_BUF]);
 #endif
