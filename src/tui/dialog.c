@@ -23,9 +23,7 @@ static WINDOW *open_box(struct ui *ui, const char *title, const char *text, int 
     werase(w);
     ui_box(w);
     if (title && *title) {
-        ui_attr(w, UC_TITLE, true);
-        ui_print(w, 0, 2, width - 4, title);
-        ui_attr(w, UC_TITLE, false);
+        ui_print_in(w, UC_TITLE, 0, 2, width - 4, title);
     }
     for (int i = 0; i < n; i++)
         ui_print_n(w, 1 + i, 2, text + starts[i], (size_t)lens[i]);

@@ -157,3 +157,17 @@ int ui_print_wrapped(WINDOW *w, int y, int x, int cols, const char *text, int ma
     }
     return n;
 }
+
+void ui_print_in(WINDOW *w, enum ui_color c, int y, int x, int cols, const char *text)
+{
+    ui_attr(w, c, true);
+    ui_print(w, y, x, cols, text);
+    ui_attr(w, c, false);
+}
+
+void ui_print_pad_in(WINDOW *w, enum ui_color c, int y, int x, int cols, const char *text)
+{
+    ui_attr(w, c, true);
+    ui_print_pad(w, y, x, cols, text);
+    ui_attr(w, c, false);
+}

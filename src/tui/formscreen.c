@@ -85,14 +85,10 @@ static void place_cursors(struct formscreen *fs)
 /* The heading, the help line when there is one; the fields' first row. */
 static int draw_top(struct formscreen *fs, WINDOW *w, int cols)
 {
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, fs->heading ? fs->heading : "");
-    ui_attr(w, UC_OK, false);
+    ui_print_in(w, UC_OK, 0, 2, cols - 4, fs->heading ? fs->heading : "");
     if (!fs->help || !fs->help[0])
         return 2;
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, 1, 2, cols - 4, fs->help);
-    ui_attr(w, UC_DIM, false);
+    ui_print_in(w, UC_DIM, 1, 2, cols - 4, fs->help);
     return fs->hooks.dense ? 2 : 3;
 }
 

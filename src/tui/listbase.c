@@ -271,13 +271,6 @@ static void text_of(struct screen *s, enum lb_text which, struct strbuf *out)
         d->text(s, which, out);
 }
 
-static void print_in(WINDOW *w, int y, int x, int cols, enum ui_color c, const char *text)
-{
-    ui_attr(w, c, true);
-    ui_print(w, y, x, cols, text);
-    ui_attr(w, c, false);
-}
-
 /* Heading, hint, titles: the rows the list starts below. */
 static int draw_top(struct screen *s, WINDOW *w, int cols, struct strbuf *t)
 {
@@ -288,10 +281,10 @@ static int draw_top(struct screen *s, WINDOW *w, int cols, struct strbuf *t)
     } else {
         text_of(s, LB_HEADING, t);
         if (t->len)
-            print_in(w, y++, 2, cols - 4, UC_OK, t->buf);
+            ui_print_in(w, UC_OK, y++, 2, cols - 4, t->buf);
         text_of(s, LB_HINT, t);
         if (t->len)
-            print_in(w, y++, 2, cols - 4, UC_DIM, t->buf);
+            ui_print_in(w, UC_DIM, y++, 2, cols - 4, t->buf);
         y++;
     }
     if (lb->ls.header.len)
@@ -312,9 +305,7 @@ static void draw_colored(struct screen *s, WINDOW *w, int y, int rows, int cols)
         if (c == UC_NORMAL)
             continue;
         row_text(s, k, line, sizeof line);
-        ui_attr(w, c, true);
-        ui_print_pad(w, y + i, 1, cols - 2, line);
-        ui_attr(w, c, false);
+        ui_print_pad_in(w, c, y + i, 1, cols - 2, line);
     }
 }
 
@@ -345,7 +336,7 @@ void listbase_draw(struct screen *s, WINDOW *w, int rows, int cols)
     }
     if (!lb->n) {
         text_of(s, LB_EMPTY, &t);
-        print_in(w, y + (lb->def->search ? 1 : 0), 2, cols - 4, UC_DIM, strbuf_str(&t));
+        ui_print_in(w, UC_DIM, y + (lb->def->search ? 1 : 0), 2, cols - 4, strbuf_str(&t));
     }
     strbuf_free(&t);
 }

@@ -87,8 +87,6 @@ void listscreen_draw(WINDOW *w, int rows, int cols, struct listscreen *ls,
     ui_print(w, 0, cols - cw + 1, cw - 1, count);
     ui_print(w, 1, 1, cols - 2, strbuf_str(&ls->filter));
     ui_attr(w, UC_DIM, false);
-    ui_attr(w, UC_BAR_KEY, true);
-    ui_print_pad(w, 2, 1, cols - 2, strbuf_str(&ls->header));
-    ui_attr(w, UC_BAR_KEY, false);
+    ui_print_pad_in(w, UC_BAR_KEY, 2, 1, cols - 2, strbuf_str(&ls->header));
     list_draw(w, 3, 1, rows - 3, cols - 2, &ls->lv, fn, ctx, true);
 }

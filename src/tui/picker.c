@@ -109,12 +109,8 @@ static void picker_draw(struct screen *s, WINDOW *w, int rows, int cols)
     struct picker_state *st = s->state;
     char head[256];
     snprintf(head, sizeof head, _("Choose: %s"), _(st->form->defs[st->field].label));
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, head);
-    ui_attr(w, UC_OK, false);
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, 1, 2, cols - 4, _("Type words to narrow the list · Up/Down · Enter: choose · Esc: back"));
-    ui_attr(w, UC_DIM, false);
+    ui_print_in(w, UC_OK, 0, 2, cols - 4, head);
+    ui_print_in(w, UC_DIM, 1, 2, cols - 4, _("Type words to narrow the list · Up/Down · Enter: choose · Esc: back"));
     char count[96];
     snprintf(count, sizeof count, _("%zu of %zu"), st->nshown, st->n);
     int cw = utf8_width(count);

@@ -216,9 +216,7 @@ static int f_head(struct screen *s, WINDOW *w, int cols)
     struct file_state *st = s->state;
     char title[96];
     snprintf(title, sizeof title, _("Case %s"), st->c.code);
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, title);
-    ui_attr(w, UC_OK, false);
+    ui_print_in(w, UC_OK, 0, 2, cols - 4, title);
     return 1;
 }
 

@@ -226,9 +226,7 @@ static int facts_head(struct screen *s, WINDOW *w, int cols)
     struct strbuf title = STRBUF_INIT;
     strbuf_printf(&title, _("%s — %s: groups, measurements, health checks, risk, help"),
                   st->child.code, st->child.full_name ? st->child.full_name : "");
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, strbuf_str(&title));
-    ui_attr(w, UC_OK, false);
+    ui_print_in(w, UC_OK, 0, 2, cols - 4, strbuf_str(&title));
     strbuf_free(&title);
     return 2;
 }

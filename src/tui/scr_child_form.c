@@ -324,9 +324,7 @@ static void dup_row(void *ctx, size_t i, char *buf, size_t bufsz)
 static void dups_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct child_form_state *st = s->arg;
-    ui_attr(w, UC_WARN, true);
-    ui_print(w, 0, 2, cols - 4, _("This child may already be in the register:"));
-    ui_attr(w, UC_WARN, false);
+    ui_print_in(w, UC_WARN, 0, 2, cols - 4, _("This child may already be in the register:"));
     ui_print(w, 1, 2, cols - 4, _("Enter: open the selected record · F2: save as a new child anyway · Esc: back"));
     list_set_count(&st->dup_lv, st->dups.n);
     list_draw(w, 3, 2, rows - 3, cols - 4, &st->dup_lv, dup_row, st, true);

@@ -153,9 +153,7 @@ static int draw_head(struct screen *s, WINDOW *w, int cols)
     snprintf(line, sizeof line, _("Year %d (< > to change) · %s · class: %s%s%s%s"), st->year,
              sh->rubric.name, sh->class_code ? sh->class_code : _("not chosen"), t ? " (" : "",
              t ? t->label : "", t ? ")" : "");
-    ui_attr(w, UC_TITLE, true);
-    ui_print_pad(w, 0, 0, cols, line);
-    ui_attr(w, UC_TITLE, false);
+    ui_print_pad_in(w, UC_TITLE, 0, 0, cols, line);
     rubric_text_num_show(sh->score.total, total);
     snprintf(line, sizeof line, "%s: %s%s", _("Total"), total, sh->score.partial ? _(" (partial)") : "");
     ui_print(w, 1, 1, cols - 2, line);

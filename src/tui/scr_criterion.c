@@ -162,9 +162,7 @@ static int c_head(struct screen *s, WINDOW *w, int cols)
     const struct rubric_crit_score *cs = &st->sheet.score.crit[st->crit];
     char line[512], pts[RUBRIC_TEXT_NUM_BUF], max[RUBRIC_TEXT_NUM_BUF] = "?";
     snprintf(line, sizeof line, _("Criterion %d. %s"), c->number, c->name);
-    ui_attr(w, UC_TITLE, true);
-    ui_print_pad(w, 0, 0, cols, line);
-    ui_attr(w, UC_TITLE, false);
+    ui_print_pad_in(w, UC_TITLE, 0, 0, cols, line);
     rubric_text_num_show(cs->points, pts);
     if (c->max_known)
         rubric_text_num_show(c->max_points, max);
@@ -174,9 +172,7 @@ static int c_head(struct screen *s, WINDOW *w, int cols)
     const int wd[] = {6, 10, 6, 15, 40};
     const char *cells[] = {_("Code"), _("Value"), _("Points"), _("Origin"), _("Indicator")};
     ui_columns(line, sizeof line, wd, cells, 5);
-    ui_attr(w, UC_DIM, true);
-    ui_print_pad(w, 2, 1, cols - 2, line);
-    ui_attr(w, UC_DIM, false);
+    ui_print_pad_in(w, UC_DIM, 2, 1, cols - 2, line);
     return 3;
 }
 

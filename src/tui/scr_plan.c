@@ -119,9 +119,7 @@ static void draw_head(struct plan_state *st, WINDOW *w, int cols)
     snprintf(tasks, sizeof tasks, _("Tasks: %ld, %ld done, %ld overdue · events: %ld"),
              st->counts.tasks, st->counts.tasks_done, st->counts.tasks_overdue,
              st->counts.events);
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, 9, 2, cols - 4, tasks);
-    ui_attr(w, UC_DIM, false);
+    ui_print_in(w, UC_DIM, 9, 2, cols - 4, tasks);
 }
 
 /* The target table's columns: the text takes what a terminal wider than
@@ -176,9 +174,7 @@ static int p_head(struct screen *s, WINDOW *w, int cols)
     int tw[5];
     target_columns(st, tw);
     ui_columns(header, sizeof header, tw, titles, 5);
-    ui_attr(w, UC_BAR_KEY, true);
-    ui_print_pad(w, HEAD_ROWS - 1, 1, cols - 2, header);
-    ui_attr(w, UC_BAR_KEY, false);
+    ui_print_pad_in(w, UC_BAR_KEY, HEAD_ROWS - 1, 1, cols - 2, header);
     return HEAD_ROWS;
 }
 
@@ -197,9 +193,7 @@ static void p_foot(struct screen *s, WINDOW *w, int y, int cols)
         return;
     char note[400];
     snprintf(note, sizeof note, "%s %s", _("Value:"), st->views[sel].note);
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, y, 2, cols - 4, note);
-    ui_attr(w, UC_DIM, false);
+    ui_print_in(w, UC_DIM, y, 2, cols - 4, note);
 }
 
 static enum lb_after delete_target(struct screen *s, const struct plan_target *t)

@@ -161,9 +161,7 @@ static void reports_draw(struct screen *s, WINDOW *w, int rows, int cols)
     snprintf(head, sizeof head, _("Period: < %s >  (F5)    Year: < %d >  (Left/Right, F4)"),
              period_label(st->whole_year), st->year);
     ui_print(w, 0, 1, cols - 2, head);
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 1, 1, cols - 2, st->built ? shown(st)->title : "");
-    ui_attr(w, UC_OK, false);
+    ui_print_in(w, UC_OK, 1, 1, cols - 2, st->built ? shown(st)->title : "");
     ui_hline(w, 2, 0, cols);
     int page = rows - 3;
     if (page < 1 || !st->built)

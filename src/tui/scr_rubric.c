@@ -86,12 +86,8 @@ static int r_head(struct screen *s, WINDOW *w, int cols)
     char line[512];
     snprintf(line, sizeof line, _("Rule set %s · %zu indicators with an incomplete scale"), st->r.name,
              st->incomplete);
-    ui_attr(w, UC_TITLE, true);
-    ui_print_pad(w, 0, 0, cols, line);
-    ui_attr(w, UC_TITLE, false);
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, 1, 1, cols - 2, _("Enter: the bands of an indicator, or the maximum of a criterion"));
-    ui_attr(w, UC_DIM, false);
+    ui_print_pad_in(w, UC_TITLE, 0, 0, cols, line);
+    ui_print_in(w, UC_DIM, 1, 1, cols - 2, _("Enter: the bands of an indicator, or the maximum of a criterion"));
     return 2;
 }
 
@@ -109,9 +105,7 @@ static void r_foot(struct screen *s, WINDOW *w, int y, int cols)
     ui_hline(w, y, 1, cols - 2);
     ui_print(w, y + 1, 1, cols - 2, text);
     snprintf(line, sizeof line, "%s: %s", _("source"), src ? src : "—");
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, y + 2, 1, cols - 2, line);
-    ui_attr(w, UC_DIM, false);
+    ui_print_in(w, UC_DIM, y + 2, 1, cols - 2, line);
 }
 
 static enum lb_after r_open(struct screen *s, size_t sel, int digit)

@@ -121,9 +121,7 @@ static int value_top(struct ui *ui, WINDOW *w, int cols, void *ctx)
     const struct score_line *l = &st->sheet.line[st->idx];
     char line[512];
     snprintf(line, sizeof line, _("Indicator %s for %d"), ind->code, p->year);
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, line);
-    ui_attr(w, UC_OK, false);
+    ui_print_in(w, UC_OK, 0, 2, cols - 4, line);
     ui_print_wrapped(w, 1, 2, cols - 4, ind->text, 2);
     if (l->computed_ok) {
         char v[64];

@@ -132,17 +132,13 @@ static void unit_row(void *ctx, size_t i, char *buf, size_t bufsz)
 static void setup_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct setup_state *st = s->state;
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, _("Welcome to treem. Which commune or ward is this?"));
-    ui_attr(w, UC_OK, false);
+    ui_print_in(w, UC_OK, 0, 2, cols - 4, _("Welcome to treem. Which commune or ward is this?"));
     ui_print(w, 1, 2, cols - 4, _("Type part of its name (no need for diacritics), then Enter."));
     ui_print(w, 3, 2, 10, _("Search:"));
     field_draw(w, 3, 12, cols - 16, &st->search);
     char count[64];
     snprintf(count, sizeof count, _("%zu found"), st->nfound);
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, 4, 2, cols - 4, st->nfound >= SETUP_MAX ? _("many found: type more") : count);
-    ui_attr(w, UC_DIM, false);
+    ui_print_in(w, UC_DIM, 4, 2, cols - 4, st->nfound >= SETUP_MAX ? _("many found: type more") : count);
     list_draw(w, 5, 2, rows - 5, cols - 4, &st->lv, unit_row, st, true);
 }
 

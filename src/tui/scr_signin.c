@@ -67,14 +67,10 @@ static void signin_draw(struct screen *s, WINDOW *w, int rows, int cols)
     if (st->ready)
         form_draw(w, &st->form, 2, 2, rows - 5, cols - 4);
     if (st->message[0]) {
-        ui_attr(w, UC_ERROR, true);
-        ui_print(w, 3 + (int)st->form.n, 2, cols - 4, st->message);
-        ui_attr(w, UC_ERROR, false);
+        ui_print_in(w, UC_ERROR, 3 + (int)st->form.n, 2, cols - 4, st->message);
     }
     if (!st->lock && !st->recover) {
-        ui_attr(w, UC_DIM, true);
-        ui_print(w, 5 + (int)st->form.n, 2, cols - 4, _("Forgot the password? F5: the officer's recovery code."));
-        ui_attr(w, UC_DIM, false);
+        ui_print_in(w, UC_DIM, 5 + (int)st->form.n, 2, cols - 4, _("Forgot the password? F5: the officer's recovery code."));
     }
 }
 

@@ -109,9 +109,7 @@ static void summary_foot(struct screen *s, WINDOW *w, int y, int cols)
         commune_summary_format(r, &t);
         snprintf(text, sizeof text, _("%s: period %s, made by %s"), r->code, t.period, r->made_by);
     }
-    ui_attr(w, UC_DIM, true);
-    ui_print_pad(w, y, 1, cols - 2, text);
-    ui_attr(w, UC_DIM, false);
+    ui_print_pad_in(w, UC_DIM, y, 1, cols - 2, text);
 }
 
 static int summary_head(struct screen *s, WINDOW *w, int cols)
@@ -128,9 +126,7 @@ static int summary_head(struct screen *s, WINDOW *w, int cols)
     int cw[NCOLS];
     columns_now(st, cw);
     ui_columns(line, sizeof line, cw, titles, (int)NCOLS);
-    ui_attr(w, UC_DIM, true);
-    ui_print_pad(w, 1, 1, cols - 2, line);
-    ui_attr(w, UC_DIM, false);
+    ui_print_pad_in(w, UC_DIM, 1, 1, cols - 2, line);
     ui_hline(w, 2, 0, cols);
     return 3;
 }

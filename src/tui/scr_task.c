@@ -69,9 +69,7 @@ static void draw_fields(struct task_state *st, WINDOW *w, int cols)
     char a[DATE_BUF], b[DATE_BUF], c[DATE_BUF], dates[160];
     enum task_status status = task_status_on(t, date_today());
     ui_print_pad(w, 2, 2, 18, _("Status:"));
-    ui_attr(w, status == TASK_OVERDUE ? UC_WARN : UC_OK, true);
-    ui_print(w, 2, 20, 20, task_status_label(status));
-    ui_attr(w, status == TASK_OVERDUE ? UC_WARN : UC_OK, false);
+    ui_print_in(w, status == TASK_OVERDUE ? UC_WARN : UC_OK, 2, 20, 20, task_status_label(status));
     line(w, 3, cols, _("Department:"), t->department_name);
     line(w, 4, cols, _("Plan:"), t->plan_label);
     line(w, 5, cols, _("Criteria:"), t->criteria);
@@ -93,9 +91,7 @@ static int t_head(struct screen *s, WINDOW *w, int cols)
         return NOTES_Y;
     }
     draw_fields(st, w, cols);
-    ui_attr(w, UC_BAR_KEY, true);
-    ui_print_pad(w, NOTES_Y - 1, 1, cols - 2, _("Progress notes (F3 adds one):"));
-    ui_attr(w, UC_BAR_KEY, false);
+    ui_print_pad_in(w, UC_BAR_KEY, NOTES_Y - 1, 1, cols - 2, _("Progress notes (F3 adds one):"));
     return NOTES_Y;
 }
 

@@ -56,9 +56,7 @@ bool transfer_tui_progress(size_t done, size_t total, void *ctx)
     if (!total)
         return true;
     snprintf(line, sizeof line, _("Reading the file… %d %%"), (int)(done * 100 / total));
-    ui_attr(stdscr, UC_STATUS, true);
-    ui_print_pad(stdscr, ui->rows - 2, 0, ui->cols, line);
-    ui_attr(stdscr, UC_STATUS, false);
+    ui_print_pad_in(stdscr, UC_STATUS, ui->rows - 2, 0, ui->cols, line);
     refresh();
     return true;
 }
@@ -284,15 +282,11 @@ static void draw_details(struct browse_state *st, WINDOW *w, int y, int rows, in
             continue;
         snprintf(line, sizeof line, _("line %zu, %s: %s"), e->line, e->column, e->message);
         tame(line);
-        ui_attr(w, UC_ERROR, true);
-        ui_print(w, y++, 2, cols - 4, line);
-        ui_attr(w, UC_ERROR, false);
+        ui_print_in(w, UC_ERROR, y++, 2, cols - 4, line);
         shown++;
     }
     if (st->res.preview.n && y + 1 < rows) {
-        ui_attr(w, UC_TITLE, true);
-        ui_print(w, y++, 2, cols - 4, _("What the import would do (Up/Down scroll):"));
-        ui_attr(w, UC_TITLE, false);
+        ui_print_in(w, UC_TITLE, y++, 2, cols - 4, _("What the import would do (Up/Down scroll):"));
     }
     if (st->scroll >= st->res.preview.n)
         st->scroll = st->res.preview.n ? st->res.preview.n - 1 : 0;
@@ -356,9 +350,7 @@ static void draw_summary(struct browse_state *st, WINDOW *w, int rows, int cols)
         strbuf_free(&where);
     }
     if (!st->package) {
-        ui_attr(w, UC_DIM, true);
-        ui_print(w, y++, 2, cols - 4, _("Names look wrong? Read them as t: TCVN3, v: VNI, w: Windows-1258, u: UTF-8."));
-        ui_attr(w, UC_DIM, false);
+        ui_print_in(w, UC_DIM, y++, 2, cols - 4, _("Names look wrong? Read them as t: TCVN3, v: VNI, w: Windows-1258, u: UTF-8."));
     }
     draw_details(st, w, y + 1, rows, cols);
 }

@@ -107,6 +107,9 @@ void ui_attr(WINDOW *w, enum ui_color c, bool on);
 void ui_print(WINDOW *w, int y, int x, int cols, const char *text);
 /* Prints and pads with spaces to exactly cols columns. */
 void ui_print_pad(WINDOW *w, int y, int x, int cols, const char *text);
+/* The two above in colour c (and back to normal after). */
+void ui_print_in(WINDOW *w, enum ui_color c, int y, int x, int cols, const char *text);
+void ui_print_pad_in(WINDOW *w, enum ui_color c, int y, int x, int cols, const char *text);
 /* Prints the len bytes of text at y, x (a line of ui_wrap). Like the two
  * above, strips control characters first (core/safe_text.h). */
 void ui_print_n(WINDOW *w, int y, int x, const char *text, size_t len);
