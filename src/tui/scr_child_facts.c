@@ -63,6 +63,13 @@ struct add_state {
     char **group_labels;          /* "—", then "code  name" of each; NULL-terminated */
 };
 
+/* The heading of the list and of its add form: the child's code and name. */
+static void facts_title(const struct child *c, struct strbuf *out)
+{
+    strbuf_printf(out, _("%s — %s: groups, measurements, health checks, risk, help"), c->code,
+                  c->full_name ? c->full_name : "");
+}
+
 static void push_item(struct facts_state *st, enum item_kind k, long long id, struct date day,
                       const char *text)
 {
@@ -224,8 +231,7 @@ static int facts_head(struct screen *s, WINDOW *w, int cols)
 {
     struct facts_state *st = s->state;
     struct strbuf title = STRBUF_INIT;
-    strbuf_printf(&title, _("%s — %s: groups, measurements, health checks, risk, help"),
-                  st->child.code, st->child.full_name ? st->child.full_name : "");
+    facts_title(&st->child, &title);
     ui_print_in(w, UC_OK, 0, 2, cols - 4, strbuf_str(&title));
     strbuf_free(&title);
     return 2;
@@ -337,8 +343,7 @@ static void add_enter(struct screen *s)
     load_groups(s, st);
     struct formscreen_spec spec = add_spec;
     struct strbuf title = STRBUF_INIT;
-    strbuf_printf(&title, _("%s — %s: groups, measurements, health checks, risk, help"),
-                  list->child.code, list->child.full_name ? list->child.full_name : "");
+    facts_title(&list->child, &title);
     spec.defs = st->defs;
     spec.heading = strbuf_str(&title);
     spec.help = _("Choose what to add with Left/Right, fill it in, F2 to save, Esc to cancel.");

@@ -214,10 +214,14 @@ static enum lb_after clear_value(struct screen *s, const struct rubric_indicator
 }
 
 /* Enter: its value; Ctrl-R: its scale; F8: its typed value removed. */
-static enum lb_after on_indicator(struct screen *s, size_t sel, enum action a)
+static enum lb_after on_indicator(struct screen *s, enum action a, size_t sel)
 {
     struct criterion_state *st = s->state;
     const struct criteria_pick *p = s->arg;
+    if (a != ACT_OPEN && a != ACT_DELETE && a != ACT_SCALES)
+        return LB_PASS;
+    if (sel == LB_NONE)
+        return LB_STAY;
     size_t k = st->ind[sel];
     const struct rubric_indicator *ind = &st->sheet.rubric.ind[k];
     if (a == ACT_DELETE)
@@ -229,34 +233,11 @@ static enum lb_after on_indicator(struct screen *s, size_t sel, enum action a)
     return LB_STAY;
 }
 
-static enum lb_after open_value(struct screen *s, size_t sel, int digit)
-{
-    (void)digit;
-    return on_indicator(s, sel, ACT_OPEN);
-}
-
-static enum lb_after remove_value(struct screen *s, size_t sel, int digit)
-{
-    (void)digit;
-    return on_indicator(s, sel, ACT_DELETE);
-}
-
-static enum lb_after edit_scale(struct screen *s, size_t sel, int digit)
-{
-    (void)digit;
-    return on_indicator(s, sel, ACT_SCALES);
-}
-
-static const struct lb_key c_keys[] = {
-    {ACT_OPEN, open_value, false},
-    {ACT_DELETE, remove_value, false},
-    {ACT_SCALES, edit_scale, false},
-};
 static const struct listbase_def c_def = {
     .head = c_head,
     .load = c_load, .unload = c_unload, .row = ind_row,
     .foot_height = c_foot_height, .foot = c_foot,
-    .keys = c_keys, .nkeys = sizeof c_keys / sizeof *c_keys,
+    .act = on_indicator,
 };
 
 static const enum action criterion_actions[] = {ACT_OPEN, ACT_DELETE, ACT_SCALES, ACT_BACK};
