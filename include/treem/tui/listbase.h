@@ -1,16 +1,18 @@
 /* listbase — the base of the list screens (like htop's InfoScreen or tig's
  * views): a screen declares what it lists — a heading, a hint, the columns
  * (title and width), how to load the rows and lay one out, what to say when
- * there is none — and the keys it handles, each with its handler. The base
- * draws (heading, hint, header, paged list, the empty message), routes the
- * keys (moving, paging, the search line; Esc is the frame's unless the
- * key table takes it), reloads after a change and
+ * there is none — and the keys it handles, each with its handler (or one
+ * act() for the keys of its bar). The base draws (heading, hint, header,
+ * paged list, the empty message; or the screen's own head and foot around
+ * the list), routes the keys (moving, paging, the search line; Esc is the
+ * frame's unless the key table takes it), reloads after a change and
  * keeps the selection on the same record when the screen names its rows.
  *
- * A screen's state starts with struct listbase; its enter() is one line,
- * listbase_enter(s, &def), and the other screen_ops come from LISTBASE_OPS.
- * The bar (ops.actions) shows the keys of the key table; tests/keys.sh
- * fails when a key is in one and not the other.
+ * A screen's state starts with struct listbase; its screen_ops come from
+ * LISTBASE_SCREEN (the def entered as it is) or LISTBASE_OPS (an enter()
+ * of its own that ends with listbase_enter(s, &def)). The bar (ops.actions)
+ * shows the keys of the key table and act(); tests/keys.sh fails when a
+ * key is in one and not the other.
  *
  * Two shapes: without search, a heading (row 0), a hint (row 1), the column
  * titles and the list; with search (the shape of listscreen.h), the search
