@@ -156,7 +156,6 @@ static enum screen_result picker_text(struct screen *s, const char *utf8)
     return SR_HANDLED;
 }
 
-static bool picker_text_mode(struct screen *s) { (void)s; return true; }
 
 static const enum action picker_actions[] = {ACT_OPEN, ACT_UP, ACT_DOWN, ACT_CLEAR, ACT_BACK};
 
@@ -169,7 +168,7 @@ const struct screen_ops scr_picker_ops = {
     .draw = picker_draw,
     .on_action = picker_action,
     .on_text = picker_text,
-    .text_mode = picker_text_mode,
+    .text_mode = screen_takes_text,
 };
 
 bool picker_open(struct ui *ui, struct form *f, size_t field, const char *typed)

@@ -235,7 +235,6 @@ static enum screen_result setup_text(struct screen *s, const char *utf8)
     return SR_HANDLED;
 }
 
-static bool setup_text_mode(struct screen *s) { (void)s; return true; }
 
 static const enum action setup_actions[] = {ACT_OPEN, ACT_BACK};
 
@@ -248,6 +247,6 @@ const struct screen_ops scr_setup_ops = {
     .draw = setup_draw,
     .on_action = setup_action,
     .on_text = setup_text,
-    .text_mode = setup_text_mode,
+    .text_mode = screen_takes_text,
     .resume = setup_resume,
 };

@@ -163,7 +163,6 @@ static enum screen_result signin_text(struct screen *s, const char *utf8)
     return SR_HANDLED;
 }
 
-static bool signin_text_mode(struct screen *s) { (void)s; return true; }
 
 static const enum action signin_actions[] = {ACT_SAVE, ACT_OPEN, ACT_NEXT_FIELD, ACT_FILTER};
 static const struct key_words signin_words[] = {
@@ -182,5 +181,5 @@ const struct screen_ops scr_signin_ops = {
     .draw = signin_draw,
     .on_action = signin_action,
     .on_text = signin_text,
-    .text_mode = signin_text_mode,
+    .text_mode = screen_takes_text,
 };

@@ -91,6 +91,12 @@ void ui_goto_tab(struct ui *ui, int tab)
         s->tab = tab;
 }
 
+bool screen_takes_text(struct screen *s)
+{
+    (void)s;
+    return true;
+}
+
 void ui_status(struct ui *ui, bool error, const char *fmt, ...)
 {
     va_list ap;

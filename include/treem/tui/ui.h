@@ -50,6 +50,8 @@ struct screen_ops {
  * keys (.actions, .nactions) and its own words (.words, .nwords). */
 #define SCREEN_ACTIONS(acts) .actions = (acts), .nactions = sizeof(acts) / sizeof *(acts)
 #define SCREEN_WORDS(kw) .words = (kw), .nwords = sizeof(kw) / sizeof *(kw)
+/* text_mode of a screen that always takes what is typed (a search line). */
+bool screen_takes_text(struct screen *s);
 
 struct screen {
     const struct screen_ops *ops;
