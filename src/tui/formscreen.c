@@ -105,8 +105,12 @@ void formscreen_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct formscreen *fs = s->state;
     int y = fs->hooks.top ? fs->hooks.top(s->ui, w, cols, fs->spec.ctx) : draw_top(fs, w, cols);
-    if (y >= 0)
-        formscreen_draw_fields(s, w, y, rows - y, cols);
+    if (y < 0)
+        return;
+    int n = fs->hooks.below ? fs->hooks.field_rows : rows - y;
+    formscreen_draw_fields(s, w, y, n, cols);
+    if (fs->hooks.below)
+        fs->hooks.below(s->ui, w, y + n, rows - y - n, cols, fs->spec.ctx);
 }
 
 enum screen_result formscreen_save(struct screen *s)

@@ -45,6 +45,10 @@ struct formscreen_hooks {
      * line (context: what the form is about); returns the fields' first row
      * (negative: no fields are shown, e.g. what the form is about is gone). */
     int (*top)(struct ui *ui, WINDOW *w, int cols, void *ctx);
+    /* A pane under the fields: they take field_rows rows, and below()
+     * draws from the row after them (rows: what is left). */
+    int field_rows;
+    void (*below)(struct ui *ui, WINDOW *w, int y, int rows, int cols, void *ctx);
     /* Nothing typed is lost by leaving (a filter, applied only by F2): Esc
      * leaves without the question. */
     bool nothing_to_lose;
