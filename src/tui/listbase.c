@@ -48,6 +48,13 @@ void lb_cellf(struct lb_row *r, size_t col, const char *fmt, ...)
     free(text);
 }
 
+long long listbase_chosen(struct screen *s, long long id, const char *why)
+{
+    if (!id)
+        ui_status(s->ui, true, "%s", why);
+    return id;
+}
+
 const char *listbase_search(struct screen *s)
 {
     return base(s)->def->search ? field_text(&base(s)->ls.search) : "";

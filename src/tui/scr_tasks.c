@@ -234,11 +234,8 @@ static long long task_at(struct tasks_state *st, size_t sel)
 /* A key on a task: in the departments view, says to choose one first. */
 static long long the_task(struct screen *s, size_t sel)
 {
-    long long id = task_at(s->state, sel);
-    if (!id)
-        ui_status(s->ui, true, "%s", _("Choose a task first (Enter on a department shows its "
-                                        "tasks)."));
-    return id;
+    return listbase_chosen(s, task_at(s->state, sel),
+                           _("Choose a task first (Enter on a department shows its tasks)."));
 }
 
 static enum lb_after open_row(struct screen *s, size_t sel, int digit)

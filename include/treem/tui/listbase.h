@@ -126,6 +126,9 @@ void listbase_reload(struct screen *s);
 bool listbase_select_id(struct screen *s, long long id);
 /* The selected row (an index of load()'s rows), or LB_NONE. */
 size_t listbase_selected(struct screen *s);
+/* id (a record of the kind a key works on, on the selected row) when not
+ * 0; else 0, with why on the status line. */
+long long listbase_chosen(struct screen *s, long long id, const char *why);
 /* The search text ("" without the search line). */
 const char *listbase_search(struct screen *s);
 
