@@ -37,9 +37,7 @@ void chart_draw_row(WINDOW *w, int y, int x, int cols, int label_cols,
                     const struct chart_series *s, int row)
 {
     if (row == 0) {
-        ui_attr(w, UC_TITLE, true);
-        ui_print_pad(w, y, x, cols, s->title);
-        ui_attr(w, UC_TITLE, false);
+        ui_print_pad_in(w, UC_TITLE, y, x, cols, s->title);
         return;
     }
     if (row > (s->n ? (int)s->n : 1))
@@ -57,8 +55,6 @@ void chart_draw_row(WINDOW *w, int y, int x, int cols, int label_cols,
     int width = cols - label_cols - 2 - 8;
     chart_bar_text(b->value, max, width, draw_ascii(), bar, sizeof bar);
     ui_print_pad(w, y, x, label_cols, b->label);
-    ui_attr(w, UC_OK, true);
-    ui_print(w, y, x + label_cols + 1, width, bar);
-    ui_attr(w, UC_OK, false);
+    ui_print_in(w, UC_OK, y, x + label_cols + 1, width, bar);
     ui_print(w, y, x + label_cols + 2 + utf8_width(bar), 8, num);
 }

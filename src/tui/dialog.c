@@ -23,9 +23,7 @@ static WINDOW *open_box(struct ui *ui, const char *title, const char *text, int 
     werase(w);
     ui_box(w);
     if (title && *title) {
-        ui_attr(w, UC_TITLE, true);
-        ui_print(w, 0, 2, width - 4, title);
-        ui_attr(w, UC_TITLE, false);
+        ui_print_in(w, UC_TITLE, 0, 2, width - 4, title);
     }
     for (int i = 0; i < n; i++)
         ui_print_n(w, 1 + i, 2, text + starts[i], (size_t)lens[i]);
@@ -50,6 +48,21 @@ static void draw_buttons(WINDOW *w, int y, const char *const *labels, int n, int
     }
 }
 
+/* Shows the box w (the frame named name for the tests), reads a key and
+ * closes it; pasted text is dropped (it answers nothing). */
+static enum ui_key box_key(struct ui *ui, WINDOW *w, const char *name, wint_t *wc)
+{
+    wrefresh(w);
+    ui_frame_ready(ui, name);
+    enum ui_key k = ui_get_key(ui, w, wc);
+    delwin(w);
+    if (k == UK_PASTE) {
+        free(ui->paste);
+        ui->paste = NULL;
+    }
+    return k;
+}
+
 /* A box with buttons; returns the index chosen with Left/Right and Enter,
  * esc_answer for Esc and f2_answer for F2 (when >= 0). Letters, digits and
  * pasted text answer nothing. */
@@ -64,15 +77,9 @@ static int choose(struct ui *ui, const char *name, const char *title, const char
         if (!w)
             return esc_answer;
         draw_buttons(w, rows + 2, labels, n, sel);
-        wrefresh(w);
-        ui_frame_ready(ui, name);
         wint_t wc;
-        enum ui_key k = ui_get_key(ui, w, &wc);
-        delwin(w);
-        if (k == UK_PASTE) {
-            free(ui->paste);
-            ui->paste = NULL;
-        } else if (k == UK_ESC) {
+        enum ui_key k = box_key(ui, w, name, &wc);
+        if (k == UK_ESC) {
             return esc_answer;
         } else if (k == UK_CODE && wc == KEY_LEFT) {
             sel = (sel + n - 1) % n;
@@ -121,15 +128,8 @@ void ui_message(struct ui *ui, const char *title, const char *text)
             return;
         const char *ok = _("[ OK ]");
         mvwaddstr(w, rows + 2, (getmaxx(w) - utf8_width(ok)) / 2, ok);
-        wrefresh(w);
-        ui_frame_ready(ui, "Message");
         wint_t wc;
-        enum ui_key k = ui_get_key(ui, w, &wc);
-        delwin(w);
-        if (k == UK_PASTE) {
-            free(ui->paste);
-            ui->paste = NULL;
-        }
+        enum ui_key k = box_key(ui, w, "Message", &wc);
         if (k == UK_NONE || k == UK_SWALLOWED || k == UK_PASTE || (k == UK_CODE && wc == KEY_RESIZE))
             continue;
         return;

@@ -144,3 +144,30 @@ int ui_wrap(const char *text, int width, int starts[], int lens[], int max)
     }
     return n;
 }
+
+int ui_print_wrapped(WINDOW *w, int y, int x, int cols, const char *text, int max)
+{
+    int starts[UI_WRAP_MAX], lens[UI_WRAP_MAX];
+    int n = ui_wrap(text, cols, starts, lens, max < UI_WRAP_MAX ? max : UI_WRAP_MAX);
+    for (int i = 0; i < n; i++) {
+        char *part = strndup(text + starts[i], (size_t)lens[i]);
+        if (part)
+            ui_print(w, y + i, x, cols, part);
+        free(part);
+    }
+    return n;
+}
+
+void ui_print_in(WINDOW *w, enum ui_color c, int y, int x, int cols, const char *text)
+{
+    ui_attr(w, c, true);
+    ui_print(w, y, x, cols, text);
+    ui_attr(w, c, false);
+}
+
+void ui_print_pad_in(WINDOW *w, enum ui_color c, int y, int x, int cols, const char *text)
+{
+    ui_attr(w, c, true);
+    ui_print_pad(w, y, x, cols, text);
+    ui_attr(w, c, false);
+}

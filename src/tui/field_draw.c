@@ -3,6 +3,10 @@
  * hides it when no editor has focus). */
 #include <config.h>
 #include "treem/tui/ui.h"
+#include "treem/tui/field.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 static int cursor_y = -1, cursor_x = -1;
 
@@ -27,4 +31,17 @@ void ui_cursor_apply(void)
     } else {
         curs_set(0);
     }
+}
+
+void field_draw(WINDOW *w, int y, int x, int width, struct field *f)
+{
+    size_t start, end;
+    int cur;
+    field_view(f, width, &start, &end, &cur);
+    char *vis = strndup(field_text(f) + start, end - start);
+    ui_attr(w, UC_FIELD_FOCUS, true);
+    ui_print_pad(w, y, x, width, vis ? vis : "");
+    ui_attr(w, UC_FIELD_FOCUS, false);
+    free(vis);
+    ui_place_cursor(w, y, x + cur);
 }

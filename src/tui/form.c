@@ -256,9 +256,7 @@ static void draw_value(WINDOW *w, struct form *f, size_t i, int y, int x, int wi
     free(vis);
     ui_attr(w, focus ? UC_FIELD_FOCUS : UC_FIELD, false);
     if (!t[0] && d->hint && !focus) {
-        ui_attr(w, UC_DIM, true);
-        ui_print(w, y, x, width, _(d->hint));
-        ui_attr(w, UC_DIM, false);
+        ui_print_in(w, UC_DIM, y, x, width, _(d->hint));
     }
     if (focus)
         ui_place_cursor(w, y, x + cur);

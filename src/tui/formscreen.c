@@ -85,14 +85,10 @@ static void place_cursors(struct formscreen *fs)
 /* The heading, the help line when there is one; the fields' first row. */
 static int draw_top(struct formscreen *fs, WINDOW *w, int cols)
 {
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, fs->heading ? fs->heading : "");
-    ui_attr(w, UC_OK, false);
+    ui_print_in(w, UC_OK, 0, 2, cols - 4, fs->heading ? fs->heading : "");
     if (!fs->help || !fs->help[0])
         return 2;
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, 1, 2, cols - 4, fs->help);
-    ui_attr(w, UC_DIM, false);
+    ui_print_in(w, UC_DIM, 1, 2, cols - 4, fs->help);
     return fs->hooks.dense ? 2 : 3;
 }
 
@@ -109,8 +105,12 @@ void formscreen_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct formscreen *fs = s->state;
     int y = fs->hooks.top ? fs->hooks.top(s->ui, w, cols, fs->spec.ctx) : draw_top(fs, w, cols);
-    if (y >= 0)
-        formscreen_draw_fields(s, w, y, rows - y, cols);
+    if (y < 0)
+        return;
+    int n = fs->hooks.below ? fs->hooks.field_rows : rows - y;
+    formscreen_draw_fields(s, w, y, n, cols);
+    if (fs->hooks.below)
+        fs->hooks.below(s->ui, w, y + n, rows - y - n, cols, fs->spec.ctx);
 }
 
 enum screen_result formscreen_save(struct screen *s)
@@ -189,12 +189,7 @@ static const enum action fs_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_CLEAR, AC
 
 static const struct screen_ops formscreen_ops = {
     .title = N_("Form"),
-    .actions = fs_actions,
-    .nactions = sizeof fs_actions / sizeof *fs_actions,
-    .state_size = sizeof(struct formscreen),
-    .enter = fs_enter,
-    .leave = formscreen_end,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct formscreen, fs_enter, formscreen_end, fs_actions),
 };
 
 struct form *formscreen_open(struct ui *ui, const struct formscreen_spec *spec)

@@ -23,22 +23,36 @@ void lb_line(struct lb_row *r, const char *text)
     r->line = true;
 }
 
+char *listbase_vformat(const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (text)
+        vsnprintf(text, (size_t)n + 1, fmt, again);
+    va_end(again);
+    return text;
+}
+
 void lb_cellf(struct lb_row *r, size_t col, const char *fmt, ...)
 {
     if (col >= LB_MAX_COLS)
         return;
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *text = listbase_vformat(fmt, ap);
     va_end(ap);
-    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (!text)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(text, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    strbuf_puts(&r->cell[col], text);
+    if (text)
+        strbuf_puts(&r->cell[col], text);
     free(text);
+}
+
+long long listbase_chosen(struct screen *s, long long id, const char *why)
+{
+    if (!id)
+        ui_status(s->ui, true, "%s", why);
+    return id;
 }
 
 const char *listbase_search(struct screen *s)
@@ -182,26 +196,30 @@ enum lb_after listbase_changed(struct screen *s, enum status rc, const char *fmt
     }
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *text = listbase_vformat(fmt, ap);
     va_end(ap);
-    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (text) {
-        va_start(ap, fmt);
-        vsnprintf(text, (size_t)n + 1, fmt, ap);
-        va_end(ap);
+    if (text)
         ui_status(s->ui, false, "%s", text);
-    }
     free(text);
     return LB_RELOAD;
 }
 
-void listbase_enter(struct screen *s, const struct listbase_def *def)
+void listbase_enter_search(struct screen *s, const struct listbase_def *def, const char *text)
 {
     struct listbase *lb = base(s);
     lb->def = def;
     listscreen_init(&lb->ls);
+    if (def->search && text)
+        field_set(&lb->ls.search, text);
     load(s);
 }
+
+void listbase_enter(struct screen *s, const struct listbase_def *def)
+{
+    listbase_enter_search(s, def, NULL);
+}
+
+void listbase_open(struct screen *s) { listbase_enter(s, s->ops->base); }
 
 void listbase_leave(struct screen *s)
 {
@@ -214,7 +232,12 @@ void listbase_leave(struct screen *s)
     listscreen_free(&lb->ls);
 }
 
-void listbase_resume(struct screen *s) { listbase_reload(s); }
+void listbase_resume(struct screen *s)
+{
+    if (base(s)->def->resumed)
+        base(s)->def->resumed(s);
+    listbase_reload(s);
+}
 
 /* ---- drawing ---- */
 
@@ -255,13 +278,6 @@ static void text_of(struct screen *s, enum lb_text which, struct strbuf *out)
         d->text(s, which, out);
 }
 
-static void print_in(WINDOW *w, int y, int x, int cols, enum ui_color c, const char *text)
-{
-    ui_attr(w, c, true);
-    ui_print(w, y, x, cols, text);
-    ui_attr(w, c, false);
-}
-
 /* Heading, hint, titles: the rows the list starts below. */
 static int draw_top(struct screen *s, WINDOW *w, int cols, struct strbuf *t)
 {
@@ -272,15 +288,32 @@ static int draw_top(struct screen *s, WINDOW *w, int cols, struct strbuf *t)
     } else {
         text_of(s, LB_HEADING, t);
         if (t->len)
-            print_in(w, y++, 2, cols - 4, UC_OK, t->buf);
+            ui_print_in(w, UC_OK, y++, 2, cols - 4, t->buf);
         text_of(s, LB_HINT, t);
         if (t->len)
-            print_in(w, y++, 2, cols - 4, UC_DIM, t->buf);
+            ui_print_in(w, UC_DIM, y++, 2, cols - 4, t->buf);
         y++;
     }
     if (lb->ls.header.len)
         ui_print(w, y++, 1, cols - 2, strbuf_str(&lb->ls.header)); /* as the rows */
     return y;
+}
+
+/* Over the list drawn from row y: the rows that stand out (def.color) in
+ * their colour, the selected one aside. */
+static void draw_colored(struct screen *s, WINDOW *w, int y, int rows, int cols)
+{
+    struct listbase *lb = base(s);
+    const struct list_view *lv = &lb->ls.lv;
+    char line[1024];
+    for (int i = 0; i < rows && lv->top + (size_t)i < lv->count; i++) {
+        size_t k = lv->top + (size_t)i;
+        enum ui_color c = k == lv->selected ? UC_NORMAL : lb->def->color(s, row_of(lb, k));
+        if (c == UC_NORMAL)
+            continue;
+        row_text(s, k, line, sizeof line);
+        ui_print_pad_in(w, c, y + i, 1, cols - 2, line);
+    }
 }
 
 void listbase_draw(struct screen *s, WINDOW *w, int rows, int cols)
@@ -300,31 +333,48 @@ void listbase_draw(struct screen *s, WINDOW *w, int rows, int cols)
         listscreen_draw(w, rows, cols, &lb->ls, row_text, s);
     } else {
         y = draw_top(s, w, cols, &t);
-        int foot = lb->def->foot ? lb->def->foot_rows : 0;
+        int foot = !lb->def->foot ? 0 : lb->def->foot_height ? lb->def->foot_height(s, rows)
+                                                             : lb->def->foot_rows;
         list_draw(w, y, 1, rows - y - foot, cols - 2, &lb->ls.lv, row_text, s, true);
+        if (lb->def->color)
+            draw_colored(s, w, y, rows - y - foot, cols);
         if (foot)
             lb->def->foot(s, w, rows - foot, cols);
     }
     if (!lb->n) {
         text_of(s, LB_EMPTY, &t);
-        print_in(w, y + (lb->def->search ? 1 : 0), 2, cols - 4, UC_DIM, strbuf_str(&t));
+        ui_print_in(w, UC_DIM, y + (lb->def->search ? 1 : 0), 2, cols - 4, strbuf_str(&t));
     }
     strbuf_free(&t);
 }
 
 /* ---- keys ---- */
 
-static enum screen_result run_key(struct screen *s, const struct lb_key *k, int digit)
+static enum screen_result after(struct screen *s, enum lb_after r)
 {
-    size_t sel = listbase_selected(s);
-    if (sel == LB_NONE && !k->empty_ok)
-        return SR_HANDLED;
-    switch (k->fn(s, sel, digit)) {
+    switch (r) {
     case LB_RELOAD: listbase_reload(s); return SR_HANDLED;
     case LB_POP: return SR_POP;
     case LB_PASS: return SR_UNHANDLED;
     default: return SR_HANDLED;
     }
+}
+
+static enum screen_result run_key(struct screen *s, const struct lb_key *k, int digit)
+{
+    size_t sel = listbase_selected(s);
+    if (sel == LB_NONE && !k->empty_ok)
+        return SR_HANDLED;
+    return after(s, k->fn(s, sel, digit));
+}
+
+/* Is a in the screen's bar. */
+static bool in_bar(const struct screen *s, enum action a)
+{
+    for (size_t i = 0; i < s->ops->nactions; i++)
+        if (s->ops->actions[i] == a)
+            return true;
+    return false;
 }
 
 /* After the search line took a key: filter or reload when it changed. */
@@ -346,6 +396,10 @@ enum screen_result listbase_action(struct screen *s, enum action a, int digit)
     for (size_t i = 0; i < lb->def->nkeys; i++)
         if (lb->def->keys[i].a == a)
             return run_key(s, &lb->def->keys[i], digit);
+    enum lb_after done = lb->def->act && in_bar(s, a) ? lb->def->act(s, a, listbase_selected(s))
+                                                       : LB_PASS;
+    if (done != LB_PASS)
+        return after(s, done);
     if (a == ACT_BACK) /* the frame's: closes a pushed screen, goes home from a tab */
         return SR_UNHANDLED;
     enum ls_result r = lb->def->search ? listscreen_action(&lb->ls, a)

@@ -75,28 +75,18 @@ void listscreen_draw(WINDOW *w, int rows, int cols, struct listscreen *ls,
     snprintf(count, sizeof count, _("%s found"), num);
     int cw = utf8_width(count) + 2; /* display columns, not bytes */
     ui_print(w, 0, 1, 6, _("Search:"));
-    size_t a, b;
-    int cur;
     int fw = cols - 10 - cw;
-    field_view(&ls->search, fw, &a, &b, &cur);
-    char *vis = strndup(field_text(&ls->search) + a, b - a);
-    ui_attr(w, UC_FIELD_FOCUS, true);
-    ui_print_pad(w, 0, 8, fw, vis ? vis : "");
-    ui_attr(w, UC_FIELD_FOCUS, false);
+    field_draw(w, 0, 8, fw, &ls->search);
     if (!field_text(&ls->search)[0]) {
         ui_attr(w, UC_DIM, true);
         ui_print(w, 0, 9, fw - 1, ls->digits ? _("type digits to search by number")
                                              : _("type to search; / then digits for a number"));
         ui_attr(w, UC_DIM, false);
     }
-    free(vis);
-    ui_place_cursor(w, 0, 8 + cur);
     ui_attr(w, UC_DIM, true);
     ui_print(w, 0, cols - cw + 1, cw - 1, count);
     ui_print(w, 1, 1, cols - 2, strbuf_str(&ls->filter));
     ui_attr(w, UC_DIM, false);
-    ui_attr(w, UC_BAR_KEY, true);
-    ui_print_pad(w, 2, 1, cols - 2, strbuf_str(&ls->header));
-    ui_attr(w, UC_BAR_KEY, false);
+    ui_print_pad_in(w, UC_BAR_KEY, 2, 1, cols - 2, strbuf_str(&ls->header));
     list_draw(w, 3, 1, rows - 3, cols - 2, &ls->lv, fn, ctx, true);
 }

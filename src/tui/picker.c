@@ -109,30 +109,17 @@ static void picker_draw(struct screen *s, WINDOW *w, int rows, int cols)
     struct picker_state *st = s->state;
     char head[256];
     snprintf(head, sizeof head, _("Choose: %s"), _(st->form->defs[st->field].label));
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, head);
-    ui_attr(w, UC_OK, false);
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, 1, 2, cols - 4, _("Type words to narrow the list · Up/Down · Enter: choose · Esc: back"));
-    ui_attr(w, UC_DIM, false);
+    ui_print_in(w, UC_OK, 0, 2, cols - 4, head);
+    ui_print_in(w, UC_DIM, 1, 2, cols - 4, _("Type words to narrow the list · Up/Down · Enter: choose · Esc: back"));
     char count[96];
     snprintf(count, sizeof count, _("%zu of %zu"), st->nshown, st->n);
     int cw = utf8_width(count);
     ui_print(w, 2, 2, 8, _("Find:"));
-    size_t start, end;
-    int cur;
-    int fw = cols - 14 - cw - 2;
-    field_view(&st->filter, fw, &start, &end, &cur);
-    char *vis = strndup(field_text(&st->filter) + start, end - start);
-    ui_attr(w, UC_FIELD_FOCUS, true);
-    ui_print_pad(w, 2, 10, fw, vis ? vis : "");
-    ui_attr(w, UC_FIELD_FOCUS, false);
-    free(vis);
+    field_draw(w, 2, 10, cols - 14 - cw - 2, &st->filter);
     ui_print(w, 2, cols - 2 - cw, cw, count);
     list_draw(w, 4, 2, rows - 4, cols - 4, &st->lv, picker_row, st, true);
     if (!st->nshown)
         ui_print(w, 4, 4, cols - 8, _("Nothing matches: Backspace or Ctrl-U to widen."));
-    ui_place_cursor(w, 2, 10 + cur);
 }
 
 static enum screen_result picker_action(struct screen *s, enum action a, int digit)
@@ -169,21 +156,19 @@ static enum screen_result picker_text(struct screen *s, const char *utf8)
     return SR_HANDLED;
 }
 
-static bool picker_text_mode(struct screen *s) { (void)s; return true; }
 
 static const enum action picker_actions[] = {ACT_OPEN, ACT_UP, ACT_DOWN, ACT_CLEAR, ACT_BACK};
 
 const struct screen_ops scr_picker_ops = {
     .title = N_("Choose"),
-    .actions = picker_actions,
-    .nactions = sizeof picker_actions / sizeof *picker_actions,
+    SCREEN_ACTIONS(picker_actions),
     .state_size = sizeof(struct picker_state),
     .enter = picker_enter,
     .leave = picker_leave,
     .draw = picker_draw,
     .on_action = picker_action,
     .on_text = picker_text,
-    .text_mode = picker_text_mode,
+    .text_mode = screen_takes_text,
 };
 
 bool picker_open(struct ui *ui, struct form *f, size_t field, const char *typed)

@@ -80,12 +80,10 @@ static const struct listbase_def b_def = {
     .keys = b_keys, .nkeys = sizeof b_keys / sizeof *b_keys,
 };
 
-static void b_enter(struct screen *s) { listbase_enter(s, &b_def); }
 
 static const enum action backups_actions[] = {ACT_NEW, ACT_OPEN, ACT_BACK};
 
 const struct screen_ops scr_backups_ops = {
     .title = N_("Backups"),
-    .state_size = sizeof(struct backups_state),
-    LISTBASE_OPS(b_enter, backups_actions),
+    LISTBASE_SCREEN(struct backups_state, b_def, backups_actions),
 };

@@ -62,9 +62,7 @@ static int band_form_top(struct ui *ui, WINDOW *w, int cols, void *ctx)
     char line[512];
     (void)ui;
     snprintf(line, sizeof line, p->band ? _("Change a band of %s") : _("New band for %s"), p->ind->code);
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, line);
-    ui_attr(w, UC_OK, false);
+    ui_print_in(w, UC_OK, 0, 2, cols - 4, line);
     ui_print(w, 1, 2, cols - 4, p->ind->text);
     ui_attr(w, UC_DIM, true);
     ui_print(w, 2, 2, cols - 4, p->ind->kind == RUBRIC_YES_NO
@@ -153,10 +151,5 @@ static const enum action band_form_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_BA
 
 const struct screen_ops scr_band_form_ops = {
     .title = N_("Band"),
-    .actions = band_form_actions,
-    .nactions = sizeof band_form_actions / sizeof *band_form_actions,
-    .state_size = sizeof(struct formscreen),
-    .enter = band_form_enter,
-    .leave = formscreen_end,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct formscreen, band_form_enter, formscreen_end, band_form_actions),
 };

@@ -101,11 +101,9 @@ static long long event_at(const struct calendar_state *st, size_t sel)
 /* The event on line sel, or 0 with a word on what to choose instead. */
 static long long the_event(struct screen *s, size_t sel)
 {
-    long long id = event_at(s->state, sel);
-    if (!id)
-        ui_status(s->ui, true, "%s", _("Choose an event (report deadlines and tasks are "
-                                        "changed in their plan or task)."));
-    return id;
+    return listbase_chosen(s, event_at(s->state, sel),
+                           _("Choose an event (report deadlines and tasks are changed in their "
+                             "plan or task)."));
 }
 
 /* Left, Right (digit -1, +1): the year before or after. */
@@ -213,6 +211,5 @@ static const enum action calendar_actions[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, AC
 
 const struct screen_ops scr_calendar_ops = {
     .title = N_("Calendar"),
-    .state_size = sizeof(struct calendar_state),
-    LISTBASE_OPS(calendar_enter, calendar_actions),
+    LISTBASE_OPS(struct calendar_state, calendar_enter, calendar_actions),
 };

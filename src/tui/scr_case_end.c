@@ -65,10 +65,5 @@ static const enum action end_actions[] = {ACT_SAVE, ACT_OPEN, ACT_BACK};
 
 const struct screen_ops scr_case_end_ops = {
     .title = N_("End of separation"),
-    .actions = end_actions,
-    .nactions = sizeof end_actions / sizeof *end_actions,
-    .state_size = sizeof(struct formscreen),
-    .enter = end_enter,
-    .leave = formscreen_end,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct formscreen, end_enter, formscreen_end, end_actions),
 };

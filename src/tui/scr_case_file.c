@@ -9,7 +9,7 @@
 #include <config.h>
 #include "treem/tui/case_screens.h"
 #include "treem/tui/screens.h"
-#include "treem/tui/list.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/case_edit.h"
 #include "treem/app/holiday_table.h"
 #include "treem/app/children.h"
@@ -21,16 +21,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FILE_LINES 300
-#define LINE_BYTES 400
+/* A line of the file and the step it belongs to (0: the intake). */
+struct file_line { char *text; long long step; };
 
 struct file_state {
+    struct listbase lb;          /* the base: the file's lines */
     struct case_file c;
-    char (*lines)[LINE_BYTES];
-    size_t n;
-    long long *line_step;        /* the step each line belongs to, 0 = the intake */
+    struct file_line *lines;
+    size_t n, cap;               /* lines made (lb.n: those of the last load) */
     long long cur_step;          /* the step the lines being added belong to */
-    struct list_view lv;
     struct case_step_ref step;   /* F3 / F4 on a step: the step form's */
     long long case_id;           /* F4 on the intake: the intake form's */
     struct case_end sep;         /* the running separation (step_id 0 = none) */
@@ -40,13 +39,20 @@ struct file_state {
 static void add(struct file_state *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void add(struct file_state *st, const char *fmt, ...)
 {
-    if (st->n >= FILE_LINES)
-        return;
+    if (st->n == st->cap) {
+        size_t cap = st->cap ? st->cap * 2 : 64;
+        struct file_line *grown = realloc(st->lines, cap * sizeof *grown);
+        if (!grown)
+            return;
+        st->lines = grown;
+        st->cap = cap;
+    }
     va_list ap;
     va_start(ap, fmt);
-    st->line_step[st->n] = st->cur_step;
-    vsnprintf(st->lines[st->n++], LINE_BYTES, fmt, ap);
+    char *text = listbase_vformat(fmt, ap);
     va_end(ap);
+    if (text)
+        st->lines[st->n++] = (struct file_line){text, st->cur_step};
 }
 
 static void intake_lines(struct screen *s, struct file_state *st, enum user_role role)
@@ -150,17 +156,14 @@ static void timeline_lines(struct screen *s, struct file_state *st, long long id
     case_steps_free(steps, n);
 }
 
-static void load(struct screen *s)
+static bool f_load(struct screen *s, size_t *count)
 {
     struct file_state *st = s->state;
     long long id = *(long long *)s->arg;
     case_file_free(&st->c);
-    st->n = 0;
     st->cur_step = 0;
-    if (case_repo_get(s->ui->db, id, &st->c) != ST_OK) {
-        ui_status(s->ui, true, "%s", status_message());
-        return;
-    }
+    if (case_repo_get(s->ui->db, id, &st->c) != ST_OK)
+        return false;
     enum user_role role = cases_role(s->ui->db);
     intake_lines(s, st, role);
     struct case_open_item open[CASE_OPEN_MAX];
@@ -184,46 +187,40 @@ static void load(struct screen *s)
     if (holiday_table_warning(s->ui->db, open, no, warn, sizeof warn) == ST_OK && *warn)
         add(st, "  %s %s", _("Warning:"), warn);
     timeline_lines(s, st, id);
-    list_set_count(&st->lv, st->n);
+    *count = st->n;
+    return true;
 }
 
-static void file_enter(struct screen *s)
+static void f_unload(struct screen *s)
 {
     struct file_state *st = s->state;
-    case_file_init(&st->c);
-    st->lines = calloc(FILE_LINES, sizeof *st->lines);
-    st->line_step = calloc(FILE_LINES, sizeof *st->line_step);
-    if (st->lines && st->line_step)
-        load(s);
+    for (size_t i = 0; i < st->n; i++)
+        free(st->lines[i].text);
+    st->n = 0;
 }
 
-static void file_leave(struct screen *s)
+static void f_leave(struct screen *s)
 {
     struct file_state *st = s->state;
     case_file_free(&st->c);
     free(st->lines);
-    free(st->line_step);
 }
 
-static void line_text(void *ctx, size_t i, char *buf, size_t bufsz)
+static void f_row(struct screen *s, size_t i, struct lb_row *r)
 {
-    struct file_state *st = ctx;
-    snprintf(buf, bufsz, "%s", st->lines[i]);
+    lb_cell(r, 0, ((struct file_state *)s->state)->lines[i].text);
 }
 
-static void file_draw(struct screen *s, WINDOW *w, int rows, int cols)
+static int f_head(struct screen *s, WINDOW *w, int cols)
 {
     struct file_state *st = s->state;
     char title[96];
     snprintf(title, sizeof title, _("Case %s"), st->c.code);
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, title);
-    ui_attr(w, UC_OK, false);
-    if (st->lines && st->line_step)
-        list_draw(w, 1, 1, rows - 1, cols - 2, &st->lv, line_text, st, true);
+    ui_print_in(w, UC_OK, 0, 2, cols - 4, title);
+    return 1;
 }
 
-static enum screen_result delete_case(struct screen *s)
+static enum lb_after delete_case(struct screen *s)
 {
     struct file_state *st = s->state;
     struct case_step *steps = NULL;
@@ -234,33 +231,34 @@ static enum screen_result delete_case(struct screen *s)
     snprintf(q, sizeof q, _("Delete case %s with its %zu steps, their risk ratings and plan items? "
                             "This cannot be undone (the audit log keeps its code)."), st->c.code, n);
     if (!ui_confirm(s->ui, q))
-        return SR_HANDLED;
+        return LB_STAY;
     snprintf(q, sizeof q, _("Really delete case %s? (asked twice: a case is the most sensitive record)"),
              st->c.code);
     if (!ui_confirm(s->ui, q))
-        return SR_HANDLED;
+        return LB_STAY;
     if (cases_delete(s->ui->db, st->c.id) != ST_OK) {
         ui_status(s->ui, true, "%s", status_message());
-        return SR_HANDLED;
+        return LB_STAY;
     }
     ui_status(s->ui, false, "%s", _("Deleted."));
-    return SR_POP;
+    return LB_POP;
 }
 
 /* F8 on a step: asks, saying what goes with it; the order may refuse. */
-static enum screen_result delete_step(struct screen *s, long long step_id)
+static enum lb_after delete_step(struct screen *s, long long step_id)
 {
     struct file_state *st = s->state;
     struct case_step p;
     if (case_edit_get_step(s->ui->db, st->c.id, step_id, &p) != ST_OK) {
         ui_status(s->ui, true, "%s", status_message());
-        return SR_HANDLED;
+        return LB_STAY;
     }
     size_t nr = 0, ni = 0;
     for (size_t i = 0; i < st->n; i++)
-        if (st->line_step[i] == step_id) {
-            nr += strncmp(st->lines[i], "      ", 6) == 0 && strstr(st->lines[i], _("Risk:"));
-            ni += strncmp(st->lines[i], "      ", 6) == 0 && strstr(st->lines[i], _("Plan:"));
+        if (st->lines[i].step == step_id) {
+            const char *t = st->lines[i].text;
+            nr += strncmp(t, "      ", 6) == 0 && strstr(t, _("Risk:"));
+            ni += strncmp(t, "      ", 6) == 0 && strstr(t, _("Plan:"));
         }
     char q[320], when[DATETIME_BUF];
     datetime_format(p.at, when);
@@ -269,65 +267,59 @@ static enum screen_result delete_step(struct screen *s, long long step_id)
              enum_label(&enum_case_step, p.kind), when, nr, ni);
     case_step_free(&p);
     if (!ui_confirm(s->ui, q))
-        return SR_HANDLED;
-    if (case_edit_delete_step(s->ui->db, st->c.id, step_id) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    else
-        ui_status(s->ui, false, _("Deleted step #%lld."), step_id);
-    load(s);
-    return SR_HANDLED;
+        return LB_STAY;
+    return listbase_changed(s, case_edit_delete_step(s->ui->db, st->c.id, step_id),
+                            _("Deleted step #%lld."), step_id);
 }
 
-static long long step_at_cursor(const struct file_state *st)
-{
-    return st->lv.selected < st->n ? st->line_step[st->lv.selected] : 0;
-}
-
-static enum screen_result file_action(struct screen *s, enum action a, int digit)
+/* The keys on the line at the cursor (sel): on a step, that step; on the
+ * intake (or none), the case. */
+static enum lb_after on_line(struct screen *s, enum action a, size_t sel)
 {
     struct file_state *st = s->state;
-    (void)digit;
+    long long step = sel != LB_NONE ? st->lines[sel].step : 0;
     switch (a) {
     case ACT_NEW:
         st->step = (struct case_step_ref){st->c.id, 0};
         ui_push(s->ui, &scr_case_step_ops, &st->step);
-        return SR_HANDLED;
-    case ACT_OPEN:
-    case ACT_EDIT:
-        if (step_at_cursor(st)) {
-            st->step = (struct case_step_ref){st->c.id, step_at_cursor(st)};
-            ui_push(s->ui, &scr_case_step_ops, &st->step);
-        } else {
-            st->case_id = st->c.id;
-            ui_push(s->ui, &scr_case_intake_edit_ops, &st->case_id);
-        }
-        return SR_HANDLED;
+        return LB_STAY;
     case ACT_DONE:
-        if (!st->sep.step_id) {
+        if (!st->sep.step_id)
             ui_status(s->ui, true, "%s", _("No temporary separation of this case is running."));
-            return SR_HANDLED;
-        }
-        ui_push(s->ui, &scr_case_end_ops, &st->sep);
-        return SR_HANDLED;
-    case ACT_DELETE:
-        return step_at_cursor(st) ? delete_step(s, step_at_cursor(st)) : delete_case(s);
+        else
+            ui_push(s->ui, &scr_case_end_ops, &st->sep);
+        return LB_STAY;
+    case ACT_DELETE: return step ? delete_step(s, step) : delete_case(s);
     case ACT_HISTORY:
         memset(&st->hist, 0, sizeof st->hist);
         st->hist.case_id = st->c.id;
         snprintf(st->hist.title, sizeof st->hist.title, _("case %s"), st->c.code);
         ui_push(s->ui, &scr_history_ops, &st->hist);
-        return SR_HANDLED;
-    case ACT_BACK:
-        return SR_POP;
-    default:
-        return list_handle(&st->lv, a) ? SR_HANDLED : SR_UNHANDLED;
+        return LB_STAY;
+    case ACT_OPEN:
+    case ACT_EDIT:
+        if (step) {
+            st->step = (struct case_step_ref){st->c.id, step};
+            ui_push(s->ui, &scr_case_step_ops, &st->step);
+        } else {
+            st->case_id = st->c.id;
+            ui_push(s->ui, &scr_case_intake_edit_ops, &st->case_id);
+        }
+        return LB_STAY;
+    default: return LB_PASS;
     }
 }
 
-/* Back from a form: shows what was saved. */
-static void file_resume(struct screen *s)
+static const struct listbase_def f_def = {
+    .head = f_head,
+    .load = f_load, .unload = f_unload, .leave = f_leave, .row = f_row,
+    .act = on_line,
+};
+
+static void file_enter(struct screen *s)
 {
-    load(s);
+    case_file_init(&((struct file_state *)s->state)->c);
+    listbase_enter(s, &f_def);
 }
 
 static const enum action file_actions[] = {ACT_NEW, ACT_EDIT, ACT_DONE, ACT_DELETE, ACT_HISTORY,
@@ -342,14 +334,6 @@ static const struct key_words file_words[] = {
 
 const struct screen_ops scr_case_file_ops = {
     .title = N_("Case file"),
-    .words = file_words,
-    .nwords = sizeof file_words / sizeof *file_words,
-    .actions = file_actions,
-    .nactions = sizeof file_actions / sizeof *file_actions,
-    .state_size = sizeof(struct file_state),
-    .enter = file_enter,
-    .leave = file_leave,
-    .draw = file_draw,
-    .on_action = file_action,
-    .resume = file_resume,
+    SCREEN_WORDS(file_words),
+    LISTBASE_OPS(struct file_state, file_enter, file_actions),
 };

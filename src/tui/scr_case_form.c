@@ -5,7 +5,7 @@
 #include "treem/tui/case_screens.h"
 #include "treem/tui/formscreen.h"
 #include "treem/tui/form.h"
-#include "treem/tui/listscreen.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/case_edit.h"
 #include "treem/app/children.h"
 #include "treem/core/i18n.h"
@@ -231,12 +231,7 @@ const enum action case_form_actions[] = {ACT_SAVE, ACT_OPEN, ACT_BACK};
 
 const struct screen_ops scr_case_intake_ops = {
     .title = N_("New case"),
-    .actions = case_form_actions,
-    .nactions = 3,
-    .state_size = sizeof(struct intake_state),
-    .enter = intake_enter,
-    .leave = intake_leave,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct intake_state, intake_enter, intake_leave, case_form_actions),
 };
 
 /* "Name (TE-0001)" of child id, as the picker writes it. */
@@ -293,108 +288,76 @@ static void intake_edit_enter(struct screen *s)
 
 const struct screen_ops scr_case_intake_edit_ops = {
     .title = N_("Correct a case"),
-    .actions = case_form_actions,
-    .nactions = 3,
-    .state_size = sizeof(struct intake_state),
-    .enter = intake_edit_enter,
-    .leave = intake_leave,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct intake_state, intake_edit_enter, intake_leave, case_form_actions),
 };
 
 /* ---- the child picker ----------------------------------------------------- */
 
-#define PICK_ROWS 200
+#define PICK_ROWS 200 /* the first matches; typing more narrows them */
 
 struct pick_state {
-    struct listscreen ls;
-    struct child_row rows[PICK_ROWS];
-    size_t n;
+    struct listbase lb;           /* the base: first */
+    struct child_row *rows;       /* lb.n of them */
 };
 
-static void pick_reload(struct screen *s)
+static bool pick_load(struct screen *s, size_t *count)
 {
     struct pick_state *st = s->state;
     struct child_query q;
     child_query_init(&q);
-    q.text = field_text(&st->ls.search);
-    st->n = 0;
-    if (children_page(s->ui->db, &q, 0, PICK_ROWS, st->rows, &st->n) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    list_set_count(&st->ls.lv, st->n);
+    q.text = listbase_search(s);
+    st->rows = malloc(PICK_ROWS * sizeof *st->rows);
+    if (!st->rows)
+        return status_set(ST_NOMEM, "%s", _("out of memory")), false;
+    return children_page(s->ui->db, &q, 0, PICK_ROWS, st->rows, count) == ST_OK;
 }
+
+static void pick_unload(struct screen *s)
+{
+    struct pick_state *st = s->state;
+    free(st->rows);
+    st->rows = NULL;
+}
+
+static void pick_row(struct screen *s, size_t i, struct lb_row *r)
+{
+    const struct child_row *c = &((struct pick_state *)s->state)->rows[i];
+    char born[DATE_BUF] = "—";
+    if (c->birth_date.y)
+        date_format(c->birth_date, born);
+    lb_cell(r, 0, c->code);
+    lb_cell(r, 1, c->full_name);
+    lb_cell(r, 2, born);
+}
+
+static enum lb_after pick_child(struct screen *s, size_t sel, int digit)
+{
+    const struct child_row *r = &((struct pick_state *)s->state)->rows[sel];
+    struct child_pick *p = s->arg;
+    (void)digit;
+    p->id = r->id;
+    snprintf(p->label, sizeof p->label, "%s (%s)", r->full_name, r->code);
+    return LB_POP;
+}
+
+static const struct lb_key pick_keys[] = {{ACT_OPEN, pick_child, false}};
+static const struct lb_col pick_cols[] = {{N_("Code"), 8}, {N_("Full name"), 30}, {N_("Born"), 11}};
+static const struct listbase_def pick_def = {
+    .search = true,
+    .hint = N_("Pick the child: type to search, Enter picks"),
+    .cols = pick_cols, .ncols = sizeof pick_cols / sizeof *pick_cols,
+    .load = pick_load, .unload = pick_unload, .row = pick_row,
+    .keys = pick_keys, .nkeys = sizeof pick_keys / sizeof *pick_keys,
+};
 
 static void pick_enter(struct screen *s)
 {
-    struct pick_state *st = s->state;
-    const struct child_pick *p = s->arg;
-    listscreen_init(&st->ls);
-    field_set(&st->ls.search, p->query);
-    listscreen_set_filter(&st->ls, _("Pick the child: type to search, Enter picks"));
-    const int w[] = {8, 30, 11};
-    const char *c[] = {_("Code"), _("Full name"), _("Born")};
-    listscreen_set_header(&st->ls, w, c, 3);
-    pick_reload(s);
+    listbase_enter_search(s, &pick_def, ((const struct child_pick *)s->arg)->query);
 }
-
-static void pick_leave(struct screen *s) { listscreen_free(&((struct pick_state *)s->state)->ls); }
-
-static void pick_row(void *ctx, size_t i, char *buf, size_t bufsz)
-{
-    struct pick_state *st = ctx;
-    char born[DATE_BUF] = "—";
-    if (st->rows[i].birth_date.y)
-        date_format(st->rows[i].birth_date, born);
-    const int w[] = {8, 30, 11};
-    const char *c[] = {st->rows[i].code, st->rows[i].full_name, born};
-    ui_columns(buf, bufsz, w, c, 3);
-}
-
-static void pick_draw(struct screen *s, WINDOW *w, int rows, int cols)
-{
-    listscreen_draw(w, rows, cols, &((struct pick_state *)s->state)->ls, pick_row, s->state);
-}
-
-static enum screen_result pick_action(struct screen *s, enum action a, int digit)
-{
-    struct pick_state *st = s->state;
-    struct child_pick *p = s->arg;
-    (void)digit;
-    if (a == ACT_OPEN && st->ls.lv.selected < st->n) {
-        const struct child_row *r = &st->rows[st->ls.lv.selected];
-        p->id = r->id;
-        snprintf(p->label, sizeof p->label, "%s (%s)", r->full_name, r->code);
-        return SR_POP;
-    }
-    if (a == ACT_BACK)
-        return SR_POP;
-    enum ls_result r = listscreen_action(&st->ls, a);
-    if (r == LS_SEARCH_CHANGED)
-        pick_reload(s);
-    return r == LS_UNHANDLED ? SR_UNHANDLED : SR_HANDLED;
-}
-
-static enum screen_result pick_text(struct screen *s, const char *utf8)
-{
-    struct pick_state *st = s->state;
-    enum ls_result r = listscreen_text(&st->ls, utf8);
-    if (r == LS_SEARCH_CHANGED)
-        pick_reload(s);
-    return r == LS_UNHANDLED ? SR_UNHANDLED : SR_HANDLED;
-}
-
-static bool pick_text_mode(struct screen *s) { (void)s; return true; }
 
 static const enum action pick_actions[] = {ACT_OPEN, ACT_BACK};
 
 const struct screen_ops scr_child_pick_ops = {
     .title = N_("Pick a child"),
-    .actions = pick_actions,
-    .nactions = sizeof pick_actions / sizeof *pick_actions,
-    .state_size = sizeof(struct pick_state),
-    .enter = pick_enter,
-    .leave = pick_leave,
-    .draw = pick_draw,
-    .on_action = pick_action,
-    .on_text = pick_text,
-    .text_mode = pick_text_mode,
+    LISTBASE_OPS(struct pick_state, pick_enter, pick_actions),
 };

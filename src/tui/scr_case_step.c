@@ -335,10 +335,5 @@ static const enum action step_actions[] = {ACT_SAVE, ACT_OPEN, ACT_BACK};
 
 const struct screen_ops scr_case_step_ops = {
     .title = N_("Case step"),
-    .actions = step_actions,
-    .nactions = sizeof step_actions / sizeof *step_actions,
-    .state_size = sizeof(struct step_state),
-    .enter = step_enter,
-    .leave = step_leave,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct step_state, step_enter, step_leave, step_actions),
 };

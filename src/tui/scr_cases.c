@@ -4,7 +4,7 @@
 #include <config.h>
 #include "treem/tui/screens.h"
 #include "treem/tui/case_screens.h"
-#include "treem/tui/form.h"
+#include "treem/tui/formscreen.h"
 #include "treem/tui/listbase.h"
 #include "treem/app/cases.h"
 #include "treem/core/i18n.h"
@@ -198,8 +198,7 @@ static const enum action cases_actions[] = {ACT_NEW, ACT_OPEN, ACT_FILTER};
 
 const struct screen_ops scr_cases_ops = {
     .title = N_("Cases"),
-    .state_size = sizeof(struct cases_state),
-    LISTBASE_OPS(cases_enter, cases_actions),
+    LISTBASE_OPS(struct cases_state, cases_enter, cases_actions),
 };
 
 /* ---- F5: the filter --------------------------------------------------- */
@@ -218,44 +217,36 @@ static const struct form_def filter_defs[FF__COUNT] = {
     {N_("Overdue only"), FK_CHOICE, 0, yesno_choices, NULL},
 };
 
+/* F2: the view chosen goes to the list (its resume reads it). */
+static bool filter_apply(struct ui *ui, struct form *f, void *ctx)
+{
+    struct case_view *v = ((struct screen *)ctx)->arg;
+    (void)ui;
+    v->due = form_choice(f, FF_VIEW) == 1;
+    v->stage = form_choice(f, FF_STAGE) - 1;
+    v->kind = form_choice(f, FF_KIND) - 1;
+    v->overdue = form_choice(f, FF_OVERDUE) == 1;
+    return true;
+}
+
+static const struct formscreen_spec filter_spec = {filter_defs, FF__COUNT, NULL, NULL,
+                                                   filter_apply, NULL, NULL, NULL};
+/* a filter not applied loses nothing: Esc leaves without asking */
+static const struct formscreen_hooks filter_hooks = {.nothing_to_lose = true};
+
 static void filter_enter(struct screen *s)
 {
-    struct form *f = s->state;
     const struct case_view *v = s->arg;
-    form_init(f, filter_defs, FF__COUNT);
+    struct formscreen_spec spec = filter_spec;
+    spec.heading = _("Which cases to list");
+    spec.help = _("Left/Right change · F2 applies · Esc cancels");
+    if (!formscreen_begin(s, &spec, &filter_hooks))
+        return;
+    struct form *f = &((struct formscreen *)s->state)->form;
     form_set_choice(f, FF_VIEW, v->due);
     form_set_choice(f, FF_STAGE, v->stage + 1);
     form_set_choice(f, FF_KIND, v->kind + 1);
     form_set_choice(f, FF_OVERDUE, v->overdue);
-}
-
-static void filter_leave(struct screen *s) { form_free(s->state); }
-
-static void filter_draw(struct screen *s, WINDOW *w, int rows, int cols)
-{
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, _("Which cases to list"));
-    ui_attr(w, UC_OK, false);
-    ui_print(w, 1, 2, cols - 4, _("Left/Right change · F2 applies · Esc cancels"));
-    form_draw(w, s->state, 3, 2, rows - 3, cols - 4);
-}
-
-static enum screen_result filter_action(struct screen *s, enum action a, int digit)
-{
-    struct form *f = s->state;
-    struct case_view *v = s->arg;
-    (void)digit;
-    switch (form_key(f, a)) {
-    case FORM_SAVE:
-        v->due = form_choice(f, FF_VIEW) == 1;
-        v->stage = form_choice(f, FF_STAGE) - 1;
-        v->kind = form_choice(f, FF_KIND) - 1;
-        v->overdue = form_choice(f, FF_OVERDUE) == 1;
-        return SR_POP;
-    case FORM_LEAVE: return SR_POP; /* a filter not applied loses nothing */
-    case FORM_USED: return SR_HANDLED;
-    default: return SR_UNHANDLED;
-    }
 }
 
 static const enum action filter_actions[] = {ACT_SAVE, ACT_BACK};
@@ -263,11 +254,5 @@ static const enum action filter_actions[] = {ACT_SAVE, ACT_BACK};
 const struct screen_ops scr_case_filter_ops = {
     .title = N_("Filter"),
     .id = "Case filter",
-    .actions = filter_actions,
-    .nactions = sizeof filter_actions / sizeof *filter_actions,
-    .state_size = sizeof(struct form),
-    .enter = filter_enter,
-    .leave = filter_leave,
-    .draw = filter_draw,
-    .on_action = filter_action,
+    FORMSCREEN_SCREEN(struct formscreen, filter_enter, formscreen_end, filter_actions),
 };

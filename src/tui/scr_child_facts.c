@@ -5,7 +5,7 @@
 #include <config.h>
 #include "treem/tui/child_form.h"
 #include "treem/tui/formscreen.h"
-#include "treem/tui/list.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/children.h"
 #include "treem/app/child_support.h"
 #include "treem/app/who_tables.h"
@@ -23,7 +23,7 @@ struct item {
     enum item_kind kind;
     long long id;
     struct date day;
-    char text[256];
+    char *text;
 };
 
 enum { F_KIND, F_GROUP, F_FROM, F_TO, F_WEIGHT, F_HEIGHT, F_TEXT, F_BY, F_HELP, F__COUNT };
@@ -47,10 +47,10 @@ static const struct form_def add_defs[F__COUNT] = {
 };
 
 struct facts_state {
+    struct listbase lb;           /* the base: the items */
     struct child child;
     struct item *items;
-    size_t n;
-    struct list_view lv;
+    size_t n;                     /* items made (lb.n: those of the last load) */
     int kind, help;               /* the add form's choices, kept for the next one */
 };
 
@@ -63,6 +63,13 @@ struct add_state {
     char **group_labels;          /* "—", then "code  name" of each; NULL-terminated */
 };
 
+/* The heading of the list and of its add form: the child's code and name. */
+static void facts_title(const struct child *c, struct strbuf *out)
+{
+    strbuf_printf(out, _("%s — %s: groups, measurements, health checks, risk, help"), c->code,
+                  c->full_name ? c->full_name : "");
+}
+
 static void push_item(struct facts_state *st, enum item_kind k, long long id, struct date day,
                       const char *text)
 {
@@ -70,9 +77,9 @@ static void push_item(struct facts_state *st, enum item_kind k, long long id, st
     if (!ni)
         return;
     st->items = ni;
-    st->items[st->n] = (struct item){k, id, day, ""};
-    snprintf(st->items[st->n].text, sizeof st->items[st->n].text, "%s", text);
-    st->n++;
+    char *copy = strdup(text);
+    if (copy)
+        st->items[st->n++] = (struct item){k, id, day, copy};
 }
 
 static void add_periods(struct screen *s, struct facts_state *st)
@@ -162,17 +169,25 @@ static void add_support(struct screen *s, struct facts_state *st)
     }
 }
 
-static void reload(struct screen *s)
+static bool facts_load(struct screen *s, size_t *count)
 {
     struct facts_state *st = s->state;
-    free(st->items);
-    st->items = NULL;
-    st->n = 0;
     add_periods(s, st);
     add_measures(s, st);
     add_checks(s, st);
     add_support(s, st);
-    list_set_count(&st->lv, st->n);
+    *count = st->n;
+    return true;
+}
+
+static void facts_unload(struct screen *s)
+{
+    struct facts_state *st = s->state;
+    for (size_t i = 0; i < st->n; i++)
+        free(st->items[i].text);
+    free(st->items);
+    st->items = NULL;
+    st->n = 0;
 }
 
 /* The sub-groups as the choices of the Group field, found by typing words. */
@@ -197,53 +212,29 @@ static void load_groups(struct screen *s, struct add_state *st)
     st->defs[F_GROUP].choices = (const char *const *)st->group_labels;
 }
 
-static void facts_enter(struct screen *s)
-{
-    struct facts_state *st = s->state;
-    const long long *id = s->arg;
-    child_init(&st->child);
-    if (children_get(s->ui->db, *id, &st->child) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    reload(s);
-}
-
-static void facts_leave(struct screen *s)
-{
-    struct facts_state *st = s->state;
-    child_free(&st->child);
-    free(st->items);
-}
-
 static const char *kind_label(enum item_kind k)
 {
     return k == IT_PERIOD ? _("Group") : k == IT_MEASURE ? _("Measurement")
          : k == IT_CHECK ? _("Check") : k == IT_RISK ? _("At risk") : _("Help");
 }
 
-static void facts_row(void *ctx, size_t i, char *buf, size_t bufsz)
+static void facts_row(struct screen *s, size_t i, struct lb_row *r)
 {
-    struct facts_state *st = ctx;
+    const struct item *it = &((struct facts_state *)s->state)->items[i];
     const int widths[] = {10, 65};
-    const char *cells[] = {kind_label(st->items[i].kind), st->items[i].text};
-    ui_columns(buf, bufsz, widths, cells, 2);
+    const char *cells[] = {kind_label(it->kind), it->text};
+    ui_columns_sb(&r->cell[0], widths, cells, 2); /* no column titles */
 }
 
-static void facts_draw(struct screen *s, WINDOW *w, int rows, int cols)
+/* The child above the list (no column titles). */
+static int facts_head(struct screen *s, WINDOW *w, int cols)
 {
     struct facts_state *st = s->state;
     struct strbuf title = STRBUF_INIT;
-    strbuf_printf(&title, _("%s — %s: groups, measurements, health checks, risk, help"),
-                  st->child.code, st->child.full_name ? st->child.full_name : "");
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, strbuf_str(&title));
-    ui_attr(w, UC_OK, false);
+    facts_title(&st->child, &title);
+    ui_print_in(w, UC_OK, 0, 2, cols - 4, strbuf_str(&title));
     strbuf_free(&title);
-    list_draw(w, 2, 2, rows - 2, cols - 4, &st->lv, facts_row, st, true);
-    if (!st->n) {
-        ui_attr(w, UC_DIM, true);
-        ui_print(w, 2, 2, cols - 4, _("Nothing recorded yet. F3 adds a group, a measurement, a health check, a risk or help received."));
-        ui_attr(w, UC_DIM, false);
-    }
+    return 2;
 }
 
 static enum status parse_number(const char *text, const char *field, double *out)
@@ -352,8 +343,7 @@ static void add_enter(struct screen *s)
     load_groups(s, st);
     struct formscreen_spec spec = add_spec;
     struct strbuf title = STRBUF_INIT;
-    strbuf_printf(&title, _("%s — %s: groups, measurements, health checks, risk, help"),
-                  list->child.code, list->child.full_name ? list->child.full_name : "");
+    facts_title(&list->child, &title);
     spec.defs = st->defs;
     spec.heading = strbuf_str(&title);
     spec.help = _("Choose what to add with Left/Right, fill it in, F2 to save, Esc to cancel.");
@@ -386,24 +376,18 @@ static const enum action add_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_BACK};
 
 static const struct screen_ops add_ops = {
     .title = N_("Groups and health"),
-    .actions = add_actions,
-    .nactions = sizeof add_actions / sizeof *add_actions,
-    .state_size = sizeof(struct add_state),
-    .enter = add_enter,
-    .leave = add_leave,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct add_state, add_enter, add_leave, add_actions),
 };
 
-static enum screen_result delete_selected(struct screen *s)
+static enum lb_after delete_item(struct screen *s, size_t sel, int digit)
 {
     struct facts_state *st = s->state;
-    if (!st->n)
-        return SR_HANDLED;
-    const struct item *it = &st->items[st->lv.selected];
+    const struct item *it = &st->items[sel];
     char q[400];
+    (void)digit;
     snprintf(q, sizeof q, _("Delete this line? %s"), it->text);
     if (!ui_confirm(s->ui, q))
-        return SR_HANDLED;
+        return LB_STAY;
     enum status rc = it->kind == IT_PERIOD ? children_delete_period(s->ui->db, st->child.id, it->id)
                    : it->kind == IT_MEASURE ? children_delete_measure(s->ui->db, st->child.id, it->id)
                    : it->kind == IT_RISK ? child_support_delete_risk(s->ui->db, st->child.id, it->id)
@@ -411,23 +395,45 @@ static enum screen_result delete_selected(struct screen *s)
                                          : children_delete_check(s->ui->db, st->child.id, it->day);
     if (rc != ST_OK)
         ui_status(s->ui, true, "%s", status_message());
-    reload(s);
-    return SR_HANDLED;
+    return LB_RELOAD;
 }
 
-static enum screen_result facts_action(struct screen *s, enum action a, int digit)
+static enum lb_after add_item(struct screen *s, size_t sel, int digit)
+{
+    (void)sel, (void)digit;
+    ui_push(s->ui, &add_ops, s->state);
+    return LB_STAY;
+}
+
+static enum lb_after back(struct screen *s, size_t sel, int digit)
+{
+    (void)s, (void)sel, (void)digit;
+    return LB_POP;
+}
+
+static void facts_leave(struct screen *s) { child_free(&((struct facts_state *)s->state)->child); }
+
+static const struct lb_key facts_keys[] = {
+    {ACT_NEW, add_item, true},
+    {ACT_DELETE, delete_item, false},
+    {ACT_FACTS, back, true},
+};
+static const struct listbase_def facts_def = {
+    .head = facts_head,
+    .empty = N_("Nothing recorded yet. F3 adds a group, a measurement, a health check, a risk or help "
+                "received."),
+    .load = facts_load, .unload = facts_unload, .leave = facts_leave, .row = facts_row,
+    .keys = facts_keys, .nkeys = sizeof facts_keys / sizeof *facts_keys,
+};
+
+static void facts_enter(struct screen *s)
 {
     struct facts_state *st = s->state;
-    (void)digit;
-    if (a == ACT_NEW) {
-        ui_push(s->ui, &add_ops, st);
-        return SR_HANDLED;
-    }
-    if (a == ACT_DELETE)
-        return delete_selected(s);
-    if (a == ACT_BACK || a == ACT_FACTS)
-        return SR_POP;
-    return list_handle(&st->lv, a) ? SR_HANDLED : SR_UNHANDLED;
+    const long long *id = s->arg;
+    child_init(&st->child);
+    if (children_get(s->ui->db, *id, &st->child) != ST_OK)
+        ui_status(s->ui, true, "%s", status_message());
+    listbase_enter(s, &facts_def);
 }
 
 static const enum action facts_actions[] = {ACT_NEW, ACT_DELETE, ACT_FACTS, ACT_BACK};
@@ -440,14 +446,6 @@ static const struct key_words facts_words[] = {
 
 const struct screen_ops scr_child_facts_ops = {
     .title = N_("Groups and health"),
-    .words = facts_words,
-    .nwords = sizeof facts_words / sizeof *facts_words,
-    .actions = facts_actions,
-    .nactions = sizeof facts_actions / sizeof *facts_actions,
-    .state_size = sizeof(struct facts_state),
-    .enter = facts_enter,
-    .leave = facts_leave,
-    .draw = facts_draw,
-    .on_action = facts_action,
-    .resume = reload,
+    SCREEN_WORDS(facts_words),
+    LISTBASE_OPS(struct facts_state, facts_enter, facts_actions),
 };

@@ -139,10 +139,5 @@ static const enum action filter_actions[] = {ACT_SAVE, ACT_BACK};
 const struct screen_ops scr_child_filter_ops = {
     .title = N_("Filter"),
     .id = "Child filter",
-    .actions = filter_actions,
-    .nactions = sizeof filter_actions / sizeof *filter_actions,
-    .state_size = sizeof(struct filter_state),
-    .enter = filter_enter,
-    .leave = filter_leave,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct filter_state, filter_enter, filter_leave, filter_actions),
 };

@@ -298,12 +298,7 @@ static const enum action child_form_actions[] = {ACT_SAVE, ACT_FACTS, ACT_HISTOR
 
 const struct screen_ops scr_child_form_ops = {
     .title = N_("Child"),
-    .actions = child_form_actions,
-    .nactions = sizeof child_form_actions / sizeof *child_form_actions,
-    .state_size = sizeof(struct child_form_state),
-    .enter = child_form_enter,
-    .leave = child_form_leave,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct child_form_state, child_form_enter, child_form_leave, child_form_actions),
 };
 
 /* ---- likely duplicates ------------------------------------------------ */
@@ -329,9 +324,7 @@ static void dup_row(void *ctx, size_t i, char *buf, size_t bufsz)
 static void dups_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct child_form_state *st = s->arg;
-    ui_attr(w, UC_WARN, true);
-    ui_print(w, 0, 2, cols - 4, _("This child may already be in the register:"));
-    ui_attr(w, UC_WARN, false);
+    ui_print_in(w, UC_WARN, 0, 2, cols - 4, _("This child may already be in the register:"));
     ui_print(w, 1, 2, cols - 4, _("Enter: open the selected record · F2: save as a new child anyway · Esc: back"));
     list_set_count(&st->dup_lv, st->dups.n);
     list_draw(w, 3, 2, rows - 3, cols - 4, &st->dup_lv, dup_row, st, true);
@@ -359,8 +352,7 @@ static const enum action dups_actions[] = {ACT_OPEN, ACT_SAVE, ACT_BACK};
 
 const struct screen_ops scr_child_dups_ops = {
     .title = N_("Likely duplicates"),
-    .actions = dups_actions,
-    .nactions = sizeof dups_actions / sizeof *dups_actions,
+    SCREEN_ACTIONS(dups_actions),
     .draw = dups_draw,
     .on_action = dups_action,
 };

@@ -223,6 +223,5 @@ static const enum action children_actions[] = {ACT_NEW, ACT_EDIT, ACT_FILTER, AC
 
 const struct screen_ops scr_children_ops = {
     .title = N_("Children"),
-    .state_size = sizeof(struct children_state),
-    LISTBASE_OPS(children_enter, children_actions),
+    LISTBASE_OPS(struct children_state, children_enter, children_actions),
 };

@@ -102,12 +102,10 @@ static const struct listbase_def c_def = {
     .keys = c_keys, .nkeys = sizeof c_keys / sizeof *c_keys,
 };
 
-static void c_enter(struct screen *s) { listbase_enter(s, &c_def); }
 
 static const enum action c_actions[] = {ACT_OPEN, ACT_BACK};
 
 const struct screen_ops scr_commune_ops = {
     .title = N_("Change the commune"),
-    .state_size = sizeof(struct commune_state),
-    LISTBASE_OPS(c_enter, c_actions),
+    LISTBASE_SCREEN(struct commune_state, c_def, c_actions),
 };

@@ -153,23 +153,15 @@ static int draw_head(struct screen *s, WINDOW *w, int cols)
     snprintf(line, sizeof line, _("Year %d (< > to change) · %s · class: %s%s%s%s"), st->year,
              sh->rubric.name, sh->class_code ? sh->class_code : _("not chosen"), t ? " (" : "",
              t ? t->label : "", t ? ")" : "");
-    ui_attr(w, UC_TITLE, true);
-    ui_print_pad(w, 0, 0, cols, line);
-    ui_attr(w, UC_TITLE, false);
+    ui_print_pad_in(w, UC_TITLE, 0, 0, cols, line);
     rubric_text_num_show(sh->score.total, total);
     snprintf(line, sizeof line, "%s: %s%s", _("Total"), total, sh->score.partial ? _(" (partial)") : "");
     ui_print(w, 1, 1, cols - 2, line);
     snprintf(line, sizeof line, "%s: %s", _("Verdict"), strbuf_str(&st->verdict));
     enum ui_color vc = sh->score.verdict == RUBRIC_PASS ? UC_OK
                        : sh->score.verdict == RUBRIC_FAIL ? UC_ERROR : UC_WARN;
-    int starts[2], lens[2];
-    int n = ui_wrap(line, cols - 2, starts, lens, 2);
     ui_attr(w, vc, true);
-    for (int i = 0; i < n; i++) {
-        char part[512];
-        snprintf(part, sizeof part, "%.*s", lens[i], line + starts[i]);
-        ui_print(w, 2 + i, 1, cols - 2, part);
-    }
+    ui_print_wrapped(w, 2, 1, cols - 2, line, 2);
     ui_attr(w, vc, false);
     return 4;
 }
@@ -184,10 +176,8 @@ static void draw_foot(struct screen *s, WINDOW *w, int y, int cols)
     const struct rubric_criterion *c = &st->sheet.rubric.crit[sel];
     char line[512];
     snprintf(line, sizeof line, _("%d. %s — Enter: its indicators"), c->number, c->name);
-    int starts[2], lens[2], n = ui_wrap(line, cols - 2, starts, lens, 2);
     ui_attr(w, UC_DIM, true);
-    for (int i = 0; i < n; i++)
-        ui_print_n(w, y + i, 1, line + starts[i], (size_t)lens[i]);
+    ui_print_wrapped(w, y, 1, cols - 2, line, 2);
     ui_attr(w, UC_DIM, false);
 }
 
@@ -275,12 +265,10 @@ static const struct listbase_def def = {
     .keys = keys, .nkeys = sizeof keys / sizeof *keys,
 };
 
-static void criteria_enter(struct screen *s) { listbase_enter(s, &def); }
 
 static const enum action criteria_actions[] = {ACT_OPEN, ACT_YEAR, ACT_CLASS, ACT_SCALES};
 
 const struct screen_ops scr_criteria_ops = {
     .title = N_("Criteria"),
-    .state_size = sizeof(struct criteria_state),
-    LISTBASE_OPS(criteria_enter, criteria_actions),
+    LISTBASE_SCREEN(struct criteria_state, def, criteria_actions),
 };

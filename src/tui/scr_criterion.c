@@ -5,7 +5,7 @@
  * selected indicator's bands. */
 #include <config.h>
 #include "treem/tui/criteria.h"
-#include "treem/tui/list.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/score.h"
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
@@ -18,12 +18,12 @@
 #include <string.h>
 
 struct criterion_state {
+    struct listbase lb;        /* the base: first */
     bool have;
     struct score_sheet sheet;
     size_t crit;               /* index of the criterion in sheet.rubric.crit */
-    size_t *ind;               /* indices of its indicators */
-    size_t nind;
-    struct list_view lv;
+    size_t *ind;               /* indices of its indicators (lb.n of them) */
+    int foot;                  /* the rows under the list at the last draw */
     struct criteria_pick pick; /* handed to the value form / band screen */
 };
 
@@ -41,26 +41,22 @@ void criteria_department_name(struct db *db, const char *code, char *buf, size_t
     department_clear(&d);
 }
 
-static void unload(struct criterion_state *st)
+static void c_unload(struct screen *s)
 {
+    struct criterion_state *st = s->state;
     if (st->have)
         score_sheet_free(&st->sheet);
     free(st->ind);
     st->ind = NULL;
-    st->nind = 0;
     st->have = false;
 }
 
-static void load(struct screen *s)
+static bool c_load(struct screen *s, size_t *count)
 {
     struct criterion_state *st = s->state;
     const struct criteria_pick *p = s->arg;
-    unload(st);
-    if (score_sheet_build(s->ui->db, p->year, NULL, &st->sheet) != ST_OK) {
-        ui_status(s->ui, true, "%s", status_message());
-        list_set_count(&st->lv, 0);
-        return;
-    }
+    if (score_sheet_build(s->ui->db, p->year, NULL, &st->sheet) != ST_OK)
+        return false;
     st->have = true;
     const struct rubric *r = &st->sheet.rubric;
     st->crit = r->ncrit;
@@ -70,13 +66,9 @@ static void load(struct screen *s)
     st->ind = calloc(r->nind ? r->nind : 1, sizeof *st->ind);
     for (size_t i = 0; st->ind && i < r->nind; i++)
         if (r->ind[i].criterion == p->criterion)
-            st->ind[st->nind++] = i;
-    list_set_count(&st->lv, st->nind);
+            st->ind[(*count)++] = i;
+    return true;
 }
-
-static void criterion_enter(struct screen *s) { load(s); }
-static void criterion_leave(struct screen *s) { unload(s->state); }
-static void criterion_resume(struct screen *s) { load(s); }
 
 static const char *ind_points(const struct rubric_ind_score *is, char buf[RUBRIC_TEXT_NUM_BUF])
 {
@@ -88,9 +80,9 @@ static const char *ind_points(const struct rubric_ind_score *is, char buf[RUBRIC
     return buf;
 }
 
-static void ind_row(void *ctx, size_t i, char *buf, size_t bufsz)
+static void ind_row(struct screen *s, size_t i, struct lb_row *r)
 {
-    struct criterion_state *st = ctx;
+    struct criterion_state *st = s->state;
     size_t k = st->ind[i];
     const struct rubric_indicator *ind = &st->sheet.rubric.ind[k];
     const struct score_line *l = &st->sheet.line[k];
@@ -100,20 +92,7 @@ static void ind_row(void *ctx, size_t i, char *buf, size_t bufsz)
     const char *cells[] = {ind->code, l->has_value ? value : "—",
                            ind_points(&st->sheet.score.ind[k], pts),
                            l->has_value ? score_origin_label(l->origin) : _("no value yet"), ind->text};
-    ui_columns(buf, bufsz, w, cells, 5);
-}
-
-/* Prints text wrapped from row y, at most max rows; returns rows used. */
-static int print_wrapped(WINDOW *w, int y, int x, int cols, const char *text, int max)
-{
-    int starts[8], lens[8];
-    int n = ui_wrap(text, cols, starts, lens, max < 8 ? max : 8);
-    for (int i = 0; i < n; i++) {
-        char part[512];
-        snprintf(part, sizeof part, "%.*s", lens[i], text + starts[i]);
-        ui_print(w, y + i, x, cols, part);
-    }
-    return n;
+    ui_columns_sb(&r->cell[0], w, cells, 5); /* under the head's titles */
 }
 
 /* "Value: 97 % (typed) · computed from the register: 95 % (19 / 20 …)" */
@@ -139,24 +118,24 @@ static void value_line(const struct rubric_indicator *ind, const struct score_li
 static void draw_detail(struct screen *s, WINDOW *w, int y, int rows, int cols)
 {
     struct criterion_state *st = s->state;
-    size_t k = st->ind[st->lv.selected];
+    size_t k = st->ind[listbase_selected(s)];
     const struct rubric_indicator *ind = &st->sheet.rubric.ind[k];
     const struct score_line *l = &st->sheet.line[k];
     char line[1024], dept[160];
     int end = y + rows;
     snprintf(line, sizeof line, "%s %s", ind->code, ind->text);
-    y += print_wrapped(w, y, 1, cols - 2, line, 2);
+    y += ui_print_wrapped(w, y, 1, cols - 2, line, 2);
     value_line(ind, l, line, sizeof line);
-    y += print_wrapped(w, y, 1, cols - 2, line, end - y > 2 ? 2 : end - y);
+    y += ui_print_wrapped(w, y, 1, cols - 2, line, end - y > 2 ? 2 : end - y);
     char *bands = rubric_text_bands(ind);
     snprintf(line, sizeof line, "%s: %s", _("Scale"),
              bands && ind->nbands ? bands : _("no scale yet"));
     free(bands);
     if (y < end)
-        y += print_wrapped(w, y, 1, cols - 2, line, 1);
+        y += ui_print_wrapped(w, y, 1, cols - 2, line, 1);
     snprintf(line, sizeof line, "%s: %s", _("Evidence"), l->evidence[0] ? l->evidence : "—");
     if (y < end)
-        y += print_wrapped(w, y, 1, cols - 2, line, end - y > 2 ? 2 : end - y);
+        y += ui_print_wrapped(w, y, 1, cols - 2, line, end - y > 2 ? 2 : end - y);
     criteria_department_name(s->ui->db, l->department, dept, sizeof dept);
     snprintf(line, sizeof line, "%s: %s", _("Department"), dept);
     if (l->updated[0]) {
@@ -169,22 +148,21 @@ static void draw_detail(struct screen *s, WINDOW *w, int y, int rows, int cols)
                  day[0] ? day : l->updated, day[0] ? l->updated + 10 : "", l->updated_by);
     }
     if (y < end)
-        print_wrapped(w, y, 1, cols - 2, line, 1);
+        ui_print_wrapped(w, y, 1, cols - 2, line, 1);
 }
 
-static void criterion_draw(struct screen *s, WINDOW *w, int rows, int cols)
+/* The criterion, its points and the indicators' column titles. */
+static int c_head(struct screen *s, WINDOW *w, int cols)
 {
     struct criterion_state *st = s->state;
     const struct criteria_pick *p = s->arg;
     if (!st->have || st->crit >= st->sheet.rubric.ncrit)
-        return;
+        return 3;
     const struct rubric_criterion *c = &st->sheet.rubric.crit[st->crit];
     const struct rubric_crit_score *cs = &st->sheet.score.crit[st->crit];
     char line[512], pts[RUBRIC_TEXT_NUM_BUF], max[RUBRIC_TEXT_NUM_BUF] = "?";
     snprintf(line, sizeof line, _("Criterion %d. %s"), c->number, c->name);
-    ui_attr(w, UC_TITLE, true);
-    ui_print_pad(w, 0, 0, cols, line);
-    ui_attr(w, UC_TITLE, false);
+    ui_print_pad_in(w, UC_TITLE, 0, 0, cols, line);
     rubric_text_num_show(cs->points, pts);
     if (c->max_known)
         rubric_text_num_show(c->max_points, max);
@@ -194,51 +172,57 @@ static void criterion_draw(struct screen *s, WINDOW *w, int rows, int cols)
     const int wd[] = {6, 10, 6, 15, 40};
     const char *cells[] = {_("Code"), _("Value"), _("Points"), _("Origin"), _("Indicator")};
     ui_columns(line, sizeof line, wd, cells, 5);
-    ui_attr(w, UC_DIM, true);
-    ui_print_pad(w, 2, 1, cols - 2, line);
-    ui_attr(w, UC_DIM, false);
-    int list_rows = (int)st->nind < 6 ? (int)st->nind : 6;
-    list_draw(w, 3, 1, list_rows, cols - 2, &st->lv, ind_row, st, true);
-    ui_hline(w, 3 + list_rows, 1, cols - 2);
-    if (st->nind)
-        draw_detail(s, w, 4 + list_rows, rows - 4 - list_rows, cols);
+    ui_print_pad_in(w, UC_DIM, 2, 1, cols - 2, line);
+    return 3;
 }
 
-static enum screen_result clear_value(struct screen *s, const struct rubric_indicator *ind,
-                                      const struct score_line *l)
+/* The list shows up to 6 indicators; the selected one in full below. */
+static int c_foot_height(struct screen *s, int rows)
+{
+    struct criterion_state *st = s->state;
+    int list_rows = st->lb.n < 6 ? (int)st->lb.n : 6;
+    st->foot = rows - 3 - list_rows;
+    return st->foot;
+}
+
+static void c_foot(struct screen *s, WINDOW *w, int y, int cols)
+{
+    struct criterion_state *st = s->state;
+    if (!st->have || st->crit >= st->sheet.rubric.ncrit)
+        return;
+    ui_hline(w, y, 1, cols - 2);
+    if (st->lb.n)
+        draw_detail(s, w, y + 1, st->foot - 1, cols);
+}
+
+static enum lb_after clear_value(struct screen *s, const struct rubric_indicator *ind,
+                                 const struct score_line *l)
 {
     const struct criteria_pick *p = s->arg;
     char q[256];
     if (l->origin != SCORE_TYPED && l->origin != SCORE_STORED) {
         ui_status(s->ui, true, _("Indicator %s has no stored value to remove."), ind->code);
-        return SR_HANDLED;
+        return LB_STAY;
     }
     snprintf(q, sizeof q, _("Remove the stored value of indicator %s for %d?"), ind->code, p->year);
     if (!ui_confirm(s->ui, q))
-        return SR_HANDLED;
+        return LB_STAY;
     char code[24];
     snprintf(code, sizeof code, "%s", ind->code);   /* ind goes with the reload */
-    if (score_clear_value(s->ui->db, p->year, code) != ST_OK) {
-        ui_status(s->ui, true, "%s", status_message());
-        return SR_HANDLED;
-    }
-    load(s);
-    ui_status(s->ui, false, _("Value of %s for %d removed."), code, p->year);
-    return SR_HANDLED;
+    return listbase_changed(s, score_clear_value(s->ui->db, p->year, code),
+                            _("Value of %s for %d removed."), code, p->year);
 }
 
-static enum screen_result criterion_action(struct screen *s, enum action a, int digit)
+/* Enter: its value; Ctrl-R: its scale; F8: its typed value removed. */
+static enum lb_after on_indicator(struct screen *s, enum action a, size_t sel)
 {
     struct criterion_state *st = s->state;
     const struct criteria_pick *p = s->arg;
-    (void)digit;
-    if (list_handle(&st->lv, a))
-        return SR_HANDLED;
     if (a != ACT_OPEN && a != ACT_DELETE && a != ACT_SCALES)
-        return SR_UNHANDLED;
-    if (!st->have || !st->nind)
-        return SR_HANDLED;
-    size_t k = st->ind[st->lv.selected];
+        return LB_PASS;
+    if (sel == LB_NONE)
+        return LB_STAY;
+    size_t k = st->ind[sel];
     const struct rubric_indicator *ind = &st->sheet.rubric.ind[k];
     if (a == ACT_DELETE)
         return clear_value(s, ind, &st->sheet.line[k]);
@@ -246,19 +230,19 @@ static enum screen_result criterion_action(struct screen *s, enum action a, int 
     st->pick.criterion = p->criterion;
     snprintf(st->pick.code, sizeof st->pick.code, "%s", ind->code);
     ui_push(s->ui, a == ACT_SCALES ? &scr_rubric_bands_ops : &scr_score_value_ops, &st->pick);
-    return SR_HANDLED;
+    return LB_STAY;
 }
+
+static const struct listbase_def c_def = {
+    .head = c_head,
+    .load = c_load, .unload = c_unload, .row = ind_row,
+    .foot_height = c_foot_height, .foot = c_foot,
+    .act = on_indicator,
+};
 
 static const enum action criterion_actions[] = {ACT_OPEN, ACT_DELETE, ACT_SCALES, ACT_BACK};
 
 const struct screen_ops scr_criterion_ops = {
     .title = N_("Criterion"),
-    .actions = criterion_actions,
-    .nactions = sizeof criterion_actions / sizeof *criterion_actions,
-    .state_size = sizeof(struct criterion_state),
-    .enter = criterion_enter,
-    .leave = criterion_leave,
-    .draw = criterion_draw,
-    .on_action = criterion_action,
-    .resume = criterion_resume,
+    LISTBASE_SCREEN(struct criterion_state, c_def, criterion_actions),
 };

@@ -69,9 +69,7 @@ static void help_draw(struct screen *s, WINDOW *w, int rows, int cols)
     const struct screen *from = s->arg;
     char title[160];
     snprintf(title, sizeof title, _("Keys of the screen %s"), from ? _(from->ops->title) : "");
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, title);
-    ui_attr(w, UC_OK, false);
+    ui_print_in(w, UC_OK, 0, 2, cols - 4, title);
     list_draw(w, 2, 2, rows - 3, cols - 4, &h->lv, help_row, h, false);
 }
 

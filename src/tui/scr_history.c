@@ -64,12 +64,10 @@ static const struct listbase_def h_def = {
     .load = h_load, .unload = h_unload, .row = h_row,
 };
 
-static void h_enter(struct screen *s) { listbase_enter(s, &h_def); }
 
 static const enum action h_actions[] = {ACT_BACK};
 
 const struct screen_ops scr_history_ops = {
     .title = N_("History"),
-    .state_size = sizeof(struct history_state),
-    LISTBASE_OPS(h_enter, h_actions),
+    LISTBASE_SCREEN(struct history_state, h_def, h_actions),
 };

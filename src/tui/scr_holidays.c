@@ -135,12 +135,10 @@ static const struct listbase_def h_def = {
     .keys = h_keys, .nkeys = sizeof h_keys / sizeof *h_keys,
 };
 
-static void h_enter(struct screen *s) { listbase_enter(s, &h_def); }
 
 static const enum action h_actions[] = {ACT_NEW, ACT_DELETE, ACT_YEAR, ACT_HISTORY, ACT_BACK};
 
 const struct screen_ops scr_holidays_ops = {
     .title = N_("Holidays"),
-    .state_size = sizeof(struct holidays_state),
-    LISTBASE_OPS(h_enter, h_actions),
+    LISTBASE_SCREEN(struct holidays_state, h_def, h_actions),
 };

@@ -54,9 +54,7 @@ static void home_draw(struct screen *s, WINDOW *w, int rows, int cols)
     if (commune_current(db, &c) == ST_OK) {
         char line[256];
         snprintf(line, sizeof line, "%s (%s) — %s", c.full_name, c.code, c.province_name);
-        ui_attr(w, UC_OK, true);
-        ui_print(w, 1, 2, cols - 4, line);
-        ui_attr(w, UC_OK, false);
+        ui_print_in(w, UC_OK, 1, 2, cols - 4, line);
         commune_free(&c);
     }
     setting_line(w, db, 2, N_("Officer:"), "officer_name");
@@ -71,9 +69,7 @@ static void home_draw(struct screen *s, WINDOW *w, int rows, int cols)
     figure(w, 10, 2, N_("Tasks due within 7 days or late"), st.tasks_due);
     figure(w, 11, 2, N_("Criteria score this year"), st.criteria_points);
     if (st.criteria_points >= 0 && st.criteria_partial) {
-        ui_attr(w, UC_DIM, true);
-        ui_print(w, 11, 52, cols - 54, _("(partial)"));
-        ui_attr(w, UC_DIM, false);
+        ui_print_in(w, UC_DIM, 11, 52, cols - 54, _("(partial)"));
     }
     figure(w, 12, 2, N_("Villages"), st.villages);
     if (st.scoped) /* a collaborator: say whose figures these are */
@@ -82,9 +78,7 @@ static void home_draw(struct screen *s, WINDOW *w, int rows, int cols)
     ui_print_pad(w, 14, 2, 42, _("Next report deadline"));
     ui_print(w, 14, 44, cols - 46, st.next_report[0] ? st.next_report : "—");
     ui_hline(w, 16, 2, cols - 4);
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, 17, 2, cols - 4, _("Press a number 1-9 to open a screen of the menu row, F1 for help."));
-    ui_attr(w, UC_DIM, false);
+    ui_print_in(w, UC_DIM, 17, 2, cols - 4, _("Press a number 1-9 to open a screen of the menu row, F1 for help."));
 }
 
 static enum screen_result home_action(struct screen *s, enum action a, int digit)

@@ -4,7 +4,7 @@
  * plan, copies it to the next year and opens its calendar. */
 #include <config.h>
 #include "treem/tui/screens.h"
-#include "treem/tui/list.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/plan.h"
 #include "treem/db/plan_repo.h"
 #include "treem/db/target_repo.h"
@@ -18,6 +18,7 @@
 #define HEAD_ROWS 11
 
 struct plan_state {
+    struct listbase lb;      /* the base: the plan's targets */
     int target_w;            /* the target's text column at the last draw's width */
     long long id;
     bool loaded;
@@ -25,22 +26,22 @@ struct plan_state {
     struct plan_counts counts;
     struct plan_target *targets;
     struct plan_target_view *views;
-    size_t n;
-    struct list_view lv;
+    size_t n;                /* targets read (lb.n: those shown, 0 when a view failed) */
     struct scr_calendar_arg cal;
     struct history_ref hist;
 };
 
-static void unload(struct plan_state *st)
+static void p_unload(struct screen *s)
 {
-    plan_clear(&st->plan);
+    struct plan_state *st = s->state;
     plan_target_list_free(st->targets, st->n);
     free(st->views);
     st->targets = NULL;
     st->views = NULL;
     st->n = 0;
-    st->loaded = false;
 }
+
+static void p_leave(struct screen *s) { plan_clear(&((struct plan_state *)s->state)->plan); }
 
 static enum status load_targets(struct db *db, struct plan_state *st)
 {
@@ -52,11 +53,13 @@ static enum status load_targets(struct db *db, struct plan_state *st)
     return rc;
 }
 
-static void load(struct screen *s)
+/* The plan and its targets; the plan's fields stay when only its targets
+ * cannot be read. */
+static bool p_load(struct screen *s, size_t *count)
 {
     struct plan_state *st = s->state;
     struct db *db = s->ui->db;
-    unload(st);
+    plan_clear(&st->plan);
     enum status rc = plan_repo_get(db, st->id, &st->plan);
     st->loaded = rc == ST_OK;
     if (rc == ST_OK)
@@ -65,18 +68,9 @@ static void load(struct screen *s)
         rc = load_targets(db, st);
     if (rc != ST_OK)
         ui_status(s->ui, true, "%s", status_message());
-    list_set_count(&st->lv, st->views ? st->n : 0);
+    *count = st->views ? st->n : 0;
+    return true;
 }
-
-static void plan_enter(struct screen *s)
-{
-    struct plan_state *st = s->state;
-    st->id = *(const long long *)s->arg;
-    load(s);
-}
-
-static void plan_leave(struct screen *s) { unload(s->state); }
-static void plan_resume(struct screen *s) { load(s); }
 
 /* "label value" pairs joined with spaces, clipped to the width. */
 static void pairs(WINDOW *w, int y, int cols, const char *const *kv, int n)
@@ -90,7 +84,7 @@ static void pairs(WINDOW *w, int y, int cols, const char *const *kv, int n)
     ui_print(w, y, 2, cols - 4, line);
 }
 
-static const char *date_or_dash(struct date d, char buf[DATE_BUF])
+const char *plan_date_or_dash(struct date d, char buf[DATE_BUF])
 {
     if (!plan_date_set(d))
         return "—";
@@ -101,21 +95,18 @@ static const char *date_or_dash(struct date d, char buf[DATE_BUF])
 static void draw_head(struct plan_state *st, WINDOW *w, int cols)
 {
     const struct plan *p = &st->plan;
-    int starts[2], lens[2];
-    int n = ui_wrap(p->title, cols - 4, starts, lens, 2);
     ui_attr(w, UC_OK, true);
-    for (int i = 0; i < n; i++)
-        ui_print_n(w, i, 2, p->title + starts[i], (size_t)lens[i]);
+    ui_print_wrapped(w, 0, 2, cols - 4, p->title, 2);
     ui_attr(w, UC_OK, false);
     char d1[DATE_BUF], d2[DATE_BUF], d3[DATE_BUF], year[16], tasks[160];
     snprintf(year, sizeof year, "%d", p->year);
-    const char *r2[] = {_("Number:"), p->number, _("Date:"), date_or_dash(p->issued_on, d1),
+    const char *r2[] = {_("Number:"), p->number, _("Date:"), plan_date_or_dash(p->issued_on, d1),
                         _("Year:"), year};
     pairs(w, 2, cols, r2, 6);
     const char *r3[] = {_("Issuing body:"), p->issuer};
     pairs(w, 3, cols, r3, 2);
-    const char *r4[] = {_("6-month report by:"), date_or_dash(p->report_half, d2),
-                        _("Annual report by:"), date_or_dash(p->report_year, d3)};
+    const char *r4[] = {_("6-month report by:"), plan_date_or_dash(p->report_half, d2),
+                        _("Annual report by:"), plan_date_or_dash(p->report_year, d3)};
     pairs(w, 4, cols, r4, 4);
     const char *r5[] = {_("Upstream plans:"), p->upstream};
     pairs(w, 5, cols, r5, 2);
@@ -128,9 +119,7 @@ static void draw_head(struct plan_state *st, WINDOW *w, int cols)
     snprintf(tasks, sizeof tasks, _("Tasks: %ld, %ld done, %ld overdue · events: %ld"),
              st->counts.tasks, st->counts.tasks_done, st->counts.tasks_overdue,
              st->counts.events);
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, 9, 2, cols - 4, tasks);
-    ui_attr(w, UC_DIM, false);
+    ui_print_in(w, UC_DIM, 9, 2, cols - 4, tasks);
 }
 
 /* The target table's columns: the text takes what a terminal wider than
@@ -144,9 +133,9 @@ static void target_columns(const struct plan_state *st, int *w)
         w[0] = st->target_w;
 }
 
-static void target_row(void *ctx, size_t i, char *buf, size_t bufsz)
+static void target_row(struct screen *s, size_t i, struct lb_row *r)
 {
-    struct plan_state *st = ctx;
+    struct plan_state *st = s->state;
     const struct plan_target *t = &st->targets[i];
     const struct plan_target_view *v = &st->views[i];
     char aim[48], value[32], got[32] = "—";
@@ -162,56 +151,58 @@ static void target_row(void *ctx, size_t i, char *buf, size_t bufsz)
     const char *cells[] = {t->text, aim, got, source, plan_target_result_label(v->result)};
     int w[5];
     target_columns(st, w);
-    ui_columns(buf, bufsz, w, cells, 5);
+    ui_columns_sb(&r->cell[0], w, cells, 5); /* under the head's titles */
 }
 
-static void plan_draw(struct screen *s, WINDOW *w, int rows, int cols)
+static void p_layout(struct screen *s, int rows, int cols)
+{
+    (void)rows;
+    ((struct plan_state *)s->state)->target_w = target_widths[0] + (cols > 80 ? cols - 80 : 0);
+}
+
+/* The plan's fields and the targets' column titles. */
+static int p_head(struct screen *s, WINDOW *w, int cols)
 {
     struct plan_state *st = s->state;
     if (!st->loaded) {
         ui_print(w, 1, 2, cols - 4, _("This plan could not be read (Esc: back)."));
-        return;
+        return HEAD_ROWS;
     }
     draw_head(st, w, cols);
     char header[256];
     const char *titles[] = {_("Target"), _("Aim"), _("Measured"), _("Source"), _("Result")};
     int tw[5];
-    st->target_w = target_widths[0] + (cols > 80 ? cols - 80 : 0);
     target_columns(st, tw);
     ui_columns(header, sizeof header, tw, titles, 5);
-    ui_attr(w, UC_BAR_KEY, true);
-    ui_print_pad(w, HEAD_ROWS - 1, 1, cols - 2, header);
-    ui_attr(w, UC_BAR_KEY, false);
-    int list_rows = rows - HEAD_ROWS - 1;
-    if (!st->lv.count) {
-        ui_attr(w, UC_DIM, true);
-        ui_print(w, HEAD_ROWS, 2, cols - 4, _("No targets yet: F3 adds one."));
-        ui_attr(w, UC_DIM, false);
-        return;
-    }
-    list_draw(w, HEAD_ROWS, 1, list_rows, cols - 2, &st->lv, target_row, st, true);
-    /* where the selected target's value comes from, in full */
-    char note[400];
-    snprintf(note, sizeof note, "%s %s", _("Value:"), st->views[st->lv.selected].note);
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, rows - 1, 2, cols - 4, note);
-    ui_attr(w, UC_DIM, false);
+    ui_print_pad_in(w, UC_BAR_KEY, HEAD_ROWS - 1, 1, cols - 2, header);
+    return HEAD_ROWS;
 }
 
-static void delete_target(struct screen *s)
+static void p_text(struct screen *s, enum lb_text which, struct strbuf *out)
+{
+    if (which == LB_EMPTY && ((struct plan_state *)s->state)->loaded)
+        strbuf_puts(out, _("No targets yet: F3 adds one."));
+}
+
+/* Where the selected target's value comes from, in full. */
+static void p_foot(struct screen *s, WINDOW *w, int y, int cols)
 {
     struct plan_state *st = s->state;
-    const struct plan_target *t = &st->targets[st->lv.selected];
+    size_t sel = listbase_selected(s);
+    if (sel == LB_NONE)
+        return;
+    char note[400];
+    snprintf(note, sizeof note, "%s %s", _("Value:"), st->views[sel].note);
+    ui_print_in(w, UC_DIM, y, 2, cols - 4, note);
+}
+
+static enum lb_after delete_target(struct screen *s, const struct plan_target *t)
+{
     char q[700];
     snprintf(q, sizeof q, _("Delete the target \"%s\"?"), t->text);
     if (!ui_confirm(s->ui, q))
-        return;
-    if (plan_target_remove(s->ui->db, t->id) != ST_OK) {
-        ui_status(s->ui, true, "%s", status_message());
-        return;
-    }
-    ui_status(s->ui, false, "%s", _("Target deleted."));
-    load(s);
+        return LB_STAY;
+    return listbase_changed(s, plan_target_remove(s->ui->db, t->id), "%s", _("Target deleted."));
 }
 
 bool scr_plan_copy(struct ui *ui, long long plan_id, long long *new_id)
@@ -246,45 +237,51 @@ bool scr_plan_copy(struct ui *ui, long long plan_id, long long *new_id)
     return true;
 }
 
-static enum screen_result plan_action(struct screen *s, enum action a, int digit)
+/* The keys on the plan and the selected target (sel; none when the plan
+ * could not be read). */
+static enum lb_after on_plan(struct screen *s, enum action a, size_t sel)
 {
     struct plan_state *st = s->state;
     struct ui *ui = s->ui;
-    (void)digit;
     if (!st->loaded)
-        return SR_UNHANDLED;
-    bool have = st->lv.count > 0;
+        return LB_PASS;
+    bool have = sel != LB_NONE;
     switch (a) {
-    case ACT_NEW: scr_target_form_open(ui, st->id); return SR_HANDLED;
-    case ACT_EDIT: scr_plan_form_open(ui, st->id); return SR_HANDLED;
-    case ACT_COPY:
-        if (scr_plan_copy(ui, st->id, NULL))
-            load(s);
-        return SR_HANDLED;
+    case ACT_NEW: scr_target_form_open(ui, st->id); return LB_STAY;
+    case ACT_EDIT: scr_plan_form_open(ui, st->id); return LB_STAY;
+    case ACT_COPY: return scr_plan_copy(ui, st->id, NULL) ? LB_RELOAD : LB_STAY;
     case ACT_CALENDAR:
         st->cal = (struct scr_calendar_arg){st->plan.year, st->id};
         ui_push(ui, &scr_calendar_ops, &st->cal);
-        return SR_HANDLED;
+        return LB_STAY;
     case ACT_OPEN:
         if (have)
-            scr_target_value_open(ui, st->targets[st->lv.selected].id);
-        return SR_HANDLED;
-    case ACT_DELETE:
-        if (have)
-            delete_target(s);
-        return SR_HANDLED;
+            scr_target_value_open(ui, st->targets[sel].id);
+        return LB_STAY;
+    case ACT_DELETE: return have ? delete_target(s, &st->targets[sel]) : LB_STAY;
     case ACT_HISTORY: /* the selected target's, else the plan's */
         memset(&st->hist, 0, sizeof st->hist);
         st->hist.entity = have ? "plan_target" : "plan";
-        snprintf(st->hist.id, sizeof st->hist.id, "%lld",
-                 have ? st->targets[st->lv.selected].id : st->id);
+        snprintf(st->hist.id, sizeof st->hist.id, "%lld", have ? st->targets[sel].id : st->id);
         snprintf(st->hist.title, sizeof st->hist.title, "%s",
-                 have ? st->targets[st->lv.selected].text : st->plan.title);
+                 have ? st->targets[sel].text : st->plan.title);
         ui_push(ui, &scr_history_ops, &st->hist);
-        return SR_HANDLED;
-    default:
-        return list_handle(&st->lv, a) ? SR_HANDLED : SR_UNHANDLED;
+        return LB_STAY;
+    default: return LB_PASS;
     }
+}
+
+static const struct listbase_def p_def = {
+    .head = p_head, .text = p_text, .layout = p_layout,
+    .load = p_load, .unload = p_unload, .leave = p_leave, .row = target_row,
+    .foot_rows = 1, .foot = p_foot,
+    .act = on_plan,
+};
+
+static void plan_enter(struct screen *s)
+{
+    ((struct plan_state *)s->state)->id = *(const long long *)s->arg;
+    listbase_enter(s, &p_def);
 }
 
 /* Esc (back) is in the help but not the bar, which is full. */
@@ -293,12 +290,5 @@ static const enum action plan_actions[] = {ACT_NEW, ACT_OPEN, ACT_DELETE, ACT_ED
 
 const struct screen_ops scr_plan_ops = {
     .title = N_("Plan"),
-    .actions = plan_actions,
-    .nactions = sizeof plan_actions / sizeof *plan_actions,
-    .state_size = sizeof(struct plan_state),
-    .enter = plan_enter,
-    .leave = plan_leave,
-    .draw = plan_draw,
-    .on_action = plan_action,
-    .resume = plan_resume,
+    LISTBASE_OPS(struct plan_state, plan_enter, plan_actions),
 };

@@ -168,18 +168,19 @@ static const char *const direction_choices[] = {N_("at least"), N_("at most"), N
  * first use: the labels live in model/measure.h's table). */
 static const char *measure_choices[MEASURE__COUNT + 1];
 
-static const struct form_def target_fields[TF__COUNT] = {
-    {N_("Target"), FK_TEXT, 300, NULL, N_("e.g. 100 % trẻ em sinh ra được khai sinh đúng hạn")},
-    {N_("Value"), FK_TEXT, 20, NULL, N_("the number aimed at, e.g. 100 or 9")},
-    {N_("Unit"), FK_CHOICE, 0, unit_choices, NULL},
-    {N_("Direction"), FK_CHOICE, 0, direction_choices, NULL},
-    {N_("Computed from"), FK_CHOICE, 0, measure_choices, NULL},
-};
+/* The target's own fields and the names its messages give them: the
+ * target form's, and the value form's after the value's own. */
+#define TARGET_FIELDS                                                                              \
+    {N_("Target"), FK_TEXT, 300, NULL, N_("e.g. 100 % trẻ em sinh ra được khai sinh đúng hạn")},  \
+    {N_("Value"), FK_TEXT, 20, NULL, N_("the number aimed at, e.g. 100 or 9")},                   \
+    {N_("Unit"), FK_CHOICE, 0, unit_choices, NULL},                                               \
+    {N_("Direction"), FK_CHOICE, 0, direction_choices, NULL},                                     \
+    {N_("Computed from"), FK_CHOICE, 0, measure_choices, NULL}
+#define TARGET_NAMES                                                                               \
+    N_("target text"), N_("target value"), N_("target unit"), N_("target direction"), N_("measure")
 
-static const char *const target_names[TF__COUNT] = {
-    N_("target text"), N_("target value"), N_("target unit"), N_("target direction"),
-    N_("measure"),
-};
+static const struct form_def target_fields[TF__COUNT] = {TARGET_FIELDS};
+static const char *const target_names[TF__COUNT] = {TARGET_NAMES};
 
 static bool target_form_save(struct ui *ui, struct form *f, void *ctx)
 {
@@ -233,16 +234,11 @@ static const struct form_def value_fields[VF__COUNT] = {
     {N_("Measured value"), FK_TEXT, 20, NULL, N_("e.g. 97,5 (empty removes the typed value)")},
     {N_("Source"), FK_TEXT, 300, NULL, N_("e.g. Báo cáo của Trạm Y tế, đợt cân tháng 6")},
     {N_("Date of the value"), FK_TEXT, 10, NULL, N_("dd/mm/yyyy")},
-    {N_("Target"), FK_TEXT, 300, NULL, N_("e.g. 100 % trẻ em sinh ra được khai sinh đúng hạn")},
-    {N_("Value"), FK_TEXT, 20, NULL, N_("the number aimed at, e.g. 100 or 9")},
-    {N_("Unit"), FK_CHOICE, 0, unit_choices, NULL},
-    {N_("Direction"), FK_CHOICE, 0, direction_choices, NULL},
-    {N_("Computed from"), FK_CHOICE, 0, measure_choices, NULL},
+    TARGET_FIELDS,
 };
 
 static const char *const value_names[VF__COUNT] = {
-    N_("measured value"), N_("source of the value"), N_("date of the value"), N_("target text"),
-    N_("target value"), N_("target unit"), N_("target direction"), N_("measure"),
+    N_("measured value"), N_("source of the value"), N_("date of the value"), TARGET_NAMES,
 };
 
 /* The target (id) and its own fields as the form first showed them. */

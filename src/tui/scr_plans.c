@@ -142,12 +142,10 @@ static const struct listbase_def p_def = {
     .keys = p_keys, .nkeys = sizeof p_keys / sizeof *p_keys,
 };
 
-static void p_enter(struct screen *s) { listbase_enter(s, &p_def); }
 
 static const enum action plans_actions[] = {ACT_OPEN, ACT_NEW, ACT_DELETE, ACT_COPY};
 
 const struct screen_ops scr_plans_ops = {
     .title = N_("Plans"),
-    .state_size = sizeof(struct plans_state),
-    LISTBASE_OPS(p_enter, plans_actions),
+    LISTBASE_SCREEN(struct plans_state, p_def, plans_actions),
 };

@@ -18,6 +18,7 @@
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
 #include "treem/core/number.h"
+#include "treem/core/path.h"
 #include "treem/core/utf8.h"
 
 #include <stdio.h>
@@ -160,9 +161,7 @@ static void reports_draw(struct screen *s, WINDOW *w, int rows, int cols)
     snprintf(head, sizeof head, _("Period: < %s >  (F5)    Year: < %d >  (Left/Right, F4)"),
              period_label(st->whole_year), st->year);
     ui_print(w, 0, 1, cols - 2, head);
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 1, 1, cols - 2, st->built ? shown(st)->title : "");
-    ui_attr(w, UC_OK, false);
+    ui_print_in(w, UC_OK, 1, 1, cols - 2, st->built ? shown(st)->title : "");
     ui_hline(w, 2, 0, cols);
     int page = rows - 3;
     if (page < 1 || !st->built)
@@ -198,12 +197,11 @@ static bool export_save(struct ui *ui, struct form *f, void *ctx)
         form_set_error(f, 0, _("file: give a file name"));
         return false;
     }
-    char path[1024];
-    const char *home = getenv("HOME");
-    if (name[0] == '~' && (name[1] == '/' || !name[1]) && home)
-        snprintf(path, sizeof path, "%s%s", home, name + 1);
-    else
-        snprintf(path, sizeof path, "%s", name);
+    char *path = path_expand(name);
+    if (!path) {
+        form_set_error(f, 0, _("out of memory"));
+        return false;
+    }
     size_t len = strlen(path);
     bool xlsx = len > 5 && strcmp(path + len - 5, ".xlsx") == 0;   /* a workbook with charts */
     enum status rc;
@@ -212,25 +210,32 @@ static bool export_save(struct ui *ui, struct form *f, void *ctx)
     else
         rc = xlsx ? report_write_xlsx(reports_db(s), &st->rep, NULL, path)
                   : report_write_csv(&st->rep, path);
-    if (rc != ST_OK) {
+    if (rc != ST_OK)
         form_set_error(f, 0, status_message());
-        return false;
-    }
-    ui_status(ui, false, _("Report written to %s"), path);
-    return true;
+    else
+        ui_status(ui, false, _("Report written to %s"), path);
+    free(path);
+    return rc == ST_OK;
+}
+
+/* Opens the form of spec over the report: its save gets this screen. */
+static struct form *open_over(struct screen *s, struct formscreen_spec *spec)
+{
+    struct screen **ctx = malloc(sizeof *ctx);
+    if (!ctx)
+        return NULL;
+    *ctx = s;
+    spec->ctx = ctx;
+    return formscreen_open(s->ui, spec);
 }
 
 static void export_open(struct screen *s)
 {
     struct reports_state *st = s->state;
-    struct screen **ctx = malloc(sizeof *ctx);
-    if (!ctx)
-        return;
-    *ctx = s;
     struct formscreen_spec spec = {export_fields, 1, _("Write the report as CSV"),
                                    _("The file opens in Excel or LibreOffice. F2 writes it."),
-                                   export_save, ctx, NULL, "Report CSV"};
-    struct form *f = formscreen_open(s->ui, &spec);
+                                   export_save, NULL, NULL, "Report CSV"};
+    struct form *f = open_over(s, &spec);
     if (!f)
         return;
     char name[64];
@@ -263,13 +268,9 @@ static bool period_save(struct ui *ui, struct form *f, void *ctx)
 static void period_open(struct screen *s)
 {
     struct reports_state *st = s->state;
-    struct screen **ctx = malloc(sizeof *ctx);
-    if (!ctx)
-        return;
-    *ctx = s;
-    struct formscreen_spec spec = {period_fields, 2, _("Report period"), NULL, period_save, ctx,
+    struct formscreen_spec spec = {period_fields, 2, _("Report period"), NULL, period_save, NULL,
                                    NULL, "Report period"};
-    struct form *f = formscreen_open(s->ui, &spec);
+    struct form *f = open_over(s, &spec);
     if (!f)
         return;
     char y[16];
@@ -333,10 +334,8 @@ static const struct key_words reports_words[] = {
 
 const struct screen_ops scr_reports_ops = {
     .title = N_("Reports"),
-    .words = reports_words,
-    .nwords = sizeof reports_words / sizeof *reports_words,
-    .actions = reports_actions,
-    .nactions = sizeof reports_actions / sizeof reports_actions[0],
+    SCREEN_WORDS(reports_words),
+    SCREEN_ACTIONS(reports_actions),
     .state_size = sizeof(struct reports_state),
     .enter = reports_enter,
     .leave = reports_leave,

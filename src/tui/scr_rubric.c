@@ -6,7 +6,7 @@
 #include <config.h>
 #include "treem/tui/criteria.h"
 #include "treem/tui/formscreen.h"
-#include "treem/tui/list.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/rubric_edit.h"
 #include "treem/core/i18n.h"
 #include "treem/core/number.h"
@@ -20,77 +20,53 @@
 struct rubric_row { size_t crit; long ind; };   /* ind -1: the criterion's own row */
 
 struct rubric_state {
+    struct listbase lb;           /* the base: first */
     bool have;
     struct rubric r;
-    struct rubric_row *rows;
-    size_t nrows, incomplete;
-    struct list_view lv;
+    struct rubric_row *rows;      /* lb.n of them */
+    size_t incomplete;
     struct criteria_pick pick;
 };
 
-static void unload(struct rubric_state *st)
+static void r_unload(struct screen *s)
 {
+    struct rubric_state *st = s->state;
     if (st->have)
         rubric_free(&st->r);
     free(st->rows);
     st->rows = NULL;
-    st->nrows = st->incomplete = 0;
+    st->incomplete = 0;
     st->have = false;
 }
 
-static void load(struct screen *s)
+static bool r_load(struct screen *s, size_t *count)
 {
     struct rubric_state *st = s->state;
-    unload(st);
-    if (rubric_edit_load_active(s->ui->db, &st->r) != ST_OK) {
-        ui_status(s->ui, true, "%s", status_message());
-        list_set_count(&st->lv, 0);
-        return;
-    }
+    if (rubric_edit_load_active(s->ui->db, &st->r) != ST_OK)
+        return false;
     st->have = true;
     st->rows = calloc(st->r.ncrit + st->r.nind + 1, sizeof *st->rows);
     for (size_t i = 0; st->rows && i < st->r.ncrit; i++) {
-        st->rows[st->nrows++] = (struct rubric_row){i, -1};
+        st->rows[(*count)++] = (struct rubric_row){i, -1};
         for (size_t k = 0; k < st->r.nind; k++)
             if (st->r.ind[k].criterion == st->r.crit[i].number) {
-                st->rows[st->nrows++] = (struct rubric_row){i, (long)k};
+                st->rows[(*count)++] = (struct rubric_row){i, (long)k};
                 st->incomplete += !st->r.ind[k].bands_known;
             }
     }
-    list_set_count(&st->lv, st->nrows);
+    return true;
 }
 
-static void rubric_enter(struct screen *s)
+static void r_row(struct screen *s, size_t i, struct lb_row *r)
 {
     struct rubric_state *st = s->state;
-    const struct criteria_pick *p = s->arg;
-    load(s);
-    for (size_t i = 0; p && p->code[0] && i < st->nrows; i++)
-        if (st->rows[i].ind >= 0 && strcmp(st->r.ind[st->rows[i].ind].code, p->code) == 0)
-            st->lv.selected = i;
-}
-
-static void rubric_leave(struct screen *s) { unload(s->state); }
-
-static void rubric_resume(struct screen *s)
-{
-    struct rubric_state *st = s->state;
-    size_t keep = st->lv.selected;
-    load(s);
-    st->lv.selected = keep;
-    list_set_count(&st->lv, st->lv.count);
-}
-
-static void rubric_row_text(void *ctx, size_t i, char *buf, size_t bufsz)
-{
-    struct rubric_state *st = ctx;
     const struct rubric_row *row = &st->rows[i];
     const struct rubric_criterion *c = &st->r.crit[row->crit];
     if (row->ind < 0) {
         char max[RUBRIC_TEXT_NUM_BUF] = "?";
         if (c->max_known)
             rubric_text_num_show(c->max_points, max);
-        snprintf(buf, bufsz, _("Criterion %d. %s — maximum %s"), c->number, c->name, max);
+        lb_cellf(r, 0, _("Criterion %d. %s — maximum %s"), c->number, c->name, max);
         return;
     }
     const struct rubric_indicator *ind = &st->r.ind[row->ind];
@@ -98,71 +74,79 @@ static void rubric_row_text(void *ctx, size_t i, char *buf, size_t bufsz)
     const int w[] = {2, 6, 10, 60};
     const char *cells[] = {"", ind->code, ind->bands_known ? _("complete") : _("INCOMPLETE"),
                            bands && ind->nbands ? bands : _("no bands")};
-    ui_columns(buf, bufsz, w, cells, 4);
+    ui_columns_sb(&r->cell[0], w, cells, 4); /* the criteria's rows are one line: no header */
     free(bands);
 }
 
-static void rubric_draw(struct screen *s, WINDOW *w, int rows, int cols)
+static int r_head(struct screen *s, WINDOW *w, int cols)
 {
     struct rubric_state *st = s->state;
     if (!st->have)
-        return;
+        return 2;
     char line[512];
     snprintf(line, sizeof line, _("Rule set %s · %zu indicators with an incomplete scale"), st->r.name,
              st->incomplete);
-    ui_attr(w, UC_TITLE, true);
-    ui_print_pad(w, 0, 0, cols, line);
-    ui_attr(w, UC_TITLE, false);
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, 1, 1, cols - 2, _("Enter: the bands of an indicator, or the maximum of a criterion"));
-    ui_attr(w, UC_DIM, false);
-    list_draw(w, 2, 1, rows - 5, cols - 2, &st->lv, rubric_row_text, st, true);
-    if (st->lv.selected >= st->nrows)
-        return;
-    const struct rubric_row *row = &st->rows[st->lv.selected];
-    const char *text = row->ind >= 0 ? st->r.ind[row->ind].text : st->r.crit[row->crit].name;
-    const char *src = row->ind >= 0 ? st->r.ind[row->ind].source : st->r.crit[row->crit].source;
-    ui_hline(w, rows - 3, 1, cols - 2);
-    ui_print(w, rows - 2, 1, cols - 2, text);
-    snprintf(line, sizeof line, "%s: %s", _("source"), src ? src : "—");
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, rows - 1, 1, cols - 2, line);
-    ui_attr(w, UC_DIM, false);
+    ui_print_pad_in(w, UC_TITLE, 0, 0, cols, line);
+    ui_print_in(w, UC_DIM, 1, 1, cols - 2, _("Enter: the bands of an indicator, or the maximum of a criterion"));
+    return 2;
 }
 
-static enum screen_result rubric_action(struct screen *s, enum action a, int digit)
+/* The selected row's text and source under the list. */
+static void r_foot(struct screen *s, WINDOW *w, int y, int cols)
 {
     struct rubric_state *st = s->state;
+    size_t sel = listbase_selected(s);
+    if (sel == LB_NONE)
+        return;
+    const struct rubric_row *row = &st->rows[sel];
+    const char *text = row->ind >= 0 ? st->r.ind[row->ind].text : st->r.crit[row->crit].name;
+    const char *src = row->ind >= 0 ? st->r.ind[row->ind].source : st->r.crit[row->crit].source;
+    char line[512];
+    ui_hline(w, y, 1, cols - 2);
+    ui_print(w, y + 1, 1, cols - 2, text);
+    snprintf(line, sizeof line, "%s: %s", _("source"), src ? src : "—");
+    ui_print_in(w, UC_DIM, y + 2, 1, cols - 2, line);
+}
+
+static enum lb_after r_open(struct screen *s, size_t sel, int digit)
+{
+    struct rubric_state *st = s->state;
+    const struct rubric_row *row = &st->rows[sel];
     (void)digit;
-    if (list_handle(&st->lv, a))
-        return SR_HANDLED;
-    if (a != ACT_OPEN)
-        return SR_UNHANDLED;
-    if (!st->have || st->lv.selected >= st->nrows)
-        return SR_HANDLED;
-    const struct rubric_row *row = &st->rows[st->lv.selected];
     if (row->ind < 0) {
         ui_push(s->ui, &scr_crit_max_ops, &st->r.crit[row->crit]);
-        return SR_HANDLED;
+        return LB_STAY;
     }
     snprintf(st->pick.code, sizeof st->pick.code, "%s", st->r.ind[row->ind].code);
     st->pick.criterion = st->r.ind[row->ind].criterion;
     ui_push(s->ui, &scr_rubric_bands_ops, &st->pick);
-    return SR_HANDLED;
+    return LB_STAY;
+}
+
+static const struct lb_key r_keys[] = {{ACT_OPEN, r_open, false}};
+static const struct listbase_def r_def = {
+    .head = r_head,
+    .load = r_load, .unload = r_unload, .row = r_row,
+    .foot_rows = 3, .foot = r_foot,
+    .keys = r_keys, .nkeys = sizeof r_keys / sizeof *r_keys,
+};
+
+/* Opened from an indicator (arg): its row is selected. */
+static void rubric_enter(struct screen *s)
+{
+    struct rubric_state *st = s->state;
+    const struct criteria_pick *p = s->arg;
+    listbase_enter(s, &r_def);
+    for (size_t i = 0; p && p->code[0] && i < st->lb.n; i++)
+        if (st->rows[i].ind >= 0 && strcmp(st->r.ind[st->rows[i].ind].code, p->code) == 0)
+            st->lb.ls.lv.selected = i;
 }
 
 static const enum action rubric_actions[] = {ACT_OPEN, ACT_BACK};
 
 const struct screen_ops scr_rubric_ops = {
     .title = N_("Scales"),
-    .actions = rubric_actions,
-    .nactions = sizeof rubric_actions / sizeof *rubric_actions,
-    .state_size = sizeof(struct rubric_state),
-    .enter = rubric_enter,
-    .leave = rubric_leave,
-    .draw = rubric_draw,
-    .on_action = rubric_action,
-    .resume = rubric_resume,
+    LISTBASE_OPS(struct rubric_state, rubric_enter, rubric_actions),
 };
 
 /* ---- a criterion's maximum --------------------------------------------- */
@@ -224,10 +208,5 @@ static const enum action max_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_BACK};
 
 const struct screen_ops scr_crit_max_ops = {
     .title = N_("Criterion maximum"),
-    .actions = max_actions,
-    .nactions = sizeof max_actions / sizeof *max_actions,
-    .state_size = sizeof(struct formscreen),
-    .enter = max_enter,
-    .leave = formscreen_end,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct formscreen, max_enter, formscreen_end, max_actions),
 };

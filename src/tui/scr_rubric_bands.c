@@ -91,10 +91,8 @@ static void b_foot(struct screen *s, WINDOW *w, int y, int cols)
     const char *src = sel < ind->nbands ? ind->bands[sel].source : ind->source;
     struct strbuf line = STRBUF_INIT;
     strbuf_printf(&line, "%s: %s", _("source"), src ? src : "—");
-    int starts[2], lens[2], n = ui_wrap(strbuf_str(&line), cols - 2, starts, lens, 2);
     ui_attr(w, UC_DIM, true);
-    for (int i = 0; i < n; i++)
-        ui_print_n(w, y + 1 + i, 1, strbuf_str(&line) + starts[i], (size_t)lens[i]);
+    ui_print_wrapped(w, y + 1, 1, cols - 2, strbuf_str(&line), 2);
     ui_attr(w, UC_DIM, false);
     strbuf_free(&line);
 }
@@ -173,12 +171,10 @@ static const struct listbase_def b_def = {
     .keys = b_keys, .nkeys = sizeof b_keys / sizeof *b_keys,
 };
 
-static void b_enter(struct screen *s) { listbase_enter(s, &b_def); }
 
 static const enum action bands_actions[] = {ACT_OPEN, ACT_NEW, ACT_DELETE, ACT_BACK};
 
 const struct screen_ops scr_rubric_bands_ops = {
     .title = N_("Bands"),
-    .state_size = sizeof(struct bands_state),
-    LISTBASE_OPS(b_enter, bands_actions),
+    LISTBASE_SCREEN(struct bands_state, b_def, bands_actions),
 };

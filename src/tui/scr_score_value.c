@@ -121,14 +121,8 @@ static int value_top(struct ui *ui, WINDOW *w, int cols, void *ctx)
     const struct score_line *l = &st->sheet.line[st->idx];
     char line[512];
     snprintf(line, sizeof line, _("Indicator %s for %d"), ind->code, p->year);
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, line);
-    ui_attr(w, UC_OK, false);
-    int starts[2], lens[2], n = ui_wrap(ind->text, cols - 4, starts, lens, 2);
-    for (int i = 0; i < n; i++) {
-        snprintf(line, sizeof line, "%.*s", lens[i], ind->text + starts[i]);
-        ui_print(w, 1 + i, 2, cols - 4, line);
-    }
+    ui_print_in(w, UC_OK, 0, 2, cols - 4, line);
+    ui_print_wrapped(w, 1, 2, cols - 4, ind->text, 2);
     if (l->computed_ok) {
         char v[64];
         score_value_show(ind, true, l->computed, v, sizeof v);
@@ -189,10 +183,5 @@ static const enum action value_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_BACK};
 
 const struct screen_ops scr_score_value_ops = {
     .title = N_("Indicator value"),
-    .actions = value_actions,
-    .nactions = sizeof value_actions / sizeof *value_actions,
-    .state_size = sizeof(struct value_state),
-    .enter = value_enter,
-    .leave = value_leave,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct value_state, value_enter, value_leave, value_actions),
 };

@@ -60,15 +60,48 @@ static void load(struct screen *s)
     form_mark_saved(&st->fs.form);
 }
 
+void profile_form_error(struct ui *ui, struct form *f, enum profile_field bad, size_t officer,
+                        size_t level, size_t villages)
+{
+    if (bad == PROFILE_NONE)
+        ui_status(ui, true, "%s", status_message());
+    else
+        form_set_error(f, bad == PROFILE_OFFICER ? officer : bad == PROFILE_LEVEL ? level : villages,
+                       status_message());
+}
+
 static bool settings_save(struct ui *ui, struct form *f, void *ctx);
 static bool settings_key(struct ui *ui, struct form *f, enum action a, void *ctx);
 static void settings_resume(struct ui *ui, struct form *f, void *ctx);
+
+/* Above the fields: what to do. */
+static int settings_top(struct ui *ui, WINDOW *w, int cols, void *ctx)
+{
+    (void)ui, (void)ctx;
+    ui_print(w, 0, 2, cols - 4, _("Change a value, then F2 to save."));
+    return 2;
+}
+
+/* Under the fields: the villages (all of them, wrapped). */
+static void settings_below(struct ui *ui, WINDOW *w, int y, int rows, int cols, void *ctx)
+{
+    struct settings_state *st = ((struct screen *)ctx)->state;
+    (void)ui;
+    ui_hline(w, y, 2, cols - 4);
+    struct strbuf line = STRBUF_INIT;
+    for (size_t i = 0; i < st->nvillages; i++)
+        strbuf_printf(&line, "%s%s", i ? "; " : "", st->villages[i]);
+    ui_print(w, y + 1, 2, cols - 4, _("Villages:"));
+    ui_print_wrapped(w, y + 2, 4, cols - 6, strbuf_str(&line), rows - 2);
+    strbuf_free(&line);
+}
 
 static const struct formscreen_spec settings_spec = {settings_fields, F__COUNT, NULL, NULL,
                                                      settings_save, NULL, NULL, NULL};
 /* a tab: F2 saves and Cài đặt stays; its keys open the screens below it */
 static const struct formscreen_hooks settings_hooks = {
-    .key = settings_key, .resume = settings_resume, .stays = true};
+    .key = settings_key, .resume = settings_resume, .top = settings_top,
+    .field_rows = 8, .below = settings_below, .stays = true};
 
 static void settings_enter(struct screen *s)
 {
@@ -81,24 +114,6 @@ static void settings_leave(struct screen *s)
     struct settings_state *st = s->state;
     formscreen_end(s);
     string_list_free(st->villages, st->nvillages);
-}
-
-/* The fields, then the villages (all of them, wrapped). */
-static void settings_draw(struct screen *s, WINDOW *w, int rows, int cols)
-{
-    struct settings_state *st = s->state;
-    ui_print(w, 0, 2, cols - 4, _("Change a value, then F2 to save."));
-    formscreen_draw_fields(s, w, 2, 8, cols);
-    ui_hline(w, 10, 2, cols - 4);
-    struct strbuf line = STRBUF_INIT;
-    for (size_t i = 0; i < st->nvillages; i++)
-        strbuf_printf(&line, "%s%s", i ? "; " : "", st->villages[i]);
-    ui_print(w, 11, 2, cols - 4, _("Villages:"));
-    int starts[16], lens[16];
-    int n = ui_wrap(strbuf_str(&line), cols - 6, starts, lens, rows - 12 < 16 ? rows - 12 : 16);
-    for (int i = 0; i < n; i++)
-        ui_print_n(w, 12 + i, 4, strbuf_str(&line) + starts[i], (size_t)lens[i]);
-    strbuf_free(&line);
 }
 
 static bool settings_save(struct ui *ui, struct form *f, void *ctx)
@@ -115,15 +130,8 @@ static bool settings_save(struct ui *ui, struct form *f, void *ctx)
     if (rc == ST_OK)
         rc = db_setting_set(db, "unit_class", class_choices[form_choice(f, F_CLASS)]);
     rc = rc == ST_OK ? db_commit(db) : (db_rollback(db), rc);
-    if (rc != ST_OK) {
-        static const size_t at[] = {[PROFILE_OFFICER] = F_OFFICER, [PROFILE_LEVEL] = F_LEVEL,
-                                    [PROFILE_VILLAGES] = F_NEW_VILLAGE};
-        if (bad != PROFILE_NONE)
-            form_set_error(f, at[bad], status_message());
-        else
-            ui_status(ui, true, "%s", status_message());
-        return false;
-    }
+    if (rc != ST_OK)
+        return profile_form_error(ui, f, bad, F_OFFICER, F_LEVEL, F_NEW_VILLAGE), false;
     i18n_set_lang(lang_codes[form_choice(f, F_LANG)]);
     form_set(f, F_NEW_VILLAGE, "");
     load(ctx);
@@ -164,11 +172,5 @@ static const enum action settings_actions[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_SCA
 
 const struct screen_ops scr_settings_ops = {
     .title = N_("Settings"),
-    .actions = settings_actions,
-    .nactions = sizeof settings_actions / sizeof *settings_actions,
-    .state_size = sizeof(struct settings_state),
-    .enter = settings_enter,
-    .leave = settings_leave,
-    .draw = settings_draw, /* the villages under the fields */
-    FORMSCREEN_INPUT,
+    FORMSCREEN_SCREEN(struct settings_state, settings_enter, settings_leave, settings_actions),
 };

@@ -88,12 +88,7 @@ static const enum action details_actions[] = {ACT_SAVE, ACT_BACK};
 
 static const struct screen_ops details_ops = {
     .title = N_("First-time set-up"),
-    .actions = details_actions,
-    .nactions = sizeof details_actions / sizeof *details_actions,
-    .state_size = sizeof(struct formscreen),
-    .enter = details_enter,
-    .leave = formscreen_end,
-    FORMSCREEN_OPS,
+    FORMSCREEN_SCREEN(struct formscreen, details_enter, formscreen_end, details_actions),
 };
 
 /* ---- the choice of the commune ------------------------------------------ */
@@ -137,26 +132,14 @@ static void unit_row(void *ctx, size_t i, char *buf, size_t bufsz)
 static void setup_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct setup_state *st = s->state;
-    ui_attr(w, UC_OK, true);
-    ui_print(w, 0, 2, cols - 4, _("Welcome to treem. Which commune or ward is this?"));
-    ui_attr(w, UC_OK, false);
+    ui_print_in(w, UC_OK, 0, 2, cols - 4, _("Welcome to treem. Which commune or ward is this?"));
     ui_print(w, 1, 2, cols - 4, _("Type part of its name (no need for diacritics), then Enter."));
     ui_print(w, 3, 2, 10, _("Search:"));
-    size_t a, b;
-    int cur;
-    field_view(&st->search, cols - 16, &a, &b, &cur);
-    ui_attr(w, UC_FIELD_FOCUS, true);
-    char *vis = strndup(field_text(&st->search) + a, b - a);
-    ui_print_pad(w, 3, 12, cols - 16, vis ? vis : "");
-    free(vis);
-    ui_attr(w, UC_FIELD_FOCUS, false);
+    field_draw(w, 3, 12, cols - 16, &st->search);
     char count[64];
     snprintf(count, sizeof count, _("%zu found"), st->nfound);
-    ui_attr(w, UC_DIM, true);
-    ui_print(w, 4, 2, cols - 4, st->nfound >= SETUP_MAX ? _("many found: type more") : count);
-    ui_attr(w, UC_DIM, false);
+    ui_print_in(w, UC_DIM, 4, 2, cols - 4, st->nfound >= SETUP_MAX ? _("many found: type more") : count);
     list_draw(w, 5, 2, rows - 5, cols - 4, &st->lv, unit_row, st, true);
-    ui_place_cursor(w, 3, 12 + cur);
 }
 
 static void choose(struct screen *s)
@@ -193,15 +176,8 @@ static bool details_save(struct ui *ui, struct form *f, void *ctx)
     if (rc == ST_OK)
         rc = commune_profile_save(db, &p, &bad);
     rc = rc == ST_OK ? db_commit(db) : (db_rollback(db), rc);
-    if (rc != ST_OK) {
-        static const size_t at[] = {[PROFILE_OFFICER] = F_OFFICER, [PROFILE_LEVEL] = F_LEVEL,
-                                    [PROFILE_VILLAGES] = F_VILLAGES};
-        if (bad != PROFILE_NONE)
-            form_set_error(f, at[bad], status_message());
-        else
-            ui_status(ui, true, "%s", status_message());
-        return false;
-    }
+    if (rc != ST_OK)
+        return profile_form_error(ui, f, bad, F_OFFICER, F_LEVEL, F_VILLAGES), false;
     if (login[0] && ((rc = auth_user_add(db, login, "officer", NULL, pass, st->code)) != ST_OK ||
                      (rc = auth_sign_in(db, login, pass)) != ST_OK))
         return form_set_error(f, F_LOGIN, status_message()), false;
@@ -259,20 +235,18 @@ static enum screen_result setup_text(struct screen *s, const char *utf8)
     return SR_HANDLED;
 }
 
-static bool setup_text_mode(struct screen *s) { (void)s; return true; }
 
 static const enum action setup_actions[] = {ACT_OPEN, ACT_BACK};
 
 const struct screen_ops scr_setup_ops = {
     .title = N_("First-time set-up"),
-    .actions = setup_actions,
-    .nactions = sizeof setup_actions / sizeof *setup_actions,
+    SCREEN_ACTIONS(setup_actions),
     .state_size = sizeof(struct setup_state),
     .enter = setup_enter,
     .leave = setup_leave,
     .draw = setup_draw,
     .on_action = setup_action,
     .on_text = setup_text,
-    .text_mode = setup_text_mode,
+    .text_mode = screen_takes_text,
     .resume = setup_resume,
 };

@@ -67,14 +67,10 @@ static void signin_draw(struct screen *s, WINDOW *w, int rows, int cols)
     if (st->ready)
         form_draw(w, &st->form, 2, 2, rows - 5, cols - 4);
     if (st->message[0]) {
-        ui_attr(w, UC_ERROR, true);
-        ui_print(w, 3 + (int)st->form.n, 2, cols - 4, st->message);
-        ui_attr(w, UC_ERROR, false);
+        ui_print_in(w, UC_ERROR, 3 + (int)st->form.n, 2, cols - 4, st->message);
     }
     if (!st->lock && !st->recover) {
-        ui_attr(w, UC_DIM, true);
-        ui_print(w, 5 + (int)st->form.n, 2, cols - 4, _("Forgot the password? F5: the officer's recovery code."));
-        ui_attr(w, UC_DIM, false);
+        ui_print_in(w, UC_DIM, 5 + (int)st->form.n, 2, cols - 4, _("Forgot the password? F5: the officer's recovery code."));
     }
 }
 
@@ -167,7 +163,6 @@ static enum screen_result signin_text(struct screen *s, const char *utf8)
     return SR_HANDLED;
 }
 
-static bool signin_text_mode(struct screen *s) { (void)s; return true; }
 
 static const enum action signin_actions[] = {ACT_SAVE, ACT_OPEN, ACT_NEXT_FIELD, ACT_FILTER};
 static const struct key_words signin_words[] = {
@@ -178,15 +173,13 @@ static const struct key_words signin_words[] = {
 
 const struct screen_ops scr_signin_ops = {
     .title = N_("Sign in"),
-    .actions = signin_actions,
-    .nactions = sizeof signin_actions / sizeof *signin_actions,
-    .words = signin_words,
-    .nwords = sizeof signin_words / sizeof *signin_words,
+    SCREEN_ACTIONS(signin_actions),
+    SCREEN_WORDS(signin_words),
     .state_size = sizeof(struct signin_state),
     .enter = signin_enter,
     .leave = signin_leave,
     .draw = signin_draw,
     .on_action = signin_action,
     .on_text = signin_text,
-    .text_mode = signin_text_mode,
+    .text_mode = screen_takes_text,
 };

@@ -6,7 +6,7 @@
  * everything again. */
 #include <config.h>
 #include "treem/tui/screens.h"
-#include "treem/tui/list.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/province.h"
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
@@ -16,47 +16,41 @@
 #include <string.h>
 
 struct summary_state {
-    struct commune_summary *rows;
-    size_t n, received, late;
-    struct list_view lv;
+    struct listbase lb;      /* the base: first */
+    struct commune_summary *rows;   /* lb.n of them */
+    size_t received, late;
     struct db *opened;       /* the commune database lent to the report screen */
     char province[160];
     int name_w;              /* the commune's name column at the last draw's width */
 };
 
-static void summary_load(struct screen *s)
+static bool summary_load(struct screen *s, size_t *count)
 {
     struct summary_state *st = s->state;
-    commune_summary_free(st->rows, st->n);
-    st->rows = NULL;
-    st->n = st->received = st->late = 0;
-    if (province_summary(s->ui->db, date_today(), &st->rows, &st->n) != ST_OK)
-        ui_status(s->ui, true, "%s", status_message());
-    for (size_t i = 0; i < st->n; i++) {
+    if (province_summary(s->ui->db, date_today(), &st->rows, count) != ST_OK)
+        return false;
+    for (size_t i = 0; i < *count; i++) {
         st->received += st->rows[i].received;
         st->late += st->rows[i].received && st->rows[i].late;
     }
-    list_set_count(&st->lv, st->n);
+    return true;
 }
 
-static void summary_enter(struct screen *s)
+static void summary_unload(struct screen *s)
 {
     struct summary_state *st = s->state;
-    struct province p;
-    if (province_current(s->ui->db, &p) == ST_OK) {
-        snprintf(st->province, sizeof st->province, "%s (%s)", p.name, p.code);
-        snprintf(s->ui->title, sizeof s->ui->title, _("level above: %s"), p.name);
-        province_free(&p);
-    }
-    summary_load(s);
+    commune_summary_free(st->rows, st->lb.n);
+    st->rows = NULL;
+    st->received = st->late = 0;
 }
 
-static void summary_leave(struct screen *s)
+/* Gives back the commune database lent to the report screen. */
+static void summary_resumed(struct screen *s)
 {
     struct summary_state *st = s->state;
-    commune_summary_free(st->rows, st->n);
     if (st->opened)
         db_close(st->opened);
+    st->opened = NULL;
 }
 
 static const int widths[] = {5, 20, 10, 6, 5, 4, 4, 4, 60};   /* the last: what is left */
@@ -71,9 +65,16 @@ static void columns_now(const struct summary_state *st, int *w)
         w[1] = st->name_w;
 }
 
-static void summary_row(void *ctx, size_t i, char *buf, size_t n)
+static void summary_layout(struct screen *s, int rows, int cols)
 {
-    const struct commune_summary *r = &((struct summary_state *)ctx)->rows[i];
+    (void)rows;
+    ((struct summary_state *)s->state)->name_w = widths[1] + (cols > 80 ? (cols - 80) / 2 : 0);
+}
+
+static void summary_row(struct screen *s, size_t i, struct lb_row *cells)
+{
+    const struct summary_state *st = s->state;
+    const struct commune_summary *r = &st->rows[i];
     struct commune_summary_text t;
     commune_summary_format(r, &t);
     char state[160];
@@ -82,117 +83,108 @@ static void summary_row(void *ctx, size_t i, char *buf, size_t n)
                  t.verdict);
     else
         snprintf(state, sizeof state, "%s", t.state);
-    const char *cells[NCOLS] = {r->code, r->name, t.made, t.children, t.special, t.open_cases,
-                                t.overdue, t.total, state};
+    const char *text[NCOLS] = {r->code, r->name, t.made, t.children, t.special, t.open_cases,
+                               t.overdue, t.total, state};
     int w[NCOLS];
-    columns_now(ctx, w);
-    ui_columns(buf, n, w, cells, (int)NCOLS);
+    columns_now(st, w);
+    ui_columns_sb(&cells->cell[0], w, text, (int)NCOLS); /* the widths of the head's titles */
+}
+
+/* Missing and late communes stand out. */
+static enum ui_color summary_color(struct screen *s, size_t i)
+{
+    const struct commune_summary *r = &((struct summary_state *)s->state)->rows[i];
+    return !r->received ? UC_ERROR : r->late ? UC_WARN : UC_NORMAL;
 }
 
 /* The selected commune's package: its period and who made it. */
-static void draw_detail(WINDOW *w, int y, int cols, const struct summary_state *st)
+static void summary_foot(struct screen *s, WINDOW *w, int y, int cols)
 {
+    const struct summary_state *st = s->state;
+    size_t sel = listbase_selected(s);
     char text[512] = "";
-    if (st->lv.selected < st->n && st->rows[st->lv.selected].received) {
-        const struct commune_summary *r = &st->rows[st->lv.selected];
+    if (sel != LB_NONE && st->rows[sel].received) {
+        const struct commune_summary *r = &st->rows[sel];
         struct commune_summary_text t;
         commune_summary_format(r, &t);
         snprintf(text, sizeof text, _("%s: period %s, made by %s"), r->code, t.period, r->made_by);
     }
-    ui_attr(w, UC_DIM, true);
-    ui_print_pad(w, y, 1, cols - 2, text);
-    ui_attr(w, UC_DIM, false);
+    ui_print_pad_in(w, UC_DIM, y, 1, cols - 2, text);
 }
 
-static void summary_draw(struct screen *s, WINDOW *w, int rows, int cols)
+static int summary_head(struct screen *s, WINDOW *w, int cols)
 {
     struct summary_state *st = s->state;
     char head[256];
     snprintf(head, sizeof head, _("Tổng hợp — %s: %zu communes, %zu sent a package (%zu late), "
-                                  "%zu none"), st->province, st->n, st->received, st->late,
-             st->n - st->received);
+                                  "%zu none"), st->province, st->lb.n, st->received, st->late,
+             st->lb.n - st->received);
     ui_print(w, 0, 1, cols - 2, head);
     const char *titles[NCOLS] = {_("Code"), _("Commune"), _("Package"), _("Child."), _("Spec."),
                                  _("Open"), _("Late"), _("Pts"), _("Verdict / state")};
     char line[512];
     int cw[NCOLS];
-    st->name_w = widths[1] + (cols > 80 ? (cols - 80) / 2 : 0);
     columns_now(st, cw);
     ui_columns(line, sizeof line, cw, titles, (int)NCOLS);
-    ui_attr(w, UC_DIM, true);
-    ui_print_pad(w, 1, 1, cols - 2, line);
-    ui_attr(w, UC_DIM, false);
+    ui_print_pad_in(w, UC_DIM, 1, 1, cols - 2, line);
     ui_hline(w, 2, 0, cols);
-    int page = rows - 4;
-    if (page < 1)
-        return;
-    list_draw(w, 3, 1, page, cols - 2, &st->lv, summary_row, st, true);
-    draw_detail(w, rows - 1, cols, st);
-    /* missing and late communes stand out */
-    for (int i = 0; i < page && st->lv.top + (size_t)i < st->n; i++) {
-        size_t k = st->lv.top + (size_t)i;
-        if (k == st->lv.selected || (st->rows[k].received && !st->rows[k].late))
-            continue;
-        summary_row(st, k, line, sizeof line);
-        ui_attr(w, st->rows[k].received ? UC_WARN : UC_ERROR, true);
-        ui_print_pad(w, 3 + i, 1, cols - 2, line);
-        ui_attr(w, st->rows[k].received ? UC_WARN : UC_ERROR, false);
-    }
+    return 3;
 }
 
 /* Enter: the commune's report from its own database. */
-static void open_commune(struct screen *s)
+static enum lb_after open_commune(struct screen *s, size_t sel, int digit)
 {
     struct summary_state *st = s->state;
-    if (st->lv.selected >= st->n)
-        return;
-    const struct commune_summary *r = &st->rows[st->lv.selected];
+    const struct commune_summary *r = &st->rows[sel];
+    (void)digit;
     if (!r->received) {
         ui_status(s->ui, true, _("%s has sent no package yet"), r->name);
-        return;
+        return LB_STAY;
     }
-    if (st->opened)
-        db_close(st->opened);
-    st->opened = NULL;
+    summary_resumed(s);
     if (province_open_commune(s->ui->db, r->code, false, &st->opened) != ST_OK) {
         ui_status(s->ui, true, "%s", status_message());
-        return;
+        return LB_STAY;
     }
-    if (!ui_push(s->ui, &scr_reports_ops, st->opened)) {
-        db_close(st->opened);
-        st->opened = NULL;
-    }
+    if (!ui_push(s->ui, &scr_reports_ops, st->opened))
+        summary_resumed(s);
+    return LB_STAY;
 }
 
-static enum screen_result summary_action(struct screen *s, enum action a, int digit)
+/* F5: everything read again. */
+static enum lb_after read_again(struct screen *s, size_t sel, int digit)
 {
-    struct summary_state *st = s->state;
-    (void)digit;
-    switch (a) {
-    case ACT_OPEN: open_commune(s); return SR_HANDLED;
-    case ACT_FILTER: summary_load(s); return SR_HANDLED;
-    default: return list_handle(&st->lv, a) ? SR_HANDLED : SR_UNHANDLED;
-    }
+    (void)s, (void)sel, (void)digit;
+    return LB_RELOAD;
 }
 
-static void summary_resume(struct screen *s)
+static const struct lb_key summary_keys[] = {
+    {ACT_OPEN, open_commune, false},
+    {ACT_FILTER, read_again, true},
+};
+static const struct listbase_def summary_def = {
+    .head = summary_head, .layout = summary_layout,
+    .load = summary_load, .unload = summary_unload, .leave = summary_resumed,
+    .row = summary_row, .color = summary_color, .resumed = summary_resumed,
+    .foot_rows = 1, .foot = summary_foot,
+    .keys = summary_keys, .nkeys = sizeof summary_keys / sizeof *summary_keys,
+};
+
+static void summary_enter(struct screen *s)
 {
     struct summary_state *st = s->state;
-    if (st->opened)   /* back from the commune's report */
-        db_close(st->opened);
-    st->opened = NULL;
+    struct province p;
+    if (province_current(s->ui->db, &p) == ST_OK) {
+        snprintf(st->province, sizeof st->province, "%s (%s)", p.name, p.code);
+        snprintf(s->ui->title, sizeof s->ui->title, _("level above: %s"), p.name);
+        province_free(&p);
+    }
+    listbase_enter(s, &summary_def);
 }
 
 static const enum action summary_actions[] = {ACT_OPEN, ACT_FILTER};
 
 const struct screen_ops scr_summary_ops = {
     .title = N_("Summary"),
-    .actions = summary_actions,
-    .nactions = sizeof summary_actions / sizeof summary_actions[0],
-    .state_size = sizeof(struct summary_state),
-    .enter = summary_enter,
-    .leave = summary_leave,
-    .draw = summary_draw,
-    .on_action = summary_action,
-    .resume = summary_resume,
+    LISTBASE_OPS(struct summary_state, summary_enter, summary_actions),
 };

@@ -214,17 +214,27 @@ static const struct form_def done_fields[DF__COUNT] = {
 
 static const char *const done_names[DF__COUNT] = {N_("done date"), N_("evidence")};
 
+/* The two forms of F7 and F3 on a task: a date (field 0) and a text
+ * (field 1), given with the task's id to apply; a message goes under the
+ * field it names (names: what messages call the two). */
+typedef enum status (*dated_fn)(struct db *db, long long id, struct date on, const char *text);
+
+static bool dated_save(struct ui *ui, struct form *f, void *ctx, const char *const names[2],
+                       dated_fn apply, struct date *on)
+{
+    enum status st = plan_parse_date(_(names[0]), form_value(f, 0), on);
+    if (st == ST_OK)
+        st = apply(ui->db, *(long long *)ctx, *on, form_value(f, 1));
+    if (st != ST_OK)
+        formscreen_error(ui, f, status_message(), names, 2, 2);
+    return st == ST_OK;
+}
+
 static bool done_form_save(struct ui *ui, struct form *f, void *ctx)
 {
-    long long id = *(long long *)ctx;
     struct date on;
-    enum status st = plan_parse_date(_("done date"), form_value(f, DF_DATE), &on);
-    if (st == ST_OK)
-        st = task_mark_done(ui->db, id, on, form_value(f, DF_EVIDENCE));
-    if (st != ST_OK) {
-        formscreen_error(ui, f, status_message(), done_names, DF__COUNT, DF__COUNT);
+    if (!dated_save(ui, f, ctx, done_names, task_mark_done, &on))
         return false;
-    }
     char buf[DATE_BUF];
     date_format(on, buf);
     ui_status(ui, false, _("Task marked done on %s."), buf);
@@ -240,17 +250,17 @@ static const struct form_def note_fields[NF__COUNT] = {
 
 static const char *const note_names[NF__COUNT] = {N_("note date"), N_("note")};
 
+/* A progress note (its new id not wanted). */
+static enum status add_note(struct db *db, long long id, struct date on, const char *text)
+{
+    return task_add_note(db, id, on, text, NULL);
+}
+
 static bool note_form_save(struct ui *ui, struct form *f, void *ctx)
 {
-    long long id = *(long long *)ctx;
     struct date on;
-    enum status st = plan_parse_date(_("note date"), form_value(f, NF_DATE), &on);
-    if (st == ST_OK)
-        st = task_add_note(ui->db, id, on, form_value(f, NF_TEXT), NULL);
-    if (st != ST_OK) {
-        formscreen_error(ui, f, status_message(), note_names, NF__COUNT, NF__COUNT);
+    if (!dated_save(ui, f, ctx, note_names, add_note, &on))
         return false;
-    }
     ui_status(ui, false, "%s", _("Progress note added."));
     return true;
 }

@@ -234,11 +234,8 @@ static long long task_at(struct tasks_state *st, size_t sel)
 /* A key on a task: in the departments view, says to choose one first. */
 static long long the_task(struct screen *s, size_t sel)
 {
-    long long id = task_at(s->state, sel);
-    if (!id)
-        ui_status(s->ui, true, "%s", _("Choose a task first (Enter on a department shows its "
-                                        "tasks)."));
-    return id;
+    return listbase_chosen(s, task_at(s->state, sel),
+                           _("Choose a task first (Enter on a department shows its tasks)."));
 }
 
 static enum lb_after open_row(struct screen *s, size_t sel, int digit)
@@ -368,7 +365,6 @@ static const struct listbase_def t_def = {
     .keys = t_keys, .nkeys = sizeof t_keys / sizeof *t_keys,
 };
 
-static void tasks_enter(struct screen *s) { listbase_enter(s, &t_def); }
 
 static const enum action tasks_actions[] = {ACT_OPEN, ACT_NEW, ACT_EDIT, ACT_DONE, ACT_DELETE,
                                             ACT_FILTER, ACT_CALENDAR, ACT_HISTORY, ACT_BACK};
@@ -383,8 +379,6 @@ static const struct key_words tasks_words[] = {
 
 const struct screen_ops scr_tasks_ops = {
     .title = N_("Tasks"),
-    .words = tasks_words,
-    .nwords = sizeof tasks_words / sizeof *tasks_words,
-    .state_size = sizeof(struct tasks_state),
-    LISTBASE_OPS(tasks_enter, tasks_actions),
+    SCREEN_WORDS(tasks_words),
+    LISTBASE_SCREEN(struct tasks_state, t_def, tasks_actions),
 };

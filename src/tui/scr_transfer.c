@@ -103,26 +103,47 @@ static void open_form(struct transfer_state *st, enum mode m)
         st->form.focus = X_FILE;
 }
 
+/* The path typed in field (the form's errors cleared), or NULL with
+ * empty_msg under the field when nothing is typed. */
+static const char *typed_path(struct transfer_state *st, size_t field, const char *empty_msg)
+{
+    const char *typed = form_value(&st->form, field);
+    form_clear_errors(&st->form);
+    if (typed[0])
+        return typed;
+    form_set_error(&st->form, field, empty_msg);
+    return NULL;
+}
+
+/* After writing out (rc): true with its full path in *full (the caller
+ * frees it), or false with the error under field. */
+static bool written(struct transfer_state *st, size_t field, enum status rc, const char *out,
+                    char **full)
+{
+    *full = NULL;
+    if (rc != ST_OK) {
+        form_set_error(&st->form, field, rc == ST_NOMEM ? _("out of memory") : status_message());
+        return false;
+    }
+    *full = path_absolute(out);
+    return true;
+}
+
 static enum screen_result do_export(struct screen *s)
 {
     struct transfer_state *st = s->state;
-    const char *typed = form_value(&st->form, X_FILE);
-    form_clear_errors(&st->form);
-    if (!typed[0]) {
-        form_set_error(&st->form, X_FILE, _("File name: please fill in"));
+    const char *typed = typed_path(st, X_FILE, _("File name: please fill in"));
+    if (!typed)
         return SR_HANDLED;
-    }
     const struct transfer_kind *k = transfer_kind_find(kind_names[form_choice(&st->form, X_KIND)]);
     struct transfer_export_opts xo = {.form = (enum transfer_form)form_choice(&st->form, X_FORM)};
     size_t rows = 0;
-    char *file = path_expand(typed);
+    char *file = path_expand(typed), *full;
     enum status rc = file ? transfer_export(s->ui->db, k, file, &xo, &rows) : ST_NOMEM;
-    char *full = rc == ST_OK ? path_absolute(file) : NULL;
+    bool ok = written(st, X_FILE, rc, file, &full);
     free(file);
-    if (rc != ST_OK) {
-        form_set_error(&st->form, X_FILE, rc == ST_NOMEM ? _("out of memory") : status_message());
+    if (!ok)
         return SR_HANDLED;
-    }
     ui_status(s->ui, false, _("%zu rows written to %s."), rows, full ? full : typed);
     free(full);
     close_form(st);
@@ -132,12 +153,9 @@ static enum screen_result do_export(struct screen *s)
 static enum screen_result do_handoff(struct screen *s)
 {
     struct transfer_state *st = s->state;
-    const char *typed = form_value(&st->form, H_DIR);
-    form_clear_errors(&st->form);
-    if (!typed[0]) {
-        form_set_error(&st->form, H_DIR, _("Folder: please fill in"));
+    const char *typed = typed_path(st, H_DIR, _("Folder: please fill in"));
+    if (!typed)
         return SR_HANDLED;
-    }
     struct handoff_opts o = {.anonymise = form_choice(&st->form, H_ANON) == 0};
     const char *pass = form_value(&st->form, H_PASS);
     if (pass[0] && sealed_passphrase_check(pass) != ST_OK) {
@@ -155,13 +173,12 @@ static enum screen_result do_handoff(struct screen *s)
     enum status rc = !out ? ST_NOMEM
                    : pass[0] ? handoff_write_sealed(s->ui->db, out, &o, pass, NULL)
                              : handoff_write(s->ui->db, out, &o, NULL);
-    char *full = rc == ST_OK ? path_absolute(out) : NULL;
+    char *full;
+    bool ok = written(st, H_DIR, rc, out, &full);
     free(dir);
     free(file);
-    if (rc != ST_OK) {
-        form_set_error(&st->form, H_DIR, rc == ST_NOMEM ? _("out of memory") : status_message());
+    if (!ok)
         return SR_HANDLED;
-    }
     if (pass[0])
         ui_status(s->ui, false, _("Hand-off package sealed with the passphrase in %s."), full ? full : typed);
     else
@@ -221,8 +238,7 @@ static const enum action transfer_actions[] = {ACT_OPEN, ACT_SAVE, ACT_BACK, ACT
 
 const struct screen_ops scr_transfer_ops = {
     .title = N_("Import/Export"),
-    .actions = transfer_actions,
-    .nactions = sizeof transfer_actions / sizeof *transfer_actions,
+    SCREEN_ACTIONS(transfer_actions),
     .state_size = sizeof(struct transfer_state),
     .leave = transfer_leave,
     .draw = transfer_draw,

@@ -12,7 +12,6 @@
 #include "treem/csv/csv_write.h"
 
 #include <dirent.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,11 +32,11 @@ static const struct form_def pass_fields[] = {
 
 struct browse_state {
     struct listbase lb;         /* the folder's entries (listbase.n of them) */
-    char cwd[PATH_MAX];
+    struct strbuf cwd;          /* the folder shown */
     struct entry *items;
     /* the summary of the chosen file */
     bool summary;
-    char path[PATH_MAX];
+    struct strbuf path;         /* the file chosen */
     const struct transfer_kind *kind;
     bool package, sealed;
     bool asking;                /* the passphrase form is shown */
@@ -45,7 +44,7 @@ struct browse_state {
     struct transfer_result res;
     enum status check;
     char message[512];
-    char errfile[PATH_MAX];     /* where the dry run's problems were written, or "" */
+    struct strbuf errfile;      /* where the dry run's problems were written, or "" */
     enum csv_force force;       /* the encoding the officer chose (t, v, w, u), or AUTO */
     size_t scroll;              /* first preview line shown */
 };
@@ -57,9 +56,7 @@ bool transfer_tui_progress(size_t done, size_t total, void *ctx)
     if (!total)
         return true;
     snprintf(line, sizeof line, _("Reading the file… %d %%"), (int)(done * 100 / total));
-    ui_attr(stdscr, UC_STATUS, true);
-    ui_print_pad(stdscr, ui->rows - 2, 0, ui->cols, line);
-    ui_attr(stdscr, UC_STATUS, false);
+    ui_print_pad_in(stdscr, UC_STATUS, ui->rows - 2, 0, ui->cols, line);
     refresh();
     return true;
 }
@@ -83,34 +80,36 @@ static int entry_cmp(const void *a, const void *b)
     return strcoll(x->name, y->name);
 }
 
+/* name in the folder dir: a folder, a package or a file it imports. */
 static bool wanted(const char *dir, const char *name, struct entry *e)
 {
-    char full[PATH_MAX + 256];
+    struct strbuf full = STRBUF_INIT;
     struct stat sb;
     size_t len = strlen(name);
     if (name[0] == '.' && strcmp(name, "..") != 0)
         return false;
-    snprintf(full, sizeof full, "%s/%s", dir, name);
-    if (stat(full, &sb) != 0)
-        return false;
-    e->dir = S_ISDIR(sb.st_mode);
-    e->package = e->dir && strcmp(name, "..") != 0 && handoff_is_package(full);
-    e->sealed = S_ISREG(sb.st_mode) && sealed_is_sealed(full);
-    if (!e->dir && !S_ISREG(sb.st_mode))
-        return false; /* a FIFO, a socket, a device: nothing to import */
-    return e->dir || e->sealed || (len > 4 && strcasecmp(name + len - 4, ".csv") == 0) ||
-           (len > 4 && strcasecmp(name + len - 4, ".txt") == 0) || (len > 5 && strcasecmp(name + len - 5, ".xlsx") == 0);
+    bool ok = strbuf_printf(&full, "%s/%s", dir, name) && stat(strbuf_str(&full), &sb) == 0 &&
+              (S_ISDIR(sb.st_mode) || S_ISREG(sb.st_mode)); /* not a FIFO, socket or device */
+    if (ok) {
+        e->dir = S_ISDIR(sb.st_mode);
+        e->package = e->dir && strcmp(name, "..") != 0 && handoff_is_package(strbuf_str(&full));
+        e->sealed = !e->dir && sealed_is_sealed(strbuf_str(&full));
+    }
+    strbuf_free(&full);
+    return ok && (e->dir || e->sealed || (len > 4 && strcasecmp(name + len - 4, ".csv") == 0) ||
+                  (len > 4 && strcasecmp(name + len - 4, ".txt") == 0) ||
+                  (len > 5 && strcasecmp(name + len - 5, ".xlsx") == 0));
 }
 
 static bool load_dir(struct screen *s, size_t *count)
 {
     struct browse_state *st = s->state;
-    DIR *d = opendir(st->cwd);
+    DIR *d = opendir(strbuf_str(&st->cwd));
     struct dirent *de;
     size_t cap = 0, n = 0;
     while (d && (de = readdir(d))) {
         struct entry e = {0};
-        if (!wanted(st->cwd, de->d_name, &e))
+        if (!wanted(strbuf_str(&st->cwd), de->d_name, &e))
             continue;
         if (n == cap) {
             cap = cap ? cap * 2 : 32;
@@ -140,7 +139,7 @@ static void entry_row(struct screen *s, size_t i, struct lb_row *r)
 static void browse_texts(struct screen *s, enum lb_text which, struct strbuf *out)
 {
     if (which == LB_HINT)
-        strbuf_puts(out, ((struct browse_state *)s->state)->cwd);
+        strbuf_puts(out, strbuf_str(&((struct browse_state *)s->state)->cwd));
 }
 
 static void close_pass(struct browse_state *st)
@@ -156,24 +155,28 @@ static void browse_leave(struct screen *s)
     close_pass(st);
     listbase_leave(s);
     transfer_result_free(&st->res);
+    strbuf_free(&st->cwd);
+    strbuf_free(&st->path);
+    strbuf_free(&st->errfile);
 }
 
 static void go(struct screen *s, const char *name)
 {
     struct browse_state *st = s->state;
-    char next[PATH_MAX];
-    if (strcmp(name, "..") == 0) {
-        char *slash = strrchr(st->cwd, '/');
-        if (slash && slash != st->cwd)
-            *slash = '\0';
-        else
-            snprintf(st->cwd, sizeof st->cwd, "/");
-    } else {
-        int n = snprintf(next, sizeof next, "%s/%s", strcmp(st->cwd, "/") == 0 ? "" : st->cwd, name);
-        if (n < 0 || (size_t)n >= sizeof next)
-            return;
-        memcpy(st->cwd, next, sizeof st->cwd);
+    const char *cwd = strbuf_str(&st->cwd);
+    struct strbuf next = STRBUF_INIT;
+    const char *slash = strrchr(cwd, '/');
+    bool ok = strcmp(name, "..") != 0
+                  ? strbuf_printf(&next, "%s/%s", strcmp(cwd, "/") == 0 ? "" : cwd, name)
+              : slash && slash != cwd ? strbuf_append(&next, cwd, (size_t)(slash - cwd))
+                                      : strbuf_puts(&next, "/");
+    if (!ok) {
+        strbuf_free(&next);
+        ui_status(s->ui, true, "%s", _("out of memory"));
+        return;
     }
+    strbuf_free(&st->cwd);
+    st->cwd = next;
     st->lb.ls.lv.selected = st->lb.ls.lv.top = 0;
     listbase_reload(s);
 }
@@ -188,34 +191,37 @@ static enum status run(struct screen *s, bool dry, bool good_only)
                                      .force = st->force};
     transfer_result_free(&st->res);
     if (st->sealed)
-        return handoff_import_sealed(s->ui->db, st->path, form_value(&st->pass, 0), &o, &st->res, NULL);
+        return handoff_import_sealed(s->ui->db, strbuf_str(&st->path), form_value(&st->pass, 0), &o,
+                                     &st->res, NULL);
     if (st->package)
-        return handoff_import(s->ui->db, st->path, &o, &st->res, NULL);
-    return transfer_import(s->ui->db, st->kind, st->path, &o, &st->res);
+        return handoff_import(s->ui->db, strbuf_str(&st->path), &o, &st->res, NULL);
+    return transfer_import(s->ui->db, st->kind, strbuf_str(&st->path), &o, &st->res);
 }
 
 /* The problems of the dry run go to "<file>-loi.csv" beside the file (or
  * in the current folder when that one cannot be written). */
 static void save_errors(struct browse_state *st)
 {
-    st->errfile[0] = '\0';
+    strbuf_reset(&st->errfile);
     if (!st->res.errs.errors)
         return;
-    char name[PATH_MAX];
-    const char *dot = strrchr(st->path, '.');
-    size_t stem = dot && dot > strrchr(st->path, '/') ? (size_t)(dot - st->path) : strlen(st->path);
-    int n = snprintf(name, sizeof name, "%.*s-loi.csv", (int)stem, st->path);
-    if (n < 0 || (size_t)n >= sizeof name)
-        return;
-    if (csv_errors_save(&st->res.errs, name, CSV_WRITE_DEFAULT) != ST_OK) {
-        const char *base = strrchr(name, '/');
-        memmove(name, base ? base + 1 : name, strlen(base ? base + 1 : name) + 1);
-        if (csv_errors_save(&st->res.errs, name, CSV_WRITE_DEFAULT) != ST_OK)
-            return;
+    struct strbuf name = STRBUF_INIT;
+    const char *path = strbuf_str(&st->path);
+    const char *dot = strrchr(path, '.');
+    size_t stem = dot && dot > strrchr(path, '/') ? (size_t)(dot - path) : strlen(path);
+    const char *saved = NULL;
+    if (strbuf_append(&name, path, stem) && strbuf_puts(&name, "-loi.csv")) {
+        const char *slash = strrchr(strbuf_str(&name), '/');
+        saved = strbuf_str(&name);
+        if (csv_errors_save(&st->res.errs, saved, CSV_WRITE_DEFAULT) != ST_OK)
+            saved = slash && csv_errors_save(&st->res.errs, slash + 1, CSV_WRITE_DEFAULT) == ST_OK
+                        ? slash + 1 : NULL;
     }
-    char *full = path_absolute(name);
-    snprintf(st->errfile, sizeof st->errfile, "%s", full ? full : name);
+    char *full = saved ? path_absolute(saved) : NULL;
+    if (saved)
+        strbuf_puts(&st->errfile, full ? full : saved);
     free(full);
+    strbuf_free(&name);
 }
 
 /* The dry run of the chosen file (again, after another encoding was chosen). */
@@ -232,9 +238,11 @@ static void recheck(struct screen *s)
 static void check_file(struct screen *s, const struct entry *e)
 {
     struct browse_state *st = s->state;
-    int n = snprintf(st->path, sizeof st->path, "%s/%s", st->cwd, e->name);
-    if (n < 0 || (size_t)n >= sizeof st->path)
+    strbuf_reset(&st->path);
+    if (!strbuf_printf(&st->path, "%s/%s", strbuf_str(&st->cwd), e->name)) {
+        ui_status(s->ui, true, "%s", _("out of memory"));
         return;
+    }
     st->package = e->package || e->sealed;
     if (e->sealed && !st->sealed) { /* ask the passphrase first */
         st->asking = st->sealed = form_init(&st->pass, pass_fields, 1);
@@ -275,15 +283,11 @@ static void draw_details(struct browse_state *st, WINDOW *w, int y, int rows, in
             continue;
         snprintf(line, sizeof line, _("line %zu, %s: %s"), e->line, e->column, e->message);
         tame(line);
-        ui_attr(w, UC_ERROR, true);
-        ui_print(w, y++, 2, cols - 4, line);
-        ui_attr(w, UC_ERROR, false);
+        ui_print_in(w, UC_ERROR, y++, 2, cols - 4, line);
         shown++;
     }
     if (st->res.preview.n && y + 1 < rows) {
-        ui_attr(w, UC_TITLE, true);
-        ui_print(w, y++, 2, cols - 4, _("What the import would do (Up/Down scroll):"));
-        ui_attr(w, UC_TITLE, false);
+        ui_print_in(w, UC_TITLE, y++, 2, cols - 4, _("What the import would do (Up/Down scroll):"));
     }
     if (st->scroll >= st->res.preview.n)
         st->scroll = st->res.preview.n ? st->res.preview.n - 1 : 0;
@@ -301,11 +305,13 @@ static void draw_details(struct browse_state *st, WINDOW *w, int y, int rows, in
 static void draw_summary(struct browse_state *st, WINDOW *w, int rows, int cols)
 {
     const struct transfer_counts *c = &st->res.counts;
-    char line[PATH_MAX + 256];
+    char line[1024];
     ui_attr(w, UC_TITLE, true);
-    snprintf(line, sizeof line, "%s", st->path);
-    tame(line);
-    ui_print(w, 0, 2, cols - 4, line);
+    char *path = strdup(strbuf_str(&st->path));
+    if (path)
+        tame(path);
+    ui_print(w, 0, 2, cols - 4, path ? path : "");
+    free(path);
     ui_attr(w, UC_TITLE, false);
     snprintf(line, sizeof line, _("Kind: %s. Check without saving (dry run):"),
              st->package ? _("hand-off package") : transfer_kind_title(st->kind));
@@ -338,14 +344,14 @@ static void draw_summary(struct browse_state *st, WINDOW *w, int rows, int cols)
         snprintf(line, sizeof line, _("F2 imports only the %zu good rows (asks first)."), good_rows(st));
         ui_print(w, y++, 2, cols - 4, line);
     }
-    if (st->errfile[0]) {
-        snprintf(line, sizeof line, _("Every problem is listed in %s"), st->errfile);
-        ui_print(w, y++, 2, cols - 4, line);
+    if (st->errfile.len) {
+        struct strbuf where = STRBUF_INIT;
+        strbuf_printf(&where, _("Every problem is listed in %s"), strbuf_str(&st->errfile));
+        ui_print(w, y++, 2, cols - 4, strbuf_str(&where));
+        strbuf_free(&where);
     }
     if (!st->package) {
-        ui_attr(w, UC_DIM, true);
-        ui_print(w, y++, 2, cols - 4, _("Names look wrong? Read them as t: TCVN3, v: VNI, w: Windows-1258, u: UTF-8."));
-        ui_attr(w, UC_DIM, false);
+        ui_print_in(w, UC_DIM, y++, 2, cols - 4, _("Names look wrong? Read them as t: TCVN3, v: VNI, w: Windows-1258, u: UTF-8."));
     }
     draw_details(st, w, y + 1, rows, cols);
 }
@@ -354,7 +360,7 @@ static void browse_draw(struct screen *s, WINDOW *w, int rows, int cols)
 {
     struct browse_state *st = s->state;
     if (st->asking) {
-        ui_print(w, 0, 2, cols - 4, st->path);
+        ui_print(w, 0, 2, cols - 4, strbuf_str(&st->path));
         ui_print(w, 1, 2, cols - 4, _("A sealed hand-off package: type its passphrase, Enter."));
         form_draw(w, &st->pass, 3, 2, rows - 4, cols - 4);
         return;
@@ -436,8 +442,9 @@ static const struct listbase_def browse_def = {
 static void browse_enter(struct screen *s)
 {
     struct browse_state *st = s->state;
-    if (!getcwd(st->cwd, sizeof st->cwd))
-        snprintf(st->cwd, sizeof st->cwd, "/");
+    char *here = realpath(".", NULL); /* allocated: no length limit */
+    strbuf_puts(&st->cwd, here ? here : "/");
+    free(here);
     listbase_enter(s, &browse_def);
 }
 
@@ -513,10 +520,8 @@ static const struct key_words browse_words[] = {
 
 const struct screen_ops scr_transfer_browse_ops = {
     .title = N_("Import a file"),
-    .words = browse_words,
-    .nwords = sizeof browse_words / sizeof *browse_words,
-    .actions = browse_actions,
-    .nactions = sizeof browse_actions / sizeof *browse_actions,
+    SCREEN_WORDS(browse_words),
+    SCREEN_ACTIONS(browse_actions),
     .state_size = sizeof(struct browse_state),
     .enter = browse_enter,
     .leave = browse_leave,

@@ -202,12 +202,10 @@ static const struct listbase_def v_def = {
     .keys = v_keys, .nkeys = sizeof v_keys / sizeof *v_keys,
 };
 
-static void v_enter(struct screen *s) { listbase_enter(s, &v_def); }
 
 static const enum action v_actions[] = {ACT_NEW, ACT_EDIT, ACT_DELETE, ACT_HISTORY, ACT_BACK};
 
 const struct screen_ops scr_villages_ops = {
     .title = N_("Villages"),
-    .state_size = sizeof(struct villages_state),
-    LISTBASE_OPS(v_enter, v_actions),
+    LISTBASE_SCREEN(struct villages_state, v_def, v_actions),
 };

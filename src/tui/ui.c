@@ -92,6 +92,12 @@ void ui_goto_tab(struct ui *ui, int tab)
         s->tab = tab;
 }
 
+bool screen_takes_text(struct screen *s)
+{
+    (void)s;
+    return true;
+}
+
 void ui_status(struct ui *ui, bool error, const char *fmt, ...)
 {
     va_list ap;
@@ -158,9 +164,7 @@ static void draw_tabs(struct ui *ui, int current)
             break;
         }
         snprintf(label, sizeof label, " %d %s", i + 1, ui_tab_label(i));
-        ui_attr(stdscr, i == current ? UC_TAB_ACTIVE : UC_TAB, true);
-        ui_print(stdscr, 1, x, widths[i], label);
-        ui_attr(stdscr, i == current ? UC_TAB_ACTIVE : UC_TAB, false);
+        ui_print_in(stdscr, i == current ? UC_TAB_ACTIVE : UC_TAB, 1, x, widths[i], label);
         x += widths[i];
     }
 }
@@ -217,12 +221,8 @@ static void draw_bar(struct ui *ui, const struct screen *s)
     clrtoeol();
     for (size_t i = 0; i < shown; i++) {
         int x = e[i].x, kw = utf8_width(e[i].key);
-        ui_attr(stdscr, UC_BAR_KEY, true);
-        ui_print(stdscr, ui->rows - 1, x, ui->cols - x, e[i].key);
-        ui_attr(stdscr, UC_BAR_KEY, false);
-        ui_attr(stdscr, UC_BAR_LABEL, true);
-        ui_print(stdscr, ui->rows - 1, x + kw + 1, ui->cols - x - kw - 1, e[i].label);
-        ui_attr(stdscr, UC_BAR_LABEL, false);
+        ui_print_in(stdscr, UC_BAR_KEY, ui->rows - 1, x, ui->cols - x, e[i].key);
+        ui_print_in(stdscr, UC_BAR_LABEL, ui->rows - 1, x + kw + 1, ui->cols - x - kw - 1, e[i].label);
     }
 }
 

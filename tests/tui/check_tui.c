@@ -555,6 +555,7 @@ struct fake_state {
     size_t n, loads;
     bool fail;
     int step;
+    size_t acts;   /* keys act() took */
 };
 
 static bool fake_load(struct screen *s, size_t *count)
@@ -602,6 +603,16 @@ static enum lb_after fake_year(struct screen *s, size_t sel, int digit)
     return LB_STAY;
 }
 
+/* F3: the bar's key without an entry in the key table. */
+static enum lb_after fake_act(struct screen *s, enum action a, size_t sel)
+{
+    (void)sel;
+    if (a != ACT_NEW)
+        return LB_PASS;
+    ((struct fake_state *)s->state)->acts++;
+    return LB_RELOAD;
+}
+
 static const struct lb_key fake_keys[] = {
     {ACT_DELETE, fake_delete, false}, {ACT_LEFT, fake_year, true}, {ACT_RIGHT, fake_year, true},
 };
@@ -611,13 +622,13 @@ static struct listbase_def fake_def = {
     .cols = fake_cols, .ncols = 2,
     .load = fake_load, .row = fake_row, .match = fake_match, .id = fake_id,
     .keys = fake_keys, .nkeys = sizeof fake_keys / sizeof *fake_keys,
+    .act = fake_act,
 };
 
-static void fake_enter(struct screen *s) { listbase_enter(s, &fake_def); }
-static const enum action fake_actions[] = {ACT_DELETE, ACT_BACK};
+static const enum action fake_actions[] = {ACT_DELETE, ACT_NEW, ACT_BACK};
 static const struct screen_ops fake_ops = {
-    .title = "Fakes", .state_size = sizeof(struct fake_state),
-    LISTBASE_OPS(fake_enter, fake_actions),
+    .title = "Fakes",
+    LISTBASE_SCREEN(struct fake_state, fake_def, fake_actions),
 };
 
 static struct screen *fake_screen(struct ui *ui, bool search)
@@ -718,6 +729,25 @@ START_TEST(listbase_draws_heading_header_and_empty)
 }
 END_TEST
 
+/* act() takes the keys of the bar the key table has not, and only those. */
+START_TEST(listbase_act_takes_bar_keys)
+{
+    struct ui ui;
+    struct screen *s = fake_screen(&ui, false);
+    struct fake_state *st = s->state;
+    size_t loads = st->loads;
+    ck_assert_int_eq(s->ops->on_action(s, ACT_NEW, 0), SR_HANDLED);
+    ck_assert_uint_eq(st->acts, 1);
+    ck_assert_uint_eq(st->loads, loads + 1);                          /* LB_RELOAD */
+    ck_assert_int_eq(s->ops->on_action(s, ACT_COPY, 0), SR_UNHANDLED); /* not in the bar */
+    ck_assert_int_eq(s->ops->on_action(s, ACT_BACK, 0), SR_UNHANDLED); /* passed: the frame's */
+    ck_assert_int_eq(s->ops->on_action(s, ACT_DELETE, 0), SR_HANDLED); /* the key table's */
+    ck_assert_uint_eq(st->acts, 1);
+    ck_assert_uint_eq(st->n, 4);
+    fake_free(s);
+}
+END_TEST
+
 /* The filter line holds user data (a village's name): never cut short. */
 START_TEST(listscreen_filter_grows)
 {
@@ -769,6 +799,7 @@ static Suite *tui_suite(void)
     tcase_add_test(tc, listbase_search_filters_and_keeps_record);
     tcase_add_test(tc, listbase_draws_heading_header_and_empty);
     tcase_add_test(tc, listscreen_filter_grows);
+    tcase_add_test(tc, listbase_act_takes_bar_keys);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -45,6 +45,10 @@ struct formscreen_hooks {
      * line (context: what the form is about); returns the fields' first row
      * (negative: no fields are shown, e.g. what the form is about is gone). */
     int (*top)(struct ui *ui, WINDOW *w, int cols, void *ctx);
+    /* A pane under the fields: they take field_rows rows, and below()
+     * draws from the row after them (rows: what is left). */
+    int field_rows;
+    void (*below)(struct ui *ui, WINDOW *w, int y, int rows, int cols, void *ctx);
     /* Nothing typed is lost by leaving (a filter, applied only by F2): Esc
      * leaves without the question. */
     bool nothing_to_lose;
@@ -101,6 +105,12 @@ void formscreen_resume(struct screen *s);
     .on_action = formscreen_action, .on_text = formscreen_text,                                    \
     .text_mode = formscreen_text_mode, .unsaved = formscreen_unsaved, .resume = formscreen_resume
 #define FORMSCREEN_OPS .draw = formscreen_draw, FORMSCREEN_INPUT
+/* The screen_ops of a screen on the base (with .title): its state,
+ * state_type, starts with struct formscreen; enter_fn calls
+ * formscreen_begin, leave_fn formscreen_end; acts are its keys. */
+#define FORMSCREEN_SCREEN(state_type, enter_fn, leave_fn, acts)                                  \
+    .state_size = sizeof(state_type), SCREEN_ACTIONS(acts), .enter = (enter_fn),                \
+    .leave = (leave_fn), FORMSCREEN_OPS
 
 /* Puts msg under the field it is about: the field i whose names[i] (an
  * English msgid, NULL for none; n of them) translated, followed by ':',

@@ -1,16 +1,18 @@
 /* listbase — the base of the list screens (like htop's InfoScreen or tig's
  * views): a screen declares what it lists — a heading, a hint, the columns
  * (title and width), how to load the rows and lay one out, what to say when
- * there is none — and the keys it handles, each with its handler. The base
- * draws (heading, hint, header, paged list, the empty message), routes the
- * keys (moving, paging, the search line; Esc is the frame's unless the
- * key table takes it), reloads after a change and
+ * there is none — and the keys it handles, each with its handler (or one
+ * act() for the keys of its bar). The base draws (heading, hint, header,
+ * paged list, the empty message; or the screen's own head and foot around
+ * the list), routes the keys (moving, paging, the search line; Esc is the
+ * frame's unless the key table takes it), reloads after a change and
  * keeps the selection on the same record when the screen names its rows.
  *
- * A screen's state starts with struct listbase; its enter() is one line,
- * listbase_enter(s, &def), and the other screen_ops come from LISTBASE_OPS.
- * The bar (ops.actions) shows the keys of the key table; tests/keys.sh
- * fails when a key is in one and not the other.
+ * A screen's state starts with struct listbase; its screen_ops come from
+ * LISTBASE_SCREEN (the def entered as it is) or LISTBASE_OPS (an enter()
+ * of its own that ends with listbase_enter(s, &def)). The bar (ops.actions)
+ * shows the keys of the key table and act(); tests/keys.sh fails when a
+ * key is in one and not the other.
  *
  * Two shapes: without search, a heading (row 0), a hint (row 1), the column
  * titles and the list; with search (the shape of listscreen.h), the search
@@ -20,6 +22,7 @@
 #ifndef TREEM_TUI_LISTBASE_H
 #define TREEM_TUI_LISTBASE_H
 #include "treem/tui/listscreen.h"
+#include <stdarg.h>
 
 /* No row is selected (the list is empty). */
 #define LB_NONE ((size_t)-1)
@@ -86,9 +89,22 @@ struct listbase_def {
      * drawn by foot() from row y; may be NULL. */
     int foot_rows;
     void (*foot)(struct screen *s, WINDOW *w, int y, int cols);
+    /* The rows of the foot pane at the screen's height rows (instead of
+     * foot_rows, for a list as long as its rows up to a limit); may be NULL. */
+    int (*foot_height)(struct screen *s, int rows);
+    /* The colour of row i when it is not selected (a row that stands out:
+     * late, missing); UC_NORMAL for none. May be NULL. */
+    enum ui_color (*color)(struct screen *s, size_t i);
+    /* Back on top after a screen it pushed closed, before the reload (to
+     * give back what it lent that screen); may be NULL. */
+    void (*resumed)(struct screen *s);
     long long (*id)(struct screen *s, size_t i); /* may be NULL: keeps the place */
     const struct lb_key *keys;
     size_t nkeys;
+    /* Instead of a key table, or after it: one handler for the keys of the
+     * screen's bar (ops.actions); sel as for lb_key (LB_NONE on an empty
+     * list); LB_PASS for a key it leaves to the base. May be NULL. */
+    enum lb_after (*act)(struct screen *s, enum action a, size_t sel);
 };
 
 struct listbase {
@@ -102,12 +118,17 @@ struct listbase {
 
 /* A screen's enter(): stores def, loads. */
 void listbase_enter(struct screen *s, const struct listbase_def *def);
+/* The same, the search line (def.search) holding text to start with. */
+void listbase_enter_search(struct screen *s, const struct listbase_def *def, const char *text);
 /* Reloads; the selection stays on the same record (def.id) or place. */
 void listbase_reload(struct screen *s);
 /* Selects the row whose def.id is id (after a reload); false when absent. */
 bool listbase_select_id(struct screen *s, long long id);
 /* The selected row (an index of load()'s rows), or LB_NONE. */
 size_t listbase_selected(struct screen *s);
+/* id (a record of the kind a key works on, on the selected row) when not
+ * 0; else 0, with why on the status line. */
+long long listbase_chosen(struct screen *s, long long id, const char *why);
 /* The search text ("" without the search line). */
 const char *listbase_search(struct screen *s);
 
@@ -115,6 +136,10 @@ const char *listbase_search(struct screen *s);
  * ST_OK) or the error of rc; returns LB_RELOAD for the handler to return. */
 enum lb_after listbase_changed(struct screen *s, enum status rc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* fmt formatted with ap, malloc'd (for rows of any length); NULL when
+ * memory runs out. */
+char *listbase_vformat(const char *fmt, va_list ap);
 
 /* Cells of a row; lb_line: the row is one line, not in columns. */
 void lb_cell(struct lb_row *r, size_t col, const char *text);
@@ -130,9 +155,19 @@ enum screen_result listbase_action(struct screen *s, enum action a, int digit);
 enum screen_result listbase_text(struct screen *s, const char *utf8);
 bool listbase_text_mode(struct screen *s);
 
-#define LISTBASE_OPS(enter_fn, acts)                                                         \
-    .actions = (acts), .nactions = sizeof(acts) / sizeof *(acts), .enter = (enter_fn),        \
+/* The screen_ops of a list screen (with .title) whose state, state_type,
+ * starts with struct listbase: its keys acts, and its enter (which calls
+ * listbase_enter) ... */
+#define LISTBASE_OPS(state_type, enter_fn, acts)                                             \
+    .state_size = sizeof(state_type), SCREEN_ACTIONS(acts), .enter = (enter_fn),              \
     .leave = listbase_leave, .draw = listbase_draw, .on_action = listbase_action,             \
     .on_text = listbase_text, .text_mode = listbase_text_mode, .resume = listbase_resume
+
+/* ... or, for a screen with nothing to do on entering, the def (a static
+ * struct listbase_def) that listbase_open() enters with. */
+#define LISTBASE_SCREEN(state_type, def, acts)                                               \
+    .base = &(def), LISTBASE_OPS(state_type, listbase_open, acts)
+/* The enter of LISTBASE_SCREEN: listbase_enter with the ops' def. */
+void listbase_open(struct screen *s);
 
 #endif

@@ -2,6 +2,8 @@
 #ifndef TREEM_TUI_SCREENS_H
 #define TREEM_TUI_SCREENS_H
 #include "treem/tui/ui.h"
+#include "treem/app/commune.h"
+#include "treem/core/date.h"
 
 extern const struct screen_ops scr_home_ops;      /* Trang chủ */
 extern const struct screen_ops scr_children_ops;  /* Trẻ em */
@@ -72,4 +74,12 @@ bool scr_plan_copy(struct ui *ui, long long plan_id, long long *new_id);
 /* F8 on a task: asks, then deletes it with its notes; true when deleted. */
 bool scr_task_delete(struct ui *ui, long long task_id);
 
+/* The forms with the commune's profile (set-up, Cài đặt), after saving it
+ * failed: the message under the field bad names (the officer's, the level
+ * above's or the villages' field of f), else on the status line. */
+struct form;
+void profile_form_error(struct ui *ui, struct form *f, enum profile_field bad, size_t officer,
+                        size_t level, size_t villages);
+/* A plan's or a task's date as dd/mm/yyyy in buf, or "—" when not set. */
+const char *plan_date_or_dash(struct date d, char buf[DATE_BUF]);
 #endif

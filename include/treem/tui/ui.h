@@ -41,7 +41,17 @@ struct screen_ops {
     void (*resume)(struct screen *s);                /* back on top after a pop; may be NULL */
     const struct key_words *words;                   /* may be NULL */
     size_t nwords;
+    /* A screen built on a base: the base's declaration of it (a struct
+     * listbase_def), for the base's own enter; may be NULL. */
+    const void *base;
 };
+
+/* The two halves of screen_ops' arrays from one static array: its
+ * keys (.actions, .nactions) and its own words (.words, .nwords). */
+#define SCREEN_ACTIONS(acts) .actions = (acts), .nactions = sizeof(acts) / sizeof *(acts)
+#define SCREEN_WORDS(kw) .words = (kw), .nwords = sizeof(kw) / sizeof *(kw)
+/* text_mode of a screen that always takes what is typed (a search line). */
+bool screen_takes_text(struct screen *s);
 
 struct screen {
     const struct screen_ops *ops;
@@ -99,6 +109,9 @@ void ui_attr(WINDOW *w, enum ui_color c, bool on);
 void ui_print(WINDOW *w, int y, int x, int cols, const char *text);
 /* Prints and pads with spaces to exactly cols columns. */
 void ui_print_pad(WINDOW *w, int y, int x, int cols, const char *text);
+/* The two above in colour c (and back to normal after). */
+void ui_print_in(WINDOW *w, enum ui_color c, int y, int x, int cols, const char *text);
+void ui_print_pad_in(WINDOW *w, enum ui_color c, int y, int x, int cols, const char *text);
 /* Prints the len bytes of text at y, x (a line of ui_wrap). Like the two
  * above, strips control characters first (core/safe_text.h). */
 void ui_print_n(WINDOW *w, int y, int x, const char *text, size_t len);
@@ -107,9 +120,17 @@ void ui_box(WINDOW *w);
 /* Splits text into lines of at most width columns, at spaces when it can;
  * writes each line's byte start and length; returns the number of lines. */
 int ui_wrap(const char *text, int width, int starts[], int lens[], int max);
+/* Prints text wrapped to cols columns from row y, at most max (and
+ * UI_WRAP_MAX) rows; returns the rows used. */
+#define UI_WRAP_MAX 16
+int ui_print_wrapped(WINDOW *w, int y, int x, int cols, const char *text, int max);
 /* The text cursor: a widget with an editor in focus places it while
  * drawing; the frame shows it there after drawing, or hides it. */
 void ui_place_cursor(WINDOW *w, int y, int x);
+/* An editor in focus (field.h) at y, x, width columns wide: the part of its
+ * text around the cursor, and the cursor placed in it. */
+struct field;
+void field_draw(WINDOW *w, int y, int x, int width, struct field *f);
 void ui_cursor_reset(void);
 void ui_cursor_apply(void);
 
