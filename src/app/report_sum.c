@@ -2,7 +2,7 @@
 #include <config.h>
 #include "treem/app/auth.h"
 #include "treem/app/report_sum.h"
-#include "treem/app/csv_file.h"
+#include "treem/csv/csv_write.h"
 #include "report_internal.h"
 #include "treem/app/province.h"
 #include "treem/csv/csv_write.h"
@@ -258,5 +258,5 @@ static enum status fill_sum(struct csv_writer *w, const void *arg)
 
 enum status report_sum_write_csv(const struct report_sum *s, const char *path)
 {
-    return csv_file_write(path, CSV_WRITE_DEFAULT, fill_sum, s);
+    return csv_write_file(path, CSV_WRITE_DEFAULT, fill_sum, s);
 }

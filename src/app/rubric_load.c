@@ -1,7 +1,7 @@
 /* rubric_load — rubric CSV ↔ rule set; seeding, import, export. */
 #include <config.h>
 #include "treem/app/rubric_load.h"
-#include "treem/app/csv_file.h"
+#include "treem/csv/csv_write.h"
 #include "treem/app/tx.h"
 #include "treem/app/score.h"
 #include "treem/core/embed.h"
@@ -477,7 +477,7 @@ static enum status fill_rubric(struct csv_writer *w, const void *r)
 
 enum status rubric_load_write_file(const struct rubric *r, const char *path)
 {
-    return csv_file_write(path, CSV_WRITE_DEFAULT, fill_rubric, r);
+    return csv_write_file(path, CSV_WRITE_DEFAULT, fill_rubric, r);
 }
 
 enum status rubric_load_export(struct db *db, const char *name, const char *path)

@@ -1,7 +1,7 @@
 /* score_csv — the scoring sheet as CSV. */
 #include <config.h>
 #include "treem/app/score_csv.h"
-#include "treem/app/csv_file.h"
+#include "treem/csv/csv_write.h"
 #include "treem/core/i18n.h"
 #include "treem/model/rubric_text.h"
 
@@ -103,5 +103,5 @@ static enum status fill_sheet(struct csv_writer *w, const void *s)
 
 enum status score_csv_write(const struct score_sheet *s, const char *path)
 {
-    return csv_file_write(path, CSV_WRITE_DEFAULT, fill_sheet, s);
+    return csv_write_file(path, CSV_WRITE_DEFAULT, fill_sheet, s);
 }

@@ -2,7 +2,7 @@
 #include <config.h>
 #include "treem/app/transfer.h"
 #include "treem/app/auth.h"
-#include "treem/app/csv_file.h"
+#include "treem/csv/csv_write.h"
 #include "treem/app/transfer_kind.h"
 #include "treem/core/i18n.h"
 #include "treem/core/outfile.h"
@@ -198,7 +198,7 @@ static enum status fill_template(struct csv_writer *w, const void *k)
 
 enum status transfer_write_template(const struct transfer_kind *k, const char *path, unsigned flags)
 {
-    return csv_file_write(path, flags, fill_template, k);
+    return csv_write_file(path, flags ? flags : CSV_WRITE_DEFAULT, fill_template, k);
 }
 
 /* ------------------------------------------------------------- import */

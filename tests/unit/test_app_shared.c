@@ -1,13 +1,13 @@
 /* test_app_shared — the helpers the app modules share since issue 18:
  * tx_end (an action's transaction ends in a commit or a rollback),
- * csv_file_write (a CSV file whole, 0600, or nothing at its path), and the
+ * csv_write_file (csv layer: a CSV file whole, 0600, or nothing at its path), and the
  * transfer kinds' transfer_date_iso, transfer_judge and officer_only (a
  * collaborator's rows of cases are refused naming what). */
 #include <config.h>
 #include "tests.h"
 #include "treem/app/auth.h"
 #include "treem/app/cases.h"
-#include "treem/app/csv_file.h"
+#include "treem/csv/csv_write.h"
 #include "treem/app/transfer.h"
 #include "treem/app/transfer_kind.h"
 #include "treem/app/tx.h"
@@ -66,11 +66,11 @@ static enum status fill_fails(struct csv_writer *w, const void *arg)
     return status_set(ST_INVALID, "%s", "no rows for you");
 }
 
-START_TEST(test_csv_file_write)
+START_TEST(test_csv_write_file)
 {
     char *path = test_tmp_path(".csv");
     const char *row[] = {"1", "x, y"};
-    ck_assert_msg(csv_file_write(path, 0, fill_two_rows, row) == ST_OK, "%s", status_message());
+    ck_assert_msg(csv_write_file(path, CSV_WRITE_DEFAULT, fill_two_rows, row) == ST_OK, "%s", status_message());
     size_t n;
     char *text = test_slurp(path, &n);
     ck_assert_str_eq(text, "\xEF\xBB\xBF" "a,b\r\n1,\"x, y\"\r\n"); /* 0: CSV_WRITE_DEFAULT */
@@ -82,13 +82,13 @@ START_TEST(test_csv_file_write)
 #endif
     unlink(path);
     /* flags as given: no BOM, LF */
-    ck_assert_int_eq(csv_file_write(path, CSV_WRITE_NEUTRALISE, fill_two_rows, row), ST_OK);
+    ck_assert_int_eq(csv_write_file(path, CSV_WRITE_NEUTRALISE, fill_two_rows, row), ST_OK);
     text = test_slurp(path, &n);
     ck_assert_str_eq(text, "a,b\n1,\"x, y\"\n");
     free(text);
     unlink(path);
     /* a failed fill: its status and message, and no file */
-    ck_assert_int_eq(csv_file_write(path, 0, fill_fails, NULL), ST_INVALID);
+    ck_assert_int_eq(csv_write_file(path, CSV_WRITE_DEFAULT, fill_fails, NULL), ST_INVALID);
     ck_assert_str_eq(status_message(), "no rows for you");
     ck_assert_int_ne(access(path, F_OK), 0);
     free(path);
@@ -192,7 +192,7 @@ END_TEST
 Suite *suite_app_shared(void)
 {
     return test_suite((struct test_spec){"app_shared", "app", fixture_start, fixture_end, 60, NULL,
-                                         .tests = TEST_LIST(test_tx_end, test_csv_file_write, test_transfer_date_iso,
+                                         .tests = TEST_LIST(test_tx_end, test_csv_write_file, test_transfer_date_iso,
                                                    test_transfer_judge, test_officer_only_kinds,
                                                    test_collaborator_imports_no_case)},
                       NULL);
