@@ -11,12 +11,13 @@
 #include <string.h>
 
 /* A bind's result: a value that could not be bound is an error naming the
- * field, never a NULL saved in its place. */
+ * field (NULL: "database"), never a NULL saved in its place. */
 static enum status bound(int rc, const char *field)
 {
     if (rc == SQLITE_OK)
         return ST_OK;
-    return status_set(rc == SQLITE_NOMEM ? ST_NOMEM : ST_DB, "%s: %s", field, sqlite3_errstr(rc));
+    return status_set(rc == SQLITE_NOMEM ? ST_NOMEM : ST_DB, "%s: %s", field ? field : _("database"),
+                      sqlite3_errstr(rc));
 }
 
 enum status row_bind_nfc(sqlite3_stmt *st, int idx, const char *field, const char *s)
@@ -191,26 +192,37 @@ enum status row_write(struct db *db, sqlite3_stmt *st, const char *what)
     return rc;
 }
 
+static enum status bind_one(sqlite3_stmt *st, int idx, const struct row_arg *a)
+{
+    switch (a->kind) {
+    case ROW_ARG_NFC: return row_bind_nfc(st, idx, a->field, a->t);
+    case ROW_ARG_FOLD: return row_bind_fold(st, idx, a->field, a->t);
+    case ROW_ARG_INT: return bound(sqlite3_bind_int64(st, idx, a->i), NULL);
+    case ROW_ARG_TEXT: return bound(db_bind_text(st, idx, a->t), NULL);
+    case ROW_ARG_DATE: return bound(row_bind_date(st, idx, a->d), NULL);
+    case ROW_ARG_ID: return bound(row_bind_id(st, idx, a->i), NULL);
+    case ROW_ARG_REAL: return bound(sqlite3_bind_double(st, idx, a->r), NULL);
+    case ROW_ARG_NULL: break;
+    }
+    return bound(sqlite3_bind_null(st, idx), NULL);
+}
+
+enum status row_bind_args(sqlite3_stmt *st, int first, const struct row_arg *args, size_t n)
+{
+    enum status rc = ST_OK;
+    for (size_t i = 0; rc == ST_OK && i < n; i++)
+        rc = bind_one(st, first + (int)i, &args[i]);
+    return rc;
+}
+
 enum status row_prepare_args(struct db *db, const char *sql, sqlite3_stmt **st,
                              const struct row_arg *args, size_t n)
 {
     enum status rc = db_prepare(db, sql, st);
-    int bound = SQLITE_OK;
-    for (size_t i = 0; rc == ST_OK && bound == SQLITE_OK && i < n; i++) {
-        int idx = (int)i + 1;
-        switch (args[i].kind) {
-        case ROW_ARG_INT: bound = sqlite3_bind_int64(*st, idx, args[i].i); break;
-        case ROW_ARG_TEXT: bound = db_bind_text(*st, idx, args[i].t); break;
-        case ROW_ARG_DATE: bound = row_bind_date(*st, idx, args[i].d); break;
-        case ROW_ARG_ID: bound = row_bind_id(*st, idx, args[i].i); break;
-        case ROW_ARG_REAL: bound = sqlite3_bind_double(*st, idx, args[i].r); break;
-        case ROW_ARG_NULL: bound = sqlite3_bind_null(*st, idx); break;
-        }
-    }
-    if (rc == ST_OK && bound != SQLITE_OK) {
-        /* a value that could not be bound (no memory, an argument the
-         * statement has no place for) is an error, never a NULL saved */
-        rc = db_fail(db, _("database"));
+    if (rc != ST_OK)
+        return rc;
+    rc = row_bind_args(*st, 1, args, n);
+    if (rc != ST_OK) {
         sqlite3_finalize(*st);
         *st = NULL;
     }
@@ -223,6 +235,31 @@ enum status row_exec_args(struct db *db, const char *sql, const char *what,
     sqlite3_stmt *st;
     enum status rc = row_prepare_args(db, sql, &st, args, n);
     return rc == ST_OK ? row_write(db, st, what) : rc;
+}
+
+enum status row_prepare_cached_args(struct db *db, const char *sql, sqlite3_stmt **st,
+                                    const struct row_arg *args, size_t n)
+{
+    enum status rc = db_prepare_cached(db, sql, st);
+    if (rc == ST_OK && (rc = row_bind_args(*st, 1, args, n)) != ST_OK)
+        sqlite3_reset(*st);
+    return rc;
+}
+
+enum status row_exec_cached_args(struct db *db, const char *sql, const char *what,
+                                 const struct row_arg *args, size_t n)
+{
+    sqlite3_stmt *st;
+    enum status rc = row_prepare_cached_args(db, sql, &st, args, n);
+    return rc == ST_OK ? row_write_cached(db, st, what) : rc;
+}
+
+enum status row_int_args(struct db *db, const char *sql, long long *out,
+                         const struct row_arg *args, size_t n)
+{
+    sqlite3_stmt *st;
+    enum status rc = row_prepare_args(db, sql, &st, args, n);
+    return rc == ST_OK ? row_int(db, st, out, _("database")) : rc;
 }
 
 enum status row_exec_id(struct db *db, const char *sql, long long id, const char *what)
@@ -238,8 +275,8 @@ enum status row_write_rec(struct db *db, const char *sql, row_bind_fn bind, cons
     if (rc != ST_OK)
         return rc;
     rc = bind(st, rec);
-    if (rc == ST_OK && key_idx > 0 && row_bind_id(st, key_idx, key) != SQLITE_OK)
-        rc = db_fail(db, _("database"));
+    if (rc == ST_OK && key_idx > 0)
+        rc = row_bind(st, key_idx, ROW_ID(key));
     if (rc != ST_OK) {
         sqlite3_finalize(st);
         return rc;
@@ -290,9 +327,58 @@ enum status row_delete_id(struct db *db, const char *who, const char *sql, const
     enum status rc = row_exec_id(db, sql, id, what);
     if (rc != ST_OK)
         return rc;
-    char sid[24];
-    snprintf(sid, sizeof sid, "%lld", id);
-    return audit_record(db, who, AUDIT_DELETE, entity, sid, NULL, old_text, NULL);
+    return audit_record_id(db, who, AUDIT_DELETE, entity, id, NULL, old_text, NULL);
+}
+
+/* The stored record id of kind k into a zero-filled copy (*old, malloc'd;
+ * k->clear and free it). */
+static enum status kind_get(struct db *db, const struct row_kind *k, long long id, void **old)
+{
+    *old = calloc(1, k->size);
+    if (!*old)
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    enum status rc = k->get(db, id, *old);
+    if (rc != ST_OK) {
+        free(*old);
+        *old = NULL;
+    }
+    return rc;
+}
+
+static void kind_free(const struct row_kind *k, void *old)
+{
+    k->clear(old);
+    free(old);
+}
+
+enum status row_kind_update(struct db *db, const char *who, const struct row_kind *k,
+                            const void *rec, long long id)
+{
+    void *old;
+    enum status rc = kind_get(db, k, id, &old);
+    if (rc != ST_OK)
+        return rc;
+    rc = row_write_rec(db, k->update_sql, k->bind, rec, k->key, id, _(k->cannot_save));
+    if (rc == ST_OK)
+        rc = k->diff(db, who, old, rec);
+    kind_free(k, old);
+    return rc;
+}
+
+enum status row_kind_delete(struct db *db, const char *who, const struct row_kind *k,
+                            long long id)
+{
+    void *old;
+    enum status rc = kind_get(db, k, id, &old);
+    if (rc != ST_OK)
+        return rc;
+    char sql[128];
+    snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?1", k->entity);
+    const char *label;
+    memcpy(&label, (const char *)old + k->label, sizeof label);
+    rc = row_delete_id(db, who, sql, k->entity, id, label, _(k->cannot_delete));
+    kind_free(k, old);
+    return rc;
 }
 
 enum status row_text_id(struct db *db, const char *sql, long long id, char **out,

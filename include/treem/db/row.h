@@ -76,13 +76,17 @@ long long row_code_number(const char *code, const char *prefix);
 
 /* One parameter of a statement, declared: the n-th of a list binds ?n.
  * Written with ROW_INT, ROW_REAL, ROW_TEXT (NULL binds NULL), ROW_DATE
- * (unset binds NULL), ROW_ID (0 binds NULL) and ROW_NULL. */
+ * (unset binds NULL), ROW_ID (0 binds NULL), ROW_NULL, and ROW_NFC /
+ * ROW_FOLD (text in NFC / its search fold, as row_bind_nfc / row_bind_fold:
+ * invalid UTF-8 is an error naming the field). */
 struct row_arg {
-    enum { ROW_ARG_INT, ROW_ARG_REAL, ROW_ARG_TEXT, ROW_ARG_DATE, ROW_ARG_ID, ROW_ARG_NULL } kind;
+    enum { ROW_ARG_INT, ROW_ARG_REAL, ROW_ARG_TEXT, ROW_ARG_DATE, ROW_ARG_ID, ROW_ARG_NULL,
+           ROW_ARG_NFC, ROW_ARG_FOLD } kind;
     long long i;
     double r;
     const char *t;
     struct date d;
+    const char *field; /* ROW_NFC, ROW_FOLD: the field a bad text is reported under */
 };
 #define ROW_REAL(...) ((struct row_arg){.kind = ROW_ARG_REAL, .r = (__VA_ARGS__)})
 #define ROW_NULL ((struct row_arg){.kind = ROW_ARG_NULL})
@@ -90,6 +94,14 @@ struct row_arg {
 #define ROW_TEXT(...) ((struct row_arg){.kind = ROW_ARG_TEXT, .t = (__VA_ARGS__)})
 #define ROW_DATE(...) ((struct row_arg){.kind = ROW_ARG_DATE, .d = (__VA_ARGS__)})
 #define ROW_ID(...) ((struct row_arg){.kind = ROW_ARG_ID, .i = (__VA_ARGS__)})
+#define ROW_NFC(f, s) ((struct row_arg){.kind = ROW_ARG_NFC, .field = (f), .t = (s)})
+#define ROW_FOLD(f, s) ((struct row_arg){.kind = ROW_ARG_FOLD, .field = (f), .t = (s)})
+
+/* Binds the n args to ?first, ?first+1, … of st. A value that cannot be
+ * bound (no memory, a parameter the statement does not have) is an error
+ * naming its field (or "database"), never a NULL saved in its place; the
+ * one way the repositories bind. */
+enum status row_bind_args(sqlite3_stmt *st, int first, const struct row_arg *args, size_t n);
 
 /* Prepares sql into *st and binds the n args to ?1..?n. */
 enum status row_prepare_args(struct db *db, const char *sql, sqlite3_stmt **st,
@@ -100,10 +112,30 @@ enum status row_exec_args(struct db *db, const char *sql, const char *what,
 
 #define ROW_ARGS(...) (const struct row_arg[]){__VA_ARGS__}, \
     sizeof((const struct row_arg[]){__VA_ARGS__}) / sizeof(struct row_arg)
+/* row_bind(st, 3, ROW_INT(id), ROW_TEXT(name)) binds ?3 and ?4 */
+#define row_bind(st, first, ...) row_bind_args(st, first, ROW_ARGS(__VA_ARGS__))
 /* row_prepare(db, sql, &st, ROW_INT(id), ROW_TEXT(name)) */
 #define row_prepare(db, sql, st, ...) row_prepare_args(db, sql, st, ROW_ARGS(__VA_ARGS__))
 /* row_exec(db, sql, what, ROW_INT(id), ROW_TEXT(name)) */
 #define row_exec(db, sql, what, ...) row_exec_args(db, sql, what, ROW_ARGS(__VA_ARGS__))
+
+/* row_prepare_args and row_exec_args for a statement of
+ * db_prepare_cached() (run once per row of an import, or per audit line):
+ * st is reset, not finalized, on failure and after the run. */
+enum status row_prepare_cached_args(struct db *db, const char *sql, sqlite3_stmt **st,
+                                    const struct row_arg *args, size_t n);
+enum status row_exec_cached_args(struct db *db, const char *sql, const char *what,
+                                 const struct row_arg *args, size_t n);
+#define row_prepare_cached(db, sql, st, ...) \
+    row_prepare_cached_args(db, sql, st, ROW_ARGS(__VA_ARGS__))
+#define row_exec_cached(db, sql, what, ...) row_exec_cached_args(db, sql, what, ROW_ARGS(__VA_ARGS__))
+
+/* The integer of the first column of the first row of sql with the args
+ * bound (row_int: ST_NOTFOUND, no message, when there is no row). A count,
+ * an id, a flag. */
+enum status row_int_args(struct db *db, const char *sql, long long *out,
+                         const struct row_arg *args, size_t n);
+#define row_query_int(db, sql, out, ...) row_int_args(db, sql, out, ROW_ARGS(__VA_ARGS__))
 
 /* Prepares sql, binds id to ?1 and runs it with row_write (a DELETE or an
  * UPDATE of one row by its id). */
@@ -145,6 +177,34 @@ enum status row_text_id(struct db *db, const char *sql, long long id, char **out
  * "list the records of a parent" of the repositories. */
 enum status row_list_id(struct db *db, const char *sql, long long id, size_t elem,
                         row_read_fn read, row_clear_fn clear, void **out, size_t *n);
+
+/* The audit lines of an update: old is the stored record, rec the new one. */
+typedef enum status (*row_diff_fn)(struct db *db, const char *who, const void *old,
+                                   const void *rec);
+
+/* A record a repository keeps in one table under its id, for the update
+ * and delete the repositories share. */
+struct row_kind {
+    const char *entity;    /* its table, and the entity of its audit lines */
+    size_t size;           /* sizeof the record */
+    size_t label;          /* offsetof its char * text a deletion's audit line keeps */
+    enum status (*get)(struct db *db, long long id, void *out); /* ST_NOTFOUND with a message */
+    row_clear_fn clear;
+    const char *update_sql; /* sets the fields of bind, WHERE id = ?key */
+    row_bind_fn bind;
+    int key;
+    row_diff_fn diff;
+    const char *cannot_save, *cannot_delete; /* N_() texts */
+};
+
+/* Reads the stored record id with k->get, rewrites it with rec (update_sql,
+ * bind, ?key = id), then writes the audit lines of k->diff. */
+enum status row_kind_update(struct db *db, const char *who, const struct row_kind *k,
+                            const void *rec, long long id);
+/* Reads the stored record id with k->get, deletes it, and records the audit
+ * line "who deleted entity id, which was <its label>". */
+enum status row_kind_delete(struct db *db, const char *who, const struct row_kind *k,
+                            long long id);
 
 /* Runs the DELETE sql with ?1 = id (row_exec_id), then records the audit
  * line "who deleted entity id, which was old_text". */
