@@ -17,7 +17,7 @@
 static enum status run_args(struct db *db, const char *sql, const char *what,
                             const struct row_arg *args, size_t n)
 {
-    enum status rc = row_exec_args(db, sql, what, args, n);
+    enum status rc = row_exec_args(db, sql, false, what, args, n);
     if (rc != ST_OK && (sqlite3_extended_errcode(db->sql) & 0xff) == SQLITE_CONSTRAINT)
         return status_set(ST_EXISTS, "%s: %s", what, sqlite3_errmsg(db->sql));
     return rc;

@@ -215,10 +215,8 @@ enum status row_bind_args(sqlite3_stmt *st, int first, const struct row_arg *arg
     return rc;
 }
 
-/* Prepares sql (a statement of db_prepare_cached() when cached) and binds
- * the args; on a bind error the statement is finalized (or reset). */
-static enum status prepare_bound(struct db *db, const char *sql, bool cached, sqlite3_stmt **st,
-                                 const struct row_arg *args, size_t n)
+enum status row_prepare_args(struct db *db, const char *sql, bool cached, sqlite3_stmt **st,
+                             const struct row_arg *args, size_t n)
 {
     enum status rc = cached ? db_prepare_cached(db, sql, st) : db_prepare(db, sql, st);
     if (rc != ST_OK || (rc = row_bind_args(*st, 1, args, n)) == ST_OK)
@@ -232,45 +230,21 @@ static enum status prepare_bound(struct db *db, const char *sql, bool cached, sq
     return rc;
 }
 
-static enum status exec_bound(struct db *db, const char *sql, bool cached, const char *what,
-                              const struct row_arg *args, size_t n)
+enum status row_exec_args(struct db *db, const char *sql, bool cached, const char *what,
+                          const struct row_arg *args, size_t n)
 {
     sqlite3_stmt *st;
-    enum status rc = prepare_bound(db, sql, cached, &st, args, n);
+    enum status rc = row_prepare_args(db, sql, cached, &st, args, n);
     if (rc != ST_OK)
         return rc;
     return cached ? row_write_cached(db, st, what) : row_write(db, st, what);
-}
-
-enum status row_prepare_args(struct db *db, const char *sql, sqlite3_stmt **st,
-                             const struct row_arg *args, size_t n)
-{
-    return prepare_bound(db, sql, false, st, args, n);
-}
-
-enum status row_exec_args(struct db *db, const char *sql, const char *what,
-                          const struct row_arg *args, size_t n)
-{
-    return exec_bound(db, sql, false, what, args, n);
-}
-
-enum status row_prepare_cached_args(struct db *db, const char *sql, sqlite3_stmt **st,
-                                    const struct row_arg *args, size_t n)
-{
-    return prepare_bound(db, sql, true, st, args, n);
-}
-
-enum status row_exec_cached_args(struct db *db, const char *sql, const char *what,
-                                 const struct row_arg *args, size_t n)
-{
-    return exec_bound(db, sql, true, what, args, n);
 }
 
 enum status row_int_args(struct db *db, const char *sql, long long *out,
                          const struct row_arg *args, size_t n)
 {
     sqlite3_stmt *st;
-    enum status rc = row_prepare_args(db, sql, &st, args, n);
+    enum status rc = row_prepare_args(db, sql, false, &st, args, n);
     return rc == ST_OK ? row_int(db, st, out, _("database")) : rc;
 }
 

@@ -103,11 +103,14 @@ struct row_arg {
  * one way the repositories bind. */
 enum status row_bind_args(sqlite3_stmt *st, int first, const struct row_arg *args, size_t n);
 
-/* Prepares sql into *st and binds the n args to ?1..?n. */
-enum status row_prepare_args(struct db *db, const char *sql, sqlite3_stmt **st,
+/* Prepares sql into *st and binds the n args to ?1..?n; with cached, a
+ * statement of db_prepare_cached() (run once per row of an import, or per
+ * audit line), then reset, never finalized, on failure. */
+enum status row_prepare_args(struct db *db, const char *sql, bool cached, sqlite3_stmt **st,
                              const struct row_arg *args, size_t n);
-/* Prepares sql, binds the args and runs it with row_write. */
-enum status row_exec_args(struct db *db, const char *sql, const char *what,
+/* Prepares sql, binds the args and runs it with row_write (row_write_cached
+ * with cached). */
+enum status row_exec_args(struct db *db, const char *sql, bool cached, const char *what,
                           const struct row_arg *args, size_t n);
 
 #define ROW_ARGS(...) (const struct row_arg[]){__VA_ARGS__}, \
@@ -115,20 +118,13 @@ enum status row_exec_args(struct db *db, const char *sql, const char *what,
 /* row_bind(st, 3, ROW_INT(id), ROW_TEXT(name)) binds ?3 and ?4 */
 #define row_bind(st, first, ...) row_bind_args(st, first, ROW_ARGS(__VA_ARGS__))
 /* row_prepare(db, sql, &st, ROW_INT(id), ROW_TEXT(name)) */
-#define row_prepare(db, sql, st, ...) row_prepare_args(db, sql, st, ROW_ARGS(__VA_ARGS__))
+#define row_prepare(db, sql, st, ...) row_prepare_args(db, sql, false, st, ROW_ARGS(__VA_ARGS__))
 /* row_exec(db, sql, what, ROW_INT(id), ROW_TEXT(name)) */
-#define row_exec(db, sql, what, ...) row_exec_args(db, sql, what, ROW_ARGS(__VA_ARGS__))
-
-/* row_prepare_args and row_exec_args for a statement of
- * db_prepare_cached() (run once per row of an import, or per audit line):
- * st is reset, not finalized, on failure and after the run. */
-enum status row_prepare_cached_args(struct db *db, const char *sql, sqlite3_stmt **st,
-                                    const struct row_arg *args, size_t n);
-enum status row_exec_cached_args(struct db *db, const char *sql, const char *what,
-                                 const struct row_arg *args, size_t n);
+#define row_exec(db, sql, what, ...) row_exec_args(db, sql, false, what, ROW_ARGS(__VA_ARGS__))
+/* The same for a statement of db_prepare_cached(). */
 #define row_prepare_cached(db, sql, st, ...) \
-    row_prepare_cached_args(db, sql, st, ROW_ARGS(__VA_ARGS__))
-#define row_exec_cached(db, sql, what, ...) row_exec_cached_args(db, sql, what, ROW_ARGS(__VA_ARGS__))
+    row_prepare_args(db, sql, true, st, ROW_ARGS(__VA_ARGS__))
+#define row_exec_cached(db, sql, what, ...) row_exec_args(db, sql, true, what, ROW_ARGS(__VA_ARGS__))
 
 /* The integer of the first column of the first row of sql with the args
  * bound (row_int: ST_NOTFOUND, no message, when there is no row). A count,
