@@ -133,21 +133,6 @@ enum status plan_repo_update(struct db *db, const char *who, const struct plan *
     return rc == ST_OK ? number_used(db, row_kind_update(db, who, &plan_kind, p, p->id), p) : rc;
 }
 
-/* Audit lines for the records a plan's deletion takes with it. */
-static enum status audit_cascade(struct db *db, const char *who, const char *entity,
-                                 const char *sql, long long plan_id)
-{
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, sql, &st, ROW_INT(plan_id));
-    if (rc != ST_OK)
-        return rc;
-    while (rc == ST_OK && row_next(db, st, &rc))
-        rc = audit_record_id(db, who, AUDIT_DELETE, entity, sqlite3_column_int64(st, 0), NULL,
-                             (const char *)sqlite3_column_text(st, 1), NULL);
-    sqlite3_finalize(st);
-    return rc;
-}
-
 enum status plan_repo_delete(struct db *db, const char *who, long long id)
 {
     static const char *const cascade[][2] = {
@@ -159,7 +144,7 @@ enum status plan_repo_delete(struct db *db, const char *who, long long id)
     };
     enum status rc = plan_repo_exists(db, id);
     for (size_t i = 0; rc == ST_OK && i < 4; i++)
-        rc = audit_cascade(db, who, cascade[i][0], cascade[i][1], id);
+        rc = row_audit_deleted(db, who, cascade[i][0], cascade[i][1], id);
     return rc == ST_OK ? row_kind_delete(db, who, &plan_kind, id) : rc;
 }
 

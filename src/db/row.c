@@ -367,6 +367,20 @@ enum status row_kind_delete(struct db *db, const char *who, const struct row_kin
     return rc;
 }
 
+enum status row_audit_deleted(struct db *db, const char *who, const char *entity,
+                              const char *sql, long long id)
+{
+    sqlite3_stmt *st;
+    enum status rc = row_prepare(db, sql, &st, ROW_INT(id));
+    if (rc != ST_OK)
+        return rc;
+    while (rc == ST_OK && row_next(db, st, &rc))
+        rc = audit_record_id(db, who, AUDIT_DELETE, entity, sqlite3_column_int64(st, 0), NULL,
+                             (const char *)sqlite3_column_text(st, 1), NULL);
+    sqlite3_finalize(st);
+    return rc;
+}
+
 enum status row_text_id(struct db *db, const char *sql, long long id, char **out,
                         const char *what)
 {

@@ -202,6 +202,11 @@ enum status row_kind_update(struct db *db, const char *who, const struct row_kin
 enum status row_kind_delete(struct db *db, const char *who, const struct row_kind *k,
                             long long id);
 
+/* The audit lines "who deleted entity <id>, which was <text>" of the
+ * records a deletion takes with it: the rows (id, text) of sql with ?1 = id. */
+enum status row_audit_deleted(struct db *db, const char *who, const char *entity,
+                              const char *sql, long long id);
+
 /* Runs the DELETE sql with ?1 = id (row_exec_id), then records the audit
  * line "who deleted entity id, which was old_text". */
 enum status row_delete_id(struct db *db, const char *who, const char *sql, const char *entity,
