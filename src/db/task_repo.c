@@ -57,14 +57,23 @@ static enum status check_refs(struct db *db, const struct task *t)
     return rc;
 }
 
-/* Runs the write sql of t with ?1 text, ?2 fold, ?3 department, ?4 criteria
- * (normalised: crit), ?5 start, ?6 due, ?7 done, ?8 done date, ?9
- * evidence and ?10 key. */
-static enum status write_task(struct db *db, const char *sql, const struct task *t,
-                              const char *crit, long long key)
+/* Validates t (and, with refs, that its plan and department exist),
+ * normalises its criteria into *crit (caller frees) and runs the write sql
+ * of t with ?1 text, ?2 fold, ?3 department, ?4 criteria, ?5 start, ?6 due,
+ * ?7 done, ?8 done date, ?9 evidence and ?10 key. */
+static enum status save_task(struct db *db, const char *sql, const struct task *t, bool refs,
+                             long long key, char **crit)
 {
+    *crit = NULL;
+    enum status rc = task_validate(t);
+    if (rc == ST_OK && refs)
+        rc = check_refs(db, t);
+    if (rc == ST_OK)
+        rc = task_criteria_normalize(t->criteria, crit);
+    if (rc != ST_OK)
+        return rc;
     return row_exec(db, sql, _("cannot save the task"), ROW_NFC(_("task text"), t->text),
-                    ROW_FOLD(_("task text"), t->text), ROW_INT(t->department_id), ROW_TEXT(crit),
+                    ROW_FOLD(_("task text"), t->text), ROW_INT(t->department_id), ROW_TEXT(*crit),
                     ROW_DATE(t->start_on), ROW_DATE(t->due_on), ROW_INT(t->done),
                     ROW_DATE(t->done ? t->done_on : PLAN_NO_DATE),
                     ROW_NFC(_("evidence"), t->evidence ? t->evidence : ""), ROW_INT(key));
@@ -72,16 +81,11 @@ static enum status write_task(struct db *db, const char *sql, const struct task 
 
 enum status task_repo_insert(struct db *db, const char *who, struct task *t)
 {
-    char *crit = NULL;
-    enum status rc = task_validate(t);
-    if (rc == ST_OK)
-        rc = check_refs(db, t);
-    if (rc == ST_OK)
-        rc = task_criteria_normalize(t->criteria, &crit);
-    if (rc == ST_OK)
-        rc = write_task(db, "INSERT INTO task(text, text_fold, department_id, criteria, start_on, "
-                        "due_on, done, done_on, evidence, plan_id) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", t, crit, t->plan_id);
+    char *crit;
+    enum status rc = save_task(db, "INSERT INTO task(text, text_fold, department_id, criteria, "
+                               "start_on, due_on, done, done_on, evidence, plan_id) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", t, true,
+                               t->plan_id, &crit);
     free(crit);
     if (rc != ST_OK)
         return rc;
@@ -111,20 +115,15 @@ static enum status audit_task_diff(struct db *db, const char *who, const struct 
 enum status task_repo_update(struct db *db, const char *who, const struct task *t)
 {
     struct task old;
-    char *crit = NULL;
+    char *crit;
     enum status rc = task_repo_get(db, t->id, &old);
     if (rc != ST_OK)
         return rc;
-    rc = task_validate(t);
     /* An existing task may keep a department that was deactivated since. */
-    if (rc == ST_OK && old.department_id != t->department_id)
-        rc = check_refs(db, t);
-    if (rc == ST_OK)
-        rc = task_criteria_normalize(t->criteria, &crit);
-    if (rc == ST_OK)
-        rc = write_task(db, "UPDATE task SET text = ?1, text_fold = ?2, department_id = ?3, "
-                        "criteria = ?4, start_on = ?5, due_on = ?6, done = ?7, done_on = ?8, "
-                        "evidence = ?9 WHERE id = ?10", t, crit, t->id);
+    rc = save_task(db, "UPDATE task SET text = ?1, text_fold = ?2, department_id = ?3, "
+                   "criteria = ?4, start_on = ?5, due_on = ?6, done = ?7, done_on = ?8, "
+                   "evidence = ?9 WHERE id = ?10", t, old.department_id != t->department_id,
+                   t->id, &crit);
     if (rc == ST_OK)
         rc = audit_task_diff(db, who, &old, t, crit);
     free(crit);
