@@ -240,12 +240,31 @@ enum status row_exec_args(struct db *db, const char *sql, bool cached, const cha
     return cached ? row_write_cached(db, st, what) : row_write(db, st, what);
 }
 
-enum status row_int_args(struct db *db, const char *sql, long long *out,
+/* Steps st once for the integer of its first column (row_int), without
+ * finalizing it. */
+static enum status step_int(struct db *db, sqlite3_stmt *st, long long *out, const char *what)
+{
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    else
+        return step == SQLITE_DONE ? ST_NOTFOUND : db_fail(db, what);
+    return ST_OK;
+}
+
+enum status row_int_args(struct db *db, const char *sql, bool cached, long long *out,
                          const struct row_arg *args, size_t n)
 {
     sqlite3_stmt *st;
-    enum status rc = row_prepare_args(db, sql, false, &st, args, n);
-    return rc == ST_OK ? row_int(db, st, out, _("database")) : rc;
+    enum status rc = row_prepare_args(db, sql, cached, &st, args, n);
+    if (rc != ST_OK)
+        return rc;
+    rc = step_int(db, st, out, _("database"));
+    if (cached)
+        sqlite3_reset(st);
+    else
+        sqlite3_finalize(st);
+    return rc;
 }
 
 enum status row_exec_id(struct db *db, const char *sql, long long id, const char *what)
@@ -389,12 +408,7 @@ enum status row_text_id(struct db *db, const char *sql, long long id, char **out
 
 enum status row_int(struct db *db, sqlite3_stmt *st, long long *out, const char *what)
 {
-    enum status rc = ST_OK;
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW)
-        *out = sqlite3_column_int64(st, 0);
-    else
-        rc = step == SQLITE_DONE ? ST_NOTFOUND : db_fail(db, what);
+    enum status rc = step_int(db, st, out, what);
     sqlite3_finalize(st);
     return rc;
 }

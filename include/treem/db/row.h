@@ -127,11 +127,13 @@ enum status row_exec_args(struct db *db, const char *sql, bool cached, const cha
 #define row_exec_cached(db, sql, what, ...) row_exec_args(db, sql, true, what, ROW_ARGS(__VA_ARGS__))
 
 /* The integer of the first column of the first row of sql with the args
- * bound (row_int: ST_NOTFOUND, no message, when there is no row). A count,
- * an id, a flag. */
-enum status row_int_args(struct db *db, const char *sql, long long *out,
+ * bound (row_int: ST_NOTFOUND, no message, when there is no row); with
+ * cached, through db_prepare_cached(). A count, an id, a flag. */
+enum status row_int_args(struct db *db, const char *sql, bool cached, long long *out,
                          const struct row_arg *args, size_t n);
-#define row_query_int(db, sql, out, ...) row_int_args(db, sql, out, ROW_ARGS(__VA_ARGS__))
+#define row_query_int(db, sql, out, ...) row_int_args(db, sql, false, out, ROW_ARGS(__VA_ARGS__))
+#define row_query_int_cached(db, sql, out, ...) \
+    row_int_args(db, sql, true, out, ROW_ARGS(__VA_ARGS__))
 
 /* Prepares sql, binds id to ?1 and runs it with row_write (a DELETE or an
  * UPDATE of one row by its id). */
