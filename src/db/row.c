@@ -123,6 +123,15 @@ bool row_next(struct db *db, sqlite3_stmt *st, enum status *rc)
     return false;
 }
 
+enum status row_each(struct db *db, sqlite3_stmt *st, row_each_fn each, void *ctx)
+{
+    enum status rc = ST_OK;
+    while (rc == ST_OK && row_next(db, st, &rc))
+        rc = each(st, ctx);
+    sqlite3_finalize(st);
+    return rc;
+}
+
 enum status row_collect(struct db *db, sqlite3_stmt *st, size_t elem, row_read_fn read,
                         row_clear_fn clear, void **out, size_t *n)
 {

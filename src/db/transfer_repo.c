@@ -48,6 +48,19 @@ static const char *text(sqlite3_stmt *st, int i)
     return s ? (const char *)s : "";
 }
 
+struct period_walk {
+    transfer_period_fn fn;
+    void *ctx;
+};
+
+static enum status each_period(sqlite3_stmt *st, void *ctx)
+{
+    const struct period_walk *w = ctx;
+    struct transfer_period_row r = {text(st, 0), text(st, 1), text(st, 2), text(st, 3), text(st, 4),
+                                    sqlite3_column_int64(st, 5)};
+    return w->fn(&r, w->ctx);
+}
+
 enum status transfer_repo_periods_each(struct db *db, const char *from, const char *to,
                                        transfer_period_fn fn, void *ctx)
 {
@@ -57,15 +70,8 @@ enum status transfer_repo_periods_each(struct db *db, const char *from, const ch
         "JOIN child c ON c.id = p.child_id "
         "WHERE (?2 IS NULL OR p.from_date <= ?2) AND (?1 IS NULL OR p.to_date IS NULL OR p.to_date >= ?1) "
         "ORDER BY c.id, p.from_date, p.subgroup_code, p.id", &st, ROW_TEXT(from), ROW_TEXT(to));
-    if (rc != ST_OK)
-        return rc;
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        struct transfer_period_row r = {text(st, 0), text(st, 1), text(st, 2), text(st, 3), text(st, 4),
-                                        sqlite3_column_int64(st, 5)};
-        rc = fn(&r, ctx);
-    }
-    sqlite3_finalize(st);
-    return rc;
+    struct period_walk w = {fn, ctx};
+    return rc == ST_OK ? row_each(db, st, each_period, &w) : rc;
 }
 
 enum status transfer_repo_period_find(struct db *db, long long child_id, const char *code,

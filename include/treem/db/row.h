@@ -46,6 +46,12 @@ typedef void (*row_clear_fn)(void *elem);
 enum status row_collect(struct db *db, sqlite3_stmt *st, size_t elem, row_read_fn read,
                         row_clear_fn clear, void **out, size_t *n);
 
+/* Steps the bound statement st to its end, calling each(st, ctx) for every
+ * row until one fails (its status is returned) or the database does; then
+ * finalizes st. The walks of the exports and reports. */
+typedef enum status (*row_each_fn)(sqlite3_stmt *st, void *ctx);
+enum status row_each(struct db *db, sqlite3_stmt *st, row_each_fn each, void *ctx);
+
 /* Steps st once: true when it gives a row. False at the end, or on an error,
  * which is then recorded in *rc through db_fail() (when *rc is still ST_OK),
  * so a busy or failing database is never read as a short list. The one way
