@@ -57,14 +57,16 @@ enum status catalog_repo_ethnic(struct db *db, const char *what, const char *cod
 enum status catalog_repo_holiday(struct db *db, const char *what, const char *date,
                                  const char *name, const char *note)
 {
-    return row_exec_cached(db, "INSERT OR IGNORE INTO holiday(date, name, note) VALUES (?1, ?2, ?3)", what,
+    return row_exec_cached(db, "INSERT OR IGNORE INTO holiday(date, name, note) VALUES (?1, ?2, ?3)",
+                           what,
         ROW_TEXT(date), ROW_TEXT(name), ROW_TEXT(note));
 }
 
 enum status catalog_repo_department(struct db *db, const char *what, const char *code,
                                     const char *name, const char *criteria)
 {
-    return row_exec_cached(db, "INSERT OR IGNORE INTO department(code, name, criteria) VALUES (?1, ?2, ?3)", what,
+    return row_exec_cached(db,
+        "INSERT OR IGNORE INTO department(code, name, criteria) VALUES (?1, ?2, ?3)", what,
         ROW_TEXT(code), ROW_TEXT(name), ROW_TEXT(criteria));
 }
 
