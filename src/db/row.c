@@ -224,35 +224,34 @@ enum status row_bind_args(sqlite3_stmt *st, int first, const struct row_arg *arg
     return rc;
 }
 
+/* Done with st: a statement of db_prepare_cached() is reset for its next
+ * use, another one finalized. */
+static void release(sqlite3_stmt *st, bool cached)
+{
+    if (cached)
+        sqlite3_reset(st);
+    else
+        sqlite3_finalize(st);
+}
+
 enum status row_prepare_args(struct db *db, const char *sql, bool cached, sqlite3_stmt **st,
                              const struct row_arg *args, size_t n)
 {
     enum status rc = cached ? db_prepare_cached(db, sql, st) : db_prepare(db, sql, st);
     if (rc != ST_OK || (rc = row_bind_args(*st, 1, args, n)) == ST_OK)
         return rc;
-    if (cached) {
-        sqlite3_reset(*st);
-    } else {
-        sqlite3_finalize(*st);
+    release(*st, cached);
+    if (!cached)
         *st = NULL;
-    }
     return rc;
 }
 
-enum status row_exec_args(struct db *db, const char *sql, bool cached, const char *what,
-                          const struct row_arg *args, size_t n)
+/* Steps st once for the integer of its first column into *out (row_int),
+ * or, out NULL, to its end (db_step_done); does not release it. */
+static enum status step_once(struct db *db, sqlite3_stmt *st, long long *out, const char *what)
 {
-    sqlite3_stmt *st;
-    enum status rc = row_prepare_args(db, sql, cached, &st, args, n);
-    if (rc != ST_OK)
-        return rc;
-    return cached ? row_write_cached(db, st, what) : row_write(db, st, what);
-}
-
-/* Steps st once for the integer of its first column (row_int), without
- * finalizing it. */
-static enum status step_int(struct db *db, sqlite3_stmt *st, long long *out, const char *what)
-{
+    if (!out)
+        return db_step_done(db, st, what);
     int step = sqlite3_step(st);
     if (step == SQLITE_ROW)
         *out = sqlite3_column_int64(st, 0);
@@ -261,19 +260,29 @@ static enum status step_int(struct db *db, sqlite3_stmt *st, long long *out, con
     return ST_OK;
 }
 
-enum status row_int_args(struct db *db, const char *sql, bool cached, long long *out,
-                         const struct row_arg *args, size_t n)
+/* Prepares sql, binds the args and runs it once with step_once. */
+static enum status run_args(struct db *db, const char *sql, bool cached, long long *out,
+                            const char *what, const struct row_arg *args, size_t n)
 {
     sqlite3_stmt *st;
     enum status rc = row_prepare_args(db, sql, cached, &st, args, n);
     if (rc != ST_OK)
         return rc;
-    rc = step_int(db, st, out, _("database"));
-    if (cached)
-        sqlite3_reset(st);
-    else
-        sqlite3_finalize(st);
+    rc = step_once(db, st, out, what);
+    release(st, cached);
     return rc;
+}
+
+enum status row_exec_args(struct db *db, const char *sql, bool cached, const char *what,
+                          const struct row_arg *args, size_t n)
+{
+    return run_args(db, sql, cached, NULL, what, args, n);
+}
+
+enum status row_int_args(struct db *db, const char *sql, bool cached, long long *out,
+                         const struct row_arg *args, size_t n)
+{
+    return run_args(db, sql, cached, out, _("database"), args, n);
 }
 
 enum status row_exec_id(struct db *db, const char *sql, long long id, const char *what)
@@ -417,8 +426,8 @@ enum status row_text_id(struct db *db, const char *sql, long long id, char **out
 
 enum status row_int(struct db *db, sqlite3_stmt *st, long long *out, const char *what)
 {
-    enum status rc = step_int(db, st, out, what);
-    sqlite3_finalize(st);
+    enum status rc = step_once(db, st, out, what);
+    release(st, false);
     return rc;
 }
 
