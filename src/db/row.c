@@ -216,12 +216,27 @@ static enum status bind_one(sqlite3_stmt *st, int idx, const struct row_arg *a)
     return bound(sqlite3_bind_null(st, idx), NULL);
 }
 
-enum status row_bind_args(sqlite3_stmt *st, int first, const struct row_arg *args, size_t n)
+/* Binds the args; with used_only, only those of parameters st holds. */
+static enum status bind_list(sqlite3_stmt *st, int first, const struct row_arg *args, size_t n,
+                             bool used_only)
 {
     enum status rc = ST_OK;
-    for (size_t i = 0; rc == ST_OK && i < n; i++)
-        rc = bind_one(st, first + (int)i, &args[i]);
+    for (size_t i = 0; rc == ST_OK && i < n; i++) {
+        int idx = first + (int)i;
+        if (!used_only || sqlite3_bind_parameter_name(st, idx))
+            rc = bind_one(st, idx, &args[i]);
+    }
     return rc;
+}
+
+enum status row_bind_args(sqlite3_stmt *st, int first, const struct row_arg *args, size_t n)
+{
+    return bind_list(st, first, args, n, false);
+}
+
+enum status row_bind_used(sqlite3_stmt *st, int first, const struct row_arg *args, size_t n)
+{
+    return bind_list(st, first, args, n, true);
 }
 
 /* Done with st: a statement of db_prepare_cached() is reset for its next

@@ -119,6 +119,11 @@ enum status row_prepare_args(struct db *db, const char *sql, bool cached, sqlite
 enum status row_exec_args(struct db *db, const char *sql, bool cached, const char *what,
                           const struct row_arg *args, size_t n);
 
+/* row_bind_args for a statement built from parts (the filters of a search
+ * each add their condition): an arg whose parameter the statement does not
+ * hold is passed over. */
+enum status row_bind_used(sqlite3_stmt *st, int first, const struct row_arg *args, size_t n);
+
 #define ROW_ARGS(...) (const struct row_arg[]){__VA_ARGS__}, \
     sizeof((const struct row_arg[]){__VA_ARGS__}) / sizeof(struct row_arg)
 /* row_bind(st, 3, ROW_INT(id), ROW_TEXT(name)) binds ?3 and ?4 */
