@@ -20,7 +20,9 @@ static enum status bound(int rc, const char *field)
                       sqlite3_errstr(rc));
 }
 
-enum status row_bind_nfc(sqlite3_stmt *st, int idx, const char *field, const char *s)
+/* Binds the NFC form of s (NULL binds NULL). ST_INVALID naming `field` when
+ * s is not valid UTF-8, ST_NOMEM when out of memory. */
+static enum status row_bind_nfc(sqlite3_stmt *st, int idx, const char *field, const char *s)
 {
     if (!s)
         return bound(sqlite3_bind_null(st, idx), field);
@@ -33,7 +35,8 @@ enum status row_bind_nfc(sqlite3_stmt *st, int idx, const char *field, const cha
     return bound(sqlite3_bind_text(st, idx, nfc, -1, free), field); /* frees nfc on failure too */
 }
 
-enum status row_bind_fold(sqlite3_stmt *st, int idx, const char *field, const char *s)
+/* Binds utf8_fold(s) ("" for NULL). */
+static enum status row_bind_fold(sqlite3_stmt *st, int idx, const char *field, const char *s)
 {
     char *fold = utf8_fold(s ? s : "");
     if (!fold) {
@@ -44,7 +47,8 @@ enum status row_bind_fold(sqlite3_stmt *st, int idx, const char *field, const ch
     return bound(sqlite3_bind_text(st, idx, fold, -1, free), field);
 }
 
-int row_bind_date(sqlite3_stmt *st, int idx, struct date d)
+/* Binds a date as ISO text, or NULL when it is unset (y == 0). */
+static int row_bind_date(sqlite3_stmt *st, int idx, struct date d)
 {
     if (d.y == 0)
         return sqlite3_bind_null(st, idx);
@@ -53,7 +57,8 @@ int row_bind_date(sqlite3_stmt *st, int idx, struct date d)
     return sqlite3_bind_text(st, idx, buf, -1, SQLITE_TRANSIENT);
 }
 
-int row_bind_id(sqlite3_stmt *st, int idx, long long id)
+/* Binds id, or NULL when id is 0. */
+static int row_bind_id(sqlite3_stmt *st, int idx, long long id)
 {
     return id ? sqlite3_bind_int64(st, idx, id) : sqlite3_bind_null(st, idx);
 }

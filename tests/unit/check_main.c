@@ -26,9 +26,11 @@
     X(safe_text) X(pseudonym) X(sealed) X(auth) \
     X(number) X(lookups) \
     X(actor) \
-    X(scope)
+    X(scope) \
+    X(row_args)
 
 Suite *suite_scope(void); /* test_scope.c (issues 13 and 14: the gaps) */
+Suite *suite_row_args(void); /* test_row_args.c (issue 18: the checked arguments of db/row) */
 
 static void remove_db(const char *path);
 

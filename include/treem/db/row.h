@@ -9,19 +9,6 @@
 #include "treem/core/status.h"
 #include "treem/db/db.h"
 
-/* Binds the NFC form of s (NULL binds NULL). ST_INVALID naming `field` when
- * s is not valid UTF-8, ST_NOMEM when out of memory. */
-enum status row_bind_nfc(sqlite3_stmt *st, int idx, const char *field, const char *s);
-
-/* Binds utf8_fold(s) ("" for NULL). */
-enum status row_bind_fold(sqlite3_stmt *st, int idx, const char *field, const char *s);
-
-/* Binds a date as ISO text, or NULL when it is unset (y == 0); SQLite's code. */
-int row_bind_date(sqlite3_stmt *st, int idx, struct date d);
-
-/* Binds id, or NULL when id is 0; SQLite's code. */
-int row_bind_id(sqlite3_stmt *st, int idx, long long id);
-
 /* A malloc'd copy of a text column ("" for NULL when null_empty, else NULL
  * for NULL). *ok is set false when memory runs out. */
 char *row_text(sqlite3_stmt *st, int col, bool null_empty, bool *ok);
@@ -82,9 +69,10 @@ long long row_code_number(const char *code, const char *prefix);
 
 /* One parameter of a statement, declared: the n-th of a list binds ?n.
  * Written with ROW_INT, ROW_REAL, ROW_TEXT (NULL binds NULL), ROW_DATE
- * (unset binds NULL), ROW_ID (0 binds NULL), ROW_NULL, and ROW_NFC /
- * ROW_FOLD (text in NFC / its search fold, as row_bind_nfc / row_bind_fold:
- * invalid UTF-8 is an error naming the field). */
+ * (unset binds NULL, else ISO text), ROW_ID (0 binds NULL), ROW_NULL, and
+ * ROW_NFC (text stored in NFC; NULL binds NULL) and ROW_FOLD (its search
+ * fold, "" for NULL): text that is not valid UTF-8 is ST_INVALID naming the
+ * field. */
 struct row_arg {
     enum { ROW_ARG_INT, ROW_ARG_REAL, ROW_ARG_TEXT, ROW_ARG_DATE, ROW_ARG_ID, ROW_ARG_NULL,
            ROW_ARG_NFC, ROW_ARG_FOLD } kind;
@@ -154,7 +142,7 @@ enum status row_exec_id(struct db *db, const char *sql, long long id, const char
 typedef enum status (*row_bind_fn)(sqlite3_stmt *st, const void *rec);
 
 /* Prepares sql, binds rec with bind and, when key_idx > 0, key to
- * ?key_idx (row_bind_id: 0 binds NULL), then runs it with row_write: the INSERT and UPDATE of a record
+ * ?key_idx (ROW_ID: 0 binds NULL), then runs it with row_write: the INSERT and UPDATE of a record
  * (sqlite3_last_insert_rowid() gives the new id of an INSERT). */
 enum status row_write_rec(struct db *db, const char *sql, row_bind_fn bind, const void *rec,
                           int key_idx, long long key, const char *what);
