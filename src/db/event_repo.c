@@ -11,10 +11,10 @@
 
 #define EVENT_COLUMNS "id, plan_id, name, start_on, end_on, kind, lunar, to_check"
 
-static bool read_event(sqlite3_stmt *st, struct plan_event *e)
+static bool read_event(sqlite3_stmt *st, void *elem)
 {
+    struct plan_event *e = elem;
     bool ok = true;
-    memset(e, 0, sizeof *e);
     e->id = sqlite3_column_int64(st, 0);
     e->plan_id = sqlite3_column_int64(st, 1);
     e->name = row_text(st, 2, true, &ok);
@@ -66,17 +66,14 @@ static enum status audit_event_diff(struct db *db, const char *who, const void *
     return audit_fields_id(db, who, "plan_event", b->id, f, sizeof f / sizeof *f);
 }
 
-/* row_collect's view of read_event, plan_event_clear and event_repo_get. */
-static bool read_event_row(sqlite3_stmt *st, void *elem) { return read_event(st, elem); }
-static void plan_event_clear_row(void *elem) { plan_event_clear(elem); }
-static enum status get_event(struct db *db, long long id, void *out)
-{
-    return event_repo_get(db, id, out);
-}
+static void clear_event(void *elem) { plan_event_clear(elem); }
 
 static const struct row_kind event_kind = {
     .entity = "plan_event", .size = sizeof(struct plan_event),
-    .label = offsetof(struct plan_event, name), .get = get_event, .clear = plan_event_clear_row,
+    .label = offsetof(struct plan_event, name), .read = read_event, .clear = clear_event,
+    .get_sql = "SELECT " EVENT_COLUMNS " FROM plan_event WHERE id = ?1",
+    .missing = N_("there is no event %lld"),
+    .list_sql = "SELECT " EVENT_COLUMNS " FROM plan_event WHERE plan_id = ?1 ORDER BY start_on, id",
     .update_sql = "UPDATE plan_event SET name = ?1, start_on = ?2, end_on = ?3, kind = ?4, "
                   "lunar = ?5, to_check = ?6 WHERE id = ?7",
     .bind = bind_event, .key = 7, .diff = audit_event_diff,
@@ -96,21 +93,11 @@ enum status event_repo_delete(struct db *db, const char *who, long long id)
 
 enum status event_repo_get(struct db *db, long long id, struct plan_event *out)
 {
-    enum status rc = row_get_id(db, "SELECT " EVENT_COLUMNS " FROM plan_event WHERE id = ?1",
-                                id, out, sizeof *out, read_event_row, plan_event_clear_row,
-                                _("database"));
-    if (rc == ST_NOTFOUND)
-        rc = status_set(ST_NOTFOUND, _("there is no event %lld"), id);
-    return rc;
+    return row_kind_get(db, &event_kind, id, out);
 }
 
 enum status event_repo_list(struct db *db, long long plan_id, struct plan_event **out,
                             size_t *n)
 {
-    void *list;
-    enum status rc = row_list_id(db, "SELECT " EVENT_COLUMNS " FROM plan_event "
-                                 "WHERE plan_id = ?1 ORDER BY start_on, id", plan_id,
-                                 sizeof **out, read_event_row, plan_event_clear_row, &list, n);
-    *out = list;
-    return rc;
+    return row_kind_list(db, &event_kind, plan_id, (void **)out, n);
 }

@@ -20,10 +20,10 @@ static void id_text(long long id, char buf[24])
     snprintf(buf, 24, "%lld", id);
 }
 
-static bool read_plan(sqlite3_stmt *st, struct plan *p)
+static bool read_plan(sqlite3_stmt *st, void *elem)
 {
+    struct plan *p = elem;
     bool ok = true;
-    memset(p, 0, sizeof *p);
     p->id = sqlite3_column_int64(st, 0);
     p->number = row_text(st, 1, true, &ok);
     p->issued_on = row_date(st, 2);
@@ -110,16 +110,13 @@ static enum status audit_plan_diff(struct db *db, const char *who, const void *o
     return audit_fields_id(db, who, "plan", b->id, f, sizeof f / sizeof *f);
 }
 
-static bool read_plan_row(sqlite3_stmt *st, void *elem) { return read_plan(st, elem); }
-static void plan_clear_row(void *elem) { plan_clear(elem); }
-static enum status get_plan(struct db *db, long long id, void *out)
-{
-    return plan_repo_get(db, id, out);
-}
+static void clear_plan(void *elem) { plan_clear(elem); }
 
 static const struct row_kind plan_kind = {
     .entity = "plan", .size = sizeof(struct plan), .label = offsetof(struct plan, title),
-    .get = get_plan, .clear = plan_clear_row,
+    .read = read_plan, .clear = clear_plan,
+    .get_sql = "SELECT " PLAN_COLUMNS " FROM plan WHERE id = ?1",
+    .missing = N_("there is no plan %lld"),
     .update_sql = "UPDATE plan SET number = ?1, issued_on = ?2, issuer = ?3, year = ?4, "
                   "title = ?5, title_fold = ?6, upstream = ?7, purpose = ?8, requirements = ?9, "
                   "budget = ?10, report_half = ?11, report_year = ?12 WHERE id = ?13",
@@ -160,11 +157,7 @@ enum status plan_repo_exists(struct db *db, long long plan_id)
 
 enum status plan_repo_get(struct db *db, long long id, struct plan *out)
 {
-    enum status rc = row_get_id(db, "SELECT " PLAN_COLUMNS " FROM plan WHERE id = ?1", id, out,
-                                sizeof *out, read_plan_row, plan_clear_row, _("database"));
-    if (rc == ST_NOTFOUND)
-        rc = status_set(ST_NOTFOUND, _("there is no plan %lld"), id);
-    return rc;
+    return row_kind_get(db, &plan_kind, id, out);
 }
 
 enum status plan_repo_list(struct db *db, int year, struct plan **out, size_t *n)
@@ -175,7 +168,7 @@ enum status plan_repo_list(struct db *db, int year, struct plan **out, size_t *n
     enum status rc = row_prepare(db, "SELECT " PLAN_COLUMNS " FROM plan "
         "WHERE ?1 = 0 OR year = ?1 ORDER BY year DESC, coalesce(issued_on, '9999'), id", &st,
                                  ROW_INT(year));
-    return rc == ST_OK ? row_collect(db, st, sizeof **out, read_plan_row, plan_clear_row,
+    return rc == ST_OK ? row_collect(db, st, sizeof **out, read_plan, clear_plan,
                                      (void **)out, n) : rc;
 }
 

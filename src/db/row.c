@@ -373,6 +373,21 @@ enum status row_delete_id(struct db *db, const char *who, const char *sql, const
     return audit_record_id(db, who, AUDIT_DELETE, entity, id, NULL, old_text, NULL);
 }
 
+enum status row_kind_get(struct db *db, const struct row_kind *k, long long id, void *out)
+{
+    enum status rc = row_get_id(db, k->get_sql, id, out, k->size, k->read, k->clear,
+                                _("database"));
+    if (rc == ST_NOTFOUND)
+        rc = status_set(ST_NOTFOUND, _(k->missing), id);
+    return rc;
+}
+
+enum status row_kind_list(struct db *db, const struct row_kind *k, long long parent, void **out,
+                          size_t *n)
+{
+    return row_list_id(db, k->list_sql, parent, k->size, k->read, k->clear, out, n);
+}
+
 /* The stored record id of kind k into a zero-filled copy (*old, malloc'd;
  * k->clear and free it). */
 static enum status kind_get(struct db *db, const struct row_kind *k, long long id, void **old)
@@ -380,7 +395,7 @@ static enum status kind_get(struct db *db, const struct row_kind *k, long long i
     *old = calloc(1, k->size);
     if (!*old)
         return status_set(ST_NOMEM, "%s", _("out of memory"));
-    enum status rc = k->get(db, id, *old);
+    enum status rc = row_kind_get(db, k, id, *old);
     if (rc != ST_OK) {
         free(*old);
         *old = NULL;

@@ -14,10 +14,10 @@
 #define TARGET_COLUMNS "id, plan_id, sort, text, value, unit, direction, measure, " \
                        "typed_value, typed_source, typed_on"
 
-static bool read_target(sqlite3_stmt *st, struct plan_target *t)
+static bool read_target(sqlite3_stmt *st, void *elem)
 {
+    struct plan_target *t = elem;
     bool ok = true;
-    memset(t, 0, sizeof *t);
     t->id = sqlite3_column_int64(st, 0);
     t->plan_id = sqlite3_column_int64(st, 1);
     t->sort = sqlite3_column_int(st, 2);
@@ -109,18 +109,14 @@ static enum status audit_target_diff(struct db *db, const char *who, const void 
     return audit_fields_id(db, who, "plan_target", b->id, f, sizeof f / sizeof *f);
 }
 
-/* row_collect's view of read_target, plan_target_clear and target_repo_get. */
-static bool read_target_row(sqlite3_stmt *st, void *elem) { return read_target(st, elem); }
-static void plan_target_clear_row(void *elem) { plan_target_clear(elem); }
-static enum status get_target(struct db *db, long long id, void *out)
-{
-    return target_repo_get(db, id, out);
-}
+static void clear_target(void *elem) { plan_target_clear(elem); }
 
 static const struct row_kind target_kind = {
     .entity = "plan_target", .size = sizeof(struct plan_target),
-    .label = offsetof(struct plan_target, text), .get = get_target,
-    .clear = plan_target_clear_row,
+    .label = offsetof(struct plan_target, text), .read = read_target, .clear = clear_target,
+    .get_sql = "SELECT " TARGET_COLUMNS " FROM plan_target WHERE id = ?1",
+    .missing = N_("there is no target %lld"),
+    .list_sql = "SELECT " TARGET_COLUMNS " FROM plan_target WHERE plan_id = ?1 ORDER BY sort, id",
     .update_sql = "UPDATE plan_target SET text = ?1, value = ?2, unit = ?3, direction = ?4, "
                   "measure = ?5, typed_value = ?6, typed_source = ?7, typed_on = ?8 WHERE id = ?9",
     .bind = bind_target, .key = 9, .diff = audit_target_diff,
@@ -140,21 +136,11 @@ enum status target_repo_delete(struct db *db, const char *who, long long id)
 
 enum status target_repo_get(struct db *db, long long id, struct plan_target *out)
 {
-    enum status rc = row_get_id(db, "SELECT " TARGET_COLUMNS " FROM plan_target WHERE id = ?1",
-                                id, out, sizeof *out, read_target_row, plan_target_clear_row,
-                                _("database"));
-    if (rc == ST_NOTFOUND)
-        rc = status_set(ST_NOTFOUND, _("there is no target %lld"), id);
-    return rc;
+    return row_kind_get(db, &target_kind, id, out);
 }
 
 enum status target_repo_list(struct db *db, long long plan_id, struct plan_target **out,
                              size_t *n)
 {
-    void *list;
-    enum status rc = row_list_id(db, "SELECT " TARGET_COLUMNS " FROM plan_target "
-                                 "WHERE plan_id = ?1 ORDER BY sort, id", plan_id,
-                                 sizeof **out, read_target_row, plan_target_clear_row, &list, n);
-    *out = list;
-    return rc;
+    return row_kind_list(db, &target_kind, plan_id, (void **)out, n);
 }

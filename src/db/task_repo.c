@@ -15,11 +15,11 @@
     "t.due_on, t.done, t.done_on, t.evidence, d.name, p.number, p.year " \
     "FROM task t JOIN department d ON d.id = t.department_id JOIN plan p ON p.id = t.plan_id "
 
-static bool read_task(sqlite3_stmt *st, struct task *t)
+static bool read_task(sqlite3_stmt *st, void *elem)
 {
+    struct task *t = elem;
     bool ok = true;
     char label[128];
-    memset(t, 0, sizeof *t);
     t->id = sqlite3_column_int64(st, 0);
     t->plan_id = sqlite3_column_int64(st, 1);
     t->department_id = sqlite3_column_int64(st, 2);
@@ -131,16 +131,12 @@ enum status task_repo_update(struct db *db, const char *who, const struct task *
     return rc;
 }
 
-static bool read_task_row(sqlite3_stmt *st, void *elem) { return read_task(st, elem); }
-static void task_clear_row(void *elem) { task_clear(elem); }
-static enum status get_task(struct db *db, long long id, void *out)
-{
-    return task_repo_get(db, id, out);
-}
+static void clear_task(void *elem) { task_clear(elem); }
 
 static const struct row_kind task_kind = {
     .entity = "task", .size = sizeof(struct task), .label = offsetof(struct task, text),
-    .get = get_task, .clear = task_clear_row, .cannot_delete = N_("cannot delete the task"),
+    .read = read_task, .clear = clear_task, .get_sql = TASK_SELECT "WHERE t.id = ?1",
+    .missing = N_("there is no task %lld"), .cannot_delete = N_("cannot delete the task"),
 };
 
 enum status task_repo_delete(struct db *db, const char *who, long long id)
@@ -152,11 +148,7 @@ enum status task_repo_delete(struct db *db, const char *who, long long id)
 
 enum status task_repo_get(struct db *db, long long id, struct task *out)
 {
-    enum status rc = row_get_id(db, TASK_SELECT "WHERE t.id = ?1", id, out, sizeof *out,
-                                read_task_row, task_clear_row, _("database"));
-    if (rc == ST_NOTFOUND)
-        rc = status_set(ST_NOTFOUND, _("there is no task %lld"), id);
-    return rc;
+    return row_kind_get(db, &task_kind, id, out);
 }
 
 enum status task_repo_list(struct db *db, const struct task_filter *f, struct task **out,

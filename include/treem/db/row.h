@@ -179,27 +179,36 @@ enum status row_list_id(struct db *db, const char *sql, long long id, size_t ele
 typedef enum status (*row_diff_fn)(struct db *db, const char *who, const void *old,
                                    const void *rec);
 
-/* A record a repository keeps in one table under its id, for the update
- * and delete the repositories share. */
+/* A record a repository keeps in one table under its id: what the get,
+ * list, update and delete the repositories share need to know of it. */
 struct row_kind {
-    const char *entity;    /* its table, and the entity of its audit lines */
-    size_t size;           /* sizeof the record */
-    size_t label;          /* offsetof its char * text a deletion's audit line keeps */
-    enum status (*get)(struct db *db, long long id, void *out); /* ST_NOTFOUND with a message */
+    const char *entity;     /* its table, and the entity of its audit lines */
+    size_t size;            /* sizeof the record */
+    size_t label;           /* offsetof its char * text a deletion's audit line keeps */
+    row_read_fn read;
     row_clear_fn clear;
-    const char *update_sql; /* sets the fields of bind, WHERE id = ?key */
+    const char *get_sql;    /* its columns for read, WHERE id = ?1 */
+    const char *missing;    /* N_(): "there is no … %lld" (the id) */
+    const char *list_sql;   /* its records of the parent ?1, in order (NULL: none) */
+    const char *update_sql; /* sets the fields of bind, WHERE id = ?key (NULL: none) */
     row_bind_fn bind;
     int key;
     row_diff_fn diff;
     const char *cannot_save, *cannot_delete; /* N_() texts */
 };
 
-/* Reads the stored record id with k->get, rewrites it with rec (update_sql,
- * bind, ?key = id), then writes the audit lines of k->diff. */
+/* The record id into out (zero-filled first; k->clear frees it), or
+ * ST_NOTFOUND with the message k->missing. */
+enum status row_kind_get(struct db *db, const struct row_kind *k, long long id, void *out);
+/* The records of parent (list_sql) into *out, a malloc'd array of *n. */
+enum status row_kind_list(struct db *db, const struct row_kind *k, long long parent, void **out,
+                          size_t *n);
+/* Reads the stored record id, rewrites it with rec (update_sql, bind, ?key
+ * = id), then writes the audit lines of k->diff. */
 enum status row_kind_update(struct db *db, const char *who, const struct row_kind *k,
                             const void *rec, long long id);
-/* Reads the stored record id with k->get, deletes it, and records the audit
- * line "who deleted entity id, which was <its label>". */
+/* Reads the stored record id, deletes it, and records the audit line "who
+ * deleted entity id, which was <its label>". */
 enum status row_kind_delete(struct db *db, const char *who, const struct row_kind *k,
                             long long id);
 
