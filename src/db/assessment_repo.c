@@ -33,12 +33,6 @@ static char *dup_col(sqlite3_stmt *st, int i)
     return s ? strdup(s) : NULL;
 }
 
-static void copy_col(sqlite3_stmt *st, int i, char *buf, size_t n)
-{
-    const char *s = (const char *)sqlite3_column_text(st, i);
-    snprintf(buf, n, "%s", s ? s : "");
-}
-
 static void year_key(const struct assessment *a, const char *code, char *buf, size_t n)
 {
     snprintf(buf, n, "%d / %s", a->year, code);
@@ -50,8 +44,8 @@ static bool read_assessment(sqlite3_stmt *st, void *elem)
     a->id = sqlite3_column_int64(st, 0);
     a->rule_set_id = sqlite3_column_int64(st, 1);
     a->class_code = dup_col(st, 2);
-    copy_col(st, 3, a->created, sizeof a->created);
-    copy_col(st, 4, a->updated, sizeof a->updated);
+    row_copy_text(st, 3, a->created, sizeof a->created);
+    row_copy_text(st, 4, a->updated, sizeof a->updated);
     return true;
 }
 
@@ -140,7 +134,7 @@ static bool value_from_row(sqlite3_stmt *st, void *elem)
         ? ASSESSMENT_COMPUTED : ASSESSMENT_TYPED;
     v->evidence = dup_col(st, 3);
     v->department = dup_col(st, 4);
-    copy_col(st, 5, v->updated, sizeof v->updated);
+    row_copy_text(st, 5, v->updated, sizeof v->updated);
     v->updated_by = dup_col(st, 6);
     return v->evidence && v->updated_by;
 }

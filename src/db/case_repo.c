@@ -38,19 +38,13 @@ static void now_text(char buf[20])
     snprintf(buf, 20, "%s", t);
 }
 
-static void copy_col(sqlite3_stmt *st, int col, char *buf, size_t n)
-{
-    const unsigned char *s = sqlite3_column_text(st, col);
-    snprintf(buf, n, "%s", s ? (const char *)s : "");
-}
-
 static bool read_case(sqlite3_stmt *st, struct case_file *c)
 {
     bool ok = true;
     case_file_init(c);
     c->id = sqlite3_column_int64(st, 0);
-    copy_col(st, 1, c->uid, sizeof c->uid);
-    copy_col(st, 2, c->code, sizeof c->code);
+    row_copy_text(st, 1, c->uid, sizeof c->uid);
+    row_copy_text(st, 2, c->code, sizeof c->code);
     c->rev = sqlite3_column_int64(st, 3);
     c->source = enum_from_code(&enum_case_source, (const char *)sqlite3_column_text(st, 4));
     case_datetime_from_iso((const char *)sqlite3_column_text(st, 5), &c->received);
@@ -71,8 +65,8 @@ static bool read_case(sqlite3_stmt *st, struct case_file *c)
     c->reporter_phone = row_text(st, 22, false, &ok);
     c->reporter_address = row_text(st, 23, false, &ok);
     c->stage = enum_from_code(&enum_case_stage, (const char *)sqlite3_column_text(st, 24));
-    copy_col(st, 25, c->created_at, sizeof c->created_at);
-    copy_col(st, 26, c->updated_at, sizeof c->updated_at);
+    row_copy_text(st, 25, c->created_at, sizeof c->created_at);
+    row_copy_text(st, 26, c->updated_at, sizeof c->updated_at);
     c->level_reason = row_text(st, 27, true, &ok);
     return ok;
 }
@@ -349,11 +343,11 @@ static bool read_row(sqlite3_stmt *st, void *elem)
 {
     struct case_row *r = elem;
     r->id = sqlite3_column_int64(st, 0);
-    copy_col(st, 1, r->code, sizeof r->code);
+    row_copy_text(st, 1, r->code, sizeof r->code);
     case_datetime_from_iso((const char *)sqlite3_column_text(st, 2), &r->received);
     r->child_id = sqlite3_column_int64(st, 3);
-    copy_col(st, 4, r->child_code, sizeof r->child_code);
-    copy_col(st, 5, r->child_name, sizeof r->child_name);
+    row_copy_text(st, 4, r->child_code, sizeof r->child_code);
+    row_copy_text(st, 5, r->child_name, sizeof r->child_name);
     r->kind = enum_from_code(&enum_case_kind, (const char *)sqlite3_column_text(st, 6));
     r->injury = enum_from_code(&enum_case_injury, (const char *)sqlite3_column_text(st, 7));
     r->level = enum_from_code(&enum_case_level, (const char *)sqlite3_column_text(st, 8));

@@ -36,14 +36,8 @@ static void department_clear_row(void *elem) { department_clear(elem); }
 enum status department_repo_list(struct db *db, bool with_inactive, struct department **out,
                                  size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, DEPT_SELECT "WHERE ?1 OR active = 1 ORDER BY id", &st,
-                                 ROW_INT(with_inactive));
-    if (rc != ST_OK)
-        return rc;
-    return row_collect(db, st, sizeof **out, read_dept_row, department_clear_row, (void **)out, n);
+    return row_list_id(db, DEPT_SELECT "WHERE ?1 OR active = 1 ORDER BY id", with_inactive,
+                       sizeof **out, read_dept_row, department_clear_row, (void **)out, n);
 }
 
 enum status department_repo_get(struct db *db, long long id, struct department *out)

@@ -60,14 +60,8 @@ static void clear_row(void *elem)
 
 enum status holiday_repo_list(struct db *db, int y, struct holiday_row **out, size_t *n)
 {
-    sqlite3_stmt *st = NULL;
-    *out = NULL;
-    *n = 0;
-    enum status rc = row_prepare(db, SELECT_ROW "WHERE ?1 = 0 OR CAST(substr(date, 1, 4) AS "
-                                 "INTEGER) = ?1 ORDER BY date", &st, ROW_INT(y));
-    if (rc != ST_OK)
-        return rc;
-    return row_collect(db, st, sizeof **out, read_row, clear_row, (void **)out, n);
+    return row_list_id(db, SELECT_ROW "WHERE ?1 = 0 OR CAST(substr(date, 1, 4) AS INTEGER) = ?1 "
+                       "ORDER BY date", y, sizeof **out, read_row, clear_row, (void **)out, n);
 }
 
 static const char *shown(struct date d, char buf[DATE_BUF])

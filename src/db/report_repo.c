@@ -53,12 +53,6 @@ static struct date minus_16(struct date d)
     return d;
 }
 
-static void copy_col(sqlite3_stmt *st, int col, char *out, size_t n)
-{
-    const char *s = (const char *)sqlite3_column_text(st, col);
-    snprintf(out, n, "%s", s ? s : "");
-}
-
 /* Prepares sql with ?1 the end of the period, ?2 (when sql has it) the
  * birth day of who turns 16 then, ?3 (likewise) its start. */
 static enum status prepare_period(struct db *db, const char *sql, struct date from,
@@ -78,8 +72,8 @@ static enum status prepare_period(struct db *db, const char *sql, struct date fr
 static bool read_count(sqlite3_stmt *st, void *elem)
 {
     struct report_count *c = elem;
-    copy_col(st, 0, c->key, sizeof c->key);
-    copy_col(st, 1, c->name, sizeof c->name);
+    row_copy_text(st, 0, c->key, sizeof c->key);
+    row_copy_text(st, 1, c->name, sizeof c->name);
     c->n = sqlite3_column_int64(st, 2);
     return true;
 }

@@ -57,17 +57,11 @@ static struct date minus_years(struct date d, int years)
     return d;
 }
 
-static void copy_col(sqlite3_stmt *st, int col, char *out, size_t n)
-{
-    const char *s = (const char *)sqlite3_column_text(st, col);
-    snprintf(out, n, "%s", s ? s : "");
-}
-
 static bool read_sc(sqlite3_stmt *st, void *elem)
 {
     struct report_sc_row *r = elem;
-    copy_col(st, 0, r->letter, sizeof r->letter);
-    copy_col(st, 1, r->name, sizeof r->name);
+    row_copy_text(st, 0, r->letter, sizeof r->letter);
+    row_copy_text(st, 1, r->name, sizeof r->name);
     for (int i = 0; i < 3; i++)
         r->n[i] = sqlite3_column_int64(st, 3 + i);
     r->helped = sqlite3_column_int64(st, 6);
@@ -90,10 +84,10 @@ enum status report_repo_special(struct db *db, struct date from, struct date on,
 static bool read_case(sqlite3_stmt *st, void *elem)
 {
     struct report_case_row *r = elem;
-    copy_col(st, 0, r->kind, sizeof r->kind);
-    copy_col(st, 1, r->injury, sizeof r->injury);
-    copy_col(st, 2, r->level, sizeof r->level);
-    copy_col(st, 3, r->sex, sizeof r->sex);
+    row_copy_text(st, 0, r->kind, sizeof r->kind);
+    row_copy_text(st, 1, r->injury, sizeof r->injury);
+    row_copy_text(st, 2, r->level, sizeof r->level);
+    row_copy_text(st, 3, r->sex, sizeof r->sex);
     r->died = sqlite3_column_int(st, 4) != 0;
     r->received = row_date(st, 5);
     r->birth = row_date(st, 6);

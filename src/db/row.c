@@ -74,6 +74,12 @@ char *row_text(sqlite3_stmt *st, int col, bool null_empty, bool *ok)
     return copy;
 }
 
+void row_copy_text(sqlite3_stmt *st, int col, char *buf, size_t n)
+{
+    const unsigned char *s = sqlite3_column_text(st, col);
+    snprintf(buf, n, "%s", s ? (const char *)s : "");
+}
+
 struct date row_date(sqlite3_stmt *st, int col)
 {
     const unsigned char *s = sqlite3_column_text(st, col);
@@ -149,7 +155,7 @@ enum status row_collect(struct db *db, sqlite3_stmt *st, size_t elem, row_read_f
     }
     sqlite3_finalize(st);
     if (rc != ST_OK) {
-        for (size_t i = 0; i < count; i++)
+        for (size_t i = 0; clear && i < count; i++)
             clear(arr + i * elem);
         free(arr);
         arr = NULL;
@@ -172,15 +178,19 @@ static void clear_text(void *elem)
     free(*(char **)elem);
 }
 
-enum status row_query_texts(struct db *db, const char *sql, char ***out, size_t *n)
+enum status row_list(struct db *db, const char *sql, size_t elem, row_read_fn read,
+                     row_clear_fn clear, void **out, size_t *n)
 {
     sqlite3_stmt *st = NULL;
     *out = NULL;
     *n = 0;
     enum status rc = db_prepare(db, sql, &st);
-    if (rc != ST_OK)
-        return rc;
-    return row_collect(db, st, sizeof **out, read_text, clear_text, (void **)out, n);
+    return rc == ST_OK ? row_collect(db, st, elem, read, clear, out, n) : rc;
+}
+
+enum status row_query_texts(struct db *db, const char *sql, char ***out, size_t *n)
+{
+    return row_list(db, sql, sizeof **out, read_text, clear_text, (void **)out, n);
 }
 
 static bool read_id(sqlite3_stmt *st, void *elem)

@@ -13,6 +13,10 @@
  * for NULL). *ok is set false when memory runs out. */
 char *row_text(sqlite3_stmt *st, int col, bool null_empty, bool *ok);
 
+/* Copies a text column into buf (n bytes; "" for NULL), cut short when it
+ * is longer. */
+void row_copy_text(sqlite3_stmt *st, int col, char *buf, size_t n);
+
 /* A date column (ISO text) or an unset date for NULL or bad text. */
 struct date row_date(sqlite3_stmt *st, int col);
 
@@ -29,9 +33,14 @@ typedef void (*row_clear_fn)(void *elem);
 /* Steps the bound statement st to its end, reading every row with read into
  * a growing array of elements of elem bytes in *out (*n of them; caller
  * frees), then finalizes st. On failure every element read is cleared, the
- * array freed, *out NULL and *n 0. The list queries of the repositories. */
+ * array freed (clear may be NULL for elements that hold nothing), *out
+ * NULL and *n 0. The list queries of the repositories. */
 enum status row_collect(struct db *db, sqlite3_stmt *st, size_t elem, row_read_fn read,
                         row_clear_fn clear, void **out, size_t *n);
+/* Prepares sql (no parameter) and collects its rows with row_collect: the
+ * lists of a whole table. */
+enum status row_list(struct db *db, const char *sql, size_t elem, row_read_fn read,
+                     row_clear_fn clear, void **out, size_t *n);
 
 /* Steps the bound statement st to its end, calling each(st, ctx) for every
  * row until one fails (its status is returned) or the database does; then
