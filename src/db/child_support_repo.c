@@ -77,6 +77,7 @@ static void clear_help(void *elem)
 struct fact {
     const char *field;      /* the audit line's field: "risk", "help" */
     const char *select;     /* its columns; ?1 the child, ?2 the record */
+    const char *list;       /* its columns; ?1 the child, in order */
     const char *del;        /* DELETE of the record ?1 */
     const char *missing;    /* N_(): the message for no such record (%lld: its id) */
     const char *cannot_delete;
@@ -88,14 +89,18 @@ struct fact {
 
 static const struct fact risk_fact = {
     "risk", "SELECT id, child_id, from_date, to_date, reason FROM child_risk_period "
-    "WHERE child_id = ?1 AND id = ?2", "DELETE FROM child_risk_period WHERE id = ?1",
+    "WHERE child_id = ?1 AND id = ?2",
+    "SELECT id, child_id, from_date, to_date, reason FROM child_risk_period "
+    "WHERE child_id = ?1 ORDER BY from_date, id", "DELETE FROM child_risk_period WHERE id = ?1",
     N_("no risk period number %lld for this child"), N_("cannot delete the risk"),
     sizeof(struct child_risk), read_risk, clear_risk, risk_audit_text,
 };
 
 static const struct fact help_fact = {
     "help", "SELECT id, child_id, date, kind, what, by_whom FROM child_help "
-    "WHERE child_id = ?1 AND id = ?2", "DELETE FROM child_help WHERE id = ?1",
+    "WHERE child_id = ?1 AND id = ?2",
+    "SELECT id, child_id, date, kind, what, by_whom FROM child_help "
+    "WHERE child_id = ?1 ORDER BY date, id", "DELETE FROM child_help WHERE id = ?1",
     N_("no help number %lld for this child"), N_("cannot delete the help"),
     sizeof(struct child_help), read_help, clear_help, help_text,
 };
@@ -146,6 +151,13 @@ static enum status fact_delete(struct db *db, const struct fact *f, long long ch
     }
     fact_free(f, old, n);
     return rc;
+}
+
+/* The records of child_id, in order. */
+static enum status fact_list(struct db *db, const struct fact *f, long long child_id, void **out,
+                             size_t *n)
+{
+    return row_list_id(db, f->list, child_id, f->size, f->read, f->clear, out, n);
 }
 
 /* The audit line of a new record rec of child uid, after the insert's rc. */
@@ -201,9 +213,7 @@ enum status child_risk_repo_delete(struct db *db, long long child_id, long long 
 
 enum status child_risk_repo_list(struct db *db, long long child_id, struct child_risk **out, size_t *n)
 {
-    return row_list_id(db, "SELECT id, child_id, from_date, to_date, reason FROM child_risk_period "
-                       "WHERE child_id = ?1 ORDER BY from_date, id", child_id, sizeof **out,
-                       read_risk, clear_risk, (void **)out, n);
+    return fact_list(db, &risk_fact, child_id, (void **)out, n);
 }
 
 enum status child_help_repo_add(struct db *db, struct child_help *h, const char *uid, const char *who)
@@ -227,9 +237,7 @@ enum status child_help_repo_delete(struct db *db, long long child_id, long long 
 
 enum status child_help_repo_list(struct db *db, long long child_id, struct child_help **out, size_t *n)
 {
-    return row_list_id(db, "SELECT id, child_id, date, kind, what, by_whom FROM child_help "
-                       "WHERE child_id = ?1 ORDER BY date, id", child_id, sizeof **out,
-                       read_help, clear_help, (void **)out, n);
+    return fact_list(db, &help_fact, child_id, (void **)out, n);
 }
 
 static bool read_support_row(sqlite3_stmt *st, void *elem)
