@@ -77,10 +77,11 @@ START_TEST(test_bind_used_passes_over_missing)
     struct db *db = mem_db();
     sqlite3_stmt *st;
     ck_assert_int_eq(db_prepare(db, "INSERT INTO t(i, x) VALUES (?1, ?3)", &st), ST_OK);
-    const struct row_arg args[] = {ROW_INT(4), ROW_TEXT("not used"), ROW_TEXT("used")};
-    ck_assert_int_eq(row_bind_used(st, 1, args, 3), ST_OK);
-    ck_assert_int_ne(row_bind(st, 4, ROW_INT(1)), ST_OK);
+    const struct row_arg args[] = {ROW_INT(4), ROW_TEXT("not used"), ROW_TEXT("used"),
+                                   ROW_TEXT("no ?4")};
+    ck_assert_int_ne(row_bind_args(st, 1, args, 4), ST_OK);
     ck_assert_msg(strstr(status_message(), "range"), "%s", status_message());
+    ck_assert_int_eq(row_bind_used(st, 1, args, 4), ST_OK);
     ck_assert_int_eq(row_write(db, st, "t"), ST_OK);
     ck_assert_int_eq(count(db, "SELECT count(*) FROM t WHERE i = 4 AND x = 'used'"), 1);
     db_close(db);
