@@ -110,34 +110,25 @@ static void clear_row(void *elem)
 enum status audit_repo_history(struct db *db, const char *entity, const char *entity_id,
                                struct audit_row **out, size_t *n)
 {
-    sqlite3_stmt *st = NULL;
-    *out = NULL;
-    *n = 0;
-    enum status rc = row_prepare(db, AUDIT_COLS "WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
-                                 &st, ROW_TEXT(entity), ROW_TEXT(entity_id));
-    return rc == ST_OK ? row_collect(db, st, sizeof **out, read_row, clear_row, (void **)out, n)
-                       : rc;
+    return row_query_list(db, AUDIT_COLS "WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
+                          sizeof **out, read_row, clear_row, (void **)out, n, ROW_TEXT(entity),
+                          ROW_TEXT(entity_id));
 }
 
 enum status audit_repo_case_history(struct db *db, long long case_id, struct audit_row **out,
                                     size_t *n)
 {
-    sqlite3_stmt *st = NULL;
-    *out = NULL;
-    *n = 0;
     char like[48];
     snprintf(like, sizeof like, "case %lld: %%", case_id);
     /* A step's create and delete lines hold "case N: …"; its ratings' and
      * plan items' delete lines hold "step S: …". */
-    enum status rc = row_prepare(db,
+    return row_query_list(db,
         "WITH steps(id) AS (SELECT CAST(id AS TEXT) FROM case_step WHERE case_id = ?1 "
         "UNION SELECT entity_id FROM audit_log WHERE entity = 'case_step' AND "
         "(coalesce(new_value, '') LIKE ?2 OR coalesce(old_value, '') LIKE ?2)) "
         AUDIT_COLS "WHERE (entity = 'case' AND entity_id = CAST(?1 AS TEXT)) "
         "OR (entity = 'case_step' AND entity_id IN steps) "
         "OR (entity IN ('case_risk', 'case_service') AND action = 'delete' AND "
-        "substr(old_value, 6, instr(old_value, ':') - 6) IN steps) ORDER BY id", &st,
-        ROW_INT(case_id), ROW_TEXT(like));
-    return rc == ST_OK ? row_collect(db, st, sizeof **out, read_row, clear_row, (void **)out, n)
-                       : rc;
+        "substr(old_value, 6, instr(old_value, ':') - 6) IN steps) ORDER BY id",
+        sizeof **out, read_row, clear_row, (void **)out, n, ROW_INT(case_id), ROW_TEXT(like));
 }

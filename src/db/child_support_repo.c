@@ -117,12 +117,8 @@ static enum status audit_fact(struct db *db, const struct fact *f, const char *w
 static enum status fact_get(struct db *db, const struct fact *f, long long child_id, long long id,
                             void **old, size_t *n)
 {
-    sqlite3_stmt *st;
-    *old = NULL;
-    *n = 0;
-    enum status rc = row_prepare(db, f->select, &st, ROW_INT(child_id), ROW_INT(id));
-    if (rc == ST_OK)
-        rc = row_collect(db, st, f->size, f->read, f->clear, old, n);
+    enum status rc = row_query_list(db, f->select, f->size, f->read, f->clear, old, n,
+                                    ROW_INT(child_id), ROW_INT(id));
     if (rc == ST_OK && *n == 0)
         rc = status_set(ST_NOTFOUND, _(f->missing), id);
     return rc;
@@ -250,22 +246,12 @@ static bool read_support_row(sqlite3_stmt *st, void *elem)
     return true;
 }
 
-static void clear_support_row(void *elem)
-{
-    (void)elem;
-}
-
 /* Rows of sql with ?1 = a, ?2 = b (ISO dates). */
 static enum status support_rows(struct db *db, const char *sql, struct date a, struct date b,
                                 struct child_support_row **out, size_t *n)
 {
-    sqlite3_stmt *st;
-    *out = NULL;
-    *n = 0;
-    enum status rc = row_prepare(db, sql, &st, ROW_DATE(a), ROW_DATE(b));
-    if (rc != ST_OK)
-        return rc;
-    return row_collect(db, st, sizeof **out, read_support_row, clear_support_row, (void **)out, n);
+    return row_query_list(db, sql, sizeof **out, read_support_row, NULL, (void **)out, n,
+                          ROW_DATE(a), ROW_DATE(b));
 }
 
 enum status child_support_repo_in_groups(struct db *db, struct date from, struct date to,

@@ -162,14 +162,9 @@ enum status plan_repo_get(struct db *db, long long id, struct plan *out)
 
 enum status plan_repo_list(struct db *db, int year, struct plan **out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, "SELECT " PLAN_COLUMNS " FROM plan "
-        "WHERE ?1 = 0 OR year = ?1 ORDER BY year DESC, coalesce(issued_on, '9999'), id", &st,
-                                 ROW_INT(year));
-    return rc == ST_OK ? row_collect(db, st, sizeof **out, read_plan, clear_plan,
-                                     (void **)out, n) : rc;
+    return row_list_id(db, "SELECT " PLAN_COLUMNS " FROM plan WHERE ?1 = 0 OR year = ?1 "
+                       "ORDER BY year DESC, coalesce(issued_on, '9999'), id", year, sizeof **out,
+                       read_plan, clear_plan, (void **)out, n);
 }
 
 enum status plan_repo_find_copy(struct db *db, long long from, int year, long long *out)
@@ -306,13 +301,7 @@ static void clear_cal(void *elem)
 enum status plan_repo_calendar(struct db *db, int year, long long plan_id,
                                struct plan_cal_item **out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, calendar_sql, &st,
-                                 ROW_DATE((struct date){year, 1, 1}),
-                                 ROW_DATE((struct date){year, 12, 31}), ROW_ID(plan_id));
-    if (rc != ST_OK)
-        return rc;
-    return row_collect(db, st, sizeof **out, read_cal, clear_cal, (void **)out, n);
+    return row_query_list(db, calendar_sql, sizeof **out, read_cal, clear_cal, (void **)out, n,
+                          ROW_DATE((struct date){year, 1, 1}), ROW_DATE((struct date){year, 12, 31}),
+                          ROW_ID(plan_id));
 }

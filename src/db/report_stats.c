@@ -71,14 +71,8 @@ static bool read_sc(sqlite3_stmt *st, void *elem)
 enum status report_repo_special(struct db *db, struct date from, struct date on, bool sub,
                                 struct report_sc_row **out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, sub ? sub_sql : sc_sql, &st,
-                                 ROW_DATE(on), ROW_DATE(from), ROW_DATE(minus_years(on, 16)));
-    if (rc != ST_OK)
-        return rc;
-    return row_collect(db, st, sizeof **out, read_sc, NULL, (void **)out, n);
+    return row_query_list(db, sub ? sub_sql : sc_sql, sizeof **out, read_sc, NULL, (void **)out, n,
+                          ROW_DATE(on), ROW_DATE(from), ROW_DATE(minus_years(on, 16)));
 }
 
 static bool read_case(sqlite3_stmt *st, void *elem)
@@ -106,18 +100,12 @@ static void clear_case(void *elem)
 enum status report_repo_cases(struct db *db, struct date from, struct date to,
                               struct report_case_row **out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db,
+    return row_query_list(db,
         "SELECT f.kind, f.injury_cause, f.level, coalesce(c.sex, f.sex), f.died,"
         " substr(f.received_at, 1, 10), c.birth_eff, CASE WHEN c.id IS NULL THEN f.est_age END,"
         " f.place FROM case_file f LEFT JOIN child c ON c.id = f.child_id"
-        " WHERE substr(f.received_at, 1, 10) BETWEEN ?1 AND ?2 ORDER BY f.id", &st,
-                                 ROW_DATE(from), ROW_DATE(to));
-    if (rc != ST_OK)
-        return rc;
-    return row_collect(db, st, sizeof **out, read_case, clear_case, (void **)out, n);
+        " WHERE substr(f.received_at, 1, 10) BETWEEN ?1 AND ?2 ORDER BY f.id",
+        sizeof **out, read_case, clear_case, (void **)out, n, ROW_DATE(from), ROW_DATE(to));
 }
 
 void report_case_rows_free(struct report_case_row *rows, size_t n)

@@ -178,14 +178,21 @@ static void clear_text(void *elem)
     free(*(char **)elem);
 }
 
-enum status row_list(struct db *db, const char *sql, size_t elem, row_read_fn read,
-                     row_clear_fn clear, void **out, size_t *n)
+enum status row_list_args(struct db *db, const char *sql, size_t elem, row_read_fn read,
+                          row_clear_fn clear, void **out, size_t *n, const struct row_arg *args,
+                          size_t nargs)
 {
     sqlite3_stmt *st = NULL;
     *out = NULL;
     *n = 0;
-    enum status rc = db_prepare(db, sql, &st);
+    enum status rc = row_prepare_args(db, sql, false, &st, args, nargs);
     return rc == ST_OK ? row_collect(db, st, elem, read, clear, out, n) : rc;
+}
+
+enum status row_list(struct db *db, const char *sql, size_t elem, row_read_fn read,
+                     row_clear_fn clear, void **out, size_t *n)
+{
+    return row_list_args(db, sql, elem, read, clear, out, n, NULL, 0);
 }
 
 enum status row_query_texts(struct db *db, const char *sql, char ***out, size_t *n)
@@ -367,11 +374,7 @@ enum status row_get_id(struct db *db, const char *sql, long long id, void *out, 
 enum status row_list_id(struct db *db, const char *sql, long long id, size_t elem,
                         row_read_fn read, row_clear_fn clear, void **out, size_t *n)
 {
-    sqlite3_stmt *st;
-    *out = NULL;
-    *n = 0;
-    enum status rc = row_prepare(db, sql, &st, ROW_INT(id));
-    return rc == ST_OK ? row_collect(db, st, elem, read, clear, out, n) : rc;
+    return row_query_list(db, sql, elem, read, clear, out, n, ROW_INT(id));
 }
 
 enum status row_delete_id(struct db *db, const char *who, const char *sql, const char *entity,

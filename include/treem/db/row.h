@@ -37,10 +37,6 @@ typedef void (*row_clear_fn)(void *elem);
  * NULL and *n 0. The list queries of the repositories. */
 enum status row_collect(struct db *db, sqlite3_stmt *st, size_t elem, row_read_fn read,
                         row_clear_fn clear, void **out, size_t *n);
-/* Prepares sql (no parameter) and collects its rows with row_collect: the
- * lists of a whole table. */
-enum status row_list(struct db *db, const char *sql, size_t elem, row_read_fn read,
-                     row_clear_fn clear, void **out, size_t *n);
 
 /* Steps the bound statement st to its end, calling each(st, ctx) for every
  * row until one fails (its status is returned) or the database does; then
@@ -178,6 +174,18 @@ enum status row_int(struct db *db, sqlite3_stmt *st, long long *out, const char 
  * caller, when there is no row; *out is then NULL). */
 enum status row_text_id(struct db *db, const char *sql, long long id, char **out,
                         const char *what);
+
+/* Prepares sql, binds the args and collects its rows with row_collect
+ * (*out NULL and *n 0 on failure): the list queries of the repositories;
+ * row_list for a query with no parameter (a whole table). */
+enum status row_list_args(struct db *db, const char *sql, size_t elem, row_read_fn read,
+                          row_clear_fn clear, void **out, size_t *n, const struct row_arg *args,
+                          size_t nargs);
+enum status row_list(struct db *db, const char *sql, size_t elem, row_read_fn read,
+                     row_clear_fn clear, void **out, size_t *n);
+/* row_query_list(db, sql, sizeof **out, read, clear, (void **)out, n, ROW_INT(a), …) */
+#define row_query_list(db, sql, elem, read, clear, out, n, ...) \
+    row_list_args(db, sql, elem, read, clear, out, n, ROW_ARGS(__VA_ARGS__))
 
 /* Prepares sql, binds id to ?1 and collects its rows with row_collect: the
  * "list the records of a parent" of the repositories. */
