@@ -52,12 +52,10 @@ static bool read_assessment(sqlite3_stmt *st, void *elem)
 enum status assessment_repo_find(struct db *db, const char *commune, int year, struct assessment *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, "SELECT id, rule_set_id, class, created, updated FROM assessment "
-                                     "WHERE commune_code = ?1 AND year = ?2", &st,
-                                 ROW_TEXT(commune), ROW_INT(year));
-    if (rc == ST_OK)
-        rc = row_one(db, st, out, read_assessment, NULL, _("assessment"));
+    enum status rc = row_query_one(db, "SELECT id, rule_set_id, class, created, updated "
+                                   "FROM assessment WHERE commune_code = ?1 AND year = ?2", out,
+                                   read_assessment, NULL, _("assessment"), ROW_TEXT(commune),
+                                   ROW_INT(year));
     if (rc == ST_NOTFOUND)
         return status_set(ST_NOTFOUND, _("there is no assessment for %d yet"), year);
     if (rc == ST_OK) {
@@ -169,14 +167,11 @@ void assessment_repo_values_free(struct assessment_value *v, size_t n)
 static enum status value_get(struct db *db, long long aid, long long ind_id,
                              struct assessment_value *out, bool *found)
 {
-    sqlite3_stmt *st;
-    *found = false;
     memset(out, 0, sizeof *out);
-    enum status rc = row_prepare(db, "SELECT " VALUE_COLS " FROM assessment_value "
-                                     "WHERE assessment_id = ?1 AND indicator_id = ?2", &st,
-                                 ROW_INT(aid), ROW_INT(ind_id));
-    if (rc == ST_OK)
-        rc = row_one(db, st, out, value_from_row, clear_value, _("assessment"));
+    enum status rc = row_query_one(db, "SELECT " VALUE_COLS " FROM assessment_value "
+                                   "WHERE assessment_id = ?1 AND indicator_id = ?2", out,
+                                   value_from_row, clear_value, _("assessment"), ROW_INT(aid),
+                                   ROW_INT(ind_id));
     *found = rc == ST_OK;
     return rc == ST_NOTFOUND ? ST_OK : rc;
 }

@@ -414,10 +414,8 @@ static bool read_setting(sqlite3_stmt *st, void *elem)
 
 enum status db_setting_get(struct db *db, const char *key, char **out)
 {
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, "SELECT value FROM setting WHERE key = ?1", &st,
-                                 ROW_TEXT(key));
-    return rc == ST_OK ? row_one(db, st, out, read_setting, NULL, _("database")) : rc;
+    return row_query_one(db, "SELECT value FROM setting WHERE key = ?1", out, read_setting, NULL,
+                         _("database"), ROW_TEXT(key));
 }
 
 enum status db_setting_set(struct db *db, const char *key, const char *value)

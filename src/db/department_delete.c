@@ -20,16 +20,13 @@ static bool read_uses(sqlite3_stmt *st, void *elem)
 
 enum status department_repo_uses(struct db *db, long long id, struct department_uses *out)
 {
-    sqlite3_stmt *st = NULL;
     *out = (struct department_uses){0};
-    enum status rc = row_prepare(db,
+    return row_query_one(db,
         "SELECT (SELECT count(*) FROM task WHERE department_id = ?1), "
         "(SELECT count(*) FROM case_service WHERE department_id = ?1), "
         "(SELECT count(*) FROM indicator i JOIN department d ON d.id = ?1 WHERE i.department = d.code) + "
         "(SELECT count(*) FROM assessment_value v JOIN department d ON d.id = ?1 WHERE v.department = d.code)",
-        &st, ROW_INT(id));
-    return rc == ST_OK ? row_one(db, st, out, read_uses, NULL,
-                                 _("cannot read what uses the department")) : rc;
+        out, read_uses, NULL, _("cannot read what uses the department"), ROW_INT(id));
 }
 
 enum status department_repo_delete(struct db *db, const char *who, long long id)

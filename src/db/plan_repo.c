@@ -192,18 +192,14 @@ static bool read_counts(sqlite3_stmt *st, void *elem)
 enum status plan_repo_counts(struct db *db, long long plan_id, struct date today,
                              struct plan_counts *out)
 {
-    sqlite3_stmt *st;
     memset(out, 0, sizeof *out);
-    enum status rc = row_prepare(db,
+    return row_query_one(db,
         "SELECT (SELECT count(*) FROM plan_target WHERE plan_id = ?1), "
         "(SELECT count(*) FROM task WHERE plan_id = ?1), "
         "(SELECT count(*) FROM task WHERE plan_id = ?1 AND done = 1), "
         "(SELECT count(*) FROM task WHERE plan_id = ?1 AND done = 0 AND due_on < ?2), "
-        "(SELECT count(*) FROM plan_event WHERE plan_id = ?1)", &st,
-                                 ROW_INT(plan_id), ROW_DATE(today));
-    if (rc != ST_OK)
-        return rc;
-    return row_one(db, st, out, read_counts, NULL, _("database"));
+        "(SELECT count(*) FROM plan_event WHERE plan_id = ?1)", out, read_counts, NULL,
+        _("database"), ROW_INT(plan_id), ROW_DATE(today));
 }
 
 enum status plan_repo_next_report(struct db *db, struct date today, struct date *when,

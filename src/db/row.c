@@ -362,13 +362,20 @@ enum status row_one(struct db *db, sqlite3_stmt *st, void *out, row_read_fn read
     return rc;
 }
 
+enum status row_one_args(struct db *db, const char *sql, void *out, row_read_fn read,
+                         row_clear_fn clear, const char *what, const struct row_arg *args,
+                         size_t nargs)
+{
+    sqlite3_stmt *st;
+    enum status rc = row_prepare_args(db, sql, false, &st, args, nargs);
+    return rc == ST_OK ? row_one(db, st, out, read, clear, what) : rc;
+}
+
 enum status row_get_id(struct db *db, const char *sql, long long id, void *out, size_t elem,
                        row_read_fn read, row_clear_fn clear, const char *what)
 {
-    sqlite3_stmt *st;
     memset(out, 0, elem);
-    enum status rc = row_prepare(db, sql, &st, ROW_INT(id));
-    return rc == ST_OK ? row_one(db, st, out, read, clear, what) : rc;
+    return row_query_one(db, sql, out, read, clear, what, ROW_INT(id));
 }
 
 enum status row_list_id(struct db *db, const char *sql, long long id, size_t elem,

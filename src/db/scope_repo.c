@@ -16,16 +16,13 @@ static bool read_pair(sqlite3_stmt *st, void *elem)
 enum status scope_repo_special(struct db *db, long long user_id, struct date a, struct date b,
                                long long *num, long long *den)
 {
-    sqlite3_stmt *st;
     long long v[2] = {0, 0};
-    enum status rc = row_prepare(db,
+    enum status rc = row_query_one(db,
         "SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM child_sc_period p WHERE p.child_id = c.id "
         "AND p.from_date <= ?2 AND (p.to_date IS NULL OR p.to_date >= ?2))), count(*) "
         "FROM child c WHERE c.birth_eff > ?1 AND c.birth_eff <= ?2 "
-        "AND c.village_id IN (SELECT village_id FROM app_user_village WHERE user_id = ?3)", &st,
-        ROW_DATE(a), ROW_DATE(b), ROW_INT(user_id));
-    if (rc == ST_OK)
-        rc = row_one(db, st, v, read_pair, NULL, _("cannot count the register"));
+        "AND c.village_id IN (SELECT village_id FROM app_user_village WHERE user_id = ?3)", v,
+        read_pair, NULL, _("cannot count the register"), ROW_DATE(a), ROW_DATE(b), ROW_INT(user_id));
     *num = v[0];
     *den = v[1];
     return rc;

@@ -159,6 +159,14 @@ enum status row_write_rec(struct db *db, const char *sql, row_bind_fn bind, cons
 enum status row_one(struct db *db, sqlite3_stmt *st, void *out, row_read_fn read,
                     row_clear_fn clear, const char *what);
 
+/* Prepares sql, binds the args and reads its one row with row_one. */
+enum status row_one_args(struct db *db, const char *sql, void *out, row_read_fn read,
+                         row_clear_fn clear, const char *what, const struct row_arg *args,
+                         size_t nargs);
+/* row_query_one(db, sql, &rec, read, clear, what, ROW_INT(a), …) */
+#define row_query_one(db, sql, out, read, clear, what, ...) \
+    row_one_args(db, sql, out, read, clear, what, ROW_ARGS(__VA_ARGS__))
+
 /* Zero-fills the elem bytes of out, prepares sql, binds id to ?1 and reads
  * the one row with row_one: the "get one record by id" of the repositories. */
 enum status row_get_id(struct db *db, const char *sql, long long id, void *out, size_t elem,
