@@ -81,12 +81,6 @@ static void now_text(char out[20])
     snprintf(out, 20, "%s %02d:%02d", iso, now.hour, now.min);
 }
 
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-    const unsigned char *s = sqlite3_column_text(st, i);
-    return s ? (const char *)s : "";
-}
-
 /* Reads field f from column i of a SELECT built by select_sql(). */
 static enum status read_field(sqlite3_stmt *st, int i, enum child_field f, struct child *c)
 {
@@ -96,7 +90,7 @@ static enum status read_field(sqlite3_stmt *st, int i, enum child_field f, struc
     switch (d->kind) {
     case CFK_DATE:
         *(struct date *)at = (struct date){0, 0, 0};
-        if (!null && date_parse(col_text(st, i), at) != ST_OK)
+        if (!null && date_parse(row_str(st, i), at) != ST_OK)
             *(struct date *)at = (struct date){0, 0, 0};
         return ST_OK;
     case CFK_AGE:
@@ -104,12 +98,12 @@ static enum status read_field(sqlite3_stmt *st, int i, enum child_field f, struc
         *(int *)at = null ? -1 : sqlite3_column_int(st, i);
         return ST_OK;
     case CFK_ENUM: {
-        int v = enum_from_code(d->def, col_text(st, i));
+        int v = enum_from_code(d->def, row_str(st, i));
         *(int *)at = v < 0 ? 0 : v;
         return ST_OK;
     }
     default:
-        if (!(*(char **)at = strdup(col_text(st, i))))
+        if (!(*(char **)at = strdup(row_str(st, i))))
             return status_set(ST_NOMEM, "%s", _("out of memory"));
         return ST_OK;
     }
@@ -118,7 +112,7 @@ static enum status read_field(sqlite3_stmt *st, int i, enum child_field f, struc
 /* Column i into a fixed buffer, cut to fit (an export reads four a row). */
 static void copy_col(sqlite3_stmt *st, int i, char *out, size_t size)
 {
-    const char *s = col_text(st, i);
+    const char *s = row_str(st, i);
     size_t n = (size_t)sqlite3_column_bytes(st, i);
     if (n >= size)
         n = size - 1;
@@ -308,7 +302,7 @@ static enum status refresh_village(struct db *db, struct child *c)
         if (rc != ST_OK)
             return rc;
         if (row_next(db, st, &rc))
-            name = strdup(col_text(st, 0));
+            name = strdup(row_str(st, 0));
         else if (rc == ST_OK)
             rc = status_set(ST_INVALID, _("village: no village with number %lld"), c->village_id);
         sqlite3_reset(st);

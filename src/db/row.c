@@ -74,10 +74,15 @@ char *row_text(sqlite3_stmt *st, int col, bool null_empty, bool *ok)
     return copy;
 }
 
-void row_copy_text(sqlite3_stmt *st, int col, char *buf, size_t n)
+const char *row_str(sqlite3_stmt *st, int col)
 {
     const unsigned char *s = sqlite3_column_text(st, col);
-    snprintf(buf, n, "%s", s ? (const char *)s : "");
+    return s ? (const char *)s : "";
+}
+
+void row_copy_text(sqlite3_stmt *st, int col, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s", row_str(st, col));
 }
 
 struct date row_date(sqlite3_stmt *st, int col)

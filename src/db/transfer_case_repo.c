@@ -59,12 +59,6 @@ enum status transfer_case_repo_child_sensitive(struct db *db, long long child_id
     return rc;
 }
 
-static const char *col_text(sqlite3_stmt *st, int col)
-{
-    const unsigned char *t = sqlite3_column_text(st, col);
-    return t ? (const char *)t : "";
-}
-
 struct value_walk {
     transfer_value_fn fn;
     void *ctx;
@@ -74,9 +68,9 @@ static enum status each_value(sqlite3_stmt *st, void *ctx)
 {
     const struct value_walk *w = ctx;
     struct transfer_value_row r = {
-        sqlite3_column_int(st, 0), col_text(st, 1), col_text(st, 2),
+        sqlite3_column_int(st, 0), row_str(st, 1), row_str(st, 2),
         sqlite3_column_type(st, 3) != SQLITE_NULL, sqlite3_column_double(st, 3),
-        col_text(st, 4), col_text(st, 5), col_text(st, 6), col_text(st, 7)};
+        row_str(st, 4), row_str(st, 5), row_str(st, 6), row_str(st, 7)};
     return w->fn(&r, w->ctx);
 }
 

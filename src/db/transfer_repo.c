@@ -42,12 +42,6 @@ enum status transfer_repo_subgroup(struct db *db, const char *code, char *out)
     return rc;
 }
 
-static const char *text(sqlite3_stmt *st, int i)
-{
-    const unsigned char *s = sqlite3_column_text(st, i);
-    return s ? (const char *)s : "";
-}
-
 struct period_walk {
     transfer_period_fn fn;
     void *ctx;
@@ -56,7 +50,7 @@ struct period_walk {
 static enum status each_period(sqlite3_stmt *st, void *ctx)
 {
     const struct period_walk *w = ctx;
-    struct transfer_period_row r = {text(st, 0), text(st, 1), text(st, 2), text(st, 3), text(st, 4),
+    struct transfer_period_row r = {row_str(st, 0), row_str(st, 1), row_str(st, 2), row_str(st, 3), row_str(st, 4),
                                     sqlite3_column_int64(st, 5)};
     return w->fn(&r, w->ctx);
 }
@@ -92,8 +86,8 @@ enum status transfer_repo_period_find(struct db *db, long long child_id, const c
         snprintf(out->code, sizeof out->code, "%s", code);
         out->from = from;
         if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-            date_parse(text(st, 1), &out->to);
-        snprintf(out->note, sizeof out->note, "%s", text(st, 2));
+            date_parse(row_str(st, 1), &out->to);
+        snprintf(out->note, sizeof out->note, "%s", row_str(st, 2));
     } else if (rc == ST_OK) {
         rc = ST_NOTFOUND;
     }

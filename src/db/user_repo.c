@@ -9,12 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *col(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? (const char *)t : "";
-}
-
 /* Runs st to the end (one change), finalizes it. */
 static enum status done(struct db *db, sqlite3_stmt *st)
 {
@@ -37,14 +31,14 @@ static void read_row(sqlite3_stmt *st, struct user_row *u)
 {
     memset(u, 0, sizeof *u);
     u->id = sqlite3_column_int64(st, 0);
-    snprintf(u->login, sizeof u->login, "%s", col(st, 1));
-    snprintf(u->role, sizeof u->role, "%s", col(st, 2));
-    snprintf(u->pass_hash, sizeof u->pass_hash, "%s", col(st, 3));
-    snprintf(u->recovery_hash, sizeof u->recovery_hash, "%s", col(st, 4));
+    snprintf(u->login, sizeof u->login, "%s", row_str(st, 1));
+    snprintf(u->role, sizeof u->role, "%s", row_str(st, 2));
+    snprintf(u->pass_hash, sizeof u->pass_hash, "%s", row_str(st, 3));
+    snprintf(u->recovery_hash, sizeof u->recovery_hash, "%s", row_str(st, 4));
     u->disabled = sqlite3_column_int(st, 5) != 0;
     u->failed = sqlite3_column_int(st, 6);
-    snprintf(u->locked_until, sizeof u->locked_until, "%s", col(st, 7));
-    snprintf(u->villages, sizeof u->villages, "%s", col(st, 8));
+    snprintf(u->locked_until, sizeof u->locked_until, "%s", row_str(st, 7));
+    snprintf(u->villages, sizeof u->villages, "%s", row_str(st, 8));
 }
 
 enum status user_repo_get(struct db *db, const char *login, struct user_row *out)
@@ -166,7 +160,7 @@ enum status user_repo_case_owner(struct db *db, long long case_id, char *out, si
         return rc;
     int step = sqlite3_step(st);
     if (step == SQLITE_ROW)
-        snprintf(out, n, "%s", col(st, 0));
+        snprintf(out, n, "%s", row_str(st, 0));
     else
         rc = step == SQLITE_DONE ? ST_NOTFOUND : db_fail(db, _("cannot read the cases"));
     sqlite3_finalize(st);

@@ -13,6 +13,9 @@
  * for NULL). *ok is set false when memory runs out. */
 char *row_text(sqlite3_stmt *st, int col, bool null_empty, bool *ok);
 
+/* The text of a column, "" for NULL: valid until the next step of st. */
+const char *row_str(sqlite3_stmt *st, int col);
+
 /* Copies a text column into buf (n bytes; "" for NULL), cut short when it
  * is longer. */
 void row_copy_text(sqlite3_stmt *st, int col, char *buf, size_t n);
