@@ -344,15 +344,7 @@ static bool cache_grow(struct db *db)
     if (!db->cache && !(db->cache = calloc(1, sizeof *db->cache)))
         return false;
     struct db_stmt_cache *c = db->cache;
-    if (c->n < c->cap)
-        return true;
-    size_t cap = c->cap ? c->cap * 2 : 16;
-    struct db_cached *e = realloc(c->e, cap * sizeof *e);
-    if (!e)
-        return false;
-    c->e = e;
-    c->cap = cap;
-    return true;
+    return row_grow(&c->e, &c->cap, c->n, sizeof *c->e);
 }
 
 enum status db_prepare_cached(struct db *db, const char *sql, sqlite3_stmt **out)
