@@ -3,7 +3,7 @@
 #include "treem/db/event_repo.h"
 #include "treem/db/audit_repo.h"
 #include "treem/db/plan_repo.h"
-#include "treem/db/row.h"
+#include "treem/db/row_kind.h"
 #include "treem/core/i18n.h"
 
 #include <stddef.h>

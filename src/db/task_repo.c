@@ -2,7 +2,7 @@
 #include <config.h>
 #include "treem/db/task_repo.h"
 #include "treem/db/audit_repo.h"
-#include "treem/db/row.h"
+#include "treem/db/row_kind.h"
 #include "treem/model/plan.h"
 #include "treem/core/i18n.h"
 

@@ -2,7 +2,7 @@
 #include <config.h>
 #include "treem/db/village_repo.h"
 #include "treem/db/audit_repo.h"
-#include "treem/db/row.h"
+#include "treem/db/row_kind.h"
 #include "treem/core/i18n.h"
 #include "treem/core/strbuf.h"
 

@@ -9,7 +9,7 @@
 #include "treem/db/audit_repo.h"
 #include "treem/db/event_repo.h"
 #include "treem/db/plan_repo.h"
-#include "treem/db/row.h"
+#include "treem/db/row_kind.h"
 
 #include <stdio.h>
 #include <stdlib.h>
