@@ -1,6 +1,8 @@
-/* row — small helpers the repositories share to move values between C and
- * SQLite: text bound in NFC (with its search fold), dates bound as ISO text
- * or NULL, columns read back into malloc'd strings and struct dates. */
+/* row — the one way the repositories move values between C and SQLite:
+ * statement arguments declared (ROW_INT, ROW_NFC, ROW_DATE …) and bound
+ * with their SQLite codes checked (text in NFC, its search fold, dates as
+ * ISO text or NULL), columns read back into malloc'd strings and struct
+ * dates, rows walked and collected without losing an error. */
 #ifndef TREEM_DB_ROW_H
 #define TREEM_DB_ROW_H
 #include <sqlite3.h>
