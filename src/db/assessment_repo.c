@@ -33,48 +33,35 @@ static char *dup_col(sqlite3_stmt *st, int i)
     return s ? strdup(s) : NULL;
 }
 
-static void copy_col(sqlite3_stmt *st, int i, char *buf, size_t n)
-{
-    const char *s = (const char *)sqlite3_column_text(st, i);
-    snprintf(buf, n, "%s", s ? s : "");
-}
-
-static enum status step_done(struct db *db, sqlite3_stmt *st, const char *what)
-{
-    enum status rc = db_step_done(db, st, what);
-    sqlite3_finalize(st);
-    return rc;
-}
-
 static void year_key(const struct assessment *a, const char *code, char *buf, size_t n)
 {
     snprintf(buf, n, "%d / %s", a->year, code);
 }
 
+static bool read_assessment(sqlite3_stmt *st, void *elem)
+{
+    struct assessment *a = elem;
+    a->id = sqlite3_column_int64(st, 0);
+    a->rule_set_id = sqlite3_column_int64(st, 1);
+    a->class_code = dup_col(st, 2);
+    row_copy_text(st, 3, a->created, sizeof a->created);
+    row_copy_text(st, 4, a->updated, sizeof a->updated);
+    return true;
+}
+
 enum status assessment_repo_find(struct db *db, const char *commune, int year, struct assessment *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, "SELECT id, rule_set_id, class, created, updated FROM assessment "
-                                     "WHERE commune_code = ?1 AND year = ?2", &st,
-                                 ROW_TEXT(commune), ROW_INT(year));
-    if (rc != ST_OK)
-        return rc;
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW) {
-        out->id = sqlite3_column_int64(st, 0);
+    enum status rc = row_query_one(db, "SELECT id, rule_set_id, class, created, updated "
+                                   "FROM assessment WHERE commune_code = ?1 AND year = ?2", out,
+                                   read_assessment, NULL, _("assessment"), ROW_TEXT(commune),
+                                   ROW_INT(year));
+    if (rc == ST_NOTFOUND)
+        return status_set(ST_NOTFOUND, _("there is no assessment for %d yet"), year);
+    if (rc == ST_OK) {
         snprintf(out->commune_code, sizeof out->commune_code, "%s", commune);
         out->year = year;
-        out->rule_set_id = sqlite3_column_int64(st, 1);
-        out->class_code = dup_col(st, 2);
-        copy_col(st, 3, out->created, sizeof out->created);
-        copy_col(st, 4, out->updated, sizeof out->updated);
-    } else if (step == SQLITE_DONE) {
-        rc = status_set(ST_NOTFOUND, _("there is no assessment for %d yet"), year);
-    } else {
-        rc = db_fail(db, _("assessment"));
     }
-    sqlite3_finalize(st);
     return rc;
 }
 
@@ -106,15 +93,11 @@ static enum status touch(struct db *db, struct assessment *a, const char *class_
 {
     char now[ASSESSMENT_STAMP_BUF];
     stamp_now(now);
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, set_class
+    const struct row_arg args[] = {ROW_INT(a->id), ROW_TEXT(now), ROW_TEXT(class_code)};
+    enum status rc = row_exec_args(db, set_class
         ? "UPDATE assessment SET updated = ?2, class = ?3 WHERE id = ?1"
-        : "UPDATE assessment SET updated = ?2 WHERE id = ?1", &st, ROW_INT(a->id), ROW_TEXT(now));
-    if (rc != ST_OK)
-        return rc;
-    if (set_class)
-        db_bind_text(st, 3, class_code);
-    rc = step_done(db, st, _("assessment"));
+        : "UPDATE assessment SET updated = ?2 WHERE id = ?1", false, _("assessment"), args,
+        set_class ? 3 : 2);
     if (rc == ST_OK)
         memcpy(a->updated, now, sizeof now);
     return rc;
@@ -139,9 +122,9 @@ void assessment_free(struct assessment *a)
     a->class_code = NULL;
 }
 
-static enum status value_from_row(sqlite3_stmt *st, struct assessment_value *v)
+static bool value_from_row(sqlite3_stmt *st, void *elem)
 {
-    memset(v, 0, sizeof *v);
+    struct assessment_value *v = elem;
     v->indicator_id = sqlite3_column_int64(st, 0);
     v->has_value = sqlite3_column_type(st, 1) != SQLITE_NULL;
     v->value = sqlite3_column_double(st, 1);
@@ -149,11 +132,18 @@ static enum status value_from_row(sqlite3_stmt *st, struct assessment_value *v)
         ? ASSESSMENT_COMPUTED : ASSESSMENT_TYPED;
     v->evidence = dup_col(st, 3);
     v->department = dup_col(st, 4);
-    copy_col(st, 5, v->updated, sizeof v->updated);
+    row_copy_text(st, 5, v->updated, sizeof v->updated);
     v->updated_by = dup_col(st, 6);
-    if (!v->evidence || !v->updated_by)
-        return status_set(ST_NOMEM, "%s", _("out of memory"));
-    return ST_OK;
+    return v->evidence && v->updated_by;
+}
+
+static void clear_value(void *elem)
+{
+    struct assessment_value *v = elem;
+    free(v->evidence);
+    free(v->department);
+    free(v->updated_by);
+    v->evidence = v->department = v->updated_by = NULL;
 }
 
 #define VALUE_COLS "indicator_id, value, origin, evidence, department, updated, updated_by"
@@ -161,39 +151,15 @@ static enum status value_from_row(sqlite3_stmt *st, struct assessment_value *v)
 enum status assessment_repo_values(struct db *db, long long assessment_id,
                                    struct assessment_value **out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, "SELECT " VALUE_COLS " FROM assessment_value "
-                                     "WHERE assessment_id = ?1 ORDER BY indicator_id", &st,
-                                 ROW_INT(assessment_id));
-    if (rc != ST_OK)
-        return rc;
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        struct assessment_value *grown = realloc(*out, (*n + 1) * sizeof **out);
-        if (!grown) {
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-            break;
-        }
-        *out = grown;
-        rc = value_from_row(st, &(*out)[(*n)++]);
-    }
-    sqlite3_finalize(st);
-    if (rc != ST_OK) {
-        assessment_repo_values_free(*out, *n);
-        *out = NULL;
-        *n = 0;
-    }
-    return rc;
+    return row_list_id(db, "SELECT " VALUE_COLS " FROM assessment_value "
+                       "WHERE assessment_id = ?1 ORDER BY indicator_id", assessment_id,
+                       sizeof **out, value_from_row, clear_value, (void **)out, n);
 }
 
 void assessment_repo_values_free(struct assessment_value *v, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        free(v[i].evidence);
-        free(v[i].department);
-        free(v[i].updated_by);
-    }
+    for (size_t i = 0; i < n; i++)
+        clear_value(&v[i]);
     free(v);
 }
 
@@ -201,23 +167,13 @@ void assessment_repo_values_free(struct assessment_value *v, size_t n)
 static enum status value_get(struct db *db, long long aid, long long ind_id,
                              struct assessment_value *out, bool *found)
 {
-    sqlite3_stmt *st;
-    *found = false;
     memset(out, 0, sizeof *out);
-    enum status rc = row_prepare(db, "SELECT " VALUE_COLS " FROM assessment_value "
-                                     "WHERE assessment_id = ?1 AND indicator_id = ?2", &st,
-                                 ROW_INT(aid), ROW_INT(ind_id));
-    if (rc != ST_OK)
-        return rc;
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW) {
-        *found = true;
-        rc = value_from_row(st, out);
-    } else if (step != SQLITE_DONE) {
-        rc = db_fail(db, _("assessment"));
-    }
-    sqlite3_finalize(st);
-    return rc;
+    enum status rc = row_query_one(db, "SELECT " VALUE_COLS " FROM assessment_value "
+                                   "WHERE assessment_id = ?1 AND indicator_id = ?2", out,
+                                   value_from_row, clear_value, _("assessment"), ROW_INT(aid),
+                                   ROW_INT(ind_id));
+    *found = rc == ST_OK;
+    return rc == ST_NOTFOUND ? ST_OK : rc;
 }
 
 static void value_text(const struct assessment_value *v, char buf[RUBRIC_TEXT_NUM_BUF])
@@ -259,37 +215,24 @@ enum status assessment_repo_put_value(struct db *db, const char *who, struct ass
     bool found;
     char key[96], now[ASSESSMENT_STAMP_BUF];
     enum status rc = value_get(db, a->id, v->indicator_id, &old, &found);
-    sqlite3_stmt *st = NULL;
+    stamp_now(now);
     if (rc == ST_OK)
-        rc = db_prepare(db, "INSERT INTO assessment_value(assessment_id, indicator_id, value, origin, "
-                            "evidence, department, updated, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-                            "ON CONFLICT(assessment_id, indicator_id) DO UPDATE SET value = excluded.value, "
-                            "origin = excluded.origin, evidence = excluded.evidence, "
-                            "department = excluded.department, updated = excluded.updated, "
-                            "updated_by = excluded.updated_by", &st);
-    if (rc == ST_OK) {
-        stamp_now(now);
-        sqlite3_bind_int64(st, 1, a->id);
-        sqlite3_bind_int64(st, 2, v->indicator_id);
-        if (v->has_value)
-            sqlite3_bind_double(st, 3, v->value);
-        else
-            sqlite3_bind_null(st, 3);
-        db_bind_text(st, 4, assessment_origin_code(v->origin));
-        db_bind_text(st, 5, v->evidence ? v->evidence : "");
-        db_bind_text(st, 6, v->department);
-        db_bind_text(st, 7, now);
-        db_bind_text(st, 8, who);
-        rc = step_done(db, st, _("assessment value"));
-    }
+        rc = row_exec(db, "INSERT INTO assessment_value(assessment_id, indicator_id, value, origin, "
+                      "evidence, department, updated, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                      "ON CONFLICT(assessment_id, indicator_id) DO UPDATE SET value = excluded.value, "
+                      "origin = excluded.origin, evidence = excluded.evidence, "
+                      "department = excluded.department, updated = excluded.updated, "
+                      "updated_by = excluded.updated_by", _("assessment value"), ROW_INT(a->id),
+                      ROW_INT(v->indicator_id), v->has_value ? ROW_REAL(v->value) : ROW_NULL,
+                      ROW_TEXT(assessment_origin_code(v->origin)),
+                      ROW_TEXT(v->evidence ? v->evidence : ""), ROW_TEXT(v->department),
+                      ROW_TEXT(now), ROW_TEXT(who));
     year_key(a, indicator_code, key, sizeof key);
     if (rc == ST_OK)
         rc = audit_value(db, who, key, found, &old, v);
     if (rc == ST_OK)
         rc = touch(db, a, NULL, false);
-    free(old.evidence);
-    free(old.department);
-    free(old.updated_by);
+    clear_value(&old);
     return rc;
 }
 
@@ -302,22 +245,15 @@ enum status assessment_repo_delete_value(struct db *db, const char *who, const s
     enum status rc = value_get(db, a->id, indicator_id, &old, &found);
     if (rc == ST_OK && !found)
         rc = status_set(ST_NOTFOUND, _("indicator %s has no value for %d"), indicator_code, a->year);
-    sqlite3_stmt *st;
     if (rc == ST_OK)
-        rc = db_prepare(db, "DELETE FROM assessment_value WHERE assessment_id = ?1 AND indicator_id = ?2", &st);
-    if (rc == ST_OK) {
-        sqlite3_bind_int64(st, 1, a->id);
-        sqlite3_bind_int64(st, 2, indicator_id);
-        rc = step_done(db, st, _("assessment value"));
-    }
+        rc = row_exec(db, "DELETE FROM assessment_value WHERE assessment_id = ?1 AND indicator_id = ?2",
+                      _("assessment value"), ROW_INT(a->id), ROW_INT(indicator_id));
     year_key(a, indicator_code, key, sizeof key);
     value_text(&old, was);
     if (rc == ST_OK)
         rc = audit_record(db, who, AUDIT_DELETE, "assessment_value", key, "value", was, NULL);
     if (rc == ST_OK && old.evidence && old.evidence[0])
         rc = audit_record(db, who, AUDIT_DELETE, "assessment_value", key, "evidence", old.evidence, NULL);
-    free(old.evidence);
-    free(old.department);
-    free(old.updated_by);
+    clear_value(&old);
     return rc;
 }

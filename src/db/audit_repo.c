@@ -27,24 +27,28 @@ enum status audit_record(struct db *db, const char *who, enum audit_action actio
 {
     char at[DATETIME_BUF];
     audit_stamp(at);
-    sqlite3_stmt *st;
-    enum status rc = db_prepare_cached(db,
+    return row_exec_cached(db,
         "INSERT INTO audit_log(at, who, action, entity, entity_id, field, old_value, new_value) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st);
-    if (rc != ST_OK)
-        return rc;
-    db_bind_text(st, 1, at);
-    db_bind_text(st, 2, who);
-    db_bind_text(st, 3, action_names[action]);
-    db_bind_text(st, 4, entity);
-    db_bind_text(st, 5, entity_id);
-    db_bind_text(st, 6, field);
-    db_bind_text(st, 7, old_value);
-    db_bind_text(st, 8, new_value);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        rc = db_fail(db, _("cannot write the audit log"));
-    sqlite3_reset(st);
-    return rc;
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", _("cannot write the audit log"),
+        ROW_TEXT(at), ROW_TEXT(who), ROW_TEXT(action_names[action]), ROW_TEXT(entity),
+        ROW_TEXT(entity_id), ROW_TEXT(field), ROW_TEXT(old_value), ROW_TEXT(new_value));
+}
+
+enum status audit_record_id(struct db *db, const char *who, enum audit_action action,
+                            const char *entity, long long id, const char *field,
+                            const char *old_value, const char *new_value)
+{
+    char key[24];
+    snprintf(key, sizeof key, "%lld", id);
+    return audit_record(db, who, action, entity, key, field, old_value, new_value);
+}
+
+enum status audit_fields_id(struct db *db, const char *who, const char *entity, long long id,
+                            const char *const (*f)[3], size_t n)
+{
+    char key[24];
+    snprintf(key, sizeof key, "%lld", id);
+    return audit_fields(db, who, entity, key, f, n);
 }
 
 enum status audit_field(struct db *db, const char *who, const char *entity,
@@ -106,39 +110,25 @@ static void clear_row(void *elem)
 enum status audit_repo_history(struct db *db, const char *entity, const char *entity_id,
                                struct audit_row **out, size_t *n)
 {
-    sqlite3_stmt *st = NULL;
-    *out = NULL;
-    *n = 0;
-    enum status rc = db_prepare(db, AUDIT_COLS "WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
-                                &st);
-    if (rc != ST_OK)
-        return rc;
-    db_bind_text(st, 1, entity);
-    db_bind_text(st, 2, entity_id);
-    return row_collect(db, st, sizeof **out, read_row, clear_row, (void **)out, n);
+    return row_query_list(db, AUDIT_COLS "WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
+                          sizeof **out, read_row, clear_row, (void **)out, n, ROW_TEXT(entity),
+                          ROW_TEXT(entity_id));
 }
 
 enum status audit_repo_case_history(struct db *db, long long case_id, struct audit_row **out,
                                     size_t *n)
 {
-    sqlite3_stmt *st = NULL;
-    *out = NULL;
-    *n = 0;
+    char like[48];
+    snprintf(like, sizeof like, "case %lld: %%", case_id);
     /* A step's create and delete lines hold "case N: …"; its ratings' and
      * plan items' delete lines hold "step S: …". */
-    enum status rc = db_prepare(db,
+    return row_query_list(db,
         "WITH steps(id) AS (SELECT CAST(id AS TEXT) FROM case_step WHERE case_id = ?1 "
         "UNION SELECT entity_id FROM audit_log WHERE entity = 'case_step' AND "
         "(coalesce(new_value, '') LIKE ?2 OR coalesce(old_value, '') LIKE ?2)) "
         AUDIT_COLS "WHERE (entity = 'case' AND entity_id = CAST(?1 AS TEXT)) "
         "OR (entity = 'case_step' AND entity_id IN steps) "
         "OR (entity IN ('case_risk', 'case_service') AND action = 'delete' AND "
-        "substr(old_value, 6, instr(old_value, ':') - 6) IN steps) ORDER BY id", &st);
-    if (rc != ST_OK)
-        return rc;
-    char like[48];
-    snprintf(like, sizeof like, "case %lld: %%", case_id);
-    sqlite3_bind_int64(st, 1, case_id);
-    db_bind_text(st, 2, like);
-    return row_collect(db, st, sizeof **out, read_row, clear_row, (void **)out, n);
+        "substr(old_value, 6, instr(old_value, ':') - 6) IN steps) ORDER BY id",
+        sizeof **out, read_row, clear_row, (void **)out, n, ROW_INT(case_id), ROW_TEXT(like));
 }

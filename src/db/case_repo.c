@@ -38,19 +38,13 @@ static void now_text(char buf[20])
     snprintf(buf, 20, "%s", t);
 }
 
-static void copy_col(sqlite3_stmt *st, int col, char *buf, size_t n)
-{
-    const unsigned char *s = sqlite3_column_text(st, col);
-    snprintf(buf, n, "%s", s ? (const char *)s : "");
-}
-
 static bool read_case(sqlite3_stmt *st, struct case_file *c)
 {
     bool ok = true;
     case_file_init(c);
     c->id = sqlite3_column_int64(st, 0);
-    copy_col(st, 1, c->uid, sizeof c->uid);
-    copy_col(st, 2, c->code, sizeof c->code);
+    row_copy_text(st, 1, c->uid, sizeof c->uid);
+    row_copy_text(st, 2, c->code, sizeof c->code);
     c->rev = sqlite3_column_int64(st, 3);
     c->source = enum_from_code(&enum_case_source, (const char *)sqlite3_column_text(st, 4));
     case_datetime_from_iso((const char *)sqlite3_column_text(st, 5), &c->received);
@@ -71,8 +65,8 @@ static bool read_case(sqlite3_stmt *st, struct case_file *c)
     c->reporter_phone = row_text(st, 22, false, &ok);
     c->reporter_address = row_text(st, 23, false, &ok);
     c->stage = enum_from_code(&enum_case_stage, (const char *)sqlite3_column_text(st, 24));
-    copy_col(st, 25, c->created_at, sizeof c->created_at);
-    copy_col(st, 26, c->updated_at, sizeof c->updated_at);
+    row_copy_text(st, 25, c->created_at, sizeof c->created_at);
+    row_copy_text(st, 26, c->updated_at, sizeof c->updated_at);
     c->level_reason = row_text(st, 27, true, &ok);
     return ok;
 }
@@ -85,12 +79,11 @@ static enum status get_where(struct db *db, const char *where, long long key,
     struct strbuf sql = STRBUF_INIT;
     sqlite3_stmt *st = NULL;
     enum status rc = strbuf_printf(&sql, "%s%s", CASE_SELECT, where)
-                     ? db_prepare(db, strbuf_str(&sql), &st)
+                     ? row_prepare(db, strbuf_str(&sql), &st, ROW_INT(key))
                      : status_set(ST_NOMEM, "%s", _("out of memory"));
     strbuf_free(&sql);
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, key);
     rc = row_one(db, st, out, read_case_row, NULL, _("cannot read the case"));
     if (rc == ST_NOTFOUND)
         rc = status_set(ST_NOTFOUND, _("there is no case %s"), what);
@@ -140,55 +133,60 @@ static enum status search_text(struct db *db, const struct case_file *c, char **
     return *out ? ST_OK : status_set(ST_NOMEM, "%s", _("out of memory"));
 }
 
+static const char *nz(const char *s)
+{
+    return s ? s : "";
+}
+
 /* ?1 … ?22: every stored field, the search text and updated_at; ?26 the
  * reason for the level. */
 static enum status bind_case(struct db *db, sqlite3_stmt *st, const struct case_file *c)
 {
     char when[DATETIME_BUF];
     case_datetime_iso(c->received, when);
-    db_bind_text(st, 1, enum_code(&enum_case_source, c->source));
-    db_bind_text(st, 2, when);
-    row_bind_id(st, 3, c->child_id);
-    if (c->est_age >= 0)
-        sqlite3_bind_int(st, 5, c->est_age);
-    db_bind_text(st, 6, enum_code(&enum_child_sex, c->sex));
-    db_bind_text(st, 13, enum_code(&enum_case_kind, c->kind));
-    db_bind_text(st, 14, enum_code(&enum_case_injury, c->injury));
-    sqlite3_bind_int(st, 15, c->died);
-    db_bind_text(st, 16, enum_code(&enum_case_level, c->level));
-    sqlite3_bind_int(st, 17, c->consent);
-    const struct { int idx; const char *label, *text; } t[] = {
-        {4, N_("child (unidentified)"), c->child_note ? c->child_note : ""},
-        {7, N_("place"), c->place ? c->place : ""},
-        {8, N_("current state"), c->current_state ? c->current_state : ""},
-        {9, N_("likely consequence"), c->consequence ? c->consequence : ""},
-        {10, N_("parents"), c->parents ? c->parents : ""},
-        {11, N_("carer"), c->carer ? c->carer : ""},
-        {12, N_("actions already taken"), c->actions_taken ? c->actions_taken : ""},
-        {18, N_("reporter's name"), c->consent ? c->reporter_name : NULL},
-        {19, N_("reporter's phone"), c->consent ? c->reporter_phone : NULL},
-        {20, N_("reporter's address"), c->consent ? c->reporter_address : NULL},
-        {26, N_("reason for the level"), c->level_reason ? c->level_reason : ""},
-    };
-    enum status rc = ST_OK;
-    for (size_t i = 0; rc == ST_OK && i < sizeof t / sizeof *t; i++)
-        rc = row_bind_nfc(st, t[i].idx, _(t[i].label), t[i].text);
+    enum status rc = row_bind(st, 1, ROW_TEXT(enum_code(&enum_case_source, c->source)),
+        ROW_TEXT(when), ROW_ID(c->child_id),
+        ROW_NFC(_("child (unidentified)"), nz(c->child_note)),
+        c->est_age >= 0 ? ROW_INT(c->est_age) : ROW_NULL,
+        ROW_TEXT(enum_code(&enum_child_sex, c->sex)), ROW_NFC(_("place"), nz(c->place)),
+        ROW_NFC(_("current state"), nz(c->current_state)),
+        ROW_NFC(_("likely consequence"), nz(c->consequence)), ROW_NFC(_("parents"), nz(c->parents)),
+        ROW_NFC(_("carer"), nz(c->carer)), ROW_NFC(_("actions already taken"), nz(c->actions_taken)),
+        ROW_TEXT(enum_code(&enum_case_kind, c->kind)), ROW_TEXT(enum_code(&enum_case_injury, c->injury)),
+        ROW_INT(c->died), ROW_TEXT(enum_code(&enum_case_level, c->level)), ROW_INT(c->consent),
+        ROW_NFC(_("reporter's name"), c->consent ? c->reporter_name : NULL),
+        ROW_NFC(_("reporter's phone"), c->consent ? c->reporter_phone : NULL),
+        ROW_NFC(_("reporter's address"), c->consent ? c->reporter_address : NULL));
+    if (rc == ST_OK)
+        rc = row_bind(st, 26, ROW_NFC(_("reason for the level"), nz(c->level_reason)));
     char *search = NULL;
     if (rc == ST_OK)
         rc = search_text(db, c, &search);
-    db_bind_text(st, 21, search);
+    if (rc == ST_OK)
+        rc = row_bind(st, 21, ROW_TEXT(search), ROW_TEXT(c->updated_at));
     free(search);
-    db_bind_text(st, 22, c->updated_at);
     return rc;
 }
 
-static enum status step_write(struct db *db, sqlite3_stmt *st)
+/* Runs the write sql of c (bind_case) with the n args from ?23 on. */
+static enum status write_case(struct db *db, const char *sql, const struct case_file *c,
+                              const struct row_arg *args, size_t n)
 {
-    if (sqlite3_step(st) == SQLITE_DONE)
-        return ST_OK;
-    if ((sqlite3_extended_errcode(db->sql) & 0xff) == SQLITE_CONSTRAINT)
-        return status_set(ST_EXISTS, _("cannot save the case: %s"), sqlite3_errmsg(db->sql));
-    return db_fail(db, _("cannot save the case"));
+    sqlite3_stmt *st = NULL;
+    enum status rc = db_prepare(db, sql, &st);
+    if (rc != ST_OK)
+        return rc;
+    rc = bind_case(db, st, c);
+    if (rc == ST_OK)
+        rc = row_bind_args(st, 23, args, n);
+    if (rc == ST_OK && sqlite3_step(st) != SQLITE_DONE) {
+        if ((sqlite3_extended_errcode(db->sql) & 0xff) == SQLITE_CONSTRAINT)
+            rc = status_set(ST_EXISTS, _("cannot save the case: %s"), sqlite3_errmsg(db->sql));
+        else
+            rc = db_fail(db, _("cannot save the case"));
+    }
+    sqlite3_finalize(st);
+    return rc;
 }
 
 #define CASE_COLS "source, received_at, child_id, child_note, est_age, sex, place, " \
@@ -212,27 +210,16 @@ enum status case_repo_insert(struct db *db, const char *who, struct case_file *c
     snprintf(c->code, sizeof c->code, "VV-%04lld", num);
     now_text(c->created_at);
     memcpy(c->updated_at, c->created_at, sizeof c->updated_at);
-    sqlite3_stmt *st = NULL;
-    rc = db_prepare(db, "INSERT INTO case_file(" CASE_COLS ", uid, code_num, code, created_at, "
+    rc = write_case(db, "INSERT INTO case_file(" CASE_COLS ", uid, code_num, code, created_at, "
                     "stage) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                    "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?26, ?23, ?24, ?25, ?22, 'intake')", &st);
-    if (rc != ST_OK)
-        return rc;
-    rc = bind_case(db, st, c);
-    db_bind_text(st, 23, c->uid);
-    sqlite3_bind_int64(st, 24, num);
-    db_bind_text(st, 25, c->code);
-    if (rc == ST_OK)
-        rc = step_write(db, st);
-    sqlite3_finalize(st);
+                    "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?26, ?23, ?24, ?25, ?22, 'intake')", c,
+                    ROW_ARGS(ROW_TEXT(c->uid), ROW_INT(num), ROW_TEXT(c->code)));
     if (rc != ST_OK)
         return rc;
     c->id = sqlite3_last_insert_rowid(db->sql);
     c->rev = 1;
     c->stage = CASE_STAGE_INTAKE;
-    char id[24];
-    id_text(c->id, id);
-    return audit_record(db, who, AUDIT_CREATE, "case", id, NULL, NULL, c->code);
+    return audit_record_id(db, who, AUDIT_CREATE, "case", c->id, NULL, NULL, c->code);
 }
 
 /* The audited fields of c as stored text (the reporter's as HIDDEN). */
@@ -262,18 +249,10 @@ enum status case_repo_update(struct db *db, const char *who, const struct case_f
                              struct case_file *c)
 {
     now_text(c->updated_at);
-    sqlite3_stmt *st = NULL;
-    enum status rc = db_prepare(db, "UPDATE case_file SET (" CASE_COLS ") = (?1, ?2, ?3, ?4, ?5, "
+    enum status rc = write_case(db, "UPDATE case_file SET (" CASE_COLS ") = (?1, ?2, ?3, ?4, ?5, "
                                 "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-                                "?20, ?21, ?22, ?26), rev = rev + 1 WHERE id = ?23 AND rev = ?24", &st);
-    if (rc != ST_OK)
-        return rc;
-    rc = bind_case(db, st, c);
-    sqlite3_bind_int64(st, 23, c->id);
-    sqlite3_bind_int64(st, 24, c->rev);
-    if (rc == ST_OK)
-        rc = step_write(db, st);
-    sqlite3_finalize(st);
+                                "?20, ?21, ?22, ?26), rev = rev + 1 WHERE id = ?23 AND rev = ?24", c,
+                                ROW_ARGS(ROW_INT(c->id), ROW_INT(c->rev)));
     if (rc == ST_OK && sqlite3_changes(db->sql) == 0)
         rc = status_set(ST_CONFLICT, _("case %s was changed meanwhile: open it again"), c->code);
     if (rc != ST_OK)
@@ -282,11 +261,13 @@ enum status case_repo_update(struct db *db, const char *who, const struct case_f
     struct case_texts a, b;
     case_texts(old, &a);
     case_texts(c, &b);
-    char id[24];
-    id_text(c->id, id);
-    for (int i = 0; rc == ST_OK && i < 17; i++)
-        rc = audit_field(db, who, "case", id, audit_keys[i], a.v[i], b.v[i]);
-    return rc;
+    const char *f[17][3];
+    for (int i = 0; i < 17; i++) {
+        f[i][0] = audit_keys[i];
+        f[i][1] = a.v[i];
+        f[i][2] = b.v[i];
+    }
+    return audit_fields_id(db, who, "case", c->id, (const char *const (*)[3])f, 17);
 }
 
 enum status case_repo_delete(struct db *db, const char *who, long long id)
@@ -295,51 +276,29 @@ enum status case_repo_delete(struct db *db, const char *who, long long id)
     enum status rc = case_repo_get(db, id, &c);
     if (rc != ST_OK)
         return rc;
-    char when[DATETIME_BUF], what[160], key[24];
+    char when[DATETIME_BUF], what[160];
     case_datetime_iso(c.received, when);
     snprintf(what, sizeof what, "%s %s %s", c.code, enum_code(&enum_case_kind, c.kind), when);
     case_file_free(&c);
-    sqlite3_stmt *st = NULL;
-    rc = row_prepare(db, "DELETE FROM case_file WHERE id = ?1", &st, ROW_INT(id));
-    if (rc != ST_OK)
-        return rc;
-    if (sqlite3_step(st) != SQLITE_DONE)
-        rc = db_fail(db, _("cannot delete the case"));
-    sqlite3_finalize(st);
-    id_text(id, key);
-    if (rc == ST_OK)
-        rc = audit_record(db, who, AUDIT_DELETE, "case", key, NULL, what, NULL);
-    return rc;
+    rc = row_exec_id(db, "DELETE FROM case_file WHERE id = ?1", id, _("cannot delete the case"));
+    return rc == ST_OK ? audit_record_id(db, who, AUDIT_DELETE, "case", id, NULL, what, NULL) : rc;
 }
 
 enum status case_repo_set_stage(struct db *db, const char *who, long long id, int stage)
 {
     char key[24];
     id_text(id, key);
-    sqlite3_stmt *st = NULL;
     char *old = NULL;
-    enum status rc = row_prepare(db, "SELECT stage FROM case_file WHERE id = ?1", &st, ROW_INT(id));
+    enum status rc = row_text_id(db, "SELECT stage FROM case_file WHERE id = ?1", id, &old,
+                                 _("cannot read the database"));
+    if (rc == ST_NOTFOUND)
+        return status_set(ST_NOTFOUND, _("there is no case %s"), key);
     if (rc != ST_OK)
         return rc;
-    bool ok = true;
-    if (row_next(db, st, &rc))
-        old = row_text(st, 0, true, &ok);
-    sqlite3_finalize(st);
-    if (rc != ST_OK)
-        return rc;
-    if (!old)
-        return ok ? status_set(ST_NOTFOUND, _("there is no case %s"), key)
-                  : status_set(ST_NOMEM, "%s", _("out of memory"));
     const char *code = enum_code(&enum_case_stage, stage);
     if (strcmp(old, code) != 0) {
-        rc = db_prepare(db, "UPDATE case_file SET stage = ?1 WHERE id = ?2", &st);
-        if (rc == ST_OK) {
-            db_bind_text(st, 1, code);
-            sqlite3_bind_int64(st, 2, id);
-            if (sqlite3_step(st) != SQLITE_DONE)
-                rc = db_fail(db, _("cannot save the case"));
-            sqlite3_finalize(st);
-        }
+        rc = row_exec(db, "UPDATE case_file SET stage = ?1 WHERE id = ?2", _("cannot save the case"),
+                      ROW_TEXT(code), ROW_INT(id));
         if (rc == ST_OK)
             rc = audit_field(db, who, "case", key, "stage", old, code);
     }
@@ -375,19 +334,25 @@ static int split_words(char *fold, char **words, int max)
     return n;
 }
 
-static void read_row(sqlite3_stmt *st, struct case_row *r)
+static void clear_row(void *elem)
 {
-    memset(r, 0, sizeof *r);
+    (void)elem;
+}
+
+static bool read_row(sqlite3_stmt *st, void *elem)
+{
+    struct case_row *r = elem;
     r->id = sqlite3_column_int64(st, 0);
-    copy_col(st, 1, r->code, sizeof r->code);
+    row_copy_text(st, 1, r->code, sizeof r->code);
     case_datetime_from_iso((const char *)sqlite3_column_text(st, 2), &r->received);
     r->child_id = sqlite3_column_int64(st, 3);
-    copy_col(st, 4, r->child_code, sizeof r->child_code);
-    copy_col(st, 5, r->child_name, sizeof r->child_name);
+    row_copy_text(st, 4, r->child_code, sizeof r->child_code);
+    row_copy_text(st, 5, r->child_name, sizeof r->child_name);
     r->kind = enum_from_code(&enum_case_kind, (const char *)sqlite3_column_text(st, 6));
     r->injury = enum_from_code(&enum_case_injury, (const char *)sqlite3_column_text(st, 7));
     r->level = enum_from_code(&enum_case_level, (const char *)sqlite3_column_text(st, 8));
     r->stage = enum_from_code(&enum_case_stage, (const char *)sqlite3_column_text(st, 9));
+    return true;
 }
 
 enum status case_repo_list(struct db *db, const struct case_filter *f, struct case_row **out,
@@ -405,31 +370,19 @@ enum status case_repo_list(struct db *db, const struct case_filter *f, struct ca
     enum status rc = list_sql(&sql, f, words, nwords) ? db_prepare(db, strbuf_str(&sql), &st)
                                                        : status_set(ST_NOMEM, "%s", _("out of memory"));
     strbuf_free(&sql);
-    if (rc == ST_OK) {
-        if (f->stage >= 0)
-            db_bind_text(st, 1, enum_code(&enum_case_stage, f->stage));
-        if (f->kind >= 0)
-            db_bind_text(st, 2, enum_code(&enum_case_kind, f->kind));
-        sqlite3_bind_int64(st, 3, f->child_id);
-        for (int i = 0; i < nwords; i++)
-            db_bind_text(st, 4 + i, words[i]);
-        if (f->created_by)
-            db_bind_text(st, 20, f->created_by);
-        size_t cap = 0;
-        while (rc == ST_OK && row_next(db, st, &rc)) {
-            if (!row_grow(out, &cap, *n, sizeof **out))
-                rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-            else
-                read_row(st, &(*out)[(*n)++]);
-        }
+    if (rc == ST_OK)
+        rc = row_bind(st, 1, ROW_TEXT(f->stage >= 0 ? enum_code(&enum_case_stage, f->stage) : NULL),
+                      ROW_TEXT(f->kind >= 0 ? enum_code(&enum_case_kind, f->kind) : NULL),
+                      ROW_INT(f->child_id));
+    for (int i = 0; rc == ST_OK && i < nwords; i++)
+        rc = row_bind(st, 4 + i, ROW_TEXT(words[i]));
+    if (rc == ST_OK && f->created_by)
+        rc = row_bind(st, 20, ROW_TEXT(f->created_by));
+    if (rc == ST_OK)
+        rc = row_collect(db, st, sizeof **out, read_row, clear_row, (void **)out, n);
+    else if (st)
         sqlite3_finalize(st);
-    }
     free(fold);
-    if (rc != ST_OK) {
-        free(*out);
-        *out = NULL;
-        *n = 0;
-    }
     return rc;
 }
 

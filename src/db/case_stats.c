@@ -26,10 +26,12 @@ static enum status prepare(struct db *db, const char *head, const char *tail, in
         return rc;
     char y[8];
     snprintf(y, sizeof y, "%04d", year % 10000);
-    db_bind_text(*st, 1, y);
-    for (int i = 0; i < n; i++)
-        db_bind_text(*st, i + 2, kinds[i]);
-    return ST_OK;
+    rc = row_bind(*st, 1, ROW_TEXT(y));
+    for (int i = 0; rc == ST_OK && i < n; i++)
+        rc = row_bind(*st, i + 2, ROW_TEXT(kinds[i]));
+    if (rc != ST_OK)
+        sqlite3_finalize(*st);
+    return rc;
 }
 
 enum status case_stats_count(struct db *db, int year, const char *const *kinds, long long *n)

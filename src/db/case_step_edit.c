@@ -1,6 +1,7 @@
 /* case_step_edit — updating and deleting case steps, audited. */
 #include <config.h>
 #include "treem/db/case_step_edit.h"
+#include "treem/db/case_step_repo.h"
 #include "treem/db/audit_repo.h"
 #include "treem/db/row.h"
 #include "treem/core/i18n.h"
@@ -9,11 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void id_text(long long id, char buf[24])
-{
-    snprintf(buf, 24, "%lld", id);
-}
 
 /* The audited fields of a step as text: kind, at, emergency, end, who, notes. */
 struct step_texts { char kind[24], at[DATETIME_BUF], emergency[8], end[DATETIME_BUF]; };
@@ -36,53 +32,18 @@ static enum status audit_changes(struct db *db, const char *who, const struct ca
     struct step_texts a, b;
     step_texts(old, &a);
     step_texts(s, &b);
-    char key[24];
-    id_text(s->id, key);
-    const char *fields[] = {"kind", "at", "emergency", "end_at", "who", "notes"};
-    const char *av[] = {a.kind, a.at, a.emergency, a.end, old->who, old->notes};
-    const char *bv[] = {b.kind, b.at, b.emergency, b.end, s->who, s->notes};
-    enum status rc = ST_OK;
-    for (size_t i = 0; rc == ST_OK && i < sizeof fields / sizeof *fields; i++)
-        rc = audit_field(db, who, "case_step", key, fields[i], av[i], bv[i]);
-    return rc;
-}
-
-static enum status run(struct db *db, sqlite3_stmt *st, enum status rc, const char *what)
-{
-    if (rc == ST_OK && sqlite3_step(st) != SQLITE_DONE)
-        rc = db_fail(db, what);
-    sqlite3_finalize(st);
-    return rc;
+    const char *const f[][3] = {
+        {"kind", a.kind, b.kind}, {"at", a.at, b.at}, {"emergency", a.emergency, b.emergency},
+        {"end_at", a.end, b.end}, {"who", old->who, s->who}, {"notes", old->notes, s->notes},
+    };
+    return audit_fields_id(db, who, "case_step", s->id, f, sizeof f / sizeof *f);
 }
 
 enum status case_step_edit_update(struct db *db, const char *who, const struct case_step *old,
                                   const struct case_step *s)
 {
-    char at[DATETIME_BUF], end[DATETIME_BUF];
-    sqlite3_stmt *st = NULL;
-    enum status rc = db_prepare(db, "UPDATE case_step SET kind = ?1, at = ?2, emergency = ?3, "
-                                "end_at = ?4, who = ?5, notes = ?6 WHERE id = ?7 AND case_id = ?8",
-                                &st);
-    if (rc != ST_OK)
-        return rc;
-    case_datetime_iso(s->at, at);
-    case_datetime_iso(s->end, end);
-    db_bind_text(st, 1, enum_code(&enum_case_step, s->kind));
-    db_bind_text(st, 2, at);
-    if (s->emergency >= 0)
-        sqlite3_bind_int(st, 3, s->emergency);
-    db_bind_text(st, 4, s->end.date.y ? end : NULL);
-    rc = row_bind_nfc(st, 5, _("who"), s->who ? s->who : "");
-    if (rc == ST_OK)
-        rc = row_bind_nfc(st, 6, _("notes"), s->notes ? s->notes : "");
-    sqlite3_bind_int64(st, 7, s->id);
-    sqlite3_bind_int64(st, 8, s->case_id);
-    rc = run(db, st, rc, _("cannot save the step"));
-    if (rc == ST_OK && sqlite3_changes(db->sql) == 0)
-        rc = status_set(ST_NOTFOUND, _("%s: there is no step %lld in this case"), _("step"), s->id);
-    if (rc == ST_OK)
-        rc = audit_changes(db, who, old, s);
-    return rc;
+    enum status rc = case_step_repo_rewrite(db, s);
+    return rc == ST_OK ? audit_changes(db, who, old, s) : rc;
 }
 
 /* Audits then deletes the rows of one detail table of step_id. */
@@ -100,11 +61,7 @@ static enum status clear_table(struct db *db, const char *who, long long step_id
     if (rc == ST_OK && step != SQLITE_DONE)
         rc = db_fail(db, _("cannot read the step"));
     sqlite3_finalize(st);
-    if (rc == ST_OK)
-        rc = row_prepare(db, del, &st, ROW_INT(step_id));
-    if (rc != ST_OK)
-        return rc;
-    return run(db, st, rc, _("cannot delete the step"));
+    return rc == ST_OK ? row_exec_id(db, del, step_id, _("cannot delete the step")) : rc;
 }
 
 enum status case_step_edit_clear_details(struct db *db, const char *who, long long step_id)
@@ -141,23 +98,18 @@ char *case_step_edit_summary(const struct case_step *s)
 enum status case_step_edit_delete(struct db *db, const char *who, const struct case_step *s)
 {
     enum status rc = case_step_edit_clear_details(db, who, s->id);
-    sqlite3_stmt *st = NULL;
     if (rc == ST_OK)
-        rc = row_prepare(db, "DELETE FROM case_step WHERE id = ?1 AND case_id = ?2", &st,
-                         ROW_INT(s->id), ROW_INT(s->case_id));
+        rc = row_exec(db, "DELETE FROM case_step WHERE id = ?1 AND case_id = ?2",
+                      _("cannot delete the step"), ROW_INT(s->id), ROW_INT(s->case_id));
     if (rc != ST_OK)
         return rc;
-    rc = run(db, st, rc, _("cannot delete the step"));
-    if (rc == ST_OK && sqlite3_changes(db->sql) == 0)
+    if (sqlite3_changes(db->sql) == 0)
         return status_set(ST_NOTFOUND, _("%s: there is no step %lld in this case"), _("step"),
                           s->id);
-    char *what = rc == ST_OK ? case_step_edit_summary(s) : NULL;
-    if (rc == ST_OK && !what)
+    char *what = case_step_edit_summary(s);
+    if (!what)
         return status_set(ST_NOMEM, "%s", _("out of memory"));
-    char key[24];
-    id_text(s->id, key);
-    if (rc == ST_OK)
-        rc = audit_record(db, who, AUDIT_DELETE, "case_step", key, NULL, what, NULL);
+    rc = audit_record_id(db, who, AUDIT_DELETE, "case_step", s->id, NULL, what, NULL);
     free(what);
     return rc;
 }

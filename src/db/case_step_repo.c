@@ -9,70 +9,70 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void id_text(long long id, char buf[24])
+/* Runs the write sql of s with ?1 kind, ?2 at, ?3 emergency, ?4 end, ?5
+ * who, ?6 notes, then the n args from ?7 on. */
+static enum status write_step(struct db *db, const char *sql, const struct case_step *s,
+                              const struct row_arg *args, size_t n)
 {
-    snprintf(buf, 24, "%lld", id);
-}
-
-static enum status finish(struct db *db, sqlite3_stmt *st, enum status rc, const char *what)
-{
+    char at[DATETIME_BUF], end[DATETIME_BUF];
+    case_datetime_iso(s->at, at);
+    case_datetime_iso(s->end, end);
+    sqlite3_stmt *st = NULL;
+    enum status rc = db_prepare(db, sql, &st);
+    if (rc != ST_OK)
+        return rc;
+    rc = row_bind(st, 1, ROW_TEXT(enum_code(&enum_case_step, s->kind)), ROW_TEXT(at),
+                  s->emergency >= 0 ? ROW_INT(s->emergency) : ROW_NULL,
+                  ROW_TEXT(s->end.date.y ? end : NULL), ROW_NFC(_("who"), s->who ? s->who : ""),
+                  ROW_NFC(_("notes"), s->notes ? s->notes : ""));
     if (rc == ST_OK)
-        rc = db_step_done(db, st, what);
-    sqlite3_finalize(st);
-    return rc;
+        rc = row_bind_args(st, 7, args, n);
+    if (rc != ST_OK) {
+        sqlite3_finalize(st);
+        return rc;
+    }
+    return row_write(db, st, _("cannot save the step"));
 }
 
 enum status case_step_repo_insert(struct db *db, const char *who, struct case_step *s)
 {
-    char at[DATETIME_BUF], end[DATETIME_BUF], key[24];
-    sqlite3_stmt *st = NULL;
-    enum status rc = db_prepare(db, "INSERT INTO case_step(case_id, kind, at, emergency, end_at, "
-                                "who, notes, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st);
-    if (rc != ST_OK)
-        return rc;
-    case_datetime_iso(s->at, at);
-    case_datetime_iso(s->end, end);
-    sqlite3_bind_int64(st, 1, s->case_id);
-    db_bind_text(st, 2, enum_code(&enum_case_step, s->kind));
-    db_bind_text(st, 3, at);
-    if (s->emergency >= 0)
-        sqlite3_bind_int(st, 4, s->emergency);
-    db_bind_text(st, 5, s->end.date.y ? end : NULL);
-    rc = row_bind_nfc(st, 6, _("who"), s->who ? s->who : "");
-    if (rc == ST_OK)
-        rc = row_bind_nfc(st, 7, _("notes"), s->notes ? s->notes : "");
-    db_bind_text(st, 8, who);
-    rc = finish(db, st, rc, _("cannot save the step"));
+    enum status rc = write_step(db, "INSERT INTO case_step(case_id, kind, at, emergency, "
+                                "end_at, who, notes, created_by) "
+                                "VALUES (?7, ?1, ?2, ?3, ?4, ?5, ?6, ?8)", s,
+                                ROW_ARGS(ROW_INT(s->case_id), ROW_TEXT(who)));
     if (rc != ST_OK)
         return rc;
     s->id = sqlite3_last_insert_rowid(db->sql);
-    char value[96];
+    char at[DATETIME_BUF], value[96];
+    case_datetime_iso(s->at, at);
     snprintf(value, sizeof value, "case %lld: %s %s", s->case_id, enum_code(&enum_case_step, s->kind),
              at);
-    id_text(s->id, key);
-    return audit_record(db, who, AUDIT_CREATE, "case_step", key, NULL, NULL, value);
+    return audit_record_id(db, who, AUDIT_CREATE, "case_step", s->id, NULL, NULL, value);
+}
+
+enum status case_step_repo_rewrite(struct db *db, const struct case_step *s)
+{
+    enum status rc = write_step(db, "UPDATE case_step SET kind = ?1, at = ?2, emergency = ?3, "
+                                "end_at = ?4, who = ?5, notes = ?6 WHERE id = ?7 AND case_id = ?8",
+                                s, ROW_ARGS(ROW_INT(s->id), ROW_INT(s->case_id)));
+    if (rc == ST_OK && sqlite3_changes(db->sql) == 0)
+        rc = status_set(ST_NOTFOUND, _("%s: there is no step %lld in this case"), _("step"), s->id);
+    return rc;
 }
 
 enum status case_step_repo_set_end(struct db *db, const char *who, long long case_id,
                                    long long step_id, struct datetime end)
 {
-    char iso[DATETIME_BUF], key[24];
-    sqlite3_stmt *st = NULL;
-    enum status rc = db_prepare(db, "UPDATE case_step SET end_at = ?1 WHERE id = ?2 AND "
-                                "case_id = ?3 AND kind = 'separation'", &st);
-    if (rc != ST_OK)
-        return rc;
+    char iso[DATETIME_BUF];
     case_datetime_iso(end, iso);
-    db_bind_text(st, 1, iso);
-    sqlite3_bind_int64(st, 2, step_id);
-    sqlite3_bind_int64(st, 3, case_id);
-    rc = finish(db, st, rc, _("cannot save the step"));
+    enum status rc = row_exec(db, "UPDATE case_step SET end_at = ?1 WHERE id = ?2 AND "
+                              "case_id = ?3 AND kind = 'separation'", _("cannot save the step"),
+                              ROW_TEXT(iso), ROW_INT(step_id), ROW_INT(case_id));
     if (rc == ST_OK && sqlite3_changes(db->sql) == 0)
         rc = status_set(ST_NOTFOUND, _("%s: step %lld is not a separation of this case"),
                         _("separation"), step_id);
-    id_text(step_id, key);
     if (rc == ST_OK)
-        rc = audit_field(db, who, "case_step", key, "end_at", NULL, iso);
+        rc = audit_record_id(db, who, AUDIT_CHANGE, "case_step", step_id, "end_at", NULL, iso);
     return rc;
 }
 
@@ -90,78 +90,49 @@ static bool read_step(sqlite3_stmt *st, struct case_step *s)
     return ok;
 }
 
+static bool read_step_row(sqlite3_stmt *st, void *elem) { return read_step(st, elem); }
+static void clear_step_row(void *elem) { case_step_free(elem); }
+
 enum status case_step_repo_list(struct db *db, long long case_id, struct case_step **out,
                                 size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st = NULL;
-    enum status rc = row_prepare(db, "SELECT id, case_id, kind, at, emergency, end_at, who, notes "
-                                 "FROM case_step WHERE case_id = ?1 ORDER BY at, id", &st,
-                                 ROW_INT(case_id));
-    if (rc != ST_OK)
-        return rc;
-    size_t cap = 0;
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        if (!row_grow(out, &cap, *n, sizeof **out) || !read_step(st, &(*out)[(*n)++]))
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-    }
-    sqlite3_finalize(st);
-    if (rc != ST_OK) {
-        case_steps_free(*out, *n);
-        *out = NULL;
-        *n = 0;
-    }
-    return rc;
+    return row_list_id(db, "SELECT id, case_id, kind, at, emergency, end_at, who, notes "
+                       "FROM case_step WHERE case_id = ?1 ORDER BY at, id", case_id,
+                       sizeof **out, read_step_row, clear_step_row, (void **)out, n);
 }
 
 enum status case_step_repo_add_risk(struct db *db, const char *who, struct case_risk *r)
 {
-    sqlite3_stmt *st = NULL;
-    enum status rc = row_prepare(db, "INSERT INTO case_risk(step_id, factor, rating) "
-                                 "VALUES (?1, ?2, ?3)", &st, ROW_INT(r->step_id));
-    if (rc != ST_OK)
-        return rc;
-    rc = row_bind_nfc(st, 2, _("risk factor"), r->factor);
-    db_bind_text(st, 3, enum_code(&enum_case_rating, r->rating));
-    rc = finish(db, st, rc, _("cannot save the risk rating"));
+    enum status rc = row_exec(db, "INSERT INTO case_risk(step_id, factor, rating) VALUES (?1, ?2, ?3)",
+                              _("cannot save the risk rating"), ROW_INT(r->step_id),
+                              ROW_NFC(_("risk factor"), r->factor),
+                              ROW_TEXT(enum_code(&enum_case_rating, r->rating)));
     if (rc != ST_OK)
         return rc;
     r->id = sqlite3_last_insert_rowid(db->sql);
-    char key[24];
-    id_text(r->id, key);
-    return audit_record(db, who, AUDIT_CREATE, "case_risk", key, NULL, NULL,
-                        enum_code(&enum_case_rating, r->rating));
+    return audit_record_id(db, who, AUDIT_CREATE, "case_risk", r->id, NULL, NULL,
+                           enum_code(&enum_case_rating, r->rating));
 }
 
 enum status case_step_repo_add_service(struct db *db, const char *who, struct case_service *v)
 {
-    char key[24];
     long long n = 0;
-    id_text(v->department_id, key);
     enum status rc = v->department_id
-        ? db_query_int(db, "SELECT count(*) FROM department WHERE id = ?1", key, &n) : ST_OK;
+        ? row_query_int(db, "SELECT count(*) FROM department WHERE id = ?1", &n,
+                        ROW_INT(v->department_id)) : ST_OK;
     if (rc == ST_OK && v->department_id && n == 0)
         return status_set(ST_NOTFOUND, _("%s: there is no department %lld"), _("department"),
                           v->department_id);
-    sqlite3_stmt *st = NULL;
     if (rc == ST_OK)
-        rc = row_prepare(db, "INSERT INTO case_service(step_id, task, department_id, start_on, "
-                         "end_on, cost) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st, ROW_INT(v->step_id));
-    if (rc != ST_OK)
-        return rc;
-    rc = row_bind_nfc(st, 2, _("service or task"), v->task);
-    row_bind_id(st, 3, v->department_id);
-    row_bind_date(st, 4, v->start_on);
-    row_bind_date(st, 5, v->end_on);
-    if (v->cost >= 0)
-        sqlite3_bind_int64(st, 6, v->cost);
-    rc = finish(db, st, rc, _("cannot save the plan item"));
+        rc = row_exec(db, "INSERT INTO case_service(step_id, task, department_id, start_on, "
+                      "end_on, cost) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", _("cannot save the plan item"),
+                      ROW_INT(v->step_id), ROW_NFC(_("service or task"), v->task),
+                      ROW_ID(v->department_id), ROW_DATE(v->start_on), ROW_DATE(v->end_on),
+                      v->cost >= 0 ? ROW_INT(v->cost) : ROW_NULL);
     if (rc != ST_OK)
         return rc;
     v->id = sqlite3_last_insert_rowid(db->sql);
-    id_text(v->id, key);
-    return audit_record(db, who, AUDIT_CREATE, "case_service", key, NULL, NULL, v->task);
+    return audit_record_id(db, who, AUDIT_CREATE, "case_service", v->id, NULL, NULL, v->task);
 }
 
 static bool read_risk(sqlite3_stmt *st, void *elem)

@@ -95,10 +95,10 @@ static enum status pick_code(struct db *db, struct child_bulk *b, long long want
 {
     if (want > 0) {
         sqlite3_stmt *st;
-        enum status rc = db_prepare_cached(db, "SELECT 1 FROM child WHERE code_num = ?1", &st);
+        enum status rc = row_prepare_cached(db, "SELECT 1 FROM child WHERE code_num = ?1", &st,
+                                            ROW_INT(want));
         if (rc != ST_OK)
             return rc;
-        sqlite3_bind_int64(st, 1, want);
         int step = sqlite3_step(st);
         sqlite3_reset(st);
         if (step == SQLITE_DONE) {
@@ -132,23 +132,14 @@ enum status child_bulk_insert(struct db *db, struct child_bulk *b, struct child 
 
 /* Runs sql with ?1 = the last id before the bulk, ?2 = the audit stamp and
  * ?3 = who (those it has). */
-static enum status run_since(struct db *db, const struct child_bulk *b, const char *sql)
+/* Runs sql with ?1 the first id of the bulk, and with audit (the audit
+ * lines' statement) ?2 the stamp and ?3 who. */
+static enum status run_since(struct db *db, const struct child_bulk *b, const char *sql, bool audit)
 {
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, sql, &st);
-    if (rc != ST_OK)
-        return rc;
     char at[DATETIME_BUF];
     audit_stamp(at);
-    int params = sqlite3_bind_parameter_count(st);
-    sqlite3_bind_int64(st, 1, b->first_id);
-    if (params >= 3) {
-        db_bind_text(st, 2, at);
-        db_bind_text(st, 3, b->who);
-    }
-    rc = row_write_cached(db, st, _("cannot save the child"));
-    sqlite3_finalize(st);
-    return rc;
+    const struct row_arg args[] = {ROW_INT(b->first_id), ROW_TEXT(at), ROW_TEXT(b->who)};
+    return row_exec_args(db, sql, false, _("cannot save the child"), args, audit ? 3 : 1);
 }
 
 enum status child_bulk_end(struct db *db, struct child_bulk *b, long long index_now)
@@ -165,19 +156,16 @@ enum status child_bulk_end(struct db *db, struct child_bulk *b, long long index_
     enum status rc = ST_OK;
     if (b->added)
         rc = run_since(db, b, "INSERT INTO audit_log(at, who, action, entity, entity_id, new_value) "
-                              "SELECT ?2, ?3, 'create', 'child', uid, code FROM child WHERE id > ?1 ORDER BY id");
+                              "SELECT ?2, ?3, 'create', 'child', uid, code FROM child WHERE id > ?1 ORDER BY id",
+                       true);
     if (rc == ST_OK && b->added)
-        rc = run_since(db, b, "INSERT INTO child_fts_pending(id) SELECT id FROM child WHERE id > ?1");
+        rc = run_since(db, b, "INSERT INTO child_fts_pending(id) SELECT id FROM child WHERE id > ?1",
+                       false);
     if (rc == ST_OK && b->last_code) {
-        sqlite3_stmt *st;
-        rc = db_prepare(db, "INSERT INTO setting(key, value) VALUES ('child_code_last', CAST(?1 AS TEXT)) "
-                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value "
-                            "WHERE CAST(value AS INTEGER) < ?1", &st);
-        if (rc == ST_OK) {
-            sqlite3_bind_int64(st, 1, b->last_code);
-            rc = row_write_cached(db, st, _("cannot save the child"));
-            sqlite3_finalize(st);
-        }
+        rc = row_exec(db, "INSERT INTO setting(key, value) VALUES ('child_code_last', CAST(?1 AS TEXT)) "
+                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value "
+                      "WHERE CAST(value AS INTEGER) < ?1", _("cannot save the child"),
+                      ROW_INT(b->last_code));
     }
     if (rc == ST_OK && b->restore.len)
         rc = db_exec(db, strbuf_str(&b->restore));
@@ -208,14 +196,8 @@ static enum status index_some(struct db *db, long long max)
         "DELETE FROM child_fts_pending WHERE id IN (SELECT id FROM child_fts_pending ORDER BY id LIMIT ?1)",
     };
     enum status rc = ST_OK;
-    for (size_t i = 0; rc == ST_OK && i < sizeof sql / sizeof *sql; i++) {
-        sqlite3_stmt *st;
-        if ((rc = db_prepare(db, sql[i], &st)) != ST_OK)
-            break;
-        sqlite3_bind_int64(st, 1, max);
-        rc = row_write_cached(db, st, _("cannot update the search index"));
-        sqlite3_finalize(st);
-    }
+    for (size_t i = 0; rc == ST_OK && i < sizeof sql / sizeof *sql; i++)
+        rc = row_exec(db, sql[i], _("cannot update the search index"), ROW_INT(max));
     return rc;
 }
 

@@ -65,6 +65,20 @@ static void read_latest(sqlite3_stmt *st, struct child_latest *m)
     m->height_cm = sqlite3_column_double(st, 5);
 }
 
+struct latest_walk {
+    child_latest_fn fn;
+    void *ctx;
+};
+
+static enum status each_latest(sqlite3_stmt *st, void *ctx)
+{
+    const struct latest_walk *w = ctx;
+    struct child_latest m;
+    read_latest(st, &m);
+    w->fn(&m, w->ctx);
+    return ST_OK;
+}
+
 enum status child_counts_latest(struct db *db, struct date a, struct date b, child_latest_fn fn,
                                 void *ctx)
 {
@@ -76,13 +90,6 @@ enum status child_counts_latest(struct db *db, struct date a, struct date b, chi
         "LEFT JOIN child_measure h ON h.id = (SELECT id FROM child_measure WHERE child_id = c.id "
         "  AND date <= ?2 AND date >= c.birth_date AND height_cm IS NOT NULL ORDER BY date DESC, id DESC LIMIT 1) "
         "WHERE c.birth_eff > ?1 AND c.birth_eff <= ?2", &st, ROW_DATE(a), ROW_DATE(b));
-    if (rc != ST_OK)
-        return rc;
-    struct child_latest m;
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        read_latest(st, &m);
-        fn(&m, ctx);
-    }
-    sqlite3_finalize(st);
-    return rc;
+    struct latest_walk w = {fn, ctx};
+    return rc == ST_OK ? row_each(db, st, each_latest, &w) : rc;
 }

@@ -17,7 +17,7 @@
 static enum status run_args(struct db *db, const char *sql, const char *what,
                             const struct row_arg *args, size_t n)
 {
-    enum status rc = row_exec_args(db, sql, what, args, n);
+    enum status rc = row_exec_args(db, sql, false, what, args, n);
     if (rc != ST_OK && (sqlite3_extended_errcode(db->sql) & 0xff) == SQLITE_CONSTRAINT)
         return status_set(ST_EXISTS, "%s: %s", what, sqlite3_errmsg(db->sql));
     return rc;
@@ -123,12 +123,6 @@ enum status child_facts_period_delete(struct db *db, long long period_id, const 
     return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "group", a, NULL);
 }
 
-/* Element cleaners for row_collect: these elements hold no pointer. */
-static void clear_nothing(void *elem)
-{
-    (void)elem;
-}
-
 static bool read_subgroup(sqlite3_stmt *st, void *elem)
 {
     struct child_subgroup *g = elem;
@@ -140,14 +134,9 @@ static bool read_subgroup(sqlite3_stmt *st, void *elem)
 
 enum status child_facts_subgroups(struct db *db, struct child_subgroup **out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st = NULL;
-    enum status rc = db_prepare(db, "SELECT s.code, s.letter, s.name FROM sc_subgroup s "
-                                    "JOIN sc_group g ON g.letter = s.letter ORDER BY g.sort, s.clause", &st);
-    if (rc != ST_OK)
-        return rc;
-    return row_collect(db, st, sizeof **out, read_subgroup, clear_nothing, (void **)out, n);
+    return row_list(db, "SELECT s.code, s.letter, s.name FROM sc_subgroup s "
+                    "JOIN sc_group g ON g.letter = s.letter ORDER BY g.sort, s.clause",
+                    sizeof **out, read_subgroup, NULL, (void **)out, n);
 }
 
 enum status child_facts_ethnic_names(struct db *db, char ***out, size_t *n)
@@ -175,7 +164,7 @@ enum status child_facts_periods(struct db *db, long long child_id, struct child_
         "SELECT p.id, p.subgroup_code, p.from_date, p.to_date, p.note, s.name, p.child_id "
         "FROM child_sc_period p JOIN sc_subgroup s ON s.code = p.subgroup_code "
         "WHERE p.child_id = ?1 ORDER BY p.from_date, p.id",
-        child_id, sizeof **out, read_period, clear_nothing, (void **)out, n);
+        child_id, sizeof **out, read_period, NULL, (void **)out, n);
 }
 
 /* "12/03/2024 7.6 kg 70.5 cm" */
@@ -248,41 +237,40 @@ enum status child_facts_measures(struct db *db, long long child_id, struct child
                                  size_t *n)
 {
     return row_list_id(db, MEASURE_COLS "WHERE child_id = ?1 ORDER BY date, id", child_id,
-                       sizeof **out, read_measure, clear_nothing, (void **)out, n);
+                       sizeof **out, read_measure, NULL, (void **)out, n);
 }
 
-static enum status check_write(struct db *db, const char *sql, long long child_id, struct date day,
-                               const char *what)
+/* Adds (add) or deletes the health check of child_id on day, with its
+ * audit line. */
+static enum status check_change(struct db *db, long long child_id, struct date day,
+                                const char *uid, const char *who, bool add)
 {
-    return run(db, sql, what, ROW_INT(child_id), ROW_DATE(day));
+    char d[DATE_BUF];
+    date_format(day, d);
+    enum status rc = run(db, add ? "INSERT INTO child_health_check(child_id, date) VALUES (?1, ?2)"
+                                 : "DELETE FROM child_health_check WHERE child_id = ?1 AND date = ?2",
+                         add ? _("cannot save the health check") : _("cannot delete the health check"),
+                         ROW_INT(child_id), ROW_DATE(day));
+    if (add && rc == ST_EXISTS)
+        return status_set(ST_EXISTS, _("health check: %s is already recorded"), d);
+    if (!add && rc == ST_OK && sqlite3_changes(db->sql) == 0)
+        return status_set(ST_NOTFOUND, _("health check: none on %s"), d);
+    if (rc != ST_OK)
+        return rc;
+    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "health_check", add ? NULL : d,
+                        add ? d : NULL);
 }
 
 enum status child_facts_check_add(struct db *db, long long child_id, struct date day,
                                   const char *uid, const char *who)
 {
-    enum status rc = check_write(db, "INSERT INTO child_health_check(child_id, date) VALUES (?1, ?2)",
-                                 child_id, day, _("cannot save the health check"));
-    char d[DATE_BUF];
-    date_format(day, d);
-    if (rc == ST_EXISTS)
-        return status_set(ST_EXISTS, _("health check: %s is already recorded"), d);
-    if (rc != ST_OK)
-        return rc;
-    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "health_check", NULL, d);
+    return check_change(db, child_id, day, uid, who, true);
 }
 
 enum status child_facts_check_delete(struct db *db, long long child_id, struct date day,
                                      const char *uid, const char *who)
 {
-    enum status rc = check_write(db, "DELETE FROM child_health_check WHERE child_id = ?1 AND date = ?2",
-                                 child_id, day, _("cannot delete the health check"));
-    char d[DATE_BUF];
-    date_format(day, d);
-    if (rc == ST_OK && sqlite3_changes(db->sql) == 0)
-        return status_set(ST_NOTFOUND, _("health check: none on %s"), d);
-    if (rc != ST_OK)
-        return rc;
-    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "health_check", d, NULL);
+    return check_change(db, child_id, day, uid, who, false);
 }
 
 static bool read_check(sqlite3_stmt *st, void *elem)
@@ -294,24 +282,18 @@ static bool read_check(sqlite3_stmt *st, void *elem)
 enum status child_facts_checks(struct db *db, long long child_id, struct date **out, size_t *n)
 {
     return row_list_id(db, "SELECT date FROM child_health_check WHERE child_id = ?1 "
-                       "ORDER BY date", child_id, sizeof **out, read_check, clear_nothing,
+                       "ORDER BY date", child_id, sizeof **out, read_check, NULL,
                        (void **)out, n);
-}
-
-/* The first column of sql's row for the integer parameter id. */
-static enum status owner_of(struct db *db, const char *sql, long long id, long long *out)
-{
-    char idtext[32];
-    snprintf(idtext, sizeof idtext, "%lld", id);
-    return db_query_int(db, sql, idtext, out);
 }
 
 enum status child_facts_period_owner(struct db *db, long long period_id, long long *child_id)
 {
-    return owner_of(db, "SELECT child_id FROM child_sc_period WHERE id = ?1", period_id, child_id);
+    return row_query_int(db, "SELECT child_id FROM child_sc_period WHERE id = ?1", child_id,
+                         ROW_INT(period_id));
 }
 
 enum status child_facts_measure_owner(struct db *db, long long measure_id, long long *child_id)
 {
-    return owner_of(db, "SELECT child_id FROM child_measure WHERE id = ?1", measure_id, child_id);
+    return row_query_int(db, "SELECT child_id FROM child_measure WHERE id = ?1", child_id,
+                         ROW_INT(measure_id));
 }

@@ -81,12 +81,6 @@ static void now_text(char out[20])
     snprintf(out, 20, "%s %02d:%02d", iso, now.hour, now.min);
 }
 
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-    const unsigned char *s = sqlite3_column_text(st, i);
-    return s ? (const char *)s : "";
-}
-
 /* Reads field f from column i of a SELECT built by select_sql(). */
 static enum status read_field(sqlite3_stmt *st, int i, enum child_field f, struct child *c)
 {
@@ -96,7 +90,7 @@ static enum status read_field(sqlite3_stmt *st, int i, enum child_field f, struc
     switch (d->kind) {
     case CFK_DATE:
         *(struct date *)at = (struct date){0, 0, 0};
-        if (!null && date_parse(col_text(st, i), at) != ST_OK)
+        if (!null && date_parse(row_str(st, i), at) != ST_OK)
             *(struct date *)at = (struct date){0, 0, 0};
         return ST_OK;
     case CFK_AGE:
@@ -104,12 +98,12 @@ static enum status read_field(sqlite3_stmt *st, int i, enum child_field f, struc
         *(int *)at = null ? -1 : sqlite3_column_int(st, i);
         return ST_OK;
     case CFK_ENUM: {
-        int v = enum_from_code(d->def, col_text(st, i));
+        int v = enum_from_code(d->def, row_str(st, i));
         *(int *)at = v < 0 ? 0 : v;
         return ST_OK;
     }
     default:
-        if (!(*(char **)at = strdup(col_text(st, i))))
+        if (!(*(char **)at = strdup(row_str(st, i))))
             return status_set(ST_NOMEM, "%s", _("out of memory"));
         return ST_OK;
     }
@@ -118,7 +112,7 @@ static enum status read_field(sqlite3_stmt *st, int i, enum child_field f, struc
 /* Column i into a fixed buffer, cut to fit (an export reads four a row). */
 static void copy_col(sqlite3_stmt *st, int i, char *out, size_t size)
 {
-    const char *s = col_text(st, i);
+    const char *s = row_str(st, i);
     size_t n = (size_t)sqlite3_column_bytes(st, i);
     if (n >= size)
         n = size - 1;
@@ -152,12 +146,13 @@ static enum status get_where(struct db *db, const char *where, const char *text,
     const char *sql = select_for(where);
     sqlite3_stmt *st = NULL;
     enum status rc = sql ? db_prepare_cached(db, sql, &st) : status_set(ST_NOMEM, "%s", _("out of memory"));
-    if (rc != ST_OK)
+    if (rc == ST_OK)
+        rc = row_bind(st, 1, text ? ROW_TEXT(text) : ROW_INT(num));
+    if (rc != ST_OK) {
+        if (st)
+            sqlite3_reset(st);
         return rc;
-    if (text)
-        db_bind_text(st, 1, text);
-    else
-        sqlite3_bind_int64(st, 1, num);
+    }
     int step = sqlite3_step(st);
     if (step == SQLITE_ROW)
         rc = read_child(st, out);
@@ -224,50 +219,28 @@ enum status child_repo_total(struct db *db, long long *n)
 
 /* ----------------------------------------------------------------- writes */
 
-static enum status bind_field(sqlite3_stmt *st, int idx, const struct child *c, enum child_field f)
+/* The stored value of field f of c. */
+static struct row_arg field_arg(const struct child *c, enum child_field f)
 {
     const struct child_field_def *d = &child_fields[f];
     const void *at = (const char *)c + d->offset;
-    if (d->kind == CFK_VILLAGE) {
-        if (c->village_id)
-            sqlite3_bind_int64(st, idx, c->village_id);
-        else
-            sqlite3_bind_null(st, idx);
-        return ST_OK;
-    }
-    if (d->kind == CFK_AGE || d->kind == CFK_BOOL) {
-        int v = *(const int *)at;
-        if (v < 0)
-            sqlite3_bind_null(st, idx);
-        else
-            sqlite3_bind_int(st, idx, v);
-        return ST_OK;
-    }
-    if (d->kind == CFK_DATE) {
-        const struct date *day = at;
-        char iso[DATE_BUF];
-        if (day->y) {
-            date_iso(*day, iso);
-            sqlite3_bind_text(st, idx, iso, -1, SQLITE_TRANSIENT);
-        } else {
-            sqlite3_bind_null(st, idx);
-        }
-        return ST_OK;
-    }
-    if (d->kind == CFK_ENUM) {
-        sqlite3_bind_text(st, idx, enum_code(d->def, *(const int *)at), -1, SQLITE_STATIC);
-        return ST_OK;
-    }
-    const char *text = *(char *const *)at; /* the record outlives the step */
-    sqlite3_bind_text(st, idx, text ? text : "", -1, SQLITE_STATIC);
-    return ST_OK;
+    if (d->kind == CFK_VILLAGE)
+        return ROW_ID(c->village_id);
+    if (d->kind == CFK_AGE || d->kind == CFK_BOOL)
+        return *(const int *)at < 0 ? ROW_NULL : ROW_INT(*(const int *)at);
+    if (d->kind == CFK_DATE)
+        return ROW_DATE(*(const struct date *)at);
+    if (d->kind == CFK_ENUM)
+        return ROW_TEXT(enum_code(d->def, *(const int *)at));
+    const char *text = *(char *const *)at;
+    return ROW_TEXT(text ? text : "");
 }
 
 static enum status bind_fields(sqlite3_stmt *st, int first, const struct child *c)
 {
     enum status rc = ST_OK;
     for (int f = 0; rc == ST_OK && f < CF__COUNT; f++)
-        rc = bind_field(st, first + f, c, f);
+        rc = row_bind(st, first + f, field_arg(c, f));
     return rc;
 }
 
@@ -310,17 +283,12 @@ static enum status bind_derived(sqlite3_stmt *st, int first, const struct child 
     }
     const char *given = strrchr(fold, ' ');
     strbuf_printf(&key, "%s %s", given ? given + 1 : fold, fold);
-    db_bind_text(st, first, fold);
-    db_bind_text(st, first + 1, strbuf_str(&key));
-    struct date eff = child_birth_eff(c);
-    char iso[DATE_BUF];
-    date_iso(eff, iso);
-    db_bind_text(st, first + 2, eff.y ? iso : NULL);
-    db_bind_text(st, first + 3, search);
+    enum status rc = row_bind(st, first, ROW_TEXT(fold), ROW_TEXT(strbuf_str(&key)),
+                              ROW_DATE(child_birth_eff(c)), ROW_TEXT(search));
     free(fold);
     free(search);
     strbuf_free(&key);
-    return ST_OK;
+    return rc;
 }
 
 /* Makes c->village the name of c->village_id ("" for none). */
@@ -329,12 +297,12 @@ static enum status refresh_village(struct db *db, struct child *c)
     char *name = NULL;
     if (c->village_id) {
         sqlite3_stmt *st;
-        enum status rc = db_prepare_cached(db, "SELECT name FROM village WHERE id = ?1", &st);
+        enum status rc = row_prepare_cached(db, "SELECT name FROM village WHERE id = ?1", &st,
+                                            ROW_INT(c->village_id));
         if (rc != ST_OK)
             return rc;
-        sqlite3_bind_int64(st, 1, c->village_id);
         if (row_next(db, st, &rc))
-            name = strdup(col_text(st, 0));
+            name = strdup(row_str(st, 0));
         else if (rc == ST_OK)
             rc = status_set(ST_INVALID, _("village: no village with number %lld"), c->village_id);
         sqlite3_reset(st);
@@ -406,12 +374,10 @@ enum status child_repo_insert_numbered(struct db *db, struct child *c, long long
     enum status rc = prepare_insert(db, &st);
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, c->uid);
-    sqlite3_bind_int64(st, 2, num);
-    db_bind_text(st, 3, c->code);
-    db_bind_text(st, 4, c->created_at);
-    db_bind_text(st, 5, c->updated_at);
-    rc = bind_derived(st, 6, c);
+    rc = row_bind(st, 1, ROW_TEXT(c->uid), ROW_INT(num), ROW_TEXT(c->code), ROW_TEXT(c->created_at),
+                  ROW_TEXT(c->updated_at));
+    if (rc == ST_OK)
+        rc = bind_derived(st, 6, c);
     if (rc == ST_OK)
         rc = bind_fields(st, 10, c);
     if (rc == ST_OK)
@@ -478,10 +444,11 @@ enum status child_repo_update(struct db *db, const struct child *old, struct chi
     rc = sql ? db_prepare_cached(db, sql, &st) : status_set(ST_NOMEM, "%s", _("out of memory"));
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, now);
-    rc = bind_derived(st, 2, c);
-    sqlite3_bind_int64(st, 6, c->id);
-    sqlite3_bind_int64(st, 7, c->rev);
+    rc = row_bind(st, 1, ROW_TEXT(now));
+    if (rc == ST_OK)
+        rc = bind_derived(st, 2, c);
+    if (rc == ST_OK)
+        rc = row_bind(st, 6, ROW_INT(c->id), ROW_INT(c->rev));
     if (rc == ST_OK)
         rc = bind_fields(st, 8, c);
     if (rc == ST_OK)
@@ -519,12 +486,10 @@ static enum status deleted_whole(struct db *db, const struct child *c, struct st
         {"risk periods", "SELECT count(*) FROM child_risk_period WHERE child_id = ?1"},
         {"help", "SELECT count(*) FROM child_help WHERE child_id = ?1"},
     };
-    char key[24];
-    snprintf(key, sizeof key, "%lld", c->id);
     enum status rc = ST_OK;
     for (size_t i = 0; rc == ST_OK && i < sizeof facts / sizeof *facts; i++) {
         long long n = 0;
-        rc = db_query_int(db, facts[i][1], key, &n);
+        rc = row_query_int(db, facts[i][1], &n, ROW_INT(c->id));
         if (rc == ST_OK && n)
             strbuf_printf(what, "; %s: %lld", facts[i][0], n);
     }
@@ -534,17 +499,15 @@ static enum status deleted_whole(struct db *db, const struct child *c, struct st
 enum status child_repo_dependents(struct db *db, long long id, long long *facts,
                                   long long *cases)
 {
-    char key[24];
-    snprintf(key, sizeof key, "%lld", id);
     *facts = *cases = 0;
-    enum status rc = db_query_int(db,
+    enum status rc = row_query_int(db,
         "SELECT (SELECT count(*) FROM child_sc_period WHERE child_id = ?1) + "
         "(SELECT count(*) FROM child_measure WHERE child_id = ?1) + "
         "(SELECT count(*) FROM child_health_check WHERE child_id = ?1) + "
         "(SELECT count(*) FROM child_risk_period WHERE child_id = ?1) + "
-        "(SELECT count(*) FROM child_help WHERE child_id = ?1)", key, facts);
+        "(SELECT count(*) FROM child_help WHERE child_id = ?1)", facts, ROW_INT(id));
     if (rc == ST_OK)
-        rc = db_query_int(db, "SELECT count(*) FROM case_file WHERE child_id = ?1", key, cases);
+        rc = row_query_int(db, "SELECT count(*) FROM case_file WHERE child_id = ?1", cases, ROW_INT(id));
     return rc;
 }
 
@@ -563,14 +526,7 @@ enum status child_repo_delete(struct db *db, long long id, const char *who)
         child_free(&old);
         return rc;
     }
-    sqlite3_stmt *st;
-    rc = db_prepare(db, "DELETE FROM child WHERE id = ?1", &st);
-    if (rc == ST_OK) {
-        sqlite3_bind_int64(st, 1, id);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = db_fail(db, _("cannot delete the child"));
-        sqlite3_finalize(st);
-    }
+    rc = row_exec_id(db, "DELETE FROM child WHERE id = ?1", id, _("cannot delete the child"));
     if (rc == ST_OK)
         rc = audit_record(db, who, AUDIT_DELETE, ENTITY, old.uid, NULL, strbuf_str(&what), NULL);
     strbuf_free(&what);
@@ -603,20 +559,13 @@ enum status child_repo_similar(struct db *db, const struct child *c, size_t max,
     struct child *list = rc == ST_OK && max ? calloc(max, sizeof *list) : NULL;
     if (rc == ST_OK && max && !list)
         rc = status_set(ST_NOMEM, "%s", _("out of memory"));
+    struct date eff = child_birth_eff(c);
+    if (rc == ST_OK) /* no birth date: NULL bounds, only the ID can match */
+        rc = row_bind(st, 1, ROW_INT(c->id), ROW_TEXT(fold), ROW_TEXT(pid ? c->personal_id : NULL),
+                      ROW_INT((long long)max),
+                      eff.y ? ROW_DATE(date_add_days(eff, -366)) : ROW_NULL,
+                      eff.y ? ROW_DATE(date_add_days(eff, 366)) : ROW_NULL);
     if (rc == ST_OK) {
-        sqlite3_bind_int64(st, 1, c->id);
-        db_bind_text(st, 2, fold);
-        if (pid)
-            db_bind_text(st, 3, c->personal_id);
-        sqlite3_bind_int64(st, 4, (long long)max);
-        struct date eff = child_birth_eff(c);
-        if (eff.y) { /* else NULL bounds: only the ID can match */
-            char lo[DATE_BUF], hi[DATE_BUF];
-            date_iso(date_add_days(eff, -366), lo);
-            date_iso(date_add_days(eff, 366), hi);
-            db_bind_text(st, 5, lo);
-            db_bind_text(st, 6, hi);
-        }
         while (rc == ST_OK && *n < max && row_next(db, st, &rc))
             if ((rc = read_child(st, &list[*n])) == ST_OK)
                 (*n)++;

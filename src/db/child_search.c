@@ -100,13 +100,6 @@ static struct date minus_years(struct date d, int years)
     return d;
 }
 
-static void bind_date(sqlite3_stmt *st, int idx, struct date d)
-{
-    char iso[DATE_BUF];
-    date_iso(d, iso);
-    db_bind_text(st, idx, iso);
-}
-
 static enum status check_group(struct db *db, const char *group, bool *is_code)
 {
     *is_code = strchr(group, '.') != NULL;
@@ -183,26 +176,30 @@ static bool where_sql(struct strbuf *sql, const struct child_query *q, const str
     return ok;
 }
 
-static void bind_query(sqlite3_stmt *st, const struct child_query *q, const struct prepared *p)
+/* Binds the parameters of q that the statement holds (where_sql). */
+static enum status bind_query(sqlite3_stmt *st, const struct child_query *q, const struct prepared *p)
 {
-    bind_date(st, P_DAY, p->day);
-    bind_date(st, P_CUT16, minus_years(p->day, CHILD_AGE_LIMIT));
-    sqlite3_bind_int64(st, P_VILLAGE, q->village_id);
-    if (q->only_user)
-        sqlite3_bind_int64(st, P_USER, q->only_user);
-    db_bind_text(st, P_SEX, enum_code(&enum_child_sex, q->sex));
-    if (q->age_from >= 0)
-        bind_date(st, P_AGE_FROM, minus_years(p->day, q->age_from));
-    if (q->age_to >= 0)
-        bind_date(st, P_AGE_TO, minus_years(p->day, q->age_to + 1));
-    db_bind_text(st, P_GROUP, q->group);
-    if (p->use_fts)
-        db_bind_text(st, P_MATCH, strbuf_str(&p->match));
-    for (int i = 0; i < p->nwords; i++)
-        db_bind_text(st, P_WORDS + i, p->words[i]);
+    const struct row_arg args[] = {
+        [P_DAY - 1] = ROW_DATE(p->day),
+        [P_CUT16 - 1] = ROW_DATE(minus_years(p->day, CHILD_AGE_LIMIT)),
+        [P_VILLAGE - 1] = ROW_INT(q->village_id),
+        [P_SEX - 1] = ROW_TEXT(enum_code(&enum_child_sex, q->sex)),
+        [P_AGE_FROM - 1] = q->age_from >= 0 ? ROW_DATE(minus_years(p->day, q->age_from)) : ROW_NULL,
+        [P_AGE_TO - 1] = q->age_to >= 0 ? ROW_DATE(minus_years(p->day, q->age_to + 1)) : ROW_NULL,
+        [P_GROUP - 1] = ROW_TEXT(q->group),
+        [P_LIMIT - 1] = ROW_NULL, /* the caller's */
+        [P_OFFSET - 1] = ROW_NULL,
+        [P_USER - 1] = ROW_INT(q->only_user),
+        [P_MATCH - 1] = ROW_TEXT(p->use_fts ? strbuf_str(&p->match) : NULL),
+    };
+    enum status rc = row_bind_used(st, 1, args, sizeof args / sizeof *args);
+    for (int i = 0; rc == ST_OK && i < p->nwords; i++)
+        rc = row_bind_used(st, P_WORDS + i, ROW_ARGS(ROW_TEXT(p->words[i])));
+    return rc;
 }
 
-/* Prepares "<head> FROM … WHERE … <tail>" and binds q. */
+/* Prepares "<head> FROM … WHERE … <tail>" and binds q; p is freed on
+ * failure. */
 static enum status prepare_stmt(struct db *db, const struct child_query *q, long long fts_most,
                                 struct prepared *p, const char *head, const char *tail,
                                 sqlite3_stmt **st)
@@ -214,8 +211,10 @@ static enum status prepare_stmt(struct db *db, const struct child_query *q, long
     bool ok = strbuf_puts(&sql, head) && where_sql(&sql, q, p) && strbuf_puts(&sql, tail);
     rc = ok ? db_prepare(db, strbuf_str(&sql), st) : status_set(ST_NOMEM, "%s", _("out of memory"));
     strbuf_free(&sql);
-    if (rc == ST_OK)
-        bind_query(*st, q, p);
+    if (rc == ST_OK && (rc = bind_query(*st, q, p)) != ST_OK)
+        sqlite3_finalize(*st);
+    if (rc != ST_OK)
+        prepared_free(p);
     return rc;
 }
 
@@ -310,12 +309,12 @@ static enum status each_row(struct db *db, const struct child_query *q, long lon
         prepared_free(&p);
         return rc;
     }
-    bind_query(st, q, &p);
-    sqlite3_bind_int64(st, P_LIMIT, limit);
-    sqlite3_bind_int64(st, P_OFFSET, (long long)offset);
-    int step;
+    rc = bind_query(st, q, &p);
+    if (rc == ST_OK)
+        rc = row_bind(st, P_LIMIT, ROW_INT(limit), ROW_INT((long long)offset));
+    int step = SQLITE_DONE;
     struct child_row r;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
         read_row(st, p.day, &r);
         why_matched(st, &p, &r);
         if (!fn(ctx, &r))
@@ -366,8 +365,11 @@ enum status child_search_count_upto(struct db *db, const struct child_query *q, 
     enum status rc = prepare_stmt(db, q, FTS_MAX_COUNT, &p, "SELECT count(*) FROM (SELECT 1", tail, &st);
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, P_LIMIT, cap < 0 ? -1 : cap);
-    rc = row_int(db, st, n, _("cannot read the register"));
+    rc = row_bind(st, P_LIMIT, ROW_INT(cap < 0 ? -1 : cap));
+    if (rc == ST_OK)
+        rc = row_int(db, st, n, _("cannot read the register"));
+    else
+        sqlite3_finalize(st);
     prepared_free(&p);
     return rc;
 }

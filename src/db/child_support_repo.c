@@ -21,29 +21,6 @@ static void risk_text(const struct child_risk *r, char *out, size_t n)
     snprintf(out, n, "%s–%s: %s", a, b, r->reason ? r->reason : "");
 }
 
-/* ?1 child, ?2 from, ?3 to, ?4 reason. */
-static enum status bind_risk(sqlite3_stmt *st, const void *rec)
-{
-    const struct child_risk *r = rec;
-    sqlite3_bind_int64(st, 1, r->child_id);
-    row_bind_date(st, 2, r->from);
-    row_bind_date(st, 3, r->to);
-    return row_bind_nfc(st, 4, _("risk reason"), r->reason);
-}
-
-enum status child_risk_repo_add(struct db *db, struct child_risk *r, const char *uid, const char *who)
-{
-    enum status rc = row_write_rec(db, "INSERT INTO child_risk_period(child_id, from_date, "
-                                   "to_date, reason) VALUES (?1, ?2, ?3, ?4)", bind_risk, r, 0, 0,
-                                   _("cannot save the risk"));
-    if (rc != ST_OK)
-        return rc;
-    r->id = sqlite3_last_insert_rowid(db->sql);
-    char text[1024];
-    risk_text(r, text, sizeof text);
-    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "risk", NULL, text);
-}
-
 static bool read_risk(sqlite3_stmt *st, void *elem)
 {
     struct child_risk *r = elem;
@@ -61,114 +38,19 @@ static void clear_risk(void *elem)
     free(((struct child_risk *)elem)->reason);
 }
 
-/* The period id of child_id, or ST_NOTFOUND. */
-static enum status risk_get(struct db *db, long long child_id, long long id, struct child_risk **r,
-                            size_t *n)
+static void risk_audit_text(const void *rec, char *out, size_t n)
 {
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, "SELECT id, child_id, from_date, to_date, reason FROM "
-                                     "child_risk_period WHERE id = ?1 AND child_id = ?2", &st,
-                                 ROW_INT(id), ROW_INT(child_id));
-    if (rc != ST_OK)
-        return rc;
-    rc = row_collect(db, st, sizeof **r, read_risk, clear_risk, (void **)r, n);
-    if (rc == ST_OK && *n == 0)
-        rc = status_set(ST_NOTFOUND, _("no risk period number %lld for this child"), id);
-    return rc;
-}
-
-enum status child_risk_repo_end(struct db *db, long long child_id, long long id, struct date to,
-                                const char *uid, const char *who)
-{
-    struct child_risk *old = NULL;
-    size_t n = 0;
-    enum status rc = risk_get(db, child_id, id, &old, &n);
-    if (rc == ST_OK && to.y && date_cmp(to, old->from) < 0)
-        rc = status_set(ST_INVALID, "%s", _("risk to: the end is before the start"));
-    if (rc == ST_OK)
-        rc = row_exec(db, "UPDATE child_risk_period SET to_date = ?2 WHERE id = ?1",
-                      _("cannot save the risk"), ROW_INT(id), ROW_DATE(to));
-    if (rc == ST_OK) {
-        char a[1024], b[1024];
-        risk_text(old, a, sizeof a);
-        old->to = to;
-        risk_text(old, b, sizeof b);
-        rc = audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "risk", a, b);
-    }
-    child_risks_free(old, n);
-    return rc;
-}
-
-enum status child_risk_repo_delete(struct db *db, long long child_id, long long id, const char *uid,
-                                   const char *who)
-{
-    struct child_risk *old = NULL;
-    size_t n = 0;
-    enum status rc = risk_get(db, child_id, id, &old, &n);
-    if (rc == ST_OK)
-        rc = row_exec_id(db, "DELETE FROM child_risk_period WHERE id = ?1", id,
-                         _("cannot delete the risk"));
-    if (rc == ST_OK) {
-        char a[1024];
-        risk_text(old, a, sizeof a);
-        rc = audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "risk", a, NULL);
-    }
-    child_risks_free(old, n);
-    return rc;
-}
-
-enum status child_risk_repo_list(struct db *db, long long child_id, struct child_risk **out, size_t *n)
-{
-    sqlite3_stmt *st;
-    *out = NULL;
-    *n = 0;
-    enum status rc = row_prepare(db, "SELECT id, child_id, from_date, to_date, reason FROM "
-                                     "child_risk_period WHERE child_id = ?1 ORDER BY from_date, id", &st,
-                                 ROW_INT(child_id));
-    if (rc != ST_OK)
-        return rc;
-    return row_collect(db, st, sizeof **out, read_risk, clear_risk, (void **)out, n);
+    risk_text(rec, out, n);
 }
 
 /* "12/03/2026 home_visit: what (by whom)" for the audit line. */
-static void help_text(const struct child_help *h, char *out, size_t n)
+static void help_text(const void *rec, char *out, size_t n)
 {
+    const struct child_help *h = rec;
     char d[DATE_BUF];
     date_format(h->date, d);
     snprintf(out, n, "%s %s: %s (%s)", d, enum_code(&enum_help_kind, h->kind),
              h->what ? h->what : "", h->by_whom ? h->by_whom : "");
-}
-
-struct help_write {
-    const struct child_help *h;
-    const char *who;
-};
-
-/* ?1 child, ?2 date, ?3 kind, ?4 what, ?5 by whom, ?6 created by. */
-static enum status bind_help(sqlite3_stmt *st, const void *rec)
-{
-    const struct child_help *h = ((const struct help_write *)rec)->h;
-    const char *who = ((const struct help_write *)rec)->who;
-    sqlite3_bind_int64(st, 1, h->child_id);
-    row_bind_date(st, 2, h->date);
-    db_bind_text(st, 3, enum_code(&enum_help_kind, h->kind));
-    db_bind_text(st, 6, who ? who : "");
-    enum status rc = row_bind_nfc(st, 4, _("help given"), h->what);
-    return rc == ST_OK ? row_bind_nfc(st, 5, _("help given by"), h->by_whom) : rc;
-}
-
-enum status child_help_repo_add(struct db *db, struct child_help *h, const char *uid, const char *who)
-{
-    struct help_write w = {h, who};
-    enum status rc = row_write_rec(db, "INSERT INTO child_help(child_id, date, kind, what, "
-                                   "by_whom, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                   bind_help, &w, 0, 0, _("cannot save the help"));
-    if (rc != ST_OK)
-        return rc;
-    h->id = sqlite3_last_insert_rowid(db->sql);
-    char text[1024];
-    help_text(h, text, sizeof text);
-    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "help", NULL, text);
 }
 
 static bool read_help(sqlite3_stmt *st, void *elem)
@@ -191,46 +73,167 @@ static void clear_help(void *elem)
     free(h->by_whom);
 }
 
-static enum status help_query(struct db *db, const char *where, long long a, long long b,
-                              struct child_help **out, size_t *n)
+/* A table of records of a child, audited under the child's uid. */
+struct fact {
+    const char *field;      /* the audit line's field: "risk", "help" */
+    const char *select;     /* its columns; ?1 the child, ?2 the record */
+    const char *list;       /* its columns; ?1 the child, in order */
+    const char *del;        /* DELETE of the record ?1 */
+    const char *missing;    /* N_(): the message for no such record (%lld: its id) */
+    const char *cannot_delete;
+    size_t size;
+    row_read_fn read;
+    row_clear_fn clear;
+    void (*text)(const void *rec, char *out, size_t n); /* the audit text */
+};
+
+static const struct fact risk_fact = {
+    "risk", "SELECT id, child_id, from_date, to_date, reason FROM child_risk_period "
+    "WHERE child_id = ?1 AND id = ?2",
+    "SELECT id, child_id, from_date, to_date, reason FROM child_risk_period "
+    "WHERE child_id = ?1 ORDER BY from_date, id", "DELETE FROM child_risk_period WHERE id = ?1",
+    N_("no risk period number %lld for this child"), N_("cannot delete the risk"),
+    sizeof(struct child_risk), read_risk, clear_risk, risk_audit_text,
+};
+
+static const struct fact help_fact = {
+    "help", "SELECT id, child_id, date, kind, what, by_whom FROM child_help "
+    "WHERE child_id = ?1 AND id = ?2",
+    "SELECT id, child_id, date, kind, what, by_whom FROM child_help "
+    "WHERE child_id = ?1 ORDER BY date, id", "DELETE FROM child_help WHERE id = ?1",
+    N_("no help number %lld for this child"), N_("cannot delete the help"),
+    sizeof(struct child_help), read_help, clear_help, help_text,
+};
+
+/* The audit line of a change to the records f of child uid: before → after. */
+static enum status audit_fact(struct db *db, const struct fact *f, const char *who,
+                              const char *uid, const char *before, const char *after)
 {
-    char sql[256];
-    sqlite3_stmt *st;
-    *out = NULL;
-    *n = 0;
-    snprintf(sql, sizeof sql, "SELECT id, child_id, date, kind, what, by_whom FROM child_help "
-             "WHERE %s ORDER BY date, id", where);
-    enum status rc = row_prepare(db, sql, &st, ROW_INT(a));
+    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, f->field, before, after);
+}
+
+/* Record id of child_id into *old (a malloc'd array of *n == 1), or
+ * ST_NOTFOUND. */
+static enum status fact_get(struct db *db, const struct fact *f, long long child_id, long long id,
+                            void **old, size_t *n)
+{
+    enum status rc = row_query_list(db, f->select, f->size, f->read, f->clear, old, n,
+                                    ROW_INT(child_id), ROW_INT(id));
+    if (rc == ST_OK && *n == 0)
+        rc = status_set(ST_NOTFOUND, _(f->missing), id);
+    return rc;
+}
+
+static void fact_free(const struct fact *f, void *old, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        f->clear((char *)old + i * f->size);
+    free(old);
+}
+
+/* Deletes record id of child_id, with its audit line. */
+static enum status fact_delete(struct db *db, const struct fact *f, long long child_id,
+                               long long id, const char *uid, const char *who)
+{
+    void *old;
+    size_t n;
+    enum status rc = fact_get(db, f, child_id, id, &old, &n);
+    if (rc == ST_OK)
+        rc = row_exec_id(db, f->del, id, _(f->cannot_delete));
+    if (rc == ST_OK) {
+        char a[1024];
+        f->text(old, a, sizeof a);
+        rc = audit_fact(db, f, who, uid, a, NULL);
+    }
+    fact_free(f, old, n);
+    return rc;
+}
+
+/* The records of child_id, in order. */
+static enum status fact_list(struct db *db, const struct fact *f, long long child_id, void **out,
+                             size_t *n)
+{
+    return row_list_id(db, f->list, child_id, f->size, f->read, f->clear, out, n);
+}
+
+/* The audit line of a new record rec of child uid, after the insert's rc. */
+static enum status fact_added(struct db *db, const struct fact *f, enum status rc,
+                              const void *rec, const char *uid, const char *who)
+{
     if (rc != ST_OK)
         return rc;
-    if (b)
-        sqlite3_bind_int64(st, 2, b);
-    return row_collect(db, st, sizeof **out, read_help, clear_help, (void **)out, n);
+    char text[1024];
+    f->text(rec, text, sizeof text);
+    return audit_fact(db, f, who, uid, NULL, text);
+}
+
+enum status child_risk_repo_add(struct db *db, struct child_risk *r, const char *uid, const char *who)
+{
+    enum status rc = row_exec(db, "INSERT INTO child_risk_period(child_id, from_date, to_date, "
+                              "reason) VALUES (?1, ?2, ?3, ?4)", _("cannot save the risk"),
+                              ROW_INT(r->child_id), ROW_DATE(r->from), ROW_DATE(r->to),
+                              ROW_NFC(_("risk reason"), r->reason));
+    if (rc == ST_OK)
+        r->id = sqlite3_last_insert_rowid(db->sql);
+    return fact_added(db, &risk_fact, rc, r, uid, who);
+}
+
+enum status child_risk_repo_end(struct db *db, long long child_id, long long id, struct date to,
+                                const char *uid, const char *who)
+{
+    void *rec;
+    size_t n = 0;
+    enum status rc = fact_get(db, &risk_fact, child_id, id, &rec, &n);
+    struct child_risk *old = rec;
+    if (rc == ST_OK && to.y && date_cmp(to, old->from) < 0)
+        rc = status_set(ST_INVALID, "%s", _("risk to: the end is before the start"));
+    if (rc == ST_OK)
+        rc = row_exec(db, "UPDATE child_risk_period SET to_date = ?2 WHERE id = ?1",
+                      _("cannot save the risk"), ROW_INT(id), ROW_DATE(to));
+    if (rc == ST_OK) {
+        char a[1024], b[1024];
+        risk_text(old, a, sizeof a);
+        old->to = to;
+        risk_text(old, b, sizeof b);
+        rc = audit_fact(db, &risk_fact, who, uid, a, b);
+    }
+    fact_free(&risk_fact, rec, n);
+    return rc;
+}
+
+enum status child_risk_repo_delete(struct db *db, long long child_id, long long id, const char *uid,
+                                   const char *who)
+{
+    return fact_delete(db, &risk_fact, child_id, id, uid, who);
+}
+
+enum status child_risk_repo_list(struct db *db, long long child_id, struct child_risk **out, size_t *n)
+{
+    return fact_list(db, &risk_fact, child_id, (void **)out, n);
+}
+
+enum status child_help_repo_add(struct db *db, struct child_help *h, const char *uid, const char *who)
+{
+    enum status rc = row_exec(db, "INSERT INTO child_help(child_id, date, kind, what, by_whom, "
+                              "created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", _("cannot save the help"),
+                              ROW_INT(h->child_id), ROW_DATE(h->date),
+                              ROW_TEXT(enum_code(&enum_help_kind, h->kind)),
+                              ROW_NFC(_("help given"), h->what),
+                              ROW_NFC(_("help given by"), h->by_whom), ROW_TEXT(who ? who : ""));
+    if (rc == ST_OK)
+        h->id = sqlite3_last_insert_rowid(db->sql);
+    return fact_added(db, &help_fact, rc, h, uid, who);
 }
 
 enum status child_help_repo_delete(struct db *db, long long child_id, long long id, const char *uid,
                                    const char *who)
 {
-    struct child_help *old = NULL;
-    size_t n = 0;
-    enum status rc = help_query(db, "child_id = ?1 AND id = ?2", child_id, id, &old, &n);
-    if (rc == ST_OK && n == 0)
-        rc = status_set(ST_NOTFOUND, _("no help number %lld for this child"), id);
-    if (rc == ST_OK)
-        rc = row_exec_id(db, "DELETE FROM child_help WHERE id = ?1", id,
-                         _("cannot delete the help"));
-    if (rc == ST_OK) {
-        char a[1024];
-        help_text(old, a, sizeof a);
-        rc = audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "help", a, NULL);
-    }
-    child_helps_free(old, n);
-    return rc;
+    return fact_delete(db, &help_fact, child_id, id, uid, who);
 }
 
 enum status child_help_repo_list(struct db *db, long long child_id, struct child_help **out, size_t *n)
 {
-    return help_query(db, "child_id = ?1", child_id, 0, out, n);
+    return fact_list(db, &help_fact, child_id, (void **)out, n);
 }
 
 static bool read_support_row(sqlite3_stmt *st, void *elem)
@@ -243,22 +246,12 @@ static bool read_support_row(sqlite3_stmt *st, void *elem)
     return true;
 }
 
-static void clear_support_row(void *elem)
-{
-    (void)elem;
-}
-
 /* Rows of sql with ?1 = a, ?2 = b (ISO dates). */
 static enum status support_rows(struct db *db, const char *sql, struct date a, struct date b,
                                 struct child_support_row **out, size_t *n)
 {
-    sqlite3_stmt *st;
-    *out = NULL;
-    *n = 0;
-    enum status rc = row_prepare(db, sql, &st, ROW_DATE(a), ROW_DATE(b));
-    if (rc != ST_OK)
-        return rc;
-    return row_collect(db, st, sizeof **out, read_support_row, clear_support_row, (void **)out, n);
+    return row_query_list(db, sql, sizeof **out, read_support_row, NULL, (void **)out, n,
+                          ROW_DATE(a), ROW_DATE(b));
 }
 
 enum status child_support_repo_in_groups(struct db *db, struct date from, struct date to,

@@ -344,15 +344,7 @@ static bool cache_grow(struct db *db)
     if (!db->cache && !(db->cache = calloc(1, sizeof *db->cache)))
         return false;
     struct db_stmt_cache *c = db->cache;
-    if (c->n < c->cap)
-        return true;
-    size_t cap = c->cap ? c->cap * 2 : 16;
-    struct db_cached *e = realloc(c->e, cap * sizeof *e);
-    if (!e)
-        return false;
-    c->e = e;
-    c->cap = cap;
-    return true;
+    return row_grow(&c->e, &c->cap, c->n, sizeof *c->e);
 }
 
 enum status db_prepare_cached(struct db *db, const char *sql, sqlite3_stmt **out)
@@ -401,49 +393,28 @@ int db_bind_text(sqlite3_stmt *st, int idx, const char *s)
 enum status db_query_int(struct db *db, const char *sql, const char *param, long long *out)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, sql, &st);
-    if (rc != ST_OK)
-        return rc;
-    if (param)
-        db_bind_text(st, 1, param);
-    return row_int(db, st, out, _("database"));
+    enum status rc = param ? row_prepare(db, sql, &st, ROW_TEXT(param)) : db_prepare(db, sql, &st);
+    return rc == ST_OK ? row_int(db, st, out, _("database")) : rc;
+}
+
+static bool read_setting(sqlite3_stmt *st, void *elem)
+{
+    bool ok = true;
+    *(char **)elem = row_text(st, 0, true, &ok);
+    return ok;
 }
 
 enum status db_setting_get(struct db *db, const char *key, char **out)
 {
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, "SELECT value FROM setting WHERE key = ?1", &st,
-                                 ROW_TEXT(key));
-    if (rc != ST_OK)
-        return rc;
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW) {
-        *out = strdup((const char *)sqlite3_column_text(st, 0));
-        if (!*out)
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-    } else if (step == SQLITE_DONE) {
-        rc = ST_NOTFOUND;
-    } else {
-        rc = db_fail(db, _("database"));
-    }
-    sqlite3_finalize(st);
-    return rc;
+    return row_query_one(db, "SELECT value FROM setting WHERE key = ?1", out, read_setting, NULL,
+                         _("database"), ROW_TEXT(key));
 }
 
 enum status db_setting_set(struct db *db, const char *key, const char *value)
 {
-    sqlite3_stmt *st;
-    enum status rc = db_prepare_cached(db,
-        "INSERT INTO setting(key, value) VALUES (?1, ?2) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st);
-    if (rc != ST_OK)
-        return rc;
-    db_bind_text(st, 1, key);
-    db_bind_text(st, 2, value);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        rc = db_fail(db, _("cannot save setting"));
-    sqlite3_reset(st);
-    return rc;
+    return row_exec_cached(db, "INSERT INTO setting(key, value) VALUES (?1, ?2) "
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           _("cannot save setting"), ROW_TEXT(key), ROW_TEXT(value));
 }
 
 /* The authorizer of db_guard_writes: changes to tables of "main" pass

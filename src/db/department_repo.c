@@ -36,14 +36,8 @@ static void department_clear_row(void *elem) { department_clear(elem); }
 enum status department_repo_list(struct db *db, bool with_inactive, struct department **out,
                                  size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, DEPT_SELECT "WHERE ?1 OR active = 1 ORDER BY id", &st,
-                                 ROW_INT(with_inactive));
-    if (rc != ST_OK)
-        return rc;
-    return row_collect(db, st, sizeof **out, read_dept_row, department_clear_row, (void **)out, n);
+    return row_list_id(db, DEPT_SELECT "WHERE ?1 OR active = 1 ORDER BY id", with_inactive,
+                       sizeof **out, read_dept_row, department_clear_row, (void **)out, n);
 }
 
 enum status department_repo_get(struct db *db, long long id, struct department *out)
@@ -149,31 +143,16 @@ enum status department_repo_find(struct db *db, const char *key, struct departme
     return rc;
 }
 
-struct dept_write {
-    const struct department *d;
-    const char *criteria; /* normalised */
-};
-
-/* ?1 name, ?2 contact, ?3 phone, ?4 criteria (normalised), ?5 active. */
-static enum status bind_dept(sqlite3_stmt *st, const void *rec)
+/* Runs the write sql of d with ?1 name, ?2 contact, ?3 phone, ?4 criteria
+ * (normalised: crit), ?5 active and ?6 key (the code of a new department,
+ * NULL for none; the id of a stored one). */
+static enum status write_dept(struct db *db, const char *sql, const struct department *d,
+                              const char *crit, struct row_arg key)
 {
-    const struct department *d = ((const struct dept_write *)rec)->d;
-    const char *crit = ((const struct dept_write *)rec)->criteria;
-    enum status rc = row_bind_nfc(st, 1, _("department name"), d->name);
-    if (rc == ST_OK)
-        rc = row_bind_nfc(st, 2, _("contact person"), d->contact ? d->contact : "");
-    db_bind_text(st, 3, d->phone ? d->phone : "");
-    db_bind_text(st, 4, crit);
-    sqlite3_bind_int(st, 5, d->active);
-    return rc;
-}
-
-/* bind_dept, and ?6 the code (NULL for none). */
-static enum status bind_new_dept(sqlite3_stmt *st, const void *rec)
-{
-    const struct department *d = ((const struct dept_write *)rec)->d;
-    db_bind_text(st, 6, d->code && *d->code ? d->code : NULL);
-    return bind_dept(st, rec);
+    return row_exec(db, sql, _("cannot save the department"),
+                    ROW_NFC(_("department name"), d->name),
+                    ROW_NFC(_("contact person"), d->contact ? d->contact : ""),
+                    ROW_TEXT(d->phone ? d->phone : ""), ROW_TEXT(crit), ROW_INT(d->active), key);
 }
 
 enum status department_repo_insert(struct db *db, const char *who, struct department *d)
@@ -182,20 +161,17 @@ enum status department_repo_insert(struct db *db, const char *who, struct depart
     enum status rc = department_validate(d);
     if (rc == ST_OK)
         rc = task_criteria_normalize(d->criteria, &crit);
-    struct dept_write w = {d, crit};
     if (rc == ST_OK)
-        rc = row_write_rec(db, "INSERT INTO department(name, contact, phone, criteria, active, "
-                           "code) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", bind_new_dept, &w, 0, 0,
-                           _("cannot save the department"));
+        rc = write_dept(db, "INSERT INTO department(name, contact, phone, criteria, active, code) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", d, crit,
+                        ROW_TEXT(d->code && *d->code ? d->code : NULL));
     if (rc == ST_DB && sqlite3_extended_errcode(db->sql) == SQLITE_CONSTRAINT_UNIQUE)
         rc = status_set(ST_EXISTS, _("%s: code '%s' is already used"), _("department"), d->code);
     free(crit);
     if (rc != ST_OK)
         return rc;
     d->id = sqlite3_last_insert_rowid(db->sql);
-    char id[24];
-    snprintf(id, sizeof id, "%lld", d->id);
-    return audit_record(db, who, AUDIT_CREATE, "department", id, NULL, NULL, d->name);
+    return audit_record_id(db, who, AUDIT_CREATE, "department", d->id, NULL, NULL, d->name);
 }
 
 enum status department_repo_update(struct db *db, const char *who, const struct department *d)
@@ -211,19 +187,15 @@ enum status department_repo_update(struct db *db, const char *who, const struct 
         free(crit);
         return rc;
     }
-    struct dept_write w = {d, crit};
-    rc = row_write_rec(db, "UPDATE department SET name = ?1, contact = ?2, phone = ?3, "
-                       "criteria = ?4, active = ?5 WHERE id = ?6", bind_dept, &w, 6, d->id,
-                       _("cannot save the department"));
-    char id[24];
-    snprintf(id, sizeof id, "%lld", d->id);
+    rc = write_dept(db, "UPDATE department SET name = ?1, contact = ?2, phone = ?3, "
+                    "criteria = ?4, active = ?5 WHERE id = ?6", d, crit, ROW_INT(d->id));
     const char *const f[][3] = {
         {"name", old.name, d->name}, {"contact", old.contact, d->contact},
         {"phone", old.phone, d->phone}, {"criteria", old.criteria, crit},
         {"active", old.active ? "1" : "0", d->active ? "1" : "0"},
     };
     if (rc == ST_OK)
-        rc = audit_fields(db, who, "department", id, f, sizeof f / sizeof *f);
+        rc = audit_fields_id(db, who, "department", d->id, f, sizeof f / sizeof *f);
     free(crit);
     department_clear(&old);
     return rc;
@@ -245,10 +217,9 @@ enum status department_repo_code_known(struct db *db, const char *code, bool *kn
 
 enum status department_repo_is_active(struct db *db, long long id, bool *active)
 {
-    char key[24];
     long long v = 0;
-    snprintf(key, sizeof key, "%lld", id);
-    enum status rc = db_query_int(db, "SELECT active FROM department WHERE id = ?1", key, &v);
+    enum status rc = row_query_int(db, "SELECT active FROM department WHERE id = ?1", &v,
+                                   ROW_INT(id));
     *active = rc == ST_OK && v != 0;
     return rc;
 }

@@ -2,19 +2,19 @@
 #include <config.h>
 #include "treem/db/event_repo.h"
 #include "treem/db/audit_repo.h"
-#include "treem/db/row.h"
+#include "treem/db/plan_repo.h"
+#include "treem/db/row_kind.h"
 #include "treem/core/i18n.h"
 
-#include <stdio.h>
-#include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #define EVENT_COLUMNS "id, plan_id, name, start_on, end_on, kind, lunar, to_check"
 
-static bool read_event(sqlite3_stmt *st, struct plan_event *e)
+static bool read_event(sqlite3_stmt *st, void *elem)
 {
+    struct plan_event *e = elem;
     bool ok = true;
-    memset(e, 0, sizeof *e);
     e->id = sqlite3_column_int64(st, 0);
     e->plan_id = sqlite3_column_int64(st, 1);
     e->name = row_text(st, 2, true, &ok);
@@ -30,30 +30,16 @@ static bool read_event(sqlite3_stmt *st, struct plan_event *e)
 static enum status bind_event(sqlite3_stmt *st, const void *rec)
 {
     const struct plan_event *e = rec;
-    enum status rc = row_bind_nfc(st, 1, _("event name"), e->name);
-    row_bind_date(st, 2, e->start_on);
-    row_bind_date(st, 3, e->end_on);
-    sqlite3_bind_text(st, 4, plan_event_kind_code(e->kind), -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 5, e->lunar);
-    sqlite3_bind_int(st, 6, e->to_check);
-    return rc;
-}
-
-static void id_text(long long id, char buf[24])
-{
-    snprintf(buf, 24, "%lld", id);
+    return row_bind(st, 1, ROW_NFC(_("event name"), e->name), ROW_DATE(e->start_on),
+                    ROW_DATE(e->end_on), ROW_TEXT(plan_event_kind_code(e->kind)),
+                    ROW_INT(e->lunar), ROW_INT(e->to_check));
 }
 
 enum status event_repo_insert(struct db *db, const char *who, struct plan_event *e)
 {
     enum status rc = plan_event_validate(e);
-    long long n = 0;
-    char pid[24];
-    id_text(e->plan_id, pid);
     if (rc == ST_OK)
-        rc = db_query_int(db, "SELECT count(*) FROM plan WHERE id = ?1", pid, &n);
-    if (rc == ST_OK && n == 0)
-        rc = status_set(ST_NOTFOUND, _("there is no plan %lld"), e->plan_id);
+        rc = plan_repo_exists(db, e->plan_id);
     if (rc == ST_OK)
         rc = row_write_rec(db, "INSERT INTO plan_event(name, start_on, end_on, kind, lunar, "
                            "to_check, plan_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -61,16 +47,14 @@ enum status event_repo_insert(struct db *db, const char *who, struct plan_event 
     if (rc != ST_OK)
         return rc;
     e->id = sqlite3_last_insert_rowid(db->sql);
-    char id[24];
-    id_text(e->id, id);
-    return audit_record(db, who, AUDIT_CREATE, "plan_event", id, NULL, NULL, e->name);
+    return audit_record_id(db, who, AUDIT_CREATE, "plan_event", e->id, NULL, NULL, e->name);
 }
 
-static enum status audit_event_diff(struct db *db, const char *who,
-                                    const struct plan_event *a, const struct plan_event *b)
+static enum status audit_event_diff(struct db *db, const char *who, const void *old,
+                                    const void *rec)
 {
-    char id[24], d[4][DATE_BUF];
-    id_text(b->id, id);
+    const struct plan_event *a = old, *b = rec;
+    char d[4][DATE_BUF];
     const char *const f[][3] = {
         {"name", a->name, b->name},
         {"start_on", row_iso(a->start_on, d[0]), row_iso(b->start_on, d[1])},
@@ -79,59 +63,41 @@ static enum status audit_event_diff(struct db *db, const char *who,
         {"lunar", a->lunar ? "1" : "0", b->lunar ? "1" : "0"},
         {"to_check", a->to_check ? "1" : "0", b->to_check ? "1" : "0"},
     };
-    return audit_fields(db, who, "plan_event", id, f, sizeof f / sizeof *f);
+    return audit_fields_id(db, who, "plan_event", b->id, f, sizeof f / sizeof *f);
 }
+
+static void clear_event(void *elem) { plan_event_clear(elem); }
+
+static const struct row_kind event_kind = {
+    .entity = "plan_event", .size = sizeof(struct plan_event),
+    .label = offsetof(struct plan_event, name), .read = read_event, .clear = clear_event,
+    .get_sql = "SELECT " EVENT_COLUMNS " FROM plan_event WHERE id = ?1",
+    .missing = N_("there is no event %lld"),
+    .list_sql = "SELECT " EVENT_COLUMNS " FROM plan_event WHERE plan_id = ?1 ORDER BY start_on, id",
+    .update_sql = "UPDATE plan_event SET name = ?1, start_on = ?2, end_on = ?3, kind = ?4, "
+                  "lunar = ?5, to_check = ?6 WHERE id = ?7",
+    .bind = bind_event, .key = 7, .diff = audit_event_diff,
+    .cannot_save = N_("cannot save the event"), .cannot_delete = N_("cannot delete the event"),
+};
 
 enum status event_repo_update(struct db *db, const char *who, const struct plan_event *e)
 {
-    struct plan_event old;
     enum status rc = plan_event_validate(e);
-    if (rc == ST_OK)
-        rc = event_repo_get(db, e->id, &old);
-    if (rc != ST_OK)
-        return rc;
-    rc = row_write_rec(db, "UPDATE plan_event SET name = ?1, start_on = ?2, end_on = ?3, "
-                       "kind = ?4, lunar = ?5, to_check = ?6 WHERE id = ?7",
-                       bind_event, e, 7, e->id, _("cannot save the event"));
-    if (rc == ST_OK)
-        rc = audit_event_diff(db, who, &old, e);
-    plan_event_clear(&old);
-    return rc;
+    return rc == ST_OK ? row_kind_update(db, who, &event_kind, e, e->id) : rc;
 }
 
 enum status event_repo_delete(struct db *db, const char *who, long long id)
 {
-    struct plan_event old;
-    enum status rc = event_repo_get(db, id, &old);
-    if (rc != ST_OK)
-        return rc;
-    rc = row_delete_id(db, who, "DELETE FROM plan_event WHERE id = ?1", "plan_event", id,
-                       old.name, _("cannot delete the event"));
-    plan_event_clear(&old);
-    return rc;
+    return row_kind_delete(db, who, &event_kind, id);
 }
-
-/* row_collect's view of read_event and plan_event_clear. */
-static bool read_event_row(sqlite3_stmt *st, void *elem) { return read_event(st, elem); }
-static void plan_event_clear_row(void *elem) { plan_event_clear(elem); }
 
 enum status event_repo_get(struct db *db, long long id, struct plan_event *out)
 {
-    enum status rc = row_get_id(db, "SELECT " EVENT_COLUMNS " FROM plan_event WHERE id = ?1",
-                                id, out, sizeof *out, read_event_row, plan_event_clear_row,
-                                _("database"));
-    if (rc == ST_NOTFOUND)
-        rc = status_set(ST_NOTFOUND, _("there is no event %lld"), id);
-    return rc;
+    return row_kind_get(db, &event_kind, id, out);
 }
 
 enum status event_repo_list(struct db *db, long long plan_id, struct plan_event **out,
                             size_t *n)
 {
-    void *list;
-    enum status rc = row_list_id(db, "SELECT " EVENT_COLUMNS " FROM plan_event "
-                                 "WHERE plan_id = ?1 ORDER BY start_on, id", plan_id,
-                                 sizeof **out, read_event_row, plan_event_clear_row, &list, n);
-    *out = list;
-    return rc;
+    return row_kind_list(db, &event_kind, plan_id, (void **)out, n);
 }

@@ -60,14 +60,8 @@ static void clear_row(void *elem)
 
 enum status holiday_repo_list(struct db *db, int y, struct holiday_row **out, size_t *n)
 {
-    sqlite3_stmt *st = NULL;
-    *out = NULL;
-    *n = 0;
-    enum status rc = row_prepare(db, SELECT_ROW "WHERE ?1 = 0 OR CAST(substr(date, 1, 4) AS "
-                                 "INTEGER) = ?1 ORDER BY date", &st, ROW_INT(y));
-    if (rc != ST_OK)
-        return rc;
-    return row_collect(db, st, sizeof **out, read_row, clear_row, (void **)out, n);
+    return row_list_id(db, SELECT_ROW "WHERE ?1 = 0 OR CAST(substr(date, 1, 4) AS INTEGER) = ?1 "
+                       "ORDER BY date", y, sizeof **out, read_row, clear_row, (void **)out, n);
 }
 
 static const char *shown(struct date d, char buf[DATE_BUF])
@@ -114,20 +108,12 @@ enum status holiday_repo_add(struct db *db, const char *who, const struct holida
     if (rc == ST_OK && have)
         return status_set(ST_EXISTS, _("%s: %s is already in the holiday table"), _("date"),
                           shown(r->date, buf));
-    sqlite3_stmt *st = NULL;
     if (rc == ST_OK)
-        rc = db_prepare(db, "INSERT INTO holiday(date, name, note, workday) VALUES (?1, ?2, ?3, ?4)",
-                        &st);
+        rc = row_exec(db, "INSERT INTO holiday(date, name, note, workday) VALUES (?1, ?2, ?3, ?4)",
+                      _("cannot save the holiday"), ROW_TEXT(iso), ROW_NFC(_("name"), r->name),
+                      ROW_NFC(_("note"), r->note ? r->note : ""), ROW_INT(r->workday));
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, iso);
-    rc = row_bind_nfc(st, 2, _("name"), r->name);
-    if (rc == ST_OK)
-        rc = row_bind_nfc(st, 3, _("note"), r->note ? r->note : "");
-    sqlite3_bind_int(st, 4, r->workday);
-    if (rc == ST_OK && sqlite3_step(st) != SQLITE_DONE)
-        rc = db_fail(db, _("cannot save the holiday"));
-    sqlite3_finalize(st);
     describe(r, what, sizeof what);
     if (rc == ST_OK)
         rc = audit_record(db, who, AUDIT_CREATE, ENTITY, iso, NULL, NULL, what);
@@ -143,16 +129,9 @@ enum status holiday_repo_delete(struct db *db, const char *who, struct date d)
     char iso[DATE_BUF], what[600];
     describe(&old, what, sizeof what);
     clear_row(&old);
-    sqlite3_stmt *st = NULL;
-    rc = row_prepare(db, "DELETE FROM holiday WHERE date = ?1", &st, ROW_TEXT(row_iso(d, iso)));
-    if (rc != ST_OK)
-        return rc;
-    if (sqlite3_step(st) != SQLITE_DONE)
-        rc = db_fail(db, _("cannot delete the holiday"));
-    sqlite3_finalize(st);
-    if (rc == ST_OK)
-        rc = audit_record(db, who, AUDIT_DELETE, ENTITY, iso, NULL, what, NULL);
-    return rc;
+    rc = row_exec(db, "DELETE FROM holiday WHERE date = ?1", _("cannot delete the holiday"),
+                  ROW_TEXT(row_iso(d, iso)));
+    return rc == ST_OK ? audit_record(db, who, AUDIT_DELETE, ENTITY, iso, NULL, what, NULL) : rc;
 }
 
 enum status holiday_repo_count(struct db *db, long long *n)

@@ -2,9 +2,10 @@
 #include <config.h>
 #include "treem/db/plan_repo.h"
 #include "treem/db/audit_repo.h"
-#include "treem/db/row.h"
+#include "treem/db/row_kind.h"
 #include "treem/core/i18n.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +20,10 @@ static void id_text(long long id, char buf[24])
     snprintf(buf, 24, "%lld", id);
 }
 
-static bool read_plan(sqlite3_stmt *st, struct plan *p)
+static bool read_plan(sqlite3_stmt *st, void *elem)
 {
+    struct plan *p = elem;
     bool ok = true;
-    memset(p, 0, sizeof *p);
     p->id = sqlite3_column_int64(st, 0);
     p->number = row_text(st, 1, true, &ok);
     p->issued_on = row_date(st, 2);
@@ -44,33 +45,20 @@ static bool read_plan(sqlite3_stmt *st, struct plan *p)
 static enum status bind_plan(sqlite3_stmt *st, const void *rec)
 {
     const struct plan *p = rec;
-    enum status rc = row_bind_nfc(st, 1, _("plan number"), nz(p->number));
-    row_bind_date(st, 2, p->issued_on);
-    if (rc == ST_OK)
-        rc = row_bind_nfc(st, 3, _("issuing body"), nz(p->issuer));
-    sqlite3_bind_int(st, 4, p->year);
-    if (rc == ST_OK)
-        rc = row_bind_nfc(st, 5, _("plan title"), nz(p->title));
-    if (rc == ST_OK)
-        rc = row_bind_fold(st, 6, _("plan title"), nz(p->title));
-    if (rc == ST_OK)
-        rc = row_bind_nfc(st, 7, _("upstream plans"), nz(p->upstream));
-    if (rc == ST_OK)
-        rc = row_bind_nfc(st, 8, _("purpose"), nz(p->purpose));
-    if (rc == ST_OK)
-        rc = row_bind_nfc(st, 9, _("requirements"), nz(p->requirements));
-    if (rc == ST_OK)
-        rc = row_bind_nfc(st, 10, _("budget sources"), nz(p->budget));
-    row_bind_date(st, 11, p->report_half);
-    row_bind_date(st, 12, p->report_year);
-    return rc;
+    return row_bind(st, 1, ROW_NFC(_("plan number"), nz(p->number)), ROW_DATE(p->issued_on),
+                    ROW_NFC(_("issuing body"), nz(p->issuer)), ROW_INT(p->year),
+                    ROW_NFC(_("plan title"), nz(p->title)), ROW_FOLD(_("plan title"), nz(p->title)),
+                    ROW_NFC(_("upstream plans"), nz(p->upstream)),
+                    ROW_NFC(_("purpose"), nz(p->purpose)),
+                    ROW_NFC(_("requirements"), nz(p->requirements)),
+                    ROW_NFC(_("budget sources"), nz(p->budget)), ROW_DATE(p->report_half),
+                    ROW_DATE(p->report_year));
 }
 
-/* Runs the write sql of p with ?13 = key (NULL for 0); a duplicate number
- * becomes ST_EXISTS naming the field. */
-static enum status write_plan(struct db *db, const char *sql, const struct plan *p, long long key)
+/* A duplicate number (the write's error rc) becomes ST_EXISTS naming the
+ * field. */
+static enum status number_used(struct db *db, enum status rc, const struct plan *p)
 {
-    enum status rc = row_write_rec(db, sql, bind_plan, p, 13, key, _("cannot save the plan"));
     if (rc == ST_DB && sqlite3_extended_errcode(db->sql) == SQLITE_CONSTRAINT_UNIQUE)
         rc = status_set(ST_EXISTS, _("%s: %s is already used by another plan of %d"),
                         _("plan number"), nz(p->number), p->year);
@@ -81,30 +69,29 @@ enum status plan_repo_insert(struct db *db, const char *who, struct plan *p)
 {
     enum status rc = plan_validate(p);
     if (rc == ST_OK)
-        rc = write_plan(db,
+        rc = number_used(db, row_write_rec(db,
             "INSERT INTO plan(number, issued_on, issuer, year, title, title_fold, upstream, "
             "purpose, requirements, budget, report_half, report_year, copied_from) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", p, p->copied_from);
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", bind_plan, p, 13,
+            p->copied_from, _("cannot save the plan")), p);
     if (rc != ST_OK)
         return rc;
     p->id = sqlite3_last_insert_rowid(db->sql);
-    char id[24];
-    id_text(p->id, id);
-    rc = audit_record(db, who, AUDIT_CREATE, "plan", id, NULL, NULL, p->title);
+    rc = audit_record_id(db, who, AUDIT_CREATE, "plan", p->id, NULL, NULL, p->title);
     if (rc == ST_OK && p->copied_from) {
         char from[24];
         id_text(p->copied_from, from);
-        rc = audit_record(db, who, AUDIT_CREATE, "plan", id, "copied_from", NULL, from);
+        rc = audit_record_id(db, who, AUDIT_CREATE, "plan", p->id, "copied_from", NULL, from);
     }
     return rc;
 }
 
 /* One audit line per field that differs between a and b. */
-static enum status audit_plan_diff(struct db *db, const char *who, const struct plan *a,
-                                   const struct plan *b)
+static enum status audit_plan_diff(struct db *db, const char *who, const void *old,
+                                   const void *rec)
 {
-    char id[24], ya[16], yb[16], d[6][DATE_BUF];
-    id_text(b->id, id);
+    const struct plan *a = old, *b = rec;
+    char ya[16], yb[16], d[6][DATE_BUF];
     snprintf(ya, sizeof ya, "%d", a->year);
     snprintf(yb, sizeof yb, "%d", b->year);
     const char *const f[][3] = {
@@ -120,43 +107,27 @@ static enum status audit_plan_diff(struct db *db, const char *who, const struct 
         {"report_half", row_iso(a->report_half, d[2]), row_iso(b->report_half, d[3])},
         {"report_year", row_iso(a->report_year, d[4]), row_iso(b->report_year, d[5])},
     };
-    return audit_fields(db, who, "plan", id, f, sizeof f / sizeof *f);
+    return audit_fields_id(db, who, "plan", b->id, f, sizeof f / sizeof *f);
 }
+
+static void clear_plan(void *elem) { plan_clear(elem); }
+
+static const struct row_kind plan_kind = {
+    .entity = "plan", .size = sizeof(struct plan), .label = offsetof(struct plan, title),
+    .read = read_plan, .clear = clear_plan,
+    .get_sql = "SELECT " PLAN_COLUMNS " FROM plan WHERE id = ?1",
+    .missing = N_("there is no plan %lld"),
+    .update_sql = "UPDATE plan SET number = ?1, issued_on = ?2, issuer = ?3, year = ?4, "
+                  "title = ?5, title_fold = ?6, upstream = ?7, purpose = ?8, requirements = ?9, "
+                  "budget = ?10, report_half = ?11, report_year = ?12 WHERE id = ?13",
+    .bind = bind_plan, .key = 13, .diff = audit_plan_diff,
+    .cannot_save = N_("cannot save the plan"), .cannot_delete = N_("cannot delete the plan"),
+};
 
 enum status plan_repo_update(struct db *db, const char *who, const struct plan *p)
 {
-    struct plan old;
     enum status rc = plan_validate(p);
-    if (rc == ST_OK)
-        rc = plan_repo_get(db, p->id, &old);
-    if (rc != ST_OK)
-        return rc;
-    rc = write_plan(db,
-        "UPDATE plan SET number = ?1, issued_on = ?2, issuer = ?3, year = ?4, title = ?5, "
-        "title_fold = ?6, upstream = ?7, purpose = ?8, requirements = ?9, budget = ?10, "
-        "report_half = ?11, report_year = ?12 WHERE id = ?13", p, p->id);
-    if (rc == ST_OK)
-        rc = audit_plan_diff(db, who, &old, p);
-    plan_clear(&old);
-    return rc;
-}
-
-/* Audit lines for the records a plan's deletion takes with it. */
-static enum status audit_cascade(struct db *db, const char *who, const char *entity,
-                                 const char *sql, long long plan_id)
-{
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, sql, &st, ROW_INT(plan_id));
-    if (rc != ST_OK)
-        return rc;
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        char id[24];
-        id_text(sqlite3_column_int64(st, 0), id);
-        rc = audit_record(db, who, AUDIT_DELETE, entity, id, NULL,
-                          (const char *)sqlite3_column_text(st, 1), NULL);
-    }
-    sqlite3_finalize(st);
-    return rc;
+    return rc == ST_OK ? number_used(db, row_kind_update(db, who, &plan_kind, p, p->id), p) : rc;
 }
 
 enum status plan_repo_delete(struct db *db, const char *who, long long id)
@@ -168,56 +139,32 @@ enum status plan_repo_delete(struct db *db, const char *who, long long id)
         {"task", "SELECT id, text FROM task WHERE plan_id = ?1"},
         {"plan_event", "SELECT id, name FROM plan_event WHERE plan_id = ?1"},
     };
-    struct plan old;
-    enum status rc = plan_repo_get(db, id, &old);
+    enum status rc = plan_repo_exists(db, id);
     for (size_t i = 0; rc == ST_OK && i < 4; i++)
-        rc = audit_cascade(db, who, cascade[i][0], cascade[i][1], id);
-    if (rc == ST_OK)
-        rc = row_delete_id(db, who, "DELETE FROM plan WHERE id = ?1", "plan", id, old.title,
-                           _("cannot delete the plan"));
-    if (old.id)
-        plan_clear(&old);
+        rc = row_audit_deleted(db, who, cascade[i][0], cascade[i][1], id);
+    return rc == ST_OK ? row_kind_delete(db, who, &plan_kind, id) : rc;
+}
+
+enum status plan_repo_exists(struct db *db, long long plan_id)
+{
+    long long n = 0;
+    enum status rc = row_query_int(db, "SELECT count(*) FROM plan WHERE id = ?1", &n,
+                                   ROW_INT(plan_id));
+    if (rc == ST_OK && n == 0)
+        rc = status_set(ST_NOTFOUND, _("there is no plan %lld"), plan_id);
     return rc;
 }
 
-static bool read_plan_row(sqlite3_stmt *st, void *elem) { return read_plan(st, elem); }
-static void plan_clear_row(void *elem) { plan_clear(elem); }
-
 enum status plan_repo_get(struct db *db, long long id, struct plan *out)
 {
-    enum status rc = row_get_id(db, "SELECT " PLAN_COLUMNS " FROM plan WHERE id = ?1", id, out,
-                                sizeof *out, read_plan_row, plan_clear_row, _("database"));
-    if (rc == ST_NOTFOUND)
-        rc = status_set(ST_NOTFOUND, _("there is no plan %lld"), id);
-    return rc;
+    return row_kind_get(db, &plan_kind, id, out);
 }
 
 enum status plan_repo_list(struct db *db, int year, struct plan **out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, "SELECT " PLAN_COLUMNS " FROM plan "
-        "WHERE ?1 = 0 OR year = ?1 ORDER BY year DESC, coalesce(issued_on, '9999'), id", &st,
-                                 ROW_INT(year));
-    if (rc != ST_OK)
-        return rc;
-    size_t cap = 0;
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        if (!row_grow(out, &cap, *n, sizeof **out)) {
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-            break;
-        }
-        if (!read_plan(st, &(*out)[(*n)++]))
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-    }
-    sqlite3_finalize(st);
-    if (rc != ST_OK) {
-        plan_list_free(*out, *n);
-        *out = NULL;
-        *n = 0;
-    }
-    return rc;
+    return row_list_id(db, "SELECT " PLAN_COLUMNS " FROM plan WHERE ?1 = 0 OR year = ?1 "
+                       "ORDER BY year DESC, coalesce(issued_on, '9999'), id", year, sizeof **out,
+                       read_plan, clear_plan, (void **)out, n);
 }
 
 enum status plan_repo_find_copy(struct db *db, long long from, int year, long long *out)
@@ -231,31 +178,28 @@ enum status plan_repo_find_copy(struct db *db, long long from, int year, long lo
     return row_int(db, st, out, _("database"));
 }
 
+static bool read_counts(sqlite3_stmt *st, void *elem)
+{
+    struct plan_counts *c = elem;
+    c->targets = sqlite3_column_int(st, 0);
+    c->tasks = sqlite3_column_int(st, 1);
+    c->tasks_done = sqlite3_column_int(st, 2);
+    c->tasks_overdue = sqlite3_column_int(st, 3);
+    c->events = sqlite3_column_int(st, 4);
+    return true;
+}
+
 enum status plan_repo_counts(struct db *db, long long plan_id, struct date today,
                              struct plan_counts *out)
 {
-    sqlite3_stmt *st;
     memset(out, 0, sizeof *out);
-    enum status rc = row_prepare(db,
+    return row_query_one(db,
         "SELECT (SELECT count(*) FROM plan_target WHERE plan_id = ?1), "
         "(SELECT count(*) FROM task WHERE plan_id = ?1), "
         "(SELECT count(*) FROM task WHERE plan_id = ?1 AND done = 1), "
         "(SELECT count(*) FROM task WHERE plan_id = ?1 AND done = 0 AND due_on < ?2), "
-        "(SELECT count(*) FROM plan_event WHERE plan_id = ?1)", &st,
-                                 ROW_INT(plan_id), ROW_DATE(today));
-    if (rc != ST_OK)
-        return rc;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        out->targets = sqlite3_column_int(st, 0);
-        out->tasks = sqlite3_column_int(st, 1);
-        out->tasks_done = sqlite3_column_int(st, 2);
-        out->tasks_overdue = sqlite3_column_int(st, 3);
-        out->events = sqlite3_column_int(st, 4);
-    } else {
-        rc = db_fail(db, _("database"));
-    }
-    sqlite3_finalize(st);
-    return rc;
+        "(SELECT count(*) FROM plan_event WHERE plan_id = ?1)", out, read_counts, NULL,
+        _("database"), ROW_INT(plan_id), ROW_DATE(today));
 }
 
 enum status plan_repo_next_report(struct db *db, struct date today, struct date *when,
@@ -315,8 +259,9 @@ static enum plan_cal_kind cal_kind(const char *k)
     return PLAN_CAL_TASK;
 }
 
-static bool read_cal(sqlite3_stmt *st, struct plan_cal_item *it)
+static bool read_cal(sqlite3_stmt *st, void *elem)
 {
+    struct plan_cal_item *it = elem;
     bool ok = true;
     char label[128];
     it->date = row_date(st, 0);
@@ -342,27 +287,17 @@ static bool read_cal(sqlite3_stmt *st, struct plan_cal_item *it)
     return ok && it->name && it->detail;
 }
 
+static void clear_cal(void *elem)
+{
+    struct plan_cal_item *it = elem;
+    free(it->name);
+    free(it->detail);
+}
+
 enum status plan_repo_calendar(struct db *db, int year, long long plan_id,
                                struct plan_cal_item **out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, calendar_sql, &st,
-                                 ROW_DATE((struct date){year, 1, 1}),
-                                 ROW_DATE((struct date){year, 12, 31}), ROW_ID(plan_id));
-    if (rc != ST_OK)
-        return rc;
-    size_t cap = 0;
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        if (!row_grow(out, &cap, *n, sizeof **out) || !read_cal(st, &(*out)[(*n)++]))
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-    }
-    sqlite3_finalize(st);
-    if (rc != ST_OK) {
-        plan_cal_list_free(*out, *n);
-        *out = NULL;
-        *n = 0;
-    }
-    return rc;
+    return row_query_list(db, calendar_sql, sizeof **out, read_cal, clear_cal, (void **)out, n,
+                          ROW_DATE((struct date){year, 1, 1}), ROW_DATE((struct date){year, 12, 31}),
+                          ROW_ID(plan_id));
 }

@@ -53,19 +53,43 @@ static struct date minus_16(struct date d)
     return d;
 }
 
-static void bind_period(sqlite3_stmt *st, struct date from, struct date to)
+/* Prepares sql with ?1 the end of the period, ?2 (when sql has it) the
+ * birth day of who turns 16 then, ?3 (likewise) its start. */
+static enum status prepare_period(struct db *db, const char *sql, struct date from,
+                                  struct date to, sqlite3_stmt **st)
 {
-    row_bind_date(st, 1, to);
-    if (sqlite3_bind_parameter_count(st) >= 2)
-        row_bind_date(st, 2, minus_16(to));
-    if (sqlite3_bind_parameter_count(st) >= 3)
-        row_bind_date(st, 3, from);
+    enum status rc = db_prepare(db, sql, st);
+    if (rc != ST_OK)
+        return rc;
+    const struct row_arg args[] = {ROW_DATE(to), ROW_DATE(minus_16(to)), ROW_DATE(from)};
+    int params = sqlite3_bind_parameter_count(*st);
+    rc = row_bind_args(*st, 1, args, params < 3 ? (size_t)params : 3);
+    if (rc != ST_OK)
+        sqlite3_finalize(*st);
+    return rc;
 }
 
-static void copy_col(sqlite3_stmt *st, int col, char *out, size_t n)
+static bool read_count(sqlite3_stmt *st, void *elem)
 {
-    const char *s = (const char *)sqlite3_column_text(st, col);
-    snprintf(out, n, "%s", s ? s : "");
+    struct report_count *c = elem;
+    row_copy_text(st, 0, c->key, sizeof c->key);
+    row_copy_text(st, 1, c->name, sizeof c->name);
+    c->n = sqlite3_column_int64(st, 2);
+    return true;
+}
+
+static void clear_count(void *elem)
+{
+    (void)elem;
+}
+
+/* The three totals of report_repo_case_totals. */
+static bool read_totals(sqlite3_stmt *st, void *elem)
+{
+    long long *v = elem;
+    for (int i = 0; i < 3; i++)
+        v[i] = sqlite3_column_int64(st, i);
+    return true;
 }
 
 enum status report_repo_counts(struct db *db, enum report_group g, struct date from,
@@ -76,49 +100,25 @@ enum status report_repo_counts(struct db *db, enum report_group g, struct date f
     if ((size_t)g >= sizeof report_sql / sizeof report_sql[0])
         return status_set(ST_INVALID, "%s", _("report: unknown grouping"));
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, report_sql[g], &st);
-    if (rc != ST_OK)
-        return rc;
-    bind_period(st, from, to);
-    size_t cap = 0;
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        if (!row_grow(out, &cap, *n, sizeof **out)) {
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-            break;
-        }
-        struct report_count *c = &(*out)[(*n)++];
-        copy_col(st, 0, c->key, sizeof c->key);
-        copy_col(st, 1, c->name, sizeof c->name);
-        c->n = sqlite3_column_int64(st, 2);
-    }
-    sqlite3_finalize(st);
-    if (rc != ST_OK) {
-        free(*out);
-        *out = NULL;
-        *n = 0;
-    }
-    return rc;
+    enum status rc = prepare_period(db, report_sql[g], from, to, &st);
+    return rc == ST_OK ? row_collect(db, st, sizeof **out, read_count, clear_count, (void **)out, n)
+                       : rc;
 }
 
 enum status report_repo_case_totals(struct db *db, struct date from, struct date to,
                                     long long *received, long long *died, long long *closed)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db,
+    enum status rc = prepare_period(db,
         "SELECT count(*), coalesce(sum(died), 0),"
         " (SELECT count(DISTINCT s.case_id) FROM case_step s WHERE s.kind = 'closure' AND "
         IN_PERIOD("s.at") ")"
-        " FROM case_file WHERE " IN_PERIOD("received_at"), &st);
-    if (rc != ST_OK)
-        return rc;
-    bind_period(st, from, to);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        *received = sqlite3_column_int64(st, 0);
-        *died = sqlite3_column_int64(st, 1);
-        *closed = sqlite3_column_int64(st, 2);
-    } else {
-        rc = db_fail(db, _("report"));
-    }
-    sqlite3_finalize(st);
+        " FROM case_file WHERE " IN_PERIOD("received_at"), from, to, &st);
+    long long v[3] = {0, 0, 0};
+    if (rc == ST_OK)
+        rc = row_one(db, st, v, read_totals, NULL, _("report"));
+    *received = v[0];
+    *died = v[1];
+    *closed = v[2];
     return rc;
 }

@@ -57,17 +57,11 @@ static struct date minus_years(struct date d, int years)
     return d;
 }
 
-static void copy_col(sqlite3_stmt *st, int col, char *out, size_t n)
-{
-    const char *s = (const char *)sqlite3_column_text(st, col);
-    snprintf(out, n, "%s", s ? s : "");
-}
-
 static bool read_sc(sqlite3_stmt *st, void *elem)
 {
     struct report_sc_row *r = elem;
-    copy_col(st, 0, r->letter, sizeof r->letter);
-    copy_col(st, 1, r->name, sizeof r->name);
+    row_copy_text(st, 0, r->letter, sizeof r->letter);
+    row_copy_text(st, 1, r->name, sizeof r->name);
     for (int i = 0; i < 3; i++)
         r->n[i] = sqlite3_column_int64(st, 3 + i);
     r->helped = sqlite3_column_int64(st, 6);
@@ -77,23 +71,17 @@ static bool read_sc(sqlite3_stmt *st, void *elem)
 enum status report_repo_special(struct db *db, struct date from, struct date on, bool sub,
                                 struct report_sc_row **out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, sub ? sub_sql : sc_sql, &st,
-                                 ROW_DATE(on), ROW_DATE(from), ROW_DATE(minus_years(on, 16)));
-    if (rc != ST_OK)
-        return rc;
-    return row_collect(db, st, sizeof **out, read_sc, NULL, (void **)out, n);
+    return row_query_list(db, sub ? sub_sql : sc_sql, sizeof **out, read_sc, NULL, (void **)out, n,
+                          ROW_DATE(on), ROW_DATE(from), ROW_DATE(minus_years(on, 16)));
 }
 
 static bool read_case(sqlite3_stmt *st, void *elem)
 {
     struct report_case_row *r = elem;
-    copy_col(st, 0, r->kind, sizeof r->kind);
-    copy_col(st, 1, r->injury, sizeof r->injury);
-    copy_col(st, 2, r->level, sizeof r->level);
-    copy_col(st, 3, r->sex, sizeof r->sex);
+    row_copy_text(st, 0, r->kind, sizeof r->kind);
+    row_copy_text(st, 1, r->injury, sizeof r->injury);
+    row_copy_text(st, 2, r->level, sizeof r->level);
+    row_copy_text(st, 3, r->sex, sizeof r->sex);
     r->died = sqlite3_column_int(st, 4) != 0;
     r->received = row_date(st, 5);
     r->birth = row_date(st, 6);
@@ -112,18 +100,12 @@ static void clear_case(void *elem)
 enum status report_repo_cases(struct db *db, struct date from, struct date to,
                               struct report_case_row **out, size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db,
+    return row_query_list(db,
         "SELECT f.kind, f.injury_cause, f.level, coalesce(c.sex, f.sex), f.died,"
         " substr(f.received_at, 1, 10), c.birth_eff, CASE WHEN c.id IS NULL THEN f.est_age END,"
         " f.place FROM case_file f LEFT JOIN child c ON c.id = f.child_id"
-        " WHERE substr(f.received_at, 1, 10) BETWEEN ?1 AND ?2 ORDER BY f.id", &st,
-                                 ROW_DATE(from), ROW_DATE(to));
-    if (rc != ST_OK)
-        return rc;
-    return row_collect(db, st, sizeof **out, read_case, clear_case, (void **)out, n);
+        " WHERE substr(f.received_at, 1, 10) BETWEEN ?1 AND ?2 ORDER BY f.id",
+        sizeof **out, read_case, clear_case, (void **)out, n, ROW_DATE(from), ROW_DATE(to));
 }
 
 void report_case_rows_free(struct report_case_row *rows, size_t n)

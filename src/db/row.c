@@ -1,7 +1,6 @@
 /* row — binding and reading helpers for the repositories. */
 #include <config.h>
 #include "treem/db/row.h"
-#include "treem/db/audit_repo.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
 
@@ -11,15 +10,18 @@
 #include <string.h>
 
 /* A bind's result: a value that could not be bound is an error naming the
- * field, never a NULL saved in its place. */
+ * field (NULL: "database"), never a NULL saved in its place. */
 static enum status bound(int rc, const char *field)
 {
     if (rc == SQLITE_OK)
         return ST_OK;
-    return status_set(rc == SQLITE_NOMEM ? ST_NOMEM : ST_DB, "%s: %s", field, sqlite3_errstr(rc));
+    return status_set(rc == SQLITE_NOMEM ? ST_NOMEM : ST_DB, "%s: %s", field ? field : _("database"),
+                      sqlite3_errstr(rc));
 }
 
-enum status row_bind_nfc(sqlite3_stmt *st, int idx, const char *field, const char *s)
+/* Binds the NFC form of s (NULL binds NULL). ST_INVALID naming `field` when
+ * s is not valid UTF-8, ST_NOMEM when out of memory. */
+static enum status row_bind_nfc(sqlite3_stmt *st, int idx, const char *field, const char *s)
 {
     if (!s)
         return bound(sqlite3_bind_null(st, idx), field);
@@ -32,7 +34,8 @@ enum status row_bind_nfc(sqlite3_stmt *st, int idx, const char *field, const cha
     return bound(sqlite3_bind_text(st, idx, nfc, -1, free), field); /* frees nfc on failure too */
 }
 
-enum status row_bind_fold(sqlite3_stmt *st, int idx, const char *field, const char *s)
+/* Binds utf8_fold(s) ("" for NULL). */
+static enum status row_bind_fold(sqlite3_stmt *st, int idx, const char *field, const char *s)
 {
     char *fold = utf8_fold(s ? s : "");
     if (!fold) {
@@ -43,7 +46,8 @@ enum status row_bind_fold(sqlite3_stmt *st, int idx, const char *field, const ch
     return bound(sqlite3_bind_text(st, idx, fold, -1, free), field);
 }
 
-int row_bind_date(sqlite3_stmt *st, int idx, struct date d)
+/* Binds a date as ISO text, or NULL when it is unset (y == 0). */
+static int row_bind_date(sqlite3_stmt *st, int idx, struct date d)
 {
     if (d.y == 0)
         return sqlite3_bind_null(st, idx);
@@ -52,7 +56,8 @@ int row_bind_date(sqlite3_stmt *st, int idx, struct date d)
     return sqlite3_bind_text(st, idx, buf, -1, SQLITE_TRANSIENT);
 }
 
-int row_bind_id(sqlite3_stmt *st, int idx, long long id)
+/* Binds id, or NULL when id is 0. */
+static int row_bind_id(sqlite3_stmt *st, int idx, long long id)
 {
     return id ? sqlite3_bind_int64(st, idx, id) : sqlite3_bind_null(st, idx);
 }
@@ -66,6 +71,17 @@ char *row_text(sqlite3_stmt *st, int col, bool null_empty, bool *ok)
     if (!copy)
         *ok = false;
     return copy;
+}
+
+const char *row_str(sqlite3_stmt *st, int col)
+{
+    const unsigned char *s = sqlite3_column_text(st, col);
+    return s ? (const char *)s : "";
+}
+
+void row_copy_text(sqlite3_stmt *st, int col, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s", row_str(st, col));
 }
 
 struct date row_date(sqlite3_stmt *st, int col)
@@ -122,6 +138,15 @@ bool row_next(struct db *db, sqlite3_stmt *st, enum status *rc)
     return false;
 }
 
+enum status row_each(struct db *db, sqlite3_stmt *st, row_each_fn each, void *ctx)
+{
+    enum status rc = ST_OK;
+    while (rc == ST_OK && row_next(db, st, &rc))
+        rc = each(st, ctx);
+    sqlite3_finalize(st);
+    return rc;
+}
+
 enum status row_collect(struct db *db, sqlite3_stmt *st, size_t elem, row_read_fn read,
                         row_clear_fn clear, void **out, size_t *n)
 {
@@ -134,7 +159,7 @@ enum status row_collect(struct db *db, sqlite3_stmt *st, size_t elem, row_read_f
     }
     sqlite3_finalize(st);
     if (rc != ST_OK) {
-        for (size_t i = 0; i < count; i++)
+        for (size_t i = 0; clear && i < count; i++)
             clear(arr + i * elem);
         free(arr);
         arr = NULL;
@@ -157,15 +182,26 @@ static void clear_text(void *elem)
     free(*(char **)elem);
 }
 
-enum status row_query_texts(struct db *db, const char *sql, char ***out, size_t *n)
+enum status row_list_args(struct db *db, const char *sql, size_t elem, row_read_fn read,
+                          row_clear_fn clear, void **out, size_t *n, const struct row_arg *args,
+                          size_t nargs)
 {
     sqlite3_stmt *st = NULL;
     *out = NULL;
     *n = 0;
-    enum status rc = db_prepare(db, sql, &st);
-    if (rc != ST_OK)
-        return rc;
-    return row_collect(db, st, sizeof **out, read_text, clear_text, (void **)out, n);
+    enum status rc = row_prepare_args(db, sql, false, &st, args, nargs);
+    return rc == ST_OK ? row_collect(db, st, elem, read, clear, out, n) : rc;
+}
+
+enum status row_list(struct db *db, const char *sql, size_t elem, row_read_fn read,
+                     row_clear_fn clear, void **out, size_t *n)
+{
+    return row_list_args(db, sql, elem, read, clear, out, n, NULL, 0);
+}
+
+enum status row_query_texts(struct db *db, const char *sql, char ***out, size_t *n)
+{
+    return row_list(db, sql, sizeof **out, read_text, clear_text, (void **)out, n);
 }
 
 static bool read_id(sqlite3_stmt *st, void *elem)
@@ -191,38 +227,103 @@ enum status row_write(struct db *db, sqlite3_stmt *st, const char *what)
     return rc;
 }
 
-enum status row_prepare_args(struct db *db, const char *sql, sqlite3_stmt **st,
-                             const struct row_arg *args, size_t n)
+static enum status bind_one(sqlite3_stmt *st, int idx, const struct row_arg *a)
 {
-    enum status rc = db_prepare(db, sql, st);
-    int bound = SQLITE_OK;
-    for (size_t i = 0; rc == ST_OK && bound == SQLITE_OK && i < n; i++) {
-        int idx = (int)i + 1;
-        switch (args[i].kind) {
-        case ROW_ARG_INT: bound = sqlite3_bind_int64(*st, idx, args[i].i); break;
-        case ROW_ARG_TEXT: bound = db_bind_text(*st, idx, args[i].t); break;
-        case ROW_ARG_DATE: bound = row_bind_date(*st, idx, args[i].d); break;
-        case ROW_ARG_ID: bound = row_bind_id(*st, idx, args[i].i); break;
-        case ROW_ARG_REAL: bound = sqlite3_bind_double(*st, idx, args[i].r); break;
-        case ROW_ARG_NULL: bound = sqlite3_bind_null(*st, idx); break;
-        }
+    switch (a->kind) {
+    case ROW_ARG_NFC: return row_bind_nfc(st, idx, a->field, a->t);
+    case ROW_ARG_FOLD: return row_bind_fold(st, idx, a->field, a->t);
+    case ROW_ARG_INT: return bound(sqlite3_bind_int64(st, idx, a->i), NULL);
+    case ROW_ARG_TEXT: return bound(db_bind_text(st, idx, a->t), NULL);
+    case ROW_ARG_DATE: return bound(row_bind_date(st, idx, a->d), NULL);
+    case ROW_ARG_ID: return bound(row_bind_id(st, idx, a->i), NULL);
+    case ROW_ARG_REAL: return bound(sqlite3_bind_double(st, idx, a->r), NULL);
+    case ROW_ARG_NULL: break;
     }
-    if (rc == ST_OK && bound != SQLITE_OK) {
-        /* a value that could not be bound (no memory, an argument the
-         * statement has no place for) is an error, never a NULL saved */
-        rc = db_fail(db, _("database"));
-        sqlite3_finalize(*st);
-        *st = NULL;
+    return bound(sqlite3_bind_null(st, idx), NULL);
+}
+
+/* Binds the args; with used_only, only those of parameters st holds. */
+static enum status bind_list(sqlite3_stmt *st, int first, const struct row_arg *args, size_t n,
+                             bool used_only)
+{
+    enum status rc = ST_OK;
+    for (size_t i = 0; rc == ST_OK && i < n; i++) {
+        int idx = first + (int)i;
+        if (!used_only || sqlite3_bind_parameter_name(st, idx))
+            rc = bind_one(st, idx, &args[i]);
     }
     return rc;
 }
 
-enum status row_exec_args(struct db *db, const char *sql, const char *what,
-                          const struct row_arg *args, size_t n)
+enum status row_bind_args(sqlite3_stmt *st, int first, const struct row_arg *args, size_t n)
+{
+    return bind_list(st, first, args, n, false);
+}
+
+enum status row_bind_used(sqlite3_stmt *st, int first, const struct row_arg *args, size_t n)
+{
+    return bind_list(st, first, args, n, true);
+}
+
+/* Done with st: a statement of db_prepare_cached() is reset for its next
+ * use, another one finalized. */
+static void release(sqlite3_stmt *st, bool cached)
+{
+    if (cached)
+        sqlite3_reset(st);
+    else
+        sqlite3_finalize(st);
+}
+
+enum status row_prepare_args(struct db *db, const char *sql, bool cached, sqlite3_stmt **st,
+                             const struct row_arg *args, size_t n)
+{
+    enum status rc = cached ? db_prepare_cached(db, sql, st) : db_prepare(db, sql, st);
+    if (rc != ST_OK || (rc = row_bind_args(*st, 1, args, n)) == ST_OK)
+        return rc;
+    release(*st, cached);
+    if (!cached)
+        *st = NULL;
+    return rc;
+}
+
+/* Steps st once for the integer of its first column into *out (row_int),
+ * or, out NULL, to its end (db_step_done); does not release it. */
+static enum status step_once(struct db *db, sqlite3_stmt *st, long long *out, const char *what)
+{
+    if (!out)
+        return db_step_done(db, st, what);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    else
+        return step == SQLITE_DONE ? ST_NOTFOUND : db_fail(db, what);
+    return ST_OK;
+}
+
+/* Prepares sql, binds the args and runs it once with step_once. */
+static enum status run_args(struct db *db, const char *sql, bool cached, long long *out,
+                            const char *what, const struct row_arg *args, size_t n)
 {
     sqlite3_stmt *st;
-    enum status rc = row_prepare_args(db, sql, &st, args, n);
-    return rc == ST_OK ? row_write(db, st, what) : rc;
+    enum status rc = row_prepare_args(db, sql, cached, &st, args, n);
+    if (rc != ST_OK)
+        return rc;
+    rc = step_once(db, st, out, what);
+    release(st, cached);
+    return rc;
+}
+
+enum status row_exec_args(struct db *db, const char *sql, bool cached, const char *what,
+                          const struct row_arg *args, size_t n)
+{
+    return run_args(db, sql, cached, NULL, what, args, n);
+}
+
+enum status row_int_args(struct db *db, const char *sql, bool cached, long long *out,
+                         const struct row_arg *args, size_t n)
+{
+    return run_args(db, sql, cached, out, _("database"), args, n);
 }
 
 enum status row_exec_id(struct db *db, const char *sql, long long id, const char *what)
@@ -238,8 +339,8 @@ enum status row_write_rec(struct db *db, const char *sql, row_bind_fn bind, cons
     if (rc != ST_OK)
         return rc;
     rc = bind(st, rec);
-    if (rc == ST_OK && key_idx > 0 && row_bind_id(st, key_idx, key) != SQLITE_OK)
-        rc = db_fail(db, _("database"));
+    if (rc == ST_OK && key_idx > 0)
+        rc = row_bind(st, key_idx, ROW_ID(key));
     if (rc != ST_OK) {
         sqlite3_finalize(st);
         return rc;
@@ -265,35 +366,28 @@ enum status row_one(struct db *db, sqlite3_stmt *st, void *out, row_read_fn read
     return rc;
 }
 
+enum status row_one_args(struct db *db, const char *sql, void *out, row_read_fn read,
+                         row_clear_fn clear, const char *what, const struct row_arg *args,
+                         size_t nargs)
+{
+    sqlite3_stmt *st;
+    enum status rc = row_prepare_args(db, sql, false, &st, args, nargs);
+    return rc == ST_OK ? row_one(db, st, out, read, clear, what) : rc;
+}
+
 enum status row_get_id(struct db *db, const char *sql, long long id, void *out, size_t elem,
                        row_read_fn read, row_clear_fn clear, const char *what)
 {
-    sqlite3_stmt *st;
     memset(out, 0, elem);
-    enum status rc = row_prepare(db, sql, &st, ROW_INT(id));
-    return rc == ST_OK ? row_one(db, st, out, read, clear, what) : rc;
+    return row_query_one(db, sql, out, read, clear, what, ROW_INT(id));
 }
 
 enum status row_list_id(struct db *db, const char *sql, long long id, size_t elem,
                         row_read_fn read, row_clear_fn clear, void **out, size_t *n)
 {
-    sqlite3_stmt *st;
-    *out = NULL;
-    *n = 0;
-    enum status rc = row_prepare(db, sql, &st, ROW_INT(id));
-    return rc == ST_OK ? row_collect(db, st, elem, read, clear, out, n) : rc;
+    return row_query_list(db, sql, elem, read, clear, out, n, ROW_INT(id));
 }
 
-enum status row_delete_id(struct db *db, const char *who, const char *sql, const char *entity,
-                          long long id, const char *old_text, const char *what)
-{
-    enum status rc = row_exec_id(db, sql, id, what);
-    if (rc != ST_OK)
-        return rc;
-    char sid[24];
-    snprintf(sid, sizeof sid, "%lld", id);
-    return audit_record(db, who, AUDIT_DELETE, entity, sid, NULL, old_text, NULL);
-}
 
 enum status row_text_id(struct db *db, const char *sql, long long id, char **out,
                         const char *what)
@@ -303,13 +397,8 @@ enum status row_text_id(struct db *db, const char *sql, long long id, char **out
 
 enum status row_int(struct db *db, sqlite3_stmt *st, long long *out, const char *what)
 {
-    enum status rc = ST_OK;
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW)
-        *out = sqlite3_column_int64(st, 0);
-    else
-        rc = step == SQLITE_DONE ? ST_NOTFOUND : db_fail(db, what);
-    sqlite3_finalize(st);
+    enum status rc = step_once(db, st, out, what);
+    release(st, false);
     return rc;
 }
 

@@ -15,27 +15,13 @@ static const char *col_text(sqlite3_stmt *st, int i)
     return (const char *)sqlite3_column_text(st, i);
 }
 
-/* Steps a prepared write to completion and finalizes it. */
-static enum status step_done(struct db *db, sqlite3_stmt *st, const char *what)
-{
-    enum status rc = db_step_done(db, st, what);
-    sqlite3_finalize(st);
-    return rc;
-}
-
-typedef enum status (*row_fn)(sqlite3_stmt *st, void *ctx);
-
 /* Runs sql with ?1 = id and calls fn for each row. */
-static enum status query_each(struct db *db, const char *sql, long long id, row_fn fn, void *ctx)
+static enum status query_each(struct db *db, const char *sql, long long id, row_each_fn fn,
+                              void *ctx)
 {
     sqlite3_stmt *st;
     enum status rc = row_prepare(db, sql, &st, ROW_INT(id));
-    if (rc != ST_OK)
-        return rc;
-    while (rc == ST_OK && row_next(db, st, &rc))
-        rc = fn(st, ctx);
-    sqlite3_finalize(st);
-    return rc;
+    return rc == ST_OK ? row_each(db, st, fn, ctx) : rc;
 }
 
 enum status rubric_repo_active(struct db *db, long long *id)
@@ -129,7 +115,7 @@ static enum status set_row(sqlite3_stmt *st, void *ctx)
 
 static const struct {
     const char *sql;
-    row_fn fn;
+    row_each_fn fn;
 } load_steps[] = {
     {"SELECT name, source, active, no_zero_rule FROM rule_set WHERE id = ?1", set_row},
     {"SELECT id, number, name, max_points, source FROM criterion WHERE rule_set_id = ?1 "
@@ -170,16 +156,10 @@ enum status rubric_repo_activate(struct db *db, const char *who, long long id)
         rubric_free(&r);
         return rc;
     }
-    sqlite3_stmt *st;
-    rc = db_prepare(db, "UPDATE rule_set SET active = 0 WHERE active = 1", &st);
+    rc = row_exec_args(db, "UPDATE rule_set SET active = 0 WHERE active = 1", false, _("rule set"),
+                       NULL, 0);
     if (rc == ST_OK)
-        rc = step_done(db, st, _("rule set"));
-    if (rc == ST_OK)
-        rc = db_prepare(db, "UPDATE rule_set SET active = 1 WHERE id = ?1", &st);
-    if (rc == ST_OK) {
-        sqlite3_bind_int64(st, 1, id);
-        rc = step_done(db, st, _("rule set"));
-    }
+        rc = row_exec_id(db, "UPDATE rule_set SET active = 1 WHERE id = ?1", id, _("rule set"));
     if (rc == ST_OK && who)
         rc = audit_record(db, who, AUDIT_CHANGE, "rule_set", r.name, "active", "0", "1");
     rubric_free(&r);
@@ -188,30 +168,7 @@ enum status rubric_repo_activate(struct db *db, const char *who, long long id)
 
 enum status rubric_repo_names(struct db *db, char ***names, size_t *n)
 {
-    sqlite3_stmt *st;
-    *names = NULL;
-    *n = 0;
-    enum status rc = db_prepare(db, "SELECT name FROM rule_set ORDER BY active DESC, name", &st);
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        char **grown = realloc(*names, (*n + 1) * sizeof **names);
-        char *copy = strdup(col_text(st, 0));
-        if (!grown || !copy) {
-            free(copy);
-            if (grown)
-                *names = grown;
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-            break;
-        }
-        *names = grown;
-        (*names)[(*n)++] = copy;
-    }
-    sqlite3_finalize(st);
-    if (rc != ST_OK) {
-        rubric_repo_names_free(*names, *n);
-        *names = NULL;
-        *n = 0;
-    }
-    return rc;
+    return row_query_texts(db, "SELECT name FROM rule_set ORDER BY active DESC, name", names, n);
 }
 
 void rubric_repo_names_free(char **names, size_t n)

@@ -13,12 +13,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void bind_opt(sqlite3_stmt *st, int idx, bool has, double v)
+/* A number that may be unknown (NULL). */
+static struct row_arg opt(bool has, double v)
 {
-    if (has)
-        sqlite3_bind_double(st, idx, v);
-    else
-        sqlite3_bind_null(st, idx);
+    return has ? ROW_REAL(v) : ROW_NULL;
+}
+
+/* Text stored as "" when absent. */
+static const char *nz(const char *s)
+{
+    return s ? s : "";
 }
 
 struct saver {
@@ -87,69 +91,69 @@ static char *bands_text(const struct rubric_indicator *ind)
     return strbuf_take(&sb);
 }
 
+/* The audit line of a new part (counted in the stats). */
+static enum status log_created(struct saver *s, const char *entity, const char *key,
+                               const char *field, const char *text)
+{
+    s->stats.created++;
+    return log_line(s, AUDIT_CREATE, entity, key, field, NULL, text);
+}
+
 static enum status save_set(struct saver *s)
 {
-    sqlite3_stmt *st;
     bool is_new = !s->old->name;
-    enum status rc = db_prepare(s->db, is_new
+    enum status rc = row_exec(s->db, is_new
         ? "INSERT INTO rule_set(name, source, no_zero_rule) VALUES (?1, ?2, ?3)"
-        : "UPDATE rule_set SET source = ?2, no_zero_rule = ?3 WHERE name = ?1", &st);
-    if (rc != ST_OK)
-        return rc;
-    db_bind_text(st, 1, s->r->name);
-    db_bind_text(st, 2, s->r->source ? s->r->source : "");
-    sqlite3_bind_int(st, 3, s->r->no_zero_rule);
-    rc = row_write(s->db, st, _("rule set"));
+        : "UPDATE rule_set SET source = ?2, no_zero_rule = ?3 WHERE name = ?1", _("rule set"),
+        ROW_TEXT(s->r->name), ROW_TEXT(nz(s->r->source)), ROW_INT(s->r->no_zero_rule));
     if (rc == ST_OK && is_new) {
         s->set_id = sqlite3_last_insert_rowid(s->db->sql);
-        s->stats.created++;
-        rc = log_line(s, AUDIT_CREATE, "rule_set", s->r->name, NULL, NULL, NULL);
+        return log_created(s, "rule_set", s->r->name, NULL, NULL);
     }
-    if (rc == ST_OK && !is_new)
+    if (rc == ST_OK)
         rc = audit_diff(s, "rule_set", "", "source", s->old->source, s->r->source);
-    if (rc == ST_OK && !is_new)
+    if (rc == ST_OK)
         rc = audit_diff(s, "rule_set", "", "no_zero_rule", s->old->no_zero_rule ? "1" : "0",
                         s->r->no_zero_rule ? "1" : "0");
     return rc;
 }
 
-/* Prepares the update of the stored row old_id, or the insert when there is
- * none (old_id 0), and binds ?1 the row and ?2 its parent. */
-static enum status prepare_save(struct saver *s, long long old_id, const char *update,
-                                const char *insert, long long parent, sqlite3_stmt **st)
+/* Runs the update of the stored row old_id, or the insert when there is
+ * none (old_id 0), with ?1 the row, ?2 its parent and the n args from ?3
+ * on (both statements use every parameter); *id the row's id. */
+static enum status save_row(struct saver *s, long long old_id, const char *update,
+                            const char *insert, long long parent, const char *what,
+                            long long *id, const struct row_arg *args, size_t n)
 {
-    enum status rc = db_prepare(s->db, old_id ? update : insert, st);
+    sqlite3_stmt *st;
+    enum status rc = row_prepare(s->db, old_id ? update : insert, &st, ROW_INT(old_id),
+                                 ROW_INT(parent));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(*st, 1, old_id);
-    sqlite3_bind_int64(*st, 2, parent);
-    return ST_OK;
+    rc = row_bind_args(st, 3, args, n);
+    if (rc != ST_OK) {
+        sqlite3_finalize(st);
+        return rc;
+    }
+    rc = row_write(s->db, st, what);
+    *id = old_id ? old_id : sqlite3_last_insert_rowid(s->db->sql);
+    return rc;
 }
 
 static enum status save_criterion(struct saver *s, const struct rubric_criterion *c, long long *cid)
 {
     const struct rubric_criterion *o = rubric_find_criterion(s->old, c->number);
-    sqlite3_stmt *st;
-    enum status rc = prepare_save(s, o ? o->id : 0,
-        "UPDATE criterion SET name = ?3, max_points = ?4, source = ?5 WHERE id = ?1",
+    enum status rc = save_row(s, o ? o->id : 0,
+        "UPDATE criterion SET name = ?3, max_points = ?4, source = ?5 "
+        "WHERE id = ?1 AND rule_set_id = ?2 AND number = ?6",
         "INSERT INTO criterion(rule_set_id, number, name, max_points, source) "
-        "VALUES (?2, ?6, ?3, ?4, ?5)", s->set_id, &st);
-    if (rc != ST_OK)
-        return rc;
-    db_bind_text(st, 3, c->name);
-    bind_opt(st, 4, c->max_known, c->max_points);
-    db_bind_text(st, 5, c->source ? c->source : "");
-    sqlite3_bind_int(st, 6, c->number);
-    rc = row_write(s->db, st, _("criterion"));
-    *cid = o ? o->id : sqlite3_last_insert_rowid(s->db->sql);
+        "VALUES (?2, ?6, ?3, ?4, ?5)", s->set_id, _("criterion"), cid,
+        ROW_ARGS(ROW_TEXT(c->name), opt(c->max_known, c->max_points), ROW_TEXT(nz(c->source)),
+                 ROW_INT(c->number)));
     char part[32], before[RUBRIC_TEXT_NUM_BUF] = "", after[RUBRIC_TEXT_NUM_BUF];
     snprintf(part, sizeof part, "%d", c->number);
-    if (rc == ST_OK && !o) {
-        s->stats.created++;
-        return log_line(s, AUDIT_CREATE, "criterion", part, NULL, NULL, c->name);
-    }
-    if (rc != ST_OK)
-        return rc;
+    if (rc != ST_OK || !o)
+        return rc == ST_OK ? log_created(s, "criterion", part, NULL, c->name) : rc;
     num_or_empty(o->max_known, o->max_points, before);
     num_or_empty(c->max_known, c->max_points, after);
     rc = audit_diff(s, "criterion", part, "name", o->name, c->name);
@@ -162,26 +166,15 @@ static enum status save_criterion(struct saver *s, const struct rubric_criterion
 
 static enum status replace_bands(struct saver *s, long long ind_id, const struct rubric_indicator *ind)
 {
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(s->db, "DELETE FROM band WHERE indicator_id = ?1", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, ind_id);
-    rc = row_write(s->db, st, _("band"));
+    enum status rc = row_exec_id(s->db, "DELETE FROM band WHERE indicator_id = ?1", ind_id,
+                                 _("band"));
     for (size_t i = 0; rc == ST_OK && i < ind->nbands; i++) {
         const struct rubric_band *b = &ind->bands[i];
-        rc = db_prepare(s->db, "INSERT INTO band(indicator_id, lower, lower_inclusive, upper, "
-                        "upper_inclusive, points, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st);
-        if (rc != ST_OK)
-            break;
-        sqlite3_bind_int64(st, 1, ind_id);
-        bind_opt(st, 2, b->has_lo, b->lo);
-        sqlite3_bind_int(st, 3, b->lo_incl);
-        bind_opt(st, 4, b->has_hi, b->hi);
-        sqlite3_bind_int(st, 5, b->hi_incl);
-        sqlite3_bind_double(st, 6, b->points);
-        db_bind_text(st, 7, b->source ? b->source : "");
-        rc = row_write(s->db, st, _("band"));
+        rc = row_exec(s->db, "INSERT INTO band(indicator_id, lower, lower_inclusive, upper, "
+                      "upper_inclusive, points, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                      _("band"), ROW_INT(ind_id), opt(b->has_lo, b->lo), ROW_INT(b->lo_incl),
+                      opt(b->has_hi, b->hi), ROW_INT(b->hi_incl), ROW_REAL(b->points),
+                      ROW_TEXT(nz(b->source)));
     }
     return rc;
 }
@@ -227,31 +220,22 @@ static enum status save_indicator(struct saver *s, size_t idx, long long crit_id
 {
     const struct rubric_indicator *ind = &s->r->ind[idx];
     const struct rubric_indicator *o = rubric_find_indicator(s->old, ind->code);
-    sqlite3_stmt *st;
-    enum status rc = prepare_save(s, o ? o->id : 0,
+    long long id;
+    enum status rc = save_row(s, o ? o->id : 0,
         "UPDATE indicator SET criterion_id = ?2, text = ?3, kind = ?4, unit = ?5, measure = ?6, "
-        "department = ?7, bands_known = ?8, source = ?9, sort = ?10 WHERE id = ?1",
+        "department = ?7, bands_known = ?8, source = ?9, sort = ?10 WHERE id = ?1 AND code = ?11",
         "INSERT INTO indicator(criterion_id, code, text, kind, unit, measure, department, "
         "bands_known, source, sort) VALUES (?2, ?11, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        crit_id, &st);
-    if (rc != ST_OK)
-        return rc;
-    db_bind_text(st, 3, ind->text ? ind->text : ind->code);
-    db_bind_text(st, 4, rubric_kind_code(ind->kind));
-    db_bind_text(st, 5, ind->unit ? ind->unit : "");
-    db_bind_text(st, 6, measure_canonical(ind->measure)); /* an alias: its current code */
-    db_bind_text(st, 7, ind->department);
-    sqlite3_bind_int(st, 8, ind->bands_known);
-    db_bind_text(st, 9, ind->source ? ind->source : "");
-    sqlite3_bind_int64(st, 10, (long long)idx);
-    db_bind_text(st, 11, ind->code);
-    rc = row_write(s->db, st, _("indicator"));
-    long long id = o ? o->id : sqlite3_last_insert_rowid(s->db->sql);
+        crit_id, _("indicator"), &id,
+        ROW_ARGS(ROW_TEXT(ind->text ? ind->text : ind->code), ROW_TEXT(rubric_kind_code(ind->kind)),
+                 ROW_TEXT(nz(ind->unit)),
+                 ROW_TEXT(measure_canonical(ind->measure)), /* an alias: its current code */
+                 ROW_TEXT(ind->department), ROW_INT(ind->bands_known), ROW_TEXT(nz(ind->source)),
+                 ROW_INT((long long)idx), ROW_TEXT(ind->code)));
     if (rc == ST_OK && !o) {
-        s->stats.created++;
         char key[256];
         key_of(s, ind->code, key, sizeof key);
-        rc = log_line(s, AUDIT_CREATE, "indicator", key, NULL, NULL, ind->text);
+        rc = log_created(s, "indicator", key, NULL, ind->text);
     } else if (rc == ST_OK) {
         rc = indicator_fields_audit(s, o, ind);
     }
@@ -261,28 +245,19 @@ static enum status save_indicator(struct saver *s, size_t idx, long long crit_id
 static enum status save_threshold(struct saver *s, const struct rubric_threshold *t)
 {
     const struct rubric_threshold *o = rubric_find_threshold(s->old, t->class_code);
-    sqlite3_stmt *st;
-    enum status rc = prepare_save(s, o ? o->id : 0,
-        "UPDATE recognition_threshold SET label = ?3, min_total = ?4, source = ?5 WHERE id = ?1",
+    long long id;
+    enum status rc = save_row(s, o ? o->id : 0,
+        "UPDATE recognition_threshold SET label = ?3, min_total = ?4, source = ?5 "
+        "WHERE id = ?1 AND rule_set_id = ?2 AND class = ?6",
         "INSERT INTO recognition_threshold(rule_set_id, class, label, min_total, source) "
-        "VALUES (?2, ?6, ?3, ?4, ?5)", s->set_id, &st);
-    if (rc != ST_OK)
-        return rc;
-    db_bind_text(st, 3, t->label ? t->label : t->class_code);
-    sqlite3_bind_double(st, 4, t->min_total);
-    db_bind_text(st, 5, t->source ? t->source : "");
-    db_bind_text(st, 6, t->class_code);
-    rc = row_write(s->db, st, _("recognition class"));
+        "VALUES (?2, ?6, ?3, ?4, ?5)", s->set_id, _("recognition class"), &id,
+        ROW_ARGS(ROW_TEXT(t->label ? t->label : t->class_code), ROW_REAL(t->min_total),
+                 ROW_TEXT(nz(t->source)), ROW_TEXT(t->class_code)));
     char part[64], before[RUBRIC_TEXT_NUM_BUF], after[RUBRIC_TEXT_NUM_BUF];
     snprintf(part, sizeof part, "class %s", t->class_code);
     rubric_text_num(t->min_total, after);
-    if (rc == ST_OK && !o) {
-        s->stats.created++;
-        return log_line(s, AUDIT_CREATE, "recognition_threshold", part,
-                            "min_total", NULL, after);
-    }
-    if (rc != ST_OK)
-        return rc;
+    if (rc != ST_OK || !o)
+        return rc == ST_OK ? log_created(s, "recognition_threshold", part, "min_total", after) : rc;
     rubric_text_num(o->min_total, before);
     rc = audit_diff(s, "recognition_threshold", part, "min_total", before, after);
     if (rc == ST_OK)
@@ -296,12 +271,12 @@ static enum status save_threshold(struct saver *s, const struct rubric_threshold
 static enum status audit_values_gone(struct saver *s, const struct rubric_indicator *o)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(s->db,
+    enum status rc = row_prepare(s->db,
         "SELECT a.year, v.value, v.evidence FROM assessment_value v "
-        "JOIN assessment a ON a.id = v.assessment_id WHERE v.indicator_id = ?1", &st);
+        "JOIN assessment a ON a.id = v.assessment_id WHERE v.indicator_id = ?1", &st,
+        ROW_INT(o->id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, o->id);
     while (rc == ST_OK && row_next(s->db, st, &rc)) {
         char key[96], val[RUBRIC_TEXT_NUM_BUF] = "";
         snprintf(key, sizeof key, "%d / %s", sqlite3_column_int(st, 0), o->code);
@@ -320,12 +295,7 @@ static enum status audit_values_gone(struct saver *s, const struct rubric_indica
 static enum status delete_row(struct saver *s, const char *sql, long long id,
                               const char *entity, const char *part)
 {
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(s->db, sql, &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, id);
-    rc = row_write(s->db, st, entity);
+    enum status rc = row_exec_id(s->db, sql, id, entity);
     char key[256];
     key_of(s, part, key, sizeof key);
     s->stats.removed++;

@@ -4,28 +4,27 @@
 #include "treem/db/row.h"
 #include "treem/core/i18n.h"
 
+/* The two counts of scope_repo_special. */
+static bool read_pair(sqlite3_stmt *st, void *elem)
+{
+    long long *v = elem;
+    v[0] = sqlite3_column_int64(st, 0);
+    v[1] = sqlite3_column_int64(st, 1);
+    return true;
+}
+
 enum status scope_repo_special(struct db *db, long long user_id, struct date a, struct date b,
                                long long *num, long long *den)
 {
-    sqlite3_stmt *st;
-    *num = *den = 0;
-    enum status rc = db_prepare(db,
+    long long v[2] = {0, 0};
+    enum status rc = row_query_one(db,
         "SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM child_sc_period p WHERE p.child_id = c.id "
         "AND p.from_date <= ?2 AND (p.to_date IS NULL OR p.to_date >= ?2))), count(*) "
         "FROM child c WHERE c.birth_eff > ?1 AND c.birth_eff <= ?2 "
-        "AND c.village_id IN (SELECT village_id FROM app_user_village WHERE user_id = ?3)", &st);
-    if (rc != ST_OK)
-        return rc;
-    row_bind_date(st, 1, a);
-    row_bind_date(st, 2, b);
-    sqlite3_bind_int64(st, 3, user_id);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        *num = sqlite3_column_int64(st, 0);
-        *den = sqlite3_column_int64(st, 1);
-    } else {
-        rc = db_fail(db, _("cannot count the register"));
-    }
-    sqlite3_finalize(st);
+        "AND c.village_id IN (SELECT village_id FROM app_user_village WHERE user_id = ?3)", v,
+        read_pair, NULL, _("cannot count the register"), ROW_DATE(a), ROW_DATE(b), ROW_INT(user_id));
+    *num = v[0];
+    *den = v[1];
     return rc;
 }
 
@@ -33,14 +32,7 @@ enum status scope_repo_villages(struct db *db, long long user_id, long long *n)
 {
     sqlite3_stmt *st;
     *n = 0;
-    enum status rc = db_prepare(db, "SELECT count(*) FROM app_user_village WHERE user_id = ?1", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, user_id);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        *n = sqlite3_column_int64(st, 0);
-    else
-        rc = db_fail(db, _("cannot count the villages"));
-    sqlite3_finalize(st);
-    return rc;
+    enum status rc = row_prepare(db, "SELECT count(*) FROM app_user_village WHERE user_id = ?1", &st,
+                                 ROW_INT(user_id));
+    return rc == ST_OK ? row_int(db, st, n, _("cannot count the villages")) : rc;
 }

@@ -2,21 +2,22 @@
 #include <config.h>
 #include "treem/db/target_repo.h"
 #include "treem/db/audit_repo.h"
-#include "treem/db/row.h"
+#include "treem/db/plan_repo.h"
+#include "treem/db/row_kind.h"
 #include "treem/core/i18n.h"
 #include "treem/model/measure.h"
 
+#include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define TARGET_COLUMNS "id, plan_id, sort, text, value, unit, direction, measure, " \
                        "typed_value, typed_source, typed_on"
 
-static bool read_target(sqlite3_stmt *st, struct plan_target *t)
+static bool read_target(sqlite3_stmt *st, void *elem)
 {
+    struct plan_target *t = elem;
     bool ok = true;
-    memset(t, 0, sizeof *t);
     t->id = sqlite3_column_int64(st, 0);
     t->plan_id = sqlite3_column_int64(st, 1);
     t->sort = sqlite3_column_int(st, 2);
@@ -33,33 +34,19 @@ static bool read_target(sqlite3_stmt *st, struct plan_target *t)
 }
 
 /* Binds ?1 text, ?2 value, ?3 unit, ?4 direction, ?5 measure (its current
- * code when an alias is given), ?6 typed
- * value, ?7 typed source, ?8 typed date. */
+ * code when an alias is given), ?6 typed value, ?7 typed source, ?8 typed
+ * date (NULL when no value was typed). */
 static enum status bind_target(sqlite3_stmt *st, const void *rec)
 {
     const struct plan_target *t = rec;
-    enum status rc = row_bind_nfc(st, 1, _("target text"), t->text);
-    sqlite3_bind_double(st, 2, t->value);
-    sqlite3_bind_text(st, 3, plan_unit_code(t->unit), -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, plan_direction_code(t->direction), -1, SQLITE_STATIC);
-    db_bind_text(st, 5, t->measure && *t->measure ? measure_canonical(t->measure) : NULL);
-    if (t->has_typed) {
-        sqlite3_bind_double(st, 6, t->typed_value);
-        if (rc == ST_OK)
-            rc = row_bind_nfc(st, 7, _("source of the value"), t->typed_source);
-        row_bind_date(st, 8, t->typed_on);
-    }
-    return rc;
-}
-
-static enum status plan_exists(struct db *db, long long plan_id)
-{
-    char id[24];
-    long long n = 0;
-    snprintf(id, sizeof id, "%lld", plan_id);
-    enum status rc = db_query_int(db, "SELECT count(*) FROM plan WHERE id = ?1", id, &n);
-    if (rc == ST_OK && n == 0)
-        rc = status_set(ST_NOTFOUND, _("there is no plan %lld"), plan_id);
+    enum status rc = row_bind(st, 1, ROW_NFC(_("target text"), t->text), ROW_REAL(t->value),
+                              ROW_TEXT(plan_unit_code(t->unit)),
+                              ROW_TEXT(plan_direction_code(t->direction)),
+                              ROW_TEXT(t->measure && *t->measure ? measure_canonical(t->measure)
+                                                                 : NULL));
+    if (rc == ST_OK && t->has_typed)
+        rc = row_bind(st, 6, ROW_REAL(t->typed_value),
+                      ROW_NFC(_("source of the value"), t->typed_source), ROW_DATE(t->typed_on));
     return rc;
 }
 
@@ -67,7 +54,7 @@ enum status target_repo_insert(struct db *db, const char *who, struct plan_targe
 {
     enum status rc = plan_target_validate(t);
     if (rc == ST_OK)
-        rc = plan_exists(db, t->plan_id);
+        rc = plan_repo_exists(db, t->plan_id);
     sqlite3_stmt *st = NULL;
     if (rc == ST_OK)
         rc = db_prepare(db,
@@ -78,8 +65,8 @@ enum status target_repo_insert(struct db *db, const char *who, struct plan_targe
     if (rc != ST_OK)
         return rc;
     rc = bind_target(st, t);
-    sqlite3_bind_int64(st, 9, t->plan_id);
-    sqlite3_bind_int(st, 10, t->sort);
+    if (rc == ST_OK)
+        rc = row_bind(st, 9, ROW_INT(t->plan_id), ROW_INT(t->sort));
     if (rc == ST_OK && sqlite3_step(st) == SQLITE_ROW) {
         t->id = sqlite3_column_int64(st, 0);
         t->sort = sqlite3_column_int(st, 1);
@@ -87,11 +74,8 @@ enum status target_repo_insert(struct db *db, const char *who, struct plan_targe
         rc = db_fail(db, _("cannot save the target"));
     }
     sqlite3_finalize(st);
-    if (rc == ST_OK) {
-        char id[24];
-        snprintf(id, sizeof id, "%lld", t->id);
-        rc = audit_record(db, who, AUDIT_CREATE, "plan_target", id, NULL, NULL, t->text);
-    }
+    if (rc == ST_OK)
+        rc = audit_record_id(db, who, AUDIT_CREATE, "plan_target", t->id, NULL, NULL, t->text);
     return rc;
 }
 
@@ -105,11 +89,11 @@ static const char *num_text(bool have, double v, char buf[32])
     return buf;
 }
 
-static enum status audit_target_diff(struct db *db, const char *who,
-                                     const struct plan_target *a, const struct plan_target *b)
+static enum status audit_target_diff(struct db *db, const char *who, const void *old,
+                                     const void *rec)
 {
-    char id[24], n[4][32], d[2][DATE_BUF];
-    snprintf(id, sizeof id, "%lld", b->id);
+    const struct plan_target *a = old, *b = rec;
+    char n[4][32], d[2][DATE_BUF];
     const char *const f[][3] = {
         {"text", a->text, b->text},
         {"value", num_text(true, a->value, n[0]), num_text(true, b->value, n[1])},
@@ -122,60 +106,41 @@ static enum status audit_target_diff(struct db *db, const char *who,
          b->has_typed ? b->typed_source : NULL},
         {"typed_on", row_iso(a->typed_on, d[0]), row_iso(b->has_typed ? b->typed_on : PLAN_NO_DATE, d[1])},
     };
-    return audit_fields(db, who, "plan_target", id, f, sizeof f / sizeof *f);
+    return audit_fields_id(db, who, "plan_target", b->id, f, sizeof f / sizeof *f);
 }
+
+static void clear_target(void *elem) { plan_target_clear(elem); }
+
+static const struct row_kind target_kind = {
+    .entity = "plan_target", .size = sizeof(struct plan_target),
+    .label = offsetof(struct plan_target, text), .read = read_target, .clear = clear_target,
+    .get_sql = "SELECT " TARGET_COLUMNS " FROM plan_target WHERE id = ?1",
+    .missing = N_("there is no target %lld"),
+    .list_sql = "SELECT " TARGET_COLUMNS " FROM plan_target WHERE plan_id = ?1 ORDER BY sort, id",
+    .update_sql = "UPDATE plan_target SET text = ?1, value = ?2, unit = ?3, direction = ?4, "
+                  "measure = ?5, typed_value = ?6, typed_source = ?7, typed_on = ?8 WHERE id = ?9",
+    .bind = bind_target, .key = 9, .diff = audit_target_diff,
+    .cannot_save = N_("cannot save the target"), .cannot_delete = N_("cannot delete the target"),
+};
 
 enum status target_repo_update(struct db *db, const char *who, const struct plan_target *t)
 {
-    struct plan_target old;
     enum status rc = plan_target_validate(t);
-    if (rc == ST_OK)
-        rc = target_repo_get(db, t->id, &old);
-    if (rc != ST_OK)
-        return rc;
-    rc = row_write_rec(db,
-        "UPDATE plan_target SET text = ?1, value = ?2, unit = ?3, direction = ?4, measure = ?5, "
-        "typed_value = ?6, typed_source = ?7, typed_on = ?8 WHERE id = ?9",
-        bind_target, t, 9, t->id, _("cannot save the target"));
-    if (rc == ST_OK)
-        rc = audit_target_diff(db, who, &old, t);
-    plan_target_clear(&old);
-    return rc;
+    return rc == ST_OK ? row_kind_update(db, who, &target_kind, t, t->id) : rc;
 }
 
 enum status target_repo_delete(struct db *db, const char *who, long long id)
 {
-    struct plan_target old;
-    enum status rc = target_repo_get(db, id, &old);
-    if (rc != ST_OK)
-        return rc;
-    rc = row_delete_id(db, who, "DELETE FROM plan_target WHERE id = ?1", "plan_target", id,
-                       old.text, _("cannot delete the target"));
-    plan_target_clear(&old);
-    return rc;
+    return row_kind_delete(db, who, &target_kind, id);
 }
-
-/* row_collect's view of read_target and plan_target_clear. */
-static bool read_target_row(sqlite3_stmt *st, void *elem) { return read_target(st, elem); }
-static void plan_target_clear_row(void *elem) { plan_target_clear(elem); }
 
 enum status target_repo_get(struct db *db, long long id, struct plan_target *out)
 {
-    enum status rc = row_get_id(db, "SELECT " TARGET_COLUMNS " FROM plan_target WHERE id = ?1",
-                                id, out, sizeof *out, read_target_row, plan_target_clear_row,
-                                _("database"));
-    if (rc == ST_NOTFOUND)
-        rc = status_set(ST_NOTFOUND, _("there is no target %lld"), id);
-    return rc;
+    return row_kind_get(db, &target_kind, id, out);
 }
 
 enum status target_repo_list(struct db *db, long long plan_id, struct plan_target **out,
                              size_t *n)
 {
-    void *list;
-    enum status rc = row_list_id(db, "SELECT " TARGET_COLUMNS " FROM plan_target "
-                                 "WHERE plan_id = ?1 ORDER BY sort, id", plan_id,
-                                 sizeof **out, read_target_row, plan_target_clear_row, &list, n);
-    *out = list;
-    return rc;
+    return row_kind_list(db, &target_kind, plan_id, (void **)out, n);
 }

@@ -2,10 +2,11 @@
 #include <config.h>
 #include "treem/db/task_repo.h"
 #include "treem/db/audit_repo.h"
-#include "treem/db/row.h"
+#include "treem/db/row_kind.h"
 #include "treem/model/plan.h"
 #include "treem/core/i18n.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,16 +15,11 @@
     "t.due_on, t.done, t.done_on, t.evidence, d.name, p.number, p.year " \
     "FROM task t JOIN department d ON d.id = t.department_id JOIN plan p ON p.id = t.plan_id "
 
-static void id_text(long long id, char buf[24])
+static bool read_task(sqlite3_stmt *st, void *elem)
 {
-    snprintf(buf, 24, "%lld", id);
-}
-
-static bool read_task(sqlite3_stmt *st, struct task *t)
-{
+    struct task *t = elem;
     bool ok = true;
     char label[128];
-    memset(t, 0, sizeof *t);
     t->id = sqlite3_column_int64(st, 0);
     t->plan_id = sqlite3_column_int64(st, 1);
     t->department_id = sqlite3_column_int64(st, 2);
@@ -44,15 +40,14 @@ static bool read_task(sqlite3_stmt *st, struct task *t)
 /* Checks that the plan and an active department exist. */
 static enum status check_refs(struct db *db, const struct task *t)
 {
-    char id[24];
     long long n = 0;
-    id_text(t->plan_id, id);
-    enum status rc = db_query_int(db, "SELECT count(*) FROM plan WHERE id = ?1", id, &n);
+    enum status rc = row_query_int(db, "SELECT count(*) FROM plan WHERE id = ?1", &n,
+                                   ROW_INT(t->plan_id));
     if (rc == ST_OK && n == 0)
         return status_set(ST_NOTFOUND, _("%s: there is no plan %lld"), _("plan"), t->plan_id);
-    id_text(t->department_id, id);
     if (rc == ST_OK)
-        rc = db_query_int(db, "SELECT active FROM department WHERE id = ?1", id, &n);
+        rc = row_query_int(db, "SELECT active FROM department WHERE id = ?1", &n,
+                           ROW_INT(t->department_id));
     if (rc == ST_NOTFOUND)
         return status_set(ST_NOTFOUND, _("%s: there is no department %lld"), _("department"),
                           t->department_id);
@@ -62,69 +57,48 @@ static enum status check_refs(struct db *db, const struct task *t)
     return rc;
 }
 
-/* ?1 text, ?2 fold, ?3 department, ?4 criteria (normalised), ?5 start,
- * ?6 due, ?7 done, ?8 done date, ?9 evidence. */
-struct task_write {
-    const struct task *t;
-    const char *criteria; /* normalised */
-};
-
-static enum status bind_task(sqlite3_stmt *st, const void *rec)
-{
-    const struct task *t = ((const struct task_write *)rec)->t;
-    const char *criteria = ((const struct task_write *)rec)->criteria;
-    enum status rc = row_bind_nfc(st, 1, _("task text"), t->text);
-    if (rc == ST_OK)
-        rc = row_bind_fold(st, 2, _("task text"), t->text);
-    sqlite3_bind_int64(st, 3, t->department_id);
-    db_bind_text(st, 4, criteria);
-    row_bind_date(st, 5, t->start_on);
-    row_bind_date(st, 6, t->due_on);
-    sqlite3_bind_int(st, 7, t->done);
-    row_bind_date(st, 8, t->done ? t->done_on : PLAN_NO_DATE);
-    if (rc == ST_OK)
-        rc = row_bind_nfc(st, 9, _("evidence"), t->evidence ? t->evidence : "");
-    return rc;
-}
-
-/* Validates t, checks its references, normalises its criteria (*crit). */
-static enum status prepare_write(struct db *db, const struct task *t, char **crit)
+/* Validates t (and, with refs, that its plan and department exist),
+ * normalises its criteria into *crit (caller frees) and runs the write sql
+ * of t with ?1 text, ?2 fold, ?3 department, ?4 criteria, ?5 start, ?6 due,
+ * ?7 done, ?8 done date, ?9 evidence and ?10 key. */
+static enum status save_task(struct db *db, const char *sql, const struct task *t, bool refs,
+                             long long key, char **crit)
 {
     *crit = NULL;
     enum status rc = task_validate(t);
-    if (rc == ST_OK)
+    if (rc == ST_OK && refs)
         rc = check_refs(db, t);
     if (rc == ST_OK)
         rc = task_criteria_normalize(t->criteria, crit);
-    return rc;
+    if (rc != ST_OK)
+        return rc;
+    return row_exec(db, sql, _("cannot save the task"), ROW_NFC(_("task text"), t->text),
+                    ROW_FOLD(_("task text"), t->text), ROW_INT(t->department_id), ROW_TEXT(*crit),
+                    ROW_DATE(t->start_on), ROW_DATE(t->due_on), ROW_INT(t->done),
+                    ROW_DATE(t->done ? t->done_on : PLAN_NO_DATE),
+                    ROW_NFC(_("evidence"), t->evidence ? t->evidence : ""), ROW_INT(key));
 }
 
 enum status task_repo_insert(struct db *db, const char *who, struct task *t)
 {
     char *crit;
-    enum status rc = prepare_write(db, t, &crit);
-    struct task_write w = {t, crit};
-    if (rc == ST_OK)
-        rc = row_write_rec(db, "INSERT INTO task(text, text_fold, department_id, criteria, "
-                           "start_on, due_on, done, done_on, evidence, plan_id) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                           bind_task, &w, 10, t->plan_id, _("cannot save the task"));
+    enum status rc = save_task(db, "INSERT INTO task(text, text_fold, department_id, criteria, "
+                               "start_on, due_on, done, done_on, evidence, plan_id) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", t, true,
+                               t->plan_id, &crit);
     free(crit);
     if (rc != ST_OK)
         return rc;
     t->id = sqlite3_last_insert_rowid(db->sql);
-    char id[24];
-    id_text(t->id, id);
-    return audit_record(db, who, AUDIT_CREATE, "task", id, NULL, NULL, t->text);
+    return audit_record_id(db, who, AUDIT_CREATE, "task", t->id, NULL, NULL, t->text);
 }
 
 static enum status audit_task_diff(struct db *db, const char *who, const struct task *a,
                                    const struct task *b, const char *crit)
 {
-    char id[24], da[24], db_[24], d[6][DATE_BUF];
-    id_text(b->id, id);
-    id_text(a->department_id, da);
-    id_text(b->department_id, db_);
+    char da[24], db_[24], d[6][DATE_BUF];
+    snprintf(da, sizeof da, "%lld", a->department_id);
+    snprintf(db_, sizeof db_, "%lld", b->department_id);
     const char *const f[][3] = {
         {"text", a->text, b->text},
         {"department_id", da, db_},
@@ -135,30 +109,21 @@ static enum status audit_task_diff(struct db *db, const char *who, const struct 
         {"done_on", row_iso(a->done_on, d[4]), row_iso(b->done ? b->done_on : PLAN_NO_DATE, d[5])},
         {"evidence", a->evidence, b->evidence},
     };
-    return audit_fields(db, who, "task", id, f, sizeof f / sizeof *f);
+    return audit_fields_id(db, who, "task", b->id, f, sizeof f / sizeof *f);
 }
 
 enum status task_repo_update(struct db *db, const char *who, const struct task *t)
 {
     struct task old;
-    char *crit = NULL;
+    char *crit;
     enum status rc = task_repo_get(db, t->id, &old);
     if (rc != ST_OK)
         return rc;
     /* An existing task may keep a department that was deactivated since. */
-    if (old.department_id == t->department_id) {
-        rc = task_validate(t);
-        if (rc == ST_OK)
-            rc = task_criteria_normalize(t->criteria, &crit);
-    } else {
-        rc = prepare_write(db, t, &crit);
-    }
-    struct task_write w = {t, crit};
-    if (rc == ST_OK)
-        rc = row_write_rec(db, "UPDATE task SET text = ?1, text_fold = ?2, department_id = ?3, "
-                           "criteria = ?4, start_on = ?5, due_on = ?6, done = ?7, done_on = ?8, "
-                           "evidence = ?9 WHERE id = ?10",
-                           bind_task, &w, 10, t->id, _("cannot save the task"));
+    rc = save_task(db, "UPDATE task SET text = ?1, text_fold = ?2, department_id = ?3, "
+                   "criteria = ?4, start_on = ?5, due_on = ?6, done = ?7, done_on = ?8, "
+                   "evidence = ?9 WHERE id = ?10", t, old.department_id != t->department_id,
+                   t->id, &crit);
     if (rc == ST_OK)
         rc = audit_task_diff(db, who, &old, t, crit);
     free(crit);
@@ -166,56 +131,24 @@ enum status task_repo_update(struct db *db, const char *who, const struct task *
     return rc;
 }
 
+static void clear_task(void *elem) { task_clear(elem); }
+
+static const struct row_kind task_kind = {
+    .entity = "task", .size = sizeof(struct task), .label = offsetof(struct task, text),
+    .read = read_task, .clear = clear_task, .get_sql = TASK_SELECT "WHERE t.id = ?1",
+    .missing = N_("there is no task %lld"), .cannot_delete = N_("cannot delete the task"),
+};
+
 enum status task_repo_delete(struct db *db, const char *who, long long id)
 {
-    struct task old;
-    enum status rc = task_repo_get(db, id, &old);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_stmt *st;
-    rc = db_prepare(db, "SELECT id, text FROM task_note WHERE task_id = ?1", &st);
-    if (rc == ST_OK) {
-        sqlite3_bind_int64(st, 1, id);
-        while (rc == ST_OK && row_next(db, st, &rc)) {
-            char nid[24];
-            id_text(sqlite3_column_int64(st, 0), nid);
-            rc = audit_record(db, who, AUDIT_DELETE, "task_note", nid, NULL,
-                              (const char *)sqlite3_column_text(st, 1), NULL);
-        }
-        sqlite3_finalize(st);
-    }
-    if (rc == ST_OK)
-        rc = row_delete_id(db, who, "DELETE FROM task WHERE id = ?1", "task", id, old.text,
-                           _("cannot delete the task"));
-    task_clear(&old);
-    return rc;
+    enum status rc = row_audit_deleted(db, who, "task_note",
+                                       "SELECT id, text FROM task_note WHERE task_id = ?1", id);
+    return rc == ST_OK ? row_kind_delete(db, who, &task_kind, id) : rc;
 }
-
-static bool read_task_row(sqlite3_stmt *st, void *elem) { return read_task(st, elem); }
-static void task_clear_row(void *elem) { task_clear(elem); }
 
 enum status task_repo_get(struct db *db, long long id, struct task *out)
 {
-    enum status rc = row_get_id(db, TASK_SELECT "WHERE t.id = ?1", id, out, sizeof *out,
-                                read_task_row, task_clear_row, _("database"));
-    if (rc == ST_NOTFOUND)
-        rc = status_set(ST_NOTFOUND, _("there is no task %lld"), id);
-    return rc;
-}
-
-/* Binds the filter's parameters ?1–?6 of the list query. */
-static enum status bind_filter(sqlite3_stmt *st, const struct task_filter *f)
-{
-    row_bind_id(st, 1, f->plan_id);
-    row_bind_id(st, 2, f->department_id);
-    if (f->year)
-        sqlite3_bind_int(st, 3, f->year);
-    sqlite3_bind_int(st, 4, f->open_only || f->overdue_only);
-    if (f->overdue_only)
-        row_bind_date(st, 5, f->on);
-    if (f->search && *f->search)
-        return row_bind_fold(st, 6, _("search"), f->search);
-    return ST_OK;
+    return row_kind_get(db, &task_kind, id, out);
 }
 
 enum status task_repo_list(struct db *db, const struct task_filter *f, struct task **out,
@@ -224,14 +157,16 @@ enum status task_repo_list(struct db *db, const struct task_filter *f, struct ta
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, TASK_SELECT
+    enum status rc = row_prepare(db, TASK_SELECT
         "WHERE (?1 IS NULL OR t.plan_id = ?1) AND (?2 IS NULL OR t.department_id = ?2) "
         "AND (?3 IS NULL OR p.year = ?3) AND (?4 = 0 OR t.done = 0) "
         "AND (?5 IS NULL OR t.due_on < ?5) AND (?6 IS NULL OR instr(t.text_fold, ?6) > 0) "
-        "ORDER BY t.due_on, d.name, t.id", &st);
+        "ORDER BY t.due_on, d.name, t.id", &st, ROW_ID(f->plan_id), ROW_ID(f->department_id),
+        ROW_ID(f->year), ROW_INT(f->open_only || f->overdue_only),
+        f->overdue_only ? ROW_DATE(f->on) : ROW_NULL,
+        f->search && *f->search ? ROW_FOLD(_("search"), f->search) : ROW_NULL);
     if (rc != ST_OK)
         return rc;
-    rc = bind_filter(st, f);
     size_t cap = 0;
     while (rc == ST_OK && row_next(db, st, &rc)) {
         const char *crit = (const char *)sqlite3_column_text(st, 4);
@@ -264,67 +199,47 @@ enum status task_repo_note_add(struct db *db, const char *who, struct task_note 
 {
     char tid[24];
     long long count = 0;
-    id_text(n->task_id, tid);
+    snprintf(tid, sizeof tid, "%lld", n->task_id);
     enum status rc = task_note_validate(n);
     if (rc == ST_OK)
-        rc = db_query_int(db, "SELECT count(*) FROM task WHERE id = ?1", tid, &count);
+        rc = row_query_int(db, "SELECT count(*) FROM task WHERE id = ?1", &count,
+                           ROW_INT(n->task_id));
     if (rc == ST_OK && count == 0)
         rc = status_set(ST_NOTFOUND, _("there is no task %lld"), n->task_id);
-    sqlite3_stmt *st = NULL;
     if (rc == ST_OK)
-        rc = row_prepare(db, "INSERT INTO task_note(task_id, noted_on, text, who) "
-                         "VALUES (?1, ?2, ?3, ?4)", &st,
-                         ROW_INT(n->task_id), ROW_DATE(n->noted_on));
-    if (rc != ST_OK)
-        return rc;
-    rc = row_bind_nfc(st, 3, _("note"), n->text);
-    db_bind_text(st, 4, who);
-    if (rc == ST_OK)
-        rc = db_step_done(db, st, _("cannot save the note"));
-    sqlite3_finalize(st);
+        rc = row_exec(db, "INSERT INTO task_note(task_id, noted_on, text, who) "
+                      "VALUES (?1, ?2, ?3, ?4)", _("cannot save the note"), ROW_INT(n->task_id),
+                      ROW_DATE(n->noted_on), ROW_NFC(_("note"), n->text), ROW_TEXT(who));
     if (rc != ST_OK)
         return rc;
     n->id = sqlite3_last_insert_rowid(db->sql);
     free(n->who);
     n->who = strdup(who);
-    char id[24];
-    id_text(n->id, id);
     /* The note's text, then which task it belongs to. */
-    rc = audit_record(db, who, AUDIT_CREATE, "task_note", id, NULL, NULL, n->text);
+    rc = audit_record_id(db, who, AUDIT_CREATE, "task_note", n->id, NULL, NULL, n->text);
     if (rc == ST_OK)
-        rc = audit_record(db, who, AUDIT_CREATE, "task_note", id, "task_id", NULL, tid);
+        rc = audit_record_id(db, who, AUDIT_CREATE, "task_note", n->id, "task_id", NULL, tid);
     return rc;
 }
+
+static bool read_note(sqlite3_stmt *st, void *elem)
+{
+    struct task_note *note = elem;
+    bool ok = true;
+    note->id = sqlite3_column_int64(st, 0);
+    note->task_id = sqlite3_column_int64(st, 1);
+    note->noted_on = row_date(st, 2);
+    note->text = row_text(st, 3, true, &ok);
+    note->who = row_text(st, 4, true, &ok);
+    return ok;
+}
+
+static void clear_note(void *elem) { task_note_clear(elem); }
 
 enum status task_repo_notes(struct db *db, long long task_id, struct task_note **out,
                             size_t *n)
 {
-    *out = NULL;
-    *n = 0;
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, "SELECT id, task_id, noted_on, text, who FROM task_note "
-                                 "WHERE task_id = ?1 ORDER BY noted_on, id", &st, ROW_INT(task_id));
-    if (rc != ST_OK)
-        return rc;
-    size_t cap = 0;
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        bool ok = row_grow(out, &cap, *n, sizeof **out);
-        if (ok) {
-            struct task_note *note = &(*out)[(*n)++];
-            note->id = sqlite3_column_int64(st, 0);
-            note->task_id = sqlite3_column_int64(st, 1);
-            note->noted_on = row_date(st, 2);
-            note->text = row_text(st, 3, true, &ok);
-            note->who = row_text(st, 4, true, &ok);
-        }
-        if (!ok)
-            rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-    }
-    sqlite3_finalize(st);
-    if (rc != ST_OK) {
-        task_note_list_free(*out, *n);
-        *out = NULL;
-        *n = 0;
-    }
-    return rc;
+    return row_list_id(db, "SELECT id, task_id, noted_on, text, who FROM task_note "
+                       "WHERE task_id = ?1 ORDER BY noted_on, id", task_id, sizeof **out,
+                       read_note, clear_note, (void **)out, n);
 }

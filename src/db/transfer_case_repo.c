@@ -48,22 +48,30 @@ enum status transfer_case_repo_restamp(struct db *db, long long id, const char *
 
 enum status transfer_case_repo_child_sensitive(struct db *db, long long child_id, bool *out)
 {
-    char key[24];
     long long n = 0;
-    snprintf(key, sizeof key, "%lld", child_id);
     /* doc/csv-columns.md "Anonymised packages" says why these kinds and groups. */
-    enum status rc = db_query_int(db,
+    enum status rc = row_query_int(db,
         "SELECT (SELECT count(*) FROM case_file WHERE child_id = ?1 AND kind <> 'injury') + "
         "(SELECT count(*) FROM child_sc_period p JOIN sc_subgroup s ON s.code = p.subgroup_code "
-        "WHERE p.child_id = ?1 AND s.letter IN ('b', 'đ', 'e', 'g', 'i', 'k', 'l', 'm', 'n', 'o'))", key, &n);
+        "WHERE p.child_id = ?1 AND s.letter IN ('b', 'đ', 'e', 'g', 'i', 'k', 'l', 'm', 'n', 'o'))", &n,
+        ROW_INT(child_id));
     *out = rc != ST_OK || n > 0; /* fail closed: anonymise when unsure */
     return rc;
 }
 
-static const char *col_text(sqlite3_stmt *st, int col)
+struct value_walk {
+    transfer_value_fn fn;
+    void *ctx;
+};
+
+static enum status each_value(sqlite3_stmt *st, void *ctx)
 {
-    const unsigned char *t = sqlite3_column_text(st, col);
-    return t ? (const char *)t : "";
+    const struct value_walk *w = ctx;
+    struct transfer_value_row r = {
+        sqlite3_column_int(st, 0), row_str(st, 1), row_str(st, 2),
+        sqlite3_column_type(st, 3) != SQLITE_NULL, sqlite3_column_double(st, 3),
+        row_str(st, 4), row_str(st, 5), row_str(st, 6), row_str(st, 7)};
+    return w->fn(&r, w->ctx);
 }
 
 enum status transfer_case_repo_values_each(struct db *db, int from, int to, transfer_value_fn fn,
@@ -76,17 +84,8 @@ enum status transfer_case_repo_values_each(struct db *db, int from, int to, tran
         "JOIN indicator i ON i.id = v.indicator_id JOIN criterion c ON c.id = i.criterion_id "
         "WHERE (?1 = 0 OR a.year >= ?1) AND (?2 = 0 OR a.year <= ?2) "
         "ORDER BY a.commune_code, a.year, c.number, i.sort, i.id", &st, ROW_INT(from), ROW_INT(to));
-    if (rc != ST_OK)
-        return rc;
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        struct transfer_value_row r = {
-            sqlite3_column_int(st, 0), col_text(st, 1), col_text(st, 2),
-            sqlite3_column_type(st, 3) != SQLITE_NULL, sqlite3_column_double(st, 3),
-            col_text(st, 4), col_text(st, 5), col_text(st, 6), col_text(st, 7)};
-        rc = fn(&r, ctx);
-    }
-    sqlite3_finalize(st);
-    return rc;
+    struct value_walk w = {fn, ctx};
+    return rc == ST_OK ? row_each(db, st, each_value, &w) : rc;
 }
 
 enum status transfer_case_repo_value_stamp(struct db *db, long long assessment_id,

@@ -13,42 +13,27 @@ enum status transfer_repo_restamp(struct db *db, long long id, const char *updat
 {
     if (!updated || !*updated)
         return ST_OK;
-    sqlite3_stmt *st;
-    enum status rc = db_prepare_cached(db, "UPDATE child SET updated_at = ?2 WHERE id = ?1", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, id);
-    db_bind_text(st, 2, updated);
-    return row_write_cached(db, st, _("cannot save the child"));
+    return row_exec_cached(db, "UPDATE child SET updated_at = ?2 WHERE id = ?1",
+                           _("cannot save the child"), ROW_INT(id), ROW_TEXT(updated));
 }
 
 enum status transfer_repo_village(struct db *db, const char *fold, long long *id)
 {
     *id = 0;
-    sqlite3_stmt *st;
-    enum status rc = db_prepare_cached(db, "SELECT id FROM village WHERE name_fold = ?1", &st);
-    if (rc != ST_OK)
-        return rc;
-    db_bind_text(st, 1, fold);
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW)
-        *id = sqlite3_column_int64(st, 0);
-    else if (step != SQLITE_DONE)
-        rc = db_fail(db, _("database"));
-    sqlite3_reset(st);
-    return rc;
+    enum status rc = row_query_int_cached(db, "SELECT id FROM village WHERE name_fold = ?1", id,
+                                          ROW_TEXT(fold));
+    return rc == ST_NOTFOUND ? ST_OK : rc;
 }
 
 enum status transfer_repo_subgroup(struct db *db, const char *code, char *out)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare_cached(db,
+    enum status rc = row_prepare_cached(db,
         "SELECT code FROM sc_subgroup WHERE code = ?1 "
         "UNION ALL SELECT min(code) FROM sc_subgroup WHERE instr(?1, '.') = 0 "
-        "AND code LIKE ?1 || '.%' HAVING count(*) = 1 LIMIT 1", &st);
+        "AND code LIKE ?1 || '.%' HAVING count(*) = 1 LIMIT 1", &st, ROW_TEXT(code));
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, code);
     if (row_next(db, st, &rc) && sqlite3_column_text(st, 0))
         snprintf(out, CHILD_GROUP_CODE_BUF, "%s", (const char *)sqlite3_column_text(st, 0));
     else if (rc == ST_OK)
@@ -57,10 +42,17 @@ enum status transfer_repo_subgroup(struct db *db, const char *code, char *out)
     return rc;
 }
 
-static const char *text(sqlite3_stmt *st, int i)
+struct period_walk {
+    transfer_period_fn fn;
+    void *ctx;
+};
+
+static enum status each_period(sqlite3_stmt *st, void *ctx)
 {
-    const unsigned char *s = sqlite3_column_text(st, i);
-    return s ? (const char *)s : "";
+    const struct period_walk *w = ctx;
+    struct transfer_period_row r = {row_str(st, 0), row_str(st, 1), row_str(st, 2), row_str(st, 3), row_str(st, 4),
+                                    sqlite3_column_int64(st, 5)};
+    return w->fn(&r, w->ctx);
 }
 
 enum status transfer_repo_periods_each(struct db *db, const char *from, const char *to,
@@ -72,30 +64,21 @@ enum status transfer_repo_periods_each(struct db *db, const char *from, const ch
         "JOIN child c ON c.id = p.child_id "
         "WHERE (?2 IS NULL OR p.from_date <= ?2) AND (?1 IS NULL OR p.to_date IS NULL OR p.to_date >= ?1) "
         "ORDER BY c.id, p.from_date, p.subgroup_code, p.id", &st, ROW_TEXT(from), ROW_TEXT(to));
-    if (rc != ST_OK)
-        return rc;
-    while (rc == ST_OK && row_next(db, st, &rc)) {
-        struct transfer_period_row r = {text(st, 0), text(st, 1), text(st, 2), text(st, 3), text(st, 4),
-                                        sqlite3_column_int64(st, 5)};
-        rc = fn(&r, ctx);
-    }
-    sqlite3_finalize(st);
-    return rc;
+    struct period_walk w = {fn, ctx};
+    return rc == ST_OK ? row_each(db, st, each_period, &w) : rc;
 }
 
 enum status transfer_repo_period_find(struct db *db, long long child_id, const char *code,
                                       struct date from, struct child_period *out)
 {
     sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "SELECT id, to_date, note FROM child_sc_period "
-                                    "WHERE child_id = ?1 AND subgroup_code = ?2 AND from_date = ?3", &st);
-    if (rc != ST_OK)
-        return rc;
     char iso[DATE_BUF];
     date_iso(from, iso);
-    sqlite3_bind_int64(st, 1, child_id);
-    db_bind_text(st, 2, code);
-    db_bind_text(st, 3, iso);
+    enum status rc = row_prepare(db, "SELECT id, to_date, note FROM child_sc_period "
+                                     "WHERE child_id = ?1 AND subgroup_code = ?2 AND from_date = ?3",
+                                 &st, ROW_INT(child_id), ROW_TEXT(code), ROW_TEXT(iso));
+    if (rc != ST_OK)
+        return rc;
     memset(out, 0, sizeof *out);
     if (row_next(db, st, &rc)) {
         out->id = sqlite3_column_int64(st, 0);
@@ -103,8 +86,8 @@ enum status transfer_repo_period_find(struct db *db, long long child_id, const c
         snprintf(out->code, sizeof out->code, "%s", code);
         out->from = from;
         if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-            date_parse(text(st, 1), &out->to);
-        snprintf(out->note, sizeof out->note, "%s", text(st, 2));
+            date_parse(row_str(st, 1), &out->to);
+        snprintf(out->note, sizeof out->note, "%s", row_str(st, 2));
     } else if (rc == ST_OK) {
         rc = ST_NOTFOUND;
     }
@@ -126,13 +109,9 @@ enum status transfer_repo_seen_add(struct db *db, long long hash, bool *added)
 {
     *added = false;
     enum status rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS import_seen (h INTEGER PRIMARY KEY)");
-    sqlite3_stmt *st;
     if (rc == ST_OK)
-        rc = db_prepare_cached(db, "INSERT OR IGNORE INTO temp.import_seen(h) VALUES (?1)", &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, hash);
-    rc = row_write_cached(db, st, _("database"));
+        rc = row_exec_cached(db, "INSERT OR IGNORE INTO temp.import_seen(h) VALUES (?1)",
+                             _("database"), ROW_INT(hash));
     *added = rc == ST_OK && sqlite3_changes(db->sql) > 0;
     return rc;
 }
@@ -144,8 +123,9 @@ enum status transfer_repo_seen_has(struct db *db, long long hash, bool *found)
     enum status rc = db_prepare_cached(db, "SELECT 1 FROM temp.import_seen WHERE h = ?1", &st);
     if (rc != ST_OK) /* no table yet: nothing spilled */
         return ST_OK;
-    sqlite3_bind_int64(st, 1, hash);
-    *found = row_next(db, st, &rc);
+    rc = row_bind(st, 1, ROW_INT(hash));
+    if (rc == ST_OK)
+        *found = row_next(db, st, &rc);
     sqlite3_reset(st);
     return rc;
 }

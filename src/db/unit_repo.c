@@ -77,8 +77,11 @@ enum status unit_repo_search(struct db *db, const char *province_code, const cha
     strbuf_free(&sql);
     if (rc != ST_OK)
         return rc;
-    db_bind_text(st, 1, province_code);
-    for (size_t i = 0; i < nwords; i++)
-        db_bind_text(st, (int)i + 2, words[i]);
-    return row_collect(db, st, sizeof **out, read_row, clear_row, (void **)out, n);
+    rc = row_bind(st, 1, ROW_TEXT(province_code));
+    for (size_t i = 0; rc == ST_OK && i < nwords; i++)
+        rc = row_bind(st, (int)i + 2, ROW_TEXT(words[i]));
+    if (rc == ST_OK)
+        return row_collect(db, st, sizeof **out, read_row, clear_row, (void **)out, n);
+    sqlite3_finalize(st);
+    return rc;
 }

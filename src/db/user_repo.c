@@ -9,12 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *col(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? (const char *)t : "";
-}
-
 /* Runs st to the end (one change), finalizes it. */
 static enum status done(struct db *db, sqlite3_stmt *st)
 {
@@ -37,14 +31,14 @@ static void read_row(sqlite3_stmt *st, struct user_row *u)
 {
     memset(u, 0, sizeof *u);
     u->id = sqlite3_column_int64(st, 0);
-    snprintf(u->login, sizeof u->login, "%s", col(st, 1));
-    snprintf(u->role, sizeof u->role, "%s", col(st, 2));
-    snprintf(u->pass_hash, sizeof u->pass_hash, "%s", col(st, 3));
-    snprintf(u->recovery_hash, sizeof u->recovery_hash, "%s", col(st, 4));
+    snprintf(u->login, sizeof u->login, "%s", row_str(st, 1));
+    snprintf(u->role, sizeof u->role, "%s", row_str(st, 2));
+    snprintf(u->pass_hash, sizeof u->pass_hash, "%s", row_str(st, 3));
+    snprintf(u->recovery_hash, sizeof u->recovery_hash, "%s", row_str(st, 4));
     u->disabled = sqlite3_column_int(st, 5) != 0;
     u->failed = sqlite3_column_int(st, 6);
-    snprintf(u->locked_until, sizeof u->locked_until, "%s", col(st, 7));
-    snprintf(u->villages, sizeof u->villages, "%s", col(st, 8));
+    snprintf(u->locked_until, sizeof u->locked_until, "%s", row_str(st, 7));
+    snprintf(u->villages, sizeof u->villages, "%s", row_str(st, 8));
 }
 
 enum status user_repo_get(struct db *db, const char *login, struct user_row *out)
@@ -83,20 +77,11 @@ enum status user_repo_each(struct db *db, user_row_fn fn, void *ctx)
 
 enum status user_repo_set_villages(struct db *db, long long id, const long long *villages, size_t nv)
 {
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "DELETE FROM app_user_village WHERE user_id = ?1", &st);
-    if (rc == ST_OK) {
-        sqlite3_bind_int64(st, 1, id);
-        rc = done(db, st);
-    }
-    for (size_t i = 0; rc == ST_OK && i < nv; i++) {
-        rc = db_prepare(db, "INSERT OR IGNORE INTO app_user_village(user_id, village_id) VALUES (?1, ?2)", &st);
-        if (rc == ST_OK) {
-            sqlite3_bind_int64(st, 1, id);
-            sqlite3_bind_int64(st, 2, villages[i]);
-            rc = done(db, st);
-        }
-    }
+    enum status rc = row_exec(db, "DELETE FROM app_user_village WHERE user_id = ?1",
+                              _("cannot save the account"), ROW_INT(id));
+    for (size_t i = 0; rc == ST_OK && i < nv; i++)
+        rc = row_exec(db, "INSERT OR IGNORE INTO app_user_village(user_id, village_id) VALUES (?1, ?2)",
+                      _("cannot save the account"), ROW_INT(id), ROW_INT(villages[i]));
     return rc;
 }
 
@@ -120,11 +105,7 @@ enum status user_repo_add(struct db *db, const struct user_row *u, const long lo
 /* UPDATE app_user SET <set> WHERE id = ?1, with ?2 a text (NULL allowed). */
 static enum status set_text(struct db *db, long long id, const char *sql, const char *value)
 {
-    sqlite3_stmt *st;
-    enum status rc = row_prepare(db, sql, &st, ROW_INT(id), ROW_TEXT(value));
-    if (rc != ST_OK)
-        return rc;
-    return done(db, st);
+    return row_exec(db, sql, _("cannot save the account"), ROW_INT(id), ROW_TEXT(value));
 }
 
 enum status user_repo_set_hash(struct db *db, long long id, const char *hash)
@@ -151,26 +132,15 @@ enum status user_repo_set_disabled(struct db *db, long long id, bool disabled)
 
 enum status user_repo_set_failures(struct db *db, long long id, int failed, const char *locked_until)
 {
-    sqlite3_stmt *st;
-    enum status rc = db_prepare(db, "UPDATE app_user SET failed = ?2, locked_until = nullif(?3, '') WHERE id = ?1",
-                                &st);
-    if (rc != ST_OK)
-        return rc;
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int(st, 2, failed);
-    db_bind_text(st, 3, locked_until);
-    return done(db, st);
+    return row_exec(db, "UPDATE app_user SET failed = ?2, locked_until = nullif(?3, '') WHERE id = ?1",
+                    _("cannot save the account"), ROW_INT(id), ROW_INT(failed), ROW_TEXT(locked_until));
 }
 
 enum status user_repo_has_village(struct db *db, long long id, long long village_id, bool *out)
 {
-    char sql[160];
     long long n = 0;
-    snprintf(sql, sizeof sql, "SELECT count(*) FROM app_user_village WHERE user_id = %lld AND village_id = ?1",
-             id);
-    char key[24];
-    snprintf(key, sizeof key, "%lld", village_id);
-    enum status rc = db_query_int(db, sql, key, &n);
+    enum status rc = row_query_int(db, "SELECT count(*) FROM app_user_village WHERE user_id = ?1 "
+                                   "AND village_id = ?2", &n, ROW_INT(id), ROW_INT(village_id));
     *out = n > 0;
     return rc;
 }
@@ -190,7 +160,7 @@ enum status user_repo_case_owner(struct db *db, long long case_id, char *out, si
         return rc;
     int step = sqlite3_step(st);
     if (step == SQLITE_ROW)
-        snprintf(out, n, "%s", col(st, 0));
+        snprintf(out, n, "%s", row_str(st, 0));
     else
         rc = step == SQLITE_DONE ? ST_NOTFOUND : db_fail(db, _("cannot read the cases"));
     sqlite3_finalize(st);
@@ -206,12 +176,11 @@ enum status user_repo_child_visible(struct db *db, long long id, long long child
 {
     sqlite3_stmt *st;
     *out = false;
-    enum status rc = db_prepare_cached(db, "SELECT 1 FROM child c JOIN app_user_village uv ON uv.village_id = "
-                                           "c.village_id WHERE c.id = ?1 AND uv.user_id = ?2", &st);
+    enum status rc = row_prepare_cached(db, "SELECT 1 FROM child c JOIN app_user_village uv ON "
+                                        "uv.village_id = c.village_id WHERE c.id = ?1 AND uv.user_id = ?2",
+                                        &st, ROW_INT(child_id), ROW_INT(id));
     if (rc != ST_OK)
         return rc;
-    sqlite3_bind_int64(st, 1, child_id);
-    sqlite3_bind_int64(st, 2, id);
     int step = sqlite3_step(st);
     *out = step == SQLITE_ROW;
     if (step != SQLITE_ROW && step != SQLITE_DONE)

@@ -2,7 +2,7 @@
 #include <config.h>
 #include "treem/db/village_repo.h"
 #include "treem/db/audit_repo.h"
-#include "treem/db/row.h"
+#include "treem/db/row_kind.h"
 #include "treem/core/i18n.h"
 #include "treem/core/strbuf.h"
 
@@ -36,14 +36,9 @@ static void clear_row(void *elem)
 
 enum status village_repo_list(struct db *db, struct village_row **out, size_t *n)
 {
-    sqlite3_stmt *st = NULL;
-    *out = NULL;
-    *n = 0;
-    enum status rc = db_prepare(db, "SELECT v.id, v.name, (SELECT count(*) FROM child c WHERE "
-                                "c.village_id = v.id) FROM village v ORDER BY v.sort, v.name", &st);
-    if (rc != ST_OK)
-        return rc;
-    return row_collect(db, st, sizeof **out, read_row, clear_row, (void **)out, n);
+    return row_list(db, "SELECT v.id, v.name, (SELECT count(*) FROM child c WHERE "
+                    "c.village_id = v.id) FROM village v ORDER BY v.sort, v.name", sizeof **out,
+                    read_row, clear_row, (void **)out, n);
 }
 
 /* The text of the query sql (one column of village ?1 = id) into *out (malloc'd). */

@@ -28,12 +28,13 @@
     X(number) X(lookups) \
     X(actor) \
     X(app_shared) X(scope) \
-    X(mem) X(path)
+    X(mem) X(path) X(row_args)
 
 Suite *suite_scope(void); /* test_scope.c (issues 13 and 14: the gaps) */
 Suite *suite_mem(void); /* test_mem.c (issue 18: core/mem.h) */
 Suite *suite_path(void); /* test_path.c (issue 18: path_join) */
 Suite *suite_app_shared(void); /* test_app_shared.c (issue 18: the shared helpers) */
+Suite *suite_row_args(void); /* test_row_args.c (issue 18: the checked arguments of db/row) */
 
 /* A path no earlier run left behind: pids repeat, so a stale file of an old
  * run with the same pid and counter is removed first. */

@@ -21,6 +21,14 @@ enum status audit_record(struct db *db, const char *who, enum audit_action actio
 enum status audit_fields(struct db *db, const char *who, const char *entity,
                          const char *entity_id, const char *const (*f)[3], size_t n);
 
+/* audit_record and audit_fields for a record known by its number (the id
+ * written as decimal text). */
+enum status audit_record_id(struct db *db, const char *who, enum audit_action action,
+                            const char *entity, long long id, const char *field,
+                            const char *old_value, const char *new_value);
+enum status audit_fields_id(struct db *db, const char *who, const char *entity, long long id,
+                            const char *const (*f)[3], size_t n);
+
 /* The stamp audit lines carry now: "yyyy-mm-dd hh:mm". */
 void audit_stamp(char at[DATETIME_BUF]);
 

@@ -10,6 +10,10 @@
 
 /* Inserts s (s->case_id set), recorded by who; sets s->id. */
 enum status case_step_repo_insert(struct db *db, const char *who, struct case_step *s);
+/* Rewrites the fields of step s->id of case s->case_id (kind, times,
+ * emergency, who, notes), with no audit line (case_step_edit_update writes
+ * them). ST_NOTFOUND when the case has no such step. */
+enum status case_step_repo_rewrite(struct db *db, const struct case_step *s);
 /* Sets the end of separation step_id of case case_id. ST_NOTFOUND when there
  * is no such separation. */
 enum status case_step_repo_set_end(struct db *db, const char *who, long long case_id,

@@ -22,6 +22,9 @@ enum status plan_repo_get(struct db *db, long long id, struct plan *out);
 /* Plans of `year` (0 = every year), newest year first, then by date;
  * caller frees with plan_list_free. */
 enum status plan_repo_list(struct db *db, int year, struct plan **out, size_t *n);
+/* ST_OK when plan plan_id exists, else ST_NOTFOUND ("there is no plan N"):
+ * the check of the repositories that add to a plan. */
+enum status plan_repo_exists(struct db *db, long long plan_id);
 /* The id of a plan of `year` copied from plan `from`; ST_NOTFOUND if none. */
 enum status plan_repo_find_copy(struct db *db, long long from, int year, long long *out);
 

@@ -1,6 +1,8 @@
-/* row — small helpers the repositories share to move values between C and
- * SQLite: text bound in NFC (with its search fold), dates bound as ISO text
- * or NULL, columns read back into malloc'd strings and struct dates. */
+/* row — the one way the repositories move values between C and SQLite:
+ * statement arguments declared (ROW_INT, ROW_NFC, ROW_DATE …) and bound
+ * with their SQLite codes checked (text in NFC, its search fold, dates as
+ * ISO text or NULL), columns read back into malloc'd strings and struct
+ * dates, rows walked and collected without losing an error. */
 #ifndef TREEM_DB_ROW_H
 #define TREEM_DB_ROW_H
 #include <sqlite3.h>
@@ -9,22 +11,16 @@
 #include "treem/core/status.h"
 #include "treem/db/db.h"
 
-/* Binds the NFC form of s (NULL binds NULL). ST_INVALID naming `field` when
- * s is not valid UTF-8, ST_NOMEM when out of memory. */
-enum status row_bind_nfc(sqlite3_stmt *st, int idx, const char *field, const char *s);
-
-/* Binds utf8_fold(s) ("" for NULL). */
-enum status row_bind_fold(sqlite3_stmt *st, int idx, const char *field, const char *s);
-
-/* Binds a date as ISO text, or NULL when it is unset (y == 0); SQLite's code. */
-int row_bind_date(sqlite3_stmt *st, int idx, struct date d);
-
-/* Binds id, or NULL when id is 0; SQLite's code. */
-int row_bind_id(sqlite3_stmt *st, int idx, long long id);
-
 /* A malloc'd copy of a text column ("" for NULL when null_empty, else NULL
  * for NULL). *ok is set false when memory runs out. */
 char *row_text(sqlite3_stmt *st, int col, bool null_empty, bool *ok);
+
+/* The text of a column, "" for NULL: valid until the next step of st. */
+const char *row_str(sqlite3_stmt *st, int col);
+
+/* Copies a text column into buf (n bytes; "" for NULL), cut short when it
+ * is longer. */
+void row_copy_text(sqlite3_stmt *st, int col, char *buf, size_t n);
 
 /* A date column (ISO text) or an unset date for NULL or bad text. */
 struct date row_date(sqlite3_stmt *st, int col);
@@ -42,9 +38,16 @@ typedef void (*row_clear_fn)(void *elem);
 /* Steps the bound statement st to its end, reading every row with read into
  * a growing array of elements of elem bytes in *out (*n of them; caller
  * frees), then finalizes st. On failure every element read is cleared, the
- * array freed, *out NULL and *n 0. The list queries of the repositories. */
+ * array freed (clear may be NULL for elements that hold nothing), *out
+ * NULL and *n 0. The list queries of the repositories. */
 enum status row_collect(struct db *db, sqlite3_stmt *st, size_t elem, row_read_fn read,
                         row_clear_fn clear, void **out, size_t *n);
+
+/* Steps the bound statement st to its end, calling each(st, ctx) for every
+ * row until one fails (its status is returned) or the database does; then
+ * finalizes st. The walks of the exports and reports. */
+typedef enum status (*row_each_fn)(sqlite3_stmt *st, void *ctx);
+enum status row_each(struct db *db, sqlite3_stmt *st, row_each_fn each, void *ctx);
 
 /* Steps st once: true when it gives a row. False at the end, or on an error,
  * which is then recorded in *rc through db_fail() (when *rc is still ST_OK),
@@ -76,13 +79,18 @@ long long row_code_number(const char *code, const char *prefix);
 
 /* One parameter of a statement, declared: the n-th of a list binds ?n.
  * Written with ROW_INT, ROW_REAL, ROW_TEXT (NULL binds NULL), ROW_DATE
- * (unset binds NULL), ROW_ID (0 binds NULL) and ROW_NULL. */
+ * (unset binds NULL, else ISO text), ROW_ID (0 binds NULL), ROW_NULL, and
+ * ROW_NFC (text stored in NFC; NULL binds NULL) and ROW_FOLD (its search
+ * fold, "" for NULL): text that is not valid UTF-8 is ST_INVALID naming the
+ * field. */
 struct row_arg {
-    enum { ROW_ARG_INT, ROW_ARG_REAL, ROW_ARG_TEXT, ROW_ARG_DATE, ROW_ARG_ID, ROW_ARG_NULL } kind;
+    enum { ROW_ARG_INT, ROW_ARG_REAL, ROW_ARG_TEXT, ROW_ARG_DATE, ROW_ARG_ID, ROW_ARG_NULL,
+           ROW_ARG_NFC, ROW_ARG_FOLD } kind;
     long long i;
     double r;
     const char *t;
     struct date d;
+    const char *field; /* ROW_NFC, ROW_FOLD: the field a bad text is reported under */
 };
 #define ROW_REAL(...) ((struct row_arg){.kind = ROW_ARG_REAL, .r = (__VA_ARGS__)})
 #define ROW_NULL ((struct row_arg){.kind = ROW_ARG_NULL})
@@ -90,20 +98,51 @@ struct row_arg {
 #define ROW_TEXT(...) ((struct row_arg){.kind = ROW_ARG_TEXT, .t = (__VA_ARGS__)})
 #define ROW_DATE(...) ((struct row_arg){.kind = ROW_ARG_DATE, .d = (__VA_ARGS__)})
 #define ROW_ID(...) ((struct row_arg){.kind = ROW_ARG_ID, .i = (__VA_ARGS__)})
+#define ROW_NFC(f, s) ((struct row_arg){.kind = ROW_ARG_NFC, .field = (f), .t = (s)})
+#define ROW_FOLD(f, s) ((struct row_arg){.kind = ROW_ARG_FOLD, .field = (f), .t = (s)})
 
-/* Prepares sql into *st and binds the n args to ?1..?n. */
-enum status row_prepare_args(struct db *db, const char *sql, sqlite3_stmt **st,
+/* Binds the n args to ?first, ?first+1, … of st. A value that cannot be
+ * bound (no memory, a parameter the statement does not have) is an error
+ * naming its field (or "database"), never a NULL saved in its place; the
+ * one way the repositories bind. */
+enum status row_bind_args(sqlite3_stmt *st, int first, const struct row_arg *args, size_t n);
+
+/* Prepares sql into *st and binds the n args to ?1..?n; with cached, a
+ * statement of db_prepare_cached() (run once per row of an import, or per
+ * audit line), then reset, never finalized, on failure. */
+enum status row_prepare_args(struct db *db, const char *sql, bool cached, sqlite3_stmt **st,
                              const struct row_arg *args, size_t n);
-/* Prepares sql, binds the args and runs it with row_write. */
-enum status row_exec_args(struct db *db, const char *sql, const char *what,
+/* Prepares sql, binds the args and runs it with row_write (row_write_cached
+ * with cached). */
+enum status row_exec_args(struct db *db, const char *sql, bool cached, const char *what,
                           const struct row_arg *args, size_t n);
+
+/* row_bind_args for a statement built from parts (the filters of a search
+ * each add their condition): an arg whose parameter the statement does not
+ * hold is passed over. */
+enum status row_bind_used(sqlite3_stmt *st, int first, const struct row_arg *args, size_t n);
 
 #define ROW_ARGS(...) (const struct row_arg[]){__VA_ARGS__}, \
     sizeof((const struct row_arg[]){__VA_ARGS__}) / sizeof(struct row_arg)
+/* row_bind(st, 3, ROW_INT(id), ROW_TEXT(name)) binds ?3 and ?4 */
+#define row_bind(st, first, ...) row_bind_args(st, first, ROW_ARGS(__VA_ARGS__))
 /* row_prepare(db, sql, &st, ROW_INT(id), ROW_TEXT(name)) */
-#define row_prepare(db, sql, st, ...) row_prepare_args(db, sql, st, ROW_ARGS(__VA_ARGS__))
+#define row_prepare(db, sql, st, ...) row_prepare_args(db, sql, false, st, ROW_ARGS(__VA_ARGS__))
 /* row_exec(db, sql, what, ROW_INT(id), ROW_TEXT(name)) */
-#define row_exec(db, sql, what, ...) row_exec_args(db, sql, what, ROW_ARGS(__VA_ARGS__))
+#define row_exec(db, sql, what, ...) row_exec_args(db, sql, false, what, ROW_ARGS(__VA_ARGS__))
+/* The same for a statement of db_prepare_cached(). */
+#define row_prepare_cached(db, sql, st, ...) \
+    row_prepare_args(db, sql, true, st, ROW_ARGS(__VA_ARGS__))
+#define row_exec_cached(db, sql, what, ...) row_exec_args(db, sql, true, what, ROW_ARGS(__VA_ARGS__))
+
+/* The integer of the first column of the first row of sql with the args
+ * bound (row_int: ST_NOTFOUND, no message, when there is no row); with
+ * cached, through db_prepare_cached(). A count, an id, a flag. */
+enum status row_int_args(struct db *db, const char *sql, bool cached, long long *out,
+                         const struct row_arg *args, size_t n);
+#define row_query_int(db, sql, out, ...) row_int_args(db, sql, false, out, ROW_ARGS(__VA_ARGS__))
+#define row_query_int_cached(db, sql, out, ...) \
+    row_int_args(db, sql, true, out, ROW_ARGS(__VA_ARGS__))
 
 /* Prepares sql, binds id to ?1 and runs it with row_write (a DELETE or an
  * UPDATE of one row by its id). */
@@ -113,7 +152,7 @@ enum status row_exec_id(struct db *db, const char *sql, long long id, const char
 typedef enum status (*row_bind_fn)(sqlite3_stmt *st, const void *rec);
 
 /* Prepares sql, binds rec with bind and, when key_idx > 0, key to
- * ?key_idx (row_bind_id: 0 binds NULL), then runs it with row_write: the INSERT and UPDATE of a record
+ * ?key_idx (ROW_ID: 0 binds NULL), then runs it with row_write: the INSERT and UPDATE of a record
  * (sqlite3_last_insert_rowid() gives the new id of an INSERT). */
 enum status row_write_rec(struct db *db, const char *sql, row_bind_fn bind, const void *rec,
                           int key_idx, long long key, const char *what);
@@ -124,6 +163,14 @@ enum status row_write_rec(struct db *db, const char *sql, row_bind_fn bind, cons
  * cleared with clear), or the error through db_fail(db, what). */
 enum status row_one(struct db *db, sqlite3_stmt *st, void *out, row_read_fn read,
                     row_clear_fn clear, const char *what);
+
+/* Prepares sql, binds the args and reads its one row with row_one. */
+enum status row_one_args(struct db *db, const char *sql, void *out, row_read_fn read,
+                         row_clear_fn clear, const char *what, const struct row_arg *args,
+                         size_t nargs);
+/* row_query_one(db, sql, &rec, read, clear, what, ROW_INT(a), …) */
+#define row_query_one(db, sql, out, read, clear, what, ...) \
+    row_one_args(db, sql, out, read, clear, what, ROW_ARGS(__VA_ARGS__))
 
 /* Zero-fills the elem bytes of out, prepares sql, binds id to ?1 and reads
  * the one row with row_one: the "get one record by id" of the repositories. */
@@ -141,14 +188,22 @@ enum status row_int(struct db *db, sqlite3_stmt *st, long long *out, const char 
 enum status row_text_id(struct db *db, const char *sql, long long id, char **out,
                         const char *what);
 
+/* Prepares sql, binds the args and collects its rows with row_collect
+ * (*out NULL and *n 0 on failure): the list queries of the repositories;
+ * row_list for a query with no parameter (a whole table). */
+enum status row_list_args(struct db *db, const char *sql, size_t elem, row_read_fn read,
+                          row_clear_fn clear, void **out, size_t *n, const struct row_arg *args,
+                          size_t nargs);
+enum status row_list(struct db *db, const char *sql, size_t elem, row_read_fn read,
+                     row_clear_fn clear, void **out, size_t *n);
+/* row_query_list(db, sql, sizeof **out, read, clear, (void **)out, n, ROW_INT(a), …) */
+#define row_query_list(db, sql, elem, read, clear, out, n, ...) \
+    row_list_args(db, sql, elem, read, clear, out, n, ROW_ARGS(__VA_ARGS__))
+
 /* Prepares sql, binds id to ?1 and collects its rows with row_collect: the
  * "list the records of a parent" of the repositories. */
 enum status row_list_id(struct db *db, const char *sql, long long id, size_t elem,
                         row_read_fn read, row_clear_fn clear, void **out, size_t *n);
 
-/* Runs the DELETE sql with ?1 = id (row_exec_id), then records the audit
- * line "who deleted entity id, which was old_text". */
-enum status row_delete_id(struct db *db, const char *who, const char *sql, const char *entity,
-                          long long id, const char *old_text, const char *what);
 
 #endif
