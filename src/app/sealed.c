@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/app/sealed.h"
 #include "treem/core/i18n.h"
+#include "treem/core/path.h"
 #include "treem/core/strbuf.h"
 #include "treem/core/utf8.h"
 
@@ -361,9 +362,10 @@ void sealed_remove_dir(char *dir)
     while (d && (e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        unlink(path);
+        char *path = path_join(dir, e->d_name);
+        if (path)
+            unlink(path);
+        free(path);
     }
     if (d)
         closedir(d);

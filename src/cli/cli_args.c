@@ -131,6 +131,16 @@ static int has_arg(enum cli_opt_kind kind)
     return kind == CLI_MAYBE ? optional_argument : required_argument;
 }
 
+/* A code of o's list (CLI_CODE) into *out. */
+static enum status parse_code(const struct cli_opt *o, const char *field, const char *arg, int *out)
+{
+    int k = enum_from_code_dashed(o->def, arg);
+    if (k < 0)
+        return status_set(ST_INVALID, _(o->bad), field, arg);
+    *out = k;
+    return ST_OK;
+}
+
 /* One option's value into its field of rec. */
 static enum status apply(const struct cli_opt *o, void *rec, const char *arg)
 {
@@ -151,6 +161,9 @@ static enum status apply(const struct cli_opt *o, void *rec, const char *arg)
     case CLI_DATE: return parse_date(field, arg, at);
     case CLI_DATE_OR_NONE: return plan_parse_date(field, arg, at);
     case CLI_ENUM: return cli_parse_enum(field, o->def, arg, at);
+    case CLI_CODE: return parse_code(o, field, arg, at);
+    case CLI_INT:
+        return cli_int_in(arg, o->lo, o->hi, at) ? ST_OK : status_set(ST_INVALID, _(o->bad), arg);
     case CLI_CALL:
     case CLI_REFUSED: break;
     }

@@ -26,15 +26,6 @@ struct rubric_opts {
     bool activate;
 };
 
-/* --criterion N: 1–1000. */
-static enum status criterion_opt(void *rec, const struct cli_opt *opt, const char *arg)
-{
-    (void)opt;
-    if (cli_int_in(arg, 1, 1000, &((struct rubric_opts *)rec)->criterion))
-        return ST_OK;
-    return status_set(ST_INVALID, _("--criterion: '%s' is not a criterion number"), arg);
-}
-
 #define RO(field) offsetof(struct rubric_opts, field)
 static const struct cli_opt rubric_long[] = {
     {"indicator", CLI_STR, .at = RO(indicator), .key = 'i'},
@@ -44,7 +35,8 @@ static const struct cli_opt rubric_long[] = {
     {"source", CLI_STR, .at = RO(source), .key = 's'},
     {"complete", CLI_SET, .at = RO(complete), .value = 1},
     {"incomplete", CLI_SET, .at = RO(complete), .value = 0},
-    {"criterion", CLI_CALL, .call = criterion_opt, .key = 'c'},
+    {"criterion", CLI_INT, .at = RO(criterion), .key = 'c', .lo = 1, .hi = 1000,
+     .bad = N_("--criterion: '%s' is not a criterion number")},
     {"name", CLI_STR, .at = RO(name), .key = 'n'},
     {"activate", CLI_FLAG, .at = RO(activate)},
     {0},

@@ -23,18 +23,10 @@ struct score_opts {
     bool clear_class, no_compare;
 };
 
-/* --year: 2000–2100. */
-static enum status year_opt(void *rec, const struct cli_opt *opt, const char *arg)
-{
-    (void)opt;
-    if (cli_int_in(arg, 2000, 2100, &((struct score_opts *)rec)->year))
-        return ST_OK;
-    return status_set(ST_INVALID, _("--year: '%s' is not a year between 2000 and 2100"), arg);
-}
-
 #define SO(field) offsetof(struct score_opts, field)
 static const struct cli_opt score_long[] = {
-    {"year", CLI_CALL, .call = year_opt, .key = 'y'},
+    {"year", CLI_INT, .at = SO(year), .key = 'y', .lo = 2000, .hi = 2100,
+     .bad = N_("--year: '%s' is not a year between 2000 and 2100")},
     {"class", CLI_STR, .at = SO(class_code), .key = 'c'},
     {"no-class", CLI_FLAG, .at = SO(clear_class)},
     {"csv", CLI_STR, .at = SO(csv), .key = 'o'},

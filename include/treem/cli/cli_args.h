@@ -45,6 +45,11 @@ enum cli_opt_kind {
     CLI_DATE,    /* struct date: dd/mm/yyyy */
     CLI_DATE_OR_NONE, /* struct date: dd/mm/yyyy, or "" for none (plan_parse_date) */
     CLI_ENUM,    /* int: a code of the closed list `def` */
+    CLI_CODE,    /* int (or an enum of an int's size): a code of the closed list
+                    `def`, its '_' typed as '-' (enum_from_code_dashed); else
+                    the message `bad` with the field's name and the value */
+    CLI_INT,     /* int: a whole number from lo to hi; else the message `bad`
+                    with the value */
     CLI_CALL,    /* call(rec, opt, value) does it (a value is required) */
     CLI_REFUSED, /* an option this (sub-)command refuses: a usage error saying
                     label, or "unknown option" (getopt knows it and says nothing) */
@@ -60,7 +65,9 @@ struct cli_opt {
     const char *label;          /* N_(): the field its messages name; NULL: "--NAME" */
     char key;                   /* also -KEY; 0: no short form */
     int value;                  /* CLI_SET: the value; CLI_CALL: what call makes of it */
-    const struct enum_def *def; /* CLI_ENUM: the list */
+    const struct enum_def *def; /* CLI_ENUM, CLI_CODE: the list */
+    int lo, hi;                 /* CLI_INT: the bounds */
+    const char *bad;            /* CLI_CODE, CLI_INT: N_(), the message of a value refused */
     enum status (*call)(void *rec, const struct cli_opt *opt, const char *arg);
 };
 
