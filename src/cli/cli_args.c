@@ -291,3 +291,13 @@ int cli_open_opts(const struct cli_env *env, const struct cli_command *cmd, int 
         rc = cli_fail();
     return rc;
 }
+
+int cli_with_db(const struct cli_env *env, int (*act)(struct db *db, const void *rec), const void *rec)
+{
+    struct db *db;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    int rc = act(db, rec);
+    db_close(db);
+    return rc;
+}

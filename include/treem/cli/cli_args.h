@@ -88,6 +88,10 @@ int cli_read_opts(const struct cli_command *cmd, int argc, char **argv, int firs
  * database of env: 0 with *db open, or the exit status with *db NULL. */
 int cli_open_opts(const struct cli_env *env, const struct cli_command *cmd, int argc, char **argv,
                   const struct cli_opt *opts, unsigned flags, void *rec, struct db **db);
+/* Opens the database of env, runs act(db, rec) and closes it: the exit
+ * status act returns, or 1 (said) when the database cannot be opened. For
+ * sub-commands whose options are read and checked before. */
+int cli_with_db(const struct cli_env *env, int (*act)(struct db *db, const void *rec), const void *rec);
 /* The field of opt in rec. */
 void *cli_opt_field(void *rec, const struct cli_opt *opt);
 
