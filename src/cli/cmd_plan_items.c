@@ -36,7 +36,6 @@ static int finish(struct db *db, enum status st, const char *ok_fmt, long long i
     return rc;
 }
 
-/* A value of a closed list read (read), or ST_INVALID: "FIELD: 'ARG' is not …" (why). */
 /* --unit: percent or count, also "%" (plan_unit_parse). */
 static enum status unit_opt(void *rec, const struct cli_opt *opt, const char *arg)
 {
