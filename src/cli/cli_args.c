@@ -301,3 +301,9 @@ int cli_with_db(const struct cli_env *env, int (*act)(struct db *db, const void 
     db_close(db);
     return rc;
 }
+
+int cli_end(struct db *db, enum status st)
+{
+    db_close(db);
+    return st == ST_OK ? 0 : cli_fail();
+}

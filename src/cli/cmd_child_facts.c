@@ -135,8 +135,7 @@ int cmd_child_action(const struct cli_env *env, const struct cli_command *self, 
             printf(_("Saved %s.\n"), c.code);
         child_free(&c);
     }
-    db_close(db);
-    return st == ST_OK ? 0 : cli_fail();
+    return cli_end(db, st);
 }
 
 CLI_SUB_FN(cmd_child_group, cmd_child_action(env, self, argc, argv, fact_opts, 0, NULL, &groups))

@@ -256,8 +256,7 @@ int cmd_plan_calendar(const struct cli_env *env, const struct cli_command *self,
         print_cal_item(&items[i], today);
     if (st == ST_OK)
         plan_cal_list_free(items, n);
-    db_close(db);
-    return st == ST_OK ? 0 : cli_fail();
+    return cli_end(db, st);
 }
 
 int cmd_plan_measures(const struct cli_env *env, const struct cli_command *self, int argc,

@@ -92,6 +92,9 @@ int cli_open_opts(const struct cli_env *env, const struct cli_command *cmd, int 
  * status act returns, or 1 (said) when the database cannot be opened. For
  * sub-commands whose options are read and checked before. */
 int cli_with_db(const struct cli_env *env, int (*act)(struct db *db, const void *rec), const void *rec);
+/* The end of a command that worked on db with the outcome st: closes db
+ * (NULL-safe), then the exit status: 0 when st is ST_OK, else cli_fail(). */
+int cli_end(struct db *db, enum status st);
 /* The field of opt in rec. */
 void *cli_opt_field(void *rec, const struct cli_opt *opt);
 
