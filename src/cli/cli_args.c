@@ -165,7 +165,8 @@ static enum status apply(const struct cli_opt *o, void *rec, const char *arg)
     case CLI_INT:
         return cli_int_in(arg, o->lo, o->hi, at) ? ST_OK : status_set(ST_INVALID, _(o->bad), arg);
     case CLI_CALL:
-    case CLI_REFUSED: break;
+    case CLI_REFUSED:
+    case CLI_ALSO: break; /* (CLI_ALSO entries are replaced before reading) */
     }
     return o->call(rec, o, arg);
 }
@@ -265,20 +266,52 @@ static int read_loop(const struct cli_command *cmd, int argc, char **argv, const
     return 0;
 }
 
+/* How many entries o stands for (those of its table for a CLI_ALSO entry,
+ * else itself), copied to out when it is not NULL. */
+static size_t expand(const struct cli_opt *o, struct cli_opt *out)
+{
+    if (o->kind != CLI_ALSO) {
+        if (out)
+            *out = *o;
+        return 1;
+    }
+    size_t n = 0;
+    for (const struct cli_opt *a = o->also; a->name; a++, n++)
+        if (out)
+            out[n] = *a;
+    return n;
+}
+
+/* The entries of opts with those of each CLI_ALSO entry's table in its
+ * place, ended by a NULL name (malloc'd); NULL when out of memory. */
+static struct cli_opt *flatten(const struct cli_opt *opts)
+{
+    size_t n = 0;
+    for (const struct cli_opt *o = opts; o->name; o++)
+        n += expand(o, NULL);
+    struct cli_opt *flat = calloc(n + 1, sizeof *flat);
+    for (size_t k = 0; flat && opts->name; opts++)
+        k += expand(opts, flat + k);
+    return flat;
+}
+
 int cli_read_opts(const struct cli_command *cmd, int argc, char **argv, int first,
                   const struct cli_opt *opts, unsigned flags, void *rec, int *given)
 {
     char *shorts = NULL;
     const struct cli_opt *words = NULL;
-    struct option *lo = getopt_tables(opts, flags, &shorts, &words);
+    struct cli_opt *flat = flatten(opts);
+    struct option *lo = flat ? getopt_tables(flat, flags, &shorts, &words) : NULL;
     if (!lo) {
+        free(flat);
         fprintf(stderr, "treem: %s\n", _("out of memory"));
         return 1;
     }
     optind = first;
-    int rc = read_loop(cmd, argc, argv, shorts, lo, opts, words, flags, rec, given);
+    int rc = read_loop(cmd, argc, argv, shorts, lo, flat, words, flags, rec, given);
     free(lo);
     free(shorts);
+    free(flat);
     return rc;
 }
 

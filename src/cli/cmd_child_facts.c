@@ -33,11 +33,16 @@ enum status cmd_child_word(void *rec, const struct cli_opt *opt, const char *wor
 }
 
 #define AA(field) offsetof(struct child_action_args, field)
-static const struct cli_opt fact_opts[] = {
-    {"", CLI_CALL, .call = cmd_child_word, .value = 3},
+const struct cli_opt cmd_child_dates[] = {
     {"from", CLI_DATE, .at = AA(from)},
     {"to", CLI_DATE, .at = AA(to)},
     {"date", CLI_DATE, .at = AA(date)},
+    {0},
+};
+
+static const struct cli_opt fact_opts[] = {
+    {"", CLI_CALL, .call = cmd_child_word, .value = 3},
+    {"dates", CLI_ALSO, .also = cmd_child_dates},
     {"weight", CLI_CALL, .at = AA(weight), .call = positive_opt},
     {"height", CLI_CALL, .at = AA(height), .call = positive_opt},
     {0},

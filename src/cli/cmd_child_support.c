@@ -16,9 +16,7 @@
 #define AA(field) offsetof(struct child_action_args, field)
 static const struct cli_opt support_opts[] = {
     {"", CLI_CALL, .call = cmd_child_word, .value = 2},
-    {"from", CLI_DATE, .at = AA(from)},
-    {"to", CLI_DATE, .at = AA(to)},
-    {"date", CLI_DATE, .at = AA(date)},
+    {"dates", CLI_ALSO, .also = cmd_child_dates},
     {"reason", CLI_STR, .at = AA(reason)},
     {"kind", CLI_STR, .at = AA(kind)},
     {"what", CLI_STR, .at = AA(what)},

@@ -53,11 +53,14 @@ enum cli_opt_kind {
     CLI_CALL,    /* call(rec, opt, value) does it (a value is required) */
     CLI_REFUSED, /* an option this (sub-)command refuses: a usage error saying
                     label, or "unknown option" (getopt knows it and says nothing) */
+    CLI_ALSO,    /* not an option: the entries of the table `also` stand here
+                    (options several tables share; one level) */
 };
 
 /* One option of a command: --NAME (and -KEY), the kind of its value and
  * where in the record it goes. A table ends with a NULL name; an entry
- * named "" takes the words between the options, in order (through call). */
+ * named "" takes the words between the options, in order (through call);
+ * a CLI_ALSO entry (any other name) brings in another table's entries. */
 struct cli_opt {
     const char *name;
     enum cli_opt_kind kind;
@@ -69,6 +72,7 @@ struct cli_opt {
     int lo, hi;                 /* CLI_INT: the bounds */
     const char *bad;            /* CLI_CODE, CLI_INT: N_(), the message of a value refused */
     enum status (*call)(void *rec, const struct cli_opt *opt, const char *arg);
+    const struct cli_opt *also; /* CLI_ALSO: the table */
 };
 
 /* How cli_read_opts reads: stop at the first word (getopt "+"); no word may

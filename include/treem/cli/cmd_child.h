@@ -36,6 +36,8 @@ int cmd_child_action(const struct cli_env *env, const struct cli_command *self, 
 /* The "" entry of an action's options: a word after CODE into a->words,
  * at most opt->value of them. */
 enum status cmd_child_word(void *rec, const struct cli_opt *opt, const char *word);
+/* The options every action takes: --from, --to and --date (CLI_ALSO). */
+extern const struct cli_opt cmd_child_dates[];
 /* The records of a child an action keeps (periods in groups, risks, help):
  * `add …` (add_nwords words with "add"), `end ID` (end; NULL: no such
  * form) and `delete ID`. */
