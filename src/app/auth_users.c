@@ -6,6 +6,7 @@
 #include "treem/app/tx.h"
 #include "treem/db/audit_repo.h"
 #include "treem/core/i18n.h"
+#include "treem/core/mem.h"
 #include "treem/core/utf8.h"
 
 #include <sodium.h>
@@ -94,13 +95,11 @@ static enum status villages_parse(struct db *db, const char *names, long long **
             tok++;
         if (!*tok)
             continue;
-        long long *grown = realloc(*ids, (*n + 1) * sizeof **ids);
-        if (!grown) {
+        if (!mem_resize(ids, *n + 1, sizeof **ids)) {
             rc = status_set(ST_NOMEM, "%s", _("out of memory"));
             break;
         }
-        *ids = grown;
-        if ((rc = children_find_village(db, tok, &grown[*n])) != ST_OK)
+        if ((rc = children_find_village(db, tok, &(*ids)[*n])) != ST_OK)
             rc = status_set(ST_INVALID, "--villages: %s", status_message());
         else
             (*n)++;

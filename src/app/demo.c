@@ -12,6 +12,7 @@
 #include "treem/core/i18n.h"
 #include "treem/db/case_repo.h"
 #include "treem/db/child_repo.h"
+#include "treem/db/db_files.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -33,18 +34,6 @@ static const char *const demo_villages[] = {
     "Khóm Xuân Hòa", "Khóm Xuân Phú", "Khóm Xuân Bình",
     "Khóm Sơn Đông", "Khóm Sơn Tây", "Khóm Bình Hòa",
 };
-
-static enum status remove_db_files(const char *path)
-{
-    static const char *const suffixes[] = {"", "-wal", "-shm"};
-    char buf[4096];
-    for (size_t i = 0; i < 3; i++) {
-        snprintf(buf, sizeof buf, "%s%s", path, suffixes[i]);
-        if (unlink(buf) != 0 && errno != ENOENT)
-            return status_set(ST_IO, _("cannot remove %s: %s"), buf, strerror(errno));
-    }
-    return ST_OK;
-}
 
 static enum status fill(struct db *db)
 {
@@ -122,7 +111,7 @@ static enum status make_room(const char *path)
     if (st == ST_OK)
         st = db_backup_rotate(db, "before-demo", 10, NULL);
     db_close(db);
-    return st == ST_OK ? remove_db_files(path) : st;
+    return st == ST_OK ? db_remove_files(path) : st;
 }
 
 enum status demo_build(const char *path, bool replace)

@@ -6,7 +6,7 @@
 #include "treem/app/commune.h"
 #include "treem/core/i18n.h"
 #include "treem/core/outfile.h"
-#include "treem/core/strbuf.h"
+#include "treem/core/path.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -14,16 +14,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* "dir/name"; NULL: no memory. */
-static char *join(const char *dir, const char *name)
-{
-    struct strbuf sb = STRBUF_INIT;
-    return strbuf_printf(&sb, "%s/%s", dir, name) ? strbuf_take(&sb) : NULL;
-}
-
 bool handoff_is_package(const char *path)
 {
-    char *m = join(path, MANIFEST_FILE_NAME);
+    char *m = path_join(path, MANIFEST_FILE_NAME);
     struct stat st;
     bool yes = m && stat(m, &st) == 0 && S_ISREG(st.st_mode);
     free(m);
@@ -69,7 +62,7 @@ static enum status check_outputs(const char *dir)
         char name[64];
         snprintf(name, sizeof name, "%s%s", i < n ? transfer_kind_name(kinds[i]) : MANIFEST_FILE_NAME,
                  i < n ? ".csv" : "");
-        char *path = join(dir, name);
+        char *path = path_join(dir, name);
         rc = path ? outfile_check(path) : status_set(ST_NOMEM, "%s", _("out of memory"));
         free(path);
     }
@@ -93,14 +86,14 @@ enum status handoff_write(struct db *db, const char *dir, const struct handoff_o
     for (size_t i = 0; rc == ST_OK && i < n; i++) {
         char name[64];
         snprintf(name, sizeof name, "%s.csv", transfer_kind_name(kinds[i]));
-        char *path = join(dir, name);
+        char *path = path_join(dir, name);
         size_t rows = 0;
         rc = path ? transfer_export(db, kinds[i], path, &xo, &rows) : status_set(ST_NOMEM, "%s", _("out of memory"));
         if (rc == ST_OK)
             rc = manifest_add_file(&m, dir, name, transfer_kind_name(kinds[i]), rows);
         free(path);
     }
-    char *mpath = rc == ST_OK ? join(dir, MANIFEST_FILE_NAME) : NULL;
+    char *mpath = rc == ST_OK ? path_join(dir, MANIFEST_FILE_NAME) : NULL;
     if (rc == ST_OK)
         rc = mpath ? manifest_write(&m, mpath) : status_set(ST_NOMEM, "%s", _("out of memory"));
     free(mpath);
@@ -145,7 +138,7 @@ static enum status import_files(struct db *db, const char *dir, const struct man
         for (size_t i = 0; i < m->nfiles; i++) {
             if (strcmp(m->files[i].kind, transfer_kind_name(kinds[k])) != 0)
                 continue;
-            char *path = join(dir, m->files[i].name);
+            char *path = path_join(dir, m->files[i].name);
             size_t before = res->counts.rows;
             enum status r = path ? transfer_import_in(db, kinds[k], path, opts, res)
                                  : status_set(ST_NOMEM, "%s", _("out of memory"));
@@ -163,7 +156,7 @@ static enum status import_files(struct db *db, const char *dir, const struct man
 
 static enum status read_verified(const char *dir, struct manifest *m, struct transfer_result *res)
 {
-    char *mpath = join(dir, MANIFEST_FILE_NAME);
+    char *mpath = path_join(dir, MANIFEST_FILE_NAME);
     enum status rc = mpath ? manifest_read(mpath, m) : status_set(ST_NOMEM, "%s", _("out of memory"));
     free(mpath);
     if (rc == ST_OK)

@@ -7,6 +7,8 @@
 #include "treem/app/handoff.h"
 #include "treem/app/session.h"
 #include "treem/core/i18n.h"
+#include "treem/core/path.h"
+#include "treem/db/db_files.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -191,28 +193,24 @@ static enum status record_package(struct db *cdb, const struct manifest *m)
     return tx_end(cdb, st);
 }
 
-/* Removes a commune database made for a package that was not received. */
+/* Removes a commune database made for a package that was not received;
+ * the message of why it was not stays the one reported. */
 static void discard_commune(struct db *db, const char *code)
 {
+    enum status why = status_last();
+    char *msg = strdup(status_message());
     char *path = province_commune_path(db, code);
-    size_t n = path ? strlen(path) + 8 : 0;
-    char *buf = path ? malloc(n) : NULL;
-    static const char *const sfx[] = {"", "-wal", "-shm"};
-    for (int i = 0; buf && i < 3; i++) {
-        snprintf(buf, n, "%s%s", path, sfx[i]);
-        remove(buf);
-    }
-    free(buf);
+    if (path && db_remove_files(path) != ST_OK && msg)
+        status_set(why, "%s", msg);
     free(path);
+    free(msg);
 }
 
 static enum status read_manifest(const char *dir, struct manifest *m)
 {
-    size_t n = strlen(dir) + sizeof MANIFEST_FILE_NAME + 2;
-    char *path = malloc(n);
+    char *path = path_join(dir, MANIFEST_FILE_NAME);
     if (!path)
         return status_set(ST_NOMEM, "%s", _("out of memory"));
-    snprintf(path, n, "%s/%s", dir, MANIFEST_FILE_NAME);
     enum status st = manifest_read(path, m);
     free(path);
     return st;

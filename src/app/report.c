@@ -9,6 +9,7 @@
 #include "treem/db/child_search.h"
 #include "treem/db/report_repo.h"
 #include "treem/core/i18n.h"
+#include "treem/core/mem.h"
 #include "treem/core/outfile.h"
 #include "treem/core/utf8.h"
 #include "treem/model/child.h"
@@ -40,15 +41,7 @@ void report_free(struct report *r)
 
 static bool report_grow(struct report *r)
 {
-    if (r->n < r->cap)
-        return true;
-    size_t cap = r->cap ? r->cap * 2 : 64;
-    struct report_line *p = realloc(r->lines, cap * sizeof *p);
-    if (!p)
-        return false;
-    r->lines = p;
-    r->cap = cap;
-    return true;
+    return mem_reserve(&r->lines, &r->cap, r->n + 1, sizeof *r->lines, 64);
 }
 
 /* Cuts an incomplete UTF-8 sequence that snprintf may leave at the end. */

@@ -3,6 +3,7 @@
 #include "treem/app/report_chart.h"
 #include "treem/db/report_repo.h"
 #include "treem/core/i18n.h"
+#include "treem/core/mem.h"
 #include "treem/core/utf8.h"
 
 #include <stdlib.h>
@@ -16,10 +17,9 @@ void chart_series_free(struct chart_series *s)
 
 static enum status push(struct chart_series *s, const char *label, long long v)
 {
-    struct chart_bar *b = realloc(s->bars, (s->n + 1) * sizeof *b);
-    if (!b)
+    if (!mem_resize(&s->bars, s->n + 1, sizeof *s->bars))
         return status_set(ST_NOMEM, "%s", _("out of memory"));
-    s->bars = b;
+    struct chart_bar *b = s->bars;
     utf8_truncate(label, 40, b[s->n].label, sizeof b[s->n].label);
     b[s->n++].value = v < 0 ? 0 : v;
     return ST_OK;

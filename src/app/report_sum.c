@@ -7,6 +7,7 @@
 #include "treem/app/province.h"
 #include "treem/csv/csv_write.h"
 #include "treem/core/i18n.h"
+#include "treem/core/mem.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -142,15 +143,10 @@ static enum status commune_report(struct db *db, const char *code, const struct 
 static enum status grow(struct report_sum *s, const struct commune *u)
 {
     size_t k = s->ncommunes;
-    char (*codes)[8] = realloc(s->codes, (k + 1) * sizeof *codes);
-    if (codes)
-        s->codes = codes;
-    char **names = realloc(s->names, (k + 1) * sizeof *names);
-    if (names)
-        s->names = names;
-    if (!codes || !names || !(names[k] = strdup(u->full_name)))
+    if (!mem_resize(&s->codes, k + 1, sizeof *s->codes) ||
+        !mem_resize(&s->names, k + 1, sizeof *s->names) || !(s->names[k] = strdup(u->full_name)))
         return status_set(ST_NOMEM, "%s", _("out of memory"));
-    snprintf(codes[k], sizeof codes[k], "%s", u->code);
+    snprintf(s->codes[k], sizeof s->codes[k], "%s", u->code);
     s->ncommunes++;
     return ST_OK;
 }

@@ -2,6 +2,7 @@
 #include <config.h>
 #include "treem/app/sealed.h"
 #include "treem/core/i18n.h"
+#include "treem/core/path.h"
 #include "treem/core/strbuf.h"
 #include "treem/core/utf8.h"
 
@@ -82,11 +83,9 @@ static bool name_ok(const char *name, size_t len)
     return true;
 }
 
-/* Appends file dir/name to the archive in sb. */
-static enum status pack_one(struct strbuf *sb, const char *dir, const char *name)
+/* Appends file path, called name in the archive, to the archive in sb. */
+static enum status pack_file(struct strbuf *sb, const char *path, const char *name)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
     FILE *f = fopen(path, "rb");
     if (!f)
         return status_set(ST_IO, _("cannot read %s: %s"), path, strerror(errno));
@@ -110,6 +109,17 @@ static enum status pack_one(struct strbuf *sb, const char *dir, const char *name
         return status_set(ST_IO, _("cannot read %s: %s"), path, strerror(errno));
     put_le((unsigned char *)sb->buf + at + 2 + nl, total, 8);
     return ST_OK;
+}
+
+/* Appends file dir/name to the archive in sb. */
+static enum status pack_one(struct strbuf *sb, const char *dir, const char *name)
+{
+    char *path = path_join(dir, name);
+    if (!path)
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
+    enum status st = pack_file(sb, path, name);
+    free(path);
+    return st;
 }
 
 /* ------------------------------------------------------------- sealing */
@@ -284,6 +294,18 @@ static enum status unseal(const unsigned char *s, size_t n, const char *pass, st
     return rc;
 }
 
+/* Writes a new file path (0600) of n bytes: refused when it is there. */
+static enum status write_new(const char *path, const unsigned char *bytes, size_t n)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0)
+        return errno == EEXIST ? refused() : status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
+    bool ok = write(fd, bytes, n) == (ssize_t)n;
+    if (close(fd) != 0 || !ok)
+        return status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
+    return ST_OK;
+}
+
 /* Writes the files of archive a (n bytes) into dir. */
 static enum status unpack(const unsigned char *a, size_t n, const char *dir)
 {
@@ -296,18 +318,18 @@ static enum status unpack(const unsigned char *a, size_t n, const char *dir)
             return at + 2 == n ? ST_OK : refused();
         if (at + 2 + nl + 8 > n || !name_ok((const char *)a + at + 2, nl))
             return refused();
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%.*s", dir, (int)nl, (const char *)a + at + 2);
         uint64_t size = get_le(a + at + 2 + nl, 8);
-        at += 2 + nl + 8;
-        if (size > n - at)
+        if (size > n - (at + 2 + nl + 8))
             return refused();
-        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-        if (fd < 0)
-            return errno == EEXIST ? refused() : status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
-        bool ok = write(fd, a + at, (size_t)size) == (ssize_t)size;
-        if (close(fd) != 0 || !ok)
-            return status_set(ST_IO, _("cannot write %s: %s"), path, strerror(errno));
+        char *name = strndup((const char *)a + at + 2, nl);
+        char *path = name ? path_join(dir, name) : NULL;
+        at += 2 + nl + 8;
+        enum status st = path ? write_new(path, a + at, (size_t)size)
+                              : status_set(ST_NOMEM, "%s", _("out of memory"));
+        free(path);
+        free(name);
+        if (st != ST_OK)
+            return st;
         at += (size_t)size;
     }
 }
@@ -361,9 +383,10 @@ void sealed_remove_dir(char *dir)
     while (d && (e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        unlink(path);
+        char *path = path_join(dir, e->d_name);
+        if (path)
+            unlink(path);
+        free(path);
     }
     if (d)
         closedir(d);

@@ -5,6 +5,7 @@
 #include "treem/db/transfer_case_repo.h"
 #include "treem/db/transfer_repo.h"
 #include "treem/core/i18n.h"
+#include "treem/core/mem.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -210,8 +211,8 @@ struct transfer_seen {
 
 static bool seen_grow(struct transfer_seen *s)
 {
-    size_t cap = s->cap ? s->cap * 2 : 1024;
-    uint64_t *slots = calloc(cap, sizeof *slots);
+    size_t cap = mem_next_cap(s->cap, s->cap + 1, 1024);
+    uint64_t *slots = cap ? calloc(cap, sizeof *slots) : NULL;
     if (!slots)
         return false;
     for (size_t i = 0; i < s->cap; i++) {

@@ -3,6 +3,7 @@
 #include "treem/app/who_tables.h"
 #include "treem/core/embed.h"
 #include "treem/core/i18n.h"
+#include "treem/core/mem.h"
 #include "treem/csv/csv_read.h"
 
 #include <errno.h>
@@ -36,14 +37,8 @@ static enum status on_row(const struct csv_row *row, void *ctx)
     if (!ok)
         return status_set(ST_INVALID, _("%s line %zu: expected numbers month,l,m,s,sd3neg,sd2neg"),
                           w->file, row->line);
-    if (w->t->n == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 64;
-        struct growth_point *rows = realloc(w->t->rows, cap * sizeof *rows);
-        if (!rows)
-            return status_set(ST_NOMEM, "%s", _("out of memory"));
-        w->t->rows = rows;
-        w->cap = cap;
-    }
+    if (!mem_reserve(&w->t->rows, &w->cap, w->t->n + 1, sizeof *w->t->rows, 64))
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
     struct growth_point *p = &w->t->rows[w->t->n];
     if (w->t->n > 0 && (int)v[0] <= p[-1].month)
         return status_set(ST_INVALID, _("%s line %zu: months must increase"), w->file, row->line);

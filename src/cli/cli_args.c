@@ -131,6 +131,16 @@ static int has_arg(enum cli_opt_kind kind)
     return kind == CLI_MAYBE ? optional_argument : required_argument;
 }
 
+/* A code of o's list (CLI_CODE) into *out. */
+static enum status parse_code(const struct cli_opt *o, const char *field, const char *arg, int *out)
+{
+    int k = enum_from_code_dashed(o->def, arg);
+    if (k < 0)
+        return status_set(ST_INVALID, _(o->bad), field, arg);
+    *out = k;
+    return ST_OK;
+}
+
 /* One option's value into its field of rec. */
 static enum status apply(const struct cli_opt *o, void *rec, const char *arg)
 {
@@ -151,8 +161,12 @@ static enum status apply(const struct cli_opt *o, void *rec, const char *arg)
     case CLI_DATE: return parse_date(field, arg, at);
     case CLI_DATE_OR_NONE: return plan_parse_date(field, arg, at);
     case CLI_ENUM: return cli_parse_enum(field, o->def, arg, at);
+    case CLI_CODE: return parse_code(o, field, arg, at);
+    case CLI_INT:
+        return cli_int_in(arg, o->lo, o->hi, at) ? ST_OK : status_set(ST_INVALID, _(o->bad), arg);
     case CLI_CALL:
-    case CLI_REFUSED: break;
+    case CLI_REFUSED:
+    case CLI_ALSO: break; /* (CLI_ALSO entries are replaced before reading) */
     }
     return o->call(rec, o, arg);
 }
@@ -252,20 +266,52 @@ static int read_loop(const struct cli_command *cmd, int argc, char **argv, const
     return 0;
 }
 
+/* How many entries o stands for (those of its table for a CLI_ALSO entry,
+ * else itself), copied to out when it is not NULL. */
+static size_t expand(const struct cli_opt *o, struct cli_opt *out)
+{
+    if (o->kind != CLI_ALSO) {
+        if (out)
+            *out = *o;
+        return 1;
+    }
+    size_t n = 0;
+    for (const struct cli_opt *a = o->also; a->name; a++, n++)
+        if (out)
+            out[n] = *a;
+    return n;
+}
+
+/* The entries of opts with those of each CLI_ALSO entry's table in its
+ * place, ended by a NULL name (malloc'd); NULL when out of memory. */
+static struct cli_opt *flatten(const struct cli_opt *opts)
+{
+    size_t n = 0;
+    for (const struct cli_opt *o = opts; o->name; o++)
+        n += expand(o, NULL);
+    struct cli_opt *flat = calloc(n + 1, sizeof *flat);
+    for (size_t k = 0; flat && opts->name; opts++)
+        k += expand(opts, flat + k);
+    return flat;
+}
+
 int cli_read_opts(const struct cli_command *cmd, int argc, char **argv, int first,
                   const struct cli_opt *opts, unsigned flags, void *rec, int *given)
 {
     char *shorts = NULL;
     const struct cli_opt *words = NULL;
-    struct option *lo = getopt_tables(opts, flags, &shorts, &words);
+    struct cli_opt *flat = flatten(opts);
+    struct option *lo = flat ? getopt_tables(flat, flags, &shorts, &words) : NULL;
     if (!lo) {
+        free(flat);
         fprintf(stderr, "treem: %s\n", _("out of memory"));
         return 1;
     }
     optind = first;
-    int rc = read_loop(cmd, argc, argv, shorts, lo, opts, words, flags, rec, given);
+    int rc = read_loop(cmd, argc, argv, shorts, lo, flat, words, flags, rec, given);
     free(lo);
     free(shorts);
+    free(flat);
     return rc;
 }
 
@@ -277,4 +323,20 @@ int cli_open_opts(const struct cli_env *env, const struct cli_command *cmd, int 
     if (rc == 0 && cli_open(env, db) != ST_OK)
         rc = cli_fail();
     return rc;
+}
+
+int cli_with_db(const struct cli_env *env, int (*act)(struct db *db, const void *rec), const void *rec)
+{
+    struct db *db;
+    if (cli_open(env, &db) != ST_OK)
+        return cli_fail();
+    int rc = act(db, rec);
+    db_close(db);
+    return rc;
+}
+
+int cli_end(struct db *db, enum status st)
+{
+    db_close(db);
+    return st == ST_OK ? 0 : cli_fail();
 }

@@ -33,11 +33,16 @@ enum status cmd_child_word(void *rec, const struct cli_opt *opt, const char *wor
 }
 
 #define AA(field) offsetof(struct child_action_args, field)
-static const struct cli_opt fact_opts[] = {
-    {"", CLI_CALL, .call = cmd_child_word, .value = 3},
+const struct cli_opt cmd_child_dates[] = {
     {"from", CLI_DATE, .at = AA(from)},
     {"to", CLI_DATE, .at = AA(to)},
     {"date", CLI_DATE, .at = AA(date)},
+    {0},
+};
+
+static const struct cli_opt fact_opts[] = {
+    {"", CLI_CALL, .call = cmd_child_word, .value = 3},
+    {"dates", CLI_ALSO, .also = cmd_child_dates},
     {"weight", CLI_CALL, .at = AA(weight), .call = positive_opt},
     {"height", CLI_CALL, .at = AA(height), .call = positive_opt},
     {0},
@@ -59,8 +64,9 @@ enum status cmd_child_wrong_words(const struct child_action_args *a)
     return status_set(ST_INVALID, _("expected: %s %s"), a->action, a->usage);
 }
 
-enum status cmd_child_records(struct db *db, const struct child *c,
-                              const struct child_action_args *a, const struct child_records *r)
+/* The form of the record action the words name (see cmd_child_action). */
+static enum status records_act(struct db *db, const struct child *c, const struct child_action_args *a,
+                               const struct child_records *r)
 {
     const char *op = a->nwords ? a->words[0] : "";
     if (strcmp(op, "add") == 0 && a->nwords == r->add_nwords)
@@ -85,12 +91,7 @@ static enum status add_group(struct db *db, const struct child *c, const struct 
     return children_add_period(db, &p);
 }
 
-static enum status do_group(struct db *db, const struct child *c, const struct child_action_args *a)
-{
-    static const struct child_records groups = {2, add_group, children_end_period,
-                                                children_delete_period};
-    return cmd_child_records(db, c, a, &groups);
-}
+static const struct child_records groups = {2, add_group, children_end_period, children_delete_period};
 
 static enum status do_measure(struct db *db, const struct child *c, const struct child_action_args *a)
 {
@@ -116,7 +117,8 @@ static enum status do_check(struct db *db, const struct child *c, const struct c
 }
 
 int cmd_child_action(const struct cli_env *env, const struct cli_command *self, int argc,
-                     char **argv, const struct cli_opt *opts, unsigned flags, child_act_fn act)
+                     char **argv, const struct cli_opt *opts, unsigned flags, child_act_fn act,
+                     const struct child_records *records)
 {
     if (argc < 2 || argv[1][0] == '-')
         return cli_sub_usage(self, argv[0]);
@@ -133,15 +135,14 @@ int cmd_child_action(const struct cli_env *env, const struct cli_command *self, 
     struct child c;
     enum status st = children_find(db, argv[1], &c);
     if (st == ST_OK) {
-        st = act(db, &c, &a);
+        st = act ? act(db, &c, &a) : records_act(db, &c, &a, records);
         if (st == ST_OK)
             printf(_("Saved %s.\n"), c.code);
         child_free(&c);
     }
-    db_close(db);
-    return st == ST_OK ? 0 : cli_fail();
+    return cli_end(db, st);
 }
 
-CLI_SUB_FN(cmd_child_group, cmd_child_action(env, self, argc, argv, fact_opts, 0, do_group))
-CLI_SUB_FN(cmd_child_measure, cmd_child_action(env, self, argc, argv, fact_opts, 0, do_measure))
-CLI_SUB_FN(cmd_child_check, cmd_child_action(env, self, argc, argv, fact_opts, 0, do_check))
+CLI_SUB_FN(cmd_child_group, cmd_child_action(env, self, argc, argv, fact_opts, 0, NULL, &groups))
+CLI_SUB_FN(cmd_child_measure, cmd_child_action(env, self, argc, argv, fact_opts, 0, do_measure, NULL))
+CLI_SUB_FN(cmd_child_check, cmd_child_action(env, self, argc, argv, fact_opts, 0, do_check, NULL))

@@ -122,8 +122,7 @@ int cmd_child_list(const struct cli_env *env, const struct cli_command *self, in
      * memory, and no page walked again for the next (OFFSET would be). */
     if (st == ST_OK)
         st = children_each(db, &a.q, 0, a.limit, print_each, NULL);
-    db_close(db);
-    return st == ST_OK ? 0 : cli_fail();
+    return cli_end(db, st);
 }
 
 /* "  label<padding> value", aligned by display columns. */

@@ -16,9 +16,7 @@
 #define AA(field) offsetof(struct child_action_args, field)
 static const struct cli_opt support_opts[] = {
     {"", CLI_CALL, .call = cmd_child_word, .value = 2},
-    {"from", CLI_DATE, .at = AA(from)},
-    {"to", CLI_DATE, .at = AA(to)},
-    {"date", CLI_DATE, .at = AA(date)},
+    {"dates", CLI_ALSO, .also = cmd_child_dates},
     {"reason", CLI_STR, .at = AA(reason)},
     {"kind", CLI_STR, .at = AA(kind)},
     {"what", CLI_STR, .at = AA(what)},
@@ -35,12 +33,8 @@ static enum status add_risk(struct db *db, const struct child *c, const struct c
     return child_support_add_risk(db, &r);
 }
 
-static enum status do_risk(struct db *db, const struct child *c, const struct child_action_args *a)
-{
-    static const struct child_records risks = {1, add_risk, child_support_end_risk,
-                                               child_support_delete_risk};
-    return cmd_child_records(db, c, a, &risks);
-}
+static const struct child_records risks = {1, add_risk, child_support_end_risk,
+                                           child_support_delete_risk};
 
 /* `help CODE add --what T --by T [--kind K] [--date D]`. */
 static enum status add_help(struct db *db, const struct child *c, const struct child_action_args *a)
@@ -51,11 +45,7 @@ static enum status add_help(struct db *db, const struct child *c, const struct c
     return child_support_add_help(db, &h);
 }
 
-static enum status do_help(struct db *db, const struct child *c, const struct child_action_args *a)
-{
-    static const struct child_records helps = {1, add_help, NULL, child_support_delete_help};
-    return cmd_child_records(db, c, a, &helps);
-}
+static const struct child_records helps = {1, add_help, NULL, child_support_delete_help};
 
-CLI_SUB_FN(cmd_child_risk, cmd_child_action(env, self, argc, argv, support_opts, CLI_BAD_USAGE, do_risk))
-CLI_SUB_FN(cmd_child_help_given, cmd_child_action(env, self, argc, argv, support_opts, CLI_BAD_USAGE, do_help))
+CLI_SUB_FN(cmd_child_risk, cmd_child_action(env, self, argc, argv, support_opts, CLI_BAD_USAGE, NULL, &risks))
+CLI_SUB_FN(cmd_child_help_given, cmd_child_action(env, self, argc, argv, support_opts, CLI_BAD_USAGE, NULL, &helps))

@@ -31,8 +31,7 @@ static int dept_list(const struct cli_env *env, const struct cli_command *self, 
     }
     if (st == ST_OK)
         department_list_free(list, n);
-    db_close(db);
-    return st == ST_OK ? 0 : cli_fail();
+    return cli_end(db, st);
 }
 
 #define DA(field) offsetof(struct department, field)

@@ -180,8 +180,7 @@ static int commune_lookup(const struct cli_env *env, const struct cli_command *s
     for (size_t i = 0; st == ST_OK && i < n; i++)
         printf("%s\t%s\t%s\n", list[i].code, list[i].full_name, list[i].province_name);
     commune_list_free(list, n);
-    db_close(db);
-    return st == ST_OK ? 0 : cli_fail();
+    return cli_end(db, st);
 }
 
 /* `commune set CODE [--yes]`: with records, only with --yes (app/commune_set.h). */

@@ -114,8 +114,7 @@ static int plan_list(const struct cli_env *env, const struct cli_command *self, 
     if (st == ST_OK && n == 0)
         fprintf(stderr, "%s\n", _("No plans yet (add one with: treem plan add --title …)."));
     plan_list_free(list, n);
-    db_close(db);
-    return st == ST_OK ? 0 : cli_fail();
+    return cli_end(db, st);
 }
 
 static void show_date(const char *label, struct date d)

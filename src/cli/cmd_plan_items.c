@@ -36,31 +36,25 @@ static int finish(struct db *db, enum status st, const char *ok_fmt, long long i
     return rc;
 }
 
-/* A value of a closed list read (read), or ST_INVALID: "FIELD: 'ARG' is not …" (why). */
-static enum status listed(bool read, const char *why, const char *field, const char *arg)
-{
-    return read ? ST_OK : status_set(ST_INVALID, why, field, arg);
-}
-
+/* --unit: percent or count, also "%" (plan_unit_parse). */
 static enum status unit_opt(void *rec, const struct cli_opt *opt, const char *arg)
 {
     (void)opt;
-    return listed(plan_unit_parse(arg, &((struct plan_target *)rec)->unit),
-                  _("%s: '%s' is not percent or count"), _("target unit"), arg);
+    if (plan_unit_parse(arg, &((struct plan_target *)rec)->unit))
+        return ST_OK;
+    return status_set(ST_INVALID, _("%s: '%s' is not percent or count"), _("target unit"), arg);
 }
 
-static enum status direction_opt(void *rec, const struct cli_opt *opt, const char *arg)
-{
-    (void)opt;
-    return listed(plan_direction_parse(arg, &((struct plan_target *)rec)->direction),
-                  _("%s: '%s' is not at-least or at-most"), _("target direction"), arg);
-}
+/* CLI_CODE writes an int */
+_Static_assert(sizeof(enum plan_direction) == sizeof(int), "--direction sets an int");
+_Static_assert(sizeof(enum plan_event_kind) == sizeof(int), "--kind sets an int");
 
 static const struct cli_opt target_opts[] = {
     {"text", CLI_TEXT, .at = offsetof(struct plan_target, text)},
     {"value", CLI_NUMBER, .at = offsetof(struct plan_target, value), .label = N_("target value")},
     {"unit", CLI_CALL, .call = unit_opt},
-    {"direction", CLI_CALL, .call = direction_opt},
+    {"direction", CLI_CODE, .at = offsetof(struct plan_target, direction), .def = &enum_plan_direction,
+     .label = N_("target direction"), .bad = N_("%s: '%s' is not at-least or at-most")},
     {"measure", CLI_TEXT, .at = offsetof(struct plan_target, measure)},
     {0},
 };
@@ -152,18 +146,12 @@ int cmd_plan_target_delete(const struct cli_env *env, const struct cli_command *
                       _("Deleted target %lld.\n"));
 }
 
-static enum status event_kind_opt(void *rec, const struct cli_opt *opt, const char *arg)
-{
-    (void)opt;
-    return listed(plan_event_kind_parse(arg, &((struct plan_event *)rec)->kind),
-                  _("%s: '%s' is not event, campaign or deadline"), _("event kind"), arg);
-}
-
 static const struct cli_opt event_opts[] = {
     {"name", CLI_TEXT, .at = offsetof(struct plan_event, name)},
     {"date", CLI_DATE_OR_NONE, .at = offsetof(struct plan_event, start_on), .label = N_("event date")},
     {"end", CLI_DATE_OR_NONE, .at = offsetof(struct plan_event, end_on), .label = N_("event end date")},
-    {"kind", CLI_CALL, .call = event_kind_opt},
+    {"kind", CLI_CODE, .at = offsetof(struct plan_event, kind), .def = &enum_plan_event_kind,
+     .label = N_("event kind"), .bad = N_("%s: '%s' is not event, campaign or deadline")},
     {"lunar", CLI_MAYBE, .at = offsetof(struct plan_event, lunar)},
     {0},
 };
@@ -268,8 +256,7 @@ int cmd_plan_calendar(const struct cli_env *env, const struct cli_command *self,
         print_cal_item(&items[i], today);
     if (st == ST_OK)
         plan_cal_list_free(items, n);
-    db_close(db);
-    return st == ST_OK ? 0 : cli_fail();
+    return cli_end(db, st);
 }
 
 int cmd_plan_measures(const struct cli_env *env, const struct cli_command *self, int argc,

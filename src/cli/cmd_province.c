@@ -8,6 +8,7 @@
 #include "treem/core/date.h"
 #include "treem/core/i18n.h"
 #include "treem/core/utf8.h"
+#include "treem/db/db_files.h"
 
 #include <getopt.h>
 #include <stddef.h>
@@ -42,14 +43,8 @@ int cmd_init_province(const struct cli_env *env, const char *code)
     }
     province_free(&p);
     db_close(db);
-    if (st != ST_OK && !existed) {
-        static const char *const sfx[] = {"", "-wal", "-shm"};
-        char buf[4200];
-        for (int i = 0; i < 3; i++) {
-            snprintf(buf, sizeof buf, "%s%s", env->db_path, sfx[i]);
-            unlink(buf);
-        }
-    }
+    if (st != ST_OK && !existed)
+        db_remove_files(env->db_path);
     return rc;
 }
 

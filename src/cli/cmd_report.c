@@ -148,8 +148,7 @@ static int report_province(struct db *db, const struct report_opts *o, const str
             printf(_("\nReport written to %s.\n"), o->xlsx);
     }
     report_sum_free(&s);
-    db_close(db);
-    return st == ST_OK ? 0 : cli_fail();
+    return cli_end(db, st);
 }
 
 int cmd_report(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
@@ -184,6 +183,5 @@ int cmd_report(const struct cli_env *env, const struct cli_command *self, int ar
             printf(_("\nReport written to %s.\n"), o.xlsx);
     }
     report_free(&r);
-    db_close(db);
-    return st == ST_OK ? 0 : cli_fail();
+    return cli_end(db, st);
 }

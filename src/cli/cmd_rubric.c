@@ -24,16 +24,12 @@ struct rubric_opts {
     int complete;          /* -1 unchanged, 0, 1 */
     bool remove;           /* band-del */
     bool activate;
+    /* made by the checks of band-set/band-del and max-set */
+    struct rubric_band band;
+    bool mark_only;        /* band-set: only --complete / --incomplete */
+    double max;
+    bool max_known;
 };
-
-/* --criterion N: 1–1000. */
-static enum status criterion_opt(void *rec, const struct cli_opt *opt, const char *arg)
-{
-    (void)opt;
-    if (cli_int_in(arg, 1, 1000, &((struct rubric_opts *)rec)->criterion))
-        return ST_OK;
-    return status_set(ST_INVALID, _("--criterion: '%s' is not a criterion number"), arg);
-}
 
 #define RO(field) offsetof(struct rubric_opts, field)
 static const struct cli_opt rubric_long[] = {
@@ -44,7 +40,8 @@ static const struct cli_opt rubric_long[] = {
     {"source", CLI_STR, .at = RO(source), .key = 's'},
     {"complete", CLI_SET, .at = RO(complete), .value = 1},
     {"incomplete", CLI_SET, .at = RO(complete), .value = 0},
-    {"criterion", CLI_CALL, .call = criterion_opt, .key = 'c'},
+    {"criterion", CLI_INT, .at = RO(criterion), .key = 'c', .lo = 1, .hi = 1000,
+     .bad = N_("--criterion: '%s' is not a criterion number")},
     {"name", CLI_STR, .at = RO(name), .key = 'n'},
     {"activate", CLI_FLAG, .at = RO(activate)},
     {0},
@@ -120,15 +117,11 @@ static void show_rubric(const struct rubric *r, const char *only)
     }
 }
 
-static int rubric_show(const struct cli_command *self, const struct cli_env *env,
-                       const struct rubric_opts *o)
+static int rubric_show(struct db *db, const void *rec)
 {
-    (void)self;
-    struct db *db;
+    const struct rubric_opts *o = rec;
     struct rubric r;
     long long id;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
     enum status st = o->name ? rubric_repo_find(db, o->name, &id) : rubric_repo_active(db, &id);
     if (st == ST_OK)
         st = rubric_repo_load(db, id, &r);
@@ -140,7 +133,6 @@ static int rubric_show(const struct cli_command *self, const struct cli_env *env
         show_rubric(&r, o->indicator);
         rubric_free(&r);
     }
-    db_close(db);
     return st == ST_OK ? 0 : cli_fail();
 }
 
@@ -157,57 +149,51 @@ static enum status band_from_opts(const struct rubric_opts *o, bool need_points,
     return st;
 }
 
-static int rubric_band(const struct cli_command *self, const struct cli_env *env,
-                       const struct rubric_opts *o)
+static int band_check(const struct cli_command *self, struct rubric_opts *o)
 {
-    bool remove = o->remove;
     if (!o->indicator)
         return cli_usage(self, "%s", _("--indicator CODE is required"));
-    bool mark_only = !remove && !o->points && !o->from && !o->to;
-    if (mark_only && o->complete < 0)
+    o->mark_only = !o->remove && !o->points && !o->from && !o->to;
+    if (o->mark_only && o->complete < 0)
         return cli_usage(self, "%s", _("give --points (with --from/--to), or --complete / --incomplete"));
-    struct rubric_band b;
-    struct db *db;
-    if (band_from_opts(o, !remove && !mark_only, &b) != ST_OK || cli_open(env, &db) != ST_OK)
-        return cli_fail();
+    return band_from_opts(o, !o->remove && !o->mark_only, &o->band) == ST_OK ? 0 : cli_fail();
+}
+
+static int rubric_band(struct db *db, const void *rec)
+{
+    const struct rubric_opts *o = rec;
     enum status st;
-    if (remove)
-        st = rubric_edit_band_remove(db, o->indicator, &b);
-    else if (mark_only)
+    if (o->remove)
+        st = rubric_edit_band_remove(db, o->indicator, &o->band);
+    else if (o->mark_only)
         st = rubric_edit_set_complete(db, o->indicator, o->complete == 1);
     else
-        st = rubric_edit_band_put(db, o->indicator, &b, o->complete);
-    db_close(db);
+        st = rubric_edit_band_put(db, o->indicator, &o->band, o->complete);
     return cli_done(st, _("Scale of indicator %s saved.\n"), o->indicator);
 }
 
-static int rubric_max(const struct cli_command *self, const struct cli_env *env,
-                      const struct rubric_opts *o)
+static int max_check(const struct cli_command *self, struct rubric_opts *o)
 {
-    double max = 0;
-    bool known = o->points && *o->points;
+    o->max_known = o->points && *o->points;
     if (!o->criterion)
         return cli_usage(self, "%s", _("--criterion N is required"));
-    if (known && !rubric_text_parse_number(o->points, &max))
+    if (o->max_known && !rubric_text_parse_number(o->points, &o->max))
         return cli_usage(self, _("--points: '%s' is not a number"), o->points);
-    struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
-    enum status st = rubric_edit_set_max(db, o->criterion, known, max, o->source);
-    db_close(db);
+    return 0;
+}
+
+static int rubric_max(struct db *db, const void *rec)
+{
+    const struct rubric_opts *o = rec;
+    enum status st = rubric_edit_set_max(db, o->criterion, o->max_known, o->max, o->source);
     return cli_done(st, _("Maximum of criterion %d saved.\n"), o->criterion);
 }
 
-static int rubric_import(const struct cli_command *self, const struct cli_env *env,
-                         const struct rubric_opts *o)
+static int rubric_import(struct db *db, const void *rec)
 {
-    (void)self;
-    struct db *db;
+    const struct rubric_opts *o = rec;
     struct rubric_import res;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
     enum status st = rubric_load_import(db, o->file, o->activate, &res);
-    db_close(db);
     if (st != ST_OK)
         return cli_fail();
     printf(res.created ? _("Rule set '%s' imported: %zu parts created.\n")
@@ -221,36 +207,34 @@ static int rubric_import(const struct cli_command *self, const struct cli_env *e
     return 0;
 }
 
-static int rubric_export(const struct cli_command *self, const struct cli_env *env,
-                         const struct rubric_opts *o)
+static int rubric_export(struct db *db, const void *rec)
 {
-    (void)self;
-    struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
+    const struct rubric_opts *o = rec;
     enum status st = rubric_load_export(db, o->name, o->file);
-    db_close(db);
     return cli_done(st, _("Rule set written to %s.\n"), o->file);
 }
 
-typedef int (*rubric_fn)(const struct cli_command *, const struct cli_env *,
-                         const struct rubric_opts *);
+typedef int (*rubric_check)(const struct cli_command *, struct rubric_opts *);
+typedef int (*rubric_act)(struct db *, const void *);
 
 /* Every sub-command reads the same options (and import and export a FILE),
- * then runs fn; band-del is band-set removing. */
+ * checks them (check, when there is one), then acts on the database;
+ * band-del is band-set removing. */
 static int rubric_run(const struct cli_env *env, const struct cli_command *self, int argc,
-                      char **argv, rubric_fn fn, bool want_file, bool remove)
+                      char **argv, rubric_check check, rubric_act act, bool want_file, bool remove)
 {
     struct rubric_opts o = {.remove = remove};
     int rc = parse_opts(self, argc, argv, &o, want_file);
-    return rc ? rc : fn(self, env, &o);
+    if (rc == 0 && check)
+        rc = check(self, &o);
+    return rc ? rc : cli_with_db(env, act, &o);
 }
-static CLI_SUB_FN(run_show, rubric_run(env, self, argc, argv, rubric_show, false, false))
-static CLI_SUB_FN(run_band_set, rubric_run(env, self, argc, argv, rubric_band, false, false))
-static CLI_SUB_FN(run_band_del, rubric_run(env, self, argc, argv, rubric_band, false, true))
-static CLI_SUB_FN(run_max_set, rubric_run(env, self, argc, argv, rubric_max, false, false))
-static CLI_SUB_FN(run_import, rubric_run(env, self, argc, argv, rubric_import, true, false))
-static CLI_SUB_FN(run_export, rubric_run(env, self, argc, argv, rubric_export, true, false))
+static CLI_SUB_FN(run_show, rubric_run(env, self, argc, argv, NULL, rubric_show, false, false))
+static CLI_SUB_FN(run_band_set, rubric_run(env, self, argc, argv, band_check, rubric_band, false, false))
+static CLI_SUB_FN(run_band_del, rubric_run(env, self, argc, argv, band_check, rubric_band, false, true))
+static CLI_SUB_FN(run_max_set, rubric_run(env, self, argc, argv, max_check, rubric_max, false, false))
+static CLI_SUB_FN(run_import, rubric_run(env, self, argc, argv, NULL, rubric_import, true, false))
+static CLI_SUB_FN(run_export, rubric_run(env, self, argc, argv, NULL, rubric_export, true, false))
 
 const struct cli_sub cmd_rubric_subs[] = {
     {"", run_show, "[--name NAME] [--indicator CODE] (as show)"},

@@ -23,18 +23,10 @@ struct score_opts {
     bool clear_class, no_compare;
 };
 
-/* --year: 2000–2100. */
-static enum status year_opt(void *rec, const struct cli_opt *opt, const char *arg)
-{
-    (void)opt;
-    if (cli_int_in(arg, 2000, 2100, &((struct score_opts *)rec)->year))
-        return ST_OK;
-    return status_set(ST_INVALID, _("--year: '%s' is not a year between 2000 and 2100"), arg);
-}
-
 #define SO(field) offsetof(struct score_opts, field)
 static const struct cli_opt score_long[] = {
-    {"year", CLI_CALL, .call = year_opt, .key = 'y'},
+    {"year", CLI_INT, .at = SO(year), .key = 'y', .lo = 2000, .hi = 2100,
+     .bad = N_("--year: '%s' is not a year between 2000 and 2100")},
     {"class", CLI_STR, .at = SO(class_code), .key = 'c'},
     {"no-class", CLI_FLAG, .at = SO(clear_class)},
     {"csv", CLI_STR, .at = SO(csv), .key = 'o'},
@@ -207,14 +199,10 @@ static void print_sheet(struct db *db, const struct score_sheet *s, bool compare
         print_compare(db, s);
 }
 
-static int score_show(const struct cli_command *self, const struct cli_env *env,
-                      const struct score_opts *o)
+static int score_show(struct db *db, const void *rec)
 {
-    (void)self;
-    struct db *db;
+    const struct score_opts *o = rec;
     struct score_sheet s;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
     enum status st = score_sheet_build(db, o->year, o->class_code, &s);
     if (st == ST_OK && o->csv)
         st = score_csv_write(&s, o->csv);
@@ -224,13 +212,11 @@ static int score_show(const struct cli_command *self, const struct cli_env *env,
             printf(_("Scoring sheet written to %s.\n"), o->csv);
         score_sheet_free(&s);
     }
-    db_close(db);
     return st == ST_OK ? 0 : cli_fail();
 }
 
 /* score set: a value and/or evidence for an indicator, and/or the class. */
-static int score_set(const struct cli_command *self, const struct cli_env *env,
-                     const struct score_opts *o)
+static int set_check(const struct cli_command *self, const struct score_opts *o)
 {
     bool on_indicator = o->value || o->evidence || o->department;
     if (!o->indicator && on_indicator)
@@ -239,58 +225,56 @@ static int score_set(const struct cli_command *self, const struct cli_env *env,
         return cli_usage(self, "%s", _("give --value, --evidence or --department for the indicator"));
     if (!o->indicator && !o->class_code && !o->clear_class)
         return cli_usage(self, "%s", _("expected --indicator CODE --value V, or --class CLASS"));
-    struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
+    return 0;
+}
+
+static int score_set(struct db *db, const void *rec)
+{
+    const struct score_opts *o = rec;
     enum status st = ST_OK;
     if (o->indicator)
         st = score_set_value(db, o->year, o->indicator, o->value, o->evidence, o->department);
     if (st == ST_OK && (o->class_code || o->clear_class))
         st = score_set_class(db, o->year, o->clear_class ? NULL : o->class_code);
-    db_close(db);
     return cli_done(st, _("Saved for %d.\n"), o->year);
 }
 
-static int score_clear(const struct cli_command *self, const struct cli_env *env,
-                       const struct score_opts *o)
+static int clear_check(const struct cli_command *self, const struct score_opts *o)
 {
-    if (!o->indicator)
-        return cli_usage(self, "%s", _("--indicator CODE is required"));
-    struct db *db;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
+    return o->indicator ? 0 : cli_usage(self, "%s", _("--indicator CODE is required"));
+}
+
+static int score_clear(struct db *db, const void *rec)
+{
+    const struct score_opts *o = rec;
     enum status st = score_clear_value(db, o->year, o->indicator);
-    db_close(db);
     return cli_done(st, _("Value of %s for %d removed.\n"), o->indicator, o->year);
 }
 
-static int score_refresh(const struct cli_command *self, const struct cli_env *env,
-                         const struct score_opts *o)
+static int score_refresh(struct db *db, const void *rec)
 {
-    (void)self;
-    struct db *db;
+    const struct score_opts *o = rec;
     size_t n = 0;
-    if (cli_open(env, &db) != ST_OK)
-        return cli_fail();
     enum status st = score_store_computed(db, o->year, &n);
-    db_close(db);
     return cli_done(st, _("%zu computed values stored for %d.\n"), n, o->year);
 }
 
-/* Every sub-command reads the same options, then runs fn. */
+/* Every sub-command reads the same options, checks them (check, when
+ * there is one), then acts on the database. */
 static int score_run(const struct cli_env *env, const struct cli_command *self, int argc,
-                     char **argv,
-                     int (*fn)(const struct cli_command *, const struct cli_env *,
-                               const struct score_opts *))
+                     char **argv, int (*check)(const struct cli_command *, const struct score_opts *),
+                     int (*act)(struct db *, const void *))
 {
     struct score_opts o = {0};
     int rc = parse_opts(self, argc, argv, &o);
-    return rc ? rc : fn(self, env, &o);
+    if (rc == 0 && check)
+        rc = check(self, &o);
+    return rc ? rc : cli_with_db(env, act, &o);
 }
-static CLI_SUB_FN(run_show, score_run(env, self, argc, argv, score_show))
-static CLI_SUB_FN(run_set, score_run(env, self, argc, argv, score_set))
-static CLI_SUB_FN(run_clear, score_run(env, self, argc, argv, score_clear))
-static CLI_SUB_FN(run_refresh, score_run(env, self, argc, argv, score_refresh))
+static CLI_SUB_FN(run_show, score_run(env, self, argc, argv, NULL, score_show))
+static CLI_SUB_FN(run_set, score_run(env, self, argc, argv, set_check, score_set))
+static CLI_SUB_FN(run_clear, score_run(env, self, argc, argv, clear_check, score_clear))
+static CLI_SUB_FN(run_refresh, score_run(env, self, argc, argv, NULL, score_refresh))
 
 const struct cli_sub cmd_score_subs[] = {
     {"", run_show, "[--year YYYY] [--class 900|850|800] [--csv FILE] [--no-compare]"},

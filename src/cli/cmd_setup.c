@@ -10,6 +10,7 @@
 #include "treem/app/demo.h"
 #include "treem/app/session.h"
 #include "treem/app/auth.h"
+#include "treem/db/db_files.h"
 #include "treem/db/department_repo.h"
 #include "treem/db/holiday_repo.h"
 #include "treem/db/migrate.h"
@@ -50,17 +51,6 @@ static const struct cli_opt init_opts[] = {
     {0},
 };
 #undef IA
-
-/* Deletes a database file this command created but could not set up. */
-static void discard_new(const char *path)
-{
-    char buf[4096];
-    static const char *const suffixes[] = {"", "-wal", "-shm"};
-    for (int i = 0; i < 3; i++) {
-        snprintf(buf, sizeof buf, "%s%s", path, suffixes[i]);
-        unlink(buf);
-    }
-}
 
 static enum status init_apply(struct db *db, const struct init_args *a)
 {
@@ -118,7 +108,7 @@ int cmd_init(const struct cli_env *env, const struct cli_command *self, int argc
         int rc = cli_fail();
         db_close(db);
         if (!existed)
-            discard_new(env->db_path);
+            db_remove_files(env->db_path);
         return rc;
     }
     if (!existed)

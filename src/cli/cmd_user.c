@@ -149,8 +149,7 @@ static int user_run(const struct cli_env *env, const struct cli_command *self, i
         rc = cli_sign_in(env, db);
     if (rc == ST_OK)
         rc = act(db, first, login, &a);
-    db_close(db);
-    return rc == ST_OK ? 0 : cli_fail();
+    return cli_end(db, rc);
 }
 
 static CLI_SUB_FN(run_add, user_run(env, self, argc, argv, do_add, U_ROLE | U_FIRST))

@@ -100,6 +100,11 @@ expect_rc 0 tc measure TE-0002 --date 01/06/2025 --weight 20,5 --height 112
 expect_rc 1 tc measure TE-0002 --weight 900
 expect_grep "weight:" "$ERR"
 expect_rc 0 tc check TE-0002 --date 02/03/2025
+# --from, --to, --date are the options every action shares (cmd_child_dates)
+expect_rc 1 tc check TE-0002 --date 31/02/2025
+expect_grep "^treem: --date: 31/02/2025" "$ERR"
+expect_rc 2 tc risk TE-0002 add --reason "Bỏ học" --from 31/02/2025
+expect_grep "^treem child: --from: 31/02/2025" "$ERR"
 expect_rc 0 tc show TE-0002
 expect_grep "20\.5 kg" "$OUT"
 expect_grep "02/03/2025" "$OUT"

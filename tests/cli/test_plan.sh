@@ -47,6 +47,10 @@ has "Added target 2"
 # Bad input: refused with the field named, exit status 1.
 run 1 plan target-add 1 --text "Quá 100" --value 120
 err_has "target value"
+run 1 plan target-add 1 --text "Hướng" --value 5 --direction sideways
+err_has "target direction: 'sideways' is not at-least or at-most"
+run 1 plan event-add 1 --name "Ngày hội" --date 01/06/2025 --kind party
+err_has "event kind: 'party' is not event, campaign or deadline"
 run 1 task add --plan 1 --text "Không có ban ngành" --due 31/03/2025
 err_has "department"
 run 1 task add --plan 1 --dept congan --text "Ngược ngày" --start 10/03/2025 --due 01/03/2025

@@ -74,6 +74,11 @@ run 1 score set --year 2024 --indicator 9.9 --value 1
 has "9.9"
 run 2 score set --year 2024 --value 97
 run 2 score --year 20x4
+has "year between 2000 and 2100"
+run 2 score --year 2101
+has "'2101' is not a year between 2000 and 2100"
+run 2 rubric max-set --criterion 1001 --points 5
+has "'1001' is not a criterion number"
 run 1 score set --year 2024 --class 123
 has "no recognition class '123'"
 

@@ -45,14 +45,22 @@ enum cli_opt_kind {
     CLI_DATE,    /* struct date: dd/mm/yyyy */
     CLI_DATE_OR_NONE, /* struct date: dd/mm/yyyy, or "" for none (plan_parse_date) */
     CLI_ENUM,    /* int: a code of the closed list `def` */
+    CLI_CODE,    /* int (or an enum of an int's size): a code of the closed list
+                    `def`, its '_' typed as '-' (enum_from_code_dashed); else
+                    the message `bad` with the field's name and the value */
+    CLI_INT,     /* int: a whole number from lo to hi; else the message `bad`
+                    with the value */
     CLI_CALL,    /* call(rec, opt, value) does it (a value is required) */
     CLI_REFUSED, /* an option this (sub-)command refuses: a usage error saying
                     label, or "unknown option" (getopt knows it and says nothing) */
+    CLI_ALSO,    /* not an option: the entries of the table `also` stand here
+                    (options several tables share; one level) */
 };
 
 /* One option of a command: --NAME (and -KEY), the kind of its value and
  * where in the record it goes. A table ends with a NULL name; an entry
- * named "" takes the words between the options, in order (through call). */
+ * named "" takes the words between the options, in order (through call);
+ * a CLI_ALSO entry (any other name) brings in another table's entries. */
 struct cli_opt {
     const char *name;
     enum cli_opt_kind kind;
@@ -60,8 +68,11 @@ struct cli_opt {
     const char *label;          /* N_(): the field its messages name; NULL: "--NAME" */
     char key;                   /* also -KEY; 0: no short form */
     int value;                  /* CLI_SET: the value; CLI_CALL: what call makes of it */
-    const struct enum_def *def; /* CLI_ENUM: the list */
+    const struct enum_def *def; /* CLI_ENUM, CLI_CODE: the list */
+    int lo, hi;                 /* CLI_INT: the bounds */
+    const char *bad;            /* CLI_CODE, CLI_INT: N_(), the message of a value refused */
     enum status (*call)(void *rec, const struct cli_opt *opt, const char *arg);
+    const struct cli_opt *also; /* CLI_ALSO: the table */
 };
 
 /* How cli_read_opts reads: stop at the first word (getopt "+"); no word may
@@ -81,6 +92,13 @@ int cli_read_opts(const struct cli_command *cmd, int argc, char **argv, int firs
  * database of env: 0 with *db open, or the exit status with *db NULL. */
 int cli_open_opts(const struct cli_env *env, const struct cli_command *cmd, int argc, char **argv,
                   const struct cli_opt *opts, unsigned flags, void *rec, struct db **db);
+/* Opens the database of env, runs act(db, rec) and closes it: the exit
+ * status act returns, or 1 (said) when the database cannot be opened. For
+ * sub-commands whose options are read and checked before. */
+int cli_with_db(const struct cli_env *env, int (*act)(struct db *db, const void *rec), const void *rec);
+/* The end of a command that worked on db with the outcome st: closes db
+ * (NULL-safe), then the exit status: 0 when st is ST_OK, else cli_fail(). */
+int cli_end(struct db *db, enum status st);
 /* The field of opt in rec. */
 void *cli_opt_field(void *rec, const struct cli_opt *opt);
 

@@ -9,6 +9,7 @@
 #include "treem/core/date.h"
 
 struct child;
+struct child_records;
 
 struct child_action_args {
     struct date from, to, date;
@@ -25,13 +26,18 @@ typedef enum status (*child_act_fn)(struct db *db, const struct child *c,
 
 /* Runs `child ACTION CODE …` (argv[0] is the action): reads the words and
  * options after CODE into a struct child_action_args as opts declares (with
- * flags, see cli_read_opts), finds the child, acts, prints "Saved CODE.";
+ * flags, see cli_read_opts), finds the child, acts (act, or when it is
+ * NULL the form of records the words name: add, end until --to, today when
+ * not given, or delete; else the usage error), prints "Saved CODE.";
  * the exit status. */
 int cmd_child_action(const struct cli_env *env, const struct cli_command *self, int argc,
-                     char **argv, const struct cli_opt *opts, unsigned flags, child_act_fn act);
+                     char **argv, const struct cli_opt *opts, unsigned flags, child_act_fn act,
+                     const struct child_records *records);
 /* The "" entry of an action's options: a word after CODE into a->words,
  * at most opt->value of them. */
 enum status cmd_child_word(void *rec, const struct cli_opt *opt, const char *word);
+/* The options every action takes: --from, --to and --date (CLI_ALSO). */
+extern const struct cli_opt cmd_child_dates[];
 /* The records of a child an action keeps (periods in groups, risks, help):
  * `add …` (add_nwords words with "add"), `end ID` (end; NULL: no such
  * form) and `delete ID`. */
@@ -41,10 +47,6 @@ struct child_records {
     enum status (*end)(struct db *db, long long child_id, long long id, struct date to);
     enum status (*del)(struct db *db, long long child_id, long long id);
 };
-/* Does the form of the record action the words of a name: add, end until
- * --to (today when not given) or delete; else the usage error. */
-enum status cmd_child_records(struct db *db, const struct child *c,
-                              const struct child_action_args *a, const struct child_records *r);
 /* ST_INVALID "expected: ACTION USAGE" for words that fit none of its forms. */
 enum status cmd_child_wrong_words(const struct child_action_args *a);
 /* The record number a word names ("12" or "#12"), 0 when it names none. */
