@@ -391,8 +391,8 @@ static enum screen_result searched(struct screen *s, enum ls_result r)
 enum screen_result listbase_action(struct screen *s, enum action a, int digit)
 {
     struct listbase *lb = base(s);
-    if (a == ACT_LEFT || a == ACT_RIGHT) /* like < and > (ACT_YEAR) */
-        digit = a == ACT_LEFT ? -1 : 1;
+    if (lb->def->year && (a == ACT_LEFT || a == ACT_RIGHT || (a == ACT_YEAR && in_bar(s, a))))
+        return after(s, lb->def->year(s, a == ACT_LEFT ? -1 : a == ACT_RIGHT ? 1 : digit));
     for (size_t i = 0; i < lb->def->nkeys; i++)
         if (lb->def->keys[i].a == a)
             return run_key(s, &lb->def->keys[i], digit);

@@ -106,13 +106,12 @@ static long long the_event(struct screen *s, size_t sel)
                              "plan or task)."));
 }
 
-/* Left, Right (digit -1, +1): the year before or after. */
-static enum lb_after year(struct screen *s, size_t sel, int digit)
+/* Left, Right (step -1, +1): the year before or after. */
+static enum lb_after year(struct screen *s, int step)
 {
     struct calendar_state *st = s->state;
-    (void)sel;
-    if ((digit < 0 && st->arg.year > 1900) || (digit > 0 && st->arg.year < 2999)) {
-        st->arg.year += digit;
+    if ((step < 0 && st->arg.year > 1900) || (step > 0 && st->arg.year < 2999)) {
+        st->arg.year += step;
         listbase_reload(s);
         select_today(s);
     }
@@ -176,8 +175,6 @@ static enum lb_after history(struct screen *s, size_t sel, int digit)
 }
 
 static const struct lb_key keys[] = {
-    {ACT_LEFT, year, true},
-    {ACT_RIGHT, year, true},
     {ACT_NEW, new_event, true},
     {ACT_OPEN, open_event, false},
     {ACT_EDIT, edit_event, true},
@@ -190,7 +187,7 @@ static const struct listbase_def def = {
     .hint = N_("Left/Right: the year before or after. Esc: back."),
     .empty = N_("Nothing on the calendar of this year."),
     .cols = cols, .ncols = sizeof cols / sizeof *cols,
-    .load = load, .unload = unload, .row = cal_row,
+    .load = load, .unload = unload, .row = cal_row, .year = year,
     .keys = keys, .nkeys = sizeof keys / sizeof *keys,
 };
 

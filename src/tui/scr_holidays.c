@@ -110,20 +110,16 @@ static enum lb_after history(struct screen *s, size_t sel, int digit)
     return LB_STAY;
 }
 
-/* < and > (digit -1 or +1), Left and Right: the year before or after. */
-static enum lb_after year(struct screen *s, size_t sel, int digit)
+/* < and > or Left and Right (step -1 or +1): the year before or after. */
+static enum lb_after year(struct screen *s, int step)
 {
-    (void)sel;
-    ((struct holidays_state *)s->state)->year += digit;
+    ((struct holidays_state *)s->state)->year += step;
     return LB_RELOAD;
 }
 
 static const struct lb_key h_keys[] = {
     {ACT_NEW, add_day, true},
     {ACT_DELETE, delete_day, false},
-    {ACT_YEAR, year, true},
-    {ACT_LEFT, year, true},
-    {ACT_RIGHT, year, true},
     {ACT_HISTORY, history, false},
 };
 static const struct lb_col h_cols[] = {{N_("Date"), 12}, {N_("Kind"), 16}, {N_("Name"), 60}};
@@ -131,7 +127,7 @@ static const struct listbase_def h_def = {
     .text = h_text,
     .hint = N_("F3 adds a day off or a make-up working day · F8 deletes"),
     .cols = h_cols, .ncols = 3,
-    .load = h_load, .unload = h_unload, .row = h_row,
+    .load = h_load, .unload = h_unload, .row = h_row, .year = year,
     .keys = h_keys, .nkeys = sizeof h_keys / sizeof *h_keys,
 };
 

@@ -596,10 +596,9 @@ static enum lb_after fake_delete(struct screen *s, size_t sel, int digit)
 }
 
 /* Left and Right come with -1 and +1, as < and > do. */
-static enum lb_after fake_year(struct screen *s, size_t sel, int digit)
+static enum lb_after fake_year(struct screen *s, int step)
 {
-    (void)sel;
-    ((struct fake_state *)s->state)->step += digit;
+    ((struct fake_state *)s->state)->step += step;
     return LB_STAY;
 }
 
@@ -614,7 +613,7 @@ static enum lb_after fake_act(struct screen *s, enum action a, size_t sel)
 }
 
 static const struct lb_key fake_keys[] = {
-    {ACT_DELETE, fake_delete, false}, {ACT_LEFT, fake_year, true}, {ACT_RIGHT, fake_year, true},
+    {ACT_DELETE, fake_delete, false},
 };
 static const struct lb_col fake_cols[] = {{"", 4}, {"Name", 30}};
 static struct listbase_def fake_def = {
@@ -622,7 +621,7 @@ static struct listbase_def fake_def = {
     .cols = fake_cols, .ncols = 2,
     .load = fake_load, .row = fake_row, .match = fake_match, .id = fake_id,
     .keys = fake_keys, .nkeys = sizeof fake_keys / sizeof *fake_keys,
-    .act = fake_act,
+    .act = fake_act, .year = fake_year,
 };
 
 static const enum action fake_actions[] = {ACT_DELETE, ACT_NEW, ACT_BACK};
@@ -723,6 +722,9 @@ START_TEST(listbase_draws_heading_header_and_empty)
     s->ops->on_action(s, ACT_LEFT, 0);
     s->ops->on_action(s, ACT_LEFT, 0);
     s->ops->on_action(s, ACT_RIGHT, 0);
+    ck_assert_int_eq(st->step, -1);
+    /* < > only when the bar has them (this one has not) */
+    ck_assert_int_eq(s->ops->on_action(s, ACT_YEAR, 1), SR_UNHANDLED);
     ck_assert_int_eq(st->step, -1);
     fake_free(s);
     curses_down();

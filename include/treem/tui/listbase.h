@@ -34,8 +34,7 @@ enum lb_after { LB_STAY, LB_RELOAD, LB_POP, LB_PASS /* not handled: the frame's 
 struct lb_key {
     enum action a;
     /* sel: the selected row (an index of load()'s rows) or LB_NONE; digit
-     * as screen_ops.on_action has it, and -1 / +1 for Left / Right (as for
-     * < and >, ACT_YEAR). */
+     * as screen_ops.on_action has it. */
     enum lb_after (*fn)(struct screen *s, size_t sel, int digit);
     bool empty_ok;  /* runs on an empty list too (F3 New); else ignored there */
 };
@@ -101,6 +100,10 @@ struct listbase_def {
     long long (*id)(struct screen *s, size_t i); /* may be NULL: keeps the place */
     const struct lb_key *keys;
     size_t nkeys;
+    /* A list of one year's rows: Left and Right, and < > (ACT_YEAR) when
+     * the bar has it, run year() with step -1 or +1, on an empty list too
+     * (before the key table); may be NULL. */
+    enum lb_after (*year)(struct screen *s, int step);
     /* Instead of a key table, or after it: one handler for the keys of the
      * screen's bar (ops.actions); sel as for lb_key (LB_NONE on an empty
      * list); LB_PASS for a key it leaves to the base. May be NULL. */
