@@ -23,29 +23,14 @@ void lb_line(struct lb_row *r, const char *text)
     r->line = true;
 }
 
-char *listbase_vformat(const char *fmt, va_list ap)
-{
-    va_list again;
-    va_copy(again, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (text)
-        vsnprintf(text, (size_t)n + 1, fmt, again);
-    va_end(again);
-    return text;
-}
-
 void lb_cellf(struct lb_row *r, size_t col, const char *fmt, ...)
 {
     if (col >= LB_MAX_COLS)
         return;
     va_list ap;
     va_start(ap, fmt);
-    char *text = listbase_vformat(fmt, ap);
+    strbuf_vprintf(&r->cell[col], fmt, ap);
     va_end(ap);
-    if (text)
-        strbuf_puts(&r->cell[col], text);
-    free(text);
 }
 
 long long listbase_chosen(struct screen *s, long long id, const char *why)
@@ -194,13 +179,13 @@ enum lb_after listbase_changed(struct screen *s, enum status rc, const char *fmt
         ui_status(s->ui, true, "%s", status_message());
         return LB_RELOAD;
     }
+    struct strbuf text = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    char *text = listbase_vformat(fmt, ap);
+    if (strbuf_vprintf(&text, fmt, ap))
+        ui_status(s->ui, false, "%s", text.buf);
     va_end(ap);
-    if (text)
-        ui_status(s->ui, false, "%s", text);
-    free(text);
+    strbuf_free(&text);
     return LB_RELOAD;
 }
 

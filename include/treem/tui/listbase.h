@@ -140,10 +140,6 @@ const char *listbase_search(struct screen *s);
 enum lb_after listbase_changed(struct screen *s, enum status rc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* fmt formatted with ap, malloc'd (for rows of any length); NULL when
- * memory runs out. */
-char *listbase_vformat(const char *fmt, va_list ap);
-
 /* Cells of a row; lb_line: the row is one line, not in columns. */
 void lb_cell(struct lb_row *r, size_t col, const char *text);
 void lb_line(struct lb_row *r, const char *text);
