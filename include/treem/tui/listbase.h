@@ -104,6 +104,10 @@ struct listbase_def {
      * the bar has it, run year() with step -1 or +1, on an empty list too
      * (before the key table); may be NULL. */
     enum lb_after (*year)(struct screen *s, int step);
+    /* A pane shown in place of the list (charts): the keys that move
+     * (Up, Down, Page Up, Page Down, Home) go to it first; true when it
+     * took the key. May be NULL. */
+    bool (*pane_key)(struct screen *s, enum action a);
     /* Instead of a key table, or after it: one handler for the keys of the
      * screen's bar (ops.actions); sel as for lb_key (LB_NONE on an empty
      * list); LB_PASS for a key it leaves to the base. May be NULL. */
