@@ -9,7 +9,8 @@
 # take for the screens that use them (a form screen built on formscreen's
 # FORMSCREEN_OPS or FORMSCREEN_INPUT uses form_key()). A list screen built on
 # listbase.h handles the keys of its `struct lb_key …[]` table (and, with
-# a `.year = …` in its def, Left, Right and the bar's < >). The help (scr_help.c) shows the
+# a `.year = …` in its def, Left, Right and the bar's < >; with a
+# `.history = …`, Ctrl-Y). The help (scr_help.c) shows the
 # editing keys whenever the screen takes text.
 set -eu
 src=${TREEM_SRCDIR:-$(dirname "$0")/..}/src/tui
@@ -38,6 +39,10 @@ for f in "$src"/scr_*.c "$src"/formscreen.c "$src"/picker.c; do
         grep -oE 'ACT_[A-Z_]+' || true)
     handled=$(printf '%s\n%s\n' "$handled" "$lbkeys" | sed '/^$/d' | sort -u)
     shown=$(sed -n '/enum action [a-z_]*\[\] *= *{/,/};/p' "$f" | grep -oE 'ACT_[A-Z_]+' | sort -u)
+    # a list whose rows have a change history (listbase_def .history): Ctrl-Y
+    if sed -n '/struct listbase_def [a-z_]* *= *{/,/};/p' "$f" | grep -q '\.history = '; then
+        handled=$(printf '%s\nACT_HISTORY\n' "$handled" | sort -u)
+    fi
     # a list of a year's rows (listbase_def .year): Left and Right, and
     # < > (ACT_YEAR) when its bar shows them
     if sed -n '/struct listbase_def [a-z_]* *= *{/,/};/p' "$f" | grep -q '\.year = '; then

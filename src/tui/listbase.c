@@ -379,6 +379,12 @@ enum screen_result listbase_action(struct screen *s, enum action a, int digit)
     if (lb->def->pane_key && (a == ACT_UP || a == ACT_DOWN || a == ACT_PGUP || a == ACT_PGDN ||
                             a == ACT_HOME) && lb->def->pane_key(s, a))
         return SR_HANDLED;
+    if (a == ACT_HISTORY && lb->def->history) {
+        size_t sel = listbase_selected(s);
+        if (sel != LB_NONE && lb->def->history(s, sel, &lb->hist))
+            ui_push(s->ui, &scr_history_ops, &lb->hist);
+        return SR_HANDLED;
+    }
     if (lb->def->year && (a == ACT_LEFT || a == ACT_RIGHT || (a == ACT_YEAR && in_bar(s, a))))
         return after(s, lb->def->year(s, a == ACT_LEFT ? -1 : a == ACT_RIGHT ? 1 : digit));
     for (size_t i = 0; i < lb->def->nkeys; i++)

@@ -556,6 +556,7 @@ struct fake_state {
     bool fail;
     int step;
     size_t acts;   /* keys act() took */
+    size_t hists, hist_row; /* Ctrl-Y: times asked, the row */
 };
 
 static bool fake_load(struct screen *s, size_t *count)
@@ -602,6 +603,16 @@ static enum lb_after fake_year(struct screen *s, int step)
     return LB_STAY;
 }
 
+/* Ctrl-Y: says which row; no history to open (nothing is pushed). */
+static bool fake_history(struct screen *s, size_t sel, struct history_ref *ref)
+{
+    struct fake_state *st = s->state;
+    (void)ref;
+    st->hists++;
+    st->hist_row = sel;
+    return false;
+}
+
 /* F3: the bar's key without an entry in the key table. */
 static enum lb_after fake_act(struct screen *s, enum action a, size_t sel)
 {
@@ -621,7 +632,7 @@ static struct listbase_def fake_def = {
     .cols = fake_cols, .ncols = 2,
     .load = fake_load, .row = fake_row, .match = fake_match, .id = fake_id,
     .keys = fake_keys, .nkeys = sizeof fake_keys / sizeof *fake_keys,
-    .act = fake_act, .year = fake_year,
+    .act = fake_act, .year = fake_year, .history = fake_history,
 };
 
 static const enum action fake_actions[] = {ACT_DELETE, ACT_NEW, ACT_BACK};
@@ -746,6 +757,15 @@ START_TEST(listbase_act_takes_bar_keys)
     ck_assert_int_eq(s->ops->on_action(s, ACT_DELETE, 0), SR_HANDLED); /* the key table's */
     ck_assert_uint_eq(st->acts, 1);
     ck_assert_uint_eq(st->n, 4);
+    /* Ctrl-Y asks the def about the selected row, and not on an empty list */
+    st->lb.ls.lv.selected = 2;
+    ck_assert_int_eq(s->ops->on_action(s, ACT_HISTORY, 0), SR_HANDLED);
+    ck_assert_uint_eq(st->hists, 1);
+    ck_assert_uint_eq(st->hist_row, 2);
+    st->fail = true;
+    s->ops->resume(s);
+    ck_assert_int_eq(s->ops->on_action(s, ACT_HISTORY, 0), SR_HANDLED);
+    ck_assert_uint_eq(st->hists, 1);
     fake_free(s);
 }
 END_TEST

@@ -22,6 +22,7 @@
 #ifndef TREEM_TUI_LISTBASE_H
 #define TREEM_TUI_LISTBASE_H
 #include "treem/tui/listscreen.h"
+#include "treem/tui/screens.h"
 #include <stdarg.h>
 
 /* No row is selected (the list is empty). */
@@ -104,6 +105,10 @@ struct listbase_def {
      * the bar has it, run year() with step -1 or +1, on an empty list too
      * (before the key table); may be NULL. */
     enum lb_after (*year)(struct screen *s, int step);
+    /* Ctrl-Y (ACT_HISTORY) on a row: fills ref (history_ref_set) with the
+     * record of row sel whose change history opens; false when the row has
+     * none. Not asked on an empty list. May be NULL. */
+    bool (*history)(struct screen *s, size_t sel, struct history_ref *ref);
     /* A pane shown in place of the list (charts): the keys that move
      * (Up, Down, Page Up, Page Down, Home) go to it first; true when it
      * took the key. May be NULL. */
@@ -121,6 +126,7 @@ struct listbase {
     size_t *shown;                       /* with match(): the rows shown */
     struct lb_row row;                   /* scratch of the row function */
     int width;                           /* the list's width at the last draw */
+    struct history_ref hist;             /* the record whose history shows (Ctrl-Y) */
 };
 
 /* A screen's enter(): stores def, loads. */
