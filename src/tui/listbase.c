@@ -376,6 +376,8 @@ static enum screen_result searched(struct screen *s, enum ls_result r)
 enum screen_result listbase_action(struct screen *s, enum action a, int digit)
 {
     struct listbase *lb = base(s);
+    if (a == ACT_OPEN && lb->def->open_as)
+        a = lb->def->open_as;
     if (lb->def->pane_key && (a == ACT_UP || a == ACT_DOWN || a == ACT_PGUP || a == ACT_PGDN ||
                             a == ACT_HOME) && lb->def->pane_key(s, a))
         return SR_HANDLED;

@@ -186,7 +186,6 @@ static bool history(struct screen *s, size_t sel, struct history_ref *ref)
 static const struct lb_key v_keys[] = {
     {ACT_NEW, add_village, true},
     {ACT_EDIT, open_rename, false},
-    {ACT_OPEN, open_rename, false},
     {ACT_DELETE, delete_village, false},
 };
 static const struct lb_col v_cols[] = {{N_("Village"), LB_FLEX}, {N_("Children"), 12}};
@@ -196,7 +195,7 @@ static const struct listbase_def v_def = {
     .cols = v_cols, .ncols = 2,
     .load = v_load, .unload = v_unload, .row = v_row, .id = v_id,
     .keys = v_keys, .nkeys = sizeof v_keys / sizeof *v_keys,
-    .history = history,
+    .history = history, .open_as = ACT_EDIT,
 };
 
 

@@ -757,6 +757,13 @@ START_TEST(listbase_act_takes_bar_keys)
     ck_assert_int_eq(s->ops->on_action(s, ACT_DELETE, 0), SR_HANDLED); /* the key table's */
     ck_assert_uint_eq(st->acts, 1);
     ck_assert_uint_eq(st->n, 4);
+    /* Enter does what the def's open_as key does */
+    ck_assert_int_eq(s->ops->on_action(s, ACT_OPEN, 0), SR_UNHANDLED); /* none: nothing */
+    ck_assert_uint_eq(st->n, 4);
+    fake_def.open_as = ACT_DELETE;
+    ck_assert_int_eq(s->ops->on_action(s, ACT_OPEN, 0), SR_HANDLED);
+    fake_def.open_as = ACT_NONE;
+    ck_assert_uint_eq(st->n, 3);
     /* Ctrl-Y asks the def about the selected row, and not on an empty list */
     st->lb.ls.lv.selected = 2;
     ck_assert_int_eq(s->ops->on_action(s, ACT_HISTORY, 0), SR_HANDLED);

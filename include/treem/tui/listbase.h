@@ -105,6 +105,9 @@ struct listbase_def {
      * the bar has it, run year() with step -1 or +1, on an empty list too
      * (before the key table); may be NULL. */
     enum lb_after (*year)(struct screen *s, int step);
+    /* Enter (ACT_OPEN) does what this key does (ACT_EDIT: Enter edits the
+     * row, as F4); ACT_NONE: Enter is a key as any other. */
+    enum action open_as;
     /* Ctrl-Y (ACT_HISTORY) on a row: fills ref (history_ref_set) with the
      * record of row sel whose change history opens; false when the row has
      * none. Not asked on an empty list. May be NULL. */
