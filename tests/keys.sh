@@ -8,7 +8,9 @@
 # itself, so they are left out; so are the keys form_key() and list_handle()
 # take for the screens that use them (a form screen built on formscreen's
 # FORMSCREEN_OPS or FORMSCREEN_INPUT uses form_key()). A list screen built on
-# listbase.h handles the keys of its `struct lb_key …[]` table. The help (scr_help.c) shows the
+# listbase.h handles the keys of its `struct lb_key …[]` table (and, with
+# a `.year = …` in its def, Left, Right and the bar's < >; with a
+# `.history = …`, Ctrl-Y). The help (scr_help.c) shows the
 # editing keys whenever the screen takes text.
 set -eu
 src=${TREEM_SRCDIR:-$(dirname "$0")/..}/src/tui
@@ -36,13 +38,25 @@ for f in "$src"/scr_*.c "$src"/formscreen.c "$src"/picker.c; do
     lbkeys=$(sed -n '/struct lb_key [a-z_]*\[\] *= *{/,/};/p' "$f" | grep -oE '\{ACT_[A-Z_]+,' |
         grep -oE 'ACT_[A-Z_]+' || true)
     handled=$(printf '%s\n%s\n' "$handled" "$lbkeys" | sed '/^$/d' | sort -u)
+    shown=$(sed -n '/enum action [a-z_]*\[\] *= *{/,/};/p' "$f" | grep -oE 'ACT_[A-Z_]+' | sort -u)
+    # a list whose rows have a change history (listbase_def .history): Ctrl-Y
+    if sed -n '/struct listbase_def [a-z_]* *= *{/,/};/p' "$f" | grep -q '\.history = '; then
+        handled=$(printf '%s\nACT_HISTORY\n' "$handled" | sort -u)
+    fi
+    # a list of a year's rows (listbase_def .year): Left and Right, and
+    # < > (ACT_YEAR) when its bar shows them
+    if sed -n '/struct listbase_def [a-z_]* *= *{/,/};/p' "$f" | grep -q '\.year = '; then
+        handled=$(printf '%s\nACT_LEFT\nACT_RIGHT\n' "$handled" | sort -u)
+        if printf '%s\n' "$shown" | grep -qx ACT_YEAR; then
+            handled=$(printf '%s\nACT_YEAR\n' "$handled" | sort -u)
+        fi
+    fi
     if grep -q 'form_key(\|FORMSCREEN_' "$f"; then
         handled=$(printf '%s\nACT_SAVE\nACT_LEFT\nACT_RIGHT\n' "$handled" | sort -u)
     fi
     if grep -q 'form_handle(' "$f"; then
         handled=$(printf '%s\nACT_LEFT\nACT_RIGHT\n' "$handled" | sort -u)
     fi
-    shown=$(sed -n '/enum action [a-z_]*\[\] *= *{/,/};/p' "$f" | grep -oE 'ACT_[A-Z_]+' | sort -u)
     # the help of < > (ACT_YEAR) names Left and Right as the same keys; the
     # help of a form lists its editing keys, Left and Right among them
     if printf '%s\n' "$shown" | grep -qx ACT_YEAR || grep -q 'form_key(\|form_handle(\|FORMSCREEN_' "$f"; then

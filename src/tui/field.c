@@ -1,24 +1,16 @@
 /* field — one-line editor logic (no curses). */
 #include <config.h>
 #include "treem/tui/field.h"
+#include "treem/core/mem.h"
 #include "treem/core/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* Room for need bytes and a NUL. */
 static bool reserve(struct field *f, size_t need)
 {
-    if (need + 1 <= f->cap)
-        return true;
-    size_t cap = f->cap ? f->cap : 32;
-    while (cap < need + 1)
-        cap *= 2;
-    char *nt = realloc(f->text, cap);
-    if (!nt)
-        return false;
-    f->text = nt;
-    f->cap = cap;
-    return true;
+    return mem_reserve(&f->text, &f->cap, need + 1, 1, 32);
 }
 
 bool field_init(struct field *f, const char *initial, size_t max_chars)

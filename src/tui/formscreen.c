@@ -4,8 +4,10 @@
 #include "treem/tui/picker.h"
 #include "treem/db/department_repo.h"
 #include "treem/core/i18n.h"
+#include "treem/core/strbuf.h"
 #include "treem/core/utf8.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +66,31 @@ void formscreen_set_heading(struct screen *s, const char *heading)
 void formscreen_set_help(struct screen *s, const char *help)
 {
     form_str_set(&((struct formscreen *)s->state)->help, help);
+}
+
+/* *line (the heading or the help) set to fmt formatted with ap. */
+static void set_vprintf(char **line, const char *fmt, va_list ap)
+{
+    struct strbuf text = STRBUF_INIT;
+    if (strbuf_vprintf(&text, fmt, ap))
+        form_str_set(line, text.buf);
+    strbuf_free(&text);
+}
+
+void formscreen_set_headingf(struct screen *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set_vprintf(&((struct formscreen *)s->state)->heading, fmt, ap);
+    va_end(ap);
+}
+
+void formscreen_set_helpf(struct screen *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set_vprintf(&((struct formscreen *)s->state)->help, fmt, ap);
+    va_end(ap);
 }
 
 /* A field shows its start while another has the focus, and takes the

@@ -23,29 +23,14 @@ void lb_line(struct lb_row *r, const char *text)
     r->line = true;
 }
 
-char *listbase_vformat(const char *fmt, va_list ap)
-{
-    va_list again;
-    va_copy(again, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (text)
-        vsnprintf(text, (size_t)n + 1, fmt, again);
-    va_end(again);
-    return text;
-}
-
 void lb_cellf(struct lb_row *r, size_t col, const char *fmt, ...)
 {
     if (col >= LB_MAX_COLS)
         return;
     va_list ap;
     va_start(ap, fmt);
-    char *text = listbase_vformat(fmt, ap);
+    strbuf_vprintf(&r->cell[col], fmt, ap);
     va_end(ap);
-    if (text)
-        strbuf_puts(&r->cell[col], text);
-    free(text);
 }
 
 long long listbase_chosen(struct screen *s, long long id, const char *why)
@@ -194,13 +179,13 @@ enum lb_after listbase_changed(struct screen *s, enum status rc, const char *fmt
         ui_status(s->ui, true, "%s", status_message());
         return LB_RELOAD;
     }
+    struct strbuf text = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    char *text = listbase_vformat(fmt, ap);
+    if (strbuf_vprintf(&text, fmt, ap))
+        ui_status(s->ui, false, "%s", text.buf);
     va_end(ap);
-    if (text)
-        ui_status(s->ui, false, "%s", text);
-    free(text);
+    strbuf_free(&text);
     return LB_RELOAD;
 }
 
@@ -391,8 +376,19 @@ static enum screen_result searched(struct screen *s, enum ls_result r)
 enum screen_result listbase_action(struct screen *s, enum action a, int digit)
 {
     struct listbase *lb = base(s);
-    if (a == ACT_LEFT || a == ACT_RIGHT) /* like < and > (ACT_YEAR) */
-        digit = a == ACT_LEFT ? -1 : 1;
+    if (a == ACT_OPEN && lb->def->open_as)
+        a = lb->def->open_as;
+    if (lb->def->pane_key && (a == ACT_UP || a == ACT_DOWN || a == ACT_PGUP || a == ACT_PGDN ||
+                            a == ACT_HOME) && lb->def->pane_key(s, a))
+        return SR_HANDLED;
+    if (a == ACT_HISTORY && lb->def->history) {
+        size_t sel = listbase_selected(s);
+        if (sel != LB_NONE && lb->def->history(s, sel, &lb->hist))
+            ui_push(s->ui, &scr_history_ops, &lb->hist);
+        return SR_HANDLED;
+    }
+    if (lb->def->year && (a == ACT_LEFT || a == ACT_RIGHT || (a == ACT_YEAR && in_bar(s, a))))
+        return after(s, lb->def->year(s, a == ACT_LEFT ? -1 : a == ACT_RIGHT ? 1 : digit));
     for (size_t i = 0; i < lb->def->nkeys; i++)
         if (lb->def->keys[i].a == a)
             return run_key(s, &lb->def->keys[i], digit);

@@ -20,7 +20,6 @@ struct calendar_state {
     struct scr_calendar_arg arg;
     char plan_label[128];     /* "" for every plan */
     struct plan_cal_item *items;
-    struct history_ref hist;
 };
 
 static bool load(struct screen *s, size_t *count)
@@ -106,13 +105,12 @@ static long long the_event(struct screen *s, size_t sel)
                              "plan or task)."));
 }
 
-/* Left, Right (digit -1, +1): the year before or after. */
-static enum lb_after year(struct screen *s, size_t sel, int digit)
+/* Left, Right (step -1, +1): the year before or after. */
+static enum lb_after year(struct screen *s, int step)
 {
     struct calendar_state *st = s->state;
-    (void)sel;
-    if ((digit < 0 && st->arg.year > 1900) || (digit > 0 && st->arg.year < 2999)) {
-        st->arg.year += digit;
+    if ((step < 0 && st->arg.year > 1900) || (step > 0 && st->arg.year < 2999)) {
+        st->arg.year += step;
         listbase_reload(s);
         select_today(s);
     }
@@ -163,26 +161,21 @@ static enum lb_after delete_event(struct screen *s, size_t sel, int digit)
     return listbase_changed(s, plan_event_remove(s->ui->db, id), "%s", _("Deleted."));
 }
 
-static enum lb_after history(struct screen *s, size_t sel, int digit)
+static bool history(struct screen *s, size_t sel, struct history_ref *ref)
 {
     struct calendar_state *st = s->state;
     char id[24];
-    (void)digit;
     if (!event_at(st, sel))
-        return LB_STAY;
+        return false;
     snprintf(id, sizeof id, "%lld", event_at(st, sel));
-    scr_history_open(s->ui, &st->hist, "plan_event", id, st->items[sel].name);
-    return LB_STAY;
+    return history_ref_set(ref, "plan_event", id, st->items[sel].name);
 }
 
 static const struct lb_key keys[] = {
-    {ACT_LEFT, year, true},
-    {ACT_RIGHT, year, true},
     {ACT_NEW, new_event, true},
     {ACT_OPEN, open_event, false},
     {ACT_EDIT, edit_event, true},
     {ACT_DELETE, delete_event, true},
-    {ACT_HISTORY, history, false},
 };
 static const struct lb_col cols[] = {{N_("Date"), 10}, {N_("Kind"), 14}, {N_("What"), 160}};
 static const struct listbase_def def = {
@@ -190,8 +183,9 @@ static const struct listbase_def def = {
     .hint = N_("Left/Right: the year before or after. Esc: back."),
     .empty = N_("Nothing on the calendar of this year."),
     .cols = cols, .ncols = sizeof cols / sizeof *cols,
-    .load = load, .unload = unload, .row = cal_row,
+    .load = load, .unload = unload, .row = cal_row, .year = year,
     .keys = keys, .nkeys = sizeof keys / sizeof *keys,
+    .history = history,
 };
 
 static void calendar_enter(struct screen *s)

@@ -27,15 +27,14 @@ static void end_enter(struct screen *s)
 {
     const struct case_end *e = s->arg;
     struct formscreen *fs = s->state;
-    char start[DATETIME_BUF], limit[DATE_BUF], line[160];
+    char start[DATETIME_BUF], limit[DATE_BUF];
     if (!formscreen_begin(s, &end_spec, NULL))
         return;
     formscreen_set_heading(s, _("End the temporary separation — F2 saves"));
     datetime_format(e->start, start);
     date_format(case_separation_deadline(e->start.date), limit);
-    snprintf(line, sizeof line, _("Separated since %s; the limit is %s (%d days)."), start, limit,
-             CASE_SEPARATION_DAYS);
-    formscreen_set_help(s, line);
+    formscreen_set_helpf(s, _("Separated since %s; the limit is %s (%d days)."), start, limit,
+                         CASE_SEPARATION_DAYS);
     case_form_set_now(&fs->form, E_DATE, E_HOUR);
     form_mark_saved(&fs->form);
 }

@@ -15,6 +15,7 @@
 #include "treem/app/children.h"
 #include "treem/db/case_step_repo.h"
 #include "treem/core/i18n.h"
+#include "treem/core/mem.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -39,20 +40,15 @@ struct file_state {
 static void add(struct file_state *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void add(struct file_state *st, const char *fmt, ...)
 {
-    if (st->n == st->cap) {
-        size_t cap = st->cap ? st->cap * 2 : 64;
-        struct file_line *grown = realloc(st->lines, cap * sizeof *grown);
-        if (!grown)
-            return;
-        st->lines = grown;
-        st->cap = cap;
-    }
+    struct strbuf text = STRBUF_INIT;
+    if (!mem_reserve(&st->lines, &st->cap, st->n + 1, sizeof *st->lines, 64))
+        return;
     va_list ap;
     va_start(ap, fmt);
-    char *text = listbase_vformat(fmt, ap);
+    bool ok = strbuf_vprintf(&text, fmt, ap);
     va_end(ap);
-    if (text)
-        st->lines[st->n++] = (struct file_line){text, st->cur_step};
+    if (ok)
+        st->lines[st->n++] = (struct file_line){strbuf_take(&text), st->cur_step};
 }
 
 static void intake_lines(struct screen *s, struct file_state *st, enum user_role role)

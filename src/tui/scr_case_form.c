@@ -259,9 +259,8 @@ static void intake_edit_enter(struct screen *s)
     }
     const struct case_file *c = &st->orig;
     struct form *f = &st->fs.form;
-    char age[16] = "", heading[96];
-    snprintf(heading, sizeof heading, _("Correct case %s (Mẫu 01) — F2 saves"), c->code);
-    formscreen_set_heading(s, heading);
+    char age[16] = "";
+    formscreen_set_headingf(s, _("Correct case %s (Mẫu 01) — F2 saves"), c->code);
     case_form_set_when(f, I_DATE, I_HOUR, c->received);
     if (c->child_id && child_label(s->ui->db, c->child_id, st->pick.label,
                                    sizeof st->pick.label) == ST_OK) {

@@ -154,11 +154,11 @@ static void step_enter(struct screen *s)
     spec.defs = st->defs;
     if (!formscreen_begin(s, &spec, NULL))
         return;
-    char heading[96];
-    snprintf(heading, sizeof heading, _("Correct step #%lld — F2 saves"), ref->step_id);
-    formscreen_set_heading(s, ref->step_id ? heading
-                                           : st->nkinds ? _("Record a step — F2 saves")
-                                                        : _("No step can come next"));
+    if (ref->step_id)
+        formscreen_set_headingf(s, _("Correct step #%lld — F2 saves"), ref->step_id);
+    else
+        formscreen_set_heading(s, st->nkinds ? _("Record a step — F2 saves")
+                                             : _("No step can come next"));
     if (ref->step_id)
         fill_step(s, st, ref);
     else

@@ -148,11 +148,10 @@ static enum status load(struct screen *s, long long id)
     form_clear_errors(&st->fs.form);
     fill_form(st, &st->orig);
     st->fs.form.focus = st->fs.form.top = 0;
-    struct strbuf heading = STRBUF_INIT;
     if (st->orig.id)
-        strbuf_printf(&heading, _("Child %s — %s"), st->orig.code, st->orig.full_name);
-    formscreen_set_heading(s, st->orig.id ? strbuf_str(&heading) : _("New child"));
-    strbuf_free(&heading);
+        formscreen_set_headingf(s, _("Child %s — %s"), st->orig.code, st->orig.full_name);
+    else
+        formscreen_set_heading(s, _("New child"));
     return ST_OK;
 }
 

@@ -198,7 +198,6 @@ static enum lb_after delete_child(struct screen *s, size_t sel, int digit)
 
 static const struct lb_key c_keys[] = {
     {ACT_NEW, new_child, true},
-    {ACT_OPEN, open_child, false},
     {ACT_EDIT, open_child, false},
     {ACT_DELETE, delete_child, false},
     {ACT_FILTER, open_filter, true},
@@ -211,6 +210,7 @@ static const struct listbase_def c_def = {
     .moved = uncap_if_needed,
     .load = c_load, .row = c_row,
     .keys = c_keys, .nkeys = sizeof c_keys / sizeof *c_keys,
+    .open_as = ACT_EDIT,
 };
 
 static void children_enter(struct screen *s)

@@ -201,14 +201,13 @@ static enum lb_after next_class(struct screen *s, size_t sel, int digit)
                             _("Recognition class for %d: %s points."), st->year, code);
 }
 
-/* < > (digit -1 or +1), Left, Right: another year, 2000 to 2100. */
-static enum lb_after year(struct screen *s, size_t sel, int digit)
+/* < > or Left, Right (step -1 or +1): another year, 2000 to 2100. */
+static enum lb_after year(struct screen *s, int step)
 {
     struct criteria_state *st = s->state;
-    (void)sel;
-    if (st->year + digit < 2000 || st->year + digit > 2100)
+    if (st->year + step < 2000 || st->year + step > 2100)
         return LB_STAY;
-    st->year += digit;
+    st->year += step;
     return LB_RELOAD;
 }
 
@@ -249,9 +248,6 @@ static void done(struct screen *s) { strbuf_free(&((struct criteria_state *)s->s
 
 static const struct lb_key keys[] = {
     {ACT_OPEN, open_criterion, false},
-    {ACT_YEAR, year, true},
-    {ACT_LEFT, year, true},
-    {ACT_RIGHT, year, true},
     {ACT_CLASS, next_class, true},
     {ACT_SCALES, scales, true},
 };
@@ -261,7 +257,7 @@ static const struct listbase_def def = {
     .columns = columns,
     .layout = lay_out,
     .foot_rows = 2, .foot = draw_foot,
-    .load = load, .unload = unload, .leave = done, .row = crit_row,
+    .load = load, .unload = unload, .leave = done, .row = crit_row, .year = year,
     .keys = keys, .nkeys = sizeof keys / sizeof *keys,
 };
 

@@ -48,14 +48,13 @@ static void h_text(struct screen *s, enum lb_text which, struct strbuf *out)
         strbuf_printf(out, _("History of %s (newest first)"), ref->title);
 }
 
-void scr_history_open(struct ui *ui, struct history_ref *ref, const char *entity, const char *id,
-                      const char *title)
+bool history_ref_set(struct history_ref *ref, const char *entity, const char *id, const char *title)
 {
     memset(ref, 0, sizeof *ref);
     ref->entity = entity;
     snprintf(ref->id, sizeof ref->id, "%s", id);
     snprintf(ref->title, sizeof ref->title, "%s", title);
-    ui_push(ui, &scr_history_ops, ref);
+    return true;
 }
 
 static const struct listbase_def h_def = {

@@ -18,7 +18,6 @@ struct holidays_state {
     struct listbase lb;
     int year;
     struct holiday_row *rows;
-    struct history_ref hist;
 };
 
 static bool h_load(struct screen *s, size_t *count)
@@ -99,40 +98,34 @@ static enum lb_after add_day(struct screen *s, size_t sel, int digit)
     return LB_STAY;
 }
 
-static enum lb_after history(struct screen *s, size_t sel, int digit)
+static bool history(struct screen *s, size_t sel, struct history_ref *ref)
 {
     struct holidays_state *st = s->state;
     char iso[DATE_BUF], shown[DATE_BUF];
-    (void)digit;
     date_iso(st->rows[sel].date, iso);
     date_format(st->rows[sel].date, shown);
-    scr_history_open(s->ui, &st->hist, "holiday", iso, shown);
-    return LB_STAY;
+    return history_ref_set(ref, "holiday", iso, shown);
 }
 
-/* < and > (digit -1 or +1), Left and Right: the year before or after. */
-static enum lb_after year(struct screen *s, size_t sel, int digit)
+/* < and > or Left and Right (step -1 or +1): the year before or after. */
+static enum lb_after year(struct screen *s, int step)
 {
-    (void)sel;
-    ((struct holidays_state *)s->state)->year += digit;
+    ((struct holidays_state *)s->state)->year += step;
     return LB_RELOAD;
 }
 
 static const struct lb_key h_keys[] = {
     {ACT_NEW, add_day, true},
     {ACT_DELETE, delete_day, false},
-    {ACT_YEAR, year, true},
-    {ACT_LEFT, year, true},
-    {ACT_RIGHT, year, true},
-    {ACT_HISTORY, history, false},
 };
 static const struct lb_col h_cols[] = {{N_("Date"), 12}, {N_("Kind"), 16}, {N_("Name"), 60}};
 static const struct listbase_def h_def = {
     .text = h_text,
     .hint = N_("F3 adds a day off or a make-up working day · F8 deletes"),
     .cols = h_cols, .ncols = 3,
-    .load = h_load, .unload = h_unload, .row = h_row,
+    .load = h_load, .unload = h_unload, .row = h_row, .year = year,
     .keys = h_keys, .nkeys = sizeof h_keys / sizeof *h_keys,
+    .history = history,
 };
 
 

@@ -17,33 +17,28 @@
 struct plans_state {
     struct listbase lb;
     struct plan *plans;
-    struct plan_counts *counts;
-    size_t n;
+    struct plan_counts *counts;  /* lb.n of each */
     long long open_id;   /* the plan scr_plan_ops was opened on */
 };
 
 static void p_unload(struct screen *s)
 {
     struct plans_state *st = s->state;
-    plan_list_free(st->plans, st->n);
+    plan_list_free(st->plans, st->lb.n);
     free(st->counts);
     st->plans = NULL;
     st->counts = NULL;
-    st->n = 0;
 }
 
 static bool p_load(struct screen *s, size_t *count)
 {
     struct plans_state *st = s->state;
     struct db *db = s->ui->db;
-    enum status rc = plan_repo_list(db, 0, &st->plans, &st->n);
-    if (rc == ST_OK && st->n && !(st->counts = calloc(st->n, sizeof *st->counts)))
+    enum status rc = plan_repo_list(db, 0, &st->plans, count); /* the base unloads on an error */
+    if (rc == ST_OK && *count && !(st->counts = calloc(*count, sizeof *st->counts)))
         rc = status_set(ST_NOMEM, "%s", _("out of memory"));
-    for (size_t i = 0; rc == ST_OK && i < st->n; i++)
+    for (size_t i = 0; rc == ST_OK && i < *count; i++)
         rc = plan_repo_counts(db, st->plans[i].id, date_today(), &st->counts[i]);
-    if (rc != ST_OK)
-        p_unload(s);
-    *count = st->n;
     return rc == ST_OK;
 }
 

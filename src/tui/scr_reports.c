@@ -8,7 +8,7 @@
 #include <config.h>
 #include "treem/tui/screens.h"
 #include "treem/tui/formscreen.h"
-#include "treem/tui/list.h"
+#include "treem/tui/listbase.h"
 #include "treem/app/report.h"
 #include "treem/app/report_chart.h"
 #include "treem/app/report_xlsx.h"
@@ -26,16 +26,18 @@
 #include <string.h>
 
 struct reports_state {
+    struct listbase lb;     /* the base: first */
     int year;
     bool whole_year;        /* false: the 6-month report */
     bool built;
     struct report rep;
-    struct list_view lv;
+    int cols;               /* the screen's width at the last draw */
     bool summed;            /* a level-above database: the communes' report summed */
     struct report_sum sum;
     bool charts;            /* b: the charts instead of the lines */
     struct chart_series series[CHART__COUNT];
     int chart_top;          /* first chart row shown */
+    int chart_page;         /* chart rows shown at the last draw */
 };
 
 /* The report shown: ours, or the sum over the communes. */
@@ -65,14 +67,13 @@ static void charts_build(struct screen *s)
             ui_status(s->ui, true, "%s", status_message());
 }
 
-static void reports_build(struct screen *s)
+/* The report of the period, its lines the list's rows, and its charts. */
+static bool reports_load(struct screen *s, size_t *count)
 {
     struct reports_state *st = s->state;
     struct report_cutoffs c;
     struct report_request q = {.kind = st->whole_year ? REPORT_YEAR : REPORT_HALF,
                                .year = st->year};
-    report_free(&st->rep);
-    report_sum_free(&st->sum);
     st->summed = !s->arg && province_is(s->ui->db);
     st->built = report_cutoffs_load(reports_db(s), &c) == ST_OK;
     if (st->built) {
@@ -81,21 +82,13 @@ static void reports_build(struct screen *s)
                                 : report_build_req(reports_db(s), &q, &st->rep)) == ST_OK;
     }
     if (!st->built)
-        ui_status(s->ui, true, "%s", status_message());
-    list_set_count(&st->lv, st->built ? shown(st)->n : 0);
+        return false;
+    *count = shown(st)->n;
     charts_build(s);
+    return true;
 }
 
-static void reports_enter(struct screen *s)
-{
-    struct reports_state *st = s->state;
-    struct date today = date_today();
-    st->year = today.y;
-    st->whole_year = false;
-    reports_build(s);
-}
-
-static void reports_leave(struct screen *s)
+static void reports_unload(struct screen *s)
 {
     struct reports_state *st = s->state;
     report_free(&st->rep);
@@ -108,31 +101,35 @@ static const char *period_label(bool whole_year)
     return whole_year ? _("whole year") : _("first 6 months");
 }
 
-static void draw_line(WINDOW *w, int y, int cols, const struct report_line *l, bool selected)
+/* rows: those under the head (3 rows, as the base's). */
+static void reports_layout(struct screen *s, int rows, int cols)
 {
+    struct reports_state *st = s->state;
+    st->cols = cols;
+    st->chart_page = rows;
+}
+
+/* A heading "== … ==", or the label and the value each in its column; what
+ * does not fit ends in "…" there (Enter shows the whole line). */
+static void reports_row(struct screen *s, size_t i, struct lb_row *r)
+{
+    struct reports_state *st = s->state;
+    const struct report_line *l = &shown(st)->lines[i];
+    int cols = st->cols;
     int lw = cols - 36 > cols / 2 ? cols - 36 : cols / 2;  /* room for "118 (nam 69, nữ 49, không rõ 0)" */
-    char label[REPORT_LABEL_BUF + 8];
-    snprintf(label, sizeof label, "%*s%s", l->depth > 1 ? 4 : l->depth ? 2 : 0, "", l->label);
-    enum ui_color c = selected ? UC_SELECTED : l->depth == 0 ? UC_TITLE : UC_NORMAL;
-    ui_attr(w, c, true);
     if (l->depth == 0) {
-        char head[REPORT_LABEL_BUF + 8];
-        snprintf(head, sizeof head, "== %s ==", l->label);
-        ui_print_pad(w, y, 1, cols - 2, head);
-    } else {
-        /* each in its own column; what does not fit ends in "…" there
-         * (Enter shows the whole line) */
-        size_t n = strlen(label) + strlen(l->value) + 8;
-        char *fit = malloc(n);
-        if (fit) {
-            utf8_truncate(label, lw - 1, fit, n);
-            ui_print_pad(w, y, 1, lw, fit);
-            utf8_truncate(l->value, cols - lw - 3, fit, n);
-            ui_print_pad(w, y, 1 + lw + 1, cols - lw - 3, fit);
-            free(fit);
-        }
+        lb_cellf(r, 0, "== %s ==", l->label);
+        return;
     }
-    ui_attr(w, c, false);
+    char label[REPORT_LABEL_BUF + 8], fit[REPORT_LABEL_BUF + 16];
+    snprintf(label, sizeof label, "%*s%s", l->depth > 1 ? 4 : l->depth ? 2 : 0, "", l->label);
+    utf8_truncate(label, lw - 1, fit, sizeof fit);
+    lb_cellf(r, 0, "%s%*s%s", fit, lw + 1 - utf8_width(fit), "", l->value);
+}
+
+static enum ui_color reports_color(struct screen *s, size_t i)
+{
+    return shown(s->state)->lines[i].depth == 0 ? UC_TITLE : UC_NORMAL;
 }
 
 /* The charts, one under the other, scrolled as one list of rows. */
@@ -154,7 +151,8 @@ static void draw_charts(struct reports_state *st, WINDOW *w, int y, int page, in
     }
 }
 
-static void reports_draw(struct screen *s, WINDOW *w, int rows, int cols)
+/* The period and the year; the report's title; a line. */
+static int reports_head(struct screen *s, WINDOW *w, int cols)
 {
     struct reports_state *st = s->state;
     char head[200];
@@ -163,24 +161,20 @@ static void reports_draw(struct screen *s, WINDOW *w, int rows, int cols)
     ui_print(w, 0, 1, cols - 2, head);
     ui_print_in(w, UC_OK, 1, 1, cols - 2, st->built ? shown(st)->title : "");
     ui_hline(w, 2, 0, cols);
-    int page = rows - 3;
-    if (page < 1 || !st->built)
-        return;
-    if (st->charts) {
-        st->lv.page = page;
-        draw_charts(st, w, 3, page, cols);
-        return;
-    }
-    struct list_view *lv = &st->lv;
-    lv->page = page;
-    if (lv->selected < lv->top)
-        lv->top = lv->selected;
-    if (lv->selected >= lv->top + (size_t)page)
-        lv->top = lv->selected - (size_t)page + 1;
-    for (int i = 0; i < page && lv->top + (size_t)i < shown(st)->n; i++) {
-        size_t k = lv->top + (size_t)i;
-        draw_line(w, 3 + i, cols, &shown(st)->lines[k], k == lv->selected);
-    }
+    return 3;
+}
+
+/* b: the charts take the list's place. */
+static int charts_height(struct screen *s, int rows)
+{
+    const struct reports_state *st = s->state;
+    return st->charts && st->built && rows > 3 ? rows - 3 : 0;
+}
+
+static void charts_pane(struct screen *s, WINDOW *w, int y, int cols)
+{
+    struct reports_state *st = s->state;
+    draw_charts(st, w, y, st->chart_page, cols);
 }
 
 /* The export form: one field, the file name. */
@@ -279,45 +273,64 @@ static void period_open(struct screen *s)
     form_set(f, 1, y);
 }
 
-static void show_line(struct screen *s)
+static void show_line(struct screen *s, size_t sel)
 {
     struct reports_state *st = s->state;
-    if (!st->built || st->lv.selected >= shown(st)->n)
+    if (!st->built || sel >= shown(st)->n)
         return;
-    const struct report_line *l = &shown(st)->lines[st->lv.selected];
+    const struct report_line *l = &shown(st)->lines[sel];
     ui_message(s->ui, l->label, l->value[0] ? l->value : l->label);
 }
 
-static enum screen_result reports_action(struct screen *s, enum action a, int digit)
+/* The charts scroll as one list of rows. */
+static bool charts_scroll(struct screen *s, enum action a)
 {
     struct reports_state *st = s->state;
-    (void)digit;
-    if (st->charts && (a == ACT_UP || a == ACT_DOWN || a == ACT_PGUP || a == ACT_PGDN
-                       || a == ACT_HOME)) {
-        int step = a == ACT_PGUP || a == ACT_PGDN ? (st->lv.page > 1 ? st->lv.page - 1 : 1) : 1;
-        st->chart_top += a == ACT_DOWN || a == ACT_PGDN ? step : -step;
-        if (a == ACT_HOME || st->chart_top < 0)
-            st->chart_top = 0;
-        return SR_HANDLED;
-    }
+    if (!st->charts)
+        return false;
+    int step = a == ACT_PGUP || a == ACT_PGDN ? (st->chart_page > 1 ? st->chart_page - 1 : 1) : 1;
+    st->chart_top += a == ACT_DOWN || a == ACT_PGDN ? step : -step;
+    if (a == ACT_HOME || st->chart_top < 0)
+        st->chart_top = 0;
+    return true;
+}
+
+/* Left, Right: the year before or after. */
+static enum lb_after reports_year(struct screen *s, int step)
+{
+    ((struct reports_state *)s->state)->year += step;
+    return LB_RELOAD;
+}
+
+static enum lb_after reports_act(struct screen *s, enum action a, size_t sel)
+{
+    struct reports_state *st = s->state;
     switch (a) {
-    case ACT_CHART: st->charts = !st->charts; st->chart_top = 0; return SR_HANDLED;
-    case ACT_FILTER: st->whole_year = !st->whole_year; reports_build(s); return SR_HANDLED;
-    case ACT_LEFT: st->year--; reports_build(s); return SR_HANDLED;
-    case ACT_RIGHT: st->year++; reports_build(s); return SR_HANDLED;
-    case ACT_EDIT: period_open(s); return SR_HANDLED;
+    case ACT_CHART: st->charts = !st->charts; st->chart_top = 0; return LB_STAY;
+    case ACT_FILTER: st->whole_year = !st->whole_year; return LB_RELOAD;
+    case ACT_EDIT: period_open(s); return LB_STAY;
     case ACT_SAVE:
         if (st->built)
             export_open(s);
-        return SR_HANDLED;
-    case ACT_OPEN: show_line(s); return SR_HANDLED;
-    default: return list_handle(&st->lv, a) ? SR_HANDLED : SR_UNHANDLED;
+        return LB_STAY;
+    case ACT_OPEN: show_line(s, sel); return LB_STAY;
+    default: return LB_PASS;
     }
 }
 
-static void reports_resume(struct screen *s)
+static const struct listbase_def reports_def = {
+    .head = reports_head, .layout = reports_layout,
+    .load = reports_load, .unload = reports_unload, .row = reports_row, .color = reports_color,
+    .foot_height = charts_height, .foot = charts_pane, .pane_key = charts_scroll,
+    .year = reports_year, .act = reports_act,
+};
+
+static void reports_enter(struct screen *s)
 {
-    reports_build(s);
+    struct reports_state *st = s->state;
+    st->year = date_today().y;
+    st->whole_year = false;
+    listbase_enter(s, &reports_def);
 }
 
 static const enum action reports_actions[] = {ACT_FILTER, ACT_EDIT, ACT_SAVE, ACT_OPEN,
@@ -335,11 +348,5 @@ static const struct key_words reports_words[] = {
 const struct screen_ops scr_reports_ops = {
     .title = N_("Reports"),
     SCREEN_WORDS(reports_words),
-    SCREEN_ACTIONS(reports_actions),
-    .state_size = sizeof(struct reports_state),
-    .enter = reports_enter,
-    .leave = reports_leave,
-    .draw = reports_draw,
-    .on_action = reports_action,
-    .resume = reports_resume,
+    LISTBASE_OPS(struct reports_state, reports_enter, reports_actions),
 };

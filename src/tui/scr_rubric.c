@@ -167,15 +167,10 @@ static void max_enter(struct screen *s)
 {
     const struct rubric_criterion *c = s->arg;
     struct form *f = &((struct formscreen *)s->state)->form;
-    struct formscreen_spec spec = max_spec;
-    struct strbuf heading = STRBUF_INIT;
-    strbuf_printf(&heading, _("Criterion %d. %s"), c->number, c->name);
-    spec.heading = strbuf_str(&heading);
-    spec.help = _("The criterion's total is capped at its maximum. F2 saves.");
-    bool ready = formscreen_begin(s, &spec, NULL);
-    strbuf_free(&heading);
-    if (!ready)
+    if (!formscreen_begin(s, &max_spec, NULL))
         return;
+    formscreen_set_headingf(s, _("Criterion %d. %s"), c->number, c->name);
+    formscreen_set_help(s, _("The criterion's total is capped at its maximum. F2 saves."));
     if (c->max_known) {
         char v[RUBRIC_TEXT_NUM_BUF];
         edit_num(c->max_points, v, sizeof v);

@@ -70,15 +70,10 @@ static void details_enter(struct screen *s)
 {
     const struct setup_state *st = s->arg;
     const struct commune *c = &st->chosen;
-    struct formscreen_spec spec = details_spec;
-    struct strbuf heading = STRBUF_INIT;
-    strbuf_printf(&heading, "%s (%s), %s", c->full_name, c->code, c->province_name);
-    spec.heading = strbuf_str(&heading);
-    spec.help = _("Fill in the details, then F2 to save (Esc: choose again).");
-    bool ready = formscreen_begin(s, &spec, &details_hooks);
-    strbuf_free(&heading);
-    if (!ready)
+    if (!formscreen_begin(s, &details_spec, &details_hooks))
         return;
+    formscreen_set_headingf(s, "%s (%s), %s", c->full_name, c->code, c->province_name);
+    formscreen_set_help(s, _("Fill in the details, then F2 to save (Esc: choose again)."));
     char level[200];
     default_level_above(c->province_name, level, sizeof level);
     form_set(&((struct formscreen *)s->state)->form, F_LEVEL, level);

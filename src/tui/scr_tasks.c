@@ -46,7 +46,6 @@ struct tasks_state {
     struct strbuf criterion_note; /* why the criterion view shows what it shows */
     long long open_id;            /* the task scr_task_ops was opened on */
     struct scr_calendar_arg cal;
-    struct history_ref hist;      /* Ctrl-Y on a department */
 };
 
 static void t_unload(struct screen *s)
@@ -288,16 +287,14 @@ static enum lb_after delete_task(struct screen *s, size_t sel, int digit)
     return id && scr_task_delete(s->ui, id) ? LB_RELOAD : LB_STAY;
 }
 
-static enum lb_after history(struct screen *s, size_t sel, int digit)
+static bool history(struct screen *s, size_t sel, struct history_ref *ref)
 {
     struct tasks_state *st = s->state;
     const struct department *d = dept_at(st, sel);
-    (void)digit;
     char id[24], title[48];
     snprintf(id, sizeof id, "%lld", d ? d->id : task_at(st, sel));
     snprintf(title, sizeof title, _("task %lld"), task_at(st, sel));
-    scr_history_open(s->ui, &st->hist, d ? "department" : "task", id, d ? d->name : title);
-    return LB_STAY;
+    return history_ref_set(ref, d ? "department" : "task", id, d ? d->name : title);
 }
 
 static enum lb_after new_task(struct screen *s, size_t sel, int digit)
@@ -354,7 +351,6 @@ static const struct lb_key t_keys[] = {
     {ACT_DELETE, delete_task, true},
     {ACT_FILTER, next_view, true},
     {ACT_CALENDAR, calendar, true},
-    {ACT_HISTORY, history, false},
     {ACT_BACK, back, true},
 };
 static const struct listbase_def t_def = {
@@ -363,6 +359,7 @@ static const struct listbase_def t_def = {
     .columns = t_columns,
     .load = t_load, .unload = t_unload, .leave = t_free, .row = t_row,
     .keys = t_keys, .nkeys = sizeof t_keys / sizeof *t_keys,
+    .history = history,
 };
 
 

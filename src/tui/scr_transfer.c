@@ -129,12 +129,10 @@ static bool written(struct transfer_state *st, size_t field, enum status rc, con
     return true;
 }
 
-static enum screen_result do_export(struct screen *s)
+/* F2 on the export form, typed the file name. */
+static void do_export(struct screen *s, const char *typed)
 {
     struct transfer_state *st = s->state;
-    const char *typed = typed_path(st, X_FILE, _("File name: please fill in"));
-    if (!typed)
-        return SR_HANDLED;
     const struct transfer_kind *k = transfer_kind_find(kind_names[form_choice(&st->form, X_KIND)]);
     struct transfer_export_opts xo = {.form = (enum transfer_form)form_choice(&st->form, X_FORM)};
     size_t rows = 0;
@@ -143,24 +141,21 @@ static enum screen_result do_export(struct screen *s)
     bool ok = written(st, X_FILE, rc, file, &full);
     free(file);
     if (!ok)
-        return SR_HANDLED;
+        return;
     ui_status(s->ui, false, _("%zu rows written to %s."), rows, full ? full : typed);
     free(full);
     close_form(st);
-    return SR_HANDLED;
 }
 
-static enum screen_result do_handoff(struct screen *s)
+/* F2 on the hand-off form, typed the folder. */
+static void do_handoff(struct screen *s, const char *typed)
 {
     struct transfer_state *st = s->state;
-    const char *typed = typed_path(st, H_DIR, _("Folder: please fill in"));
-    if (!typed)
-        return SR_HANDLED;
     struct handoff_opts o = {.anonymise = form_choice(&st->form, H_ANON) == 0};
     const char *pass = form_value(&st->form, H_PASS);
     if (pass[0] && sealed_passphrase_check(pass) != ST_OK) {
         form_set_error(&st->form, H_PASS, status_message());
-        return SR_HANDLED;
+        return;
     }
     /* a sealed package is one file: the name ends in .treem */
     char *dir = path_expand(typed);
@@ -178,7 +173,7 @@ static enum screen_result do_handoff(struct screen *s)
     free(dir);
     free(file);
     if (!ok)
-        return SR_HANDLED;
+        return;
     if (pass[0])
         ui_status(s->ui, false, _("Hand-off package sealed with the passphrase in %s."), full ? full : typed);
     else
@@ -187,14 +182,21 @@ static enum screen_result do_handoff(struct screen *s)
                   full ? full : typed);
     free(full);
     close_form(st);
-    return SR_HANDLED;
 }
 
 static enum screen_result form_action(struct screen *s, enum action a)
 {
     struct transfer_state *st = s->state;
-    if (a == ACT_SAVE)
-        return st->mode == M_EXPORT ? do_export(s) : do_handoff(s);
+    bool x = st->mode == M_EXPORT;
+    if (a == ACT_SAVE) { /* F2: the file or folder typed first */
+        const char *typed = typed_path(st, x ? X_FILE : H_DIR,
+                                       x ? _("File name: please fill in") : _("Folder: please fill in"));
+        if (typed && x)
+            do_export(s, typed);
+        else if (typed)
+            do_handoff(s, typed);
+        return SR_HANDLED;
+    }
     if (a == ACT_BACK) {
         close_form(st);
         return SR_HANDLED;

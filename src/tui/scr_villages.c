@@ -19,7 +19,6 @@
 struct villages_state {
     struct listbase lb;
     struct village_row *rows;
-    struct history_ref hist;
 };
 
 static bool v_load(struct screen *s, size_t *count)
@@ -176,22 +175,18 @@ static enum lb_after add_village(struct screen *s, size_t sel, int digit)
     return LB_STAY;
 }
 
-static enum lb_after history(struct screen *s, size_t sel, int digit)
+static bool history(struct screen *s, size_t sel, struct history_ref *ref)
 {
     struct villages_state *st = s->state;
     char id[24];
-    (void)digit;
     snprintf(id, sizeof id, "%lld", st->rows[sel].id);
-    scr_history_open(s->ui, &st->hist, "village", id, st->rows[sel].name);
-    return LB_STAY;
+    return history_ref_set(ref, "village", id, st->rows[sel].name);
 }
 
 static const struct lb_key v_keys[] = {
     {ACT_NEW, add_village, true},
     {ACT_EDIT, open_rename, false},
-    {ACT_OPEN, open_rename, false},
     {ACT_DELETE, delete_village, false},
-    {ACT_HISTORY, history, false},
 };
 static const struct lb_col v_cols[] = {{N_("Village"), LB_FLEX}, {N_("Children"), 12}};
 static const struct listbase_def v_def = {
@@ -200,6 +195,7 @@ static const struct listbase_def v_def = {
     .cols = v_cols, .ncols = 2,
     .load = v_load, .unload = v_unload, .row = v_row, .id = v_id,
     .keys = v_keys, .nkeys = sizeof v_keys / sizeof *v_keys,
+    .history = history, .open_as = ACT_EDIT,
 };
 
 

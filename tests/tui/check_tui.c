@@ -556,6 +556,7 @@ struct fake_state {
     bool fail;
     int step;
     size_t acts;   /* keys act() took */
+    size_t hists, hist_row; /* Ctrl-Y: times asked, the row */
 };
 
 static bool fake_load(struct screen *s, size_t *count)
@@ -596,11 +597,20 @@ static enum lb_after fake_delete(struct screen *s, size_t sel, int digit)
 }
 
 /* Left and Right come with -1 and +1, as < and > do. */
-static enum lb_after fake_year(struct screen *s, size_t sel, int digit)
+static enum lb_after fake_year(struct screen *s, int step)
 {
-    (void)sel;
-    ((struct fake_state *)s->state)->step += digit;
+    ((struct fake_state *)s->state)->step += step;
     return LB_STAY;
+}
+
+/* Ctrl-Y: says which row; no history to open (nothing is pushed). */
+static bool fake_history(struct screen *s, size_t sel, struct history_ref *ref)
+{
+    struct fake_state *st = s->state;
+    (void)ref;
+    st->hists++;
+    st->hist_row = sel;
+    return false;
 }
 
 /* F3: the bar's key without an entry in the key table. */
@@ -614,7 +624,7 @@ static enum lb_after fake_act(struct screen *s, enum action a, size_t sel)
 }
 
 static const struct lb_key fake_keys[] = {
-    {ACT_DELETE, fake_delete, false}, {ACT_LEFT, fake_year, true}, {ACT_RIGHT, fake_year, true},
+    {ACT_DELETE, fake_delete, false},
 };
 static const struct lb_col fake_cols[] = {{"", 4}, {"Name", 30}};
 static struct listbase_def fake_def = {
@@ -622,7 +632,7 @@ static struct listbase_def fake_def = {
     .cols = fake_cols, .ncols = 2,
     .load = fake_load, .row = fake_row, .match = fake_match, .id = fake_id,
     .keys = fake_keys, .nkeys = sizeof fake_keys / sizeof *fake_keys,
-    .act = fake_act,
+    .act = fake_act, .year = fake_year, .history = fake_history,
 };
 
 static const enum action fake_actions[] = {ACT_DELETE, ACT_NEW, ACT_BACK};
@@ -724,6 +734,9 @@ START_TEST(listbase_draws_heading_header_and_empty)
     s->ops->on_action(s, ACT_LEFT, 0);
     s->ops->on_action(s, ACT_RIGHT, 0);
     ck_assert_int_eq(st->step, -1);
+    /* < > only when the bar has them (this one has not) */
+    ck_assert_int_eq(s->ops->on_action(s, ACT_YEAR, 1), SR_UNHANDLED);
+    ck_assert_int_eq(st->step, -1);
     fake_free(s);
     curses_down();
 }
@@ -744,6 +757,22 @@ START_TEST(listbase_act_takes_bar_keys)
     ck_assert_int_eq(s->ops->on_action(s, ACT_DELETE, 0), SR_HANDLED); /* the key table's */
     ck_assert_uint_eq(st->acts, 1);
     ck_assert_uint_eq(st->n, 4);
+    /* Enter does what the def's open_as key does */
+    ck_assert_int_eq(s->ops->on_action(s, ACT_OPEN, 0), SR_UNHANDLED); /* none: nothing */
+    ck_assert_uint_eq(st->n, 4);
+    fake_def.open_as = ACT_DELETE;
+    ck_assert_int_eq(s->ops->on_action(s, ACT_OPEN, 0), SR_HANDLED);
+    fake_def.open_as = ACT_NONE;
+    ck_assert_uint_eq(st->n, 3);
+    /* Ctrl-Y asks the def about the selected row, and not on an empty list */
+    st->lb.ls.lv.selected = 2;
+    ck_assert_int_eq(s->ops->on_action(s, ACT_HISTORY, 0), SR_HANDLED);
+    ck_assert_uint_eq(st->hists, 1);
+    ck_assert_uint_eq(st->hist_row, 2);
+    st->fail = true;
+    s->ops->resume(s);
+    ck_assert_int_eq(s->ops->on_action(s, ACT_HISTORY, 0), SR_HANDLED);
+    ck_assert_uint_eq(st->hists, 1);
     fake_free(s);
 }
 END_TEST

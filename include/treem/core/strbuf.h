@@ -2,6 +2,7 @@
 #ifndef TREEM_CORE_STRBUF_H
 #define TREEM_CORE_STRBUF_H
 #include <stdbool.h>
+#include <stdarg.h>
 #include <stddef.h>
 
 struct strbuf { char *buf; size_t len, cap; };
@@ -16,6 +17,10 @@ bool strbuf_append(struct strbuf *sb, const char *s, size_t n);
 bool strbuf_puts(struct strbuf *sb, const char *s);
 bool strbuf_printf(struct strbuf *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* strbuf_printf with the arguments in ap (which it leaves unused: the
+ * caller's va_end ends it). */
+bool strbuf_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 /* The text so far ("" when empty); owned by sb. */
 const char *strbuf_str(const struct strbuf *sb);
 /* Hands the buffer to the caller (who frees it) and empties sb. */

@@ -85,6 +85,11 @@ void formscreen_end(struct screen *s);
 /* Replaces the heading or the help line (translated; "" for no help line). */
 void formscreen_set_heading(struct screen *s, const char *heading);
 void formscreen_set_help(struct screen *s, const char *help);
+/* The same, the line formatted (printf) from a translated fmt. */
+void formscreen_set_headingf(struct screen *s, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void formscreen_set_helpf(struct screen *s, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* What F2 does: clears the errors, saves through the spec (the first error
  * repeated on the status line when it fails); SR_POP when saved (unless
  * the screen stays). */

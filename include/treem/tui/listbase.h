@@ -22,6 +22,7 @@
 #ifndef TREEM_TUI_LISTBASE_H
 #define TREEM_TUI_LISTBASE_H
 #include "treem/tui/listscreen.h"
+#include "treem/tui/screens.h"
 #include <stdarg.h>
 
 /* No row is selected (the list is empty). */
@@ -34,8 +35,7 @@ enum lb_after { LB_STAY, LB_RELOAD, LB_POP, LB_PASS /* not handled: the frame's 
 struct lb_key {
     enum action a;
     /* sel: the selected row (an index of load()'s rows) or LB_NONE; digit
-     * as screen_ops.on_action has it, and -1 / +1 for Left / Right (as for
-     * < and >, ACT_YEAR). */
+     * as screen_ops.on_action has it. */
     enum lb_after (*fn)(struct screen *s, size_t sel, int digit);
     bool empty_ok;  /* runs on an empty list too (F3 New); else ignored there */
 };
@@ -101,6 +101,21 @@ struct listbase_def {
     long long (*id)(struct screen *s, size_t i); /* may be NULL: keeps the place */
     const struct lb_key *keys;
     size_t nkeys;
+    /* A list of one year's rows: Left and Right, and < > (ACT_YEAR) when
+     * the bar has it, run year() with step -1 or +1, on an empty list too
+     * (before the key table); may be NULL. */
+    enum lb_after (*year)(struct screen *s, int step);
+    /* Enter (ACT_OPEN) does what this key does (ACT_EDIT: Enter edits the
+     * row, as F4); ACT_NONE: Enter is a key as any other. */
+    enum action open_as;
+    /* Ctrl-Y (ACT_HISTORY) on a row: fills ref (history_ref_set) with the
+     * record of row sel whose change history opens; false when the row has
+     * none. Not asked on an empty list. May be NULL. */
+    bool (*history)(struct screen *s, size_t sel, struct history_ref *ref);
+    /* A pane shown in place of the list (charts): the keys that move
+     * (Up, Down, Page Up, Page Down, Home) go to it first; true when it
+     * took the key. May be NULL. */
+    bool (*pane_key)(struct screen *s, enum action a);
     /* Instead of a key table, or after it: one handler for the keys of the
      * screen's bar (ops.actions); sel as for lb_key (LB_NONE on an empty
      * list); LB_PASS for a key it leaves to the base. May be NULL. */
@@ -114,6 +129,7 @@ struct listbase {
     size_t *shown;                       /* with match(): the rows shown */
     struct lb_row row;                   /* scratch of the row function */
     int width;                           /* the list's width at the last draw */
+    struct history_ref hist;             /* the record whose history shows (Ctrl-Y) */
 };
 
 /* A screen's enter(): stores def, loads. */
@@ -136,10 +152,6 @@ const char *listbase_search(struct screen *s);
  * ST_OK) or the error of rc; returns LB_RELOAD for the handler to return. */
 enum lb_after listbase_changed(struct screen *s, enum status rc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-
-/* fmt formatted with ap, malloc'd (for rows of any length); NULL when
- * memory runs out. */
-char *listbase_vformat(const char *fmt, va_list ap);
 
 /* Cells of a row; lb_line: the row is one line, not in columns. */
 void lb_cell(struct lb_row *r, size_t col, const char *text);

@@ -30,10 +30,9 @@ struct history_ref {
     char title[160];
 };
 extern const struct screen_ops scr_history_ops;   /* arg: struct history_ref * */
-/* Ctrl-Y on a record: fills ref (the caller keeps it while the history
- * shows) with the entity, its key and a title, and opens the history. */
-void scr_history_open(struct ui *ui, struct history_ref *ref, const char *entity, const char *id,
-                      const char *title);
+/* Ctrl-Y on a record: fills ref (kept while the history shows) with the
+ * entity, its key and a title; true (for listbase_def.history). */
+bool history_ref_set(struct history_ref *ref, const char *entity, const char *id, const char *title);
 extern const struct screen_ops scr_summary_ops;   /* Tổng hợp: the level above's first screen */
 extern const struct screen_ops scr_signin_ops;    /* sign-in; arg non-NULL: the idle lock */
 
