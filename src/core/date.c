@@ -182,6 +182,14 @@ struct date date_add_days(struct date d, long n)
     return date_from_days(date_to_days(d) + n);
 }
 
+struct date date_minus_years(struct date d, int years)
+{
+    d.y -= years;
+    if (d.m == 2 && d.d == 29 && !date_is_leap(d.y))
+        d.d = 28;
+    return d;
+}
+
 int date_cmp(struct date a, struct date b)
 {
     long x = date_to_days(a), y = date_to_days(b);

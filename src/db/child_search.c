@@ -92,14 +92,6 @@ static enum status choose_strategy(struct db *db, struct prepared *p, long long 
     return rc;
 }
 
-static struct date minus_years(struct date d, int years)
-{
-    d.y -= years;
-    if (d.m == 2 && d.d == 29 && !date_is_leap(d.y))
-        d.d = 28;
-    return d;
-}
-
 static enum status check_group(struct db *db, const char *group, bool *is_code)
 {
     *is_code = strchr(group, '.') != NULL;
@@ -181,11 +173,11 @@ static enum status bind_query(sqlite3_stmt *st, const struct child_query *q, con
 {
     const struct row_arg args[] = {
         [P_DAY - 1] = ROW_DATE(p->day),
-        [P_CUT16 - 1] = ROW_DATE(minus_years(p->day, CHILD_AGE_LIMIT)),
+        [P_CUT16 - 1] = ROW_DATE(date_minus_years(p->day, CHILD_AGE_LIMIT)),
         [P_VILLAGE - 1] = ROW_INT(q->village_id),
         [P_SEX - 1] = ROW_TEXT(enum_code(&enum_child_sex, q->sex)),
-        [P_AGE_FROM - 1] = q->age_from >= 0 ? ROW_DATE(minus_years(p->day, q->age_from)) : ROW_NULL,
-        [P_AGE_TO - 1] = q->age_to >= 0 ? ROW_DATE(minus_years(p->day, q->age_to + 1)) : ROW_NULL,
+        [P_AGE_FROM - 1] = q->age_from >= 0 ? ROW_DATE(date_minus_years(p->day, q->age_from)) : ROW_NULL,
+        [P_AGE_TO - 1] = q->age_to >= 0 ? ROW_DATE(date_minus_years(p->day, q->age_to + 1)) : ROW_NULL,
         [P_GROUP - 1] = ROW_TEXT(q->group),
         [P_LIMIT - 1] = ROW_NULL, /* the caller's */
         [P_OFFSET - 1] = ROW_NULL,

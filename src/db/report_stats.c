@@ -4,6 +4,7 @@
 #include <config.h>
 #include "treem/db/report_repo.h"
 #include "treem/db/row.h"
+#include "treem/model/child.h"
 #include "treem/core/i18n.h"
 
 #include <stdio.h>
@@ -49,14 +50,6 @@ static const char sub_sql[] =
     "  (SELECT count(*) FROM m WHERE m.code = s.code AND " HELPED ")"
     " FROM sc_subgroup s JOIN sc_group g ON g.letter = s.letter ORDER BY g.sort, s.clause";
 
-static struct date minus_years(struct date d, int years)
-{
-    d.y -= years;
-    if (d.m == 2 && d.d == 29 && !date_is_leap(d.y))
-        d.d = 28;
-    return d;
-}
-
 static bool read_sc(sqlite3_stmt *st, void *elem)
 {
     struct report_sc_row *r = elem;
@@ -72,7 +65,7 @@ enum status report_repo_special(struct db *db, struct date from, struct date on,
                                 struct report_sc_row **out, size_t *n)
 {
     return row_query_list(db, sub ? sub_sql : sc_sql, sizeof **out, read_sc, NULL, (void **)out, n,
-                          ROW_DATE(on), ROW_DATE(from), ROW_DATE(minus_years(on, 16)));
+                          ROW_DATE(on), ROW_DATE(from), ROW_DATE(date_minus_years(on, CHILD_AGE_LIMIT)));
 }
 
 static bool read_case(sqlite3_stmt *st, void *elem)

@@ -209,6 +209,21 @@ START_TEST(test_age_years)
 }
 END_TEST
 
+/* The cut-off birth date agrees with date_age_years on every day of seven
+ * years (two leap days among them): born on it, 16 on `on`; a day later, 15. */
+START_TEST(test_minus_years)
+{
+    struct date first = {2023, 1, 1};
+    for (long n = 0; n < 7 * 366; n++) {
+        struct date on = date_add_days(first, n), cut = date_minus_years(on, 16);
+        ck_assert_msg(date_age_years(cut, on) == 16, "%04d-%02d-%02d", on.y, on.m, on.d);
+        ck_assert_msg(date_age_years(date_add_days(cut, 1), on) == 15, "%04d-%02d-%02d", on.y, on.m, on.d);
+    }
+    struct date leap = date_minus_years((struct date){2028, 2, 29}, 15);
+    ck_assert(leap.y == 2013 && leap.m == 2 && leap.d == 28);
+}
+END_TEST
+
 START_TEST(test_age_months)
 {
     static const struct age_case cases[] = {
@@ -427,7 +442,7 @@ Suite *suite_date(void)
                                               {test_format_round_trip, 0, (int)NVALID})}, NULL);
     test_tcase(s, (struct test_spec){.tcase = "arithmetic",
                    .tests = TEST_LIST(test_days_round_trip, test_weekday, test_add_days, test_age_years,
-                                      test_age_months, test_datetime_minutes),
+                                      test_minus_years, test_age_months, test_datetime_minutes),
                    .loops = LOOP_LIST({test_treem_today, 0, (int)NTODAY})});
     test_tcase(s, (struct test_spec){.tcase = "working_days", .timeout = 30,
                    .tests = TEST_LIST(test_holidays_set, test_working_days_between),

@@ -35,6 +35,9 @@ void datetime_format(struct datetime t, char buf[DATETIME_BUF]);
 long date_to_days(struct date d);
 struct date date_from_days(long days);
 struct date date_add_days(struct date d, long n);
+/* The same day `years` years earlier (29/02 becomes 28/02 in a common year):
+ * the cut-off birth date for an age on day d. */
+struct date date_minus_years(struct date d, int years);
 int date_cmp(struct date a, struct date b);
 /* 0 = Monday … 6 = Sunday. */
 int date_weekday(struct date d);
