@@ -39,7 +39,7 @@ static enum status row_bind_fold(sqlite3_stmt *st, int idx, const char *field, c
 {
     char *fold = utf8_fold(s ? s : "");
     if (!fold) {
-        if (!utf8_valid(s, strlen(s)))
+        if (s && !utf8_valid(s, strlen(s)))
             return status_set(ST_INVALID, _("%s: the text is not valid UTF-8"), field);
         return status_set(ST_NOMEM, "%s", _("out of memory"));
     }

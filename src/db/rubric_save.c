@@ -136,6 +136,10 @@ static enum status save_row(struct saver *s, long long old_id, const char *updat
         return rc;
     }
     rc = row_write(s->db, st, what);
+    /* the update names its row by id and key: one row, or the saved rule set
+     * would differ from its audit lines */
+    if (rc == ST_OK && old_id && sqlite3_changes(s->db->sql) != 1)
+        rc = status_set(ST_DB, _("%s %lld: not found to update"), what, old_id);
     *id = old_id ? old_id : sqlite3_last_insert_rowid(s->db->sql);
     return rc;
 }
