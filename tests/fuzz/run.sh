@@ -16,8 +16,10 @@ if [ ! -f "$B/libtreem.a" ]; then
     mkdir -p "$B"
     (cd "$B" && CC=afl-cc nice -n 19 "$SRC/configure" -q && nice -n 19 make -s libtreem.a)
 fi
-CFLAGS_ALL="-I$SRC/include -I$B $(pkg-config --cflags sqlite3 libutf8proc libsodium 2>/dev/null || true)"
-LIBS="$(pkg-config --libs sqlite3 libutf8proc libsodium 2>/dev/null || echo -lsqlite3 -lutf8proc -lsodium) -lcsv -lm"
+# the libraries libtreem.a needs (configure.ac's list; .xlsx needs libzip, expat, libxlsxwriter)
+PKGS="sqlite3 libutf8proc libsodium libzip expat xlsxwriter"
+CFLAGS_ALL="-I$SRC/include -I$B $(pkg-config --cflags $PKGS)"
+LIBS="$(pkg-config --libs $PKGS) -lcsv -lm"
 [ "$B/fuzz_import" -nt "$SRC/tests/fuzz/fuzz_import.c" ] ||
     afl-cc -O2 -g $CFLAGS_ALL -o "$B/fuzz_import" "$SRC/tests/fuzz/fuzz_import.c" "$B/libtreem.a" $LIBS
 SEEDS=$SRC/_fuzz/seeds-$MODE
