@@ -121,7 +121,7 @@ static enum status role_parse(const char *role, enum user_role *out)
 /* One transaction around fn's changes, with an audit line. */
 static enum status audited(struct db *db, const char *login, const char *field, const char *value)
 {
-    return audit_record(db, db_actor(db), field ? AUDIT_CHANGE : AUDIT_CREATE, "user", login, field, NULL,
+    return audit_record(db, field ? AUDIT_CHANGE : AUDIT_CREATE, "user", login, field, NULL,
                         value);
 }
 

@@ -77,7 +77,7 @@ enum status case_edit_intake(struct db *db, struct case_file *c)
     if (st == ST_OK && saved_in_order(&old.c, old.steps, old.n))
         st = cases_check_order(c, old.steps, old.n, -1, _("received"));
     if (st == ST_OK)
-        st = case_repo_update(db, db_actor(db), &old.c, c);
+        st = case_repo_update(db, &old.c, c);
     cases_unload(&old);
     return tx_end(db, st);
 }
@@ -117,7 +117,6 @@ enum status case_edit_step(struct db *db, struct case_step *s, bool replace,
     enum status st = begin_load(db, s->case_id, &w);
     if (st != ST_OK)
         return st;
-    const char *who = db_actor(db);
     size_t i = find_step(w.steps, w.n, s->id);
     if (i == w.n)
         st = no_step(&w.c, s->id);
@@ -126,13 +125,13 @@ enum status case_edit_step(struct db *db, struct case_step *s, bool replace,
     if (st == ST_OK && saved_in_order(&w.c, w.steps, w.n))
         st = order_edited(&w.c, w.steps, w.n, i, s);
     if (st == ST_OK)
-        st = case_step_edit_update(db, who, &w.steps[i], s);
+        st = case_step_edit_update(db, &w.steps[i], s);
     if (st == ST_OK && (replace || w.steps[i].kind != s->kind))
-        st = case_step_edit_clear_details(db, who, s->id);
+        st = case_step_edit_clear_details(db, s->id);
     if (st == ST_OK && replace)
-        st = cases_add_details(db, who, s, risks, nrisks, items, nitems);
+        st = cases_add_details(db, s, risks, nrisks, items, nitems);
     if (st == ST_OK)
-        st = cases_refresh_stage(db, who, s->case_id);
+        st = cases_refresh_stage(db, s->case_id);
     cases_unload(&w);
     return tx_end(db, st);
 }
@@ -143,7 +142,6 @@ enum status case_edit_delete_step(struct db *db, long long case_id, long long st
     enum status st = begin_load(db, case_id, &w);
     if (st != ST_OK)
         return st;
-    const char *who = db_actor(db);
     struct case_step *steps = w.steps;
     size_t n = w.n, i = find_step(steps, n, step_id);
     if (i == n)
@@ -156,9 +154,9 @@ enum status case_edit_delete_step(struct db *db, long long case_id, long long st
         steps[i] = gone;
     }
     if (st == ST_OK)
-        st = case_step_edit_delete(db, who, &steps[i]);
+        st = case_step_edit_delete(db, &steps[i]);
     if (st == ST_OK)
-        st = cases_refresh_stage(db, who, case_id);
+        st = cases_refresh_stage(db, case_id);
     cases_unload(&w);
     return tx_end(db, st);
 }

@@ -160,7 +160,7 @@ enum status cases_add(struct db *db, struct case_file *c)
     if (st == ST_OK)
         st = cases_check_child(db, c->child_id, c->received.date);
     if (st == ST_OK)
-        st = case_repo_insert(db, db_actor(db), c);
+        st = case_repo_insert(db, c);
     if (st == ST_OK && auth_current()) /* who recorded it: a collaborator sees their own */
         st = user_repo_set_case_owner(db, c->id, auth_case_owner());
     return tx_end(db, st);
@@ -182,7 +182,7 @@ enum status cases_link_child(struct db *db, long long case_id, long long child_i
         st = cases_check_child(db, child_id, c.received.date);
     if (st == ST_OK) {
         c.child_id = child_id;
-        st = case_repo_update(db, db_actor(db), &old, &c);
+        st = case_repo_update(db, &old, &c);
     }
     case_file_free(&old);
     case_file_free(&c);
@@ -195,7 +195,7 @@ enum status cases_steps(struct db *db, long long case_id, struct case_step **out
 }
 
 /* Stores the step's ratings and plan items (validated first). */
-enum status cases_add_details(struct db *db, const char *who, const struct case_step *s,
+enum status cases_add_details(struct db *db, const struct case_step *s,
                                struct case_risk *risks, size_t nrisks,
                                struct case_service *items, size_t nitems)
 {
@@ -210,25 +210,25 @@ enum status cases_add_details(struct db *db, const char *who, const struct case_
         risks[i].step_id = s->id;
         st = case_risk_validate(&risks[i]);
         if (st == ST_OK)
-            st = case_step_repo_add_risk(db, who, &risks[i]);
+            st = case_step_repo_add_risk(db, &risks[i]);
     }
     for (size_t i = 0; st == ST_OK && i < nitems; i++) {
         items[i].step_id = s->id;
         st = case_service_validate(&items[i]);
         if (st == ST_OK)
-            st = case_step_repo_add_service(db, who, &items[i]);
+            st = case_step_repo_add_service(db, &items[i]);
     }
     return st;
 }
 
 /* Re-derives the stage from the saved steps and stores it. */
-enum status cases_refresh_stage(struct db *db, const char *who, long long case_id)
+enum status cases_refresh_stage(struct db *db, long long case_id)
 {
     struct case_step *steps = NULL;
     size_t n = 0;
     enum status st = case_step_repo_list(db, case_id, &steps, &n);
     if (st == ST_OK)
-        st = case_repo_set_stage(db, who, case_id, case_stage(steps, n));
+        st = case_repo_set_stage(db, case_id, case_stage(steps, n));
     case_steps_free(steps, n);
     return st;
 }
@@ -257,7 +257,6 @@ enum status cases_add_step(struct db *db, struct case_step *s, struct case_risk 
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    const char *who = db_actor(db);
     struct case_with_steps w;
     st = visible(db, s->case_id);
     if (st != ST_OK)
@@ -268,11 +267,11 @@ enum status cases_add_step(struct db *db, struct case_step *s, struct case_risk 
     if (st == ST_OK)
         st = order_with(&w.c, w.steps, w.n, s);
     if (st == ST_OK)
-        st = case_step_repo_insert(db, who, s);
+        st = case_step_repo_insert(db, s);
     if (st == ST_OK)
-        st = cases_add_details(db, who, s, risks, nrisks, items, nitems);
+        st = cases_add_details(db, s, risks, nrisks, items, nitems);
     if (st == ST_OK)
-        st = cases_refresh_stage(db, who, s->case_id);
+        st = cases_refresh_stage(db, s->case_id);
     cases_unload(&w);
     return tx_end(db, st);
 }
@@ -302,7 +301,7 @@ enum status cases_end_separation(struct db *db, long long case_id, long long ste
     if (st == ST_OK && datetime_to_minutes(end) > datetime_to_minutes(date_now()))
         st = status_set(ST_INVALID, _("%s: a step cannot be dated in the future"), _("end"));
     if (st == ST_OK)
-        st = case_step_repo_set_end(db, db_actor(db), case_id, step_id, end);
+        st = case_step_repo_set_end(db, case_id, step_id, end);
     case_steps_free(steps, n);
     return tx_end(db, st);
 }
@@ -313,7 +312,7 @@ enum status cases_delete(struct db *db, long long id)
     if (st != ST_OK)
         return st;
     st = visible(db, id);
-    return tx_end(db, st == ST_OK ? case_repo_delete(db, db_actor(db), id) : st);
+    return tx_end(db, st == ST_OK ? case_repo_delete(db, id) : st);
 }
 
 enum status cases_find(struct db *db, const char *code, struct case_file *out)

@@ -23,11 +23,11 @@ void cases_unload(struct case_with_steps *w);
 /* ST_NOTFOUND naming the child when child_id (non-zero) is not in the register. */
 enum status cases_check_child(struct db *db, long long child_id, struct date received);
 /* Stores the ratings / plan items of step s (validated first). */
-enum status cases_add_details(struct db *db, const char *who, const struct case_step *s,
+enum status cases_add_details(struct db *db, const struct case_step *s,
                               struct case_risk *risks, size_t nrisks,
                               struct case_service *items, size_t nitems);
 /* Re-derives the stage of the case from its saved steps and stores it. */
-enum status cases_refresh_stage(struct db *db, const char *who, long long case_id);
+enum status cases_refresh_stage(struct db *db, long long case_id);
 
 /* Checks the order of a candidate sequence of steps (any order: sorted
  * here in place) of case c. When the first wrong step is not the one whose

@@ -15,24 +15,23 @@ struct job {
 
 static enum status run_job(struct db *db, const struct child *c, struct job *j)
 {
-    const char *who = db_actor(db);
     struct date birth = c->birth_date.y ? c->birth_date : child_birth_eff(c);
     switch (j->what) {
     case ADD_RISK: {
         struct child_risk *r = j->rec;
         r->child_id = c->id;
         enum status st = child_risk_validate(r, birth, date_today());
-        return st == ST_OK ? child_risk_repo_add(db, r, c->uid, who) : st;
+        return st == ST_OK ? child_risk_repo_add(db, r, c->uid) : st;
     }
     case ADD_HELP: {
         struct child_help *h = j->rec;
         h->child_id = c->id;
         enum status st = child_help_validate(h, birth, date_today());
-        return st == ST_OK ? child_help_repo_add(db, h, c->uid, who) : st;
+        return st == ST_OK ? child_help_repo_add(db, h, c->uid) : st;
     }
-    case END_RISK: return child_risk_repo_end(db, c->id, j->id, j->to, c->uid, who);
-    case DELETE_RISK: return child_risk_repo_delete(db, c->id, j->id, c->uid, who);
-    default: return child_help_repo_delete(db, c->id, j->id, c->uid, who);
+    case END_RISK: return child_risk_repo_end(db, c->id, j->id, j->to, c->uid);
+    case DELETE_RISK: return child_risk_repo_delete(db, c->id, j->id, c->uid);
+    default: return child_help_repo_delete(db, c->id, j->id, c->uid);
     }
 }
 

@@ -223,21 +223,20 @@ static enum status prepare(struct db *db, struct child *c, const struct child *o
 static enum status write_record(struct db *db, struct child *c, const struct child *old,
                                 const struct children_save_opts *opts)
 {
-    const char *who = db_actor(db);
     long long rev = c->rev;
     char updated_at[sizeof c->updated_at];
     memcpy(updated_at, c->updated_at, sizeof updated_at);
     enum status rc = db_begin(db);
     if (rc != ST_OK)
         return rc;
-    rc = old ? child_repo_update(db, old, c, who) : child_repo_insert(db, c, who);
+    rc = old ? child_repo_update(db, old, c) : child_repo_insert(db, c);
     for (size_t i = 0; rc == ST_OK && opts && i < opts->nperiods; i++) {
         struct child_period p = opts->periods[i];
         p.child_id = c->id;
         children_group_code(opts->periods[i].code, p.code, sizeof p.code);
         rc = child_facts_period_check(db, &p, date_today());
         if (rc == ST_OK)
-            rc = child_facts_period_add(db, &p, c->uid, who);
+            rc = child_facts_period_add(db, &p, c->uid);
     }
     if (rc == ST_OK)
         return db_commit(db);
@@ -308,7 +307,7 @@ enum status children_delete(struct db *db, long long id)
     child_free(&c);
     if ((rc = auth_require_writer(db)) != ST_OK || (rc = db_begin(db)) != ST_OK)
         return rc;
-    rc = child_repo_delete(db, id, db_actor(db));
+    rc = child_repo_delete(db, id);
     return tx_end(db, rc);
 }
 
@@ -410,7 +409,7 @@ static enum status do_add_period(struct db *db, const struct child *c, void *arg
     struct child_period *p = arg;
     p->child_id = c->id;
     enum status rc = child_facts_period_check(db, p, date_today());
-    return rc == ST_OK ? child_facts_period_add(db, p, c->uid, db_actor(db)) : rc;
+    return rc == ST_OK ? child_facts_period_add(db, p, c->uid) : rc;
 }
 
 enum status children_add_period(struct db *db, struct child_period *p)
@@ -431,8 +430,8 @@ static enum status do_period(struct db *db, const struct child *c, void *arg)
         owner != c->id)
         return status_set(ST_NOTFOUND, _("%s has no group period number %lld"), c->code, a->id);
     if (a->del)
-        return child_facts_period_delete(db, a->id, c->uid, db_actor(db));
-    return child_facts_period_end(db, a->id, a->to, c->uid, db_actor(db));
+        return child_facts_period_delete(db, a->id, c->uid);
+    return child_facts_period_end(db, a->id, a->to, c->uid);
 }
 
 enum status children_end_period(struct db *db, long long child_id, long long period_id, struct date to)
@@ -460,7 +459,7 @@ static enum status do_add_measure(struct db *db, const struct child *c, void *ar
         return status_set(ST_INVALID, _("weight: %.2f kg is not between 0.5 and 150 kg"), m->weight_kg);
     if (m->height_cm > 0 && (m->height_cm < 30 || m->height_cm > 200))
         return status_set(ST_INVALID, _("height: %.1f cm is not between 30 and 200 cm"), m->height_cm);
-    return child_facts_measure_add(db, m, c->uid, db_actor(db));
+    return child_facts_measure_add(db, m, c->uid);
 }
 
 enum status children_add_measure(struct db *db, struct child_measure *m)
@@ -474,7 +473,7 @@ static enum status do_delete_measure(struct db *db, const struct child *c, void 
     if (child_facts_measure_owner(db, id, &owner) != ST_OK ||
         owner != c->id)
         return status_set(ST_NOTFOUND, _("%s has no measurement number %lld"), c->code, id);
-    return child_facts_measure_delete(db, id, c->uid, db_actor(db));
+    return child_facts_measure_delete(db, id, c->uid);
 }
 
 enum status children_delete_measure(struct db *db, long long child_id, long long measure_id)
@@ -488,9 +487,9 @@ static enum status do_check(struct db *db, const struct child *c, void *arg)
 {
     struct check_arg *a = arg;
     if (a->del)
-        return child_facts_check_delete(db, c->id, a->day, c->uid, db_actor(db));
+        return child_facts_check_delete(db, c->id, a->day, c->uid);
     enum status rc = check_day(c, a->day, _("health check"));
-    return rc == ST_OK ? child_facts_check_add(db, c->id, a->day, c->uid, db_actor(db)) : rc;
+    return rc == ST_OK ? child_facts_check_add(db, c->id, a->day, c->uid) : rc;
 }
 
 enum status children_add_check(struct db *db, long long child_id, struct date day)

@@ -25,13 +25,12 @@ static enum status change(struct db *db, const struct commune *to, struct commun
     enum status rc = db_begin(db);
     if (rc != ST_OK)
         return rc;
-    const char *who = db_actor(db);
     if (out->old_code[0])
-        rc = commune_repo_restamp(db, who, out->old_code, to->code, &out->restamped);
+        rc = commune_repo_restamp(db, out->old_code, to->code, &out->restamped);
     if (rc == ST_OK)
         rc = db_setting_set(db, "commune_code", to->code);
     if (rc == ST_OK)
-        rc = audit_field(db, who, "setting", "commune_code", "commune_code", out->old_code,
+        rc = audit_field(db, "setting", "commune_code", "commune_code", out->old_code,
                          to->code);
     return tx_end(db, rc);
 }

@@ -99,7 +99,7 @@ static enum status pick_children(struct db *db, long long ids[], size_t n)
 }
 
 /* Risk ratings of a detailed assessment, services of a plan. */
-static enum status add_details(struct db *db, const char *who, const struct case_step *s)
+static enum status add_details(struct db *db, const struct case_step *s)
 {
     static const struct { const char *factor; int rating; } risks[] = {
         {"physical_safety", CASE_RATING_HIGH},     /* the factors of Mẫu 03 */
@@ -116,18 +116,18 @@ static enum status add_details(struct db *db, const char *who, const struct case
         dept = 0;
     for (size_t i = 0; rc == ST_OK && s->kind == CASE_STEP_DETAILED && i < N(risks); i++) {
         struct case_risk r = {0, s->id, (char *)risks[i].factor, risks[i].rating};
-        rc = case_step_repo_add_risk(db, who, &r);
+        rc = case_step_repo_add_risk(db, &r);
     }
     for (size_t i = 0; rc == ST_OK && s->kind == CASE_STEP_PLAN && i < N(services); i++) {
         struct case_service v = {0, s->id, (char *)services[i], i == 1 ? dept : 0,
                                  s->at.date, date_add_days(s->at.date, 30 * (long)(i + 1)),
                                  i == 1 ? 500000 : -1, NULL};
-        rc = case_step_repo_add_service(db, who, &v);
+        rc = case_step_repo_add_service(db, &v);
     }
     return rc;
 }
 
-static enum status add_steps(struct db *db, const char *who, const struct case_file *c,
+static enum status add_steps(struct db *db, const struct case_file *c,
                              const struct demo_case *d)
 {
     enum status rc = ST_OK;
@@ -143,22 +143,24 @@ static enum status add_steps(struct db *db, const char *who, const struct case_f
         s->emergency = d->steps[i].emergency;
         if (d->steps[i].end)
             s->end = datetime_from_minutes(start + d->steps[i].end);
-        s->who = strdup(d->steps[i].kind == CASE_STEP_APPROVAL ? "Chủ tịch UBND phường" : who);
+        /* who did the step (data, not the audit's actor): the officer */
+        s->who = strdup(d->steps[i].kind == CASE_STEP_APPROVAL ? "Chủ tịch UBND phường"
+                                                               : db_actor(db));
         s->notes = strdup(d->steps[i].notes);
         rc = s->who && s->notes ? case_step_validate(c, done, i, s, date_now())
                                 : status_set(ST_NOMEM, "%s", _("out of memory"));
         if (rc == ST_OK)
-            rc = case_step_repo_insert(db, who, s);
+            rc = case_step_repo_insert(db, s);
         if (rc == ST_OK)
-            rc = add_details(db, who, s);
+            rc = add_details(db, s);
     }
     if (rc == ST_OK)
-        rc = case_repo_set_stage(db, who, c->id, case_stage(done, d->nsteps));
+        rc = case_repo_set_stage(db, c->id, case_stage(done, d->nsteps));
     case_steps_free(done, d->nsteps + 1);
     return rc;
 }
 
-static enum status add_case(struct db *db, const char *who, const char *commune,
+static enum status add_case(struct db *db, const char *commune,
                             const struct demo_case *d, long long child_id)
 {
     struct case_file c;
@@ -191,9 +193,9 @@ static enum status add_case(struct db *db, const char *who, const char *commune,
     if (rc == ST_OK)
         rc = case_validate_level(&c);
     if (rc == ST_OK)
-        rc = case_repo_insert(db, who, &c);
+        rc = case_repo_insert(db, &c);
     if (rc == ST_OK)
-        rc = add_steps(db, who, &c, d);
+        rc = add_steps(db, &c, d);
     case_file_free(&c);
     return rc;
 }
@@ -205,7 +207,6 @@ enum status demo_cases_fill(struct db *db)
     enum status rc = pick_children(db, ids, 5);
     if (rc == ST_OK)
         rc = db_setting_get(db, "commune_code", &commune);
-    const char *who = db_actor(db);
     /* Oldest first, so that the codes follow the dates of the reports. */
     size_t order[N(demo_cases)];
     for (size_t i = 0; i < N(demo_cases); i++) {
@@ -216,7 +217,7 @@ enum status demo_cases_fill(struct db *db)
     }
     for (size_t i = 0; rc == ST_OK && i < N(demo_cases); i++) {
         const struct demo_case *d = &demo_cases[order[i]];
-        rc = add_case(db, who, commune, d, d->child >= 0 ? ids[d->child] : 0);
+        rc = add_case(db, commune, d, d->child >= 0 ? ids[d->child] : 0);
     }
     free(commune);
     return rc;

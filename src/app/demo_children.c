@@ -264,7 +264,7 @@ static void gen_child(struct gen *g, int i, struct child *c)
     gen_facts(g, c, birth, p == KINH);
 }
 
-static enum status add_periods(struct gen *g, const struct child *c, const char *who, struct db *db)
+static enum status add_periods(struct gen *g, const struct child *c, struct db *db)
 {
     struct rng *r = &g->r;
     int age = child_age_on(c, g->today, NULL);
@@ -282,13 +282,13 @@ static enum status add_periods(struct gen *g, const struct child *c, const char 
         p.from = days_before(g->today, rng_int(r, (int)(span < 1500 ? span : 1500)));
         if (rng_chance(r, 0.25))
             p.to = date_add_days(p.from, rng_int(r, (int)(date_to_days(g->today) - date_to_days(p.from)) + 1));
-        rc = child_facts_period_add(db, &p, c->uid, who);
+        rc = child_facts_period_add(db, &p, c->uid);
     }
     return rc;
 }
 
 /* A measurement around the WHO median, or below −2 SD for a few children. */
-static enum status add_measures(struct gen *g, const struct child *c, const char *who, struct db *db)
+static enum status add_measures(struct gen *g, const struct child *c, struct db *db)
 {
     struct rng *r = &g->r;
     if (!g->who || !c->birth_date.y || c->sex == CHILD_SEX_UNKNOWN ||
@@ -314,12 +314,12 @@ static enum status add_measures(struct gen *g, const struct child *c, const char
         m.weight_kg = (double)(long)(m.weight_kg * 10 + 0.5) / 10;  /* scales read to 0.1 kg */
         m.height_cm = (double)(long)(m.height_cm * 10 + 0.5) / 10;
         if (m.weight_kg > 0 || m.height_cm > 0)
-            rc = child_facts_measure_add(db, &m, c->uid, who);
+            rc = child_facts_measure_add(db, &m, c->uid);
     }
     return rc;
 }
 
-static enum status add_checks(struct gen *g, const struct child *c, const char *who, struct db *db)
+static enum status add_checks(struct gen *g, const struct child *c, struct db *db)
 {
     struct rng *r = &g->r;
     struct date birth = child_birth_eff(c);
@@ -328,7 +328,7 @@ static enum status add_checks(struct gen *g, const struct child *c, const char *
     struct date d = days_before(g->today, rng_int(r, 330));
     if (date_cmp(d, birth) < 0)
         return ST_OK;
-    return child_facts_check_add(db, c->id, d, c->uid, who);
+    return child_facts_check_add(db, c->id, d, c->uid);
 }
 
 static void make_uid(struct rng *r, const char *commune, char out[CHILD_UID_BUF])
@@ -351,7 +351,7 @@ static enum status load_villages(struct db *db, struct gen *g)
     return rc;
 }
 
-static enum status add_one(struct db *db, struct gen *g, int i, const char *commune, const char *who)
+static enum status add_one(struct db *db, struct gen *g, int i, const char *commune)
 {
     struct child c;
     gen_child(g, i, &c);
@@ -361,13 +361,13 @@ static enum status add_one(struct db *db, struct gen *g, int i, const char *comm
     bool past16 = child_is_over_16(&c, g->today);
     enum status rc = child_validate(&c, past16 ? &c : NULL, g->today, NULL);
     if (rc == ST_OK)
-        rc = child_repo_insert(db, &c, who);
+        rc = child_repo_insert(db, &c);
     if (rc == ST_OK)
-        rc = add_periods(g, &c, who, db);
+        rc = add_periods(g, &c, db);
     if (rc == ST_OK)
-        rc = add_measures(g, &c, who, db);
+        rc = add_measures(g, &c, db);
     if (rc == ST_OK)
-        rc = add_checks(g, &c, who, db);
+        rc = add_checks(g, &c, db);
     child_free(&c);
     return rc;
 }
@@ -380,9 +380,8 @@ enum status demo_children_add(struct db *db, int n, unsigned long long seed, str
     if (rc != ST_OK)
         return status_set(ST_NOTFOUND, "%s", _("this database has no commune yet"));
     rc = load_villages(db, &g);
-    const char *who = db_actor(db); /* stays valid: the officer's name does not change here */
     for (int i = 0; rc == ST_OK && i < n; i++)
-        rc = add_one(db, &g, i, commune, who);
+        rc = add_one(db, &g, i, commune);
     free(g.villages);
     free(commune);
     return rc;

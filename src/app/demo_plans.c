@@ -199,7 +199,7 @@ static const struct {
      PLAN_EVENT_DEADLINE, false},
 };
 
-static enum status add_plan(struct db *db, const char *who, int year, struct plan *p)
+static enum status add_plan(struct db *db, int year, struct plan *p)
 {
     char text[512];
     p->number = strdup("12/KH-UBND");
@@ -223,10 +223,10 @@ static enum status add_plan(struct db *db, const char *who, int year, struct pla
                        "nhân hỗ trợ.");
     p->report_half = ymd(year, "05-15");
     p->report_year = ymd(year, "11-15");
-    return plan_repo_insert(db, who, p);
+    return plan_repo_insert(db, p);
 }
 
-static enum status add_targets(struct db *db, const char *who, long long plan_id, int year)
+static enum status add_targets(struct db *db, long long plan_id, int year)
 {
     enum status st = ST_OK;
     for (size_t i = 0; st == ST_OK && i < sizeof demo_targets / sizeof *demo_targets; i++) {
@@ -238,7 +238,7 @@ static enum status add_targets(struct db *db, const char *who, long long plan_id
         t.text = strdup(demo_targets[i].text);
         t.measure = demo_targets[i].measure ? strdup(demo_targets[i].measure) : NULL;
         t.typed_source = demo_targets[i].source ? strdup(demo_targets[i].source) : NULL;
-        st = target_repo_insert(db, who, &t);
+        st = target_repo_insert(db, &t);
         plan_target_clear(&t);
     }
     return st;
@@ -254,7 +254,7 @@ static enum status dept_id(struct db *db, const char *code, long long *id)
 }
 
 /* Last year's tasks, carried out (the Trung thu task on the lunar date). */
-static enum status add_tasks(struct db *db, const char *who, long long plan_id, int year)
+static enum status add_tasks(struct db *db, long long plan_id, int year)
 {
     enum status st = ST_OK;
     for (size_t i = 0; st == ST_OK && i < sizeof demo_tasks / sizeof *demo_tasks; i++) {
@@ -268,13 +268,13 @@ static enum status add_tasks(struct db *db, const char *who, long long plan_id, 
         t.criteria = strdup(demo_tasks[i].criteria);
         t.evidence = strdup(demo_tasks[i].evidence);
         if (st == ST_OK)
-            st = task_repo_insert(db, who, &t);
+            st = task_repo_insert(db, &t);
         task_clear(&t);
     }
     return st;
 }
 
-static enum status add_events(struct db *db, const char *who, long long plan_id, int year)
+static enum status add_events(struct db *db, long long plan_id, int year)
 {
     enum status st = ST_OK;
     for (size_t i = 0; st == ST_OK && i < sizeof demo_events / sizeof *demo_events; i++) {
@@ -284,13 +284,13 @@ static enum status add_events(struct db *db, const char *who, long long plan_id,
         if (e.lunar)
             e.start_on = trung_thu(year).y ? trung_thu(year) : ymd(year, "09-15");
         e.name = strdup(demo_events[i].name);
-        st = event_repo_insert(db, who, &e);
+        st = event_repo_insert(db, &e);
         plan_event_clear(&e);
     }
     return st;
 }
 
-static enum status set_contacts(struct db *db, const char *who)
+static enum status set_contacts(struct db *db)
 {
     enum status st = ST_OK;
     for (size_t i = 0; st == ST_OK && i < sizeof demo_contacts / sizeof *demo_contacts; i++) {
@@ -305,7 +305,7 @@ static enum status set_contacts(struct db *db, const char *who)
                 free(dep.name);
                 dep.name = strdup(demo_contacts[i].name);
             }
-            st = department_repo_update(db, who, &dep);
+            st = department_repo_update(db, &dep);
         }
         department_clear(&dep);
     }
@@ -313,7 +313,7 @@ static enum status set_contacts(struct db *db, const char *who)
 }
 
 /* The officer's rewrite of the copied plan for this year (issued by today). */
-static enum status edit_plan(struct db *db, const char *who, long long id, int year, struct date today)
+static enum status edit_plan(struct db *db, long long id, int year, struct date today)
 {
     struct plan p;
     enum status st = plan_repo_get(db, id, &p);
@@ -328,13 +328,13 @@ static enum status edit_plan(struct db *db, const char *who, long long id, int y
              "Chính phủ ban hành Quy định về xã, phường, thị trấn phù hợp với trẻ em; kế hoạch "
              "của cấp trên về thực hiện Tiêu chuẩn năm %d.", year);
     p.upstream = strdup(text);
-    st = plan_repo_update(db, who, &p);
+    st = plan_repo_update(db, &p);
     plan_clear(&p);
     return st;
 }
 
 /* Confirms the lunar dates the copy moved (Trung thu of this year). */
-static enum status fix_events(struct db *db, const char *who, long long id, int year)
+static enum status fix_events(struct db *db, long long id, int year)
 {
     struct plan_event *list;
     size_t n;
@@ -344,7 +344,7 @@ static enum status fix_events(struct db *db, const char *who, long long id, int 
             continue;
         list[i].start_on = trung_thu(year);
         list[i].to_check = false;
-        st = event_repo_update(db, who, &list[i]);
+        st = event_repo_update(db, &list[i]);
     }
     plan_event_list_free(list, n);
     return st;
@@ -376,7 +376,7 @@ static bool carry_out(struct task *t, int year, struct date today)
 }
 
 /* Notes on the two open tasks, dated by today. */
-static enum status add_notes(struct db *db, const char *who, const struct task *list, size_t n,
+static enum status add_notes(struct db *db, const struct task *list, size_t n,
                              int year, struct date today)
 {
     enum status st = ST_OK;
@@ -388,14 +388,14 @@ static enum status add_notes(struct db *db, const char *who, const struct task *
         note.noted_on = earlier(ymd(year, preschool ? "10-05" : "10-20"), today);
         note.text = strdup(preschool ? "Còn 12 trẻ ở khóm Xuân Hòa chưa đến lớp; đang vận động."
                                      : "Đã có số liệu đến tháng trước, chờ số liệu của Trạm Y tế.");
-        st = task_repo_note_add(db, who, &note);
+        st = task_repo_note_add(db, &note);
         task_note_clear(&note);
     }
     return st;
 }
 
 /* This year's plan as carried out up to today. */
-static enum status progress(struct db *db, const char *who, long long id, int year, struct date today)
+static enum status progress(struct db *db, long long id, int year, struct date today)
 {
     struct task_filter f = {.plan_id = id};
     struct task *list;
@@ -403,15 +403,15 @@ static enum status progress(struct db *db, const char *who, long long id, int ye
     enum status st = task_repo_list(db, &f, &list, &n);
     for (size_t i = 0; st == ST_OK && i < n; i++)
         if (carry_out(&list[i], year, today))
-            st = task_repo_update(db, who, &list[i]);
+            st = task_repo_update(db, &list[i]);
     if (st == ST_OK)
-        st = add_notes(db, who, list, n, year, today);
+        st = add_notes(db, list, n, year, today);
     task_list_free(list, n);
     return st;
 }
 
 /* The value typed this year: the June weighing, once it has happened. */
-static enum status values(struct db *db, const char *who, long long id, int year, struct date today)
+static enum status values(struct db *db, long long id, int year, struct date today)
 {
     struct plan_target *list;
     size_t n;
@@ -425,7 +425,7 @@ static enum status values(struct db *db, const char *who, long long id, int year
         free(list[i].typed_source);
         list[i].typed_source = strdup("Báo cáo 6 tháng đầu năm của Trạm Y tế phường");
         list[i].typed_on = june;
-        st = target_repo_update(db, who, &list[i]);
+        st = target_repo_update(db, &list[i]);
     }
     plan_target_list_free(list, n);
     return st;
@@ -433,30 +433,29 @@ static enum status values(struct db *db, const char *who, long long id, int year
 
 enum status demo_plans_fill(struct db *db)
 {
-    const char *who = db_actor(db); /* stays valid: the officer's name does not change here */
     struct date today = date_today();
     int year = today.y;
     struct plan p = {0};
-    enum status st = set_contacts(db, who);
+    enum status st = set_contacts(db);
     if (st == ST_OK)
-        st = add_plan(db, who, year - 1, &p);
+        st = add_plan(db, year - 1, &p);
     if (st == ST_OK)
-        st = add_targets(db, who, p.id, year - 1);
+        st = add_targets(db, p.id, year - 1);
     if (st == ST_OK)
-        st = add_tasks(db, who, p.id, year - 1);
+        st = add_tasks(db, p.id, year - 1);
     if (st == ST_OK)
-        st = add_events(db, who, p.id, year - 1);
+        st = add_events(db, p.id, year - 1);
     struct plan_copy_result copy;
     if (st == ST_OK)
-        st = plan_copy_next_year_in(db, who, p.id, &copy);
+        st = plan_copy_next_year_in(db, p.id, &copy);
     if (st == ST_OK)
-        st = edit_plan(db, who, copy.new_id, year, today);
+        st = edit_plan(db, copy.new_id, year, today);
     if (st == ST_OK)
-        st = fix_events(db, who, copy.new_id, year);
+        st = fix_events(db, copy.new_id, year);
     if (st == ST_OK)
-        st = progress(db, who, copy.new_id, year, today);
+        st = progress(db, copy.new_id, year, today);
     if (st == ST_OK)
-        st = values(db, who, copy.new_id, year, today);
+        st = values(db, copy.new_id, year, today);
     plan_clear(&p);
     return st;
 }

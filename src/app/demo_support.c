@@ -36,19 +36,19 @@ static struct date spread(struct date lo, struct date today, long long k)
     return date_add_days(lo, span ? (long)((k * 37) % (span + 1)) : 0);
 }
 
-static enum status add_help(struct db *db, const char *who, const struct child_support_row *r, struct date on,
+static enum status add_help(struct db *db, const struct child_support_row *r, struct date on,
                             size_t k)
 {
     if (!on.y || (r->birth.y && date_cmp(on, r->birth) < 0))
         return ST_OK;
     struct child_help h = {0, r->id, on, helps[k % N(helps)].kind, (char *)helps[k % N(helps)].what,
                            (char *)helps[k % N(helps)].by};
-    return child_help_repo_add(db, &h, r->uid, who);
+    return child_help_repo_add(db, &h, r->uid);
 }
 
 /* Children in special circumstances this year or last: nine in ten helped
  * this year, one in three also last year. */
-static enum status helped(struct db *db, const char *who, struct date today)
+static enum status helped(struct db *db, struct date today)
 {
     struct child_support_row *rows;
     size_t n;
@@ -58,9 +58,9 @@ static enum status helped(struct db *db, const char *who, struct date today)
     for (size_t k = 0; rc == ST_OK && k < n; k++) {
         struct date lo = date_cmp(rows[k].from, jan1) > 0 ? rows[k].from : jan1;
         if (k % 10 != 9)
-            rc = add_help(db, who, &rows[k], spread(lo, today, (long long)k), k);
+            rc = add_help(db, &rows[k], spread(lo, today, (long long)k), k);
         if (rc == ST_OK && k % 3 == 0 && date_cmp(rows[k].from, last_end) <= 0)
-            rc = add_help(db, who, &rows[k], spread(rows[k].from, last_end, (long long)k + 5), k + 4);
+            rc = add_help(db, &rows[k], spread(rows[k].from, last_end, (long long)k + 5), k + 4);
     }
     free(rows);
     return rc;
@@ -68,7 +68,7 @@ static enum status helped(struct db *db, const char *who, struct date today)
 
 /* One child in seventeen outside the groups is at risk; one in three of
  * those periods has ended. */
-static enum status at_risk(struct db *db, const char *who, struct date today)
+static enum status at_risk(struct db *db, struct date today)
 {
     struct child_support_row *rows;
     size_t n;
@@ -82,7 +82,7 @@ static enum status at_risk(struct db *db, const char *who, struct date today)
                                (char *)risk_reasons[(k / 17) % N(risk_reasons)]};
         if ((k / 17) % 3 == 2)
             r.to = spread(from, today, (long long)k + 1);
-        rc = child_risk_repo_add(db, &r, rows[k].uid, who);
+        rc = child_risk_repo_add(db, &r, rows[k].uid);
     }
     free(rows);
     return rc;
@@ -90,10 +90,9 @@ static enum status at_risk(struct db *db, const char *who, struct date today)
 
 enum status demo_support_fill(struct db *db)
 {
-    const char *who = db_actor(db); /* stays valid: the officer's name does not change here */
     struct date today = date_today();
-    enum status rc = helped(db, who, today);
+    enum status rc = helped(db, today);
     if (rc == ST_OK)
-        rc = at_risk(db, who, today);
+        rc = at_risk(db, today);
     return rc;
 }

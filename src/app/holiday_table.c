@@ -50,7 +50,7 @@ enum status holiday_table_add(struct db *db, const char *date_text, const char *
     }
     rc = db_begin(db);
     if (rc == ST_OK)
-        rc = tx_end(db, holiday_repo_add(db, db_actor(db), &r));
+        rc = tx_end(db, holiday_repo_add(db, &r));
     free(r.name);
     return rc;
 }
@@ -62,7 +62,7 @@ enum status holiday_table_delete(struct db *db, const char *date_text)
     if (rc == ST_OK)
         rc = db_begin(db);
     if (rc == ST_OK)
-        rc = tx_end(db, holiday_repo_delete(db, db_actor(db), d));
+        rc = tx_end(db, holiday_repo_delete(db, d));
     return rc;
 }
 

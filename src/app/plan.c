@@ -80,7 +80,7 @@ enum status plan_create(struct db *db, struct plan *p)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, plan_repo_insert(db, db_actor(db), p));
+    return tx_end(db, plan_repo_insert(db, p));
 }
 
 enum status plan_save(struct db *db, const struct plan *p)
@@ -88,7 +88,7 @@ enum status plan_save(struct db *db, const struct plan *p)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, plan_repo_update(db, db_actor(db), p));
+    return tx_end(db, plan_repo_update(db, p));
 }
 
 enum status plan_remove(struct db *db, long long id)
@@ -96,7 +96,7 @@ enum status plan_remove(struct db *db, long long id)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, plan_repo_delete(db, db_actor(db), id));
+    return tx_end(db, plan_repo_delete(db, id));
 }
 
 /* A measure code, when given, must be known and in the target's unit. */
@@ -125,13 +125,13 @@ static enum status begin_target_write(struct db *db, const struct plan_target *t
 enum status plan_target_add(struct db *db, struct plan_target *t)
 {
     enum status st = begin_target_write(db, t);
-    return st == ST_OK ? tx_end(db, target_repo_insert(db, db_actor(db), t)) : st;
+    return st == ST_OK ? tx_end(db, target_repo_insert(db, t)) : st;
 }
 
 enum status plan_target_save(struct db *db, const struct plan_target *t)
 {
     enum status st = begin_target_write(db, t);
-    return st == ST_OK ? tx_end(db, target_repo_update(db, db_actor(db), t)) : st;
+    return st == ST_OK ? tx_end(db, target_repo_update(db, t)) : st;
 }
 
 enum status plan_target_remove(struct db *db, long long id)
@@ -139,7 +139,7 @@ enum status plan_target_remove(struct db *db, long long id)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, target_repo_delete(db, db_actor(db), id));
+    return tx_end(db, target_repo_delete(db, id));
 }
 
 /* Sets (set = true) or removes the typed value of target id: one transaction. */
@@ -160,7 +160,7 @@ static enum status target_change(struct db *db, long long id, double value, cons
         if (set && source && !t.typed_source)
             st = status_set(ST_NOMEM, "%s", _("out of memory"));
         if (st == ST_OK)
-            st = target_repo_update(db, db_actor(db), &t);
+            st = target_repo_update(db, &t);
         plan_target_clear(&t);
     }
     return tx_end(db, st);
@@ -182,7 +182,7 @@ enum status plan_event_add(struct db *db, struct plan_event *e)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, event_repo_insert(db, db_actor(db), e));
+    return tx_end(db, event_repo_insert(db, e));
 }
 
 enum status plan_event_save(struct db *db, const struct plan_event *e)
@@ -190,7 +190,7 @@ enum status plan_event_save(struct db *db, const struct plan_event *e)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, event_repo_update(db, db_actor(db), e));
+    return tx_end(db, event_repo_update(db, e));
 }
 
 enum status plan_event_remove(struct db *db, long long id)
@@ -198,7 +198,7 @@ enum status plan_event_remove(struct db *db, long long id)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, event_repo_delete(db, db_actor(db), id));
+    return tx_end(db, event_repo_delete(db, id));
 }
 
 /* A copy of s with each year `from` standing alone (not inside a longer
@@ -229,7 +229,7 @@ static char *replace_year(const char *s, int from, int to)
 }
 
 /* The new plan: next year, no number or date yet, deadlines moved. */
-static enum status copy_plan(struct db *db, const char *who, const struct plan *old,
+static enum status copy_plan(struct db *db, const struct plan *old,
                              struct plan *p)
 {
     *p = *old;
@@ -250,10 +250,10 @@ static enum status copy_plan(struct db *db, const char *who, const struct plan *
     if (!p->title || !p->number || !p->issuer || !p->upstream || !p->purpose ||
         !p->requirements || !p->budget)
         return status_set(ST_NOMEM, "%s", _("out of memory"));
-    return plan_repo_insert(db, who, p);
+    return plan_repo_insert(db, p);
 }
 
-static enum status copy_targets(struct db *db, const char *who, long long from, long long to,
+static enum status copy_targets(struct db *db, long long from, long long to,
                                 struct plan_copy_result *out)
 {
     struct plan_target *list;
@@ -267,7 +267,7 @@ static enum status copy_targets(struct db *db, const char *who, long long from, 
         t->typed_source = NULL;
         t->typed_value = 0;
         t->typed_on = PLAN_NO_DATE;
-        st = target_repo_insert(db, who, t);
+        st = target_repo_insert(db, t);
         out->targets += st == ST_OK;
     }
     plan_target_list_free(list, n);
@@ -281,7 +281,7 @@ static enum status department_active(struct db *db, long long id, bool *active)
     return st == ST_NOTFOUND ? ST_OK : st;
 }
 
-static enum status copy_tasks(struct db *db, const char *who, long long from, long long to,
+static enum status copy_tasks(struct db *db, long long from, long long to,
                               struct plan_copy_result *out)
 {
     struct task_filter f = {.plan_id = from};
@@ -303,14 +303,14 @@ static enum status copy_tasks(struct db *db, const char *who, long long from, lo
         t->done_on = PLAN_NO_DATE;
         free(t->evidence);
         t->evidence = NULL;
-        st = task_repo_insert(db, who, t);
+        st = task_repo_insert(db, t);
         out->tasks += st == ST_OK;
     }
     task_list_free(list, n);
     return st;
 }
 
-static enum status copy_events(struct db *db, const char *who, long long from, long long to,
+static enum status copy_events(struct db *db, long long from, long long to,
                                struct plan_copy_result *out)
 {
     struct plan_event *list;
@@ -323,7 +323,7 @@ static enum status copy_events(struct db *db, const char *who, long long from, l
         e->end_on = plan_shift_year(e->end_on, 1);
         /* A lunar date (Trung thu) falls on another solar day next year. */
         e->to_check = e->lunar;
-        st = event_repo_insert(db, who, e);
+        st = event_repo_insert(db, e);
         out->events += st == ST_OK;
         out->events_to_check += st == ST_OK && e->lunar;
     }
@@ -331,7 +331,7 @@ static enum status copy_events(struct db *db, const char *who, long long from, l
     return st;
 }
 
-static enum status copy_all(struct db *db, const char *who, const struct plan *old,
+static enum status copy_all(struct db *db, const struct plan *old,
                             struct plan_copy_result *out)
 {
     long long existing;
@@ -342,20 +342,20 @@ static enum status copy_all(struct db *db, const char *who, const struct plan *o
     if (st != ST_NOTFOUND)
         return st;
     struct plan p;
-    st = copy_plan(db, who, old, &p);
+    st = copy_plan(db, old, &p);
     out->new_id = p.id;
     out->year = p.year;
     plan_clear(&p);
     if (st == ST_OK)
-        st = copy_targets(db, who, old->id, out->new_id, out);
+        st = copy_targets(db, old->id, out->new_id, out);
     if (st == ST_OK)
-        st = copy_tasks(db, who, old->id, out->new_id, out);
+        st = copy_tasks(db, old->id, out->new_id, out);
     if (st == ST_OK)
-        st = copy_events(db, who, old->id, out->new_id, out);
+        st = copy_events(db, old->id, out->new_id, out);
     return st;
 }
 
-enum status plan_copy_next_year_in(struct db *db, const char *who, long long id,
+enum status plan_copy_next_year_in(struct db *db, long long id,
                                    struct plan_copy_result *out)
 {
     memset(out, 0, sizeof *out);
@@ -367,7 +367,7 @@ enum status plan_copy_next_year_in(struct db *db, const char *who, long long id,
         st = status_set(ST_INVALID, _("%s: %d is not a year (1900–2999)"), _("plan year"),
                         old.year + 1);
     else
-        st = copy_all(db, who, &old, out);
+        st = copy_all(db, &old, out);
     plan_clear(&old);
     if (st != ST_OK)
         memset(out, 0, sizeof *out);
@@ -381,7 +381,7 @@ enum status plan_copy_next_year(struct db *db, long long id, struct plan_copy_re
         memset(out, 0, sizeof *out);
         return st;
     }
-    st = tx_end(db, plan_copy_next_year_in(db, db_actor(db), id, out));
+    st = tx_end(db, plan_copy_next_year_in(db, id, out));
     if (st != ST_OK)
         memset(out, 0, sizeof *out);
     return st;

@@ -44,7 +44,7 @@ static enum status edit_active(struct db *db, edit_fn fn, const struct edit *e)
     if (st == ST_OK)
         st = fn(&r, e);
     if (st == ST_OK)
-        st = rubric_save(db, db_actor(db), &r, NULL, NULL);
+        st = rubric_save(db, &r, NULL, NULL);
     st = tx_end(db, st);
     rubric_free(&r);
     return st;

@@ -391,19 +391,20 @@ enum status rubric_load_format(const struct rubric *r, struct csv_writer *w)
 #define SEED_KEY "seeded_rubric"
 
 /* Saves r in the open transaction; activates it when asked or when no rule
- * set is active. */
-static enum status store(struct db *db, const char *who, const struct rubric *r, bool activate,
+ * set is active. shipped: seeding shipped data, not audited. */
+static enum status store(struct db *db, bool shipped, const struct rubric *r, bool activate,
                          struct rubric_import *res)
 {
     long long id = 0, active = 0;
     struct rubric_save_stats stats;
     bool existed = rubric_repo_find(db, r->name, &id) == ST_OK;
-    enum status st = rubric_save(db, who, r, &id, &stats);
+    enum status st = shipped ? rubric_save_shipped(db, r, &id, &stats)
+                             : rubric_save(db, r, &id, &stats);
     bool none_active = st == ST_OK &&
         rubric_repo_active(db, &active) == ST_NOTFOUND;
     bool make_active = st == ST_OK && (none_active || (activate && active != id));
     if (make_active)
-        st = rubric_repo_activate(db, who, id);
+        st = shipped ? rubric_repo_activate_shipped(db, id) : rubric_repo_activate(db, id);
     if (st == ST_OK && res) {
         res->id = id;
         res->created = !existed;
@@ -436,7 +437,7 @@ enum status rubric_load_seed(struct db *db, bool *seeded)
     bool exists = st == ST_OK &&
         rubric_repo_find(db, r.name, &id) == ST_OK;
     if (st == ST_OK && !exists)
-        st = store(db, NULL, &r, false, NULL); /* shipped data: not audited */
+        st = store(db, true, &r, false, NULL); /* shipped data: not audited */
     if (st == ST_OK)
         st = db_setting_set(db, SEED_KEY, RUBRIC_LOAD_SHIPPED);
     st = tx_end(db, st);
@@ -465,7 +466,7 @@ enum status rubric_load_import(struct db *db, const char *path, bool activate,
     if (st == ST_OK)
         st = db_begin(db);
     if (st == ST_OK)
-        st = tx_end(db, store(db, db_actor(db), &r, activate, res));
+        st = tx_end(db, store(db, false, &r, activate, res));
     rubric_free(&r);
     return st;
 }

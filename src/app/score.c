@@ -271,7 +271,7 @@ static enum status year_open(struct db *db, int year, struct assessment *a, stru
     if (st == ST_NOTFOUND) {
         st = rubric_repo_active(db, &set_id);
         if (st == ST_OK)
-            st = assessment_repo_create(db, db_actor(db), commune, year, set_id, NULL, a);
+            st = assessment_repo_create(db, commune, year, set_id, NULL, a);
     }
     if (st == ST_OK)
         st = rubric_repo_load(db, a->rule_set_id, r);
@@ -358,7 +358,7 @@ static enum status do_set(struct db *db, struct assessment *a, const struct rubr
     if (args->department)
         v.department = *args->department ? (char *)args->department : NULL;
     if (st == ST_OK)
-        st = assessment_repo_put_value(db, db_actor(db), a, ind->code, &v);
+        st = assessment_repo_put_value(db, a, ind->code, &v);
     free(evidence);
     assessment_repo_values_free(vals, n);
     return st;
@@ -375,7 +375,7 @@ static enum status do_clear(struct db *db, struct assessment *a, const struct ru
 {
     const struct rubric_indicator *ind;
     enum status st = indicator_in(r, ctx, &ind);
-    return st == ST_OK ? assessment_repo_delete_value(db, db_actor(db), a, ind->id, ind->code) : st;
+    return st == ST_OK ? assessment_repo_delete_value(db, a, ind->id, ind->code) : st;
 }
 
 enum status score_clear_value(struct db *db, int year, const char *code)
@@ -389,7 +389,7 @@ static enum status do_class(struct db *db, struct assessment *a, const struct ru
     if (code && !rubric_find_threshold(r, code))
         return status_set(ST_INVALID, _("class: the rule set %s has no recognition class '%s'"),
                           r->name, code);
-    return assessment_repo_set_class(db, db_actor(db), a, code);
+    return assessment_repo_set_class(db, a, code);
 }
 
 enum status score_set_class(struct db *db, int year, const char *class_code)
@@ -416,7 +416,7 @@ static enum status do_store(struct db *db, struct assessment *a, const struct ru
         v.value = got.value;
         if (!v.evidence || !*v.evidence)
             v.evidence = got.basis;
-        st = assessment_repo_put_value(db, db_actor(db), a, ind->code, &v);
+        st = assessment_repo_put_value(db, a, ind->code, &v);
         (*stored)++;
     }
     assessment_repo_values_free(vals, n);

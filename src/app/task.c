@@ -21,13 +21,13 @@ static enum status begin_write(struct db *db, const struct task *t)
 enum status task_create(struct db *db, struct task *t)
 {
     enum status st = begin_write(db, t);
-    return st == ST_OK ? tx_end(db, task_repo_insert(db, db_actor(db), t)) : st;
+    return st == ST_OK ? tx_end(db, task_repo_insert(db, t)) : st;
 }
 
 enum status task_save(struct db *db, const struct task *t)
 {
     enum status st = begin_write(db, t);
-    return st == ST_OK ? tx_end(db, task_repo_update(db, db_actor(db), t)) : st;
+    return st == ST_OK ? tx_end(db, task_repo_update(db, t)) : st;
 }
 
 enum status task_remove(struct db *db, long long id)
@@ -35,7 +35,7 @@ enum status task_remove(struct db *db, long long id)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, task_repo_delete(db, db_actor(db), id));
+    return tx_end(db, task_repo_delete(db, id));
 }
 
 /* Reads task id, sets its done state, saves it: one transaction. */
@@ -58,7 +58,7 @@ static enum status set_done(struct db *db, long long id, bool done, struct date 
             st = status_set(ST_NOMEM, "%s", _("out of memory"));
     }
     if (st == ST_OK)
-        st = task_repo_update(db, db_actor(db), &t);
+        st = task_repo_update(db, &t);
     task_clear(&t);
     return tx_end(db, st);
 }
@@ -86,7 +86,7 @@ enum status task_add_note(struct db *db, long long task_id, struct date on, cons
         return status_set(ST_NOMEM, "%s", _("out of memory"));
     enum status st = db_begin(db);
     if (st == ST_OK)
-        st = tx_end(db, task_repo_note_add(db, db_actor(db), &n));
+        st = tx_end(db, task_repo_note_add(db, &n));
     if (st == ST_OK && note_id)
         *note_id = n.id;
     task_note_clear(&n);
@@ -98,7 +98,7 @@ enum status task_department_add(struct db *db, struct department *d)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, department_repo_insert(db, db_actor(db), d));
+    return tx_end(db, department_repo_insert(db, d));
 }
 
 enum status task_department_save(struct db *db, const struct department *d)
@@ -106,7 +106,7 @@ enum status task_department_save(struct db *db, const struct department *d)
     enum status st = db_begin(db);
     if (st != ST_OK)
         return st;
-    return tx_end(db, department_repo_update(db, db_actor(db), d));
+    return tx_end(db, department_repo_update(db, d));
 }
 
 enum status task_department_deletable(struct db *db, const struct department *d)
@@ -134,7 +134,7 @@ enum status task_department_delete(struct db *db, long long id)
     }
     st = task_department_deletable(db, &d);
     if (st == ST_OK)
-        st = department_repo_delete(db, db_actor(db), id);
+        st = department_repo_delete(db, id);
     department_clear(&d);
     return tx_end(db, st);
 }

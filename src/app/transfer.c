@@ -344,7 +344,7 @@ enum status transfer_import_in(struct db *db, const struct transfer_kind *k, con
     if (opts->preview && !res->preview.max)
         res->preview.max = 1000;
     struct reader r = {.im = {db, k, opts, NULL, &res->errs, &res->counts, date_today(), "",
-                              db_actor(db), NULL, NULL, NULL, opts->preview ? &res->preview : NULL}};
+                              NULL, NULL, NULL, opts->preview ? &res->preview : NULL}};
     read_commune(db, r.im.commune);
     enum status rc;
     if (xlsx_is_path(path)) {

@@ -94,7 +94,7 @@ static enum status open_year(struct transfer_import *im, const char *commune, in
         status_clear();
         rc = rubric_repo_active(im->db, &set_id);
         if (rc == ST_OK)
-            rc = assessment_repo_create(im->db, im->who, commune, year, set_id, NULL, &c->a);
+            rc = assessment_repo_create(im->db, commune, year, set_id, NULL, &c->a);
     }
     c->r = (struct rubric)RUBRIC_INIT;
     if (rc == ST_OK)
@@ -176,7 +176,7 @@ static enum status store(struct transfer_import *im, const struct csv_row *row, 
         take = true;
     else if (rc == ST_OK && old)
         im->counts->kept_local++;
-    if (take && (rc = assessment_repo_put_value(im->db, im->who, &c->a, ind->code, v)) == ST_OK && *updated)
+    if (take && (rc = assessment_repo_put_value(im->db, &c->a, ind->code, v)) == ST_OK && *updated)
         rc = transfer_case_repo_value_stamp(im->db, c->a.id, ind->id, updated);
     if (take && rc == ST_OK)
         *(old ? &im->counts->changed : &im->counts->added) += 1;

@@ -154,7 +154,7 @@ static enum status merge(struct transfer_import *im, const struct csv_row *row, 
     if (datetime_to_minutes(s->end) < datetime_to_minutes(old->at))
         return transfer_bad(im, row->line, COL_END_DATE, transfer_cell(im, row, COL_END_DATE),
                             TRANSFER_RULE_VALIDATION, _("end_date: the end is before the start"));
-    enum status rc = case_step_repo_set_end(im->db, im->who, s->case_id, old->id, s->end);
+    enum status rc = case_step_repo_set_end(im->db, s->case_id, old->id, s->end);
     if (rc == ST_OK)
         im->counts->changed++;
     return rc;
@@ -165,13 +165,13 @@ static enum status add(struct transfer_import *im, const struct csv_row *row, co
 {
     if (case_step_validate(c, steps, n, s, date_now()) != ST_OK)
         return transfer_bad(im, row->line, SIZE_MAX, "", TRANSFER_RULE_VALIDATION, status_message());
-    enum status rc = case_step_repo_insert(im->db, im->who, s);
+    enum status rc = case_step_repo_insert(im->db, s);
     struct case_step *all = NULL;
     size_t na = 0;
     if (rc == ST_OK)
         rc = case_step_repo_list(im->db, s->case_id, &all, &na);
     if (rc == ST_OK)
-        rc = case_repo_set_stage(im->db, im->who, s->case_id, case_stage(all, na));
+        rc = case_repo_set_stage(im->db, s->case_id, case_stage(all, na));
     case_steps_free(all, na);
     if (rc == ST_OK)
         im->counts->added++;

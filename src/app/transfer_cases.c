@@ -246,9 +246,9 @@ static enum status write_new(struct transfer_import *im, const struct csv_row *r
     if (!*c->uid)
         rc = children_new_uid(im->commune, c->uid);
     if (rc == ST_OK)
-        rc = case_repo_insert(im->db, im->who, c);
+        rc = case_repo_insert(im->db, c);
     if (rc == ST_OK && stage != CASE_STAGE_INTAKE)
-        rc = case_repo_set_stage(im->db, im->who, c->id, stage);
+        rc = case_repo_set_stage(im->db, c->id, stage);
     if (rc == ST_OK)
         rc = transfer_case_repo_restamp(im->db, c->id, transfer_cell(im, row, COL_CODE), updated);
     if (rc == ST_OK)
@@ -297,9 +297,9 @@ static enum status write_match(struct transfer_import *im, const struct csv_row 
     c->rev = old->rev;
     snprintf(c->code, sizeof c->code, "%s", old->code);
     int stage = c->stage;
-    rc = case_repo_update(im->db, im->who, old, c);
+    rc = case_repo_update(im->db, old, c);
     if (rc == ST_OK && stage != old->stage)
-        rc = case_repo_set_stage(im->db, im->who, c->id, stage);
+        rc = case_repo_set_stage(im->db, c->id, stage);
     if (rc == ST_OK)
         rc = transfer_case_repo_restamp(im->db, c->id, NULL, updated);
     if (rc == ST_OK)

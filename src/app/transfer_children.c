@@ -82,7 +82,7 @@ static enum status begin(struct transfer_import *im)
     if (!first)
         return ST_OK;
     im->finish = import_finish;
-    return child_bulk_begin(im->db, &s->bulk, im->who);
+    return child_bulk_begin(im->db, &s->bulk);
 }
 
 static void import_done(struct transfer_import *im)
@@ -351,7 +351,7 @@ static enum status add_group(struct transfer_import *im, const struct csv_row *r
         return rc;
     struct child_period p = {.child_id = c->id, .from = im->today};
     memcpy(p.code, stored, sizeof p.code);
-    return child_facts_period_add(im->db, &p, c->uid, im->who);
+    return child_facts_period_add(im->db, &p, c->uid);
 }
 
 /* A collaborator imports only children of their villages (app/auth.h): a
@@ -433,7 +433,7 @@ static enum status write_match(struct transfer_import *im, const struct csv_row 
         ((rc = role_ok(im, row, merged->village_id)) != ST_OK || im->errs->errors > before))
         return rc;
     if (rc == ST_OK)
-        rc = child_repo_update(im->db, local, merged, im->who);
+        rc = child_repo_update(im->db, local, merged);
     if (rc == ST_OK)
         rc = transfer_repo_restamp(im->db, merged->id, ri->updated);
     if (rc == ST_OK)

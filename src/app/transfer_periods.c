@@ -109,9 +109,9 @@ static enum status merge(struct transfer_import *im, const struct csv_row *row, 
         TRANSFER_BAD(take_to ? COL_NOTE : COL_TO, take_to ? p->note : transfer_cell(im, row, COL_TO),
             TRANSFER_RULE_CONFLICT, _("changed here and in the file: the period's end or note differ"));
     }
-    enum status rc = same_to ? ST_OK : child_facts_period_end(im->db, old->id, p->to, c->uid, im->who);
+    enum status rc = same_to ? ST_OK : child_facts_period_end(im->db, old->id, p->to, c->uid);
     if (rc == ST_OK && !same_note)
-        rc = transfer_repo_period_note(im->db, old->id, p->note, c->uid, im->who);
+        rc = transfer_repo_period_note(im->db, old->id, p->note, c->uid);
     if (rc == ST_OK)
         im->counts->changed++;
     return rc;
@@ -128,7 +128,7 @@ static enum status import_row(struct transfer_import *im, const struct csv_row *
         rc = transfer_repo_period_find(im->db, c.id, p.code, p.from, &old);
         if (rc == ST_OK)
             rc = merge(im, row, &c, &p, &old);
-        else if (rc == ST_NOTFOUND && (rc = child_facts_period_add(im->db, &p, c.uid, im->who)) == ST_OK)
+        else if (rc == ST_NOTFOUND && (rc = child_facts_period_add(im->db, &p, c.uid)) == ST_OK)
             im->counts->added++;
     }
     child_free(&c);

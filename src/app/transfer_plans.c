@@ -180,7 +180,7 @@ static enum status plans_import(struct transfer_import *im, const struct csv_row
     }
     if (rc == ST_OK && im->errs->errors == before)
         rc = find_plan(im->db, p.year, p.title, &id);
-    if (rc == ST_OK && im->errs->errors == before && !id && (rc = plan_repo_insert(im->db, im->who, &p)) == ST_OK)
+    if (rc == ST_OK && im->errs->errors == before && !id && (rc = plan_repo_insert(im->db, &p)) == ST_OK)
         im->counts->added++;
     else if (rc == ST_OK && im->errs->errors == before && id && (rc = plan_repo_get(im->db, id, &old)) == ST_OK) {
         char b1[4][DATE_BUF], b2[4][DATE_BUF];
@@ -192,7 +192,7 @@ static enum status plans_import(struct transfer_import *im, const struct csv_row
             im->counts->unchanged++;
         else if ((rc = differs(im, row, &take)) == ST_OK && take) {
             p.id = id;
-            if ((rc = plan_repo_update(im->db, im->who, &p)) == ST_OK)
+            if ((rc = plan_repo_update(im->db, &p)) == ST_OK)
                 im->counts->changed++;
         }
     }
@@ -315,7 +315,7 @@ static enum status targets_import(struct transfer_import *im, const struct csv_r
         if (strcmp(nz(ts[i].text), t.text) == 0)
             old = &ts[i];
     if (!old) {
-        if ((rc = target_repo_insert(im->db, im->who, &t)) == ST_OK)
+        if ((rc = target_repo_insert(im->db, &t)) == ST_OK)
             im->counts->added++;
         goto out;
     }
@@ -328,7 +328,7 @@ static enum status targets_import(struct transfer_import *im, const struct csv_r
         im->counts->unchanged++;
     else if ((rc = differs(im, row, &take)) == ST_OK && take) {
         t.id = old->id;
-        if ((rc = target_repo_update(im->db, im->who, &t)) == ST_OK)
+        if ((rc = target_repo_update(im->db, &t)) == ST_OK)
             im->counts->changed++;
     }
 out:
@@ -405,7 +405,7 @@ static enum status task_parse(struct transfer_import *im, const struct csv_row *
                                 .criteria = strdup(""), .active = true};
         char msg[512];
         snprintf(msg, sizeof msg, _("department: '%s' was not known and has been added"), dept);
-        if ((rc = department_repo_insert(im->db, im->who, &d)) == ST_OK)
+        if ((rc = department_repo_insert(im->db, &d)) == ST_OK)
             rc = transfer_note(im, row->line, K_DEPT, dept, msg);
     }
     t->department_id = d.id;
@@ -445,7 +445,7 @@ static enum status tasks_import(struct transfer_import *im, const struct csv_row
         if (strcmp(nz(ts[i].text), t.text) == 0)
             old = &ts[i];
     if (!old) {
-        if ((rc = task_repo_insert(im->db, im->who, &t)) == ST_OK)
+        if ((rc = task_repo_insert(im->db, &t)) == ST_OK)
             im->counts->added++;
         goto out;
     }
@@ -460,7 +460,7 @@ static enum status tasks_import(struct transfer_import *im, const struct csv_row
         im->counts->unchanged++;
     else if ((rc = differs(im, row, &take)) == ST_OK && take) {
         t.id = old->id;
-        if ((rc = task_repo_update(im->db, im->who, &t)) == ST_OK)
+        if ((rc = task_repo_update(im->db, &t)) == ST_OK)
             im->counts->changed++;
     }
 out:

@@ -69,7 +69,7 @@ enum status villages_rename(struct db *db, const char *old_name, const char *new
             rc = status_set(ST_EXISTS, _("%s: a village called '%s' exists already; merge the "
                                          "two instead (treem village merge)"), _("new name"), name);
         if (rc == ST_OK)
-            rc = village_repo_rename(db, db_actor(db), id, name, fold);
+            rc = village_repo_rename(db, id, name, fold);
         rc = tx_end(db, rc);
     }
     free(name);
@@ -87,7 +87,7 @@ enum status villages_merge(struct db *db, const char *from, const char *into, lo
     if (rc == ST_OK)
         rc = find(db, _("village to keep"), into, &b);
     if (rc == ST_OK)
-        rc = village_repo_merge(db, db_actor(db), a, b, moved);
+        rc = village_repo_merge(db, a, b, moved);
     return tx_end(db, rc);
 }
 
@@ -99,6 +99,6 @@ enum status villages_delete(struct db *db, const char *name)
         return rc;
     rc = find(db, _("village"), name, &id);
     if (rc == ST_OK)
-        rc = village_repo_delete(db, db_actor(db), id);
+        rc = village_repo_delete(db, id);
     return tx_end(db, rc);
 }

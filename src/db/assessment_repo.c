@@ -65,7 +65,7 @@ enum status assessment_repo_find(struct db *db, const char *commune, int year, s
     return rc;
 }
 
-enum status assessment_repo_create(struct db *db, const char *who, const char *commune, int year,
+enum status assessment_repo_create(struct db *db, const char *commune, int year,
                                    long long rule_set_id, const char *class_code,
                                    struct assessment *out)
 {
@@ -85,7 +85,7 @@ enum status assessment_repo_create(struct db *db, const char *who, const char *c
     sqlite3_finalize(st);
     snprintf(key, sizeof key, "%d", year);
     if (rc == ST_OK)
-        rc = audit_record(db, who, AUDIT_CREATE, "assessment", key, NULL, NULL, NULL);
+        rc = audit_record(db, AUDIT_CREATE, "assessment", key, NULL, NULL, NULL);
     return rc == ST_OK ? assessment_repo_find(db, commune, year, out) : rc;
 }
 
@@ -103,14 +103,14 @@ static enum status touch(struct db *db, struct assessment *a, const char *class_
     return rc;
 }
 
-enum status assessment_repo_set_class(struct db *db, const char *who, struct assessment *a,
+enum status assessment_repo_set_class(struct db *db, struct assessment *a,
                                       const char *class_code)
 {
     char key[32];
     snprintf(key, sizeof key, "%d", a->year);
     enum status rc = touch(db, a, class_code, true);
     if (rc == ST_OK)
-        rc = audit_field(db, who, "assessment", key, "class", a->class_code, class_code);
+        rc = audit_field(db, "assessment", key, "class", a->class_code, class_code);
     if (rc == ST_OK && !rubric_str_set(&a->class_code, class_code))
         rc = status_set(ST_NOMEM, "%s", _("out of memory"));
     return rc;
@@ -184,16 +184,16 @@ static void value_text(const struct assessment_value *v, char buf[RUBRIC_TEXT_NU
         buf[0] = '\0';
 }
 
-static enum status audit_value(struct db *db, const char *who, const char *key, bool found,
+static enum status audit_value(struct db *db, const char *key, bool found,
                                const struct assessment_value *o, const struct assessment_value *v)
 {
     char was[RUBRIC_TEXT_NUM_BUF], now[RUBRIC_TEXT_NUM_BUF];
     value_text(found ? o : NULL, was);
     value_text(v, now);
     if (!found) {
-        enum status rc = audit_record(db, who, AUDIT_CREATE, "assessment_value", key, "value", NULL, now);
+        enum status rc = audit_record(db, AUDIT_CREATE, "assessment_value", key, "value", NULL, now);
         if (rc == ST_OK && v->evidence && v->evidence[0])
-            rc = audit_record(db, who, AUDIT_CREATE, "assessment_value", key, "evidence", NULL, v->evidence);
+            rc = audit_record(db, AUDIT_CREATE, "assessment_value", key, "evidence", NULL, v->evidence);
         return rc;
     }
     const char *fields[][3] = {
@@ -204,11 +204,11 @@ static enum status audit_value(struct db *db, const char *who, const char *key, 
     };
     enum status rc = ST_OK;
     for (size_t i = 0; rc == ST_OK && i < sizeof fields / sizeof *fields; i++)
-        rc = audit_field(db, who, "assessment_value", key, fields[i][0], fields[i][1], fields[i][2]);
+        rc = audit_field(db, "assessment_value", key, fields[i][0], fields[i][1], fields[i][2]);
     return rc;
 }
 
-enum status assessment_repo_put_value(struct db *db, const char *who, struct assessment *a,
+enum status assessment_repo_put_value(struct db *db, struct assessment *a,
                                       const char *indicator_code, const struct assessment_value *v)
 {
     struct assessment_value old;
@@ -226,17 +226,17 @@ enum status assessment_repo_put_value(struct db *db, const char *who, struct ass
                       ROW_INT(v->indicator_id), v->has_value ? ROW_REAL(v->value) : ROW_NULL,
                       ROW_TEXT(assessment_origin_code(v->origin)),
                       ROW_TEXT(v->evidence ? v->evidence : ""), ROW_TEXT(v->department),
-                      ROW_TEXT(now), ROW_TEXT(who));
+                      ROW_TEXT(now), ROW_TEXT(db_actor(db)));
     year_key(a, indicator_code, key, sizeof key);
     if (rc == ST_OK)
-        rc = audit_value(db, who, key, found, &old, v);
+        rc = audit_value(db, key, found, &old, v);
     if (rc == ST_OK)
         rc = touch(db, a, NULL, false);
     clear_value(&old);
     return rc;
 }
 
-enum status assessment_repo_delete_value(struct db *db, const char *who, const struct assessment *a,
+enum status assessment_repo_delete_value(struct db *db, const struct assessment *a,
                                          long long indicator_id, const char *indicator_code)
 {
     struct assessment_value old;
@@ -251,9 +251,9 @@ enum status assessment_repo_delete_value(struct db *db, const char *who, const s
     year_key(a, indicator_code, key, sizeof key);
     value_text(&old, was);
     if (rc == ST_OK)
-        rc = audit_record(db, who, AUDIT_DELETE, "assessment_value", key, "value", was, NULL);
+        rc = audit_record(db, AUDIT_DELETE, "assessment_value", key, "value", was, NULL);
     if (rc == ST_OK && old.evidence && old.evidence[0])
-        rc = audit_record(db, who, AUDIT_DELETE, "assessment_value", key, "evidence", old.evidence, NULL);
+        rc = audit_record(db, AUDIT_DELETE, "assessment_value", key, "evidence", old.evidence, NULL);
     clear_value(&old);
     return rc;
 }

@@ -21,7 +21,7 @@ void audit_stamp(char at[DATETIME_BUF])
     memcpy(at, iso, 10); /* ISO date, then " hh:mm" */
 }
 
-enum status audit_record(struct db *db, const char *who, enum audit_action action,
+enum status audit_record(struct db *db, enum audit_action action,
                          const char *entity, const char *entity_id, const char *field,
                          const char *old_value, const char *new_value)
 {
@@ -30,43 +30,43 @@ enum status audit_record(struct db *db, const char *who, enum audit_action actio
     return row_exec_cached(db,
         "INSERT INTO audit_log(at, who, action, entity, entity_id, field, old_value, new_value) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", _("cannot write the audit log"),
-        ROW_TEXT(at), ROW_TEXT(who), ROW_TEXT(action_names[action]), ROW_TEXT(entity),
+        ROW_TEXT(at), ROW_TEXT(db_actor(db)), ROW_TEXT(action_names[action]), ROW_TEXT(entity),
         ROW_TEXT(entity_id), ROW_TEXT(field), ROW_TEXT(old_value), ROW_TEXT(new_value));
 }
 
-enum status audit_record_id(struct db *db, const char *who, enum audit_action action,
+enum status audit_record_id(struct db *db, enum audit_action action,
                             const char *entity, long long id, const char *field,
                             const char *old_value, const char *new_value)
 {
     char key[24];
     snprintf(key, sizeof key, "%lld", id);
-    return audit_record(db, who, action, entity, key, field, old_value, new_value);
+    return audit_record(db, action, entity, key, field, old_value, new_value);
 }
 
-enum status audit_fields_id(struct db *db, const char *who, const char *entity, long long id,
+enum status audit_fields_id(struct db *db, const char *entity, long long id,
                             const char *const (*f)[3], size_t n)
 {
     char key[24];
     snprintf(key, sizeof key, "%lld", id);
-    return audit_fields(db, who, entity, key, f, n);
+    return audit_fields(db, entity, key, f, n);
 }
 
-enum status audit_field(struct db *db, const char *who, const char *entity,
+enum status audit_field(struct db *db, const char *entity,
                         const char *entity_id, const char *field,
                         const char *old_value, const char *new_value)
 {
     const char *a = old_value ? old_value : "", *b = new_value ? new_value : "";
     if (strcmp(a, b) == 0)
         return ST_OK;
-    return audit_record(db, who, AUDIT_CHANGE, entity, entity_id, field, old_value, new_value);
+    return audit_record(db, AUDIT_CHANGE, entity, entity_id, field, old_value, new_value);
 }
 
-enum status audit_fields(struct db *db, const char *who, const char *entity,
+enum status audit_fields(struct db *db, const char *entity,
                          const char *entity_id, const char *const (*f)[3], size_t n)
 {
     enum status rc = ST_OK;
     for (size_t i = 0; rc == ST_OK && i < n; i++)
-        rc = audit_field(db, who, entity, entity_id, f[i][0], f[i][1], f[i][2]);
+        rc = audit_field(db, entity, entity_id, f[i][0], f[i][1], f[i][2]);
     return rc;
 }
 

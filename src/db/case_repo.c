@@ -194,7 +194,7 @@ static enum status write_case(struct db *db, const char *sql, const struct case_
     "level, reporter_consent, reporter_name, reporter_phone, reporter_address, search, updated_at, " \
     "level_reason"
 
-enum status case_repo_insert(struct db *db, const char *who, struct case_file *c)
+enum status case_repo_insert(struct db *db, struct case_file *c)
 {
     long long num = 0;
     /* Codes are never reused, even after a delete (kept in the settings). */
@@ -219,7 +219,7 @@ enum status case_repo_insert(struct db *db, const char *who, struct case_file *c
     c->id = sqlite3_last_insert_rowid(db->sql);
     c->rev = 1;
     c->stage = CASE_STAGE_INTAKE;
-    return audit_record_id(db, who, AUDIT_CREATE, "case", c->id, NULL, NULL, c->code);
+    return audit_record_id(db, AUDIT_CREATE, "case", c->id, NULL, NULL, c->code);
 }
 
 /* The audited fields of c as stored text (the reporter's as HIDDEN). */
@@ -245,7 +245,7 @@ static void case_texts(const struct case_file *c, struct case_texts *t)
     memcpy(t->v, v, sizeof v);
 }
 
-enum status case_repo_update(struct db *db, const char *who, const struct case_file *old,
+enum status case_repo_update(struct db *db, const struct case_file *old,
                              struct case_file *c)
 {
     now_text(c->updated_at);
@@ -267,10 +267,10 @@ enum status case_repo_update(struct db *db, const char *who, const struct case_f
         f[i][1] = a.v[i];
         f[i][2] = b.v[i];
     }
-    return audit_fields_id(db, who, "case", c->id, (const char *const (*)[3])f, 17);
+    return audit_fields_id(db, "case", c->id, (const char *const (*)[3])f, 17);
 }
 
-enum status case_repo_delete(struct db *db, const char *who, long long id)
+enum status case_repo_delete(struct db *db, long long id)
 {
     struct case_file c;
     enum status rc = case_repo_get(db, id, &c);
@@ -281,10 +281,10 @@ enum status case_repo_delete(struct db *db, const char *who, long long id)
     snprintf(what, sizeof what, "%s %s %s", c.code, enum_code(&enum_case_kind, c.kind), when);
     case_file_free(&c);
     rc = row_exec_id(db, "DELETE FROM case_file WHERE id = ?1", id, _("cannot delete the case"));
-    return rc == ST_OK ? audit_record_id(db, who, AUDIT_DELETE, "case", id, NULL, what, NULL) : rc;
+    return rc == ST_OK ? audit_record_id(db, AUDIT_DELETE, "case", id, NULL, what, NULL) : rc;
 }
 
-enum status case_repo_set_stage(struct db *db, const char *who, long long id, int stage)
+enum status case_repo_set_stage(struct db *db, long long id, int stage)
 {
     char key[24];
     id_text(id, key);
@@ -300,7 +300,7 @@ enum status case_repo_set_stage(struct db *db, const char *who, long long id, in
         rc = row_exec(db, "UPDATE case_file SET stage = ?1 WHERE id = ?2", _("cannot save the case"),
                       ROW_TEXT(code), ROW_INT(id));
         if (rc == ST_OK)
-            rc = audit_field(db, who, "case", key, "stage", old, code);
+            rc = audit_field(db, "case", key, "stage", old, code);
     }
     free(old);
     return rc;

@@ -26,7 +26,7 @@ static void step_texts(const struct case_step *s, struct step_texts *t)
         t->end[0] = '\0';
 }
 
-static enum status audit_changes(struct db *db, const char *who, const struct case_step *old,
+static enum status audit_changes(struct db *db, const struct case_step *old,
                                  const struct case_step *s)
 {
     struct step_texts a, b;
@@ -36,18 +36,18 @@ static enum status audit_changes(struct db *db, const char *who, const struct ca
         {"kind", a.kind, b.kind}, {"at", a.at, b.at}, {"emergency", a.emergency, b.emergency},
         {"end_at", a.end, b.end}, {"who", old->who, s->who}, {"notes", old->notes, s->notes},
     };
-    return audit_fields_id(db, who, "case_step", s->id, f, sizeof f / sizeof *f);
+    return audit_fields_id(db, "case_step", s->id, f, sizeof f / sizeof *f);
 }
 
-enum status case_step_edit_update(struct db *db, const char *who, const struct case_step *old,
+enum status case_step_edit_update(struct db *db, const struct case_step *old,
                                   const struct case_step *s)
 {
     enum status rc = case_step_repo_rewrite(db, s);
-    return rc == ST_OK ? audit_changes(db, who, old, s) : rc;
+    return rc == ST_OK ? audit_changes(db, old, s) : rc;
 }
 
 /* Audits then deletes the rows of one detail table of step_id. */
-static enum status clear_table(struct db *db, const char *who, long long step_id,
+static enum status clear_table(struct db *db, long long step_id,
                                const char *select, const char *del, const char *entity)
 {
     sqlite3_stmt *st = NULL;
@@ -56,7 +56,7 @@ static enum status clear_table(struct db *db, const char *who, long long step_id
         return rc;
     int step;
     while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
-        rc = audit_record(db, who, AUDIT_DELETE, entity, (const char *)sqlite3_column_text(st, 0),
+        rc = audit_record(db, AUDIT_DELETE, entity, (const char *)sqlite3_column_text(st, 0),
                           NULL, (const char *)sqlite3_column_text(st, 1), NULL);
     if (rc == ST_OK && step != SQLITE_DONE)
         rc = db_fail(db, _("cannot read the step"));
@@ -64,13 +64,13 @@ static enum status clear_table(struct db *db, const char *who, long long step_id
     return rc == ST_OK ? row_exec_id(db, del, step_id, _("cannot delete the step")) : rc;
 }
 
-enum status case_step_edit_clear_details(struct db *db, const char *who, long long step_id)
+enum status case_step_edit_clear_details(struct db *db, long long step_id)
 {
-    enum status rc = clear_table(db, who, step_id,
+    enum status rc = clear_table(db, step_id,
         "SELECT id, 'step ' || step_id || ': ' || factor || '=' || rating FROM case_risk "
         "WHERE step_id = ?1 ORDER BY id", "DELETE FROM case_risk WHERE step_id = ?1", "case_risk");
     if (rc == ST_OK)
-        rc = clear_table(db, who, step_id,
+        rc = clear_table(db, step_id,
             "SELECT id, 'step ' || step_id || ': ' || task || '; ' || coalesce(department_id, '') "
             "|| '; ' || coalesce(start_on, '') || '; ' || coalesce(end_on, '') || '; ' || "
             "coalesce(cost, '') FROM case_service WHERE step_id = ?1 ORDER BY id",
@@ -95,9 +95,9 @@ char *case_step_edit_summary(const struct case_step *s)
     return strbuf_take(&b);
 }
 
-enum status case_step_edit_delete(struct db *db, const char *who, const struct case_step *s)
+enum status case_step_edit_delete(struct db *db, const struct case_step *s)
 {
-    enum status rc = case_step_edit_clear_details(db, who, s->id);
+    enum status rc = case_step_edit_clear_details(db, s->id);
     if (rc == ST_OK)
         rc = row_exec(db, "DELETE FROM case_step WHERE id = ?1 AND case_id = ?2",
                       _("cannot delete the step"), ROW_INT(s->id), ROW_INT(s->case_id));
@@ -109,7 +109,7 @@ enum status case_step_edit_delete(struct db *db, const char *who, const struct c
     char *what = case_step_edit_summary(s);
     if (!what)
         return status_set(ST_NOMEM, "%s", _("out of memory"));
-    rc = audit_record_id(db, who, AUDIT_DELETE, "case_step", s->id, NULL, what, NULL);
+    rc = audit_record_id(db, AUDIT_DELETE, "case_step", s->id, NULL, what, NULL);
     free(what);
     return rc;
 }

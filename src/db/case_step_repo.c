@@ -34,12 +34,12 @@ static enum status write_step(struct db *db, const char *sql, const struct case_
     return row_write(db, st, _("cannot save the step"));
 }
 
-enum status case_step_repo_insert(struct db *db, const char *who, struct case_step *s)
+enum status case_step_repo_insert(struct db *db, struct case_step *s)
 {
     enum status rc = write_step(db, "INSERT INTO case_step(case_id, kind, at, emergency, "
                                 "end_at, who, notes, created_by) "
                                 "VALUES (?7, ?1, ?2, ?3, ?4, ?5, ?6, ?8)", s,
-                                ROW_ARGS(ROW_INT(s->case_id), ROW_TEXT(who)));
+                                ROW_ARGS(ROW_INT(s->case_id), ROW_TEXT(db_actor(db))));
     if (rc != ST_OK)
         return rc;
     s->id = sqlite3_last_insert_rowid(db->sql);
@@ -47,7 +47,7 @@ enum status case_step_repo_insert(struct db *db, const char *who, struct case_st
     case_datetime_iso(s->at, at);
     snprintf(value, sizeof value, "case %lld: %s %s", s->case_id, enum_code(&enum_case_step, s->kind),
              at);
-    return audit_record_id(db, who, AUDIT_CREATE, "case_step", s->id, NULL, NULL, value);
+    return audit_record_id(db, AUDIT_CREATE, "case_step", s->id, NULL, NULL, value);
 }
 
 enum status case_step_repo_rewrite(struct db *db, const struct case_step *s)
@@ -60,7 +60,7 @@ enum status case_step_repo_rewrite(struct db *db, const struct case_step *s)
     return rc;
 }
 
-enum status case_step_repo_set_end(struct db *db, const char *who, long long case_id,
+enum status case_step_repo_set_end(struct db *db, long long case_id,
                                    long long step_id, struct datetime end)
 {
     char iso[DATETIME_BUF];
@@ -72,7 +72,7 @@ enum status case_step_repo_set_end(struct db *db, const char *who, long long cas
         rc = status_set(ST_NOTFOUND, _("%s: step %lld is not a separation of this case"),
                         _("separation"), step_id);
     if (rc == ST_OK)
-        rc = audit_record_id(db, who, AUDIT_CHANGE, "case_step", step_id, "end_at", NULL, iso);
+        rc = audit_record_id(db, AUDIT_CHANGE, "case_step", step_id, "end_at", NULL, iso);
     return rc;
 }
 
@@ -101,7 +101,7 @@ enum status case_step_repo_list(struct db *db, long long case_id, struct case_st
                        sizeof **out, read_step_row, clear_step_row, (void **)out, n);
 }
 
-enum status case_step_repo_add_risk(struct db *db, const char *who, struct case_risk *r)
+enum status case_step_repo_add_risk(struct db *db, struct case_risk *r)
 {
     enum status rc = row_exec(db, "INSERT INTO case_risk(step_id, factor, rating) VALUES (?1, ?2, ?3)",
                               _("cannot save the risk rating"), ROW_INT(r->step_id),
@@ -110,11 +110,11 @@ enum status case_step_repo_add_risk(struct db *db, const char *who, struct case_
     if (rc != ST_OK)
         return rc;
     r->id = sqlite3_last_insert_rowid(db->sql);
-    return audit_record_id(db, who, AUDIT_CREATE, "case_risk", r->id, NULL, NULL,
+    return audit_record_id(db, AUDIT_CREATE, "case_risk", r->id, NULL, NULL,
                            enum_code(&enum_case_rating, r->rating));
 }
 
-enum status case_step_repo_add_service(struct db *db, const char *who, struct case_service *v)
+enum status case_step_repo_add_service(struct db *db, struct case_service *v)
 {
     long long n = 0;
     enum status rc = v->department_id
@@ -132,7 +132,7 @@ enum status case_step_repo_add_service(struct db *db, const char *who, struct ca
     if (rc != ST_OK)
         return rc;
     v->id = sqlite3_last_insert_rowid(db->sql);
-    return audit_record_id(db, who, AUDIT_CREATE, "case_service", v->id, NULL, NULL, v->task);
+    return audit_record_id(db, AUDIT_CREATE, "case_service", v->id, NULL, NULL, v->task);
 }
 
 static bool read_risk(sqlite3_stmt *st, void *elem)

@@ -42,13 +42,13 @@ static enum status suspend(struct db *db, struct child_bulk *b, const char *type
     return rc == ST_OK && found ? db_exec(db, drop) : rc;
 }
 
-enum status child_bulk_begin(struct db *db, struct child_bulk *b, const char *who)
+enum status child_bulk_begin(struct db *db, struct child_bulk *b)
 {
     memset(b, 0, sizeof *b);
     if (sqlite3_get_autocommit(db->sql))
         return status_set(ST_INVALID, "%s", _("internal error: a bulk write needs an open transaction"));
     long long existing = 0;
-    if (!(b->who = strdup(who ? who : "")))
+    if (!(b->who = strdup(db_actor(db))))
         return status_set(ST_NOMEM, "%s", _("out of memory"));
     enum status rc = db_query_int(db, "SELECT coalesce(max(id), 0) FROM child", NULL, &b->first_id);
     if (rc == ST_OK)
@@ -120,7 +120,7 @@ enum status child_bulk_insert(struct db *db, struct child_bulk *b, struct child 
     long long num = 0;
     enum status rc = pick_code(db, b, row_code_number(code, "TE"), &num);
     if (rc == ST_OK)
-        rc = child_repo_insert_numbered(db, c, num, updated, NULL);
+        rc = child_repo_insert_numbered(db, c, num, updated, false);
     if (rc != ST_OK)
         return rc;
     if (num > b->last_code)

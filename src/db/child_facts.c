@@ -55,8 +55,7 @@ enum status child_facts_period_check(struct db *db, const struct child_period *p
     return ST_OK;
 }
 
-enum status child_facts_period_add(struct db *db, struct child_period *p, const char *uid,
-                                   const char *who)
+enum status child_facts_period_add(struct db *db, struct child_period *p, const char *uid)
 {
     enum status rc = run(db, "INSERT INTO child_sc_period(child_id, subgroup_code, from_date, "
                          "to_date, note) VALUES (?1, ?2, ?3, ?4, ?5)", _("cannot save the group"),
@@ -67,7 +66,7 @@ enum status child_facts_period_add(struct db *db, struct child_period *p, const 
     p->id = sqlite3_last_insert_rowid(db->sql);
     char text[128];
     period_text(p->code, p->from, p->to, text, sizeof text);
-    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "group", NULL, text);
+    return audit_record(db, AUDIT_CHANGE, ENTITY, uid, "group", NULL, text);
 }
 
 /* Reads period id into *p; ST_NOTFOUND when it does not exist. */
@@ -90,7 +89,7 @@ static enum status period_get(struct db *db, long long id, struct child_period *
 }
 
 enum status child_facts_period_end(struct db *db, long long period_id, struct date to,
-                                   const char *uid, const char *who)
+                                   const char *uid)
 {
     struct child_period old;
     enum status rc = period_get(db, period_id, &old);
@@ -105,11 +104,10 @@ enum status child_facts_period_end(struct db *db, long long period_id, struct da
     char a[128], b[128];
     period_text(old.code, old.from, old.to, a, sizeof a);
     period_text(old.code, old.from, to, b, sizeof b);
-    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "group", a, b);
+    return audit_record(db, AUDIT_CHANGE, ENTITY, uid, "group", a, b);
 }
 
-enum status child_facts_period_delete(struct db *db, long long period_id, const char *uid,
-                                      const char *who)
+enum status child_facts_period_delete(struct db *db, long long period_id, const char *uid)
 {
     struct child_period old;
     enum status rc = period_get(db, period_id, &old);
@@ -120,7 +118,7 @@ enum status child_facts_period_delete(struct db *db, long long period_id, const 
         return rc;
     char a[128];
     period_text(old.code, old.from, old.to, a, sizeof a);
-    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "group", a, NULL);
+    return audit_record(db, AUDIT_CHANGE, ENTITY, uid, "group", a, NULL);
 }
 
 static bool read_subgroup(sqlite3_stmt *st, void *elem)
@@ -179,8 +177,7 @@ static void measure_text(const struct child_measure *m, char *out, size_t n)
     snprintf(out, n, "%s%s%s", d, w, h);
 }
 
-enum status child_facts_measure_add(struct db *db, struct child_measure *m, const char *uid,
-                                    const char *who)
+enum status child_facts_measure_add(struct db *db, struct child_measure *m, const char *uid)
 {
     enum status rc = run(db, "INSERT INTO child_measure(child_id, date, weight_kg, height_cm) "
                          "VALUES (?1, ?2, ?3, ?4)", _("cannot save the measurement"),
@@ -192,7 +189,7 @@ enum status child_facts_measure_add(struct db *db, struct child_measure *m, cons
     m->id = sqlite3_last_insert_rowid(db->sql);
     char text[96];
     measure_text(m, text, sizeof text);
-    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "measure", NULL, text);
+    return audit_record(db, AUDIT_CHANGE, ENTITY, uid, "measure", NULL, text);
 }
 
 static bool read_measure(sqlite3_stmt *st, void *elem)
@@ -208,8 +205,7 @@ static bool read_measure(sqlite3_stmt *st, void *elem)
 
 #define MEASURE_COLS "SELECT id, child_id, date, weight_kg, height_cm FROM child_measure "
 
-enum status child_facts_measure_delete(struct db *db, long long measure_id, const char *uid,
-                                       const char *who)
+enum status child_facts_measure_delete(struct db *db, long long measure_id, const char *uid)
 {
     sqlite3_stmt *st;
     enum status rc = row_prepare(db, MEASURE_COLS "WHERE id = ?1", &st, ROW_INT(measure_id));
@@ -230,7 +226,7 @@ enum status child_facts_measure_delete(struct db *db, long long measure_id, cons
         return rc;
     char text[96];
     measure_text(&m, text, sizeof text);
-    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "measure", text, NULL);
+    return audit_record(db, AUDIT_CHANGE, ENTITY, uid, "measure", text, NULL);
 }
 
 enum status child_facts_measures(struct db *db, long long child_id, struct child_measure **out,
@@ -243,7 +239,7 @@ enum status child_facts_measures(struct db *db, long long child_id, struct child
 /* Adds (add) or deletes the health check of child_id on day, with its
  * audit line. */
 static enum status check_change(struct db *db, long long child_id, struct date day,
-                                const char *uid, const char *who, bool add)
+                                const char *uid, bool add)
 {
     char d[DATE_BUF];
     date_format(day, d);
@@ -257,20 +253,20 @@ static enum status check_change(struct db *db, long long child_id, struct date d
         return status_set(ST_NOTFOUND, _("health check: none on %s"), d);
     if (rc != ST_OK)
         return rc;
-    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, "health_check", add ? NULL : d,
+    return audit_record(db, AUDIT_CHANGE, ENTITY, uid, "health_check", add ? NULL : d,
                         add ? d : NULL);
 }
 
 enum status child_facts_check_add(struct db *db, long long child_id, struct date day,
-                                  const char *uid, const char *who)
+                                  const char *uid)
 {
-    return check_change(db, child_id, day, uid, who, true);
+    return check_change(db, child_id, day, uid, true);
 }
 
 enum status child_facts_check_delete(struct db *db, long long child_id, struct date day,
-                                     const char *uid, const char *who)
+                                     const char *uid)
 {
-    return check_change(db, child_id, day, uid, who, false);
+    return check_change(db, child_id, day, uid, false);
 }
 
 static bool read_check(sqlite3_stmt *st, void *elem)

@@ -365,7 +365,7 @@ static enum status step_write(struct db *db, sqlite3_stmt *st)
 }
 
 enum status child_repo_insert_numbered(struct db *db, struct child *c, long long num,
-                                      const char *updated, const char *who)
+                                      const char *updated, bool audit)
 {
     snprintf(c->code, sizeof c->code, "TE-%04lld", num);
     now_text(c->created_at);
@@ -388,10 +388,10 @@ enum status child_repo_insert_numbered(struct db *db, struct child *c, long long
         return rc;
     c->id = sqlite3_last_insert_rowid(db->sql);
     c->rev = 1;
-    return who ? audit_record(db, who, AUDIT_CREATE, ENTITY, c->uid, NULL, NULL, c->code) : ST_OK;
+    return audit ? audit_record(db, AUDIT_CREATE, ENTITY, c->uid, NULL, NULL, c->code) : ST_OK;
 }
 
-enum status child_repo_insert(struct db *db, struct child *c, const char *who)
+enum status child_repo_insert(struct db *db, struct child *c)
 {
     long long num = 0;
     enum status rc = refresh_village(db, c);
@@ -401,7 +401,7 @@ enum status child_repo_insert(struct db *db, struct child *c, const char *who)
     snprintf(last, sizeof last, "%lld", num);
     if (rc == ST_OK)
         rc = db_setting_set(db, "child_code_last", last);
-    return rc == ST_OK ? child_repo_insert_numbered(db, c, num, NULL, who) : rc;
+    return rc == ST_OK ? child_repo_insert_numbered(db, c, num, NULL, true) : rc;
 }
 
 static bool build_update(struct strbuf *sql)
@@ -414,14 +414,13 @@ static bool build_update(struct strbuf *sql)
 }
 
 /* One "change" audit line per field whose stored text differs. */
-static enum status audit_changes(struct db *db, const struct child *old, const struct child *c,
-                                 const char *who)
+static enum status audit_changes(struct db *db, const struct child *old, const struct child *c)
 {
     enum status rc = ST_OK;
     for (int f = 0; rc == ST_OK && f < CF__COUNT; f++) {
         struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
         if (child_field_text(old, f, CHILD_FMT_STORE, &a) && child_field_text(c, f, CHILD_FMT_STORE, &b))
-            rc = audit_field(db, who, ENTITY, c->uid, child_fields[f].key, strbuf_str(&a), strbuf_str(&b));
+            rc = audit_field(db, ENTITY, c->uid, child_fields[f].key, strbuf_str(&a), strbuf_str(&b));
         else
             rc = status_set(ST_NOMEM, "%s", _("out of memory"));
         strbuf_free(&a);
@@ -430,8 +429,7 @@ static enum status audit_changes(struct db *db, const struct child *old, const s
     return rc;
 }
 
-enum status child_repo_update(struct db *db, const struct child *old, struct child *c,
-                              const char *who)
+enum status child_repo_update(struct db *db, const struct child *old, struct child *c)
 {
     enum status rc = refresh_village(db, c);
     if (rc != ST_OK)
@@ -461,7 +459,7 @@ enum status child_repo_update(struct db *db, const struct child *old, struct chi
         return rc;
     c->rev++;
     memcpy(c->updated_at, now, sizeof now);
-    return audit_changes(db, old, c, who);
+    return audit_changes(db, old, c);
 }
 
 /* Appends to what every field of c as stored ("; key=value") and how many
@@ -511,7 +509,7 @@ enum status child_repo_dependents(struct db *db, long long id, long long *facts,
     return rc;
 }
 
-enum status child_repo_delete(struct db *db, long long id, const char *who)
+enum status child_repo_delete(struct db *db, long long id)
 {
     struct child old;
     enum status rc = child_repo_get(db, id, &old);
@@ -528,7 +526,7 @@ enum status child_repo_delete(struct db *db, long long id, const char *who)
     }
     rc = row_exec_id(db, "DELETE FROM child WHERE id = ?1", id, _("cannot delete the child"));
     if (rc == ST_OK)
-        rc = audit_record(db, who, AUDIT_DELETE, ENTITY, old.uid, NULL, strbuf_str(&what), NULL);
+        rc = audit_record(db, AUDIT_DELETE, ENTITY, old.uid, NULL, strbuf_str(&what), NULL);
     strbuf_free(&what);
     child_free(&old);
     return rc;

@@ -106,10 +106,10 @@ static const struct fact help_fact = {
 };
 
 /* The audit line of a change to the records f of child uid: before → after. */
-static enum status audit_fact(struct db *db, const struct fact *f, const char *who,
-                              const char *uid, const char *before, const char *after)
+static enum status audit_fact(struct db *db, const struct fact *f, const char *uid,
+                              const char *before, const char *after)
 {
-    return audit_record(db, who, AUDIT_CHANGE, ENTITY, uid, f->field, before, after);
+    return audit_record(db, AUDIT_CHANGE, ENTITY, uid, f->field, before, after);
 }
 
 /* Record id of child_id into *old (a malloc'd array of *n == 1), or
@@ -133,7 +133,7 @@ static void fact_free(const struct fact *f, void *old, size_t n)
 
 /* Deletes record id of child_id, with its audit line. */
 static enum status fact_delete(struct db *db, const struct fact *f, long long child_id,
-                               long long id, const char *uid, const char *who)
+                               long long id, const char *uid)
 {
     void *old;
     size_t n;
@@ -143,7 +143,7 @@ static enum status fact_delete(struct db *db, const struct fact *f, long long ch
     if (rc == ST_OK) {
         char a[1024];
         f->text(old, a, sizeof a);
-        rc = audit_fact(db, f, who, uid, a, NULL);
+        rc = audit_fact(db, f, uid, a, NULL);
     }
     fact_free(f, old, n);
     return rc;
@@ -158,16 +158,16 @@ static enum status fact_list(struct db *db, const struct fact *f, long long chil
 
 /* The audit line of a new record rec of child uid, after the insert's rc. */
 static enum status fact_added(struct db *db, const struct fact *f, enum status rc,
-                              const void *rec, const char *uid, const char *who)
+                              const void *rec, const char *uid)
 {
     if (rc != ST_OK)
         return rc;
     char text[1024];
     f->text(rec, text, sizeof text);
-    return audit_fact(db, f, who, uid, NULL, text);
+    return audit_fact(db, f, uid, NULL, text);
 }
 
-enum status child_risk_repo_add(struct db *db, struct child_risk *r, const char *uid, const char *who)
+enum status child_risk_repo_add(struct db *db, struct child_risk *r, const char *uid)
 {
     enum status rc = row_exec(db, "INSERT INTO child_risk_period(child_id, from_date, to_date, "
                               "reason) VALUES (?1, ?2, ?3, ?4)", _("cannot save the risk"),
@@ -175,11 +175,11 @@ enum status child_risk_repo_add(struct db *db, struct child_risk *r, const char 
                               ROW_NFC(_("risk reason"), r->reason));
     if (rc == ST_OK)
         r->id = sqlite3_last_insert_rowid(db->sql);
-    return fact_added(db, &risk_fact, rc, r, uid, who);
+    return fact_added(db, &risk_fact, rc, r, uid);
 }
 
 enum status child_risk_repo_end(struct db *db, long long child_id, long long id, struct date to,
-                                const char *uid, const char *who)
+                                const char *uid)
 {
     void *rec;
     size_t n = 0;
@@ -195,16 +195,16 @@ enum status child_risk_repo_end(struct db *db, long long child_id, long long id,
         risk_text(old, a, sizeof a);
         old->to = to;
         risk_text(old, b, sizeof b);
-        rc = audit_fact(db, &risk_fact, who, uid, a, b);
+        rc = audit_fact(db, &risk_fact, uid, a, b);
     }
     fact_free(&risk_fact, rec, n);
     return rc;
 }
 
-enum status child_risk_repo_delete(struct db *db, long long child_id, long long id, const char *uid,
-                                   const char *who)
+enum status child_risk_repo_delete(struct db *db, long long child_id, long long id,
+                                   const char *uid)
 {
-    return fact_delete(db, &risk_fact, child_id, id, uid, who);
+    return fact_delete(db, &risk_fact, child_id, id, uid);
 }
 
 enum status child_risk_repo_list(struct db *db, long long child_id, struct child_risk **out, size_t *n)
@@ -212,23 +212,23 @@ enum status child_risk_repo_list(struct db *db, long long child_id, struct child
     return fact_list(db, &risk_fact, child_id, (void **)out, n);
 }
 
-enum status child_help_repo_add(struct db *db, struct child_help *h, const char *uid, const char *who)
+enum status child_help_repo_add(struct db *db, struct child_help *h, const char *uid)
 {
     enum status rc = row_exec(db, "INSERT INTO child_help(child_id, date, kind, what, by_whom, "
                               "created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", _("cannot save the help"),
                               ROW_INT(h->child_id), ROW_DATE(h->date),
                               ROW_TEXT(enum_code(&enum_help_kind, h->kind)),
                               ROW_NFC(_("help given"), h->what),
-                              ROW_NFC(_("help given by"), h->by_whom), ROW_TEXT(who ? who : ""));
+                              ROW_NFC(_("help given by"), h->by_whom), ROW_TEXT(db_actor(db)));
     if (rc == ST_OK)
         h->id = sqlite3_last_insert_rowid(db->sql);
-    return fact_added(db, &help_fact, rc, h, uid, who);
+    return fact_added(db, &help_fact, rc, h, uid);
 }
 
-enum status child_help_repo_delete(struct db *db, long long child_id, long long id, const char *uid,
-                                   const char *who)
+enum status child_help_repo_delete(struct db *db, long long child_id, long long id,
+                                   const char *uid)
 {
-    return fact_delete(db, &help_fact, child_id, id, uid, who);
+    return fact_delete(db, &help_fact, child_id, id, uid);
 }
 
 enum status child_help_repo_list(struct db *db, long long child_id, struct child_help **out, size_t *n)

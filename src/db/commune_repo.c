@@ -35,7 +35,7 @@ static enum status restamp(struct db *db, const char *sql, const char *from, con
     return rc;
 }
 
-static enum status audit_count(struct db *db, const char *who, const char *entity,
+static enum status audit_count(struct db *db, const char *entity,
                                const char *field, const char *from, const char *to, long long n)
 {
     char a[64], b[64];
@@ -43,10 +43,10 @@ static enum status audit_count(struct db *db, const char *who, const char *entit
         return ST_OK;
     snprintf(a, sizeof a, "%s (%lld rows)", from, n);
     snprintf(b, sizeof b, "%s (%lld rows)", to, n);
-    return audit_record(db, who, AUDIT_CHANGE, entity, "*", field, a, b);
+    return audit_record(db, AUDIT_CHANGE, entity, "*", field, a, b);
 }
 
-enum status commune_repo_restamp(struct db *db, const char *who, const char *from,
+enum status commune_repo_restamp(struct db *db, const char *from,
                                  const char *to, struct commune_records *out)
 {
     struct commune_records n = {0, 0, 0, 0};
@@ -60,11 +60,11 @@ enum status commune_repo_restamp(struct db *db, const char *who, const char *fro
         rc = restamp(db, "UPDATE assessment SET commune_code = ?2 WHERE commune_code = ?1",
                      from, to, &n.assessments);
     if (rc == ST_OK)
-        rc = audit_count(db, who, "child", "uid prefix", from, to, n.children);
+        rc = audit_count(db, "child", "uid prefix", from, to, n.children);
     if (rc == ST_OK)
-        rc = audit_count(db, who, "case", "uid prefix", from, to, n.cases);
+        rc = audit_count(db, "case", "uid prefix", from, to, n.cases);
     if (rc == ST_OK)
-        rc = audit_count(db, who, "assessment", "commune_code", from, to, n.assessments);
+        rc = audit_count(db, "assessment", "commune_code", from, to, n.assessments);
     if (out)
         *out = n;
     return rc;

@@ -29,7 +29,7 @@ enum status department_repo_uses(struct db *db, long long id, struct department_
         out, read_uses, NULL, _("cannot read what uses the department"), ROW_INT(id));
 }
 
-enum status department_repo_delete(struct db *db, const char *who, long long id)
+enum status department_repo_delete(struct db *db, long long id)
 {
     char *name = NULL;
     enum status rc = row_text_id(db, "SELECT name FROM department WHERE id = ?1", id, &name,
@@ -40,7 +40,7 @@ enum status department_repo_delete(struct db *db, const char *who, long long id)
         rc = row_exec_id(db, "DELETE FROM department WHERE id = ?1", id,
                          _("cannot delete the department"));
     if (rc == ST_OK)
-        rc = audit_record_id(db, who, AUDIT_DELETE, "department", id, NULL, name, NULL);
+        rc = audit_record_id(db, AUDIT_DELETE, "department", id, NULL, name, NULL);
     free(name);
     return rc;
 }

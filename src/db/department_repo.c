@@ -155,7 +155,7 @@ static enum status write_dept(struct db *db, const char *sql, const struct depar
                     ROW_TEXT(d->phone ? d->phone : ""), ROW_TEXT(crit), ROW_INT(d->active), key);
 }
 
-enum status department_repo_insert(struct db *db, const char *who, struct department *d)
+enum status department_repo_insert(struct db *db, struct department *d)
 {
     char *crit = NULL;
     enum status rc = department_validate(d);
@@ -171,10 +171,10 @@ enum status department_repo_insert(struct db *db, const char *who, struct depart
     if (rc != ST_OK)
         return rc;
     d->id = sqlite3_last_insert_rowid(db->sql);
-    return audit_record_id(db, who, AUDIT_CREATE, "department", d->id, NULL, NULL, d->name);
+    return audit_record_id(db, AUDIT_CREATE, "department", d->id, NULL, NULL, d->name);
 }
 
-enum status department_repo_update(struct db *db, const char *who, const struct department *d)
+enum status department_repo_update(struct db *db, const struct department *d)
 {
     struct department old;
     char *crit = NULL;
@@ -195,7 +195,7 @@ enum status department_repo_update(struct db *db, const char *who, const struct 
         {"active", old.active ? "1" : "0", d->active ? "1" : "0"},
     };
     if (rc == ST_OK)
-        rc = audit_fields_id(db, who, "department", d->id, f, sizeof f / sizeof *f);
+        rc = audit_fields_id(db, "department", d->id, f, sizeof f / sizeof *f);
     free(crit);
     department_clear(&old);
     return rc;

@@ -35,7 +35,7 @@ static enum status bind_event(sqlite3_stmt *st, const void *rec)
                     ROW_INT(e->lunar), ROW_INT(e->to_check));
 }
 
-enum status event_repo_insert(struct db *db, const char *who, struct plan_event *e)
+enum status event_repo_insert(struct db *db, struct plan_event *e)
 {
     enum status rc = plan_event_validate(e);
     if (rc == ST_OK)
@@ -47,10 +47,10 @@ enum status event_repo_insert(struct db *db, const char *who, struct plan_event 
     if (rc != ST_OK)
         return rc;
     e->id = sqlite3_last_insert_rowid(db->sql);
-    return audit_record_id(db, who, AUDIT_CREATE, "plan_event", e->id, NULL, NULL, e->name);
+    return audit_record_id(db, AUDIT_CREATE, "plan_event", e->id, NULL, NULL, e->name);
 }
 
-static enum status audit_event_diff(struct db *db, const char *who, const void *old,
+static enum status audit_event_diff(struct db *db, const void *old,
                                     const void *rec)
 {
     const struct plan_event *a = old, *b = rec;
@@ -63,7 +63,7 @@ static enum status audit_event_diff(struct db *db, const char *who, const void *
         {"lunar", a->lunar ? "1" : "0", b->lunar ? "1" : "0"},
         {"to_check", a->to_check ? "1" : "0", b->to_check ? "1" : "0"},
     };
-    return audit_fields_id(db, who, "plan_event", b->id, f, sizeof f / sizeof *f);
+    return audit_fields_id(db, "plan_event", b->id, f, sizeof f / sizeof *f);
 }
 
 static void clear_event(void *elem) { plan_event_clear(elem); }
@@ -80,15 +80,15 @@ static const struct row_kind event_kind = {
     .cannot_save = N_("cannot save the event"), .cannot_delete = N_("cannot delete the event"),
 };
 
-enum status event_repo_update(struct db *db, const char *who, const struct plan_event *e)
+enum status event_repo_update(struct db *db, const struct plan_event *e)
 {
     enum status rc = plan_event_validate(e);
-    return rc == ST_OK ? row_kind_update(db, who, &event_kind, e, e->id) : rc;
+    return rc == ST_OK ? row_kind_update(db, &event_kind, e, e->id) : rc;
 }
 
-enum status event_repo_delete(struct db *db, const char *who, long long id)
+enum status event_repo_delete(struct db *db, long long id)
 {
-    return row_kind_delete(db, who, &event_kind, id);
+    return row_kind_delete(db, &event_kind, id);
 }
 
 enum status event_repo_get(struct db *db, long long id, struct plan_event *out)

@@ -99,7 +99,7 @@ static void describe(const struct holiday_row *r, char *buf, size_t n)
              r->note && *r->note ? "; " : "", r->note ? r->note : "");
 }
 
-enum status holiday_repo_add(struct db *db, const char *who, const struct holiday_row *r)
+enum status holiday_repo_add(struct db *db, const struct holiday_row *r)
 {
     char iso[DATE_BUF], buf[DATE_BUF], what[600];
     long long have = 0;
@@ -116,11 +116,11 @@ enum status holiday_repo_add(struct db *db, const char *who, const struct holida
         return rc;
     describe(r, what, sizeof what);
     if (rc == ST_OK)
-        rc = audit_record(db, who, AUDIT_CREATE, ENTITY, iso, NULL, NULL, what);
+        rc = audit_record(db, AUDIT_CREATE, ENTITY, iso, NULL, NULL, what);
     return rc;
 }
 
-enum status holiday_repo_delete(struct db *db, const char *who, struct date d)
+enum status holiday_repo_delete(struct db *db, struct date d)
 {
     struct holiday_row old;
     enum status rc = holiday_repo_get(db, d, &old);
@@ -131,7 +131,7 @@ enum status holiday_repo_delete(struct db *db, const char *who, struct date d)
     clear_row(&old);
     rc = row_exec(db, "DELETE FROM holiday WHERE date = ?1", _("cannot delete the holiday"),
                   ROW_TEXT(row_iso(d, iso)));
-    return rc == ST_OK ? audit_record(db, who, AUDIT_DELETE, ENTITY, iso, NULL, what, NULL) : rc;
+    return rc == ST_OK ? audit_record(db, AUDIT_DELETE, ENTITY, iso, NULL, what, NULL) : rc;
 }
 
 enum status holiday_repo_count(struct db *db, long long *n)

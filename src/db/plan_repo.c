@@ -65,7 +65,7 @@ static enum status number_used(struct db *db, enum status rc, const struct plan 
     return rc;
 }
 
-enum status plan_repo_insert(struct db *db, const char *who, struct plan *p)
+enum status plan_repo_insert(struct db *db, struct plan *p)
 {
     enum status rc = plan_validate(p);
     if (rc == ST_OK)
@@ -77,17 +77,17 @@ enum status plan_repo_insert(struct db *db, const char *who, struct plan *p)
     if (rc != ST_OK)
         return rc;
     p->id = sqlite3_last_insert_rowid(db->sql);
-    rc = audit_record_id(db, who, AUDIT_CREATE, "plan", p->id, NULL, NULL, p->title);
+    rc = audit_record_id(db, AUDIT_CREATE, "plan", p->id, NULL, NULL, p->title);
     if (rc == ST_OK && p->copied_from) {
         char from[24];
         id_text(p->copied_from, from);
-        rc = audit_record_id(db, who, AUDIT_CREATE, "plan", p->id, "copied_from", NULL, from);
+        rc = audit_record_id(db, AUDIT_CREATE, "plan", p->id, "copied_from", NULL, from);
     }
     return rc;
 }
 
 /* One audit line per field that differs between a and b. */
-static enum status audit_plan_diff(struct db *db, const char *who, const void *old,
+static enum status audit_plan_diff(struct db *db, const void *old,
                                    const void *rec)
 {
     const struct plan *a = old, *b = rec;
@@ -107,7 +107,7 @@ static enum status audit_plan_diff(struct db *db, const char *who, const void *o
         {"report_half", row_iso(a->report_half, d[2]), row_iso(b->report_half, d[3])},
         {"report_year", row_iso(a->report_year, d[4]), row_iso(b->report_year, d[5])},
     };
-    return audit_fields_id(db, who, "plan", b->id, f, sizeof f / sizeof *f);
+    return audit_fields_id(db, "plan", b->id, f, sizeof f / sizeof *f);
 }
 
 static void clear_plan(void *elem) { plan_clear(elem); }
@@ -124,13 +124,13 @@ static const struct row_kind plan_kind = {
     .cannot_save = N_("cannot save the plan"), .cannot_delete = N_("cannot delete the plan"),
 };
 
-enum status plan_repo_update(struct db *db, const char *who, const struct plan *p)
+enum status plan_repo_update(struct db *db, const struct plan *p)
 {
     enum status rc = plan_validate(p);
-    return rc == ST_OK ? number_used(db, row_kind_update(db, who, &plan_kind, p, p->id), p) : rc;
+    return rc == ST_OK ? number_used(db, row_kind_update(db, &plan_kind, p, p->id), p) : rc;
 }
 
-enum status plan_repo_delete(struct db *db, const char *who, long long id)
+enum status plan_repo_delete(struct db *db, long long id)
 {
     static const char *const cascade[][2] = {
         {"plan_target", "SELECT id, text FROM plan_target WHERE plan_id = ?1"},
@@ -141,8 +141,8 @@ enum status plan_repo_delete(struct db *db, const char *who, long long id)
     };
     enum status rc = plan_repo_exists(db, id);
     for (size_t i = 0; rc == ST_OK && i < 4; i++)
-        rc = row_audit_deleted(db, who, cascade[i][0], cascade[i][1], id);
-    return rc == ST_OK ? row_kind_delete(db, who, &plan_kind, id) : rc;
+        rc = row_audit_deleted(db, cascade[i][0], cascade[i][1], id);
+    return rc == ST_OK ? row_kind_delete(db, &plan_kind, id) : rc;
 }
 
 enum status plan_repo_exists(struct db *db, long long plan_id)

@@ -45,7 +45,7 @@ static void kind_free(const struct row_kind *k, void *old)
     free(old);
 }
 
-enum status row_kind_update(struct db *db, const char *who, const struct row_kind *k,
+enum status row_kind_update(struct db *db, const struct row_kind *k,
                             const void *rec, long long id)
 {
     void *old;
@@ -54,12 +54,12 @@ enum status row_kind_update(struct db *db, const char *who, const struct row_kin
         return rc;
     rc = row_write_rec(db, k->update_sql, k->bind, rec, k->key, id, _(k->cannot_save));
     if (rc == ST_OK)
-        rc = k->diff(db, who, old, rec);
+        rc = k->diff(db, old, rec);
     kind_free(k, old);
     return rc;
 }
 
-enum status row_kind_delete(struct db *db, const char *who, const struct row_kind *k,
+enum status row_kind_delete(struct db *db, const struct row_kind *k,
                             long long id)
 {
     void *old;
@@ -70,12 +70,12 @@ enum status row_kind_delete(struct db *db, const char *who, const struct row_kin
     snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?1", k->entity);
     const char *label;
     memcpy(&label, (const char *)old + k->label, sizeof label);
-    rc = row_delete_id(db, who, sql, k->entity, id, label, _(k->cannot_delete));
+    rc = row_delete_id(db, sql, k->entity, id, label, _(k->cannot_delete));
     kind_free(k, old);
     return rc;
 }
 
-enum status row_audit_deleted(struct db *db, const char *who, const char *entity,
+enum status row_audit_deleted(struct db *db, const char *entity,
                               const char *sql, long long id)
 {
     sqlite3_stmt *st;
@@ -83,17 +83,17 @@ enum status row_audit_deleted(struct db *db, const char *who, const char *entity
     if (rc != ST_OK)
         return rc;
     while (rc == ST_OK && row_next(db, st, &rc))
-        rc = audit_record_id(db, who, AUDIT_DELETE, entity, sqlite3_column_int64(st, 0), NULL,
+        rc = audit_record_id(db, AUDIT_DELETE, entity, sqlite3_column_int64(st, 0), NULL,
                              (const char *)sqlite3_column_text(st, 1), NULL);
     sqlite3_finalize(st);
     return rc;
 }
 
-enum status row_delete_id(struct db *db, const char *who, const char *sql, const char *entity,
+enum status row_delete_id(struct db *db, const char *sql, const char *entity,
                           long long id, const char *old_text, const char *what)
 {
     enum status rc = row_exec_id(db, sql, id, what);
     if (rc != ST_OK)
         return rc;
-    return audit_record_id(db, who, AUDIT_DELETE, entity, id, NULL, old_text, NULL);
+    return audit_record_id(db, AUDIT_DELETE, entity, id, NULL, old_text, NULL);
 }

@@ -148,7 +148,7 @@ enum status rubric_repo_load(struct db *db, long long id, struct rubric *out)
     return st;
 }
 
-enum status rubric_repo_activate(struct db *db, const char *who, long long id)
+static enum status activate(struct db *db, long long id, bool audited)
 {
     struct rubric r;
     enum status rc = rubric_repo_load(db, id, &r);
@@ -160,10 +160,20 @@ enum status rubric_repo_activate(struct db *db, const char *who, long long id)
                        NULL, 0);
     if (rc == ST_OK)
         rc = row_exec_id(db, "UPDATE rule_set SET active = 1 WHERE id = ?1", id, _("rule set"));
-    if (rc == ST_OK && who)
-        rc = audit_record(db, who, AUDIT_CHANGE, "rule_set", r.name, "active", "0", "1");
+    if (rc == ST_OK && audited)
+        rc = audit_record(db, AUDIT_CHANGE, "rule_set", r.name, "active", "0", "1");
     rubric_free(&r);
     return rc;
+}
+
+enum status rubric_repo_activate(struct db *db, long long id)
+{
+    return activate(db, id, true);
+}
+
+enum status rubric_repo_activate_shipped(struct db *db, long long id)
+{
+    return activate(db, id, false);
 }
 
 enum status rubric_repo_names(struct db *db, char ***names, size_t *n)

@@ -27,22 +27,22 @@ static const char *nz(const char *s)
 
 struct saver {
     struct db *db;
-    const char *who;
+    bool audited;               /* false: shipped data being seeded */
     const struct rubric *r;     /* what to store */
     const struct rubric *old;   /* what is stored (empty for a new set) */
     long long set_id;
     struct rubric_save_stats stats;
 };
 
-/* An audit line, unless the rule set is shipped data being seeded (who is
- * NULL): the catalogues are not audited either. */
+/* An audit line, unless the rule set is shipped data being seeded: the
+ * catalogues are not audited either. */
 static enum status log_line(struct saver *s, enum audit_action action, const char *entity,
                             const char *entity_id, const char *field, const char *before,
                             const char *after)
 {
-    if (!s->who)
+    if (!s->audited)
         return ST_OK;
-    return audit_record(s->db, s->who, action, entity, entity_id, field, before, after);
+    return audit_record(s->db, action, entity, entity_id, field, before, after);
 }
 
 static void key_of(const struct saver *s, const char *part, char *buf, size_t n)
@@ -359,14 +359,14 @@ static enum status save_parts(struct saver *s)
     return rc;
 }
 
-enum status rubric_save(struct db *db, const char *who, const struct rubric *r,
-                        long long *id, struct rubric_save_stats *stats)
+static enum status save(struct db *db, bool audited, const struct rubric *r, long long *id,
+                        struct rubric_save_stats *stats)
 {
     enum status rc = rubric_validate(r);
     if (rc != ST_OK)
         return rc;
     struct rubric old = RUBRIC_INIT;
-    struct saver s = {.db = db, .who = who, .r = r, .old = &old};
+    struct saver s = {.db = db, .audited = audited, .r = r, .old = &old};
     rc = db_query_int(db, "SELECT id FROM rule_set WHERE name = ?1", r->name, &s.set_id);
     if (rc == ST_OK)
         rc = rubric_repo_load(db, s.set_id, &old);
@@ -380,4 +380,16 @@ enum status rubric_save(struct db *db, const char *who, const struct rubric *r,
     if (rc == ST_OK && stats)
         *stats = s.stats;
     return rc;
+}
+
+enum status rubric_save(struct db *db, const struct rubric *r, long long *id,
+                        struct rubric_save_stats *stats)
+{
+    return save(db, true, r, id, stats);
+}
+
+enum status rubric_save_shipped(struct db *db, const struct rubric *r, long long *id,
+                                struct rubric_save_stats *stats)
+{
+    return save(db, false, r, id, stats);
 }

@@ -50,7 +50,7 @@ static enum status bind_target(sqlite3_stmt *st, const void *rec)
     return rc;
 }
 
-enum status target_repo_insert(struct db *db, const char *who, struct plan_target *t)
+enum status target_repo_insert(struct db *db, struct plan_target *t)
 {
     enum status rc = plan_target_validate(t);
     if (rc == ST_OK)
@@ -75,7 +75,7 @@ enum status target_repo_insert(struct db *db, const char *who, struct plan_targe
     }
     sqlite3_finalize(st);
     if (rc == ST_OK)
-        rc = audit_record_id(db, who, AUDIT_CREATE, "plan_target", t->id, NULL, NULL, t->text);
+        rc = audit_record_id(db, AUDIT_CREATE, "plan_target", t->id, NULL, NULL, t->text);
     return rc;
 }
 
@@ -89,7 +89,7 @@ static const char *num_text(bool have, double v, char buf[32])
     return buf;
 }
 
-static enum status audit_target_diff(struct db *db, const char *who, const void *old,
+static enum status audit_target_diff(struct db *db, const void *old,
                                      const void *rec)
 {
     const struct plan_target *a = old, *b = rec;
@@ -106,7 +106,7 @@ static enum status audit_target_diff(struct db *db, const char *who, const void 
          b->has_typed ? b->typed_source : NULL},
         {"typed_on", row_iso(a->typed_on, d[0]), row_iso(b->has_typed ? b->typed_on : PLAN_NO_DATE, d[1])},
     };
-    return audit_fields_id(db, who, "plan_target", b->id, f, sizeof f / sizeof *f);
+    return audit_fields_id(db, "plan_target", b->id, f, sizeof f / sizeof *f);
 }
 
 static void clear_target(void *elem) { plan_target_clear(elem); }
@@ -123,15 +123,15 @@ static const struct row_kind target_kind = {
     .cannot_save = N_("cannot save the target"), .cannot_delete = N_("cannot delete the target"),
 };
 
-enum status target_repo_update(struct db *db, const char *who, const struct plan_target *t)
+enum status target_repo_update(struct db *db, const struct plan_target *t)
 {
     enum status rc = plan_target_validate(t);
-    return rc == ST_OK ? row_kind_update(db, who, &target_kind, t, t->id) : rc;
+    return rc == ST_OK ? row_kind_update(db, &target_kind, t, t->id) : rc;
 }
 
-enum status target_repo_delete(struct db *db, const char *who, long long id)
+enum status target_repo_delete(struct db *db, long long id)
 {
-    return row_kind_delete(db, who, &target_kind, id);
+    return row_kind_delete(db, &target_kind, id);
 }
 
 enum status target_repo_get(struct db *db, long long id, struct plan_target *out)

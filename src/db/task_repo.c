@@ -79,7 +79,7 @@ static enum status save_task(struct db *db, const char *sql, const struct task *
                     ROW_NFC(_("evidence"), t->evidence ? t->evidence : ""), ROW_INT(key));
 }
 
-enum status task_repo_insert(struct db *db, const char *who, struct task *t)
+enum status task_repo_insert(struct db *db, struct task *t)
 {
     char *crit;
     enum status rc = save_task(db, "INSERT INTO task(text, text_fold, department_id, criteria, "
@@ -90,10 +90,10 @@ enum status task_repo_insert(struct db *db, const char *who, struct task *t)
     if (rc != ST_OK)
         return rc;
     t->id = sqlite3_last_insert_rowid(db->sql);
-    return audit_record_id(db, who, AUDIT_CREATE, "task", t->id, NULL, NULL, t->text);
+    return audit_record_id(db, AUDIT_CREATE, "task", t->id, NULL, NULL, t->text);
 }
 
-static enum status audit_task_diff(struct db *db, const char *who, const struct task *a,
+static enum status audit_task_diff(struct db *db, const struct task *a,
                                    const struct task *b, const char *crit)
 {
     char da[24], db_[24], d[6][DATE_BUF];
@@ -109,10 +109,10 @@ static enum status audit_task_diff(struct db *db, const char *who, const struct 
         {"done_on", row_iso(a->done_on, d[4]), row_iso(b->done ? b->done_on : PLAN_NO_DATE, d[5])},
         {"evidence", a->evidence, b->evidence},
     };
-    return audit_fields_id(db, who, "task", b->id, f, sizeof f / sizeof *f);
+    return audit_fields_id(db, "task", b->id, f, sizeof f / sizeof *f);
 }
 
-enum status task_repo_update(struct db *db, const char *who, const struct task *t)
+enum status task_repo_update(struct db *db, const struct task *t)
 {
     struct task old;
     char *crit;
@@ -125,7 +125,7 @@ enum status task_repo_update(struct db *db, const char *who, const struct task *
                    "evidence = ?9 WHERE id = ?10", t, old.department_id != t->department_id,
                    t->id, &crit);
     if (rc == ST_OK)
-        rc = audit_task_diff(db, who, &old, t, crit);
+        rc = audit_task_diff(db, &old, t, crit);
     free(crit);
     task_clear(&old);
     return rc;
@@ -139,11 +139,11 @@ static const struct row_kind task_kind = {
     .missing = N_("there is no task %lld"), .cannot_delete = N_("cannot delete the task"),
 };
 
-enum status task_repo_delete(struct db *db, const char *who, long long id)
+enum status task_repo_delete(struct db *db, long long id)
 {
-    enum status rc = row_audit_deleted(db, who, "task_note",
+    enum status rc = row_audit_deleted(db, "task_note",
                                        "SELECT id, text FROM task_note WHERE task_id = ?1", id);
-    return rc == ST_OK ? row_kind_delete(db, who, &task_kind, id) : rc;
+    return rc == ST_OK ? row_kind_delete(db, &task_kind, id) : rc;
 }
 
 enum status task_repo_get(struct db *db, long long id, struct task *out)
@@ -195,8 +195,9 @@ enum status task_repo_count_due(struct db *db, struct date today, int days, long
     return rc;
 }
 
-enum status task_repo_note_add(struct db *db, const char *who, struct task_note *n)
+enum status task_repo_note_add(struct db *db, struct task_note *n)
 {
+    const char *who = db_actor(db); /* the note's author */
     char tid[24];
     long long count = 0;
     snprintf(tid, sizeof tid, "%lld", n->task_id);
@@ -216,9 +217,9 @@ enum status task_repo_note_add(struct db *db, const char *who, struct task_note 
     free(n->who);
     n->who = strdup(who);
     /* The note's text, then which task it belongs to. */
-    rc = audit_record_id(db, who, AUDIT_CREATE, "task_note", n->id, NULL, NULL, n->text);
+    rc = audit_record_id(db, AUDIT_CREATE, "task_note", n->id, NULL, NULL, n->text);
     if (rc == ST_OK)
-        rc = audit_record_id(db, who, AUDIT_CREATE, "task_note", n->id, "task_id", NULL, tid);
+        rc = audit_record_id(db, AUDIT_CREATE, "task_note", n->id, "task_id", NULL, tid);
     return rc;
 }
 

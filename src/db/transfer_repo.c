@@ -96,11 +96,11 @@ enum status transfer_repo_period_find(struct db *db, long long child_id, const c
 }
 
 enum status transfer_repo_period_note(struct db *db, long long id, const char *note,
-                                      const char *uid, const char *who)
+                                      const char *uid)
 {
     enum status rc = row_exec(db, "UPDATE child_sc_period SET note = ?2 WHERE id = ?1",
                               _("cannot save the group"), ROW_INT(id), ROW_TEXT(note));
-    return rc == ST_OK ? audit_record(db, who, AUDIT_CHANGE, "child", uid, "group_note", NULL, note) : rc;
+    return rc == ST_OK ? audit_record(db, AUDIT_CHANGE, "child", uid, "group_note", NULL, note) : rc;
 }
 
 /* ------------------------------------------------------ identifiers seen */

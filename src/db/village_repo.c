@@ -116,7 +116,7 @@ static enum status refold_children(struct db *db, long long id, const char *old_
                     ROW_TEXT(new_fold), ROW_INT(id));
 }
 
-enum status village_repo_rename(struct db *db, const char *who, long long id, const char *name,
+enum status village_repo_rename(struct db *db, long long id, const char *name,
                                 const char *fold)
 {
     char *old = NULL, *old_fold = NULL, key[24];
@@ -130,14 +130,14 @@ enum status village_repo_rename(struct db *db, const char *who, long long id, co
         rc = refold_children(db, id, old_fold, fold);
     snprintf(key, sizeof key, "%lld", id);
     if (rc == ST_OK)
-        rc = audit_field(db, who, ENTITY, key, "name", old, name);
+        rc = audit_field(db, ENTITY, key, "name", old, name);
     free(old);
     free(old_fold);
     return rc;
 }
 
 /* One "child" audit line per child of village from: village old → new. */
-static enum status audit_moves(struct db *db, const char *who, long long from, const char *old,
+static enum status audit_moves(struct db *db, long long from, const char *old,
                                const char *new_name, long long *moved)
 {
     sqlite3_stmt *st = NULL;
@@ -148,7 +148,7 @@ static enum status audit_moves(struct db *db, const char *who, long long from, c
     int step;
     long long n = 0;
     while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        rc = audit_record(db, who, AUDIT_CHANGE, "child", (const char *)sqlite3_column_text(st, 0),
+        rc = audit_record(db, AUDIT_CHANGE, "child", (const char *)sqlite3_column_text(st, 0),
                           "village", old, new_name);
         n++;
     }
@@ -169,7 +169,7 @@ static enum status move_children(struct db *db, long long from, long long into)
                     ROW_INT(into), ROW_TEXT(at), ROW_INT(from));
 }
 
-enum status village_repo_merge(struct db *db, const char *who, long long from, long long into,
+enum status village_repo_merge(struct db *db, long long from, long long into,
                                long long *moved)
 {
     if (from == into)
@@ -184,7 +184,7 @@ enum status village_repo_merge(struct db *db, const char *who, long long from, l
     if (rc == ST_OK)
         rc = fold_of(db, into, &fb);
     if (rc == ST_OK)
-        rc = audit_moves(db, who, from, a, b, moved);
+        rc = audit_moves(db, from, a, b, moved);
     if (rc == ST_OK && strcmp(fa, fb) != 0)
         rc = refold_children(db, from, fa, fb);
     if (rc == ST_OK)
@@ -195,7 +195,7 @@ enum status village_repo_merge(struct db *db, const char *who, long long from, l
     snprintf(key, sizeof key, "%lld", from);
     snprintf(what, sizeof what, "%s (merged into %s)", a ? a : "", b ? b : "");
     if (rc == ST_OK)
-        rc = audit_record(db, who, AUDIT_DELETE, ENTITY, key, NULL, what, NULL);
+        rc = audit_record(db, AUDIT_DELETE, ENTITY, key, NULL, what, NULL);
     free(a);
     free(b);
     free(fa);
@@ -203,7 +203,7 @@ enum status village_repo_merge(struct db *db, const char *who, long long from, l
     return rc;
 }
 
-enum status village_repo_delete(struct db *db, const char *who, long long id)
+enum status village_repo_delete(struct db *db, long long id)
 {
     char *name = NULL, key[24];
     snprintf(key, sizeof key, "%lld", id);
@@ -215,7 +215,7 @@ enum status village_repo_delete(struct db *db, const char *who, long long id)
         rc = status_set(ST_CONFLICT, _("%s: %lld children of the register live in '%s'; move them "
                                        "first (treem village merge)"), _("village"), used, name);
     if (rc == ST_OK)
-        rc = row_delete_id(db, who, "DELETE FROM village WHERE id = ?1", ENTITY, id, name,
+        rc = row_delete_id(db, "DELETE FROM village WHERE id = ?1", ENTITY, id, name,
                            _("cannot delete the village"));
     free(name);
     return rc;

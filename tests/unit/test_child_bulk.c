@@ -101,7 +101,7 @@ static void bulk_of(int n, const char *name, long long index_now)
 {
     struct child_bulk b;
     ck_assert_int_eq(db_begin(db), ST_OK);
-    ck_assert_msg(child_bulk_begin(db, &b, "tester") == ST_OK, "%s", status_message());
+    ck_assert_msg(child_bulk_begin(db, &b) == ST_OK, "%s", status_message());
     for (int i = 0; i < n; i++)
         bulk_add(&b, name, NULL, NULL);
     ck_assert_msg(child_bulk_end(db, &b, index_now) == ST_OK, "%s", status_message());
@@ -117,7 +117,7 @@ static long long plain_add(const char *name)
     static int n;
     snprintf(c.uid, sizeof c.uid, "00004-PLAIN%05d", ++n);
     ck_assert_int_eq(db_begin(db), ST_OK);
-    ck_assert_msg(child_repo_insert(db, &c, "tester") == ST_OK, "%s", status_message());
+    ck_assert_msg(child_repo_insert(db, &c) == ST_OK, "%s", status_message());
     ck_assert_int_eq(db_commit(db), ST_OK);
     long long id = c.id;
     child_free(&c);
@@ -153,7 +153,7 @@ static const char *codes_found(const char *text)
 START_TEST(begin_needs_a_transaction)
 {
     struct child_bulk b;
-    ck_assert_int_eq(child_bulk_begin(db, &b, "tester"), ST_INVALID);
+    ck_assert_int_eq(child_bulk_begin(db, &b), ST_INVALID);
     ck_assert(!b.active);
     ck_assert_int_eq(schema_has("child_fts_insert"), 1);
     ck_assert_int_eq(child_bulk_end(db, &b, 0), ST_OK); /* not active: nothing to do */
@@ -165,8 +165,9 @@ START_TEST(end_writes_audit_queue_and_last_code)
 {
     enum { N = 30 };
     struct child_bulk b;
+    ck_assert_int_eq(db_set_actor(db, "tester"), ST_OK); /* the audit lines' actor */
     ck_assert_int_eq(db_begin(db), ST_OK);
-    ck_assert_int_eq(child_bulk_begin(db, &b, "tester"), ST_OK);
+    ck_assert_int_eq(child_bulk_begin(db, &b), ST_OK);
     ck_assert_int_eq(schema_has("child_fts_insert"), 0); /* indexing suspended */
     for (int i = 0; i < N; i++) {
         char code[16], want[16];
@@ -208,7 +209,7 @@ START_TEST(asked_codes)
     struct child_bulk b;
     char code[16];
     ck_assert_int_eq(db_begin(db), ST_OK);
-    ck_assert_int_eq(child_bulk_begin(db, &b, "tester"), ST_OK);
+    ck_assert_int_eq(child_bulk_begin(db, &b), ST_OK);
     bulk_add(&b, "A", "TE-0500", code);
     ck_assert_str_eq(code, "TE-0500"); /* free: given */
     bulk_add(&b, "B", NULL, code);
@@ -240,7 +241,7 @@ START_TEST(many_rows_defer_list_indexes)
     struct child_bulk b;
     /* rolled back: the dropped indexes and trigger come back with it */
     ck_assert_int_eq(db_begin(db), ST_OK);
-    ck_assert_int_eq(child_bulk_begin(db, &b, "tester"), ST_OK);
+    ck_assert_int_eq(child_bulk_begin(db, &b), ST_OK);
     for (int i = 0; i < 1999; i++)
         bulk_add(&b, "Nguyễn Văn An", NULL, NULL);
     ck_assert_int_eq(list_indexes(), 3); /* BULK_MANY (2000) not reached yet */
@@ -254,7 +255,7 @@ START_TEST(many_rows_defer_list_indexes)
 
     /* ended: rebuilt from the statements kept, and sound */
     ck_assert_int_eq(db_begin(db), ST_OK);
-    ck_assert_int_eq(child_bulk_begin(db, &b, "tester"), ST_OK);
+    ck_assert_int_eq(child_bulk_begin(db, &b), ST_OK);
     for (int i = 0; i < 2100; i++)
         bulk_add(&b, "Nguyễn Văn An", NULL, NULL);
     ck_assert_int_eq(list_indexes(), 0);
@@ -273,7 +274,7 @@ START_TEST(search_finds_waiting_rows)
     plain_add("Lò Văn Khuyến"); /* TE-0001, indexed at once */
     struct child_bulk b;
     ck_assert_int_eq(db_begin(db), ST_OK);
-    ck_assert_int_eq(child_bulk_begin(db, &b, "tester"), ST_OK);
+    ck_assert_int_eq(child_bulk_begin(db, &b), ST_OK);
     for (int i = 0; i < 30; i++)
         bulk_add(&b, i % 10 == 4 ? "Lò Thị Khuyên" : "Nguyễn Văn An", NULL, NULL);
     ck_assert_int_eq(child_bulk_end(db, &b, 0), ST_OK);
@@ -333,7 +334,7 @@ static void rename_child(long long id, const char *name)
     ck_assert_int_eq(child_copy(&c, &old), ST_OK);
     ck_assert_int_eq(child_field_parse(&c, CF_FULL_NAME, name), ST_OK);
     ck_assert_int_eq(db_begin(db), ST_OK);
-    ck_assert_msg(child_repo_update(db, &old, &c, "tester") == ST_OK, "%s", status_message());
+    ck_assert_msg(child_repo_update(db, &old, &c) == ST_OK, "%s", status_message());
     ck_assert_int_eq(db_commit(db), ST_OK);
     child_free(&c);
     child_free(&old);
@@ -347,8 +348,8 @@ START_TEST(edits_of_waiting_rows)
     rename_child(first + 1, "Hoàng Thị Mai");
     rename_child(a, "Trần Văn Phúc");
     ck_assert_int_eq(db_begin(db), ST_OK);
-    ck_assert_msg(child_repo_delete(db, first + 2, "tester") == ST_OK, "%s", status_message());
-    ck_assert_msg(child_repo_delete(db, gone, "tester") == ST_OK, "%s", status_message());
+    ck_assert_msg(child_repo_delete(db, first + 2) == ST_OK, "%s", status_message());
+    ck_assert_msg(child_repo_delete(db, gone) == ST_OK, "%s", status_message());
     ck_assert_int_eq(db_commit(db), ST_OK);
     ck_assert_int_eq(count_sql("SELECT count(*) FROM child_fts_pending WHERE id NOT IN (SELECT id FROM child)", NULL), 0);
     ck_assert_int_eq(waiting(), 4);

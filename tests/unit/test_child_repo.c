@@ -55,7 +55,7 @@ static long long add_tx(const char *name, const char *dob, const char *village, 
     c.village_id = village ? village_id(village) : 0;
     child_normalize(&c, TODAY);
     snprintf(c.uid, sizeof c.uid, "00004-TEST%06d", ++n);
-    ck_assert_msg(child_repo_insert(db, &c, "tester") == ST_OK, "%s", status_message());
+    ck_assert_msg(child_repo_insert(db, &c) == ST_OK, "%s", status_message());
     long long id = c.id;
     child_free(&c);
     return id;
@@ -116,7 +116,7 @@ START_TEST(update_audits_each_changed_field)
     child_field_parse(&c, CF_BIRTH_DATE, "16/03/2018");
     c.village_id = village_id("Thôn Tây");
     ck_assert_int_eq(db_begin(db), ST_OK);
-    ck_assert_msg(child_repo_update(db, &old, &c, "tester") == ST_OK, "%s", status_message());
+    ck_assert_msg(child_repo_update(db, &old, &c) == ST_OK, "%s", status_message());
     ck_assert_int_eq(db_commit(db), ST_OK);
     ck_assert_int_eq(c.rev, 2);
     ck_assert_int_eq(count_sql("SELECT count(*) FROM audit_log WHERE action = 'change' AND entity_id = ?1", c.uid), 3);
@@ -129,7 +129,7 @@ START_TEST(update_audits_each_changed_field)
     /* a second save from the stale copy is refused */
     child_field_parse(&old, CF_NOTES, "stale");
     ck_assert_int_eq(db_begin(db), ST_OK);
-    ck_assert_int_eq(child_repo_update(db, &old, &old, "tester"), ST_CONFLICT);
+    ck_assert_int_eq(child_repo_update(db, &old, &old), ST_CONFLICT);
     db_rollback(db);
     child_free(&old);
     child_free(&c);
@@ -146,15 +146,15 @@ START_TEST(delete_cascades_and_audits)
     strcpy(p.code, "a.1");
     p.from = (struct date){2024, 1, 1};
     ck_assert_int_eq(db_begin(db), ST_OK);
-    ck_assert_int_eq(child_facts_period_add(db, &p, c.uid, "tester"), ST_OK);
-    ck_assert_int_eq(child_repo_delete(db, id, "tester"), ST_OK);
+    ck_assert_int_eq(child_facts_period_add(db, &p, c.uid), ST_OK);
+    ck_assert_int_eq(child_repo_delete(db, id), ST_OK);
     ck_assert_int_eq(db_commit(db), ST_OK);
     ck_assert_int_eq(count_sql("SELECT count(*) FROM child", NULL), 0);
     ck_assert_int_eq(count_sql("SELECT count(*) FROM child_sc_period", NULL), 0);
     ck_assert_int_eq(count_sql("SELECT count(*) FROM audit_log WHERE action = 'delete' AND "
                                "old_value LIKE 'TE-0001 Lê Văn Tám%' AND entity_id = ?1", c.uid), 1);
     ck_assert_int_eq(count_sql("SELECT count(*) FROM audit_log WHERE field = 'group' AND entity_id = ?1", c.uid), 1);
-    ck_assert_int_eq(child_repo_delete(db, id, "tester"), ST_NOTFOUND);
+    ck_assert_int_eq(child_repo_delete(db, id), ST_NOTFOUND);
     child_free(&c);
 }
 END_TEST
@@ -256,7 +256,7 @@ START_TEST(group_filter_on_a_day)
     p.from = (struct date){2024, 1, 1};
     p.to = (struct date){2024, 12, 31};
     ck_assert_int_eq(child_facts_period_check(db, &p, TODAY), ST_OK);
-    ck_assert_int_eq(child_facts_period_add(db, &p, c.uid, "tester"), ST_OK);
+    ck_assert_int_eq(child_facts_period_add(db, &p, c.uid), ST_OK);
     child_free(&c);
     struct child_query q;
     child_query_init(&q);
@@ -379,8 +379,8 @@ START_TEST(rare_words_use_the_trigram_index)
     ck_assert_int_eq(child_repo_get_by_code(db, "TE-0043", &old), ST_OK);
     ck_assert_int_eq(child_copy(&c, &old), ST_OK);
     child_field_parse(&c, CF_FULL_NAME, "Trần Thị Bốn Hai");
-    ck_assert_int_eq(child_repo_update(db, &old, &c, "tester"), ST_OK);
-    ck_assert_int_eq(child_repo_delete(db, c.id - 1, "tester"), ST_OK); /* TE-0042 */
+    ck_assert_int_eq(child_repo_update(db, &old, &c), ST_OK);
+    ck_assert_int_eq(child_repo_delete(db, c.id - 1), ST_OK); /* TE-0042 */
     q.text = "nguyen 042";
     ck_assert_str_eq(codes_of(&q), "");
     q.text = "bon hai";

@@ -140,12 +140,12 @@ START_TEST(test_kind_update_and_delete)
 {
     struct db *db = test_db_new(false);
     struct plan p = {.number = "01/KH-UBND", .year = 2025, .title = "Kế hoạch"};
-    ck_assert_int_eq(plan_repo_insert(db, "an", &p), ST_OK);
+    ck_assert_int_eq(plan_repo_insert(db, &p), ST_OK);
     struct plan_event e = {.plan_id = p.id, .name = "Tết Trung thu",
                            .start_on = {2025, 10, 6}, .kind = PLAN_EVENT_EVENT};
-    ck_assert_int_eq(event_repo_insert(db, "an", &e), ST_OK);
+    ck_assert_int_eq(event_repo_insert(db, &e), ST_OK);
     e.start_on = (struct date){2025, 10, 7};
-    ck_assert_int_eq(event_repo_update(db, "an", &e), ST_OK);
+    ck_assert_int_eq(event_repo_update(db, &e), ST_OK);
     char key[24];
     snprintf(key, sizeof key, "%lld", e.id);
     struct audit_row *rows;
@@ -156,15 +156,15 @@ START_TEST(test_kind_update_and_delete)
     ck_assert_str_eq(rows[1].old_value, "2025-10-06");
     ck_assert_str_eq(rows[1].new_value, "2025-10-07");
     audit_rows_free(rows, n);
-    ck_assert_int_eq(event_repo_delete(db, "an", e.id), ST_OK);
+    ck_assert_int_eq(event_repo_delete(db, e.id), ST_OK);
     ck_assert_int_eq(audit_repo_history(db, "plan_event", key, &rows, &n), ST_OK);
     ck_assert_uint_eq(n, 3);
     ck_assert_str_eq(rows[2].action, "delete");
     ck_assert_str_eq(rows[2].old_value, "Tết Trung thu");
     audit_rows_free(rows, n);
-    ck_assert_int_eq(event_repo_delete(db, "an", e.id), ST_NOTFOUND);
+    ck_assert_int_eq(event_repo_delete(db, e.id), ST_NOTFOUND);
     ck_assert_msg(strstr(status_message(), key), "%s", status_message());
-    ck_assert_int_eq(event_repo_update(db, "an", &e), ST_NOTFOUND);
+    ck_assert_int_eq(event_repo_update(db, &e), ST_NOTFOUND);
     test_db_free(db);
 }
 END_TEST

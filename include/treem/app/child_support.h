@@ -1,6 +1,6 @@
 /* child_support — the use cases of a child's risk periods and help records
  * (model/child_support.h): each is one transaction with its audit line
- * (who = db_actor(db)), the record checked against the child's birth and
+ * (by db_actor(db)), the record checked against the child's birth and
  * today. */
 #ifndef TREEM_APP_CHILD_SUPPORT_H
 #define TREEM_APP_CHILD_SUPPORT_H

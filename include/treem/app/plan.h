@@ -1,5 +1,5 @@
 /* plan — the use cases of plans for the screens and commands: each action
- * below is one transaction with its audit lines (who = db_actor(db)).
+ * below is one transaction with its audit lines (by db_actor(db)).
  * Also the hook through which the register's code supplies the values of
  * the measures (model/measure.h) a target is linked to,
  * the target's measured value and verdict, and copying a plan to the next
@@ -90,9 +90,8 @@ struct plan_copy_result {
  * not copied) and its events (+ 1 year; lunar ones marked to check).
  * ST_EXISTS when the plan was already copied to that year. */
 enum status plan_copy_next_year(struct db *db, long long id, struct plan_copy_result *out);
-/* The same inside the caller's transaction (the demo, imports), with the
- * audit lines written as `who`. */
-enum status plan_copy_next_year_in(struct db *db, const char *who, long long id,
+/* The same inside the caller's transaction (the demo, imports). */
+enum status plan_copy_next_year_in(struct db *db, long long id,
                                    struct plan_copy_result *out);
 
 #endif

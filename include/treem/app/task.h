@@ -1,5 +1,5 @@
 /* task — the use cases of departments' tasks for the screens and commands:
- * each action is one transaction with its audit lines (who =
+ * each action is one transaction with its audit lines (by
  * db_actor(db)). Editing the departments themselves is here too, since a
  * department matters to the program through the tasks and criteria it
  * answers for. Lists and look-ups are read-only and come straight from

@@ -60,7 +60,6 @@ struct transfer_import {
     struct transfer_counts *counts;
     struct date today;
     char commune[8];             /* this database's commune code */
-    const char *who;             /* db_actor(db), for audit lines */
     struct transfer_seen *seen;  /* identifiers met in this file */
     void *kind_data;             /* free for the kind (freed by kind->done) */
     /* Set by the kind when it defers writes: called after the last row

@@ -43,12 +43,12 @@ enum status assessment_repo_find(struct db *db, const char *commune, int year, s
 
 /* Creates the assessment of commune for year, scored by rule_set_id, with
  * class_code (may be NULL); ST_EXISTS when there is one. Audited. */
-enum status assessment_repo_create(struct db *db, const char *who, const char *commune, int year,
+enum status assessment_repo_create(struct db *db, const char *commune, int year,
                                    long long rule_set_id, const char *class_code,
                                    struct assessment *out);
 
 /* Changes the chosen class (NULL clears it) of a; audited; a is updated. */
-enum status assessment_repo_set_class(struct db *db, const char *who, struct assessment *a,
+enum status assessment_repo_set_class(struct db *db, struct assessment *a,
                                       const char *class_code);
 
 void assessment_free(struct assessment *a);
@@ -60,14 +60,14 @@ enum status assessment_repo_values(struct db *db, long long assessment_id,
 void assessment_repo_values_free(struct assessment_value *v, size_t n);
 
 /* Stores v for the indicator v->indicator_id (code used in the audit),
- * replacing the stored value; stamps it with date_now() and who, and the
+ * replacing the stored value; stamps it with date_now() and db_actor(db), and the
  * assessment's updated time. One audit line per changed field. */
-enum status assessment_repo_put_value(struct db *db, const char *who, struct assessment *a,
+enum status assessment_repo_put_value(struct db *db, struct assessment *a,
                                       const char *indicator_code, const struct assessment_value *v);
 
 /* Deletes the stored value of indicator_id; ST_NOTFOUND when none. Audited
  * (the old value and evidence are kept in the log). */
-enum status assessment_repo_delete_value(struct db *db, const char *who, const struct assessment *a,
+enum status assessment_repo_delete_value(struct db *db, const struct assessment *a,
                                          long long indicator_id, const char *indicator_code);
 
 #endif

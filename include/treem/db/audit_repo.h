@@ -9,24 +9,25 @@
 
 enum audit_action { AUDIT_CREATE, AUDIT_CHANGE, AUDIT_DELETE };
 
-/* Appends one line, stamped with date_now(). field/old_value/new_value may
+/* Appends one line by db_actor(db) (the connection's actor: whoever signed
+ * in, else the officer's name), stamped with date_now(). field/old_value/new_value may
  * be NULL (a whole-record event). Call inside the caller's transaction so
  * the change and its audit line are saved together. */
-enum status audit_record(struct db *db, const char *who, enum audit_action action,
+enum status audit_record(struct db *db, enum audit_action action,
                          const char *entity, const char *entity_id, const char *field,
                          const char *old_value, const char *new_value);
 
 /* audit_field for each of the n rows {field, old_value, new_value} of f:
  * the audit lines of an update, one per field that changed. */
-enum status audit_fields(struct db *db, const char *who, const char *entity,
+enum status audit_fields(struct db *db, const char *entity,
                          const char *entity_id, const char *const (*f)[3], size_t n);
 
 /* audit_record and audit_fields for a record known by its number (the id
  * written as decimal text). */
-enum status audit_record_id(struct db *db, const char *who, enum audit_action action,
+enum status audit_record_id(struct db *db, enum audit_action action,
                             const char *entity, long long id, const char *field,
                             const char *old_value, const char *new_value);
-enum status audit_fields_id(struct db *db, const char *who, const char *entity, long long id,
+enum status audit_fields_id(struct db *db, const char *entity, long long id,
                             const char *const (*f)[3], size_t n);
 
 /* The stamp audit lines carry now: "yyyy-mm-dd hh:mm". */
@@ -34,7 +35,7 @@ void audit_stamp(char at[DATETIME_BUF]);
 
 /* Appends a CHANGE line only when old_value and new_value differ (NULL and
  * "" count as equal). */
-enum status audit_field(struct db *db, const char *who, const char *entity,
+enum status audit_field(struct db *db, const char *entity,
                         const char *entity_id, const char *field,
                         const char *old_value, const char *new_value);
 

@@ -35,20 +35,20 @@ void case_filter_init(struct case_filter *f);
 
 /* Inserts c (uid set by the caller): sets id, code, rev, timestamps; a
  * "create" audit line holding the code. ST_EXISTS for a taken uid. */
-enum status case_repo_insert(struct db *db, const char *who, struct case_file *c);
+enum status case_repo_insert(struct db *db, struct case_file *c);
 /* Writes c over the saved record old (same id): ST_CONFLICT when c->rev is
  * stale. One audit line per changed field. Bumps c->rev. */
-enum status case_repo_update(struct db *db, const char *who, const struct case_file *old,
+enum status case_repo_update(struct db *db, const struct case_file *old,
                              struct case_file *c);
 /* Deletes the case with its steps, risks and services; a "delete" audit
  * line holding its code, kind and date received. */
-enum status case_repo_delete(struct db *db, const char *who, long long id);
+enum status case_repo_delete(struct db *db, long long id);
 /* Reads a case (case_file_free it). ST_NOTFOUND naming what was looked for.
  * code as shown ("VV-0007"), any case, or only its number ("7"). */
 enum status case_repo_get(struct db *db, long long id, struct case_file *out);
 enum status case_repo_get_by_code(struct db *db, const char *code, struct case_file *out);
 /* Stores the derived stage (an audit line when it changes). */
-enum status case_repo_set_stage(struct db *db, const char *who, long long id, int stage);
+enum status case_repo_set_stage(struct db *db, long long id, int stage);
 /* Matching cases, newest report first, into *out (malloc'd, caller frees). */
 enum status case_repo_list(struct db *db, const struct case_filter *f, struct case_row **out,
                            size_t *n);

@@ -31,16 +31,16 @@ struct child_bulk {
     long long drop_at;          /* defer the indexes at this many new rows */
     long long first_id;         /* the largest child id before the bulk */
     long long cache_size;       /* the page cache setting before the bulk */
-    char *who;                  /* for the audit lines */
+    char *who;                  /* db_actor at the begin, for the audit lines */
     long long next_code;        /* the next code number to hand out */
     long long last_code;        /* the largest handed out (0: none) */
     long long added;            /* rows inserted, all waiting for the index */
 };
 
-/* Begins a bulk by who inside the caller's open transaction: suspends
+/* Begins a bulk (its audit lines by db_actor) inside the caller's open transaction: suspends
  * indexing of new rows and reads the next code. ST_INVALID outside a
  * transaction. */
-enum status child_bulk_begin(struct db *db, struct child_bulk *b, const char *who);
+enum status child_bulk_begin(struct db *db, struct child_bulk *b);
 
 /* Inserts c as child_repo_insert does, with the code `code` ("TE-0042")
  * when its number is free (else the next one) and updated_at `updated`

@@ -52,30 +52,26 @@ enum status child_facts_period_check(struct db *db, const struct child_period *p
 
 /* Adds p (p->id set) / sets its end day (to.y == 0 reopens it) / deletes it.
  * uid is the child's, for the audit line. */
-enum status child_facts_period_add(struct db *db, struct child_period *p, const char *uid,
-                                   const char *who);
+enum status child_facts_period_add(struct db *db, struct child_period *p, const char *uid);
 enum status child_facts_period_end(struct db *db, long long period_id, struct date to,
-                                   const char *uid, const char *who);
-enum status child_facts_period_delete(struct db *db, long long period_id, const char *uid,
-                                      const char *who);
+                                   const char *uid);
+enum status child_facts_period_delete(struct db *db, long long period_id, const char *uid);
 /* All periods of a child, oldest first; *out malloc'd (caller frees). */
 enum status child_facts_periods(struct db *db, long long child_id, struct child_period **out,
                                 size_t *n);
 
 /* Measurements: add (m->id set), delete, list (oldest first; caller frees). */
-enum status child_facts_measure_add(struct db *db, struct child_measure *m, const char *uid,
-                                    const char *who);
-enum status child_facts_measure_delete(struct db *db, long long measure_id, const char *uid,
-                                       const char *who);
+enum status child_facts_measure_add(struct db *db, struct child_measure *m, const char *uid);
+enum status child_facts_measure_delete(struct db *db, long long measure_id, const char *uid);
 enum status child_facts_measures(struct db *db, long long child_id, struct child_measure **out,
                                  size_t *n);
 
 /* Health checks on a day: add (ST_EXISTS when that day is already there),
  * delete, list (oldest first; caller frees). */
 enum status child_facts_check_add(struct db *db, long long child_id, struct date day,
-                                  const char *uid, const char *who);
+                                  const char *uid);
 enum status child_facts_check_delete(struct db *db, long long child_id, struct date day,
-                                     const char *uid, const char *who);
+                                     const char *uid);
 enum status child_facts_checks(struct db *db, long long child_id, struct date **out, size_t *n);
 
 /* The child a group period (period_owner) or a measurement (measure_owner)

@@ -12,19 +12,18 @@
  * Sets c->id, c->code ("TE-0001", the next number, never reused even after
  * a delete), c->rev and the
  * timestamps, refreshes c->village from the village table, and appends a
- * "create" audit line by who. ST_EXISTS when the uid is already taken. */
-enum status child_repo_insert(struct db *db, struct child *c, const char *who);
+ * "create" audit line. ST_EXISTS when the uid is already taken. */
+enum status child_repo_insert(struct db *db, struct child *c);
 
 /* Writes c over the saved record old (same id), when c->rev still equals
  * the saved rev: ST_CONFLICT otherwise (someone saved it meanwhile). Appends
  * one "change" audit line per field whose stored text differs (field key,
  * old and new value). Bumps c->rev and c->updated_at. */
-enum status child_repo_update(struct db *db, const struct child *old, struct child *c,
-                              const char *who);
+enum status child_repo_update(struct db *db, const struct child *old, struct child *c);
 
 /* Deletes the record (its periods, measurements and checks go with it) and
  * appends a "delete" audit line holding its code, name and birth date. */
-enum status child_repo_delete(struct db *db, long long id, const char *who);
+enum status child_repo_delete(struct db *db, long long id);
 /* What deleting child id takes with it: *facts its group and risk periods,
  * measurements, health checks and help (deleted with it), *cases the cases
  * naming it (kept, no longer linked). */
@@ -65,9 +64,9 @@ enum status child_repo_next_code(struct db *db, long long *num);
  * and updated_at `updated` ("yyyy-mm-dd hh:mm"; NULL or "": now). Unlike
  * child_repo_insert it neither reads c->village back (it must name
  * c->village_id, up to folding) nor records num as the last code handed
- * out, and it writes the "create" audit line only when who is not NULL
+ * out, and it writes the "create" audit line only when audit is true
  * (a bulk writes them all at its end). For db/child_bulk.c. */
 enum status child_repo_insert_numbered(struct db *db, struct child *c, long long num,
-                                      const char *updated, const char *who);
+                                      const char *updated, bool audit);
 
 #endif

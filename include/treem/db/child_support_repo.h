@@ -11,18 +11,18 @@
 
 /* Adds r (r->id set) / sets the end of period id of child_id (to.y == 0
  * reopens it) / deletes it. ST_NOTFOUND when the child has no such period. */
-enum status child_risk_repo_add(struct db *db, struct child_risk *r, const char *uid, const char *who);
+enum status child_risk_repo_add(struct db *db, struct child_risk *r, const char *uid);
 enum status child_risk_repo_end(struct db *db, long long child_id, long long id, struct date to,
-                                const char *uid, const char *who);
-enum status child_risk_repo_delete(struct db *db, long long child_id, long long id, const char *uid,
-                                   const char *who);
+                                const char *uid);
+enum status child_risk_repo_delete(struct db *db, long long child_id, long long id,
+                                   const char *uid);
 /* A child's periods at risk, oldest first; *out malloc'd (child_risks_free). */
 enum status child_risk_repo_list(struct db *db, long long child_id, struct child_risk **out, size_t *n);
 
 /* Adds h (h->id set) / deletes help id of child_id (ST_NOTFOUND when none). */
-enum status child_help_repo_add(struct db *db, struct child_help *h, const char *uid, const char *who);
-enum status child_help_repo_delete(struct db *db, long long child_id, long long id, const char *uid,
-                                   const char *who);
+enum status child_help_repo_add(struct db *db, struct child_help *h, const char *uid);
+enum status child_help_repo_delete(struct db *db, long long child_id, long long id,
+                                   const char *uid);
 /* A child's help, oldest first; *out malloc'd (child_helps_free). */
 enum status child_help_repo_list(struct db *db, long long child_id, struct child_help **out, size_t *n);
 

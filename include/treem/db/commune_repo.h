@@ -17,7 +17,7 @@ enum status commune_repo_count(struct db *db, struct commune_records *out);
  * self-assessment of from as to; one audit line per table ("uid prefix",
  * old and new commune) with how many rows changed. *out (optional) gets
  * the counts re-stamped. */
-enum status commune_repo_restamp(struct db *db, const char *who, const char *from,
+enum status commune_repo_restamp(struct db *db, const char *from,
                                  const char *to, struct commune_records *out);
 
 #endif

@@ -17,6 +17,6 @@ enum status department_repo_uses(struct db *db, long long id, struct department_
 /* Deletes department id (the caller has checked department_repo_uses is
  * all zero) with an audit line "delete" holding its name. ST_NOTFOUND when
  * there is none. */
-enum status department_repo_delete(struct db *db, const char *who, long long id);
+enum status department_repo_delete(struct db *db, long long id);
 
 #endif

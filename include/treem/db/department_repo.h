@@ -22,10 +22,10 @@ enum status department_repo_get(struct db *db, long long id, struct department *
  * words match several. */
 enum status department_repo_find(struct db *db, const char *key, struct department *out);
 /* Adds a department (d->id set); its code may be NULL. */
-enum status department_repo_insert(struct db *db, const char *who, struct department *d);
+enum status department_repo_insert(struct db *db, struct department *d);
 /* Rewrites name, contact, phone, criteria and active of d->id (not the code),
  * one audit line per changed field. */
-enum status department_repo_update(struct db *db, const char *who, const struct department *d);
+enum status department_repo_update(struct db *db, const struct department *d);
 
 /* How many departments there are in *n (only the active ones when
  * active_only); the database error otherwise. */

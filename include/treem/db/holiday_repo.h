@@ -26,11 +26,11 @@ enum status holiday_repo_list(struct db *db, int y, struct holiday_row **out, si
 enum status holiday_repo_get(struct db *db, struct date d, struct holiday_row *out);
 
 /* Adds r; ST_EXISTS naming the date when it is in the table already. */
-enum status holiday_repo_add(struct db *db, const char *who, const struct holiday_row *r);
+enum status holiday_repo_add(struct db *db, const struct holiday_row *r);
 
 /* Deletes the row of date d (its old value in the audit line);
  * ST_NOTFOUND naming the date. */
-enum status holiday_repo_delete(struct db *db, const char *who, struct date d);
+enum status holiday_repo_delete(struct db *db, struct date d);
 
 /* How many holidays the table holds in *n; the database error otherwise. */
 enum status holiday_repo_count(struct db *db, long long *n);

@@ -11,12 +11,12 @@
 
 /* Inserts p (p->id is ignored and set to the new id). ST_INVALID from
  * plan_validate; ST_EXISTS when the number is already used in that year. */
-enum status plan_repo_insert(struct db *db, const char *who, struct plan *p);
+enum status plan_repo_insert(struct db *db, struct plan *p);
 /* Rewrites plan p->id with p's fields (not copied_from), one audit line per
  * changed field. ST_NOTFOUND when there is no such plan. */
-enum status plan_repo_update(struct db *db, const char *who, const struct plan *p);
+enum status plan_repo_update(struct db *db, const struct plan *p);
 /* Deletes a plan with its targets, tasks, notes and events. */
-enum status plan_repo_delete(struct db *db, const char *who, long long id);
+enum status plan_repo_delete(struct db *db, long long id);
 /* Reads one plan into *out (caller clears with plan_clear). */
 enum status plan_repo_get(struct db *db, long long id, struct plan *out);
 /* Plans of `year` (0 = every year), newest year first, then by date;

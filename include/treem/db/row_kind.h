@@ -7,7 +7,7 @@
 #include "treem/db/row.h"
 
 /* The audit lines of an update: old is the stored record, rec the new one. */
-typedef enum status (*row_diff_fn)(struct db *db, const char *who, const void *old,
+typedef enum status (*row_diff_fn)(struct db *db, const void *old,
                                    const void *rec);
 
 /* A record a repository keeps in one table under its id: what the get,
@@ -36,21 +36,21 @@ enum status row_kind_list(struct db *db, const struct row_kind *k, long long par
                           size_t *n);
 /* Reads the stored record id, rewrites it with rec (update_sql, bind, ?key
  * = id), then writes the audit lines of k->diff. */
-enum status row_kind_update(struct db *db, const char *who, const struct row_kind *k,
+enum status row_kind_update(struct db *db, const struct row_kind *k,
                             const void *rec, long long id);
 /* Reads the stored record id, deletes it, and records the audit line "who
  * deleted entity id, which was <its label>". */
-enum status row_kind_delete(struct db *db, const char *who, const struct row_kind *k,
+enum status row_kind_delete(struct db *db, const struct row_kind *k,
                             long long id);
 
 /* The audit lines "who deleted entity <id>, which was <text>" of the
  * records a deletion takes with it: the rows (id, text) of sql with ?1 = id. */
-enum status row_audit_deleted(struct db *db, const char *who, const char *entity,
+enum status row_audit_deleted(struct db *db, const char *entity,
                               const char *sql, long long id);
 
 /* Runs the DELETE sql with ?1 = id (row_exec_id), then records the audit
  * line "who deleted entity id, which was old_text". */
-enum status row_delete_id(struct db *db, const char *who, const char *sql, const char *entity,
+enum status row_delete_id(struct db *db, const char *sql, const char *entity,
                           long long id, const char *old_text, const char *what);
 
 #endif

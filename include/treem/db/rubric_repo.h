@@ -19,9 +19,11 @@ enum status rubric_repo_find(struct db *db, const char *name, long long *id);
  * ST_NOTFOUND when there is no such rule set. */
 enum status rubric_repo_load(struct db *db, long long id, struct rubric *out);
 
-/* Makes rule set id the active one (the others inactive); audited unless
- * who is NULL (seeding shipped data). */
-enum status rubric_repo_activate(struct db *db, const char *who, long long id);
+/* Makes rule set id the active one (the others inactive), with its audit
+ * line. */
+enum status rubric_repo_activate(struct db *db, long long id);
+/* The same without the audit line (seeding shipped data). */
+enum status rubric_repo_activate_shipped(struct db *db, long long id);
 
 /* Names of all rule sets, active first (caller frees with rubric_repo_names_free). */
 enum status rubric_repo_names(struct db *db, char ***names, size_t *n);

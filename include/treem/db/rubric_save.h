@@ -20,10 +20,13 @@ struct rubric_save_stats {
  * called r->name. Indicators no longer listed are removed together with
  * their assessment values (each removal audited, the old value kept in the
  * log). r->active and the ids in r are ignored (see rubric_repo_activate).
- * Expects the caller's transaction. who NULL means shipped data being
- * seeded: nothing is written to the audit log (as for the catalogues).
+ * Expects the caller's transaction. The audit lines are by db_actor(db).
  * *id (optional) gets the rule set's id; *stats (optional) what changed. */
-enum status rubric_save(struct db *db, const char *who, const struct rubric *r,
+enum status rubric_save(struct db *db, const struct rubric *r,
                         long long *id, struct rubric_save_stats *stats);
+/* rubric_save for shipped data being seeded: nothing is written to the
+ * audit log (as for the catalogues). */
+enum status rubric_save_shipped(struct db *db, const struct rubric *r,
+                                long long *id, struct rubric_save_stats *stats);
 
 #endif

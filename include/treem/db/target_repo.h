@@ -12,11 +12,11 @@
 
 /* Inserts t into plan t->plan_id, sets t->id, and t->sort to after the
  * plan's last target when it is 0. ST_NOTFOUND when the plan does not exist. */
-enum status target_repo_insert(struct db *db, const char *who, struct plan_target *t);
+enum status target_repo_insert(struct db *db, struct plan_target *t);
 /* Rewrites target t->id (not its plan) — has_typed false clears a typed
  * value — with one audit line per changed field. */
-enum status target_repo_update(struct db *db, const char *who, const struct plan_target *t);
-enum status target_repo_delete(struct db *db, const char *who, long long id);
+enum status target_repo_update(struct db *db, const struct plan_target *t);
+enum status target_repo_delete(struct db *db, long long id);
 /* Reads one target (caller clears with plan_target_clear). */
 enum status target_repo_get(struct db *db, long long id, struct plan_target *out);
 /* A plan's targets in order (caller frees with plan_target_list_free). */

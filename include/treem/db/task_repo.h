@@ -24,11 +24,11 @@ struct task_filter {
 /* Inserts t (criteria normalised into the record), sets t->id. ST_NOTFOUND
  * naming the field when the plan or the department does not exist;
  * ST_INVALID for an inactive department. */
-enum status task_repo_insert(struct db *db, const char *who, struct task *t);
+enum status task_repo_insert(struct db *db, struct task *t);
 /* Rewrites task t->id with t's fields, one audit line per changed field. */
-enum status task_repo_update(struct db *db, const char *who, const struct task *t);
+enum status task_repo_update(struct db *db, const struct task *t);
 /* Deletes a task and its notes. */
-enum status task_repo_delete(struct db *db, const char *who, long long id);
+enum status task_repo_delete(struct db *db, long long id);
 /* Reads one task with its department name and plan label (caller clears
  * with task_clear). */
 enum status task_repo_get(struct db *db, long long id, struct task *out);
@@ -39,8 +39,8 @@ enum status task_repo_list(struct db *db, const struct task_filter *f, struct ta
 /* Tasks not done and due on or before today + days (overdue ones too). */
 enum status task_repo_count_due(struct db *db, struct date today, int days, long *out);
 
-/* Adds a progress note to task n->task_id (n->who is set to who), sets n->id. */
-enum status task_repo_note_add(struct db *db, const char *who, struct task_note *n);
+/* Adds a progress note to task n->task_id (n->who is set to db_actor(db)), sets n->id. */
+enum status task_repo_note_add(struct db *db, struct task_note *n);
 /* A task's notes by date (caller frees with task_note_list_free). */
 enum status task_repo_notes(struct db *db, long long task_id, struct task_note **out,
                             size_t *n);

@@ -41,7 +41,7 @@ enum status transfer_repo_period_find(struct db *db, long long child_id, const c
                                       struct date from, struct child_period *out);
 /* Replaces the note of period id, with an audit line under uid. */
 enum status transfer_repo_period_note(struct db *db, long long id, const char *note,
-                                      const char *uid, const char *who);
+                                      const char *uid);
 
 /* Hashes of identifiers met in an import file beyond what the import keeps
  * in memory, in a temporary table (on disk, behind SQLite's own small

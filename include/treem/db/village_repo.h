@@ -31,18 +31,18 @@ enum status village_repo_same_fold(struct db *db, const char *fold, long long ex
 
 /* Renames village id to name (fold its folded form) and updates the search
  * text of its children; audited. */
-enum status village_repo_rename(struct db *db, const char *who, long long id, const char *name,
+enum status village_repo_rename(struct db *db, long long id, const char *name,
                                 const char *fold);
 
 /* Moves every child of village from to village into (their rev and
  * updated_at bumped, search text updated, one audit line each), then
  * deletes village from (audited "merged into …"). *moved (optional) =
  * children moved. */
-enum status village_repo_merge(struct db *db, const char *who, long long from, long long into,
+enum status village_repo_merge(struct db *db, long long from, long long into,
                                long long *moved);
 
 /* Deletes village id; ST_CONFLICT naming the count when children use it. */
-enum status village_repo_delete(struct db *db, const char *who, long long id);
+enum status village_repo_delete(struct db *db, long long id);
 
 /* How many villages there are in *n; the database error otherwise. */
 enum status village_repo_count(struct db *db, long long *n);
