@@ -131,6 +131,9 @@ END_TEST
 START_TEST(test_seed_once_keeps_corrections)
 {
     struct db *db = test_db_new(true);
+    /* the shipped rule set is seeded and made active with no audit line */
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM rule_set WHERE active = 1", NULL), 1);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM audit_log", NULL), 0);
     struct rubric_band b = {.has_lo = true, .lo = 90, .lo_incl = true, .has_hi = true, .hi = 95,
                             .hi_incl = false, .points = 40, .source = "Công văn hướng dẫn (thử)"};
     ck_assert_int_eq(rubric_edit_band_put(db, "6.1", &b, 1), ST_OK);

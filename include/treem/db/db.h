@@ -86,7 +86,8 @@ int db_bind_text(sqlite3_stmt *st, int idx, const char *s);
  * as an integer in *out; ST_NOTFOUND when there is no row. */
 enum status db_query_int(struct db *db, const char *sql, const char *param, long long *out);
 
-/* Who is acting on this connection, the name the audit log records: set
+/* Who is acting on this connection, the name the audit log records (every
+ * audit line of db/audit_repo.h reads it; no writer takes a name): set
  * once when a person signs in (app/auth.h; NULL when they sign out), by a
  * command or a test. db_actor() returns it, else (nobody signed in) the
  * officer name of the settings ("officer_name"), read at each call since a
