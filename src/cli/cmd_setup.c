@@ -16,6 +16,7 @@
 #include "treem/db/migrate.h"
 #include "treem/db/village_repo.h"
 #include "treem/core/i18n.h"
+#include "treem/core/mem.h"
 
 #include <getopt.h>
 #include <stddef.h>
@@ -27,16 +28,16 @@
 /* The options of `treem init`. */
 struct init_args {
     const char *code, *officer, *level_above, *province;
-    char *villages[64];
-    int nvillages;
+    char **villages; /* as many --village as given */
+    size_t nvillages, cap;
 };
 
 static enum status village_opt(void *rec, const struct cli_opt *opt, const char *arg)
 {
     struct init_args *a = rec;
     (void)opt;
-    if (a->nvillages == 64)
-        return status_set(ST_INVALID, "%s", _("at most 64 --village options"));
+    if (!mem_reserve(&a->villages, &a->cap, a->nvillages + 1, sizeof *a->villages, 8))
+        return status_set(ST_NOMEM, "%s", _("out of memory"));
     a->villages[a->nvillages++] = (char *)arg;
     return ST_OK;
 }
@@ -62,7 +63,7 @@ static enum status init_apply(struct db *db, const struct init_args *a)
         st = db_setting_set(db, "officer_name", a->officer);
     if (st == ST_OK && a->level_above)
         st = db_setting_set(db, "level_above", a->level_above);
-    for (int i = 0; st == ST_OK && i < a->nvillages; i++)
+    for (size_t i = 0; st == ST_OK && i < a->nvillages; i++)
         st = village_add(db, a->villages[i]);
     if (st != ST_OK) {
         db_rollback(db);
@@ -71,12 +72,13 @@ static enum status init_apply(struct db *db, const struct init_args *a)
     return db_commit(db);
 }
 
-int cmd_init(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
+static int init_run(const struct cli_env *env, const struct cli_command *self, int argc, char **argv,
+                    struct init_args *args)
 {
-    struct init_args a = {.code = NULL};
-    int bad = cli_read_opts(self, argc, argv, 0, init_opts, CLI_IN_ORDER | CLI_BAD_USAGE, &a, NULL);
+    int bad = cli_read_opts(self, argc, argv, 0, init_opts, CLI_IN_ORDER | CLI_BAD_USAGE, args, NULL);
     if (bad)
         return bad;
+    const struct init_args a = *args;
     const char *code = a.code, *province = a.province;
     if (province && (code || a.nvillages))
         return cli_usage(self, "%s", _("--province makes the level above's database: no --commune nor --village"));
@@ -120,6 +122,14 @@ int cmd_init(const struct cli_env *env, const struct cli_command *self, int argc
     commune_free(&cm);
     db_close(db);
     return 0;
+}
+
+int cmd_init(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)
+{
+    struct init_args a = {.code = NULL};
+    int rc = init_run(env, self, argc, argv, &a);
+    free(a.villages);
+    return rc;
 }
 
 int cmd_demo(const struct cli_env *env, const struct cli_command *self, int argc, char **argv)

@@ -142,3 +142,8 @@ expect_grep 'already exists' "$ERR"
 check "demo without --force leaves the file" cmp -s demo.db demo.bytes
 expect_rc 0 "$TREEM" --db demo.db demo --force
 expect_rc 2 "$TREEM" --db demo.db demo --bogus
+# as many --village options as a commune has villages (no fixed limit)
+set --
+for i in $(seq 1 70); do set -- "$@" --village "Thôn $i"; done
+expect_rc 0 "$TREEM" --db many.db init --commune 21934 "$@"
+expect_sql many.db "SELECT count(*) FROM village" 70 "all 70 villages of the options are set up"
